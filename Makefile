@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make run` and `make test`. Each creates .venv if missing.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check --upgrade pip 2>/dev/null || true
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+.PHONY: help install run test lint unit docs bench eval
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## Create .venv and install the project with its dev tools
+
+run: $(STAMP) ## Show the canonical case: its lawful outcomes under both regimes and its deadlines
+	@bash scripts/run.sh
+
+lint: $(STAMP) ## ruff, mypy --strict on rules/ and domain/, import-linter
+	@$(VENV)/bin/ruff check src tests
+	@$(VENV)/bin/mypy
+	@$(VENV)/bin/lint-imports --no-cache
+
+unit: $(STAMP) ## pytest only
+	@$(VENV)/bin/pytest
+
+test: lint unit ## Everything CI runs: lint, types, import contracts and the test suite
+
+docs: $(STAMP) ## Regenerate the generated docs (rules catalogue)
+	@$(VENV)/bin/misconduct rules catalogue > docs/rules.md
+
+bench: $(STAMP) ## Performance figures, with the data size they were taken on
+	@$(PY) bench/run.py
+
+eval: $(STAMP) ## Evaluate the assessment engine against real published outcomes
+	@$(PY) eval/run.py

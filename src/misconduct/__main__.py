@@ -1,0 +1,5 @@
+"""``python -m misconduct`` runs the CLI."""
+
+from misconduct.cli import main
+
+main()

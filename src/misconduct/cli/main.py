@@ -1,0 +1,21 @@
+"""The ``misconduct`` command group. Each area registers its commands here."""
+
+from __future__ import annotations
+
+import click
+
+from misconduct import __version__
+from misconduct.cli import rules as rules_cli
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="misconduct")
+def cli() -> None:
+    """Police misconduct proceedings in England & Wales: rules, deadlines, cases and outcomes."""
+
+
+rules_cli.register(cli)
+
+
+def main() -> None:
+    cli(prog_name="misconduct")

@@ -1,0 +1,290 @@
+"""``misconduct rules …`` and ``misconduct deadline``: the law as a command-line service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.table import Table
+
+from misconduct.cli.output import (
+    FORMAT_OPTION,
+    british,
+    console,
+    emit_json,
+    handle_errors,
+    parse_date,
+    today,
+)
+from misconduct.errors import InvalidInput
+from misconduct.rules.catalogue import default_catalogue
+from misconduct.rules.deadlines import deadline, steps
+from misconduct.rules.docs import catalogue_markdown
+from misconduct.rules.outcomes import OutcomeQuestion, lawful_outcomes
+from misconduct.rules.standards import standards_on
+from misconduct.rules.vocabulary import Finding, Forum, Rank
+
+
+@click.group("rules")
+def rules_group() -> None:
+    """The regulations as dated, cited rules."""
+
+
+@rules_group.command("standards")
+@click.option("--on", "on", metavar="DATE", help="Date (YYYY-MM-DD); default today.")
+@FORMAT_OPTION
+@handle_errors
+def standards_cmd(on: str | None, fmt: str) -> None:
+    """List the Standards of Professional Behaviour in force on a date."""
+    day = parse_date(on, "--on") or today()
+    items = standards_on(day)
+    if fmt == "json":
+        emit_json(
+            {
+                "on": day,
+                "citation": items[0].citation,
+                "status": items[0].version.citation.status.value,
+                "standards": [{"id": s.id, "heading": s.heading, "text": s.text} for s in items],
+            }
+        )
+        return
+    table = Table(
+        title=f"Standards of Professional Behaviour on {british(day)} ({items[0].citation})"
+    )
+    table.add_column("id")
+    table.add_column("heading")
+    table.add_column("summary (our words)")
+    for s in items:
+        table.add_row(s.id, s.heading, s.text)
+    console.print(table)
+
+
+@rules_group.command("outcomes")
+@click.option(
+    "--forum",
+    required=True,
+    help="misconduct_meeting, misconduct_hearing or accelerated_misconduct_hearing.",
+)
+@click.option("--finding", required=True, help="no_misconduct, misconduct or gross_misconduct.")
+@click.option(
+    "--allegation-date",
+    required=True,
+    metavar="DATE",
+    help="Date the allegation came to the appropriate authority's attention.",
+)
+@click.option(
+    "--severity-date",
+    required=True,
+    metavar="DATE",
+    help="Date of the severity assessment (warnings are tested on it).",
+)
+@click.option("--decision-date", metavar="DATE", help="Date of the decision; default today.")
+@click.option(
+    "--rank",
+    default="constable",
+    show_default=True,
+    help="The officer's rank, e.g. constable, sergeant.",
+)
+@click.option(
+    "--fww-in-force",
+    is_flag=True,
+    help="A final written warning was in force on the severity-assessment date.",
+)
+@click.option(
+    "--ww-in-force",
+    is_flag=True,
+    help="A written warning was in force on the severity-assessment date.",
+)
+@click.option(
+    "--previously-reduced",
+    is_flag=True,
+    help="Already reduced in rank at the severity-assessment date.",
+)
+@click.option("--former-officer", is_flag=True, help="The officer has left the force.")
+@click.option(
+    "--unconnected-incidents",
+    is_flag=True,
+    help="Misconduct from more than one incident not closely connected (reg 42(6)).",
+)
+@click.option(
+    "--convicted-indictable-only",
+    is_flag=True,
+    help="The conduct led to conviction of an indictable-only offence.",
+)
+@click.option(
+    "--linked-pre-commencement",
+    is_flag=True,
+    help="Relates to a pre-28 May 2025 allegation still being handled (SI 2025/558 reg 64(1)(b)).",
+)
+@click.option(
+    "--dg-reinvestigation-date",
+    metavar="DATE",
+    help="Date of a Director General re-investigation or s.28A direction (reg 64(2)).",
+)
+@FORMAT_OPTION
+@handle_errors
+def outcomes_cmd(fmt: str, **opts: Any) -> None:
+    """The outcomes lawfully open on the facts and dates, with requirements and the trace."""
+    if opts["fww_in_force"] and opts["ww_in_force"]:
+        raise InvalidInput(
+            "--ww-in-force",
+            "at most one of --fww-in-force and --ww-in-force (a final written warning governs)",
+            "both flags",
+        )
+    question = OutcomeQuestion(
+        forum=Forum.parse(opts["forum"], field="--forum"),
+        finding=Finding.parse(opts["finding"], field="--finding"),
+        came_to_attention=_required_date(opts["allegation_date"], "--allegation-date"),
+        severity_assessment_on=_required_date(opts["severity_date"], "--severity-date"),
+        decided_on=parse_date(opts["decision_date"], "--decision-date") or today(),
+        rank=Rank.parse(opts["rank"], field="--rank"),
+        former_officer=opts["former_officer"],
+        fww_in_force=opts["fww_in_force"],
+        ww_in_force=opts["ww_in_force"],
+        previously_reduced_in_rank=opts["previously_reduced"],
+        unconnected_incidents=opts["unconnected_incidents"],
+        convicted_indictable_only=opts["convicted_indictable_only"],
+        linked_to_pre_commencement_allegation=opts["linked_pre_commencement"],
+        dg_reinvestigation_on=parse_date(
+            opts["dg_reinvestigation_date"], "--dg-reinvestigation-date"
+        ),
+    )
+    answer = lawful_outcomes(question)
+    data = answer.as_dict()
+    if fmt == "json":
+        emit_json(data)
+        return
+    console.print(f"[bold]Regime:[/bold] {answer.regime.regime.label}")
+    if not answer.available:
+        console.print("[bold]Lawful outcomes:[/bold] none (no disciplinary action can be imposed)")
+    else:
+        console.print("[bold]Lawful outcomes[/bold] (least severe first):")
+    for outcome in answer.available:
+        period = answer.warning_periods.get(outcome)
+        extra = ""
+        if period is not None:
+            extra = (
+                f" — {period.min_months} months"
+                if period.min_months == period.max_months
+                else f" — {period.min_months} to {period.max_months} months"
+            ) + f" ({period.version.citation})"
+        console.print(f"  • {outcome.label}{extra}")
+    for req in answer.requirements:
+        applies = ", ".join(o.label.lower() for o in req.applies_to)
+        console.print(
+            f"[bold]Requirement[/bold] if {applies}: {req.text} [{req.citation}; {req.status}]"
+        )
+    for note in answer.notes:
+        console.print(f"[bold]Note:[/bold] {note}")
+    _print_trace(data["trace"])
+
+
+def _required_date(value: str, option: str) -> Any:
+    return parse_date(value, option)
+
+
+def _print_trace(trace: list[dict[str, Any]]) -> None:
+    table = Table(title="Trace", show_lines=False)
+    table.add_column("provision")
+    table.add_column("citation")
+    table.add_column("status")
+    table.add_column("conclusion")
+    for entry in trace:
+        cit = entry["citation"]
+        table.add_row(
+            entry["provision"] + ("" if entry["applied"] else " (not applied)"),
+            "" if cit is None else f"{cit['instrument']} {cit['provision']}",
+            "" if cit is None else cit["status"],
+            entry["conclusion"],
+        )
+    console.print(table)
+
+
+@rules_group.command("catalogue")
+@FORMAT_OPTION
+@handle_errors
+def catalogue_cmd(fmt: str) -> None:
+    """Every provision with its dates, citation and verification status."""
+    cat = default_catalogue()
+    if fmt == "json":
+        emit_json(
+            [
+                {
+                    "id": p.id,
+                    "title": p.title,
+                    "date_basis": p.date_basis.value,
+                    "versions": [
+                        {
+                            "in_force_from": v.in_force_from,
+                            "in_force_until": v.in_force_until,
+                            "citation": v.citation.as_dict(),
+                            "summary": v.summary,
+                            "parameters": dict(v.parameters),
+                        }
+                        for v in p.versions
+                    ],
+                }
+                for p in cat
+            ]
+        )
+        return
+    click.echo(catalogue_markdown(cat))
+
+
+@click.command("deadline")
+@click.argument("step", required=False)
+@click.option("--from", "from_", metavar="DATE", help="Date of the event the time limit runs from.")
+@click.option("--list", "list_", is_flag=True, help="List the steps.")
+@FORMAT_OPTION
+@handle_errors
+def deadline_cmd(step: str | None, from_: str | None, list_: bool, fmt: str) -> None:
+    """The due date (or window) of a statutory step, in working days, with its citation."""
+    if list_:
+        rows = []
+        for p in steps():
+            v = p.versions[-1]
+            rows.append(
+                {
+                    "step": p.id,
+                    "title": p.title,
+                    "from_event": v.parameters.get("from_event", ""),
+                    "citation": str(v.citation),
+                    "status": v.citation.status.value,
+                }
+            )
+        if fmt == "json":
+            emit_json(rows)
+            return
+        table = Table(title="Time-limit steps")
+        for col in ("step", "title", "runs from", "citation", "status"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(r["step"], r["title"], r["from_event"], r["citation"], r["status"])
+        console.print(table)
+        return
+    if step is None:
+        raise InvalidInput("STEP", "a step id (see `misconduct deadline --list`)", "nothing")
+    if from_ is None:
+        raise InvalidInput("--from", "a date in the form YYYY-MM-DD", "nothing")
+    trigger = parse_date(from_, "--from")
+    assert trigger is not None
+    result = deadline(step, trigger)
+    if fmt == "json":
+        emit_json(result.as_dict())
+        return
+    console.print(f"[bold]{result.title}[/bold] ({result.step})")
+    console.print(f"From: {british(result.trigger)} — {result.from_event}")
+    if result.due is not None:
+        console.print(f"Due: [bold]{result.due:%a} {british(result.due)}[/bold]")
+    else:
+        assert result.earliest and result.latest
+        console.print(
+            f"Window: [bold]{result.earliest:%a} {british(result.earliest)} – "
+            f"{result.latest:%a} {british(result.latest)}[/bold]"
+        )
+    console.print(f"Citation: {result.citation} ({result.status})")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(rules_group)
+    cli.add_command(deadline_cmd)

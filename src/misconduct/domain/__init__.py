@@ -1,0 +1,1 @@
+"""The domain: cases, allegations, officers, warnings, proceedings and events, in pure Python."""

@@ -1,0 +1,1 @@
+"""The law and the guidance as dated, cited provisions. Standard library (and the holiday calendar) only."""

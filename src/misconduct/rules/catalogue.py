@@ -1,0 +1,266 @@
+"""The catalogue of provisions: dated versions, each with its citation, status and parameters.
+
+Provisions live in YAML files under ``parameters/``. Each version says when it is in force, which
+instrument and paragraph it comes from, and whether that source was verified. Numbers and lists
+(periods, time limits, the standards) are the version's ``parameters``, so every value carries the
+reference of the version it belongs to. Loading fails loudly on an unknown key, a bad date, a
+missing citation or an overlapping version.
+
+>>> cat = default_catalogue()
+>>> v = cat.version("reg42_9a_written_warning_period", date(2024, 1, 1))
+>>> v.parameters["months"], str(v.citation)
+(18, 'SI 2020/4 reg 42(9)(a)')
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from misconduct.errors import NotModelled, RuleDataError
+
+PARAMETER_DIR = Path(__file__).parent / "parameters"
+
+
+class Status(StrEnum):
+    """How far a citation was checked (DOMAIN.md §0 markers [V], [V-2], (unverified))."""
+
+    VERIFIED = "verified"
+    SECONDARY = "secondary"
+    UNVERIFIED = "unverified"
+
+
+class DateBasis(StrEnum):
+    """Which date of a case selects the version of a provision."""
+
+    REGIME = (
+        "regime"  # the date the allegation came to attention, as adjusted by transitional rules
+    )
+    SEVERITY_ASSESSMENT = "severity_assessment"
+    HEARING = "hearing"
+    DECISION = "decision"
+    TRIGGER = "trigger"  # the event a time limit runs from
+    ON = "on"  # the date asked about (standards, calendar)
+
+
+@dataclass(frozen=True)
+class Citation:
+    instrument: str
+    provision: str
+    status: Status
+    note: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.instrument} {self.provision}".strip()
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "instrument": self.instrument,
+            "provision": self.provision,
+            "status": self.status.value,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class ProvisionVersion:
+    provision_id: str
+    title: str
+    in_force_from: date
+    in_force_until: date | None
+    citation: Citation
+    summary: str
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+
+    def in_force(self, on: date) -> bool:
+        return self.in_force_from <= on and (
+            self.in_force_until is None or on <= self.in_force_until
+        )
+
+    @property
+    def label(self) -> str:
+        until = self.in_force_until.isoformat() if self.in_force_until else "…"
+        return f"{self.provision_id}@{self.in_force_from.isoformat()}–{until}"
+
+
+@dataclass(frozen=True)
+class Provision:
+    id: str
+    title: str
+    date_basis: DateBasis
+    source_file: str
+    versions: tuple[ProvisionVersion, ...]
+
+    def version_on(self, on: date) -> ProvisionVersion | None:
+        for version in self.versions:
+            if version.in_force(on):
+                return version
+        return None
+
+    @property
+    def boundaries(self) -> list[date]:
+        """Dates where the law changes for this provision (start of each version, day after each end)."""
+        out: set[date] = set()
+        for v in self.versions:
+            out.add(v.in_force_from)
+            if v.in_force_until is not None:
+                out.add(date.fromordinal(v.in_force_until.toordinal() + 1))
+        return sorted(out)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    provisions: Mapping[str, Provision]
+
+    def __iter__(self) -> Iterator[Provision]:
+        return iter(self.provisions.values())
+
+    def __len__(self) -> int:
+        return len(self.provisions)
+
+    def get(self, provision_id: str) -> Provision:
+        try:
+            return self.provisions[provision_id]
+        except KeyError:
+            raise RuleDataError(f"unknown provision {provision_id!r}") from None
+
+    def version(self, provision_id: str, on: date) -> ProvisionVersion:
+        """The version in force on a date, or NotModelled naming the dates that are modelled."""
+        provision = self.get(provision_id)
+        found = provision.version_on(on)
+        if found is None:
+            spans = ", ".join(
+                f"{v.in_force_from.isoformat()} to {v.in_force_until or 'date'}"
+                for v in provision.versions
+            )
+            raise NotModelled(
+                f"{provision.title} ({provision_id}) is not modelled on {on.isoformat()}; "
+                f"modelled: {spans}",
+                field=provision.date_basis.value,
+                expected=spans,
+                received=on.isoformat(),
+            )
+        return found
+
+    def version_or_none(self, provision_id: str, on: date) -> ProvisionVersion | None:
+        return self.get(provision_id).version_on(on)
+
+
+_PROVISION_KEYS = {"id", "title", "date_basis", "versions"}
+_VERSION_KEYS = {
+    "from",
+    "until",
+    "instrument",
+    "provision",
+    "status",
+    "note",
+    "summary",
+    "parameters",
+}
+_VERSION_REQUIRED = {"from", "instrument", "provision", "status", "summary"}
+
+
+def _date(value: Any, where: str) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise RuleDataError(f"{where}: expected a date YYYY-MM-DD, received {value!r}")
+
+
+def _load_version(pid: str, title: str, raw: Any, where: str) -> ProvisionVersion:
+    if not isinstance(raw, dict):
+        raise RuleDataError(f"{where}: expected a mapping, received {raw!r}")
+    unknown = set(raw) - _VERSION_KEYS
+    if unknown:
+        raise RuleDataError(
+            f"{where}: unknown keys {sorted(unknown)}; allowed {sorted(_VERSION_KEYS)}"
+        )
+    missing = _VERSION_REQUIRED - set(raw)
+    if missing:
+        raise RuleDataError(
+            f"{where}: missing {sorted(missing)} (every version needs its reference)"
+        )
+    for key in ("instrument", "provision", "summary"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise RuleDataError(f"{where}.{key}: expected non-empty text, received {raw[key]!r}")
+    try:
+        status = Status(raw["status"])
+    except ValueError:
+        raise RuleDataError(
+            f"{where}.status: expected verified, secondary or unverified, received {raw['status']!r}"
+        ) from None
+    start = _date(raw["from"], f"{where}.from")
+    until = _date(raw["until"], f"{where}.until") if raw.get("until") is not None else None
+    if until is not None and until < start:
+        raise RuleDataError(f"{where}: until {until} is before from {start}")
+    params = raw.get("parameters") or {}
+    if not isinstance(params, dict):
+        raise RuleDataError(f"{where}.parameters: expected a mapping, received {params!r}")
+    return ProvisionVersion(
+        provision_id=pid,
+        title=title,
+        in_force_from=start,
+        in_force_until=until,
+        citation=Citation(
+            raw["instrument"], raw["provision"], status, " ".join((raw.get("note") or "").split())
+        ),
+        summary=" ".join(raw["summary"].split()),
+        parameters=params,
+    )
+
+
+def load_catalogue(directory: Path = PARAMETER_DIR) -> Catalogue:
+    """Load every ``*.yaml`` file in a directory into one catalogue, validating as it goes."""
+    provisions: dict[str, Provision] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, list):
+            raise RuleDataError(f"{path.name}: expected a list of provisions")
+        for i, raw in enumerate(data):
+            where = f"{path.name}[{i}]"
+            if not isinstance(raw, dict):
+                raise RuleDataError(f"{where}: expected a mapping, received {raw!r}")
+            unknown = set(raw) - _PROVISION_KEYS
+            if unknown:
+                raise RuleDataError(f"{where}: unknown keys {sorted(unknown)}")
+            if not set(raw) >= _PROVISION_KEYS:
+                raise RuleDataError(f"{where}: missing {sorted(_PROVISION_KEYS - set(raw))}")
+            pid = raw["id"]
+            if pid in provisions:
+                raise RuleDataError(f"{where}: duplicate provision id {pid!r}")
+            try:
+                basis = DateBasis(raw["date_basis"])
+            except ValueError:
+                raise RuleDataError(
+                    f"{where}.date_basis: expected one of {[b.value for b in DateBasis]}, "
+                    f"received {raw['date_basis']!r}"
+                ) from None
+            if not isinstance(raw["versions"], list) or not raw["versions"]:
+                raise RuleDataError(f"{where}.versions: expected a non-empty list")
+            versions = tuple(
+                _load_version(pid, raw["title"], v, f"{where}({pid}).versions[{j}]")
+                for j, v in enumerate(raw["versions"])
+            )
+            ordered = sorted(versions, key=lambda v: v.in_force_from)
+            for a, b in itertools.pairwise(ordered):
+                if a.in_force_until is None or a.in_force_until >= b.in_force_from:
+                    raise RuleDataError(f"{where}({pid}): versions overlap at {b.in_force_from}")
+            provisions[pid] = Provision(pid, raw["title"], basis, path.name, tuple(ordered))
+    return Catalogue(provisions)
+
+
+@cache
+def default_catalogue() -> Catalogue:
+    return load_catalogue()

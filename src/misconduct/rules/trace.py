@@ -1,0 +1,90 @@
+"""The trace: every provision and parameter a rule used (or found not in force), with its reference.
+
+A trace is built as a rule runs and returned with its answer, so that a decision can show exactly which
+versions of which provisions, with which values, led to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from misconduct.rules.catalogue import ProvisionVersion
+
+
+@dataclass(frozen=True)
+class TraceEntry:
+    provision_id: str
+    title: str
+    applied: bool
+    conclusion: str
+    on: date
+    version: ProvisionVersion | None
+    inputs: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        v = self.version
+        return {
+            "provision": self.provision_id,
+            "title": self.title,
+            "applied": self.applied,
+            "conclusion": self.conclusion,
+            "date_used": self.on.isoformat(),
+            "version": None
+            if v is None
+            else {
+                "in_force_from": v.in_force_from.isoformat(),
+                "in_force_until": v.in_force_until.isoformat() if v.in_force_until else None,
+            },
+            "citation": None if v is None else v.citation.as_dict(),
+            "parameters": {} if v is None else _plain(dict(v.parameters)),
+            "inputs": _plain(self.inputs),
+        }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, set | frozenset) else items
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "value") and isinstance(value.value, str):
+        return value.value
+    return value
+
+
+@dataclass
+class Trace:
+    entries: list[TraceEntry] = field(default_factory=list)
+
+    def record(
+        self,
+        version: ProvisionVersion,
+        conclusion: str,
+        *,
+        on: date,
+        applied: bool = True,
+        **inputs: Any,
+    ) -> ProvisionVersion:
+        self.entries.append(
+            TraceEntry(
+                version.provision_id, version.title, applied, conclusion, on, version, inputs
+            )
+        )
+        return version
+
+    def record_not_in_force(self, provision_id: str, title: str, on: date, why: str) -> None:
+        self.entries.append(TraceEntry(provision_id, title, False, why, on, None, {}))
+
+    def extend(self, other: Trace) -> None:
+        self.entries.extend(other.entries)
+
+    @property
+    def provision_ids(self) -> set[str]:
+        return {e.provision_id for e in self.entries}
+
+    def as_list(self) -> list[dict[str, Any]]:
+        return [e.as_dict() for e in self.entries]

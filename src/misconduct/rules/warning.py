@@ -1,0 +1,162 @@
+"""Warnings: how long they run, when they expire, whether one is in force on a date.
+
+>>> w = WarningRecord(Outcome.FINAL_WRITTEN_WARNING, notified_on=date(2025, 6, 10), months=24)
+>>> w.expires_on()
+datetime.date(2027, 6, 9)
+>>> w.in_force(date(2027, 6, 9)), w.in_force(date(2027, 6, 10))
+(True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from misconduct.errors import InvalidInput, RuleViolation
+from misconduct.rules.catalogue import Catalogue, ProvisionVersion, default_catalogue
+from misconduct.rules.regime import Regime, RegimeDecision
+from misconduct.rules.trace import Trace
+from misconduct.rules.vocabulary import Forum, Outcome
+from misconduct.rules.workdays import add_months
+
+WARNINGS = (Outcome.WRITTEN_WARNING, Outcome.FINAL_WRITTEN_WARNING)
+
+
+@dataclass(frozen=True)
+class WarningPeriod:
+    """The lawful range of a warning's period, in months, and the provision it comes from."""
+
+    outcome: Outcome
+    min_months: int
+    max_months: int
+    version: ProvisionVersion
+
+    @property
+    def default_months(self) -> int:
+        return self.min_months
+
+    def check(self, months: int) -> None:
+        if not self.min_months <= months <= self.max_months:
+            expected = (
+                f"{self.min_months} months"
+                if self.min_months == self.max_months
+                else f"between {self.min_months} and {self.max_months} months"
+            )
+            raise RuleViolation(
+                f"a {self.outcome.label.lower()} here runs for {expected}; received {months} months",
+                citation=str(self.version.citation),
+                field="warning_months",
+            )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "min_months": self.min_months,
+            "max_months": self.max_months,
+            "default_months": self.default_months,
+            "citation": str(self.version.citation),
+            "status": self.version.citation.status.value,
+        }
+
+
+def warning_period(
+    outcome: Outcome,
+    forum: Forum,
+    regime: RegimeDecision,
+    *,
+    trace: Trace | None = None,
+    catalogue: Catalogue | None = None,
+) -> WarningPeriod | None:
+    """The period range for a warning outcome given at a forum under a regime; None for other outcomes."""
+    if outcome not in WARNINGS:
+        return None
+    cat = catalogue or default_catalogue()
+    on = regime.rules_date
+    if regime.regime is Regime.CONDUCT_REGS_2012:
+        v = cat.version("regs2012_warning_periods", on)
+        key = (
+            "written_warning_months"
+            if outcome is Outcome.WRITTEN_WARNING
+            else "final_written_warning_months"
+        )
+        months = int(v.parameters[key])
+        period = WarningPeriod(outcome, months, months, v)
+    elif outcome is Outcome.WRITTEN_WARNING:
+        v = cat.version("reg42_9a_written_warning_period", on)
+        months = int(v.parameters["months"])
+        period = WarningPeriod(outcome, months, months, v)
+    else:
+        pid = {
+            Forum.MISCONDUCT_MEETING: "reg42_9b_fww_period_meeting",
+            Forum.MISCONDUCT_HEARING: "reg42_10_fww_period_hearing",
+            Forum.ACCELERATED_MISCONDUCT_HEARING: "reg62_4_fww_period_amh",
+        }[forum]
+        v = cat.version(pid, on)
+        period = WarningPeriod(
+            outcome, int(v.parameters["min_months"]), int(v.parameters["max_months"]), v
+        )
+    if trace is not None:
+        trace.record(
+            period.version,
+            f"{outcome.label.lower()} at a {forum.label.lower()}: "
+            f"{period.min_months}–{period.max_months} months",
+            on=on,
+            outcome=outcome,
+            forum=forum,
+        )
+    return period
+
+
+@dataclass(frozen=True)
+class WarningRecord:
+    """A warning on an officer's record."""
+
+    kind: Outcome
+    notified_on: date
+    months: int
+    career_break_days: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in WARNINGS:
+            raise InvalidInput(
+                "warning kind", "written_warning or final_written_warning", self.kind
+            )
+        if self.months < 1:
+            raise InvalidInput(
+                "warning months", "a whole number of months, at least 1", self.months
+            )
+        if self.career_break_days < 0:
+            raise InvalidInput("career_break_days", "zero or more days", self.career_break_days)
+
+    def expires_on(self) -> date:
+        """The last day in force: the period begins with the day of notification, so it ends the day
+        before the same date ``months`` later, moved on by any career-break days."""
+        end = add_months(self.notified_on, self.months) - timedelta(days=1)
+        return end + timedelta(days=self.career_break_days)
+
+    def in_force(self, on: date) -> bool:
+        return self.notified_on <= on <= self.expires_on()
+
+
+def expiry_trace(warning: WarningRecord, *, on: date, catalogue: Catalogue | None = None) -> Trace:
+    """The provisions behind a warning's expiry date (beginning-with convention, career breaks)."""
+    cat = catalogue or default_catalogue()
+    trace = Trace()
+    trace.record(
+        cat.version("warning_period_beginning_with", on),
+        f"notified {warning.notified_on.isoformat()}, {warning.months} months: "
+        f"last day in force {add_months(warning.notified_on, warning.months) - timedelta(days=1)}",
+        on=on,
+        notified_on=warning.notified_on,
+        months=warning.months,
+    )
+    breaks = cat.version_or_none("warning_career_break", on)
+    if breaks is not None:
+        trace.record(
+            breaks,
+            f"career break of {warning.career_break_days} days extends the expiry to "
+            f"{warning.expires_on().isoformat()}",
+            on=on,
+            applied=warning.career_break_days > 0,
+            career_break_days=warning.career_break_days,
+        )
+    return trace

@@ -1,0 +1,106 @@
+"""Working days in England and Wales: weekends, bank holidays and the common-law public holidays.
+
+The holidays come from the ``holidays`` package (England subdivision), which carries substitute days
+and one-off proclamations (2022 jubilee and state funeral, 2023 coronation).
+
+>>> add_working_days(date(2025, 5, 16), 15)   # reg 31, DOMAIN.md §10
+datetime.date(2025, 6, 9)
+>>> is_working_day(date(2025, 12, 25))
+False
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date, timedelta
+from functools import cache
+
+import holidays
+
+from misconduct.errors import InvalidInput
+
+FIRST_YEAR = 1990
+LAST_YEAR = 2100
+
+
+@cache
+def _holidays_for(year: int) -> frozenset[date]:
+    calendar = holidays.country_holidays("GB", subdiv="ENG", years=year)
+    return frozenset(calendar.keys())
+
+
+def _check_year(day: date) -> None:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInput("date", f"a date between {FIRST_YEAR} and {LAST_YEAR}", day.isoformat())
+
+
+def holiday_name(day: date) -> str | None:
+    _check_year(day)
+    if day not in _holidays_for(day.year):
+        return None
+    name = holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day)
+    return str(name) if name else None
+
+
+def is_working_day(day: date) -> bool:
+    """Any day other than a Saturday, a Sunday, or a bank or public holiday in England and Wales."""
+    _check_year(day)
+    return day.weekday() < 5 and day not in _holidays_for(day.year)
+
+
+def add_working_days(start: date, n: int) -> date:
+    """The ``n``-th working day strictly after ``start`` (``n`` ≥ 1); ``start`` itself never counts.
+
+    "Before the end of N working days beginning with the first working day after X" ends on this day.
+    """
+    if n < 1:
+        raise InvalidInput("working days", "a whole number of at least 1", n)
+    day = start
+    counted = 0
+    while counted < n:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            counted += 1
+    return day
+
+
+def subtract_working_days(end: date, n: int) -> date:
+    """The ``n``-th working day strictly before ``end``."""
+    if n < 1:
+        raise InvalidInput("working days", "a whole number of at least 1", n)
+    day = end
+    counted = 0
+    while counted < n:
+        day -= timedelta(days=1)
+        if is_working_day(day):
+            counted += 1
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """How many working days fall strictly after ``start`` and on or before ``end``."""
+    if end <= start:
+        return 0
+    count = 0
+    day = start
+    while day < end:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count += 1
+    return count
+
+
+def add_months(day: date, months: int) -> date:
+    """Calendar months; a day past the end of the target month falls back to its last day.
+
+    >>> add_months(date(2024, 1, 31), 1)
+    datetime.date(2024, 2, 29)
+    """
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def add_years(day: date, years: int) -> date:
+    """Calendar years; 29 February falls back to 28 February in a common year."""
+    return add_months(day, 12 * years)
