@@ -14,6 +14,7 @@ missing citation or an overlapping version.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -264,3 +265,13 @@ def load_catalogue(directory: Path = PARAMETER_DIR) -> Catalogue:
 @cache
 def default_catalogue() -> Catalogue:
     return load_catalogue()
+
+
+@cache
+def rules_version(directory: Path = PARAMETER_DIR) -> str:
+    """A fingerprint of the rule data: stored with every decision and event that used the rules."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*.yaml")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"rules-{digest.hexdigest()[:12]}"

@@ -1,0 +1,1 @@
+"""The Django application: persistence, web views, admin and the JSON API."""

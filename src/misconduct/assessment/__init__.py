@@ -1,0 +1,1 @@
+"""The College of Policing outcomes guidance: seriousness, purpose and outcome, personal mitigation."""

@@ -1,0 +1,1 @@
+"""Notices, written decisions and published outcomes, rendered from the case record."""
