@@ -32,8 +32,9 @@ unit: $(STAMP) ## pytest only
 
 test: lint unit ## Everything CI runs: lint, types, import contracts and the test suite
 
-docs: $(STAMP) ## Regenerate the generated docs (rules catalogue)
+docs: $(STAMP) ## Regenerate the generated docs (rules catalogue, CLI reference)
 	@$(VENV)/bin/misconduct rules catalogue > docs/rules.md
+	@$(PY) -c "from misconduct.cli.main import cli; from misconduct.cli.reference import cli_markdown; print(cli_markdown(cli), end='')" > docs/cli.md
 
 bench: $(STAMP) ## Performance figures, with the data size they were taken on
 	@$(PY) bench/run.py

@@ -5,6 +5,7 @@ Every layer raises these; the edges (CLI, HTTP) map them to exit codes and statu
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 
@@ -63,14 +64,28 @@ class RuleViolation(MisconductError):
 
     exit_code = 3
 
-    def __init__(self, message: str, *, citation: str, field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        citation: str,
+        field: str | None = None,
+        provision_id: str | None = None,
+        on: date | None = None,
+    ) -> None:
         super().__init__(message, field=field, citation=citation)
+        self.provision_id = provision_id
+        self.on = on
 
 
 class NotModelled(MisconductError):
     """The question is outside what the rules encode (e.g. a date before the regime modelled)."""
 
     exit_code = 4
+
+    def __init__(self, message: str, *, provision_id: str | None = None, **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.provision_id = provision_id
 
 
 class RuleDataError(MisconductError):

@@ -228,7 +228,7 @@ def catalogue_cmd(fmt: str) -> None:
             ]
         )
         return
-    click.echo(catalogue_markdown(cat))
+    click.echo(catalogue_markdown(cat), nl=False)
 
 
 @click.command("deadline")

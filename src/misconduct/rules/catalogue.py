@@ -145,6 +145,7 @@ class Catalogue:
             raise NotModelled(
                 f"{provision.title} ({provision_id}) is not modelled on {on.isoformat()}; "
                 f"modelled: {spans}",
+                provision_id=provision_id,
                 field=provision.date_basis.value,
                 expected=spans,
                 received=on.isoformat(),
@@ -226,7 +227,10 @@ def load_catalogue(directory: Path = PARAMETER_DIR) -> Catalogue:
     """Load every ``*.yaml`` file in a directory into one catalogue, validating as it goes."""
     provisions: dict[str, Provision] = {}
     for path in sorted(directory.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, ValueError) as exc:
+            raise RuleDataError(f"{path.name}: expected a date or valid YAML: {exc}") from None
         if not isinstance(data, list):
             raise RuleDataError(f"{path.name}: expected a list of provisions")
         for i, raw in enumerate(data):

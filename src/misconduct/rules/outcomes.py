@@ -143,7 +143,11 @@ class _Run:
     def violation(self, pid: str, message: str, field_name: str) -> RuleViolation:
         v = self.cat.version(pid, self.on)
         return RuleViolation(
-            f"{message} ({v.title.lower()})", citation=str(v.citation), field=field_name
+            f"{message} ({v.title.lower()})",
+            citation=str(v.citation),
+            field=field_name,
+            provision_id=pid,
+            on=self.on,
         )
 
     def require(self, pid: str, rid: str, text: str, applies_to: set[Outcome], on: date) -> None:

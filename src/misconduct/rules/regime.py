@@ -118,7 +118,7 @@ def determine_regime(
             v64,
             "pre-commencement allegation (came to attention before 28 May 2025): "
             "the 2025 amendments do not apply",
-            on=came_to_attention,
+            on=COMMENCEMENT_2025,
             came_to_attention=came_to_attention,
         )
         reasons.append(v64.summary)
@@ -130,7 +130,7 @@ def determine_regime(
             v64,
             "relates to a matter on which a pre-commencement allegation is still being handled: "
             "the 2025 amendments do not apply",
-            on=came_to_attention,
+            on=COMMENCEMENT_2025,
             linked_to_pre_commencement_allegation=True,
         )
         reasons.append(v64.summary)
