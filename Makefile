@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --disable-pip-version-check --upgrade pip 2>/dev/null || true
 	@$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@bash scripts/system-deps.sh
 	@touch $(STAMP)
 
 .PHONY: help install run test lint unit docs bench eval
