@@ -368,15 +368,23 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
                 citation="SI 2012/2632 reg 55",
                 field="finding",
             )
-        return _outcomes(
-            run.rule(
-                "regs2012_special_case_hearing_outcomes",
-                "gross misconduct at a special case hearing",
-            )
+        params = run.rule(
+            "regs2012_special_case_hearing_outcomes",
+            "gross misconduct at a special case hearing",
+            fww_in_force=q.fww_in_force,
         )
+        available = _outcomes(params)
+        if q.fww_in_force:
+            available -= _outcomes(params, "barred_by_fww_in_force")
+            run.notes.append(
+                "A final written warning was in force: no new one may be given, but the existing one "
+                "may be extended once by 18 months in exceptional circumstances (SI 2012/2632 reg 55(3)-(5))."
+            )
+        return available
     params = run.rule("regs2012_reg35_hearing_outcomes", f"{finding.value} at a hearing")
     available = _outcomes(params)
     if finding is Finding.MISCONDUCT:
+        available |= _outcomes(params, "misconduct_only")
         run.rule(
             "regs2012_reg35_5_misconduct_dismissal_bar",
             "misconduct with a final written warning in force: dismissal is open"
