@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from misconduct import __version__
+from misconduct.cli import assess as assess_cli
 from misconduct.cli import rules as rules_cli
 
 
@@ -15,6 +16,7 @@ def cli() -> None:
 
 
 rules_cli.register(cli)
+assess_cli.register(cli)
 
 
 def main() -> None:

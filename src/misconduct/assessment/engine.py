@@ -1,0 +1,498 @@
+"""The outcome assessment engine: the College of Policing guidance's three stages over the rules.
+
+1. seriousness (``seriousness.py``); 2. purpose and outcome: the lawful outcomes from the rules, then,
+from the least severe, the outcomes sufficient for the seriousness, respecting category floors and from
+28 May 2025 the presumption of dismissal; 3. personal mitigation, last and with limited weight, which
+can change which indicated outcome comes first but never go below a floor.
+
+The engine supports the chair's judgement; it does not replace it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from misconduct.assessment.factors import Category, FactorCatalogue, default_factors
+from misconduct.assessment.facts import Facts
+from misconduct.assessment.guidance import Guidance, default_guidance
+from misconduct.assessment.reasons import Reason, StageResult, guidance_trace_entry
+from misconduct.assessment.seriousness import Seriousness, assess_seriousness
+from misconduct.rules.catalogue import Catalogue, Citation, Status
+from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes
+from misconduct.rules.vocabulary import Outcome
+
+ENGINE_NOTE = (
+    "This assessment supports the chair's judgement; it does not replace it. The guidance "
+    "prescribes no outcome, and a decision outside the indicated outcomes is open with recorded reasons."
+)
+
+PURPOSE = Citation(
+    "Home Office Statutory Guidance (2020) para 4.26; College of Policing, Guidance on outcomes (2022)",
+    "purpose of proceedings: public confidence, standards, protection of the public (paragraph "
+    "of the College guidance unverified)",
+    Status.SECONDARY,
+)
+
+
+@dataclass(frozen=True)
+class FwwPeriod:
+    min_months: int
+    max_months: int
+    suggested: int
+    reasons: tuple[Reason, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "min": self.min_months,
+            "max": self.max_months,
+            "suggested": self.suggested,
+            "reasons": [r.as_dict() for r in self.reasons],
+        }
+
+
+@dataclass(frozen=True)
+class Considered:
+    outcome: Outcome
+    verdict: str  # "not sufficient", "indicated", "more than necessary", "below the floor", ...
+    reason: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    facts: Facts
+    answer: OutcomeAnswer
+    seriousness: Seriousness
+    indicated: tuple[Outcome, ...]
+    floor: Category | None
+    personal_mitigation_points: float
+    fww: FwwPeriod | None
+    considered: tuple[Considered, ...]
+    separation: str | None
+    stages: tuple[StageResult, ...]
+    warnings: tuple[str, ...]
+    guidance_trace: tuple[dict[str, Any], ...] = field(compare=False)
+
+    @property
+    def most_likely(self) -> Outcome | None:
+        return self.indicated[0] if self.indicated else None
+
+    @property
+    def available(self) -> tuple[Outcome, ...]:
+        return self.answer.available
+
+    def as_dict(self) -> dict[str, Any]:
+        rules = self.answer.as_dict()
+        return {
+            "note": ENGINE_NOTE,
+            "regime": rules["regime"],
+            "regime_label": rules["regime_label"],
+            "available_outcomes": rules["available_outcomes"],
+            "indicated_outcomes": [o.value for o in self.indicated],
+            "most_likely_outcome": self.most_likely.value if self.most_likely else None,
+            "final_written_warning_months": self.fww.as_dict() if self.fww else None,
+            "seriousness": self.seriousness.as_dict(),
+            "floor": None
+            if self.floor is None or self.floor.floor is None
+            else {
+                "category": self.floor.id,
+                "outcome": self.floor.floor.value,
+                "wording": self.floor.floor_wording,
+                "citation": self.floor.citation.as_dict(),
+            },
+            "personal_mitigation_points": self.personal_mitigation_points,
+            "outcomes_considered": [
+                {"outcome": c.outcome.value, "verdict": c.verdict, "reason": c.reason}
+                for c in self.considered
+            ],
+            "what_separates_them": self.separation,
+            "stages": [s.as_dict() for s in self.stages],
+            "requirements": rules["requirements"],
+            "warnings": list(self.warnings),
+            "trace": rules["trace"] + list(self.guidance_trace),
+        }
+
+
+def question_for(facts: Facts) -> OutcomeQuestion:
+    on = facts.proceedings.severity_assessment_on
+    in_force = [w for w in facts.officer.warnings if w.record.in_force(on)]
+    return OutcomeQuestion(
+        forum=facts.proceedings.forum,
+        finding=facts.proceedings.finding,
+        came_to_attention=facts.allegation.came_to_attention,
+        severity_assessment_on=on,
+        decided_on=facts.proceedings.hearing_on,
+        rank=facts.officer.rank,
+        former_officer=facts.officer.former,
+        fww_in_force=any(w.kind is Outcome.FINAL_WRITTEN_WARNING for w in in_force),
+        ww_in_force=any(w.kind is Outcome.WRITTEN_WARNING for w in in_force),
+        previously_reduced_in_rank=facts.officer.previously_reduced_in_rank,
+        unconnected_incidents=facts.allegation.unconnected_incidents,
+        convicted_indictable_only=facts.allegation.convicted_indictable_only,
+        linked_to_pre_commencement_allegation=facts.allegation.linked_to_pre_commencement_allegation,
+    )
+
+
+def _floor_severity(outcome: Outcome) -> int:
+    """Dismissal in any form meets a dismissal floor (a former officer's finding included)."""
+    return Outcome.DISMISSAL_WITHOUT_NOTICE.severity if outcome.is_dismissal else outcome.severity
+
+
+def assess(
+    facts: Facts,
+    *,
+    factors: FactorCatalogue | None = None,
+    guidance: Guidance | None = None,
+    catalogue: Catalogue | None = None,
+) -> Assessment:
+    """Run the three stages on a case's facts."""
+    cat = factors or default_factors()
+    g = guidance or default_guidance()
+    trace: list[dict[str, Any]] = []
+    warnings: list[str] = [ENGINE_NOTE]
+    answer = lawful_outcomes(question_for(facts), catalogue=catalogue)
+    warnings.extend(answer.notes)
+    ser, stage1 = assess_seriousness(facts, cat, g, trace, warnings)
+    run = _Indication(facts, answer, ser, g, trace, warnings)
+    return run.result(stage1)
+
+
+class _Indication:
+    """Stages 2 and 3 for one assessment."""
+
+    def __init__(
+        self,
+        facts: Facts,
+        answer: OutcomeAnswer,
+        ser: Seriousness,
+        g: Guidance,
+        trace: list[dict[str, Any]],
+        warnings: list[str],
+    ) -> None:
+        self.facts, self.answer, self.ser, self.g = facts, answer, ser, g
+        self.trace, self.warnings = trace, warnings
+        self.reasons: list[Reason] = []
+        self.considered: list[Considered] = []
+
+    def eligible(self, o: Outcome) -> bool:
+        band = self.g.bands[o]
+        return not band.requires_any_factor or bool(
+            band.requires_any_factor & self.facts.factor_ids
+        )
+
+    def band_fits(self, o: Outcome) -> bool:
+        return self.eligible(o) and self.g.bands[o].contains(self.ser.points)
+
+    def result(self, stage1: StageResult) -> Assessment:
+        facts, answer, ser, g = self.facts, self.answer, self.ser, self.g
+        points = ser.points
+        lawful = list(answer.available)
+        bands_cite = g.citation("bands")
+        self.reasons.append(
+            Reason(
+                "The purpose of the outcome is to maintain public confidence in the police, uphold "
+                "high standards and deter misconduct, and protect the public.",
+                PURPOSE,
+            )
+        )
+        if lawful:
+            self.reasons.append(
+                Reason(
+                    "Outcomes lawfully open: "
+                    + ", ".join(o.label.lower() for o in lawful)
+                    + f" ({answer.regime.regime.label}).",
+                    Citation(
+                        answer.regime.regime.label,
+                        "regs 42 and 62 (see trace)",
+                        Status.VERIFIED,
+                    ),
+                )
+            )
+        floor = max(
+            (c for c in ser.categories if c.floor is not None),
+            key=lambda c: _floor_severity(c.floor) if c.floor else 0,
+            default=None,
+        )
+        floor_sev = _floor_severity(floor.floor) if floor and floor.floor else -1
+        in_band = [o for o in lawful if self.band_fits(o) and _floor_severity(o) >= floor_sev]
+        chosen: list[Outcome]
+        if in_band:
+            chosen = in_band
+        else:
+            # Start from the least severe lawful outcome and move up until one is sufficient.
+            sufficient = [
+                o
+                for o in lawful
+                if _floor_severity(o) >= floor_sev and self.eligible(o) and not self.band_too_low(o)
+            ]
+            if sufficient:
+                chosen = [sufficient[0]]
+            elif lawful:
+                chosen = [lawful[-1]]
+                self.warnings.append(
+                    f"No lawful outcome here meets the seriousness found ({ser.label})"
+                    + (f" or the floor for {floor.title.lower()}" if floor else "")
+                    + f"; the most severe open at this forum, {lawful[-1].label.lower()}, "
+                    "is indicated."
+                )
+            else:
+                chosen = []
+        self._narrate(lawful, chosen, floor, floor_sev)
+
+        pm_points, stage3_reasons = self._personal_mitigation(floor)
+        pressure = ser.net_weight - pm_points
+        ordered = sorted(
+            chosen,
+            key=lambda o: (
+                pressure > 0 and g.bands[o].high == points and len(chosen) > 1,
+                o.severity,
+            ),
+        )
+        if len(ordered) > 1:
+            first = ordered[0]
+            stage3_reasons.append(
+                Reason(
+                    f"Net aggravation {ser.net_weight:+g} against personal mitigation {pm_points:g}: "
+                    f"{first.label.lower()} comes first among the indicated outcomes.",
+                    g.citation("personal_mitigation"),
+                )
+            )
+        indicated = self._presumption(ordered)
+        separation = self._separation(indicated, pm_points)
+        fww = self._fww(pm_points)
+        stage2 = StageResult(
+            "outcome",
+            "Stage 2: purpose and outcome",
+            {
+                "available_outcomes": [o.value for o in lawful],
+                "indicated_outcomes": [o.value for o in indicated],
+                "floor": floor.floor.value if floor and floor.floor else None,
+            },
+            tuple(self.reasons),
+        )
+        stage3 = StageResult(
+            "personal_mitigation",
+            "Stage 3: personal mitigation",
+            {
+                "points": pm_points,
+                "factors": [f.factor.id for f in facts.personal_mitigation],
+                "most_likely_outcome": indicated[0].value if indicated else None,
+            },
+            tuple(stage3_reasons),
+        )
+        self.trace.append(
+            guidance_trace_entry(
+                "bands",
+                "Outcome bands",
+                "indicated: " + ", ".join(o.value for o in indicated),
+                bands_cite,
+                points=points,
+                floor=floor.id if floor else None,
+            )
+        )
+        return Assessment(
+            facts,
+            answer,
+            ser,
+            tuple(indicated),
+            floor,
+            pm_points,
+            fww,
+            tuple(self.considered),
+            separation,
+            (stage1, stage2, stage3),
+            tuple(dict.fromkeys(self.warnings)),
+            tuple(self.trace),
+        )
+
+    def band_too_low(self, o: Outcome) -> bool:
+        return self.g.bands[o].high < self.ser.points
+
+    def _narrate(
+        self, lawful: list[Outcome], chosen: list[Outcome], floor: Category | None, floor_sev: int
+    ) -> None:
+        ser, g = self.ser, self.g
+        for o in lawful:
+            band = g.bands[o]
+            if o in chosen:
+                verdict, why = (
+                    "indicated",
+                    (
+                        f"sufficient and proportionate for {ser.label} conduct "
+                        f"(band {band.low}–{band.high}, seriousness {ser.points})"
+                    ),
+                )
+            elif floor is not None and _floor_severity(o) < floor_sev:
+                verdict, why = "below the floor", f"{floor.title.lower()}: {floor.floor_wording}"
+            elif band.high < ser.points:
+                verdict, why = (
+                    "not sufficient",
+                    (
+                        f"not sufficient for {ser.label} conduct (band {band.low}–{band.high}, "
+                        f"seriousness {ser.points})"
+                    ),
+                )
+            elif band.requires_any_factor and not (
+                band.requires_any_factor & self.facts.factor_ids
+            ):
+                verdict, why = (
+                    "not indicated",
+                    (
+                        "suits conduct showing the officer cannot work at their rank; no such factor "
+                        "was found (" + ", ".join(sorted(band.requires_any_factor)) + ")"
+                    ),
+                )
+            else:
+                verdict, why = (
+                    "more than necessary",
+                    (
+                        f"more severe than {ser.label} conduct requires (band {band.low}–{band.high})"
+                    ),
+                )
+            self.considered.append(Considered(o, verdict, why))
+            self.reasons.append(
+                Reason(
+                    f"{o.label}: {verdict}; {why}.",
+                    floor.citation
+                    if verdict == "below the floor" and floor
+                    else g.citation("bands"),
+                )
+            )
+        if floor is not None and floor.floor is not None:
+            self.reasons.append(
+                Reason(
+                    f"{floor.title}: {floor.floor_wording}. Nothing below "
+                    f"{floor.floor.label.lower()} is indicated, whatever the personal mitigation.",
+                    floor.citation,
+                )
+            )
+
+    def _personal_mitigation(self, floor: Category | None) -> tuple[float, list[Reason]]:
+        g = self.g
+        params = g.blocks["personal_mitigation"].values
+        cite = g.citation("personal_mitigation")
+        reasons = [
+            Reason(
+                "Personal mitigation is considered last. It goes to the outcome, not to seriousness, "
+                "and carries limited weight: the reputation of the service matters more than the "
+                "fortunes of one officer.",
+                cite,
+            )
+        ]
+        raw = 0.0
+        for f in self.facts.personal_mitigation:
+            weight = f.factor.weight * (float(params["late_weight"]) if f.raised_late else 1.0)
+            raw += weight
+            note = f" ({f.note})" if f.note else ""
+            late = "; raised late, so given less weight (reg 62(2)(d))" if f.raised_late else ""
+            reasons.append(Reason(f"{f.factor.description}{note}{late}.", f.factor.citation))
+        points = min(float(params["max_points"]), raw)
+        if raw > points:
+            reasons.append(
+                Reason(
+                    f"Personal mitigation counts at most {points:g} points however much is put forward.",
+                    cite,
+                )
+            )
+        if floor is not None and floor.floor is not None and self.facts.personal_mitigation:
+            reasons.append(
+                Reason(
+                    f"It cannot take the outcome below the floor for {floor.title.lower()}.",
+                    floor.citation,
+                )
+            )
+        if not self.facts.personal_mitigation:
+            reasons.append(Reason("No personal mitigation was put forward.", cite))
+        return points, reasons
+
+    def _presumption(self, ordered: list[Outcome]) -> list[Outcome]:
+        answer = self.answer
+        default = answer.default_outcome
+        if default is None:
+            return ordered
+        req = next(r for r in answer.requirements if r.id == "exceptional_circumstances")
+        cite = Citation(req.citation, "presumption of dismissal", Status(req.status))
+        if self.facts.exceptional_circumstances:
+            self.reasons.append(
+                Reason(
+                    "Gross misconduct: dismissal is presumed. The chair records exceptional "
+                    f"circumstances ({self.facts.exceptional_circumstances}), so the guidance's "
+                    "indication stands beside dismissal.",
+                    cite,
+                )
+            )
+            return ordered if default in ordered else [*ordered, default]
+        lesser = [o for o in ordered if o is not default]
+        if lesser:
+            self.reasons.append(
+                Reason(
+                    "Gross misconduct: dismissal is presumed. On seriousness alone the guidance would "
+                    "indicate "
+                    + ", ".join(o.label.lower() for o in lesser)
+                    + "; any outcome short "
+                    "of dismissal needs exceptional circumstances, reasoned in the outcome report.",
+                    cite,
+                )
+            )
+            for i, c in enumerate(self.considered):
+                if c.outcome in lesser:
+                    self.considered[i] = Considered(
+                        c.outcome,
+                        "needs exceptional circumstances",
+                        c.reason + "; but dismissal is presumed for gross misconduct",
+                    )
+        else:
+            self.reasons.append(Reason("Gross misconduct: dismissal is presumed.", cite))
+        return [default]
+
+    def _separation(self, indicated: list[Outcome], pm_points: float) -> str | None:
+        if len(indicated) < 2:
+            return None
+        ser = self.ser
+        lower, upper = sorted(indicated, key=lambda o: o.severity)[0], indicated[-1]
+        if upper.severity < lower.severity:
+            lower, upper = upper, lower
+        agg = ", ".join(f.factor.id.replace("_", " ") for f in ser.aggravating) or "none"
+        mit = ", ".join(f.factor.id.replace("_", " ") for f in ser.mitigating) or "none"
+        return (
+            f"The conduct is {ser.label} ({ser.points} on the scale): at the top of the range a "
+            f"{lower.label.lower()} can meet and at the bottom of the range that calls for "
+            f"{upper.label.lower()}. What separates them is whether the purposes (public confidence, "
+            f"standards, protection of the public) can be met without {upper.label.lower()}: the "
+            f"aggravating factors ({agg}) weigh towards {upper.label.lower()}; the mitigating "
+            f"factors ({mit}) and personal mitigation ({pm_points:g} points) towards "
+            f"{lower.label.lower()}."
+        )
+
+    def _fww(self, pm_points: float) -> FwwPeriod | None:
+        period = self.answer.warning_periods.get(Outcome.FINAL_WRITTEN_WARNING)
+        if period is None:
+            return None
+        g = self.g
+        params = g.blocks["final_written_warning_period"].values
+        cite = g.citation("final_written_warning_period")
+        base = g.suggested_fww_months(self.ser.points)
+        off = int(pm_points) * int(params["months_off_per_mitigation_point"])
+        suggested = max(period.min_months, min(period.max_months, base - off))
+        reasons = [
+            Reason(
+                f"A final written warning here runs for {period.min_months} to "
+                f"{period.max_months} months.",
+                period.version.citation,
+            )
+        ]
+        if period.min_months == period.max_months:
+            reasons.append(Reason("The period is fixed at this forum: no choice arises.", cite))
+        else:
+            reasons.append(
+                Reason(
+                    f"{self.ser.label.capitalize()} conduct suggests {base} months"
+                    + (f", less {off} for personal mitigation" if off else "")
+                    + f": {suggested} months.",
+                    cite,
+                )
+            )
+        return FwwPeriod(period.min_months, period.max_months, suggested, tuple(reasons))
+
+
+__all__ = ["ENGINE_NOTE", "Assessment", "assess", "question_for"]
