@@ -1,0 +1,341 @@
+"""The case as it stands: a projection of its events, folded in order.
+
+Nothing here decides anything; ``lifecycle.decide`` checks a command against this state and the rules,
+and ``Case.apply`` records what an event says happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from misconduct.domain import events as ev
+from misconduct.domain.records import (
+    AllegationFinding,
+    AllegationRecord,
+    Determination,
+    DueItem,
+    OutcomeDecision,
+    PartyRecord,
+    ProceedingsArrangement,
+    SeverityAssessment,
+    SubjectOfficer,
+    WarningStatus,
+)
+from misconduct.domain.terms import AppealResult, AppealRoute, Nature, SeverityResult, Source, Stage
+from misconduct.rules.vocabulary import Finding, Forum, Outcome
+
+# Which events discharge which time limits (for the officer named in the event, where there is one).
+CLOSES: dict[type[ev.Event], tuple[str, ...]] = {
+    ev.Regulation18ResponseReceived: ("reg18_response",),
+    ev.TimelinessReportSent: ("reg19_timeliness_report",),
+    ev.InvestigationReportSubmitted: ("reg19_timeliness_report",),
+    ev.OfficerResponseReceived: ("reg31_response",),
+    ev.WitnessListsExchanged: ("reg31_witness_lists",),
+    ev.ProceedingsArranged: ("reg52_hearing_window",),
+    ev.PublicNoticeGiven: ("reg36_public_notice",),
+    ev.OutcomeReportSubmitted: ("reg43_report", "reg63_report"),
+    ev.AppealLodged: ("reg45_appeal", "pat_notice_of_appeal"),
+    ev.AppealDeterminationNotified: ("reg47_determination_notice",),
+    ev.ReflectivePracticeCompleted: ("rprp_account",),
+    ev.PublicationRemoved: ("reg43_publication",),
+}
+
+
+@dataclass
+class TimeLimit:
+    item: DueItem
+    met_on: date | None = None
+
+
+@dataclass
+class TimelineEntry:
+    sequence: int
+    on: date
+    type: str
+    label: str
+
+
+@dataclass
+class Investigation:
+    investigator: str = ""
+    appointed_on: date | None = None
+    reg17_notice_on: date | None = None
+    reg18_response_on: date | None = None
+    interviews: list[tuple[date, str]] = field(default_factory=list)
+    timeliness_reports: list[date] = field(default_factory=list)
+    report_on: date | None = None
+    special_conditions_statement: bool = False
+
+
+@dataclass
+class Referral:
+    forum: Forum
+    notice_on: date
+    response_on: date | None = None
+    accepts: bool | None = None
+    witness_lists_on: date | None = None
+
+
+@dataclass
+class Proceedings:
+    arrangement: ProceedingsArrangement
+    arranged_on: date
+    public_notice_on: date | None = None
+    concluded_on: date | None = None
+
+
+@dataclass
+class Decision:
+    decision: OutcomeDecision
+    decided_on: date
+    finding: Finding
+    regime: str
+    available: tuple[Outcome, ...]
+    notified_on: date | None = None
+    warning_expires_on: date | None = None
+
+
+@dataclass
+class Appeal:
+    officer_id: str
+    route: AppealRoute
+    lodged_on: date
+    window_closed_on: date
+    extension_reason: str
+    result: AppealResult | None = None
+    determined_on: date | None = None
+    substituted_outcome: Outcome | None = None
+
+
+@dataclass
+class Case:
+    ref: str
+    force: str
+    source: Source
+    came_to_attention: date
+    summary: str
+    opened_on: date
+    officers: dict[str, SubjectOfficer]
+    allegations: dict[str, AllegationRecord] = field(default_factory=dict)
+    parties: list[PartyRecord] = field(default_factory=list)
+    version: int = 0
+    severity: SeverityAssessment | None = None
+    severity_on: date | None = None
+    warnings_at_severity: dict[str, WarningStatus] = field(default_factory=dict)
+    investigation: Investigation = field(default_factory=Investigation)
+    determination: Determination | None = None
+    determined_on: date | None = None
+    referral: Referral | None = None
+    proceedings: Proceedings | None = None
+    findings: dict[str, AllegationFinding] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    report_on: date | None = None
+    published_on: date | None = None
+    publication_removed_on: date | None = None
+    appeals: list[Appeal] = field(default_factory=list)
+    reflective_practice: dict[str, tuple[date, date | None]] = field(default_factory=dict)
+    barred_list_reported: dict[str, date] = field(default_factory=dict)
+    time_limits: list[TimeLimit] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    last_on: date | None = None
+    closed_on: date | None = None
+    closure_reason: str = ""
+
+    @classmethod
+    def from_events(cls, events: list[ev.Event]) -> Case:
+        if not events or not isinstance(events[0], ev.CaseOpened):
+            raise ValueError("a case's first event must be CaseOpened")
+        d = events[0].details
+        case = cls(
+            ref=d.ref,
+            force=d.force,
+            source=d.source,
+            came_to_attention=d.came_to_attention,
+            summary=d.summary,
+            opened_on=events[0].on,
+            officers={o.officer_id: o for o in d.officers},
+            allegations={a.allegation_id: a for a in d.allegations},
+        )
+        case._record(events[0])
+        for e in events[1:]:
+            case.apply(e)
+        return case
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @property
+    def stage(self) -> Stage:
+        if self.closed_on is not None:
+            return Stage.CLOSED
+        if any(a.result is None for a in self.appeals):
+            return Stage.UNDER_APPEAL
+        if any(done is None for _, done in self.reflective_practice.values()):
+            return Stage.REFLECTIVE_PRACTICE
+        checks = (
+            (self.report_on, Stage.OUTCOME_REPORTED),
+            (self.decisions, Stage.OUTCOME_DECIDED),
+            (self.findings, Stage.FINDINGS_RECORDED),
+            (self.proceedings, Stage.PROCEEDINGS_ARRANGED),
+            (self.referral, Stage.REFERRED),
+        )
+        for value, stage in checks:
+            if value:
+                return stage
+        if self.determination is not None:
+            return (
+                Stage.CASE_TO_ANSWER
+                if self.determination.case_to_answer
+                else Stage.NO_CASE_TO_ANSWER
+            )
+        if self.investigation.report_on is not None:
+            return Stage.INVESTIGATION_REPORTED
+        if self.severity is not None:
+            if self.severity.result.needs_investigation:
+                return Stage.UNDER_INVESTIGATION
+            return Stage.SEVERITY_ASSESSED
+        return Stage.INTAKE
+
+    def open_limits(self) -> list[DueItem]:
+        return [t.item for t in self.time_limits if t.met_on is None]
+
+    def overdue(self, on: date) -> list[DueItem]:
+        """Obligations whose last day has passed without the step being taken."""
+        if self.closed_on is not None:
+            return []
+        return sorted(
+            (i for i in self.open_limits() if i.nature is Nature.OBLIGATION and i.last_day < on),
+            key=lambda i: i.last_day,
+        )
+
+    def upcoming(self, on: date) -> list[DueItem]:
+        """Obligations and windows still running on ``on``, soonest first."""
+        if self.closed_on is not None:
+            return []
+        return sorted(
+            (
+                i
+                for i in self.open_limits()
+                if i.nature is not Nature.NOT_BEFORE and i.last_day >= on
+            ),
+            key=lambda i: i.last_day,
+        )
+
+    def next_due(self, on: date) -> DueItem | None:
+        items = self.upcoming(on)
+        return items[0] if items else None
+
+    def officer_finding(self, officer_id: str) -> Finding:
+        """The most serious proven finding among the officer's allegations."""
+        order = list(Finding)
+        best = Finding.NO_MISCONDUCT
+        for a in self.allegations.values():
+            f = self.findings.get(a.allegation_id)
+            if (
+                a.officer_id == officer_id
+                and f
+                and f.proven
+                and order.index(f.level) > order.index(best)
+            ):
+                best = f.level
+        return best
+
+    @property
+    def forum(self) -> Forum | None:
+        if self.proceedings is not None:
+            return self.proceedings.arrangement.forum
+        return self.determination.form if self.determination else None
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def _record(self, e: ev.Event) -> None:
+        self.version += 1
+        self.timeline.append(TimelineEntry(self.version, e.on, e.type, ev.describe(e)))
+        self.last_on = e.on if self.last_on is None else max(self.last_on, e.on)
+        if isinstance(e, ev.Timed):
+            self.time_limits.extend(TimeLimit(item) for item in e.deadlines)
+        closes = CLOSES.get(type(e), ())
+        officer = getattr(e, "officer_id", None)
+        for t in self.time_limits:
+            mine = officer is None or t.item.officer_id in (None, officer)
+            if t.met_on is None and t.item.step in closes and mine:
+                t.met_on = e.on
+
+    def apply(self, e: ev.Event) -> None:
+        if isinstance(e, ev.PartyAdded):
+            self.parties.append(e.party)
+        elif isinstance(e, ev.AllegationRecorded):
+            self.allegations[e.allegation.allegation_id] = e.allegation
+        elif isinstance(e, ev.SeverityAssessed):
+            self.severity, self.severity_on = e.assessment, e.on
+            self.warnings_at_severity = {w.officer_id: w for w in e.warnings}
+        elif isinstance(e, ev.InvestigatorAppointed):
+            self.investigation.investigator, self.investigation.appointed_on = e.investigator, e.on
+        elif isinstance(e, ev.Regulation17NoticeGiven):
+            self.investigation.reg17_notice_on = e.on
+        elif isinstance(e, ev.Regulation18ResponseReceived):
+            self.investigation.reg18_response_on = e.on
+        elif isinstance(e, ev.InterviewHeld):
+            self.investigation.interviews.append((e.on, e.officer_id))
+        elif isinstance(e, ev.TimelinessReportSent):
+            self.investigation.timeliness_reports.append(e.on)
+        elif isinstance(e, ev.InvestigationReportSubmitted):
+            self.investigation.report_on = e.on
+            self.investigation.special_conditions_statement = e.special_conditions_statement
+        elif isinstance(e, ev.CaseToAnswerDetermined):
+            self.determination, self.determined_on = e.determination, e.on
+        elif isinstance(e, ev.ReferralNoticeGiven):
+            self.referral = Referral(e.forum, e.on)
+        elif isinstance(e, ev.OfficerResponseReceived) and self.referral:
+            self.referral.response_on, self.referral.accepts = e.on, e.accepts
+        elif isinstance(e, ev.WitnessListsExchanged) and self.referral:
+            self.referral.witness_lists_on = e.on
+        elif isinstance(e, ev.ProceedingsArranged):
+            self.proceedings = Proceedings(e.arrangement, e.on)
+        elif isinstance(e, ev.PublicNoticeGiven) and self.proceedings:
+            self.proceedings.public_notice_on = e.on
+        elif isinstance(e, ev.FindingsRecorded):
+            self.findings = {f.allegation_id: f for f in e.findings}
+            if self.proceedings:
+                self.proceedings.concluded_on = e.on
+        elif isinstance(e, ev.OutcomeDecided):
+            self.decisions[e.decision.officer_id] = Decision(
+                e.decision, e.on, Finding(e.finding), e.regime, e.available
+            )
+        elif isinstance(e, ev.OutcomeReportSubmitted):
+            self.report_on = e.on
+        elif isinstance(e, ev.OfficerNotified):
+            decision = self.decisions[e.officer_id]
+            decision.notified_on, decision.warning_expires_on = e.on, e.warning_expires_on
+        elif isinstance(e, ev.OutcomePublished):
+            self.published_on = e.on
+        elif isinstance(e, ev.PublicationRemoved):
+            self.publication_removed_on = e.on
+        elif isinstance(e, ev.AppealLodged):
+            self.appeals.append(
+                Appeal(e.officer_id, e.route, e.on, e.window_closed_on, e.extension_reason)
+            )
+        elif isinstance(e, ev.AppealDetermined):
+            appeal = self.open_appeal(e.officer_id)
+            if appeal is not None:
+                appeal.result, appeal.determined_on = e.result, e.on
+                appeal.substituted_outcome = e.substituted_outcome
+        elif isinstance(e, ev.ReflectivePracticeReferred):
+            self.reflective_practice[e.officer_id] = (e.on, None)
+        elif isinstance(e, ev.ReflectivePracticeCompleted):
+            started, _ = self.reflective_practice[e.officer_id]
+            self.reflective_practice[e.officer_id] = (started, e.on)
+        elif isinstance(e, ev.BarredListReported):
+            self.barred_list_reported[e.officer_id] = e.on
+        elif isinstance(e, ev.CaseClosed):
+            self.closed_on, self.closure_reason = e.on, e.reason
+        self._record(e)
+
+    def open_appeal(self, officer_id: str) -> Appeal | None:
+        return next(
+            (a for a in self.appeals if a.officer_id == officer_id and a.result is None), None
+        )
+
+    @property
+    def severity_result(self) -> SeverityResult | None:
+        return self.severity.result if self.severity else None

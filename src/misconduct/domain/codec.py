@@ -1,0 +1,123 @@
+"""Plain JSON values from frozen dataclasses and back: dates as ISO strings, enums as their values.
+
+>>> from datetime import date
+>>> from dataclasses import dataclass
+>>> @dataclass(frozen=True)
+... class Example:
+...     on: date
+...     names: tuple[str, ...] = ()
+>>> to_plain(Example(date(2025, 1, 21), ("a",)))
+{'on': '2025-01-21', 'names': ['a']}
+>>> from_plain(Example, {"on": "2025-01-21", "names": ["a"]})
+Example(on=datetime.date(2025, 1, 21), names=('a',))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+from misconduct.errors import InvalidInput
+
+T = TypeVar("T")
+
+
+def to_plain(value: Any) -> Any:
+    """A JSON-ready copy of ``value``: dataclasses become dicts, in field order."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | frozenset | set):
+        items = [to_plain(v) for v in value]
+        return sorted(items) if isinstance(value, frozenset | set) else items
+    return value
+
+
+def from_plain(cls: type[T], data: Any, *, where: str = "") -> T:
+    """Rebuild a dataclass from :func:`to_plain` output, failing with the field that is wrong."""
+    return typing.cast(T, _convert(cls, data, where or cls.__name__))
+
+
+def _convert(hint: Any, data: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if data is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return _convert(inner, data, where)
+    if origin is tuple:
+        _expect(isinstance(data, list), where, "a list", data)
+        return tuple(_convert(args[0], item, f"{where}[{i}]") for i, item in enumerate(data))
+    if origin is frozenset:
+        _expect(isinstance(data, list), where, "a list", data)
+        return frozenset(_convert(args[0], item, where) for item in data)
+    if origin is dict:
+        _expect(isinstance(data, dict), where, "an object", data)
+        return {k: _convert(args[1], v, f"{where}.{k}") for k, v in data.items()}
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        _expect(isinstance(data, dict), where, "an object", data)
+        hints = typing.get_type_hints(hint)
+        names = {f.name for f in dataclasses.fields(hint) if f.init}
+        unknown = set(data) - names
+        _expect(not unknown, where, "only the fields " + ", ".join(sorted(names)), sorted(unknown))
+        kwargs = {}
+        for f in dataclasses.fields(hint):
+            if not f.init:
+                continue
+            if f.name in data:
+                kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where}.{f.name}")
+            else:
+                has_default = (
+                    f.default is not dataclasses.MISSING
+                    or f.default_factory is not dataclasses.MISSING
+                )
+                _expect(has_default, f"{where}.{f.name}", "a value", None)
+        return hint(**kwargs)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        try:
+            return hint(data)
+        except ValueError:
+            raise InvalidInput(
+                where, "one of " + ", ".join(str(m.value) for m in hint), data
+            ) from None
+    if hint is datetime:
+        _expect(isinstance(data, str), where, "a date-time in ISO form", data)
+        try:
+            return datetime.fromisoformat(data)
+        except ValueError:
+            raise InvalidInput(where, "a date-time in ISO form", data) from None
+    if hint is date:
+        _expect(isinstance(data, str), where, "a date in the form YYYY-MM-DD", data)
+        try:
+            return date.fromisoformat(data)
+        except ValueError:
+            raise InvalidInput(where, "a date in the form YYYY-MM-DD", data) from None
+    if hint is bool:
+        _expect(isinstance(data, bool), where, "true or false", data)
+        return data
+    if hint is int:
+        _expect(isinstance(data, int) and not isinstance(data, bool), where, "a whole number", data)
+        return data
+    if hint is str:
+        _expect(isinstance(data, str), where, "a string", data)
+        return data
+    if hint is Any:
+        return data
+    raise TypeError(f"{where}: cannot convert to {hint!r}")
+
+
+def _expect(ok: bool, where: str, expected: str, received: Any) -> None:
+    if not ok:
+        raise InvalidInput(where, expected, received)

@@ -1,0 +1,179 @@
+"""Commands: what a user asks the case to do, named in the imperative. ``on`` is the legal date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from misconduct.domain.records import (
+    AllegationFinding,
+    AllegationRecord,
+    CaseDetails,
+    Determination,
+    OutcomeDecision,
+    PartyRecord,
+    ProceedingsArrangement,
+    SeverityAssessment,
+)
+from misconduct.domain.terms import AppealResult
+from misconduct.rules.vocabulary import Outcome
+
+
+@dataclass(frozen=True)
+class Command:
+    on: date
+
+
+@dataclass(frozen=True)
+class OpenCase(Command):
+    details: CaseDetails
+
+
+@dataclass(frozen=True)
+class AddParty(Command):
+    party: PartyRecord
+
+
+@dataclass(frozen=True)
+class RecordAllegation(Command):
+    allegation: AllegationRecord
+
+
+@dataclass(frozen=True)
+class AssessSeverity(Command):
+    assessment: SeverityAssessment
+
+
+@dataclass(frozen=True)
+class AppointInvestigator(Command):
+    investigator: str
+
+
+@dataclass(frozen=True)
+class GiveRegulation17Notice(Command):
+    """Written notice of the investigation to the officer (reg 17)."""
+
+
+@dataclass(frozen=True)
+class ReceiveRegulation18Response(Command):
+    """The officer's statement and documents (reg 18)."""
+
+
+@dataclass(frozen=True)
+class RecordInterview(Command):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class ReportInvestigationProgress(Command):
+    """Reg 19 report to the local policing body on an investigation not done in 12 months."""
+
+
+@dataclass(frozen=True)
+class SubmitInvestigationReport(Command):
+    """Reg 21 report, optionally stating that the special conditions may be met (reg 21(3))."""
+
+    special_conditions_statement: bool = False
+
+
+@dataclass(frozen=True)
+class DetermineCaseToAnswer(Command):
+    determination: Determination
+
+
+@dataclass(frozen=True)
+class GiveReferralNotice(Command):
+    """Reg 30 notice of referral (reg 51 for an accelerated hearing)."""
+
+
+@dataclass(frozen=True)
+class ReceiveOfficerResponse(Command):
+    accepts: bool
+
+
+@dataclass(frozen=True)
+class ExchangeWitnessLists(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class ArrangeProceedings(Command):
+    arrangement: ProceedingsArrangement
+
+
+@dataclass(frozen=True)
+class GivePublicNotice(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class RecordFindings(Command):
+    """``on`` is the day the meeting or hearing concluded."""
+
+    findings: tuple[AllegationFinding, ...]
+
+
+@dataclass(frozen=True)
+class DecideOutcome(Command):
+    decision: OutcomeDecision
+
+
+@dataclass(frozen=True)
+class SubmitOutcomeReport(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class NotifyOfficer(Command):
+    """The officer is given the outcome report and notice of the right of appeal."""
+
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class PublishOutcome(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class RemovePublication(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class LodgeAppeal(Command):
+    officer_id: str
+    extension_reason: str = ""
+
+
+@dataclass(frozen=True)
+class DetermineAppeal(Command):
+    officer_id: str
+    result: AppealResult
+    substituted_outcome: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class NotifyAppealDetermination(Command):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class ReferToReflectivePractice(Command):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class CompleteReflectivePractice(Command):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class ReportToBarredList(Command):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class CloseCase(Command):
+    reason: str
+    withdrawn: bool = False

@@ -1,0 +1,258 @@
+"""Events: what happened to a case, named in the past tense. ``on`` is the legal date (``occurred_on``).
+
+Events that start statutory time limits carry them, computed by the rules when the step was taken, so a
+replay shows the dates as they were decided even if the rules later change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from misconduct.domain.codec import from_plain, to_plain
+from misconduct.domain.records import (
+    AllegationFinding,
+    AllegationRecord,
+    CaseDetails,
+    Determination,
+    DueItem,
+    OutcomeDecision,
+    PartyRecord,
+    ProceedingsArrangement,
+    SeverityAssessment,
+    WarningStatus,
+)
+from misconduct.domain.terms import AppealResult, AppealRoute
+from misconduct.errors import InvalidInput
+from misconduct.rules.vocabulary import Forum, Outcome
+
+
+@dataclass(frozen=True)
+class Event:
+    on: date
+
+    @property
+    def type(self) -> str:
+        return type(self).__name__
+
+
+@dataclass(frozen=True)
+class Timed(Event):
+    deadlines: tuple[DueItem, ...]
+
+
+@dataclass(frozen=True)
+class CaseOpened(Event):
+    details: CaseDetails
+
+
+@dataclass(frozen=True)
+class PartyAdded(Event):
+    party: PartyRecord
+
+
+@dataclass(frozen=True)
+class AllegationRecorded(Event):
+    allegation: AllegationRecord
+
+
+@dataclass(frozen=True)
+class SeverityAssessed(Timed):
+    assessment: SeverityAssessment
+    warnings: tuple[WarningStatus, ...]
+
+
+@dataclass(frozen=True)
+class InvestigatorAppointed(Event):
+    investigator: str
+
+
+@dataclass(frozen=True)
+class Regulation17NoticeGiven(Timed):
+    pass
+
+
+@dataclass(frozen=True)
+class Regulation18ResponseReceived(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class InterviewHeld(Event):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class TimelinessReportSent(Timed):
+    pass
+
+
+@dataclass(frozen=True)
+class InvestigationReportSubmitted(Event):
+    special_conditions_statement: bool
+
+
+@dataclass(frozen=True)
+class CaseToAnswerDetermined(Event):
+    determination: Determination
+
+
+@dataclass(frozen=True)
+class ReferralNoticeGiven(Timed):
+    forum: Forum
+
+
+@dataclass(frozen=True)
+class OfficerResponseReceived(Timed):
+    accepts: bool
+
+
+@dataclass(frozen=True)
+class WitnessListsExchanged(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class ProceedingsArranged(Timed):
+    arrangement: ProceedingsArrangement
+
+
+@dataclass(frozen=True)
+class PublicNoticeGiven(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class FindingsRecorded(Timed):
+    findings: tuple[AllegationFinding, ...]
+
+
+@dataclass(frozen=True)
+class OutcomeDecided(Event):
+    decision: OutcomeDecision
+    finding: str
+    regime: str
+    available: tuple[Outcome, ...]
+
+
+@dataclass(frozen=True)
+class OutcomeReportSubmitted(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class OfficerNotified(Timed):
+    officer_id: str
+    warning_kind: Outcome | None = None
+    warning_months: int | None = None
+    warning_expires_on: date | None = None
+
+
+@dataclass(frozen=True)
+class OutcomePublished(Timed):
+    pass
+
+
+@dataclass(frozen=True)
+class PublicationRemoved(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class AppealLodged(Timed):
+    officer_id: str
+    route: AppealRoute
+    window_closed_on: date
+    extension_reason: str = ""
+
+
+@dataclass(frozen=True)
+class AppealDetermined(Timed):
+    officer_id: str
+    result: AppealResult
+    substituted_outcome: Outcome | None = None
+
+
+@dataclass(frozen=True)
+class AppealDeterminationNotified(Event):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class ReflectivePracticeReferred(Timed):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class ReflectivePracticeCompleted(Event):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class BarredListReported(Timed):
+    officer_id: str
+
+
+@dataclass(frozen=True)
+class CaseClosed(Event):
+    reason: str
+    withdrawn: bool = False
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.__name__: cls
+    for cls in (
+        CaseOpened,
+        PartyAdded,
+        AllegationRecorded,
+        SeverityAssessed,
+        InvestigatorAppointed,
+        Regulation17NoticeGiven,
+        Regulation18ResponseReceived,
+        InterviewHeld,
+        TimelinessReportSent,
+        InvestigationReportSubmitted,
+        CaseToAnswerDetermined,
+        ReferralNoticeGiven,
+        OfficerResponseReceived,
+        WitnessListsExchanged,
+        ProceedingsArranged,
+        PublicNoticeGiven,
+        FindingsRecorded,
+        OutcomeDecided,
+        OutcomeReportSubmitted,
+        OfficerNotified,
+        OutcomePublished,
+        PublicationRemoved,
+        AppealLodged,
+        AppealDetermined,
+        AppealDeterminationNotified,
+        ReflectivePracticeReferred,
+        ReflectivePracticeCompleted,
+        BarredListReported,
+        CaseClosed,
+    )
+}
+
+
+def event_payload(event: Event) -> dict[str, Any]:
+    """The event's fields as plain JSON, without the legal date (stored beside it)."""
+    payload: dict[str, Any] = to_plain(event)
+    payload.pop("on")
+    return payload
+
+
+def event_from_payload(type_name: str, payload: dict[str, Any], on: date) -> Event:
+    cls = EVENT_TYPES.get(type_name)
+    if cls is None:
+        raise InvalidInput("event type", "one of " + ", ".join(EVENT_TYPES), type_name)
+    return from_plain(cls, {**payload, "on": on.isoformat()}, where=type_name)
+
+
+def describe(event: Event) -> str:
+    """A short human label: ``SeverityAssessed`` becomes "Severity assessed"."""
+    words = re.sub(r"(?<!^)(?=[A-Z0-9])", " ", event.type).lower()
+    words = re.sub(r"(\d) (\d)", r"\1\2", words)
+    return words[:1].upper() + words[1:]

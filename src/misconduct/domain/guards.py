@@ -1,0 +1,102 @@
+"""Shared by the lifecycle steps: the handler registry, refusals, date checks and the outcome question."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from misconduct.domain import commands as cmd
+from misconduct.domain import events as ev
+from misconduct.domain.case import Case
+from misconduct.domain.records import AllegationRecord, SubjectOfficer, WarningStatus
+from misconduct.errors import InvalidInput, RuleViolation
+from misconduct.rules.outcomes import OutcomeQuestion
+from misconduct.rules.standards import parse_standards
+from misconduct.rules.vocabulary import Finding, Forum, Outcome
+from misconduct.rules.warning import WarningRecord
+
+REG_2024_PRIVACY_REASONS = date(2024, 5, 7)
+HEARINGS = (Forum.MISCONDUCT_HEARING, Forum.ACCELERATED_MISCONDUCT_HEARING)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Facts from outside the case: warnings on each officer's record from other cases."""
+
+    warnings: Mapping[str, Sequence[WarningRecord]] = field(default_factory=dict)
+
+
+def refuse(message: str, citation: str, field_name: str | None = None) -> RuleViolation:
+    return RuleViolation(message, citation=citation, field=field_name)
+
+
+def not_before(on: date, earlier: date | None, what: str) -> None:
+    if earlier is not None and on < earlier:
+        raise InvalidInput(
+            "on", f"a date on or after {what} ({earlier.isoformat()})", on.isoformat()
+        )
+
+
+def subject(case: Case, officer_id: str) -> SubjectOfficer:
+    if officer_id not in case.officers:
+        raise InvalidInput("officer_id", "one of " + ", ".join(case.officers), officer_id)
+    return case.officers[officer_id]
+
+
+def check_allegation(a: AllegationRecord, officers: Mapping[str, SubjectOfficer]) -> None:
+    if a.officer_id not in officers:
+        raise InvalidInput("allegation officer_id", "one of " + ", ".join(officers), a.officer_id)
+    parse_standards(list(a.standards), a.conduct_from, field="allegation standards")
+
+
+def warning_status(
+    officer: SubjectOfficer, others: Sequence[WarningRecord], on: date
+) -> WarningStatus:
+    """Which warnings were in force on ``on`` (the severity-assessment date, regs 42 and 62)."""
+    records = [
+        WarningRecord(w.kind, w.notified_on, w.months, w.career_break_days)
+        for w in officer.prior_warnings
+    ]
+    records.extend(others)
+    live = {w.kind for w in records if w.in_force(on)}
+    return WarningStatus(
+        officer.officer_id,
+        Outcome.FINAL_WRITTEN_WARNING in live,
+        Outcome.WRITTEN_WARNING in live,
+    )
+
+
+def question(
+    case: Case, officer_id: str, forum: Forum, finding: Finding, on: date, **extra: Any
+) -> OutcomeQuestion:
+    officer = case.officers[officer_id]
+    status = case.warnings_at_severity.get(officer_id)
+    assert case.severity_on is not None
+    return OutcomeQuestion(
+        forum=forum,
+        finding=finding,
+        came_to_attention=case.came_to_attention,
+        severity_assessment_on=case.severity_on,
+        decided_on=on,
+        rank=officer.rank,
+        former_officer=not officer.serving,
+        fww_in_force=bool(status and status.fww_in_force),
+        ww_in_force=bool(status and status.ww_in_force),
+        previously_reduced_in_rank=officer.previously_reduced_in_rank,
+        **extra,
+    )
+
+
+C = TypeVar("C", bound=cmd.Command)
+Handler = Callable[[Case, Any, Context], ev.Event]
+HANDLERS: dict[type[cmd.Command], Handler] = {}
+
+
+def handles(kind: type[C]) -> Callable[[Callable[[Case, C, Context], ev.Event]], Handler]:
+    def register(fn: Callable[[Case, C, Context], ev.Event]) -> Handler:
+        HANDLERS[kind] = fn
+        return fn
+
+    return register

@@ -1,0 +1,94 @@
+"""The closed lists the case record uses: sources, severity results, party roles, stages, appeal routes.
+
+>>> Source.parse("conduct-matter", field="source") is Source.CONDUCT_MATTER
+True
+"""
+
+from __future__ import annotations
+
+from misconduct.rules.vocabulary import Vocabulary
+
+
+class Source(Vocabulary):
+    """How the matter reached the appropriate authority (Police Reform Act 2002 Sch 3)."""
+
+    COMPLAINT = "complaint"
+    CONDUCT_MATTER = "conduct_matter"
+    RECORDABLE_CONDUCT_MATTER = "recordable_conduct_matter"
+    DSI_MATTER = "dsi_matter"
+
+
+class SeverityResult(Vocabulary):
+    """Result of the severity assessment (reg 14; vetting referral from 28 May 2025)."""
+
+    NO_FURTHER_ACTION = "no_further_action"
+    PRACTICE_REQUIRING_IMPROVEMENT = "practice_requiring_improvement"
+    MISCONDUCT = "misconduct"
+    GROSS_MISCONDUCT = "gross_misconduct"
+    VETTING_REFERRAL = "vetting_referral"
+
+    @property
+    def needs_investigation(self) -> bool:
+        return self in (SeverityResult.MISCONDUCT, SeverityResult.GROSS_MISCONDUCT)
+
+
+class LikelyForm(Vocabulary):
+    """Likely form of proceedings stated with the severity assessment (reg 14(5)(b), reg 17(1)(d))."""
+
+    MEETING = "meeting"
+    HEARING = "hearing"
+
+
+class PartyRole(Vocabulary):
+    COMPLAINANT = "complainant"
+    WITNESS = "witness"
+    INVESTIGATOR = "investigator"
+    APPROPRIATE_AUTHORITY = "appropriate_authority"
+    CHAIR = "chair"
+    PANEL_MEMBER = "panel_member"
+    LEGALLY_QUALIFIED_PERSON = "legally_qualified_person"
+    POLICE_FRIEND = "police_friend"
+
+
+class AppealRoute(Vocabulary):
+    APPEAL_MEETING = "appeal_meeting"
+    """From a misconduct meeting (regs 45-47)."""
+    POLICE_APPEALS_TRIBUNAL = "police_appeals_tribunal"
+    """From a misconduct hearing or an accelerated hearing (Police Act 1996 s.85)."""
+
+
+class AppealResult(Vocabulary):
+    DISMISSED = "dismissed"
+    ALLOWED = "allowed"
+    OUTCOME_SUBSTITUTED = "outcome_substituted"
+    WITHDRAWN = "withdrawn"
+
+
+class Nature(Vocabulary):
+    """What kind of date a time limit gives."""
+
+    OBLIGATION = "obligation"
+    """Something must be done by the date; missing it makes the case overdue."""
+    WINDOW = "window"
+    """An opportunity (an appeal, a representation) that lapses on the date."""
+    NOT_BEFORE = "not_before"
+    """The earliest date something may happen (publication to remain, barred-list review)."""
+
+
+class Stage(Vocabulary):
+    """Where a case is in its lifecycle, from intake to closure (DOMAIN.md §2)."""
+
+    INTAKE = "intake"
+    SEVERITY_ASSESSED = "severity_assessed"
+    UNDER_INVESTIGATION = "under_investigation"
+    INVESTIGATION_REPORTED = "investigation_reported"
+    NO_CASE_TO_ANSWER = "no_case_to_answer"
+    CASE_TO_ANSWER = "case_to_answer"
+    REFERRED = "referred"
+    PROCEEDINGS_ARRANGED = "proceedings_arranged"
+    FINDINGS_RECORDED = "findings_recorded"
+    OUTCOME_DECIDED = "outcome_decided"
+    OUTCOME_REPORTED = "outcome_reported"
+    UNDER_APPEAL = "under_appeal"
+    REFLECTIVE_PRACTICE = "reflective_practice"
+    CLOSED = "closed"

@@ -1,0 +1,207 @@
+"""Use cases over a case: open it, take a step, read it, list what is due. Each owns its transaction.
+
+The clock and the actor are given to the service; nothing here reads the time of day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from misconduct.domain import commands as cmd
+from misconduct.domain.case import Case
+from misconduct.domain.codec import to_plain
+from misconduct.domain.events import Event, event_payload
+from misconduct.domain.ledger import GENESIS, RecordedEvent
+from misconduct.domain.lifecycle import Context, decide, open_case
+from misconduct.domain.records import DueItem
+from misconduct.domain.terms import Nature
+from misconduct.errors import Conflict, InvalidInput
+from misconduct.rules.catalogue import rules_version
+from misconduct.services.ports import CaseSummary, UnitOfWork
+
+
+def load(uow: UnitOfWork, ref: str) -> tuple[Case, list[RecordedEvent]]:
+    """The case folded from its events, with the events; an error naming the reference if unknown."""
+    records = uow.cases.events(ref)
+    if not records:
+        raise InvalidInput("REF", "the reference of an existing case", ref)
+    return Case.from_events([r.event() for r in records]), records
+
+
+@dataclass(frozen=True)
+class Due:
+    """A case's time limit as seen on a date."""
+
+    ref: str
+    item: DueItem
+    overdue: bool
+
+
+class CaseService:
+    def __init__(
+        self,
+        uow: Callable[[], UnitOfWork],
+        *,
+        clock: Callable[[], datetime],
+        actor: str,
+        rules: str | None = None,
+    ) -> None:
+        if not actor.strip():
+            raise InvalidInput("actor", "the name of the person making the change", actor)
+        self.uow = uow
+        self.clock = clock
+        self.actor = actor
+        self.rules = rules or rules_version()
+
+    def _seal(self, case: Case, previous: str, event: Event) -> RecordedEvent:
+        return RecordedEvent.seal(
+            case.ref,
+            case.version,
+            event.type,
+            event_payload(event),
+            event.on,
+            self.clock(),
+            self.actor,
+            self.rules,
+            previous,
+        )
+
+    def open(self, command: cmd.OpenCase, steps: Sequence[cmd.Command] = ()) -> Case:
+        """Open a case, and take any further ``steps`` in the same transaction (all or nothing)."""
+        with self.uow() as uow:
+            ref = command.details.ref
+            if uow.cases.events(ref):
+                raise InvalidInput("ref", "a reference not already used", ref)
+            event = open_case(command)
+            case = Case.from_events([event])
+            new = [self._seal(case, GENESIS, event)]
+            for step in steps:
+                new.append(self._take(uow, case, new[-1].hash, step))
+            uow.cases.append(ref, 0, new, case)
+            uow.commit()
+            return case
+
+    def _take(
+        self, uow: UnitOfWork, case: Case, previous: str, command: cmd.Command
+    ) -> RecordedEvent:
+        context = Context(
+            {oid: uow.cases.warnings_for(oid, excluding=case.ref) for oid in case.officers}
+        )
+        event = decide(case, command, context)
+        case.apply(event)
+        return self._seal(case, previous, event)
+
+    def execute(
+        self, ref: str, command: cmd.Command, *, expected_version: int | None = None
+    ) -> Case:
+        """Check ``command`` against the case and the rules and record the event it produces.
+
+        ``expected_version`` is the version the user saw; if the case has moved on since, nothing is
+        written and ``Conflict`` is raised.
+        """
+        with self.uow() as uow:
+            case, records = load(uow, ref)
+            seen = case.version if expected_version is None else expected_version
+            if seen != case.version:
+                raise Conflict(
+                    f"case {ref} is at version {case.version}, not {seen}: reload and try again",
+                    field="version",
+                    expected=str(case.version),
+                    received=seen,
+                )
+            recorded = self._take(uow, case, records[-1].hash, command)
+            uow.cases.append(ref, seen, [recorded], case)
+            uow.commit()
+            return case
+
+    def case(self, ref: str) -> Case:
+        with self.uow() as uow:
+            return load(uow, ref)[0]
+
+    def history(self, ref: str) -> list[RecordedEvent]:
+        with self.uow() as uow:
+            return load(uow, ref)[1]
+
+    def exists(self, ref: str) -> bool:
+        with self.uow() as uow:
+            return bool(uow.cases.events(ref))
+
+    def cases(self) -> list[CaseSummary]:
+        with self.uow() as uow:
+            return uow.cases.summaries()
+
+
+def due_list(
+    summaries: list[CaseSummary], on: date, *, within: int | None = None, overdue: bool = False
+) -> list[CaseSummary]:
+    """The cases with an open obligation or window in the next ``within`` days, or overdue ones."""
+    if within is not None and within < 0:
+        raise InvalidInput("--due-within", "a number of days, zero or more", within)
+    out = []
+    for s in summaries:
+        items = [d for d in dues(s, on) if d.item.nature is not Nature.NOT_BEFORE]
+        if overdue and not any(d.overdue for d in items):
+            continue
+        if within is not None:
+            horizon = on + timedelta(days=within)
+            if not any(not d.overdue and d.item.last_day <= horizon for d in items):
+                continue
+        out.append(s)
+    return out
+
+
+def dues(summary: CaseSummary, on: date) -> list[Due]:
+    if summary.closed:
+        return []
+    items = []
+    for item in sorted(summary.open_limits, key=lambda i: i.last_day):
+        late = item.nature is Nature.OBLIGATION and item.last_day < on
+        if item.nature is Nature.WINDOW and item.last_day < on:
+            continue  # a lapsed window is history, not a task
+        items.append(Due(summary.ref, item, late))
+    return items
+
+
+def case_view(case: Case, records: list[RecordedEvent], on: date) -> dict[str, Any]:
+    """Everything ``case show`` prints: the state, the timeline and the time limits as at ``on``."""
+    summary = CaseSummary.of(case)
+    return {
+        "ref": case.ref,
+        "as_at": on.isoformat(),
+        "force": case.force,
+        "source": case.source.value,
+        "came_to_attention": case.came_to_attention.isoformat(),
+        "stage": case.stage.value,
+        "version": case.version,
+        "summary": case.summary,
+        "officers": [to_plain(o) for o in case.officers.values()],
+        "allegations": [to_plain(a) for a in case.allegations.values()],
+        "severity": to_plain(case.severity),
+        "determination": to_plain(case.determination),
+        "proceedings": to_plain(case.proceedings),
+        "findings": [to_plain(f) for f in case.findings.values()],
+        "decisions": {k: to_plain(v) for k, v in case.decisions.items()},
+        "appeals": [to_plain(a) for a in case.appeals],
+        "published_on": to_plain(case.published_on),
+        "closed_on": to_plain(case.closed_on),
+        "next_due": to_plain(case.next_due(on)),
+        "overdue": [to_plain(i) for i in case.overdue(on)],
+        "time_limits": [
+            {**to_plain(t.item), "met_on": to_plain(t.met_on)} for t in case.time_limits
+        ],
+        "timeline": [
+            {
+                "sequence": r.sequence,
+                "occurred_on": r.occurred_on.isoformat(),
+                "type": r.type,
+                "label": entry.label,
+                "actor": r.actor,
+                "recorded_at": r.recorded_at.isoformat(),
+            }
+            for r, entry in zip(records, case.timeline, strict=True)
+        ],
+        "open_limits": len(summary.open_limits),
+    }

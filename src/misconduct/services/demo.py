@@ -1,0 +1,596 @@
+"""Demonstration data: the canonical case at its stages and dates, and cases at other stages.
+
+Every officer name is fictional. Where the public account of the canonical case gives no date, the
+date below is invented to be plausible and marked "invented". Loading is idempotent: a case whose
+reference already exists is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from misconduct.domain import commands as c
+from misconduct.domain.records import (
+    AllegationFinding,
+    AllegationRecord,
+    CaseDetails,
+    Determination,
+    OutcomeDecision,
+    PartyRecord,
+    PriorWarning,
+    ProceedingsArrangement,
+    SeverityAssessment,
+    SubjectOfficer,
+)
+from misconduct.domain.terms import LikelyForm, PartyRole, SeverityResult, Source
+from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
+from misconduct.services.cases import CaseService
+
+D = date.fromisoformat
+CANONICAL_REF = "MPS-2025-0001"
+
+
+@dataclass(frozen=True)
+class DemoCase:
+    opening: c.OpenCase
+    steps: tuple[c.Command, ...]
+
+    @property
+    def ref(self) -> str:
+        return self.opening.details.ref
+
+
+def _officer(
+    force: str,
+    number: str,
+    name: str,
+    rank: Rank = Rank.CONSTABLE,
+    prior_warnings: tuple[PriorWarning, ...] = (),
+) -> SubjectOfficer:
+    return SubjectOfficer(
+        f"{force}:{number}", name, number, rank, force, prior_warnings=prior_warnings
+    )
+
+
+def _open(
+    ref: str,
+    on: str,
+    attention: str,
+    officer: SubjectOfficer,
+    particulars: str,
+    period: tuple[str, str],
+    standards: tuple[str, ...],
+    source: Source = Source.CONDUCT_MATTER,
+    on_duty: bool = True,
+) -> c.OpenCase:
+    allegation = AllegationRecord(
+        "A1", officer.officer_id, particulars, D(period[0]), D(period[1]), on_duty, standards
+    )
+    details = CaseDetails(
+        ref, officer.force, source, D(attention), particulars, (officer,), (allegation,)
+    )
+    return c.OpenCase(D(on), details)
+
+
+def _assess(on: str, result: SeverityResult, form: LikelyForm | None, reasons: str) -> c.Command:
+    return c.AssessSeverity(
+        D(on), SeverityAssessment(result, form, "Head of Professional Standards", reasons)
+    )
+
+
+def _investigate(
+    appointed: str, notice: str, report: str, statement: bool = False
+) -> list[c.Command]:
+    return [
+        c.AppointInvestigator(D(appointed), "Professional Standards investigator"),
+        c.GiveRegulation17Notice(D(notice)),
+        c.SubmitInvestigationReport(D(report), statement),
+    ]
+
+
+def _determine(on: str, level: Finding, form: Forum, certified: bool = False) -> c.Command:
+    d = Determination(
+        True,
+        level,
+        form,
+        "Appropriate authority (PSD superintendent)",
+        "Evidence supports the allegation.",
+        certified_special_conditions=certified,
+    )
+    return c.DetermineCaseToAnswer(D(on), d)
+
+
+def _arrange(on: str, forum: Forum, starts: str) -> c.Command:
+    public = forum is not Forum.MISCONDUCT_MEETING
+    arrangement = ProceedingsArrangement(
+        forum, D(starts), "Chair appointed under reg 28", in_public=public
+    )
+    return c.ArrangeProceedings(D(on), arrangement)
+
+
+def _find(on: str, level: Finding, standards: tuple[str, ...]) -> c.Command:
+    return c.RecordFindings(
+        D(on),
+        (AllegationFinding("A1", level is not Finding.NO_MISCONDUCT, level, standards, True),),
+    )
+
+
+def _decide(
+    on: str, officer: SubjectOfficer, outcome: Outcome, reasons: str = "", months: int | None = None
+) -> c.Command:
+    return c.DecideOutcome(
+        D(on), OutcomeDecision(officer.officer_id, outcome, "Chair", reasons, months)
+    )
+
+
+def canonical_case() -> DemoCase:
+    """The Metropolitan Police "PC A" case: gross misconduct, final written warning for two years.
+
+    Known: the conduct period (25 January 2024 to 20 January 2025), gross misconduct for discreditable
+    conduct decided by an assistant commissioner, a final written warning of two years, anonymity as
+    "PC A". Every other date is invented: the account gives none.
+    """
+    pc = _officer("metropolitan", "274519", "Daniel Marsh")
+    opening = _open(
+        CANONICAL_REF,
+        "2025-01-22",  # invented: opened the day after it came to attention
+        "2025-01-21",  # invented: the day after the conduct period ended, before 28 May 2025
+        pc,
+        "Sent sexual messages and intimate images of himself from his force-issued mobile phone, "
+        "some taken and sent while on duty.",
+        ("2024-01-25", "2025-01-20"),
+        ("discreditable_conduct",),
+    )
+    aa = PartyRecord(PartyRole.APPROPRIATE_AUTHORITY, "Commissioner of Police of the Metropolis")
+    steps: list[c.Command] = [
+        c.AddParty(D("2025-01-22"), aa),
+        _assess(
+            "2025-02-04",
+            SeverityResult.GROSS_MISCONDUCT,
+            LikelyForm.HEARING,
+            "Use of a work phone for sexual imagery, partly on duty, could justify dismissal.",
+        ),
+        c.AppointInvestigator(
+            D("2025-02-04"), "Detective Sergeant, Directorate of Professional Standards"
+        ),
+        c.GiveRegulation17Notice(D("2025-02-06")),  # invented; reg 18 window ends 20 Feb 2025
+        c.ReceiveRegulation18Response(D("2025-02-19")),  # invented
+        c.RecordInterview(D("2025-03-03"), pc.officer_id),  # invented
+        c.SubmitInvestigationReport(D("2025-04-14"), True),  # invented; reg 21(3) statement made
+        _determine(
+            "2025-04-22",
+            Finding.GROSS_MISCONDUCT,
+            Forum.ACCELERATED_MISCONDUCT_HEARING,
+            True,
+        ),  # invented date; certified under reg 49
+        c.GiveReferralNotice(D("2025-04-24")),  # invented; hearing window 9-16 May 2025
+        c.ReceiveOfficerResponse(D("2025-05-01"), True),  # the officer admitted the conduct
+        c.ArrangeProceedings(
+            D("2025-05-01"),
+            ProceedingsArrangement(
+                Forum.ACCELERATED_MISCONDUCT_HEARING,
+                D("2025-05-14"),  # invented, inside the reg 52 window
+                "Assistant Commissioner (professionalism), delegated under reg 2(4A)",
+                adviser="Legally qualified person",
+                in_public=True,
+                anonymity_cipher="PC A",
+                reporting_restrictions="The officer's name and image may not be published.",
+                privacy_reasons="Anonymity granted on welfare grounds after representations.",
+            ),
+        ),
+        c.AddParty(
+            D("2025-05-01"),
+            PartyRecord(PartyRole.CHAIR, "Assistant Commissioner (professionalism)"),
+        ),
+        _find("2025-05-14", Finding.GROSS_MISCONDUCT, ("discreditable_conduct",)),
+        _decide(
+            "2025-05-14",
+            pc,
+            Outcome.FINAL_WRITTEN_WARNING,
+            "Culpability high, harm limited: the images went to consenting adults and were not "
+            "criminal. Admissions, apology and steps to seek help accepted as mitigation; two years "
+            "reflects the seriousness.",
+            24,
+        ),
+        c.SubmitOutcomeReport(D("2025-05-20")),  # invented; due by 21 May 2025
+        c.NotifyOfficer(D("2025-05-21"), pc.officer_id),  # invented; the warning runs from here
+        c.PublishOutcome(D("2025-05-22")),  # invented; must stay up until 18 Jun 2025
+        c.CloseCase(
+            D("2025-06-19"), "Outcome final: no appeal lodged, publication period complete."
+        ),
+    ]
+    return DemoCase(opening, tuple(steps))
+
+
+def other_cases() -> list[DemoCase]:
+    """Cases at other stages, with dates chosen so some limits are still running in late 2026."""
+    cases: list[DemoCase] = []
+
+    def add(opening: c.OpenCase, steps: Sequence[c.Command]) -> None:
+        cases.append(DemoCase(opening, tuple(steps)))
+
+    o = _officer("west_midlands", "31877", "Priya Holloway")
+    add(
+        _open(
+            "WMP-2026-0101",
+            "2026-11-16",
+            "2026-11-13",
+            o,
+            "Spoke rudely to a member of the public at a roadside stop.",
+            ("2026-11-10", "2026-11-10"),
+            ("authority_respect_and_courtesy",),
+            Source.COMPLAINT,
+        ),
+        [],
+    )
+
+    o = _officer("greater_manchester", "40221", "Tomasz Reid")
+    add(
+        _open(
+            "GMP-2026-0102",
+            "2026-09-21",
+            "2026-09-18",
+            o,
+            "Did not record a crime report on time.",
+            ("2026-08-01", "2026-08-03"),
+            ("duties_and_responsibilities",),
+        ),
+        [
+            _assess(
+                "2026-10-05",
+                SeverityResult.PRACTICE_REQUIRING_IMPROVEMENT,
+                None,
+                "Learning point, not misconduct.",
+            ),
+            c.ReferToReflectivePractice(D("2026-10-07"), o.officer_id),
+        ],
+    )
+
+    o = _officer("kent", "18802", "Ellis Carter", Rank.SERGEANT)
+    add(
+        _open(
+            "KNT-2026-0103",
+            "2026-08-20",
+            "2026-08-19",
+            o,
+            "Searched police systems for a neighbour's records without a policing purpose.",
+            ("2026-06-01", "2026-07-30"),
+            ("confidentiality", "honesty_and_integrity"),
+        ),
+        [
+            _assess(
+                "2026-09-01",
+                SeverityResult.GROSS_MISCONDUCT,
+                LikelyForm.HEARING,
+                "Deliberate misuse of systems.",
+            ),
+            c.AppointInvestigator(D("2026-09-02"), "PSD investigator"),
+            c.GiveRegulation17Notice(D("2026-11-16")),
+        ],
+    )
+
+    o = _officer("thames_valley", "22915", "Marcus Bell")
+    add(
+        _open(
+            "TVP-2025-0104",
+            "2025-10-02",
+            "2025-10-01",
+            o,
+            "Failed to attend a call graded as urgent and said he had.",
+            ("2025-09-14", "2025-09-14"),
+            ("duties_and_responsibilities", "honesty_and_integrity"),
+        ),
+        [
+            _assess(
+                "2025-10-20", SeverityResult.MISCONDUCT, LikelyForm.MEETING, "Single incident."
+            ),
+            c.AppointInvestigator(D("2025-10-21"), "PSD investigator"),
+            c.GiveRegulation17Notice(D("2025-10-23")),
+            c.ReceiveRegulation18Response(D("2025-11-05")),
+        ],
+    )
+
+    o = _officer("essex", "51030", "Grace Nwosu")
+    add(
+        _open(
+            "ESX-2026-0105",
+            "2026-04-02",
+            "2026-04-01",
+            o,
+            "Posted a disparaging comment about a colleague on social media.",
+            ("2026-03-20", "2026-03-20"),
+            ("authority_respect_and_courtesy",),
+            on_duty=False,
+        ),
+        [
+            _assess(
+                "2026-04-15",
+                SeverityResult.MISCONDUCT,
+                LikelyForm.MEETING,
+                "Off-duty, single post.",
+            ),
+            *_investigate("2026-04-16", "2026-04-20", "2026-09-30"),
+            _determine("2026-10-12", Finding.MISCONDUCT, Forum.MISCONDUCT_MEETING),
+            c.GiveReferralNotice(D("2026-11-10")),
+        ],
+    )
+
+    o = _officer("west_yorkshire", "60455", "Owen Pritchard")
+    add(
+        _open(
+            "WYP-2026-0106",
+            "2026-02-03",
+            "2026-02-02",
+            o,
+            "Used excessive force on a detained person in custody.",
+            ("2026-01-28", "2026-01-28"),
+            ("use_of_force",),
+            Source.COMPLAINT,
+        ),
+        [
+            _assess(
+                "2026-02-16",
+                SeverityResult.GROSS_MISCONDUCT,
+                LikelyForm.HEARING,
+                "CCTV shows a strike to a restrained detainee.",
+            ),
+            *_investigate("2026-02-17", "2026-02-19", "2026-08-28"),
+            _determine("2026-09-10", Finding.GROSS_MISCONDUCT, Forum.MISCONDUCT_HEARING),
+            c.GiveReferralNotice(D("2026-09-14")),
+            c.ReceiveOfficerResponse(D("2026-10-02"), False),
+            c.ExchangeWitnessLists(D("2026-10-06")),
+            _arrange("2026-10-20", Forum.MISCONDUCT_HEARING, "2026-12-14"),
+        ],
+    )
+
+    o = _officer("merseyside", "70312", "Hannah Doyle")
+    add(
+        _open(
+            "MER-2026-0107",
+            "2026-01-12",
+            "2026-01-09",
+            o,
+            "Formed an inappropriate relationship with a vulnerable victim of crime.",
+            ("2025-10-01", "2025-12-20"),
+            ("discreditable_conduct", "duties_and_responsibilities"),
+        ),
+        [
+            _assess(
+                "2026-01-20",
+                SeverityResult.GROSS_MISCONDUCT,
+                LikelyForm.HEARING,
+                "Abuse of position.",
+            ),
+            *_investigate("2026-01-21", "2026-01-23", "2026-07-15"),
+            _determine("2026-07-29", Finding.GROSS_MISCONDUCT, Forum.MISCONDUCT_HEARING),
+            c.GiveReferralNotice(D("2026-08-03")),
+            c.ReceiveOfficerResponse(D("2026-08-20"), False),
+            c.ExchangeWitnessLists(D("2026-08-20")),
+            _arrange("2026-09-01", Forum.MISCONDUCT_HEARING, "2026-10-26"),
+            c.GivePublicNotice(D("2026-10-12")),
+            _find("2026-10-30", Finding.GROSS_MISCONDUCT, ("discreditable_conduct",)),
+        ],
+    )
+
+    o = _officer("surrey", "80144", "Liam Foster")
+    add(
+        _open(
+            "SUR-2026-0108",
+            "2026-03-03",
+            "2026-03-02",
+            o,
+            "Left a prisoner's property unsecured, and it was lost.",
+            ("2026-02-20", "2026-02-20"),
+            ("duties_and_responsibilities",),
+        ),
+        [
+            _assess(
+                "2026-03-16",
+                SeverityResult.MISCONDUCT,
+                LikelyForm.MEETING,
+                "Careless, single incident.",
+            ),
+            *_investigate("2026-03-17", "2026-03-19", "2026-07-01"),
+            _determine("2026-07-15", Finding.MISCONDUCT, Forum.MISCONDUCT_MEETING),
+            c.GiveReferralNotice(D("2026-07-20")),
+            c.ReceiveOfficerResponse(D("2026-08-07"), True),
+            c.ExchangeWitnessLists(D("2026-08-07")),
+            _arrange("2026-08-10", Forum.MISCONDUCT_MEETING, "2026-11-09"),
+            _find("2026-11-09", Finding.MISCONDUCT, ("duties_and_responsibilities",)),
+            _decide("2026-11-09", o, Outcome.WRITTEN_WARNING),
+            c.SubmitOutcomeReport(D("2026-11-13")),
+            c.NotifyOfficer(D("2026-11-20"), o.officer_id),
+        ],
+    )
+
+    o = _officer("devon_and_cornwall", "90077", "Isla Morgan")
+    add(
+        _open(
+            "DEV-2026-0109",
+            "2026-01-06",
+            "2026-01-05",
+            o,
+            "Shared a demeaning image about a member of the public in a work group chat.",
+            ("2025-12-18", "2025-12-18"),
+            ("authority_respect_and_courtesy", "equality_and_diversity"),
+        ),
+        [
+            _assess(
+                "2026-01-19",
+                SeverityResult.MISCONDUCT,
+                LikelyForm.MEETING,
+                "Discriminatory content, one message.",
+            ),
+            *_investigate("2026-01-20", "2026-01-22", "2026-05-29"),
+            _determine("2026-06-10", Finding.MISCONDUCT, Forum.MISCONDUCT_MEETING),
+            c.GiveReferralNotice(D("2026-06-15")),
+            c.ReceiveOfficerResponse(D("2026-07-03"), False),
+            c.ExchangeWitnessLists(D("2026-07-03")),
+            _arrange("2026-07-06", Forum.MISCONDUCT_MEETING, "2026-09-14"),
+            _find("2026-09-14", Finding.MISCONDUCT, ("equality_and_diversity",)),
+            _decide("2026-09-14", o, Outcome.FINAL_WRITTEN_WARNING),
+            c.SubmitOutcomeReport(D("2026-09-18")),
+            c.NotifyOfficer(D("2026-09-21"), o.officer_id),
+            c.LodgeAppeal(D("2026-09-28"), o.officer_id),
+        ],
+    )
+
+    o = _officer("british_transport_police", "11290", "Ryan Whitaker")
+    add(
+        _open(
+            "BTP-2025-0110",
+            "2025-06-10",
+            "2025-06-09",
+            o,
+            "Off duty, showed his warrant card to pursue a lone woman for a sexual purpose.",
+            ("2025-06-01", "2025-06-01"),
+            ("discreditable_conduct", "authority_respect_and_courtesy"),
+            on_duty=False,
+        ),
+        [
+            _assess(
+                "2025-06-20",
+                SeverityResult.GROSS_MISCONDUCT,
+                LikelyForm.HEARING,
+                "Abuse of position for a sexual purpose.",
+            ),
+            *_investigate("2025-06-23", "2025-06-25", "2025-11-28"),
+            _determine("2025-12-10", Finding.GROSS_MISCONDUCT, Forum.MISCONDUCT_HEARING),
+            c.GiveReferralNotice(D("2025-12-15")),
+            c.ReceiveOfficerResponse(D("2026-01-07"), False),
+            c.ExchangeWitnessLists(D("2026-01-07")),
+            _arrange("2026-01-12", Forum.MISCONDUCT_HEARING, "2026-03-02"),
+            c.GivePublicNotice(D("2026-02-16")),
+            _find("2026-03-04", Finding.GROSS_MISCONDUCT, ("discreditable_conduct",)),
+            _decide("2026-03-04", o, Outcome.DISMISSAL_WITHOUT_NOTICE),
+            c.SubmitOutcomeReport(D("2026-03-10")),
+            c.NotifyOfficer(D("2026-03-11"), o.officer_id),
+            c.PublishOutcome(D("2026-03-12")),
+            c.ReportToBarredList(D("2026-03-13"), o.officer_id),
+        ],
+    )
+
+    o = _officer("north_yorkshire", "33310", "Fiona Shaw", Rank.INSPECTOR)
+    add(
+        _open(
+            "NYP-2026-0111",
+            "2026-02-10",
+            "2026-02-09",
+            o,
+            "Alleged to have ignored a welfare concern raised by a constable.",
+            ("2026-01-15", "2026-01-15"),
+            ("challenging_and_reporting_improper_conduct",),
+            Source.COMPLAINT,
+        ),
+        [
+            _assess(
+                "2026-02-20",
+                SeverityResult.MISCONDUCT,
+                LikelyForm.MEETING,
+                "Possible failure to act.",
+            ),
+            *_investigate("2026-02-23", "2026-02-25", "2026-06-12"),
+            c.DetermineCaseToAnswer(
+                D("2026-06-24"),
+                Determination(
+                    False,
+                    None,
+                    None,
+                    "Appropriate authority",
+                    "Records show the concern was escalated the same day.",
+                ),
+            ),
+            c.CloseCase(D("2026-06-25"), "No case to answer."),
+        ],
+    )
+
+    # TC-11 pattern: a final written warning in force on the severity-assessment date.
+    o = _officer(
+        "lancashire",
+        "45501",
+        "Callum Price",
+        prior_warnings=(PriorWarning(Outcome.FINAL_WRITTEN_WARNING, D("2024-03-01"), 24),),
+    )
+    add(
+        _open(
+            "LAN-2025-0112",
+            "2025-10-28",
+            "2025-10-27",
+            o,
+            "Failed to secure exhibits in a burglary case.",
+            ("2025-10-01", "2025-10-10"),
+            ("duties_and_responsibilities",),
+        ),
+        [
+            _assess(
+                "2025-11-10",
+                SeverityResult.MISCONDUCT,
+                LikelyForm.HEARING,
+                "Final written warning in force.",
+            ),
+            *_investigate("2025-11-11", "2025-11-13", "2026-03-20"),
+            _determine("2026-04-01", Finding.MISCONDUCT, Forum.MISCONDUCT_HEARING),
+            c.GiveReferralNotice(D("2026-04-07")),
+            c.ReceiveOfficerResponse(D("2026-04-24"), True),
+            c.ExchangeWitnessLists(D("2026-04-24")),
+            _arrange("2026-05-01", Forum.MISCONDUCT_HEARING, "2026-06-22"),
+            c.GivePublicNotice(D("2026-06-12")),
+            _find("2026-06-23", Finding.MISCONDUCT, ("duties_and_responsibilities",)),
+            _decide("2026-06-23", o, Outcome.DISMISSAL_WITHOUT_NOTICE),
+        ],
+    )
+
+    # After 28 May 2025: gross misconduct presumes dismissal; a final written warning needs reasons.
+    o = _officer("south_wales", "52208", "Rhys Llewellyn")
+    add(
+        _open(
+            "SWP-2025-0113",
+            "2025-07-02",
+            "2025-07-01",
+            o,
+            "Lied to a supervisor about the reason for missing a shift.",
+            ("2025-06-14", "2025-06-14"),
+            ("honesty_and_integrity",),
+        ),
+        [
+            _assess(
+                "2025-07-14", SeverityResult.GROSS_MISCONDUCT, LikelyForm.HEARING, "Dishonesty."
+            ),
+            *_investigate("2025-07-15", "2025-07-17", "2025-11-21"),
+            _determine("2025-12-03", Finding.GROSS_MISCONDUCT, Forum.MISCONDUCT_HEARING),
+            c.GiveReferralNotice(D("2025-12-08")),
+            c.ReceiveOfficerResponse(D("2025-12-23"), True),
+            c.ExchangeWitnessLists(D("2025-12-23")),
+            _arrange("2026-01-05", Forum.MISCONDUCT_HEARING, "2026-02-23"),
+            c.GivePublicNotice(D("2026-02-09")),
+            _find("2026-02-24", Finding.GROSS_MISCONDUCT, ("honesty_and_integrity",)),
+            _decide(
+                "2026-02-24",
+                o,
+                Outcome.FINAL_WRITTEN_WARNING,
+                "Exceptional circumstances: non-operational lie, at once admitted, during a family crisis.",
+                36,
+            ),
+            c.SubmitOutcomeReport(D("2026-03-02")),
+            c.NotifyOfficer(D("2026-03-03"), o.officer_id),
+            c.PublishOutcome(D("2026-03-04")),
+        ],
+    )
+    return cases
+
+
+def demo_cases() -> list[DemoCase]:
+    return [canonical_case(), *other_cases()]
+
+
+def load_demo(service: CaseService) -> list[str]:
+    """Load every demo case not already present; returns the references loaded."""
+    loaded = []
+    for demo in demo_cases():
+        if service.exists(demo.ref):
+            continue
+        service.open(demo.opening, demo.steps)
+        loaded.append(demo.ref)
+    return loaded

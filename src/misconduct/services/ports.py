@@ -1,0 +1,81 @@
+"""What the services need from storage: a unit of work holding a case repository.
+
+The Django implementation lives in ``misconduct.app.repository``; tests use in-memory fakes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from types import TracebackType
+from typing import Protocol, Self
+
+from misconduct.domain.case import Case
+from misconduct.domain.ledger import RecordedEvent
+from misconduct.domain.records import DueItem
+from misconduct.domain.terms import Stage
+from misconduct.rules.warning import WarningRecord
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line of the case list, with the time limits still open."""
+
+    ref: str
+    force: str
+    stage: Stage
+    version: int
+    came_to_attention: date
+    officers: tuple[str, ...]
+    open_limits: tuple[DueItem, ...]
+    closed: bool
+
+    @classmethod
+    def of(cls, case: Case) -> CaseSummary:
+        return cls(
+            ref=case.ref,
+            force=case.force,
+            stage=case.stage,
+            version=case.version,
+            came_to_attention=case.came_to_attention,
+            officers=tuple(o.display_name() for o in case.officers.values()),
+            open_limits=tuple(case.open_limits()),
+            closed=case.closed_on is not None,
+        )
+
+
+class CaseRepository(Protocol):
+    def events(self, ref: str) -> list[RecordedEvent]:
+        """Every event of the case in sequence order; empty when there is no such case."""
+
+    def refs(self) -> list[str]:
+        """Every case reference, sorted."""
+
+    def append(
+        self, ref: str, expected_version: int, new: Sequence[RecordedEvent], case: Case
+    ) -> None:
+        """Append ``new`` and write the projection ``case``; raise ``Conflict`` if the stored
+        version is not ``expected_version``."""
+
+    def summaries(self) -> list[CaseSummary]:
+        """The current state of every case, for lists and due dates."""
+
+    def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
+        """Warnings on the officer's record from cases other than ``excluding``."""
+
+
+class UnitOfWork(Protocol):
+    cases: CaseRepository
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll back unless ``commit`` was called."""
+
+    def commit(self) -> None: ...
