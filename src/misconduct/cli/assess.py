@@ -8,11 +8,12 @@ import click
 from rich.table import Table
 
 from misconduct.assessment.decision import decide
+from misconduct.assessment.docs import factors_markdown
 from misconduct.assessment.engine import assess
 from misconduct.assessment.factors import default_factors
 from misconduct.assessment.facts import load_facts
 from misconduct.assessment.report import markdown_decision, text_report
-from misconduct.cli.output import FORMAT_OPTION, console, emit_json, handle_errors
+from misconduct.cli.output import console, emit_json, handle_errors
 from misconduct.rules.vocabulary import Outcome
 
 REPORT_FORMAT_OPTION = click.option(
@@ -58,13 +59,23 @@ def decide_cmd(facts_file: Path, outcome: str, fww_months: int | None, reasons: 
 
 
 @click.command("factors")
-@FORMAT_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts, markdown for docs/factors.md.",
+)
 @handle_errors
 def factors_cmd(fmt: str) -> None:
     """List the factor catalogue: every factor, its stage, reference and verification status."""
     cat = default_factors()
     if fmt == "json":
         emit_json([f.as_dict() for f in cat])
+        return
+    if fmt == "markdown":
+        click.echo(factors_markdown(cat), nl=False)
         return
     table = Table(title="Factor catalogue (College of Policing guidance on outcomes; case law)")
     for col in ("id", "stage", "level/weight", "description", "reference", "status"):

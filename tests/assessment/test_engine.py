@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from misconduct.assessment.engine import ENGINE_NOTE, assess
+from misconduct.assessment.facts import load_facts
+from misconduct.rules.vocabulary import Outcome
+from tests.assessment.builders import AFTER_2025, canonical, make_facts
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+FWW, DWN = Outcome.FINAL_WRITTEN_WARNING, Outcome.DISMISSAL_WITHOUT_NOTICE
+
+
+def test_the_canonical_case_indicates_both_a_final_written_warning_and_dismissal() -> None:
+    d = assess(load_facts(EXAMPLES / "canonical_case.toml")).as_dict()
+    assert d["regime"] == "conduct_regs_2020"
+    assert d["available_outcomes"] == ["final_written_warning", "dismissal_without_notice"]
+    assert d["seriousness"]["culpability"] == "high"
+    assert d["seriousness"]["harm"] == "low"
+    assert set(d["seriousness"]["aggravating"]) == {
+        "conduct_over_period",
+        "on_duty_or_in_uniform",
+        "misuse_of_police_equipment_or_systems",
+    }
+    assert set(d["seriousness"]["mitigating"]) == {
+        "those_affected_consented",
+        "conduct_not_criminal",
+        "open_admissions",
+    }
+    assert set(d["indicated_outcomes"]) == {"final_written_warning", "dismissal_without_notice"}
+    assert "can be met without dismissal" in d["what_separates_them"]
+
+
+def test_the_canonical_case_puts_the_final_written_warning_first_on_its_mitigation() -> None:
+    a = assess(canonical())
+    assert a.most_likely is FWW
+    assert a.fww is not None and (a.fww.min_months, a.fww.max_months) == (24, 60)
+    assert a.fww.suggested == 24
+
+
+def test_the_canonical_case_dated_june_2025_indicates_dismissal_alone() -> None:
+    a = assess(canonical(**AFTER_2025))
+    assert a.answer.regime.regime.value == "conduct_regs_2020_amended_2025"
+    assert a.indicated == (DWN,)
+    assert any(r.id == "exceptional_circumstances" for r in a.answer.requirements_for(FWW))
+    verdicts = {c.outcome: c.verdict for c in a.considered}
+    assert verdicts[FWW] == "needs exceptional circumstances"
+
+
+def test_recorded_exceptional_circumstances_keep_the_guidance_indication_beside_dismissal() -> None:
+    a = assess(canonical(exceptional_circumstances="unique facts", **AFTER_2025))
+    assert set(a.indicated) == {FWW, DWN}
+
+
+def test_every_reason_in_every_stage_carries_a_citation_with_a_status() -> None:
+    d = assess(canonical()).as_dict()
+    assert [s["id"] for s in d["stages"]] == ["seriousness", "outcome", "personal_mitigation"]
+    for stage in d["stages"]:
+        assert stage["reasons"]
+        for reason in stage["reasons"]:
+            assert reason["citation"]["instrument"]
+            assert reason["citation"]["status"] in {"verified", "secondary", "unverified"}
+
+
+def test_the_output_says_the_engine_supports_and_does_not_replace_the_chair() -> None:
+    d = assess(canonical()).as_dict()
+    assert d["note"] == ENGINE_NOTE
+    assert "does not replace" in d["note"]
+
+
+def test_operational_dishonesty_indicates_dismissal_whatever_the_personal_mitigation() -> None:
+    a = assess(
+        make_facts(
+            ["operational_dishonesty", "limited_damage_to_public_confidence", "open_admissions"],
+            ["remorse_and_apology", "good_record", "testimonials"],
+            officer={"rank": "sergeant"},
+        )
+    )
+    assert a.indicated == (DWN,)
+    assert a.floor is not None and a.floor.id == "operational_dishonesty"
+
+
+def test_a_meeting_caps_the_indication_at_a_final_written_warning_of_two_years() -> None:
+    a = assess(
+        make_facts(
+            ["intentional_or_deliberate", "serious_damage_to_public_confidence"],
+            proceedings={"forum": "misconduct_meeting", "finding": "misconduct"},
+        )
+    )
+    assert a.indicated == (FWW,)
+    assert a.fww is not None and a.fww.min_months == a.fww.max_months == 24 == a.fww.suggested
+    assert any("most severe open at this forum" in w for w in a.warnings)
+
+
+def test_a_final_written_warning_in_force_counts_as_aggravating_and_bars_a_further_warning() -> (
+    None
+):
+    a = assess(
+        make_facts(
+            ["careless_or_unintended", "limited_damage_to_public_confidence"],
+            officer={
+                "rank": "constable",
+                "warnings": [
+                    {"kind": "final_written_warning", "notified_on": date(2024, 3, 1), "months": 24}
+                ],
+            },
+            allegation={"came_to_attention": date(2025, 11, 1)},
+            proceedings={
+                "finding": "misconduct",
+                "severity_assessment_on": date(2025, 11, 10),
+                "hearing_on": date(2026, 1, 10),
+            },
+        )
+    )
+    assert a.available == (DWN,)
+    assert a.indicated == (DWN,)
+    assert "previous_disciplinary_record" in [f.factor.id for f in a.seriousness.aggravating]
+
+
+def test_no_culpability_or_harm_factor_takes_medium_and_warns_the_chair() -> None:
+    a = assess(make_facts([]))
+    assert (a.seriousness.culpability.value, a.seriousness.harm.value) == ("medium", "medium")
+    assert any("the chair should assess culpability" in w for w in a.warnings)
+
+
+def test_an_explicit_level_from_the_chair_overrides_the_factors_with_its_reason() -> None:
+    a = assess(
+        make_facts(
+            ["knew_conduct_was_wrong"],
+            harm={"level": "high", "reason": "a vulnerable person was frightened"},
+            culpability={"level": "medium", "reason": "a lapse in a long career"},
+        )
+    )
+    assert (a.seriousness.culpability.value, a.seriousness.harm.value) == ("medium", "high")
+    assert any("a lapse in a long career" in r.text for r in a.stages[0].reasons)
+
+
+def test_vawg_raises_a_chairs_medium_culpability_to_high_and_says_so() -> None:
+    a = assess(
+        make_facts(
+            ["violence_against_women_and_girls"],
+            culpability={"level": "medium", "reason": "x"},
+        )
+    )
+    assert a.seriousness.culpability.value == "high"
+    assert any("treated as at least high" in w for w in a.warnings)
+    assert a.indicated == (DWN,)
+
+
+def test_a_sergeant_with_leadership_failings_may_be_reduced_in_rank() -> None:
+    a = assess(
+        make_facts(
+            [
+                "reckless",
+                "damage_to_public_confidence",
+                "senior_rank_or_leadership",
+                "premeditation",
+            ],
+            officer={"rank": "sergeant"},
+        )
+    )
+    assert Outcome.REDUCTION_IN_RANK in a.indicated
+
+
+def test_a_former_officer_with_gross_misconduct_would_have_been_dismissed() -> None:
+    a = assess(
+        make_facts(
+            ["intentional_or_deliberate", "damage_to_public_confidence"],
+            officer={"rank": "constable", "status": "former"},
+        )
+    )
+    assert a.indicated == (Outcome.WOULD_HAVE_BEEN_DISMISSED,)
+
+
+def test_late_personal_mitigation_counts_for_less() -> None:
+    on_time = assess(canonical())
+    late = assess(
+        make_facts(
+            sorted(canonical().factor_ids),
+            ["remorse_and_apology", "insight_and_steps_taken"],
+            late=frozenset({"remorse_and_apology", "insight_and_steps_taken"}),
+        )
+    )
+    assert late.personal_mitigation_points < on_time.personal_mitigation_points
+    assert any("raised late" in r.text for r in late.stages[2].reasons)
