@@ -6,6 +6,7 @@ import click
 
 from misconduct import __version__
 from misconduct.cli import assess as assess_cli
+from misconduct.cli import cases as cases_cli
 from misconduct.cli import rules as rules_cli
 
 
@@ -17,6 +18,7 @@ def cli() -> None:
 
 rules_cli.register(cli)
 assess_cli.register(cli)
+cases_cli.register(cli)
 
 
 def main() -> None:

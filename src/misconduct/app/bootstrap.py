@@ -1,0 +1,66 @@
+"""Starting Django from outside a web server (the CLI, scripts) and building the services over it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from misconduct.errors import MisconductError
+from misconduct.services.cases import CaseService
+
+
+def setup() -> None:
+    """Configure Django once, with ``misconduct.app.settings`` unless another module is named."""
+    import django
+    from django.apps import apps
+
+    if apps.ready:
+        return
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "misconduct.app.settings")
+    django.setup()
+
+
+def uow_factory(using: str = "default") -> Callable[[], object]:
+    from misconduct.app.repository import DjangoUnitOfWork
+
+    return lambda: DjangoUnitOfWork(using)
+
+
+def service(actor: str, clock: Callable[[], datetime], using: str = "default") -> CaseService:
+    from misconduct.app.repository import DjangoUnitOfWork
+
+    return CaseService(lambda: DjangoUnitOfWork(using), clock=clock, actor=actor)
+
+
+def init_db(using: str = "default") -> str:
+    """Create the SQLite folder if needed and apply every migration; returns the database name."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    db = settings.DATABASES[using]
+    if db["ENGINE"].endswith("sqlite3") and db["NAME"] != ":memory:":
+        Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", database=using, verbosity=0, interactive=False)
+    return str(db["NAME"])
+
+
+def check_ready(using: str = "default") -> None:
+    """Fail with one line if the database has not been initialised."""
+    from django.db import connections
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.utils import DatabaseError
+
+    try:
+        executor = MigrationExecutor(connections[using])
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as exc:
+        raise MisconductError(f"database unavailable: {exc}".splitlines()[0]) from None
+    if pending:
+        raise MisconductError(
+            "database not initialised or out of date: run `misconduct db init`",
+            field="database",
+            expected="all migrations applied",
+            received=f"{len(pending)} pending",
+        )

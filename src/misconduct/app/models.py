@@ -1,0 +1,135 @@
+"""Persistence: the append-only event log and the current-state projection written with it.
+
+The events are the record. The projection (cases, officers, allegations, time limits, warnings) is
+rewritten from the domain's ``Case`` in the same transaction as each append, so lists and due-date
+queries never fold events. ``Case.state`` keeps the whole projection as JSON for reading.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Force(models.Model):
+    code = models.CharField(max_length=40, primary_key=True)
+    name = models.CharField(max_length=100)
+    territorial = models.BooleanField(default=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Officer(models.Model):
+    officer_id = models.CharField(max_length=80, unique=True)
+    force = models.ForeignKey(Force, on_delete=models.PROTECT)
+    warrant_number = models.CharField(max_length=30)
+    name = models.CharField(max_length=200)
+    rank = models.CharField(max_length=40)
+    serving = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [  # noqa: RUF012
+            models.UniqueConstraint(fields=["force", "warrant_number"], name="officer_warrant_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.warrant_number})"
+
+
+class Case(models.Model):
+    ref = models.CharField(max_length=60, unique=True)
+    force = models.ForeignKey(Force, on_delete=models.PROTECT)
+    source = models.CharField(max_length=40)
+    came_to_attention = models.DateField()
+    summary = models.TextField()
+    stage = models.CharField(max_length=40, db_index=True)
+    version = models.PositiveIntegerField()
+    forum = models.CharField(max_length=40, blank=True)
+    anonymity_cipher = models.CharField(max_length=40, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    state = models.JSONField()
+    officers = models.ManyToManyField(Officer, related_name="cases")
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class Party(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField(max_length=40)
+    name = models.CharField(max_length=200)
+    detail = models.TextField(blank=True)
+
+
+class Allegation(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="allegations")
+    allegation_id = models.CharField(max_length=20)
+    officer = models.ForeignKey(Officer, on_delete=models.PROTECT)
+    particulars = models.TextField()
+    conduct_from = models.DateField()
+    conduct_to = models.DateField()
+    on_duty = models.BooleanField()
+    standards = models.JSONField()
+    proven = models.BooleanField(null=True)
+    finding_level = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        constraints = [  # noqa: RUF012
+            models.UniqueConstraint(fields=["case", "allegation_id"], name="allegation_id_once")
+        ]
+
+
+class TimeLimit(models.Model):
+    """A statutory time limit a step started, with its dates as the rules computed them."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="time_limits")
+    step = models.CharField(max_length=60)
+    title = models.CharField(max_length=200)
+    citation = models.CharField(max_length=200)
+    status = models.CharField(max_length=30)
+    nature = models.CharField(max_length=20)
+    party = models.CharField(max_length=100)
+    officer_id = models.CharField(max_length=80, blank=True)
+    trigger = models.DateField()
+    due = models.DateField(null=True)
+    earliest = models.DateField(null=True)
+    latest = models.DateField(null=True)
+    last_day = models.DateField(db_index=True)
+    met_on = models.DateField(null=True)
+
+
+class Warning(models.Model):
+    """A warning on an officer's record: declared when a case opened, or given by a decision."""
+
+    officer = models.ForeignKey(Officer, on_delete=models.PROTECT, related_name="warnings")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="warnings")
+    kind = models.CharField(max_length=40)
+    notified_on = models.DateField()
+    months = models.PositiveIntegerField()
+    career_break_days = models.PositiveIntegerField(default=0)
+    expires_on = models.DateField()
+    prior = models.BooleanField(default=False)
+
+
+class Event(models.Model):
+    """Append-only: the database refuses UPDATE and DELETE (triggers from migration 0002)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    sequence = models.PositiveIntegerField()
+    type = models.CharField(max_length=60)
+    payload = models.JSONField()
+    occurred_on = models.DateField()
+    recorded_at = models.DateTimeField()
+    actor = models.CharField(max_length=150)
+    rules_version = models.CharField(max_length=80)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["case_id", "sequence"]  # noqa: RUF012
+        constraints = [  # noqa: RUF012
+            models.UniqueConstraint(fields=["case", "sequence"], name="event_sequence_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}#{self.sequence} {self.type}"

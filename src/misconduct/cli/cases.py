@@ -1,0 +1,345 @@
+"""``misconduct db``, ``demo``, ``case`` and ``audit``: case management over the same services as the web."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.table import Table
+
+from misconduct.cli.output import (
+    FORMAT_OPTION,
+    british,
+    console,
+    emit_json,
+    handle_errors,
+    parse_date,
+    today,
+)
+from misconduct.errors import InvalidInput, MisconductError
+
+ACTOR_OPTION = click.option(
+    "--actor",
+    default=None,
+    help="Who is making the change (recorded on every event); default the login name.",
+)
+ON_OPTION = click.option(
+    "--on", "on", metavar="DATE", help="As-at date for due and overdue (YYYY-MM-DD); default today."
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _actor(value: str | None) -> str:
+    actor = value if value is not None else getpass.getuser()
+    if not actor.strip():
+        raise InvalidInput("--actor", "the name of the person making the change", actor)
+    return actor
+
+
+@contextmanager
+def _database(*, ready: bool = True) -> Iterator[None]:
+    """Start Django; turn database failures into one line naming what to do."""
+    from misconduct.app import bootstrap
+
+    bootstrap.setup()
+    from django.db.utils import DatabaseError
+
+    try:
+        if ready:
+            bootstrap.check_ready()
+        yield
+    except DatabaseError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise MisconductError(f"database error: {first}") from None
+
+
+def _service(actor: str | None = None) -> Any:
+    from misconduct.app import bootstrap
+
+    return bootstrap.service(_actor(actor) if actor is not None else "reader", _now)
+
+
+# -- db -------------------------------------------------------------------------------------------
+
+
+@click.group("db")
+def db_group() -> None:
+    """The database: create or migrate it."""
+
+
+@db_group.command("init")
+@handle_errors
+def db_init() -> None:
+    """Create the database (SQLite by default) and apply every migration."""
+    from misconduct.app import bootstrap
+
+    with _database(ready=False):
+        name = bootstrap.init_db()
+    click.echo(f"Database ready: {name}")
+
+
+# -- demo -----------------------------------------------------------------------------------------
+
+
+@click.command("demo")
+@ACTOR_OPTION
+@handle_errors
+def demo_cmd(actor: str | None) -> None:
+    """Load the canonical case and a dozen cases at other stages (cases already loaded are kept)."""
+    from misconduct.services.demo import load_demo
+
+    who = _actor(actor)
+    with _database():
+        loaded = load_demo(_service(who))
+    if loaded:
+        click.echo(f"Loaded {len(loaded)} cases: " + ", ".join(loaded))
+    else:
+        click.echo("Demo cases already loaded; nothing changed.")
+
+
+# -- case -----------------------------------------------------------------------------------------
+
+
+@click.group("case")
+def case_group() -> None:
+    """Cases: list, show, export and import."""
+
+
+@case_group.command("list")
+@click.option(
+    "--due-within",
+    type=str,
+    default=None,
+    metavar="DAYS",
+    help="Only cases with a time limit in the next DAYS days.",
+)
+@click.option("--overdue", is_flag=True, help="Only cases with an overdue obligation.")
+@ON_OPTION
+@FORMAT_OPTION
+@handle_errors
+def case_list(due_within: str | None, overdue: bool, on: str | None, fmt: str) -> None:
+    """List cases with their stage, next time limit and anything overdue."""
+    from misconduct.services.cases import due_list, dues
+
+    within = _days(due_within)
+    day = parse_date(on, "--on") or today()
+    with _database():
+        summaries = _service().cases()
+    chosen = due_list(summaries, day, within=within, overdue=overdue)
+    rows = []
+    for s in chosen:
+        items = dues(s, day)
+        late = [d.item for d in items if d.overdue]
+        upcoming = [d.item for d in items if not d.overdue and d.item.nature.value != "not_before"]
+        rows.append(
+            {
+                "ref": s.ref,
+                "force": s.force,
+                "stage": s.stage.value,
+                "version": s.version,
+                "officers": list(s.officers),
+                "next_due": _due_dict(upcoming[0]) if upcoming else None,
+                "overdue": [_due_dict(i) for i in late],
+            }
+        )
+    if fmt == "json":
+        emit_json({"as_at": day, "cases": rows})
+        return
+    table = Table(title=f"Cases as at {british(day)}")
+    for col in ("ref", "stage", "officers", "next due", "overdue"):
+        table.add_column(col)
+    for r in rows:
+        nxt = r["next_due"]
+        table.add_row(
+            r["ref"],
+            r["stage"].replace("_", " "),
+            ", ".join(r["officers"]),
+            f"{nxt['step']} by {british(date.fromisoformat(nxt['last_day']))}" if nxt else "—",
+            "; ".join(
+                f"{i['step']} ({british(date.fromisoformat(i['last_day']))})" for i in r["overdue"]
+            )
+            or "—",
+        )
+    console.print(table)
+
+
+def _days(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        days = int(value)
+    except ValueError:
+        raise InvalidInput("--due-within", "a whole number of days, zero or more", value) from None
+    if days < 0:
+        raise InvalidInput("--due-within", "a whole number of days, zero or more", value)
+    return days
+
+
+def _due_dict(item: Any) -> dict[str, Any]:
+    from misconduct.domain.codec import to_plain
+
+    return {**to_plain(item), "last_day": item.last_day.isoformat()}
+
+
+@case_group.command("show")
+@click.argument("ref")
+@ON_OPTION
+@FORMAT_OPTION
+@handle_errors
+def case_show(ref: str, on: str | None, fmt: str) -> None:
+    """Show a case: its state, its timeline and its time limits."""
+    from misconduct.services.cases import case_view, load
+
+    day = parse_date(on, "--on") or today()
+    with _database():
+        svc = _service()
+        with svc.uow() as uow:
+            case, records = load(uow, ref)
+    view = case_view(case, records, day)
+    if fmt == "json":
+        emit_json(view)
+        return
+    _print_case(view, day)
+
+
+def _print_case(view: dict[str, Any], day: date) -> None:
+    d = date.fromisoformat
+    console.print(
+        f"[bold]{view['ref']}[/bold]  {view['force']}  stage: {view['stage'].replace('_', ' ')}  version {view['version']}"
+    )
+    console.print(
+        f"Came to attention {british(d(view['came_to_attention']))}; {view['source'].replace('_', ' ')}"
+    )
+    console.print(view["summary"])
+    timeline = Table(title="Timeline")
+    for col in ("#", "date", "step", "recorded by"):
+        timeline.add_column(col)
+    for e in view["timeline"]:
+        timeline.add_row(str(e["sequence"]), british(d(e["occurred_on"])), e["label"], e["actor"])
+    console.print(timeline)
+    limits = Table(title=f"Time limits as at {british(day)}")
+    for col in ("step", "citation", "by", "who", "met", "state"):
+        limits.add_column(col)
+    overdue = {(i["step"], i["trigger"]) for i in view["overdue"]}
+    for t in view["time_limits"]:
+        last = t["due"] or t["latest"]
+        state = (
+            "met"
+            if t["met_on"]
+            else (
+                "OVERDUE" if (t["step"], t["trigger"]) in overdue else t["nature"].replace("_", " ")
+            )
+        )
+        limits.add_row(
+            t["title"],
+            t["citation"],
+            british(d(last)),
+            t["party"],
+            british(d(t["met_on"])) if t["met_on"] else "—",
+            state,
+        )
+    console.print(limits)
+
+
+@case_group.command("export")
+@click.argument("ref")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to a file instead of standard output.",
+)
+@handle_errors
+def case_export(ref: str, output: Path | None) -> None:
+    """Export a case as JSON with all its events and their hashes."""
+    from misconduct.app import bootstrap
+    from misconduct.services.transfer import export_case
+
+    with _database():
+        data = export_case(bootstrap.uow_factory(), ref)  # type: ignore[arg-type]
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    if output is None:
+        click.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        click.echo(f"Exported {ref} ({len(data['events'])} events) to {output}")
+
+
+@case_group.command("import")
+@click.argument("file", type=str)
+@handle_errors
+def case_import(file: str) -> None:
+    """Import a case exported by ``case export``; its chain must verify and its reference be new."""
+    from misconduct.app import bootstrap
+    from misconduct.services.transfer import import_case
+
+    path = Path(file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput("FILE", "an existing file", file) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidInput(
+            "FILE", "a JSON export from `misconduct case export`", f"{file}: {exc}"
+        ) from None
+    with _database():
+        case = import_case(bootstrap.uow_factory(), data)  # type: ignore[arg-type]
+    click.echo(f"Imported {case.ref} ({case.version} events, stage {case.stage.value})")
+
+
+# -- audit ----------------------------------------------------------------------------------------
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """The tamper-evident event log."""
+
+
+@audit_group.command("verify")
+@FORMAT_OPTION
+@handle_errors
+def audit_verify(fmt: str) -> None:
+    """Recompute every case's hash chain; report the first broken link in each case."""
+    from misconduct.app import bootstrap
+    from misconduct.services.audit import verify_all
+
+    with _database():
+        report = verify_all(bootstrap.uow_factory())  # type: ignore[arg-type]
+    if fmt == "json":
+        emit_json(
+            {
+                "ok": report.ok,
+                "cases": report.cases,
+                "events": report.events,
+                "broken": [
+                    {
+                        "case": b.case_ref,
+                        "sequence": b.sequence,
+                        "type": b.type,
+                        "problem": b.problem,
+                    }
+                    for b in report.broken
+                ],
+            }
+        )
+    else:
+        for b in report.broken:
+            click.echo(f"BROKEN: {b}")
+        verdict = "every chain verifies" if report.ok else f"{len(report.broken)} broken chain(s)"
+        click.echo(f"Checked {report.cases} cases, {report.events} events: {verdict}.")
+    if not report.ok:
+        raise SystemExit(7)
+
+
+def register(cli: click.Group) -> None:
+    for command in (db_group, demo_cmd, case_group, audit_group):
+        cli.add_command(command)
