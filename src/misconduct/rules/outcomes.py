@@ -355,9 +355,25 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
         run.notes.append("No misconduct found: no disciplinary action (2012 Regulations).")
         return {Outcome.NO_FURTHER_ACTION}
     if q.former_officer:
+        former = run.cat.version_or_none("regs2012_former_officer", q.decided_on)
+        if former is not None:
+            run.trace.record(
+                former,
+                f"former officer, {finding.value.replace('_', ' ')} found",
+                on=q.decided_on,
+                former_officer=True,
+            )
+            return {Outcome(o) for o in former.parameters[finding.value]}
+        run.trace.record_not_in_force(
+            "regs2012_former_officer",
+            "Outcomes for a former officer (2012 Regulations as amended in 2017)",
+            q.decided_on,
+            "before 15 December 2017 proceedings did not continue after an officer left; "
+            "treated as for a serving officer",
+        )
         run.notes.append(
-            "Former-officer outcomes under the 2012 Regulations are not modelled; "
-            "treated as for a serving officer."
+            "Before 15 December 2017 misconduct proceedings did not continue once an officer had "
+            "left; the outcomes shown are those for a serving officer."
         )
     if q.forum is Forum.MISCONDUCT_MEETING:
         return _outcomes(run.rule("regs2012_reg35_meeting_outcomes", "misconduct at a meeting"))

@@ -121,7 +121,9 @@ def _outcomes(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 def _deadline(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     d = deadline(s.facts["step"], s.as_at)
     data = d.as_dict()
-    actual = {k: date.fromisoformat(data[k]) for k in ("due", "earliest", "latest") if k in data}
+    actual: dict[str, Any] = {
+        k: date.fromisoformat(data[k]) for k in ("due", "earliest", "latest") if k in data
+    }
     actual["citation"] = d.citation
     return actual, data["trace"]
 
