@@ -34,7 +34,7 @@ def _run(statements_by_vendor):
         if vendor not in statements_by_vendor:
             raise RuntimeError(f"no append-only triggers for the {vendor} database")
         for sql in statements_by_vendor[vendor]:
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, params=None)  # no placeholders: "%" is PL/pgSQL
 
     return run
 

@@ -9,7 +9,7 @@ def load(apps, schema_editor):
 
     Force = apps.get_model("misconduct", "Force")
     for f in FORCES:
-        Force.objects.update_or_create(
+        Force.objects.using(schema_editor.connection.alias).update_or_create(
             code=f.code, defaults={"name": f.name, "territorial": f.territorial}
         )
 

@@ -1,0 +1,58 @@
+"""Test configuration: Django for the tests that use a database, and a second database on PostgreSQL.
+
+Pure tests (rules, assessment, domain, services with fakes) never touch a database. Tests that take
+the ``alias`` fixture run once on SQLite and once on PostgreSQL at MISCONDUCT_TEST_POSTGRES_URL
+(default postgres://postgres@127.0.0.1:5432/test). Without a reachable server the PostgreSQL runs are
+skipped with the reason, unless CI is set, when they fail.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+POSTGRES_URL = os.environ.get(
+    "MISCONDUCT_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test"
+)
+
+
+def _postgres_problem() -> str | None:
+    try:
+        import psycopg
+
+        with psycopg.connect(
+            POSTGRES_URL.replace("postgres://", "postgresql://", 1), connect_timeout=2
+        ):
+            return None
+    except Exception as exc:  # any failure to connect is reported, not raised
+        return (
+            f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+        )
+
+
+POSTGRES_PROBLEM = _postgres_problem()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if POSTGRES_PROBLEM is None:
+        from django.conf import settings
+        from django.db import connections
+
+        from misconduct.app.config import database
+
+        settings.DATABASES["postgres"] = database(POSTGRES_URL, os.environ)
+        # Let the connection handler fill in defaults (TEST, OPTIONS...) for the new alias.
+        connections._settings = None
+        connections.__dict__.pop("settings", None)
+
+
+@pytest.fixture(params=["default", "postgres"], ids=["sqlite", "postgresql"])
+def alias(request: pytest.FixtureRequest) -> str:
+    """A database alias; the PostgreSQL run is skipped (or fails under CI) without a server."""
+    if request.param == "postgres" and POSTGRES_PROBLEM is not None:
+        message = f"PostgreSQL not reachable at {POSTGRES_URL}: {POSTGRES_PROBLEM}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return str(request.param)

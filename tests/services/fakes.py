@@ -1,0 +1,93 @@
+"""In-memory fakes of the storage ports: a dict of event lists, committed or thrown away whole."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from types import TracebackType
+from typing import Self
+
+from misconduct.domain.case import Case
+from misconduct.domain.ledger import RecordedEvent
+from misconduct.errors import Conflict
+from misconduct.rules.warning import WarningRecord
+from misconduct.services.cases import CaseService
+from misconduct.services.ports import CaseSummary
+
+
+class FakeRepository:
+    def __init__(self) -> None:
+        self.stored: dict[str, list[RecordedEvent]] = {}
+        self.projections: dict[str, Case] = {}
+
+    def events(self, ref: str) -> list[RecordedEvent]:
+        return list(self.stored.get(ref, []))
+
+    def refs(self) -> list[str]:
+        return sorted(self.stored)
+
+    def append(
+        self, ref: str, expected_version: int, new: Sequence[RecordedEvent], case: Case
+    ) -> None:
+        current = len(self.stored.get(ref, []))
+        if current != expected_version:
+            raise Conflict(f"case {ref} is at version {current}, not {expected_version}")
+        self.stored.setdefault(ref, []).extend(new)
+        self.projections[ref] = copy.deepcopy(case)
+
+    def summaries(self) -> list[CaseSummary]:
+        return [CaseSummary.of(self.projections[r]) for r in self.refs()]
+
+    def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
+        out = []
+        for ref, case in self.projections.items():
+            decision = case.decisions.get(officer_id)
+            if ref == excluding or decision is None or decision.notified_on is None:
+                continue
+            months = decision.decision.warning_months
+            if months is not None:
+                out.append(WarningRecord(decision.decision.outcome, decision.notified_on, months))
+        return out
+
+
+class FakeUnitOfWork:
+    """Shares one repository; a block that does not commit leaves it as it was."""
+
+    def __init__(self, repo: FakeRepository) -> None:
+        self.shared = repo
+        self.cases = repo
+        self.committed = False
+
+    def __enter__(self) -> Self:
+        self.snapshot = (copy.deepcopy(self.shared.stored), copy.deepcopy(self.shared.projections))
+        self.committed = False
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self.committed:
+            self.shared.stored, self.shared.projections = self.snapshot
+
+    def commit(self) -> None:
+        self.committed = True
+
+
+class SteppingClock:
+    """A pinned clock that moves one second per reading."""
+
+    def __init__(self, start: datetime = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+def fake_service(repo: FakeRepository | None = None, actor: str = "psd.tester") -> CaseService:
+    repo = repo or FakeRepository()
+    return CaseService(lambda: FakeUnitOfWork(repo), clock=SteppingClock(), actor=actor)
