@@ -7,6 +7,7 @@ import click
 from misconduct import __version__
 from misconduct.cli import assess as assess_cli
 from misconduct.cli import cases as cases_cli
+from misconduct.cli import documents as documents_cli
 from misconduct.cli import rules as rules_cli
 
 
@@ -19,6 +20,7 @@ def cli() -> None:
 rules_cli.register(cli)
 assess_cli.register(cli)
 cases_cli.register(cli)
+documents_cli.register(cli)
 
 
 def main() -> None:

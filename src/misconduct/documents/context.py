@@ -1,0 +1,229 @@
+"""What a document is written from: frozen values built from the case record, and nothing else.
+
+The renderers depend only on these, so a test can build a context directly and a document never reads
+the database, the clock or the rules on its own. Every computed date in here was computed by the rules
+when the context was built (``adapter.py``).
+
+>>> o = OfficerInfo("Jo Example", "Constable", "PC", "100001", cipher="PC A")
+>>> o.anonymised, o.display(), o.public_name()
+(True, 'PC Jo Example', 'PC A')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from misconduct.rules.vocabulary import Finding, Forum, Outcome
+
+
+@dataclass(frozen=True)
+class ForceInfo:
+    """The force issuing the document, and the slot its crest fills (PNG, JPEG or SVG bytes)."""
+
+    code: str
+    name: str
+    crest: bytes | None = None
+    crest_mimetype: str = "image/png"
+
+
+@dataclass(frozen=True)
+class OfficerInfo:
+    name: str
+    rank: str
+    rank_abbreviation: str
+    warrant_number: str
+    cipher: str = ""
+    """Non-empty when an anonymity order stands: the name the public documents use instead."""
+    date_of_birth: date | None = None
+    address: str = ""
+    serving: bool = True
+
+    @property
+    def anonymised(self) -> bool:
+        return bool(self.cipher.strip())
+
+    def display(self) -> str:
+        return f"{self.rank_abbreviation} {self.name}"
+
+    def public_name(self) -> str:
+        return self.cipher if self.anonymised else self.display()
+
+
+@dataclass(frozen=True)
+class StandardInfo:
+    id: str
+    heading: str
+    text: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class FindingInfo:
+    proven: bool
+    level: Finding
+    admitted: bool
+    standards_breached: tuple[StandardInfo, ...]
+
+
+@dataclass(frozen=True)
+class AllegationInfo:
+    id: str
+    particulars: str
+    conduct_from: date
+    conduct_to: date
+    on_duty: bool
+    standards: tuple[StandardInfo, ...]
+    finding: FindingInfo | None = None
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A statement and the authority for it, with how far that authority was checked."""
+
+    text: str
+    citation: str
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """One stage of the outcome assessment as the engine stored it."""
+
+    id: str
+    title: str
+    conclusions: tuple[tuple[str, str], ...]
+    reasons: tuple[Cited, ...]
+
+
+@dataclass(frozen=True)
+class TraceLine:
+    provision: str
+    title: str
+    conclusion: str
+    citation: str
+    status: str
+    applied: bool = True
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    stages: tuple[StageInfo, ...]
+    trace: tuple[TraceLine, ...]
+    rules_version: str = ""
+
+
+@dataclass(frozen=True)
+class TimeLimitInfo:
+    """A statutory time limit as the rules computed it: a due date, or a window."""
+
+    step: str
+    title: str
+    trigger: date
+    from_event: str
+    citation: str
+    status: str
+    due: date | None = None
+    earliest: date | None = None
+    latest: date | None = None
+
+    @property
+    def last_day(self) -> date:
+        value = self.due if self.due is not None else self.latest
+        assert value is not None, "a time limit has a due date or a window"
+        return value
+
+
+@dataclass(frozen=True)
+class InvestigationInfo:
+    investigator: str
+    severity_result: str
+    severity_on: date | None
+    likely_form: str
+    severity_reasons: str
+    notice_on: date | None
+    response: TimeLimitInfo | None
+
+
+@dataclass(frozen=True)
+class ReferralInfo:
+    forum: Forum
+    notice_on: date
+    level: Finding | None
+    response: TimeLimitInfo | None
+    """Reg 31: the officer's written response (meetings and hearings)."""
+    hearing_window: TimeLimitInfo | None
+    """Reg 52: when an accelerated hearing must take place."""
+
+
+@dataclass(frozen=True)
+class ProceedingsInfo:
+    forum: Forum
+    starts_on: date
+    chair: str
+    panel: tuple[str, ...] = ()
+    adviser: str = ""
+    in_public: bool = False
+    venue: str = ""
+    reporting_restrictions: str = ""
+    concluded_on: date | None = None
+    public_notice: TimeLimitInfo | None = None
+    """Reg 36: the latest day the notice of a public hearing should be published."""
+
+
+@dataclass(frozen=True)
+class OutcomeInfo:
+    outcome: Outcome
+    finding: Finding
+    decided_on: date
+    decision_maker: str
+    reasons: str
+    regime: str
+    notified_on: date | None = None
+    reported_on: date | None = None
+    warning_months: int | None = None
+    warning_expires_on: date | None = None
+    warning_citation: str = ""
+    requirements: tuple[Cited, ...] = ()
+    """What the law requires of this outcome (reasons for not dismissing, exceptional circumstances)."""
+
+
+@dataclass(frozen=True)
+class AppealInfo:
+    route: str
+    heard_by: str
+    grounds: tuple[str, ...]
+    time_limit: TimeLimitInfo
+
+
+@dataclass(frozen=True)
+class PublicationInfo:
+    published_on: date
+    remain_until: TimeLimitInfo
+
+
+@dataclass(frozen=True)
+class BarredListInfo:
+    dismissed_on: date
+    reported_on: date | None
+    review: TimeLimitInfo
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    force: ForceInfo
+    case_ref: str
+    issued_on: date
+    """The date the document bears; time limits that run from its service are counted from it."""
+    officer: OfficerInfo
+    summary: str
+    came_to_attention: date
+    allegations: tuple[AllegationInfo, ...]
+    investigation: InvestigationInfo | None = None
+    referral: ReferralInfo | None = None
+    proceedings: ProceedingsInfo | None = None
+    outcome: OutcomeInfo | None = None
+    assessment: AssessmentInfo | None = None
+    appeal: AppealInfo | None = None
+    publication: PublicationInfo | None = None
+    barred_list: BarredListInfo | None = None

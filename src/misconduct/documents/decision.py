@@ -1,0 +1,350 @@
+"""The written decision (the outcome report, reg 43 or reg 63) and its public version.
+
+The assessment's stages, reasons and citations are taken from the assessment stored with the decision;
+nothing here restates the guidance. The chair's own reasons are the decision-maker's words as recorded.
+"""
+
+from __future__ import annotations
+
+from misconduct.documents.context import (
+    AllegationInfo,
+    AssessmentInfo,
+    Cited,
+    DocumentContext,
+    OutcomeInfo,
+)
+from misconduct.documents.model import (
+    Block,
+    Bullets,
+    Document,
+    Facts,
+    Heading,
+    Para,
+    Signature,
+    Table,
+)
+from misconduct.documents.parts import (
+    document,
+    limit_sentence,
+    limit_source,
+    require,
+    sources,
+)
+from misconduct.documents.text import (
+    british,
+    conduct_period,
+    finding_name,
+    forum_name,
+    outcome_name,
+    period,
+    prose_list,
+    sentence,
+)
+from misconduct.rules.vocabulary import Finding, Forum, Outcome
+
+STATUS_WORDS = {"verified": "verified", "secondary": "secondary source", "unverified": "unverified"}
+
+
+def _voice(ctx: DocumentContext) -> tuple[str, str]:
+    """("I", "my") for a chair sitting alone, ("we", "our") for a panel."""
+    p = ctx.proceedings
+    return ("we", "our") if p is not None and p.panel else ("I", "my")
+
+
+def _findings(ctx: DocumentContext, public: bool) -> list[Block]:
+    rows: list[tuple[str, str, str, str]] = []
+    for n, a in enumerate(ctx.allegations, start=1):
+        f = a.finding
+        if f is None:
+            rows.append((str(n), "No finding recorded", "", ""))
+            continue
+        result = "Proven" if f.proven else "Not proven"
+        if f.proven and f.admitted:
+            result += " (admitted)"
+        rows.append(
+            (
+                str(n),
+                result,
+                finding_name(f.level) if f.proven else "",
+                prose_list([s.heading for s in f.standards_breached]),
+            )
+        )
+    blocks: list[Block] = [
+        Table(("Allegation", "Finding", "Level", "Standards breached"), tuple(rows))
+    ]
+    if not public:
+        breached = {
+            s.id: s for a in ctx.allegations if a.finding for s in a.finding.standards_breached
+        }
+        if breached:
+            blocks.append(Para("The Standards breached provide:"))
+            blocks.append(Bullets(tuple(f"{s.heading}: {s.text}" for s in breached.values())))
+    return blocks
+
+
+def _allegations(allegations: tuple[AllegationInfo, ...]) -> list[Block]:
+    out: list[Block] = []
+    for n, a in enumerate(allegations, start=1):
+        duty = "partly or wholly on duty" if a.on_duty else "off duty"
+        out.append(
+            Para(
+                f"Allegation {n}. {sentence(a.particulars)} The period alleged is "
+                f"{conduct_period(a.conduct_from, a.conduct_to)}, {duty}. The Standards said to "
+                f"be breached are {prose_list([s.heading for s in a.standards])}."
+            )
+        )
+    return out
+
+
+def _stages(assessment: AssessmentInfo, *, with_citations: bool) -> list[Block]:
+    out: list[Block] = []
+    for stage in assessment.stages:
+        out.append(Heading(stage.title, level=3))
+        if stage.conclusions:
+            out.append(Facts(stage.conclusions))
+        items = tuple(
+            f"{r.text} [{r.citation}; {STATUS_WORDS.get(r.status, r.status)}]"
+            if with_citations and r.citation
+            else r.text
+            for r in stage.reasons
+        )
+        if items:
+            out.append(Bullets(items))
+    return out
+
+
+def _outcome_sentence(o: OutcomeInfo) -> str:
+    text = f"The outcome is a {outcome_name(o.outcome)}"
+    if o.outcome is Outcome.WOULD_HAVE_BEEN_DISMISSED:
+        text = (
+            "The finding is that the officer would have been dismissed had they not ceased to serve"
+        )
+    if o.warning_months:
+        text += (
+            f", which will remain in force for {period(o.warning_months)}, beginning with the day "
+            "on which it is notified to the officer"
+        )
+        if o.warning_expires_on is not None:
+            text += f". It will expire at the end of {british(o.warning_expires_on)}"
+    return text + "."
+
+
+def _reasons(o: OutcomeInfo, we: str, our: str) -> list[Block]:
+    """The decision-maker's reasons; where the finding is gross misconduct and the outcome is not
+    dismissal, under the heading the regulations' duty to give reasons calls for."""
+    not_dismissed = o.finding is Finding.GROSS_MISCONDUCT and not o.outcome.is_dismissal
+    out: list[Block] = []
+    if not_dismissed:
+        out.append(Heading("Why the officer has not been dismissed"))
+        duty = " and ".join(r.citation for r in o.requirements) or "the regulations"
+        out.append(
+            Para(
+                f"The conduct is gross misconduct and the outcome is not dismissal without notice, "
+                f"so {our} reasons for that decision must be given in this report ({duty}). "
+                f"They are as follows."
+            )
+        )
+    elif o.reasons:
+        out.append(Heading(f"{our.capitalize()} reasons"))
+    if o.reasons:
+        out.extend(Para(sentence(p)) for p in o.reasons.split("\n\n") if p.strip())
+    return out
+
+
+def _appeal(ctx: DocumentContext) -> tuple[list[Block], list[Cited]]:
+    a = ctx.appeal
+    if a is None:
+        return [], []
+    t = a.time_limit
+    blocks: list[Block] = [
+        Heading("Right of appeal"),
+        Para(f"The officer may appeal to {a.heard_by} ({a.route}). The grounds of appeal are:"),
+        Bullets(a.grounds, numbered=True),
+        Para(
+            f"Notice of appeal must be given by {limit_sentence(t)}. The period is counted from "
+            f"{british(t.trigger)}, the day this report is given to the officer ({t.citation}).",
+            "box",
+        ),
+    ]
+    return blocks, [limit_source(t)]
+
+
+def _trace(assessment: AssessmentInfo) -> list[Block]:
+    if not assessment.trace:
+        return []
+    rows = tuple(
+        (t.title, t.conclusion, t.citation, STATUS_WORDS.get(t.status, t.status))
+        for t in assessment.trace
+        if t.applied
+    )
+    out: list[Block] = [
+        Heading("Annex: the provisions and guidance applied"),
+        Para(
+            "The table lists every provision and every part of the guidance the assessment relied "
+            "on, as recorded when the decision was made"
+            + (f" (rules version {assessment.rules_version})" if assessment.rules_version else "")
+            + ".",
+            "small",
+        ),
+        Table(("Provision", "What it decided", "Source", "Checked"), rows),
+    ]
+    return out
+
+
+def written_decision(ctx: DocumentContext) -> Document:
+    o, p = ctx.outcome, ctx.proceedings
+    require(o, "decision", "a case whose outcome has been decided", ctx, "no outcome decided")
+    require(p, "decision", "a case with proceedings arranged", ctx, "no proceedings")
+    assert o is not None and p is not None
+    we, our = _voice(ctx)
+    We = we.capitalize()
+    regulation = "63" if p.forum is Forum.ACCELERATED_MISCONDUCT_HEARING else "43"
+    officer = ctx.officer.display()
+    sitting = [("Officer", f"{officer} ({ctx.officer.warrant_number})")]
+    sitting.append(("Proceedings", f"{forum_name(p.forum).capitalize()}, {british(p.starts_on)}"))
+    sitting.append(
+        ("Chair" if p.panel or p.forum is not Forum.MISCONDUCT_MEETING else "Conducted by", p.chair)
+    )
+    if p.panel:
+        sitting.append(("Panel members", prose_list(list(p.panel))))
+    if p.adviser:
+        sitting.append(("Legally qualified person", p.adviser))
+    sitting.append(("Regulations", o.regime))
+    blocks: list[Block] = [
+        Facts(tuple(sitting)),
+        Para(
+            f"This is the written decision of the {forum_name(p.forum)} into the conduct of "
+            f"{officer}, and the report required by regulation {regulation} of the Police "
+            f"(Conduct) Regulations 2020. {We} set out the allegations, {our} findings, how {we} "
+            f"assessed the seriousness of what was proven, the outcome {we} have decided upon and "
+            "why, and the officer's right of appeal.",
+            "lead",
+        ),
+        Heading("The allegations"),
+        *_allegations(ctx.allegations),
+        Heading("Findings"),
+        *_findings(ctx, public=False),
+        Para(
+            f"On those findings the conduct amounts to {finding_name(o.finding)}. The standard of "
+            "proof is the balance of probabilities."
+        ),
+    ]
+    if ctx.assessment is not None and ctx.assessment.stages:
+        blocks += [
+            Heading("Assessing the outcome"),
+            Para(
+                f"In deciding the outcome {we} have followed the College of Policing's guidance on "
+                "outcomes in police misconduct proceedings and its three stages: first the "
+                "seriousness of the conduct, judged by the officer's culpability, the harm caused "
+                "and any aggravating or mitigating factors; then the purpose of imposing an outcome; "
+                "and then the outcome that best serves that purpose, starting with the least severe "
+                f"open to {'us' if we == 'we' else 'me'}. The assessment at each stage is set out "
+                "below, each reason with its source."
+            ),
+            *_stages(ctx.assessment, with_citations=True),
+        ]
+    blocks += [Heading("Outcome"), Para(_outcome_sentence(o), "box")]
+    blocks += _reasons(o, we, our)
+    appeal_blocks, appeal_cited = _appeal(ctx)
+    blocks += appeal_blocks
+    blocks.append(
+        Signature((o.decision_maker, f"Chair, {forum_name(p.forum)}", british(o.decided_on)))
+    )
+    cited = [
+        Cited(
+            "Outcome report",
+            f"SI 2020/4 reg {regulation}(1)",
+            "verified",
+        )
+    ]
+    if o.warning_citation:
+        cited.append(Cited("Period of the warning", o.warning_citation, "secondary"))
+    cited += list(o.requirements) + appeal_cited
+    blocks += sources(cited)
+    if ctx.assessment is not None:
+        blocks += _trace(ctx.assessment)
+    title = "Written decision and outcome report"
+    subtitle = f"{forum_name(p.forum).capitalize()}: {officer}"
+    return document(ctx, "decision", title, subtitle, blocks, public=False, dated=o.reported_on)
+
+
+def published_outcome(ctx: DocumentContext) -> Document:
+    """The public version of the decision. Written from the public context only."""
+    o, p = ctx.outcome, ctx.proceedings
+    require(
+        o, "published-outcome", "a case whose outcome has been decided", ctx, "no outcome decided"
+    )
+    require(p, "published-outcome", "a case with proceedings arranged", ctx, "no proceedings")
+    assert o is not None and p is not None
+    require(
+        p.forum is not Forum.MISCONDUCT_MEETING,
+        "published-outcome",
+        "a misconduct hearing or an accelerated misconduct hearing (meeting outcomes are not published)",
+        ctx,
+        "a misconduct meeting",
+    )
+    name = ctx.officer.public_name()
+    rows = [
+        ("Officer", name),
+        ("Proceedings", f"{forum_name(p.forum).capitalize()}, {british(p.starts_on)}"),
+        ("Chair", p.chair),
+    ]
+    if p.panel:
+        rows.append(("Panel members", prose_list(list(p.panel))))
+    rows += [("Finding", finding_name(o.finding).capitalize()), ("Outcome", o.outcome.label)]
+    if o.warning_months:
+        rows.append(("Period", period(o.warning_months)))
+    blocks: list[Block] = [
+        Para(
+            f"{ctx.force.name} publishes the outcome of the {forum_name(p.forum)} into the conduct "
+            f"of {name}.",
+            "lead",
+        ),
+        Facts(tuple(rows)),
+        Heading("The allegations"),
+        *_allegations(ctx.allegations),
+        Heading("Findings"),
+        *_findings(ctx, public=True),
+    ]
+    if ctx.assessment is not None and ctx.assessment.stages:
+        blocks += [
+            Heading("How the outcome was decided"),
+            Para(
+                "The chair applied the College of Policing's guidance on outcomes in police "
+                "misconduct proceedings, in its three stages. A summary of each stage follows."
+            ),
+            *_stages(ctx.assessment, with_citations=False),
+        ]
+    blocks += [Heading("Outcome"), Para(_outcome_sentence(o), "box")]
+    if o.reasons:
+        blocks += [Heading("Reasons")]
+        blocks += [Para(sentence(p)) for p in o.reasons.split("\n\n") if p.strip()]
+    if ctx.appeal is not None:
+        blocks.append(
+            Para(
+                f"The officer may appeal to {ctx.appeal.heard_by}. Notice of appeal must be given "
+                f"by {limit_sentence(ctx.appeal.time_limit)}."
+            )
+        )
+    if ctx.officer.anonymised:
+        blocks.append(
+            Para(
+                f"The chair directed that the officer is not to be named. The officer is referred "
+                f"to as {name}."
+            )
+        )
+    cited: list[Cited] = []
+    if ctx.publication is not None:
+        blocks.append(
+            Para(
+                f"Published on {british(ctx.publication.published_on)}. This report will remain "
+                f"published until at least {limit_sentence(ctx.publication.remain_until)}.",
+                "small",
+            )
+        )
+        cited.append(limit_source(ctx.publication.remain_until))
+    blocks += sources(cited)
+    title = f"Outcome of {forum_name(p.forum)}"
+    return document(
+        ctx, "published-outcome", title[0].upper() + title[1:], name, blocks, public=True
+    )

@@ -1,0 +1,349 @@
+"""The statutory notices: of investigation (reg 17), of referral (reg 30; reg 51 for an accelerated
+hearing) and of a hearing, for publication (reg 36; reg 53 for an accelerated hearing)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from misconduct.documents.context import Cited, DocumentContext
+from misconduct.documents.model import Block, Document, Facts, Heading, Para, Signature
+from misconduct.documents.parts import (
+    BARRED_LIST_WARNING,
+    allegation_blocks,
+    document,
+    limit_sentence,
+    limit_source,
+    require,
+    sources,
+)
+from misconduct.documents.text import (
+    british,
+    british_weekday,
+    finding_name,
+    forum_name,
+    prose_list,
+    sentence,
+)
+from misconduct.rules.vocabulary import Finding, Forum
+
+REG17 = "SI 2020/4 reg 17(1)"
+
+
+def _addressee(ctx: DocumentContext, dated: date) -> Facts:
+    o = ctx.officer
+    return Facts(
+        (
+            ("To", o.display()),
+            ("Warrant number", o.warrant_number),
+            ("Force", ctx.force.name),
+            ("Case reference", ctx.case_ref),
+            ("Date of this notice", british(dated)),
+        )
+    )
+
+
+def regulation_17_notice(ctx: DocumentContext) -> Document:
+    inv = ctx.investigation
+    require(
+        inv,
+        "reg17-notice",
+        "a case whose severity has been assessed",
+        ctx,
+        "no severity assessment",
+    )
+    assert inv is not None
+    blocks: list[Block] = [
+        _addressee(ctx, inv.notice_on or ctx.issued_on),
+        Para(
+            "This notice tells you that the conduct set out below is to be investigated under the "
+            "Police (Conduct) Regulations 2020. It is given to you under regulation 17. Please read "
+            "it carefully and keep it.",
+            "lead",
+        ),
+        Heading("1. The conduct alleged"),
+        *allegation_blocks(ctx.allegations),
+        Heading("2. The investigation"),
+        Para(
+            f"The conduct will be investigated. The investigator appointed is {inv.investigator}. "
+            "The investigator will give you written terms of reference for the investigation, or "
+            "tell you in writing why they cannot yet do so."
+        ),
+        Heading("3. The severity assessment"),
+        Para(
+            f"On {british(inv.severity_on)} the appropriate authority assessed the conduct. Its "
+            f"assessment is that the conduct, if proven, would amount to {inv.severity_result}."
+            + (
+                f" If the case were to go to misconduct proceedings, they would be likely to take "
+                f"the form of a {inv.likely_form}."
+                if inv.likely_form
+                else ""
+            )
+        ),
+    ]
+    if inv.severity_reasons:
+        blocks.append(
+            Para(f"The reasons given for the assessment were: {sentence(inv.severity_reasons)}")
+        )
+    blocks += [
+        Para(
+            "The assessment may be revised as the investigation proceeds, and you will be told if it is."
+        ),
+        Heading("4. The police barred list"),
+        Para(BARRED_LIST_WARNING.text, "box"),
+        Heading("5. Advice and representation"),
+        Para(
+            "You may seek advice from your staff association. You may be advised and accompanied "
+            "by a police friend, who may be a police officer, a member of police staff or a person "
+            "nominated by your staff association. Regulation 7(1) and (2) set out when you may be "
+            "represented by a lawyer, and regulation 8(1) to (3) what your police friend may do."
+        ),
+        Heading("6. Your statement"),
+    ]
+    if inv.response is not None:
+        blocks.append(
+            Para(
+                "You may give the investigator a written or oral statement about the conduct, and "
+                "any documents you wish the investigator to consider, by "
+                f"{limit_sentence(inv.response)} (regulation 18). The investigator may extend this "
+                "period.",
+                "box",
+            )
+        )
+    blocks += [
+        Para(
+            "You are not obliged to say anything. But if, when interviewed or in your statement, you "
+            "do not mention something you later rely on in misconduct proceedings, the person or "
+            "panel deciding the case may draw such inferences from that as appear proper."
+        ),
+        Signature(
+            (
+                "For the appropriate authority",
+                ctx.force.name,
+                british(inv.notice_on or ctx.issued_on),
+            )
+        ),
+    ]
+    cited = [
+        Cited("Contents of the notice of investigation", REG17, "secondary"),
+        BARRED_LIST_WARNING,
+    ]
+    if inv.response is not None:
+        cited.append(limit_source(inv.response))
+    blocks += sources(cited)
+    return document(
+        ctx,
+        "reg17-notice",
+        "Notice of investigation",
+        "Regulation 17, Police (Conduct) Regulations 2020",
+        blocks,
+        public=False,
+        dated=inv.notice_on,
+    )
+
+
+def _referral_title(forum: Forum) -> tuple[str, str]:
+    if forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
+        return (
+            "Notice of referral to an accelerated misconduct hearing",
+            "Regulation 51, Police (Conduct) Regulations 2020",
+        )
+    return (
+        f"Notice of referral to a {forum_name(forum)}",
+        "Regulation 30, Police (Conduct) Regulations 2020",
+    )
+
+
+def referral_notice(ctx: DocumentContext) -> Document:
+    ref = ctx.referral
+    require(ref, "reg30-notice", "a case referred to misconduct proceedings", ctx, "no referral")
+    assert ref is not None
+    forum = ref.forum
+    title, subtitle = _referral_title(forum)
+    level = finding_name(ref.level) if ref.level else "misconduct"
+    blocks: list[Block] = [
+        _addressee(ctx, ref.notice_on),
+        Para(
+            f"The appropriate authority has decided that you have a case to answer in respect of "
+            f"{level}, and has referred the case to a {forum_name(forum)}. This notice sets out the "
+            "conduct, what happens next and what you must do.",
+            "lead",
+        ),
+        Heading("1. The conduct"),
+        *allegation_blocks(ctx.allegations, with_text=False),
+        Heading("2. The proceedings"),
+    ]
+    p = ctx.proceedings
+    if p is not None:
+        people = [f"The {forum_name(forum)} will be conducted by {p.chair}"]
+        if p.panel:
+            people.append(f" with {prose_list(list(p.panel))}")
+        blocks.append(
+            Para("".join(people) + f". It is to begin on {british_weekday(p.starts_on)}.")
+        )
+    else:
+        blocks.append(
+            Para(
+                f"You will be told separately who will conduct the {forum_name(forum)}, and when "
+                "and where it will take place."
+            )
+        )
+    cited: list[Cited] = []
+    if forum is Forum.MISCONDUCT_MEETING:
+        blocks.append(
+            Para(
+                "A misconduct meeting is held in private. If the case against you is proven, the "
+                "outcomes open to the meeting are a written warning or a final written warning."
+            )
+        )
+    elif forum is Forum.MISCONDUCT_HEARING:
+        blocks.append(
+            Para(
+                "A misconduct hearing is held in public unless the chair directs otherwise, and "
+                "notice of it will be published. If gross misconduct is proven, the outcomes open "
+                "to the panel are a final written warning, reduction in rank or dismissal without "
+                "notice."
+            )
+        )
+    if forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
+        blocks.append(
+            Para(
+                "The case has been certified as one in which the special conditions are satisfied: "
+                "there is sufficient evidence in written statements or other documents to establish "
+                "on the balance of probabilities that the conduct amounts to gross misconduct, and "
+                "it is in the public interest that you cease to be a police officer without delay."
+            )
+        )
+        if ref.hearing_window is not None:
+            blocks.append(
+                Para(
+                    "The accelerated misconduct hearing must take place "
+                    f"{limit_sentence(ref.hearing_window)} (regulation 52(1)).",
+                    "box",
+                )
+            )
+            cited.append(limit_source(ref.hearing_window))
+        blocks.append(
+            Para(
+                "You may object to the person named to conduct the hearing. If your objection is "
+                "upheld, a new date will be fixed once that person has been replaced."
+            )
+        )
+    else:
+        blocks.append(Heading("3. Your response"))
+        if ref.response is not None:
+            blocks.append(
+                Para(
+                    "You must give the appropriate authority, by "
+                    f"{limit_sentence(ref.response)}, written notice of whether you accept that "
+                    f"your conduct amounts to {level}; any part of the case you dispute and your "
+                    "account of it; any points of law you wish to raise; any written submissions "
+                    "on mitigation; and any documents you rely on (regulation 31). The person "
+                    "conducting the proceedings may extend this period only in exceptional "
+                    "circumstances.",
+                    "box",
+                )
+            )
+            cited.append(limit_source(ref.response))
+    if ref.level is Finding.GROSS_MISCONDUCT or forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
+        blocks += [Heading("The police barred list"), Para(BARRED_LIST_WARNING.text, "box")]
+        cited.append(BARRED_LIST_WARNING)
+    blocks += [
+        Para(
+            "You may be advised and accompanied by a police friend, and you may seek advice from "
+            "your staff association. At a misconduct hearing or an accelerated misconduct hearing "
+            "you may be represented by a lawyer."
+        ),
+        Signature(("For the appropriate authority", ctx.force.name, british(ref.notice_on))),
+    ]
+    provision = "reg 51" if forum is Forum.ACCELERATED_MISCONDUCT_HEARING else "reg 30"
+    cited.insert(0, Cited("Notice of referral", f"SI 2020/4 {provision}", "verified"))
+    blocks += sources(cited)
+    return document(ctx, "reg30-notice", title, subtitle, blocks, public=False, dated=ref.notice_on)
+
+
+def public_hearing_notice(ctx: DocumentContext) -> Document:
+    """Written from the public context only (see ``redaction.public_context``)."""
+    p = ctx.proceedings
+    require(p, "reg36-notice", "a case with a hearing arranged", ctx, "no hearing arranged")
+    assert p is not None
+    require(
+        p.forum is not Forum.MISCONDUCT_MEETING,
+        "reg36-notice",
+        "a misconduct hearing or an accelerated misconduct hearing (meetings are held in private)",
+        ctx,
+        "a misconduct meeting",
+    )
+    accelerated = p.forum is Forum.ACCELERATED_MISCONDUCT_HEARING
+    rows = [
+        ("Officer", ctx.officer.public_name()),
+        ("Date", british_weekday(p.starts_on)),
+        ("Venue", p.venue or "To be confirmed on this page before the hearing"),
+        ("Chair", p.chair),
+    ]
+    if p.panel:
+        rows.append(("Panel members", prose_list(list(p.panel))))
+    if p.adviser:
+        rows.append(("Legally qualified person", p.adviser))
+    level = "gross misconduct"
+    if ctx.referral is not None and ctx.referral.level is not None:
+        level = finding_name(ctx.referral.level)
+    blocks: list[Block] = [
+        Para(
+            f"{ctx.force.name} gives notice that a {forum_name(p.forum)} will be held into the "
+            f"conduct of {ctx.officer.public_name()}. It is alleged that the conduct described "
+            f"below breached the Standards of Professional Behaviour and amounts to {level}.",
+            "lead",
+        ),
+        Facts(tuple(rows)),
+        Heading("The allegation"),
+        *allegation_blocks(ctx.allegations, with_text=False),
+        Heading("Attending"),
+        Para(
+            "The hearing is held in public, subject to any direction the chair gives to exclude "
+            "people from all or part of it or to restrict what may be reported. Anyone who wishes "
+            f"to attend should contact the Professional Standards Department of {ctx.force.name}, "
+            "quoting the reference above, before the hearing."
+        ),
+    ]
+    if ctx.officer.anonymised:
+        blocks.append(
+            Para(
+                f"The chair has directed that the officer is not to be named. The officer is "
+                f"referred to as {ctx.officer.public_name()}, and nothing may be published that "
+                "would identify them."
+            )
+        )
+    if p.reporting_restrictions:
+        blocks.append(Para(f"Reporting restrictions: {sentence(p.reporting_restrictions)}"))
+    cited = [
+        Cited(
+            "Notice of an accelerated hearing, where the chair requires one"
+            if accelerated
+            else "Notice of a misconduct hearing",
+            "SI 2020/4 reg 53" if accelerated else "SI 2020/4 reg 36",
+            "verified" if accelerated else "unverified",
+        ),
+        Cited(
+            "Hearings in public; directions on attendance and reporting",
+            "SI 2020/4 reg 39",
+            "verified",
+        ),
+    ]
+    if p.public_notice is not None and not accelerated:
+        blocks.append(
+            Para(
+                f"This notice is to be published no later than {limit_sentence(p.public_notice)}.",
+                "small",
+            )
+        )
+        cited.append(limit_source(p.public_notice))
+    blocks += sources(cited)
+    title = f"Notice of {forum_name(p.forum)}"
+    return document(
+        ctx,
+        "reg36-notice",
+        title[0].upper() + title[1:],
+        "Published under regulation 53" if accelerated else "Published under regulation 36",
+        blocks,
+        public=True,
+    )

@@ -1,0 +1,163 @@
+"""Every document for the canonical case, a hearing, a meeting and an accelerated hearing: the findings,
+outcome, period, expiry date and appeal deadline are in the PDF and the DOCX; every date the rules
+computed appears the British way."""
+
+from __future__ import annotations
+
+import pytest
+
+from misconduct.documents.context import DocumentContext
+from misconduct.documents.render import KINDS, build, render
+from misconduct.errors import InvalidInput
+from tests.documents.reading import docx_text, flat, pdf_text
+
+# What each case's written decision must say (dates worked out by hand from the calendar).
+EXPECTED = {
+    "canonical": ("Gross misconduct", "final written warning", "two years", "20 May 2027", "5 June 2025"),
+    "hearing": ("Gross misconduct", "dismissal without notice", None, None, "26 November 2025"),
+    "meeting": ("Misconduct", "written warning", "18 months", "3 September 2027", "13 March 2026"),
+    "accelerated": ("Gross misconduct", "final written warning", "three years", "19 August 2028", "4 September 2025"),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def decisions(contexts: dict[str, DocumentContext]) -> dict[str, tuple[str, str]]:
+    """The written decision of each case as PDF text and DOCX text (four PDF renders in all)."""
+    return {
+        name: (
+            flat(pdf_text(render("decision", ctx, "pdf").content)),
+            flat(docx_text(render("decision", ctx, "docx").content)),
+        )
+        for name, ctx in contexts.items()
+    }
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_written_decision_states_finding_outcome_period_expiry_and_appeal_deadline(
+    decisions: dict[str, tuple[str, str]], name: str, fmt: str
+) -> None:
+    text = decisions[name][0 if fmt == "pdf" else 1].lower()
+    finding, outcome, period, expiry, appeal = EXPECTED[name]
+    assert f"the conduct amounts to {finding.lower()}" in text
+    assert f"the outcome is a {outcome}" in text
+    if period is not None:
+        assert f"remain in force for {period}" in text
+        assert f"expire at the end of {expiry.lower()}" in text
+    assert f"notice of appeal must be given by {appeal.lower()}" in text
+
+
+def test_the_canonical_decision_carries_the_stored_assessment_stages_and_citations(
+    contexts: dict[str, DocumentContext], decisions: dict[str, tuple[str, str]]
+) -> None:
+    ctx = contexts["canonical"]
+    assert ctx.assessment is not None and len(ctx.assessment.stages) == 3
+    pdf = decisions["canonical"][0]
+    for stage in ctx.assessment.stages:
+        assert flat(stage.title) in pdf
+        first = stage.reasons[0]
+        assert flat(first.text) in pdf and flat(first.citation) in pdf
+    assert "Why the officer has not been dismissed" in pdf
+    assert "reg 43(1)(e)" in pdf
+    assert "Page 1 of" in pdf
+
+
+def test_a_meeting_decision_gives_the_regulation_45_appeal_and_no_dismissal_reasons(
+    decisions: dict[str, tuple[str, str]],
+) -> None:
+    pdf = decisions["meeting"][0]
+    assert "regulations 45 to 47" in pdf
+    assert "Why the officer has not been dismissed" not in pdf
+
+
+def test_the_regulation_17_notice_warns_of_the_barred_list_and_gives_the_statement_deadline(
+    contexts: dict[str, DocumentContext],
+) -> None:
+    text = flat(build("reg17-notice", contexts["canonical"]).text())
+    assert "police barred list" in text and "up to five years" in text
+    # Notice given 6 February 2025: 10 working days for the statement (reg 18).
+    assert "by 20 February 2025 (regulation 18)" in text
+    assert "gross misconduct" in text and "misconduct hearing" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("hearing", "by 6 October 2025, written notice"),  # 15 working days from 15 September
+        ("meeting", "by 9 February 2026, written notice"),  # 15 working days from 19 January
+        ("accelerated", "take place between 4 August 2025 and 11 August 2025"),  # reg 52(1)
+        ("canonical", "take place between 9 May 2025 and 16 May 2025"),
+    ],
+)
+def test_the_referral_notice_gives_the_deadline_the_rules_compute(
+    contexts: dict[str, DocumentContext], name: str, expected: str
+) -> None:
+    assert expected in flat(build("reg30-notice", contexts[name]).text())
+
+
+def test_an_accelerated_referral_is_titled_under_regulation_51(
+    contexts: dict[str, DocumentContext],
+) -> None:
+    doc = build("reg30-notice", contexts["accelerated"])
+    assert doc.title == "Notice of referral to an accelerated misconduct hearing"
+    assert "Regulation 51" in doc.subtitle
+
+
+def test_the_published_outcome_states_the_minimum_publication_date(
+    contexts: dict[str, DocumentContext],
+) -> None:
+    # Published 19 November 2025: to remain for not less than 28 days, to 16 December 2025.
+    text = flat(build("published-outcome", contexts["hearing"]).text())
+    assert "remain published until at least 16 December 2025" in text
+    assert "Dismissal without notice" in text
+
+
+def test_the_barred_list_report_names_the_officer_and_the_earliest_review(
+    contexts: dict[str, DocumentContext],
+) -> None:
+    text = flat(build("barred-list-report", contexts["hearing"]).text())
+    assert "Marcus Thelwall" in text and "40917" in text
+    assert "12 November 2030" in text
+
+
+@pytest.mark.parametrize(
+    ("kind_id", "name"),
+    [
+        ("reg36-notice", "meeting"),
+        ("published-outcome", "meeting"),
+        ("barred-list-report", "canonical"),
+    ],
+)
+def test_a_document_the_case_cannot_support_is_refused_naming_what_was_expected(
+    contexts: dict[str, DocumentContext], kind_id: str, name: str
+) -> None:
+    with pytest.raises(InvalidInput) as raised:
+        render(kind_id, contexts[name], "html")
+    assert raised.value.field == kind_id
+    assert contexts[name].case_ref in str(raised.value)
+
+
+def test_every_kind_renders_to_html_for_the_cases_it_applies_to(
+    contexts: dict[str, DocumentContext],
+) -> None:
+    rendered = 0
+    for ctx in contexts.values():
+        for kind_id in KINDS:
+            try:
+                html = render(kind_id, ctx, "html").content.decode()
+            except InvalidInput:
+                continue
+            assert html.startswith("<!DOCTYPE html>") and ctx.force.name in html
+            rendered += 1
+    assert (
+        rendered == 19
+    )  # 24 less: barred list for three non-dismissals, two public kinds for the meeting
+
+
+def test_an_unknown_kind_or_format_fails_with_the_choices(
+    contexts: dict[str, DocumentContext],
+) -> None:
+    with pytest.raises(InvalidInput, match="reg17-notice"):
+        render("notice", contexts["canonical"], "pdf")
+    with pytest.raises(InvalidInput, match="docx"):
+        render("decision", contexts["canonical"], "odt")
