@@ -1,0 +1,157 @@
+"""``misconduct db``, ``demo``, ``case`` and ``audit`` against the test database; bad input to each."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from django.db import connection
+
+from misconduct.app import models as m
+from misconduct.cli.main import cli
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def one_line_error(result: Result, code: int = 2) -> str:
+    assert result.exit_code == code, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    return lines[0]
+
+
+@pytest.fixture
+def demo() -> None:
+    assert run("demo", "--actor", "tester").exit_code == 0
+
+
+def test_db_init_migrates_and_demo_is_idempotent() -> None:
+    assert run("db", "init").exit_code == 0
+    first = run("demo", "--actor", "tester")
+    assert first.exit_code == 0 and "Loaded 14 cases" in first.output
+    again = run("demo", "--actor", "tester")
+    assert "nothing changed" in again.output and m.Case.objects.count() == 14
+
+
+def test_case_list_overdue_and_due_within(demo: None) -> None:
+    out = json.loads(
+        run("case", "list", "--overdue", "--on", "2026-11-25", "--format", "json").output
+    )
+    assert [c["ref"] for c in out["cases"]] == ["LAN-2025-0112", "MER-2026-0107", "TVP-2025-0104"]
+    soon = json.loads(
+        run("case", "list", "--due-within", "7", "--on", "2026-11-25", "--format", "json").output
+    )
+    assert {c["ref"] for c in soon["cases"]} == {"ESX-2026-0105", "KNT-2026-0103", "SUR-2026-0108"}
+
+
+def test_case_show_gives_timeline_and_deadlines(demo: None) -> None:
+    out = json.loads(
+        run("case", "show", "MPS-2025-0001", "--on", "2025-05-15", "--format", "json").output
+    )
+    assert out["stage"] == "closed" and len(out["timeline"]) == 19
+    report = next(t for t in out["time_limits"] if t["step"] == "reg63_report")
+    assert (report["due"], report["met_on"]) == ("2025-05-21", "2025-05-20")
+    assert "Timeline" in run("case", "show", "MPS-2025-0001").output
+
+
+def test_export_import_round_trip(demo: None, tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    assert run("case", "export", "MPS-2025-0001", "-o", str(path)).exit_code == 0
+    data = json.loads(path.read_text())
+    with connection.cursor() as cursor:  # remove the case behind the app to import it afresh
+        cursor.execute("DROP TRIGGER misconduct_event_no_delete")
+        cursor.execute(
+            "DELETE FROM misconduct_event WHERE case_id = (SELECT id FROM misconduct_case WHERE ref = 'MPS-2025-0001')"
+        )
+    m.Case.objects.filter(ref="MPS-2025-0001").delete()
+    result = run("case", "import", str(path))
+    assert result.exit_code == 0, result.output
+    again = json.loads(run("case", "export", "MPS-2025-0001").output)
+    assert again == data
+    assert "every chain verifies" in run("audit", "verify").output
+
+
+def test_audit_verify_names_a_tampered_event(demo: None) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER misconduct_event_no_update")
+        cursor.execute(
+            "UPDATE misconduct_event SET actor = 'intruder' WHERE sequence = 3 AND case_id = (SELECT id FROM misconduct_case WHERE ref = 'GMP-2026-0102')"
+        )
+    result = run("audit", "verify")
+    assert result.exit_code == 7
+    assert "BROKEN: case GMP-2026-0102, event 3 (ReflectivePracticeReferred)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("case", "show", "NOPE-1"), "REF"),
+        (("case", "show", "MPS-2025-0001", "--on", "25/11/2026"), "--on"),
+        (("case", "list", "--due-within", "soon"), "--due-within"),
+        (("case", "list", "--due-within", "-3"), "--due-within"),
+        (("case", "list", "--on", "tomorrow"), "--on"),
+        (("case", "export", "NOPE-1"), "REF"),
+        (("case", "import", "/nonexistent/case.json"), "FILE"),
+        (("demo", "--actor", " "), "--actor"),
+    ],
+)
+def test_bad_input_exits_non_zero_with_one_line_and_writes_nothing(
+    demo: None, args: tuple[str, ...], field: str
+) -> None:
+    before = m.Event.objects.count()
+    line = one_line_error(run(*args))
+    assert f"{field}: expected" in line
+    assert m.Event.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json",
+        json.dumps({"format": "other"}),
+        json.dumps({"format": "misconduct.case", "format_version": 1, "ref": "X", "events": []}),
+    ],
+)
+def test_import_of_a_bad_file_is_refused(demo: None, tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    before = m.Event.objects.count()
+    one_line_error(run("case", "import", str(path)))
+    assert m.Event.objects.count() == before
+
+
+def test_import_of_a_tampered_export_is_refused(demo: None, tmp_path: Path) -> None:
+    data = json.loads(run("case", "export", "SUR-2026-0108").output)
+    data["ref"] = data["events"][0]["case"] = "SUR-COPY"
+    path = tmp_path / "copy.json"
+    path.write_text(json.dumps(data))
+    line = one_line_error(run("case", "import", str(path)))
+    assert "events[].case" in line and not m.Case.objects.filter(ref="SUR-COPY").exists()
+
+
+def test_a_bad_database_url_fails_in_one_line(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "DATABASE_URL": "mysql://nowhere/db",
+        "DJANGO_SETTINGS_MODULE": "misconduct.app.settings",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "misconduct", "db", "init"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "Error: DATABASE_URL: expected sqlite:///PATH, sqlite:///:memory: or postgres://USER:PASSWORD@HOST:PORT/NAME, received 'mysql://nowhere/db'"
+    ]
