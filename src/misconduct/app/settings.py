@@ -24,9 +24,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "misconduct.app.apps.CasesConfig",
+    "misconduct.app.web.apps.WebConfig",  # issue 5: staff and public pages, memberships
+    "misconduct.app.api.apps.ApiConfig",  # issue 5: JSON API, API tokens
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # issue 5: static files under gunicorn
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -59,4 +62,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 STATIC_URL = "static/"
+WHITENOISE_USE_FINDERS = True  # issue 5: whitenoise serves app static files, no collectstatic
+LOGIN_URL = "web:login"  # issue 5
+LOGIN_REDIRECT_URL = "web:dashboard"  # issue 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
