@@ -1,0 +1,151 @@
+"""The assessment of a case: its facts as the engine takes them, with the factors the chair ticks.
+
+The case supplies the officer, the allegation, the forum, the finding and the dates; the chair supplies
+the factors, any levels set with reasons, personal mitigation and exceptional circumstances. The
+engine (``misconduct.assessment``) does the rest; the page, the API and the decision all use this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from misconduct.assessment.decision import Decision, decide
+from misconduct.assessment.engine import Assessment, assess
+from misconduct.assessment.facts import parse_facts
+from misconduct.domain.case import Case
+from misconduct.domain.lifecycle import Context
+from misconduct.errors import InvalidInput, RuleViolation
+from misconduct.rules.vocabulary import Finding, Outcome
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the chair has found: factor ids, levels set with reasons, mitigation, circumstances."""
+
+    factors: tuple[str, ...] = ()
+    personal_mitigation: tuple[str, ...] = ()
+    culpability: str = ""
+    culpability_reason: str = ""
+    harm: str = ""
+    harm_reason: str = ""
+    exceptional_circumstances: str = ""
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(cls, data: Any) -> Choices:
+        """From a form's QueryDict (``getlist``) or a plain mapping (the API)."""
+
+        def many(name: str) -> tuple[str, ...]:
+            values = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
+            return tuple(dict.fromkeys(str(v) for v in values if str(v).strip()))
+
+        def one(name: str) -> str:
+            return str(data.get(name) or "").strip()
+
+        return cls(
+            many("factors"),
+            many("personal_mitigation"),
+            one("culpability"),
+            one("culpability_reason"),
+            one("harm"),
+            one("harm_reason"),
+            one("exceptional_circumstances"),
+        )
+
+
+def assessable(case: Case, officer_id: str) -> bool:
+    return (
+        case.proceedings is not None
+        and case.severity_on is not None
+        and bool(case.findings)
+        and case.officer_finding(officer_id) is not Finding.NO_MISCONDUCT
+    )
+
+
+def facts_document(
+    case: Case, officer_id: str, choices: Choices, ctx: Context, on: date
+) -> dict[str, Any]:
+    """The facts document (docs/facts-format.md) for one officer of ``case``."""
+    if officer_id not in case.officers:
+        raise InvalidInput("officer_id", "one of " + ", ".join(case.officers), officer_id)
+    if not assessable(case, officer_id):
+        raise RuleViolation(
+            "the assessment needs proven findings at a meeting or hearing",
+            citation="College of Policing, Guidance on outcomes (2022): stage 1 follows the findings",
+            field="findings",
+        )
+    o = case.officers[officer_id]
+    p = case.proceedings
+    assert p is not None and case.severity_on is not None
+    warnings = [
+        {
+            "kind": w.kind.value,
+            "notified_on": w.notified_on.isoformat(),
+            "months": w.months,
+            "career_break_days": w.career_break_days,
+        }
+        for w in (*o.prior_warnings, *ctx.warnings.get(officer_id, ()))
+    ]
+    allegations = [a for a in case.allegations.values() if a.officer_id == officer_id]
+    standards = sorted({s for a in allegations for s in a.standards})
+    decision = case.decisions.get(officer_id)
+    doc: dict[str, Any] = {
+        "officer": {
+            "rank": o.rank.value,
+            "status": "serving" if o.serving else "former",
+            "warnings": warnings,
+            "previously_reduced_in_rank": o.previously_reduced_in_rank,
+        },
+        "allegation": {
+            "came_to_attention": case.came_to_attention.isoformat(),
+            "summary": case.summary,
+            "standards": standards,
+            "unconnected_incidents": bool(decision and decision.decision.unconnected_incidents),
+        },
+        "proceedings": {
+            "forum": p.arrangement.forum.value,
+            "finding": case.officer_finding(officer_id).value,
+            "severity_assessment_on": case.severity_on.isoformat(),
+            "hearing_on": (p.concluded_on or p.arrangement.starts_on).isoformat(),
+        },
+        "factors": [{"id": f, "note": choices.notes.get(f, "")} for f in choices.factors],
+        "personal_mitigation": [{"id": f} for f in choices.personal_mitigation],
+    }
+    froms = [a.conduct_from for a in allegations if a.conduct_from <= case.came_to_attention]
+    if froms:
+        doc["allegation"]["conduct_from"] = min(froms).isoformat()
+        doc["allegation"]["conduct_to"] = max(
+            max(a.conduct_to for a in allegations), min(froms)
+        ).isoformat()
+    for name in ("culpability", "harm"):
+        level = getattr(choices, name)
+        if level:
+            doc[name] = {"level": level, "reason": getattr(choices, f"{name}_reason")}
+    if choices.exceptional_circumstances:
+        doc["exceptional_circumstances"] = choices.exceptional_circumstances
+    return doc
+
+
+def run(case: Case, officer_id: str, choices: Choices, ctx: Context, on: date) -> Assessment:
+    return assess(parse_facts(facts_document(case, officer_id, choices, ctx, on)))
+
+
+def check_decision(a: Assessment, outcome: str, months: int | None, reasons: str) -> Decision:
+    """The engine's check of the chair's decision: lawful, within the period, reasons for departure."""
+    chosen = Outcome.parse(outcome, field="outcome")
+    return decide(
+        a,
+        chosen,
+        fww_months=months if chosen is Outcome.FINAL_WRITTEN_WARNING else None,
+        reasons=reasons,
+    )
+
+
+def first_officer(case: Case, only: Sequence[str] = ()) -> str:
+    for oid in case.officers:
+        if not only or oid in only:
+            return oid
+    raise InvalidInput("officer_id", "a subject officer", None)

@@ -1,0 +1,62 @@
+"""Document downloads on the case page: which documents a case has reached, and the file itself
+(rendered by ``misconduct.documents``, which applies the redaction policy to public documents)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.http import HttpResponse
+
+from misconduct.app.web import store
+from misconduct.documents.api import FORMATS, KINDS, render_case_document
+from misconduct.domain.case import Case
+from misconduct.errors import MisconductError
+from misconduct.rules.vocabulary import Forum
+
+
+@dataclass(frozen=True)
+class Download:
+    kind: str
+    title: str
+    public: bool
+    formats: tuple[str, ...]
+
+
+def _reached(case: Case, kind: str) -> bool:
+    hearing = case.forum in (Forum.MISCONDUCT_HEARING, Forum.ACCELERATED_MISCONDUCT_HEARING)
+    return {
+        "reg17-notice": case.investigation.reg17_notice_on is not None,
+        "reg30-notice": case.referral is not None,
+        "reg36-notice": case.proceedings is not None and hearing,
+        "decision": bool(case.decisions),
+        "published-outcome": bool(case.decisions) and hearing,
+        "barred-list-report": any(d.decision.outcome.is_dismissal for d in case.decisions.values()),
+    }.get(kind, False)
+
+
+def available(case: Case) -> list[Download]:
+    return [
+        Download(k.id, k.title, k.public, tuple(FORMATS))
+        for k in KINDS.values()
+        if _reached(case, k.id)
+    ]
+
+
+def download(case: Case, kind: str, fmt: str, on: date) -> HttpResponse:
+    if kind not in KINDS or not _reached(case, kind):
+        return HttpResponse(
+            f"No {kind} document for case {case.ref} at this stage.",
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+    try:
+        rendered = render_case_document(
+            store.service("documents"), kind, case.ref, fmt, issued_on=on
+        )
+    except MisconductError as exc:
+        return HttpResponse(str(exc), status=422, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(rendered.content, content_type=rendered.mimetype)
+    disposition = "inline" if fmt == "html" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{rendered.filename}"'
+    return response

@@ -1,0 +1,76 @@
+"""Django forms built from the step registry, with the choices the rules refuse left out and explained."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from misconduct.app.web.steps import Availability, FieldSpec, Step
+from misconduct.domain.case import Case
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _field(spec: FieldSpec, case: Case, refused: dict[str, Any]) -> forms.Field:
+    common: dict[str, Any] = {
+        "label": spec.label,
+        "required": spec.required,
+        "help_text": spec.help,
+    }
+    if spec.kind == "date":
+        return forms.DateField(widget=DateInput(), **common)
+    if spec.kind == "bool":
+        common["required"] = False
+        return forms.BooleanField(**common)
+    if spec.kind == "int":
+        return forms.IntegerField(min_value=1, max_value=120, **common)
+    if spec.kind == "longtext":
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), **common)
+    if spec.kind in ("choice", "officer"):
+        options = spec.choices(case) if spec.choices else []
+        open_options = [(v, lbl) for v, lbl in options if v not in refused]
+        if not spec.required:
+            open_options = [("", "—"), *open_options]
+        return forms.ChoiceField(choices=open_options, **common)
+    if spec.kind == "multichoice":
+        options = spec.choices(case) if spec.choices else []
+        return forms.MultipleChoiceField(
+            choices=options, widget=forms.CheckboxSelectMultiple, **common
+        )
+    return forms.CharField(max_length=2000, **common)
+
+
+class StepForm(forms.Form):
+    """The form of one step on one case; choices refused by the rules are not offered."""
+
+    def __init__(
+        self,
+        step: Step,
+        case: Case,
+        availability: Availability,
+        *args: Any,
+        initial_on: date | None = None,
+        decision_maker: str = "",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.step = step
+        self.case = case
+        for spec in step.all_fields(case):
+            refused = availability.choices.get(spec.name, {})
+            self.fields[spec.name] = _field(spec, case, refused)
+        if "on" in self.fields and initial_on is not None:
+            self.fields["on"].initial = initial_on
+        if "decision_maker" in self.fields and decision_maker:
+            self.fields["decision_maker"].initial = decision_maker
+        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=case.version)
+
+    def command(self) -> Any:
+        return self.step.build(self.case, self.cleaned_data)

@@ -1,0 +1,632 @@
+"""The lifecycle steps staff can take, each with its role, its form fields and the command it builds.
+
+The web forms and the API's ``steps`` endpoint share this registry. Whether a step, or one choice in
+it, is open on a case is asked of the domain's own lifecycle (``lifecycle.decide``) by a dry run: a
+refusal comes back with its citation and is shown beside the step or choice, so the forms offer only
+what the rules allow and say why the rest is not open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from misconduct.app.roles import Action
+from misconduct.domain import commands as cmd
+from misconduct.domain.case import Case
+from misconduct.domain.lifecycle import Context, decide
+from misconduct.domain.records import (
+    AllegationFinding,
+    AllegationRecord,
+    Determination,
+    OutcomeDecision,
+    PartyRecord,
+    ProceedingsArrangement,
+    SeverityAssessment,
+)
+from misconduct.domain.terms import AppealResult, LikelyForm, PartyRole, SeverityResult
+from misconduct.errors import InvalidInput, MisconductError, RuleViolation
+from misconduct.rules.standards import standards_on
+from misconduct.rules.vocabulary import Finding, Forum, Outcome, Vocabulary
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One input of a step: its kind drives the form widget and the API's validation."""
+
+    name: str
+    label: str
+    kind: str
+    """date | text | longtext | bool | choice | multichoice | int | officer"""
+    required: bool = True
+    choices: Callable[[Case], list[tuple[str, str]]] | None = None
+    help: str = ""
+    probe: bool = False
+    """Ask the rules about each choice (forums, outcomes, results), and show the refusals."""
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    label: str
+    action: Action
+    build: Callable[[Case, Mapping[str, Any]], cmd.Command]
+    fields: tuple[FieldSpec, ...] = ()
+    help: str = ""
+    per_allegation: bool = False
+    """Findings: one group of fields per allegation (``<field>__<allegation id>``)."""
+
+    def all_fields(self, case: Case) -> list[FieldSpec]:
+        out = [FieldSpec("on", "Date it happened (the legal date)", "date")]
+        if self.per_allegation:
+            for a in case.allegations.values():
+                for f in FINDING_FIELDS:
+                    label = f"{a.allegation_id}: {f.label}"
+                    out.append(
+                        FieldSpec(
+                            f"{f.name}__{a.allegation_id}",
+                            label,
+                            f.kind,
+                            f.required,
+                            f.choices,
+                            f.help,
+                            f.probe,
+                        )
+                    )
+        return out + list(self.fields)
+
+
+def _vocab(kind: type[Vocabulary]) -> Callable[[Case], list[tuple[str, str]]]:
+    return lambda case: [(m.value, m.label) for m in kind]
+
+
+def _officers(case: Case) -> list[tuple[str, str]]:
+    return [(o.officer_id, o.display_name()) for o in case.officers.values()]
+
+
+def _standards(case: Case) -> list[tuple[str, str]]:
+    return [(s.id, s.heading) for s in standards_on(case.came_to_attention)]
+
+
+def _allegations(case: Case) -> list[tuple[str, str]]:
+    return [(a.allegation_id, a.particulars[:80]) for a in case.allegations.values()]
+
+
+def _opt(v: Any) -> Any:
+    return None if v in (None, "") else v
+
+
+def _text(data: Mapping[str, Any], name: str) -> str:
+    return str(data.get(name) or "").strip()
+
+
+def _bool(data: Mapping[str, Any], name: str) -> bool:
+    return bool(data.get(name))
+
+
+def _enum(kind: type[Vocabulary], data: Mapping[str, Any], name: str) -> Any:
+    value = _opt(data.get(name))
+    return None if value is None else kind.parse(str(value), field=name)
+
+
+def _required_enum(kind: type[Vocabulary], data: Mapping[str, Any], name: str) -> Any:
+    value = _enum(kind, data, name)
+    if value is None:
+        raise InvalidInput(name, "one of " + ", ".join(m.value for m in kind), data.get(name))
+    return value
+
+
+OFFICER = FieldSpec("officer_id", "Officer", "officer", choices=_officers)
+DECISION_MAKER = FieldSpec("decision_maker", "Decision maker", "text")
+REASONS = FieldSpec("reasons", "Reasons", "longtext")
+
+FINDING_FIELDS = (
+    FieldSpec("proven", "proven", "bool", required=False),
+    FieldSpec(
+        "level",
+        "finding",
+        "choice",
+        choices=_vocab(Finding),
+        help="The level found; no_misconduct when not proven.",
+    ),
+    FieldSpec("standards_breached", "standards breached", "multichoice", False, _standards),
+    FieldSpec("admitted", "admitted", "bool", required=False),
+)
+
+
+def _findings(case: Case, data: Mapping[str, Any]) -> cmd.Command:
+    found = []
+    for a in case.allegations.values():
+        key = a.allegation_id
+        proven = _bool(data, f"proven__{key}")
+        level = _required_enum(Finding, data, f"level__{key}")
+        found.append(
+            AllegationFinding(
+                key,
+                proven,
+                level if proven else Finding.NO_MISCONDUCT,
+                tuple(data.get(f"standards_breached__{key}") or ()) if proven else (),
+                _bool(data, f"admitted__{key}"),
+            )
+        )
+    return cmd.RecordFindings(data["on"], tuple(found))
+
+
+def _panel(data: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(p.strip() for p in _text(data, "panel").split(",") if p.strip())
+
+
+def _months(data: Mapping[str, Any]) -> int | None:
+    value = _opt(data.get("warning_months"))
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput("warning_months", "a whole number of months", value) from None
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        "add-party",
+        "Add a party",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.AddParty(
+            d["on"],
+            PartyRecord(_required_enum(PartyRole, d, "role"), _text(d, "name"), _text(d, "detail")),
+        ),
+        (
+            FieldSpec("role", "Role", "choice", choices=_vocab(PartyRole)),
+            FieldSpec("name", "Name", "text"),
+            FieldSpec("detail", "Detail", "text", required=False),
+        ),
+    ),
+    Step(
+        "record-allegation",
+        "Record an allegation",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.RecordAllegation(
+            d["on"],
+            AllegationRecord(
+                _text(d, "allegation_id"),
+                _text(d, "officer_id"),
+                _text(d, "particulars"),
+                d["conduct_from"],
+                d["conduct_to"],
+                _bool(d, "on_duty"),
+                tuple(d.get("standards") or ()),
+            ),
+        ),
+        (
+            FieldSpec("allegation_id", "Allegation id", "text", help="For example A2."),
+            OFFICER,
+            FieldSpec("particulars", "Particulars", "longtext"),
+            FieldSpec("conduct_from", "Conduct from", "date"),
+            FieldSpec("conduct_to", "Conduct to", "date"),
+            FieldSpec("on_duty", "On duty", "bool", required=False),
+            FieldSpec(
+                "standards", "Standards of Professional Behaviour", "multichoice", True, _standards
+            ),
+        ),
+    ),
+    Step(
+        "assess-severity",
+        "Assess severity (reg 14)",
+        Action.DETERMINE,
+        lambda c, d: cmd.AssessSeverity(
+            d["on"],
+            SeverityAssessment(
+                _required_enum(SeverityResult, d, "result"),
+                _enum(LikelyForm, d, "likely_form"),
+                _text(d, "decision_maker"),
+                _text(d, "reasons"),
+            ),
+        ),
+        (
+            FieldSpec("result", "Result", "choice", choices=_vocab(SeverityResult), probe=True),
+            FieldSpec(
+                "likely_form", "Likely form of proceedings", "choice", False, _vocab(LikelyForm)
+            ),
+            DECISION_MAKER,
+            REASONS,
+        ),
+    ),
+    Step(
+        "appoint-investigator",
+        "Appoint an investigator",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.AppointInvestigator(d["on"], _text(d, "investigator")),
+        (FieldSpec("investigator", "Investigator", "text"),),
+    ),
+    Step(
+        "regulation-17-notice",
+        "Give the reg 17 notice",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.GiveRegulation17Notice(d["on"]),
+    ),
+    Step(
+        "regulation-18-response",
+        "Receive the officer's reg 18 response",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ReceiveRegulation18Response(d["on"]),
+    ),
+    Step(
+        "interview",
+        "Record an interview",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.RecordInterview(d["on"], _text(d, "officer_id")),
+        (OFFICER,),
+    ),
+    Step(
+        "timeliness-report",
+        "Send a reg 19 timeliness report",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ReportInvestigationProgress(d["on"]),
+    ),
+    Step(
+        "investigation-report",
+        "Submit the investigation report (reg 21)",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.SubmitInvestigationReport(
+            d["on"], _bool(d, "special_conditions_statement")
+        ),
+        (
+            FieldSpec(
+                "special_conditions_statement",
+                "States that the special conditions may be met (reg 21(3))",
+                "bool",
+                required=False,
+            ),
+        ),
+    ),
+    Step(
+        "case-to-answer",
+        "Determine case to answer (reg 23)",
+        Action.DETERMINE,
+        lambda c, d: cmd.DetermineCaseToAnswer(
+            d["on"],
+            Determination(
+                _bool(d, "case_to_answer"),
+                _enum(Finding, d, "level"),
+                _enum(Forum, d, "form"),
+                _text(d, "decision_maker"),
+                _text(d, "reasons"),
+                _bool(d, "certified_special_conditions"),
+                _text(d, "hearing_exception"),
+            ),
+        ),
+        (
+            FieldSpec("case_to_answer", "There is a case to answer", "bool", required=False),
+            FieldSpec(
+                "level",
+                "Level",
+                "choice",
+                False,
+                lambda c: [(f.value, f.label) for f in Finding if f is not Finding.NO_MISCONDUCT],
+            ),
+            FieldSpec("form", "Form of proceedings", "choice", False, _vocab(Forum), probe=True),
+            FieldSpec(
+                "certified_special_conditions",
+                "Special conditions certified (reg 49)",
+                "bool",
+                required=False,
+            ),
+            FieldSpec(
+                "hearing_exception",
+                "Why misconduct goes to a hearing (if it does)",
+                "text",
+                required=False,
+            ),
+            DECISION_MAKER,
+            REASONS,
+        ),
+    ),
+    Step(
+        "referral-notice",
+        "Give notice of referral (reg 30 / 51)",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.GiveReferralNotice(d["on"]),
+    ),
+    Step(
+        "officer-response",
+        "Receive the officer's response (reg 31)",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ReceiveOfficerResponse(d["on"], _bool(d, "accepts")),
+        (FieldSpec("accepts", "The officer accepts the allegations", "bool", required=False),),
+    ),
+    Step(
+        "witness-lists",
+        "Exchange witness lists (reg 31(4))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ExchangeWitnessLists(d["on"]),
+    ),
+    Step(
+        "arrange-proceedings",
+        "Arrange the meeting or hearing",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ArrangeProceedings(
+            d["on"],
+            ProceedingsArrangement(
+                _required_enum(Forum, d, "forum"),
+                d["starts_on"],
+                _text(d, "chair"),
+                _panel(d),
+                _text(d, "adviser"),
+                _bool(d, "in_public"),
+                _text(d, "anonymity_cipher"),
+                _text(d, "reporting_restrictions"),
+                _text(d, "privacy_reasons"),
+            ),
+        ),
+        (
+            FieldSpec("forum", "Forum", "choice", choices=_vocab(Forum), probe=True),
+            FieldSpec("starts_on", "Starts on", "date"),
+            FieldSpec(
+                "chair",
+                "Chair",
+                "text",
+                help="The chair's username: only the chair named here can open the proceedings.",
+            ),
+            FieldSpec("panel", "Panel members (comma-separated)", "text", required=False),
+            FieldSpec("adviser", "Legally qualified person or adviser", "text", required=False),
+            FieldSpec("in_public", "Held in public", "bool", required=False),
+            FieldSpec(
+                "anonymity_cipher",
+                "Anonymity order: cipher",
+                "text",
+                required=False,
+                help="Where the chair orders anonymity, the only name the public will see.",
+            ),
+            FieldSpec("reporting_restrictions", "Reporting restrictions", "text", required=False),
+            FieldSpec(
+                "privacy_reasons",
+                "Reasons for privacy, anonymity or restrictions",
+                "longtext",
+                required=False,
+            ),
+        ),
+    ),
+    Step(
+        "public-notice",
+        "Give public notice of the hearing (reg 36)",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.GivePublicNotice(d["on"]),
+    ),
+    Step(
+        "findings",
+        "Record the findings",
+        Action.DECIDE,
+        _findings,
+        help="The date is the day the meeting or hearing concluded.",
+        per_allegation=True,
+    ),
+    Step(
+        "decide-outcome",
+        "Decide the outcome (regs 42 / 62)",
+        Action.DECIDE,
+        lambda c, d: cmd.DecideOutcome(
+            d["on"],
+            OutcomeDecision(
+                _text(d, "officer_id"),
+                _required_enum(Outcome, d, "outcome"),
+                _text(d, "decision_maker"),
+                _text(d, "reasons"),
+                _months(d),
+                _bool(d, "unconnected_incidents"),
+            ),
+        ),
+        (
+            OFFICER,
+            FieldSpec("outcome", "Outcome", "choice", choices=_vocab(Outcome), probe=True),
+            FieldSpec("warning_months", "Warning period (months)", "int", required=False),
+            FieldSpec(
+                "unconnected_incidents",
+                "Misconduct in more than one unconnected incident (reg 42(6))",
+                "bool",
+                required=False,
+            ),
+            DECISION_MAKER,
+            FieldSpec("reasons", "Reasons", "longtext", required=False),
+        ),
+        help="The assessment page gives the guidance's indication; this form records the outcome.",
+    ),
+    Step(
+        "outcome-report",
+        "Submit the outcome report (reg 43 / 63)",
+        Action.DECIDE,
+        lambda c, d: cmd.SubmitOutcomeReport(d["on"]),
+    ),
+    Step(
+        "notify-officer",
+        "Notify the officer of the outcome",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.NotifyOfficer(d["on"], _text(d, "officer_id")),
+        (OFFICER,),
+    ),
+    Step(
+        "publish",
+        "Publish the outcome",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.PublishOutcome(d["on"]),
+        help="The report stays published for at least 28 days; anonymity orders are applied.",
+    ),
+    Step(
+        "remove-publication",
+        "Remove the publication",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.RemovePublication(d["on"]),
+    ),
+    Step(
+        "lodge-appeal",
+        "Lodge an appeal",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.LodgeAppeal(d["on"], _text(d, "officer_id"), _text(d, "extension_reason")),
+        (
+            OFFICER,
+            FieldSpec(
+                "extension_reason",
+                "Reason for an extension (if out of time)",
+                "text",
+                required=False,
+            ),
+        ),
+    ),
+    Step(
+        "determine-appeal",
+        "Determine the appeal",
+        Action.DETERMINE,
+        lambda c, d: cmd.DetermineAppeal(
+            d["on"],
+            _text(d, "officer_id"),
+            _required_enum(AppealResult, d, "result"),
+            _enum(Outcome, d, "substituted_outcome"),
+        ),
+        (
+            OFFICER,
+            FieldSpec("result", "Result", "choice", choices=_vocab(AppealResult)),
+            FieldSpec(
+                "substituted_outcome", "Substituted outcome", "choice", False, _vocab(Outcome)
+            ),
+        ),
+    ),
+    Step(
+        "notify-appeal",
+        "Notify the appeal determination",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.NotifyAppealDetermination(d["on"], _text(d, "officer_id")),
+        (OFFICER,),
+    ),
+    Step(
+        "refer-reflective-practice",
+        "Refer to reflective practice (Part 6)",
+        Action.DETERMINE,
+        lambda c, d: cmd.ReferToReflectivePractice(d["on"], _text(d, "officer_id")),
+        (OFFICER,),
+    ),
+    Step(
+        "complete-reflective-practice",
+        "Complete reflective practice",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.CompleteReflectivePractice(d["on"], _text(d, "officer_id")),
+        (OFFICER,),
+    ),
+    Step(
+        "barred-list",
+        "Report to the barred list",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ReportToBarredList(d["on"], _text(d, "officer_id")),
+        (OFFICER,),
+    ),
+    Step(
+        "close",
+        "Close the case",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.CloseCase(d["on"], _text(d, "reason"), _bool(d, "withdrawn")),
+        (
+            FieldSpec("reason", "Reason", "text"),
+            FieldSpec("withdrawn", "Withdrawn (reg 27)", "bool", required=False),
+        ),
+    ),
+)
+
+BY_ID: dict[str, Step] = {s.id: s for s in STEPS}
+
+
+def step_named(step_id: str) -> Step:
+    try:
+        return BY_ID[step_id]
+    except KeyError:
+        raise InvalidInput("step", "one of " + ", ".join(BY_ID), step_id) from None
+
+
+# -- asking the rules --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Refusal:
+    message: str
+    citation: str
+    field: str | None = None
+
+
+@dataclass
+class Availability:
+    step: Step
+    refusal: Refusal | None
+    choices: dict[str, dict[str, Refusal]] = field(default_factory=dict)
+    """For each probed field: the choices the rules refuse, and why."""
+
+    @property
+    def open(self) -> bool:
+        return self.refusal is None
+
+
+def _sample(case: Case, step: Step, on: date) -> dict[str, Any]:
+    """Plausible values for every field, so a dry run asks the rules about the step itself."""
+    data: dict[str, Any] = {}
+    for f in step.all_fields(case):
+        if f.kind == "date":
+            data[f.name] = on
+        elif f.kind in ("choice", "officer"):
+            options = f.choices(case) if f.choices else []
+            data[f.name] = options[0][0] if options and f.required else None
+        elif f.kind == "multichoice":
+            options = f.choices(case) if f.choices else []
+            data[f.name] = [options[0][0]] if options else []
+        elif f.kind == "bool":
+            data[f.name] = False
+        elif f.kind == "int":
+            data[f.name] = None
+        else:
+            data[f.name] = "(dry run)"
+    if step.per_allegation:
+        for a in case.allegations.values():
+            data[f"proven__{a.allegation_id}"] = True
+            level = case.determination.level if case.determination else None
+            data[f"level__{a.allegation_id}"] = (level or Finding.MISCONDUCT).value
+            data[f"standards_breached__{a.allegation_id}"] = list(a.standards)
+    if step.id == "case-to-answer":
+        data.update(case_to_answer=True, level=Finding.MISCONDUCT.value)
+    return data
+
+
+def _dry_run(case: Case, ctx: Context, step: Step, data: Mapping[str, Any]) -> Refusal | None:
+    """The rule that refuses the step with ``data``, or None if the rules let it through."""
+    try:
+        decide(case, step.build(case, data), ctx)
+    except RuleViolation as exc:
+        return Refusal(exc.message, exc.citation or "", exc.field)
+    except MisconductError:
+        return None  # an input problem with the sample values, not a refusal of the step
+    except (AssertionError, KeyError, TypeError, ValueError):
+        return None
+    return None
+
+
+def availability(case: Case, ctx: Context, step: Step, on: date) -> Availability:
+    data = _sample(case, step, on)
+    probes = [f for f in step.all_fields(case) if f.probe and f.choices is not None]
+    refusal = _dry_run(case, ctx, step, data)
+    if refusal is not None and refusal.field in {f.name for f in probes}:
+        refusal = None  # the sample choice was refused, not the step
+    result = Availability(step, refusal)
+    if refusal is not None:
+        return result
+    for f in probes:
+        assert f.choices is not None
+        options = f.choices(case)
+        refused: dict[str, Refusal] = {}
+        for value, _label in options:
+            r = _dry_run(case, ctx, step, {**data, f.name: value})
+            if r is not None and r.field in (f.name, None):
+                refused[value] = r
+        result.choices[f.name] = refused
+        if f.required and options and len(refused) == len(options):
+            result.refusal = next(iter(refused.values()))
+    return result
+
+
+def steps_for(case: Case, ctx: Context, on: date) -> list[Availability]:
+    return [availability(case, ctx, s, on) for s in STEPS]

@@ -1,0 +1,172 @@
+"""Where the web pages and the API get cases and record steps: the case services over the Django
+unit of work. Writes go through :class:`CaseService` only; reads fold a case from its events, and
+searches query the projection tables the repository keeps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from misconduct.app import models as m
+from misconduct.app.roles import Action, CaseScope, Grant, allowed, forces_for
+from misconduct.app.web.models import Membership
+from misconduct.domain.case import Case
+from misconduct.domain.ledger import RecordedEvent
+from misconduct.domain.lifecycle import Context
+from misconduct.domain.terms import PartyRole
+from misconduct.errors import InvalidInput
+from misconduct.services.cases import CaseService, load
+
+
+def _uow() -> Any:
+    from misconduct.app.repository import DjangoUnitOfWork
+
+    return DjangoUnitOfWork()
+
+
+def _clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def today() -> date:
+    """The web edge is where the clock may be read."""
+    return date.today()
+
+
+def service(actor: str) -> CaseService:
+    return CaseService(_uow, clock=_clock, actor=actor)
+
+
+def read(ref: str) -> tuple[Case, list[RecordedEvent]]:
+    with _uow() as uow:
+        return load(uow, ref)
+
+
+def context(case: Case) -> Context:
+    """Facts from outside the case that the rules need: each officer's warnings from other cases."""
+    with _uow() as uow:
+        return Context(
+            {oid: uow.cases.warnings_for(oid, excluding=case.ref) for oid in case.officers}
+        )
+
+
+def all_cases() -> list[Case]:
+    with _uow() as uow:
+        return [load(uow, ref)[0] for ref in uow.cases.refs()]
+
+
+# -- who may see what ------------------------------------------------------------------------
+
+
+UserLike = AbstractBaseUser | AnonymousUser
+
+
+def grants(user: Any) -> list[Grant]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_misconduct_grants", None)
+    if cached is None:
+        cached = [ms.grant for ms in Membership.objects.filter(user=user)]
+        user._misconduct_grants = cached
+    return list(cached)
+
+
+def scope(case: Case) -> CaseScope:
+    chairs = [p.name for p in case.parties if p.role is PartyRole.CHAIR]
+    if case.proceedings is not None:
+        chairs.insert(0, case.proceedings.arrangement.chair)
+    return CaseScope(case.force, tuple(chairs))
+
+
+def may(user: Any, action: Action, case: Case) -> bool:
+    return allowed(
+        grants(user),
+        action,
+        scope(case),
+        username=user.get_username(),
+        full_name=user.get_full_name() if hasattr(user, "get_full_name") else "",
+    )
+
+
+def visible_case(user: Any, ref: str, action: Action = Action.VIEW_CASE) -> Case:
+    """The case if the user may take ``action`` on it; 404 if it does not exist or is not theirs to
+    see, 403 if they may see it but not take the action."""
+    try:
+        case, _ = read(ref)
+    except InvalidInput:
+        raise Http404(f"no case {ref}") from None
+    if not may(user, Action.VIEW_CASE, case):
+        raise Http404(f"no case {ref}")
+    if action is not Action.VIEW_CASE and not may(user, action, case):
+        raise PermissionDenied(f"{action.value} is not allowed for this user on {ref}")
+    return case
+
+
+@dataclass(frozen=True)
+class Search:
+    text: str = ""
+    force: str = ""
+    stage: str = ""
+    standard: str = ""
+    officer: str = ""
+
+
+def visible_rows(user: Any) -> QuerySet[m.Case]:
+    """The projection rows the user may see: cases in their forces (a chair: assigned ones only)."""
+    g = grants(user)
+    full = {gr.force for gr in g if gr.role.value != "chair"} & forces_for(g)
+    rows = m.Case.objects.filter(force__code__in=full)
+    chaired = {gr.force for gr in g if gr.role.value == "chair"} - full
+    if chaired:
+        refs = [
+            c.ref for c in m.Case.objects.filter(force__code__in=chaired) if _chair_may(user, c.ref)
+        ]
+        rows = rows | m.Case.objects.filter(ref__in=refs)
+    return rows.distinct()
+
+
+def _chair_may(user: Any, ref: str) -> bool:
+    try:
+        case, _ = read(ref)
+    except InvalidInput:
+        return False
+    return may(user, Action.VIEW_CASE, case)
+
+
+def search(user: Any, s: Search) -> QuerySet[m.Case]:
+    rows = visible_rows(user)
+    if s.text:
+        t = s.text.strip()
+        rows = rows.filter(
+            Q(ref__icontains=t)
+            | Q(summary__icontains=t)
+            | Q(officers__name__icontains=t)
+            | Q(officers__warrant_number__iexact=t)
+        )
+    if s.officer:
+        o = s.officer.strip()
+        rows = rows.filter(Q(officers__name__icontains=o) | Q(officers__warrant_number__iexact=o))
+    if s.force:
+        rows = rows.filter(force__code=s.force)
+    if s.stage:
+        rows = rows.filter(stage=s.stage)
+    if s.standard:
+        with_standard = [
+            a.case_id
+            for a in m.Allegation.objects.filter(case__in=rows)
+            if s.standard in (a.standards or [])
+        ]
+        rows = rows.filter(pk__in=with_standard)
+    return (
+        rows.select_related("force")
+        .prefetch_related("officers")
+        .distinct()
+        .order_by("-came_to_attention", "ref")
+    )

@@ -1,0 +1,113 @@
+"""Public pages (no login): hearing notices and published outcomes, nationally and per force, and the
+Atom feed of outcomes. Everything shown comes from :func:`publication.published`."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from misconduct.app.web import store
+from misconduct.app.web.publication import PublicCase, published
+from misconduct.domain.forces import FORCES, force
+from misconduct.errors import InvalidInput
+
+
+def _records(force_code: str | None = None) -> list[PublicCase]:
+    return published(store.all_cases(), store.today(), force=force_code)
+
+
+def _forces_with(records: list[PublicCase]) -> list[tuple[str, str, int]]:
+    counts: dict[str, int] = {}
+    for r in records:
+        counts[r.force] = counts.get(r.force, 0) + 1
+    return [(f.code, f.name, counts[f.code]) for f in FORCES if f.code in counts]
+
+
+def national(request: HttpRequest) -> HttpResponse:
+    records = _records()
+    return render(
+        request,
+        "web/public/list.html",
+        {
+            "records": records,
+            "notices": [r for r in records if r.kind == "notice"],
+            "outcomes": [r for r in records if r.kind == "outcome"],
+            "forces": _forces_with(records),
+            "force_name": None,
+        },
+    )
+
+
+def by_force(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        f = force(code)
+    except InvalidInput:
+        raise Http404("no such force") from None
+    records = _records(f.code)
+    return render(
+        request,
+        "web/public/list.html",
+        {
+            "records": records,
+            "notices": [r for r in records if r.kind == "notice"],
+            "outcomes": [r for r in records if r.kind == "outcome"],
+            "forces": _forces_with(_records()),
+            "force_name": f.name,
+            "force_code": f.code,
+        },
+    )
+
+
+def record(request: HttpRequest, ref: str) -> HttpResponse:
+    found = next((r for r in _records() if r.ref == ref), None)
+    if found is None:
+        raise Http404("nothing published under this reference")
+    return render(request, "web/public/record.html", {"r": found})
+
+
+class OutcomesFeed(Feed):  # type: ignore[type-arg]
+    """An Atom feed of published outcomes, newest first."""
+
+    feed_type = Atom1Feed
+    title = "Police misconduct outcomes, England and Wales"
+    subtitle = "Published outcomes of misconduct hearings; anonymity orders applied."
+
+    def link(self) -> str:
+        return reverse("web:public")
+
+    def items(self) -> list[PublicCase]:
+        return [r for r in _records() if r.kind == "outcome"][:50]
+
+    def item_title(self, item: PublicCase) -> str:
+        return item.title
+
+    def item_description(self, item: PublicCase) -> str:
+        parts = []
+        for o in item.officers:
+            line = f"{o.label}: {o.outcome or 'outcome pending'}"
+            if o.warning_months:
+                line += f" ({o.warning_months} months)"
+            parts.append(line)
+            parts += [f"{a.particulars} — {a.finding or 'no finding'}" for a in o.allegations]
+        return " · ".join(parts)
+
+    def item_link(self, item: PublicCase) -> str:
+        return reverse("web:public-record", args=[item.ref])
+
+    def item_guid(self, item: PublicCase) -> str:
+        return f"{item.anchor}-{item.published_on}"
+
+    def item_pubdate(self, item: PublicCase) -> Any:
+        from datetime import datetime, time
+
+        assert item.published_on is not None
+        return datetime.combine(item.published_on, time(9), tzinfo=UTC)
+
+    def item_updateddate(self, item: PublicCase) -> Any:
+        return self.item_pubdate(item)

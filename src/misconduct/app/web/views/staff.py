@@ -1,0 +1,235 @@
+"""Staff pages (login required): dashboard, case list and search, the case page, a form per
+lifecycle step, API tokens. Every page checks the role and the force through ``store``."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from misconduct.app.api.models import ApiToken
+from misconduct.app.roles import Action
+from misconduct.app.web import store
+from misconduct.app.web.forms import StepForm
+from misconduct.app.web.publication import public_view
+from misconduct.app.web.steps import availability, step_named, steps_for
+from misconduct.domain.forces import FORCES, force
+from misconduct.domain.terms import Nature, Stage
+from misconduct.errors import InvalidInput, MisconductError
+from misconduct.rules.standards import standards_on
+from misconduct.rules.workdays import add_working_days
+from misconduct.services.cases import dues
+
+HORIZON_WORKING_DAYS = 10
+PAGE_SIZE = 20
+
+
+def _force_name(code: str) -> str:
+    try:
+        return force(code).name
+    except InvalidInput:
+        return code
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    today = store.today()
+    horizon = add_working_days(today, HORIZON_WORKING_DAYS)
+    rows = list(store.visible_rows(request.user).select_related("force"))
+    refs = {r.ref for r in rows}
+    summaries = [s for s in store.service(request.user.get_username()).cases() if s.ref in refs]
+    due_soon, overdue = [], []
+    for s in summaries:
+        for d in dues(s, today):
+            if d.item.nature is Nature.NOT_BEFORE:
+                continue
+            if d.overdue:
+                overdue.append(d)
+            elif d.item.last_day <= horizon:
+                due_soon.append(d)
+    by_stage = Counter(r.stage for r in rows)
+    mine = [r for r in rows if r.closed_on is None]
+    return render(
+        request,
+        "web/staff/dashboard.html",
+        {
+            "today": today,
+            "horizon": horizon,
+            "horizon_days": HORIZON_WORKING_DAYS,
+            "due_soon": sorted(due_soon, key=lambda d: d.item.last_day),
+            "overdue": sorted(overdue, key=lambda d: d.item.last_day),
+            "stages": [(st, by_stage[st.value]) for st in Stage if by_stage[st.value]],
+            "my_cases": sorted(mine, key=lambda r: r.ref)[:25],
+            "grants": store.grants(request.user),
+        },
+    )
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET
+    search = store.Search(
+        text=q.get("q", ""),
+        force=q.get("force", ""),
+        stage=q.get("stage", ""),
+        standard=q.get("standard", ""),
+        officer=q.get("officer", ""),
+    )
+    rows = store.search(request.user, search)
+    page = Paginator(rows, PAGE_SIZE).get_page(q.get("page"))
+    params = q.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "web/staff/case_list.html",
+        {
+            "page": page,
+            "search": search,
+            "querystring": params.urlencode(),
+            "forces": [
+                f for f in FORCES if f.code in {g.force for g in store.grants(request.user)}
+            ],
+            "stages": list(Stage),
+            "standards": standards_on(store.today()),
+        },
+    )
+
+
+@login_required
+def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
+    case = store.visible_case(request.user, ref)
+    _, records = store.read(ref)
+    today = store.today()
+    ctx = store.context(case)
+    steps = []
+    for a in steps_for(case, ctx, today):
+        if store.may(request.user, a.step.action, case):
+            steps.append(a)
+    timeline = [
+        {"record": r, "label": entry.label} for r, entry in zip(records, case.timeline, strict=True)
+    ]
+    limits = sorted(case.time_limits, key=lambda t: t.item.last_day)
+    from misconduct.app.web import documents
+
+    return render(
+        request,
+        "web/staff/case_detail.html",
+        {
+            "case": case,
+            "force_name": _force_name(case.force),
+            "stage": case.stage,
+            "timeline": timeline,
+            "limits": limits,
+            "overdue": {id(i) for i in case.overdue(today)},
+            "today": today,
+            "open_steps": [a for a in steps if a.open],
+            "closed_steps": [a for a in steps if not a.open],
+            "can_decide": store.may(request.user, Action.DECIDE, case),
+            "public": public_view(case, today),
+            "documents": documents.available(case),
+            "standards": {s.id: s.heading for s in standards_on(case.came_to_attention)},
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step(request: HttpRequest, ref: str, step_id: str) -> HttpResponse:
+    try:
+        the_step = step_named(step_id)
+    except InvalidInput:
+        raise Http404("no such step") from None
+    case = store.visible_case(request.user, ref, the_step.action)
+    today = store.today()
+    avail = availability(case, store.context(case), the_step, today)
+    actor = request.user.get_full_name() or request.user.get_username()
+    form = StepForm(
+        the_step,
+        case,
+        avail,
+        request.POST or None,
+        initial_on=today,
+        decision_maker=actor,
+    )
+    error: MisconductError | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            store.service(request.user.get_username()).execute(
+                ref, form.command(), expected_version=form.cleaned_data["version"]
+            )
+        except MisconductError as exc:
+            error = exc
+            if exc.field and exc.field in form.fields:
+                form.add_error(exc.field, str(exc))
+        else:
+            messages.success(request, f"{the_step.label}: recorded.")
+            return redirect("web:case", ref=ref)
+    labels = {
+        spec.name: dict(spec.choices(case)) if spec.choices else {}
+        for spec in the_step.all_fields(case)
+    }
+    refused = [
+        (form.fields[name].label if name in form.fields else name, labels[name].get(v, v), r)
+        for name, by_value in avail.choices.items()
+        for v, r in by_value.items()
+    ]
+    status = 422 if error is not None or (request.method == "POST" and form.errors) else 200
+    return render(
+        request,
+        "web/staff/step.html",
+        {
+            "case": case,
+            "step": the_step,
+            "form": form,
+            "avail": avail,
+            "refused": refused,
+            "error": error,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tokens(request: HttpRequest) -> HttpResponse:
+    new_token = None
+    if request.method == "POST":
+        if not store.grants(request.user):
+            raise Http404("no role")
+        _, new_token = ApiToken.issue(request.user, request.POST.get("name", ""))
+    return render(
+        request,
+        "web/staff/tokens.html",
+        {
+            "tokens": ApiToken.objects.filter(user=request.user),
+            "new_token": new_token,
+            "can_issue": bool(store.grants(request.user)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+    from django.utils import timezone
+
+    updated = ApiToken.objects.filter(user=request.user, pk=pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if not updated:
+        raise Http404("no such token")
+    messages.success(request, "Token revoked.")
+    return redirect("web:tokens")
+
+
+@login_required
+def document(request: HttpRequest, ref: str, kind: str, fmt: str) -> HttpResponse:
+    from misconduct.app.web import documents
+
+    case = store.visible_case(request.user, ref)
+    return documents.download(case, kind, fmt, store.today())
