@@ -9,6 +9,7 @@ from misconduct.cli import assess as assess_cli
 from misconduct.cli import cases as cases_cli
 from misconduct.cli import documents as documents_cli
 from misconduct.cli import rules as rules_cli
+from misconduct.cli import serve as serve_cli
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +22,7 @@ rules_cli.register(cli)
 assess_cli.register(cli)
 cases_cli.register(cli)
 documents_cli.register(cli)
+serve_cli.register(cli)
 
 
 def main() -> None:
