@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -105,8 +106,6 @@ def _validation_body(exc: ValidationError) -> dict[str, Any]:
     loc = [str(p) for p in first.get("loc", ())]
     if loc and loc[0] in ("body", "query", "path", "header", "cookie", "form"):
         loc = loc[1:]
-    if loc and loc[0] in ("payload", "facts", "data"):
-        loc = loc[1:]
     field = ".".join(loc) or None
     messages = "; ".join(
         ".".join(str(p) for p in e.get("loc", ())) + ": " + str(e.get("msg", "")) for e in errors
@@ -148,7 +147,17 @@ def install(api: NinjaAPI) -> None:
         data = body("NotFound", str(exc) or "not found", received=request.path)
         return api.create_response(request, data, status=404)
 
+    def denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        data = body(
+            "AccessDenied",
+            str(exc) or "not allowed",
+            field="role",
+            expected="a role allowing this action in the case's force",
+        )
+        return api.create_response(request, data, status=403)
+
     api.add_exception_handler(MisconductError, project_error)
+    api.add_exception_handler(PermissionDenied, denied)
     api.add_exception_handler(ValidationError, validation_error)
     api.add_exception_handler(AuthenticationError, authentication_error)
     api.add_exception_handler(HttpError, http_error)

@@ -1,3 +1,77 @@
-from ninja import Router
+"""Published hearing notices and outcomes, as the public pages show them (``publication.published``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Field, Query, Router, Schema
+
+from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
+from misconduct.app.web import store
+from misconduct.app.web.publication import published
+from misconduct.domain.forces import force as force_named
 
 router = Router(tags=["public"])
+
+
+class PublicQuery(Schema):
+    force: str | None = Field(None, description="a force code such as metropolitan")
+
+
+class PublicAllegationOut(Schema):
+    particulars: str
+    standards: list[str]
+    finding: str | None
+    standards_breached: list[str]
+
+
+class PublicOfficerOut(Schema):
+    officer: str
+    anonymised: bool
+    outcome: str | None
+    outcome_id: str | None
+    warning_months: int | None
+    allegations: list[PublicAllegationOut]
+
+
+class PublicCaseOut(Schema):
+    ref: str
+    kind: str
+    force: str
+    force_name: str
+    forum: str
+    hearing_on: str | None
+    in_public: bool
+    notice_on: str | None
+    published_on: str | None
+    visible_until_at_least: str | None
+    decided_on: str | None
+    regime: str | None
+    reporting_restrictions: str
+    officers: list[PublicOfficerOut]
+
+
+@router.get(
+    "/outcomes",
+    response={200: list[PublicCaseOut], **ERROR_RESPONSES},
+    summary="Hearing notices and published outcomes (anonymity orders applied)",
+    auth=None,
+)
+def outcomes(request: Any, q: Query[PublicQuery]) -> list[dict[str, Any]]:
+    if q.force:
+        force_named(q.force)
+    records = published(store.all_cases(), store.today(), force=q.force)
+    return [r.as_dict() for r in records]
+
+
+@router.get(
+    "/outcomes/{ref}",
+    response={200: PublicCaseOut, **ERROR_RESPONSES},
+    summary="One hearing notice or published outcome",
+    auth=None,
+)
+def outcome(request: Any, ref: str) -> dict[str, Any]:
+    for r in published(store.all_cases(), store.today()):
+        if r.ref == ref:
+            return r.as_dict()
+    raise NotFound("nothing is published under this reference", field="ref", received=ref)

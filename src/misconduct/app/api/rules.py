@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ninja import Field, Query, Router, Schema
+from ninja import Body, Field, Query, Router, Schema
 
 from misconduct.app.api.errors import ERROR_RESPONSES
 from misconduct.assessment.engine import assess
@@ -157,6 +157,7 @@ def deadline_steps(request: Any) -> list[dict[str, Any]]:
     response={200: DeadlineOut, **ERROR_RESPONSES},
     summary="The date a time limit falls on, from the event it runs from",
     auth=None,
+    by_alias=True,
 )
 def deadline_for(request: Any, step: str, q: Query[DeadlineIn]) -> dict[str, Any]:
     return deadline(step, q.from_).as_dict()
@@ -211,5 +212,5 @@ def factors(request: Any) -> dict[str, Any]:
     summary="Assess a facts document (docs/facts-format.md as JSON) and return the engine's result",
     auth=None,
 )
-def assess_facts(request: Any, facts: dict[str, Any]) -> dict[str, Any]:
+def assess_facts(request: Any, facts: Body[dict[str, Any]]) -> dict[str, Any]:
     return assess(parse_facts(facts)).as_dict()

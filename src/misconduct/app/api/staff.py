@@ -1,3 +1,297 @@
-from ninja import Router
+"""Staff endpoints (API token required): cases, allegations, lifecycle steps, assessments and
+decisions, with the same role and force checks as the web pages (``misconduct.app.web.store``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.paginator import Paginator
+from ninja import Field, Query, Router, Schema
+
+from misconduct.app.api.errors import ERROR_RESPONSES
+from misconduct.app.roles import Action
+from misconduct.app.web import store
+from misconduct.app.web.assessment import Choices, check_decision, run
+from misconduct.app.web.steps import FieldSpec, step_named, steps_for
+from misconduct.domain import commands as cmd
+from misconduct.domain.case import Case
+from misconduct.domain.codec import to_plain
+from misconduct.domain.records import OutcomeDecision
+from misconduct.errors import InvalidInput
+from misconduct.rules.catalogue import rules_version
+from misconduct.services.cases import case_view
 
 router = Router(tags=["cases"])
+
+PAGE_SIZE = 50
+
+
+class CaseQuery(Schema):
+    q: str = Field("", description="reference, officer name, warrant number or summary text")
+    force: str = ""
+    stage: str = ""
+    standard: str = ""
+    officer: str = ""
+    page: int = Field(1, ge=1, le=100000)
+
+
+class CaseRowOut(Schema):
+    ref: str
+    force: str
+    stage: str
+    came_to_attention: date
+    officers: list[str]
+    closed_on: date | None
+
+
+class CasePageOut(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[CaseRowOut]
+
+
+class StepOut(Schema):
+    step: str
+    label: str
+    action: str
+    open: bool
+    refused: dict[str, Any] | None
+    refused_choices: dict[str, dict[str, Any]]
+    fields: list[dict[str, Any]]
+
+
+class AssessmentIn(Schema):
+    officer_id: str | None = None
+    factors: list[str] = Field(default_factory=list)
+    personal_mitigation: list[str] = Field(default_factory=list)
+    culpability: str = ""
+    culpability_reason: str = ""
+    harm: str = ""
+    harm_reason: str = ""
+    exceptional_circumstances: str = ""
+
+
+class DecisionIn(AssessmentIn):
+    outcome: str
+    warning_months: int | None = Field(None, ge=1, le=120)
+    reasons: str = ""
+    on: date | None = None
+    version: int | None = None
+
+
+def _user(request: Any) -> Any:
+    return request.auth
+
+
+@router.get("/", response={200: CasePageOut, **ERROR_RESPONSES}, summary="Cases you may see")
+def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
+    rows = store.search(
+        _user(request),
+        store.Search(q.q, q.force, q.stage, q.standard, q.officer),
+    )
+    paginator = Paginator(rows, PAGE_SIZE)
+    page = paginator.get_page(q.page)
+    return {
+        "count": paginator.count,
+        "page": page.number,
+        "pages": paginator.num_pages,
+        "results": [
+            {
+                "ref": r.ref,
+                "force": r.force_id,
+                "stage": r.stage,
+                "came_to_attention": r.came_to_attention,
+                "officers": [o.name for o in r.officers.all()],
+                "closed_on": r.closed_on,
+            }
+            for r in page
+        ],
+    }
+
+
+@router.get(
+    "/{ref}", response={200: dict[str, Any], **ERROR_RESPONSES}, summary="One case, as it stands"
+)
+def case(request: Any, ref: str) -> dict[str, Any]:
+    found = store.visible_case(_user(request), ref)
+    _, records = store.read(ref)
+    return case_view(found, records, store.today())
+
+
+@router.get(
+    "/{ref}/allegations",
+    response={200: list[dict[str, Any]], **ERROR_RESPONSES},
+    summary="A case's allegations with their findings",
+)
+def allegations(request: Any, ref: str) -> list[dict[str, Any]]:
+    found = store.visible_case(_user(request), ref)
+    out = []
+    for a in found.allegations.values():
+        f = found.findings.get(a.allegation_id)
+        out.append({**to_plain(a), "finding": to_plain(f) if f else None})
+    return out
+
+
+def _field_doc(spec: FieldSpec, case: Case) -> dict[str, Any]:
+    return {
+        "name": spec.name,
+        "label": spec.label,
+        "kind": spec.kind,
+        "required": spec.required,
+        "choices": [v for v, _ in spec.choices(case)] if spec.choices else None,
+    }
+
+
+@router.get(
+    "/{ref}/steps",
+    response={200: list[StepOut], **ERROR_RESPONSES},
+    summary="The lifecycle steps open to you on this case, and why others are not",
+)
+def steps(request: Any, ref: str) -> list[dict[str, Any]]:
+    user = _user(request)
+    found = store.visible_case(user, ref)
+    out = []
+    for a in steps_for(found, store.context(found), store.today()):
+        if not store.may(user, a.step.action, found):
+            continue
+        out.append(
+            {
+                "step": a.step.id,
+                "label": a.step.label,
+                "action": a.step.action.value,
+                "open": a.open,
+                "refused": None
+                if a.refusal is None
+                else {"message": a.refusal.message, "citation": a.refusal.citation},
+                "refused_choices": {
+                    name: {v: {"message": r.message, "citation": r.citation} for v, r in by.items()}
+                    for name, by in a.choices.items()
+                },
+                "fields": [_field_doc(f, found) for f in a.step.all_fields(found)],
+            }
+        )
+    return out
+
+
+def _coerce(spec: FieldSpec, case: Case, value: Any) -> Any:
+    """A JSON value as the step builder takes it; bad values name the field."""
+    if value is None or value == "":
+        if spec.required and spec.kind not in ("bool", "multichoice"):
+            raise InvalidInput(spec.name, f"a value ({spec.kind})", value)
+        return [] if spec.kind == "multichoice" else None
+    if spec.kind == "date":
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise InvalidInput(spec.name, "a date YYYY-MM-DD", value) from None
+    if spec.kind == "bool":
+        if not isinstance(value, bool):
+            raise InvalidInput(spec.name, "true or false", value)
+        return value
+    if spec.kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidInput(spec.name, "a whole number", value)
+        return value
+    options = [v for v, _ in spec.choices(case)] if spec.choices else None
+    if spec.kind == "multichoice":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InvalidInput(spec.name, "a list of: " + ", ".join(options or []), value)
+        bad = [v for v in value if options is not None and v not in options]
+        if bad or (spec.required and not value):
+            raise InvalidInput(spec.name, "a list of: " + ", ".join(options or []), value)
+        return value
+    if not isinstance(value, str):
+        raise InvalidInput(spec.name, "text", value)
+    if spec.kind in ("choice", "officer") and options is not None and value not in options:
+        raise InvalidInput(spec.name, "one of " + ", ".join(options), value)
+    return value
+
+
+@router.post(
+    "/{ref}/steps/{step_id}",
+    response={200: dict[str, Any], **ERROR_RESPONSES},
+    summary="Take a lifecycle step: the fields listed by GET /steps, plus the case version you saw",
+)
+def take_step(request: Any, ref: str, step_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    user = _user(request)
+    the_step = step_named(step_id)
+    found = store.visible_case(user, ref, the_step.action)
+    known = {f.name: f for f in the_step.all_fields(found)}
+    unknown = sorted(set(data) - set(known) - {"version"})
+    if unknown:
+        raise InvalidInput(unknown[0], "one of " + ", ".join([*known, "version"]), unknown[0])
+    values = {name: _coerce(spec, found, data.get(name)) for name, spec in known.items()}
+    version = data.get("version")
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+        raise InvalidInput("version", "the case version (a whole number)", version)
+    command = the_step.build(found, values)
+    updated = store.service(user.get_username()).execute(ref, command, expected_version=version)
+    _, records = store.read(ref)
+    return case_view(updated, records, store.today())
+
+
+def _choices(body: AssessmentIn) -> Choices:
+    return Choices(
+        tuple(body.factors),
+        tuple(body.personal_mitigation),
+        body.culpability,
+        body.culpability_reason,
+        body.harm,
+        body.harm_reason,
+        body.exceptional_circumstances,
+    )
+
+
+def _officer(found: Case, wanted: str | None) -> str:
+    if wanted is None:
+        return next(iter(found.officers))
+    if wanted not in found.officers:
+        raise InvalidInput("officer_id", "one of " + ", ".join(found.officers), wanted)
+    return wanted
+
+
+@router.post(
+    "/{ref}/assessment",
+    response={200: dict[str, Any], **ERROR_RESPONSES},
+    summary="Assess the case with the factors found (nothing is stored)",
+)
+def assessment(request: Any, ref: str, body: AssessmentIn) -> dict[str, Any]:
+    found = store.visible_case(_user(request), ref)
+    officer_id = _officer(found, body.officer_id)
+    a = run(found, officer_id, _choices(body), store.context(found), store.today())
+    return a.as_dict()
+
+
+@router.post(
+    "/{ref}/decision",
+    response={200: dict[str, Any], **ERROR_RESPONSES},
+    summary="The chair records the outcome; a departure from the indication needs reasons",
+)
+def decision(request: Any, ref: str, body: DecisionIn) -> dict[str, Any]:
+    user = _user(request)
+    found = store.visible_case(user, ref, Action.DECIDE)
+    officer_id = _officer(found, body.officer_id)
+    a = run(found, officer_id, _choices(body), store.context(found), store.today())
+    checked = check_decision(a, body.outcome, body.warning_months, body.reasons)
+    result = a.as_dict()
+    p = found.proceedings
+    on = body.on or (p.concluded_on if p and p.concluded_on else store.today())
+    command = cmd.DecideOutcome(
+        on,
+        OutcomeDecision(
+            officer_id,
+            checked.outcome,
+            user.get_full_name() or user.get_username(),
+            checked.reasons,
+            checked.fww_months,
+            assessment=result,  # with its trace: the documents read it from here
+            assessment_rules_version=rules_version(),
+        ),
+    )
+    updated = store.service(user.get_username()).execute(
+        ref, command, expected_version=body.version
+    )
+    _, records = store.read(ref)
+    return {"decision": checked.as_dict()["decision"], "case": case_view(updated, records, on)}

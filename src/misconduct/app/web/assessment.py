@@ -80,6 +80,7 @@ def facts_document(
     o = case.officers[officer_id]
     p = case.proceedings
     assert p is not None and case.severity_on is not None
+    records: list[Any] = [*o.prior_warnings, *ctx.warnings.get(officer_id, ())]
     warnings = [
         {
             "kind": w.kind.value,
@@ -87,7 +88,7 @@ def facts_document(
             "months": w.months,
             "career_break_days": w.career_break_days,
         }
-        for w in (*o.prior_warnings, *ctx.warnings.get(officer_id, ()))
+        for w in records
     ]
     allegations = [a for a in case.allegations.values() if a.officer_id == officer_id]
     standards = sorted({s for a in allegations for s in a.standards})

@@ -18,7 +18,7 @@ from typing import Any
 
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force as force_named
-from misconduct.domain.records import SubjectOfficer
+from misconduct.domain.terms import PartyRole
 from misconduct.errors import MisconductError
 from misconduct.rules.deadlines import deadline
 from misconduct.rules.standards import standards_on
@@ -147,13 +147,6 @@ def _notice_visible(case: Case, on: date) -> bool:
     return p.concluded_on is None or on <= _minimum_end(p.public_notice_on)
 
 
-def _secrets(case: Case, officer: SubjectOfficer) -> list[str]:
-    """Texts that must never reach the public for this officer when named by cipher."""
-    parts = [officer.name, officer.warrant_number, officer.officer_id]
-    parts += [w for w in officer.name.split() if len(w) >= 3]
-    return [p for p in parts if p.strip()]
-
-
 def _scrub(text: str, replacements: list[tuple[str, str]]) -> str:
     out = text
     # Longest first, so a full name is replaced before its parts.
@@ -181,6 +174,27 @@ def _labels(case: Case) -> dict[str, tuple[str, bool]]:
     return out
 
 
+_PERSONAL_ROLES = {PartyRole.COMPLAINANT, PartyRole.WITNESS, PartyRole.POLICE_FRIEND}
+_NOT_NAMES = {
+    "the",
+    "and",
+    "of",
+    "police",
+    "force",
+    "officer",
+    "chief",
+    "constable",
+    "mr",
+    "mrs",
+    "ms",
+}
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a person's name worth scrubbing on their own (not "the", "Police" ...)."""
+    return [w for w in name.split() if len(w) >= 3 and w.casefold() not in _NOT_NAMES]
+
+
 def _replacements(case: Case, labels: dict[str, tuple[str, bool]]) -> list[tuple[str, str]]:
     reps: list[tuple[str, str]] = []
     for o in case.officers.values():
@@ -188,10 +202,12 @@ def _replacements(case: Case, labels: dict[str, tuple[str, bool]]) -> list[tuple
         reps.append((o.warrant_number, label if hidden else "[number withheld]"))
         reps.append((o.officer_id, label))
         if hidden:
-            reps += [(s, label) for s in _secrets(case, o)]
+            reps.append((o.name, label))
+            reps += [(w, label) for w in _name_words(o.name)]
     for party in case.parties:
         reps.append((party.name, WITHHELD))
-        reps += [(w, WITHHELD) for w in party.name.split() if len(w) >= 3]
+        if party.role in _PERSONAL_ROLES:
+            reps += [(w, WITHHELD) for w in _name_words(party.name)]
     return [(s, label) for s, label in reps if s.strip()]
 
 

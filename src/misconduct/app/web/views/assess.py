@@ -150,8 +150,7 @@ def _record(request: HttpRequest, case: Case) -> None:
             actor,
             decision.reasons,
             decision.fww_months,
-            assessment={k: v for k, v in result.items() if k != "trace"},
-            assessment_trace=result["trace"],
+            assessment=result,  # with its trace: the documents read it from here
             assessment_rules_version=rules_version(),
         ),
     )

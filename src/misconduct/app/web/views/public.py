@@ -71,7 +71,7 @@ def record(request: HttpRequest, ref: str) -> HttpResponse:
     return render(request, "web/public/record.html", {"r": found})
 
 
-class OutcomesFeed(Feed):  # type: ignore[type-arg]
+class OutcomesFeed(Feed):
     """An Atom feed of published outcomes, newest first."""
 
     feed_type = Atom1Feed

@@ -1,0 +1,82 @@
+"""``misconduct serve``: the web application and API under gunicorn, static files by whitenoise.
+
+``--demo`` prepares a demonstration first: applies the migrations, loads the demo cases (idempotent),
+creates the demo logins if absent and prints them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import click
+
+from misconduct.cli.output import handle_errors
+from misconduct.errors import InvalidInput
+
+
+def _prepare_demo() -> None:
+    from misconduct.app import bootstrap
+
+    bootstrap.setup()
+    bootstrap.init_db()
+    from misconduct.app import models as m
+    from misconduct.app.web.demo_users import DEMO_PASSWORD, ensure_demo_users
+    from misconduct.services.demo import load_demo
+
+    loaded = load_demo(bootstrap.service("demo", lambda: datetime.now(UTC)))
+    click.echo(f"Demo cases: {len(loaded)} loaded, {m.Case.objects.count()} in the database.")
+    forces = sorted(set(m.Case.objects.values_list("force_id", flat=True)))
+    users = ensure_demo_users(forces)
+    click.echo("Demo logins (password for each: " + DEMO_PASSWORD + "):")
+    for user, created in users:
+        roles = ", ".join(r.label.lower() for r in user.roles) or "administrator (Django admin)"
+        note = "created" if created else "already there"
+        click.echo(f"  {user.username:<10} {roles} ({note})")
+
+
+def _gunicorn(bind: str, workers: int, options: dict[str, Any]) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from misconduct.app import bootstrap
+
+    bootstrap.setup()
+    bootstrap.check_ready()
+    from misconduct.app.wsgi import application
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            self.cfg.set("bind", bind)
+            self.cfg.set("workers", workers)
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    Server().run()
+
+
+def register(cli: click.Group) -> None:
+    @cli.command("serve")
+    @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+    @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+    @click.option("--workers", default=2, show_default=True, type=int, help="Gunicorn workers.")
+    @click.option(
+        "--demo",
+        is_flag=True,
+        help="Migrate, load the demo cases, create the demo logins if absent and print them.",
+    )
+    @handle_errors
+    def serve(host: str, port: int, workers: int, demo: bool) -> None:
+        """Serve the web application and the API (gunicorn; static files by whitenoise)."""
+        if not 1 <= port <= 65535:
+            raise InvalidInput("--port", "a port from 1 to 65535", port)
+        if not 1 <= workers <= 32:
+            raise InvalidInput("--workers", "from 1 to 32 workers", workers)
+        if demo:
+            _prepare_demo()
+        click.echo(
+            f"Serving on http://{host}:{port}/ (staff pages at /staff/, API docs at /api/docs)"
+        )
+        _gunicorn(f"{host}:{port}", workers, {"accesslog": "-", "timeout": 60})

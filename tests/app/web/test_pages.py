@@ -1,0 +1,214 @@
+"""Staff pages doing their jobs: the dashboard's time limits, search, step forms that offer only what
+the rules allow, recording a step, and the assessment with the chair's decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from misconduct.app.roles import Role
+from misconduct.app.web import store
+from misconduct.rules.vocabulary import Outcome
+from tests.app.web.fixtures import PASSWORD, make_user
+
+CANONICAL_FACTORS = [
+    "knew_conduct_was_wrong",
+    "limited_damage_to_public_confidence",
+    "conduct_over_period",
+    "on_duty_or_in_uniform",
+    "misuse_of_police_equipment_or_systems",
+    "those_affected_consented",
+    "conduct_not_criminal",
+    "open_admissions",
+]
+CANONICAL_MITIGATION = ["remorse_and_apology", "insight_and_steps_taken"]
+LENIENT_FACTORS = [
+    "limited_damage_to_public_confidence",
+    "those_affected_consented",
+    "conduct_not_criminal",
+    "open_admissions",
+]
+
+
+def _client(user: Any) -> Client:
+    c = Client()
+    assert c.login(username=user.get_username(), password=PASSWORD)
+    return c
+
+
+def test_the_dashboard_lists_overdue_and_coming_time_limits_with_their_regulation(
+    demo: list[str],
+) -> None:
+    forces = sorted({c.force for c in store.all_cases()})
+    everyone = make_user("psd", [(Role.CASE_OFFICER, f) for f in forces])
+    page = _client(everyone).get(reverse("web:dashboard")).content.decode()
+    assert "Overdue" in page and "Due in the next 10 working days" in page
+    assert "SI 2020/4 reg" in page
+    assert "25 November 2026" in page  # today, the British way
+    assert "Cases by stage" in page
+
+
+def test_the_case_list_searches_by_officer_standard_and_stage_within_the_users_forces(
+    demo: list[str],
+) -> None:
+    forces = sorted({c.force for c in store.all_cases()})
+    everyone = make_user("psd", [(Role.VIEWER, f) for f in forces])
+    met_only = make_user("met", [(Role.VIEWER, "metropolitan")])
+    c = _client(everyone)
+    assert "MPS-2025-0001" in c.get(reverse("web:cases"), {"officer": "Marsh"}).content.decode()
+    by_warrant = c.get(reverse("web:cases"), {"q": "274519"}).content.decode()
+    assert "MPS-2025-0001" in by_warrant and "WMP-2026-0101" not in by_warrant
+    closed = c.get(reverse("web:cases"), {"stage": "closed"}).content.decode()
+    assert "MPS-2025-0001" in closed and "KNT-2026-0103" not in closed
+    honesty = c.get(reverse("web:cases"), {"standard": "honesty_and_integrity"}).content.decode()
+    assert "MPS-2025-0001" not in honesty
+    mine = _client(met_only).get(reverse("web:cases")).content.decode()
+    assert "MPS-2025-0001" in mine and "WMP-2026-0101" not in mine
+
+
+def test_a_step_form_offers_only_the_forums_the_rules_allow_and_says_why_not_the_others(
+    demo: list[str],
+) -> None:
+    case = next(c for c in store.all_cases() if c.ref == "ESX-2026-0105")
+    officer = make_user("essex", [(Role.CASE_OFFICER, case.force)])
+    response = _client(officer).get(reverse("web:step", args=[case.ref, "arrange-proceedings"]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    form = response.context["form"]
+    offered = [v for v, _ in form.fields["forum"].choices]
+    assert offered == ["misconduct_meeting"]
+    refused = response.context["refused"]
+    assert {choice for _, choice, _ in refused} == {
+        "Misconduct hearing",
+        "Accelerated misconduct hearing",
+    }
+    assert all(r.citation for _, _, r in refused)
+    assert "Not offered here, and why" in page
+
+
+def test_recording_a_step_goes_through_the_case_service_and_lands_in_the_timeline(
+    demo: list[str],
+) -> None:
+    case = next(c for c in store.all_cases() if c.ref == "WMP-2026-0101")
+    officer = make_user("wm", [(Role.CASE_OFFICER, case.force)])
+    client = _client(officer)
+    url = reverse("web:step", args=[case.ref, "add-party"])
+    response = client.post(
+        url,
+        {"on": "2026-11-24", "role": "witness", "name": "A Witness", "version": case.version},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    after, records = store.read(case.ref)
+    assert after.version == case.version + 1
+    assert records[-1].type == "PartyAdded" and records[-1].actor == "wm"
+    stale = client.post(
+        url, {"on": "2026-11-24", "role": "witness", "name": "B", "version": case.version}
+    )
+    assert stale.status_code == 422
+    assert store.read(case.ref)[0].version == after.version
+
+
+def test_a_refused_step_shows_the_rule_and_records_nothing(demo: list[str]) -> None:
+    case = next(c for c in store.all_cases() if c.ref == "WMP-2026-0101")
+    officer = make_user("wm", [(Role.CASE_OFFICER, case.force)])
+    response = _client(officer).post(
+        reverse("web:step", args=[case.ref, "publish"]),
+        {"on": "2026-11-24", "version": case.version},
+    )
+    assert response.status_code == 422
+    assert "SI 2020/4 reg 43" in response.content.decode()
+    assert store.read(case.ref)[0].version == case.version
+
+
+def _assessment_data(**extra: Any) -> dict[str, Any]:
+    return {"factors": CANONICAL_FACTORS, "personal_mitigation": CANONICAL_MITIGATION, **extra}
+
+
+def test_ticking_factors_updates_the_assessment_in_place(
+    canonical_at_findings: str, login: Callable[[str], Client]
+) -> None:
+    client = login("chair")
+    url = reverse("web:assessment-preview", args=[canonical_at_findings])
+    bare = client.post(url, {}, HTTP_HX_REQUEST="true").content.decode()
+    full = client.post(url, _assessment_data(), HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in full  # a fragment for htmx to swap in
+    assert "Seriousness:" in full and "Indicated:" in full
+    assert bare != full
+    page = client.get(reverse("web:assessment", args=[canonical_at_findings])).content.decode()
+    assert 'hx-post="' in page and "Recalculate" in page  # works with and without JavaScript
+
+
+def test_the_chair_records_a_final_written_warning_for_two_years(
+    canonical_at_findings: str, login: Callable[[str], Client]
+) -> None:
+    client = login("chair")
+    url = reverse("web:assessment", args=[canonical_at_findings])
+    case, _ = store.read(canonical_at_findings)
+    response = client.post(
+        url,
+        _assessment_data(
+            action="decide",
+            outcome=Outcome.FINAL_WRITTEN_WARNING.value,
+            warning_months="24",
+            reasons="Culpability high, harm limited; admissions and remorse.",
+            version=case.version,
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    after, records = store.read(canonical_at_findings)
+    decision = next(iter(after.decisions.values())).decision
+    assert decision.outcome is Outcome.FINAL_WRITTEN_WARNING and decision.warning_months == 24
+    assert decision.assessment is not None and decision.assessment["trace"]
+    assert records[-1].actor == "chair"
+
+
+def test_a_departure_from_the_indication_without_reasons_is_refused(
+    canonical_at_findings: str, login: Callable[[str], Client]
+) -> None:
+    client = login("chair")
+    url = reverse("web:assessment", args=[canonical_at_findings])
+    lenient = {"factors": LENIENT_FACTORS, "personal_mitigation": CANONICAL_MITIGATION}
+    preview = client.post(reverse("web:assessment-preview", args=[canonical_at_findings]), lenient)
+    indicated = preview.context["result"]["indicated_outcomes"]
+    lawful = preview.context["result"]["available_outcomes"]
+    departure = next(o for o in lawful if o not in indicated)
+    shown = client.post(
+        reverse("web:assessment-preview", args=[canonical_at_findings]),
+        {**lenient, "outcome": departure},
+    ).content.decode()
+    assert "departs from the indicated outcomes" in shown
+    case, _ = store.read(canonical_at_findings)
+    response = client.post(
+        url, {**lenient, "action": "decide", "outcome": departure, "version": case.version}
+    )
+    assert response.status_code == 422
+    assert "reasons" in response.content.decode()
+    assert not store.read(canonical_at_findings)[0].decisions
+
+
+def test_only_the_assigned_chair_may_decide(
+    canonical_at_findings: str, login: Callable[[str], Client]
+) -> None:
+    url = reverse("web:assessment", args=[canonical_at_findings])
+    data = _assessment_data(action="decide", outcome="final_written_warning", warning_months="24")
+    assert login("other_chair").post(url, data).status_code == 404
+    assert login("viewer").post(url, data).status_code == 403
+    assert login("officer").post(url, data).status_code == 403
+    assert not store.read(canonical_at_findings)[0].decisions
+
+
+def test_documents_download_for_a_decided_case(
+    demo: list[str], login: Callable[[str], Client]
+) -> None:
+    response = login("viewer").get(
+        reverse("web:document", args=["MPS-2025-0001", "published-outcome", "html"])
+    )
+    assert response.status_code == 200
+    assert "Daniel Marsh" not in response.content.decode()
+    missing = login("viewer").get(
+        reverse("web:document", args=["MPS-2025-0001", "no-such-kind", "html"])
+    )
+    assert missing.status_code == 404
