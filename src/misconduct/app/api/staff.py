@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.core.paginator import Paginator
-from ninja import Field, Query, Router, Schema
+from ninja import Body, Field, Query, Router, Schema
 
 from misconduct.app.api.errors import ERROR_RESPONSES
 from misconduct.app.roles import Action
@@ -214,7 +214,7 @@ def _coerce(spec: FieldSpec, case: Case, value: Any) -> Any:
     response={200: dict[str, Any], **ERROR_RESPONSES},
     summary="Take a lifecycle step: the fields listed by GET /steps, plus the case version you saw",
 )
-def take_step(request: Any, ref: str, step_id: str, data: dict[str, Any]) -> dict[str, Any]:
+def take_step(request: Any, ref: str, step_id: str, data: Body[dict[str, Any]]) -> dict[str, Any]:
     user = _user(request)
     the_step = step_named(step_id)
     found = store.visible_case(user, ref, the_step.action)
