@@ -36,6 +36,11 @@ service.open(demo.opening, steps)
 load_demo(service)
 from misconduct.app import models as m
 ensure_demo_users(sorted(set(m.Case.objects.values_list("force_id", flat=True))))
+from django.contrib.auth import get_user_model
+from misconduct.app.api.models import ApiToken
+import os, pathlib
+_, token = ApiToken.issue(get_user_model().objects.get(username="demo"), "tests")
+(pathlib.Path(os.environ["MISCONDUCT_DATA_DIR"]) / "token.txt").write_text(token)
 """
 
 
@@ -48,7 +53,8 @@ def _free_port() -> int:
 @contextmanager
 def live_server(data_dir: Path, *, timeout: float = 30.0) -> Iterator[str]:
     """Prepare a database in ``data_dir`` (the canonical case at its findings, the other demo cases,
-    the demo logins) and serve it; yields the base URL."""
+    the demo logins, an API token for the ``demo`` user in ``token.txt``) and serve it; yields the
+    base URL."""
     env = {
         **os.environ,
         "MISCONDUCT_DATA_DIR": str(data_dir),
