@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from misconduct.errors import NotModelled, RuleDataError
-from misconduct.rules.catalogue import Status, default_catalogue, load_catalogue, rules_version
+from misconduct.rules.catalogue import default_catalogue, load_catalogue, rules_version
+from misconduct.rules.datafile import Status
 
 GOOD = """
 - id: example

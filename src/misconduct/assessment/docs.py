@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from misconduct.assessment.factors import FactorCatalogue, Stage, default_factors
-from misconduct.rules.catalogue import Citation
+from misconduct.rules.datafile import Citation
 
 
 def _cell(text: str) -> str:

@@ -18,7 +18,8 @@ from misconduct.assessment.facts import Facts
 from misconduct.assessment.guidance import Guidance, default_guidance
 from misconduct.assessment.reasons import Reason, StageResult, guidance_trace_entry
 from misconduct.assessment.seriousness import Seriousness, assess_seriousness
-from misconduct.rules.catalogue import Catalogue, Citation, Status
+from misconduct.rules.catalogue import Catalogue
+from misconduct.rules.datafile import Citation, Status
 from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes
 from misconduct.rules.vocabulary import Outcome
 

@@ -21,10 +21,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from misconduct.errors import InvalidInput, RuleDataError
-from misconduct.rules.catalogue import Citation, Status
+from misconduct.rules.datafile import (
+    Citation,
+    check_keys,
+    load_citation,
+    read_yaml_list,
+)
 from misconduct.rules.vocabulary import Outcome
 
 PARAMETER_DIR = Path(__file__).parent / "parameters"
@@ -125,51 +128,6 @@ class FactorCatalogue:
         return [f for f in self if f.stage is stage]
 
 
-_CITATION_KEYS = {"instrument", "provision", "status", "note"}
-
-
-def load_citation(raw: Any, where: str) -> Citation:
-    """A ``reference`` mapping as a :class:`Citation`; every entry must say where it comes from."""
-    if not isinstance(raw, dict):
-        raise RuleDataError(
-            f"{where}: missing reference (a mapping of instrument, provision, status)"
-        )
-    unknown = set(raw) - _CITATION_KEYS
-    if unknown:
-        raise RuleDataError(
-            f"{where}: unknown keys {sorted(unknown)}; allowed {sorted(_CITATION_KEYS)}"
-        )
-    for key in ("instrument", "provision", "status"):
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise RuleDataError(
-                f"{where}.{key}: expected non-empty text, received {raw.get(key)!r}"
-            )
-    try:
-        status = Status(raw["status"])
-    except ValueError:
-        raise RuleDataError(
-            f"{where}.status: expected verified, secondary or unverified, received {raw['status']!r}"
-        ) from None
-    note = " ".join(str(raw.get("note") or "").split())
-    return Citation(
-        " ".join(raw["instrument"].split()), " ".join(raw["provision"].split()), status, note
-    )
-
-
-def check_keys(raw: Any, where: str, required: set[str], optional: set[str]) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise RuleDataError(f"{where}: expected a mapping, received {raw!r}")
-    unknown = set(raw) - required - optional
-    if unknown:
-        raise RuleDataError(
-            f"{where}: unknown keys {sorted(unknown)}; allowed {sorted(required | optional)}"
-        )
-    missing = required - set(raw)
-    if missing:
-        raise RuleDataError(f"{where}: missing {sorted(missing)}")
-    return raw
-
-
 def _level(value: Any, where: str) -> Level:
     try:
         return Level(value)
@@ -177,19 +135,9 @@ def _level(value: Any, where: str) -> Level:
         raise RuleDataError(f"{where}: expected low, medium or high, received {value!r}") from None
 
 
-def _read_list(path: Path) -> list[Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleDataError(f"{path.name}: not valid YAML ({exc})") from None
-    if not isinstance(data, list):
-        raise RuleDataError(f"{path.name}: expected a list")
-    return data
-
-
 def load_factors(directory: Path = PARAMETER_DIR) -> FactorCatalogue:
     categories: dict[str, Category] = {}
-    for i, raw in enumerate(_read_list(directory / "categories.yaml")):
+    for i, raw in enumerate(read_yaml_list(directory / "categories.yaml")):
         where = f"categories.yaml[{i}]"
         check_keys(
             raw,
@@ -217,7 +165,7 @@ def load_factors(directory: Path = PARAMETER_DIR) -> FactorCatalogue:
             " ".join(str(raw.get("floor_wording") or "").split()),
         )
     factors: dict[str, Factor] = {}
-    for i, raw in enumerate(_read_list(directory / "factors.yaml")):
+    for i, raw in enumerate(read_yaml_list(directory / "factors.yaml")):
         where = f"factors.yaml[{i}]"
         check_keys(
             raw, where, {"id", "stage", "description", "reference"}, {"level", "weight", "category"}

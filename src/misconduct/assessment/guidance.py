@@ -21,9 +21,9 @@ from typing import Any
 
 import yaml
 
-from misconduct.assessment.factors import PARAMETER_DIR, Level, check_keys, load_citation
+from misconduct.assessment.factors import PARAMETER_DIR, Level
 from misconduct.errors import RuleDataError
-from misconduct.rules.catalogue import Citation
+from misconduct.rules.datafile import Citation, check_keys, load_citation
 from misconduct.rules.vocabulary import Outcome
 
 

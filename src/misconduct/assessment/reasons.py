@@ -1,6 +1,6 @@
 """Reasons and stage results: what the engine concluded at each stage, and on what authority.
 
->>> from misconduct.rules.catalogue import Status
+>>> from misconduct.rules.datafile import Status
 >>> r = Reason("culpability is high", Citation("Guidance", "section on culpability", Status.UNVERIFIED))
 >>> r.as_dict()["citation"]["status"]
 'unverified'
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from misconduct.rules.catalogue import Citation
+from misconduct.rules.datafile import Citation
 
 
 @dataclass(frozen=True)

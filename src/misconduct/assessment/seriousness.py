@@ -15,7 +15,7 @@ from misconduct.assessment.factors import Category, FactorCatalogue, Level, Stag
 from misconduct.assessment.facts import Explicit, Facts, FoundFactor
 from misconduct.assessment.guidance import Guidance
 from misconduct.assessment.reasons import Reason, StageResult, guidance_trace_entry
-from misconduct.rules.catalogue import Citation, Status
+from misconduct.rules.datafile import Citation, Status
 
 RECORD_CITATION = Citation(
     "SI 2020/4",

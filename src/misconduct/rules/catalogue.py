@@ -24,19 +24,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from misconduct.errors import NotModelled, RuleDataError
+from misconduct.rules.datafile import (
+    Citation,
+    check_keys,
+    citation_from,
+    parse_date,
+    read_yaml_list,
+    text,
+)
 
 PARAMETER_DIR = Path(__file__).parent / "parameters"
-
-
-class Status(StrEnum):
-    """How far a citation was checked (DOMAIN.md §0 markers [V], [V-2], (unverified))."""
-
-    VERIFIED = "verified"
-    SECONDARY = "secondary"
-    UNVERIFIED = "unverified"
 
 
 class DateBasis(StrEnum):
@@ -50,25 +48,6 @@ class DateBasis(StrEnum):
     DECISION = "decision"
     TRIGGER = "trigger"  # the event a time limit runs from
     ON = "on"  # the date asked about (standards, calendar)
-
-
-@dataclass(frozen=True)
-class Citation:
-    instrument: str
-    provision: str
-    status: Status
-    note: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.instrument} {self.provision}".strip()
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "instrument": self.instrument,
-            "provision": self.provision,
-            "status": self.status.value,
-            "note": self.note,
-        }
 
 
 @dataclass(frozen=True)
@@ -170,41 +149,11 @@ _VERSION_KEYS = {
 _VERSION_REQUIRED = {"from", "instrument", "provision", "status", "summary"}
 
 
-def _date(value: Any, where: str) -> date:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise RuleDataError(f"{where}: expected a date YYYY-MM-DD, received {value!r}")
-
-
 def _load_version(pid: str, title: str, raw: Any, where: str) -> ProvisionVersion:
-    if not isinstance(raw, dict):
-        raise RuleDataError(f"{where}: expected a mapping, received {raw!r}")
-    unknown = set(raw) - _VERSION_KEYS
-    if unknown:
-        raise RuleDataError(
-            f"{where}: unknown keys {sorted(unknown)}; allowed {sorted(_VERSION_KEYS)}"
-        )
-    missing = _VERSION_REQUIRED - set(raw)
-    if missing:
-        raise RuleDataError(
-            f"{where}: missing {sorted(missing)} (every version needs its reference)"
-        )
-    for key in ("instrument", "provision", "summary"):
-        if not isinstance(raw[key], str) or not raw[key].strip():
-            raise RuleDataError(f"{where}.{key}: expected non-empty text, received {raw[key]!r}")
-    try:
-        status = Status(raw["status"])
-    except ValueError:
-        raise RuleDataError(
-            f"{where}.status: expected verified, secondary or unverified, received {raw['status']!r}"
-        ) from None
-    start = _date(raw["from"], f"{where}.from")
-    until = _date(raw["until"], f"{where}.until") if raw.get("until") is not None else None
+    check_keys(raw, where, _VERSION_REQUIRED, _VERSION_KEYS - _VERSION_REQUIRED)
+    summary = text(raw, "summary", where)
+    start = parse_date(raw["from"], f"{where}.from")
+    until = parse_date(raw["until"], f"{where}.until") if raw.get("until") is not None else None
     if until is not None and until < start:
         raise RuleDataError(f"{where}: until {until} is before from {start}")
     params = raw.get("parameters") or {}
@@ -215,10 +164,8 @@ def _load_version(pid: str, title: str, raw: Any, where: str) -> ProvisionVersio
         title=title,
         in_force_from=start,
         in_force_until=until,
-        citation=Citation(
-            raw["instrument"], raw["provision"], status, " ".join((raw.get("note") or "").split())
-        ),
-        summary=" ".join(raw["summary"].split()),
+        citation=citation_from(raw, where),
+        summary=summary,
         parameters=params,
     )
 
@@ -227,21 +174,10 @@ def load_catalogue(directory: Path = PARAMETER_DIR) -> Catalogue:
     """Load every ``*.yaml`` file in a directory into one catalogue, validating as it goes."""
     provisions: dict[str, Provision] = {}
     for path in sorted(directory.glob("*.yaml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, ValueError) as exc:
-            raise RuleDataError(f"{path.name}: expected a date or valid YAML: {exc}") from None
-        if not isinstance(data, list):
-            raise RuleDataError(f"{path.name}: expected a list of provisions")
+        data = read_yaml_list(path)
         for i, raw in enumerate(data):
             where = f"{path.name}[{i}]"
-            if not isinstance(raw, dict):
-                raise RuleDataError(f"{where}: expected a mapping, received {raw!r}")
-            unknown = set(raw) - _PROVISION_KEYS
-            if unknown:
-                raise RuleDataError(f"{where}: unknown keys {sorted(unknown)}")
-            if not set(raw) >= _PROVISION_KEYS:
-                raise RuleDataError(f"{where}: missing {sorted(_PROVISION_KEYS - set(raw))}")
+            check_keys(raw, where, _PROVISION_KEYS, set())
             pid = raw["id"]
             if pid in provisions:
                 raise RuleDataError(f"{where}: duplicate provision id {pid!r}")
