@@ -17,6 +17,7 @@ import pytest
 
 from misconduct.app.web.demo_users import DEMO_PASSWORD
 from misconduct.services.demo import CANONICAL_REF
+from tests.assessment.builders import CANONICAL_FACTORS, CANONICAL_PERSONAL
 from tests.browser.live import live_server
 
 CHROMIUM = os.environ.get("MISCONDUCT_CHROMIUM", "/usr/bin/chromium")
@@ -83,18 +84,7 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
     page.click("text=Assessment and decision")
     page.wait_for_url(f"{base}/staff/cases/{ref}/assessment/")
     page.wait_for_function("window.htmx !== undefined")
-    factors = [
-        "knew_conduct_was_wrong",
-        "limited_damage_to_public_confidence",
-        "conduct_over_period",
-        "on_duty_or_in_uniform",
-        "misuse_of_police_equipment_or_systems",
-        "those_affected_consented",
-        "conduct_not_criminal",
-        "open_admissions",
-        "remorse_and_apology",
-        "insight_and_steps_taken",
-    ]
+    factors = [*CANONICAL_FACTORS, *CANONICAL_PERSONAL]
     result = page.locator("#result")
     before = result.inner_text()
     idle = "!document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')"

@@ -13,18 +13,9 @@ from misconduct.app.roles import Role
 from misconduct.app.web import store
 from misconduct.rules.vocabulary import Outcome
 from tests.app.web.fixtures import PASSWORD, make_user
+from tests.assessment.builders import CANONICAL_FACTORS, CANONICAL_PERSONAL
 
-CANONICAL_FACTORS = [
-    "knew_conduct_was_wrong",
-    "limited_damage_to_public_confidence",
-    "conduct_over_period",
-    "on_duty_or_in_uniform",
-    "misuse_of_police_equipment_or_systems",
-    "those_affected_consented",
-    "conduct_not_criminal",
-    "open_admissions",
-]
-CANONICAL_MITIGATION = ["remorse_and_apology", "insight_and_steps_taken"]
+CANONICAL_MITIGATION = CANONICAL_PERSONAL
 LENIENT_FACTORS = [
     "limited_damage_to_public_confidence",
     "those_affected_consented",
@@ -49,6 +40,10 @@ def test_the_dashboard_lists_overdue_and_coming_time_limits_with_their_regulatio
     assert "SI 2020/4 reg" in page
     assert "25 November 2026" in page  # today, the British way
     assert "Cases by stage" in page
+    everyone_else = make_user("reader", [(Role.VIEWER, f) for f in forces])
+    assert "None yet." in _client(everyone_else).get(reverse("web:dashboard")).content.decode()
+    mine = _client(make_user("demo-actor", [(Role.VIEWER, "metropolitan")]))
+    assert "Other open cases" not in mine.get(reverse("web:dashboard")).content.decode()
 
 
 def test_the_case_list_searches_by_officer_standard_and_stage_within_the_users_forces(
@@ -104,6 +99,8 @@ def test_recording_a_step_goes_through_the_case_service_and_lands_in_the_timelin
     after, records = store.read(case.ref)
     assert after.version == case.version + 1
     assert records[-1].type == "PartyAdded" and records[-1].actor == "wm"
+    dashboard = client.get(reverse("web:dashboard")).content.decode()
+    assert dashboard.index(case.ref) < dashboard.index("Cases by stage")  # under "My cases"
     stale = client.post(
         url, {"on": "2026-11-24", "role": "witness", "name": "B", "version": case.version}
     )

@@ -12,8 +12,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
-from misconduct.app.roles import Action
+from misconduct.app.roles import Action, Role
 from misconduct.app.web import store
 from misconduct.app.web.forms import StepForm
 from misconduct.app.web.publication import public_view
@@ -53,7 +54,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             elif d.item.last_day <= horizon:
                 due_soon.append(d)
     by_stage = Counter(r.stage for r in rows)
-    mine = [r for r in rows if r.closed_on is None]
+    acted = set(
+        m.Event.objects.filter(actor=request.user.get_username(), case__ref__in=refs).values_list(
+            "case__ref", flat=True
+        )
+    )
+    chairing = {g.force for g in store.grants(request.user) if g.role is Role.CHAIR}
+    mine = [r for r in rows if r.closed_on is None and (r.ref in acted or r.force_id in chairing)]
+    others = [r for r in rows if r.closed_on is None and r not in mine]
     return render(
         request,
         "web/staff/dashboard.html",
@@ -65,6 +73,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "overdue": sorted(overdue, key=lambda d: d.item.last_day),
             "stages": [(st, by_stage[st.value]) for st in Stage if by_stage[st.value]],
             "my_cases": sorted(mine, key=lambda r: r.ref)[:25],
+            "other_cases": sorted(others, key=lambda r: r.ref)[:25],
             "grants": store.grants(request.user),
         },
     )
