@@ -100,7 +100,7 @@ def test_recording_a_step_goes_through_the_case_service_and_lands_in_the_timelin
     assert after.version == case.version + 1
     assert records[-1].type == "PartyAdded" and records[-1].actor == "wm"
     dashboard = client.get(reverse("web:dashboard")).content.decode()
-    mine = dashboard[dashboard.index("<h2>My cases</h2>") : dashboard.index("Other open cases")]
+    mine = dashboard[dashboard.index("<h2>My cases</h2>") : dashboard.index("Cases by stage")]
     assert case.ref in mine
     stale = client.post(
         url, {"on": "2026-11-24", "role": "witness", "name": "B", "version": case.version}
