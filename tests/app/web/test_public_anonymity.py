@@ -135,3 +135,21 @@ def test_the_canonical_outcome_is_published_as_pc_a(demo: list[str]) -> None:
     text = response.content.decode()
     assert "PC A" in text and "Final written warning" in text and "24 months" in text
     assert "20 January 2025" in text or "14 May 2025" in text  # British dates
+
+
+def test_a_hearing_notice_is_public_once_given_and_until_the_outcome_replaces_it(
+    demo: list[str],
+) -> None:
+    from misconduct.domain import commands as cmd
+    from tests.app.web.fixtures import demo_service
+
+    case = next(c for c in store.all_cases() if c.ref == "WYP-2026-0106")
+    assert public_view(case, TODAY) is None
+    demo_service().execute(case.ref, cmd.GivePublicNotice(TODAY))
+    after, _ = store.read(case.ref)
+    view = public_view(after, TODAY)
+    assert view is not None and view.kind == "notice"
+    page = Client().get(reverse("web:public")).content.decode()
+    assert "Hearing notice" in page and case.ref in page
+    officer = next(iter(after.officers.values()))
+    assert officer.warrant_number not in page
