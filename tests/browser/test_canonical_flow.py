@@ -1,7 +1,7 @@
 """In a real browser (Debian's Chromium, driven by Playwright): a chair signs in, opens the canonical
 case, completes the assessment, records the final written warning for two years; the outcome report
 is submitted and the outcome published; the public page shows it under the cipher only. Screenshots
-of the main pages are saved under docs/screenshots/.
+of the main pages are taken; with MISCONDUCT_SCREENSHOTS=1 they refresh docs/screenshots/.
 
 Skipped, saying why, when Chromium is missing; under CI (``CI`` set) a missing Chromium fails.
 """
@@ -30,7 +30,7 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+DOCS_SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -57,13 +57,21 @@ def browser() -> Any:
         b.close()
 
 
-def _shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """docs/screenshots/ when MISCONDUCT_SCREENSHOTS=1 (to refresh the docs), else a temporary folder,
+    so an ordinary test run leaves the tree clean."""
+    return DOCS_SHOTS if os.environ.get("MISCONDUCT_SCREENSHOTS") == "1" else tmp_path / "shots"
+
+
+def _shot(page: Any, folder: Path, name: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    assert (folder / f"{name}.png").stat().st_size > 10_000
 
 
 def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
-    browser: Any, server: str
+    browser: Any, server: str, shots: Path
 ) -> None:
     ref, base = CANONICAL_REF, server
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -74,12 +82,12 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/staff/")
-    _shot(page, "dashboard")
+    _shot(page, shots, "dashboard")
 
     page.goto(f"{base}/staff/cases/?q={ref}")
     page.click(f"text={ref}")
     page.wait_for_url(f"{base}/staff/cases/{ref}/")
-    _shot(page, "case")
+    _shot(page, shots, "case")
 
     page.click("text=Assessment and decision")
     page.wait_for_url(f"{base}/staff/cases/{ref}/assessment/")
@@ -100,7 +108,7 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
         "textarea[name=reasons]",
         "Culpability high, harm limited: consenting adults, not criminal; admissions and remorse.",
     )
-    _shot(page, "assessment")
+    _shot(page, shots, "assessment")
     page.click("button[value=decide]")
     page.wait_for_url(f"{base}/staff/cases/{ref}/")
     assert "Final written warning" in page.inner_text("main")
@@ -110,7 +118,7 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
         page.goto(f"{base}/staff/cases/{ref}/steps/{step_id}/")
         page.fill("input[name=on]", on)
         if step_id == "publish":
-            _shot(page, "step-form")
+            _shot(page, shots, "step-form")
         page.click("button[type=submit]")
         page.wait_for_url(f"{base}/staff/cases/{ref}/")
 
@@ -118,12 +126,12 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
     text = page.inner_text("main")
     assert "PC A" in text and "Final written warning for 24 months" in text
     assert "Daniel Marsh" not in page.content() and "274519" not in page.content()
-    _shot(page, "public")
+    _shot(page, shots, "public")
     page.goto(f"{base}/outcomes/{ref}/")
     assert "22 May 2025" in page.inner_text("main")
-    _shot(page, "public-outcome")
+    _shot(page, shots, "public-outcome")
 
     phone = browser.new_page(viewport={"width": 390, "height": 844})
     phone.goto(f"{base}/")
-    _shot(phone, "public-phone")
+    _shot(phone, shots, "public-phone")
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -132,6 +132,18 @@ def visible_rows(user: Any) -> QuerySet[m.Case]:
     return rows.distinct()
 
 
+def chairs(user: Any, ref: str) -> bool:
+    """Whether the user chairs the proceedings of case ``ref``."""
+    try:
+        case, _ = read(ref)
+    except InvalidInput:
+        return False
+    names = scope(case).chairs
+    from misconduct.app.roles import is_assigned_chair
+
+    return is_assigned_chair(names, user.get_username(), user.get_full_name())
+
+
 def _chair_may(user: Any, ref: str) -> bool:
     try:
         case, _ = read(ref)

@@ -59,8 +59,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "case__ref", flat=True
         )
     )
-    chairing = {g.force for g in store.grants(request.user) if g.role is Role.CHAIR}
-    mine = [r for r in rows if r.closed_on is None and (r.ref in acted or r.force_id in chairing)]
+    grants = store.grants(request.user)
+    chair_forces = {g.force for g in grants if g.role is Role.CHAIR}
+    mine = [
+        r
+        for r in rows
+        if r.closed_on is None
+        and (r.ref in acted or (r.force_id in chair_forces and store.chairs(request.user, r.ref)))
+    ]
     others = [r for r in rows if r.closed_on is None and r not in mine]
     return render(
         request,
@@ -74,7 +80,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "stages": [(st, by_stage[st.value]) for st in Stage if by_stage[st.value]],
             "my_cases": sorted(mine, key=lambda r: r.ref)[:25],
             "other_cases": sorted(others, key=lambda r: r.ref)[:25],
-            "grants": store.grants(request.user),
+            "roles": [
+                (role.label, sorted(_force_name(g.force) for g in grants if g.role is role))
+                for role in Role
+                if any(g.role is role for g in grants)
+            ],
         },
     )
 
