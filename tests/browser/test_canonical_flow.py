@@ -74,7 +74,7 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
     browser: Any, server: str, shots: Path
 ) -> None:
     ref, base = CANONICAL_REF, server
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page.set_default_timeout(15_000)
 
     page.goto(f"{base}/login/")
@@ -131,7 +131,7 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
     assert "22 May 2025" in page.inner_text("main")
     _shot(page, shots, "public-outcome")
 
-    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, locale="en-GB")
     phone.goto(f"{base}/")
     _shot(phone, shots, "public-phone")
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -210,3 +210,21 @@ def test_documents_download_for_a_decided_case(
         reverse("web:document", args=["MPS-2025-0001", "no-such-kind", "html"])
     )
     assert missing.status_code == 404
+
+
+def test_the_outcome_form_offers_only_lawful_outcomes_and_the_lawful_warning_period(
+    canonical_at_findings: str, login: Callable[[str], Client]
+) -> None:
+    response = login("chair").get(
+        reverse("web:step", args=[canonical_at_findings, "decide-outcome"])
+    )
+    form = response.context["form"]
+    assert [v for v, _ in form.fields["outcome"].choices] == [
+        "final_written_warning",
+        "dismissal_without_notice",
+    ]
+    months = form.fields["warning_months"]
+    assert months.widget.attrs["min"] == 24 and months.widget.attrs["max"] == 60
+    assert "SI 2020/4 reg 62(4)" in months.help_text
+    refused = {choice for _, choice, _ in response.context["refused"]}
+    assert "Written warning" in refused

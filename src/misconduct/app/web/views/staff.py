@@ -4,6 +4,7 @@ lifecycle step, API tokens. Every page checks the role and the force through ``s
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +23,7 @@ from misconduct.app.web.steps import availability, step_named, steps_for
 from misconduct.domain.forces import FORCES, force
 from misconduct.domain.terms import Nature, Stage
 from misconduct.errors import InvalidInput, MisconductError
+from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
 from misconduct.services.cases import dues
@@ -175,6 +177,8 @@ def step(request: HttpRequest, ref: str, step_id: str) -> HttpResponse:
         initial_on=today,
         decision_maker=actor,
     )
+    if the_step.id == "decide-outcome":
+        _warning_periods(form, case, today)
     error: MisconductError | None = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,6 +215,31 @@ def step(request: HttpRequest, ref: str, step_id: str) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _warning_periods(form: StepForm, case: Any, on: Any) -> None:
+    """The warning periods the rules allow here, as the field's range and help, with citations."""
+    from misconduct.domain.guards import question
+
+    p = case.proceedings
+    if p is None or case.severity_on is None or not case.findings:
+        return
+    oid = next(iter(case.officers))
+    try:
+        answer = lawful_outcomes(
+            question(case, oid, p.arrangement.forum, case.officer_finding(oid), on)
+        )
+    except MisconductError:
+        return
+    field = form.fields["warning_months"]
+    notes = []
+    for outcome, period in answer.warning_periods.items():
+        notes.append(
+            f"{outcome.label}: {period.min_months}–{period.max_months} months "
+            f"({period.version.citation})"
+        )
+        field.widget.attrs.update(min=period.min_months, max=period.max_months)
+    field.help_text = "; ".join(notes) or "No warning is open on these facts."
 
 
 @login_required
