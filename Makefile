@@ -13,15 +13,18 @@ $(STAMP): pyproject.toml
 	@bash scripts/system-deps.sh
 	@touch $(STAMP)
 
-.PHONY: help install run test lint unit docs bench eval
+.PHONY: help install run canonical test lint unit docs bench eval
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 install: $(STAMP) ## Create .venv and install the project with its dev tools
 
-run: $(STAMP) ## Show the canonical case: its lawful outcomes under both regimes and its deadlines
-	@bash scripts/run.sh
+run: $(STAMP) ## Migrate, load the demo cases and logins, and serve on http://127.0.0.1:8000
+	@bash scripts/serve-demo.sh
+
+canonical: $(STAMP) ## The canonical case through the CLI: lawful outcomes in both regimes, assessment, deadlines
+	@bash scripts/canonical.sh
 
 lint: $(STAMP) ## ruff, mypy --strict on rules/ and domain/, import-linter
 	@$(VENV)/bin/ruff check src tests

@@ -13,9 +13,9 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def test_the_rules_catalogue_in_docs_is_current() -> None:
-    assert (DOCS / "rules.md").read_text(encoding="utf-8") == catalogue_markdown(default_catalogue()), (
-        "docs/rules.md is stale: run `make docs`"
-    )
+    assert (DOCS / "rules.md").read_text(encoding="utf-8") == catalogue_markdown(
+        default_catalogue()
+    ), "docs/rules.md is stale: run `make docs`"
 
 
 def test_the_cli_reference_in_docs_is_current() -> None:
