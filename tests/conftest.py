@@ -42,6 +42,9 @@ def pytest_configure(config: pytest.Config) -> None:
         from misconduct.app.config import database
 
         settings.DATABASES["postgres"] = database(POSTGRES_URL, os.environ)
+        # A test database of this run's own, so that two runs on one machine (two developers, or a
+        # developer and CI) never drop or reuse each other's.
+        settings.DATABASES["postgres"]["TEST"] = {"NAME": f"test_misconduct_{os.getpid()}"}
         # Let the connection handler fill in defaults (TEST, OPTIONS...) for the new alias.
         connections._settings = None
         connections.__dict__.pop("settings", None)
