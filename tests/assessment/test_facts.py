@@ -51,13 +51,20 @@ def test_a_hearing_before_the_severity_assessment_is_refused() -> None:
     assert _field_of(doc) == "proceedings.hearing_on"
 
 
-def test_an_impossible_date_in_a_file_is_refused_naming_the_field(tmp_path: Path) -> None:
+def _canonical_refused(tmp_path: Path, old: str, new: str) -> InvalidInput:
+    """The canonical example with one edit; the error it is refused with."""
     text = (EXAMPLES / "canonical_case.toml").read_text()
+    assert old in text
     bad = tmp_path / "bad.toml"
-    bad.write_text(text.replace("hearing_on = 2025-07-01", 'hearing_on = "2023-02-31"'))
+    bad.write_text(text.replace(old, new))
     with pytest.raises(InvalidInput) as err:
         load_facts(bad)
-    assert err.value.field == "proceedings.hearing_on"
+    return err.value
+
+
+def test_an_impossible_date_in_a_file_is_refused_naming_the_field(tmp_path: Path) -> None:
+    err = _canonical_refused(tmp_path, "hearing_on = 2025-07-01", 'hearing_on = "2023-02-31"')
+    assert err.field == "proceedings.hearing_on"
 
 
 def test_a_file_that_is_not_toml_is_refused(tmp_path: Path) -> None:
@@ -93,3 +100,26 @@ def test_every_example_file_loads() -> None:
     assert files
     for path in files:
         assert load_facts(path).allegation.summary
+
+
+def test_an_impossible_unquoted_toml_date_is_refused_naming_the_field(tmp_path: Path) -> None:
+    # tomllib rejects 2023-02-31 before the facts are read; the error still names the field.
+    err = _canonical_refused(
+        tmp_path, "came_to_attention = 2025-02-01", "came_to_attention = 2023-02-31"
+    )
+    assert err.field == "allegation.came_to_attention"
+    assert err.received == "2023-02-31"
+
+
+def test_an_impossible_date_in_an_array_of_tables_names_its_position(tmp_path: Path) -> None:
+    warning = "\n[[officer.warnings]]\nkind = 'written_warning'\nnotified_on = 2024-13-01\n"
+    err = _canonical_refused(tmp_path, "[allegation]", warning + "\n[allegation]")
+    assert err.field == "officer.warnings[0].notified_on"
+
+
+def test_a_toml_syntax_error_off_any_field_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[officer\nrank = 'constable'\n")
+    with pytest.raises(InvalidInput) as err:
+        load_facts(bad)
+    assert err.value.field == "FILE"

@@ -16,6 +16,7 @@ documented in ``docs/facts-format.md``.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
@@ -133,10 +134,50 @@ def load_facts(path: Path, *, catalogue: FactorCatalogue | None = None) -> Facts
     except FileNotFoundError:
         raise InvalidInput("FILE", "a readable facts file", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
+        text = path.read_text(encoding="utf-8")
+        located = _field_at(text, exc)
+        if located is not None:
+            field, value = located
+            if "date" in str(exc):
+                raise InvalidInput(field, "a real date YYYY-MM-DD", value) from None
+            raise InvalidInput(field, "a TOML value", value, hint=str(exc)) from None
         raise InvalidInput("FILE", "a TOML facts file", str(path), hint=str(exc)) from None
     except UnicodeDecodeError:
         raise InvalidInput("FILE", "a UTF-8 text file", str(path)) from None
     return parse_facts(raw, catalogue=catalogue)
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.]+)\s*\]\]?")
+_KEY_VALUE = re.compile(r"^\s*([A-Za-z0-9_]+)\s*=\s*(.*?)\s*(#.*)?$")
+
+
+def _field_at(text: str, exc: tomllib.TOMLDecodeError) -> tuple[str, str] | None:
+    """The facts-file field (``allegation.came_to_attention``) on the line a TOML error points at.
+
+    ``tomllib`` refuses a value such as ``2023-02-31`` before the facts are checked, and says only
+    the line; this names the field so the error reads like every other facts-file error.
+    """
+    match = re.search(r"at line (\d+)", str(exc))
+    if match is None:
+        return None
+    lines = text.splitlines()
+    number = int(match.group(1))
+    if not 1 <= number <= len(lines):
+        return None
+    table = ""
+    counts: dict[str, int] = {}
+    for line in lines[: number - 1]:
+        header = _HEADER.match(line)
+        if header:
+            table = header.group(2)
+            if header.group(1) == "[[":
+                counts[table] = counts.get(table, -1) + 1
+                table = f"{table}[{counts[table]}]"
+    pair = _KEY_VALUE.match(lines[number - 1])
+    if pair is None:
+        return None
+    key, value = pair.group(1), pair.group(2)
+    return (f"{table}.{key}" if table else key), value
 
 
 def _table(raw: Any, name: str, required: set[str], optional: set[str]) -> dict[str, Any]:
