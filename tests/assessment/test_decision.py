@@ -31,9 +31,24 @@ def test_a_reduction_in_rank_for_a_constable_is_refused_with_its_citation() -> N
     assert err.value.citation and "reg 42" in err.value.citation
 
 
-def test_a_six_year_final_written_warning_is_refused() -> None:
-    with pytest.raises(RuleViolation, match="between 24 and 60 months"):
+def test_a_six_year_final_written_warning_is_refused_naming_the_option() -> None:
+    with pytest.raises(RuleViolation, match="between 24 and 60 months") as err:
         decide(assess(canonical()), FWW, fww_months=72)
+    assert err.value.field == "--fww-months"
+    assert str(err.value).startswith("--fww-months:")
+    assert err.value.citation and "reg 42(10)" in err.value.citation
+
+
+@pytest.mark.parametrize("months", [0, 12, 23, 61])
+def test_a_period_outside_the_lawful_range_at_a_hearing_is_refused(months: int) -> None:
+    with pytest.raises(RuleViolation) as err:
+        decide(assess(canonical()), FWW, fww_months=months)
+    assert err.value.field == "--fww-months"
+
+
+@pytest.mark.parametrize("months", [24, 60])
+def test_the_ends_of_the_lawful_range_at_a_hearing_are_accepted(months: int) -> None:
+    assert decide(assess(canonical()), FWW, fww_months=months).fww_months == months
 
 
 def test_a_period_for_a_dismissal_is_refused() -> None:

@@ -63,6 +63,15 @@ def test_every_reason_in_every_stage_carries_a_citation_with_a_status() -> None:
             assert reason["citation"]["status"] in {"verified", "secondary", "unverified"}
 
 
+def test_the_lawful_outcomes_reason_cites_the_provisions_applied_with_the_weakest_status() -> None:
+    reasons = assess(canonical()).stages[1].reasons
+    lawful = next(r for r in reasons if r.text.startswith("Outcomes lawfully open"))
+    assert "reg 42(3)(b)" in lawful.citation.instrument
+    # a constable has no lower rank: an inference, so the reason cannot claim "verified"
+    assert "inference" in lawful.citation.instrument
+    assert lawful.citation.status.value == "unverified"
+
+
 def test_the_output_says_the_engine_supports_and_does_not_replace_the_chair() -> None:
     d = assess(canonical()).as_dict()
     assert d["note"] == ENGINE_NOTE

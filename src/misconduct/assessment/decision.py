@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from misconduct.assessment.engine import ENGINE_NOTE, Assessment
+from misconduct.assessment.engine import ENGINE_NOTE, Assessment, lawful_outcomes_citation
 from misconduct.errors import InvalidInput, RuleViolation
 from misconduct.rules.catalogue import rules_version
 from misconduct.rules.vocabulary import Outcome
@@ -46,15 +46,8 @@ class Decision:
 
 
 def _outcome_citation(a: Assessment) -> str:
-    cites = [
-        str(e.version.citation)
-        for e in a.answer.trace.entries
-        if e.applied
-        and e.version is not None
-        and not any(w in e.provision_id for w in ("period", "reasons", "presumption"))
-    ]
-    cites = list(dict.fromkeys(cites)) or [a.answer.regime.regime.label]
-    return "; ".join(cites)
+    cite = lawful_outcomes_citation(a.answer)
+    return f"{cite.instrument}; {cite.status.value}"
 
 
 def decide(
@@ -76,7 +69,14 @@ def decide(
         months = fww_months if fww_months is not None else (a.fww.suggested if a.fww else None)
         if months is None:
             months = period.default_months
-        period.check(months)
+        try:
+            period.check(months)
+        except RuleViolation as exc:
+            raise RuleViolation(
+                f"--fww-months: {exc.message}",
+                citation=exc.citation or str(period.version.citation),
+                field="--fww-months",
+            ) from None
     elif fww_months is not None:
         raise InvalidInput(
             "--fww-months", "no period unless the outcome is final_written_warning", fww_months

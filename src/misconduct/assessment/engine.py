@@ -114,6 +114,35 @@ class Assessment:
         }
 
 
+_STATUS_ORDER = (Status.VERIFIED, Status.SECONDARY, Status.UNVERIFIED)
+_NOT_AVAILABILITY = ("period", "reasons", "presumption")
+
+
+def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
+    """The provisions the rules applied to decide what is open, with the weakest of their statuses.
+
+    Taken from the rules' trace, so a 2012-regime case cites the 2012 regulations and an inference
+    (a constable has no lower rank) keeps its own status instead of borrowing "verified".
+    """
+    used = [
+        e.version.citation
+        for e in answer.trace.entries
+        if e.applied
+        and e.version is not None
+        and not any(w in e.provision_id for w in _NOT_AVAILABILITY)
+    ]
+    used = list(dict.fromkeys(used))
+    if not used:
+        return Citation(answer.regime.regime.label, "outcomes (see trace)", Status.UNVERIFIED)
+    status = max((c.status for c in used), key=_STATUS_ORDER.index)
+    return Citation(
+        "; ".join(str(c) for c in used),
+        "(as applied; see trace)",
+        status,
+        "the weakest status among the provisions applied",
+    )
+
+
 def question_for(facts: Facts) -> OutcomeQuestion:
     on = facts.proceedings.severity_assessment_on
     in_force = [w for w in facts.officer.warnings if w.record.in_force(on)]
@@ -202,11 +231,7 @@ class _Indication:
                     "Outcomes lawfully open: "
                     + ", ".join(o.label.lower() for o in lawful)
                     + f" ({answer.regime.regime.label}).",
-                    Citation(
-                        answer.regime.regime.label,
-                        "regs 42 and 62 (see trace)",
-                        Status.VERIFIED,
-                    ),
+                    lawful_outcomes_citation(answer),
                 )
             )
         floor = max(
@@ -496,4 +521,4 @@ class _Indication:
         return FwwPeriod(period.min_months, period.max_months, suggested, tuple(reasons))
 
 
-__all__ = ["ENGINE_NOTE", "Assessment", "assess", "question_for"]
+__all__ = ["ENGINE_NOTE", "Assessment", "assess", "lawful_outcomes_citation", "question_for"]
