@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from misconduct.assessment.docs import factors_markdown
+from misconduct.assessment.engine import assess
 from misconduct.assessment.factors import PARAMETER_DIR, Stage, default_factors, load_factors
-from misconduct.assessment.guidance import load_guidance
+from misconduct.assessment.facts import load_facts
+from misconduct.assessment.guidance import default_guidance, load_guidance
 from misconduct.errors import RuleDataError
+from misconduct.rules.datafile import Citation
 
 DOCS = Path(__file__).parents[2] / "docs" / "factors.md"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 
 SPECIAL = {
     "operational_dishonesty",
@@ -37,10 +42,29 @@ def test_every_special_category_is_reached_by_a_factor() -> None:
     assert {f.category for f in cat if f.category} == SPECIAL
 
 
-def test_no_guidance_paragraph_number_is_claimed_as_checked() -> None:
-    for f in default_factors():
-        if "Guidance on outcomes" in f.citation.instrument and "para" in f.citation.provision:
-            assert "unverified" in f.citation.provision
+def _college_citations() -> list[Citation]:
+    cat = default_factors()
+    cites = [f.citation for f in cat] + [c.citation for c in cat.categories.values()]
+    cites += [b.citation for b in default_guidance().blocks.values()]
+    for example in sorted(EXAMPLES.glob("*.toml")):
+        for stage in assess(load_facts(example)).stages:
+            cites += [r.citation for r in stage.reasons]
+    return [c for c in cites if "College of Policing" in c.instrument]
+
+
+def test_no_guidance_paragraph_number_is_given_anywhere() -> None:
+    # DOMAIN.md §12 item 8: the guidance's paragraph numbers could not be checked, so none is given,
+    # not in a provision, not in a note (the Home Office guidance is a different document).
+    numbered = re.compile(r"\bparas?\.?\s*\d")
+    cites = _college_citations()
+    assert cites
+    for c in cites:
+        college_part = c.instrument + " " + c.provision + " " + c.note
+        college_part = re.sub(r"Home Office[^;]*?para \S+", "", college_part)
+        college_part = re.sub(r"HO Guidance \d{4} para \S+", "", college_part)
+        assert not numbered.search(college_part), str(c) + " " + c.note
+        if "para" in c.provision:
+            assert "unverified" in c.provision
 
 
 def _copy(tmp_path: Path) -> Path:
