@@ -1,5 +1,9 @@
 """Plain JSON values from frozen dataclasses and back: dates as ISO strings, enums as their values.
 
+Every shape a record can hold converts both ways: dataclasses, enums, dates, ``list``, ``tuple``
+(``tuple[X, ...]`` and fixed ``tuple[X, Y]``), ``frozenset``, ``dict`` (enum keys by value), ``X | None``
+and unions of several types, each nested in any other.
+
 >>> from datetime import date
 >>> from dataclasses import dataclass
 >>> @dataclass(frozen=True)
@@ -37,7 +41,7 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(k): to_plain(v) for k, v in value.items()}
+        return {str(to_plain(k)): to_plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | frozenset | set):
         items = [to_plain(v) for v in value]
         return sorted(items) if isinstance(value, frozenset | set) else items
@@ -53,19 +57,28 @@ def _convert(hint: Any, data: Any, where: str) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        if data is None and type(None) in args:
-            return None
-        (inner,) = [a for a in args if a is not type(None)]
-        return _convert(inner, data, where)
-    if origin is tuple:
+        return _union(args, data, where)
+    if origin in (list, tuple, frozenset, set):
         _expect(isinstance(data, list), where, "a list", data)
-        return tuple(_convert(args[0], item, f"{where}[{i}]") for i, item in enumerate(data))
-    if origin is frozenset:
-        _expect(isinstance(data, list), where, "a list", data)
-        return frozenset(_convert(args[0], item, where) for item in data)
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            _expect(len(data) == len(args), where, f"a list of {len(args)} items", data)
+            return tuple(
+                _convert(a, item, f"{where}[{i}]")
+                for i, (a, item) in enumerate(zip(args, data, strict=True))
+            )
+        item_hint = args[0] if args else Any
+        items = [_convert(item_hint, item, f"{where}[{i}]") for i, item in enumerate(data)]
+        return items if origin is list else origin(items)
     if origin is dict:
         _expect(isinstance(data, dict), where, "an object", data)
-        return {k: _convert(args[1], v, f"{where}.{k}") for k, v in data.items()}
+        key_hint, value_hint = args or (Any, Any)
+        return {
+            _convert(key_hint, k, f"{where} key {k!r}"): _convert(value_hint, v, f"{where}.{k}")
+            for k, v in data.items()
+        }
+    if hint is list or hint is dict:
+        _expect(isinstance(data, hint), where, "a list" if hint is list else "an object", data)
+        return data
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         _expect(isinstance(data, dict), where, "an object", data)
         hints = typing.get_type_hints(hint)
@@ -110,12 +123,33 @@ def _convert(hint: Any, data: Any, where: str) -> Any:
     if hint is int:
         _expect(isinstance(data, int) and not isinstance(data, bool), where, "a whole number", data)
         return data
+    if hint is float:
+        _expect(
+            isinstance(data, int | float) and not isinstance(data, bool), where, "a number", data
+        )
+        return float(data)
     if hint is str:
         _expect(isinstance(data, str), where, "a string", data)
         return data
     if hint is Any:
         return data
     raise TypeError(f"{where}: cannot convert to {hint!r}")
+
+
+def _union(args: tuple[Any, ...], data: Any, where: str) -> Any:
+    """``X | None`` and unions of several types: None if allowed, else the first type that fits."""
+    if data is None and type(None) in args:
+        return None
+    options = [a for a in args if a is not type(None)]
+    if len(options) == 1:
+        return _convert(options[0], data, where)
+    for option in options:
+        try:
+            return _convert(option, data, where)
+        except InvalidInput:
+            continue
+    names = " or ".join(getattr(a, "__name__", str(a)) for a in args)
+    raise InvalidInput(where, names, data)
 
 
 def _expect(ok: bool, where: str, expected: str, received: Any) -> None:
