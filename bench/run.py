@@ -19,6 +19,13 @@ sys.path.insert(0, str(ROOT / "src"))
 from misconduct.assessment.engine import assess  # noqa: E402
 from misconduct.assessment.factors import Stage, default_factors  # noqa: E402
 from misconduct.assessment.facts import Facts, parse_facts  # noqa: E402
+from misconduct.errors import MisconductError  # noqa: E402
+from misconduct.rules.deadlines import deadline, steps  # noqa: E402
+from misconduct.rules.outcomes import OutcomeQuestion, lawful_outcomes  # noqa: E402
+from misconduct.rules.vocabulary import Finding, Forum, Rank  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+import web  # noqa: E402
 
 FORUM_FINDING = [
     ("misconduct_meeting", "misconduct"),
@@ -72,14 +79,86 @@ def bench_assessments_per_second() -> str:
     )
 
 
+def bench_deadlines_per_second() -> str:
+    rng = random.Random(2025)
+    ids = [p.id for p in steps()]
+    calls = []
+    for _ in range(20_000):
+        trigger = date(2020, 3, 1) + timedelta(days=rng.randrange(0, 2200))
+        calls.append((rng.choice(ids), trigger))
+    answered = []
+    for step, trigger in calls:  # keep the steps in force on the trigger date
+        try:
+            deadline(step, trigger)
+        except MisconductError:
+            continue
+        answered.append((step, trigger))
+    start = time.perf_counter()
+    for step, trigger in answered:
+        deadline(step, trigger)
+    elapsed = time.perf_counter() - start
+    return (
+        f"{len(answered) / elapsed:,.0f} deadlines/s on one core ({len(answered):,} computations "
+        f"over {len(ids)} steps, trigger dates March 2020 to March 2026, {elapsed:.2f} s)"
+    )
+
+
+def generated_questions(n: int, seed: int = 2025) -> list[OutcomeQuestion]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        forum, finding = rng.choice(FORUM_FINDING)
+        came = date(2020, 3, 1) + timedelta(days=rng.randrange(0, 2200))
+        out.append(
+            OutcomeQuestion(
+                Forum(forum),
+                Finding(finding),
+                came,
+                came + timedelta(days=10),
+                came + timedelta(days=200),
+                rank=Rank(rng.choice(RANKS)),
+                former_officer=rng.random() < 0.1,
+                fww_in_force=rng.random() < 0.2,
+                ww_in_force=rng.random() < 0.2,
+            )
+        )
+    return out
+
+
+def bench_lawful_outcomes_per_second() -> str:
+    batch = generated_questions(5000)
+    answered = []
+    for q in batch:  # keep the questions the rules answer (some combinations are refused)
+        try:
+            lawful_outcomes(q)
+        except MisconductError:
+            continue
+        answered.append(q)
+    start = time.perf_counter()
+    for q in answered:
+        lawful_outcomes(q)
+    elapsed = time.perf_counter() - start
+    return (
+        f"{len(answered) / elapsed:,.0f} answers/s on one core ({len(answered):,} generated "
+        f"questions: forums, findings, ranks, warnings, dates 2020 to 2026; {elapsed:.2f} s)"
+    )
+
+
 BENCHMARKS: list[tuple[str, Callable[[], str]]] = [
     ("assessment engine", bench_assessments_per_second),
+    ("working-day deadlines", bench_deadlines_per_second),
+    ("lawful outcomes", bench_lawful_outcomes_per_second),
+    ("case replay", web.bench_case_replay),
+    ("public register page /", web.bench_public_register_page),
+    ("public force page", web.bench_public_force_page),
+    ("public record page", web.bench_public_record_page),
+    ("public API list", web.bench_public_api_list),
 ]
 
 
 def main() -> int:
     for name, func in BENCHMARKS:
-        print(f"{name}: {func()}")
+        print(f"{name}: {func()}", flush=True)
     return 0
 
 
