@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 from misconduct.assessment.engine import _floor_severity, assess
@@ -107,3 +107,23 @@ def test_personal_mitigation_never_moves_the_indication_below_a_category_floor(
         if reachable:
             assert all(_floor_severity(o) >= _floor_severity(a.floor.floor) for o in a.indicated)
     assert set(a.indicated) == set(assess(facts).indicated)
+
+
+def _floor_binds(facts: Facts) -> bool:
+    a = assess(facts)
+    if a.floor is None or a.floor.floor is None:
+        return False
+    return any(_floor_severity(o) < _floor_severity(a.floor.floor) for o in a.available)
+
+
+def test_the_generator_reaches_the_cases_the_properties_are_about() -> None:
+    # Guards against vacuous properties: the strategy must produce a floor that excludes a lawful
+    # outcome, a mitigating factor to remove, and two indicated outcomes whose order can change.
+    quick = settings(max_examples=2000, deadline=None, database=None)
+    assert _floor_binds(find(cases(), _floor_binds, settings=quick))
+    find(
+        cases(),
+        lambda f: any(x.factor.stage is Stage.MITIGATING for x in f.factors),
+        settings=quick,
+    )
+    find(cases(), lambda f: len(assess(f).indicated) > 1, settings=quick)
