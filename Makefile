@@ -36,8 +36,9 @@ unit: $(STAMP) ## pytest only
 
 test: lint unit ## Everything CI runs: lint, types, import contracts and the test suite
 
-docs: $(STAMP) ## Regenerate the generated docs (rules catalogue, CLI reference)
+docs: $(STAMP) ## Regenerate the generated docs (rules catalogue, factor catalogue, CLI reference)
 	@$(VENV)/bin/misconduct rules catalogue > docs/rules.md
+	@$(VENV)/bin/misconduct factors --format markdown > docs/factors.md
 	@$(PY) -c "from misconduct.cli.main import cli; from misconduct.cli.reference import cli_markdown; print(cli_markdown(cli), end='')" > docs/cli.md
 
 bench: $(STAMP) ## Performance figures, with the data size they were taken on
