@@ -37,12 +37,13 @@ def test_assess_text_and_markdown_say_the_chair_decides() -> None:
         assert "does not replace it" in result.output
     md = CliRunner().invoke(cli, ["assess", CANONICAL, "--format", "markdown"]).output
     for heading in (
-        "Purpose",
+        "The purpose of these proceedings",
         "Culpability",
         "Harm",
-        "Seriousness",
+        "Overall seriousness",
         "Personal mitigation",
-        "Period",
+        "Decision",
+        "Authorities",
     ):
         assert f"### {heading}" in md
 

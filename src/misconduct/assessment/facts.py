@@ -75,6 +75,7 @@ class Proceedings:
     finding: Finding
     severity_assessment_on: date
     hearing_on: date
+    panel: bool = False  # decided by a panel ("we") rather than a chair sitting alone ("I")
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ def _allegation(raw: Any) -> Allegation:
 
 def _proceedings(raw: Any, came: date) -> Proceedings:
     name = "proceedings"
-    t = _table(raw, name, {"forum", "finding", "severity_assessment_on", "hearing_on"}, set())
+    t = _table(raw, name, {"forum", "finding", "severity_assessment_on", "hearing_on"}, {"panel"})
     severity = _date(t, "severity_assessment_on", name)
     hearing = _date(t, "hearing_on", name)
     if severity < came:
@@ -349,7 +350,11 @@ def _proceedings(raw: Any, came: date) -> Proceedings:
             t["finding"],
         )
     return Proceedings(
-        Forum.parse(str(t["forum"]), field="proceedings.forum"), finding, severity, hearing
+        Forum.parse(str(t["forum"]), field="proceedings.forum"),
+        finding,
+        severity,
+        hearing,
+        _bool(t, "panel", name),
     )
 
 
