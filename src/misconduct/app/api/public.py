@@ -7,8 +7,7 @@ from typing import Any
 from ninja import Field, Query, Router, Schema
 
 from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
-from misconduct.app.web import store
-from misconduct.app.web.publication import published
+from misconduct.app.web import register, store
 from misconduct.domain.forces import force as force_named
 
 router = Router(tags=["public"])
@@ -60,7 +59,7 @@ class PublicCaseOut(Schema):
 def outcomes(request: Any, q: Query[PublicQuery]) -> list[dict[str, Any]]:
     if q.force:
         force_named(q.force)
-    records = published(store.all_cases(), store.today(), force=q.force)
+    records = register.records(store.today(), force=q.force)
     return [r.as_dict() for r in records]
 
 
@@ -71,7 +70,7 @@ def outcomes(request: Any, q: Query[PublicQuery]) -> list[dict[str, Any]]:
     auth=None,
 )
 def outcome(request: Any, ref: str) -> dict[str, Any]:
-    for r in published(store.all_cases(), store.today()):
-        if r.ref == ref:
-            return r.as_dict()
+    found = register.record(ref, store.today())
+    if found is not None:
+        return found.as_dict()
     raise NotFound("nothing is published under this reference", field="ref", received=ref)

@@ -281,9 +281,12 @@ _WARNINGS = (Outcome.WRITTEN_WARNING, Outcome.FINAL_WRITTEN_WARNING)
 
 def published(cases: Iterable[Case], on: date, *, force: str | None = None) -> list[PublicCase]:
     """Every public record on ``on`` (of one force, if given): newest first, notices before outcomes."""
-    out = [v for c in cases if (v := public_view(c, on)) is not None]
-    if force is not None:
-        out = [v for v in out if v.force == force]
+    return ordered((v for c in cases if (v := public_view(c, on)) is not None), force=force)
+
+
+def ordered(records: Iterable[PublicCase], *, force: str | None = None) -> list[PublicCase]:
+    """Public records (of one force, if given): notices first, then newest first, then by reference."""
+    out = [v for v in records if force is None or v.force == force]
     return sorted(
         out,
         key=lambda v: (

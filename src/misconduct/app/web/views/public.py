@@ -1,5 +1,6 @@
 """Public pages (no login): hearing notices and published outcomes, nationally and per force, and the
-Atom feed of outcomes. Everything shown comes from :func:`publication.published`."""
+Atom feed of outcomes. Everything shown comes from :func:`publication.public_view`, through the
+register (:mod:`misconduct.app.web.register`)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from misconduct.app.web import store
-from misconduct.app.web.publication import PublicCase, published
+from misconduct.app.web import register, store
+from misconduct.app.web.publication import PublicCase, ordered
 from misconduct.domain.forces import FORCES, force
 from misconduct.errors import InvalidInput
 
 
 def _records(force_code: str | None = None) -> list[PublicCase]:
-    return published(store.all_cases(), store.today(), force=force_code)
+    return register.records(store.today(), force=force_code)
 
 
 def _forces_with(records: list[PublicCase]) -> list[tuple[str, str, int]]:
@@ -49,7 +50,8 @@ def by_force(request: HttpRequest, code: str) -> HttpResponse:
         f = force(code)
     except InvalidInput:
         raise Http404("no such force") from None
-    records = _records(f.code)
+    everywhere = _records()
+    records = ordered(everywhere, force=f.code)
     return render(
         request,
         "web/public/list.html",
@@ -57,7 +59,7 @@ def by_force(request: HttpRequest, code: str) -> HttpResponse:
             "records": records,
             "notices": [r for r in records if r.kind == "notice"],
             "outcomes": [r for r in records if r.kind == "outcome"],
-            "forces": _forces_with(_records()),
+            "forces": _forces_with(everywhere),
             "force_name": f.name,
             "force_code": f.code,
         },
@@ -65,7 +67,7 @@ def by_force(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def record(request: HttpRequest, ref: str) -> HttpResponse:
-    found = next((r for r in _records() if r.ref == ref), None)
+    found = register.record(ref, store.today())
     if found is None:
         raise Http404("nothing published under this reference")
     return render(request, "web/public/record.html", {"r": found})

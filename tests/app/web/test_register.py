@@ -1,0 +1,69 @@
+"""The public register reads only the cases that can have a public record, and keeps each record
+under the case's latest event: the same records as the one public projection, never a stale one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from misconduct.app import bootstrap
+from misconduct.app.web import register, store
+from misconduct.app.web.publication import public_view, published
+from misconduct.domain import commands as cmd
+from misconduct.services.cases import load
+from misconduct.services.demo import load_demo
+from tests.app.web.fixtures import TODAY, demo_service
+
+
+def test_the_register_gives_exactly_the_public_projection_of_every_case(demo: list[str]) -> None:
+    cases = store.all_cases()
+    expected = published(cases, TODAY)
+    assert expected, "the demo data must have public records for this test to mean anything"
+    assert register.records(TODAY) == expected
+    assert register.records(TODAY) == expected  # a second time, from what was kept
+    for force in {c.force for c in cases}:
+        assert register.records(TODAY, force=force) == published(cases, TODAY, force=force)
+    for case in cases:
+        assert register.record(case.ref, TODAY) == public_view(case, TODAY)
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_only_cases_with_a_notice_given_or_an_outcome_published_are_read(alias: str) -> None:
+    service = bootstrap.service("tests", lambda: datetime(2026, 11, 25, 9, tzinfo=UTC), alias)
+    load_demo(service)
+    uow = bootstrap.uow_factory(alias)
+    with uow() as u:  # type: ignore[attr-defined]
+        folded = {ref: load(u, ref) for ref in u.cases.refs()}
+    expected = {
+        ref: events[-1].hash
+        for ref, (case, events) in folded.items()
+        if case.published_on or (case.proceedings and case.proceedings.public_notice_on)
+    }
+    assert expected and len(expected) < len(folded)
+    assert register.candidates(using=alias) == expected
+    some = [*sorted(expected)[:2], next(r for r in folded if r not in expected)]
+    assert register.candidates(some, using=alias) == {r: expected[r] for r in some[:2]}
+
+
+def test_a_new_event_replaces_the_kept_record(demo: list[str]) -> None:
+    ref = "BTP-2025-0110"
+    before = register.record(ref, TODAY)
+    assert before is not None and before.kind == "outcome"
+    assert ref in Client().get(reverse("web:public")).content.decode()
+    demo_service().execute(ref, cmd.RemovePublication(TODAY))
+    assert register.record(ref, TODAY) is None
+    assert ref not in Client().get(reverse("web:public")).content.decode()
+    assert Client().get(reverse("web:public-record", args=[ref])).status_code == 404
+
+
+def test_a_case_without_a_notice_becomes_public_when_one_is_given(demo: list[str]) -> None:
+    ref = "WYP-2026-0106"
+    assert ref not in register.candidates()
+    assert register.record(ref, TODAY) is None
+    demo_service().execute(ref, cmd.GivePublicNotice(TODAY))
+    after = register.record(ref, TODAY)
+    assert after is not None and after.kind == "notice"
+    assert after == public_view(store.read(ref)[0], TODAY)
