@@ -16,7 +16,7 @@ from misconduct.domain.guards import (
     subject,
     warning_status,
 )
-from misconduct.domain.terms import LikelyForm, Nature, SeverityResult, Stage
+from misconduct.domain.terms import LikelyForm, Nature, SeverityResult
 from misconduct.domain.timelimits import due_if_in_force, next_timeliness_report
 from misconduct.errors import InvalidInput
 from misconduct.rules.outcomes import lawful_outcomes
@@ -67,17 +67,8 @@ def _assess(case: Case, c: cmd.AssessSeverity, ctx: Context) -> ev.Event:
     return ev.SeverityAssessed(c.on, deadlines, a, statuses)
 
 
-def _investigating(case: Case, what: str) -> None:
-    if case.stage is not Stage.UNDER_INVESTIGATION:
-        raise refuse(
-            f"{what} needs a case under investigation (stage is {case.stage.value})",
-            "SI 2020/4 regs 15-21",
-        )
-
-
 @handles(cmd.AppointInvestigator)
 def _appoint(case: Case, c: cmd.AppointInvestigator, ctx: Context) -> ev.Event:
-    _investigating(case, "appointing an investigator")
     not_before(c.on, case.severity_on, "the severity assessment")
     if not c.investigator.strip():
         raise InvalidInput("investigator", "a name", c.investigator)
@@ -86,7 +77,6 @@ def _appoint(case: Case, c: cmd.AppointInvestigator, ctx: Context) -> ev.Event:
 
 @handles(cmd.GiveRegulation17Notice)
 def _reg17(case: Case, c: cmd.GiveRegulation17Notice, ctx: Context) -> ev.Event:
-    _investigating(case, "a regulation 17 notice")
     if not case.investigation.investigator:
         raise refuse(
             "the notice must name the investigator: appoint one first", "SI 2020/4 reg 17(1)(b)"
@@ -104,13 +94,14 @@ def _reg17(case: Case, c: cmd.GiveRegulation17Notice, ctx: Context) -> ev.Event:
 def _reg18(case: Case, c: cmd.ReceiveRegulation18Response, ctx: Context) -> ev.Event:
     if case.investigation.reg17_notice_on is None:
         raise refuse("no regulation 17 notice has been given", "SI 2020/4 reg 18")
+    if case.investigation.reg18_response_on is not None:
+        raise refuse("the regulation 18 response has already been recorded", "SI 2020/4 reg 18")
     not_before(c.on, case.investigation.reg17_notice_on, "the regulation 17 notice")
     return ev.Regulation18ResponseReceived(c.on)
 
 
 @handles(cmd.RecordInterview)
 def _interview(case: Case, c: cmd.RecordInterview, ctx: Context) -> ev.Event:
-    _investigating(case, "an interview")
     subject(case, c.officer_id)
     not_before(c.on, case.investigation.reg17_notice_on, "the regulation 17 notice")
     return ev.InterviewHeld(c.on, c.officer_id)
@@ -118,13 +109,11 @@ def _interview(case: Case, c: cmd.RecordInterview, ctx: Context) -> ev.Event:
 
 @handles(cmd.ReportInvestigationProgress)
 def _reg19(case: Case, c: cmd.ReportInvestigationProgress, ctx: Context) -> ev.Event:
-    _investigating(case, "a regulation 19 report")
     return ev.TimelinessReportSent(c.on, next_timeliness_report(c.on))
 
 
 @handles(cmd.SubmitInvestigationReport)
 def _reg21(case: Case, c: cmd.SubmitInvestigationReport, ctx: Context) -> ev.Event:
-    _investigating(case, "the investigation report")
     if case.investigation.reg17_notice_on is None:
         raise refuse(
             "the officer must be given a regulation 17 notice before the report", "SI 2020/4 reg 17"
@@ -135,11 +124,6 @@ def _reg21(case: Case, c: cmd.SubmitInvestigationReport, ctx: Context) -> ev.Eve
 
 @handles(cmd.DetermineCaseToAnswer)
 def _reg23(case: Case, c: cmd.DetermineCaseToAnswer, ctx: Context) -> ev.Event:
-    if case.stage is not Stage.INVESTIGATION_REPORTED:
-        raise refuse(
-            f"the case-to-answer determination follows the investigation report (stage is {case.stage.value})",
-            "SI 2020/4 reg 23(1)",
-        )
     not_before(c.on, case.investigation.report_on, "the investigation report")
     d = c.determination
     if not d.case_to_answer:

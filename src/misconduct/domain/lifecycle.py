@@ -1,6 +1,7 @@
 """The lifecycle: each command is checked against the case and the rules, and becomes one event.
 
-The guards come from the regulations: no referral before a severity assessment and a case-to-answer
+First the stage: ``stages.check_stage`` refuses a command the process map does not allow where the
+case stands. Then the step's own guards, from the regulations: no referral before a severity assessment and a case-to-answer
 determination; only the forums the finding level and the warnings on the severity-assessment date
 allow; only lawful outcomes (``lawful_outcomes``) with the reasons the law requires; appeals within
 their windows unless an extension is recorded.
@@ -21,6 +22,7 @@ from misconduct.domain.guards import (
     refuse,
 )
 from misconduct.domain.records import SubjectOfficer
+from misconduct.domain.stages import check_stage
 from misconduct.domain.terms import Stage
 from misconduct.errors import InvalidInput
 from misconduct.rules.warning import WarningRecord
@@ -60,4 +62,5 @@ def decide(case: Case, command: cmd.Command, context: Context | None = None) -> 
     handler = HANDLERS.get(type(command))
     if handler is None:
         raise InvalidInput("command", "a known command", type(command).__name__)
+    check_stage(case.ref, case.stage, command)
     return handler(case, command, context or Context())

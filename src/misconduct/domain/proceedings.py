@@ -53,6 +53,8 @@ def _referral(case: Case, c: cmd.GiveReferralNotice, ctx: Context) -> ev.Event:
 def _reg31(case: Case, c: cmd.ReceiveOfficerResponse, ctx: Context) -> ev.Event:
     if case.referral is None:
         raise refuse("no notice of referral has been given", "SI 2020/4 reg 31")
+    if case.referral.response_on is not None:
+        raise refuse("the officer's response has already been recorded", "SI 2020/4 reg 31")
     not_before(c.on, case.referral.notice_on, "the notice of referral")
     deadlines: tuple[Any, ...] = ()
     if case.referral.forum is not Forum.ACCELERATED_MISCONDUCT_HEARING:
@@ -66,6 +68,8 @@ def _reg31(case: Case, c: cmd.ReceiveOfficerResponse, ctx: Context) -> ev.Event:
 def _witnesses(case: Case, c: cmd.ExchangeWitnessLists, ctx: Context) -> ev.Event:
     if case.referral is None or case.referral.response_on is None:
         raise refuse("witness lists follow the officer's response", "SI 2020/4 reg 31(4)")
+    if case.referral.witness_lists_on is not None:
+        raise refuse("witness lists have already been exchanged", "SI 2020/4 reg 31(4)")
     not_before(c.on, case.referral.response_on, "the officer's response")
     return ev.WitnessListsExchanged(c.on)
 
@@ -134,6 +138,9 @@ def _arrange(case: Case, c: cmd.ArrangeProceedings, ctx: Context) -> ev.Event:
 def _public_notice(case: Case, c: cmd.GivePublicNotice, ctx: Context) -> ev.Event:
     if case.proceedings is None or case.proceedings.arrangement.forum not in HEARINGS:
         raise refuse("a public notice is given for an arranged hearing", "SI 2020/4 reg 36; reg 53")
+    if case.proceedings.public_notice_on is not None:
+        raise refuse("the public notice has already been given", "SI 2020/4 reg 36")
+    not_before(c.on, case.proceedings.arranged_on, "the arrangement of the hearing")
     return ev.PublicNoticeGiven(c.on)
 
 
