@@ -155,3 +155,21 @@ def test_a_bad_database_url_fails_in_one_line(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         "Error: DATABASE_URL: expected sqlite:///PATH, sqlite:///:memory: or postgres://USER:PASSWORD@HOST:PORT/NAME, received 'mysql://nowhere/db'"
     ]
+
+
+def test_the_canonical_written_decision_shows_the_three_stages_of_the_stored_assessment(
+    demo: None, tmp_path: Path
+) -> None:
+    from tests.documents.reading import flat, pdf_text
+
+    path = tmp_path / "decision.pdf"
+    result = run("document", "decision", "MPS-2025-0001", "--format", "pdf", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    text = flat(pdf_text(path.read_bytes()))
+    for title in (
+        "Stage 1: the seriousness of the conduct",
+        "Stage 2: purpose and outcome",
+        "Stage 3: personal mitigation",
+    ):
+        assert title in text
+    assert "he must have known a force-issued phone was not to be used for this" in text

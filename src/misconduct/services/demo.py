@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from misconduct.domain import commands as c
+from misconduct.domain.case import Case
+from misconduct.domain.lifecycle import decide, open_case
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
     CaseDetails,
     Determination,
-    OutcomeDecision,
     PartyRecord,
     PriorWarning,
     ProceedingsArrangement,
@@ -26,10 +27,32 @@ from misconduct.domain.records import (
 )
 from misconduct.domain.terms import LikelyForm, PartyRole, SeverityResult, Source
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
+from misconduct.services.assessment import Found, assessed_decision
 from misconduct.services.cases import CaseService
 
 D = date.fromisoformat
 CANONICAL_REF = "MPS-2025-0001"
+CANONICAL_FOUND = Found(
+    {
+        "knew_conduct_was_wrong": "he must have known a force-issued phone was not to be used for this",
+        "limited_damage_to_public_confidence": (
+            "inappropriate but lawful; the public would be concerned, but no one was harmed"
+        ),
+        "conduct_over_period": "about a year, January 2024 to January 2025",
+        "on_duty_or_in_uniform": "five of the images were taken on duty",
+        "misuse_of_police_equipment_or_systems": "the force-issued work phone",
+        "those_affected_consented": "the recipients were consenting adults",
+        "conduct_not_criminal": "",
+        "open_admissions": "the conduct was admitted",
+    },
+    {
+        "remorse_and_apology": "he apologised",
+        "insight_and_steps_taken": (
+            "he sought professional medical help and has taken steps to address the behaviour"
+        ),
+    },
+)
+"""What the chair found in DOMAIN.md TC-1 (as in examples/canonical_case.toml)."""
 
 
 @dataclass(frozen=True)
@@ -117,12 +140,40 @@ def _find(on: str, level: Finding, standards: tuple[str, ...]) -> c.Command:
     )
 
 
-def _decide(
-    on: str, officer: SubjectOfficer, outcome: Outcome, reasons: str = "", months: int | None = None
-) -> c.Command:
-    return c.DecideOutcome(
-        D(on), OutcomeDecision(officer.officer_id, outcome, "Chair", reasons, months)
-    )
+@dataclass(frozen=True)
+class _Decide:
+    """A decision in a demo case's steps, made with the assessment engine's result on the case as it
+    stands at that point (after the findings): the facts come from the case's own record."""
+
+    on: str
+    officer: SubjectOfficer
+    found: Found
+    outcome: Outcome
+    reasons: str = ""
+    months: int | None = None
+
+    def command(self, case: Case) -> c.Command:
+        decision = assessed_decision(
+            case,
+            self.officer.officer_id,
+            self.found,
+            outcome=self.outcome,
+            decision_maker="Chair",
+            reasons=self.reasons,
+            warning_months=self.months,
+        )
+        return c.DecideOutcome(D(self.on), decision)
+
+
+def _demo(opening: c.OpenCase, steps: Sequence[c.Command | _Decide]) -> DemoCase:
+    """The case with each decision's assessment computed on the case folded up to it."""
+    case = Case.from_events([open_case(opening)])
+    commands: list[c.Command] = []
+    for step in steps:
+        command = step.command(case) if isinstance(step, _Decide) else step
+        case.apply(decide(case, command))
+        commands.append(command)
+    return DemoCase(opening, tuple(commands))
 
 
 def canonical_case() -> DemoCase:
@@ -144,7 +195,7 @@ def canonical_case() -> DemoCase:
         ("discreditable_conduct",),
     )
     aa = PartyRecord(PartyRole.APPROPRIATE_AUTHORITY, "Commissioner of Police of the Metropolis")
-    steps: list[c.Command] = [
+    steps: list[c.Command | _Decide] = [
         c.AddParty(D("2025-01-22"), aa),
         _assess(
             "2025-02-04",
@@ -185,9 +236,10 @@ def canonical_case() -> DemoCase:
             PartyRecord(PartyRole.CHAIR, "Assistant Commissioner (professionalism)"),
         ),
         _find("2025-05-14", Finding.GROSS_MISCONDUCT, ("discreditable_conduct",)),
-        _decide(
+        _Decide(
             "2025-05-14",
             pc,
+            CANONICAL_FOUND,
             Outcome.FINAL_WRITTEN_WARNING,
             "Culpability high, harm limited: the images went to consenting adults and were not "
             "criminal. Admissions, apology and steps to seek help accepted as mitigation; two years "
@@ -201,15 +253,15 @@ def canonical_case() -> DemoCase:
             D("2025-06-19"), "Outcome final: no appeal lodged, publication period complete."
         ),
     ]
-    return DemoCase(opening, tuple(steps))
+    return _demo(opening, steps)
 
 
 def other_cases() -> list[DemoCase]:
     """Cases at other stages, with dates chosen so some limits are still running in late 2026."""
     cases: list[DemoCase] = []
 
-    def add(opening: c.OpenCase, steps: Sequence[c.Command]) -> None:
-        cases.append(DemoCase(opening, tuple(steps)))
+    def add(opening: c.OpenCase, steps: Sequence[c.Command | _Decide]) -> None:
+        cases.append(_demo(opening, steps))
 
     o = _officer("west_midlands", "31877", "Priya Holloway")
     add(
@@ -399,7 +451,20 @@ def other_cases() -> list[DemoCase]:
             c.ExchangeWitnessLists(D("2026-08-07")),
             _arrange("2026-08-10", Forum.MISCONDUCT_MEETING, "2026-11-09"),
             _find("2026-11-09", Finding.MISCONDUCT, ("duties_and_responsibilities",)),
-            _decide("2026-11-09", o, Outcome.WRITTEN_WARNING),
+            _Decide(
+                "2026-11-09",
+                o,
+                Found(
+                    {
+                        "careless_or_unintended": "the property was left on a desk, not taken",
+                        "single_episode": "",
+                        "limited_damage_to_public_confidence": "",
+                        "open_admissions": "admitted at the meeting",
+                    },
+                    {"good_record": "no previous misconduct in nine years"},
+                ),
+                Outcome.WRITTEN_WARNING,
+            ),
             c.SubmitOutcomeReport(D("2026-11-13")),
             c.NotifyOfficer(D("2026-11-20"), o.officer_id),
         ],
@@ -430,7 +495,19 @@ def other_cases() -> list[DemoCase]:
             c.ExchangeWitnessLists(D("2026-07-03")),
             _arrange("2026-07-06", Forum.MISCONDUCT_MEETING, "2026-09-14"),
             _find("2026-09-14", Finding.MISCONDUCT, ("equality_and_diversity",)),
-            _decide("2026-09-14", o, Outcome.FINAL_WRITTEN_WARNING),
+            _Decide(
+                "2026-09-14",
+                o,
+                Found(
+                    {
+                        "discrimination_evident": "the image demeaned a member of the public",
+                        "knew_conduct_was_wrong": "",
+                        "damage_to_public_confidence": "",
+                        "single_episode": "one message",
+                    }
+                ),
+                Outcome.FINAL_WRITTEN_WARNING,
+            ),
             c.SubmitOutcomeReport(D("2026-09-18")),
             c.NotifyOfficer(D("2026-09-21"), o.officer_id),
             c.LodgeAppeal(D("2026-09-28"), o.officer_id),
@@ -464,7 +541,20 @@ def other_cases() -> list[DemoCase]:
             _arrange("2026-01-12", Forum.MISCONDUCT_HEARING, "2026-03-02"),
             c.GivePublicNotice(D("2026-02-16")),
             _find("2026-03-04", Finding.GROSS_MISCONDUCT, ("discreditable_conduct",)),
-            _decide("2026-03-04", o, Outcome.DISMISSAL_WITHOUT_NOTICE),
+            _Decide(
+                "2026-03-04",
+                o,
+                Found(
+                    {
+                        "abuse_of_position_sexual_purpose": "showed his warrant card to pursue her",
+                        "violence_against_women_and_girls": "",
+                        "abuse_of_powers_or_authority": "",
+                        "intentional_or_deliberate": "",
+                        "serious_damage_to_public_confidence": "",
+                    }
+                ),
+                Outcome.DISMISSAL_WITHOUT_NOTICE,
+            ),
             c.SubmitOutcomeReport(D("2026-03-10")),
             c.NotifyOfficer(D("2026-03-11"), o.officer_id),
             c.PublishOutcome(D("2026-03-12")),
@@ -538,7 +628,19 @@ def other_cases() -> list[DemoCase]:
             _arrange("2026-05-01", Forum.MISCONDUCT_HEARING, "2026-06-22"),
             c.GivePublicNotice(D("2026-06-12")),
             _find("2026-06-23", Finding.MISCONDUCT, ("duties_and_responsibilities",)),
-            _decide("2026-06-23", o, Outcome.DISMISSAL_WITHOUT_NOTICE),
+            _Decide(
+                "2026-06-23",
+                o,
+                Found(
+                    {
+                        "previous_disciplinary_record": "a final written warning in force",
+                        "careless_or_unintended": "",
+                        "risk_of_harm": "the exhibits were needed for a prosecution",
+                        "damage_to_public_confidence": "",
+                    }
+                ),
+                Outcome.DISMISSAL_WITHOUT_NOTICE,
+            ),
         ],
     )
 
@@ -566,9 +668,20 @@ def other_cases() -> list[DemoCase]:
             _arrange("2026-01-05", Forum.MISCONDUCT_HEARING, "2026-02-23"),
             c.GivePublicNotice(D("2026-02-09")),
             _find("2026-02-24", Finding.GROSS_MISCONDUCT, ("honesty_and_integrity",)),
-            _decide(
+            _Decide(
                 "2026-02-24",
                 o,
+                Found(
+                    {
+                        "non_operational_dishonesty": "about why he missed a shift",
+                        "single_episode": "",
+                        "open_admissions": "admitted at once",
+                    },
+                    {
+                        "personal_circumstances": "a family crisis at the time",
+                        "remorse_and_apology": "",
+                    },
+                ),
                 Outcome.FINAL_WRITTEN_WARNING,
                 "Exceptional circumstances: non-operational lie, at once admitted, during a family crisis.",
                 36,

@@ -1,0 +1,123 @@
+"""The outcome assessment of one officer on a case, from the case's own record, ready to be stored.
+
+The case gives the officer, the allegations, the forum, the finding and the dates; the caller gives
+the factors found (with notes) and the personal mitigation. The engine's result is kept whole on the
+decision, its trace inside ``assessment["trace"]`` (where the documents and the web read it), with
+the rules version it was computed under.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from misconduct.assessment.engine import Assessment, assess
+from misconduct.assessment.facts import parse_facts
+from misconduct.domain.case import Case
+from misconduct.domain.records import OutcomeDecision
+from misconduct.errors import RuleViolation
+from misconduct.rules.catalogue import rules_version
+from misconduct.rules.vocabulary import Finding, Outcome
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the chair found for one officer: factor ids with notes, personal mitigation with notes."""
+
+    factors: Mapping[str, str]
+    personal_mitigation: Mapping[str, str] = field(default_factory=dict)
+
+
+def _entries(found: Mapping[str, str]) -> list[dict[str, str]]:
+    return [{"id": k, "note": v} if v else {"id": k} for k, v in found.items()]
+
+
+def case_facts(case: Case, officer_id: str, found: Found) -> dict[str, Any]:
+    """The facts document (docs/facts-format.md) for ``officer_id`` after the findings."""
+    p = case.proceedings
+    finding = case.officer_finding(officer_id)
+    if p is None or p.concluded_on is None or case.severity_on is None:
+        raise RuleViolation(
+            "the assessment follows the findings of a meeting or hearing",
+            citation="College of Policing, Guidance on outcomes (2022): stage 1 follows the findings",
+            field="findings",
+        )
+    if finding is Finding.NO_MISCONDUCT:
+        raise RuleViolation(
+            f"no misconduct was found against {officer_id}: there is nothing to assess",
+            citation="SI 2020/4 reg 42(1)",
+            field="findings",
+        )
+    officer = case.officers[officer_id]
+    mine = [a for a in case.allegations.values() if a.officer_id == officer_id]
+    decided = case.decisions.get(officer_id)
+    # The guidance weighs conduct known when the matter came to attention; a later allegation's
+    # period is left out rather than refused.
+    known = [a for a in mine if a.conduct_from <= case.came_to_attention]
+    period = (
+        {
+            "conduct_from": min(a.conduct_from for a in known),
+            "conduct_to": max(a.conduct_to for a in known),
+        }
+        if known
+        else {}
+    )
+    return {
+        "officer": {
+            "rank": officer.rank.value,
+            "status": "serving" if officer.serving else "former",
+            "previously_reduced_in_rank": officer.previously_reduced_in_rank,
+            "warnings": [
+                {
+                    "kind": w.kind.value,
+                    "notified_on": w.notified_on,
+                    "months": w.months,
+                    "career_break_days": w.career_break_days,
+                }
+                for w in officer.prior_warnings
+            ],
+        },
+        "allegation": {
+            "came_to_attention": case.came_to_attention,
+            "summary": case.summary,
+            **period,
+            "standards": sorted({s for a in mine for s in a.standards}),
+            "unconnected_incidents": bool(decided and decided.decision.unconnected_incidents),
+        },
+        "proceedings": {
+            "forum": p.arrangement.forum.value,
+            "finding": finding.value,
+            "severity_assessment_on": case.severity_on,
+            "hearing_on": p.concluded_on,
+        },
+        "factors": _entries(found.factors),
+        "personal_mitigation": _entries(found.personal_mitigation),
+    }
+
+
+def assess_officer(case: Case, officer_id: str, found: Found) -> Assessment:
+    return assess(parse_facts(case_facts(case, officer_id, found)))
+
+
+def assessed_decision(
+    case: Case,
+    officer_id: str,
+    found: Found,
+    *,
+    outcome: Outcome,
+    decision_maker: str,
+    reasons: str = "",
+    warning_months: int | None = None,
+) -> OutcomeDecision:
+    """The chair's decision, carrying the engine's assessment (trace included) and rules version."""
+    result = assess_officer(case, officer_id, found).as_dict()
+    return OutcomeDecision(
+        officer_id,
+        outcome,
+        decision_maker,
+        reasons,
+        warning_months,
+        assessment=result,
+        assessment_rules_version=rules_version(),
+    )

@@ -1,0 +1,103 @@
+"""Decisions carry the assessment engine's result on the case's own facts, with its trace and rules
+version; the demo's decisions are made that way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from misconduct.assessment.engine import assess
+from misconduct.assessment.facts import load_facts
+from misconduct.domain import commands as c
+from misconduct.domain.case import Case
+from misconduct.domain.lifecycle import decide, open_case
+from misconduct.errors import RuleViolation
+from misconduct.rules.catalogue import rules_version
+from misconduct.rules.vocabulary import Outcome
+from misconduct.services.assessment import Found, assess_officer, assessed_decision, case_facts
+from misconduct.services.demo import CANONICAL_FOUND, DemoCase, canonical_case, demo_cases
+from tests.services.fakes import fake_service
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "canonical_case.toml"
+
+
+def folded(demo: DemoCase, stop: type[c.Command]) -> Case:
+    case = Case.from_events([open_case(demo.opening)])
+    for step in demo.steps:
+        if isinstance(step, stop):
+            return case
+        case.apply(decide(case, step))
+    raise AssertionError(f"{demo.ref} has no {stop.__name__}")
+
+
+def decision_of(demo: DemoCase) -> c.DecideOutcome:
+    return next(s for s in demo.steps if isinstance(s, c.DecideOutcome))
+
+
+def test_the_canonical_decision_stores_the_engines_three_stages_trace_and_rules_version() -> None:
+    d = decision_of(canonical_case()).decision
+    assert d.assessment is not None and d.assessment_rules_version == rules_version()
+    assert [s["id"] for s in d.assessment["stages"]] == [
+        "seriousness",
+        "outcome",
+        "personal_mitigation",
+    ]
+    provisions = {t.get("provision") for t in d.assessment["trace"]}
+    assert len(d.assessment["trace"]) > 3 and None not in provisions
+    assert d.assessment["regime"] == "conduct_regs_2020"
+    assert "final_written_warning" in d.assessment["indicated_outcomes"]
+
+
+def test_the_canonical_assessment_is_the_engine_on_the_case_as_it_stood_at_the_findings() -> None:
+    demo = canonical_case()
+    case = folded(demo, c.DecideOutcome)
+    stored = decision_of(demo).decision.assessment
+    facts = case_facts(case, "metropolitan:274519", CANONICAL_FOUND)
+    assert facts["proceedings"] == {
+        "forum": "accelerated_misconduct_hearing",
+        "finding": "gross_misconduct",
+        "severity_assessment_on": case.severity_on,
+        "hearing_on": case.proceedings.concluded_on if case.proceedings else None,
+    }
+    assert stored == assess_officer(case, "metropolitan:274519", CANONICAL_FOUND).as_dict()
+
+
+def test_the_canonical_factors_weigh_as_in_the_worked_example() -> None:
+    """Same factors as examples/canonical_case.toml, so the same seriousness (its forum and dates
+    differ: the example is a hearing on the published dates, the demo an accelerated hearing)."""
+    stored = decision_of(canonical_case()).decision.assessment
+    assert stored is not None
+    example = assess(load_facts(EXAMPLE)).as_dict()
+    assert stored["seriousness"] == example["seriousness"]
+
+
+def test_every_demo_decision_carries_its_assessment() -> None:
+    decisions = [
+        decision_of(d) for d in demo_cases() if any(isinstance(s, c.DecideOutcome) for s in d.steps)
+    ]
+    assert len(decisions) == 6
+    for command in decisions:
+        d = command.decision
+        assert d.assessment is not None and d.assessment["trace"], d.officer_id
+        assert d.assessment_rules_version == rules_version()
+
+
+def test_the_stored_assessment_replays_from_the_event_log() -> None:
+    svc = fake_service()
+    demo = canonical_case()
+    svc.open(demo.opening, demo.steps)
+    replayed = svc.case(demo.ref).decisions["metropolitan:274519"].decision
+    assert replayed == decision_of(demo).decision
+
+
+def test_there_is_nothing_to_assess_before_the_findings() -> None:
+    case = folded(canonical_case(), c.RecordFindings)
+    with pytest.raises(RuleViolation, match="follows the findings"):
+        assessed_decision(
+            case,
+            "metropolitan:274519",
+            Found({}),
+            outcome=Outcome.FINAL_WRITTEN_WARNING,
+            decision_maker="Chair",
+        )
