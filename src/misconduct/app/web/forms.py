@@ -7,15 +7,9 @@ from typing import Any
 
 from django import forms
 
+from misconduct.app.web.dates import EXAMPLE, HINT, BritishDateField
 from misconduct.app.web.steps import Availability, FieldSpec, Step
 from misconduct.domain.case import Case
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _field(spec: FieldSpec, case: Case, refused: dict[str, Any]) -> forms.Field:
@@ -25,7 +19,9 @@ def _field(spec: FieldSpec, case: Case, refused: dict[str, Any]) -> forms.Field:
         "help_text": spec.help,
     }
     if spec.kind == "date":
-        return forms.DateField(widget=DateInput(), **common)
+        hint = f"{HINT}, e.g. {EXAMPLE}"
+        common["help_text"] = f"{spec.help} ({hint})" if spec.help else hint
+        return BritishDateField(**common)
     if spec.kind == "bool":
         common["required"] = False
         return forms.BooleanField(**common)

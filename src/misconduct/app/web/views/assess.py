@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from misconduct.app.roles import Action
 from misconduct.app.web import store
 from misconduct.app.web.assessment import Choices, assessable, check_decision, run
+from misconduct.app.web.dates import EXPECTED, parse_british
 from misconduct.assessment.engine import Assessment
 from misconduct.assessment.factors import Level, Stage, default_factors
 from misconduct.domain import commands as cmd
@@ -41,10 +42,10 @@ def _officer(case: Case, data: Any) -> str:
 def _decision_date(case: Case, data: Any) -> date:
     raw = str(data.get("on") or "")
     if raw:
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            raise InvalidInput("on", "a date YYYY-MM-DD", raw) from None
+        on = parse_british(raw)
+        if on is None:
+            raise InvalidInput("on", EXPECTED, raw)
+        return on
     p = case.proceedings
     return (p.concluded_on if p and p.concluded_on else None) or store.today()
 
@@ -69,6 +70,11 @@ def _context(
     months = str(data.get("warning_months") or "")
     if not months and assessment and assessment.fww:
         months = str(assessment.fww.suggested)
+    try:
+        on = f"{_decision_date(case, data):%d/%m/%Y}"
+    except InvalidInput as exc:  # shown with the form, as typed, rather than a server error
+        problem = problem or exc
+        on = str(data.get("on") or "")
     return {
         "case": case,
         "officer_id": officer_id,
@@ -88,7 +94,7 @@ def _context(
         "departs": departs,
         "months": months,
         "reasons": str(data.get("reasons") or ""),
-        "on": _decision_date(case, data),
+        "on": on,
         "can_decide": store.may(request.user, Action.DECIDE, case),
         "error": problem,
         "version": case.version,
