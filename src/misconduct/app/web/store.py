@@ -5,6 +5,7 @@ searches query the projection tables the repository keeps.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -152,6 +153,21 @@ def _chair_may(user: Any, ref: str) -> bool:
     return may(user, Action.VIEW_CASE, case)
 
 
+_STANDARD_ID = re.compile(r"[a-z][a-z_]*")
+
+
+def with_standard(rows: QuerySet[m.Case], standard: str) -> QuerySet[m.Case]:
+    """The cases with an allegation under ``standard`` (an id such as ``honesty_and_integrity``).
+
+    Filtered in the database, so the case list pages the result before reading any row: each
+    allegation's standards are a JSON list of ids, and an id in quotes matches one element exactly
+    (ids are lower-case letters and underscores, which JSON writes unescaped)."""
+    sid = standard.strip().lower()
+    if not _STANDARD_ID.fullmatch(sid):
+        return rows.none()
+    return rows.filter(allegations__standards__icontains=f'"{sid}"')
+
+
 def search(user: Any, s: Search) -> QuerySet[m.Case]:
     rows = visible_rows(user)
     if s.text:
@@ -170,12 +186,7 @@ def search(user: Any, s: Search) -> QuerySet[m.Case]:
     if s.stage:
         rows = rows.filter(stage=s.stage)
     if s.standard:
-        with_standard = [
-            a.case_id
-            for a in m.Allegation.objects.filter(case__in=rows)
-            if s.standard in (a.standards or [])
-        ]
-        rows = rows.filter(pk__in=with_standard)
+        rows = with_standard(rows, s.standard)
     return (
         rows.select_related("force")
         .prefetch_related("officers")
