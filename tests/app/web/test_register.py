@@ -67,3 +67,30 @@ def test_a_case_without_a_notice_becomes_public_when_one_is_given(demo: list[str
     after = register.record(ref, TODAY)
     assert after is not None and after.kind == "notice"
     assert after == public_view(store.read(ref)[0], TODAY)
+
+
+def test_the_register_pages_list_every_record_once_in_order(
+    demo: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from misconduct.app.web.views import public as views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    expected = [r.ref for r in register.records(TODAY)]
+    assert len(expected) > 2, "the demo data must fill more than one page"
+    client = Client()
+    seen: list[str] = []
+    pages = (len(expected) + 1) // 2
+    for number in range(1, pages + 1):
+        page = client.get(reverse("web:public"), {"page": number}).content.decode()
+        on_page = sorted(
+            (page.index(f"/outcomes/{ref}/"), ref)
+            for ref in expected
+            if f"/outcomes/{ref}/" in page
+        )
+        seen += [ref for _, ref in on_page]
+        assert f"Page {number} of {pages}" in page
+        assert ('rel="next"' in page) == (number < pages)
+        assert "No hearing notices at present" not in page or number == 1
+    assert seen == expected
+    last = client.get(reverse("web:public"), {"page": pages + 5}).content.decode()
+    assert f"Page {pages} of {pages}" in last  # a page past the end shows the last one

@@ -8,6 +8,7 @@ from datetime import UTC
 from typing import Any
 
 from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -30,19 +31,34 @@ def _forces_with(records: list[PublicCase]) -> list[tuple[str, str, int]]:
     return [(f.code, f.name, counts[f.code]) for f in FORCES if f.code in counts]
 
 
-def national(request: HttpRequest) -> HttpResponse:
-    records = _records()
+PAGE_SIZE = 50
+
+
+def _listing(
+    request: HttpRequest, records: list[PublicCase], everywhere: list[PublicCase], **extra: Any
+) -> HttpResponse:
+    """The list page: ``PAGE_SIZE`` records a page, notices first, then outcomes newest first."""
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = list(page)
     return render(
         request,
         "web/public/list.html",
         {
-            "records": records,
-            "notices": [r for r in records if r.kind == "notice"],
-            "outcomes": [r for r in records if r.kind == "outcome"],
-            "forces": _forces_with(records),
+            "page": page,
+            "notices": [r for r in shown if r.kind == "notice"],
+            "outcomes": [r for r in shown if r.kind == "outcome"],
+            "any_notices": any(r.kind == "notice" for r in records),
+            "any_outcomes": any(r.kind == "outcome" for r in records),
+            "forces": _forces_with(everywhere),
             "force_name": None,
+            **extra,
         },
     )
+
+
+def national(request: HttpRequest) -> HttpResponse:
+    records = _records()
+    return _listing(request, records, records)
 
 
 def by_force(request: HttpRequest, code: str) -> HttpResponse:
@@ -52,18 +68,7 @@ def by_force(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404("no such force") from None
     everywhere = _records()
     records = ordered(everywhere, force=f.code)
-    return render(
-        request,
-        "web/public/list.html",
-        {
-            "records": records,
-            "notices": [r for r in records if r.kind == "notice"],
-            "outcomes": [r for r in records if r.kind == "outcome"],
-            "forces": _forces_with(everywhere),
-            "force_name": f.name,
-            "force_code": f.code,
-        },
-    )
+    return _listing(request, records, everywhere, force_name=f.name, force_code=f.code)
 
 
 def record(request: HttpRequest, ref: str) -> HttpResponse:
