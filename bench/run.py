@@ -149,8 +149,10 @@ BENCHMARKS: list[tuple[str, Callable[[], str]]] = [
     ("working-day deadlines", bench_deadlines_per_second),
     ("lawful outcomes", bench_lawful_outcomes_per_second),
     ("case replay", web.bench_case_replay),
+    ("case load", web.bench_case_load),
     ("public register page /", web.bench_public_register_page),
     ("public force page", web.bench_public_force_page),
+    ("public register page 2", web.bench_public_register_page_2),
     ("public record page", web.bench_public_record_page),
     ("public API list", web.bench_public_api_list),
 ]

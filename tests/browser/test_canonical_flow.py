@@ -114,7 +114,7 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
     assert "Final written warning" in page.inner_text("main")
     assert "24 months" in page.inner_text("main")
 
-    for step_id, on in (("outcome-report", "2025-05-20"), ("publish", "2025-05-22")):
+    for step_id, on in (("outcome-report", "20/05/2025"), ("publish", "22/05/2025")):
         page.goto(f"{base}/staff/cases/{ref}/steps/{step_id}/")
         page.fill("input[name=on]", on)
         if step_id == "publish":
