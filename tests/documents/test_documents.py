@@ -103,6 +103,25 @@ def test_an_accelerated_referral_is_titled_under_regulation_51(
     assert "Regulation 51" in doc.subtitle
 
 
+@pytest.mark.parametrize(
+    "name", ["canonical", "hearing", "accelerated"]
+)  # a meeting publishes none
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_published_outcome_states_finding_outcome_period_expiry_and_appeal_deadline(
+    contexts: dict[str, DocumentContext], name: str, fmt: str
+) -> None:
+    content = render("published-outcome", contexts[name], fmt).content
+    text = flat(pdf_text(content) if fmt == "pdf" else docx_text(content)).lower()
+    finding, outcome, period, expiry, appeal = EXPECTED[name]
+    assert f"finding {finding.lower()}" in text
+    assert f"outcome {outcome}" in text
+    if period is not None:
+        assert f"period {period}" in text
+    if expiry is not None:
+        assert f"expire at the end of {expiry.lower()}" in text
+    assert f"notice of appeal must be given by {appeal.lower()}" in text
+
+
 def test_the_published_outcome_states_the_minimum_publication_date(
     contexts: dict[str, DocumentContext],
 ) -> None:

@@ -102,3 +102,19 @@ def test_the_final_check_refuses_a_file_that_would_leak(
     with pytest.raises(RedactionFailure) as raised:
         assert_clean(["a title naming " + officer.name], officer)
     assert officer.name not in str(raised.value)
+
+
+@pytest.mark.parametrize("name", ANONYMISED)
+@pytest.mark.parametrize("kind_id", PUBLIC)
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_metadata_of_a_public_file_is_filled_from_the_scrubbed_context(
+    contexts: dict[str, DocumentContext], name: str, kind_id: str, fmt: str
+) -> None:
+    # The metadata on its own: present (so the search above reads real fields), naming the force
+    # as author and the officer only by the cipher.
+    ctx = contexts[name]
+    content = render(kind_id, ctx, fmt).content
+    meta = pdf_metadata(content) if fmt == "pdf" else docx_metadata(content)
+    assert ctx.force.name in meta and ctx.case_ref in meta and ctx.officer.cipher in meta
+    for term in _identifying(ctx):
+        assert term.lower() not in meta.lower(), f"{term!r} in the metadata of {kind_id} ({fmt})"
