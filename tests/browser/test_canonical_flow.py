@@ -135,3 +135,44 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
     phone.goto(f"{base}/")
     _shot(phone, shots, "public-phone")
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_without_javascript_every_page_reads_and_the_forms_still_work(
+    browser: Any, server: str
+) -> None:
+    # A US-English browser with JavaScript off: the pages read, the assessment recalculates by its
+    # button, and a date typed DD/MM/YYYY is taken as the British date it is.
+    ref, base = CANONICAL_REF, server
+    context = browser.new_context(java_script_enabled=False, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    for path in ("/", "/outcomes/feed.atom", "/login/"):
+        assert page.goto(f"{base}{path}").status == 200
+    page.fill("#id_username", "demo")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/staff/")
+    assert "Cases by stage" in page.inner_text("main")
+    page.goto(f"{base}/staff/cases/?q={ref}")
+    assert ref in page.inner_text("main")
+    page.goto(f"{base}/staff/cases/{ref}/")
+    assert "Timeline" in page.inner_text("main")
+
+    page.goto(f"{base}/staff/cases/{ref}/assessment/")
+    for fid in [*CANONICAL_FACTORS, *CANONICAL_PERSONAL]:
+        page.check(f"input[value={fid}]")
+    page.click("button[value=preview]")  # no htmx: the Recalculate button posts the form
+    page.wait_for_load_state()
+    assert "Final written warning" in page.inner_text("#result")
+    assert page.is_checked(
+        f"input[value={CANONICAL_FACTORS[0]}]"
+    )  # the ticks survive the round trip
+    page.select_option("#outcome", "final_written_warning")
+    page.fill("input[name=warning_months]", "24")
+    page.fill("input[name=on]", "14/05/2025")
+    page.fill("textarea[name=reasons]", "Culpability high, harm limited; admissions and remorse.")
+    page.click("button[value=decide]")
+    page.wait_for_url(f"{base}/staff/cases/{ref}/")
+    main = page.inner_text("main")
+    assert "Final written warning" in main and "14 May 2025" in main
+    context.close()
