@@ -19,6 +19,7 @@ Example(on=datetime.date(2025, 1, 21), names=('a',))
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from datetime import date, datetime
@@ -53,6 +54,21 @@ def from_plain(cls: type[T], data: Any, *, where: str = "") -> T:
     return typing.cast(T, _convert(cls, data, where or cls.__name__))
 
 
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """(name, resolved type hint, has a default) for each init field; resolving hints is slow, so once."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (
+            f.name,
+            hints[f.name],
+            f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING,
+        )
+        for f in dataclasses.fields(cls)
+        if f.init
+    )
+
+
 def _convert(hint: Any, data: Any, where: str) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
@@ -81,22 +97,16 @@ def _convert(hint: Any, data: Any, where: str) -> Any:
         return data
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         _expect(isinstance(data, dict), where, "an object", data)
-        hints = typing.get_type_hints(hint)
-        names = {f.name for f in dataclasses.fields(hint) if f.init}
+        plan = _fields(hint)
+        names = {name for name, _, _ in plan}
         unknown = set(data) - names
         _expect(not unknown, where, "only the fields " + ", ".join(sorted(names)), sorted(unknown))
         kwargs = {}
-        for f in dataclasses.fields(hint):
-            if not f.init:
-                continue
-            if f.name in data:
-                kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where}.{f.name}")
+        for name, field_hint, has_default in plan:
+            if name in data:
+                kwargs[name] = _convert(field_hint, data[name], f"{where}.{name}")
             else:
-                has_default = (
-                    f.default is not dataclasses.MISSING
-                    or f.default_factory is not dataclasses.MISSING
-                )
-                _expect(has_default, f"{where}.{f.name}", "a value", None)
+                _expect(has_default, f"{where}.{name}", "a value", None)
         return hint(**kwargs)
     if isinstance(hint, type) and issubclass(hint, Enum):
         try:

@@ -96,8 +96,10 @@ class Provision:
         return sorted(out)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Catalogue:
+    """Compared and hashed by identity, so that per-catalogue lookups can be cached."""
+
     provisions: Mapping[str, Provision]
 
     def __iter__(self) -> Iterator[Provision]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from misconduct.errors import InvalidInput, RuleDataError
@@ -71,9 +72,14 @@ def steps(catalogue: Catalogue | None = None) -> list[Provision]:
     return [p for p in cat if p.date_basis is DateBasis.TRIGGER]
 
 
+@cache
+def _step_ids(catalogue: Catalogue) -> frozenset[str]:
+    return frozenset(p.id for p in steps(catalogue))
+
+
 def deadline(step: str, trigger: date, *, catalogue: Catalogue | None = None) -> Deadline:
     cat = catalogue or default_catalogue()
-    known = {p.id: p for p in steps(cat)}
+    known = _step_ids(cat)
     if step not in known:
         raise InvalidInput("step", "one of " + ", ".join(sorted(known)), step)
     version = cat.version(step, trigger)
