@@ -253,3 +253,22 @@ def test_every_failure_has_the_one_error_shape_and_is_never_a_500(
     response = c.get(url) if method == "get" else c.post(url, body, content_type="application/json")
     assert 400 <= response.status_code < 500, (url, response.status_code)
     assert set(response.json()) == ERROR_KEYS
+
+
+def test_the_public_register_api_is_paged_and_says_how_many_records_there_are(
+    demo: list[str],
+) -> None:
+    client = Client()
+    everything = client.get("/api/public/outcomes?limit=500")
+    total = int(everything["X-Total-Count"])
+    assert total == len(everything.json()) >= 2
+    first = client.get("/api/public/outcomes?limit=1")
+    second = client.get("/api/public/outcomes?limit=1&offset=1")
+    assert first.status_code == second.status_code == 200
+    assert [r["ref"] for r in first.json() + second.json()] == [
+        r["ref"] for r in everything.json()[:2]
+    ]
+    assert int(first["X-Total-Count"]) == total
+    too_many = client.get("/api/public/outcomes?limit=501")
+    assert too_many.status_code == 422
+    assert too_many.json()["field"] == "limit"

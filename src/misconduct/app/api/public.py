@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
@@ -15,6 +16,10 @@ router = Router(tags=["public"])
 
 class PublicQuery(Schema):
     force: str | None = Field(None, description="a force code such as metropolitan")
+    limit: int = Field(100, ge=1, le=500, description="at most this many records (1 to 500)")
+    offset: int = Field(
+        0, ge=0, description="skip this many records (notices first, then outcomes)"
+    )
 
 
 class PublicAllegationOut(Schema):
@@ -56,11 +61,13 @@ class PublicCaseOut(Schema):
     summary="Hearing notices and published outcomes (anonymity orders applied)",
     auth=None,
 )
-def outcomes(request: Any, q: Query[PublicQuery]) -> list[dict[str, Any]]:
+def outcomes(request: Any, response: HttpResponse, q: Query[PublicQuery]) -> list[dict[str, Any]]:
+    """A page of the register; the ``X-Total-Count`` header gives the number of records in all."""
     if q.force:
         force_named(q.force)
     records = register.records(store.today(), force=q.force)
-    return [r.as_dict() for r in records]
+    response["X-Total-Count"] = str(len(records))
+    return [r.as_dict() for r in records[q.offset : q.offset + q.limit]]
 
 
 @router.get(
