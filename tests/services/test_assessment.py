@@ -101,3 +101,31 @@ def test_there_is_nothing_to_assess_before_the_findings() -> None:
             outcome=Outcome.FINAL_WRITTEN_WARNING,
             decision_maker="Chair",
         )
+
+
+def test_a_final_written_warning_from_another_case_closes_the_warning_and_the_chair_sets_levels() -> (
+    None
+):
+    from datetime import date
+
+    from misconduct.assessment.facts import parse_facts
+    from misconduct.rules.warning import WarningRecord
+
+    case = folded(canonical_case(), c.DecideOutcome)
+    earlier = WarningRecord(Outcome.FINAL_WRITTEN_WARNING, date(2024, 3, 1), 24)
+    found = Found(
+        CANONICAL_FOUND.factors,
+        CANONICAL_FOUND.personal_mitigation,
+        culpability=("medium", "the chair's own view of the knowledge shown"),
+        exceptional_circumstances="",
+    )
+    facts = case_facts(case, "metropolitan:274519", found, other_warnings=[earlier])
+    assert facts["officer"]["warnings"][-1]["notified_on"] == date(2024, 3, 1)
+    assert facts["culpability"] == {
+        "level": "medium",
+        "reason": "the chair's own view of the knowledge shown",
+    }
+    result = assess(parse_facts(facts)).as_dict()
+    # The warning was in force on the severity-assessment date: no further warning (reg 62(3)).
+    assert result["available_outcomes"] == ["dismissal_without_notice"]
+    assert result["seriousness"]["culpability"] == "medium"

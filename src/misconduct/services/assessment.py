@@ -8,33 +8,48 @@ the rules version it was computed under.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from misconduct.assessment.engine import Assessment, assess
 from misconduct.assessment.facts import parse_facts
 from misconduct.domain.case import Case
-from misconduct.domain.records import OutcomeDecision
+from misconduct.domain.records import OutcomeDecision, PriorWarning
 from misconduct.errors import RuleViolation
 from misconduct.rules.catalogue import rules_version
 from misconduct.rules.vocabulary import Finding, Outcome
+from misconduct.rules.warning import WarningRecord
 
 
 @dataclass(frozen=True)
 class Found:
-    """What the chair found for one officer: factor ids with notes, personal mitigation with notes."""
+    """What the chair found for one officer: factor ids with notes, personal mitigation with notes,
+    levels set explicitly as (level, reason), and any exceptional circumstances relied on."""
 
     factors: Mapping[str, str]
     personal_mitigation: Mapping[str, str] = field(default_factory=dict)
+    culpability: tuple[str, str] | None = None
+    harm: tuple[str, str] | None = None
+    exceptional_circumstances: str = ""
 
 
 def _entries(found: Mapping[str, str]) -> list[dict[str, str]]:
     return [{"id": k, "note": v} if v else {"id": k} for k, v in found.items()]
 
 
-def case_facts(case: Case, officer_id: str, found: Found) -> dict[str, Any]:
-    """The facts document (docs/facts-format.md) for ``officer_id`` after the findings."""
+def case_facts(
+    case: Case,
+    officer_id: str,
+    found: Found,
+    *,
+    other_warnings: Sequence[PriorWarning | WarningRecord] = (),
+) -> dict[str, Any]:
+    """The facts document (docs/facts-format.md) for ``officer_id`` after the findings.
+
+    ``other_warnings``: warnings the officer received in other cases, which count when in force on
+    this case's severity-assessment date (the case itself knows only those recorded at intake).
+    """
     p = case.proceedings
     finding = case.officer_finding(officer_id)
     if p is None or p.concluded_on is None or case.severity_on is None:
@@ -63,7 +78,7 @@ def case_facts(case: Case, officer_id: str, found: Found) -> dict[str, Any]:
         if known
         else {}
     )
-    return {
+    facts: dict[str, Any] = {
         "officer": {
             "rank": officer.rank.value,
             "status": "serving" if officer.serving else "former",
@@ -75,7 +90,7 @@ def case_facts(case: Case, officer_id: str, found: Found) -> dict[str, Any]:
                     "months": w.months,
                     "career_break_days": w.career_break_days,
                 }
-                for w in officer.prior_warnings
+                for w in [*officer.prior_warnings, *other_warnings]
             ],
         },
         "allegation": {
@@ -94,6 +109,13 @@ def case_facts(case: Case, officer_id: str, found: Found) -> dict[str, Any]:
         "factors": _entries(found.factors),
         "personal_mitigation": _entries(found.personal_mitigation),
     }
+    for name in ("culpability", "harm"):
+        explicit: tuple[str, str] | None = getattr(found, name)
+        if explicit is not None:
+            facts[name] = {"level": explicit[0], "reason": explicit[1]}
+    if found.exceptional_circumstances:
+        facts["exceptional_circumstances"] = found.exceptional_circumstances
+    return facts
 
 
 def assess_officer(case: Case, officer_id: str, found: Found) -> Assessment:

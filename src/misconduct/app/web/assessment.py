@@ -19,6 +19,7 @@ from misconduct.domain.case import Case
 from misconduct.domain.lifecycle import Context
 from misconduct.errors import InvalidInput, RuleViolation
 from misconduct.rules.vocabulary import Finding, Outcome
+from misconduct.services.assessment import Found, case_facts
 
 
 @dataclass(frozen=True)
@@ -77,57 +78,16 @@ def facts_document(
             citation="College of Policing, Guidance on outcomes (2022): stage 1 follows the findings",
             field="findings",
         )
-    o = case.officers[officer_id]
-    p = case.proceedings
-    assert p is not None and case.severity_on is not None
-    records: list[Any] = [*o.prior_warnings, *ctx.warnings.get(officer_id, ())]
-    warnings = [
-        {
-            "kind": w.kind.value,
-            "notified_on": w.notified_on.isoformat(),
-            "months": w.months,
-            "career_break_days": w.career_break_days,
-        }
-        for w in records
-    ]
-    allegations = [a for a in case.allegations.values() if a.officer_id == officer_id]
-    standards = sorted({s for a in allegations for s in a.standards})
-    decision = case.decisions.get(officer_id)
-    doc: dict[str, Any] = {
-        "officer": {
-            "rank": o.rank.value,
-            "status": "serving" if o.serving else "former",
-            "warnings": warnings,
-            "previously_reduced_in_rank": o.previously_reduced_in_rank,
-        },
-        "allegation": {
-            "came_to_attention": case.came_to_attention.isoformat(),
-            "summary": case.summary,
-            "standards": standards,
-            "unconnected_incidents": bool(decision and decision.decision.unconnected_incidents),
-        },
-        "proceedings": {
-            "forum": p.arrangement.forum.value,
-            "finding": case.officer_finding(officer_id).value,
-            "severity_assessment_on": case.severity_on.isoformat(),
-            "hearing_on": (p.concluded_on or p.arrangement.starts_on).isoformat(),
-        },
-        "factors": [{"id": f, "note": choices.notes.get(f, "")} for f in choices.factors],
-        "personal_mitigation": [{"id": f} for f in choices.personal_mitigation],
-    }
-    froms = [a.conduct_from for a in allegations if a.conduct_from <= case.came_to_attention]
-    if froms:
-        doc["allegation"]["conduct_from"] = min(froms).isoformat()
-        doc["allegation"]["conduct_to"] = max(
-            max(a.conduct_to for a in allegations), min(froms)
-        ).isoformat()
-    for name in ("culpability", "harm"):
-        level = getattr(choices, name)
-        if level:
-            doc[name] = {"level": level, "reason": getattr(choices, f"{name}_reason")}
-    if choices.exceptional_circumstances:
-        doc["exceptional_circumstances"] = choices.exceptional_circumstances
-    return doc
+    found = Found(
+        factors={f: choices.notes.get(f, "") for f in choices.factors},
+        personal_mitigation={f: "" for f in choices.personal_mitigation},
+        culpability=(choices.culpability, choices.culpability_reason)
+        if choices.culpability
+        else None,
+        harm=(choices.harm, choices.harm_reason) if choices.harm else None,
+        exceptional_circumstances=choices.exceptional_circumstances,
+    )
+    return case_facts(case, officer_id, found, other_warnings=ctx.warnings.get(officer_id, ()))
 
 
 def run(case: Case, officer_id: str, choices: Choices, ctx: Context, on: date) -> Assessment:
