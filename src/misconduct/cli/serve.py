@@ -57,6 +57,25 @@ def _gunicorn(bind: str, workers: int, options: dict[str, Any]) -> None:
     Server().run()
 
 
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def _refuse_development_key_off_loopback(host: str) -> None:
+    """Anything reachable from another machine must have its own signing key."""
+    import os
+
+    from misconduct.app.config import SETTINGS
+
+    default_key = SETTINGS["MISCONDUCT_SECRET_KEY"].default
+    key = os.environ.get("MISCONDUCT_SECRET_KEY", "") or default_key
+    if host not in LOOPBACK and key == default_key:
+        raise InvalidInput(
+            "MISCONDUCT_SECRET_KEY",
+            f"a key of your own when serving on {host} (the default is for this machine only)",
+            "the development default",
+        )
+
+
 def register(cli: click.Group) -> None:
     @cli.command("serve")
     @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -74,6 +93,7 @@ def register(cli: click.Group) -> None:
             raise InvalidInput("--port", "a port from 1 to 65535", port)
         if not 1 <= workers <= 32:
             raise InvalidInput("--workers", "from 1 to 32 workers", workers)
+        _refuse_development_key_off_loopback(host)
         if demo:
             _prepare_demo()
         click.echo(
