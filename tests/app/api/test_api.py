@@ -31,7 +31,12 @@ PUBLIC_OPERATIONS = {
     ("get", "/api/public/outcomes"),
     ("get", "/api/public/outcomes/{ref}"),
 }
-SAMPLE_PATH = {"{step}": "reg43_report", "{ref}": CANONICAL_REF, "{step_id}": "add-party"}
+SAMPLE_PATH = {
+    "{step}": "reg43_report",
+    "{ref}": CANONICAL_REF,
+    "{step_id}": "add-party",
+    "{kind}": "decision",
+}
 
 
 def _operations() -> set[tuple[str, str]]:
@@ -272,3 +277,25 @@ def test_the_public_register_api_is_paged_and_says_how_many_records_there_are(
     too_many = client.get("/api/public/outcomes?limit=501")
     assert too_many.status_code == 422
     assert too_many.json()["field"] == "limit"
+
+
+def test_case_documents_come_through_the_api_with_the_case_checks(
+    demo: list[str], users: dict[str, Any]
+) -> None:
+    client = _bearer(users["viewer"])
+    pdf = client.get(f"/api/cases/{CANONICAL_REF}/documents/decision?format=pdf")
+    assert pdf.status_code == 200, pdf.content
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    html = client.get(f"/api/cases/{CANONICAL_REF}/documents/published-outcome?format=html")
+    assert html.status_code == 200 and b"PC A" in html.content
+    for url, status, field in [
+        (f"/api/cases/{CANONICAL_REF}/documents/memo", 422, "kind"),
+        (f"/api/cases/{CANONICAL_REF}/documents/decision?format=odt", 422, "format"),
+        # A final written warning: there is no barred-list report to give.
+        (f"/api/cases/{CANONICAL_REF}/documents/barred-list-report", 404, "kind"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == status
+        assert response.json()["field"] == field
+    elsewhere = _bearer(users["no_role"])
+    assert elsewhere.get(f"/api/cases/{CANONICAL_REF}/documents/decision").status_code == 404

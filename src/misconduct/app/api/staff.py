@@ -7,13 +7,15 @@ from datetime import date
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from ninja import Body, Field, Query, Router, Schema
 
-from misconduct.app.api.errors import ERROR_RESPONSES
+from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
 from misconduct.app.roles import Action
-from misconduct.app.web import store
+from misconduct.app.web import documents, store
 from misconduct.app.web.assessment import Choices, check_decision, run
 from misconduct.app.web.steps import FieldSpec, step_named, steps_for
+from misconduct.documents.api import FORMATS, KINDS
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
 from misconduct.domain.codec import to_plain
@@ -295,3 +297,36 @@ def decision(request: Any, ref: str, body: DecisionIn) -> dict[str, Any]:
     )
     _, records = store.read(ref)
     return {"decision": checked.as_dict()["decision"], "case": case_view(updated, records, on)}
+
+
+class DocumentQuery(Schema):
+    format: str = Field("pdf", description="pdf, docx or html")
+
+
+@router.get(
+    "/{ref}/documents/{kind}",
+    response={200: None, **ERROR_RESPONSES},
+    summary="A document of the case as a file (regulation 17 or 30 notice, hearing notice, "
+    "written decision, published outcome, barred-list report)",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "the file",
+                "content": {
+                    "application/pdf": {},
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
+                    "text/html": {},
+                },
+            }
+        }
+    },
+)
+def document(request: Any, ref: str, kind: str, q: Query[DocumentQuery]) -> HttpResponse:
+    found = store.visible_case(_user(request), ref)
+    if kind not in KINDS:
+        raise InvalidInput("kind", "one of " + ", ".join(KINDS), kind)
+    if q.format not in FORMATS:
+        raise InvalidInput("format", "one of " + ", ".join(FORMATS), q.format)
+    if not documents.reached(found, kind):
+        raise NotFound(f"case {ref} has not reached this document", field="kind", received=kind)
+    return documents.file_response(found, kind, q.format, store.today())

@@ -43,20 +43,31 @@ def available(case: Case) -> list[Download]:
     ]
 
 
+def reached(case: Case, kind: str) -> bool:
+    """Whether ``kind`` is a document kind this case has reached."""
+    return kind in KINDS and _reached(case, kind)
+
+
+def file_response(case: Case, kind: str, fmt: str, on: date) -> HttpResponse:
+    """The rendered document as a download (HTML inline); the caller has checked :func:`reached`.
+
+    Raises the documents package's errors (e.g. an unknown format) for the caller to map.
+    """
+    rendered = render_case_document(store.service("documents"), kind, case.ref, fmt, issued_on=on)
+    response = HttpResponse(rendered.content, content_type=rendered.mimetype)
+    disposition = "inline" if fmt == "html" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{rendered.filename}"'
+    return response
+
+
 def download(case: Case, kind: str, fmt: str, on: date) -> HttpResponse:
-    if kind not in KINDS or not _reached(case, kind):
+    if not reached(case, kind):
         return HttpResponse(
             f"No {kind} document for case {case.ref} at this stage.",
             status=404,
             content_type="text/plain; charset=utf-8",
         )
     try:
-        rendered = render_case_document(
-            store.service("documents"), kind, case.ref, fmt, issued_on=on
-        )
+        return file_response(case, kind, fmt, on)
     except MisconductError as exc:
         return HttpResponse(str(exc), status=422, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(rendered.content, content_type=rendered.mimetype)
-    disposition = "inline" if fmt == "html" else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{rendered.filename}"'
-    return response
