@@ -93,6 +93,7 @@ class Assessment:
             "most_likely_outcome": self.most_likely.value if self.most_likely else None,
             "final_written_warning_months": self.fww.as_dict() if self.fww else None,
             "seriousness": self.seriousness.as_dict(),
+            "factors": sorted(self.facts.factor_ids),
             "floor": None
             if self.floor is None or self.floor.floor is None
             else {
