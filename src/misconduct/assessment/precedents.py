@@ -213,6 +213,11 @@ def _words(ids: Iterable[str], titles: Mapping[str, str] | None = None) -> str:
     return ", ".join((titles or {}).get(i, i.replace("_", " ")) for i in sorted(ids))
 
 
+def category_names(ids: Iterable[str]) -> str:
+    """Special categories by their titles, in lower case: "violence against women and girls"."""
+    return _words(ids, {c.id: c.title.lower() for c in default_factors().categories.values()})
+
+
 def likenesses(subject: Profile, other: Profile) -> dict[str, float]:
     """Each kind of likeness between 0 (unlike) and 1 (the same), keyed as ``WEIGHTS``."""
     top = default_guidance().max_points - 1
@@ -233,7 +238,6 @@ def score(subject: Profile, other: Profile) -> float:
 
 def explain(subject: Profile, other: Profile) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What is alike and what differs, in words ("here" is the case, "there" the precedent)."""
-    titles = {c.id: c.title.lower() for c in default_factors().categories.values()}
     alike: list[str] = []
     differs: list[str] = []
 
@@ -254,16 +258,16 @@ def explain(subject: Profile, other: Profile) -> tuple[tuple[str, ...], tuple[st
         )
     shared = subject.categories & other.categories
     if shared:
-        alike.append("special categories in both: " + _words(shared, titles))
+        alike.append("special categories in both: " + category_names(shared))
     elif not subject.categories and not other.categories:
         alike.append("no special category in either")
     if subject.categories - other.categories:
         differs.append(
-            "categories only here: " + _words(subject.categories - other.categories, titles)
+            "categories only here: " + category_names(subject.categories - other.categories)
         )
     if other.categories - subject.categories:
         differs.append(
-            "categories only there: " + _words(other.categories - subject.categories, titles)
+            "categories only there: " + category_names(other.categories - subject.categories)
         )
     if subject.factors & other.factors:
         alike.append("factors in both: " + _words(subject.factors & other.factors))
@@ -394,6 +398,7 @@ __all__ = [
     "Precedent",
     "Profile",
     "Provenance",
+    "category_names",
     "default_library",
     "explain",
     "likenesses",

@@ -8,6 +8,7 @@ from misconduct import __version__
 from misconduct.cli import assess as assess_cli
 from misconduct.cli import cases as cases_cli
 from misconduct.cli import documents as documents_cli
+from misconduct.cli import precedents as precedents_cli
 from misconduct.cli import rules as rules_cli
 from misconduct.cli import serve as serve_cli
 
@@ -20,6 +21,7 @@ def cli() -> None:
 
 rules_cli.register(cli)
 assess_cli.register(cli)
+precedents_cli.register(cli)
 cases_cli.register(cli)
 documents_cli.register(cli)
 serve_cli.register(cli)
