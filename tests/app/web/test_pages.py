@@ -228,3 +228,19 @@ def test_the_outcome_form_offers_only_lawful_outcomes_and_the_lawful_warning_per
     assert "SI 2020/4 reg 62(4)" in months.help_text
     refused = {choice for _, choice, _ in response.context["refused"]}
     assert "Written warning" in refused
+
+
+def test_the_assessment_shows_the_three_most_similar_published_outcomes(
+    canonical_at_findings: str, login: Callable[[str], Client]
+) -> None:
+    client = login("chair")
+    url = reverse("web:assessment-preview", args=[canonical_at_findings])
+    response = client.post(url, _assessment_data(), HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    shown = response.context["precedents"]
+    assert len(shown.matches) == 3
+    assert "Similar published outcomes" in page and "they do not bind it" in page
+    for m in shown.matches:
+        assert m.precedent.force in page and f'href="{m.precedent.provenance.url}"' in page
+    assert "Alike: both gross misconduct" in page and "Differs: " in page
+    assert "Outcomes among these: " in page

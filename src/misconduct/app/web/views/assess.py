@@ -19,6 +19,8 @@ from misconduct.app.web.assessment import Choices, assessable, check_decision, r
 from misconduct.app.web.dates import EXPECTED, parse_british
 from misconduct.assessment.engine import Assessment
 from misconduct.assessment.factors import Level, Stage, default_factors
+from misconduct.assessment.precedents import NOTE as PRECEDENTS_NOTE
+from misconduct.assessment.precedents import similar
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
 from misconduct.domain.records import OutcomeDecision
@@ -89,6 +91,9 @@ def _context(
         "ticked": set(choices.factors) | set(choices.personal_mitigation),
         "a": assessment,
         "result": assessment.as_dict() if assessment else None,
+        # The published library only: decided cases on the system are not read on each preview.
+        "precedents": similar(assessment, limit=3) if assessment else None,
+        "precedents_note": PRECEDENTS_NOTE,
         "not_open": [o for o in Outcome if assessment and o not in assessment.available],
         "chosen": chosen,
         "departs": departs,
