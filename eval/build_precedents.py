@@ -50,6 +50,11 @@ def decided(text: Any) -> str | None:
     return value
 
 
+def _slug(force: str) -> str:
+    words = re.sub(r"[^a-z ]", "", force.lower()).split()
+    return "-".join(w for w in words if w not in {"police", "constabulary", "service", "the"})
+
+
 def entries() -> list[dict[str, Any]]:
     records = {}
     for line in DATA.read_text(encoding="utf-8").splitlines():
@@ -57,19 +62,25 @@ def entries() -> list[dict[str, Any]]:
             r = json.loads(line)
             records[r["id"]] = r
     out = []
+    seen: dict[str, int] = {}
     for path in sorted(CASES.glob("*.toml")):
         rid, _, idx = path.stem.partition("--")
         r = records[rid]
         t = r["truth"]
         rank = t.get("officer_rank")
+        when = decided(t.get("hearing_date")) or decided(t.get("publication_date"))
+        # A neutral id (force, year, number): the record ids of the shared set carry officers'
+        # names, which a precedent shown beside another officer's case has no need of.
+        stem = f"{_slug(t['force'])}-{when[:4] if when else 'undated'}"
+        seen[stem] = seen.get(stem, 0) + 1
         out.append(
             {
-                "id": path.stem,
+                "id": f"{stem}-{seen[stem]}",
                 "source": r["source"],
                 "source_url": r["source_url_or_repo_path"],
                 "licence": r["licence"],
                 "force": t["force"],
-                "decided": decided(t.get("hearing_date")) or decided(t.get("publication_date")),
+                "decided": when,
                 "rank": re.sub(r"\s*\(.*\)$", "", rank) if isinstance(rank, str) else None,
                 "outcome": t["outcome_codes"][int(idx or 0)],
                 "fww_months": t.get("fww_months"),
