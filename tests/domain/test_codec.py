@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from misconduct.domain import events as ev
+from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.events import event_from_payload, event_payload
 from misconduct.domain.records import OutcomeDecision
@@ -145,3 +146,10 @@ def test_a_wrong_value_names_the_field_and_item() -> None:
             Shapes,
             {"ids": [], "pair": ["misconduct", "2025-01-02"], "by_finding": {}, "either": 1.5},
         )
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(strategy_for(Case))
+def test_any_case_state_rebuilds_from_its_stored_json(case: Case) -> None:
+    stored = json.loads(json.dumps(to_plain(case)))  # what the repository keeps as the case's state
+    assert from_plain(Case, stored) == case

@@ -2,7 +2,10 @@
 
 The events are the record. The projection (cases, officers, allegations, time limits, warnings) is
 rewritten from the domain's ``Case`` in the same transaction as each append, so lists and due-date
-queries never fold events. ``Case.state`` keeps the whole projection as JSON for reading.
+queries never fold events. ``Case.state`` keeps the whole projection as JSON for reading:
+``codec.to_plain`` of the domain's ``Case``, which ``from_plain`` decodes back to an equal ``Case``;
+``Case.state_format`` names the shape of ``Case`` it was written in (a state of another shape, or none,
+is folded from the events instead: see ``repository.DjangoRepository.load_states``).
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class Case(models.Model):
     anonymity_cipher = models.CharField(max_length=40, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     state = models.JSONField()
+    state_format = models.CharField(max_length=40, blank=True, default="")
     officers = models.ManyToManyField(Officer, related_name="cases")
 
     def __str__(self) -> str:
