@@ -118,7 +118,7 @@ def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
 )
 def case(request: Any, ref: str) -> dict[str, Any]:
     found = store.visible_case(_user(request), ref)
-    _, records = store.read(ref)
+    records = store.events(ref)
     return case_view(found, records, store.today())
 
 
@@ -230,7 +230,7 @@ def take_step(request: Any, ref: str, step_id: str, data: Body[dict[str, Any]]) 
         raise InvalidInput("version", "the case version (a whole number)", version)
     command = the_step.build(found, values)
     updated = store.service(user.get_username()).execute(ref, command, expected_version=version)
-    _, records = store.read(ref)
+    records = store.events(ref)
     return case_view(updated, records, store.today())
 
 
@@ -295,7 +295,7 @@ def decision(request: Any, ref: str, body: DecisionIn) -> dict[str, Any]:
     updated = store.service(user.get_username()).execute(
         ref, command, expected_version=body.version
     )
-    _, records = store.read(ref)
+    records = store.events(ref)
     return {"decision": checked.as_dict()["decision"], "case": case_view(updated, records, on)}
 
 

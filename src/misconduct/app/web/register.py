@@ -3,10 +3,10 @@
 The pages, the feed and the API ask for the public records on a date. A case can only have one once
 a hearing notice has been given or its outcome published, so only those cases are read, found from
 the projection's stored state (``Case.state``) in one query. Each case's record is
-:func:`publication.public_view` of the case folded from its events, kept per process under the hash
-of the case's latest event and the date: the hash chain makes that hash stand for the whole history,
-so a new event, another database or a restored one never serves a stale record, and the one public
-projection decides what the public sees.
+:func:`publication.public_view` of the case as it stands (decoded from its stored state, in one query
+for every case not cached), kept per process under the hash of the case's latest event and the date:
+the hash chain makes that hash stand for the whole history, so a new event, another database or a
+restored one never serves a stale record, and the one public projection decides what the public sees.
 """
 
 from __future__ import annotations
@@ -60,17 +60,17 @@ def _a_date(name: str) -> Q:
 def _records(wanted: dict[str, str], on: date) -> list[PublicCase]:
     with _lock:
         entries = {ref: _cache.get(ref) for ref in wanted}
-    out = []
-    for ref, head in wanted.items():
-        entry = entries[ref]
-        if entry is None or entry.head != head or entry.on != on:
-            case, events = store.read(ref)
-            entry = _Entry(events[-1].hash, on, public_view(case, on))
-            with _lock:
-                _cache[ref] = entry
-        if entry.record is not None:
-            out.append(entry.record)
-    return out
+    stale = [ref for ref, e in entries.items() if e is None or e.head != wanted[ref] or e.on != on]
+    if stale:
+        fresh = store.states(stale)
+        for ref in stale:
+            case = fresh.get(ref)
+            # A case written since ``candidates`` read its head is cached under the older head, so
+            # the next request reads it again.
+            entries[ref] = _Entry(wanted[ref], on, public_view(case, on) if case else None)
+        with _lock:
+            _cache.update({ref: e for ref in stale if (e := entries[ref]) is not None})
+    return [e.record for e in entries.values() if e is not None and e.record is not None]
 
 
 def records(on: date, *, force: str | None = None) -> list[PublicCase]:

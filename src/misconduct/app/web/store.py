@@ -1,14 +1,16 @@
 """Where the web pages and the API get cases and record steps: the case services over the Django
-unit of work. Writes go through :class:`CaseService` only; reads fold a case from its events, and
-searches query the projection tables the repository keeps.
+unit of work. Writes go through :class:`CaseService` only; reads of a case as it stands decode the
+state the repository stores with each event (:func:`state`, :func:`states`), the timeline reads the
+events (:func:`events`), and searches query the projection tables the repository keeps.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -25,8 +27,11 @@ from misconduct.domain.terms import PartyRole
 from misconduct.errors import InvalidInput
 from misconduct.services.cases import CaseService, load
 
+if TYPE_CHECKING:
+    from misconduct.app.repository import DjangoUnitOfWork
 
-def _uow() -> Any:
+
+def _uow() -> DjangoUnitOfWork:
     from misconduct.app.repository import DjangoUnitOfWork
 
     return DjangoUnitOfWork()
@@ -46,8 +51,27 @@ def service(actor: str) -> CaseService:
 
 
 def read(ref: str) -> tuple[Case, list[RecordedEvent]]:
+    """The case folded from its events, with the events."""
     with _uow() as uow:
         return load(uow, ref)
+
+
+def state(ref: str) -> Case:
+    """The case as it stands, from its stored state; InvalidInput if there is no such case."""
+    with _uow() as uow:
+        return uow.cases.load_state(ref)
+
+
+def states(refs: Iterable[str] | None = None) -> dict[str, Case]:
+    """The existing cases of ``refs`` (every case if None) as they stand, by reference."""
+    with _uow() as uow:
+        return uow.cases.load_states(refs)
+
+
+def events(ref: str) -> list[RecordedEvent]:
+    """The case's recorded events in order (none if there is no such case)."""
+    with _uow() as uow:
+        return uow.cases.events(ref)
 
 
 def context(case: Case) -> Context:
@@ -59,8 +83,7 @@ def context(case: Case) -> Context:
 
 
 def all_cases() -> list[Case]:
-    with _uow() as uow:
-        return [load(uow, ref)[0] for ref in uow.cases.refs()]
+    return list(states().values())
 
 
 # -- who may see what ------------------------------------------------------------------------
@@ -100,7 +123,7 @@ def visible_case(user: Any, ref: str, action: Action = Action.VIEW_CASE) -> Case
     """The case if the user may take ``action`` on it; 404 if it does not exist or is not theirs to
     see, 403 if they may see it but not take the action."""
     try:
-        case, _ = read(ref)
+        case = state(ref)
     except InvalidInput:
         raise Http404(f"no case {ref}") from None
     if not may(user, Action.VIEW_CASE, case):
@@ -126,8 +149,9 @@ def visible_rows(user: Any) -> QuerySet[m.Case]:
     rows = m.Case.objects.filter(force__code__in=full)
     chaired = {gr.force for gr in g if gr.role.value == "chair"} - full
     if chaired:
+        candidates = m.Case.objects.filter(force__code__in=chaired).values_list("ref", flat=True)
         refs = [
-            c.ref for c in m.Case.objects.filter(force__code__in=chaired) if _chair_may(user, c.ref)
+            ref for ref, case in states(candidates).items() if may(user, Action.VIEW_CASE, case)
         ]
         rows = rows | m.Case.objects.filter(ref__in=refs)
     return rows.distinct()
@@ -135,22 +159,19 @@ def visible_rows(user: Any) -> QuerySet[m.Case]:
 
 def chairs(user: Any, ref: str) -> bool:
     """Whether the user chairs the proceedings of case ``ref``."""
-    try:
-        case, _ = read(ref)
-    except InvalidInput:
-        return False
-    names = scope(case).chairs
+    return ref in chaired(user, [ref])
+
+
+def chaired(user: Any, refs: Iterable[str]) -> set[str]:
+    """Those of the cases ``refs`` whose proceedings the user chairs."""
     from misconduct.app.roles import is_assigned_chair
 
-    return is_assigned_chair(names, user.get_username(), user.get_full_name())
-
-
-def _chair_may(user: Any, ref: str) -> bool:
-    try:
-        case, _ = read(ref)
-    except InvalidInput:
-        return False
-    return may(user, Action.VIEW_CASE, case)
+    name, full_name = user.get_username(), user.get_full_name()
+    return {
+        ref
+        for ref, case in states(refs).items()
+        if is_assigned_chair(scope(case).chairs, name, full_name)
+    }
 
 
 _STANDARD_ID = re.compile(r"[a-z][a-z_]*")

@@ -63,12 +63,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     grants = store.grants(request.user)
     chair_forces = {g.force for g in grants if g.role is Role.CHAIR}
-    mine = [
-        r
-        for r in rows
-        if r.closed_on is None
-        and (r.ref in acted or (r.force_id in chair_forces and store.chairs(request.user, r.ref)))
-    ]
+    chaired = store.chaired(
+        request.user, [r.ref for r in rows if r.closed_on is None and r.force_id in chair_forces]
+    )
+    mine = [r for r in rows if r.closed_on is None and (r.ref in acted or r.ref in chaired)]
     others = [r for r in rows if r.closed_on is None and r not in mine]
     return render(
         request,
@@ -124,7 +122,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     case = store.visible_case(request.user, ref)
-    _, records = store.read(ref)
+    records = store.events(ref)
     today = store.today()
     ctx = store.context(case)
     steps = []
