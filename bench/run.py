@@ -150,6 +150,7 @@ BENCHMARKS: list[tuple[str, Callable[[], str]]] = [
     ("lawful outcomes", bench_lawful_outcomes_per_second),
     ("case replay", web.bench_case_replay),
     ("case load", web.bench_case_load),
+    ("case state load", web.bench_case_state_load),
     ("public register page /", web.bench_public_register_page),
     ("public force page", web.bench_public_force_page),
     ("public register page 2", web.bench_public_register_page_2),

@@ -1,4 +1,5 @@
-"""Benchmarks over a seeded database: case replay, the public register's pages and its API list.
+"""Benchmarks over a seeded database: case replay, loading the stored states, the public register's
+pages and its API list.
 
 The database is a fresh SQLite file in a temporary folder, seeded once with generated cases through
 the case service (the same write path as the web app), so the figures say what the app does with
@@ -85,6 +86,20 @@ def bench_case_load() -> str:
     return (
         f"{len(refs) / elapsed:,.0f} cases/s, {events / elapsed:,.0f} events/s read, decoded and "
         f"folded ({len(refs):,} cases, {events:,} events, {elapsed:.2f} s; {_data()})"
+    )
+
+
+def bench_case_state_load() -> str:
+    seeded()
+    from misconduct.app.repository import DjangoRepository
+
+    repo = DjangoRepository()
+    start = time.perf_counter()
+    cases = repo.load_states()
+    elapsed = time.perf_counter() - start
+    return (
+        f"{len(cases) / elapsed:,.0f} cases/s read and decoded from their stored state, in one "
+        f"query ({len(cases):,} cases, {elapsed:.2f} s; {_data()})"
     )
 
 
