@@ -261,6 +261,8 @@ class Case:
             if t.met_on is None and t.item.step in closes and mine:
                 t.met_on = e.on
 
+    # A change to what apply() produces for the same events must bump _FOLD in
+    # misconduct/app/repository.py, so that states stored under the old fold are replayed.
     def apply(self, e: ev.Event) -> None:
         if isinstance(e, ev.PartyAdded):
             self.parties.append(e.party)
