@@ -55,18 +55,7 @@ APPEAL_GROUNDS = (
 
 
 def time_limit(step: str, trigger: date) -> TimeLimitInfo:
-    d = deadline(step, trigger)
-    return TimeLimitInfo(
-        step=d.step,
-        title=d.title,
-        trigger=d.trigger,
-        from_event=d.from_event,
-        citation=d.citation,
-        status=d.status,
-        due=d.due,
-        earliest=d.earliest,
-        latest=d.latest,
-    )
+    return deadline(step, trigger)
 
 
 def _standards(ids: tuple[str, ...], on: date) -> tuple[StandardInfo, ...]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from misconduct.rules.deadlines import Deadline
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
 
@@ -113,25 +114,8 @@ class AssessmentInfo:
     rules_version: str = ""
 
 
-@dataclass(frozen=True)
-class TimeLimitInfo:
-    """A statutory time limit as the rules computed it: a due date, or a window."""
-
-    step: str
-    title: str
-    trigger: date
-    from_event: str
-    citation: str
-    status: str
-    due: date | None = None
-    earliest: date | None = None
-    latest: date | None = None
-
-    @property
-    def last_day(self) -> date:
-        value = self.due if self.due is not None else self.latest
-        assert value is not None, "a time limit has a due date or a window"
-        return value
+# A statutory time limit exactly as the rules computed it (a due date, or a window), with its trace.
+TimeLimitInfo = Deadline
 
 
 @dataclass(frozen=True)
