@@ -91,11 +91,11 @@ def counts(using: str = "default") -> Counts:
     )
 
 
-def known_migrations(using: str = "default") -> set[tuple[str, str]]:
-    """Every (app, migration) this version of the code has on disk."""
+def known_migrations() -> set[tuple[str, str]]:
+    """Every (app, migration) this version of the code has on disk (no database is opened)."""
     from django.db.migrations.loader import MigrationLoader
 
-    loader = MigrationLoader(_connection(using), ignore_no_migrations=True, load=True)
+    loader = MigrationLoader(None, ignore_no_migrations=True, load=True)
     return set(loader.disk_migrations)
 
 
@@ -241,7 +241,7 @@ def check(path: Path, using: str = "default") -> str:
         raise InvalidInput(
             FILE_FIELD, "a backup of this application", f"{path}: none of its migrations recorded"
         )
-    unknown = sorted(migrations - known_migrations(using))
+    unknown = sorted(migrations - known_migrations())
     if unknown:
         raise InvalidInput(
             FILE_FIELD,
@@ -392,7 +392,10 @@ def restore(path: Path, using: str = "default", *, force: bool = False) -> Resto
     """Replace the database ``using`` by the backup at ``path``; then migrate and verify every chain."""
     from misconduct.app import bootstrap
 
+    name = str(_connection(using).settings_dict["NAME"])
     engine = check(path, using)
+    if engine == "sqlite" and name != ":memory:" and not name.startswith("file:"):
+        Path(name).parent.mkdir(parents=True, exist_ok=True)  # a new database in a new folder
     if not force and not is_empty(using):
         held = counts(using)
         raise InvalidInput(
@@ -412,9 +415,6 @@ def restore(path: Path, using: str = "default", *, force: bool = False) -> Resto
 
 def _sqlite_restore(path: Path, using: str) -> None:
     conn = _connection(using)
-    name = str(conn.settings_dict["NAME"])
-    if name != ":memory:" and not name.startswith("file:"):
-        Path(name).parent.mkdir(parents=True, exist_ok=True)
     conn.ensure_connection()
     if conn.in_atomic_block:
         raise MisconductError("a restore cannot run inside a transaction")
