@@ -10,6 +10,7 @@ from misconduct.cli import backup as backup_cli
 from misconduct.cli import cases as cases_cli
 from misconduct.cli import documents as documents_cli
 from misconduct.cli import precedents as precedents_cli
+from misconduct.cli import retention as retention_cli
 from misconduct.cli import rules as rules_cli
 from misconduct.cli import serve as serve_cli
 
@@ -27,6 +28,7 @@ cases_cli.register(cli)
 documents_cli.register(cli)
 serve_cli.register(cli)
 backup_cli.register(cli)
+retention_cli.register(cli)
 
 
 def main() -> None:
