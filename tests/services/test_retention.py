@@ -3,6 +3,7 @@ on the case's chain, with notice beforehand; closed cases listed once past their
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from misconduct.domain import commands as c
 from misconduct.domain.ledger import verify_chain
 from misconduct.errors import InvalidInput, RuleViolation
-from misconduct.services.demo import load_demo
+from misconduct.services.demo import canonical_case, load_demo
 from misconduct.services.retention import Policy, add_years, plan, take_down
 from tests.services.fakes import FakeRepository, FakeUnitOfWork, fake_service
 
@@ -111,3 +112,32 @@ def test_closed_cases_are_listed_for_erasure_only_past_their_retention(
 def test_years_are_added_to_29_february_as_28_february() -> None:
     assert add_years(D("2024-02-29"), 1) == D("2025-02-28")
     assert add_years(D("2024-02-29"), 4) == D("2028-02-29")
+
+
+def _canonical_published_for(days: int | None) -> FakeRepository:
+    demo = canonical_case()
+    steps = tuple(
+        replace(s, period_days=days) if isinstance(s, c.PublishOutcome) else s for s in demo.steps
+    )
+    repo = FakeRepository()
+    fake_service(repo).open(demo.opening, steps)
+    return repo
+
+
+def test_a_period_set_for_the_case_comes_before_the_policy_and_binds_the_domain() -> None:
+    repo = _canonical_published_for(60)  # published 22 May 2025: up to and including 20 July
+    case = fake_service(repo).case(CANONICAL)
+    assert case.publication_days == 60
+    assert _plan(repo, Policy(), "2025-07-20").due == ()
+    assert [t.last_day for t in _plan(repo, Policy(publication_days=365), "2025-07-21").due] == [
+        D("2025-07-20")
+    ]
+    with pytest.raises(RuleViolation, match="until at least 2025-07-20 \\(the 60 days set"):
+        fake_service(repo).execute(CANONICAL, c.RemovePublication(D("2025-07-20")))
+    fake_service(repo).execute(CANONICAL, c.RemovePublication(D("2025-07-21")))
+
+
+def test_a_period_under_28_days_is_refused_when_publishing() -> None:
+    with pytest.raises(RuleViolation, match="at least 28 days, not 27") as refused:
+        _canonical_published_for(27)
+    assert refused.value.citation == "SI 2020/4 reg 43" and refused.value.field == "period_days"
