@@ -17,6 +17,7 @@ from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 from misconduct.rules.warning import WarningPeriod, warning_period
+from misconduct.rules.workdays import add_years
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,13 @@ class OutcomeQuestion:
     convicted_indictable_only: bool = False
     linked_to_pre_commencement_allegation: bool = False
     dg_reinvestigation_on: date | None = None
+    referral_notice_on: date | None = None
+    """The date notice of referral was given (reg 30(1) or 51(1)); decides whether SI 2024/521 applies."""
+    reduced_in_rank_on: date | None = None
+    """The date of the officer's last reduction in rank (2004 or 2020 Regulations), if any (reg 23(10)(c))."""
+    linked_allegation_came_to_attention: date | None = None
+    first_known_to_police_body_on: date | None = None
+    first_known_to_director_general_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.severity_assessment_on < self.came_to_attention:
@@ -53,6 +61,25 @@ class OutcomeQuestion:
                 f"({self.severity_assessment_on.isoformat()})",
                 self.decided_on.isoformat(),
             )
+        if self.referral_notice_on is not None and not (
+            self.came_to_attention <= self.referral_notice_on <= self.decided_on
+        ):
+            raise InvalidInput(
+                "referral_notice_on",
+                f"a date between the date the allegation came to attention "
+                f"({self.came_to_attention.isoformat()}) and the decision "
+                f"({self.decided_on.isoformat()})",
+                self.referral_notice_on.isoformat(),
+            )
+        if self.reduced_in_rank_on is not None:
+            if self.reduced_in_rank_on > self.decided_on:
+                raise InvalidInput(
+                    "reduced_in_rank_on",
+                    f"a date on or before the decision ({self.decided_on.isoformat()})",
+                    self.reduced_in_rank_on.isoformat(),
+                )
+            if self.reduced_in_rank_on <= self.severity_assessment_on:
+                object.__setattr__(self, "previously_reduced_in_rank", True)
         if self.fww_in_force and self.ww_in_force:
             # Both can be on a record, but the final warning governs; keep the question unambiguous.
             object.__setattr__(self, "ww_in_force", False)
@@ -79,6 +106,20 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class OtherAction:
+    """Disciplinary action the law allows that is not an outcome in the shared vocabulary (the 2012
+    extension of a final written warning)."""
+
+    id: str
+    text: str
+    citation: str
+    status: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "citation": self.citation, "status": self.status}
+
+
+@dataclass(frozen=True)
 class OutcomeAnswer:
     question: OutcomeQuestion
     regime: RegimeDecision
@@ -87,6 +128,7 @@ class OutcomeAnswer:
     requirements: tuple[Requirement, ...]
     notes: tuple[str, ...]
     trace: Trace = field(compare=False)
+    other_actions: tuple[OtherAction, ...] = ()
 
     @property
     def default_outcome(self) -> Outcome | None:
@@ -107,6 +149,7 @@ class OutcomeAnswer:
             "warning_periods": {o.value: p.as_dict() for o, p in self.warning_periods.items()},
             "default_outcome": self.default_outcome.value if self.default_outcome else None,
             "requirements": [r.as_dict() for r in self.requirements],
+            "other_actions": [a.as_dict() for a in self.other_actions],
             "notes": list(self.notes),
             "trace": self.regime.trace.as_list() + self.trace.as_list(),
         }
@@ -130,6 +173,7 @@ class _Run:
         self.trace = Trace()
         self.requirements: list[Requirement] = []
         self.notes: list[str] = []
+        self.other_actions: list[OtherAction] = []
 
     @property
     def on(self) -> date:
@@ -165,6 +209,9 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
         q.came_to_attention,
         linked_to_pre_commencement_allegation=q.linked_to_pre_commencement_allegation,
         dg_reinvestigation_on=q.dg_reinvestigation_on,
+        linked_allegation_came_to_attention=q.linked_allegation_came_to_attention,
+        first_known_to_police_body_on=q.first_known_to_police_body_on,
+        first_known_to_director_general_on=q.first_known_to_director_general_on,
         catalogue=cat,
     )
     run = _Run(q, regime, cat)
@@ -192,6 +239,7 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
         tuple(run.requirements),
         tuple(run.notes),
         run.trace,
+        tuple(run.other_actions),
     )
 
 
@@ -233,16 +281,47 @@ def _check_forum(run: _Run, finding: Finding) -> None:
             "gross misconduct cannot be dealt with at a misconduct meeting",
             "forum",
         )
-    if (
-        q.forum is Forum.MISCONDUCT_MEETING
-        and q.fww_in_force
-        and run.regime.regime is not Regime.CONDUCT_REGS_2012
-    ):
+    if q.forum is not Forum.MISCONDUCT_MEETING or q.former_officer:
+        return
+    if q.fww_in_force and run.regime.regime is Regime.CONDUCT_REGS_2012:
+        raise run.violation(
+            "regs2012_fww_in_force",
+            "a final written warning was in force at the assessment of the conduct, so under the "
+            "2012 Regulations the case went to a misconduct hearing, not a meeting",
+            "forum",
+        )
+    if run.regime.regime is Regime.CONDUCT_REGS_2012:
+        return
+    if q.fww_in_force:
         raise run.violation(
             "reg23_meeting_barred_by_fww",
             "a final written warning was in force on the severity-assessment date, so the case "
             "must go to a misconduct hearing, not a meeting",
             "forum",
+        )
+    reduced = q.reduced_in_rank_on
+    if reduced is not None and reduced <= q.severity_assessment_on:
+        recent = add_years(reduced, 2) > q.severity_assessment_on
+        if recent:
+            raise run.violation(
+                "reg23_10c_recent_reduction_in_rank",
+                f"the officer was reduced in rank on {reduced.isoformat()}, less than 2 years before "
+                f"the severity assessment ({q.severity_assessment_on.isoformat()}), so the case must "
+                "go to a misconduct hearing, not a meeting",
+                "forum",
+            )
+        run.rule(
+            "reg23_10c_recent_reduction_in_rank",
+            f"reduced in rank on {reduced.isoformat()}, 2 years or more before the severity "
+            "assessment: a meeting is open",
+            applied=False,
+            reduced_in_rank_on=reduced,
+        )
+    elif q.previously_reduced_in_rank and reduced is None:
+        run.notes.append(
+            "The officer was reduced in rank before, but the date is not given: if the reduction was "
+            "less than 2 years before the severity assessment, the case had to go to a misconduct "
+            "hearing (reg 23(10)(c))."
         )
 
 
@@ -392,13 +471,38 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
         available = _outcomes(params)
         if q.fww_in_force:
             available -= _outcomes(params, "barred_by_fww_in_force")
-            run.notes.append(
-                "A final written warning was in force: no new one may be given, but the existing one "
-                "may be extended once by 18 months in exceptional circumstances (SI 2012/2632 reg 55(3)-(5))."
+            version = run.cat.version("regs2012_special_case_hearing_outcomes", run.on)
+            run.other_actions.append(
+                OtherAction(
+                    "extend_final_written_warning",
+                    "A final written warning was in force: no new one may be given, but in "
+                    "exceptional circumstances the existing one may be extended once, by 18 months "
+                    "(reg 55(3)-(5)).",
+                    str(version.citation),
+                    version.citation.status.value,
+                )
             )
         return available
     params = run.rule("regs2012_reg35_hearing_outcomes", f"{finding.value} at a hearing")
     available = _outcomes(params)
+    if q.fww_in_force:
+        fww = run.rule(
+            "regs2012_fww_in_force",
+            "final written warning in force: no new one; the existing one may be extended "
+            "(reg 35(7)(b))",
+            fww_in_force=True,
+        )
+        available -= _outcomes(fww, "barred")
+        version = run.cat.version("regs2012_fww_in_force", run.on)
+        run.other_actions.append(
+            OtherAction(
+                str(fww["other_action"]),
+                "Extend the final written warning already in force (reg 35(7)(b)); the length of "
+                "the extension is in reg 35(6)-(9), which the project has not read.",
+                str(version.citation),
+                version.citation.status.value,
+            )
+        )
     if finding is Finding.MISCONDUCT:
         available |= _outcomes(params, "misconduct_only")
         run.rule(
@@ -415,7 +519,6 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
 
 
 def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
-    q = run.q
     if finding is Finding.GROSS_MISCONDUCT:
         non_dismissal = {o for o in available if not o.is_dismissal}
         presumption = run.cat.version_or_none("presumption_of_dismissal", run.on)
@@ -436,23 +539,8 @@ def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
                 "not in force for this allegation (pre-commencement or before 28 May 2025): "
                 "no exceptional-circumstances threshold",
             )
-        reasons = run.cat.version_or_none("reasons_gross_misconduct_not_dismissed", q.decided_on)
-        if reasons is not None and non_dismissal:
-            run.require(
-                "reasons_gross_misconduct_not_dismissed",
-                "reasons_for_not_dismissing",
-                "Gross misconduct without dismissal: the outcome report must give the reasons "
-                "(and goes to the local policing body).",
-                non_dismissal,
-                q.decided_on,
-            )
-        elif reasons is None and run.regime.regime is not Regime.CONDUCT_REGS_2012:
-            run.trace.record_not_in_force(
-                "reasons_gross_misconduct_not_dismissed",
-                "Reasons when gross misconduct does not lead to dismissal",
-                q.decided_on,
-                "decision before 7 May 2024: no express duty to give reasons for not dismissing",
-            )
+        if non_dismissal and run.regime.regime is not Regime.CONDUCT_REGS_2012:
+            _reasons_for_not_dismissing(run, non_dismissal)
     if Outcome.REDUCTION_IN_RANK in available:
         run.require(
             "reg62_6_reduction_in_rank_views",
@@ -462,3 +550,40 @@ def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
             {Outcome.REDUCTION_IN_RANK},
             run.on,
         )
+
+
+REASONS = "reasons_gross_misconduct_not_dismissed"
+
+
+def _reasons_for_not_dismissing(run: _Run, non_dismissal: set[Outcome]) -> None:
+    """SI 2024/521 reg 5 (reg 43(1)(e), 63(1)(d)): only where the reg 30(1)/51(1) notice was given on or
+    after 7 May 2024 (reg 7(1)). Without the notice date, the allegation's date can still settle it."""
+    q = run.q
+    notice = q.referral_notice_on
+    start = run.cat.get(REASONS).versions[0].in_force_from
+    text = (
+        "Gross misconduct without dismissal: the outcome report must give the reasons "
+        "(and goes to the local policing body)."
+    )
+    if notice is None and q.came_to_attention >= start:
+        notice = q.came_to_attention  # the notice cannot precede the allegation
+    if notice is not None and notice >= start:
+        run.require(REASONS, "reasons_for_not_dismissing", text, non_dismissal, notice)
+        return
+    if notice is not None or q.decided_on < start:
+        run.trace.record_not_in_force(
+            REASONS,
+            "Reasons when gross misconduct does not lead to dismissal",
+            notice or q.decided_on,
+            "notice of referral before 7 May 2024 (SI 2024/521 reg 7(1)): no express duty to give "
+            "reasons for not dismissing",
+        )
+        return
+    run.require(
+        REASONS,
+        "reasons_for_not_dismissing",
+        text.rstrip(".") + ", if the notice of referral was given on or after 7 May 2024 "
+        "(SI 2024/521 reg 7(1)); the date of that notice was not given.",
+        non_dismissal,
+        start,
+    )

@@ -17,7 +17,7 @@ from misconduct.rules.catalogue import Catalogue, ProvisionVersion, default_cata
 from misconduct.rules.regime import Regime, RegimeDecision
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Forum, Outcome
-from misconduct.rules.workdays import add_months
+from misconduct.rules.workdays import end_of_months_beginning_with
 
 WARNINGS = (Outcome.WRITTEN_WARNING, Outcome.FINAL_WRITTEN_WARNING)
 
@@ -130,7 +130,7 @@ class WarningRecord:
     def expires_on(self) -> date:
         """The last day in force: the period begins with the day of notification, so it ends the day
         before the same date ``months`` later, moved on by any career-break days."""
-        end = add_months(self.notified_on, self.months) - timedelta(days=1)
+        end = end_of_months_beginning_with(self.notified_on, self.months)
         return end + timedelta(days=self.career_break_days)
 
     def in_force(self, on: date) -> bool:
@@ -144,7 +144,7 @@ def expiry_trace(warning: WarningRecord, *, on: date, catalogue: Catalogue | Non
     trace.record(
         cat.version("warning_period_beginning_with", on),
         f"notified {warning.notified_on.isoformat()}, {warning.months} months: "
-        f"last day in force {add_months(warning.notified_on, warning.months) - timedelta(days=1)}",
+        f"last day in force {end_of_months_beginning_with(warning.notified_on, warning.months)}",
         on=on,
         notified_on=warning.notified_on,
         months=warning.months,
