@@ -17,7 +17,7 @@ from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 from misconduct.rules.warning import WarningPeriod, warning_period
-from misconduct.rules.workdays import add_years
+from misconduct.rules.workdays import add_months
 
 
 @dataclass(frozen=True)
@@ -281,38 +281,44 @@ def _check_forum(run: _Run, finding: Finding) -> None:
             "gross misconduct cannot be dealt with at a misconduct meeting",
             "forum",
         )
-    if q.forum is not Forum.MISCONDUCT_MEETING or q.former_officer:
+    if q.forum is not Forum.MISCONDUCT_MEETING:
         return
-    if q.fww_in_force and run.regime.regime is Regime.CONDUCT_REGS_2012:
+    old_rules = run.regime.regime is Regime.CONDUCT_REGS_2012
+    if q.former_officer and not old_rules:
         raise run.violation(
-            "regs2012_fww_in_force",
-            "a final written warning was in force at the assessment of the conduct, so under the "
-            "2012 Regulations the case went to a misconduct hearing, not a meeting",
+            "sch1_former_officer",
+            "proceedings against a former officer are a misconduct hearing (or an accelerated "
+            "hearing), never a meeting",
             "forum",
         )
-    if run.regime.regime is Regime.CONDUCT_REGS_2012:
+    if q.former_officer:
         return
     if q.fww_in_force:
         raise run.violation(
-            "reg23_meeting_barred_by_fww",
-            "a final written warning was in force on the severity-assessment date, so the case "
-            "must go to a misconduct hearing, not a meeting",
+            "regs2012_fww_in_force" if old_rules else "reg23_meeting_barred_by_fww",
+            "a final written warning was in force at the date of the assessment of the conduct, so "
+            "the case must go to a misconduct hearing, not a meeting",
             "forum",
         )
+    # Reg 23(10)(c): less than 2 years; 2012 Regulations reg 19(9)(b): less than 18 months.
+    pid, months = (
+        ("regs2012_reg19_9b_recent_reduction_in_rank", 18)
+        if old_rules
+        else ("reg23_10c_recent_reduction_in_rank", 24)
+    )
     reduced = q.reduced_in_rank_on
     if reduced is not None and reduced <= q.severity_assessment_on:
-        recent = add_years(reduced, 2) > q.severity_assessment_on
-        if recent:
+        if add_months(reduced, months) > q.severity_assessment_on:
             raise run.violation(
-                "reg23_10c_recent_reduction_in_rank",
-                f"the officer was reduced in rank on {reduced.isoformat()}, less than 2 years before "
-                f"the severity assessment ({q.severity_assessment_on.isoformat()}), so the case must "
-                "go to a misconduct hearing, not a meeting",
+                pid,
+                f"the officer was reduced in rank on {reduced.isoformat()}, less than {months} months "
+                f"before the assessment of the conduct ({q.severity_assessment_on.isoformat()}), so "
+                "the case must go to a misconduct hearing, not a meeting",
                 "forum",
             )
         run.rule(
-            "reg23_10c_recent_reduction_in_rank",
-            f"reduced in rank on {reduced.isoformat()}, 2 years or more before the severity "
+            pid,
+            f"reduced in rank on {reduced.isoformat()}, {months} months or more before the "
             "assessment: a meeting is open",
             applied=False,
             reduced_in_rank_on=reduced,
@@ -455,7 +461,10 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
             "left; the outcomes shown are those for a serving officer."
         )
     if q.forum is Forum.MISCONDUCT_MEETING:
-        return _outcomes(run.rule("regs2012_reg35_meeting_outcomes", "misconduct at a meeting"))
+        available = _outcomes(
+            run.rule("regs2012_reg35_meeting_outcomes", "misconduct at a meeting")
+        )
+        return _warnings_in_force_2012(run, available)
     if q.forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
         if finding is not Finding.GROSS_MISCONDUCT:
             raise RuleViolation(
@@ -484,25 +493,13 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
             )
         return available
     params = run.rule("regs2012_reg35_hearing_outcomes", f"{finding.value} at a hearing")
-    available = _outcomes(params)
-    if q.fww_in_force:
-        fww = run.rule(
-            "regs2012_fww_in_force",
-            "final written warning in force: no new one; the existing one may be extended "
-            "(reg 35(7)(b))",
-            fww_in_force=True,
+    available = _warnings_in_force_2012(run, _outcomes(params))
+    if finding is Finding.GROSS_MISCONDUCT:
+        run.rule(
+            "regs2012_reg35_10_gm_dismissal_without_notice",
+            "gross misconduct: a dismissal is without notice",
         )
-        available -= _outcomes(fww, "barred")
-        version = run.cat.version("regs2012_fww_in_force", run.on)
-        run.other_actions.append(
-            OtherAction(
-                str(fww["other_action"]),
-                "Extend the final written warning already in force (reg 35(7)(b)); the length of "
-                "the extension is in reg 35(6)-(9), which the project has not read.",
-                str(version.citation),
-                version.citation.status.value,
-            )
-        )
+        available.discard(Outcome.DISMISSAL_WITH_NOTICE)
     if finding is Finding.MISCONDUCT:
         available |= _outcomes(params, "misconduct_only")
         run.rule(
@@ -587,3 +584,31 @@ def _reasons_for_not_dismissing(run: _Run, non_dismissal: set[Outcome]) -> None:
         non_dismissal,
         start,
     )
+
+
+def _warnings_in_force_2012(run: _Run, available: set[Outcome]) -> set[Outcome]:
+    """SI 2012/2632 reg 35(6)-(9): warnings in force at the assessment of the conduct."""
+    q = run.q
+    if q.fww_in_force:
+        fww = run.rule(
+            "regs2012_fww_in_force",
+            "final written warning in force: no new warning; the existing one may be extended "
+            "once, for 18 months (reg 35(7)-(9))",
+            fww_in_force=True,
+        )
+        version = run.cat.version("regs2012_fww_in_force", run.on)
+        run.other_actions.append(
+            OtherAction(
+                str(fww["other_action"]),
+                f"In exceptional circumstances, extend the final written warning already in force, "
+                f"once only, for {fww['extension_months']} months from the date it would otherwise "
+                "expire (reg 35(7)(b), (8), (9)).",
+                str(version.citation),
+                version.citation.status.value,
+            )
+        )
+        return available - _outcomes(fww, "barred")
+    if q.ww_in_force and Outcome.WRITTEN_WARNING in available:
+        run.rule("regs2012_reg35_6_ww_in_force", "written warning in force: no second one")
+        return available - {Outcome.WRITTEN_WARNING}
+    return available

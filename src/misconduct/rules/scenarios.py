@@ -150,7 +150,11 @@ def _deadline(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 def _warning(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     f = s.facts
     w = WarningRecord(
-        Outcome(f["kind"]), f["notified_on"], int(f["months"]), int(f.get("career_break_days", 0))
+        Outcome(f["kind"]),
+        f["notified_on"],
+        int(f["months"]),
+        int(f.get("career_break_days", 0)),
+        bool(f.get("first_day_counts", True)),
     )
     trace = expiry_trace(w, on=f["notified_on"])
     actual = {"expires_on": w.expires_on(), "in_force": w.in_force(s.as_at)}
