@@ -519,7 +519,15 @@ def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
     if finding is Finding.GROSS_MISCONDUCT:
         non_dismissal = {o for o in available if not o.is_dismissal}
         presumption = run.cat.version_or_none("presumption_of_dismissal", run.on)
-        if presumption is not None and non_dismissal:
+        if presumption is not None and non_dismissal and run.q.former_officer:
+            run.rule(
+                "presumption_of_dismissal",
+                "former officer: Sch 1 para 32/39 replace regs 42 and 62 whole, and SI 2025/558 "
+                "amends only the regulations they replace, so no presumption applies",
+                applied=False,
+                former_officer=True,
+            )
+        elif presumption is not None and non_dismissal:
             run.require(
                 "presumption_of_dismissal",
                 "exceptional_circumstances",
