@@ -43,6 +43,7 @@ from misconduct.rules.workdays import (
     first_working_day_after,
     is_working_day,
     subtract_working_days,
+    uk_date,
 )
 
 SI_2024_521_COMMENCEMENT = date(2024, 5, 7)
@@ -190,7 +191,7 @@ def deemed_given(
 
 
 def _check_saving_2024(
-    step: str,
+    title: str,
     params: Any,
     referral_notice_on: date | None,
     delegated_to_lqp: bool,
@@ -214,8 +215,9 @@ def _check_saving_2024(
     saving = cat.version("si2024_521_reg7_saving", max(on, SI_2024_521_COMMENCEMENT))
     if referral_notice_on < SI_2024_521_COMMENCEMENT:
         raise RuleViolation(
-            f"notice of referral was given on {referral_notice_on.isoformat()}, before 7 May 2024: "
-            f"the SI 2024/521 amendments behind this step ({step}) do not apply to the matter",
+            f"notice of referral was given on {uk_date(referral_notice_on)}, before 7 May 2024: "
+            f"the SI 2024/521 amendments behind this time limit ({title.lower()}) do not apply to "
+            "the matter",
             citation=str(saving.citation),
             field="referral_notice_on",
             provision_id="si2024_521_reg7_saving",
@@ -270,13 +272,15 @@ def deadline(
             sent_on, trigger = trigger, given
     version = cat.version(step, trigger)
     params = version.parameters
-    _check_saving_2024(step, params, referral_notice_on, delegated_to_lqp, trace, cat, trigger)
+    _check_saving_2024(
+        version.title, params, referral_notice_on, delegated_to_lqp, trace, cat, trigger
+    )
     if delegated_to_lqp:
         if "delegated_n" not in params:
             raise InvalidInput(
                 "delegated to the legally qualified person",
                 "only for the outcome report of a misconduct hearing or accelerated hearing",
-                step,
+                version.title,
             )
         notes.append(str(params.get("delegated_note", "")).strip())
     kind = str(params.get("kind"))

@@ -17,7 +17,7 @@ from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 from misconduct.rules.warning import WarningPeriod, warning_period
-from misconduct.rules.workdays import add_months
+from misconduct.rules.workdays import add_months, uk_date
 
 
 @dataclass(frozen=True)
@@ -65,18 +65,18 @@ class OutcomeQuestion:
             self.came_to_attention <= self.referral_notice_on <= self.decided_on
         ):
             raise InvalidInput(
-                "referral_notice_on",
+                "date of the notice of referral",
                 f"a date between the date the allegation came to attention "
-                f"({self.came_to_attention.isoformat()}) and the decision "
-                f"({self.decided_on.isoformat()})",
-                self.referral_notice_on.isoformat(),
+                f"({uk_date(self.came_to_attention)}) and the decision "
+                f"({uk_date(self.decided_on)})",
+                uk_date(self.referral_notice_on),
             )
         if self.reduced_in_rank_on is not None:
             if self.reduced_in_rank_on > self.decided_on:
                 raise InvalidInput(
-                    "reduced_in_rank_on",
-                    f"a date on or before the decision ({self.decided_on.isoformat()})",
-                    self.reduced_in_rank_on.isoformat(),
+                    "date of the last reduction in rank",
+                    f"a date on or before the decision ({uk_date(self.decided_on)})",
+                    uk_date(self.reduced_in_rank_on),
                 )
             if self.reduced_in_rank_on <= self.severity_assessment_on:
                 object.__setattr__(self, "previously_reduced_in_rank", True)
@@ -311,8 +311,8 @@ def _check_forum(run: _Run, finding: Finding) -> None:
         if add_months(reduced, months) > q.severity_assessment_on:
             raise run.violation(
                 pid,
-                f"the officer was reduced in rank on {reduced.isoformat()}, less than {months} months "
-                f"before the assessment of the conduct ({q.severity_assessment_on.isoformat()}), so "
+                f"the officer was reduced in rank on {uk_date(reduced)}, less than {months} months "
+                f"before the assessment of the conduct ({uk_date(q.severity_assessment_on)}), so "
                 "the case must go to a misconduct hearing, not a meeting",
                 "forum",
             )

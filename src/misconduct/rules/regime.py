@@ -95,9 +95,10 @@ def determine_regime(
         linked_allegation_came_to_attention > came_to_attention
     ):
         raise InvalidInput(
-            "linked_allegation_came_to_attention",
-            f"a date on or before the date this allegation came to attention ({came_to_attention})",
-            linked_allegation_came_to_attention.isoformat(),
+            "date the linked allegation came to attention",
+            "a date on or before the date this allegation came to attention "
+            f"({came_to_attention.strftime('%d/%m/%Y')})",
+            linked_allegation_came_to_attention.strftime("%d/%m/%Y"),
         )
     known_2020 = _earliest(came_to_attention, first_known_to_police_body_on)
     known_2025 = _earliest(

@@ -34,6 +34,15 @@ def _check_year(day: date) -> None:
         raise InvalidInput("date", f"a date between {FIRST_YEAR} and {LAST_YEAR}", day.isoformat())
 
 
+def uk_date(day: date) -> str:
+    """A date as people in England and Wales write it in messages.
+
+    >>> uk_date(date(2024, 5, 7))
+    '07/05/2024'
+    """
+    return day.strftime("%d/%m/%Y")
+
+
 def holiday_name(day: date) -> str | None:
     _check_year(day)
     if day not in _holidays_for(day.year):
