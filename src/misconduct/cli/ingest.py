@@ -124,3 +124,25 @@ def register(cli: click.Group) -> None:
                 console.print("Saved to the register; uncertain fields wait in the review queue.")
         if all(ex.refused for ex in results):
             sys.exit(2)
+
+    @cli.group("register")
+    def register_group() -> None:
+        """The national register of published outcomes."""
+
+    @register_group.command("sync")
+    @click.option("--on", "on", metavar="DATE", help="As-at date (YYYY-MM-DD); default today.")
+    @handle_errors
+    def sync(on: str | None) -> None:
+        """Bring this system's own published outcomes into the register, read through the public
+        projection (anonymity orders and redaction apply as on the public pages)."""
+        from misconduct.cli.cases import _database
+        from misconduct.cli.output import parse_date, today
+
+        day = parse_date(on, "--on") or today()
+        with _database():
+            from misconduct.app.register.store import sync_system
+
+            report = sync_system(day)
+        console.print(
+            f"{report.cases} case(s), {report.records} officer record(s) in the register."
+        )
