@@ -20,4 +20,5 @@ urlpatterns = [
     path("staff/register/review/", views.review_queue, name="review"),
     path("staff/register/review/<int:pk>/", views.review_record, name="review-record"),
     path("staff/register/sync/", views.sync, name="sync"),
+    path("staff/register/annual-return/", views.annual, name="annual-return"),
 ]

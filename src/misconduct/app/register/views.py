@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_POST
 
-from misconduct.app.register import analytics, store
+from misconduct.app.register import analytics, annual_return, store
 from misconduct.app.register.models import Record
 from misconduct.app.web import store as case_store
 from misconduct.domain.forces import FORCES
@@ -290,3 +290,43 @@ def sync(request: HttpRequest) -> HttpResponse:
         f"{report.records} officer record(s) in the register.",
     )
     return redirect("register:review")
+
+
+@login_required
+def annual(request: HttpRequest) -> HttpResponse:
+    """The Home Office annual return for a force the user holds a role in, and a year."""
+    user = request.user
+    mine = sorted({g.force for g in case_store.grants(user)})
+    allowed = [f.code for f in FORCES] if getattr(user, "is_staff", False) else mine
+    if not allowed:
+        raise Http404("Not found.")
+    force_code = request.GET.get("force") or allowed[0]
+    year_raw = request.GET.get("year") or str(case_store.today().year)
+    error = None
+    if force_code not in allowed:
+        error = f"Force: expected a force you hold a role in, received “{force_code}”."
+        force_code = allowed[0]
+    if not year_raw.isdigit() or not 2021 <= int(year_raw) <= 2100:
+        error = f"Year ending 31 March: expected a year from 2021, received “{year_raw}”."
+        year_raw = str(case_store.today().year)
+    result = annual_return.for_force(force_code, int(year_raw))
+    if request.GET.get("format") == "csv" and not error:
+        response = HttpResponse(result.csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="annual-return-{force_code}-{year_raw}.csv"'
+        )
+        return response
+    start, end = annual_return.year_ending(int(year_raw))
+    return render(
+        request,
+        "register/annual_return.html",
+        {
+            "result": result,
+            "forces": [(c, _FORCE_NAMES[c]) for c in allowed],
+            "error": error,
+            "force_name": _FORCE_NAMES[force_code],
+            "start": start,
+            "end": end,
+        },
+        status=400 if error else 200,
+    )
