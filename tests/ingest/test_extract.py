@@ -187,3 +187,28 @@ def test_texts_that_are_not_outcomes_are_refused_with_the_reason(text: str, reas
     assert ex.records == []
     assert ex.refused is not None and reason in ex.refused
     assert refusal(text) == ex.refused
+
+
+def test_allegations_not_proven_give_no_misconduct_and_no_further_action() -> None:
+    rec = _only(
+        "Following a misconduct hearing held on 2 May 2022, the panel found the allegations "
+        "against PC Kim Lowe not proven. PC Lowe has returned to her duties with Norfolk "
+        "Constabulary."
+    )
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("outcome") == "no_further_action"
+    assert rec.fields["outcome"].confidence < 0.8
+
+
+def test_one_officers_would_have_been_dismissed_is_not_given_to_a_serving_colleague() -> None:
+    records = extract(
+        "Two officers from Cumbria Constabulary faced a gross misconduct hearing. "
+        "PC Dan Hart, who is still serving, was dismissed without notice. "
+        "Former PC Eve Moss resigned before the hearing; she would have been dismissed had she "
+        "still been serving."
+    ).records
+    outcomes = {r.name: r.value("outcome") for r in records}
+    assert outcomes == {
+        "Dan Hart": "dismissal_without_notice",
+        "Eve Moss": "would_have_been_dismissed",
+    }

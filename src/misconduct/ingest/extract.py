@@ -116,7 +116,7 @@ def extract(
     scopes = _scopes(text, officers)
     records = []
     for officer in officers:
-        scope = scopes.get(officer.key, [])
+        scope = scopes.get(officer.key, [])  # empty when the text is about one officer
         records.append(
             _record(
                 text,
@@ -417,7 +417,7 @@ def _record(
 ) -> OfficerRecord:
     fields = dict(doc)
     # Outcome
-    outcome = _outcome(text, officer, scope, table, counted)
+    outcome = _outcome(text, officer, scope, table, counted, single=single)
     fields["outcome"] = outcome
     # Status
     code = outcome.value
@@ -474,7 +474,13 @@ def _record(
 
 
 def _outcome(
-    text: str, officer: Officer, scope: list[Piece], table: dict[str, Piece], counted: Hit | None
+    text: str,
+    officer: Officer,
+    scope: list[Piece],
+    table: dict[str, Piece],
+    counted: Hit | None,
+    *,
+    single: bool,
 ) -> Field:
     if counted:
         return _hit_field(counted, text, conf=0.85, note="from a count of officers and outcomes")
@@ -487,8 +493,18 @@ def _outcome(
     if not hits:
         hits = find_outcomes(text)
     if not hits:
+        cleared = [h for h in find_findings(text) if h.code == "no_misconduct"]
+        if cleared and not any(h.code != "no_misconduct" for h in find_findings(text)):
+            return _hit_field(
+                cleared[0],
+                text,
+                value="no_further_action",
+                conf=0.7,
+                note="not stated as an outcome; the allegations were not proven",
+            )
         return absent("no outcome stated in the text")
-    if officer.former or any(h.code == "would_have_been_dismissed" for h in hits[:3]):
+    # In a text about several officers, "would have been dismissed" may be another officer's.
+    if officer.former or (single and any(h.code == "would_have_been_dismissed" for h in hits[:3])):
         would = [h for h in hits if h.code == "would_have_been_dismissed"]
         if would:
             return _hit_field(would[0], text)

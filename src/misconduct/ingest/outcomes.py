@@ -96,8 +96,12 @@ _NOT_FINDING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NO_MISCONDUCT = re.compile(
-    r"\b(?:no\s+case\s+to\s+answer|(?:allegations?|case)\s+(?:was|were)\s+not\s+proven|"
-    r"found\s+no\s+misconduct|did\s+not\s+amount\s+to\s+misconduct)\b",
+    r"\b(?:(?:allegations?|case|charges?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:found\s+)?"
+    r"not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
+    r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
+    r"found\s+no\s+misconduct|did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
+    r"cleared\s+of\s+(?:gross\s+)?misconduct|found\s+not\s+to\s+have\s+breached|"
+    r"no\s+further\s+action\s+(?:was|will\s+be)\s+taken)\b",
     re.IGNORECASE,
 )
 
