@@ -110,7 +110,8 @@ def extract(
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if len(officers) < n:
         officers = officers + [
-            Officer(f"#{i}", f"officer {i + 1}", None, None, None) for i in range(len(officers), n)
+            Officer(f"#{i}", f"Unnamed officer {i + 1}", None, None, None)
+            for i in range(len(officers), n)
         ]
     assigned = _assign_counted(officers, groups) if sum(k for k, _ in groups) == n and n > 1 else {}
     scopes = _scopes(text, officers)
@@ -310,7 +311,7 @@ def _decision_maker(text: str) -> Field:
         m = pattern.search(text)
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
-            conf = 0.85 if i < 4 else 0.7
+            conf = 0.85 if i < 4 else 0.8
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
     return absent()
 

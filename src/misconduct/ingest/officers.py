@@ -200,7 +200,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         pos = m.start("names")
         for n in names:
             at = text.find(n, pos)
-            label = f"{m.group('rank')} {n}" if at >= 0 else n
+            printed = "PC" if _PLURAL_RANKS.match(m.group("rank")) else m.group("rank")
+            label = f"{printed} {n}" if at >= 0 else n
             add(
                 n,
                 code,

@@ -12,11 +12,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
 from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure  # drawn without pyplot: no global state, no display
+from matplotlib.ticker import MaxNLocator
 
 from misconduct.app.register.models import Record, RecordStandard
 from misconduct.app.register.store import words
@@ -101,7 +99,9 @@ def _figure(plot: Plot, height: float = 4.8) -> Figure:
         wrap=True,
         va="bottom",
     )
-    fig.get_layout_engine().set(rect=(0, 0.09, 1, 0.91))  # type: ignore[union-attr]
+    # Keep about 0.7 inch at the foot for the statement of data and limits, whatever the height.
+    foot = min(0.4, 0.7 / height)
+    fig.get_layout_engine().set(rect=(0, foot, 1, 1 - foot))  # type: ignore[union-attr]
     return fig
 
 
@@ -179,6 +179,7 @@ def outcome_by_year() -> Plot:
             ax.bar([str(y) for y in years], ns, bottom=bottom, color=COLOURS[o], label=words(o))
             bottom = [a + b for a, b in zip(bottom, ns, strict=True)]
     ax.set_ylabel("officers")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if years:
         ax.legend(fontsize=7)
     plot.figure = fig
@@ -281,6 +282,7 @@ def funnel() -> Plot:
     else:
         ax.text(0.5, 0.5, "No gross misconduct findings yet", ha="center", transform=ax.transAxes)
     ax.set_ylim(-0.02, 1.05)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("gross misconduct findings published (officers)")
     ax.set_ylabel("share dismissed or would have been")
     plot.figure = fig
@@ -325,6 +327,7 @@ def by_standard() -> Plot:
             left = [a + b for a, b in zip(left, ns, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel("officers")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if standards:
         ax.legend(fontsize=7, loc="lower right")
     plot.figure = fig
@@ -374,6 +377,7 @@ def time_to_outcome() -> Plot:
         color="#3d7ea6",
     )
     ax.set_ylabel("officers")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     plot.figure = fig
     return plot
 

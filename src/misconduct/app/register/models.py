@@ -75,7 +75,9 @@ class Record(models.Model):
         # Partial indexes over the published records only: each filter, then the id for the
         # newest-first page, so a page of any search reads the index and the rows it shows.
         indexes = (
-            models.Index(fields=["force", "year", "id"], name="register_force_year", condition=_PUB),
+            models.Index(
+                fields=["force", "year", "id"], name="register_force_year", condition=_PUB
+            ),
             models.Index(fields=["year", "id"], name="register_year", condition=_PUB),
             models.Index(fields=["outcome", "id"], name="register_outcome", condition=_PUB),
             models.Index(fields=["finding", "id"], name="register_finding", condition=_PUB),

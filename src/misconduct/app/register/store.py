@@ -19,7 +19,7 @@ from misconduct.app.register.models import Record, RecordStandard, ReviewEvent, 
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
 from misconduct.ingest.dates import parse_date
-from misconduct.ingest.gazetteer import rank_code, standard_code
+from misconduct.ingest.gazetteer import RANK_PATTERN, rank_code, standard_code
 from misconduct.ingest.model import (
     DEFAULT_THRESHOLD,
     FIELDS,
@@ -263,7 +263,7 @@ def review(
 
 # -- the system's own published outcomes ----------------------------------------------------------
 
-SYSTEM_LICENCE = "Published by the force through this system (Open Government Licence v3.0)"
+SYSTEM_LICENCE = "Published by the force through this system (the force's own terms)"
 
 
 def _days(start: date | None, end: date | None) -> int | None:
@@ -323,7 +323,7 @@ def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
                 )
             )
             day = view.hearing_on or view.decided_on or view.published_on
-            rank_m = re.match(r"\S+(?:\s+\S+){0,2}", officer.label)
+            rank_m = re.match(rf"(?:{RANK_PATTERN})\b", officer.label, re.I)
             record, _ = Record.objects.update_or_create(
                 source=source,
                 position=position,
@@ -333,11 +333,7 @@ def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
                     "force": view.force,
                     "year": day.year if day else None,
                     "hearing_date": view.hearing_on.isoformat() if view.hearing_on else "",
-                    "rank": ""
-                    if officer.anonymised
-                    else (rank_code(rank_m.group()) or "")
-                    if rank_m
-                    else "",
+                    "rank": (rank_code(rank_m.group()) or "") if rank_m else "",
                     "status": "former"
                     if officer.outcome_id == "would_have_been_dismissed"
                     else "serving",

@@ -204,7 +204,9 @@ def _reviewer(request: HttpRequest) -> str:
     return str(user.get_username())
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, field: str) -> str:
+    if field == "force" and value in _FORCE_NAMES:
+        return _FORCE_NAMES[value]
     if value is None:
         return "Not stated"
     if isinstance(value, bool):
@@ -262,7 +264,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             "pending": n in r.pending,
             "error": error.get(n),
             **r.extracted.get(n, {}),
-            "shown": _shown(r.extracted.get(n, {}).get("value")),
+            "shown": _shown(r.extracted.get(n, {}).get("value"), n),
         }
         for n in FIELDS
     ]

@@ -6,122 +6,201 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Record',
+            name="Record",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('case_ref', models.CharField(blank=True, max_length=64)),
-                ('published', models.BooleanField(default=False)),
-                ('force', models.CharField(blank=True, max_length=64)),
-                ('year', models.PositiveSmallIntegerField(null=True)),
-                ('hearing_date', models.CharField(blank=True, max_length=10)),
-                ('rank', models.CharField(blank=True, max_length=40)),
-                ('status', models.CharField(blank=True, max_length=16)),
-                ('forum', models.CharField(blank=True, max_length=40)),
-                ('finding', models.CharField(blank=True, max_length=24)),
-                ('outcome', models.CharField(blank=True, max_length=40)),
-                ('warning_months', models.PositiveSmallIntegerField(null=True)),
-                ('decision_maker', models.CharField(blank=True, max_length=200)),
-                ('anonymised', models.BooleanField(default=True)),
-                ('name', models.CharField(blank=True, max_length=200)),
-                ('label', models.CharField(max_length=200)),
-                ('standards', models.JSONField(default=list)),
-                ('attention_on', models.DateField(null=True)),
-                ('outcome_on', models.DateField(null=True)),
-                ('days_to_outcome', models.PositiveIntegerField(null=True)),
-                ('extracted', models.JSONField(default=dict)),
-                ('pending', models.JSONField(default=list)),
-                ('created_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("case_ref", models.CharField(blank=True, max_length=64)),
+                ("published", models.BooleanField(default=False)),
+                ("force", models.CharField(blank=True, max_length=64)),
+                ("year", models.PositiveSmallIntegerField(null=True)),
+                ("hearing_date", models.CharField(blank=True, max_length=10)),
+                ("rank", models.CharField(blank=True, max_length=40)),
+                ("status", models.CharField(blank=True, max_length=16)),
+                ("forum", models.CharField(blank=True, max_length=40)),
+                ("finding", models.CharField(blank=True, max_length=24)),
+                ("outcome", models.CharField(blank=True, max_length=40)),
+                ("warning_months", models.PositiveSmallIntegerField(null=True)),
+                ("decision_maker", models.CharField(blank=True, max_length=200)),
+                ("anonymised", models.BooleanField(default=True)),
+                ("name", models.CharField(blank=True, max_length=200)),
+                ("label", models.CharField(max_length=200)),
+                ("standards", models.JSONField(default=list)),
+                ("attention_on", models.DateField(null=True)),
+                ("outcome_on", models.DateField(null=True)),
+                ("days_to_outcome", models.PositiveIntegerField(null=True)),
+                ("extracted", models.JSONField(default=dict)),
+                ("pending", models.JSONField(default=list)),
+                ("created_at", models.DateTimeField()),
             ],
         ),
         migrations.CreateModel(
-            name='ReviewEvent',
+            name="ReviewEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('field', models.CharField(max_length=32)),
-                ('action', models.CharField(choices=[('confirmed', 'Confirmed'), ('corrected', 'Corrected')], max_length=16)),
-                ('before', models.JSONField(null=True)),
-                ('after', models.JSONField(null=True)),
-                ('reviewer', models.CharField(max_length=150)),
-                ('recorded_at', models.DateTimeField()),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='register.record')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("field", models.CharField(max_length=32)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("confirmed", "Confirmed"), ("corrected", "Corrected")],
+                        max_length=16,
+                    ),
+                ),
+                ("before", models.JSONField(null=True)),
+                ("after", models.JSONField(null=True)),
+                ("reviewer", models.CharField(max_length=150)),
+                ("recorded_at", models.DateTimeField()),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="register.record",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('recorded_at', 'id'),
+                "ordering": ("recorded_at", "id"),
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('origin', models.CharField(choices=[('ingested', 'Ingested from a published notice'), ('system', "This system's own case")], max_length=16)),
-                ('url', models.CharField(max_length=600)),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('licence', models.CharField(max_length=200)),
-                ('publisher', models.CharField(blank=True, max_length=64)),
-                ('text', models.TextField(blank=True)),
-                ('text_sha256', models.CharField(max_length=64)),
-                ('warnings', models.JSONField(default=list)),
-                ('ingested_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("ingested", "Ingested from a published notice"),
+                            ("system", "This system's own case"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("url", models.CharField(max_length=600)),
+                ("title", models.CharField(blank=True, max_length=300)),
+                ("licence", models.CharField(max_length=200)),
+                ("publisher", models.CharField(blank=True, max_length=64)),
+                ("text", models.TextField(blank=True)),
+                ("text_sha256", models.CharField(max_length=64)),
+                ("warnings", models.JSONField(default=list)),
+                ("ingested_at", models.DateTimeField()),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('url', 'text_sha256'), name='register_source_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("url", "text_sha256"), name="register_source_once"
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='record',
-            name='source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='records', to='register.source'),
+            model_name="record",
+            name="source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="records",
+                to="register.source",
+            ),
         ),
         migrations.CreateModel(
-            name='RecordStandard',
+            name="RecordStandard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('standard', models.CharField(max_length=64)),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='standard_rows', to='register.record')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("standard", models.CharField(max_length=64)),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="standard_rows",
+                        to="register.record",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['standard', 'record'], name='register_standard')],
+                "indexes": [models.Index(fields=["standard", "record"], name="register_standard")],
             },
         ),
         migrations.AddIndex(
-            model_name='record',
-            index=models.Index(condition=models.Q(('published', True)), fields=['force', 'year', 'id'], name='register_force_year'),
+            model_name="record",
+            index=models.Index(
+                condition=models.Q(("published", True)),
+                fields=["force", "year", "id"],
+                name="register_force_year",
+            ),
         ),
         migrations.AddIndex(
-            model_name='record',
-            index=models.Index(condition=models.Q(('published', True)), fields=['year', 'id'], name='register_year'),
+            model_name="record",
+            index=models.Index(
+                condition=models.Q(("published", True)), fields=["year", "id"], name="register_year"
+            ),
         ),
         migrations.AddIndex(
-            model_name='record',
-            index=models.Index(condition=models.Q(('published', True)), fields=['outcome', 'id'], name='register_outcome'),
+            model_name="record",
+            index=models.Index(
+                condition=models.Q(("published", True)),
+                fields=["outcome", "id"],
+                name="register_outcome",
+            ),
         ),
         migrations.AddIndex(
-            model_name='record',
-            index=models.Index(condition=models.Q(('published', True)), fields=['finding', 'id'], name='register_finding'),
+            model_name="record",
+            index=models.Index(
+                condition=models.Q(("published", True)),
+                fields=["finding", "id"],
+                name="register_finding",
+            ),
         ),
         migrations.AddIndex(
-            model_name='record',
-            index=models.Index(condition=models.Q(('published', True)), fields=['forum', 'id'], name='register_forum'),
+            model_name="record",
+            index=models.Index(
+                condition=models.Q(("published", True)),
+                fields=["forum", "id"],
+                name="register_forum",
+            ),
         ),
         migrations.AddIndex(
-            model_name='record',
-            index=models.Index(condition=models.Q(('published', True)), fields=['rank', 'id'], name='register_rank'),
+            model_name="record",
+            index=models.Index(
+                condition=models.Q(("published", True)), fields=["rank", "id"], name="register_rank"
+            ),
         ),
         migrations.AddIndex(
-            model_name='record',
-            index=models.Index(condition=models.Q(('published', True)), fields=['id'], name='register_newest'),
+            model_name="record",
+            index=models.Index(
+                condition=models.Q(("published", True)), fields=["id"], name="register_newest"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='record',
-            constraint=models.UniqueConstraint(fields=('source', 'position'), name='register_record_once'),
+            model_name="record",
+            constraint=models.UniqueConstraint(
+                fields=("source", "position"), name="register_record_once"
+            ),
         ),
     ]
