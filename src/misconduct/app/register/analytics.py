@@ -256,7 +256,8 @@ def funnel() -> Plot:
         rows,
         _data_statement(
             _published().filter(finding="gross_misconduct"),
-            f"national rate {national:.0%}; limits 95% and 99.8% (binomial, normal approximation)",
+            f"only those with a finding of gross misconduct; national rate {national:.0%}; limits "
+            "95% and 99.8% (binomial, normal approximation)",
         ),
     )
     fig = _figure(plot, 5.2)
@@ -270,7 +271,12 @@ def funnel() -> Plot:
             ax.plot(ns, [hi for _, hi in lims], style, color="#555")
         ax.axhline(national, color="#8c1c13", lw=1, label=f"national rate {national:.0%}")
         ax.scatter([p.cases for p in points], [p.rate for p in points], color="#3d7ea6", zorder=3)
+        # Name the forces outside the 95% limits and the five largest; the table names them all.
+        largest = sorted(points, key=lambda p: -p.cases)[:5]
         for p in points:
+            lo, hi = control_limits(national, p.cases, 1.96)
+            if p not in largest and lo <= p.rate <= hi:
+                continue
             ax.annotate(
                 _FORCE_NAMES.get(p.force, p.force),
                 (p.cases, p.rate),

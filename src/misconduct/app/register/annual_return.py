@@ -35,7 +35,7 @@ SOURCE_LABELS = {
 }
 DISMISSED = (Outcome.DISMISSAL_WITHOUT_NOTICE, Outcome.DISMISSAL_WITH_NOTICE)
 BANDS = (
-    (0, 91, "under 3 months"),
+    (0, 91, "Under 3 months"),
     (91, 182, "3 to 6 months"),
     (182, 365, "6 to 12 months"),
     (365, 730, "1 to 2 years"),
