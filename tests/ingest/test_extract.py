@@ -212,3 +212,64 @@ def test_one_officers_would_have_been_dismissed_is_not_given_to_a_serving_collea
         "Dan Hart": "dismissal_without_notice",
         "Eve Moss": "would_have_been_dismissed",
     }
+
+
+LABELLED = """Outcome of misconduct hearing
+
+Officer: PC 4521 Sam Turner
+Force: Lancashire Constabulary
+Date of hearing: 12/03/2024
+Standards breached: Honesty and Integrity; Discreditable Conduct
+Finding: Gross misconduct
+Outcome: Dismissed without notice
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            LABELLED,
+            {
+                "force": "lancashire",
+                "rank": "constable",
+                "finding": "gross_misconduct",
+                "outcome": "dismissal_without_notice",
+                "hearing_date": "2024-03-12",
+                "standards": ["honesty_and_integrity", "discreditable_conduct"],
+            },
+        ),
+        (
+            "A Durham Constabulary sergeant has been given a written warning following a misconduct "
+            "meeting on 3 October 2022. The meeting found that Sergeant Paul Reid's conduct amounted "
+            "to misconduct in breach of the standard of duties and responsibilities.",
+            {
+                "force": "durham",
+                "rank": "sergeant",
+                "forum": "misconduct_meeting",
+                "outcome": "written_warning",
+                "finding": "misconduct",
+                "anonymised": False,
+            },
+        ),
+        (
+            "An inspector from Merseyside Police has been reduced in rank after a misconduct hearing "
+            "held on 9-11 January 2023 found Inspector Laura Finch had committed gross misconduct.",
+            {"outcome": "reduction_in_rank", "hearing_date": "2023-01-09", "rank": "inspector"},
+        ),
+        (
+            "A West Yorkshire Police officer has received a final written warning which will remain "
+            "in force for two years after a misconduct hearing on 5 May 2021 found misconduct proven.",
+            {
+                "warning_months": 24,
+                "finding": "misconduct",
+                "hearing_date": "2021-05-05",
+                "anonymised": True,
+            },
+        ),
+    ],
+)
+def test_notices_in_other_styles_are_read(text: str, expected: dict[str, object]) -> None:
+    rec = _only(text)
+    assert {k: rec.value(k) for k in expected} == expected
+    assert "\n" not in rec.label and "'" not in rec.label

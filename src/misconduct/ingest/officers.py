@@ -28,7 +28,7 @@ NUMBERS = {
     "twelve": 12,
 }
 _NAME_WORD = r"[A-Z][a-z'’-][a-zA-Z'’-]*"
-_NAME = rf"(?:[A-Z](?!\w)|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+_NAME = rf"(?:[A-Z](?!\w)|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
 _FORMER = r"(?:(?P<former>[Ff]ormer|[Ee]x-?)\s*)?"
 # "PC Christina Best", "Police Sergeant 9416 Clive Garton", "former PC's Lee Williamson and David Ford"
 _RANKED = re.compile(
@@ -143,6 +143,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             return
         while words and words[-1] in _NOT_NAMES:
             words.pop()
+        if words:
+            words[-1] = re.sub(r"[’']s?$", "", words[-1])  # "Reid's" is Reid
         if not words:
             return
         key = re.sub(r"[’']s?$", "", words[-1])

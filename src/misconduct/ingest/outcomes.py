@@ -43,7 +43,7 @@ _OUTCOMES: list[tuple[str, str, float]] = [
 _OUTCOME_RES = [(c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for c, p, k in _OUTCOMES]
 # A mention is not an outcome when it is a possibility, a comparison or about an appeal or claim.
 _NOT_OUTCOME_BEFORE = re.compile(
-    r"(rather\s+than|instead\s+of|could|may|might|possible|potential|risk\s+of|face[sd]?|facing|"
+    r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|face[sd]?|facing|"
     r"up\s+to\s+and\s+including|range|if\s+proven|appeal\s+was|claim\s+was|would\s+be|"
     r"considered|whether|not|sanction\s+of|expect|ought)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
@@ -91,7 +91,7 @@ _FINDING_RES = [
     re.compile(r"(?P<gross>gross\s+)?misconduct\s+ruling", re.IGNORECASE),
 ]
 _NOT_FINDING_BEFORE = re.compile(
-    r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|may|might|whether)\s+"
+    r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether)\s+"
     r"(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
@@ -164,6 +164,13 @@ def any_hearing(text: str) -> Hit | None:
 _WORD_NUMBER = r"(?P<n>\d{1,2}|" + "|".join(NUMBERS) + r")"
 _PERIOD = [
     re.compile(_WORD_NUMBER + r"[\s-]+(?P<unit>year|month)s?[\s-]+final\s+written\s+warning", re.I),
+    # "a final written warning which will remain in force for two years"
+    re.compile(
+        r"final\s+written\s+warning[^.]{0,60}?\b(?:for|of|lasting)\s+(?:a\s+period\s+of\s+)?"
+        + _WORD_NUMBER
+        + r"[\s-]+(?P<unit>year|month)s?\b",
+        re.I,
+    ),
     re.compile(
         r"final\s+written\s+warning\s+(?:for|of|lasting|to\s+last|for\s+a\s+period\s+of)\s+"
         + _WORD_NUMBER
