@@ -48,11 +48,22 @@ def _print(ex: Extraction, threshold: float) -> None:
         console.print(table)
 
 
+def _address(path: Path) -> str | None:
+    """The address a notice was published at, from a ``<file>.url`` beside it, if there is one."""
+    sidecar = path.with_name(path.name + ".url")
+    if sidecar.is_file():
+        return sidecar.read_text(encoding="utf-8").strip() or None
+    return None
+
+
 def register(cli: click.Group) -> None:
     @cli.command("ingest")
     @click.argument("path", metavar="FILE|DIR", type=click.Path(path_type=Path))
     @click.option(
-        "--source-url", default=None, help="The address the text was published at (its provenance)."
+        "--source-url",
+        default=None,
+        help="The address the texts were published at (their provenance); a file NOTICE.txt.url "
+        "beside a notice gives that notice's own address.",
     )
     @click.option(
         "--publisher",
@@ -101,8 +112,9 @@ def register(cli: click.Group) -> None:
         files = files_in(path)
         if not files:
             raise InvalidInput("FILE|DIR", "a folder holding .txt, .html or .pdf files", str(path))
+        urls = {f: _address(f) or source_url for f in files}
         results = [
-            extract(read_text(f), source=str(f), source_url=source_url, publisher=publisher)
+            extract(read_text(f), source=str(f), source_url=urls[f], publisher=publisher)
             for f in files
         ]
         if save:
@@ -111,9 +123,9 @@ def register(cli: click.Group) -> None:
             with _database():
                 from misconduct.app.register.store import save_extraction
 
-                for ex in results:
+                for f, ex in zip(files, results, strict=True):
                     save_extraction(
-                        ex, source_url=source_url or ex.source, licence=licence, threshold=threshold
+                        ex, source_url=urls[f] or ex.source, licence=licence, threshold=threshold
                     )
         if fmt == "json":
             emit_json([{**ex.as_dict(), "text": ex.text} for ex in results])

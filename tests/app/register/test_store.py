@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from django.db import DatabaseError, transaction
@@ -145,3 +146,56 @@ def test_the_systems_own_published_outcomes_come_through_the_public_projection(
             assert row.outcome == (officer.outcome_id or "")
             if officer.anonymised:
                 assert row.name == ""
+
+
+@pytest.mark.django_db
+def test_misconduct_ingest_save_stores_records_and_register_sync_brings_the_systems_own(
+    tmp_path: Path, demo: list[str]
+) -> None:
+    from click.testing import CliRunner
+
+    from misconduct.cli.main import cli
+
+    (tmp_path / "a.txt").write_text(CERTAIN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(UNCERTAIN, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "ingest",
+            str(tmp_path),
+            "--save",
+            "--licence",
+            "OGL v3.0",
+            "--source-url",
+            "https://www.kent.police.uk/outcomes",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "review queue" in result.output
+    assert Record.objects.filter(source__origin="ingested").count() == 2
+    assert Record.objects.filter(published=True, force="kent").count() == 1
+    assert store.queue().count() == 1
+    synced = CliRunner().invoke(cli, ["register", "sync", "--on", "2026-11-25"])
+    assert synced.exit_code == 0, synced.output
+    assert Record.objects.filter(source__origin="system").exists()
+    bad = CliRunner().invoke(cli, ["register", "sync", "--on", "25/11/2026"])
+    assert bad.exit_code == 2 and "--on" in bad.output
+
+
+@pytest.mark.django_db
+def test_each_notice_keeps_its_own_address_and_only_web_addresses_are_links(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from misconduct.cli.main import cli
+
+    (tmp_path / "a.txt").write_text(CERTAIN, encoding="utf-8")
+    (tmp_path / "a.txt.url").write_text("https://www.kent.police.uk/a\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(CERTAIN.replace("John Smith", "Jo Smith"), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["ingest", str(tmp_path), "--save", "--source-url", "javascript:x()"]
+    )
+    assert result.exit_code == 0, result.output
+    urls = dict(Source.objects.values_list("url", "id"))
+    assert "https://www.kent.police.uk/a" in urls and "javascript:x()" in urls
+    assert Source.objects.get(url="javascript:x()").link == ""
+    assert Source.objects.get(url="https://www.kent.police.uk/a").link.startswith("https://")

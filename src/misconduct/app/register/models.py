@@ -39,6 +39,11 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.url
 
+    @property
+    def link(self) -> str:
+        """The address as a link, only when it is a web address (never a file path or a script)."""
+        return self.url if self.url.startswith(("https://", "http://")) else ""
+
 
 class Record(models.Model):
     """One officer's published outcome."""
