@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "misconduct.app.apps.CasesConfig",
     "misconduct.app.web.apps.WebConfig",  # issue 5: staff and public pages, memberships
     "misconduct.app.api.apps.ApiConfig",  # issue 5: JSON API, API tokens
+    "misconduct.app.register.apps.RegisterConfig",  # issue 15: national register of outcomes
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

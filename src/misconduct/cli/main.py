@@ -8,6 +8,7 @@ from misconduct import __version__
 from misconduct.cli import assess as assess_cli
 from misconduct.cli import cases as cases_cli
 from misconduct.cli import documents as documents_cli
+from misconduct.cli import ingest as ingest_cli
 from misconduct.cli import precedents as precedents_cli
 from misconduct.cli import rules as rules_cli
 from misconduct.cli import serve as serve_cli
@@ -25,6 +26,7 @@ precedents_cli.register(cli)
 cases_cli.register(cli)
 documents_cli.register(cli)
 serve_cli.register(cli)
+ingest_cli.register(cli)  # issue 15: ingest published outcomes
 
 
 def main() -> None:
