@@ -164,6 +164,18 @@ def question_for(facts: Facts) -> OutcomeQuestion:
     )
 
 
+def _without_notice_first(ordered: list[Outcome]) -> list[Outcome]:
+    """Dismissal with notice (2012 Regulations) never comes before dismissal without notice: the
+    notice is a concession indicated only beside it, where personal mitigation is put forward."""
+    with_notice, without = Outcome.DISMISSAL_WITH_NOTICE, Outcome.DISMISSAL_WITHOUT_NOTICE
+    if with_notice in ordered and without in ordered:
+        i, j = ordered.index(with_notice), ordered.index(without)
+        if i < j:
+            ordered = list(ordered)
+            ordered[i], ordered[j] = without, with_notice
+    return ordered
+
+
 def _floor_severity(outcome: Outcome) -> int:
     """Dismissal in any form meets a dismissal floor (a former officer's finding included)."""
     return Outcome.DISMISSAL_WITHOUT_NOTICE.severity if outcome.is_dismissal else outcome.severity
@@ -183,6 +195,8 @@ def assess(
     warnings: list[str] = [ENGINE_NOTE]
     answer = lawful_outcomes(question_for(facts), catalogue=catalogue)
     warnings.extend(answer.notes)
+    for assumed in facts.assumptions:
+        warnings.append(f"Assumed date, {assumed.field.replace('_', ' ')}: {assumed.reason}")
     ser, stage1 = assess_seriousness(facts, cat, g, trace, warnings)
     run = _Indication(facts, answer, ser, g, trace, warnings)
     return run.result(stage1)
@@ -207,6 +221,8 @@ class _Indication:
 
     def eligible(self, o: Outcome) -> bool:
         band = self.g.bands[o]
+        if band.requires_personal_mitigation and not self.facts.personal_mitigation:
+            return False
         return not band.requires_any_factor or bool(
             band.requires_any_factor & self.facts.factor_ids
         )
@@ -268,20 +284,33 @@ class _Indication:
 
         pm_points, stage3_reasons = self._personal_mitigation(floor)
         pressure = ser.net_weight - pm_points
-        ordered = sorted(
-            chosen,
-            key=lambda o: (
-                pressure > 0 and g.bands[o].high == points and len(chosen) > 1,
-                o.severity,
-            ),
-        )
-        if len(ordered) > 1:
-            first = ordered[0]
+        severe = next((c for c in ser.categories if c.likely_severe), None)
+        threshold = float(g.blocks["ordering"].values["severe_first_at_pressure"])
+        descending = severe is not None or pressure > threshold
+        ordered = sorted(chosen, key=lambda o: o.severity, reverse=descending)
+        ordered = _without_notice_first(ordered)
+        opened = self._opened_by_mitigation(lawful, ordered, floor, floor_sev, pm_points)
+        if opened is not None:
+            ordered = [*ordered, opened]
             stage3_reasons.append(
                 Reason(
-                    f"Net aggravation {ser.net_weight:+g} against personal mitigation {pm_points:g}: "
-                    f"{first.label.lower()} comes first among the indicated outcomes.",
+                    f"Personal mitigation of {pm_points:g} points opens {opened.label.lower()}, the "
+                    "next less severe lawful outcome, beside those indicated: it may meet the "
+                    "purposes where the officer's mitigation is strong, though its weight is limited.",
                     g.citation("personal_mitigation"),
+                )
+            )
+        if len(ordered) > 1:
+            first = ordered[0]
+            why = (
+                f"{severe.title.lower()}: {severe.likely_wording}"
+                if severe is not None
+                else f"net aggravation {ser.net_weight:+g} against personal mitigation {pm_points:g}"
+            )
+            stage3_reasons.append(
+                Reason(
+                    f"{first.label} comes first among the indicated outcomes ({why}).",
+                    severe.citation if severe is not None else g.citation("ordering"),
                 )
             )
         indicated = self._presumption(ordered)
@@ -331,6 +360,46 @@ class _Indication:
             tuple(dict.fromkeys(self.warnings)),
             tuple(self.trace),
         )
+
+    def _opened_by_mitigation(
+        self,
+        lawful: list[Outcome],
+        ordered: list[Outcome],
+        floor: Category | None,
+        floor_sev: int,
+        pm_points: float,
+    ) -> Outcome | None:
+        """The next less severe lawful outcome, where personal mitigation reaches the threshold.
+
+        Never below a floor, never a form of dismissal, and not where dismissal is presumed without
+        exceptional circumstances (the presumption then removes it with its own reason).
+        """
+        params = self.g.blocks["personal_mitigation"].values
+        if not ordered or pm_points < float(params["opens_lower_at"]):
+            return None
+        if floor is not None and floor.floor is not None:
+            return None
+        lowest = min(o.severity for o in ordered)
+        below = [
+            o
+            for o in lawful
+            if o.severity < lowest
+            and not o.is_dismissal
+            and _floor_severity(o) >= floor_sev
+            and self.eligible(o)
+        ]
+        if not below:
+            return None
+        opened = max(below, key=lambda o: o.severity)
+        for i, c in enumerate(self.considered):
+            if c.outcome is opened:
+                self.considered[i] = Considered(
+                    opened,
+                    "opened by personal mitigation",
+                    c.reason + "; but personal mitigation "
+                    "is strong enough to put it beside the indicated outcomes",
+                )
+        return opened
 
     def band_too_low(self, o: Outcome) -> bool:
         return self.g.bands[o].high < self.ser.points

@@ -16,6 +16,15 @@ from misconduct.assessment.facts import Explicit, Facts, FoundFactor
 from misconduct.assessment.guidance import Guidance
 from misconduct.assessment.reasons import Reason, StageResult, guidance_trace_entry
 from misconduct.rules.datafile import Citation, Status
+from misconduct.rules.vocabulary import Finding
+
+GROSS_MISCONDUCT_CITATION = Citation(
+    "SI 2020/4",
+    'reg 2(1), "gross misconduct": a breach of the Standards "so serious as to justify dismissal"',
+    Status.VERIFIED,
+    "the same words in SI 2012/2632 reg 3(1); that the finding sets the least seriousness the "
+    "engine takes is the project's reading",
+)
 
 RECORD_CITATION = Citation(
     "SI 2020/4",
@@ -172,7 +181,21 @@ def assess_seriousness(
             harm=harm.value,
         )
     )
+    for f in facts.absent:
+        reasons.append(_factor_reason(f, "Found absent, so not counted"))
+    for f in facts.factors:
+        if f.factor.stage is Stage.CONTEXT:
+            reasons.append(_factor_reason(f, "Context (no weight in seriousness)"))
     aggravating = [f for f in facts.factors if f.factor.stage is Stage.AGGRAVATING]
+    proven = facts.proven_allegations
+    for a in facts.allegations:
+        what = a.finding.value.replace("_", " ") if a.finding else "not proven"
+        reasons.append(
+            Reason(f"Allegation: {a.summary} Finding: {what}.", guidance.citation("matrix"))
+        )
+    several = "multiple_allegations_or_victims"
+    if len(proven) > 1 and several not in facts.factor_ids and several not in facts.absent_ids:
+        aggravating.append(FoundFactor(catalogue.get(several), f"{len(proven)} allegations proven"))
     in_force = _warnings_in_force(facts.officer.warnings, facts.proceedings.severity_assessment_on)
     if in_force and "previous_disciplinary_record" not in facts.factor_ids:
         record = catalogue.get("previous_disciplinary_record")
@@ -193,6 +216,18 @@ def assess_seriousness(
     net = sum(f.factor.weight for f in aggravating) - sum(f.factor.weight for f in mitigating)
     shift = guidance.shift(net)
     points = max(1, min(guidance.max_points, base + shift))
+    gm_min = int(guidance.blocks["gross_misconduct"].values["min_points"])
+    if facts.proceedings.finding is Finding.GROSS_MISCONDUCT and points < gm_min:
+        reasons.append(
+            Reason(
+                f"The finding is gross misconduct: a breach so serious as to justify dismissal. "
+                f"Seriousness is taken as at least {guidance.label(gm_min)} ({gm_min}), where "
+                "dismissal is among the outcomes considered, instead of "
+                f"{guidance.label(points)} ({points}).",
+                GROSS_MISCONDUCT_CITATION,
+            )
+        )
+        points = gm_min
     label = guidance.label(points)
     direction = {True: "raise", False: "lower"}[shift > 0] if shift else "leave"
     reasons.append(
