@@ -1,8 +1,9 @@
 """Out-of-fold measurement of the engine: k-fold cross-validation with bootstrap intervals.
 
 What is tuned is fitted on the training folds only and measured on the held-out fold:
-- the ordering threshold (``ordering.severe_first_at_pressure``) and the personal-mitigation threshold
-  (``personal_mitigation.opens_lower_at``), chosen from a small grid;
+- the ordering threshold (``ordering.severe_first_at_pressure``), the personal-mitigation threshold
+  (``personal_mitigation.opens_lower_at``) and the top of two bands (management advice, final
+  written warning), chosen from a small grid;
 - the stated likelihood of each indicated outcome (by how many are indicated and its place);
 - the baseline "majority outcome per finding level".
 The engine "as shipped" (the parameters in guidance.yaml, read from the guidance, nothing fitted) is
@@ -12,6 +13,7 @@ notice, "would have been dismissed"), as in issue 12's table.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -27,10 +29,12 @@ from misconduct.rules.vocabulary import Finding, Outcome
 K = 5
 SEED = 2026
 BOOTSTRAP = 1000
-PRESSURES = (-99.0, -1.0, 0.0, 1.0, 2.0, 99.0)
-OPENS = (1.0, 2.0, 99.0)
-Config = tuple[float, float]
-SHIPPED: Config = (-1e9, -1e9)  # marker: the parameters as shipped
+PRESSURES = (-99.0, 0.0, 99.0)  # most severe first always, on any net aggravation, never
+OPENS = (1.0, 2.0, 99.0)  # personal mitigation opens a less severe outcome at 1, 2 points, never
+MA_TOP = (1, 3)  # management advice sufficient up to low, or up to moderate conduct
+FWW_TOP = (4, 5)  # a final written warning sufficient up to serious, or very serious conduct
+Config = tuple[float, float, int, int]
+SHIPPED: Config = (-1e9, -1e9, 0, 0)  # marker: the parameters as shipped
 
 
 def same(a: Outcome, b: Outcome) -> bool:
@@ -38,12 +42,18 @@ def same(a: Outcome, b: Outcome) -> bool:
 
 
 def variant(g: Guidance, config: Config) -> Guidance:
-    pressure, opens = config
+    pressure, opens, ma_top, fww_top = config
+    bands = dict(g.bands)
+    for outcome, top in (
+        (Outcome.MANAGEMENT_ADVICE, ma_top),
+        (Outcome.FINAL_WRITTEN_WARNING, fww_top),
+    ):
+        bands[outcome] = replace(bands[outcome], high=top)
     blocks = dict(g.blocks)
     o, pm = blocks["ordering"], blocks["personal_mitigation"]
     blocks["ordering"] = replace(o, values={**o.values, "severe_first_at_pressure": pressure})
     blocks["personal_mitigation"] = replace(pm, values={**pm.values, "opens_lower_at": opens})
-    return replace(g, blocks=blocks)
+    return replace(g, blocks=blocks, bands=bands)
 
 
 @dataclass(frozen=True)
@@ -85,10 +95,9 @@ def run_case(case: RealCase, g: Guidance) -> Run:
 def run_all(cases: Sequence[RealCase]) -> dict[Config, list[Run]]:
     g = default_guidance()
     out = {SHIPPED: [run_case(c, g) for c in cases]}
-    for p in PRESSURES:
-        for o in OPENS:
-            gv = variant(g, (p, o))
-            out[(p, o)] = [run_case(c, gv) for c in cases]
+    for config in itertools.product(PRESSURES, OPENS, MA_TOP, FWW_TOP):
+        gv = variant(g, config)
+        out[config] = [run_case(c, gv) for c in cases]
     return out
 
 

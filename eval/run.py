@@ -181,11 +181,12 @@ def main() -> int:
     )
     print(TARGETS)
     rows, _ = cross_validate(cases)
-    configs: dict[tuple[float, float], int] = {}
+    configs: dict[tuple[float, float, int, int], int] = {}
     for r in rows:
         configs[r.config] = configs.get(r.config, 0) + 1
     print(
-        "fitted on the training folds (ordering threshold, personal-mitigation threshold): "
+        "fitted on the training folds (ordering threshold, personal-mitigation threshold, top of "
+        "the management-advice band, top of the final-written-warning band): "
         + ", ".join(f"{c} for {n} cases" for c, n in sorted(configs.items()))
     )
     print()

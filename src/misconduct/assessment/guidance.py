@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,7 @@ class Guidance:
     labels: tuple[tuple[int, int, str], ...]
     fww_months: tuple[tuple[int, int, int], ...]
 
-    @property
+    @cached_property
     def max_points(self) -> int:
         return max(high for _, high, _ in self.labels)
 

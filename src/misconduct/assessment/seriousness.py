@@ -54,8 +54,8 @@ class Seriousness:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "culpability": self.culpability.value,
-            "harm": self.harm.value,
+            "culpability": str(self.culpability),
+            "harm": str(self.harm),
             "overall": self.label,
             "points": self.points,
             "starting_point": self.base_points,
@@ -88,7 +88,7 @@ def _level(
         level = explicit.level
         reasons.append(
             Reason(
-                f"The chair assesses {name} as {level.value}: {explicit.reason}",
+                f"The chair assesses {name} as {level}: {explicit.reason}",
                 guidance.citation("matrix"),
             )
         )
@@ -96,7 +96,7 @@ def _level(
         level = max((f.factor.level or Level.LOW for f in found), key=lambda lv: lv.rank)
         reasons.append(
             Reason(
-                f"{name.capitalize()} is {level.value}, the highest level the factors found point to.",
+                f"{name.capitalize()} is {level}, the highest level the factors found point to.",
                 guidance.citation("matrix"),
             )
         )
@@ -104,12 +104,12 @@ def _level(
         level = Level(guidance.blocks["default_level"].values["level"])
         reasons.append(
             Reason(
-                f"No {name} factor was found and the chair set no level: {level.value} is taken.",
+                f"No {name} factor was found and the chair set no level: {level} is taken.",
                 guidance.citation("default_level"),
             )
         )
         warnings.append(
-            f"No {name} finding: the engine took {level.value}; the chair should assess {name}."
+            f"No {name} finding: the engine took {level}; the chair should assess {name}."
         )
     key = "culpability_at_least" if stage is Stage.CULPABILITY else "harm_at_least"
     for cat in categories:
@@ -117,15 +117,15 @@ def _level(
         if minimum is not None and minimum.rank > level.rank:
             reasons.append(
                 Reason(
-                    f"{cat.title}: the guidance treats {name} as at least {minimum.value}, "
-                    f"so {name} is raised from {level.value} to {minimum.value}.",
+                    f"{cat.title}: the guidance treats {name} as at least {minimum}, "
+                    f"so {name} is raised from {level} to {minimum}.",
                     cat.citation,
                 )
             )
             if explicit is not None:
                 warnings.append(
-                    f"The chair set {name} at {level.value}, but {cat.title.lower()} is treated as "
-                    f"at least {minimum.value}; the engine used {minimum.value}."
+                    f"The chair set {name} at {level}, but {cat.title.lower()} is treated as "
+                    f"at least {minimum}; the engine used {minimum}."
                 )
             level = minimum
     return level
@@ -166,7 +166,7 @@ def assess_seriousness(
     base = guidance.cell(culpability, harm)
     reasons.append(
         Reason(
-            f"Culpability {culpability.value} and harm {harm.value} give a starting point of "
+            f"Culpability {culpability} and harm {harm} give a starting point of "
             f"{base} on the seriousness scale ({guidance.label(base)}).",
             guidance.citation("matrix"),
         )
@@ -177,8 +177,8 @@ def assess_seriousness(
             "Culpability and harm matrix",
             f"starting point {base}",
             guidance.citation("matrix"),
-            culpability=culpability.value,
-            harm=harm.value,
+            culpability=str(culpability),
+            harm=str(harm),
         )
     )
     for f in facts.absent:
@@ -189,7 +189,7 @@ def assess_seriousness(
     aggravating = [f for f in facts.factors if f.factor.stage is Stage.AGGRAVATING]
     proven = facts.proven_allegations
     for a in facts.allegations:
-        what = a.finding.value.replace("_", " ") if a.finding else "not proven"
+        what = str(a.finding).replace("_", " ") if a.finding else "not proven"
         reasons.append(
             Reason(f"Allegation: {a.summary} Finding: {what}.", guidance.citation("matrix"))
         )
