@@ -13,6 +13,7 @@ from typing import Any
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
 from misconduct.domain.codec import to_plain
+from misconduct.domain.dates import check_dates
 from misconduct.domain.events import Event, event_payload
 from misconduct.domain.ledger import GENESIS, RecordedEvent
 from misconduct.domain.lifecycle import Context, decide, open_case
@@ -71,6 +72,7 @@ class CaseService:
 
     def open(self, command: cmd.OpenCase, steps: Sequence[cmd.Command] = ()) -> Case:
         """Open a case, and take any further ``steps`` in the same transaction (all or nothing)."""
+        check_dates(command, today=self.today())
         with self.uow() as uow:
             ref = command.details.ref
             if uow.cases.events(ref):
@@ -84,9 +86,14 @@ class CaseService:
             uow.commit()
             return case
 
+    def today(self) -> date:
+        """The day it is for this service (from its clock): no step may be dated after it."""
+        return self.clock().date()
+
     def _take(
         self, uow: UnitOfWork, case: Case, previous: str, command: cmd.Command
     ) -> RecordedEvent:
+        check_dates(command, today=self.today())
         context = Context(
             {oid: uow.cases.warnings_for(oid, excluding=case.ref) for oid in case.officers}
         )
