@@ -31,8 +31,20 @@ def british(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+LABELS = {
+    "on": "date",
+    "came_to_attention": "date it came to attention",
+    "force_on": "date it came to the force's attention",
+    "local_policing_body_on": "date it came to the local policing body's attention",
+    "iopc_on": "date it came to the IOPC Director General's attention",
+    "left_on": "leaving date",
+    "notified_on": "date notified",
+    "starts_on": "start date",
+}
+
+
 def _label(name: str) -> str:
-    return "date" if name == "on" else name.replace("_", " ")
+    return LABELS.get(name, name.replace("_", " "))
 
 
 def _check(name: str, day: date, today: date) -> None:

@@ -76,6 +76,8 @@ class AssignmentRole(Vocabulary):
     INVESTIGATOR = "investigator"
     CASE_OFFICER = "case_officer"
     CHAIRS_CLERK = "chairs_clerk"
+    CHAIR = "chair"
+    """The person appointed to chair the meeting or hearing (reg 28): they may then act as its chair."""
 
     @property
     def label(self) -> str:

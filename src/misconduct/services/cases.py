@@ -175,6 +175,7 @@ def dues(summary: CaseSummary, on: date) -> list[Due]:
 def case_view(case: Case, records: list[RecordedEvent], on: date) -> dict[str, Any]:
     """Everything ``case show`` prints: the state, the timeline and the time limits as at ``on``."""
     summary = CaseSummary.of(case)
+    by_sequence = {r.sequence: r for r in records}
     return {
         "ref": case.ref,
         "as_at": on.isoformat(),
@@ -211,4 +212,14 @@ def case_view(case: Case, records: list[RecordedEvent], on: date) -> dict[str, A
             for r, entry in zip(records, case.timeline, strict=True)
         ],
         "open_limits": len(summary.open_limits),
+        "origin": to_plain(case.origin),
+        "parties": [to_plain(p) for p in case.parties],
+        "withdrawn_allegations": [to_plain(w) for w in case.withdrawn.values()],
+        "assignments": {role.value: who for role, who in case.assignments.items()},
+        "evidence": [to_plain(h) for h in case.evidence],
+        "notes": [
+            {**to_plain(n), "author": by_sequence[n.sequence].actor}
+            for n in case.notes
+            if n.sequence in by_sequence
+        ],
     }
