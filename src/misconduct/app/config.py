@@ -168,6 +168,40 @@ _SETTINGS = (
         _hosts,
     ),
     Setting(
+        "MISCONDUCT_EVIDENCE_DIR",
+        "Folder for evidence files (kept by SHA-256) with the default local storage; default the evidence folder in the data folder.",
+        "",
+        lambda raw, env: (
+            Path(raw).expanduser()
+            if raw
+            else SETTINGS["MISCONDUCT_DATA_DIR"].value(env) / "evidence"
+        ),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_MAX_MB",
+        "Largest evidence file accepted, in megabytes.",
+        "200",
+        _positive_int("MISCONDUCT_EVIDENCE_MAX_MB"),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_STORAGE",
+        "Django storage class for evidence files: the local folder by default; `storages.backends.s3.S3Storage` (django-storages, `pip install 'misconduct[s3]'`) for an S3-compatible store.",
+        "django.core.files.storage.FileSystemStorage",
+        _text("MISCONDUCT_EVIDENCE_STORAGE"),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_S3_BUCKET",
+        "With the S3 storage: the bucket (credentials from the usual AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).",
+        "",
+        lambda raw, env: raw.strip(),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_S3_ENDPOINT",
+        "With the S3 storage: the endpoint URL of an S3-compatible service (empty for AWS itself).",
+        "",
+        lambda raw, env: raw.strip(),
+    ),
+    Setting(
         "MISCONDUCT_TIME_ZONE",
         "Time zone for displaying recorded times (stored in UTC).",
         "Europe/London",

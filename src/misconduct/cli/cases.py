@@ -313,7 +313,10 @@ def audit_verify(fmt: str) -> None:
     from misconduct.services.audit import verify_all
 
     with _database():
-        report = verify_all(bootstrap.uow_factory())  # type: ignore[arg-type]
+        from misconduct.app.evidence import DjangoFileStore
+
+        # Evidence files too: each must still have the SHA-256 its EvidenceAttached event records.
+        report = verify_all(bootstrap.uow_factory(), DjangoFileStore().read)  # type: ignore[arg-type]
     if fmt == "json":
         emit_json(
             {
