@@ -11,7 +11,7 @@ from misconduct.domain import commands as c
 from misconduct.domain.ledger import verify_chain
 from misconduct.errors import Conflict, InvalidInput, RuleViolation
 from misconduct.services.audit import verify_all
-from misconduct.services.cases import due_list
+from misconduct.services.cases import case_view, due_list
 from misconduct.services.demo import load_demo
 from misconduct.services.transfer import export_case, import_case
 from tests.services.fakes import FakeRepository, FakeUnitOfWork, fake_service
@@ -124,3 +124,16 @@ def test_import_refuses_a_reference_already_used(repo: FakeRepository) -> None:
     exported = export_case(lambda: FakeUnitOfWork(repo), "MPS-2025-0001")
     with pytest.raises(InvalidInput, match="not already used"):
         import_case(lambda: FakeUnitOfWork(repo), exported)
+
+
+def test_a_case_read_before_another_writer_stored_a_step_still_answers(
+    repo: FakeRepository,
+) -> None:
+    # Issue 13, finding 3: the answer after a stored write zipped the case's timeline with events
+    # re-read afterwards; a step recorded in between made them differ in length and the API 500.
+    svc = fake_service(repo)
+    ref = "KNT-2026-0103"
+    written = svc.execute(ref, c.ReceiveRegulation18Response(D("2026-11-20")))
+    fake_service(repo).execute(ref, c.RecordInterview(D("2026-11-21"), "kent:18802"))
+    view = case_view(written, svc.history(ref), D("2026-11-22"))
+    assert [t["sequence"] for t in view["timeline"]] == list(range(1, written.version + 1))

@@ -174,6 +174,24 @@ _SETTINGS = (
         _time_zone,
     ),
 )
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _level(raw: str, env: Mapping[str, str]) -> str:
+    if raw.strip().upper() not in _LEVELS:
+        raise InvalidInput("MISCONDUCT_LOG_LEVEL", "one of " + ", ".join(_LEVELS), raw)
+    return raw.strip().upper()
+
+
+_SETTINGS += (
+    Setting(
+        "MISCONDUCT_LOG_LEVEL",
+        "Least severe log lines written (JSON, one a line, on standard error): DEBUG, INFO, WARNING or ERROR.",
+        "INFO",
+        _level,
+    ),
+)
+
 SETTINGS = {s.name: s for s in _SETTINGS}
 
 

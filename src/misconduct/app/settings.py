@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from misconduct.app import config
+from misconduct.app import config, logs
 
 _values = config.load()
 
@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "misconduct.app.api.apps.ApiConfig",  # issue 5: JSON API, API tokens
 ]
 MIDDLEWARE = [
+    "misconduct.app.logs.AccessLog",  # issue 13: an access line without query strings or names
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # issue 5: static files under gunicorn
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,3 +67,4 @@ WHITENOISE_USE_FINDERS = True  # issue 5: whitenoise serves app static files, no
 LOGIN_URL = "web:login"  # issue 5
 LOGIN_REDIRECT_URL = "web:dashboard"  # issue 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+LOGGING = logs.config(_values["MISCONDUCT_LOG_LEVEL"])  # issue 13: JSON lines, tracebacks kept
