@@ -190,6 +190,36 @@ _SETTINGS += (
         "INFO",
         _level,
     ),
+    Setting(
+        "MISCONDUCT_HTTPS",
+        "Served over TLS (true or false): Secure cookies, HSTS for a year, redirect to HTTPS, trust X-Forwarded-Proto.",
+        "false",
+        lambda raw, env: _bool(raw, env, "MISCONDUCT_HTTPS"),
+    ),
+    Setting(
+        "MISCONDUCT_SESSION_IDLE_MINUTES",
+        "Minutes without a request after which a staff session ends.",
+        "30",
+        _positive_int("MISCONDUCT_SESSION_IDLE_MINUTES"),
+    ),
+    Setting(
+        "MISCONDUCT_LOGIN_FAILURE_LIMIT",
+        "Failed sign-ins for one username before it is locked out.",
+        "5",
+        _positive_int("MISCONDUCT_LOGIN_FAILURE_LIMIT"),
+    ),
+    Setting(
+        "MISCONDUCT_LOCKOUT_MINUTES",
+        "Minutes a locked-out username must wait before trying again.",
+        "15",
+        _positive_int("MISCONDUCT_LOCKOUT_MINUTES"),
+    ),
+    Setting(
+        "MISCONDUCT_AUDIT_KEY",
+        "Secret for the ledger's keyed hashes and signed checkpoints (HMAC-SHA-256); empty for none. Keep it out of the database.",
+        "",
+        lambda raw, env: raw,
+    ),
 )
 
 SETTINGS = {s.name: s for s in _SETTINGS}
