@@ -208,6 +208,54 @@ _SETTINGS = (
         _time_zone,
     ),
 )
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _level(raw: str, env: Mapping[str, str]) -> str:
+    if raw.strip().upper() not in _LEVELS:
+        raise InvalidInput("MISCONDUCT_LOG_LEVEL", "one of " + ", ".join(_LEVELS), raw)
+    return raw.strip().upper()
+
+
+_SETTINGS += (
+    Setting(
+        "MISCONDUCT_LOG_LEVEL",
+        "Least severe log lines written (JSON, one a line, on standard error): DEBUG, INFO, WARNING or ERROR.",
+        "INFO",
+        _level,
+    ),
+    Setting(
+        "MISCONDUCT_HTTPS",
+        "Served over TLS (true or false): Secure cookies, HSTS for a year, redirect to HTTPS, trust X-Forwarded-Proto.",
+        "false",
+        lambda raw, env: _bool(raw, env, "MISCONDUCT_HTTPS"),
+    ),
+    Setting(
+        "MISCONDUCT_SESSION_IDLE_MINUTES",
+        "Minutes without a request after which a staff session ends.",
+        "30",
+        _positive_int("MISCONDUCT_SESSION_IDLE_MINUTES"),
+    ),
+    Setting(
+        "MISCONDUCT_LOGIN_FAILURE_LIMIT",
+        "Failed sign-ins for one username before it is locked out.",
+        "5",
+        _positive_int("MISCONDUCT_LOGIN_FAILURE_LIMIT"),
+    ),
+    Setting(
+        "MISCONDUCT_LOCKOUT_MINUTES",
+        "Minutes a locked-out username must wait before trying again.",
+        "15",
+        _positive_int("MISCONDUCT_LOCKOUT_MINUTES"),
+    ),
+    Setting(
+        "MISCONDUCT_AUDIT_KEY",
+        "Secret for the ledger's keyed hashes and signed checkpoints (HMAC-SHA-256); empty for none. Keep it out of the database.",
+        "",
+        lambda raw, env: raw,
+    ),
+)
+
 SETTINGS = {s.name: s for s in _SETTINGS}
 
 

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from ninja import Body, Field, Query, Router, Schema
 
 from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
+from misconduct.app.api.idempotency import once
 from misconduct.app.roles import Action
 from misconduct.app.stepinput import command_from, version_of
 from misconduct.app.web import documents, store
@@ -181,7 +182,8 @@ def steps(request: Any, ref: str) -> list[dict[str, Any]]:
 @router.post(
     "/{ref}/steps/{step_id}",
     response={200: dict[str, Any], **ERROR_RESPONSES},
-    summary="Take a lifecycle step: the fields listed by GET /steps, plus the case version you saw",
+    summary="Take a lifecycle step: the fields listed by GET /steps, plus the case version you saw "
+    "(send an Idempotency-Key header to make a retry safe)",
 )
 def take_step(request: Any, ref: str, step_id: str, data: Body[dict[str, Any]]) -> dict[str, Any]:
     user = _user(request)
@@ -189,9 +191,12 @@ def take_step(request: Any, ref: str, step_id: str, data: Body[dict[str, Any]]) 
     found = store.visible_case(user, ref, the_step.action)
     command = command_from(the_step, found, data)
     version = version_of(data)
-    updated = store.service(user.get_username()).execute(ref, command, expected_version=version)
-    records = store.events(ref)
-    return case_view(updated, records, store.today())
+
+    def write() -> dict[str, Any]:
+        updated = store.service(user.get_username()).execute(ref, command, expected_version=version)
+        return case_view(updated, store.events(ref), store.today())
+
+    return once(request, write)
 
 
 def _choices(body: AssessmentIn) -> Choices:
@@ -252,11 +257,15 @@ def decision(request: Any, ref: str, body: DecisionIn) -> dict[str, Any]:
             assessment_rules_version=rules_version(),
         ),
     )
-    updated = store.service(user.get_username()).execute(
-        ref, command, expected_version=body.version
-    )
-    records = store.events(ref)
-    return {"decision": checked.as_dict()["decision"], "case": case_view(updated, records, on)}
+
+    def write() -> dict[str, Any]:
+        updated = store.service(user.get_username()).execute(
+            ref, command, expected_version=body.version
+        )
+        view = case_view(updated, store.events(ref), on)
+        return {"decision": checked.as_dict()["decision"], "case": view}
+
+    return once(request, write)
 
 
 class DocumentQuery(Schema):

@@ -27,6 +27,7 @@ from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
 from misconduct.services.cases import dues
+from misconduct.services.cases import timeline as paired
 
 HORIZON_WORKING_DAYS = 10
 PAGE_SIZE = 20
@@ -139,9 +140,7 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     for a in steps_for(case, ctx, today):
         if store.may(request.user, a.step.action, case):
             steps.append(a)
-    timeline = [
-        {"record": r, "label": entry.label} for r, entry in zip(records, case.timeline, strict=True)
-    ]
+    timeline = [{"record": r, "label": entry.label} for r, entry in paired(case, records)]
     limits = sorted(case.time_limits, key=lambda t: t.item.last_day)
     from misconduct.app.web import documents
 
