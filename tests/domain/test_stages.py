@@ -79,7 +79,7 @@ DecideOutcome                 .  .  .  .  .  .  .  .  x  x  .  .  .  .
 SubmitOutcomeReport           .  .  .  .  .  .  .  .  .  x  .  .  .  .
 NotifyOfficer                 .  .  .  .  .  .  .  .  .  .  x  x  x  .
 PublishOutcome                .  .  .  .  .  .  .  .  .  .  x  x  x  .
-RemovePublication             .  .  .  .  .  .  .  .  .  .  x  x  x  .
+RemovePublication             .  .  .  .  .  .  .  .  .  .  x  x  x  x
 LodgeAppeal                   .  .  .  .  .  .  .  .  .  .  x  x  x  .
 DetermineAppeal               .  .  .  .  .  .  .  .  .  .  .  x  .  .
 NotifyAppealDetermination     .  .  .  .  .  .  .  .  .  .  x  x  x  .

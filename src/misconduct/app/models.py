@@ -164,3 +164,17 @@ class LedgerTip(models.Model):
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     position = models.PositiveIntegerField(default=0)
+
+
+class Erasure(models.Model):
+    """Issue 13: a closed case whose personal data outside the event chain was erased after its
+    retention period (``misconduct.app.erasure``). The events, and so the chain, are untouched."""
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="erasure")
+    erased_on = models.DateField()
+    recorded_at = models.DateTimeField()
+    actor = models.CharField(max_length=150)
+    erased = models.JSONField(help_text="What was erased: table and column, with how many rows.")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} erased {self.erased_on}"
