@@ -182,6 +182,40 @@ _SETTINGS = (
         _hosts,
     ),
     Setting(
+        "MISCONDUCT_EVIDENCE_DIR",
+        "Folder for evidence files (kept by SHA-256) with the default local storage; default the evidence folder in the data folder.",
+        "",
+        lambda raw, env: (
+            Path(raw).expanduser()
+            if raw
+            else SETTINGS["MISCONDUCT_DATA_DIR"].value(env) / "evidence"
+        ),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_MAX_MB",
+        "Largest evidence file accepted, in megabytes.",
+        "200",
+        _positive_int("MISCONDUCT_EVIDENCE_MAX_MB"),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_STORAGE",
+        "Django storage class for evidence files: the local folder by default; `storages.backends.s3.S3Storage` (django-storages, `pip install 'misconduct[s3]'`) for an S3-compatible store.",
+        "django.core.files.storage.FileSystemStorage",
+        _text("MISCONDUCT_EVIDENCE_STORAGE"),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_S3_BUCKET",
+        "With the S3 storage: the bucket (credentials from the usual AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).",
+        "",
+        lambda raw, env: raw.strip(),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_S3_ENDPOINT",
+        "With the S3 storage: the endpoint URL of an S3-compatible service (empty for AWS itself).",
+        "",
+        lambda raw, env: raw.strip(),
+    ),
+    Setting(
         "MISCONDUCT_TIME_ZONE",
         "Time zone for displaying recorded times (stored in UTC).",
         "Europe/London",
@@ -207,6 +241,54 @@ _SETTINGS = (
         _at_least("MISCONDUCT_RETENTION_CLOSED_CASE_YEARS", 0, "years"),
     ),
 )
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _level(raw: str, env: Mapping[str, str]) -> str:
+    if raw.strip().upper() not in _LEVELS:
+        raise InvalidInput("MISCONDUCT_LOG_LEVEL", "one of " + ", ".join(_LEVELS), raw)
+    return raw.strip().upper()
+
+
+_SETTINGS += (
+    Setting(
+        "MISCONDUCT_LOG_LEVEL",
+        "Least severe log lines written (JSON, one a line, on standard error): DEBUG, INFO, WARNING or ERROR.",
+        "INFO",
+        _level,
+    ),
+    Setting(
+        "MISCONDUCT_HTTPS",
+        "Served over TLS (true or false): Secure cookies, HSTS for a year, redirect to HTTPS, trust X-Forwarded-Proto.",
+        "false",
+        lambda raw, env: _bool(raw, env, "MISCONDUCT_HTTPS"),
+    ),
+    Setting(
+        "MISCONDUCT_SESSION_IDLE_MINUTES",
+        "Minutes without a request after which a staff session ends.",
+        "30",
+        _positive_int("MISCONDUCT_SESSION_IDLE_MINUTES"),
+    ),
+    Setting(
+        "MISCONDUCT_LOGIN_FAILURE_LIMIT",
+        "Failed sign-ins for one username before it is locked out.",
+        "5",
+        _positive_int("MISCONDUCT_LOGIN_FAILURE_LIMIT"),
+    ),
+    Setting(
+        "MISCONDUCT_LOCKOUT_MINUTES",
+        "Minutes a locked-out username must wait before trying again.",
+        "15",
+        _positive_int("MISCONDUCT_LOCKOUT_MINUTES"),
+    ),
+    Setting(
+        "MISCONDUCT_AUDIT_KEY",
+        "Secret for the ledger's keyed hashes and signed checkpoints (HMAC-SHA-256); empty for none. Keep it out of the database.",
+        "",
+        lambda raw, env: raw,
+    ),
+)
+
 SETTINGS = {s.name: s for s in _SETTINGS}
 
 

@@ -9,7 +9,7 @@ their windows unless an extension is recorded.
 
 from __future__ import annotations
 
-from misconduct.domain import aftermath, intake, outcome, proceedings
+from misconduct.domain import aftermath, casefile, intake, outcome, proceedings
 from misconduct.domain import commands as cmd
 from misconduct.domain import events as ev
 from misconduct.domain.case import Case
@@ -28,7 +28,8 @@ from misconduct.errors import InvalidInput
 from misconduct.rules.warning import WarningRecord
 
 __all__ = ["Context", "decide", "open_case", "outstanding"]
-_STEPS = (intake, proceedings, outcome, aftermath)  # importing them registers their handlers
+# Importing the step modules registers their handlers.
+_STEPS = (intake, proceedings, outcome, aftermath, casefile)
 # A published outcome is still taken down after the case has closed (its publication period may
 # outlast the case); nothing else happens after closure.
 AFTER_CLOSURE = (cmd.RemovePublication,)
