@@ -135,7 +135,7 @@ class NotifyOfficer(Command):
 @dataclass(frozen=True)
 class PublishOutcome(Command):
     period_days: int | None = None
-    """Days the report stays published, counting the day of publication, where a period is set for
+    """Days the report stays published after the day of publication, where a period is set for
     this case (at least 28, SI 2020/4 reg 43); None leaves it to the force's policy."""
 
 

@@ -26,8 +26,8 @@ from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 from misconduct.rules.warning import WarningRecord
 
-# The shortest publication period, counting the day of publication (the ``reg43_publication`` rule's
-# 27 days after the day of publication).
+# The shortest publication period in whole days after the day of publication (SI 2020/4 reg 43:
+# "not less than 28 days"; the ``reg43_publication`` rule counts them the same way).
 MINIMUM_PUBLICATION_DAYS = 28
 
 
@@ -173,7 +173,7 @@ def _unpublish(case: Case, c: cmd.RemovePublication, ctx: Context) -> ev.Event:
             "on",
         )
     if case.publication_days is not None and case.published_on is not None:
-        last = case.published_on + timedelta(days=case.publication_days - 1)
+        last = case.published_on + timedelta(days=case.publication_days)
         if c.on <= last:
             raise refuse(
                 f"the report must stay published until at least {last.isoformat()} "
