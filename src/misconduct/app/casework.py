@@ -20,7 +20,7 @@ from misconduct.domain.ledger import RecordedEvent
 from misconduct.domain.terms import AssignmentRole, Nature, PartyRole
 from misconduct.errors import InvalidInput
 from misconduct.services import evidence as ev
-from misconduct.services import intake
+from misconduct.services import intake, retention
 from misconduct.services.cases import Due, dues
 from misconduct.services.ports import CaseSummary
 
@@ -123,8 +123,11 @@ def holder(case: Case, party: str) -> tuple[str, AssignmentRole | None]:
     return "", None
 
 
-def tasks(cases: Mapping[str, Case], on: date) -> list[Task]:
-    """Every open time limit of the cases (due or overdue), with the person who holds it."""
+def tasks(
+    cases: Mapping[str, Case], on: date, policy: retention.Policy | None = None
+) -> list[Task]:
+    """Every open time limit of the cases (due or overdue), with the person who holds it, and the
+    take-down of each published outcome (``policy``: default the settings' publication period)."""
     out = []
     for case in cases.values():
         for d in dues(CaseSummary.of(case), on):
@@ -132,7 +135,19 @@ def tasks(cases: Mapping[str, Case], on: date) -> list[Task]:
                 continue
             who, role = holder(case, d.item.party)
             out.append(Task(d, who, role))
+        take_down = retention.take_down_item(case, policy or _publication_policy())
+        if (
+            take_down is not None and take_down.trigger <= on
+        ):  # issue 13: the PSD's notice of a take-down, open or closed case
+            who, role = holder(case, take_down.party)
+            out.append(Task(Due(case.ref, take_down, take_down.last_day < on), who, role))
     return sorted(out, key=lambda t: (t.due.item.last_day, t.due.ref))
+
+
+def _publication_policy() -> retention.Policy:
+    from django.conf import settings
+
+    return retention.Policy(publication_days=settings.PUBLICATION_DAYS)
 
 
 def assigned_to(case: Case, username: str) -> list[AssignmentRole]:

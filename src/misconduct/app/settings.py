@@ -12,6 +12,7 @@ DEBUG = _values["MISCONDUCT_DEBUG"]
 ALLOWED_HOSTS = _values["MISCONDUCT_ALLOWED_HOSTS"]
 DATABASES = {"default": _values["DATABASE_URL"]}
 TIME_ZONE = _values["MISCONDUCT_TIME_ZONE"]
+PUBLICATION_DAYS = _values["MISCONDUCT_PUBLICATION_DAYS"]  # issue 13: retention (docs/retention.md)
 USE_TZ = True
 USE_I18N = True
 LANGUAGE_CODE = "en-gb"

@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
 from misconduct.domain.outcome import MINIMUM_PUBLICATION_DAYS
+from misconduct.domain.records import DueItem
+from misconduct.domain.terms import Nature
 from misconduct.errors import InvalidInput
 from misconduct.services.cases import CaseService
 from misconduct.services.ports import UnitOfWork
@@ -98,6 +100,27 @@ def publication_end(case: Case, policy: Policy) -> date | None:
         if t.item.step == PUBLICATION_STEP and t.met_on is None:
             end = max(end, t.item.last_day)
     return end
+
+
+TAKE_DOWN_STEP = "publication_take_down"
+
+
+def take_down_item(case: Case, policy: Policy) -> DueItem | None:
+    """The take-down of the case's published outcome as a task (the PSD's notice beforehand), or
+    None if nothing of the case is published."""
+    end = publication_end(case, policy)
+    if end is None or case.published_on is None:
+        return None
+    return DueItem(
+        step=TAKE_DOWN_STEP,
+        title="Take the published outcome down (misconduct retention run does it)",
+        citation="SI 2020/4 reg 43: 28 days at least; the period set for the case or by policy",
+        status="policy",
+        trigger=case.published_on,
+        nature=Nature.OBLIGATION,
+        party="appropriate authority",
+        due=end + timedelta(days=1),
+    )
 
 
 def plan(uow_factory: Callable[[], UnitOfWork], policy: Policy, as_at: date) -> Plan:

@@ -77,7 +77,13 @@ def test_every_overdue_demo_item_is_held_by_a_demo_user_who_can_act(demo: list[s
         Membership.objects.create(user=officer, role=Role.CASE_OFFICER.value, force=code)
         Membership.objects.create(user=chair, role=Role.CHAIR.value, force=code)
     today = date(2026, 11, 25)
-    overdue = [t for t in casework.tasks(store.states(), today) if t.overdue]
+    # A take-down (issue 13) is done by `misconduct retention run`, and the closed demo case whose
+    # outcome is still up has nobody assigned: it is listed unassigned, tested in test_take_down_task.
+    overdue = [
+        t
+        for t in casework.tasks(store.states(), today)
+        if t.overdue and t.due.item.step != "publication_take_down"
+    ]
     assert overdue
     people = {"officer": officer, "chair": chair}
     for t in overdue:
