@@ -8,8 +8,10 @@ from datetime import date
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
+    Assignment,
     CaseDetails,
     Determination,
+    Evidence,
     OutcomeDecision,
     PartyRecord,
     ProceedingsArrangement,
@@ -177,3 +179,36 @@ class ReportToBarredList(Command):
 class CloseCase(Command):
     reason: str
     withdrawn: bool = False
+
+
+# -- the working case file: allegations amended or withdrawn, notes, assignment, evidence -----------
+
+
+@dataclass(frozen=True)
+class AmendAllegation(Command):
+    """Replace an allegation's particulars, dates or standards before notice of referral."""
+
+    allegation: AllegationRecord
+
+
+@dataclass(frozen=True)
+class WithdrawAllegation(Command):
+    allegation_id: str
+    reasons: str
+
+
+@dataclass(frozen=True)
+class AddNote(Command):
+    """A note in the case log; the author and the time are those of the recorded event."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class AssignCase(Command):
+    assignment: Assignment
+
+
+@dataclass(frozen=True)
+class AttachEvidence(Command):
+    evidence: Evidence

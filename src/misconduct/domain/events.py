@@ -15,9 +15,11 @@ from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
+    Assignment,
     CaseDetails,
     Determination,
     DueItem,
+    Evidence,
     OutcomeDecision,
     PartyRecord,
     ProceedingsArrangement,
@@ -201,6 +203,34 @@ class CaseClosed(Event):
     withdrawn: bool = False
 
 
+@dataclass(frozen=True)
+class AllegationAmended(Event):
+    allegation: AllegationRecord
+
+
+@dataclass(frozen=True)
+class AllegationWithdrawn(Event):
+    allegation_id: str
+    reasons: str
+
+
+@dataclass(frozen=True)
+class NoteAdded(Event):
+    text: str
+
+
+@dataclass(frozen=True)
+class CaseAssigned(Event):
+    assignment: Assignment
+
+
+@dataclass(frozen=True)
+class EvidenceAttached(Event):
+    """The file's SHA-256 is in the payload, so the hash chain covers the file's content."""
+
+    evidence: Evidence
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.__name__: cls
     for cls in (
@@ -233,6 +263,11 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ReflectivePracticeCompleted,
         BarredListReported,
         CaseClosed,
+        AllegationAmended,
+        AllegationWithdrawn,
+        NoteAdded,
+        CaseAssigned,
+        EvidenceAttached,
     )
 }
 

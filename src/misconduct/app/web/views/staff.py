@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
-from misconduct.app.roles import Action, Role
+from misconduct.app.roles import Action, Role, forces_for
 from misconduct.app.web import store
 from misconduct.app.web.forms import StepForm
 from misconduct.app.web.publication import public_view
@@ -27,6 +27,7 @@ from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
 from misconduct.services.cases import dues
+from misconduct.services.cases import timeline as paired
 
 HORIZON_WORKING_DAYS = 10
 PAGE_SIZE = 20
@@ -66,7 +67,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     chaired = store.chaired(
         request.user, [r.ref for r in rows if r.closed_on is None and r.force_id in chair_forces]
     )
-    mine = [r for r in rows if r.closed_on is None and (r.ref in acted or r.ref in chaired)]
+    assigned = {
+        ref
+        for ref, case in store.states([r.ref for r in rows if r.closed_on is None]).items()
+        if request.user.get_username() in case.assignments.values()
+    }
+    mine = [
+        r
+        for r in rows
+        if r.closed_on is None and (r.ref in acted or r.ref in chaired or r.ref in assigned)
+    ]
     others = [r for r in rows if r.closed_on is None and r not in mine]
     return render(
         request,
@@ -79,6 +89,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "overdue": sorted(overdue, key=lambda d: d.item.last_day),
             "stages": [(st, by_stage[st.value]) for st in Stage if by_stage[st.value]],
             "my_cases": sorted(mine, key=lambda r: r.ref)[:25],
+            "can_open": bool(forces_for(grants, Action.OPEN_CASE)),
             "other_cases": sorted(others, key=lambda r: r.ref)[:25],
             "roles": [
                 (role.label, sorted(_force_name(g.force) for g in grants if g.role is role))
@@ -129,9 +140,7 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     for a in steps_for(case, ctx, today):
         if store.may(request.user, a.step.action, case):
             steps.append(a)
-    timeline = [
-        {"record": r, "label": entry.label} for r, entry in zip(records, case.timeline, strict=True)
-    ]
+    timeline = [{"record": r, "label": entry.label} for r, entry in paired(case, records)]
     limits = sorted(case.time_limits, key=lambda t: t.item.last_day)
     from misconduct.app.web import documents
 
