@@ -195,8 +195,19 @@ class Case:
             origin=d.origin,
         )
         case._record(events[0])
-        for e in events[1:]:
-            case.apply(e)
+        # A corrected step is folded as its replacement (the latest correction wins); the timeline
+        # keeps the original, marked, and the correction as an entry of its own.
+        corrections = {
+            e.supersedes: (n, e) for n, e in enumerate(events, 1) if isinstance(e, ev.StepCorrected)
+        }
+        for n, e in enumerate(events[1:], 2):
+            if n in corrections:
+                by, correction = corrections[n]
+                case.apply(correction.replacement_event())
+                entry = case.timeline[-1]
+                entry.type, entry.label = e.type, f"{ev.describe(e)} (corrected by #{by})"
+            else:
+                case.apply(e)
         return case
 
     # -- reading -------------------------------------------------------------------------------
