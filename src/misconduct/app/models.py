@@ -164,3 +164,20 @@ class LedgerTip(models.Model):
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     position = models.PositiveIntegerField(default=0)
+
+
+class AccessRecord(models.Model):
+    """Who saw what: one row per view of a case or a document, or a download (append-only:
+    triggers from migration 0006_safety_access_log). Readable by the force's appropriate authority
+    (the PSD lead) on the staff pages."""
+
+    at = models.DateTimeField(db_index=True)
+    user_id = models.BigIntegerField()
+    username = models.CharField(max_length=150)
+    force = models.CharField(max_length=40, db_index=True)
+    case_ref = models.CharField(max_length=60, db_index=True)
+    what = models.CharField(max_length=80)
+    """"case page", "case (API)", "document reg17-notice.pdf" ..."""
+
+    class Meta:
+        ordering = ["-at", "-id"]  # noqa: RUF012

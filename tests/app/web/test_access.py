@@ -32,6 +32,7 @@ POLICY: dict[str, str | Action] = {
     "assessment-preview": Action.VIEW_CASE,
     "document": Action.VIEW_CASE,
     "step": Action.RECORD_STEP,  # with step_id add-party; other steps are checked below
+    "access": Action.DETERMINE,  # the appropriate authority (PSD lead) of the force alone
 }
 
 SAMPLE_ARGS: dict[str, dict[str, Any]] = {

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from ninja import Body, Field, Query, Router, Schema
 
+from misconduct.app import access
 from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
 from misconduct.app.api.idempotency import once
 from misconduct.app.roles import Action
@@ -119,6 +120,7 @@ def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
 )
 def case(request: Any, ref: str) -> dict[str, Any]:
     found = store.visible_case(_user(request), ref)
+    access.record(_user(request), found, "case (API)")
     records = store.events(ref)
     return case_view(found, records, store.today())
 
@@ -130,6 +132,7 @@ def case(request: Any, ref: str) -> dict[str, Any]:
 )
 def allegations(request: Any, ref: str) -> list[dict[str, Any]]:
     found = store.visible_case(_user(request), ref)
+    access.record(_user(request), found, "allegations (API)")
     out = []
     for a in found.allegations.values():
         f = found.findings.get(a.allegation_id)
@@ -338,4 +341,6 @@ def document(request: Any, ref: str, kind: str, q: Query[DocumentQuery]) -> Http
         raise InvalidInput("format", "one of " + ", ".join(FORMATS), q.format)
     if not documents.reached(found, kind):
         raise NotFound(f"case {ref} has not reached this document", field="kind", received=kind)
-    return documents.file_response(found, kind, q.format, store.today())
+    response = documents.file_response(found, kind, q.format, store.today())
+    access.record(_user(request), found, f"document {kind}.{q.format} (API)")
+    return response
