@@ -6,6 +6,7 @@ import click
 
 from misconduct import __version__
 from misconduct.cli import assess as assess_cli
+from misconduct.cli import backup as backup_cli
 from misconduct.cli import cases as cases_cli
 from misconduct.cli import documents as documents_cli
 from misconduct.cli import precedents as precedents_cli
@@ -25,6 +26,7 @@ precedents_cli.register(cli)
 cases_cli.register(cli)
 documents_cli.register(cli)
 serve_cli.register(cli)
+backup_cli.register(cli)
 
 
 def main() -> None:
