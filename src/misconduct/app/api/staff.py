@@ -56,7 +56,7 @@ class CasePageOut(Schema):
     results: list[CaseRowOut]
 
 
-class StepOut(Schema):
+class CaseStepOut(Schema):
     step: str
     label: str
     action: str
@@ -152,7 +152,7 @@ def _field_doc(spec: FieldSpec, case: Case) -> dict[str, Any]:
 
 @router.get(
     "/{ref}/steps",
-    response={200: list[StepOut], **ERROR_RESPONSES},
+    response={200: list[CaseStepOut], **ERROR_RESPONSES},
     summary="The lifecycle steps open to you on this case, and why others are not",
 )
 def steps(request: Any, ref: str) -> list[dict[str, Any]]:
