@@ -166,11 +166,18 @@ def _findings(case: Case, c: cmd.RecordFindings, ctx: Context) -> ev.Event:
             raise InvalidInput("findings level", "no_misconduct exactly when not proven", f.level)
         if forum is Forum.MISCONDUCT_MEETING and f.level is Finding.GROSS_MISCONDUCT:
             raise refuse("a meeting cannot find gross misconduct", "SI 2020/4 reg 42(2)", "level")
+        alleged = case.allegations[f.allegation_id]
         parse_standards(
-            list(f.standards_breached),
-            case.allegations[f.allegation_id].conduct_from,
-            field="standards_breached",
+            list(f.standards_breached), alleged.conduct_from, field="standards_breached"
         )
+        never_alleged = [s for s in f.standards_breached if s not in alleged.standards]
+        if never_alleged:
+            raise InvalidInput(
+                "standards_breached",
+                f"standards alleged in {f.allegation_id} ({', '.join(alleged.standards)})",
+                ", ".join(never_alleged),
+                hint="a finding can only be made on a standard that was alleged",
+            )
     step = "reg63_report" if forum is Forum.ACCELERATED_MISCONDUCT_HEARING else "reg43_report"
     deadlines = due_if_in_force(step, c.on, Nature.OBLIGATION, "chair")
     return ev.FindingsRecorded(c.on, deadlines, c.findings)
