@@ -101,10 +101,12 @@ def _round_trip(make_db: MakeDb, kind: str, tmp_path: Path) -> None:
     _fill(source)
     path = tmp_path / "whole.backup"
     made = b.backup(path, source)
-    assert made.counts == b.Counts(14, 143, 1)
+    held = b.counts(source)
+    assert made.counts == held and held.cases >= 14 and held.users >= 1
     target = make_db(kind, migrate=False)  # a new, empty database: restore creates every table
     done = b.restore(path, target)
-    assert done.audit.ok and done.audit.cases == 14 and done.audit.events == 143
+    assert done.audit.ok, done.audit.problems
+    assert (done.audit.cases, done.audit.events) == (held.cases, held.events)
     assert verify_all(bootstrap.uow_factory(target)).ok  # type: ignore[arg-type]
     assert _snapshot(target) == _snapshot(source)
 

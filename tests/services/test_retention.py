@@ -3,6 +3,7 @@ on the case's chain, with notice beforehand; closed cases listed once past their
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from misconduct.domain import commands as c
 from misconduct.domain.ledger import verify_chain
 from misconduct.errors import InvalidInput, RuleViolation
-from misconduct.services.demo import load_demo
+from misconduct.services.demo import canonical_case, load_demo
 from misconduct.services.retention import Policy, add_years, plan, take_down
 from tests.services.fakes import FakeRepository, FakeUnitOfWork, fake_service
 
@@ -36,25 +37,25 @@ def _plan(repo: FakeRepository, policy: Policy, on: str):  # type: ignore[no-unt
     return plan(lambda: FakeUnitOfWork(repo), policy, D(on))
 
 
-def test_an_outcome_comes_down_the_day_after_its_28_days_with_notice_the_week_before(
+def test_an_outcome_comes_down_after_28_whole_days_with_notice_the_week_before(
     demo_repo: FakeRepository,
 ) -> None:
     policy = Policy()
-    assert [t.ref for t in _plan(demo_repo, policy, "2025-06-11").upcoming] == []
-    week_before = _plan(demo_repo, policy, "2025-06-12")
+    assert [t.ref for t in _plan(demo_repo, policy, "2025-06-12").upcoming] == []
+    week_before = _plan(demo_repo, policy, "2025-06-13")
     assert [(t.ref, t.last_day, t.remove_on) for t in week_before.upcoming] == [
-        (CANONICAL, D("2025-06-18"), D("2025-06-19"))
+        (CANONICAL, D("2025-06-19"), D("2025-06-20"))
     ]
-    last_day = _plan(demo_repo, policy, "2025-06-18")
+    last_day = _plan(demo_repo, policy, "2025-06-19")
     assert last_day.due == () and [t.ref for t in last_day.upcoming] == [CANONICAL]
-    after = _plan(demo_repo, policy, "2025-06-19")
+    after = _plan(demo_repo, policy, "2025-06-20")
     assert [t.ref for t in after.due] == [CANONICAL] and after.upcoming == ()
 
 
 def test_a_longer_policy_period_keeps_the_outcome_up_longer(demo_repo: FakeRepository) -> None:
     policy = Policy(publication_days=90, warning_days=0)
-    assert _plan(demo_repo, policy, "2025-08-19").due == ()
-    assert [t.ref for t in _plan(demo_repo, policy, "2025-08-20").due] == [CANONICAL]
+    assert _plan(demo_repo, policy, "2025-08-20").due == ()
+    assert [t.ref for t in _plan(demo_repo, policy, "2025-08-21").due] == [CANONICAL]
 
 
 def test_take_down_is_an_event_on_the_chain_and_is_done_once(demo_repo: FakeRepository) -> None:
@@ -73,8 +74,8 @@ def test_take_down_is_an_event_on_the_chain_and_is_done_once(demo_repo: FakeRepo
 
 def test_the_domain_still_refuses_a_take_down_inside_the_28_days(demo_repo: FakeRepository) -> None:
     repo = _copy(demo_repo)
-    with pytest.raises(RuleViolation, match="must stay published until at least 2025-06-18"):
-        fake_service(repo).execute(CANONICAL, c.RemovePublication(D("2025-06-18")))
+    with pytest.raises(RuleViolation, match="must stay published until at least 2025-06-19"):
+        fake_service(repo).execute(CANONICAL, c.RemovePublication(D("2025-06-19")))
     assert repo.stored == demo_repo.stored
 
 
@@ -111,3 +112,32 @@ def test_closed_cases_are_listed_for_erasure_only_past_their_retention(
 def test_years_are_added_to_29_february_as_28_february() -> None:
     assert add_years(D("2024-02-29"), 1) == D("2025-02-28")
     assert add_years(D("2024-02-29"), 4) == D("2028-02-29")
+
+
+def _canonical_published_for(days: int | None) -> FakeRepository:
+    demo = canonical_case()
+    steps = tuple(
+        replace(s, period_days=days) if isinstance(s, c.PublishOutcome) else s for s in demo.steps
+    )
+    repo = FakeRepository()
+    fake_service(repo).open(demo.opening, steps)
+    return repo
+
+
+def test_a_period_set_for_the_case_comes_before_the_policy_and_binds_the_domain() -> None:
+    repo = _canonical_published_for(60)  # published 22 May 2025: up to and including 21 July
+    case = fake_service(repo).case(CANONICAL)
+    assert case.publication_days == 60
+    assert _plan(repo, Policy(), "2025-07-21").due == ()
+    assert [t.last_day for t in _plan(repo, Policy(publication_days=365), "2025-07-22").due] == [
+        D("2025-07-21")
+    ]
+    with pytest.raises(RuleViolation, match="until at least 2025-07-21 \\(the 60 days set"):
+        fake_service(repo).execute(CANONICAL, c.RemovePublication(D("2025-07-21")))
+    fake_service(repo).execute(CANONICAL, c.RemovePublication(D("2025-07-22")))
+
+
+def test_a_period_under_28_days_is_refused_when_publishing() -> None:
+    with pytest.raises(RuleViolation, match="at least 28 days, not 27") as refused:
+        _canonical_published_for(27)
+    assert refused.value.citation == "SI 2020/4 reg 43" and refused.value.field == "period_days"

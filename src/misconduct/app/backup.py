@@ -7,7 +7,7 @@ while the application is serving. PostgreSQL is dumped and restored with its own
 A file is accepted for restore only if it is a backup of this application: a database (or dump) with
 the application's event log and a migration history this version of the code knows. A restore refuses
 to overwrite a database holding cases or users unless forced, applies any migrations newer than the
-backup, and then recomputes every case's hash chain (``services.audit.verify_all``).
+backup, and then runs the whole audit (``app.audit.verify_database``: chains, ledger, stored states).
 """
 
 from __future__ import annotations
@@ -21,11 +21,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from misconduct.domain.ledger import BrokenLink, RecordedEvent, verify_chain
 from misconduct.errors import InvalidInput, MisconductError
-from misconduct.services.audit import AuditReport, verify_all
+
+if TYPE_CHECKING:
+    from misconduct.app.audit import Report
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PGDUMP_MAGIC = b"PGDMP"
@@ -59,7 +61,7 @@ class Restored:
     path: Path
     counts: Counts
     migrated: int
-    audit: AuditReport
+    audit: Report
 
 
 class ToolMissing(MisconductError):
@@ -390,7 +392,7 @@ def is_empty(using: str = "default") -> bool:
 
 def restore(path: Path, using: str = "default", *, force: bool = False) -> Restored:
     """Replace the database ``using`` by the backup at ``path``; then migrate and verify every chain."""
-    from misconduct.app import bootstrap
+    from misconduct.app.audit import verify_database
 
     name = str(_connection(using).settings_dict["NAME"])
     engine = check(path, using)
@@ -409,7 +411,7 @@ def restore(path: Path, using: str = "default", *, force: bool = False) -> Resto
     else:
         _pg_restore(path, using)
     migrated = _migrate(using)
-    report = verify_all(bootstrap.uow_factory(using))  # type: ignore[arg-type]
+    report = verify_database(using)
     return Restored(engine, path, counts(using), migrated, report)
 
 

@@ -224,7 +224,7 @@ _SETTINGS = (
     # Retention (issue 13): docs/retention.md sets these against the Data Protection Act 2018.
     Setting(
         "MISCONDUCT_PUBLICATION_DAYS",
-        "Days a published hearing outcome stays up, counting the day of publication (at least 28, SI 2020/4 reg 43); then `misconduct retention run` takes it down.",
+        "Days a published hearing outcome stays up after the day of publication (at least 28, SI 2020/4 reg 43); then `misconduct retention run` takes it down.",
         "28",
         _at_least("MISCONDUCT_PUBLICATION_DAYS", 28, "days"),
     ),

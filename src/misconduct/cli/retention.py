@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import click
@@ -16,6 +16,7 @@ from misconduct.cli.output import (
     parse_date,
     today,
 )
+from misconduct.errors import InvalidInput
 
 
 @click.group("retention")
@@ -50,6 +51,13 @@ def retention_run(
     from misconduct.services import retention
 
     day = parse_date(as_at, "--as-at") or today()
+    if day > today() and not dry_run:
+        raise InvalidInput(
+            "--as-at",
+            f"today ({day_month_year(today())}) or earlier: take-downs are recorded on that date; "
+            "use --dry-run to look ahead",
+            day_month_year(day),
+        )
     who = _actor(actor)
     values = config.load()
     policy = retention.Policy(
@@ -120,6 +128,10 @@ def retention_run(
         f"As at {british(day)}: {len(plan.due)} to take down, {len(plan.upcoming)} coming down, "
         f"{len(pending)} past retention{' (dry run: nothing recorded)' if dry_run else ''}."
     )
+
+
+def day_month_year(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
 
 
 def _item(t: Any) -> dict[str, Any]:

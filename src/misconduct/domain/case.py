@@ -164,6 +164,8 @@ class Case:
     report_on: date | None = None
     published_on: date | None = None
     publication_removed_on: date | None = None
+    publication_days: int | None = None
+    """The publication period set for this case, if any (else the force's policy applies)."""
     appeals: list[Appeal] = field(default_factory=list)
     reflective_practice: dict[str, tuple[date, date | None]] = field(default_factory=dict)
     barred_list_reported: dict[str, date] = field(default_factory=dict)
@@ -195,8 +197,19 @@ class Case:
             origin=d.origin,
         )
         case._record(events[0])
-        for e in events[1:]:
-            case.apply(e)
+        # A corrected step is folded as its replacement (the latest correction wins); the timeline
+        # keeps the original, marked, and the correction as an entry of its own.
+        corrections = {
+            e.supersedes: (n, e) for n, e in enumerate(events, 1) if isinstance(e, ev.StepCorrected)
+        }
+        for n, e in enumerate(events[1:], 2):
+            if n in corrections:
+                by, correction = corrections[n]
+                case.apply(correction.replacement_event())
+                entry = case.timeline[-1]
+                entry.type, entry.label = e.type, f"{ev.describe(e)} (corrected by #{by})"
+            else:
+                case.apply(e)
         return case
 
     # -- reading -------------------------------------------------------------------------------
@@ -348,6 +361,7 @@ class Case:
             decision.notified_on, decision.warning_expires_on = e.on, e.warning_expires_on
         elif isinstance(e, ev.OutcomePublished):
             self.published_on = e.on
+            self.publication_days = e.period_days
         elif isinstance(e, ev.PublicationRemoved):
             self.publication_removed_on = e.on
         elif isinstance(e, ev.AppealLodged):

@@ -15,18 +15,18 @@ from datetime import date, timedelta
 
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
+from misconduct.domain.outcome import MINIMUM_PUBLICATION_DAYS
 from misconduct.errors import InvalidInput
 from misconduct.services.cases import CaseService
 from misconduct.services.ports import UnitOfWork
 
-MINIMUM_PUBLICATION_DAYS = 28
 PUBLICATION_STEP = "reg43_publication"
 
 
 @dataclass(frozen=True)
 class Policy:
     publication_days: int = MINIMUM_PUBLICATION_DAYS
-    """Days a published outcome stays up, counting the day of publication."""
+    """Days a published outcome stays up, after the day of publication (which is not counted)."""
     warning_days: int = 7
     """Days before the take-down that the case is listed as due for it."""
     closed_case_years: int = 0
@@ -92,7 +92,8 @@ def publication_end(case: Case, policy: Policy) -> date | None:
     """The last day the case's outcome stays published, or None if it is not (or no longer) up."""
     if case.published_on is None or case.publication_removed_on is not None:
         return None
-    end = case.published_on + timedelta(days=policy.publication_days - 1)
+    days = case.publication_days or policy.publication_days  # a period set for the case comes first
+    end = case.published_on + timedelta(days=days)
     for t in case.time_limits:
         if t.item.step == PUBLICATION_STEP and t.met_on is None:
             end = max(end, t.item.last_day)

@@ -117,3 +117,34 @@ def test_user_add_and_token_create(db: None) -> None:
 
 def bearer_client(token: str) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+
+def test_the_api_corrects_a_mistaken_step_with_the_same_checks(
+    overtime_case: str, users: dict[str, Any]
+) -> None:
+    api = bearer(users["officer"])
+    note = {"on": "2026-11-20", "text": "Visited the duty planning office."}
+    assert (
+        api.post(
+            f"/api/cases/{REF}/steps/add-note", note, content_type="application/json"
+        ).status_code
+        == 200
+    )
+    body = {
+        "sequence": 4,
+        "step": "add-note",
+        "reasons": "Visit was on the 19th.",
+        "data": {**note, "on": "2026-11-19"},
+    }
+    fixed = api.post(f"/api/cases/{REF}/corrections", body, content_type="application/json")
+    assert fixed.status_code == 201, fixed.content
+    assert fixed.json()["timeline"][-1]["label"] == "Correction of #4: Visit was on the 19th."
+    assert fixed.json()["notes"][0]["on"] == "2026-11-19"
+    wrong = api.post(
+        f"/api/cases/{REF}/corrections", {**body, "sequence": 1}, content_type="application/json"
+    )
+    assert wrong.status_code == 422 and wrong.json()["field"] == "sequence"
+    viewer = bearer(users["viewer"]).post(
+        f"/api/cases/{REF}/corrections", body, content_type="application/json"
+    )
+    assert viewer.status_code == 403

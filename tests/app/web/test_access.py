@@ -38,6 +38,7 @@ POLICY: dict[str, str | Action] = {
     "case-file": Action.VIEW_CASE,
     "upload": Action.RECORD_STEP,
     "evidence": Action.VIEW_CASE,  # tested with a file in tests/app/casefile/test_evidence.py
+    "access": Action.DETERMINE,  # the appropriate authority (PSD lead) of the force alone
 }
 
 SAMPLE_ARGS: dict[str, dict[str, Any]] = {

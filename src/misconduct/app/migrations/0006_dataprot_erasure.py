@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("misconduct", "0004_case_state_format")]
+    dependencies = [("misconduct", "0005_safety_ledger")]
     operations = [
         migrations.CreateModel(
             name="Erasure",
