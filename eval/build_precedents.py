@@ -131,6 +131,16 @@ def corpus_entries(seen: dict[str, int]) -> list[dict[str, Any]]:
     return out
 
 
+def all_entries() -> list[dict[str, Any]]:
+    """The shared cases' entries, then the corpus's, numbered on from them per force and year."""
+    items = entries()
+    seen: dict[str, int] = {}
+    for item in items:
+        stem, number = item["id"].rsplit("-", 1)
+        seen[stem] = max(seen.get(stem, 0), int(number))
+    return items + corpus_entries(seen)
+
+
 def render(items: list[dict[str, Any]]) -> str:
     return HEADER + yaml.safe_dump(items, sort_keys=False, allow_unicode=True, width=100)
 
@@ -139,12 +149,7 @@ def main(argv: list[str]) -> int:
     if not DATA.exists():
         print(f"build_precedents: {DATA} not found")
         return 1
-    items = entries()
-    seen: dict[str, int] = {}
-    for item in items:
-        stem = item["id"].rsplit("-", 1)[0]
-        seen[stem] = max(seen.get(stem, 0), int(item["id"].rsplit("-", 1)[1]))
-    items += corpus_entries(seen)
+    items = all_entries()
     text = render(items)
     if "--check" in argv:
         current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
