@@ -288,6 +288,8 @@ EVENT_STEP = {
     "AllegationWithdrawn": "withdraw-allegation",
     "NoteAdded": "add-note",
     "CaseAssigned": "assign",
+    "OfficerSuspended": "suspend",
+    "SuspensionReviewed": "review-suspension",
 }
 
 
