@@ -80,7 +80,7 @@ DecideOutcome                 .  .  .  .  .  .  .  .  x  x  .  .  .  .
 SubmitOutcomeReport           .  .  .  .  .  .  .  .  .  x  .  .  .  .
 NotifyOfficer                 .  .  .  .  .  .  .  .  .  .  x  x  x  .
 PublishOutcome                .  .  .  .  .  .  .  .  .  .  x  x  x  .
-RemovePublication             .  .  .  .  .  .  .  .  .  .  x  x  x  .
+RemovePublication             .  .  .  .  .  .  .  .  .  .  x  x  x  x
 LodgeAppeal                   .  .  .  .  .  .  .  .  .  .  x  x  x  .
 DetermineAppeal               .  .  .  .  .  .  .  .  .  .  .  x  .  .
 NotifyAppealDetermination     .  .  .  .  .  .  .  .  .  .  x  x  x  .

@@ -19,6 +19,7 @@ from typing import Any, Self
 
 from django.db import IntegrityError, transaction
 
+from misconduct.app import ledger
 from misconduct.app import models as m
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
@@ -163,6 +164,8 @@ class DjangoRepository:
             )
         except IntegrityError:
             raise _conflict(ref, expected_version) from None
+        last = new[-1]
+        ledger.record(self.using, ref, last.sequence, last.hash, last.recorded_at)
         self._project(row, case)
 
     def _case_fields(self, case: Case) -> dict[str, Any]:

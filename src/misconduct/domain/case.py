@@ -174,6 +174,8 @@ class Case:
     report_on: date | None = None
     published_on: date | None = None
     publication_removed_on: date | None = None
+    publication_days: int | None = None
+    """The publication period set for this case, if any (else the force's policy applies)."""
     appeals: list[Appeal] = field(default_factory=list)
     reflective_practice: dict[str, tuple[date, date | None]] = field(default_factory=dict)
     barred_list_reported: dict[str, date] = field(default_factory=dict)
@@ -373,6 +375,7 @@ class Case:
             decision.notified_on, decision.warning_expires_on = e.on, e.warning_expires_on
         elif isinstance(e, ev.OutcomePublished):
             self.published_on = e.on
+            self.publication_days = e.period_days
         elif isinstance(e, ev.PublicationRemoved):
             self.publication_removed_on = e.on
         elif isinstance(e, ev.AppealLodged):

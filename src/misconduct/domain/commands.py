@@ -134,7 +134,9 @@ class NotifyOfficer(Command):
 
 @dataclass(frozen=True)
 class PublishOutcome(Command):
-    pass
+    period_days: int | None = None
+    """Days the report stays published after the day of publication, where a period is set for
+    this case (at least 28, SI 2020/4 reg 43); None leaves it to the force's policy."""
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,7 @@ class OfficerNotified(Timed):
 
 @dataclass(frozen=True)
 class OutcomePublished(Timed):
-    pass
+    period_days: int | None = None
 
 
 @dataclass(frozen=True)

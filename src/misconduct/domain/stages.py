@@ -151,7 +151,7 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "SI 2020/4 reg 43",
     ),
     cmd.RemovePublication: Window(
-        AFTER_REPORT,
+        AFTER_REPORT | {Stage.CLOSED},
         "a published outcome is removed after its publication period",
         "SI 2020/4 reg 43",
     ),

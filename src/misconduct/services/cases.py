@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from misconduct.domain import commands as cmd
-from misconduct.domain.case import Case
+from misconduct.domain.case import Case, TimelineEntry
 from misconduct.domain.codec import to_plain
 from misconduct.domain.dates import check_dates
 from misconduct.domain.events import Event, event_payload
@@ -172,6 +172,17 @@ def dues(summary: CaseSummary, on: date) -> list[Due]:
     return items
 
 
+def timeline(case: Case, records: list[RecordedEvent]) -> list[tuple[RecordedEvent, TimelineEntry]]:
+    """Each step of ``case``'s timeline with its recorded event, matched by sequence.
+
+    ``records`` may have been read after ``case`` (another writer may have recorded a step since):
+    events the case has not reached are left out, so an answer after a stored write never fails
+    because the case moved on.
+    """
+    by_sequence = {r.sequence: r for r in records}
+    return [(by_sequence[e.sequence], e) for e in case.timeline if e.sequence in by_sequence]
+
+
 def case_view(case: Case, records: list[RecordedEvent], on: date) -> dict[str, Any]:
     """Everything ``case show`` prints: the state, the timeline and the time limits as at ``on``."""
     summary = CaseSummary.of(case)
@@ -209,7 +220,7 @@ def case_view(case: Case, records: list[RecordedEvent], on: date) -> dict[str, A
                 "actor": r.actor,
                 "recorded_at": r.recorded_at.isoformat(),
             }
-            for r, entry in zip(records, case.timeline, strict=True)
+            for r, entry in timeline(case, records)
         ],
         "open_limits": len(summary.open_limits),
         "origin": to_plain(case.origin),

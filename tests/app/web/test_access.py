@@ -39,6 +39,7 @@ POLICY: dict[str, str | Action] = {
     "upload": Action.RECORD_STEP,
     "evidence": Action.VIEW_CASE,  # tested with a file in tests/app/casefile/test_evidence.py
     "correct": Action.RECORD_STEP,  # #2 of the canonical case: a party added
+    "access": Action.DETERMINE,  # the appropriate authority (PSD lead) of the force alone
 }
 
 SAMPLE_ARGS: dict[str, dict[str, Any]] = {

@@ -10,7 +10,9 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from ninja import Body, Field, Query, Router, Schema
 
+from misconduct.app import access
 from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
+from misconduct.app.api.idempotency import once
 from misconduct.app.roles import Action
 from misconduct.app.stepinput import command_from, version_of
 from misconduct.app.web import documents, store
@@ -55,7 +57,7 @@ class CasePageOut(Schema):
     results: list[CaseRowOut]
 
 
-class StepOut(Schema):
+class CaseStepOut(Schema):
     step: str
     label: str
     action: str
@@ -119,6 +121,7 @@ def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
 )
 def case(request: Any, ref: str) -> dict[str, Any]:
     found = store.visible_case(_user(request), ref)
+    access.record(_user(request), found, "case (API)")
     records = store.events(ref)
     return case_view(found, records, store.today())
 
@@ -130,6 +133,7 @@ def case(request: Any, ref: str) -> dict[str, Any]:
 )
 def allegations(request: Any, ref: str) -> list[dict[str, Any]]:
     found = store.visible_case(_user(request), ref)
+    access.record(_user(request), found, "allegations (API)")
     out = []
     for a in found.allegations.values():
         f = found.findings.get(a.allegation_id)
@@ -149,7 +153,7 @@ def _field_doc(spec: FieldSpec, case: Case) -> dict[str, Any]:
 
 @router.get(
     "/{ref}/steps",
-    response={200: list[StepOut], **ERROR_RESPONSES},
+    response={200: list[CaseStepOut], **ERROR_RESPONSES},
     summary="The lifecycle steps open to you on this case, and why others are not",
 )
 def steps(request: Any, ref: str) -> list[dict[str, Any]]:
@@ -181,7 +185,8 @@ def steps(request: Any, ref: str) -> list[dict[str, Any]]:
 @router.post(
     "/{ref}/steps/{step_id}",
     response={200: dict[str, Any], **ERROR_RESPONSES},
-    summary="Take a lifecycle step: the fields listed by GET /steps, plus the case version you saw",
+    summary="Take a lifecycle step: the fields listed by GET /steps, plus the case version you saw "
+    "(send an Idempotency-Key header to make a retry safe)",
 )
 def take_step(request: Any, ref: str, step_id: str, data: Body[dict[str, Any]]) -> dict[str, Any]:
     user = _user(request)
@@ -189,9 +194,12 @@ def take_step(request: Any, ref: str, step_id: str, data: Body[dict[str, Any]]) 
     found = store.visible_case(user, ref, the_step.action)
     command = command_from(the_step, found, data)
     version = version_of(data)
-    updated = store.service(user.get_username()).execute(ref, command, expected_version=version)
-    records = store.events(ref)
-    return case_view(updated, records, store.today())
+
+    def write() -> dict[str, Any]:
+        updated = store.service(user.get_username()).execute(ref, command, expected_version=version)
+        return case_view(updated, store.events(ref), store.today())
+
+    return once(request, write)
 
 
 def _choices(body: AssessmentIn) -> Choices:
@@ -252,11 +260,15 @@ def decision(request: Any, ref: str, body: DecisionIn) -> dict[str, Any]:
             assessment_rules_version=rules_version(),
         ),
     )
-    updated = store.service(user.get_username()).execute(
-        ref, command, expected_version=body.version
-    )
-    records = store.events(ref)
-    return {"decision": checked.as_dict()["decision"], "case": case_view(updated, records, on)}
+
+    def write() -> dict[str, Any]:
+        updated = store.service(user.get_username()).execute(
+            ref, command, expected_version=body.version
+        )
+        view = case_view(updated, store.events(ref), on)
+        return {"decision": checked.as_dict()["decision"], "case": view}
+
+    return once(request, write)
 
 
 class DocumentQuery(Schema):
@@ -289,4 +301,6 @@ def document(request: Any, ref: str, kind: str, q: Query[DocumentQuery]) -> Http
         raise InvalidInput("format", "one of " + ", ".join(FORMATS), q.format)
     if not documents.reached(found, kind):
         raise NotFound(f"case {ref} has not reached this document", field="kind", received=kind)
-    return documents.file_response(found, kind, q.format, store.today())
+    response = documents.file_response(found, kind, q.format, store.today())
+    access.record(_user(request), found, f"document {kind}.{q.format} (API)")
+    return response

@@ -167,13 +167,17 @@ def _panel(data: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def _months(data: Mapping[str, Any]) -> int | None:
-    value = _opt(data.get("warning_months"))
+    return _whole(data, "warning_months", "a whole number of months")
+
+
+def _whole(data: Mapping[str, Any], name: str, expected: str) -> int | None:
+    value = _opt(data.get(name))
     if value is None:
         return None
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise InvalidInput("warning_months", "a whole number of months", value) from None
+        raise InvalidInput(name, expected, value) from None
 
 
 STEPS: tuple[Step, ...] = (
@@ -471,7 +475,17 @@ STEPS: tuple[Step, ...] = (
         "publish",
         "Publish the outcome",
         Action.RECORD_STEP,
-        lambda c, d: cmd.PublishOutcome(d["on"]),
+        lambda c, d: cmd.PublishOutcome(
+            d["on"], _whole(d, "period_days", "a whole number of days, at least 28")
+        ),
+        (
+            FieldSpec(
+                "period_days",
+                "Days it stays published (at least 28; leave blank for the force's policy)",
+                "int",
+                required=False,
+            ),
+        ),
         help="The report stays published for at least 28 days; anonymity orders are applied.",
     ),
     Step(

@@ -40,5 +40,6 @@ urlpatterns = [
         name="document",
     ),
     path("staff/tokens/", staff.tokens, name="tokens"),
+    path("staff/access/", staff.access_log, name="access"),
     path("staff/tokens/<int:pk>/revoke/", staff.revoke_token, name="revoke-token"),
 ]
