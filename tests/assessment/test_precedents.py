@@ -49,7 +49,8 @@ def test_the_library_loads_and_every_entry_is_the_engine_on_its_own_facts() -> N
 
 def test_the_library_has_one_entry_per_eval_facts_file_under_a_neutral_id() -> None:
     library = default_library()
-    assert len(library) == len(list((ROOT / "eval" / "cases").glob("*.toml")))
+    files = [*(ROOT / "eval" / "cases").glob("*.toml"), *(ROOT / "eval" / "corpus").glob("*.toml")]
+    assert len(library) == len(files)
     assert len({p.id for p in library}) == len(library)
     for p in library:
         # force, year (or "undated"), number: no officer's name travels with a precedent
@@ -106,10 +107,9 @@ def test_the_canonical_cases_nearest_precedents_are_gross_misconduct_sharing_its
     assert sum(n for _, n in c.spread) == 3
 
 
-def test_a_dismissal_category_case_finds_dismissals() -> None:
+def test_a_likely_severe_category_case_finds_mostly_dismissals() -> None:
     c = similar(load_facts(EXAMPLES / "tc02_warrant_card_lone_woman.toml"), limit=3)
     for m in c.matches:
-        assert m.precedent.outcome.is_dismissal
         assert m.precedent.profile.categories & {"abuse_of_position_sexual_purpose", "vawg"}
     assert c.spread[0][0].is_dismissal
 

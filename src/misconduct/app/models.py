@@ -166,9 +166,23 @@ class LedgerTip(models.Model):
     position = models.PositiveIntegerField(default=0)
 
 
+class Erasure(models.Model):
+    """Issue 13: a closed case whose personal data outside the event chain was erased after its
+    retention period (``misconduct.app.erasure``). The events, and so the chain, are untouched."""
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="erasure")
+    erased_on = models.DateField()
+    recorded_at = models.DateTimeField()
+    actor = models.CharField(max_length=150)
+    erased = models.JSONField(help_text="What was erased: table and column, with how many rows.")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} erased {self.erased_on}"
+
+
 class AccessRecord(models.Model):
     """Who saw what: one row per view of a case or a document, or a download (append-only:
-    triggers from migration 0006_safety_access_log). Readable by the force's appropriate authority
+    triggers from migration 0007_safety_access_log). Readable by the force's appropriate authority
     (the PSD lead) on the staff pages."""
 
     at = models.DateTimeField(db_index=True)

@@ -1,4 +1,4 @@
-"""``misconduct backup FILE`` and ``misconduct restore FILE``: the whole database (SQLite)."""
+"""``misconduct backup FILE`` and ``misconduct restore FILE``: the whole database, every table."""
 
 from __future__ import annotations
 
@@ -6,43 +6,48 @@ from pathlib import Path
 
 import click
 
+from misconduct.cli.cases import _database, audit_verify
 from misconduct.cli.output import handle_errors
+
+ENGINES = {"sqlite": "SQLite online backup", "postgresql": "pg_dump custom format"}
+
+
+@click.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@handle_errors
+def backup_cmd(file: Path, force: bool) -> None:
+    """Back up the whole database (cases, events, users, roles, tokens) to FILE.
+
+    SQLite is copied with its online backup API while the application may keep serving; PostgreSQL
+    is dumped with pg_dump, which must be installed.
+    """
+    from misconduct.app.backup import backup
+
+    with _database():
+        made = backup(file, overwrite=force)
+    click.echo(f"Backed up {made.counts} to {made.path} ({ENGINES[made.engine]}).")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace a database that already holds cases or users.")
+@handle_errors
+def restore_cmd(file: Path, force: bool) -> None:
+    """Restore the whole database from a backup made by ``misconduct backup``.
+
+    The file must be a backup of this application; a database holding cases or users is replaced only
+    with --force. Every case's hash chain is verified afterwards (as ``audit verify``).
+    """
+    from misconduct.app.backup import restore
+
+    with _database(ready=False):
+        done = restore(file, force=force)
+    migrated = f"; {done.migrated} newer migration(s) applied" if done.migrated else ""
+    click.echo(f"Restored {done.counts} from {done.path}{migrated}. Audit:")
+    click.get_current_context().invoke(audit_verify, fmt="text")
 
 
 def register(cli: click.Group) -> None:
-    @cli.command("backup")
-    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-    @handle_errors
-    def backup_cmd(file: Path) -> None:
-        """Copy the whole database (cases, events, ledger, users, roles, tokens) to FILE, safely
-        while the application runs (SQLite; on PostgreSQL use pg_dump)."""
-        from misconduct.app import bootstrap
-        from misconduct.app.backup import backup
-
-        bootstrap.setup()
-        size = backup(file)
-        click.echo(f"Backed up to {file} ({size:,} bytes). Check it with 'misconduct restore'.")
-
-    @cli.command("restore")
-    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("--replace", is_flag=True, help="Overwrite a database that already holds cases.")
-    @handle_errors
-    def restore_cmd(file: Path, replace: bool) -> None:
-        """Replace the database with a backup written by 'misconduct backup', then verify it as
-        'audit verify' does (exit 7 if anything fails)."""
-        from misconduct.app import bootstrap
-        from misconduct.app.backup import restore
-
-        bootstrap.setup()
-        restore(file, replace=replace)
-        from misconduct.app.audit import verify_database
-
-        report = verify_database()
-        for p in report.problems:
-            click.echo(f"BROKEN: {p}")
-        click.echo(
-            f"Restored {report.cases} cases, {report.events} events: "
-            + ("the audit verifies." if report.ok else f"{len(report.problems)} problem(s).")
-        )
-        if not report.ok:
-            raise SystemExit(7)
+    for command in (backup_cmd, restore_cmd):
+        cli.add_command(command)

@@ -334,8 +334,10 @@ def audit_verify(checkpoint_file: Path | None, fmt: str) -> None:
             raise InvalidInput("checkpoint file", "a readable file", str(checkpoint_file)) from exc
     with _database():
         from misconduct.app.audit import verify_database
+        from misconduct.app.evidence import DjangoFileStore
 
-        report = verify_database(checkpoint=kept)
+        # Evidence files too: each must still have the SHA-256 its EvidenceAttached event records.
+        report = verify_database(checkpoint=kept, read_file=DjangoFileStore().read)
     if fmt == "json":
         emit_json(
             {

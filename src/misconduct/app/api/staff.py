@@ -14,6 +14,7 @@ from misconduct.app import access
 from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
 from misconduct.app.api.idempotency import once
 from misconduct.app.roles import Action
+from misconduct.app.stepinput import command_from, version_of
 from misconduct.app.web import documents, store
 from misconduct.app.web.assessment import Choices, check_decision, run
 from misconduct.app.web.steps import FieldSpec, step_named, steps_for
@@ -181,40 +182,6 @@ def steps(request: Any, ref: str) -> list[dict[str, Any]]:
     return out
 
 
-def _coerce(spec: FieldSpec, case: Case, value: Any) -> Any:
-    """A JSON value as the step builder takes it; bad values name the field."""
-    if value is None or value == "":
-        if spec.required and spec.kind not in ("bool", "multichoice"):
-            raise InvalidInput(spec.name, f"a value ({spec.kind})", value)
-        return [] if spec.kind == "multichoice" else None
-    if spec.kind == "date":
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            raise InvalidInput(spec.name, "a date YYYY-MM-DD", value) from None
-    if spec.kind == "bool":
-        if not isinstance(value, bool):
-            raise InvalidInput(spec.name, "true or false", value)
-        return value
-    if spec.kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidInput(spec.name, "a whole number", value)
-        return value
-    options = [v for v, _ in spec.choices(case)] if spec.choices else None
-    if spec.kind == "multichoice":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise InvalidInput(spec.name, "a list of: " + ", ".join(options or []), value)
-        bad = [v for v in value if options is not None and v not in options]
-        if bad or (spec.required and not value):
-            raise InvalidInput(spec.name, "a list of: " + ", ".join(options or []), value)
-        return value
-    if not isinstance(value, str):
-        raise InvalidInput(spec.name, "text", value)
-    if spec.kind in ("choice", "officer") and options is not None and value not in options:
-        raise InvalidInput(spec.name, "one of " + ", ".join(options), value)
-    return value
-
-
 @router.post(
     "/{ref}/steps/{step_id}",
     response={200: dict[str, Any], **ERROR_RESPONSES},
@@ -225,15 +192,8 @@ def take_step(request: Any, ref: str, step_id: str, data: Body[dict[str, Any]]) 
     user = _user(request)
     the_step = step_named(step_id)
     found = store.visible_case(user, ref, the_step.action)
-    known = {f.name: f for f in the_step.all_fields(found)}
-    unknown = sorted(set(data) - set(known) - {"version"})
-    if unknown:
-        raise InvalidInput(unknown[0], "one of " + ", ".join([*known, "version"]), unknown[0])
-    values = {name: _coerce(spec, found, data.get(name)) for name, spec in known.items()}
-    version = data.get("version")
-    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
-        raise InvalidInput("version", "the case version (a whole number)", version)
-    command = the_step.build(found, values)
+    command = command_from(the_step, found, data)
+    version = version_of(data)
 
     def write() -> dict[str, Any]:
         updated = store.service(user.get_username()).execute(ref, command, expected_version=version)

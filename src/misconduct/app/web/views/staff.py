@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from misconduct.app import access
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
-from misconduct.app.roles import Action, Role
+from misconduct.app.roles import Action, Role, forces_for
 from misconduct.app.web import store
 from misconduct.app.web.forms import StepForm
 from misconduct.app.web.publication import public_view
@@ -69,7 +69,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     chaired = store.chaired(
         request.user, [r.ref for r in rows if r.closed_on is None and r.force_id in chair_forces]
     )
-    mine = [r for r in rows if r.closed_on is None and (r.ref in acted or r.ref in chaired)]
+    assigned = {
+        ref
+        for ref, case in store.states([r.ref for r in rows if r.closed_on is None]).items()
+        if request.user.get_username() in case.assignments.values()
+    }
+    mine = [
+        r
+        for r in rows
+        if r.closed_on is None and (r.ref in acted or r.ref in chaired or r.ref in assigned)
+    ]
     others = [r for r in rows if r.closed_on is None and r not in mine]
     return render(
         request,
@@ -82,6 +91,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "overdue": sorted(overdue, key=lambda d: d.item.last_day),
             "stages": [(st, by_stage[st.value]) for st in Stage if by_stage[st.value]],
             "my_cases": sorted(mine, key=lambda r: r.ref)[:25],
+            "can_open": bool(forces_for(grants, Action.OPEN_CASE)),
             "other_cases": sorted(others, key=lambda r: r.ref)[:25],
             "roles": [
                 (role.label, sorted(_force_name(g.force) for g in grants if g.role is role))

@@ -42,7 +42,7 @@ def _run(statements_by_vendor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("misconduct", "0005_safety_ledger"),
+        ("misconduct", "0006_dataprot_erasure"),
     ]
 
     operations = [
