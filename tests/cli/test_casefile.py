@@ -88,3 +88,33 @@ def test_case_step_takes_each_step_by_name_with_the_same_guards(tmp_path: Path) 
     assert "step" in one_line_error(run("case", "step", ref, "fly", "--data", "{}"))
     assert "--data" in one_line_error(run("case", "step", ref, "add-note", "--data", "{nope"))
     assert m.Event.objects.filter(case__ref=ref).count() == 5
+
+
+def test_case_correct_supersedes_a_mistaken_step_and_keeps_it() -> None:
+    assert run("case", "open", OVERTIME, "--actor", "psd").exit_code == 0
+    ref = "MPS-2026-0001"
+    step = '{"on": "2026-05-14", "text": "Called the complainant."}'
+    assert run("case", "step", ref, "add-note", "--data", step).exit_code == 0
+    fixed = run(
+        "case",
+        "correct",
+        ref,
+        "4",
+        "add-note",
+        "--format",
+        "json",
+        "--data",
+        '{"on": "2026-05-13", "text": "Called the complainant."}',
+        "--reasons",
+        "The call was on the 13th.",
+    )
+    assert fixed.exit_code == 0, fixed.output
+    out = json.loads(fixed.output)
+    assert [e["label"] for e in out["timeline"]][3:] == [
+        "Note added (corrected by #5)",
+        "Correction of #4: The call was on the 13th.",
+    ]
+    assert out["notes"][0]["on"] == "2026-05-13"
+    no_reason = run("case", "correct", ref, "4", "add-note", "--data", step, "--reasons", " ")
+    assert "reasons" in one_line_error(no_reason)
+    assert m.Event.objects.filter(case__ref=ref).count() == 5

@@ -178,3 +178,20 @@ class Erasure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} erased {self.erased_on}"
+
+
+class AccessRecord(models.Model):
+    """Who saw what: one row per view of a case or a document, or a download (append-only:
+    triggers from migration 0007_safety_access_log). Readable by the force's appropriate authority
+    (the PSD lead) on the staff pages."""
+
+    at = models.DateTimeField(db_index=True)
+    user_id = models.BigIntegerField()
+    username = models.CharField(max_length=150)
+    force = models.CharField(max_length=40, db_index=True)
+    case_ref = models.CharField(max_length=60, db_index=True)
+    what = models.CharField(max_length=80)
+    """"case page", "case (API)", "document reg17-notice.pdf" ..."""
+
+    class Meta:
+        ordering = ["-at", "-id"]  # noqa: RUF012

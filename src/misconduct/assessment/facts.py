@@ -184,6 +184,8 @@ def load_facts(path: Path, *, catalogue: FactorCatalogue | None = None) -> Facts
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InvalidInput("FILE", "a readable facts file", str(path)) from None
+    except RecursionError:
+        raise InvalidInput("FILE", "a facts file (TOML)", f"{path}: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         text = path.read_text(encoding="utf-8")
         located = _field_at(text, exc)

@@ -108,6 +108,44 @@ def case_step(
         _emit_case(ref, fmt, f"{ref}: {the_step.label} recorded (version {updated.version})")
 
 
+@click.command("correct")
+@click.argument("ref")
+@click.argument("sequence", type=int)
+@click.argument("step")
+@click.option(
+    "--data", "data", default="{}", metavar="JSON|@FILE", help="The step as it should have been."
+)
+@click.option("--reasons", required=True, help="Why the step is corrected.")
+@click.option("--version", "version", type=int, default=None, help="The case version you saw.")
+@ACTOR_OPTION
+@FORMAT_OPTION
+@handle_errors
+def case_correct(
+    ref: str,
+    sequence: int,
+    step: str,
+    data: str,
+    reasons: str,
+    version: int | None,
+    actor: str | None,
+    fmt: str,
+) -> None:
+    """Correct event SEQUENCE of case REF by STEP as it should have been; the original stays."""
+    from misconduct.app.stepinput import command_from
+    from misconduct.app.web.steps import step_named
+    from misconduct.services.corrections import correct
+
+    values = _data_option(data)
+    if not isinstance(values, dict):
+        raise InvalidInput("--data", "a JSON object of the step's fields", values)
+    the_step = step_named(step)
+    with _database():
+        svc = _service(_actor(actor))
+        command = command_from(the_step, svc.case(ref), values)
+        fixed = correct(svc, ref, sequence, reasons, command, expected_version=version)
+        _emit_case(ref, fmt, f"{ref}: event {sequence} corrected (version {fixed.version})")
+
+
 @click.command("attach")
 @click.argument("ref")
 @click.argument("file")
@@ -242,7 +280,7 @@ def remind(on: str | None, within: int) -> None:
 def register(cli: click.Group) -> None:
     group = cli.commands["case"]
     assert isinstance(group, click.Group)
-    for command in (case_open, case_step, case_attach):
+    for command in (case_open, case_step, case_attach, case_correct):
         group.add_command(command)
     for top in (user_group, token_group, remind):
         cli.add_command(top)

@@ -291,8 +291,15 @@ def case_import(file: str) -> None:
         raise InvalidInput(
             "FILE", "a JSON export from `misconduct case export`", f"{file}: {exc}"
         ) from None
+    except RecursionError:
+        raise InvalidInput(
+            "FILE", "a JSON export from `misconduct case export`", f"{file}: nested too deeply"
+        ) from None
     with _database():
-        case = import_case(bootstrap.uow_factory(), data)  # type: ignore[arg-type]
+        try:
+            case = import_case(bootstrap.uow_factory(), data)  # type: ignore[arg-type]
+        except RecursionError:
+            raise InvalidInput("FILE", "a case export", f"{file}: nested too deeply") from None
     click.echo(f"Imported {case.ref} ({case.version} events, stage {case.stage.value})")
 
 

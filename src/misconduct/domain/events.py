@@ -26,7 +26,7 @@ from misconduct.domain.records import (
     SeverityAssessment,
     WarningStatus,
 )
-from misconduct.domain.terms import AppealResult, AppealRoute
+from misconduct.domain.terms import AppealResult, AppealRoute, DutyRestriction
 from misconduct.errors import InvalidInput
 from misconduct.rules.vocabulary import Forum, Outcome
 
@@ -231,6 +231,36 @@ class EvidenceAttached(Event):
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class OfficerSuspended(Timed):
+    officer_id: str
+    kind: DutyRestriction
+    reasons: str
+
+
+@dataclass(frozen=True)
+class SuspensionReviewed(Timed):
+    officer_id: str
+    continued: bool
+    reasons: str
+
+
+@dataclass(frozen=True)
+class StepCorrected(Event):
+    """A mistaken step corrected: the event at ``supersedes`` is read as ``replacement`` (an event of
+    the same type, decided afresh by the rules on the case as it stood before it). The original stays
+    in the chain; ``on`` is the day of the correction."""
+
+    supersedes: int
+    reasons: str
+    replacement_type: str
+    replacement_on: date
+    replacement: dict[str, Any]
+
+    def replacement_event(self) -> Event:
+        return event_from_payload(self.replacement_type, self.replacement, self.replacement_on)
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.__name__: cls
     for cls in (
@@ -268,6 +298,9 @@ EVENT_TYPES: dict[str, type[Event]] = {
         NoteAdded,
         CaseAssigned,
         EvidenceAttached,
+        StepCorrected,
+        OfficerSuspended,
+        SuspensionReviewed,
     )
 }
 
@@ -288,6 +321,8 @@ def event_from_payload(type_name: str, payload: dict[str, Any], on: date) -> Eve
 
 def describe(event: Event) -> str:
     """A short human label: ``SeverityAssessed`` becomes "Severity assessed"."""
+    if isinstance(event, StepCorrected):
+        return f"Correction of #{event.supersedes}: {event.reasons}"
     words = re.sub(r"(?<!^)(?=[A-Z0-9])", " ", event.type).lower()
     words = re.sub(r"(\d) (\d)", r"\1\2", words)
     return words[:1].upper() + words[1:]

@@ -452,6 +452,12 @@ def other_cases() -> list[DemoCase]:
             c.ReceiveOfficerResponse(D("2026-08-20"), False),
             c.ExchangeWitnessLists(D("2026-08-20")),
             _arrange("2026-09-01", Forum.MISCONDUCT_HEARING, "2026-10-26"),
+            # The demo chair (web demo_users.CANONICAL_CHAIR) is named, so a newcomer signed in as
+            # the demo chair finds this case waiting for their decision.
+            c.AddParty(
+                D("2026-09-01"),
+                PartyRecord(PartyRole.CHAIR, "Assistant Commissioner (professionalism)"),
+            ),
             c.GivePublicNotice(D("2026-10-12")),
             _find("2026-10-30", Finding.GROSS_MISCONDUCT, ("discreditable_conduct",)),
         ],

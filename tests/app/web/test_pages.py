@@ -241,7 +241,7 @@ def test_the_assessment_shows_the_three_most_similar_published_outcomes(
     page = response.content.decode()
     shown = response.context["precedents"]
     assert len(shown.matches) == 3
-    assert "Similar published outcomes" in page and "they do not bind it" in page
+    assert "What similar cases did" in page and "they do not bind it" in page
     for m in shown.matches:
         assert m.precedent.force in page and f'href="{m.precedent.provenance.url}"' in page
     assert "Alike: both gross misconduct" in page and "Differs: " in page

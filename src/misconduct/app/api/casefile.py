@@ -6,15 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpResponse
-from ninja import Body, File, Form, Status
+from ninja import Body, Field, File, Form, Schema, Status
 from ninja.files import UploadedFile
 
 from misconduct.app import casework
 from misconduct.app.api.errors import ERROR_RESPONSES
 from misconduct.app.api.staff import router
 from misconduct.app.roles import Action
+from misconduct.app.stepinput import command_from
 from misconduct.app.web import store
+from misconduct.app.web.steps import step_named
 from misconduct.services.cases import case_view
+from misconduct.services.corrections import correct
 
 
 @router.post(
@@ -64,3 +67,32 @@ def download(request: Any, ref: str, sha256: str) -> HttpResponse:
 def log(request: Any, ref: str) -> list[dict[str, Any]]:
     case = store.visible_case(request.auth, ref)
     return casework.notes(case, store.events(ref))
+
+
+class CorrectionIn(Schema):
+    sequence: int
+    step: str
+    reasons: str
+    data: dict[str, Any] = Field(default_factory=dict)
+    version: int | None = None
+
+
+@router.post(
+    "/{ref}/corrections",
+    response={201: dict[str, Any], **ERROR_RESPONSES},
+    summary="Correct a mistaken step: the event it supersedes, the step as it should have been "
+    "(fields as for /steps), and the reasons; the original stays in the record",
+)
+def correction(request: Any, ref: str, body: CorrectionIn) -> Status[dict[str, Any]]:
+    the_step = step_named(body.step)
+    case = store.visible_case(request.auth, ref, the_step.action)
+    command = command_from(the_step, case, body.data)
+    fixed = correct(
+        store.service(request.auth.get_username()),
+        ref,
+        body.sequence,
+        body.reasons,
+        command,
+        expected_version=body.version,
+    )
+    return Status(201, case_view(fixed, store.events(ref), store.today()))

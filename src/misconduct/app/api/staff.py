@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from ninja import Body, Field, Query, Router, Schema
 
+from misconduct.app import access
 from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
 from misconduct.app.api.idempotency import once
 from misconduct.app.roles import Action
@@ -56,7 +57,7 @@ class CasePageOut(Schema):
     results: list[CaseRowOut]
 
 
-class StepOut(Schema):
+class CaseStepOut(Schema):
     step: str
     label: str
     action: str
@@ -120,6 +121,7 @@ def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
 )
 def case(request: Any, ref: str) -> dict[str, Any]:
     found = store.visible_case(_user(request), ref)
+    access.record(_user(request), found, "case (API)")
     records = store.events(ref)
     return case_view(found, records, store.today())
 
@@ -131,6 +133,7 @@ def case(request: Any, ref: str) -> dict[str, Any]:
 )
 def allegations(request: Any, ref: str) -> list[dict[str, Any]]:
     found = store.visible_case(_user(request), ref)
+    access.record(_user(request), found, "allegations (API)")
     out = []
     for a in found.allegations.values():
         f = found.findings.get(a.allegation_id)
@@ -150,7 +153,7 @@ def _field_doc(spec: FieldSpec, case: Case) -> dict[str, Any]:
 
 @router.get(
     "/{ref}/steps",
-    response={200: list[StepOut], **ERROR_RESPONSES},
+    response={200: list[CaseStepOut], **ERROR_RESPONSES},
     summary="The lifecycle steps open to you on this case, and why others are not",
 )
 def steps(request: Any, ref: str) -> list[dict[str, Any]]:
@@ -298,4 +301,6 @@ def document(request: Any, ref: str, kind: str, q: Query[DocumentQuery]) -> Http
         raise InvalidInput("format", "one of " + ", ".join(FORMATS), q.format)
     if not documents.reached(found, kind):
         raise NotFound(f"case {ref} has not reached this document", field="kind", received=kind)
-    return documents.file_response(found, kind, q.format, store.today())
+    response = documents.file_response(found, kind, q.format, store.today())
+    access.record(_user(request), found, f"document {kind}.{q.format} (API)")
+    return response

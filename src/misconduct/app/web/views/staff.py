@@ -8,11 +8,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from misconduct.app import access
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
 from misconduct.app.roles import Action, Role, forces_for
@@ -133,6 +135,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     case = store.visible_case(request.user, ref)
+    access.record(request.user, case, "case page")
     records = store.events(ref)
     today = store.today()
     ctx = store.context(case)
@@ -287,4 +290,23 @@ def document(request: HttpRequest, ref: str, kind: str, fmt: str) -> HttpRespons
     from misconduct.app.web import documents
 
     case = store.visible_case(request.user, ref)
-    return documents.download(case, kind, fmt, store.today())
+    response = documents.download(case, kind, fmt, store.today())
+    if response.status_code == 200:
+        access.record(request.user, case, f"document {kind}.{fmt}")
+    return response
+
+
+@login_required
+def access_log(request: HttpRequest) -> HttpResponse:
+    """Who saw which case or document: the appropriate authority's view of their forces' cases."""
+    forces = access.lead_forces(store.grants(request.user))
+    if not forces:
+        raise PermissionDenied("only a force's appropriate authority may read its access record")
+    q = request.GET
+    rows = access.records(forces, case_ref=q.get("case", ""), username=q.get("user", ""))
+    page = Paginator(rows, PAGE_SIZE).get_page(q.get("page"))
+    return render(
+        request,
+        "web/staff/access.html",
+        {"page": page, "case": q.get("case", ""), "who": q.get("user", "")},
+    )
