@@ -131,6 +131,8 @@ def backup(path: Path, using: str = "default", *, overwrite: bool = False) -> Ba
 def _sqlite_backup(using: str, target: Path) -> None:
     conn = _connection(using)
     conn.ensure_connection()
+    if conn.in_atomic_block:  # the copy would wait for our own transaction's locks
+        raise MisconductError("a backup cannot run inside a transaction")
     dest = sqlite3.connect(target)
     try:
         conn.connection.backup(dest)
