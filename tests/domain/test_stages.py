@@ -30,6 +30,7 @@ from misconduct.domain.stages import WINDOWS
 from misconduct.domain.terms import (
     AppealResult,
     AssignmentRole,
+    DutyRestriction,
     LikelyForm,
     PartyRole,
     SeverityResult,
@@ -92,6 +93,8 @@ WithdrawAllegation            x  x  x  x  x  x  x  x  .  .  .  .  .  .
 AddNote                       x  x  x  x  x  x  x  x  x  x  x  x  x  .
 AssignCase                    x  x  x  x  x  x  x  x  x  x  x  x  x  .
 AttachEvidence                x  x  x  x  x  x  x  x  x  x  x  x  x  .
+SuspendOfficer                x  x  x  x  x  x  x  x  x  x  x  x  x  .
+ReviewSuspension              x  x  x  x  x  x  x  x  x  x  x  x  x  .
 """
 
 
@@ -197,6 +200,10 @@ def command_for(name: str, case: Case) -> c.Command:
         ),
         "WithdrawAllegation": c.WithdrawAllegation(on, first.allegation_id, "Not pursued."),
         "AddNote": c.AddNote(on, "Spoke to the complainant."),
+        "SuspendOfficer": c.SuspendOfficer(
+            on, oid, DutyRestriction.RESTRICTED_DUTIES, "Risk to the public.", on + timedelta(28)
+        ),
+        "ReviewSuspension": c.ReviewSuspension(on, oid, False, "No longer needed."),
         "AssignCase": c.AssignCase(on, Assignment(AssignmentRole.CASE_OFFICER, "officer")),
         "AttachEvidence": c.AttachEvidence(
             on, Evidence("0" * 64, "statement.pdf", "Statement", "application/pdf", 10)

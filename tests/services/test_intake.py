@@ -116,3 +116,58 @@ def test_a_case_opened_before_the_matter_came_to_attention_is_refused() -> None:
     with pytest.raises(InvalidInput, match="came to attention"):
         open_case(fake_service(repo), _broken(lambda d: d.update(opened_on="2026-05-01")))
     assert repo.stored == {}
+
+
+def test_a_reduction_in_rank_from_an_earlier_case_is_found_not_typed_again() -> None:
+    from datetime import date
+
+    from misconduct.domain import commands as c
+    from misconduct.domain.records import (
+        AllegationFinding,
+        Determination,
+        OutcomeDecision,
+        ProceedingsArrangement,
+        SeverityAssessment,
+    )
+    from misconduct.domain.terms import LikelyForm, SeverityResult
+    from misconduct.rules.vocabulary import Finding, Forum, Outcome
+
+    d = date.fromisoformat
+    svc = fake_service()
+    ref = open_case(svc, overtime()).ref
+    oid = "metropolitan:27731"
+    for step in (
+        c.AssessSeverity(
+            d("2026-05-12"),
+            SeverityAssessment(SeverityResult.GROSS_MISCONDUCT, LikelyForm.HEARING, "S", "r"),
+        ),
+        c.AppointInvestigator(d("2026-05-13"), "DS"),
+        c.GiveRegulation17Notice(d("2026-05-14")),
+        c.SubmitInvestigationReport(d("2026-08-03")),
+        c.DetermineCaseToAnswer(
+            d("2026-08-10"),
+            Determination(True, Finding.GROSS_MISCONDUCT, Forum.MISCONDUCT_HEARING, "AA", "r"),
+        ),
+        c.GiveReferralNotice(d("2026-08-12")),
+        c.ArrangeProceedings(
+            d("2026-08-20"),
+            ProceedingsArrangement(
+                Forum.MISCONDUCT_HEARING, d("2026-09-15"), "Chair", in_public=True
+            ),
+        ),
+        c.RecordFindings(
+            d("2026-09-15"),
+            (AllegationFinding("A1", True, Finding.GROSS_MISCONDUCT, ("honesty_and_integrity",)),),
+        ),
+        c.DecideOutcome(
+            d("2026-09-15"), OutcomeDecision(oid, Outcome.REDUCTION_IN_RANK, "Chair", "r")
+        ),
+        c.SubmitOutcomeReport(d("2026-09-18")),
+        c.NotifyOfficer(d("2026-09-18"), oid),
+    ):
+        svc.execute(ref, step)
+    later = overtime()
+    later.update(opened_on="2026-11-02", attention={"force": "2026-11-01"})
+    second = open_case(svc, later)
+    assert second.officers[oid].previously_reduced_in_rank
+    assert not svc.case(ref).officers[oid].previously_reduced_in_rank

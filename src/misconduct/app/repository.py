@@ -292,6 +292,10 @@ class DjangoRepository:
             )
         return out
 
+    def cases_of_officer(self, officer_id: str) -> list[Case]:
+        refs = m.Case.objects.using(self.using).filter(officers__officer_id=officer_id)
+        return list(self.load_states(refs.values_list("ref", flat=True)).values())
+
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         rows = (
             m.Warning.objects.using(self.using)

@@ -132,7 +132,11 @@ def policy_for(case: Case, extra: Iterable[Protected] = ()) -> Policy:
                 identifiers=(o.officer_id,),
             )
         )
-    people += [Protected(p.name, WITHHELD) for p in case.parties if _restricted(p)]
+    people += [
+        Protected(p.name, WITHHELD, identifiers=tuple(filter(None, [getattr(p, "contact", "")])))
+        for p in case.parties
+        if _restricted(p)
+    ]
     return Policy((*people, *extra), tuple(labels))
 
 

@@ -28,6 +28,7 @@ from misconduct.domain.terms import (
     AppealResult,
     AppealRoute,
     AssignmentRole,
+    DutyRestriction,
     Nature,
     SeverityResult,
     Source,
@@ -49,6 +50,7 @@ CLOSES: dict[type[ev.Event], tuple[str, ...]] = {
     ev.AppealDeterminationNotified: ("reg47_determination_notice",),
     ev.ReflectivePracticeCompleted: ("rprp_account",),
     ev.PublicationRemoved: ("reg43_publication",),
+    ev.SuspensionReviewed: ("suspension_review",),
 }
 
 
@@ -140,6 +142,14 @@ class HeldEvidence:
 
 
 @dataclass
+class Suspension:
+    kind: DutyRestriction
+    since: date
+    reasons: str
+    lifted_on: date | None = None
+
+
+@dataclass
 class Case:
     ref: str
     force: str
@@ -179,6 +189,7 @@ class Case:
     notes: list[Note] = field(default_factory=list)
     assignments: dict[AssignmentRole, str] = field(default_factory=dict)
     evidence: list[HeldEvidence] = field(default_factory=list)
+    suspensions: dict[str, Suspension] = field(default_factory=dict)
 
     @classmethod
     def from_events(cls, events: list[ev.Event]) -> Case:
@@ -302,11 +313,14 @@ class Case:
         self.version += 1
         self.timeline.append(TimelineEntry(self.version, e.on, e.type, ev.describe(e)))
         self.last_on = e.on if self.last_on is None else max(self.last_on, e.on)
+        earlier = list(self.time_limits)
         if isinstance(e, ev.Timed):
             self.time_limits.extend(TimeLimit(item) for item in e.deadlines)
         closes = CLOSES.get(type(e), ())
         officer = getattr(e, "officer_id", None)
-        for t in self.time_limits:
+        # A review sets the next review: only the limits from before it are met by it.
+        candidates = earlier if isinstance(e, ev.SuspensionReviewed) else self.time_limits
+        for t in candidates:
             mine = officer is None or t.item.officer_id in (None, officer)
             if t.met_on is None and t.item.step in closes and mine:
                 t.met_on = e.on
@@ -399,6 +413,10 @@ class Case:
             self.assignments[e.assignment.role] = e.assignment.username
         elif isinstance(e, ev.EvidenceAttached):
             self.evidence.append(HeldEvidence(self.version + 1, e.on, e.evidence))
+        elif isinstance(e, ev.OfficerSuspended):
+            self.suspensions[e.officer_id] = Suspension(e.kind, e.on, e.reasons)
+        elif isinstance(e, ev.SuspensionReviewed) and not e.continued:
+            self.suspensions[e.officer_id].lifted_on = e.on
 
     def open_appeal(self, officer_id: str) -> Appeal | None:
         return next(

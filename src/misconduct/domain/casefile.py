@@ -3,10 +3,14 @@ evidence. None of these moves the case along its stages; each is an event in the
 
 from __future__ import annotations
 
+from datetime import date
+
 from misconduct.domain import commands as cmd
 from misconduct.domain import events as ev
 from misconduct.domain.case import Case
-from misconduct.domain.guards import Context, check_allegation, handles, refuse
+from misconduct.domain.guards import Context, check_allegation, handles, not_before, refuse, subject
+from misconduct.domain.records import DueItem
+from misconduct.domain.terms import Nature
 from misconduct.errors import InvalidInput
 
 NOTE_LIMIT = 20_000
@@ -81,3 +85,65 @@ def _assign(case: Case, c: cmd.AssignCase, ctx: Context) -> ev.Event:
 @handles(cmd.AttachEvidence)
 def _attach(case: Case, c: cmd.AttachEvidence, ctx: Context) -> ev.Event:
     return ev.EvidenceAttached(c.on, c.evidence)
+
+
+SUSPENSION_CITATION = "SI 2020/4 reg 11"
+
+
+def _review(officer_id: str, on: date, by: date) -> DueItem:
+    """The next review of a suspension or restriction, on the date the appropriate authority set."""
+    return DueItem(
+        step="suspension_review",
+        title="Review of suspension or restricted duties",
+        citation=SUSPENSION_CITATION,
+        status="unverified",  # the review date is set by the decision, not computed from the law
+        trigger=on,
+        nature=Nature.OBLIGATION,
+        party="appropriate authority",
+        due=by,
+        officer_id=officer_id,
+    )
+
+
+@handles(cmd.SuspendOfficer)
+def _suspend(case: Case, c: cmd.SuspendOfficer, ctx: Context) -> ev.Event:
+    officer = subject(case, c.officer_id)
+    if not officer.serving:
+        raise refuse("a former officer cannot be suspended", SUSPENSION_CITATION, "officer_id")
+    current = case.suspensions.get(c.officer_id)
+    if current is not None and current.lifted_on is None:
+        raise refuse(
+            "the officer is already suspended or on restricted duties: review it instead",
+            SUSPENSION_CITATION,
+            "officer_id",
+        )
+    if not c.reasons.strip():
+        raise InvalidInput("reasons", "the reasons for the decision", c.reasons)
+    if c.review_by <= c.on:
+        raise InvalidInput("review by", f"a date after {c.on.isoformat()}", c.review_by.isoformat())
+    return ev.OfficerSuspended(
+        c.on, (_review(c.officer_id, c.on, c.review_by),), c.officer_id, c.kind, c.reasons.strip()
+    )
+
+
+@handles(cmd.ReviewSuspension)
+def _review_suspension(case: Case, c: cmd.ReviewSuspension, ctx: Context) -> ev.Event:
+    subject(case, c.officer_id)
+    current = case.suspensions.get(c.officer_id)
+    if current is None or current.lifted_on is not None:
+        raise refuse(
+            "the officer is not suspended or on restricted duties",
+            SUSPENSION_CITATION,
+            "officer_id",
+        )
+    not_before(c.on, current.since, "the suspension")
+    if not c.reasons.strip():
+        raise InvalidInput("reasons", "the reasons for the review's decision", c.reasons)
+    deadlines: tuple[DueItem, ...] = ()
+    if c.continued:
+        if c.review_by is None or c.review_by <= c.on:
+            raise InvalidInput(
+                "review by", f"the date of the next review, after {c.on.isoformat()}", c.review_by
+            )
+        deadlines = (_review(c.officer_id, c.on, c.review_by),)
+    return ev.SuspensionReviewed(c.on, deadlines, c.officer_id, c.continued, c.reasons.strip())

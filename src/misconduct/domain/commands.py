@@ -17,7 +17,7 @@ from misconduct.domain.records import (
     ProceedingsArrangement,
     SeverityAssessment,
 )
-from misconduct.domain.terms import AppealResult
+from misconduct.domain.terms import AppealResult, DutyRestriction
 from misconduct.rules.vocabulary import Outcome
 
 
@@ -214,3 +214,23 @@ class AssignCase(Command):
 @dataclass(frozen=True)
 class AttachEvidence(Command):
     evidence: Evidence
+
+
+@dataclass(frozen=True)
+class SuspendOfficer(Command):
+    """Suspend the officer, or restrict their duties, with the date the decision is next reviewed."""
+
+    officer_id: str
+    kind: DutyRestriction
+    reasons: str
+    review_by: date
+
+
+@dataclass(frozen=True)
+class ReviewSuspension(Command):
+    """Review a suspension or restriction: continue it to a next review, or lift it."""
+
+    officer_id: str
+    continued: bool
+    reasons: str
+    review_by: date | None = None

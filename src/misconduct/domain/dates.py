@@ -23,7 +23,7 @@ from misconduct.errors import InvalidInput
 EARLIEST = date(1970, 1, 1)
 """No police conduct case in the system predates this (the 2012 and 2020 regimes are modelled)."""
 SCHEDULE_YEARS = 3
-SCHEDULED = frozenset({"starts_on", "scheduled_for"})
+SCHEDULED = frozenset({"starts_on", "scheduled_for", "review_by"})
 """Fields naming a day still to come (a meeting or hearing)."""
 
 
@@ -40,6 +40,7 @@ LABELS = {
     "left_on": "leaving date",
     "notified_on": "date notified",
     "starts_on": "start date",
+    "review_by": "review by",
 }
 
 

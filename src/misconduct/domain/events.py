@@ -26,7 +26,7 @@ from misconduct.domain.records import (
     SeverityAssessment,
     WarningStatus,
 )
-from misconduct.domain.terms import AppealResult, AppealRoute
+from misconduct.domain.terms import AppealResult, AppealRoute, DutyRestriction
 from misconduct.errors import InvalidInput
 from misconduct.rules.vocabulary import Forum, Outcome
 
@@ -232,6 +232,20 @@ class EvidenceAttached(Event):
 
 
 @dataclass(frozen=True)
+class OfficerSuspended(Timed):
+    officer_id: str
+    kind: DutyRestriction
+    reasons: str
+
+
+@dataclass(frozen=True)
+class SuspensionReviewed(Timed):
+    officer_id: str
+    continued: bool
+    reasons: str
+
+
+@dataclass(frozen=True)
 class StepCorrected(Event):
     """A mistaken step corrected: the event at ``supersedes`` is read as ``replacement`` (an event of
     the same type, decided afresh by the rules on the case as it stood before it). The original stays
@@ -285,6 +299,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
         CaseAssigned,
         EvidenceAttached,
         StepCorrected,
+        OfficerSuspended,
+        SuspensionReviewed,
     )
 }
 

@@ -199,6 +199,8 @@ WINDOWS: dict[type[cmd.Command], Window] = {
     cmd.AddNote: Window(OPEN, "a note is added to an open case"),
     cmd.AssignCase: Window(OPEN, "an open case is assigned"),
     cmd.AttachEvidence: Window(OPEN, "evidence is attached to an open case"),
+    cmd.SuspendOfficer: Window(OPEN, "an officer is suspended while the case is open"),
+    cmd.ReviewSuspension: Window(OPEN, "a suspension is reviewed while the case is open"),
 }
 
 

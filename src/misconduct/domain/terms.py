@@ -126,3 +126,10 @@ class Stage(Vocabulary):
     UNDER_APPEAL = "under_appeal"
     REFLECTIVE_PRACTICE = "reflective_practice"
     CLOSED = "closed"
+
+
+class DutyRestriction(Vocabulary):
+    """Suspension, or restriction of duties instead of suspension (SI 2020/4 reg 11)."""
+
+    SUSPENDED = "suspended"
+    RESTRICTED_DUTIES = "restricted_duties"

@@ -11,7 +11,7 @@ OGL_ATTRIBUTION = (
     "Quotations from the regulations are Crown copyright, reproduced under the Open Government "
     "Licence v3.0 (legislation.gov.uk text, read as published in the `legalize-dev/legalize-uk` "
     "repository: SI 2020/4 revised to 7 May 2024; SI 2024/521 and SI 2025/558 as made; "
-    "SI 2020/1 revised)."
+    "SI 2020/1 revised to 28 May 2025; SI 2012/2632 revised to 13 March 2015)."
 )
 
 

@@ -11,7 +11,7 @@ takes the next number).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -27,7 +27,13 @@ from misconduct.domain.records import (
     SubjectOfficer,
 )
 from misconduct.domain.reference import PATTERN, next_number, reference
-from misconduct.domain.terms import InvestigationMode, OfficerStatus, PartyRole, Source
+from misconduct.domain.terms import (
+    AppealResult,
+    InvestigationMode,
+    OfficerStatus,
+    PartyRole,
+    Source,
+)
 from misconduct.errors import Conflict, InvalidInput
 from misconduct.rules.vocabulary import Outcome, Rank, Vocabulary
 from misconduct.services.cases import CaseService
@@ -449,6 +455,38 @@ def read_intake(data: Mapping[str, Any], *, today: date) -> Intake:
     )
 
 
+def reduction_in_rank(case: Case, officer_id: str) -> date | None:
+    """When the officer was notified of a reduction in rank decided in ``case`` (and not overturned
+    on appeal), or None."""
+    decision = case.decisions.get(officer_id)
+    if decision is None or decision.notified_on is None:
+        return None
+    outcome = decision.decision.outcome
+    for appeal in case.appeals:
+        if appeal.officer_id == officer_id and appeal.result is AppealResult.ALLOWED:
+            return None
+        if appeal.officer_id == officer_id and appeal.substituted_outcome is not None:
+            outcome = appeal.substituted_outcome
+    return decision.notified_on if outcome is Outcome.REDUCTION_IN_RANK else None
+
+
+def with_history(intake: Intake, service: CaseService) -> Intake:
+    """The officers as the system knows them: a reduction in rank found in an earlier case is set
+    on the officer (reg 42 and reg 62 take it into account), without being typed again. Warnings
+    from earlier cases are found when the rules ask (``warnings_for``)."""
+    officers = []
+    with service.uow() as uow:
+        for o in intake.officers:
+            earlier = [
+                c
+                for c in uow.cases.cases_of_officer(o.officer_id)
+                if reduction_in_rank(c, o.officer_id) is not None
+                and c.opened_on <= intake.opened_on
+            ]
+            officers.append(replace(o, previously_reduced_in_rank=True) if earlier else o)
+    return replace(intake, officers=tuple(officers))
+
+
 def check(intake: Intake, service: CaseService) -> None:
     """Everything the open would check, without writing (the dates and the domain's guards)."""
     from misconduct.domain.case import Case as _Case
@@ -469,7 +507,7 @@ def open_case(
     """Read ``data``, give the case the next reference for its force and year, and open it with
     its parties (and any further steps ``then``) in one transaction. ``InvalidInput`` (nothing
     written) on any bad value."""
-    intake = read_intake(data, today=service.today())
+    intake = with_history(read_intake(data, today=service.today()), service)
     check(intake, service)
     steps = (*intake.steps(), *then)
     if intake.ref:

@@ -148,3 +148,39 @@ def test_the_api_corrects_a_mistaken_step_with_the_same_checks(
         f"/api/cases/{REF}/corrections", body, content_type="application/json"
     )
     assert viewer.status_code == 403
+
+
+def test_the_correction_form_supersedes_a_step_and_the_timeline_shows_both(
+    overtime_case: str, login: Callable[[str], Client]
+) -> None:
+    client = login("officer")
+    version = store.state(REF).version
+    client.post(
+        f"/staff/cases/{REF}/steps/add-note/",
+        {"on": "24/11/2026", "text": "Met the witness.", "version": version},
+    )
+    page = client.get(f"/staff/cases/{REF}/file/").content.decode()
+    assert f'href="/staff/cases/{REF}/correct/4/"' in page
+    form = client.get(f"/staff/cases/{REF}/correct/4/")
+    assert form.status_code == 200 and "24/11/2026" in form.content.decode()
+    missing = client.post(
+        f"/staff/cases/{REF}/correct/4/",
+        {"on": "23/11/2026", "text": "Met the witness.", "version": version + 1},
+    )
+    assert missing.status_code == 422 and store.state(REF).version == version + 1
+    done = client.post(
+        f"/staff/cases/{REF}/correct/4/",
+        {
+            "on": "23/11/2026",
+            "text": "Met the witness.",
+            "version": version + 1,
+            "correction_reasons": "The meeting was on the 23rd.",
+        },
+    )
+    assert done.status_code == 302, done.content
+    text = client.get(f"/staff/cases/{REF}/file/").content.decode()
+    assert (
+        "Note added (corrected by #5)" in text
+        and "Correction of #4: The meeting was on the 23rd." in text
+    )
+    assert "23 November 2026" in text

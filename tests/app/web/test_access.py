@@ -38,6 +38,7 @@ POLICY: dict[str, str | Action] = {
     "case-file": Action.VIEW_CASE,
     "upload": Action.RECORD_STEP,
     "evidence": Action.VIEW_CASE,  # tested with a file in tests/app/casefile/test_evidence.py
+    "correct": Action.RECORD_STEP,  # #2 of the canonical case: a party added
     "access": Action.DETERMINE,  # the appropriate authority (PSD lead) of the force alone
 }
 
@@ -53,6 +54,7 @@ SAMPLE_ARGS: dict[str, dict[str, Any]] = {
     "case-file": {"ref": CANONICAL_REF},
     "upload": {"ref": CANONICAL_REF},
     "evidence": {"ref": CANONICAL_REF, "sha256": "0" * 64},
+    "correct": {"ref": CANONICAL_REF, "sequence": 2},
 }
 
 POST_ONLY = {"assessment-preview", "revoke-token", "logout", "upload"}

@@ -119,12 +119,12 @@ class PublicCase:
 
 
 def _minimum_end(published_on: date) -> date:
-    """The last day the report must remain published (28 days beginning with publication)."""
+    """The last day the report must remain published (28 whole days after the day of publication)."""
     try:
         return deadline(MIN_DAYS_STEP, published_on).last_day
     except MisconductError:
         # Before the 2020 regime there is no modelled minimum; keep the same 28 days.
-        return date.fromordinal(published_on.toordinal() + 27)
+        return date.fromordinal(published_on.toordinal() + 28)
 
 
 def _outcome_visible(case: Case, on: date) -> bool:

@@ -30,6 +30,7 @@ from misconduct.domain.records import (
 from misconduct.domain.terms import (
     AppealResult,
     AssignmentRole,
+    DutyRestriction,
     LikelyForm,
     PartyRole,
     SeverityResult,
@@ -639,7 +640,46 @@ CASE_FILE_STEPS: tuple[Step, ...] = (
         ),
     ),
 )
-STEPS = STEPS + CASE_FILE_STEPS
+SUSPENSION_STEPS: tuple[Step, ...] = (
+    Step(
+        "suspend",
+        "Suspend the officer or restrict their duties (reg 11)",
+        Action.DETERMINE,
+        lambda c, d: cmd.SuspendOfficer(
+            d["on"],
+            _text(d, "officer_id"),
+            _required_enum(DutyRestriction, d, "kind"),
+            _text(d, "reasons"),
+            d["review_by"],
+        ),
+        (
+            OFFICER,
+            FieldSpec("kind", "Decision", "choice", choices=_vocab(DutyRestriction)),
+            REASONS,
+            FieldSpec("review_by", "To be reviewed by", "date"),
+        ),
+        help="The review becomes a due item for the appropriate authority.",
+    ),
+    Step(
+        "review-suspension",
+        "Review a suspension or restriction",
+        Action.DETERMINE,
+        lambda c, d: cmd.ReviewSuspension(
+            d["on"],
+            _text(d, "officer_id"),
+            _bool(d, "continued"),
+            _text(d, "reasons"),
+            d.get("review_by"),
+        ),
+        (
+            OFFICER,
+            FieldSpec("continued", "Continue it", "bool", required=False),
+            REASONS,
+            FieldSpec("review_by", "Next review by (if continued)", "date", required=False),
+        ),
+    ),
+)
+STEPS = STEPS + CASE_FILE_STEPS + SUSPENSION_STEPS
 
 BY_ID: dict[str, Step] = {s.id: s for s in STEPS}
 

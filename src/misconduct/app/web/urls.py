@@ -28,6 +28,7 @@ urlpatterns = [
     path("staff/my-work/", casefile.my_work, name="my-work"),
     path("staff/cases/<str:ref>/file/", casefile.case_file, name="case-file"),
     path("staff/cases/<str:ref>/evidence/", casefile.upload, name="upload"),
+    path("staff/cases/<str:ref>/correct/<int:sequence>/", casefile.correct_step, name="correct"),
     path("staff/cases/<str:ref>/evidence/<str:sha256>/", casefile.download, name="evidence"),
     path("staff/cases/<str:ref>/", staff.case_detail, name="case"),
     path("staff/cases/<str:ref>/steps/<slug:step_id>/", staff.step, name="step"),

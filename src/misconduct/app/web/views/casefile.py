@@ -185,6 +185,10 @@ def case_file(request: HttpRequest, ref: str) -> HttpResponse:
             "can_work": can_work and case.closed_on is None,
             "steps": [(s.id, s.label) for s in BY_ID.values()],
             "today": store.today(),
+            "timeline": [
+                {"record": r, "label": entry.label, "correctable": r.type in EVENT_STEP}
+                for r, entry in zip(records, case.timeline, strict=True)
+            ],
         },
     )
 
@@ -247,4 +251,94 @@ def my_work(request: HttpRequest) -> HttpResponse:
             "team_overdue": [t for t in team if t.overdue],
             "today": today,
         },
+    )
+
+
+# Which step records each kind of event: a correction is made with the form of the same step.
+EVENT_STEP = {
+    "PartyAdded": "add-party",
+    "AllegationRecorded": "record-allegation",
+    "SeverityAssessed": "assess-severity",
+    "InvestigatorAppointed": "appoint-investigator",
+    "Regulation17NoticeGiven": "regulation-17-notice",
+    "Regulation18ResponseReceived": "regulation-18-response",
+    "InterviewHeld": "interview",
+    "TimelinessReportSent": "timeliness-report",
+    "InvestigationReportSubmitted": "investigation-report",
+    "CaseToAnswerDetermined": "case-to-answer",
+    "ReferralNoticeGiven": "referral-notice",
+    "OfficerResponseReceived": "officer-response",
+    "WitnessListsExchanged": "witness-lists",
+    "ProceedingsArranged": "arrange-proceedings",
+    "PublicNoticeGiven": "public-notice",
+    "FindingsRecorded": "findings",
+    "OutcomeDecided": "decide-outcome",
+    "OutcomeReportSubmitted": "outcome-report",
+    "OfficerNotified": "notify-officer",
+    "OutcomePublished": "publish",
+    "PublicationRemoved": "remove-publication",
+    "AppealLodged": "lodge-appeal",
+    "AppealDetermined": "determine-appeal",
+    "AppealDeterminationNotified": "notify-appeal",
+    "ReflectivePracticeReferred": "refer-reflective-practice",
+    "ReflectivePracticeCompleted": "complete-reflective-practice",
+    "BarredListReported": "barred-list",
+    "CaseClosed": "close",
+    "AllegationAmended": "amend-allegation",
+    "AllegationWithdrawn": "withdraw-allegation",
+    "NoteAdded": "add-note",
+    "CaseAssigned": "assign",
+    "OfficerSuspended": "suspend",
+    "SuspensionReviewed": "review-suspension",
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def correct_step(request: HttpRequest, ref: str, sequence: int) -> HttpResponse:
+    """Correct a mistaken step: the step's own form, filled in as it should have been, and reasons."""
+    from django import forms
+    from django.http import Http404
+
+    from misconduct.app.web.forms import StepForm
+    from misconduct.app.web.steps import Availability
+    from misconduct.services.corrections import correct
+
+    records = store.events(ref)
+    if not 1 <= sequence <= len(records) or records[sequence - 1].type not in EVENT_STEP:
+        raise Http404("no step to correct")
+    the_step = BY_ID[EVENT_STEP[records[sequence - 1].type]]
+    case = store.visible_case(request.user, ref, the_step.action)
+    original = records[sequence - 1]
+    form = StepForm(
+        the_step,
+        case,
+        Availability(the_step, None),
+        request.POST or None,
+        initial_on=original.occurred_on,
+    )
+    form.fields["correction_reasons"] = forms.CharField(
+        label="Reasons for the correction", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    error: MisconductError | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            correct(
+                store.service(request.user.get_username()),
+                ref,
+                sequence,
+                form.cleaned_data["correction_reasons"],
+                form.command(),
+                expected_version=form.cleaned_data["version"],
+            )
+        except MisconductError as exc:
+            error = exc
+        else:
+            messages.success(request, f"Step #{sequence} corrected; the original stays on record.")
+            return redirect("web:case", ref=ref)
+    return render(
+        request,
+        "web/staff/correct.html",
+        {"case": case, "step": the_step, "form": form, "original": original, "error": error},
+        status=422 if error is not None or (request.method == "POST" and form.errors) else 200,
     )
