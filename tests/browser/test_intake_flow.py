@@ -14,10 +14,9 @@ import pytest
 
 from misconduct.app.web.demo_users import DEMO_PASSWORD
 from tests.browser.live import live_server
-from tests.browser.test_canonical_flow import _shot, browser, shots
+from tests.browser.test_canonical_flow import _shot
 from tests.services.test_evidence import PDF
 
-__all__ = ["browser", "shots"]
 REF = "MPS-2026-0001"
 
 
