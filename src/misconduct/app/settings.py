@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "misconduct.app.apps.CasesConfig",
     "misconduct.app.web.apps.WebConfig",  # issue 5: staff and public pages, memberships
     "misconduct.app.api.apps.ApiConfig",  # issue 5: JSON API, API tokens
+    "ninja",  # its own Swagger UI files, so /api/docs works offline (no CDN)
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
