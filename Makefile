@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml package.json
 	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; else echo "warning: npm missing: the WCAG check (axe-core) in the browser tests will skip" >&2; fi
 	@touch $(STAMP)
 
-.PHONY: help install run canonical test lint unit docs bench eval
+.PHONY: help install run canonical test lint unit docs bench eval eval-ingest
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,3 +47,7 @@ bench: $(STAMP) ## Performance figures, with the data size they were taken on
 
 eval: $(STAMP) ## Evaluate the assessment engine against real published outcomes
 	@$(PY) eval/run.py
+	@$(PY) eval/ingest_eval.py
+
+eval-ingest: $(STAMP) ## Field accuracy of misconduct ingest (also part of make eval)
+	@$(PY) eval/ingest_eval.py

@@ -19,6 +19,7 @@ from typing import Any, Self
 
 from django.db import IntegrityError, transaction
 
+from misconduct.app import ledger
 from misconduct.app import models as m
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
@@ -163,6 +164,8 @@ class DjangoRepository:
             )
         except IntegrityError:
             raise _conflict(ref, expected_version) from None
+        last = new[-1]
+        ledger.record(self.using, ref, last.sequence, last.hash, last.recorded_at)
         self._project(row, case)
 
     def _case_fields(self, case: Case) -> dict[str, Any]:
@@ -288,6 +291,10 @@ class DjangoRepository:
                 )
             )
         return out
+
+    def cases_of_officer(self, officer_id: str) -> list[Case]:
+        refs = m.Case.objects.using(self.using).filter(officers__officer_id=officer_id)
+        return list(self.load_states(refs.values_list("ref", flat=True)).values())
 
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         rows = (
