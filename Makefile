@@ -6,11 +6,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --disable-pip-version-check --upgrade pip 2>/dev/null || true
 	@$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
 	@bash scripts/system-deps.sh
+	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; else echo "warning: npm missing: the WCAG check (axe-core) in the browser tests will skip" >&2; fi
 	@touch $(STAMP)
 
 .PHONY: help install run canonical test lint unit docs bench eval eval-ingest

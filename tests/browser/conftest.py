@@ -29,14 +29,14 @@ DOCS_SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 
 @pytest.fixture
 def server(tmp_path: Path) -> Any:
-    with live_server(tmp_path) as base:
+    with live_server(tmp_path, timeout=120) as base:
         yield base
 
 
 @pytest.fixture(scope="module")
 def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """One server for a module whose tests touch different cases (starting one takes seconds)."""
-    with live_server(tmp_path_factory.mktemp("server")) as base:
+    with live_server(tmp_path_factory.mktemp("server"), timeout=120) as base:
         yield base
 
 

@@ -26,7 +26,9 @@ def test_what_the_chair_types_is_recorded_even_when_refreshes_land_late(
     browser: Any, shared_server: str
 ) -> None:
     base, ref = shared_server, CANONICAL_REF
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = browser.new_page(
+        viewport={"width": 1280, "height": 900}, locale="en-GB", bypass_csp=True
+    )  # bypass_csp: Playwright's wait_for_function evaluates strings, which the CSP forbids
     page.set_default_timeout(20_000)
     sign_in(page, base)
     page.goto(f"{base}/staff/cases/{ref}/assessment/")
@@ -78,7 +80,9 @@ def test_what_the_chair_types_is_recorded_even_when_refreshes_land_late(
 
 def test_a_chair_can_decide_with_the_keyboard_alone(browser: Any, shared_server: str) -> None:
     base = shared_server
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = browser.new_page(
+        viewport={"width": 1280, "height": 900}, locale="en-GB", bypass_csp=True
+    )  # bypass_csp: Playwright's wait_for_function evaluates strings, which the CSP forbids
     page.set_default_timeout(20_000)
     sign_in(page, base)
     page.goto(f"{base}/staff/")

@@ -47,19 +47,34 @@ def test_the_written_decision_states_finding_outcome_period_expiry_and_appeal_de
     assert f"notice of appeal must be given by {appeal.lower()}" in text
 
 
-def test_the_canonical_decision_carries_the_stored_assessment_stages_and_citations(
+def test_the_canonical_decision_reads_as_a_ruling_from_the_stored_assessment(
     contexts: dict[str, DocumentContext], decisions: dict[str, tuple[str, str]]
 ) -> None:
     ctx = contexts["canonical"]
     assert ctx.assessment is not None and len(ctx.assessment.stages) == 3
     pdf = decisions["canonical"][0]
-    for stage in ctx.assessment.stages:
-        assert flat(stage.title) in pdf
-        first = stage.reasons[0]
-        assert flat(first.text) in pdf and flat(first.citation) in pdf
-    assert "Why the officer has not been dismissed" in pdf
+    # The chair's findings on seriousness, in the chair's voice, from what was recorded.
+    assert "I assessed the officer's culpability as high" in pdf
+    assert "I took into account these aggravating features" in pdf
+    assert "Committed on duty, in uniform" in pdf
+    assert "Why not a more severe outcome" in pdf
+    assert "Why the officer was not dismissed" in pdf
     assert "reg 43(1)(e)" in pdf
     assert "Page 1 of" in pdf
+    # No engine internals, no verification statuses, no role repeated as a name.
+    for internal in ("Points", "Starting point", "Adjustment", "unverified", "weight 1"):
+        assert internal not in pdf, internal
+    assert "Legally qualified person: Legally qualified person" not in pdf
+    # One date: the report's, in the header and under the signature.
+    assert pdf.count("20 May 2025") >= 2 and "14 May 2025" in pdf
+
+
+def test_the_chairs_draft_carries_the_provisions_relied_on_with_their_status(
+    contexts: dict[str, DocumentContext],
+) -> None:
+    text = flat(build("decision-draft", contexts["canonical"]).text())
+    assert "Annex: the provisions and guidance applied" in text
+    assert "unverified" in text or "secondary" in text
 
 
 def test_a_meeting_decision_gives_the_regulation_45_appeal_and_no_dismissal_reasons(
@@ -67,7 +82,7 @@ def test_a_meeting_decision_gives_the_regulation_45_appeal_and_no_dismissal_reas
 ) -> None:
     pdf = decisions["meeting"][0]
     assert "regulations 45 to 47" in pdf
-    assert "Why the officer has not been dismissed" not in pdf
+    assert "Why the officer was not dismissed" not in pdf
 
 
 def test_the_regulation_17_notice_warns_of_the_barred_list_and_gives_the_statement_deadline(
@@ -168,9 +183,8 @@ def test_every_kind_renders_to_html_for_the_cases_it_applies_to(
                 continue
             assert html.startswith("<!DOCTYPE html>") and ctx.force.name in html
             rendered += 1
-    assert (
-        rendered == 19
-    )  # 24 less: barred list for three non-dismissals, two public kinds for the meeting
+    # 28 less: the barred list for three non-dismissals, two public kinds for the meeting.
+    assert rendered == 23
 
 
 def test_an_unknown_kind_or_format_fails_with_the_choices(

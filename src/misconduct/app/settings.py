@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "misconduct.app.apps.CasesConfig",
     "misconduct.app.web.apps.WebConfig",  # issue 5: staff and public pages, memberships
     "misconduct.app.api.apps.ApiConfig",  # issue 5: JSON API, API tokens
+    "ninja",  # its own Swagger UI files, so /api/docs works offline (no CDN)
     "misconduct.app.register.apps.RegisterConfig",  # issue 15: national register of outcomes
     "axes",  # issue 13: login throttling and lockout
     "csp",  # issue 13: Content Security Policy

@@ -30,6 +30,7 @@ from misconduct.documents.context import (
     TimeLimitInfo,
     TraceLine,
 )
+from misconduct.documents.published import ruling_sections
 from misconduct.documents.redaction import policy_for
 from misconduct.documents.text import prose_list
 from misconduct.domain.case import Case
@@ -248,6 +249,14 @@ def context_from_case(
                 unconnected_incidents=d.unconnected_incidents,
             )
         )
+        account: dict[str, Any] = {
+            "stored": d.assessment,
+            "outcome": d.outcome,
+            "finding": decision.finding,
+            "warning_months": d.warning_months,
+            "chair_reasons": d.reasons,
+            "panel": bool(arrangement.panel),
+        }
         outcome = OutcomeInfo(
             outcome=d.outcome,
             finding=decision.finding,
@@ -263,6 +272,8 @@ def context_from_case(
             requirements=tuple(
                 Cited(r.text, r.citation, r.status) for r in answer.requirements_for(d.outcome)
             ),
+            published=ruling_sections(**account),
+            ruling=ruling_sections(**account, first_person=True),
         )
         if d.assessment is not None:
             assessment = assessment_info(

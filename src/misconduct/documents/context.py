@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from misconduct.documents.published import Section
 from misconduct.rules.deadlines import Deadline
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
@@ -165,6 +166,8 @@ class ProceedingsInfo:
     adviser: str = ""
     in_public: bool = False
     venue: str = ""
+    starts_at: str = ""
+    """The time the hearing begins (e.g. "10:00"), when the record holds it."""
     reporting_restrictions: str = ""
     concluded_on: date | None = None
     public_notice: TimeLimitInfo | None = None
@@ -186,6 +189,10 @@ class OutcomeInfo:
     warning_citation: str = ""
     requirements: tuple[Cited, ...] = ()
     """What the law requires of this outcome (reasons for not dismissing, exceptional circumstances)."""
+    published: tuple[Section, ...] = ()
+    """The chair's reasons as published (``documents.published``), before redaction."""
+    ruling: tuple[Section, ...] = ()
+    """The same account in the chair's (or panel's) own voice, for the written decision."""
 
 
 @dataclass(frozen=True)

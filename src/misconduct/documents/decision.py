@@ -12,6 +12,7 @@ from misconduct.documents.context import (
     Cited,
     DocumentContext,
     OutcomeInfo,
+    ProceedingsInfo,
 )
 from misconduct.documents.model import (
     Block,
@@ -25,11 +26,13 @@ from misconduct.documents.model import (
 )
 from misconduct.documents.parts import (
     document,
+    legal_basis,
     limit_sentence,
     limit_source,
     require,
     sources,
 )
+from misconduct.documents.published import Section
 from misconduct.documents.text import (
     british,
     conduct_period,
@@ -42,6 +45,7 @@ from misconduct.documents.text import (
 )
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
+ADVISER = "Legally qualified person"
 STATUS_WORDS = {"verified": "verified", "secondary": "secondary source", "unverified": "unverified"}
 
 
@@ -52,34 +56,66 @@ def _voice(ctx: DocumentContext) -> tuple[str, str]:
 
 
 def _findings(ctx: DocumentContext, public: bool) -> list[Block]:
-    rows: list[tuple[str, str, str, str]] = []
+    """Each allegation's finding, in sentences."""
+    blocks: list[Block] = []
     for n, a in enumerate(ctx.allegations, start=1):
         f = a.finding
         if f is None:
-            rows.append((str(n), "No finding recorded", "", ""))
+            blocks.append(Para(f"Allegation {n}: no finding has been recorded."))
             continue
-        result = "Proven" if f.proven else "Not proven"
-        if f.proven and f.admitted:
-            result += " (admitted)"
-        rows.append(
-            (
-                str(n),
-                result,
-                finding_name(f.level) if f.proven else "",
-                prose_list([s.heading for s in f.standards_breached]),
+        if not f.proven:
+            blocks.append(Para(f"Allegation {n} is not proven."))
+            continue
+        how = " The officer admitted it." if f.admitted else ""
+        breached = prose_list([s.heading for s in f.standards_breached])
+        blocks.append(
+            Para(
+                f"Allegation {n} is proven.{how} It amounts to {finding_name(f.level)}"
+                + (
+                    f": a breach of the Standards of Professional Behaviour on {breached}."
+                    if breached
+                    else "."
+                )
             )
         )
-    blocks: list[Block] = [
-        Table(("Allegation", "Finding", "Level", "Standards breached"), tuple(rows))
-    ]
     if not public:
-        breached = {
+        breached_all = {
             s.id: s for a in ctx.allegations if a.finding for s in a.finding.standards_breached
         }
-        if breached:
+        if breached_all:
             blocks.append(Para("The Standards breached provide:"))
-            blocks.append(Bullets(tuple(f"{s.heading}: {s.text}" for s in breached.values())))
+            blocks.append(Bullets(tuple(f"{s.heading}: {s.text}" for s in breached_all.values())))
     return blocks
+
+
+def _account(sections: tuple[Section, ...], o: OutcomeInfo, duty: Para | None) -> list[Block]:
+    """The account of the decision (``documents.published``): seriousness, the outcome in a box with
+    its period and expiry, why neither a less nor a more severe outcome, and the chair's reasons."""
+    out: list[Block] = []
+    for section in sections:
+        out.append(Heading(section.heading))
+        if section.heading == "Outcome":
+            out.extend(Para(p) for p in section.paragraphs)
+            out.append(Para(_outcome_sentence(o), "box"))
+            continue
+        if section.heading == "Why the officer was not dismissed" and duty is not None:
+            out.append(duty)
+        out.extend(Para(p) for p in section.paragraphs)
+        if section.items:
+            out.append(Bullets(section.items))
+    if not any(s.heading == "Outcome" for s in sections):
+        out += [Heading("Outcome"), Para(_outcome_sentence(o), "box")]
+    return out
+
+
+def _adviser(p: ProceedingsInfo) -> tuple[list[tuple[str, str]], str]:
+    """The legally qualified person as a named row, or, where the record gives only the role, as a
+    sentence (never "Legally qualified person: Legally qualified person")."""
+    if not p.adviser:
+        return [], ""
+    if p.adviser.strip().casefold() == ADVISER.casefold():
+        return [], f" A {ADVISER.lower()} advised on matters of law."
+    return [(ADVISER, p.adviser)], ""
 
 
 def _allegations(allegations: tuple[AllegationInfo, ...]) -> list[Block]:
@@ -93,23 +129,6 @@ def _allegations(allegations: tuple[AllegationInfo, ...]) -> list[Block]:
                 f"be breached are {prose_list([s.heading for s in a.standards])}."
             )
         )
-    return out
-
-
-def _stages(assessment: AssessmentInfo, *, with_citations: bool) -> list[Block]:
-    out: list[Block] = []
-    for stage in assessment.stages:
-        out.append(Heading(stage.title, level=3))
-        if stage.conclusions:
-            out.append(Facts(stage.conclusions))
-        items = tuple(
-            f"{r.text} [{r.citation}; {STATUS_WORDS.get(r.status, r.status)}]"
-            if with_citations and r.citation
-            else r.text
-            for r in stage.reasons
-        )
-        if items:
-            out.append(Bullets(items))
     return out
 
 
@@ -129,26 +148,15 @@ def _outcome_sentence(o: OutcomeInfo) -> str:
     return text + "."
 
 
-def _reasons(o: OutcomeInfo, we: str, our: str) -> list[Block]:
-    """The decision-maker's reasons; where the finding is gross misconduct and the outcome is not
-    dismissal, under the heading the regulations' duty to give reasons calls for."""
-    not_dismissed = o.finding is Finding.GROSS_MISCONDUCT and not o.outcome.is_dismissal
-    out: list[Block] = []
-    if not_dismissed:
-        out.append(Heading("Why the officer has not been dismissed"))
-        duty = " and ".join(r.citation for r in o.requirements) or "the regulations"
-        out.append(
-            Para(
-                f"The conduct is gross misconduct and the outcome is not dismissal without notice, "
-                f"so {our} reasons for that decision must be given in this report ({duty}). "
-                f"They are as follows."
-            )
-        )
-    elif o.reasons:
-        out.append(Heading(f"{our.capitalize()} reasons"))
-    if o.reasons:
-        out.extend(Para(sentence(p)) for p in o.reasons.split("\n\n") if p.strip())
-    return out
+def _duty(o: OutcomeInfo, our: str) -> Para | None:
+    """Where gross misconduct ends without dismissal, the regulations require the reasons."""
+    if o.finding is not Finding.GROSS_MISCONDUCT or o.outcome.is_dismissal:
+        return None
+    duty = " and ".join(r.citation for r in o.requirements) or "the regulations"
+    return Para(
+        f"The conduct is gross misconduct and the outcome is not dismissal without notice, so "
+        f"{our} reasons for that decision must be given in this report ({duty})."
+    )
 
 
 def _appeal(ctx: DocumentContext) -> tuple[list[Block], list[Cited]]:
@@ -191,7 +199,9 @@ def _trace(assessment: AssessmentInfo) -> list[Block]:
     return out
 
 
-def written_decision(ctx: DocumentContext) -> Document:
+def written_decision(ctx: DocumentContext, *, draft: bool = False) -> Document:
+    """The chair's written decision and outcome report, given to the officer. ``draft``: the chair's
+    working copy, with an annex of every provision relied on and how far each was checked."""
     o, p = ctx.outcome, ctx.proceedings
     require(o, "decision", "a case whose outcome has been decided", ctx, "no outcome decided")
     require(p, "decision", "a case with proceedings arranged", ctx, "no proceedings")
@@ -200,6 +210,9 @@ def written_decision(ctx: DocumentContext) -> Document:
     We = we.capitalize()
     regulation = "63" if p.forum is Forum.ACCELERATED_MISCONDUCT_HEARING else "43"
     officer = ctx.officer.display()
+    # One date throughout: the report's (the day it is given), with the day the decision was announced.
+    dated = o.reported_on or o.decided_on
+    adviser_rows, adviser_sentence = _adviser(p)
     sitting = [("Officer", f"{officer} ({ctx.officer.warrant_number})")]
     sitting.append(("Proceedings", f"{forum_name(p.forum).capitalize()}, {british(p.starts_on)}"))
     sitting.append(
@@ -207,15 +220,18 @@ def written_decision(ctx: DocumentContext) -> Document:
     )
     if p.panel:
         sitting.append(("Panel members", prose_list(list(p.panel))))
-    if p.adviser:
-        sitting.append(("Legally qualified person", p.adviser))
+    sitting += adviser_rows
+    sitting.append(("Decision given", british(o.decided_on)))
+    if o.reported_on and o.reported_on != o.decided_on:
+        sitting.append(("This report", british(o.reported_on)))
     sitting.append(("Regulations", o.regime))
     blocks: list[Block] = [
         Facts(tuple(sitting)),
         Para(
             f"This is the written decision of the {forum_name(p.forum)} into the conduct of "
             f"{officer}, and the report required by regulation {regulation} of the Police "
-            f"(Conduct) Regulations 2020. {We} set out the allegations, {our} findings, how {we} "
+            f"(Conduct) Regulations 2020. {We} announced the decision on {british(o.decided_on)}."
+            f"{adviser_sentence} {We} set out the allegations, {our} findings, how {we} "
             f"assessed the seriousness of what was proven, the outcome {we} have decided upon and "
             "why, and the officer's right of appeal.",
             "lead",
@@ -229,43 +245,40 @@ def written_decision(ctx: DocumentContext) -> Document:
             "proof is the balance of probabilities."
         ),
     ]
-    if ctx.assessment is not None and ctx.assessment.stages:
-        blocks += [
-            Heading("Assessing the outcome"),
+    if o.ruling and any(s.heading != "Outcome" for s in o.ruling):
+        blocks.append(
             Para(
                 f"In deciding the outcome {we} have followed the College of Policing's guidance on "
-                "outcomes in police misconduct proceedings and its three stages: first the "
-                "seriousness of the conduct, judged by the officer's culpability, the harm caused "
-                "and any aggravating or mitigating factors; then the purpose of imposing an outcome; "
-                "and then the outcome that best serves that purpose, starting with the least severe "
-                f"open to {'us' if we == 'we' else 'me'}. The assessment at each stage is set out "
-                "below, each reason with its source."
-            ),
-            *_stages(ctx.assessment, with_citations=True),
-        ]
-    blocks += [Heading("Outcome"), Para(_outcome_sentence(o), "box")]
-    blocks += _reasons(o, we, our)
+                "outcomes in police misconduct proceedings: first the seriousness of the conduct, "
+                "judged by the officer's culpability, the harm caused and any aggravating or "
+                "mitigating features; then the purpose of imposing an outcome; and then the "
+                f"outcome that best serves that purpose, starting with the least severe open to "
+                f"{'us' if we == 'we' else 'me'}. Personal mitigation comes last."
+            )
+        )
+    blocks += _account(o.ruling, o, _duty(o, our))
     appeal_blocks, appeal_cited = _appeal(ctx)
     blocks += appeal_blocks
-    blocks.append(
-        Signature((o.decision_maker, f"Chair, {forum_name(p.forum)}", british(o.decided_on)))
-    )
-    cited = [
-        Cited(
-            "Outcome report",
-            f"SI 2020/4 reg {regulation}(1)",
-            "verified",
-        )
-    ]
+    blocks.append(Signature((o.decision_maker, f"Chair, {forum_name(p.forum)}", british(dated))))
+    cited = [Cited("Outcome report", f"SI 2020/4 reg {regulation}(1)", "verified")]
     if o.warning_citation:
         cited.append(Cited("Period of the warning", o.warning_citation, "secondary"))
     cited += list(o.requirements) + appeal_cited
-    blocks += sources(cited)
-    if ctx.assessment is not None:
-        blocks += _trace(ctx.assessment)
-    title = "Written decision and outcome report"
+    if draft:
+        blocks += sources(cited)
+        if ctx.assessment is not None:
+            blocks += _trace(ctx.assessment)
+    else:
+        blocks += legal_basis(cited)
+    title = "Written decision and outcome report" + (" (draft)" if draft else "")
     subtitle = f"{forum_name(p.forum).capitalize()}: {officer}"
-    return document(ctx, "decision", title, subtitle, blocks, public=False, dated=o.reported_on)
+    kind = "decision-draft" if draft else "decision"
+    return document(ctx, kind, title, subtitle, blocks, public=False, dated=dated)
+
+
+def decision_draft(ctx: DocumentContext) -> Document:
+    """The chair's draft of the written decision, with its annex of provisions and their status."""
+    return written_decision(ctx, draft=True)
 
 
 def published_outcome(ctx: DocumentContext) -> Document:
@@ -284,6 +297,7 @@ def published_outcome(ctx: DocumentContext) -> Document:
         "a misconduct meeting",
     )
     name = ctx.officer.public_name()
+    adviser_rows, adviser_sentence = _adviser(p)
     rows = [
         ("Officer", name),
         ("Proceedings", f"{forum_name(p.forum).capitalize()}, {british(p.starts_on)}"),
@@ -291,13 +305,18 @@ def published_outcome(ctx: DocumentContext) -> Document:
     ]
     if p.panel:
         rows.append(("Panel members", prose_list(list(p.panel))))
-    rows += [("Finding", finding_name(o.finding).capitalize()), ("Outcome", o.outcome.label)]
+    rows += adviser_rows
+    rows += [
+        ("Decision given", british(o.decided_on)),
+        ("Finding", finding_name(o.finding).capitalize()),
+        ("Outcome", o.outcome.label),
+    ]
     if o.warning_months:
         rows.append(("Period", period(o.warning_months)))
     blocks: list[Block] = [
         Para(
             f"{ctx.force.name} publishes the outcome of the {forum_name(p.forum)} into the conduct "
-            f"of {name}.",
+            f"of {name}, with the chair's reasons.{adviser_sentence}",
             "lead",
         ),
         Facts(tuple(rows)),
@@ -305,20 +324,8 @@ def published_outcome(ctx: DocumentContext) -> Document:
         *_allegations(ctx.allegations),
         Heading("Findings"),
         *_findings(ctx, public=True),
+        *_account(o.published, o, None),
     ]
-    if ctx.assessment is not None and ctx.assessment.stages:
-        blocks += [
-            Heading("How the outcome was decided"),
-            Para(
-                "The chair applied the College of Policing's guidance on outcomes in police "
-                "misconduct proceedings, in its three stages. A summary of each stage follows."
-            ),
-            *_stages(ctx.assessment, with_citations=False),
-        ]
-    blocks += [Heading("Outcome"), Para(_outcome_sentence(o), "box")]
-    if o.reasons:
-        blocks += [Heading("Reasons")]
-        blocks += [Para(sentence(p)) for p in o.reasons.split("\n\n") if p.strip()]
     if ctx.appeal is not None:
         blocks.append(
             Para(
@@ -333,7 +340,14 @@ def published_outcome(ctx: DocumentContext) -> Document:
                 f"to as {name}."
             )
         )
-    cited: list[Cited] = []
+    cited: list[Cited] = [
+        Cited(
+            "Publication of the outcome",
+            "SI 2020/4 reg 63"
+            if p.forum is Forum.ACCELERATED_MISCONDUCT_HEARING
+            else "SI 2020/4 reg 43",
+        )
+    ]
     if ctx.publication is not None:
         blocks.append(
             Para(
@@ -343,7 +357,7 @@ def published_outcome(ctx: DocumentContext) -> Document:
             )
         )
         cited.append(limit_source(ctx.publication.remain_until))
-    blocks += sources(cited)
+    blocks += legal_basis(cited)
     title = f"Outcome of {forum_name(p.forum)}"
     return document(
         ctx, "published-outcome", title[0].upper() + title[1:], name, blocks, public=True

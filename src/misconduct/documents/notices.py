@@ -11,6 +11,7 @@ from misconduct.documents.parts import (
     BARRED_LIST_WARNING,
     allegation_blocks,
     document,
+    legal_basis,
     limit_sentence,
     limit_source,
     require,
@@ -27,6 +28,12 @@ from misconduct.documents.text import (
 from misconduct.rules.vocabulary import Finding, Forum
 
 REG17 = "SI 2020/4 reg 17(1)"
+
+
+def _a(forum: Forum) -> str:
+    """The forum with its article: "a misconduct hearing", "an accelerated misconduct hearing"."""
+    name = forum_name(forum)
+    return ("an " if name[:1] in "aeiou" else "a ") + name
 
 
 def _addressee(ctx: DocumentContext, dated: date) -> Facts:
@@ -148,7 +155,7 @@ def _referral_title(forum: Forum) -> tuple[str, str]:
             "Regulation 51, Police (Conduct) Regulations 2020",
         )
     return (
-        f"Notice of referral to a {forum_name(forum)}",
+        f"Notice of referral to {_a(forum)}",
         "Regulation 30, Police (Conduct) Regulations 2020",
     )
 
@@ -164,7 +171,7 @@ def referral_notice(ctx: DocumentContext) -> Document:
         _addressee(ctx, ref.notice_on),
         Para(
             f"The appropriate authority has decided that you have a case to answer in respect of "
-            f"{level}, and has referred the case to a {forum_name(forum)}. This notice sets out the "
+            f"{level}, and has referred the case to {_a(forum)}. This notice sets out the "
             "conduct, what happens next and what you must do.",
             "lead",
         ),
@@ -277,19 +284,23 @@ def public_hearing_notice(ctx: DocumentContext) -> Document:
     rows = [
         ("Officer", ctx.officer.public_name()),
         ("Date", british_weekday(p.starts_on)),
-        ("Venue", p.venue or "To be confirmed on this page before the hearing"),
-        ("Chair", p.chair),
     ]
+    # Venue and time only when the record holds them: a public notice says nothing it cannot stand by.
+    if p.starts_at:
+        rows.append(("Time", p.starts_at))
+    if p.venue:
+        rows.append(("Venue", p.venue))
+    rows.append(("Chair", p.chair))
     if p.panel:
         rows.append(("Panel members", prose_list(list(p.panel))))
-    if p.adviser:
+    if p.adviser and p.adviser.strip().casefold() != "legally qualified person":
         rows.append(("Legally qualified person", p.adviser))
     level = "gross misconduct"
     if ctx.referral is not None and ctx.referral.level is not None:
         level = finding_name(ctx.referral.level)
     blocks: list[Block] = [
         Para(
-            f"{ctx.force.name} gives notice that a {forum_name(p.forum)} will be held into the "
+            f"{ctx.force.name} gives notice that {_a(p.forum)} will be held into the "
             f"conduct of {ctx.officer.public_name()}. It is alleged that the conduct described "
             f"below breached the Standards of Professional Behaviour and amounts to {level}.",
             "lead",
@@ -302,7 +313,8 @@ def public_hearing_notice(ctx: DocumentContext) -> Document:
             "The hearing is held in public, subject to any direction the chair gives to exclude "
             "people from all or part of it or to restrict what may be reported. Anyone who wishes "
             f"to attend should contact the Professional Standards Department of {ctx.force.name}, "
-            "quoting the reference above, before the hearing."
+            "quoting the reference above, before the hearing"
+            + ("." if p.venue and p.starts_at else ", who will confirm where and when it sits.")
         ),
     ]
     if ctx.officer.anonymised:
@@ -337,7 +349,7 @@ def public_hearing_notice(ctx: DocumentContext) -> Document:
             )
         )
         cited.append(limit_source(p.public_notice))
-    blocks += sources(cited)
+    blocks += legal_basis(cited)  # what it rests on, without the project's internal table
     title = f"Notice of {forum_name(p.forum)}"
     return document(
         ctx,

@@ -102,11 +102,16 @@ def cited_rows(items: Iterable[Cited]) -> tuple[tuple[str, str, str], ...]:
     return tuple((c.text, c.citation, c.status or "see note") for c in items)
 
 
-def sources(items: Iterable[Cited]) -> list[Block]:
-    """The provisions a document relies on, with how far each was checked (DOMAIN.md §0)."""
+def _distinct(items: Iterable[Cited]) -> dict[tuple[str, str], Cited]:
     seen: dict[tuple[str, str], Cited] = {}
     for c in items:
         seen.setdefault((c.text, c.citation), c)
+    return seen
+
+
+def sources(items: Iterable[Cited]) -> list[Block]:
+    """The provisions a document relies on, with how far each was checked (DOMAIN.md §0)."""
+    seen = _distinct(items)
     if not seen:
         return []
     return [
@@ -117,6 +122,18 @@ def sources(items: Iterable[Cited]) -> list[Block]:
             "reliable secondary source; \u201cunverified\u201d: not yet confirmed against the text.",
             "small",
         ),
+    ]
+
+
+def legal_basis(items: Iterable[Cited]) -> list[Block]:
+    """The provisions a final or public document rests on, as a reader needs them: what and where,
+    without the project's verification statuses (those belong to a chair's draft)."""
+    seen = _distinct(items)
+    if not seen:
+        return []
+    return [
+        Heading("Legal basis", level=3),
+        Bullets(tuple(f"{c.text}: {c.citation}." for c in seen.values())),
     ]
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time
 
 from misconduct.documents.barred_list import barred_list_report
 from misconduct.documents.context import DocumentContext
-from misconduct.documents.decision import published_outcome, written_decision
+from misconduct.documents.decision import decision_draft, published_outcome, written_decision
 from misconduct.documents.html import render_html
 from misconduct.documents.model import Document
 from misconduct.documents.notices import (
@@ -55,6 +55,12 @@ KINDS: dict[str, Kind] = {
             "Written decision and outcome report (regulation 43, or 63)",
             False,
             written_decision,
+        ),
+        Kind(
+            "decision-draft",
+            "Chair's draft of the written decision, with the provisions relied on and their status",
+            False,
+            decision_draft,
         ),
         Kind(
             "published-outcome",

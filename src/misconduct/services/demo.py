@@ -272,9 +272,17 @@ def canonical_case() -> DemoCase:
             pc,
             CANONICAL_FOUND,
             Outcome.FINAL_WRITTEN_WARNING,
-            "Culpability high, harm limited: the images went to consenting adults and were not "
-            "criminal. Admissions, apology and steps to seek help accepted as mitigation; two years "
-            "reflects the seriousness.",
+            # The chair's reasons in our own words, after the reported ruling (DOMAIN.md TC-1).
+            "What the officer did, and has admitted, fell well below the standard the public is "
+            "entitled to expect, and many would be troubled to learn that an officer behaved in this "
+            "way while on duty. Against that, the images went only to adults who consented, nothing "
+            "done was a criminal offence, and the damage to the reputation of the force, though "
+            "real, is limited.\n\n"
+            "I accept the mitigation put before me: the officer has apologised, has sought "
+            "professional help and has already begun to address his behaviour. Having weighed the "
+            "particular circumstances of this case with care, I am satisfied that a final written "
+            "warning meets the purposes of these proceedings. Because I regard the breach as "
+            "serious, the warning will stand for two years.",
             24,
         ),
         c.SubmitOutcomeReport(D("2025-05-20")),  # invented; due by 21 May 2025

@@ -19,7 +19,7 @@ from misconduct.assessment.facts import load_facts
 from misconduct.services.demo import CANONICAL_REF
 
 EXAMPLE = Path(__file__).parents[3] / "examples" / "canonical_case.toml"
-ERROR_KEYS = {"error", "message", "field", "expected", "received", "citation"}
+ERROR_KEYS = {"error", "message", "field", "expected", "received", "citation", "detail"}
 
 PUBLIC_OPERATIONS = {
     ("get", "/api/rules/outcomes"),

@@ -22,6 +22,7 @@ POLICY: dict[str, str | Action] = {
     "feed": PUBLIC,
     "public-force": PUBLIC,
     "public-record": PUBLIC,
+    "public-document": PUBLIC,
     "login": PUBLIC,
     "logout": LOGIN,
     "dashboard": LOGIN,
@@ -45,6 +46,7 @@ POLICY: dict[str, str | Action] = {
 SAMPLE_ARGS: dict[str, dict[str, Any]] = {
     "public-force": {"code": "metropolitan"},
     "public-record": {"ref": CANONICAL_REF},
+    "public-document": {"ref": CANONICAL_REF, "fmt": "html"},
     "case": {"ref": CANONICAL_REF},
     "assessment": {"ref": CANONICAL_REF},
     "assessment-preview": {"ref": CANONICAL_REF},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from misconduct import __version__
 from misconduct.app.api import casefile, errors, public, rules, staff
@@ -20,6 +20,8 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     docs_url="/docs",
+    # Deep links put a link inside each operation's toggle button (nested controls, WCAG 4.1.2).
+    docs=Swagger(settings={"deepLinking": False}),
     openapi_url="/openapi.json",
 )
 errors.install(api)

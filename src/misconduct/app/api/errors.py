@@ -13,9 +13,11 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from misconduct.app.plain import plain
 from misconduct.app.roles import AccessDenied
 from misconduct.errors import (
     Conflict,
@@ -46,6 +48,8 @@ class ErrorOut(Schema):
     expected: str | None = None
     received: str | None = None
     citation: str | None = None
+    detail: str | None = None
+    """The message in the rules' own terms (ids, ISO dates), for programs and developers."""
 
 
 class NotFound(MisconductError):
@@ -89,6 +93,7 @@ def body(
         "expected": expected,
         "received": None if received is None else _text(received),
         "citation": citation,
+        "detail": None,
     }
 
 
@@ -125,16 +130,21 @@ def install(api: NinjaAPI) -> None:
     """Register the handlers on the API: every error leaves in :class:`ErrorOut` shape."""
 
     def project_error(request: HttpRequest, exc: MisconductError) -> HttpResponse:
+        # The sentence a person reads, with the machine-readable error, field and wording beside it.
         data = exc.as_dict()
+        data["detail"] = data["message"]
+        data["message"] = plain(exc).message
         return api.create_response(request, data, status=status_for(exc))
 
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         return api.create_response(request, _validation_body(exc), status=422)
 
     def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        tokens = request.build_absolute_uri(reverse("web:tokens"))
         data = body(
             "NotAuthenticated",
-            "an API token is required: send 'Authorization: Bearer <token>'",
+            f"This needs an API token. Sign in and create one on the API tokens page ({tokens}), "
+            "then send it in the header 'Authorization: Bearer <token>'.",
             field="Authorization",
             expected="Bearer <token> of an active API token",
             received="none or an unknown token",

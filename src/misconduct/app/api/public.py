@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpResponse
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
 from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
 from misconduct.app.web import register, store
+from misconduct.app.web.publication import PublicCase
 from misconduct.domain.forces import force as force_named
 
 router = Router(tags=["public"])
@@ -29,6 +31,14 @@ class PublicAllegationOut(Schema):
     standards_breached: list[str]
 
 
+class PublicReasonOut(Schema):
+    """One part of the chair's published reasons: a heading, its paragraphs and any list."""
+
+    heading: str
+    paragraphs: list[str]
+    items: list[str]
+
+
 class PublicOfficerOut(Schema):
     officer: str
     anonymised: bool
@@ -36,6 +46,10 @@ class PublicOfficerOut(Schema):
     outcome_id: str | None
     warning_months: int | None
     allegations: list[PublicAllegationOut]
+    reasons: list[PublicReasonOut] = Field(
+        default_factory=list,
+        description="the chair's reasons as published, anonymised (empty for a hearing notice)",
+    )
 
 
 class PublicCaseOut(Schema):
@@ -53,6 +67,19 @@ class PublicCaseOut(Schema):
     regime: str | None
     reporting_restrictions: str
     officers: list[PublicOfficerOut]
+    document_url: str | None = Field(
+        None, description="the published-outcome document (PDF); null for a hearing notice"
+    )
+
+
+def _out(record: PublicCase) -> dict[str, Any]:
+    out = record.as_dict()
+    out["document_url"] = (
+        reverse("web:public-document", args=[record.ref, "pdf"])
+        if record.kind == "outcome"
+        else None
+    )
+    return out
 
 
 @router.get(
@@ -67,7 +94,7 @@ def outcomes(request: Any, response: HttpResponse, q: Query[PublicQuery]) -> lis
         force_named(q.force)
     records = register.records(store.today(), force=q.force)
     response["X-Total-Count"] = str(len(records))
-    return [r.as_dict() for r in records[q.offset : q.offset + q.limit]]
+    return [_out(r) for r in records[q.offset : q.offset + q.limit]]
 
 
 @router.get(
@@ -79,5 +106,5 @@ def outcomes(request: Any, response: HttpResponse, q: Query[PublicQuery]) -> lis
 def outcome(request: Any, ref: str) -> dict[str, Any]:
     found = register.record(ref, store.today())
     if found is not None:
-        return found.as_dict()
+        return _out(found)
     raise NotFound("nothing is published under this reference", field="ref", received=ref)

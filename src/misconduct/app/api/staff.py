@@ -280,9 +280,11 @@ class DocumentQuery(Schema):
     response={200: None, **ERROR_RESPONSES},
     summary="A document of the case as a file (regulation 17 or 30 notice, hearing notice, "
     "written decision, published outcome, barred-list report)",
+    # Keyed 200 (the number), as ninja keys ``response``: a "200" string beside it would give the
+    # OpenAPI document the key twice, which strict parsers (and Swagger UI) refuse.
     openapi_extra={
         "responses": {
-            "200": {
+            200: {
                 "description": "the file",
                 "content": {
                     "application/pdf": {},

@@ -30,6 +30,7 @@ def _reached(case: Case, kind: str) -> bool:
         "reg30-notice": case.referral is not None,
         "reg36-notice": case.proceedings is not None and hearing,
         "decision": bool(case.decisions),
+        "decision-draft": bool(case.decisions),
         "published-outcome": bool(case.decisions) and hearing,
         "barred-list-report": any(d.decision.outcome.is_dismissal for d in case.decisions.values()),
     }.get(kind, False)

@@ -10,6 +10,7 @@ from django import forms
 from misconduct.app.web.dates import EXAMPLE, HINT, BritishDateField
 from misconduct.app.web.steps import Availability, FieldSpec, Step
 from misconduct.domain.case import Case
+from misconduct.rules.vocabulary import Forum
 
 
 def _field(spec: FieldSpec, case: Case, refused: dict[str, Any]) -> forms.Field:
@@ -34,6 +35,10 @@ def _field(spec: FieldSpec, case: Case, refused: dict[str, Any]) -> forms.Field:
         open_options = [(v, lbl) for v, lbl in options if v not in refused]
         if not spec.required:
             open_options = [("", "—"), *open_options]
+        elif len(open_options) > 1:
+            # Nothing chosen until the user chooses: a first option (e.g. "No further action" for
+            # a severity assessment) must never be recorded by default.
+            open_options = [("", "Choose…"), *open_options]
         return forms.ChoiceField(choices=open_options, **common)
     if spec.kind == "multichoice":
         options = spec.choices(case) if spec.choices else []
@@ -66,6 +71,12 @@ class StepForm(forms.Form):
             self.fields["on"].initial = initial_on
         if "decision_maker" in self.fields and decision_maker:
             self.fields["decision_maker"].initial = decision_maker
+        if "in_public" in self.fields:
+            # Hearings are held in public unless the chair directs otherwise (reg 39); meetings never.
+            forum = case.referral.forum if case.referral else None
+            self.fields["in_public"].initial = (
+                forum is not None and forum is not Forum.MISCONDUCT_MEETING
+            )
         self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=case.version)
 
     def command(self) -> Any:

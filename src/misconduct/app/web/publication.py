@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from misconduct.documents.published import Section, ruling_sections
 from misconduct.documents.redaction import WITHHELD, Policy, policy_for
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force as force_named
@@ -54,6 +55,8 @@ class PublicOfficer:
     outcome_id: str | None
     warning_months: int | None
     allegations: tuple[PublicAllegation, ...]
+    reasons: tuple[Section, ...] = ()
+    """The chair's reasons as published (``documents.published``), each sentence redacted."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +66,7 @@ class PublicOfficer:
             "outcome_id": self.outcome_id,
             "warning_months": self.warning_months,
             "allegations": [a.as_dict() for a in self.allegations],
+            "reasons": [r.as_dict() for r in self.reasons],
         }
 
 
@@ -182,6 +186,25 @@ def public_view(case: Case, on: date) -> PublicCase | None:
         d = case.decisions.get(o.officer_id) if outcome else None
         label, hidden = policy.label(o.officer_id)
         months = d.decision.warning_months if d else None
+        reasons = (
+            tuple(
+                Section(
+                    s.heading,
+                    tuple(_scrub(t, policy) for t in s.paragraphs),
+                    tuple(_scrub(t, policy) for t in s.items),
+                )
+                for s in ruling_sections(
+                    d.decision.assessment,
+                    outcome=d.decision.outcome,
+                    finding=d.finding,
+                    warning_months=d.decision.warning_months,
+                    chair_reasons=d.decision.reasons,
+                    panel=bool(p and p.arrangement.panel),
+                )
+            )
+            if d
+            else ()
+        )
         officers.append(
             PublicOfficer(
                 label,
@@ -190,6 +213,7 @@ def public_view(case: Case, on: date) -> PublicCase | None:
                 d.decision.outcome.value if d else None,
                 months if d and d.decision.outcome in _WARNINGS else None,
                 tuple(allegations),
+                reasons,
             )
         )
     decided = max((d.decided_on for d in case.decisions.values()), default=None)

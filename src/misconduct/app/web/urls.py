@@ -16,6 +16,11 @@ urlpatterns = [
     path("outcomes/force/<slug:code>/", public.by_force, name="public-force"),
     path("outcomes/<str:ref>/", public.record, name="public-record"),
     path(
+        "outcomes/<str:ref>/published-outcome.<slug:fmt>",
+        public.document,
+        name="public-document",
+    ),
+    path(
         "login/",
         auth_views.LoginView.as_view(template_name="web/staff/login.html"),
         name="login",

@@ -48,15 +48,45 @@ def get(mapping: Any, key: Any) -> Any:
 
 @register.filter
 def plain(error: Any) -> str:
-    """A project error as the sentence a person reads (``misconduct.app.plain``)."""
+    """A project error or a rules refusal as the sentence a person reads (``misconduct.app.plain``)."""
     from misconduct.app.plain import plain as plain_error
+    from misconduct.app.plain import plain_text
 
     if isinstance(error, MisconductError):
         return plain_error(error).message
-    return str(error)
+    message = getattr(error, "message", None)  # a rules refusal: message and citation
+    return plain_text(message) if isinstance(message, str) else str(error)
 
 
 @register.filter
 def paragraphs(text: Any) -> list[str]:
     """Free text split into paragraphs at blank lines."""
     return [" ".join(p.split()) for p in str(text or "").split("\n\n") if p.strip()]
+
+
+def _described_by(field: Any) -> str:
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        ids.append(f"{field.auto_id}_error")
+    return " ".join(ids)
+
+
+@register.filter
+def described_by(field: Any) -> str:
+    """The ids of a form field's help text and error, as the template renders them."""
+    return _described_by(field)
+
+
+@register.filter
+def described(field: Any) -> Any:
+    """The field's widget linked to its help text and its error (``aria-describedby``), and marked
+    invalid when it has an error; only ids the template renders are named."""
+    attrs: dict[str, str] = {}
+    ids = _described_by(field)
+    if ids and not getattr(field.field.widget, "allow_multiple_selected", False):
+        attrs["aria-describedby"] = ids
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

@@ -78,6 +78,22 @@ def record(request: HttpRequest, ref: str) -> HttpResponse:
     return render(request, "web/public/record.html", {"r": found})
 
 
+def document(request: HttpRequest, ref: str, fmt: str) -> HttpResponse:
+    """The published-outcome document of a case whose outcome the public may see now."""
+    from misconduct.app.web import documents
+
+    found = register.record(ref, store.today())
+    if found is None or found.kind != "outcome":
+        raise Http404("nothing published under this reference")
+    case = store.state(ref)
+    if not documents.reached(case, "published-outcome"):
+        raise Http404("no published-outcome document for this case")
+    try:
+        return documents.file_response(case, "published-outcome", fmt, store.today())
+    except InvalidInput:
+        raise Http404("no such format: html, pdf or docx") from None
+
+
 class OutcomesFeed(Feed):
     """An Atom feed of published outcomes, newest first."""
 
@@ -95,14 +111,22 @@ class OutcomesFeed(Feed):
         return item.title
 
     def item_description(self, item: PublicCase) -> str:
+        """The outcome, the findings and the chair's published reasons, as plain text."""
         parts = []
         for o in item.officers:
             line = f"{o.label}: {o.outcome or 'outcome pending'}"
             if o.warning_months:
                 line += f" ({o.warning_months} months)"
-            parts.append(line)
-            parts += [f"{a.particulars} — {a.finding or 'no finding'}" for a in o.allegations]
-        return " · ".join(parts)
+            parts.append(line + ".")
+            parts += [
+                f"Allegation: {a.particulars} Finding: {(a.finding or 'none recorded').lower()}."
+                for a in o.allegations
+            ]
+            parts += [s.text() for s in o.reasons]
+        parts.append(
+            f"The published outcome: {reverse('web:public-document', args=[item.ref, 'pdf'])}"
+        )
+        return "\n\n".join(parts)
 
     def item_link(self, item: PublicCase) -> str:
         return reverse("web:public-record", args=[item.ref])

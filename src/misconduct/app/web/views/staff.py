@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from misconduct.app import access
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
+from misconduct.app.plain import plain
 from misconduct.app.roles import Action, Role, forces_for
 from misconduct.app.web import store
 from misconduct.app.web.forms import StepForm
@@ -198,7 +199,7 @@ def step(request: HttpRequest, ref: str, step_id: str) -> HttpResponse:
         except MisconductError as exc:
             error = exc
             if exc.field and exc.field in form.fields:
-                form.add_error(exc.field, str(exc))
+                form.add_error(exc.field, plain(exc).message)
         else:
             messages.success(request, f"{the_step.label}: recorded.")
             return redirect("web:case", ref=ref)
