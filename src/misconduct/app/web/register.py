@@ -43,7 +43,7 @@ class Filters:
         )
 
 
-def visible(on: date, *, using: str = "default") -> QuerySet[m.PublicEntry]:
+def visible(on: date, *, using: str | None = None) -> QuerySet[m.PublicEntry]:
     """The public records on ``on``, in register order."""
     return (
         m.PublicEntry.objects.using(using)
@@ -53,7 +53,7 @@ def visible(on: date, *, using: str = "default") -> QuerySet[m.PublicEntry]:
     )
 
 
-def filtered(on: date, f: Filters, *, using: str = "default") -> QuerySet[m.PublicEntry]:
+def filtered(on: date, f: Filters, *, using: str | None = None) -> QuerySet[m.PublicEntry]:
     rows = visible(on, using=using)
     if f.force:
         rows = rows.filter(force=f.force)
@@ -85,24 +85,24 @@ def decoded(rows: list[m.PublicEntry], on: date) -> list[PublicCase]:
     return out
 
 
-def records(on: date, *, force: str | None = None, using: str = "default") -> list[PublicCase]:
+def records(on: date, *, force: str | None = None, using: str | None = None) -> list[PublicCase]:
     """Every public record on ``on`` (of one force, if given), in register order."""
     return decoded(list(filtered(on, Filters(force=force or ""), using=using)), on)
 
 
-def record(ref: str, on: date, *, using: str = "default") -> PublicCase | None:
+def record(ref: str, on: date, *, using: str | None = None) -> PublicCase | None:
     """The public record of case ``ref`` on ``on``, or None if nothing of it is public."""
     found = decoded(list(visible(on, using=using).filter(ref=ref)[:1]), on)
     return found[0] if found else None
 
 
-def counts_by_force(on: date, *, using: str = "default") -> dict[str, int]:
+def counts_by_force(on: date, *, using: str | None = None) -> dict[str, int]:
     """How many records each force has public on ``on``."""
     rows = visible(on, using=using).order_by().values("force").annotate(n=Count("id"))
     return {r["force"]: r["n"] for r in rows}
 
 
-def years(*, using: str = "default") -> list[int]:
+def years(*, using: str | None = None) -> list[int]:
     """The years with a public record (newest first), for the year filter."""
     return sorted(
         m.PublicEntry.objects.using(using).order_by().values_list("year", flat=True).distinct(),
@@ -110,7 +110,7 @@ def years(*, using: str = "default") -> list[int]:
     )
 
 
-def last_changed(*, using: str = "default") -> datetime:
+def last_changed(*, using: str | None = None) -> datetime:
     """When the newest change to a public record was recorded (the epoch if there is none)."""
     at = m.PublicEntry.objects.using(using).aggregate(at=Max("changed_at"))["at"]
     return at or datetime(1970, 1, 1, tzinfo=UTC)

@@ -63,29 +63,35 @@ def read(ref: str) -> tuple[Case, list[RecordedEvent]]:
 
 
 def state(ref: str) -> Case:
-    """The case as it stands, from its stored state; InvalidInput if there is no such case."""
-    with _uow() as uow:
-        return uow.cases.load_state(ref)
+    """The case as it stands, from its stored state; InvalidInput if there is no such case.
+
+    Reads open no transaction: on SQLite a transaction takes the write lock, and a read of one
+    case needs none."""
+    from misconduct.app.repository import DjangoRepository
+
+    return DjangoRepository().load_state(ref)
 
 
 def states(refs: Iterable[str] | None = None) -> dict[str, Case]:
     """The existing cases of ``refs`` (every case if None) as they stand, by reference."""
-    with _uow() as uow:
-        return uow.cases.load_states(refs)
+    from misconduct.app.repository import DjangoRepository
+
+    return DjangoRepository().load_states(refs)
 
 
 def events(ref: str) -> list[RecordedEvent]:
     """The case's recorded events in order (none if there is no such case)."""
-    with _uow() as uow:
-        return uow.cases.events(ref)
+    from misconduct.app.repository import DjangoRepository
+
+    return DjangoRepository().events(ref)
 
 
 def context(case: Case) -> Context:
     """Facts from outside the case that the rules need: each officer's warnings from other cases."""
-    with _uow() as uow:
-        return Context(
-            {oid: uow.cases.warnings_for(oid, excluding=case.ref) for oid in case.officers}
-        )
+    from misconduct.app.repository import DjangoRepository
+
+    repo = DjangoRepository()
+    return Context({oid: repo.warnings_for(oid, excluding=case.ref) for oid in case.officers})
 
 
 def all_cases() -> list[Case]:
