@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	@bash scripts/system-deps.sh
 	@touch $(STAMP)
 
-.PHONY: help install run canonical test lint unit docs bench eval
+.PHONY: help install run canonical test lint unit docs bench bench-scale eval
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ docs: $(STAMP) ## Regenerate the generated docs (rules catalogue, factor catalog
 
 bench: $(STAMP) ## Performance figures, with the data size they were taken on
 	@$(PY) bench/run.py
+
+bench-scale: $(STAMP) ## Every list page at 1,000 and 100,000 cases under 16 clients (long: minutes to hours)
+	@$(PY) bench/scale.py
 
 eval: $(STAMP) ## Evaluate the assessment engine against real published outcomes
 	@$(PY) eval/run.py

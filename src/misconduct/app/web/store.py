@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from misconduct.app import models as m
@@ -236,13 +236,15 @@ def search(user: Any, s: Search) -> QuerySet[m.CaseListing]:
 # -- counts kept per process until the next event ------------------------------------------------
 
 
-def generation(using: str = "default") -> int:
-    """The newest event's id: every write appends an event, so anything counted under an older
-    generation may have changed (an indexed lookup, not a scan)."""
-    return m.Event.objects.using(using).aggregate(top=Max("id"))["top"] or 0
+def generation(using: str = "default") -> tuple[int, str]:
+    """The newest event's id and hash: every write appends an event, so anything counted under an
+    older generation may have changed (one indexed lookup, not a scan); the hash tells apart two
+    databases, or a restored one, that reached the same id by different histories."""
+    newest = m.Event.objects.using(using).order_by("-id").values_list("id", "hash").first()
+    return newest or (0, "")
 
 
-_counted: dict[Hashable, tuple[int, Any]] = {}
+_counted: dict[Hashable, tuple[tuple[int, str], Any]] = {}
 _counted_lock = Lock()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, time
+from threading import Lock
 from typing import Any
 
 from django.contrib.syndication.views import Feed
@@ -33,7 +34,7 @@ MAX_AGE = 60
 # -- caching: an ETag and Last-Modified from the register's state, so a proxy can serve the pages --
 
 
-def _stamp(request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[int, datetime]:
+def _stamp(request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[tuple[int, str], datetime]:
     cached = getattr(request, "_register_stamp", None)
     if cached is None:
         cached = request._register_stamp = (store.generation(), register.last_changed())  # type: ignore[attr-defined]
@@ -55,9 +56,30 @@ def _last_modified(request: HttpRequest, *args: Any, **kwargs: Any) -> datetime:
     return max(changed, midnight)
 
 
+_rendered: dict[str, tuple[bytes, str]] = {}
+_rendered_lock = Lock()
+
+
 def cacheable(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """ETag, Last-Modified (a 304 when unchanged) and ``Cache-Control: public`` on a public page."""
-    conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(view)
+    """ETag, Last-Modified (a 304 when unchanged) and ``Cache-Control: public`` on a public page;
+    for visitors not signed in, the page rendered under an ETag is kept per process and served again
+    while the ETag holds (it changes with any event, the date, the code's record format and the URL)."""
+
+    def rendered(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        key = _etag(request) if not request.user.is_authenticated else ""
+        with _rendered_lock:
+            hit = _rendered.get(key) if key else None
+        if hit is not None:
+            return HttpResponse(hit[0], content_type=hit[1])
+        response = view(request, *args, **kwargs)
+        if key and response.status_code == 200 and not response.streaming:
+            with _rendered_lock:
+                if len(_rendered) > 256:
+                    _rendered.clear()
+                _rendered[key] = (response.content, response["Content-Type"])
+        return response
+
+    conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(rendered)
 
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = conditional(request, *args, **kwargs)
