@@ -105,6 +105,12 @@ print(json.dumps({"session": s.session_key, "token": token, "public_ref": public
 
 
 def serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    try:
+        urllib.request.urlopen(f"http://{HOST}:{PORT}/", timeout=2)
+    except OSError:
+        pass
+    else:
+        raise SystemExit(f"something already answers on port {PORT}: stop it or set BENCH_PORT")
     server = subprocess.Popen(
         [str(BIN / "misconduct"), "serve", "--host", HOST, "--port", str(PORT), "--workers", "2"],
         env=env,
@@ -113,6 +119,8 @@ def serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
         start_new_session=True,
     )
     for _ in range(240):
+        if server.poll() is not None:
+            raise SystemExit(f"misconduct serve stopped (exit code {server.returncode})")
         try:
             urllib.request.urlopen(f"http://{HOST}:{PORT}/static/web/site.css", timeout=2)
             return server

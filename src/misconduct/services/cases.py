@@ -111,9 +111,9 @@ class CaseService:
         *,
         until_refused: bool = False,
     ) -> tuple[Case, list[RecordedEvent]]:
-        event = open_case(command)
-        case = Case.from_events([event])
-        new = [self._seal(case, GENESIS, event)]
+        opened = open_case(command)
+        case = Case.from_events([opened])
+        new = [self._seal(case, GENESIS, opened)]
         # Warnings from other cases cannot change while this transaction writes this one.
         context = Context(
             {oid: uow.cases.warnings_for(oid, excluding=case.ref) for oid in case.officers}

@@ -111,7 +111,7 @@ def _decide(
     the national weights ``preferred`` (the least severe open outcome if none of them is open)."""
 
     def command(case: Case) -> c.Command:
-        from misconduct.domain.outcome import question
+        from misconduct.domain.guards import question
 
         p = case.proceedings
         assert p is not None
@@ -154,7 +154,10 @@ def seeded_case(n: int, seed: int, on: date) -> Seeded:
     path = _pick(rng, PATHS)
     span = 5 * 365
     attention = on - timedelta(days=rng.randrange(20, span))
-    d = lambda days: attention + timedelta(days=days)  # noqa: E731
+
+    def d(days: int) -> date:
+        return attention + timedelta(days=days)
+
     oid = f"{force}:S{seed}-{n}"
     officer = SubjectOfficer(
         oid,
