@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	@bash scripts/system-deps.sh
 	@touch $(STAMP)
 
-.PHONY: help install run canonical test lint unit docs bench bench-scale eval
+.PHONY: help install run canonical test lint unit docs bench bench-scale eval eval-ingest
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -49,3 +49,7 @@ bench-scale: $(STAMP) ## Every list page at 1,000 and 100,000 cases under 16 cli
 
 eval: $(STAMP) ## Evaluate the assessment engine against real published outcomes
 	@$(PY) eval/run.py
+	@$(PY) eval/ingest_eval.py
+
+eval-ingest: $(STAMP) ## Field accuracy of misconduct ingest (also part of make eval)
+	@$(PY) eval/ingest_eval.py

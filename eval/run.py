@@ -1,133 +1,199 @@
-"""Evaluate the assessment engine against real published outcomes (``make eval``).
+"""Evaluate the assessment engine on real published outcomes it was not built on (``make eval``).
 
-Each ``cases/<record-id>[--<n>].toml`` is a facts file written in our words from one record of
-``../shared/cases/real_outcomes_dev.jsonl``; ``n`` picks the officer (index into ``outcome_codes``,
-default 0). Reports coverage (actual outcome among the indicated), top-1 accuracy (actual is the most
-likely), sharpness (mean number indicated) and a table of misses, then the same figures split by the
-actual outcome, by hearing type (as the record states it) and on the records whose outcome was not a
-dismissal (the hard ones: published outcomes are mostly dismissals, which a dismissal-leaning engine
-gets right for free). Records with no facts file are listed with the reason (``excluded.toml``).
-Skips cleanly without the data.
+Reads ``eval/corpus/*.toml`` (facts plus ``[source]`` and ``[truth]``), ``eval/cases/*.toml`` with
+``../shared/cases/real_outcomes_dev.jsonl``, and ``$MISCONDUCT_EVAL_CORPUS`` if set (see
+``cases_data.py``); skips cleanly when there is nothing to read. Prints, out of fold (k-fold
+cross-validation, ``crossval.py``), coverage (the real outcome among those indicated), top-1 (the real
+outcome first) and the mean number indicated, each with a 95% bootstrap interval, for every case and
+for the subsets, beside the engine as shipped and the two baselines (the most severe lawful outcome;
+the majority outcome per finding level, fitted on the training folds); then each miss with the facts
+that explain it, and writes the calibration plot of stated likelihood against observed frequency
+(``docs/eval-calibration.png``).
 
-A former officer's "would have been dismissed" is counted as matched by dismissal without notice only
-where the rules answer treats the former officer as serving (2012 Regulations, not modelled for former
-officers); such rows are marked in the table so the gap stays visible.
+A miss is explained, never special-cased: nothing here feeds back into the engine.
 """
 
 from __future__ import annotations
 
-import json
 import sys
-import tomllib
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from misconduct.assessment.engine import assess  # noqa: E402
-from misconduct.assessment.facts import load_facts  # noqa: E402
-from misconduct.errors import MisconductError  # noqa: E402
+from cases_data import load_cases  # noqa: E402
+from crossval import SUBSETS, K, Row, bootstrap, cross_validate, same  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "cases" / "real_outcomes_dev.jsonl"
-CASES = Path(__file__).parent / "cases"
-EXCLUDED = Path(__file__).parent / "excluded.toml"
-DISMISSALS = {"dismissal_without_notice", "would_have_been_dismissed"}
-
-Row = tuple[str, str, list[str], bool, bool, str, str]
-
-
-def _figures(rows: list[Row]) -> str:
-    n = len(rows)
-    if not n:
-        return "no records"
-    cov = sum(r[3] for r in rows)
-    top = sum(r[4] for r in rows)
-    mean = sum(len(r[2]) for r in rows) / n
-    return f"n={n:2}  coverage {cov}/{n} = {cov / n:4.0%}  top-1 {top}/{n} = {top / n:4.0%}  mean {mean:.2f}"
+PLOT = ROOT / "docs" / "eval-calibration.png"
+TARGETS = (
+    "targets: coverage >= 95% with mean indicated <= 1.5; top-1 >= most-severe baseline + 10 points; "
+    "coverage >= 85% where the real outcome was not dismissal"
+)
 
 
-def _split(title: str, rows: list[Row], key: Callable[[Row], str]) -> None:
-    print(f"\nby {title}:")
-    for value in sorted({key(r) for r in rows}):
-        print(f"  {value:34} {_figures([r for r in rows if key(r) == value])}")
+def _pct(values: list[float]) -> str:
+    m, lo, hi = bootstrap(values)
+    return f"{m:5.0%} [{lo:4.0%}-{hi:4.0%}]"
+
+
+def _mean(values: list[float]) -> str:
+    m, lo, hi = bootstrap(values)
+    return f"{m:4.2f} [{lo:4.2f}-{hi:4.2f}]"
+
+
+def _table(rows: list[Row]) -> None:
+    head = (
+        f"{'subset':32} {'n':>4}  {'coverage':17} {'top-1':17} {'mean indicated':18}"
+        f" {'shipped cov / top-1':20} {'most severe top-1':18} {'majority top-1'}"
+    )
+    print(head)
+    print("-" * len(head))
+    for name, keep in SUBSETS:
+        sub = [r for r in rows if keep(r)]
+        if not sub:
+            print(f"{name:32} {0:>4}  (none)")
+            continue
+        cov = [float(r.run.covered(r.case.outcome)) for r in sub]
+        top = [float(r.run.top1(r.case.outcome)) for r in sub]
+        mean = [float(len(r.run.indicated)) for r in sub]
+        s_cov = sum(r.shipped.covered(r.case.outcome) for r in sub) / len(sub)
+        s_top = sum(r.shipped.top1(r.case.outcome) for r in sub) / len(sub)
+        severe = [
+            float(r.run.most_severe is not None and same(r.run.most_severe, r.case.outcome))
+            for r in sub
+        ]
+        major = [float(r.majority is not None and same(r.majority, r.case.outcome)) for r in sub]
+        print(
+            f"{name:32} {len(sub):>4}  {_pct(cov):17} {_pct(top):17} {_mean(mean):18}"
+            f" {s_cov:4.0%} / {s_top:4.0%}          {_pct(severe):18} {_pct(major)}"
+        )
+
+
+def _why(r: Row) -> str:
+    """The facts that explain a miss, in the engine's own terms (nothing is changed by it)."""
+    a, run = r.case.outcome, r.run
+    if run.error:
+        return f"the engine refused the facts: {run.error}"
+    bits = [f"seriousness {run.label}"]
+    if run.categories:
+        bits.append("categories " + ", ".join(run.categories))
+    bits.append(f"net aggravation {run.net:+g}, personal mitigation {run.pm_points:g}")
+    if not run.covered(a) and run.indicated:
+        lower = a.severity < min(o.severity for o in run.indicated)
+        if lower:
+            bits.append(
+                "real outcome less severe: the panel gave weight to mitigation or context the "
+                "facts file does not carry, or the 2025 presumption / a floor bound"
+                if run.pm_points < 2
+                else "real outcome less severe despite the mitigation recorded"
+            )
+        else:
+            bits.append(
+                "real outcome more severe: the facts file records too little aggravation for the "
+                "seriousness the panel found"
+            )
+    elif not run.top1(a):
+        bits.append("covered but not first: the ordering rule put another outcome first")
+    return "; ".join(bits)
+
+
+def _misses(rows: list[Row]) -> None:
+    misses = [
+        r for r in rows if not r.run.covered(r.case.outcome) or not r.run.top1(r.case.outcome)
+    ]
+    print(f"\nmisses ({len(misses)}; not covered first, then covered but not first):")
+    misses.sort(key=lambda r: (r.run.covered(r.case.outcome), r.case.id))
+    for r in misses:
+        flag = "covered" if r.run.covered(r.case.outcome) else "NOT COVERED"
+        print(
+            f"  {r.case.id}: real {r.case.outcome.value}; indicated "
+            f"{', '.join(o.value for o in r.run.indicated) or 'none'} [{flag}]\n"
+            f"      {_why(r)}"
+        )
+
+
+def _calibration(rows: list[Row]) -> str:
+    points = [
+        (p, float(same(o, r.case.outcome)))
+        for r in rows
+        for o, p in zip(r.run.indicated, r.likelihood, strict=True)
+    ]
+    if not points:
+        return "no indicated outcomes: no calibration"
+    bins: dict[int, list[tuple[float, float]]] = {}
+    for p, hit in points:
+        bins.setdefault(min(int(p * 5), 4), []).append((p, hit))
+    lines = ["stated likelihood -> observed frequency (out of fold):"]
+    xs, ys, ns = [], [], []
+    for b in sorted(bins):
+        group = bins[b]
+        x = sum(p for p, _ in group) / len(group)
+        y = sum(h for _, h in group) / len(group)
+        xs.append(x)
+        ys.append(y)
+        ns.append(len(group))
+        lines.append(
+            f"  {b / 5:.1f}-{(b + 1) / 5:.1f}: stated {x:4.0%}, observed {y:4.0%} (n={len(group)})"
+        )
+    brier = sum((p - h) ** 2 for p, h in points) / len(points)
+    lines.append(f"  Brier score {brier:.3f} over {len(points)} indicated outcomes")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        lines.append("  (matplotlib not installed: no plot written)")
+        return "\n".join(lines)
+    fig, ax = plt.subplots(figsize=(5, 5))
+    ax.plot([0, 1], [0, 1], "--", color="grey", label="perfect calibration")
+    ax.scatter(xs, ys, s=[20 + 4 * n for n in ns], color="#1d4f91", label="engine (out of fold)")
+    for x, y, n in zip(xs, ys, ns, strict=True):
+        ax.annotate(f"n={n}", (x, y), textcoords="offset points", xytext=(6, -10), fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("stated likelihood of an indicated outcome")
+    ax.set_ylabel("observed frequency it was the real outcome")
+    ax.set_title(f"Calibration, {len(rows)} real outcomes, {K}-fold")
+    ax.legend(loc="upper left", fontsize=8)
+    fig.tight_layout()
+    PLOT.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(PLOT, dpi=100, metadata={"Software": None})
+    plt.close(fig)
+    lines.append(f"  plot written to {PLOT.relative_to(ROOT)}")
+    return "\n".join(lines)
 
 
 def main() -> int:
-    if not DATA.exists():
-        print(f"eval: skipped ({DATA} not found)")
-        return 0
-    records = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            records[r["id"]] = r
-    rows: list[Row] = []
-    for path in sorted(CASES.glob("*.toml")):
-        rid, _, idx = path.stem.partition("--")
-        if rid not in records:
-            print(f"eval: {path.name} names no record")
-            return 1
-        actual = records[rid]["truth"]["outcome_codes"][int(idx or 0)]
-        hearing = str(records[rid]["truth"]["hearing_type"]).split(" ")[0]
-        try:
-            a = assess(load_facts(path))
-        except MisconductError as exc:
-            rows.append((path.stem, actual, [], False, False, f"error: {exc}", hearing))
-            continue
-        indicated = [o.value for o in a.indicated]
-        note = ""
-        equivalent = set(indicated)
-        if (
-            actual == "would_have_been_dismissed"
-            and a.facts.officer.former
-            and "would_have_been_dismissed" not in [o.value for o in a.available]
-        ):
-            equivalent |= (
-                {"would_have_been_dismissed"} if "dismissal_without_notice" in indicated else set()
-            )
-            note = "former officer under the 2012 Regulations: rules treat as serving"
-        covered = actual in equivalent
-        top1 = bool(indicated) and bool(
-            indicated[0] == actual
-            or (bool(note) and indicated[0] == "dismissal_without_notice" and covered)
+    cases, problems = load_cases()
+    for p in problems:
+        print(f"eval: not loaded: {p}")
+    if len(cases) < K:
+        print(
+            f"eval: skipped ({len(cases)} real cases found; eval/corpus and eval/cases are empty)"
         )
-        rows.append((path.stem, actual, indicated, covered, top1, note, hearing))
-    n = len(rows)
-    covered = sum(r[3] for r in rows)
-    top1 = sum(r[4] for r in rows)
-    mean = sum(len(r[2]) for r in rows) / n
+        return 0
+    origins = {o: sum(c.origin == o for c in cases) for o in ("corpus", "shared")}
     print(
-        f"eval: {n} facts files from {len({r[0].split('--')[0] for r in rows})} of {len(records)} records"
+        f"eval: {len(cases)} real outcomes ({origins['corpus']} from the corpus, "
+        f"{origins['shared']} shared cases), {K}-fold cross-validation, 95% bootstrap intervals"
     )
-    print(f"coverage (actual among indicated): {covered}/{n} = {covered / n:.0%}  (target >= 90%)")
-    print(f"top-1 (actual is most likely):     {top1}/{n} = {top1 / n:.0%}  (target >= 70%)")
-    print(f"mean indicated outcomes:           {mean:.2f}  (target <= 1.6)")
-    misses = [r for r in rows if not r[3] or not r[4]]
-    if misses:
-        print("\nmisses (not covered, or covered but not first):")
-        print(f"{'case':48} {'actual':26} {'indicated'}")
-        for case, actual, ind, cov, _t1, note, _h in misses:
-            flag = "" if cov else "NOT COVERED "
-            print(f"{case:48} {actual:26} {flag}{', '.join(ind)} {note}")
-    marked = [r for r in rows if r[5] and r not in misses]
-    if marked:
-        print("\nmatched through the former-officer equivalence (rules gap):")
-        for case, actual, ind, *_ in marked:
-            print(f"  {case}: {actual} ~ {', '.join(ind)}")
-    _split("actual outcome", rows, lambda r: r[1])
-    _split("hearing type (as the record states it)", rows, lambda r: r[6])
-    hard = [r for r in rows if r[1] not in DISMISSALS]
-    print(f"\nnon-dismissal outcomes (the hard ones): {_figures(hard)}")
+    print(TARGETS)
+    rows, _ = cross_validate(cases)
+    configs: dict[tuple[float, float, int, int], int] = {}
+    for r in rows:
+        configs[r.config] = configs.get(r.config, 0) + 1
     print(
-        f"dismissal outcomes:                     {_figures([r for r in rows if r[1] in DISMISSALS])}"
+        "fitted on the training folds (ordering threshold, personal-mitigation threshold, top of "
+        "the management-advice band, top of the final-written-warning band): "
+        + ", ".join(f"{c} for {n} cases" for c, n in sorted(configs.items()))
     )
-    excluded = tomllib.loads(EXCLUDED.read_text(encoding="utf-8")) if EXCLUDED.exists() else {}
-    with_file = {r[0].split("--")[0] for r in rows}
-    missing = sorted(set(records) - with_file)
-    print(f"\nrecords without a facts file: {len(missing)}")
-    for rid in missing:
-        print(f"  {rid}: {excluded.get(rid, 'no reason recorded')}")
+    print()
+    _table(rows)
+    _misses(rows)
+    print()
+    print(_calibration(rows))
     return 0
 
 

@@ -36,6 +36,11 @@ POSTGRES_PROBLEM = _postgres_problem()
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings as django_settings
+
+    # The test client's login() authenticates without a request, which the lockout (django-axes)
+    # needs; tests/app/test_security.py turns it back on to test it through the login page.
+    django_settings.AXES_ENABLED = False
     if POSTGRES_PROBLEM is None:
         from django.conf import settings
         from django.db import connections

@@ -72,3 +72,29 @@ def test_factors_lists_the_catalogue_as_json() -> None:
     result = CliRunner().invoke(cli, ["factors", "--format", "json"])
     assert result.exit_code == 0
     assert any(f["id"] == "operational_dishonesty" for f in json.loads(result.output))
+
+
+def test_what_similar_cases_did_is_shown_apart_from_the_indication_with_sources() -> None:
+    text = CliRunner().invoke(cli, ["assess", CANONICAL, "--similar", "4"]).output
+    indication, _, practice = text.partition("What similar cases did (practice, not the guidance)")
+    assert "Indicated" in indication or "indicated" in indication
+    assert practice and "never binds" in practice
+    listed = [
+        line for line in practice.splitlines() if line.strip()[:2] in {"1.", "2.", "3.", "4."}
+    ]
+    assert len(listed) == 4 and all("http" in line for line in listed)
+    data = json.loads(
+        CliRunner().invoke(cli, ["assess", CANONICAL, "--format", "json", "--similar", "4"]).output
+    )
+    similar = data["similar_cases"]
+    assert len(similar["matches"]) == 4 and sum(similar["outcome_spread"].values()) == 4
+    assert all(m["precedent"]["source_url"] for m in similar["matches"])
+    markdown = CliRunner().invoke(cli, ["assess", CANONICAL, "--format", "markdown"]).output
+    assert "What similar cases did" not in markdown  # the draft decision is the guidance only
+
+
+def test_similar_out_of_range_is_refused_naming_the_option() -> None:
+    result = CliRunner().invoke(cli, ["assess", CANONICAL, "--similar", "99"])
+    assert result.exit_code != 0 and "--similar" in result.output
+    none = CliRunner().invoke(cli, ["assess", CANONICAL, "--similar", "0"]).output
+    assert "What similar cases did" not in none

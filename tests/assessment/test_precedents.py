@@ -25,7 +25,7 @@ from misconduct.assessment.precedents import (
 )
 from misconduct.errors import RuleDataError
 from misconduct.rules.datafile import read_yaml_list
-from misconduct.rules.vocabulary import Finding, Forum, Outcome
+from misconduct.rules.vocabulary import Finding, Forum
 from tests.assessment.builders import make_facts
 
 ROOT = Path(__file__).parents[2]
@@ -49,7 +49,8 @@ def test_the_library_loads_and_every_entry_is_the_engine_on_its_own_facts() -> N
 
 def test_the_library_has_one_entry_per_eval_facts_file_under_a_neutral_id() -> None:
     library = default_library()
-    assert len(library) == len(list((ROOT / "eval" / "cases").glob("*.toml")))
+    files = [*(ROOT / "eval" / "cases").glob("*.toml"), *(ROOT / "eval" / "corpus").glob("*.toml")]
+    assert len(library) == len(files)
     assert len({p.id for p in library}) == len(library)
     for p in library:
         # force, year (or "undated"), number: no officer's name travels with a precedent
@@ -62,7 +63,7 @@ def test_the_library_is_what_the_generator_writes_and_names_no_officer() -> None
     assert spec is not None and spec.loader is not None
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
-    assert LIBRARY_PATH.read_text(encoding="utf-8") == build.render(build.entries())
+    assert LIBRARY_PATH.read_text(encoding="utf-8") == build.render(build.all_entries())
     records = [json.loads(line) for line in SHARED.read_text(encoding="utf-8").splitlines() if line]
     surnames = {
         part.split()[-1]
@@ -106,10 +107,9 @@ def test_the_canonical_cases_nearest_precedents_are_gross_misconduct_sharing_its
     assert sum(n for _, n in c.spread) == 3
 
 
-def test_a_dismissal_category_case_finds_dismissals() -> None:
+def test_a_likely_severe_category_case_finds_mostly_dismissals() -> None:
     c = similar(load_facts(EXAMPLES / "tc02_warrant_card_lone_woman.toml"), limit=3)
     for m in c.matches:
-        assert m.precedent.outcome.is_dismissal
         assert m.precedent.profile.categories & {"abuse_of_position_sexual_purpose", "vawg"}
     assert c.spread[0][0].is_dismissal
 
@@ -122,7 +122,7 @@ def test_the_same_finding_level_comes_first() -> None:
     c = similar(meeting, limit=len(default_library()))
     firsts = [m.same_finding for m in c.matches]
     assert firsts[0] and firsts == sorted(firsts, reverse=True)
-    assert c.matches[0].precedent.outcome is Outcome.WRITTEN_WARNING
+    assert not c.matches[0].precedent.outcome.is_dismissal
     assert any(
         "finding: misconduct here, gross misconduct there" in d for d in c.matches[-1].differs
     )

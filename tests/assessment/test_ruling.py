@@ -111,9 +111,9 @@ def test_a_panel_speaks_as_we() -> None:
 
 
 def test_dismissal_after_a_floor_says_why_less_is_not_enough() -> None:
-    md = draft("tc02_warrant_card_lone_woman.toml")
+    md = draft("tc06_destroying_evidence.toml")
     considered = section(md, "### The outcomes considered, from the least severe")
-    assert "would not be enough" in considered and "Aftab" in section(md, "### Authorities")
+    assert "would not be enough" in considered and "Salter" in section(md, "### Authorities")
     assert "**dismissal without notice**" in section(md, "### Decision")
     assert "### Statutory requirements" not in md or "reasons for not dismissing" not in md
 

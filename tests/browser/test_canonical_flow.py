@@ -8,60 +8,12 @@ Skipped, saying why, when Chromium is missing; under CI (``CI`` set) a missing C
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from misconduct.app.web.demo_users import DEMO_PASSWORD
 from misconduct.services.demo import CANONICAL_REF
 from tests.assessment.builders import CANONICAL_FACTORS, CANONICAL_PERSONAL
-from tests.browser.live import live_server
-
-CHROMIUM = os.environ.get("MISCONDUCT_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-DOCS_SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Any:
-    with live_server(tmp_path) as base:
-        yield base
-
-
-@pytest.fixture
-def browser() -> Any:
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        message = (
-            f"Chromium not found at {CHROMIUM}: apt-get install chromium (scripts/system-deps.sh)"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    path = CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=ARGS, timeout=30_000)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    """docs/screenshots/ when MISCONDUCT_SCREENSHOTS=1 (to refresh the docs), else a temporary folder,
-    so an ordinary test run leaves the tree clean."""
-    return DOCS_SHOTS if os.environ.get("MISCONDUCT_SCREENSHOTS") == "1" else tmp_path / "shots"
 
 
 def _shot(page: Any, folder: Path, name: str) -> None:
@@ -102,7 +54,7 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
         page.wait_for_function(idle)
     assert result.inner_text() != before  # htmx re-ran the assessment in place
     assert "Final written warning" in result.inner_text()
-    page.select_option("#outcome", "final_written_warning")
+    page.select_option("#id_outcome", "final_written_warning")
     page.fill("input[name=warning_months]", "24")
     page.fill(
         "textarea[name=reasons]",
@@ -167,7 +119,7 @@ def test_without_javascript_every_page_reads_and_the_forms_still_work(
     assert page.is_checked(
         f"input[value={CANONICAL_FACTORS[0]}]"
     )  # the ticks survive the round trip
-    page.select_option("#outcome", "final_written_warning")
+    page.select_option("#id_outcome", "final_written_warning")
     page.fill("input[name=warning_months]", "24")
     page.fill("input[name=on]", "14/05/2025")
     page.fill("textarea[name=reasons]", "Culpability high, harm limited; admissions and remorse.")

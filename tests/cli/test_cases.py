@@ -77,7 +77,7 @@ def test_export_import_round_trip(demo: None, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     again = json.loads(run("case", "export", "MPS-2025-0001").output)
     assert again == data
-    assert "every chain verifies" in run("audit", "verify").output
+    assert "every chain, ledger entry and stored state verifies" in run("audit", "verify").output
 
 
 def test_audit_verify_names_a_tampered_event(demo: None) -> None:

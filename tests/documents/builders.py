@@ -126,6 +126,11 @@ class Scenario:
 
 
 def record(s: Scenario) -> Case:
+    return _fold(*commands(s))
+
+
+def commands(s: Scenario) -> tuple[c.OpenCase, list[c.Command]]:
+    """The opening and the steps of scenario ``s`` (what a case service would be given)."""
     officer = SubjectOfficer(f"kent:{s.warrant}", s.officer_name, s.warrant, Rank.CONSTABLE, "kent")
     allegation = AllegationRecord(
         "A1",
@@ -224,7 +229,7 @@ def record(s: Scenario) -> Case:
     ]
     if s.published_on:
         steps.append(c.PublishOutcome(D(s.published_on)))
-    return _fold(opening, steps)
+    return opening, steps
 
 
 HEARING = Scenario(

@@ -125,9 +125,9 @@ def test_the_published_outcome_states_finding_outcome_period_expiry_and_appeal_d
 def test_the_published_outcome_states_the_minimum_publication_date(
     contexts: dict[str, DocumentContext],
 ) -> None:
-    # Published 19 November 2025: to remain for not less than 28 days, to 16 December 2025.
+    # Published 19 November 2025: not less than 28 whole days after that day, to 17 December 2025 (reg 43(8)).
     text = flat(build("published-outcome", contexts["hearing"]).text())
-    assert "remain published until at least 16 December 2025" in text
+    assert "remain published until at least 17 December 2025" in text
     assert "Dismissal without notice" in text
 
 

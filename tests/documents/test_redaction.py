@@ -83,7 +83,10 @@ def test_date_of_birth_and_address_are_withheld_even_without_an_anonymity_order(
 ) -> None:
     ctx = contexts["meeting"]
     officer = dataclasses.replace(
-        ctx.officer, date_of_birth=date(1990, 4, 3), address="12 Orchard Way, Maidstone"
+        ctx.officer,
+        cipher="",
+        date_of_birth=date(1990, 4, 3),
+        address="12 Orchard Way, Maidstone",
     )
     noted = dataclasses.replace(
         ctx,

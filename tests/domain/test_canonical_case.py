@@ -72,9 +72,9 @@ def test_tribunal_appeal_window_skips_the_spring_bank_holiday() -> None:
     assert limit(walk()[-1], "pat_notice_of_appeal")[:3] == (D("2025-06-05"), None, None)
 
 
-def test_publication_must_remain_for_twenty_eight_days_counting_the_first() -> None:
-    # Published Thu 22 May 2025: day 28 is Wed 18 Jun 2025.
-    assert limit(walk()[-1], "reg43_publication")[:3] == (D("2025-06-18"), None, None)
+def test_publication_must_remain_for_twenty_eight_whole_days_after_the_first() -> None:
+    # Published Thu 22 May 2025 (a part day, not counted): 28 whole days run to Thu 19 Jun 2025.
+    assert limit(walk()[-1], "reg43_publication")[:3] == (D("2025-06-19"), None, None)
 
 
 def test_final_written_warning_runs_two_years_from_notification() -> None:

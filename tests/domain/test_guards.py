@@ -144,9 +144,10 @@ def test_late_appeal_needs_a_recorded_extension() -> None:
 
 def test_publication_cannot_be_removed_before_twenty_eight_days() -> None:
     case, _ = state_before("MPS-2025-0001", c.CloseCase)
-    with pytest.raises(RuleViolation, match="2025-06-18"):
-        decide(case, c.RemovePublication(D("2025-06-18")))
-    assert decide(case, c.RemovePublication(D("2025-06-19"))).type == "PublicationRemoved"
+    # Published 22 May 2025; 28 whole days after that day run to 19 June (reg 43(8)).
+    with pytest.raises(RuleViolation, match="2025-06-19"):
+        decide(case, c.RemovePublication(D("2025-06-19")))
+    assert decide(case, c.RemovePublication(D("2025-06-20"))).type == "PublicationRemoved"
 
 
 def test_a_closed_case_takes_no_further_step() -> None:

@@ -7,6 +7,7 @@ extension); "." is refused for being at the wrong stage, with the stage named in
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -17,14 +18,24 @@ from misconduct.domain.lifecycle import decide, open_case
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
+    Assignment,
     Determination,
+    Evidence,
     OutcomeDecision,
     PartyRecord,
     ProceedingsArrangement,
     SeverityAssessment,
 )
 from misconduct.domain.stages import WINDOWS
-from misconduct.domain.terms import AppealResult, LikelyForm, PartyRole, SeverityResult, Stage
+from misconduct.domain.terms import (
+    AppealResult,
+    AssignmentRole,
+    DutyRestriction,
+    LikelyForm,
+    PartyRole,
+    SeverityResult,
+    Stage,
+)
 from misconduct.errors import InvalidInput, MisconductError, RuleViolation
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 from misconduct.services.demo import canonical_case, other_cases
@@ -69,7 +80,7 @@ DecideOutcome                 .  .  .  .  .  .  .  .  x  x  .  .  .  .
 SubmitOutcomeReport           .  .  .  .  .  .  .  .  .  x  .  .  .  .
 NotifyOfficer                 .  .  .  .  .  .  .  .  .  .  x  x  x  .
 PublishOutcome                .  .  .  .  .  .  .  .  .  .  x  x  x  .
-RemovePublication             .  .  .  .  .  .  .  .  .  .  x  x  x  .
+RemovePublication             .  .  .  .  .  .  .  .  .  .  x  x  x  x
 LodgeAppeal                   .  .  .  .  .  .  .  .  .  .  x  x  x  .
 DetermineAppeal               .  .  .  .  .  .  .  .  .  .  .  x  .  .
 NotifyAppealDetermination     .  .  .  .  .  .  .  .  .  .  x  x  x  .
@@ -77,6 +88,13 @@ ReferToReflectivePractice     .  x  .  .  x  .  .  .  .  .  x  x  x  .
 CompleteReflectivePractice    .  .  .  .  .  .  .  .  .  .  .  x  x  .
 ReportToBarredList            .  .  .  .  .  .  .  .  .  .  x  x  x  .
 CloseCase                     x  x  x  x  x  x  x  x  x  x  x  x  x  .
+AmendAllegation               x  x  x  x  x  x  .  .  .  .  .  .  .  .
+WithdrawAllegation            x  x  x  x  x  x  x  x  .  .  .  .  .  .
+AddNote                       x  x  x  x  x  x  x  x  x  x  x  x  x  .
+AssignCase                    x  x  x  x  x  x  x  x  x  x  x  x  x  .
+AttachEvidence                x  x  x  x  x  x  x  x  x  x  x  x  x  .
+SuspendOfficer                x  x  x  x  x  x  x  x  x  x  x  x  x  .
+ReviewSuspension              x  x  x  x  x  x  x  x  x  x  x  x  x  .
 """
 
 
@@ -129,6 +147,7 @@ def command_for(name: str, case: Case) -> c.Command:
     assert case.last_on is not None
     on = case.last_on + timedelta(days=30)
     oid = next(iter(case.officers))
+    first = next(iter(case.allegations.values()))
     forum = case.forum or Forum.MISCONDUCT_MEETING
     findings = tuple(
         AllegationFinding(a, True, Finding.MISCONDUCT, ("discreditable_conduct",))
@@ -176,6 +195,19 @@ def command_for(name: str, case: Case) -> c.Command:
         "CompleteReflectivePractice": c.CompleteReflectivePractice(on, oid),
         "ReportToBarredList": c.ReportToBarredList(on, oid),
         "CloseCase": c.CloseCase(on, "Closing."),
+        "AmendAllegation": c.AmendAllegation(
+            on, replace(first, particulars=first.particulars + " (amended)")
+        ),
+        "WithdrawAllegation": c.WithdrawAllegation(on, first.allegation_id, "Not pursued."),
+        "AddNote": c.AddNote(on, "Spoke to the complainant."),
+        "SuspendOfficer": c.SuspendOfficer(
+            on, oid, DutyRestriction.RESTRICTED_DUTIES, "Risk to the public.", on + timedelta(28)
+        ),
+        "ReviewSuspension": c.ReviewSuspension(on, oid, False, "No longer needed."),
+        "AssignCase": c.AssignCase(on, Assignment(AssignmentRole.CASE_OFFICER, "officer")),
+        "AttachEvidence": c.AttachEvidence(
+            on, Evidence("0" * 64, "statement.pdf", "Statement", "application/pdf", 10)
+        ),
     }
     return build[name]
 

@@ -47,6 +47,9 @@ class FakeRepository:
     def summaries(self) -> list[CaseSummary]:
         return [CaseSummary.of(self.projections[r]) for r in self.refs()]
 
+    def cases_of_officer(self, officer_id: str) -> list[Case]:
+        return [copy.deepcopy(c) for c in self.projections.values() if officer_id in c.officers]
+
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         out = []
         for ref, case in self.projections.items():

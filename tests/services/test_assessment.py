@@ -15,7 +15,14 @@ from misconduct.domain.lifecycle import decide, open_case
 from misconduct.errors import RuleViolation
 from misconduct.rules.catalogue import rules_version
 from misconduct.rules.vocabulary import Outcome
-from misconduct.services.assessment import Found, assess_officer, assessed_decision, case_facts
+from misconduct.services.assessment import (
+    PRECEDENTS_SHOWN,
+    Found,
+    assess_officer,
+    assessed_decision,
+    case_facts,
+    recorded,
+)
 from misconduct.services.demo import CANONICAL_FOUND, DemoCase, canonical_case, demo_cases
 from tests.services.fakes import fake_service
 
@@ -60,7 +67,19 @@ def test_the_canonical_assessment_is_the_engine_on_the_case_as_it_stood_at_the_f
         "severity_assessment_on": case.severity_on,
         "hearing_on": case.proceedings.concluded_on if case.proceedings else None,
     }
-    assert stored == assess_officer(case, "metropolitan:274519", CANONICAL_FOUND).as_dict()
+    assessment = assess_officer(case, "metropolitan:274519", CANONICAL_FOUND)
+    assert stored == recorded(assessment, CANONICAL_FOUND)
+    assert stored is not None and {**stored, "found": None, "precedents": None} == {
+        **assessment.as_dict(),
+        "found": None,
+        "precedents": None,
+    }
+    # What the chair found is kept with it, so a decided case shows it as found.
+    assert stored["found"]["factors"][0] == {
+        "id": "knew_conduct_was_wrong",
+        "note": CANONICAL_FOUND.factors["knew_conduct_was_wrong"],
+    }
+    assert len(stored["precedents"]["matches"]) == PRECEDENTS_SHOWN
 
 
 def test_the_canonical_factors_weigh_as_in_the_worked_example() -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from typing import Any
 
 import pytest
 
 from misconduct.domain import commands as c
-from misconduct.domain.ledger import verify_chain
+from misconduct.domain.ledger import GENESIS, RecordedEvent, verify_chain
 from misconduct.errors import Conflict, InvalidInput, RuleViolation
 from misconduct.services.audit import verify_all
-from misconduct.services.cases import due_list
+from misconduct.services.cases import case_view, due_list
 from misconduct.services.demo import load_demo
 from misconduct.services.transfer import export_case, import_case
 from tests.services.fakes import FakeRepository, FakeUnitOfWork, fake_service
@@ -124,3 +125,79 @@ def test_import_refuses_a_reference_already_used(repo: FakeRepository) -> None:
     exported = export_case(lambda: FakeUnitOfWork(repo), "MPS-2025-0001")
     with pytest.raises(InvalidInput, match="not already used"):
         import_case(lambda: FakeUnitOfWork(repo), exported)
+
+
+def test_a_case_read_before_another_writer_stored_a_step_still_answers(
+    repo: FakeRepository,
+) -> None:
+    # Issue 13, finding 3: the answer after a stored write zipped the case's timeline with events
+    # re-read afterwards; a step recorded in between made them differ in length and the API 500.
+    svc = fake_service(repo)
+    ref = "KNT-2026-0103"
+    written = svc.execute(ref, c.ReceiveRegulation18Response(D("2026-11-20")))
+    fake_service(repo).execute(ref, c.RecordInterview(D("2026-11-21"), "kent:18802"))
+    view = case_view(written, svc.history(ref), D("2026-11-22"))
+    assert [t["sequence"] for t in view["timeline"]] == list(range(1, written.version + 1))
+
+
+def _resealed(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events with every hash recomputed: what someone rewriting an export would do."""
+    out, previous = [], GENESIS
+    for n, e in enumerate(events, start=1):
+        r = RecordedEvent.from_dict({**e, "sequence": n, "previous_hash": previous, "hash": ""})
+        sealed = RecordedEvent.seal(
+            r.case_ref,
+            n,
+            r.type,
+            r.payload,
+            r.occurred_on,
+            r.recorded_at,
+            r.actor,
+            r.rules_version,
+            previous,
+        )
+        out.append(sealed.as_dict())
+        previous = sealed.hash
+    return out
+
+
+def _refused(exported: dict[str, Any], match: str) -> None:
+    other = FakeRepository()
+    with pytest.raises(InvalidInput, match=match):
+        import_case(lambda: FakeUnitOfWork(other), exported)
+    assert other.refs() == []
+
+
+@pytest.mark.parametrize("ref", ["MPS-2025-0001", "KNT-2026-0103", "GMP-2026-0102"])
+def test_every_step_of_a_real_history_passes_the_rules_on_import(
+    repo: FakeRepository, ref: str
+) -> None:
+    exported = export_case(lambda: FakeUnitOfWork(repo), ref)
+    case = import_case(lambda: FakeUnitOfWork(FakeRepository()), exported)
+    assert case.version == len(exported["events"])
+
+
+def test_import_refuses_a_resealed_history_with_an_unlawful_outcome(repo: FakeRepository) -> None:
+    # Issue 13, finding 4: hashes recomputed after the outcome was changed used to be accepted.
+    exported = export_case(lambda: FakeUnitOfWork(repo), "MPS-2025-0001")
+    decided = next(e for e in exported["events"] if e["type"] == "OutcomeDecided")
+    decided["payload"]["decision"]["outcome"] = "written_warning"  # not open at a hearing for GM
+    exported["events"] = _resealed(exported["events"])
+    _refused(exported, r"events\[15\].*step the rules allow")
+
+
+def test_import_refuses_a_resealed_history_in_an_order_the_rules_forbid(
+    repo: FakeRepository,
+) -> None:
+    # An illegal sequence used to end in a KeyError traceback.
+    exported = export_case(lambda: FakeUnitOfWork(repo), "MPS-2025-0001")
+    events = [e for e in exported["events"] if e["type"] != "SeverityAssessed"]
+    exported["events"] = _resealed(events)
+    _refused(exported, "step the rules allow")
+
+
+def test_import_refuses_recorded_times_that_go_backwards(repo: FakeRepository) -> None:
+    exported = export_case(lambda: FakeUnitOfWork(repo), "MPS-2025-0001")
+    exported["events"][5]["recorded_at"] = "2020-01-01T09:00:00+00:00"
+    exported["events"] = _resealed(exported["events"])
+    _refused(exported, r"events\[6\]\.recorded_at")

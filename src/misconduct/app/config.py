@@ -50,6 +50,20 @@ def _positive_int(name: str) -> Callable[[str, Mapping[str, str]], int]:
     return parse
 
 
+def _at_least(name: str, low: int, unit: str) -> Callable[[str, Mapping[str, str]], int]:
+    def parse(raw: str, env: Mapping[str, str]) -> int:
+        expected = f"a whole number of {unit}, at least {low}"
+        try:
+            value = int(raw)
+        except ValueError:
+            raise InvalidInput(name, expected, raw) from None
+        if value < low:
+            raise InvalidInput(name, expected, raw)
+        return value
+
+    return parse
+
+
 def data_dir(raw: str, env: Mapping[str, str]) -> Path:
     if raw:
         return Path(raw).expanduser()
@@ -184,12 +198,113 @@ _SETTINGS = (
         _hosts,
     ),
     Setting(
+        "MISCONDUCT_EVIDENCE_DIR",
+        "Folder for evidence files (kept by SHA-256) with the default local storage; default the evidence folder in the data folder.",
+        "",
+        lambda raw, env: (
+            Path(raw).expanduser()
+            if raw
+            else SETTINGS["MISCONDUCT_DATA_DIR"].value(env) / "evidence"
+        ),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_MAX_MB",
+        "Largest evidence file accepted, in megabytes.",
+        "200",
+        _positive_int("MISCONDUCT_EVIDENCE_MAX_MB"),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_STORAGE",
+        "Django storage class for evidence files: the local folder by default; `storages.backends.s3.S3Storage` (django-storages, `pip install 'misconduct[s3]'`) for an S3-compatible store.",
+        "django.core.files.storage.FileSystemStorage",
+        _text("MISCONDUCT_EVIDENCE_STORAGE"),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_S3_BUCKET",
+        "With the S3 storage: the bucket (credentials from the usual AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).",
+        "",
+        lambda raw, env: raw.strip(),
+    ),
+    Setting(
+        "MISCONDUCT_EVIDENCE_S3_ENDPOINT",
+        "With the S3 storage: the endpoint URL of an S3-compatible service (empty for AWS itself).",
+        "",
+        lambda raw, env: raw.strip(),
+    ),
+    Setting(
         "MISCONDUCT_TIME_ZONE",
         "Time zone for displaying recorded times (stored in UTC).",
         "Europe/London",
         _time_zone,
     ),
+    # Retention (issue 13): docs/retention.md sets these against the Data Protection Act 2018.
+    Setting(
+        "MISCONDUCT_PUBLICATION_DAYS",
+        "Days a published hearing outcome stays up after the day of publication (at least 28, SI 2020/4 reg 43); then `misconduct retention run` takes it down.",
+        "28",
+        _at_least("MISCONDUCT_PUBLICATION_DAYS", 28, "days"),
+    ),
+    Setting(
+        "MISCONDUCT_PUBLICATION_WARNING_DAYS",
+        "Days before a take-down that `misconduct retention run` lists the outcome as coming down.",
+        "7",
+        _at_least("MISCONDUCT_PUBLICATION_WARNING_DAYS", 0, "days"),
+    ),
+    Setting(
+        "MISCONDUCT_RETENTION_CLOSED_CASE_YEARS",
+        "Years after closure that a case's personal data is kept before `misconduct retention run --erase` erases what lies outside its event chain; 0 never erases. A force's policy, not a period set by law.",
+        "0",
+        _at_least("MISCONDUCT_RETENTION_CLOSED_CASE_YEARS", 0, "years"),
+    ),
 )
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _level(raw: str, env: Mapping[str, str]) -> str:
+    if raw.strip().upper() not in _LEVELS:
+        raise InvalidInput("MISCONDUCT_LOG_LEVEL", "one of " + ", ".join(_LEVELS), raw)
+    return raw.strip().upper()
+
+
+_SETTINGS += (
+    Setting(
+        "MISCONDUCT_LOG_LEVEL",
+        "Least severe log lines written (JSON, one a line, on standard error): DEBUG, INFO, WARNING or ERROR.",
+        "INFO",
+        _level,
+    ),
+    Setting(
+        "MISCONDUCT_HTTPS",
+        "Served over TLS (true or false): Secure cookies, HSTS for a year, redirect to HTTPS, trust X-Forwarded-Proto.",
+        "false",
+        lambda raw, env: _bool(raw, env, "MISCONDUCT_HTTPS"),
+    ),
+    Setting(
+        "MISCONDUCT_SESSION_IDLE_MINUTES",
+        "Minutes without a request after which a staff session ends.",
+        "30",
+        _positive_int("MISCONDUCT_SESSION_IDLE_MINUTES"),
+    ),
+    Setting(
+        "MISCONDUCT_LOGIN_FAILURE_LIMIT",
+        "Failed sign-ins for one username before it is locked out.",
+        "5",
+        _positive_int("MISCONDUCT_LOGIN_FAILURE_LIMIT"),
+    ),
+    Setting(
+        "MISCONDUCT_LOCKOUT_MINUTES",
+        "Minutes a locked-out username must wait before trying again.",
+        "15",
+        _positive_int("MISCONDUCT_LOCKOUT_MINUTES"),
+    ),
+    Setting(
+        "MISCONDUCT_AUDIT_KEY",
+        "Secret for the ledger's keyed hashes and signed checkpoints (HMAC-SHA-256); empty for none. Keep it out of the database.",
+        "",
+        lambda raw, env: raw,
+    ),
+)
+
 SETTINGS = {s.name: s for s in _SETTINGS}
 
 

@@ -244,3 +244,61 @@ class PublicTag(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["tag", "entry"], name="public_tag_entry")]  # noqa: RUF012
+
+
+class LedgerEntry(models.Model):
+    """Append-only (triggers from migration 0005_safety_ledger): one entry per write, naming the case
+    written and its head after the write (how many events, the last one's hash), chained to the entry
+    before. A case's head is thus anchored outside the case's own rows: deleting the tail of a case,
+    or a whole case, no longer leaves a chain that verifies (``misconduct audit verify``)."""
+
+    position = models.PositiveIntegerField(unique=True)
+    case_ref = models.CharField(max_length=60, db_index=True)
+    count = models.PositiveIntegerField()
+    head = models.CharField(max_length=64)
+    recorded_at = models.DateTimeField()
+    previous = models.CharField(max_length=64)
+    chain = models.CharField(max_length=64, unique=True)
+    mac = models.CharField(max_length=64, blank=True, default="")
+    """HMAC-SHA-256 of ``chain`` under MISCONDUCT_AUDIT_KEY, when that key is set."""
+
+    class Meta:
+        ordering = ["position"]  # noqa: RUF012
+
+
+class LedgerTip(models.Model):
+    """One row, locked by every write (SELECT ... FOR UPDATE), so ledger positions never race."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    position = models.PositiveIntegerField(default=0)
+
+
+class Erasure(models.Model):
+    """Issue 13: a closed case whose personal data outside the event chain was erased after its
+    retention period (``misconduct.app.erasure``). The events, and so the chain, are untouched."""
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="erasure")
+    erased_on = models.DateField()
+    recorded_at = models.DateTimeField()
+    actor = models.CharField(max_length=150)
+    erased = models.JSONField(help_text="What was erased: table and column, with how many rows.")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} erased {self.erased_on}"
+
+
+class AccessRecord(models.Model):
+    """Who saw what: one row per view of a case or a document, or a download (append-only:
+    triggers from migration 0007_safety_access_log). Readable by the force's appropriate authority
+    (the PSD lead) on the staff pages."""
+
+    at = models.DateTimeField(db_index=True)
+    user_id = models.BigIntegerField()
+    username = models.CharField(max_length=150)
+    force = models.CharField(max_length=40, db_index=True)
+    case_ref = models.CharField(max_length=60, db_index=True)
+    what = models.CharField(max_length=80)
+    """"case page", "case (API)", "document reg17-notice.pdf" ..."""
+
+    class Meta:
+        ordering = ["-at", "-id"]  # noqa: RUF012

@@ -53,6 +53,7 @@ class Summary:
     standards: str
     """The allegations' standards as ``|id|id|`` (each id once), so a standard matches as ``|id|``."""
     assignee: str
+    """The usernames the case is assigned to, as ``|name|name|``."""
     chairs: tuple[str, ...]
     """Chairs named on the case, as :func:`chair_key` writes them."""
     next_deadline: date | None
@@ -163,7 +164,7 @@ def project(case: Case) -> Projection:
     officers = tuple((o.name, o.warrant_number, o.display_name()) for o in case.officers.values())
     standards = sorted({s for a in case.allegations.values() for s in a.standards})
     text = [case.ref, case.summary, *(n for o in officers for n in o[:2])]
-    assignee = getattr(case, "assignee", None)
+    assigned = sorted(set(getattr(case, "assignments", {}).values()))
     summary = Summary(
         ref=case.ref,
         force=case.force,
@@ -175,7 +176,7 @@ def project(case: Case) -> Projection:
         search_text=" ".join(" ".join(text).split()).casefold(),
         officer_text=" | ".join(" ".join(n.split()) for o in officers for n in o[:2]).casefold(),
         standards="|" + "|".join(standards) + "|" if standards else "",
-        assignee=str(getattr(assignee, "name", assignee) or ""),
+        assignee="|" + "|".join(assigned) + "|" if assigned else "",
         chairs=tuple(sorted({k for c in chairs if (k := chair_key(c))})),
         next_deadline=min((i.last_day for i in tasks), default=None),
         overdue_from=min(obligations, default=None),

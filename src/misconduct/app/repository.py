@@ -20,6 +20,7 @@ from typing import Any, Self
 
 from django.db import IntegrityError, transaction
 
+from misconduct.app import ledger
 from misconduct.app import models as m
 from misconduct.app.read_tables import write_read_models
 from misconduct.domain.case import Case
@@ -222,6 +223,9 @@ class DjangoRepository:
             )
         except IntegrityError:
             raise _conflict(batch[0][0], batch[0][1]) from None
+        for ref, _, new, _ in batch:
+            last = new[-1]
+            ledger.record(self.using, ref, last.sequence, last.hash, last.recorded_at)
         fresh = all(v == 0 for _, v, _, _ in batch)
         cases = [(rows[ref], case) for ref, _, _, case in batch]
         self._project(cases, fresh=fresh)
@@ -378,6 +382,10 @@ class DjangoRepository:
             )
             for r in m.CaseListing.objects.using(u).order_by("ref")
         ]
+
+    def cases_of_officer(self, officer_id: str) -> list[Case]:
+        refs = m.Case.objects.using(self.using).filter(officers__officer_id=officer_id)
+        return list(self.load_states(refs.values_list("ref", flat=True)).values())
 
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         rows = (

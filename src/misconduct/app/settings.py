@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from misconduct.app import config
+from misconduct.app import config, logs, security
 
 _values = config.load()
 
@@ -29,8 +29,12 @@ INSTALLED_APPS = [
     "misconduct.app.apps.CasesConfig",
     "misconduct.app.web.apps.WebConfig",  # issue 5: staff and public pages, memberships
     "misconduct.app.api.apps.ApiConfig",  # issue 5: JSON API, API tokens
+    "misconduct.app.register.apps.RegisterConfig",  # issue 15: national register of outcomes
+    "axes",  # issue 13: login throttling and lockout
+    "csp",  # issue 13: Content Security Policy
 ]
 MIDDLEWARE = [
+    "misconduct.app.logs.AccessLog",  # issue 13: an access line without query strings or names
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # issue 5: static files under gunicorn
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -39,6 +43,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",  # issue 13
+    "misconduct.app.security.NoStore",  # issue 13: no cache keeps staff pages or documents
+    "axes.middleware.AxesMiddleware",  # issue 13: must be last
 ]
 ROOT_URLCONF = "misconduct.app.urls"
 TEMPLATES = [
@@ -68,4 +75,34 @@ STATIC_URL = "static/"
 WHITENOISE_USE_FINDERS = True  # issue 5: whitenoise serves app static files, no collectstatic
 LOGIN_URL = "web:login"  # issue 5
 LOGIN_REDIRECT_URL = "web:dashboard"  # issue 5
+# Issue 9: evidence files, kept by SHA-256 in their own storage (local folder unless configured).
+EVIDENCE_MAX_BYTES = _values["MISCONDUCT_EVIDENCE_MAX_MB"] * 1024 * 1024
+_evidence_backend = _values["MISCONDUCT_EVIDENCE_STORAGE"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "evidence": {
+        "BACKEND": _evidence_backend,
+        "OPTIONS": {"location": str(_values["MISCONDUCT_EVIDENCE_DIR"])}
+        if _evidence_backend.endswith("FileSystemStorage")
+        else {
+            "bucket_name": _values["MISCONDUCT_EVIDENCE_S3_BUCKET"],
+            "endpoint_url": _values["MISCONDUCT_EVIDENCE_S3_ENDPOINT"] or None,
+            "file_overwrite": False,
+        },
+    },
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = EVIDENCE_MAX_BYTES + 1024 * 1024  # issue 9: the evidence limit
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"  # issue 9: reminders
+DEFAULT_FROM_EMAIL = "misconduct@localhost"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+LOGGING = logs.config(_values["MISCONDUCT_LOG_LEVEL"])  # issue 13: JSON lines, tracebacks kept
+# issue 13: web hardening (misconduct.app.security, docs/security.md)
+globals().update(
+    security.settings_for(
+        https=_values["MISCONDUCT_HTTPS"],
+        idle_minutes=_values["MISCONDUCT_SESSION_IDLE_MINUTES"],
+        failure_limit=_values["MISCONDUCT_LOGIN_FAILURE_LIMIT"],
+        lockout_minutes=_values["MISCONDUCT_LOCKOUT_MINUTES"],
+    )
+)

@@ -31,13 +31,15 @@ def factors_markdown(catalogue: FactorCatalogue | None = None) -> str:
     ]
     for stage in Stage:
         out += [f"## {stage.label.capitalize()}", ""]
-        value_head = "level" if stage in (Stage.CULPABILITY, Stage.HARM) else "weight"
+        value_head = {Stage.CULPABILITY: "level", Stage.HARM: "level", Stage.CONTEXT: "-"}.get(
+            stage, "weight"
+        )
         out += [
             f"| id | {value_head} | category | description | reference | status |",
             "|---|---|---|---|---|---|",
         ]
         for f in cat.by_stage(stage):
-            value = f.level.value if f.level else f"{f.weight:g}"
+            value = f.level.value if f.level else f"{f.weight:g}" if f.weight else ""
             out.append(
                 f"| `{f.id}` | {value} | {f.category or ''} | {_cell(f.description)} | "
                 f"{_ref(f.citation)} | {f.citation.status.value} |"
@@ -46,13 +48,15 @@ def factors_markdown(catalogue: FactorCatalogue | None = None) -> str:
     out += [
         "## Special categories",
         "",
-        "| id | title | culpability at least | harm at least | floor | reference | status |",
-        "|---|---|---|---|---|---|---|",
+        "| id | title | culpability at least | harm at least | floor | likely outcome | reference "
+        "| status |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for c in cat.categories.values():
         out.append(
             f"| `{c.id}` | {c.title} | {c.culpability_at_least or ''} | {c.harm_at_least or ''} | "
-            f"{c.floor.value if c.floor else ''} | {_ref(c.citation)} | "
+            f"{c.floor.value if c.floor else ''} | {'severe' if c.likely_severe else ''} | "
+            f"{_ref(c.citation)} | "
             f"{c.citation.status.value} |"
         )
     return "\n".join(out) + "\n"

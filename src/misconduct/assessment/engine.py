@@ -11,6 +11,7 @@ The engine supports the chair's judgement; it does not replace it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from misconduct.assessment.factors import Category, FactorCatalogue, default_factors
@@ -89,8 +90,8 @@ class Assessment:
             "regime": rules["regime"],
             "regime_label": rules["regime_label"],
             "available_outcomes": rules["available_outcomes"],
-            "indicated_outcomes": [o.value for o in self.indicated],
-            "most_likely_outcome": self.most_likely.value if self.most_likely else None,
+            "indicated_outcomes": [str(o) for o in self.indicated],
+            "most_likely_outcome": str(self.most_likely) if self.most_likely else None,
             "final_written_warning_months": self.fww.as_dict() if self.fww else None,
             "seriousness": self.seriousness.as_dict(),
             "factors": sorted(self.facts.factor_ids),
@@ -98,13 +99,13 @@ class Assessment:
             if self.floor is None or self.floor.floor is None
             else {
                 "category": self.floor.id,
-                "outcome": self.floor.floor.value,
+                "outcome": str(self.floor.floor),
                 "wording": self.floor.floor_wording,
                 "citation": self.floor.citation.as_dict(),
             },
             "personal_mitigation_points": self.personal_mitigation_points,
             "outcomes_considered": [
-                {"outcome": c.outcome.value, "verdict": c.verdict, "reason": c.reason}
+                {"outcome": str(c.outcome), "verdict": c.verdict, "reason": c.reason}
                 for c in self.considered
             ],
             "what_separates_them": self.separation,
@@ -164,9 +165,40 @@ def question_for(facts: Facts) -> OutcomeQuestion:
     )
 
 
+def _without_notice_first(ordered: list[Outcome]) -> list[Outcome]:
+    """Dismissal with notice (2012 Regulations) never comes before dismissal without notice: the
+    notice is a concession indicated only beside it, where personal mitigation is put forward."""
+    with_notice, without = Outcome.DISMISSAL_WITH_NOTICE, Outcome.DISMISSAL_WITHOUT_NOTICE
+    if with_notice in ordered and without in ordered:
+        i, j = ordered.index(with_notice), ordered.index(without)
+        if i < j:
+            ordered = list(ordered)
+            ordered[i], ordered[j] = without, with_notice
+    return ordered
+
+
+# Outcome.severity and .label are recomputed on every call; the engine asks them thousands of times
+# a second, so it reads them from these tables (the same values, built once).
+SEVERITY: dict[Outcome, int] = {o: o.severity for o in Outcome}
+_FLOOR_SEVERITY: dict[Outcome, int] = {
+    o: Outcome.DISMISSAL_WITHOUT_NOTICE.severity if o.is_dismissal else o.severity for o in Outcome
+}
+LABEL: dict[Outcome, str] = {o: o.label for o in Outcome}
+LOWER: dict[Outcome, str] = {o: o.label.lower() for o in Outcome}
+
+
+@lru_cache(maxsize=4096)
+def _default_rules(q: OutcomeQuestion) -> tuple[OutcomeAnswer, Citation]:
+    """The rules' answer for the default catalogue and its citation, kept for a question asked
+    again (the web page reruns the same case each time a factor is ticked). Nothing changes an
+    answer once made, so sharing it is safe."""
+    answer = lawful_outcomes(q)
+    return answer, lawful_outcomes_citation(answer)
+
+
 def _floor_severity(outcome: Outcome) -> int:
     """Dismissal in any form meets a dismissal floor (a former officer's finding included)."""
-    return Outcome.DISMISSAL_WITHOUT_NOTICE.severity if outcome.is_dismissal else outcome.severity
+    return _FLOOR_SEVERITY[outcome]
 
 
 def assess(
@@ -181,10 +213,17 @@ def assess(
     g = guidance or default_guidance()
     trace: list[dict[str, Any]] = []
     warnings: list[str] = [ENGINE_NOTE]
-    answer = lawful_outcomes(question_for(facts), catalogue=catalogue)
+    q = question_for(facts)
+    if catalogue is None:
+        answer, lawful_cite = _default_rules(q)
+    else:
+        answer = lawful_outcomes(q, catalogue=catalogue)
+        lawful_cite = lawful_outcomes_citation(answer)
     warnings.extend(answer.notes)
+    for assumed in facts.assumptions:
+        warnings.append(f"Assumed date, {assumed.field.replace('_', ' ')}: {assumed.reason}")
     ser, stage1 = assess_seriousness(facts, cat, g, trace, warnings)
-    run = _Indication(facts, answer, ser, g, trace, warnings)
+    run = _Indication(facts, answer, ser, g, trace, warnings, lawful_cite)
     return run.result(stage1)
 
 
@@ -199,14 +238,18 @@ class _Indication:
         g: Guidance,
         trace: list[dict[str, Any]],
         warnings: list[str],
+        lawful_cite: Citation,
     ) -> None:
         self.facts, self.answer, self.ser, self.g = facts, answer, ser, g
+        self.lawful_cite = lawful_cite
         self.trace, self.warnings = trace, warnings
         self.reasons: list[Reason] = []
         self.considered: list[Considered] = []
 
     def eligible(self, o: Outcome) -> bool:
         band = self.g.bands[o]
+        if band.requires_personal_mitigation and not self.facts.personal_mitigation:
+            return False
         return not band.requires_any_factor or bool(
             band.requires_any_factor & self.facts.factor_ids
         )
@@ -230,9 +273,9 @@ class _Indication:
             self.reasons.append(
                 Reason(
                     "Outcomes lawfully open: "
-                    + ", ".join(o.label.lower() for o in lawful)
+                    + ", ".join(LOWER[o] for o in lawful)
                     + f" ({answer.regime.regime.label}).",
-                    lawful_outcomes_citation(answer),
+                    self.lawful_cite,
                 )
             )
         floor = max(
@@ -259,7 +302,7 @@ class _Indication:
                 self.warnings.append(
                     f"No lawful outcome here meets the seriousness found ({ser.label})"
                     + (f" or the floor for {floor.title.lower()}" if floor else "")
-                    + f"; the most severe open at this forum, {lawful[-1].label.lower()}, "
+                    + f"; the most severe open at this forum, {LOWER[lawful[-1]]}, "
                     "is indicated."
                 )
             else:
@@ -268,20 +311,33 @@ class _Indication:
 
         pm_points, stage3_reasons = self._personal_mitigation(floor)
         pressure = ser.net_weight - pm_points
-        ordered = sorted(
-            chosen,
-            key=lambda o: (
-                pressure > 0 and g.bands[o].high == points and len(chosen) > 1,
-                o.severity,
-            ),
-        )
-        if len(ordered) > 1:
-            first = ordered[0]
+        severe = next((c for c in ser.categories if c.likely_severe), None)
+        threshold = float(g.blocks["ordering"].values["severe_first_at_pressure"])
+        descending = severe is not None or pressure > threshold
+        ordered = sorted(chosen, key=SEVERITY.__getitem__, reverse=descending)
+        ordered = _without_notice_first(ordered)
+        opened = self._opened_by_mitigation(lawful, ordered, floor, floor_sev, pm_points)
+        if opened is not None:
+            ordered = [*ordered, opened]
             stage3_reasons.append(
                 Reason(
-                    f"Net aggravation {ser.net_weight:+g} against personal mitigation {pm_points:g}: "
-                    f"{first.label.lower()} comes first among the indicated outcomes.",
+                    f"Personal mitigation of {pm_points:g} points opens {LOWER[opened]}, the "
+                    "next less severe lawful outcome, beside those indicated: it may meet the "
+                    "purposes where the officer's mitigation is strong, though its weight is limited.",
                     g.citation("personal_mitigation"),
+                )
+            )
+        if len(ordered) > 1:
+            first = ordered[0]
+            why = (
+                f"{severe.title.lower()}: {severe.likely_wording}"
+                if severe is not None
+                else f"net aggravation {ser.net_weight:+g} against personal mitigation {pm_points:g}"
+            )
+            stage3_reasons.append(
+                Reason(
+                    f"{LABEL[first]} comes first among the indicated outcomes ({why}).",
+                    severe.citation if severe is not None else g.citation("ordering"),
                 )
             )
         indicated = self._presumption(ordered)
@@ -291,9 +347,9 @@ class _Indication:
             "outcome",
             "Stage 2: purpose and outcome",
             {
-                "available_outcomes": [o.value for o in lawful],
-                "indicated_outcomes": [o.value for o in indicated],
-                "floor": floor.floor.value if floor and floor.floor else None,
+                "available_outcomes": [str(o) for o in lawful],
+                "indicated_outcomes": [str(o) for o in indicated],
+                "floor": str(floor.floor) if floor and floor.floor else None,
             },
             tuple(self.reasons),
         )
@@ -303,7 +359,7 @@ class _Indication:
             {
                 "points": pm_points,
                 "factors": [f.factor.id for f in facts.personal_mitigation],
-                "most_likely_outcome": indicated[0].value if indicated else None,
+                "most_likely_outcome": str(indicated[0]) if indicated else None,
             },
             tuple(stage3_reasons),
         )
@@ -311,7 +367,7 @@ class _Indication:
             guidance_trace_entry(
                 "bands",
                 "Outcome bands",
-                "indicated: " + ", ".join(o.value for o in indicated),
+                "indicated: " + ", ".join(str(o) for o in indicated),
                 bands_cite,
                 points=points,
                 floor=floor.id if floor else None,
@@ -331,6 +387,46 @@ class _Indication:
             tuple(dict.fromkeys(self.warnings)),
             tuple(self.trace),
         )
+
+    def _opened_by_mitigation(
+        self,
+        lawful: list[Outcome],
+        ordered: list[Outcome],
+        floor: Category | None,
+        floor_sev: int,
+        pm_points: float,
+    ) -> Outcome | None:
+        """The next less severe lawful outcome, where personal mitigation reaches the threshold.
+
+        Never below a floor, never a form of dismissal, and not where dismissal is presumed without
+        exceptional circumstances (the presumption then removes it with its own reason).
+        """
+        params = self.g.blocks["personal_mitigation"].values
+        if not ordered or pm_points < float(params["opens_lower_at"]):
+            return None
+        if floor is not None and floor.floor is not None:
+            return None
+        lowest = min(SEVERITY[o] for o in ordered)
+        below = [
+            o
+            for o in lawful
+            if SEVERITY[o] < lowest
+            and not o.is_dismissal
+            and _floor_severity(o) >= floor_sev
+            and self.eligible(o)
+        ]
+        if not below:
+            return None
+        opened = max(below, key=SEVERITY.__getitem__)
+        for i, c in enumerate(self.considered):
+            if c.outcome is opened:
+                self.considered[i] = Considered(
+                    opened,
+                    "opened by personal mitigation",
+                    c.reason + "; but personal mitigation "
+                    "is strong enough to put it beside the indicated outcomes",
+                )
+        return opened
 
     def band_too_low(self, o: Outcome) -> bool:
         return self.g.bands[o].high < self.ser.points
@@ -379,7 +475,7 @@ class _Indication:
             self.considered.append(Considered(o, verdict, why))
             self.reasons.append(
                 Reason(
-                    f"{o.label}: {verdict}; {why}.",
+                    f"{LABEL[o]}: {verdict}; {why}.",
                     floor.citation
                     if verdict == "below the floor" and floor
                     else g.citation("bands"),
@@ -389,7 +485,7 @@ class _Indication:
             self.reasons.append(
                 Reason(
                     f"{floor.title}: {floor.floor_wording}. Nothing below "
-                    f"{floor.floor.label.lower()} is indicated, whatever the personal mitigation.",
+                    f"{LOWER[floor.floor]} is indicated, whatever the personal mitigation.",
                     floor.citation,
                 )
             )
@@ -454,9 +550,7 @@ class _Indication:
             self.reasons.append(
                 Reason(
                     "Gross misconduct: dismissal is presumed. On seriousness alone the guidance would "
-                    "indicate "
-                    + ", ".join(o.label.lower() for o in lesser)
-                    + "; any outcome short "
+                    "indicate " + ", ".join(LOWER[o] for o in lesser) + "; any outcome short "
                     "of dismissal needs exceptional circumstances, reasoned in the outcome report.",
                     cite,
                 )
@@ -476,19 +570,19 @@ class _Indication:
         if len(indicated) < 2:
             return None
         ser = self.ser
-        lower, upper = sorted(indicated, key=lambda o: o.severity)[0], indicated[-1]
-        if upper.severity < lower.severity:
+        lower, upper = sorted(indicated, key=SEVERITY.__getitem__)[0], indicated[-1]
+        if SEVERITY[upper] < SEVERITY[lower]:
             lower, upper = upper, lower
         agg = ", ".join(f.factor.id.replace("_", " ") for f in ser.aggravating) or "none"
         mit = ", ".join(f.factor.id.replace("_", " ") for f in ser.mitigating) or "none"
         return (
             f"The conduct is {ser.label} ({ser.points} on the scale): at the top of the range a "
-            f"{lower.label.lower()} can meet and at the bottom of the range that calls for "
-            f"{upper.label.lower()}. What separates them is whether the purposes (public confidence, "
-            f"standards, protection of the public) can be met without {upper.label.lower()}: the "
-            f"aggravating factors ({agg}) weigh towards {upper.label.lower()}; the mitigating "
+            f"{LOWER[lower]} can meet and at the bottom of the range that calls for "
+            f"{LOWER[upper]}. What separates them is whether the purposes (public confidence, "
+            f"standards, protection of the public) can be met without {LOWER[upper]}: the "
+            f"aggravating factors ({agg}) weigh towards {LOWER[upper]}; the mitigating "
             f"factors ({mit}) and personal mitigation ({pm_points:g} points) towards "
-            f"{lower.label.lower()}."
+            f"{LOWER[lower]}."
         )
 
     def _fww(self, pm_points: float) -> FwwPeriod | None:

@@ -10,6 +10,8 @@ factor that names an unknown category.
 ('culpability', 'high', 'operational_dishonesty')
 >>> cat.category("operational_dishonesty").floor.value
 'dismissal_without_notice'
+>>> cat.category("vawg").floor is None, cat.category("vawg").likely_severe
+(True, True)
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ class Stage(StrEnum):
     AGGRAVATING = "aggravating"
     MITIGATING = "mitigating"
     PERSONAL_MITIGATION = "personal_mitigation"
+    # Facts a panel weighs that are neither seriousness nor personal mitigation (a loss of confidence
+    # in the officer at their rank, a resignation after the decision): no level, no weight.
+    CONTEXT = "context"
 
     @property
     def label(self) -> str:
@@ -54,7 +59,10 @@ class Level(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Level).index(self)
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {level: i for i, level in enumerate(Level)}
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,8 @@ class Category:
     harm_at_least: Level | None = None
     floor: Outcome | None = None
     floor_wording: str = ""
+    likely_severe: bool = False  # the guidance's "likely outcome severe": an ordering, not a floor
+    likely_wording: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,8 +153,20 @@ def load_factors(directory: Path = PARAMETER_DIR) -> FactorCatalogue:
             raw,
             where,
             {"id", "title", "reference"},
-            {"culpability_at_least", "harm_at_least", "floor", "floor_wording"},
+            {
+                "culpability_at_least",
+                "harm_at_least",
+                "floor",
+                "floor_wording",
+                "likely_outcome",
+                "likely_wording",
+            },
         )
+        likely = raw.get("likely_outcome")
+        if likely not in (None, "severe"):
+            raise RuleDataError(f"{where}.likely_outcome: expected severe, received {likely!r}")
+        if likely and not raw.get("likely_wording"):
+            raise RuleDataError(f"{where}: a likely outcome needs its likely_wording")
         if raw["id"] in categories:
             raise RuleDataError(f"{where}: duplicate category {raw['id']!r}")
         floor = None
@@ -163,6 +185,8 @@ def load_factors(directory: Path = PARAMETER_DIR) -> FactorCatalogue:
             _level(raw["harm_at_least"], where) if "harm_at_least" in raw else None,
             floor,
             " ".join(str(raw.get("floor_wording") or "").split()),
+            likely == "severe",
+            " ".join(str(raw.get("likely_wording") or "").split()),
         )
     factors: dict[str, Factor] = {}
     for i, raw in enumerate(read_yaml_list(directory / "factors.yaml")):
@@ -186,6 +210,9 @@ def load_factors(directory: Path = PARAMETER_DIR) -> FactorCatalogue:
             if "level" not in raw or "weight" in raw:
                 raise RuleDataError(f"{where}: a {stage.label} factor has a level and no weight")
             level = _level(raw["level"], f"{where}.level")
+        elif stage is Stage.CONTEXT:
+            if "weight" in raw or "level" in raw:
+                raise RuleDataError(f"{where}: a context factor has neither a level nor a weight")
         else:
             if "weight" not in raw or "level" in raw:
                 raise RuleDataError(f"{where}: a {stage.label} factor has a weight and no level")

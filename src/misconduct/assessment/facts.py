@@ -94,6 +94,34 @@ class Explicit:
 
 
 @dataclass(frozen=True)
+class AllegationFinding:
+    """One allegation of several against the officer, with its own standards and finding.
+
+    ``finding`` is None where the allegation was not proven; ``no_misconduct`` where the facts were
+    proven but did not amount to misconduct. The outcome is one, over every proven allegation.
+    """
+
+    summary: str
+    finding: Finding | None
+    standards: tuple[str, ...] = ()
+    conduct_from: date | None = None
+    conduct_to: date | None = None
+    note: str = ""
+
+    @property
+    def proven(self) -> bool:
+        return self.finding in (Finding.MISCONDUCT, Finding.GROSS_MISCONDUCT)
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A date the source did not give, stated as assumed with the reason."""
+
+    field: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Facts:
     officer: Officer
     allegation: Allegation
@@ -103,10 +131,21 @@ class Facts:
     harm: Explicit | None = None
     personal_mitigation: tuple[FoundFactor, ...] = ()
     exceptional_circumstances: str | None = None
+    allegations: tuple[AllegationFinding, ...] = ()
+    absent: tuple[FoundFactor, ...] = ()
+    assumptions: tuple[Assumption, ...] = ()
 
     @property
     def factor_ids(self) -> frozenset[str]:
         return frozenset(f.factor.id for f in self.factors)
+
+    @property
+    def absent_ids(self) -> frozenset[str]:
+        return frozenset(f.factor.id for f in self.absent)
+
+    @property
+    def proven_allegations(self) -> tuple[AllegationFinding, ...]:
+        return tuple(a for a in self.allegations if a.proven)
 
     def with_factor(self, found: FoundFactor) -> Facts:
         """A copy with one more factor (used by property tests and what-if questions)."""
@@ -125,7 +164,18 @@ _TOP_OPTIONAL = {
     "harm",
     "personal_mitigation",
     "exceptional_circumstances",
+    "allegations",
+    "absent",
+    "assumptions",
 }
+# The dates a facts file may state as assumed (``[[assumptions]] field = ...``).
+_DATE_FIELDS = (
+    "allegation.came_to_attention",
+    "allegation.conduct_from",
+    "allegation.conduct_to",
+    "proceedings.severity_assessment_on",
+    "proceedings.hearing_on",
+)
 
 
 def load_facts(path: Path, *, catalogue: FactorCatalogue | None = None) -> Facts:
@@ -134,6 +184,8 @@ def load_facts(path: Path, *, catalogue: FactorCatalogue | None = None) -> Facts
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InvalidInput("FILE", "a readable facts file", str(path)) from None
+    except RecursionError:
+        raise InvalidInput("FILE", "a facts file (TOML)", f"{path}: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         text = path.read_text(encoding="utf-8")
         located = _field_at(text, exc)
@@ -325,9 +377,13 @@ def _allegation(raw: Any) -> Allegation:
     )
 
 
-def _proceedings(raw: Any, came: date) -> Proceedings:
+def _proceedings(raw: Any, came: date, derived: Finding | None = None) -> Proceedings:
+    """``derived`` is the most serious finding over ``[[allegations]]``, when the file has them:
+    ``proceedings.finding`` may then be left out, and must agree with it if given."""
     name = "proceedings"
-    t = _table(raw, name, {"forum", "finding", "severity_assessment_on", "hearing_on"}, {"panel"})
+    required = {"forum", "severity_assessment_on", "hearing_on"}
+    optional = {"panel", "finding"} if derived is not None else {"panel"}
+    t = _table(raw, name, required if derived is not None else required | {"finding"}, optional)
     severity = _date(t, "severity_assessment_on", name)
     hearing = _date(t, "hearing_on", name)
     if severity < came:
@@ -342,7 +398,16 @@ def _proceedings(raw: Any, came: date) -> Proceedings:
             f"a date on or after the severity assessment ({severity})",
             hearing.isoformat(),
         )
-    finding = Finding.parse(str(t["finding"]), field="proceedings.finding")
+    finding = (
+        Finding.parse(str(t["finding"]), field="proceedings.finding") if "finding" in t else derived
+    )
+    assert finding is not None
+    if derived is not None and finding is not derived:
+        raise InvalidInput(
+            "proceedings.finding",
+            f"{derived.value}, the most serious finding among the allegations (or leave it out)",
+            t["finding"],
+        )
     if finding is Finding.NO_MISCONDUCT:
         raise InvalidInput(
             "proceedings.finding",
@@ -388,21 +453,124 @@ def _explicit(raw: Any, name: str) -> Explicit:
     return Explicit(level, _text(t, "reason", name, required=True))
 
 
+_FINDINGS = {
+    "gross_misconduct": Finding.GROSS_MISCONDUCT,
+    "misconduct": Finding.MISCONDUCT,
+    "no_misconduct": Finding.NO_MISCONDUCT,
+    "not_proven": None,
+}
+
+
+def _allegations(raw: Any, came: date) -> tuple[AllegationFinding, ...]:
+    name = "allegations"
+    if not isinstance(raw, list) or not raw:
+        raise InvalidInput(name, "a list of [[allegations]] tables, at least one", raw)
+    out = []
+    for i, item in enumerate(raw):
+        where = f"{name}[{i}]"
+        t = _table(
+            item, where, {"summary", "finding"}, {"standards", "conduct_from", "conduct_to", "note"}
+        )
+        key = str(t["finding"]).strip().lower().replace("-", "_").replace(" ", "_")
+        if key not in _FINDINGS:
+            raise InvalidInput(f"{where}.finding", "one of " + ", ".join(_FINDINGS), t["finding"])
+        standards = t.get("standards", [])
+        if not isinstance(standards, list) or not all(isinstance(s, str) for s in standards):
+            raise InvalidInput(f"{where}.standards", "a list of standard ids", standards)
+        parse_standards(standards, came, field=f"{where}.standards")
+        start = _opt_date(t, "conduct_from", where)
+        end = _opt_date(t, "conduct_to", where)
+        if start and end and end < start:
+            raise InvalidInput(
+                f"{where}.conduct_to", f"a date on or after conduct_from ({start})", end.isoformat()
+            )
+        out.append(
+            AllegationFinding(
+                _text(t, "summary", where, required=True),
+                _FINDINGS[key],
+                tuple(standards),
+                start,
+                end,
+                _text(t, "note", where),
+            )
+        )
+    if not any(a.proven for a in out):
+        raise InvalidInput(
+            name,
+            "at least one allegation found to be misconduct or gross misconduct "
+            "(the engine assesses proven cases)",
+            ", ".join(str(a.finding.value if a.finding else "not_proven") for a in out),
+        )
+    return tuple(out)
+
+
+def _most_serious(allegations: tuple[AllegationFinding, ...]) -> Finding:
+    proven = [a.finding for a in allegations if a.proven and a.finding is not None]
+    return max(proven, key=list(Finding).index)
+
+
+def _assumptions(raw: Any, present: set[str]) -> tuple[Assumption, ...]:
+    name = "assumptions"
+    if not isinstance(raw, list):
+        raise InvalidInput(name, "a list of [[assumptions]] tables", raw)
+    out = []
+    for i, item in enumerate(raw):
+        where = f"{name}[{i}]"
+        t = _table(item, where, {"field", "reason"}, set())
+        if t["field"] not in present:
+            raise InvalidInput(
+                f"{where}.field",
+                "a date given in this file: " + ", ".join(sorted(present)),
+                t["field"],
+            )
+        out.append(Assumption(str(t["field"]), _text(t, "reason", where, required=True)))
+    return tuple(out)
+
+
 def parse_facts(raw: Any, *, catalogue: FactorCatalogue | None = None) -> Facts:
     """Check a decoded facts document and build :class:`Facts`."""
     cat = catalogue or default_factors()
     t = _table(raw, "", _TOP, _TOP_OPTIONAL)
     allegation = _allegation(t["allegation"])
-    proceedings = _proceedings(t["proceedings"], allegation.came_to_attention)
+    allegations = (
+        _allegations(t["allegations"], allegation.came_to_attention) if "allegations" in t else ()
+    )
+    proceedings = _proceedings(
+        t["proceedings"],
+        allegation.came_to_attention,
+        _most_serious(allegations) if allegations else None,
+    )
     exceptional = t.get("exceptional_circumstances")
     if exceptional is not None and (not isinstance(exceptional, str) or not exceptional.strip()):
         raise InvalidInput("exceptional_circumstances", "non-empty text", exceptional)
-    seriousness_stages = {Stage.CULPABILITY, Stage.HARM, Stage.AGGRAVATING, Stage.MITIGATING}
+    seriousness_stages = {
+        Stage.CULPABILITY,
+        Stage.HARM,
+        Stage.AGGRAVATING,
+        Stage.MITIGATING,
+        Stage.CONTEXT,
+    }
+    factors = _found(t.get("factors", []), "factors", cat, seriousness_stages)
+    absent = _found(t.get("absent", []), "absent", cat, seriousness_stages)
+    both = {f.factor.id for f in factors} & {f.factor.id for f in absent}
+    for i, f in enumerate(absent):
+        if f.factor.id in both:
+            raise InvalidInput(
+                f"absent[{i}].id", "a factor not also listed as found in [[factors]]", f.factor.id
+            )
+    present = {
+        f"{table}.{key}"
+        for table, key in (d.split(".") for d in _DATE_FIELDS)
+        if isinstance(t.get(table), dict) and key in t[table]
+    }
     return Facts(
         officer=_officer(t["officer"]),
         allegation=allegation,
         proceedings=proceedings,
-        factors=_found(t.get("factors", []), "factors", cat, seriousness_stages),
+        allegations=allegations,
+        absent=absent,
+        assumptions=_assumptions(t.get("assumptions", []), present),
+        factors=factors,
         culpability=_explicit(t["culpability"], "culpability") if "culpability" in t else None,
         harm=_explicit(t["harm"], "harm") if "harm" in t else None,
         personal_mitigation=_found(
@@ -417,6 +585,8 @@ def parse_facts(raw: Any, *, catalogue: FactorCatalogue | None = None) -> Facts:
 
 __all__ = [
     "Allegation",
+    "AllegationFinding",
+    "Assumption",
     "Explicit",
     "Facts",
     "FoundFactor",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ class Band:
     low: int
     high: int
     requires_any_factor: frozenset[str] = frozenset()
+    requires_personal_mitigation: bool = False
 
     def contains(self, points: int) -> bool:
         return self.low <= points <= self.high
@@ -58,7 +59,7 @@ class Guidance:
     labels: tuple[tuple[int, int, str], ...]
     fww_months: tuple[tuple[int, int, int], ...]
 
-    @property
+    @cached_property
     def max_points(self) -> int:
         return max(high for _, high, _ in self.labels)
 
@@ -92,7 +93,9 @@ _BLOCKS: dict[str, set[str]] = {
     "default_level": {"level"},
     "overall": {"labels"},
     "bands": {"outcomes"},
-    "personal_mitigation": {"max_points", "late_weight"},
+    "personal_mitigation": {"max_points", "late_weight", "opens_lower_at"},
+    "gross_misconduct": {"min_points"},
+    "ordering": {"severe_first_at_pressure"},
     "final_written_warning_period": {"months_by_seriousness", "months_off_per_mitigation_point"},
 }
 
@@ -149,12 +152,15 @@ def load_guidance(path: Path = PARAMETER_DIR / "guidance.yaml") -> Guidance:
             outcome = Outcome(key)
         except ValueError:
             raise RuleDataError(f"{where}: unknown outcome") from None
-        check_keys(raw, where, {"from", "to"}, {"requires_any_factor"})
+        check_keys(
+            raw, where, {"from", "to"}, {"requires_any_factor", "requires_personal_mitigation"}
+        )
         bands[outcome] = Band(
             outcome,
             _int(raw["from"], where),
             _int(raw["to"], where),
             frozenset(raw.get("requires_any_factor") or ()),
+            bool(raw.get("requires_personal_mitigation", False)),
         )
     missing = set(Outcome) - set(bands)
     if missing:

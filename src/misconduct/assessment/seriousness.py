@@ -16,6 +16,15 @@ from misconduct.assessment.facts import Explicit, Facts, FoundFactor
 from misconduct.assessment.guidance import Guidance
 from misconduct.assessment.reasons import Reason, StageResult, guidance_trace_entry
 from misconduct.rules.datafile import Citation, Status
+from misconduct.rules.vocabulary import Finding
+
+GROSS_MISCONDUCT_CITATION = Citation(
+    "SI 2020/4",
+    'reg 2(1), "gross misconduct": a breach of the Standards "so serious as to justify dismissal"',
+    Status.VERIFIED,
+    "the same words in SI 2012/2632 reg 3(1); that the finding sets the least seriousness the "
+    "engine takes is the project's reading",
+)
 
 RECORD_CITATION = Citation(
     "SI 2020/4",
@@ -45,8 +54,8 @@ class Seriousness:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "culpability": self.culpability.value,
-            "harm": self.harm.value,
+            "culpability": str(self.culpability),
+            "harm": str(self.harm),
             "overall": self.label,
             "points": self.points,
             "starting_point": self.base_points,
@@ -79,7 +88,7 @@ def _level(
         level = explicit.level
         reasons.append(
             Reason(
-                f"The chair assesses {name} as {level.value}: {explicit.reason}",
+                f"The chair assesses {name} as {level}: {explicit.reason}",
                 guidance.citation("matrix"),
             )
         )
@@ -87,7 +96,7 @@ def _level(
         level = max((f.factor.level or Level.LOW for f in found), key=lambda lv: lv.rank)
         reasons.append(
             Reason(
-                f"{name.capitalize()} is {level.value}, the highest level the factors found point to.",
+                f"{name.capitalize()} is {level}, the highest level the factors found point to.",
                 guidance.citation("matrix"),
             )
         )
@@ -95,12 +104,12 @@ def _level(
         level = Level(guidance.blocks["default_level"].values["level"])
         reasons.append(
             Reason(
-                f"No {name} factor was found and the chair set no level: {level.value} is taken.",
+                f"No {name} factor was found and the chair set no level: {level} is taken.",
                 guidance.citation("default_level"),
             )
         )
         warnings.append(
-            f"No {name} finding: the engine took {level.value}; the chair should assess {name}."
+            f"No {name} finding: the engine took {level}; the chair should assess {name}."
         )
     key = "culpability_at_least" if stage is Stage.CULPABILITY else "harm_at_least"
     for cat in categories:
@@ -108,15 +117,15 @@ def _level(
         if minimum is not None and minimum.rank > level.rank:
             reasons.append(
                 Reason(
-                    f"{cat.title}: the guidance treats {name} as at least {minimum.value}, "
-                    f"so {name} is raised from {level.value} to {minimum.value}.",
+                    f"{cat.title}: the guidance treats {name} as at least {minimum}, "
+                    f"so {name} is raised from {level} to {minimum}.",
                     cat.citation,
                 )
             )
             if explicit is not None:
                 warnings.append(
-                    f"The chair set {name} at {level.value}, but {cat.title.lower()} is treated as "
-                    f"at least {minimum.value}; the engine used {minimum.value}."
+                    f"The chair set {name} at {level}, but {cat.title.lower()} is treated as "
+                    f"at least {minimum}; the engine used {minimum}."
                 )
             level = minimum
     return level
@@ -157,7 +166,7 @@ def assess_seriousness(
     base = guidance.cell(culpability, harm)
     reasons.append(
         Reason(
-            f"Culpability {culpability.value} and harm {harm.value} give a starting point of "
+            f"Culpability {culpability} and harm {harm} give a starting point of "
             f"{base} on the seriousness scale ({guidance.label(base)}).",
             guidance.citation("matrix"),
         )
@@ -168,11 +177,25 @@ def assess_seriousness(
             "Culpability and harm matrix",
             f"starting point {base}",
             guidance.citation("matrix"),
-            culpability=culpability.value,
-            harm=harm.value,
+            culpability=str(culpability),
+            harm=str(harm),
         )
     )
+    for f in facts.absent:
+        reasons.append(_factor_reason(f, "Found absent, so not counted"))
+    for f in facts.factors:
+        if f.factor.stage is Stage.CONTEXT:
+            reasons.append(_factor_reason(f, "Context (no weight in seriousness)"))
     aggravating = [f for f in facts.factors if f.factor.stage is Stage.AGGRAVATING]
+    proven = facts.proven_allegations
+    for a in facts.allegations:
+        what = str(a.finding).replace("_", " ") if a.finding else "not proven"
+        reasons.append(
+            Reason(f"Allegation: {a.summary} Finding: {what}.", guidance.citation("matrix"))
+        )
+    several = "multiple_allegations_or_victims"
+    if len(proven) > 1 and several not in facts.factor_ids and several not in facts.absent_ids:
+        aggravating.append(FoundFactor(catalogue.get(several), f"{len(proven)} allegations proven"))
     in_force = _warnings_in_force(facts.officer.warnings, facts.proceedings.severity_assessment_on)
     if in_force and "previous_disciplinary_record" not in facts.factor_ids:
         record = catalogue.get("previous_disciplinary_record")
@@ -193,6 +216,18 @@ def assess_seriousness(
     net = sum(f.factor.weight for f in aggravating) - sum(f.factor.weight for f in mitigating)
     shift = guidance.shift(net)
     points = max(1, min(guidance.max_points, base + shift))
+    gm_min = int(guidance.blocks["gross_misconduct"].values["min_points"])
+    if facts.proceedings.finding is Finding.GROSS_MISCONDUCT and points < gm_min:
+        reasons.append(
+            Reason(
+                f"The finding is gross misconduct: a breach so serious as to justify dismissal. "
+                f"Seriousness is taken as at least {guidance.label(gm_min)} ({gm_min}), where "
+                "dismissal is among the outcomes considered, instead of "
+                f"{guidance.label(points)} ({points}).",
+                GROSS_MISCONDUCT_CITATION,
+            )
+        )
+        points = gm_min
     label = guidance.label(points)
     direction = {True: "raise", False: "lower"}[shift > 0] if shift else "leave"
     reasons.append(

@@ -12,8 +12,11 @@ from misconduct.assessment.docs import factors_markdown
 from misconduct.assessment.engine import assess
 from misconduct.assessment.factors import default_factors
 from misconduct.assessment.facts import load_facts
+from misconduct.assessment.precedents import similar as similar_cases
 from misconduct.assessment.report import markdown_decision, text_report
 from misconduct.cli.output import console, emit_json, handle_errors
+from misconduct.cli.precedents import practice_text
+from misconduct.errors import InvalidInput
 from misconduct.rules.vocabulary import Outcome
 
 REPORT_FORMAT_OPTION = click.option(
@@ -28,19 +31,35 @@ REPORT_FORMAT_OPTION = click.option(
 FACTS_FILE = click.argument("facts_file", metavar="FILE", type=click.Path(path_type=Path))
 
 
+SIMILAR_MAX = 50
+
+
 @click.command("assess")
 @FACTS_FILE
 @REPORT_FORMAT_OPTION
+@click.option(
+    "--similar",
+    default=10,
+    show_default=True,
+    help=f"How many of the most alike published cases to show apart from the indication "
+    f"(0 for none, at most {SIMILAR_MAX}); not in the markdown draft.",
+)
 @handle_errors
-def assess_cmd(facts_file: Path, fmt: str) -> None:
-    """Assess a proven case's outcome under the College of Policing guidance (facts file in TOML)."""
+def assess_cmd(facts_file: Path, fmt: str, similar: int) -> None:
+    """Assess a proven case's outcome under the College of Policing guidance (facts file in TOML),
+    and show apart what the most similar published cases did."""
+    if not 0 <= similar <= SIMILAR_MAX:
+        raise InvalidInput("--similar", f"a whole number from 0 to {SIMILAR_MAX}", similar)
     a = assess(load_facts(facts_file))
+    practice = similar_cases(a, limit=similar) if similar else None
     if fmt == "json":
-        emit_json(a.as_dict())
+        emit_json(a.as_dict() | {"similar_cases": practice.as_dict() if practice else None})
     elif fmt == "markdown":
         click.echo(markdown_decision(a), nl=False)
     else:
         click.echo(text_report(a))
+        if practice is not None and practice.matches:
+            click.echo("\n" + practice_text(practice))
 
 
 @click.command("decide")

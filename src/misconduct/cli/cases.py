@@ -373,8 +373,15 @@ def case_import(file: str) -> None:
         raise InvalidInput(
             "FILE", "a JSON export from `misconduct case export`", f"{file}: {exc}"
         ) from None
+    except RecursionError:
+        raise InvalidInput(
+            "FILE", "a JSON export from `misconduct case export`", f"{file}: nested too deeply"
+        ) from None
     with _database():
-        case = import_case(bootstrap.uow_factory(), data)  # type: ignore[arg-type]
+        try:
+            case = import_case(bootstrap.uow_factory(), data)  # type: ignore[arg-type]
+        except RecursionError:
+            raise InvalidInput("FILE", "a case export", f"{file}: nested too deeply") from None
     click.echo(f"Imported {case.ref} ({case.version} events, stage {case.stage.value})")
 
 
@@ -387,39 +394,75 @@ def audit_group() -> None:
 
 
 @audit_group.command("verify")
+@click.option(
+    "--checkpoint",
+    "checkpoint_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A checkpoint written earlier by 'audit checkpoint': prove nothing up to it has changed.",
+)
 @FORMAT_OPTION
 @handle_errors
-def audit_verify(fmt: str) -> None:
-    """Recompute every case's hash chain; report the first broken link in each case."""
-    from misconduct.app import bootstrap
-    from misconduct.services.audit import verify_all
+def audit_verify(checkpoint_file: Path | None, fmt: str) -> None:
+    """Recompute every case's hash chain, the ledger anchoring each case's head, and every stored
+    state and read model against its events; report what does not match (exit 7)."""
+    from misconduct.app.ledger import Checkpoint
 
+    kept = None
+    if checkpoint_file is not None:
+        try:
+            kept = Checkpoint.parse(checkpoint_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput("checkpoint file", "a readable file", str(checkpoint_file)) from exc
     with _database():
-        report = verify_all(bootstrap.uow_factory())  # type: ignore[arg-type]
+        from misconduct.app.audit import verify_database
+        from misconduct.app.evidence import DjangoFileStore
+
+        # Evidence files too: each must still have the SHA-256 its EvidenceAttached event records.
+        report = verify_database(checkpoint=kept, read_file=DjangoFileStore().read)
     if fmt == "json":
         emit_json(
             {
                 "ok": report.ok,
                 "cases": report.cases,
                 "events": report.events,
-                "broken": [
-                    {
-                        "case": b.case_ref,
-                        "sequence": b.sequence,
-                        "type": b.type,
-                        "problem": b.problem,
-                    }
-                    for b in report.broken
-                ],
+                "ledger_entries": report.ledger,
+                "keyed": report.keyed,
+                "broken": [{"where": p.where, "problem": p.problem} for p in report.problems],
             }
         )
     else:
-        for b in report.broken:
-            click.echo(f"BROKEN: {b}")
-        verdict = "every chain verifies" if report.ok else f"{len(report.broken)} broken chain(s)"
-        click.echo(f"Checked {report.cases} cases, {report.events} events: {verdict}.")
+        for p in report.problems:
+            click.echo(f"BROKEN: {p}")
+        verdict = (
+            "every chain, ledger entry and stored state verifies"
+            if report.ok
+            else f"{len(report.problems)} problem(s)"
+        )
+        click.echo(
+            f"Checked {report.cases} cases, {report.events} events, "
+            f"{report.ledger} ledger entries: {verdict}."
+        )
     if not report.ok:
         raise SystemExit(7)
+
+
+@audit_group.command("checkpoint")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@handle_errors
+def audit_checkpoint(file: Path) -> None:
+    """Write the ledger's length and last chain to FILE (signed with MISCONDUCT_AUDIT_KEY if set):
+    keep it outside the database, and give it to 'audit verify --checkpoint' later."""
+    with _database():
+        from misconduct.app.audit import checkpoint
+
+        kept = checkpoint()
+    try:
+        file.write_text(json.dumps(kept.as_dict(), indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput("FILE", "a file that can be written", str(file)) from exc
+    signed = "signed with the audit key" if kept.signature else "unsigned (no audit key set)"
+    click.echo(f"Checkpoint at ledger entry {kept.position} written to {file}, {signed}.")
 
 
 def register(cli: click.Group) -> None:

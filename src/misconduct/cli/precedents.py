@@ -50,6 +50,28 @@ def comparison_text(c: Comparison) -> str:
     return "\n".join(lines)
 
 
+def practice_text(c: Comparison) -> str:
+    """What similar cases did, for ``misconduct assess``: a block apart from the indication."""
+    lines = [
+        "What similar cases did (practice, not the guidance)",
+        "=" * 51,
+        "The indication above is the guidance applied to these facts. This is practice: the "
+        f"outcomes of the {len(c.matches)} published cases most like this one (of "
+        f"{c.library_size}). It informs the chair's judgement and never binds it.",
+        "Outcomes: "
+        + ", ".join(f"{o.label.lower()} {n} of {len(c.matches)}" for o, n in c.spread)
+        + ".",
+        "",
+    ]
+    for n, m in enumerate(c.matches, 1):
+        p = m.precedent
+        lines.append(
+            f"  {n}. {p.outcome.label.lower()}: {p.force}, {p.decided or 'date not stated'}, "
+            f"{p.rank or 'rank not stated'} [likeness {m.score:.2f}]  {p.provenance.url}"
+        )
+    return "\n".join(lines)
+
+
 @click.command("precedents")
 @click.argument("facts_file", metavar="FILE", type=click.Path(path_type=Path))
 @click.option(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 import click
@@ -18,9 +19,10 @@ from misconduct.cli.output import (
 )
 from misconduct.errors import InvalidInput
 from misconduct.rules.catalogue import default_catalogue
-from misconduct.rules.deadlines import deadline, steps
+from misconduct.rules.deadlines import SentBy, deadline, steps
 from misconduct.rules.docs import catalogue_markdown
 from misconduct.rules.outcomes import OutcomeQuestion, lawful_outcomes
+from misconduct.rules.regime import determine_regime
 from misconduct.rules.standards import standards_on
 from misconduct.rules.vocabulary import Finding, Forum, Rank
 
@@ -121,6 +123,31 @@ def standards_cmd(on: str | None, fmt: str) -> None:
     metavar="DATE",
     help="Date of a Director General re-investigation or s.28A direction (reg 64(2)).",
 )
+@click.option(
+    "--referral-notice-date",
+    metavar="DATE",
+    help="Date notice of referral was given (reg 30(1) or 51(1)); decides SI 2024/521 (reg 7).",
+)
+@click.option(
+    "--reduced-in-rank-date",
+    metavar="DATE",
+    help="Date of the officer's last reduction in rank, if any (reg 23(10)(c), 42(13)).",
+)
+@click.option(
+    "--linked-allegation-date",
+    metavar="DATE",
+    help="Date an earlier linked allegation, still being handled, came to attention.",
+)
+@click.option(
+    "--known-to-police-body-date",
+    metavar="DATE",
+    help="Earlier date a local policing body or chief officer knew of the allegation.",
+)
+@click.option(
+    "--known-to-director-general-date",
+    metavar="DATE",
+    help="Date the Director General (IOPC) first knew of the allegation.",
+)
 @FORMAT_OPTION
 @handle_errors
 def outcomes_cmd(fmt: str, **opts: Any) -> None:
@@ -148,6 +175,17 @@ def outcomes_cmd(fmt: str, **opts: Any) -> None:
         dg_reinvestigation_on=parse_date(
             opts["dg_reinvestigation_date"], "--dg-reinvestigation-date"
         ),
+        referral_notice_on=parse_date(opts["referral_notice_date"], "--referral-notice-date"),
+        reduced_in_rank_on=parse_date(opts["reduced_in_rank_date"], "--reduced-in-rank-date"),
+        linked_allegation_came_to_attention=parse_date(
+            opts["linked_allegation_date"], "--linked-allegation-date"
+        ),
+        first_known_to_police_body_on=parse_date(
+            opts["known_to_police_body_date"], "--known-to-police-body-date"
+        ),
+        first_known_to_director_general_on=parse_date(
+            opts["known_to_director_general_date"], "--known-to-director-general-date"
+        ),
     )
     answer = lawful_outcomes(question)
     data = answer.as_dict()
@@ -174,6 +212,8 @@ def outcomes_cmd(fmt: str, **opts: Any) -> None:
         console.print(
             f"[bold]Requirement[/bold] if {applies}: {req.text} [{req.citation}; {req.status}]"
         )
+    for action in answer.other_actions:
+        console.print(f"[bold]Also open:[/bold] {action.text} [{action.citation}; {action.status}]")
     for note in answer.notes:
         console.print(f"[bold]Note:[/bold] {note}")
     _print_trace(data["trace"])
@@ -235,9 +275,30 @@ def catalogue_cmd(fmt: str) -> None:
 @click.argument("step", required=False)
 @click.option("--from", "from_", metavar="DATE", help="Date of the event the time limit runs from.")
 @click.option("--list", "list_", is_flag=True, help="List the steps.")
+@click.option(
+    "--sent-by",
+    type=click.Choice([m.value for m in SentBy]),
+    help="How the notice was sent to the officer (reg 9); --from is then the day it was sent.",
+)
+@click.option("--sent-at", metavar="HH:MM", help="Time an e-mailed notice was sent.")
+@click.option(
+    "--allegation-date",
+    metavar="DATE",
+    help="Date the allegation came to attention (decides whether the 2025 deemed-service rules apply).",
+)
+@click.option(
+    "--delegated",
+    is_flag=True,
+    help="The chair delegated the outcome report to the legally qualified person (reg 43(1B)).",
+)
+@click.option(
+    "--referral-notice-date",
+    metavar="DATE",
+    help="Date notice of referral was given (needed with --delegated; SI 2024/521 reg 7).",
+)
 @FORMAT_OPTION
 @handle_errors
-def deadline_cmd(step: str | None, from_: str | None, list_: bool, fmt: str) -> None:
+def deadline_cmd(step: str | None, from_: str | None, list_: bool, fmt: str, **opts: Any) -> None:
     """The due date (or window) of a statutory step, in working days, with its citation."""
     if list_:
         rows = []
@@ -268,11 +329,25 @@ def deadline_cmd(step: str | None, from_: str | None, list_: bool, fmt: str) -> 
         raise InvalidInput("--from", "a date in the form YYYY-MM-DD", "nothing")
     trigger = parse_date(from_, "--from")
     assert trigger is not None
-    result = deadline(step, trigger)
+    allegation = parse_date(opts["allegation_date"], "--allegation-date")
+    result = deadline(
+        step,
+        trigger,
+        delegated_to_lqp=opts["delegated"],
+        referral_notice_on=parse_date(opts["referral_notice_date"], "--referral-notice-date"),
+        sent_by=opts["sent_by"],
+        sent_at=_parse_time(opts["sent_at"], "--sent-at"),
+        regime=determine_regime(allegation) if allegation is not None else None,
+    )
     if fmt == "json":
         emit_json(result.as_dict())
         return
     console.print(f"[bold]{result.title}[/bold] ({result.step})")
+    if result.sent_on is not None:
+        console.print(
+            f"Sent: {british(result.sent_on)}; taken to have been given on "
+            f"{british(result.trigger)} (reg 9)"
+        )
     console.print(f"From: {british(result.trigger)} — {result.from_event}")
     if result.due is not None:
         console.print(f"Due: [bold]{result.due:%a} {british(result.due)}[/bold]")
@@ -283,6 +358,17 @@ def deadline_cmd(step: str | None, from_: str | None, list_: bool, fmt: str) -> 
             f"{result.latest:%a} {british(result.latest)}[/bold]"
         )
     console.print(f"Citation: {result.citation} ({result.status})")
+    for note in result.notes:
+        console.print(f"Note: {note}")
+
+
+def _parse_time(value: str | None, option: str) -> time | None:
+    if value is None:
+        return None
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(option, "a time in the form HH:MM", value) from None
 
 
 def register(cli: click.Group) -> None:

@@ -99,4 +99,5 @@ def register(cli: click.Group) -> None:
         click.echo(
             f"Serving on http://{host}:{port}/ (staff pages at /staff/, API docs at /api/docs)"
         )
-        _gunicorn(f"{host}:{port}", workers, {"accesslog": "-", "timeout": 60})
+        # The application writes the access lines itself (misconduct.app.logs), without query strings.
+        _gunicorn(f"{host}:{port}", workers, {"accesslog": None, "timeout": 60})

@@ -30,6 +30,7 @@ from misconduct.documents.context import (
     TimeLimitInfo,
     TraceLine,
 )
+from misconduct.documents.redaction import policy_for
 from misconduct.documents.text import prose_list
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force
@@ -148,14 +149,17 @@ def context_from_case(
     oid = _officer_id(case, officer_id)
     o = case.officers[oid]
     arrangement = case.proceedings.arrangement if case.proceedings else None
+    policy = policy_for(case)
+    label, hidden = policy.label(oid)
     officer = OfficerInfo(
         name=o.name,
         rank=o.rank.label,
         rank_abbreviation=o.rank.abbreviation,
         warrant_number=o.warrant_number,
-        cipher=arrangement.anonymity_cipher if arrangement else "",
+        cipher=label if hidden else "",
         serving=o.serving,
     )
+    own = list(case.officers).index(oid)
     issued = issued_on or case.last_on or case.opened_on
     findings = case.findings
     allegations = tuple(
@@ -306,6 +310,7 @@ def context_from_case(
         appeal=appeal,
         publication=publication,
         barred_list=barred,
+        withheld=tuple(p for i, p in enumerate(policy.people) if i != own),
     )
 
 

@@ -52,6 +52,22 @@ class OfficerInfo:
 
 
 @dataclass(frozen=True)
+class Protected:
+    """Someone the public must not be able to identify, and what stands in their place.
+
+    ``name`` is empty for a person whose name may be published (an officer named at a public
+    hearing) but whose numbers may not.
+    """
+
+    name: str
+    label: str
+    numbers: tuple[str, ...] = ()
+    """Warrant or collar numbers, replaced by ``[number withheld]`` wherever they appear."""
+    identifiers: tuple[str, ...] = ()
+    """Other exact texts: internal ids, an address, a date of birth in the forms it is written."""
+
+
+@dataclass(frozen=True)
 class StandardInfo:
     id: str
     heading: str
@@ -211,3 +227,6 @@ class DocumentContext:
     appeal: AppealInfo | None = None
     publication: PublicationInfo | None = None
     barred_list: BarredListInfo | None = None
+    withheld: tuple[Protected, ...] = ()
+    """Everyone else the case's redaction policy withholds (other officers, complainants,
+    witnesses ...): scrubbed from public documents with the document's own officer."""

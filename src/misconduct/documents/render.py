@@ -20,7 +20,12 @@ from misconduct.documents.notices import (
     referral_notice,
     regulation_17_notice,
 )
-from misconduct.documents.redaction import assert_clean, file_texts, public_context
+from misconduct.documents.redaction import (
+    assert_clean,
+    document_policy,
+    file_texts,
+    public_context,
+)
 from misconduct.errors import InvalidInput
 
 
@@ -110,6 +115,6 @@ def render(kind_id: str, ctx: DocumentContext, fmt: str) -> Rendered:
         checked = [doc.text(), html, m.title, m.subject, m.author, *m.keywords]
         if fmt == "docx":
             checked += file_texts(content, "docx")
-        assert_clean(checked, ctx.officer)
+        assert_clean(checked, document_policy(ctx))
     safe_ref = "".join(c if c.isalnum() or c in "-_" else "-" for c in ctx.case_ref)
     return Rendered(content, f"{safe_ref}-{k.id}.{fmt}", FORMATS[fmt])

@@ -15,6 +15,8 @@ from misconduct.domain.records import (
     AllegationRecord,
     Determination,
     DueItem,
+    Evidence,
+    Origin,
     OutcomeDecision,
     PartyRecord,
     ProceedingsArrangement,
@@ -22,7 +24,16 @@ from misconduct.domain.records import (
     SubjectOfficer,
     WarningStatus,
 )
-from misconduct.domain.terms import AppealResult, AppealRoute, Nature, SeverityResult, Source, Stage
+from misconduct.domain.terms import (
+    AppealResult,
+    AppealRoute,
+    AssignmentRole,
+    DutyRestriction,
+    Nature,
+    SeverityResult,
+    Source,
+    Stage,
+)
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
 # Which events discharge which time limits (for the officer named in the event, where there is one).
@@ -39,6 +50,7 @@ CLOSES: dict[type[ev.Event], tuple[str, ...]] = {
     ev.AppealDeterminationNotified: ("reg47_determination_notice",),
     ev.ReflectivePracticeCompleted: ("rprp_account",),
     ev.PublicationRemoved: ("reg43_publication",),
+    ev.SuspensionReviewed: ("suspension_review",),
 }
 
 
@@ -109,6 +121,35 @@ class Appeal:
 
 
 @dataclass
+class Withdrawal:
+    allegation: AllegationRecord
+    on: date
+    reasons: str
+
+
+@dataclass
+class Note:
+    sequence: int
+    on: date
+    text: str
+
+
+@dataclass
+class HeldEvidence:
+    sequence: int
+    on: date
+    evidence: Evidence
+
+
+@dataclass
+class Suspension:
+    kind: DutyRestriction
+    since: date
+    reasons: str
+    lifted_on: date | None = None
+
+
+@dataclass
 class Case:
     ref: str
     force: str
@@ -133,6 +174,8 @@ class Case:
     report_on: date | None = None
     published_on: date | None = None
     publication_removed_on: date | None = None
+    publication_days: int | None = None
+    """The publication period set for this case, if any (else the force's policy applies)."""
     appeals: list[Appeal] = field(default_factory=list)
     reflective_practice: dict[str, tuple[date, date | None]] = field(default_factory=dict)
     barred_list_reported: dict[str, date] = field(default_factory=dict)
@@ -141,6 +184,12 @@ class Case:
     last_on: date | None = None
     closed_on: date | None = None
     closure_reason: str = ""
+    origin: Origin | None = None
+    withdrawn: dict[str, Withdrawal] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    assignments: dict[AssignmentRole, str] = field(default_factory=dict)
+    evidence: list[HeldEvidence] = field(default_factory=list)
+    suspensions: dict[str, Suspension] = field(default_factory=dict)
 
     @classmethod
     def from_events(cls, events: list[ev.Event]) -> Case:
@@ -156,10 +205,22 @@ class Case:
             opened_on=events[0].on,
             officers={o.officer_id: o for o in d.officers},
             allegations={a.allegation_id: a for a in d.allegations},
+            origin=d.origin,
         )
         case._record(events[0])
-        for e in events[1:]:
-            case.apply(e)
+        # A corrected step is folded as its replacement (the latest correction wins); the timeline
+        # keeps the original, marked, and the correction as an entry of its own.
+        corrections = {
+            e.supersedes: (n, e) for n, e in enumerate(events, 1) if isinstance(e, ev.StepCorrected)
+        }
+        for n, e in enumerate(events[1:], 2):
+            if n in corrections:
+                by, correction = corrections[n]
+                case.apply(correction.replacement_event())
+                entry = case.timeline[-1]
+                entry.type, entry.label = e.type, f"{ev.describe(e)} (corrected by #{by})"
+            else:
+                case.apply(e)
         return case
 
     # -- reading -------------------------------------------------------------------------------
@@ -252,11 +313,14 @@ class Case:
         self.version += 1
         self.timeline.append(TimelineEntry(self.version, e.on, e.type, ev.describe(e)))
         self.last_on = e.on if self.last_on is None else max(self.last_on, e.on)
+        earlier = list(self.time_limits)
         if isinstance(e, ev.Timed):
             self.time_limits.extend(TimeLimit(item) for item in e.deadlines)
         closes = CLOSES.get(type(e), ())
         officer = getattr(e, "officer_id", None)
-        for t in self.time_limits:
+        # A review sets the next review: only the limits from before it are met by it.
+        candidates = earlier if isinstance(e, ev.SuspensionReviewed) else self.time_limits
+        for t in candidates:
             mine = officer is None or t.item.officer_id in (None, officer)
             if t.met_on is None and t.item.step in closes and mine:
                 t.met_on = e.on
@@ -311,6 +375,7 @@ class Case:
             decision.notified_on, decision.warning_expires_on = e.on, e.warning_expires_on
         elif isinstance(e, ev.OutcomePublished):
             self.published_on = e.on
+            self.publication_days = e.period_days
         elif isinstance(e, ev.PublicationRemoved):
             self.publication_removed_on = e.on
         elif isinstance(e, ev.AppealLodged):
@@ -331,7 +396,27 @@ class Case:
             self.barred_list_reported[e.officer_id] = e.on
         elif isinstance(e, ev.CaseClosed):
             self.closed_on, self.closure_reason = e.on, e.reason
+        else:
+            self._apply_file(e)
         self._record(e)
+
+    def _apply_file(self, e: ev.Event) -> None:
+        """The working case file: amended and withdrawn allegations, notes, assignment, evidence."""
+        if isinstance(e, ev.AllegationAmended):
+            self.allegations[e.allegation.allegation_id] = e.allegation
+        elif isinstance(e, ev.AllegationWithdrawn):
+            withdrawn = self.allegations.pop(e.allegation_id)
+            self.withdrawn[e.allegation_id] = Withdrawal(withdrawn, e.on, e.reasons)
+        elif isinstance(e, ev.NoteAdded):
+            self.notes.append(Note(self.version + 1, e.on, e.text))
+        elif isinstance(e, ev.CaseAssigned):
+            self.assignments[e.assignment.role] = e.assignment.username
+        elif isinstance(e, ev.EvidenceAttached):
+            self.evidence.append(HeldEvidence(self.version + 1, e.on, e.evidence))
+        elif isinstance(e, ev.OfficerSuspended):
+            self.suspensions[e.officer_id] = Suspension(e.kind, e.on, e.reasons)
+        elif isinstance(e, ev.SuspensionReviewed) and not e.continued:
+            self.suspensions[e.officer_id].lifted_on = e.on
 
     def open_appeal(self, officer_id: str) -> Appeal | None:
         return next(

@@ -8,14 +8,16 @@ from datetime import date
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
+    Assignment,
     CaseDetails,
     Determination,
+    Evidence,
     OutcomeDecision,
     PartyRecord,
     ProceedingsArrangement,
     SeverityAssessment,
 )
-from misconduct.domain.terms import AppealResult
+from misconduct.domain.terms import AppealResult, DutyRestriction
 from misconduct.rules.vocabulary import Outcome
 
 
@@ -132,7 +134,9 @@ class NotifyOfficer(Command):
 
 @dataclass(frozen=True)
 class PublishOutcome(Command):
-    pass
+    period_days: int | None = None
+    """Days the report stays published after the day of publication, where a period is set for
+    this case (at least 28, SI 2020/4 reg 43); None leaves it to the force's policy."""
 
 
 @dataclass(frozen=True)
@@ -177,3 +181,56 @@ class ReportToBarredList(Command):
 class CloseCase(Command):
     reason: str
     withdrawn: bool = False
+
+
+# -- the working case file: allegations amended or withdrawn, notes, assignment, evidence -----------
+
+
+@dataclass(frozen=True)
+class AmendAllegation(Command):
+    """Replace an allegation's particulars, dates or standards before notice of referral."""
+
+    allegation: AllegationRecord
+
+
+@dataclass(frozen=True)
+class WithdrawAllegation(Command):
+    allegation_id: str
+    reasons: str
+
+
+@dataclass(frozen=True)
+class AddNote(Command):
+    """A note in the case log; the author and the time are those of the recorded event."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class AssignCase(Command):
+    assignment: Assignment
+
+
+@dataclass(frozen=True)
+class AttachEvidence(Command):
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class SuspendOfficer(Command):
+    """Suspend the officer, or restrict their duties, with the date the decision is next reviewed."""
+
+    officer_id: str
+    kind: DutyRestriction
+    reasons: str
+    review_by: date
+
+
+@dataclass(frozen=True)
+class ReviewSuspension(Command):
+    """Review a suspension or restriction: continue it to a next review, or lift it."""
+
+    officer_id: str
+    continued: bool
+    reasons: str
+    review_by: date | None = None

@@ -15,16 +15,18 @@ from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
+    Assignment,
     CaseDetails,
     Determination,
     DueItem,
+    Evidence,
     OutcomeDecision,
     PartyRecord,
     ProceedingsArrangement,
     SeverityAssessment,
     WarningStatus,
 )
-from misconduct.domain.terms import AppealResult, AppealRoute
+from misconduct.domain.terms import AppealResult, AppealRoute, DutyRestriction
 from misconduct.errors import InvalidInput
 from misconduct.rules.vocabulary import Forum, Outcome
 
@@ -152,7 +154,7 @@ class OfficerNotified(Timed):
 
 @dataclass(frozen=True)
 class OutcomePublished(Timed):
-    pass
+    period_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,64 @@ class CaseClosed(Event):
     withdrawn: bool = False
 
 
+@dataclass(frozen=True)
+class AllegationAmended(Event):
+    allegation: AllegationRecord
+
+
+@dataclass(frozen=True)
+class AllegationWithdrawn(Event):
+    allegation_id: str
+    reasons: str
+
+
+@dataclass(frozen=True)
+class NoteAdded(Event):
+    text: str
+
+
+@dataclass(frozen=True)
+class CaseAssigned(Event):
+    assignment: Assignment
+
+
+@dataclass(frozen=True)
+class EvidenceAttached(Event):
+    """The file's SHA-256 is in the payload, so the hash chain covers the file's content."""
+
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class OfficerSuspended(Timed):
+    officer_id: str
+    kind: DutyRestriction
+    reasons: str
+
+
+@dataclass(frozen=True)
+class SuspensionReviewed(Timed):
+    officer_id: str
+    continued: bool
+    reasons: str
+
+
+@dataclass(frozen=True)
+class StepCorrected(Event):
+    """A mistaken step corrected: the event at ``supersedes`` is read as ``replacement`` (an event of
+    the same type, decided afresh by the rules on the case as it stood before it). The original stays
+    in the chain; ``on`` is the day of the correction."""
+
+    supersedes: int
+    reasons: str
+    replacement_type: str
+    replacement_on: date
+    replacement: dict[str, Any]
+
+    def replacement_event(self) -> Event:
+        return event_from_payload(self.replacement_type, self.replacement, self.replacement_on)
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.__name__: cls
     for cls in (
@@ -233,6 +293,14 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ReflectivePracticeCompleted,
         BarredListReported,
         CaseClosed,
+        AllegationAmended,
+        AllegationWithdrawn,
+        NoteAdded,
+        CaseAssigned,
+        EvidenceAttached,
+        StepCorrected,
+        OfficerSuspended,
+        SuspensionReviewed,
     )
 }
 
@@ -253,6 +321,8 @@ def event_from_payload(type_name: str, payload: dict[str, Any], on: date) -> Eve
 
 def describe(event: Event) -> str:
     """A short human label: ``SeverityAssessed`` becomes "Severity assessed"."""
+    if isinstance(event, StepCorrected):
+        return f"Correction of #{event.supersedes}: {event.reasons}"
     words = re.sub(r"(?<!^)(?=[A-Z0-9])", " ", event.type).lower()
     words = re.sub(r"(\d) (\d)", r"\1\2", words)
     return words[:1].upper() + words[1:]

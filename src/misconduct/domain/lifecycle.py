@@ -9,7 +9,7 @@ their windows unless an extension is recorded.
 
 from __future__ import annotations
 
-from misconduct.domain import aftermath, intake, outcome, proceedings
+from misconduct.domain import aftermath, casefile, intake, outcome, proceedings
 from misconduct.domain import commands as cmd
 from misconduct.domain import events as ev
 from misconduct.domain.case import Case
@@ -28,7 +28,11 @@ from misconduct.errors import InvalidInput
 from misconduct.rules.warning import WarningRecord
 
 __all__ = ["Context", "decide", "open_case", "outstanding"]
-_STEPS = (intake, proceedings, outcome, aftermath)  # importing them registers their handlers
+# Importing the step modules registers their handlers.
+_STEPS = (intake, proceedings, outcome, aftermath, casefile)
+# A published outcome is still taken down after the case has closed (its publication period may
+# outlast the case); nothing else happens after closure.
+AFTER_CLOSURE = (cmd.RemovePublication,)
 outstanding = aftermath.outstanding
 
 
@@ -56,7 +60,7 @@ def decide(case: Case, command: cmd.Command, context: Context | None = None) -> 
     """The event that ``command`` produces on ``case``, or an error saying which rule forbids it."""
     if isinstance(command, cmd.OpenCase):
         raise InvalidInput("ref", "a reference not already used", command.details.ref)
-    if case.stage is Stage.CLOSED:
+    if case.stage is Stage.CLOSED and not isinstance(command, AFTER_CLOSURE):
         raise refuse(f"case {case.ref} is closed", "case lifecycle: no step after closure")
     not_before(command.on, case.came_to_attention, "the date the matter came to attention")
     handler = HANDLERS.get(type(command))

@@ -4,6 +4,7 @@ report (reg 43 / 63), notifying the officer (warnings run from here) and publica
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from misconduct.domain import commands as cmd
@@ -24,6 +25,10 @@ from misconduct.errors import InvalidInput
 from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 from misconduct.rules.warning import WarningRecord
+
+# The shortest publication period in whole days after the day of publication (SI 2020/4 reg 43:
+# "not less than 28 days"; the ``reg43_publication`` rule counts them the same way).
+MINIMUM_PUBLICATION_DAYS = 28
 
 
 def _outcome_citation(forum: Forum) -> str:
@@ -135,8 +140,17 @@ def _publish(case: Case, c: cmd.PublishOutcome, ctx: Context) -> ev.Event:
     if case.published_on is not None:
         raise refuse("the outcome is already published", "SI 2020/4 reg 43")
     not_before(c.on, case.report_on, "the outcome report")
+    if c.period_days is not None and c.period_days < MINIMUM_PUBLICATION_DAYS:
+        raise refuse(
+            f"the report stays published for at least {MINIMUM_PUBLICATION_DAYS} days, "
+            f"not {c.period_days}",
+            "SI 2020/4 reg 43",
+            "period_days",
+        )
     return ev.OutcomePublished(
-        c.on, due_if_in_force("reg43_publication", c.on, Nature.NOT_BEFORE, "appropriate authority")
+        c.on,
+        due_if_in_force("reg43_publication", c.on, Nature.NOT_BEFORE, "appropriate authority"),
+        c.period_days,
     )
 
 
@@ -158,4 +172,13 @@ def _unpublish(case: Case, c: cmd.RemovePublication, ctx: Context) -> ev.Event:
             keep.citation,
             "on",
         )
+    if case.publication_days is not None and case.published_on is not None:
+        last = case.published_on + timedelta(days=case.publication_days)
+        if c.on <= last:
+            raise refuse(
+                f"the report must stay published until at least {last.isoformat()} "
+                f"(the {case.publication_days} days set when it was published)",
+                "SI 2020/4 reg 43",
+                "on",
+            )
     return ev.PublicationRemoved(c.on)

@@ -119,7 +119,9 @@ def _arrange(case: Case, c: cmd.ArrangeProceedings, ctx: Context) -> ev.Event:
     restricted = a.forum in HEARINGS and (
         not a.in_public or a.anonymity_cipher or a.reporting_restrictions
     )
-    if restricted and a.starts_on >= REG_2024_PRIVACY_REASONS and not a.privacy_reasons.strip():
+    # SI 2024/521 reg 7(1): reg 39(3A)/59(4) apply where notice of referral came on or after 7 May 2024.
+    new_rules = case.referral.notice_on >= REG_2024_PRIVACY_REASONS
+    if restricted and new_rules and not a.privacy_reasons.strip():
         raise refuse(
             "excluding the public, anonymity or reporting restrictions need written reasons to the "
             "local policing body",
@@ -164,11 +166,18 @@ def _findings(case: Case, c: cmd.RecordFindings, ctx: Context) -> ev.Event:
             raise InvalidInput("findings level", "no_misconduct exactly when not proven", f.level)
         if forum is Forum.MISCONDUCT_MEETING and f.level is Finding.GROSS_MISCONDUCT:
             raise refuse("a meeting cannot find gross misconduct", "SI 2020/4 reg 42(2)", "level")
+        alleged = case.allegations[f.allegation_id]
         parse_standards(
-            list(f.standards_breached),
-            case.allegations[f.allegation_id].conduct_from,
-            field="standards_breached",
+            list(f.standards_breached), alleged.conduct_from, field="standards_breached"
         )
+        never_alleged = [s for s in f.standards_breached if s not in alleged.standards]
+        if never_alleged:
+            raise InvalidInput(
+                "standards_breached",
+                f"standards alleged in {f.allegation_id} ({', '.join(alleged.standards)})",
+                ", ".join(never_alleged),
+                hint="a finding can only be made on a standard that was alleged",
+            )
     step = "reg63_report" if forum is Forum.ACCELERATED_MISCONDUCT_HEARING else "reg43_report"
     deadlines = due_if_in_force(step, c.on, Nature.OBLIGATION, "chair")
     return ev.FindingsRecorded(c.on, deadlines, c.findings)

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from misconduct.domain.terms import LikelyForm, Nature, PartyRole, SeverityResult, Source
+from misconduct.domain.terms import (
+    AssignmentRole,
+    InvestigationMode,
+    LikelyForm,
+    Nature,
+    OfficerStatus,
+    PartyRole,
+    SeverityResult,
+    Source,
+)
 from misconduct.errors import InvalidInput
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 
@@ -42,10 +51,23 @@ class SubjectOfficer:
     serving: bool = True
     previously_reduced_in_rank: bool = False
     prior_warnings: tuple[PriorWarning, ...] = ()
+    special_constable: bool = False
+    left_on: date | None = None
+    """For a former officer: the day they left the force."""
 
     def __post_init__(self) -> None:
         _text(self.name, "officer name")
         _text(self.warrant_number, "warrant_number", "a warrant or collar number")
+        if self.left_on is not None and self.serving:
+            raise InvalidInput(
+                "left_on", "no leaving date for a serving officer", self.left_on.isoformat()
+            )
+
+    @property
+    def status(self) -> OfficerStatus:
+        if not self.serving:
+            return OfficerStatus.FORMER_OFFICER
+        return OfficerStatus.SPECIAL_CONSTABLE if self.special_constable else OfficerStatus.SERVING
 
     def display_name(self) -> str:
         return f"{self.rank.abbreviation} {self.name}"
@@ -53,12 +75,66 @@ class SubjectOfficer:
 
 @dataclass(frozen=True)
 class PartyRecord:
+    """A person or body in the case other than the subject officers.
+
+    ``party_id`` lets later events and the public surfaces refer to the person without their name;
+    ``restricted`` marks someone whose identity no public surface may show."""
+
     role: PartyRole
     name: str
     detail: str = ""
+    party_id: str = ""
+    contact: str = ""
+    restricted: bool = False
+    officer_id: str = ""
+    """For a police friend or lawyer: the officer they act for."""
 
     def __post_init__(self) -> None:
         _text(self.name, "party name")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """How and when the matter came in: the dates it came to each body's attention (each optional),
+    the IOPC referral decision with its reasons and the mode of investigation."""
+
+    force_on: date | None = None
+    local_policing_body_on: date | None = None
+    iopc_on: date | None = None
+    referred_to_iopc: bool | None = None
+    referral_reasons: str = ""
+    investigation_mode: InvestigationMode | None = None
+
+    def earliest(self) -> date | None:
+        days = [d for d in (self.force_on, self.local_policing_body_on, self.iopc_on) if d]
+        return min(days) if days else None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A file held with the case: stored by its SHA-256, which the event chain records."""
+
+    sha256: str
+    filename: str
+    title: str
+    media_type: str
+    size: int
+    step: str = ""
+    """The lifecycle step the file belongs to (e.g. ``regulation-18-response``), if any."""
+
+    def __post_init__(self) -> None:
+        _text(self.title, "title", "a title for the file")
+        if self.size < 1:
+            raise InvalidInput("file", "a file that is not empty", self.size)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    role: AssignmentRole
+    username: str
+
+    def __post_init__(self) -> None:
+        _text(self.username, "assignee", "the username of the person assigned")
 
 
 @dataclass(frozen=True)
@@ -93,6 +169,7 @@ class CaseDetails:
     summary: str
     officers: tuple[SubjectOfficer, ...]
     allegations: tuple[AllegationRecord, ...] = ()
+    origin: Origin | None = None
 
     def __post_init__(self) -> None:
         _text(self.ref, "ref", "a case reference")

@@ -31,6 +31,16 @@ OPEN = frozenset(Stage) - {Stage.CLOSED}
 # practice may be running for one officer while another's notice or an appeal is still to come.
 AFTER_REPORT = frozenset({Stage.OUTCOME_REPORTED, Stage.UNDER_APPEAL, Stage.REFLECTIVE_PRACTICE})
 BEFORE_FINDINGS = frozenset({Stage.REFERRED, Stage.PROCEEDINGS_ARRANGED})
+BEFORE_REFERRAL = frozenset(
+    {
+        Stage.INTAKE,
+        Stage.SEVERITY_ASSESSED,
+        Stage.UNDER_INVESTIGATION,
+        Stage.INVESTIGATION_REPORTED,
+        Stage.CASE_TO_ANSWER,
+        Stage.NO_CASE_TO_ANSWER,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -141,7 +151,7 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "SI 2020/4 reg 43",
     ),
     cmd.RemovePublication: Window(
-        AFTER_REPORT,
+        AFTER_REPORT | {Stage.CLOSED},
         "a published outcome is removed after its publication period",
         "SI 2020/4 reg 43",
     ),
@@ -177,6 +187,20 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "Police Act 1996 s.88C; SI 2017/1135 reg 3",
     ),
     cmd.CloseCase: Window(OPEN, "an open case is closed or withdrawn"),
+    cmd.AmendAllegation: Window(
+        BEFORE_REFERRAL,
+        "an allegation is amended before notice of referral is given",
+        "SI 2020/4 regs 17 and 30",
+    ),
+    cmd.WithdrawAllegation: Window(
+        BEFORE_REFERRAL | BEFORE_FINDINGS,
+        "an allegation is withdrawn before the findings",
+    ),
+    cmd.AddNote: Window(OPEN, "a note is added to an open case"),
+    cmd.AssignCase: Window(OPEN, "an open case is assigned"),
+    cmd.AttachEvidence: Window(OPEN, "evidence is attached to an open case"),
+    cmd.SuspendOfficer: Window(OPEN, "an officer is suspended while the case is open"),
+    cmd.ReviewSuspension: Window(OPEN, "a suspension is reviewed while the case is open"),
 }
 
 

@@ -48,6 +48,40 @@ class PartyRole(Vocabulary):
     PANEL_MEMBER = "panel_member"
     LEGALLY_QUALIFIED_PERSON = "legally_qualified_person"
     POLICE_FRIEND = "police_friend"
+    INTERESTED_PERSON = "interested_person"
+    LAWYER = "lawyer"
+    """The officer's solicitor or counsel (reg 7)."""
+
+
+class InvestigationMode(Vocabulary):
+    """Who investigates (Police Reform Act 2002 Sch 3 para 15): the force itself, the force under
+    the IOPC's direction, or the IOPC."""
+
+    LOCAL = "local"
+    DIRECTED = "directed"
+    INDEPENDENT = "independent"
+
+
+class OfficerStatus(Vocabulary):
+    """An officer's service when the case opened; a former officer also has the date they left."""
+
+    SERVING = "serving"
+    SPECIAL_CONSTABLE = "special_constable"
+    FORMER_OFFICER = "former_officer"
+
+
+class AssignmentRole(Vocabulary):
+    """Who is assigned to carry a case forward (the team's roles, not the statutory ones)."""
+
+    INVESTIGATOR = "investigator"
+    CASE_OFFICER = "case_officer"
+    CHAIRS_CLERK = "chairs_clerk"
+    CHAIR = "chair"
+    """The person appointed to chair the meeting or hearing (reg 28): they may then act as its chair."""
+
+    @property
+    def label(self) -> str:
+        return "Chair's clerk" if self is AssignmentRole.CHAIRS_CLERK else super().label
 
 
 class AppealRoute(Vocabulary):
@@ -92,3 +126,10 @@ class Stage(Vocabulary):
     UNDER_APPEAL = "under_appeal"
     REFLECTIVE_PRACTICE = "reflective_practice"
     CLOSED = "closed"
+
+
+class DutyRestriction(Vocabulary):
+    """Suspension, or restriction of duties instead of suspension (SI 2020/4 reg 11)."""
+
+    SUSPENDED = "suspended"
+    RESTRICTED_DUTIES = "restricted_duties"

@@ -48,6 +48,8 @@ class DateBasis(StrEnum):
     DECISION = "decision"
     TRIGGER = "trigger"  # the event a time limit runs from
     ON = "on"  # the date asked about (standards, calendar)
+    # the date notice of referral was given (reg 30(1) or 51(1))
+    REFERRAL_NOTICE = "referral_notice"
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class ProvisionVersion:
     citation: Citation
     summary: str
     parameters: Mapping[str, Any] = field(default_factory=dict)
+    quote: str = ""
+    """The regulation's own words the version rests on (Crown copyright, Open Government Licence v3.0)."""
 
     def in_force(self, on: date) -> bool:
         return self.in_force_from <= on and (
@@ -147,6 +151,7 @@ _VERSION_KEYS = {
     "note",
     "summary",
     "parameters",
+    "quote",
 }
 _VERSION_REQUIRED = {"from", "instrument", "provision", "status", "summary"}
 
@@ -169,6 +174,7 @@ def _load_version(pid: str, title: str, raw: Any, where: str) -> ProvisionVersio
         citation=citation_from(raw, where),
         summary=summary,
         parameters=params,
+        quote=" ".join(str(raw.get("quote") or "").split()),
     )
 
 

@@ -2,7 +2,43 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from misconduct.rules.catalogue import Catalogue
+from misconduct.rules.datafile import Status
+
+OGL_ATTRIBUTION = (
+    "Quotations from the regulations are Crown copyright, reproduced under the Open Government "
+    "Licence v3.0 (legislation.gov.uk text, read as published in the `legalize-dev/legalize-uk` "
+    "repository: SI 2020/4 revised to 7 May 2024; SI 2024/521 and SI 2025/558 as made; "
+    "SI 2020/1 revised to 28 May 2025; SI 2012/2632 revised to 13 March 2015)."
+)
+
+
+def status_counts(cat: Catalogue) -> dict[str, tuple[int, int]]:
+    """For each status: (provision versions with it, provisions whose latest version has it)."""
+    versions: Counter[str] = Counter()
+    latest: Counter[str] = Counter()
+    for p in cat:
+        for v in p.versions:
+            versions[v.citation.status.value] += 1
+        latest[max(p.versions, key=lambda v: v.in_force_from).citation.status.value] += 1
+    return {s.value: (versions[s.value], latest[s.value]) for s in Status}
+
+
+def status_summary_markdown(cat: Catalogue) -> list[str]:
+    counts = status_counts(cat)
+    lines = [
+        "## Status summary",
+        "",
+        "| Status | Provision versions | Provisions (latest version) |",
+        "|---|---|---|",
+    ]
+    for status, (n_versions, n_latest) in counts.items():
+        lines.append(f"| {status} | {n_versions} | {n_latest} |")
+    total_versions = sum(v for v, _ in counts.values())
+    lines += [f"| total | {total_versions} | {len(cat)} |", ""]
+    return lines
 
 
 def catalogue_markdown(cat: Catalogue) -> str:
@@ -14,6 +50,9 @@ def catalogue_markdown(cat: Catalogue) -> str:
         "Status: **verified** = read in the cited text; **secondary** = read only in a secondary source;",
         "**unverified** = recalled or inferred, to be checked (see DOMAIN.md §0 and §12).",
         "",
+        OGL_ATTRIBUTION,
+        "",
+        *status_summary_markdown(cat),
     ]
     by_file: dict[str, list[str]] = {}
     for p in cat:
@@ -25,7 +64,7 @@ def catalogue_markdown(cat: Catalogue) -> str:
             lines += [
                 f"### `{p.id}`: {p.title}",
                 "",
-                f"Version chosen by: {p.date_basis.value} date.",
+                f"Version chosen by: {p.date_basis.value.replace('_', ' ')} date.",
                 "",
             ]
             for v in p.versions:
@@ -35,6 +74,8 @@ def catalogue_markdown(cat: Catalogue) -> str:
                     f"*{v.citation.status.value}*"
                 )
                 lines.append(f"  - {v.summary}")
+                if v.quote:
+                    lines.append(f"  - Words: “{v.quote}”")
                 if v.parameters and p.id != "standards_of_professional_behaviour":
                     params = ", ".join(f"{k} = {val}" for k, val in v.parameters.items())
                     lines.append(f"  - Parameters: {params}")

@@ -17,6 +17,7 @@ from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 from misconduct.rules.warning import WarningPeriod, warning_period
+from misconduct.rules.workdays import add_months, uk_date
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,13 @@ class OutcomeQuestion:
     convicted_indictable_only: bool = False
     linked_to_pre_commencement_allegation: bool = False
     dg_reinvestigation_on: date | None = None
+    referral_notice_on: date | None = None
+    """The date notice of referral was given (reg 30(1) or 51(1)); decides whether SI 2024/521 applies."""
+    reduced_in_rank_on: date | None = None
+    """The date of the officer's last reduction in rank (2004 or 2020 Regulations), if any (reg 23(10)(c))."""
+    linked_allegation_came_to_attention: date | None = None
+    first_known_to_police_body_on: date | None = None
+    first_known_to_director_general_on: date | None = None
 
     def __post_init__(self) -> None:
         if self.severity_assessment_on < self.came_to_attention:
@@ -53,6 +61,25 @@ class OutcomeQuestion:
                 f"({self.severity_assessment_on.isoformat()})",
                 self.decided_on.isoformat(),
             )
+        if self.referral_notice_on is not None and not (
+            self.came_to_attention <= self.referral_notice_on <= self.decided_on
+        ):
+            raise InvalidInput(
+                "date of the notice of referral",
+                f"a date between the date the allegation came to attention "
+                f"({uk_date(self.came_to_attention)}) and the decision "
+                f"({uk_date(self.decided_on)})",
+                uk_date(self.referral_notice_on),
+            )
+        if self.reduced_in_rank_on is not None:
+            if self.reduced_in_rank_on > self.decided_on:
+                raise InvalidInput(
+                    "date of the last reduction in rank",
+                    f"a date on or before the decision ({uk_date(self.decided_on)})",
+                    uk_date(self.reduced_in_rank_on),
+                )
+            if self.reduced_in_rank_on <= self.severity_assessment_on:
+                object.__setattr__(self, "previously_reduced_in_rank", True)
         if self.fww_in_force and self.ww_in_force:
             # Both can be on a record, but the final warning governs; keep the question unambiguous.
             object.__setattr__(self, "ww_in_force", False)
@@ -79,6 +106,20 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class OtherAction:
+    """Disciplinary action the law allows that is not an outcome in the shared vocabulary (the 2012
+    extension of a final written warning)."""
+
+    id: str
+    text: str
+    citation: str
+    status: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "citation": self.citation, "status": self.status}
+
+
+@dataclass(frozen=True)
 class OutcomeAnswer:
     question: OutcomeQuestion
     regime: RegimeDecision
@@ -87,6 +128,7 @@ class OutcomeAnswer:
     requirements: tuple[Requirement, ...]
     notes: tuple[str, ...]
     trace: Trace = field(compare=False)
+    other_actions: tuple[OtherAction, ...] = ()
 
     @property
     def default_outcome(self) -> Outcome | None:
@@ -107,6 +149,7 @@ class OutcomeAnswer:
             "warning_periods": {o.value: p.as_dict() for o, p in self.warning_periods.items()},
             "default_outcome": self.default_outcome.value if self.default_outcome else None,
             "requirements": [r.as_dict() for r in self.requirements],
+            "other_actions": [a.as_dict() for a in self.other_actions],
             "notes": list(self.notes),
             "trace": self.regime.trace.as_list() + self.trace.as_list(),
         }
@@ -130,6 +173,7 @@ class _Run:
         self.trace = Trace()
         self.requirements: list[Requirement] = []
         self.notes: list[str] = []
+        self.other_actions: list[OtherAction] = []
 
     @property
     def on(self) -> date:
@@ -165,6 +209,9 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
         q.came_to_attention,
         linked_to_pre_commencement_allegation=q.linked_to_pre_commencement_allegation,
         dg_reinvestigation_on=q.dg_reinvestigation_on,
+        linked_allegation_came_to_attention=q.linked_allegation_came_to_attention,
+        first_known_to_police_body_on=q.first_known_to_police_body_on,
+        first_known_to_director_general_on=q.first_known_to_director_general_on,
         catalogue=cat,
     )
     run = _Run(q, regime, cat)
@@ -192,6 +239,7 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
         tuple(run.requirements),
         tuple(run.notes),
         run.trace,
+        tuple(run.other_actions),
     )
 
 
@@ -233,16 +281,53 @@ def _check_forum(run: _Run, finding: Finding) -> None:
             "gross misconduct cannot be dealt with at a misconduct meeting",
             "forum",
         )
-    if (
-        q.forum is Forum.MISCONDUCT_MEETING
-        and q.fww_in_force
-        and run.regime.regime is not Regime.CONDUCT_REGS_2012
-    ):
+    if q.forum is not Forum.MISCONDUCT_MEETING:
+        return
+    old_rules = run.regime.regime is Regime.CONDUCT_REGS_2012
+    if q.former_officer and not old_rules:
         raise run.violation(
-            "reg23_meeting_barred_by_fww",
-            "a final written warning was in force on the severity-assessment date, so the case "
-            "must go to a misconduct hearing, not a meeting",
+            "sch1_former_officer",
+            "proceedings against a former officer are a misconduct hearing (or an accelerated "
+            "hearing), never a meeting",
             "forum",
+        )
+    if q.former_officer:
+        return
+    if q.fww_in_force:
+        raise run.violation(
+            "regs2012_fww_in_force" if old_rules else "reg23_meeting_barred_by_fww",
+            "a final written warning was in force at the date of the assessment of the conduct, so "
+            "the case must go to a misconduct hearing, not a meeting",
+            "forum",
+        )
+    # Reg 23(10)(c): less than 2 years; 2012 Regulations reg 19(9)(b): less than 18 months.
+    pid, months = (
+        ("regs2012_reg19_9b_recent_reduction_in_rank", 18)
+        if old_rules
+        else ("reg23_10c_recent_reduction_in_rank", 24)
+    )
+    reduced = q.reduced_in_rank_on
+    if reduced is not None and reduced <= q.severity_assessment_on:
+        if add_months(reduced, months) > q.severity_assessment_on:
+            raise run.violation(
+                pid,
+                f"the officer was reduced in rank on {uk_date(reduced)}, less than {months} months "
+                f"before the assessment of the conduct ({uk_date(q.severity_assessment_on)}), so "
+                "the case must go to a misconduct hearing, not a meeting",
+                "forum",
+            )
+        run.rule(
+            pid,
+            f"reduced in rank on {reduced.isoformat()}, {months} months or more before the "
+            "assessment: a meeting is open",
+            applied=False,
+            reduced_in_rank_on=reduced,
+        )
+    elif q.previously_reduced_in_rank and reduced is None:
+        run.notes.append(
+            "The officer was reduced in rank before, but the date is not given: if the reduction was "
+            "less than 2 years before the severity assessment, the case had to go to a misconduct "
+            "hearing (reg 23(10)(c))."
         )
 
 
@@ -376,7 +461,10 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
             "left; the outcomes shown are those for a serving officer."
         )
     if q.forum is Forum.MISCONDUCT_MEETING:
-        return _outcomes(run.rule("regs2012_reg35_meeting_outcomes", "misconduct at a meeting"))
+        available = _outcomes(
+            run.rule("regs2012_reg35_meeting_outcomes", "misconduct at a meeting")
+        )
+        return _warnings_in_force_2012(run, available)
     if q.forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
         if finding is not Finding.GROSS_MISCONDUCT:
             raise RuleViolation(
@@ -392,13 +480,26 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
         available = _outcomes(params)
         if q.fww_in_force:
             available -= _outcomes(params, "barred_by_fww_in_force")
-            run.notes.append(
-                "A final written warning was in force: no new one may be given, but the existing one "
-                "may be extended once by 18 months in exceptional circumstances (SI 2012/2632 reg 55(3)-(5))."
+            version = run.cat.version("regs2012_special_case_hearing_outcomes", run.on)
+            run.other_actions.append(
+                OtherAction(
+                    "extend_final_written_warning",
+                    "A final written warning was in force: no new one may be given, but in "
+                    "exceptional circumstances the existing one may be extended once, by 18 months "
+                    "(reg 55(3)-(5)).",
+                    str(version.citation),
+                    version.citation.status.value,
+                )
             )
         return available
     params = run.rule("regs2012_reg35_hearing_outcomes", f"{finding.value} at a hearing")
-    available = _outcomes(params)
+    available = _warnings_in_force_2012(run, _outcomes(params))
+    if finding is Finding.GROSS_MISCONDUCT:
+        run.rule(
+            "regs2012_reg35_10_gm_dismissal_without_notice",
+            "gross misconduct: a dismissal is without notice",
+        )
+        available.discard(Outcome.DISMISSAL_WITH_NOTICE)
     if finding is Finding.MISCONDUCT:
         available |= _outcomes(params, "misconduct_only")
         run.rule(
@@ -415,11 +516,18 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
 
 
 def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
-    q = run.q
     if finding is Finding.GROSS_MISCONDUCT:
         non_dismissal = {o for o in available if not o.is_dismissal}
         presumption = run.cat.version_or_none("presumption_of_dismissal", run.on)
-        if presumption is not None and non_dismissal:
+        if presumption is not None and non_dismissal and run.q.former_officer:
+            run.rule(
+                "presumption_of_dismissal",
+                "former officer: Sch 1 para 32/39 replace regs 42 and 62 whole, and SI 2025/558 "
+                "amends only the regulations they replace, so no presumption applies",
+                applied=False,
+                former_officer=True,
+            )
+        elif presumption is not None and non_dismissal:
             run.require(
                 "presumption_of_dismissal",
                 "exceptional_circumstances",
@@ -436,23 +544,8 @@ def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
                 "not in force for this allegation (pre-commencement or before 28 May 2025): "
                 "no exceptional-circumstances threshold",
             )
-        reasons = run.cat.version_or_none("reasons_gross_misconduct_not_dismissed", q.decided_on)
-        if reasons is not None and non_dismissal:
-            run.require(
-                "reasons_gross_misconduct_not_dismissed",
-                "reasons_for_not_dismissing",
-                "Gross misconduct without dismissal: the outcome report must give the reasons "
-                "(and goes to the local policing body).",
-                non_dismissal,
-                q.decided_on,
-            )
-        elif reasons is None and run.regime.regime is not Regime.CONDUCT_REGS_2012:
-            run.trace.record_not_in_force(
-                "reasons_gross_misconduct_not_dismissed",
-                "Reasons when gross misconduct does not lead to dismissal",
-                q.decided_on,
-                "decision before 7 May 2024: no express duty to give reasons for not dismissing",
-            )
+        if non_dismissal and run.regime.regime is not Regime.CONDUCT_REGS_2012:
+            _reasons_for_not_dismissing(run, non_dismissal)
     if Outcome.REDUCTION_IN_RANK in available:
         run.require(
             "reg62_6_reduction_in_rank_views",
@@ -462,3 +555,68 @@ def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
             {Outcome.REDUCTION_IN_RANK},
             run.on,
         )
+
+
+REASONS = "reasons_gross_misconduct_not_dismissed"
+
+
+def _reasons_for_not_dismissing(run: _Run, non_dismissal: set[Outcome]) -> None:
+    """SI 2024/521 reg 5 (reg 43(1)(e), 63(1)(d)): only where the reg 30(1)/51(1) notice was given on or
+    after 7 May 2024 (reg 7(1)). Without the notice date, the allegation's date can still settle it."""
+    q = run.q
+    notice = q.referral_notice_on
+    start = run.cat.get(REASONS).versions[0].in_force_from
+    text = (
+        "Gross misconduct without dismissal: the outcome report must give the reasons "
+        "(and goes to the local policing body)."
+    )
+    if notice is None and q.came_to_attention >= start:
+        notice = q.came_to_attention  # the notice cannot precede the allegation
+    if notice is not None and notice >= start:
+        run.require(REASONS, "reasons_for_not_dismissing", text, non_dismissal, notice)
+        return
+    if notice is not None or q.decided_on < start:
+        run.trace.record_not_in_force(
+            REASONS,
+            "Reasons when gross misconduct does not lead to dismissal",
+            notice or q.decided_on,
+            "notice of referral before 7 May 2024 (SI 2024/521 reg 7(1)): no express duty to give "
+            "reasons for not dismissing",
+        )
+        return
+    run.require(
+        REASONS,
+        "reasons_for_not_dismissing",
+        text.rstrip(".") + ", if the notice of referral was given on or after 7 May 2024 "
+        "(SI 2024/521 reg 7(1)); the date of that notice was not given.",
+        non_dismissal,
+        start,
+    )
+
+
+def _warnings_in_force_2012(run: _Run, available: set[Outcome]) -> set[Outcome]:
+    """SI 2012/2632 reg 35(6)-(9): warnings in force at the assessment of the conduct."""
+    q = run.q
+    if q.fww_in_force:
+        fww = run.rule(
+            "regs2012_fww_in_force",
+            "final written warning in force: no new warning; the existing one may be extended "
+            "once, for 18 months (reg 35(7)-(9))",
+            fww_in_force=True,
+        )
+        version = run.cat.version("regs2012_fww_in_force", run.on)
+        run.other_actions.append(
+            OtherAction(
+                str(fww["other_action"]),
+                f"In exceptional circumstances, extend the final written warning already in force, "
+                f"once only, for {fww['extension_months']} months from the date it would otherwise "
+                "expire (reg 35(7)(b), (8), (9)).",
+                str(version.citation),
+                version.citation.status.value,
+            )
+        )
+        return available - _outcomes(fww, "barred")
+    if q.ww_in_force and Outcome.WRITTEN_WARNING in available:
+        run.rule("regs2012_reg35_6_ww_in_force", "written warning in force: no second one")
+        return available - {Outcome.WRITTEN_WARNING}
+    return available

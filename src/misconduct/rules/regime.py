@@ -1,8 +1,9 @@
 """Which regulations govern a case: chosen by the date the allegation came to attention.
 
-The 2012 → 2020 change and the 2025 amendments both turn on when the allegation came to the
-attention of the appropriate authority (not when the conduct happened); the 2025 amendments have two
-exceptions in SI 2025/558 reg 64. Panel composition turns on the hearing date.
+The 2012 → 2020 change (SI 2020/4 regs 2(1), 3(2), 4(6)-(7)) and the 2025 amendments (SI 2025/558
+regs 64 and 67) both turn on when the allegation came to attention (not when the conduct happened),
+each with a linked-allegation and a Director General exception. Panel composition turns on the date
+of the notice of referral (SI 2024/521 reg 7).
 
 >>> d = determine_regime(date(2025, 2, 1))
 >>> d.regime.value, d.amendments_2025
@@ -53,19 +54,34 @@ class RegimeDecision:
         return self.regime is Regime.CONDUCT_REGS_2020_AMENDED_2025
 
 
+def _earliest(*days: date | None) -> date:
+    return min(d for d in days if d is not None)
+
+
 def determine_regime(
     came_to_attention: date,
     *,
     linked_to_pre_commencement_allegation: bool = False,
     dg_reinvestigation_on: date | None = None,
+    linked_allegation_came_to_attention: date | None = None,
+    first_known_to_police_body_on: date | None = None,
+    first_known_to_director_general_on: date | None = None,
     catalogue: Catalogue | None = None,
 ) -> RegimeDecision:
     """Choose the regime for an allegation.
 
-    ``linked_to_pre_commencement_allegation``: the allegation relates to a matter on which an allegation
-    made before 28 May 2025 is still being handled under the old rules (SI 2025/558 reg 64(1)(b)).
+    ``came_to_attention``: the date the allegation came to the appropriate authority's attention.
+    ``first_known_to_police_body_on``: an earlier date on which a local policing body or a chief officer
+    of police (of any force) knew of it; ``first_known_to_director_general_on``: the date the Director
+    General (IOPC) first knew of it. "Pre-commencement allegation" takes the earliest of these dates
+    (SI 2020/4 reg 2(1): local policing body or chief officer; SI 2025/558 reg 67: those or the Director
+    General).
+    ``linked_allegation_came_to_attention``: the allegation relates to a matter on which an earlier
+    allegation, which came to attention on this date, is still being handled under the old rules
+    (SI 2020/4 reg 3(2)(b), 4(6)(b); SI 2025/558 reg 64(1)(b)).
+    ``linked_to_pre_commencement_allegation``: the same, where only the 2025 link is known.
     ``dg_reinvestigation_on``: the date the Director General ordered a re-investigation (s.13B) or gave a
-    s.28A direction (reg 64(2)).
+    s.28A direction (SI 2020/4 reg 4(7); SI 2025/558 reg 64(2)).
     """
     cat = catalogue or default_catalogue()
     trace = Trace()
@@ -75,24 +91,55 @@ def determine_regime(
             f"a date on or after the date the allegation came to attention ({came_to_attention})",
             dg_reinvestigation_on.isoformat(),
         )
-    if came_to_attention < COMMENCEMENT_2020:
-        v = cat.version("conduct_regs_2012", came_to_attention)
+    if linked_allegation_came_to_attention is not None and (
+        linked_allegation_came_to_attention > came_to_attention
+    ):
+        raise InvalidInput(
+            "date the linked allegation came to attention",
+            "a date on or before the date this allegation came to attention "
+            f"({came_to_attention.strftime('%d/%m/%Y')})",
+            linked_allegation_came_to_attention.strftime("%d/%m/%Y"),
+        )
+    known_2020 = _earliest(came_to_attention, first_known_to_police_body_on)
+    known_2025 = _earliest(
+        came_to_attention, first_known_to_police_body_on, first_known_to_director_general_on
+    )
+    dg_2020 = dg_reinvestigation_on is not None and dg_reinvestigation_on >= COMMENCEMENT_2020
+    linked_2020 = (
+        linked_allegation_came_to_attention is not None
+        and linked_allegation_came_to_attention < COMMENCEMENT_2020
+    )
+    if (known_2020 < COMMENCEMENT_2020 or linked_2020) and not dg_2020:
+        on = min(came_to_attention, COMMENCEMENT_2020 - timedelta(days=1))
+        v = cat.version("conduct_regs_2012", on)
+        why = (
+            "allegation came to the attention of a local policing body or chief officer before "
+            "1 February 2020: the 2012 Regulations govern"
+            if known_2020 < COMMENCEMENT_2020
+            else "relates to a matter on which a pre-1 February 2020 allegation is still being handled "
+            "under the old rules: the 2012 Regulations govern"
+        )
         trace.record(
             v,
-            "allegation came to attention before 1 February 2020: the 2012 Regulations govern",
-            on=came_to_attention,
+            why,
+            on=on,
             came_to_attention=came_to_attention,
+            first_known_on=known_2020,
+            linked_allegation_came_to_attention=linked_allegation_came_to_attention,
         )
-        return RegimeDecision(
-            Regime.CONDUCT_REGS_2012, came_to_attention, came_to_attention, (v.summary,), trace
-        )
+        return RegimeDecision(Regime.CONDUCT_REGS_2012, came_to_attention, on, (v.summary,), trace)
 
-    v2020 = cat.version("conduct_regs_2020", came_to_attention)
+    rules_on = max(came_to_attention, COMMENCEMENT_2020)
+    v2020 = cat.version("conduct_regs_2020", rules_on)
     trace.record(
         v2020,
-        "allegation came to attention on or after 1 February 2020: the 2020 Regulations govern",
-        on=came_to_attention,
+        "Director General re-investigation or direction on or after 1 February 2020: the 2020 "
+        "Regulations apply whenever the matter came to attention"
+        if known_2020 < COMMENCEMENT_2020 or linked_2020
+        else "allegation came to attention on or after 1 February 2020: the 2020 Regulations govern",
+        on=rules_on,
         came_to_attention=came_to_attention,
+        dg_reinvestigation_on=dg_reinvestigation_on,
     )
     reasons = [v2020.summary]
     if dg_reinvestigation_on is not None and dg_reinvestigation_on >= COMMENCEMENT_2025:
@@ -113,19 +160,28 @@ def determine_regime(
             trace,
         )
     v64 = cat.version("si2025_558_reg64_pre_commencement", COMMENCEMENT_2025)
-    if came_to_attention < COMMENCEMENT_2025:
+    if known_2025 < COMMENCEMENT_2025:
         trace.record(
             v64,
-            "pre-commencement allegation (came to attention before 28 May 2025): "
-            "the 2025 amendments do not apply",
+            "pre-commencement allegation (came to the attention of a local policing body, a chief "
+            "officer or the Director General before 28 May 2025): the 2025 amendments do not apply",
             on=COMMENCEMENT_2025,
             came_to_attention=came_to_attention,
+            first_known_on=known_2025,
         )
         reasons.append(v64.summary)
         return RegimeDecision(
-            Regime.CONDUCT_REGS_2020, came_to_attention, came_to_attention, tuple(reasons), trace
+            Regime.CONDUCT_REGS_2020,
+            came_to_attention,
+            min(rules_on, COMMENCEMENT_2025 - timedelta(days=1)),
+            tuple(reasons),
+            trace,
         )
-    if linked_to_pre_commencement_allegation:
+    linked_2025 = linked_to_pre_commencement_allegation or (
+        linked_allegation_came_to_attention is not None
+        and linked_allegation_came_to_attention < COMMENCEMENT_2025
+    )
+    if linked_2025:
         trace.record(
             v64,
             "relates to a matter on which a pre-commencement allegation is still being handled: "
@@ -158,6 +214,9 @@ def determine_regime(
     )
 
 
+SI_2024_521_COMMENCEMENT = date(2024, 5, 7)
+
+
 class PanelChair(StrEnum):
     LEGALLY_QUALIFIED_CHAIR = "legally_qualified_chair"
     CHIEF_OFFICER_OR_DELEGATE = "chief_officer_or_delegate"
@@ -168,13 +227,55 @@ class PanelDecision:
     chair: PanelChair
     summary: str
     trace: Trace = field(compare=False)
+    any_local_policing_body_list: bool = False
+    """SI 2024/521 reg 7(5): the legally qualified chair may come from a list kept by any local policing
+    body (notice given before 7 May 2024, panel not determined by then)."""
 
 
-def panel_for_hearing(hearing_on: date, *, catalogue: Catalogue | None = None) -> PanelDecision:
-    """Who chairs a misconduct hearing held on a date (from 7 May 2024, the chief officer or delegate)."""
+def panel_for_hearing(
+    referral_notice_on: date,
+    *,
+    panel_determined_on: date | None = None,
+    catalogue: Catalogue | None = None,
+) -> PanelDecision:
+    """Who chairs a misconduct hearing, chosen by the date of the reg 30(1)/51(1) notice of referral.
+
+    SI 2024/521 reg 7(1): the new panel (chief officer chair, legally qualified adviser) does not apply
+    where the notice was given before 7 May 2024. Reg 7(2)-(5): if the panel was not determined before
+    that date, the old legally qualified chair may come from "a list" kept by "a local policing body".
+    """
     cat = catalogue or default_catalogue()
-    v = cat.version("panel_composition", hearing_on)
+    v = cat.version("panel_composition", referral_notice_on)
     chair = PanelChair(v.parameters["chair"])
     trace = Trace()
-    trace.record(v, f"hearing on {hearing_on.isoformat()}: chaired by {chair.value}", on=hearing_on)
-    return PanelDecision(chair, v.summary, trace)
+    trace.record(
+        v,
+        f"notice of referral on {referral_notice_on.isoformat()}: chaired by {chair.value}",
+        on=referral_notice_on,
+        referral_notice_on=referral_notice_on,
+    )
+    any_list = False
+    if referral_notice_on < SI_2024_521_COMMENCEMENT and (
+        panel_determined_on is None or panel_determined_on >= SI_2024_521_COMMENCEMENT
+    ):
+        saving = cat.version("si2024_521_reg7_saving", SI_2024_521_COMMENCEMENT)
+        if panel_determined_on is not None:
+            any_list = True
+            trace.record(
+                saving,
+                "notice before 7 May 2024 but panel determined on or after it: the legally "
+                "qualified chair may be taken from a list kept by any local policing body "
+                "(reg 7(2)-(5))",
+                on=panel_determined_on,
+                panel_determined_on=panel_determined_on,
+            )
+        else:
+            trace.record(
+                saving,
+                "notice before 7 May 2024: the 2024 panel rules do not apply (reg 7(1)); if the "
+                "panel was not determined before 7 May 2024, the chair may come from any local "
+                "policing body's list (reg 7(2)-(5))",
+                on=SI_2024_521_COMMENCEMENT,
+                applied=False,
+            )
+    return PanelDecision(chair, v.summary, trace, any_list)

@@ -1,8 +1,8 @@
 """Scenarios a lawyer can read: YAML files of ``name``, ``as_at``, ``rule``, ``facts`` and ``expected``.
 
 ``as_at`` is the date the question is asked: the decision date for ``outcomes``, the date the time
-limit runs from for ``deadline``, the date a warning is tested on for ``warning``, the date of the
-hearing for ``panel`` and the date of the standards for ``standards``. ``expected`` lists only what
+limit runs from (for a notice, the day it was sent) for ``deadline``, the date a warning is tested on
+for ``warning``, the date of the notice of referral for ``panel`` and the date of the standards for ``standards``. ``expected`` lists only what
 the scenario asserts; ``expected.error`` names an error class and ``expected.citation`` part of its
 citation. One parametrised test runs every scenario (tests/rules/test_scenarios.py).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,11 @@ def _outcomes(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         convicted_indictable_only=f.get("convicted_indictable_only", False),
         linked_to_pre_commencement_allegation=f.get("linked_to_pre_commencement_allegation", False),
         dg_reinvestigation_on=f.get("dg_reinvestigation_on"),
+        referral_notice_on=f.get("referral_notice_on"),
+        reduced_in_rank_on=f.get("reduced_in_rank_on"),
+        linked_allegation_came_to_attention=f.get("linked_allegation_came_to_attention"),
+        first_known_to_police_body_on=f.get("first_known_to_police_body_on"),
+        first_known_to_director_general_on=f.get("first_known_to_director_general_on"),
     )
     answer = lawful_outcomes(q)
     data = answer.as_dict()
@@ -114,24 +119,42 @@ def _outcomes(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             o: [p["min_months"], p["max_months"]] for o, p in data["warning_periods"].items()
         },
         "notes": len(data["notes"]),
+        "other_actions": [a["id"] for a in data["other_actions"]],
     }
     return actual, data["trace"]
 
 
 def _deadline(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    d = deadline(s.facts["step"], s.as_at)
+    """``facts``: ``step``; optionally ``delegated_to_lqp``, ``referral_notice_on``, ``sent_by``,
+    ``sent_at`` (HH:MM) and ``came_to_attention`` (the case's regime, for deemed service)."""
+    f = s.facts
+    regime = determine_regime(f["came_to_attention"]) if "came_to_attention" in f else None
+    sent_at = f.get("sent_at")
+    d = deadline(
+        f["step"],
+        s.as_at,
+        delegated_to_lqp=f.get("delegated_to_lqp", False),
+        referral_notice_on=f.get("referral_notice_on"),
+        sent_by=f.get("sent_by"),
+        sent_at=time.fromisoformat(sent_at) if sent_at else None,
+        regime=regime,
+    )
     data = d.as_dict()
     actual: dict[str, Any] = {
-        k: date.fromisoformat(data[k]) for k in ("due", "earliest", "latest") if k in data
+        k: date.fromisoformat(data[k]) for k in ("due", "earliest", "latest", "from") if k in data
     }
     actual["citation"] = d.citation
-    return actual, data["trace"]
+    return actual, (regime.trace.as_list() if regime else []) + data["trace"]
 
 
 def _warning(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     f = s.facts
     w = WarningRecord(
-        Outcome(f["kind"]), f["notified_on"], int(f["months"]), int(f.get("career_break_days", 0))
+        Outcome(f["kind"]),
+        f["notified_on"],
+        int(f["months"]),
+        int(f.get("career_break_days", 0)),
+        bool(f.get("first_day_counts", True)),
     )
     trace = expiry_trace(w, on=f["notified_on"])
     actual = {"expires_on": w.expires_on(), "in_force": w.in_force(s.as_at)}
@@ -144,13 +167,20 @@ def _regime(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         f["came_to_attention"],
         linked_to_pre_commencement_allegation=f.get("linked_to_pre_commencement_allegation", False),
         dg_reinvestigation_on=f.get("dg_reinvestigation_on"),
+        linked_allegation_came_to_attention=f.get("linked_allegation_came_to_attention"),
+        first_known_to_police_body_on=f.get("first_known_to_police_body_on"),
+        first_known_to_director_general_on=f.get("first_known_to_director_general_on"),
     )
     return {"regime": d.regime.value, "rules_date": d.rules_date}, d.trace.as_list()
 
 
 def _panel(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    p = panel_for_hearing(s.as_at)
-    return {"chair": p.chair.value}, p.trace.as_list()
+    """``as_at`` is the date of the notice of referral; ``facts.panel_determined_on`` optional."""
+    p = panel_for_hearing(s.as_at, panel_determined_on=s.facts.get("panel_determined_on"))
+    return {
+        "chair": p.chair.value,
+        "any_local_policing_body_list": p.any_local_policing_body_list,
+    }, p.trace.as_list()
 
 
 def _standards(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -17,9 +17,11 @@ from misconduct.rules.catalogue import Catalogue, ProvisionVersion, default_cata
 from misconduct.rules.regime import Regime, RegimeDecision
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Forum, Outcome
-from misconduct.rules.workdays import add_months
+from misconduct.rules.workdays import add_months, end_of_months_beginning_with
 
 WARNINGS = (Outcome.WRITTEN_WARNING, Outcome.FINAL_WRITTEN_WARNING)
+COUNTING_2020 = date(2020, 2, 1)
+COUNTING_2012_END = date(2020, 1, 31)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,9 @@ class WarningRecord:
     notified_on: date
     months: int
     career_break_days: int = 0
+    first_day_counts: bool = True
+    """2020 Regulations: the period begins with the day notified (reg 42(9)). A 2012 warning runs "from"
+    the date it takes effect (SI 2012/2632 reg 3(3)): that day does not count (pass False)."""
 
     def __post_init__(self) -> None:
         if self.kind not in WARNINGS:
@@ -130,7 +135,10 @@ class WarningRecord:
     def expires_on(self) -> date:
         """The last day in force: the period begins with the day of notification, so it ends the day
         before the same date ``months`` later, moved on by any career-break days."""
-        end = add_months(self.notified_on, self.months) - timedelta(days=1)
+        if self.first_day_counts:
+            end = end_of_months_beginning_with(self.notified_on, self.months)
+        else:
+            end = add_months(self.notified_on, self.months)
         return end + timedelta(days=self.career_break_days)
 
     def in_force(self, on: date) -> bool:
@@ -141,11 +149,13 @@ def expiry_trace(warning: WarningRecord, *, on: date, catalogue: Catalogue | Non
     """The provisions behind a warning's expiry date (beginning-with convention, career breaks)."""
     cat = catalogue or default_catalogue()
     trace = Trace()
+    counting_on = max(on, COUNTING_2020) if warning.first_day_counts else min(on, COUNTING_2012_END)
+    last = warning.expires_on() - timedelta(days=warning.career_break_days)
     trace.record(
-        cat.version("warning_period_beginning_with", on),
+        cat.version("warning_period_beginning_with", counting_on),
         f"notified {warning.notified_on.isoformat()}, {warning.months} months: "
-        f"last day in force {add_months(warning.notified_on, warning.months) - timedelta(days=1)}",
-        on=on,
+        f"last day in force {last.isoformat()}",
+        on=counting_on,
         notified_on=warning.notified_on,
         months=warning.months,
     )

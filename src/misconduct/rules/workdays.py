@@ -34,6 +34,15 @@ def _check_year(day: date) -> None:
         raise InvalidInput("date", f"a date between {FIRST_YEAR} and {LAST_YEAR}", day.isoformat())
 
 
+def uk_date(day: date) -> str:
+    """A date as people in England and Wales write it in messages.
+
+    >>> uk_date(date(2024, 5, 7))
+    '07/05/2024'
+    """
+    return day.strftime("%d/%m/%Y")
+
+
 def holiday_name(day: date) -> str | None:
     _check_year(day)
     if day not in _holidays_for(day.year):
@@ -62,6 +71,32 @@ def add_working_days(start: date, n: int) -> date:
         if is_working_day(day):
             counted += 1
     return day
+
+
+def add_working_days_counting_start(start: date, n: int) -> date:
+    """The ``n``-th working day of a period "beginning with" ``start``: ``start`` is day 1 if it is a
+    working day (reg 33(9) and (15): "beginning with the date of the misconduct pre-hearing").
+
+    >>> add_working_days_counting_start(date(2025, 5, 16), 1)   # a Friday counts as day 1
+    datetime.date(2025, 5, 16)
+    >>> add_working_days_counting_start(date(2025, 5, 17), 1)   # a Saturday does not
+    datetime.date(2025, 5, 19)
+    """
+    if n < 1:
+        raise InvalidInput("working days", "a whole number of at least 1", n)
+    if is_working_day(start):
+        return start if n == 1 else add_working_days(start, n - 1)
+    return add_working_days(start, n)
+
+
+def first_working_day_after(day: date) -> date:
+    """The first working day strictly after ``day``."""
+    return add_working_days(day, 1)
+
+
+def next_working_day_on_or_after(day: date) -> date:
+    """``day`` itself if it is a working day, otherwise the next working day."""
+    return day if is_working_day(day) else add_working_days(day, 1)
 
 
 def subtract_working_days(end: date, n: int) -> date:
@@ -99,6 +134,27 @@ def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def end_of_months_beginning_with(start: date, months: int) -> date:
+    """The last day of a period of ``months`` calendar months *beginning with* ``start``.
+
+    The period ends on the day before the corresponding date ``months`` later; where that month has no
+    corresponding date (31 January, 29 February), it ends on the last day of that month.
+
+    >>> end_of_months_beginning_with(date(2025, 6, 10), 24)
+    datetime.date(2027, 6, 9)
+    >>> end_of_months_beginning_with(date(2025, 1, 31), 1)
+    datetime.date(2025, 2, 28)
+    >>> end_of_months_beginning_with(date(2024, 2, 29), 24)
+    datetime.date(2026, 2, 28)
+    """
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    last = monthrange(year, month)[1]
+    if start.day > last:
+        return date(year, month, last)
+    return date(year, month, start.day) - timedelta(days=1)
 
 
 def add_years(day: date, years: int) -> date:

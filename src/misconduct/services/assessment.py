@@ -14,6 +14,7 @@ from typing import Any
 
 from misconduct.assessment.engine import Assessment, assess
 from misconduct.assessment.facts import parse_facts
+from misconduct.assessment.precedents import similar
 from misconduct.domain.case import Case
 from misconduct.domain.records import OutcomeDecision, PriorWarning
 from misconduct.errors import RuleViolation
@@ -118,6 +119,26 @@ def case_facts(
     return facts
 
 
+PRECEDENTS_SHOWN = 3
+"""How many of the most alike published outcomes are kept with a decision."""
+
+
+def recorded(a: Assessment, found: Found) -> dict[str, Any]:
+    """The engine's result as it is stored with the decision, with what the chair found (factors and
+    personal mitigation with their notes, levels set with reasons) and the published outcomes it was
+    compared with at the time: a decided case is shown from this, never recomputed on later rules."""
+    result = a.as_dict()
+    result["found"] = {
+        "factors": _entries(found.factors),
+        "personal_mitigation": _entries(found.personal_mitigation),
+        "culpability": list(found.culpability) if found.culpability else None,
+        "harm": list(found.harm) if found.harm else None,
+        "exceptional_circumstances": found.exceptional_circumstances,
+    }
+    result["precedents"] = similar(a, limit=PRECEDENTS_SHOWN).as_dict()
+    return result
+
+
 def assess_officer(case: Case, officer_id: str, found: Found) -> Assessment:
     return assess(parse_facts(case_facts(case, officer_id, found)))
 
@@ -133,7 +154,7 @@ def assessed_decision(
     warning_months: int | None = None,
 ) -> OutcomeDecision:
     """The chair's decision, carrying the engine's assessment (trace included) and rules version."""
-    result = assess_officer(case, officer_id, found).as_dict()
+    result = recorded(assess_officer(case, officer_id, found), found)
     return OutcomeDecision(
         officer_id,
         outcome,

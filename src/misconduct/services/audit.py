@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
-from misconduct.domain.ledger import BrokenLink, verify_chain
+from misconduct.domain.ledger import BrokenLink, RecordedEvent, verify_chain
 from misconduct.services.ports import UnitOfWork
 
 
@@ -21,9 +22,12 @@ class AuditReport:
         return not self.broken
 
 
-def verify_all(uow_factory: Callable[[], UnitOfWork]) -> AuditReport:
+def verify_all(
+    uow_factory: Callable[[], UnitOfWork], read_file: Callable[[str], bytes] | None = None
+) -> AuditReport:
     """Every case's chain, checked as the events stream past in case and sequence order (one pass,
-    memory for one case at a time)."""
+    memory for one case at a time); with ``read_file`` (content by SHA-256), also every evidence
+    file the chain records, which must be present and still have the recorded hash."""
     broken: list[BrokenLink] = []
     cases = events = 0
     with uow_factory() as uow:
@@ -32,6 +36,26 @@ def verify_all(uow_factory: Callable[[], UnitOfWork]) -> AuditReport:
             cases += 1
             events += len(chain)
             link = verify_chain(chain)
+            if link is None and read_file is not None:
+                link = _first_changed_file(chain, read_file)
             if link is not None:
                 broken.append(link)
     return AuditReport(cases, events, tuple(broken))
+
+
+def _first_changed_file(
+    records: list[RecordedEvent], read_file: Callable[[str], bytes]
+) -> BrokenLink | None:
+    for r in records:
+        if r.type != "EvidenceAttached":
+            continue
+        digest = str(r.payload["evidence"]["sha256"])
+        try:
+            content = read_file(digest)
+        except FileNotFoundError:
+            return BrokenLink(r.case_ref, r.sequence, r.type, f"evidence file {digest} is missing")
+        if hashlib.sha256(content).hexdigest() != digest:
+            return BrokenLink(
+                r.case_ref, r.sequence, r.type, f"evidence file {digest} has changed since recorded"
+            )
+    return None

@@ -11,8 +11,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from misconduct.domain import commands as cmd
-from misconduct.domain.case import Case
+from misconduct.domain.case import Case, TimelineEntry
 from misconduct.domain.codec import to_plain
+from misconduct.domain.dates import check_dates
 from misconduct.domain.events import Event, event_payload
 from misconduct.domain.ledger import GENESIS, RecordedEvent
 from misconduct.domain.lifecycle import Context, decide, open_case
@@ -74,6 +75,7 @@ class CaseService:
 
     def open(self, command: cmd.OpenCase, steps: Sequence[cmd.Command] = ()) -> Case:
         """Open a case, and take any further ``steps`` in the same transaction (all or nothing)."""
+        check_dates(command, today=self.today())
         with self.uow() as uow:
             ref = command.details.ref
             if uow.cases.events(ref):
@@ -111,6 +113,7 @@ class CaseService:
         *,
         until_refused: bool = False,
     ) -> tuple[Case, list[RecordedEvent]]:
+        check_dates(command, today=self.today())
         opened = open_case(command)
         case = Case.from_events([opened])
         new = [self._seal(case, GENESIS, opened)]
@@ -121,6 +124,7 @@ class CaseService:
         for step in steps:
             try:
                 taken = step(case) if callable(step) else step
+                check_dates(taken, today=self.today())
                 event = decide(case, taken, context)
             except MisconductError:
                 if until_refused:
@@ -130,9 +134,14 @@ class CaseService:
             new.append(self._seal(case, new[-1].hash, event))
         return case, new
 
+    def today(self) -> date:
+        """The day it is for this service (from its clock): no step may be dated after it."""
+        return self.clock().date()
+
     def _take(
         self, uow: UnitOfWork, case: Case, previous: str, command: cmd.Command
     ) -> RecordedEvent:
+        check_dates(command, today=self.today())
         context = Context(
             {oid: uow.cases.warnings_for(oid, excluding=case.ref) for oid in case.officers}
         )
@@ -211,9 +220,21 @@ def dues(summary: CaseSummary, on: date) -> list[Due]:
     return items
 
 
+def timeline(case: Case, records: list[RecordedEvent]) -> list[tuple[RecordedEvent, TimelineEntry]]:
+    """Each step of ``case``'s timeline with its recorded event, matched by sequence.
+
+    ``records`` may have been read after ``case`` (another writer may have recorded a step since):
+    events the case has not reached are left out, so an answer after a stored write never fails
+    because the case moved on.
+    """
+    by_sequence = {r.sequence: r for r in records}
+    return [(by_sequence[e.sequence], e) for e in case.timeline if e.sequence in by_sequence]
+
+
 def case_view(case: Case, records: list[RecordedEvent], on: date) -> dict[str, Any]:
     """Everything ``case show`` prints: the state, the timeline and the time limits as at ``on``."""
     summary = CaseSummary.of(case)
+    by_sequence = {r.sequence: r for r in records}
     return {
         "ref": case.ref,
         "as_at": on.isoformat(),
@@ -247,7 +268,17 @@ def case_view(case: Case, records: list[RecordedEvent], on: date) -> dict[str, A
                 "actor": r.actor,
                 "recorded_at": r.recorded_at.isoformat(),
             }
-            for r, entry in zip(records, case.timeline, strict=True)
+            for r, entry in timeline(case, records)
         ],
         "open_limits": len(summary.open_limits),
+        "origin": to_plain(case.origin),
+        "parties": [to_plain(p) for p in case.parties],
+        "withdrawn_allegations": [to_plain(w) for w in case.withdrawn.values()],
+        "assignments": {role.value: who for role, who in case.assignments.items()},
+        "evidence": [to_plain(h) for h in case.evidence],
+        "notes": [
+            {**to_plain(n), "author": by_sequence[n.sequence].actor}
+            for n in case.notes
+            if n.sequence in by_sequence
+        ],
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from misconduct.domain import commands as c
 from misconduct.domain.case import Case
@@ -17,6 +18,7 @@ from misconduct.domain.lifecycle import decide, open_case
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
+    Assignment,
     CaseDetails,
     Determination,
     PartyRecord,
@@ -25,10 +27,12 @@ from misconduct.domain.records import (
     SeverityAssessment,
     SubjectOfficer,
 )
-from misconduct.domain.terms import LikelyForm, PartyRole, SeverityResult, Source
+from misconduct.domain.terms import AssignmentRole, LikelyForm, PartyRole, SeverityResult, Source
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 from misconduct.services.assessment import Found, assessed_decision
 from misconduct.services.cases import CaseService
+from misconduct.services.intake import open_case as open_through_intake
+from misconduct.services.intake import read_intake
 
 D = date.fromisoformat
 CANONICAL_REF = "MPS-2025-0001"
@@ -53,6 +57,41 @@ CANONICAL_FOUND = Found(
     },
 )
 """What the chair found in DOMAIN.md TC-1 (as in examples/canonical_case.toml)."""
+
+
+CANONICAL_INTAKE: dict[str, Any] = {
+    "ref": CANONICAL_REF,
+    "force": "metropolitan",
+    "source": "conduct_matter",
+    "summary": (
+        "Sent sexual messages and intimate images of himself from his force-issued mobile phone, "
+        "some taken and sent while on duty."
+    ),
+    "opened_on": "2025-01-22",  # invented: opened the day after it came to attention
+    # invented: the day after the conduct period ended, before 28 May 2025
+    "attention": {"force": "2025-01-21"},
+    "iopc_referral": {
+        "referred": False,
+        "reasons": "invented: no mandatory referral criterion met",
+        "mode": "local",
+    },
+    "officers": [{"name": "Daniel Marsh", "rank": "constable", "number": "274519"}],
+    "allegations": [
+        {
+            "id": "A1",
+            "officer": "274519",
+            "particulars": (
+                "Sent sexual messages and intimate images of himself from his force-issued mobile "
+                "phone, some taken and sent while on duty."
+            ),
+            "conduct_from": "2024-01-25",
+            "conduct_to": "2025-01-20",
+            "on_duty": True,
+            "standards": ["discreditable_conduct"],
+        }
+    ],
+}
+"""The canonical case as it is opened: the intake format (docs/intake.md), through the intake service."""
 
 
 @dataclass(frozen=True)
@@ -184,16 +223,8 @@ def canonical_case() -> DemoCase:
     "PC A". Every other date is invented: the account gives none.
     """
     pc = _officer("metropolitan", "274519", "Daniel Marsh")
-    opening = _open(
-        CANONICAL_REF,
-        "2025-01-22",  # invented: opened the day after it came to attention
-        "2025-01-21",  # invented: the day after the conduct period ended, before 28 May 2025
-        pc,
-        "Sent sexual messages and intimate images of himself from his force-issued mobile phone, "
-        "some taken and sent while on duty.",
-        ("2024-01-25", "2025-01-20"),
-        ("discreditable_conduct",),
-    )
+    intake = read_intake(CANONICAL_INTAKE, today=D(CANONICAL_INTAKE["opened_on"]))
+    opening = intake.command(CANONICAL_REF)
     aa = PartyRecord(PartyRole.APPROPRIATE_AUTHORITY, "Commissioner of Police of the Metropolis")
     steps: list[c.Command | _Decide] = [
         c.AddParty(D("2025-01-22"), aa),
@@ -421,6 +452,12 @@ def other_cases() -> list[DemoCase]:
             c.ReceiveOfficerResponse(D("2026-08-20"), False),
             c.ExchangeWitnessLists(D("2026-08-20")),
             _arrange("2026-09-01", Forum.MISCONDUCT_HEARING, "2026-10-26"),
+            # The demo chair (web demo_users.CANONICAL_CHAIR) is named, so a newcomer signed in as
+            # the demo chair finds this case waiting for their decision.
+            c.AddParty(
+                D("2026-09-01"),
+                PartyRecord(PartyRole.CHAIR, "Assistant Commissioner (professionalism)"),
+            ),
             c.GivePublicNotice(D("2026-10-12")),
             _find("2026-10-30", Finding.GROSS_MISCONDUCT, ("discreditable_conduct",)),
         ],
@@ -698,12 +735,32 @@ def demo_cases() -> list[DemoCase]:
     return [canonical_case(), *other_cases()]
 
 
+DEMO_CASE_OFFICER = "officer"
+DEMO_CHAIR = "chair"
+"""Demo logins (``app.web.demo_users``) the open demo cases are assigned to, so that every overdue
+item sits with someone who can sign in and act on it."""
+
+
+def demo_assignments(case: Case) -> list[Assignment]:
+    if case.closed_on is not None:
+        return []
+    out = [Assignment(AssignmentRole.CASE_OFFICER, DEMO_CASE_OFFICER)]
+    if case.proceedings is not None:
+        out.append(Assignment(AssignmentRole.CHAIR, DEMO_CHAIR))
+    return out
+
+
 def load_demo(service: CaseService) -> list[str]:
     """Load every demo case not already present; returns the references loaded."""
     loaded = []
     for demo in demo_cases():
         if service.exists(demo.ref):
             continue
-        service.open(demo.opening, demo.steps)
+        if demo.ref == CANONICAL_REF:
+            case = open_through_intake(service, CANONICAL_INTAKE, then=demo.steps)
+        else:
+            case = service.open(demo.opening, demo.steps)
+        for assignment in demo_assignments(case):
+            case = service.execute(demo.ref, c.AssignCase(service.today(), assignment))
         loaded.append(demo.ref)
     return loaded

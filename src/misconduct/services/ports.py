@@ -70,6 +70,9 @@ class CaseRepository(Protocol):
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         """Warnings on the officer's record from cases other than ``excluding``."""
 
+    def cases_of_officer(self, officer_id: str) -> list[Case]:
+        """Every case in which the officer (``force:number``) is a subject, as it stands."""
+
 
 class UnitOfWork(Protocol):
     cases: CaseRepository

@@ -220,7 +220,14 @@ def test_deadlines_and_standards_are_public(db: None) -> None:
 def test_the_factor_catalogue_is_grouped_by_stage(db: None) -> None:
     data = Client().get("/api/rules/factors").json()
     stages = [s["stage"] for s in data["stages"]]
-    assert stages == ["culpability", "harm", "aggravating", "mitigating", "personal_mitigation"]
+    assert stages == [
+        "culpability",
+        "harm",
+        "aggravating",
+        "mitigating",
+        "personal_mitigation",
+        "context",
+    ]
     assert all(f["reference"]["status"] for s in data["stages"] for f in s["factors"])
 
 

@@ -168,7 +168,9 @@ def test_a_departure_from_the_indication_without_reasons_is_refused(
 ) -> None:
     client = login("chair")
     url = reverse("web:assessment", args=[canonical_at_findings])
-    lenient = {"factors": LENIENT_FACTORS, "personal_mitigation": CANONICAL_MITIGATION}
+    # Very serious conduct (high culpability, serious harm): only dismissal is indicated, so a
+    # final written warning departs from the indication.
+    lenient = {"factors": ["intentional_or_deliberate", "serious_harm_to_individual"]}
     preview = client.post(reverse("web:assessment-preview", args=[canonical_at_findings]), lenient)
     indicated = preview.context["result"]["indicated_outcomes"]
     lawful = preview.context["result"]["available_outcomes"]
@@ -239,7 +241,7 @@ def test_the_assessment_shows_the_three_most_similar_published_outcomes(
     page = response.content.decode()
     shown = response.context["precedents"]
     assert len(shown.matches) == 3
-    assert "Similar published outcomes" in page and "they do not bind it" in page
+    assert "What similar cases did" in page and "they do not bind it" in page
     for m in shown.matches:
         assert m.precedent.force in page and f'href="{m.precedent.provenance.url}"' in page
     assert "Alike: both gross misconduct" in page and "Differs: " in page

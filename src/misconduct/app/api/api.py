@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from misconduct import __version__
-from misconduct.app.api import errors, public, rules, staff
+from misconduct.app.api import casefile, errors, public, rules, staff
 from misconduct.app.api.auth import TokenAuth
 
 api = NinjaAPI(
@@ -25,4 +25,5 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/rules", rules.router)
 api.add_router("/public", public.router)
+assert casefile.router is staff.router  # casefile adds its endpoints to the cases router
 api.add_router("/cases", staff.router, auth=TokenAuth())

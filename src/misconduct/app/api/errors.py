@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -57,6 +58,7 @@ ERROR_RESPONSES: dict[int, type[ErrorOut]] = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
+    413: ErrorOut,
     422: ErrorOut,
 }
 """Declared on every operation, so the OpenAPI schema says what failures look like."""
@@ -162,3 +164,16 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(AuthenticationError, authentication_error)
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(Http404, not_found)
+
+    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        data = body(
+            "RequestTooLarge",
+            f"the request body is larger than the {limit:,} bytes this API accepts",
+            field="body",
+            expected=f"at most {limit:,} bytes",
+            received="more",
+        )
+        return api.create_response(request, data, status=413)
+
+    api.add_exception_handler(RequestDataTooBig, too_big)

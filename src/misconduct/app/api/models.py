@@ -63,3 +63,22 @@ class ApiToken(models.Model):
         if record is not None:
             cls.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
         return record
+
+
+class IdempotentRequest(models.Model):
+    """A write made through the API under an ``Idempotency-Key``: the answer it got, so that a
+    retry with the same key gets that answer again instead of recording the step twice. Kept for
+    :data:`misconduct.app.api.idempotency.KEEP` (the answer holds case data), then pruned."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idempotent_requests"
+    )
+    key = models.CharField(max_length=200)
+    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of method, path and body.")
+    response = models.TextField(default="", blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("user", "key"), name="one_request_per_user_key"),
+        )

@@ -52,7 +52,7 @@ class OutcomesOut(Schema):
     rules_version: str
 
 
-class StepOut(Schema):
+class DeadlineStepOut(Schema):
     step: str
     title: str
     from_event: str
@@ -132,7 +132,7 @@ def outcomes(request: Any, q: Query[OutcomeQuestionIn]) -> dict[str, Any]:
 
 @router.get(
     "/deadlines",
-    response={200: list[StepOut], **ERROR_RESPONSES},
+    response={200: list[DeadlineStepOut], **ERROR_RESPONSES},
     summary="Every statutory time limit the rules know",
     auth=None,
 )

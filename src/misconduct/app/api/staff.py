@@ -9,8 +9,11 @@ from typing import Any
 from django.http import HttpResponse
 from ninja import Body, Field, Query, Router, Schema
 
+from misconduct.app import access
 from misconduct.app.api.errors import ERROR_RESPONSES, NotFound
+from misconduct.app.api.idempotency import once
 from misconduct.app.roles import Action
+from misconduct.app.stepinput import command_from, version_of
 from misconduct.app.web import documents, store
 from misconduct.app.web.assessment import Choices, check_decision, run
 from misconduct.app.web.steps import FieldSpec, step_named, steps_for
@@ -53,7 +56,7 @@ class CasePageOut(Schema):
     results: list[CaseRowOut]
 
 
-class StepOut(Schema):
+class CaseStepOut(Schema):
     step: str
     label: str
     action: str
@@ -116,6 +119,7 @@ def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
 )
 def case(request: Any, ref: str) -> dict[str, Any]:
     found = store.visible_case(_user(request), ref)
+    access.record(_user(request), found, "case (API)")
     records = store.events(ref)
     return case_view(found, records, store.today())
 
@@ -127,6 +131,7 @@ def case(request: Any, ref: str) -> dict[str, Any]:
 )
 def allegations(request: Any, ref: str) -> list[dict[str, Any]]:
     found = store.visible_case(_user(request), ref)
+    access.record(_user(request), found, "allegations (API)")
     out = []
     for a in found.allegations.values():
         f = found.findings.get(a.allegation_id)
@@ -146,7 +151,7 @@ def _field_doc(spec: FieldSpec, case: Case) -> dict[str, Any]:
 
 @router.get(
     "/{ref}/steps",
-    response={200: list[StepOut], **ERROR_RESPONSES},
+    response={200: list[CaseStepOut], **ERROR_RESPONSES},
     summary="The lifecycle steps open to you on this case, and why others are not",
 )
 def steps(request: Any, ref: str) -> list[dict[str, Any]]:
@@ -175,61 +180,24 @@ def steps(request: Any, ref: str) -> list[dict[str, Any]]:
     return out
 
 
-def _coerce(spec: FieldSpec, case: Case, value: Any) -> Any:
-    """A JSON value as the step builder takes it; bad values name the field."""
-    if value is None or value == "":
-        if spec.required and spec.kind not in ("bool", "multichoice"):
-            raise InvalidInput(spec.name, f"a value ({spec.kind})", value)
-        return [] if spec.kind == "multichoice" else None
-    if spec.kind == "date":
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            raise InvalidInput(spec.name, "a date YYYY-MM-DD", value) from None
-    if spec.kind == "bool":
-        if not isinstance(value, bool):
-            raise InvalidInput(spec.name, "true or false", value)
-        return value
-    if spec.kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidInput(spec.name, "a whole number", value)
-        return value
-    options = [v for v, _ in spec.choices(case)] if spec.choices else None
-    if spec.kind == "multichoice":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise InvalidInput(spec.name, "a list of: " + ", ".join(options or []), value)
-        bad = [v for v in value if options is not None and v not in options]
-        if bad or (spec.required and not value):
-            raise InvalidInput(spec.name, "a list of: " + ", ".join(options or []), value)
-        return value
-    if not isinstance(value, str):
-        raise InvalidInput(spec.name, "text", value)
-    if spec.kind in ("choice", "officer") and options is not None and value not in options:
-        raise InvalidInput(spec.name, "one of " + ", ".join(options), value)
-    return value
-
-
 @router.post(
     "/{ref}/steps/{step_id}",
     response={200: dict[str, Any], **ERROR_RESPONSES},
-    summary="Take a lifecycle step: the fields listed by GET /steps, plus the case version you saw",
+    summary="Take a lifecycle step: the fields listed by GET /steps, plus the case version you saw "
+    "(send an Idempotency-Key header to make a retry safe)",
 )
 def take_step(request: Any, ref: str, step_id: str, data: Body[dict[str, Any]]) -> dict[str, Any]:
     user = _user(request)
     the_step = step_named(step_id)
     found = store.visible_case(user, ref, the_step.action)
-    known = {f.name: f for f in the_step.all_fields(found)}
-    unknown = sorted(set(data) - set(known) - {"version"})
-    if unknown:
-        raise InvalidInput(unknown[0], "one of " + ", ".join([*known, "version"]), unknown[0])
-    values = {name: _coerce(spec, found, data.get(name)) for name, spec in known.items()}
-    version = data.get("version")
-    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
-        raise InvalidInput("version", "the case version (a whole number)", version)
-    command = the_step.build(found, values)
-    updated = store.service(user.get_username()).execute(ref, command, expected_version=version)
-    records = store.events(ref)
-    return case_view(updated, records, store.today())
+    command = command_from(the_step, found, data)
+    version = version_of(data)
+
+    def write() -> dict[str, Any]:
+        updated = store.service(user.get_username()).execute(ref, command, expected_version=version)
+        return case_view(updated, store.events(ref), store.today())
+
+    return once(request, write)
 
 
 def _choices(body: AssessmentIn) -> Choices:
@@ -290,11 +258,15 @@ def decision(request: Any, ref: str, body: DecisionIn) -> dict[str, Any]:
             assessment_rules_version=rules_version(),
         ),
     )
-    updated = store.service(user.get_username()).execute(
-        ref, command, expected_version=body.version
-    )
-    records = store.events(ref)
-    return {"decision": checked.as_dict()["decision"], "case": case_view(updated, records, on)}
+
+    def write() -> dict[str, Any]:
+        updated = store.service(user.get_username()).execute(
+            ref, command, expected_version=body.version
+        )
+        view = case_view(updated, store.events(ref), on)
+        return {"decision": checked.as_dict()["decision"], "case": view}
+
+    return once(request, write)
 
 
 class DocumentQuery(Schema):
@@ -327,4 +299,6 @@ def document(request: Any, ref: str, kind: str, q: Query[DocumentQuery]) -> Http
         raise InvalidInput("format", "one of " + ", ".join(FORMATS), q.format)
     if not documents.reached(found, kind):
         raise NotFound(f"case {ref} has not reached this document", field="kind", received=kind)
-    return documents.file_response(found, kind, q.format, store.today())
+    response = documents.file_response(found, kind, q.format, store.today())
+    access.record(_user(request), found, f"document {kind}.{q.format} (API)")
+    return response

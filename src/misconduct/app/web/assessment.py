@@ -17,7 +17,7 @@ from misconduct.assessment.engine import Assessment, assess
 from misconduct.assessment.facts import parse_facts
 from misconduct.domain.case import Case
 from misconduct.domain.lifecycle import Context
-from misconduct.errors import InvalidInput, RuleViolation
+from misconduct.errors import InvalidInput, MisconductError, RuleViolation
 from misconduct.rules.vocabulary import Finding, Outcome
 from misconduct.services.assessment import Found, case_facts
 
@@ -56,6 +56,48 @@ class Choices:
             one("exceptional_circumstances"),
         )
 
+    @classmethod
+    def from_recorded(cls, found: Mapping[str, Any] | None) -> Choices:
+        """What the chair found, as stored with a decision (``services.assessment.recorded``)."""
+        if not found:
+            return cls()
+
+        def ids(name: str) -> tuple[str, ...]:
+            return tuple(str(e["id"]) for e in found.get(name) or [] if isinstance(e, dict))
+
+        def notes() -> dict[str, str]:
+            return {
+                str(e["id"]): str(e["note"])
+                for e in found.get("factors") or []
+                if isinstance(e, dict) and e.get("note")
+            }
+
+        def level(name: str) -> tuple[str, str]:
+            value = found.get(name)
+            return (str(value[0]), str(value[1])) if value else ("", "")
+
+        culpability, harm = level("culpability"), level("harm")
+        return cls(
+            ids("factors"),
+            ids("personal_mitigation"),
+            culpability[0],
+            culpability[1],
+            harm[0],
+            harm[1],
+            str(found.get("exceptional_circumstances") or ""),
+            notes(),
+        )
+
+    def found(self) -> Found:
+        """The same choices as the services take them."""
+        return Found(
+            factors={f: self.notes.get(f, "") for f in self.factors},
+            personal_mitigation={f: "" for f in self.personal_mitigation},
+            culpability=(self.culpability, self.culpability_reason) if self.culpability else None,
+            harm=(self.harm, self.harm_reason) if self.harm else None,
+            exceptional_circumstances=self.exceptional_circumstances,
+        )
+
 
 def assessable(case: Case, officer_id: str) -> bool:
     return (
@@ -78,16 +120,9 @@ def facts_document(
             citation="College of Policing, Guidance on outcomes (2022): stage 1 follows the findings",
             field="findings",
         )
-    found = Found(
-        factors={f: choices.notes.get(f, "") for f in choices.factors},
-        personal_mitigation={f: "" for f in choices.personal_mitigation},
-        culpability=(choices.culpability, choices.culpability_reason)
-        if choices.culpability
-        else None,
-        harm=(choices.harm, choices.harm_reason) if choices.harm else None,
-        exceptional_circumstances=choices.exceptional_circumstances,
+    return case_facts(
+        case, officer_id, choices.found(), other_warnings=ctx.warnings.get(officer_id, ())
     )
-    return case_facts(case, officer_id, found, other_warnings=ctx.warnings.get(officer_id, ()))
 
 
 def run(case: Case, officer_id: str, choices: Choices, ctx: Context, on: date) -> Assessment:
@@ -110,3 +145,19 @@ def first_officer(case: Case, only: Sequence[str] = ()) -> str:
         if not only or oid in only:
             return oid
     raise InvalidInput("officer_id", "a subject officer", None)
+
+
+_DECISION_FIELDS = {
+    "outcome": "outcome",
+    "warning_months": "warning_months",
+    "fww_months": "warning_months",
+    "--fww-months": "warning_months",
+    "reasons": "reasons",
+    "--reasons": "reasons",
+    "on": "on",
+}
+
+
+def decision_field(error: MisconductError) -> str:
+    """The decision form's input an error is about ("" when it is about none of them)."""
+    return _DECISION_FIELDS.get(error.field or "", "")

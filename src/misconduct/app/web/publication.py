@@ -3,29 +3,29 @@
 One function, :func:`public_view`, decides it for the public pages, the Atom feed and the API alike.
 A hearing notice is shown from the day it is given; a published outcome from the day it is published,
 and at least until its 28-day minimum has passed (the ``reg43_publication`` time limit), even if a
-removal was recorded earlier. Where an anonymity order stands the officer appears only by the cipher;
-a warrant number, an internal officer id and the names of complainants, witnesses and other parties
-never appear, and free text (particulars, reasons) is scrubbed of them.
+removal was recorded earlier. Who may be named, and what replaces everyone else, is the one redaction
+policy of every public surface (:func:`misconduct.documents.redaction.policy_for`): the officer appears
+only by the cipher under an anonymity order, a warrant number, an internal officer id and the names of
+complainants, witnesses and restricted parties never appear, and free text (particulars, reporting
+restrictions) is scrubbed of them.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from misconduct.documents.redaction import WITHHELD, Policy, policy_for
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force as force_named
-from misconduct.domain.terms import PartyRole
 from misconduct.errors import MisconductError
 from misconduct.rules.deadlines import deadline
 from misconduct.rules.standards import standards_on
 from misconduct.rules.vocabulary import Forum, Outcome
 
-WITHHELD = "[name withheld]"
-UNNAMED_OFFICER = "The officer"
+__all__ = ["WITHHELD", "PublicCase", "ordered", "public_view", "published"]
 MIN_DAYS_STEP = "reg43_publication"
 
 
@@ -119,12 +119,12 @@ class PublicCase:
 
 
 def _minimum_end(published_on: date) -> date:
-    """The last day the report must remain published (28 days beginning with publication)."""
+    """The last day the report must remain published (28 whole days after the day of publication)."""
     try:
         return deadline(MIN_DAYS_STEP, published_on).last_day
     except MisconductError:
         # Before the 2020 regime there is no modelled minimum; keep the same 28 days.
-        return date.fromordinal(published_on.toordinal() + 27)
+        return date.fromordinal(published_on.toordinal() + 28)
 
 
 def _outcome_visible(case: Case, on: date) -> bool:
@@ -147,68 +147,8 @@ def _notice_visible(case: Case, on: date) -> bool:
     return p.concluded_on is None or on <= _minimum_end(p.public_notice_on)
 
 
-def _scrub(text: str, replacements: list[tuple[str, str]]) -> str:
-    out = text
-    # Longest first, so a full name is replaced before its parts.
-    for secret, label in sorted(replacements, key=lambda r: -len(r[0])):
-        pattern = r"(?<![\w])" + re.escape(secret) + r"(?![\w])"
-        out = re.sub(pattern, label, out, flags=re.IGNORECASE)
-    return " ".join(out.split())
-
-
-def _labels(case: Case) -> dict[str, tuple[str, bool]]:
-    """Each officer's public label and whether it is a cipher."""
-    p = case.proceedings
-    cipher = p.arrangement.anonymity_cipher.strip() if p else ""
-    in_public = bool(p and p.arrangement.in_public)
-    officers = list(case.officers.values())
-    out: dict[str, tuple[str, bool]] = {}
-    for i, o in enumerate(officers, start=1):
-        if cipher:
-            out[o.officer_id] = (cipher if len(officers) == 1 else f"{cipher} ({i})", True)
-        elif in_public:
-            out[o.officer_id] = (o.display_name(), False)
-        else:
-            label = UNNAMED_OFFICER if len(officers) == 1 else f"{UNNAMED_OFFICER} ({i})"
-            out[o.officer_id] = (label, True)
-    return out
-
-
-_PERSONAL_ROLES = {PartyRole.COMPLAINANT, PartyRole.WITNESS, PartyRole.POLICE_FRIEND}
-_NOT_NAMES = {
-    "the",
-    "and",
-    "of",
-    "police",
-    "force",
-    "officer",
-    "chief",
-    "constable",
-    "mr",
-    "mrs",
-    "ms",
-}
-
-
-def _name_words(name: str) -> list[str]:
-    """The words of a person's name worth scrubbing on their own (not "the", "Police" ...)."""
-    return [w for w in name.split() if len(w) >= 3 and w.casefold() not in _NOT_NAMES]
-
-
-def _replacements(case: Case, labels: dict[str, tuple[str, bool]]) -> list[tuple[str, str]]:
-    reps: list[tuple[str, str]] = []
-    for o in case.officers.values():
-        label, hidden = labels[o.officer_id]
-        reps.append((o.warrant_number, label if hidden else "[number withheld]"))
-        reps.append((o.officer_id, label))
-        if hidden:
-            reps.append((o.name, label))
-            reps += [(w, label) for w in _name_words(o.name)]
-    for party in case.parties:
-        reps.append((party.name, WITHHELD))
-        if party.role in _PERSONAL_ROLES:
-            reps += [(w, WITHHELD) for w in _name_words(party.name)]
-    return [(s, label) for s, label in reps if s.strip()]
+def _scrub(text: str, policy: Policy) -> str:
+    return " ".join(policy.scrub(text).split())
 
 
 def public_view(case: Case, on: date) -> PublicCase | None:
@@ -218,8 +158,7 @@ def public_view(case: Case, on: date) -> PublicCase | None:
         return None
     p = case.proceedings
     assert p is not None or outcome
-    labels = _labels(case)
-    reps = _replacements(case, labels)
+    policy = policy_for(case)
     headings = {s.id: s.heading for s in standards_on(case.came_to_attention)}
 
     def standard_names(ids: Iterable[str]) -> tuple[str, ...]:
@@ -234,14 +173,14 @@ def public_view(case: Case, on: date) -> PublicCase | None:
             f = case.findings.get(a.allegation_id) if outcome else None
             allegations.append(
                 PublicAllegation(
-                    _scrub(a.particulars, reps),
+                    _scrub(a.particulars, policy),
                     standard_names(a.standards),
                     None if f is None else (f.level.label if f.proven else "Not proven"),
                     standard_names(f.standards_breached) if f is not None and f.proven else (),
                 )
             )
         d = case.decisions.get(o.officer_id) if outcome else None
-        label, hidden = labels[o.officer_id]
+        label, hidden = policy.label(o.officer_id)
         months = d.decision.warning_months if d else None
         officers.append(
             PublicOfficer(
@@ -272,7 +211,7 @@ def public_view(case: Case, on: date) -> PublicCase | None:
         decided_on=decided if outcome else None,
         regime=first_decision.regime if outcome and first_decision else None,
         officers=tuple(officers),
-        reporting_restrictions=_scrub(p.arrangement.reporting_restrictions, reps) if p else "",
+        reporting_restrictions=_scrub(p.arrangement.reporting_restrictions, policy) if p else "",
     )
 
 

@@ -20,13 +20,21 @@ from misconduct.domain.lifecycle import Context, decide
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
+    Assignment,
     Determination,
     OutcomeDecision,
     PartyRecord,
     ProceedingsArrangement,
     SeverityAssessment,
 )
-from misconduct.domain.terms import AppealResult, LikelyForm, PartyRole, SeverityResult
+from misconduct.domain.terms import (
+    AppealResult,
+    AssignmentRole,
+    DutyRestriction,
+    LikelyForm,
+    PartyRole,
+    SeverityResult,
+)
 from misconduct.errors import InvalidInput, MisconductError, RuleViolation
 from misconduct.rules.standards import standards_on
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Vocabulary
@@ -159,13 +167,17 @@ def _panel(data: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def _months(data: Mapping[str, Any]) -> int | None:
-    value = _opt(data.get("warning_months"))
+    return _whole(data, "warning_months", "a whole number of months")
+
+
+def _whole(data: Mapping[str, Any], name: str, expected: str) -> int | None:
+    value = _opt(data.get(name))
     if value is None:
         return None
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise InvalidInput("warning_months", "a whole number of months", value) from None
+        raise InvalidInput(name, expected, value) from None
 
 
 STEPS: tuple[Step, ...] = (
@@ -175,12 +187,26 @@ STEPS: tuple[Step, ...] = (
         Action.RECORD_STEP,
         lambda c, d: cmd.AddParty(
             d["on"],
-            PartyRecord(_required_enum(PartyRole, d, "role"), _text(d, "name"), _text(d, "detail")),
+            PartyRecord(
+                _required_enum(PartyRole, d, "role"),
+                _text(d, "name"),
+                _text(d, "detail"),
+                party_id=f"P{len(c.parties) + 1}",
+                contact=_text(d, "contact"),
+                restricted=_bool(d, "restricted"),
+            ),
         ),
         (
             FieldSpec("role", "Role", "choice", choices=_vocab(PartyRole)),
             FieldSpec("name", "Name", "text"),
             FieldSpec("detail", "Detail", "text", required=False),
+            FieldSpec("contact", "Contact details", "text", required=False),
+            FieldSpec(
+                "restricted",
+                "Keep this person's identity off every public page",
+                "bool",
+                required=False,
+            ),
         ),
     ),
     Step(
@@ -449,7 +475,17 @@ STEPS: tuple[Step, ...] = (
         "publish",
         "Publish the outcome",
         Action.RECORD_STEP,
-        lambda c, d: cmd.PublishOutcome(d["on"]),
+        lambda c, d: cmd.PublishOutcome(
+            d["on"], _whole(d, "period_days", "a whole number of days, at least 28")
+        ),
+        (
+            FieldSpec(
+                "period_days",
+                "Days it stays published (at least 28; leave blank for the force's policy)",
+                "int",
+                required=False,
+            ),
+        ),
         help="The report stays published for at least 28 days; anonymity orders are applied.",
     ),
     Step(
@@ -530,6 +566,120 @@ STEPS: tuple[Step, ...] = (
         ),
     ),
 )
+
+
+def _allegation_record(case: Case, d: Mapping[str, Any]) -> AllegationRecord:
+    """The allegation as amended: fields left empty keep their recorded value."""
+    aid = _text(d, "allegation_id")
+    if aid not in case.allegations:
+        raise InvalidInput("allegation_id", "one of " + ", ".join(case.allegations), aid)
+    old = case.allegations[aid]
+    return AllegationRecord(
+        aid,
+        old.officer_id,
+        _text(d, "particulars") or old.particulars,
+        d.get("conduct_from") or old.conduct_from,
+        d.get("conduct_to") or old.conduct_to,
+        old.on_duty if d.get("on_duty") is None else _bool(d, "on_duty"),
+        tuple(d.get("standards") or ()) or old.standards,
+    )
+
+
+CASE_FILE_STEPS: tuple[Step, ...] = (
+    Step(
+        "add-note",
+        "Add a note to the case log",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.AddNote(d["on"], _text(d, "text")),
+        (FieldSpec("text", "Note", "longtext"),),
+        help="Notes are kept in order with their author and time; none is ever changed or removed.",
+    ),
+    Step(
+        "assign",
+        "Assign the case",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.AssignCase(
+            d["on"],
+            Assignment(_required_enum(AssignmentRole, d, "role"), _text(d, "username")),
+        ),
+        (
+            FieldSpec("role", "As", "choice", choices=_vocab(AssignmentRole)),
+            FieldSpec("username", "Username of the person assigned", "text"),
+        ),
+    ),
+    Step(
+        "amend-allegation",
+        "Amend an allegation",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.AmendAllegation(d["on"], _allegation_record(c, d)),
+        (
+            FieldSpec("allegation_id", "Allegation", "choice", choices=_allegations),
+            FieldSpec("particulars", "Particulars", "longtext", required=False),
+            FieldSpec("conduct_from", "Conduct from", "date", required=False),
+            FieldSpec("conduct_to", "Conduct to", "date", required=False),
+            FieldSpec(
+                "standards",
+                "Standards of Professional Behaviour",
+                "multichoice",
+                False,
+                _standards,
+            ),
+        ),
+        help="Before notice of referral. Fields left empty keep what was recorded.",
+    ),
+    Step(
+        "withdraw-allegation",
+        "Withdraw an allegation",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.WithdrawAllegation(
+            d["on"], _text(d, "allegation_id"), _text(d, "reasons")
+        ),
+        (
+            FieldSpec("allegation_id", "Allegation", "choice", choices=_allegations),
+            REASONS,
+        ),
+    ),
+)
+SUSPENSION_STEPS: tuple[Step, ...] = (
+    Step(
+        "suspend",
+        "Suspend the officer or restrict their duties (reg 11)",
+        Action.DETERMINE,
+        lambda c, d: cmd.SuspendOfficer(
+            d["on"],
+            _text(d, "officer_id"),
+            _required_enum(DutyRestriction, d, "kind"),
+            _text(d, "reasons"),
+            d["review_by"],
+        ),
+        (
+            OFFICER,
+            FieldSpec("kind", "Decision", "choice", choices=_vocab(DutyRestriction)),
+            REASONS,
+            FieldSpec("review_by", "To be reviewed by", "date"),
+        ),
+        help="The review becomes a due item for the appropriate authority.",
+    ),
+    Step(
+        "review-suspension",
+        "Review a suspension or restriction",
+        Action.DETERMINE,
+        lambda c, d: cmd.ReviewSuspension(
+            d["on"],
+            _text(d, "officer_id"),
+            _bool(d, "continued"),
+            _text(d, "reasons"),
+            d.get("review_by"),
+        ),
+        (
+            OFFICER,
+            FieldSpec("continued", "Continue it", "bool", required=False),
+            REASONS,
+            FieldSpec("review_by", "Next review by (if continued)", "date", required=False),
+        ),
+    ),
+)
+STEPS = STEPS + CASE_FILE_STEPS + SUSPENSION_STEPS
 
 BY_ID: dict[str, Step] = {s.id: s for s in STEPS}
 

@@ -27,7 +27,7 @@ from misconduct.app.web.models import Membership
 from misconduct.domain.case import Case
 from misconduct.domain.ledger import RecordedEvent
 from misconduct.domain.lifecycle import Context
-from misconduct.domain.terms import PartyRole
+from misconduct.domain.terms import AssignmentRole, PartyRole
 from misconduct.errors import InvalidInput
 from misconduct.services.cases import CaseService, load
 
@@ -116,6 +116,8 @@ def grants(user: Any) -> list[Grant]:
 
 def scope(case: Case) -> CaseScope:
     chairs = [p.name for p in case.parties if p.role is PartyRole.CHAIR]
+    if AssignmentRole.CHAIR in case.assignments:  # issue 9: the chair assigned by username
+        chairs.append(case.assignments[AssignmentRole.CHAIR])
     if case.proceedings is not None:
         chairs.insert(0, case.proceedings.arrangement.chair)
     return CaseScope(case.force, tuple(chairs))

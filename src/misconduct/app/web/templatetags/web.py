@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 
+from misconduct.errors import MisconductError
+
 register = template.Library()
 
 
@@ -42,3 +44,19 @@ def get(mapping: Any, key: Any) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def plain(error: Any) -> str:
+    """A project error as the sentence a person reads (``misconduct.app.plain``)."""
+    from misconduct.app.plain import plain as plain_error
+
+    if isinstance(error, MisconductError):
+        return plain_error(error).message
+    return str(error)
+
+
+@register.filter
+def paragraphs(text: Any) -> list[str]:
+    """Free text split into paragraphs at blank lines."""
+    return [" ".join(p.split()) for p in str(text or "").split("\n\n") if p.strip()]

@@ -7,15 +7,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from misconduct.app import access
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
 from misconduct.app.repository import due_item
-from misconduct.app.roles import Action, Role
+from misconduct.app.roles import Action, Role, forces_for
 from misconduct.app.web import store
 from misconduct.app.web.forms import StepForm
 from misconduct.app.web.publication import public_view
@@ -27,6 +30,7 @@ from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
 from misconduct.services.cases import Due
+from misconduct.services.cases import timeline as paired
 
 HORIZON_WORKING_DAYS = 10
 PAGE_SIZE = 20
@@ -67,7 +71,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     open_rows = rows.filter(closed=False).select_related("force").order_by("ref")
     username = user.get_username()
     acted = m.Event.objects.filter(actor=username).values("case_id")
-    mine = Q(case_id__in=acted) | Q(case_id__in=store.chaired_ids(user))
+    mine = (
+        Q(case_id__in=acted)
+        | Q(case_id__in=store.chaired_ids(user))
+        | Q(assignee__contains=f"|{username}|")
+    )
     return render(
         request,
         "web/staff/dashboard.html",
@@ -81,6 +89,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "due_soon_count": store.counted(("due-soon", key, today), due_soon.count),
             "stages": [(st, by_stage[st.value]) for st in Stage if by_stage.get(st.value)],
             "my_cases": list(open_rows.filter(mine)[:DASHBOARD_ITEMS]),
+            "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
             "other_cases": list(open_rows.exclude(mine)[:DASHBOARD_ITEMS]),
             "roles": [
                 (
@@ -137,6 +146,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     case = store.visible_case(request.user, ref)
+    access.record(request.user, case, "case page")
     records = store.events(ref)
     today = store.today()
     ctx = store.context(case)
@@ -144,9 +154,7 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     for a in steps_for(case, ctx, today):
         if store.may(request.user, a.step.action, case):
             steps.append(a)
-    timeline = [
-        {"record": r, "label": entry.label} for r, entry in zip(records, case.timeline, strict=True)
-    ]
+    timeline = [{"record": r, "label": entry.label} for r, entry in paired(case, records)]
     limits = sorted(case.time_limits, key=lambda t: t.item.last_day)
     from misconduct.app.web import documents
 
@@ -293,4 +301,23 @@ def document(request: HttpRequest, ref: str, kind: str, fmt: str) -> HttpRespons
     from misconduct.app.web import documents
 
     case = store.visible_case(request.user, ref)
-    return documents.download(case, kind, fmt, store.today())
+    response = documents.download(case, kind, fmt, store.today())
+    if response.status_code == 200:
+        access.record(request.user, case, f"document {kind}.{fmt}")
+    return response
+
+
+@login_required
+def access_log(request: HttpRequest) -> HttpResponse:
+    """Who saw which case or document: the appropriate authority's view of their forces' cases."""
+    forces = access.lead_forces(store.grants(request.user))
+    if not forces:
+        raise PermissionDenied("only a force's appropriate authority may read its access record")
+    q = request.GET
+    rows = access.records(forces, case_ref=q.get("case", ""), username=q.get("user", ""))
+    page = Paginator(rows, PAGE_SIZE).get_page(q.get("page"))
+    return render(
+        request,
+        "web/staff/access.html",
+        {"page": page, "case": q.get("case", ""), "who": q.get("user", "")},
+    )

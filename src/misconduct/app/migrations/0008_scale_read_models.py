@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("misconduct", "0004_case_state_format"),
+        ("misconduct", "0007_safety_access_log"),
     ]
 
     operations = [

@@ -1,0 +1,74 @@
+"""Staff users, their roles and their API tokens, for deployment scripts (``misconduct user add``,
+``misconduct token create``); the Django admin does the same by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from misconduct.app.roles import Role
+from misconduct.app.web.models import Membership
+from misconduct.domain.forces import force
+from misconduct.errors import InvalidInput
+
+
+def add_user(
+    username: str,
+    forces: Sequence[str],
+    roles: Sequence[str],
+    name: str = "",
+    email: str = "",
+    password: str | None = None,
+) -> tuple[bool, list[str]]:
+    """Create the user if absent and grant each role in each force; (created, grants held)."""
+    if not username.strip() or any(c.isspace() for c in username):
+        raise InvalidInput("USERNAME", "a user name without spaces", username)
+    known = {r.value: r for r in Role}
+    for r in roles:
+        if r.strip().lower() not in known:
+            raise InvalidInput("--role", "one of " + ", ".join(known), r)
+    parsed = [known[r.strip().lower()] for r in roles]
+    codes = [force(f).code for f in forces]
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.filter(username=username).first()
+        created = user is None
+        if user is None:
+            user = User.objects.create_user(username, email=email)
+        if password is not None:
+            try:
+                validate_password(password, user)
+            except ValidationError as exc:
+                raise InvalidInput("password", "; ".join(exc.messages), "(hidden)") from None
+            user.set_password(password)
+        elif created:
+            user.set_unusable_password()
+        first, _, last = name.partition(" ")
+        if name:
+            user.first_name, user.last_name = first, last
+        if email:
+            user.email = email
+        user.save()
+        for role in parsed:
+            for code in codes:
+                Membership.objects.get_or_create(user=user, role=role.value, force=code)
+        grants = [f"{m.role}@{m.force}" for m in Membership.objects.filter(user=user)]
+    return created, grants
+
+
+def issue_token(username: str, name: str) -> str:
+    from misconduct.app.api.models import ApiToken
+
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise InvalidInput("USERNAME", "an existing, active user", username)
+    if not Membership.objects.filter(user=user).exists():
+        raise InvalidInput(
+            "USERNAME", "a user holding a role (misconduct user add)", f"{username} with no role"
+        )
+    _, token = ApiToken.issue(user, name)
+    return token

@@ -1,0 +1,196 @@
+"""``misconduct audit verify`` over the database: every case's hash chain, the ledger that anchors
+each case's head outside its rows, every stored state and read model against a fold of the events,
+and (given one) a checkpoint kept outside the database.
+
+What it finds, it names: the case, the position or sequence, and what does not match; never the
+content (names, particulars) of what it compared.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from misconduct.app import models as m
+from misconduct.app.erasure import ERASED, erased_refs
+from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
+from misconduct.app.repository import DjangoRepository, DjangoUnitOfWork, state_format
+from misconduct.domain.case import Case
+from misconduct.domain.codec import to_plain
+from misconduct.domain.ledger import GENESIS, RecordedEvent
+from misconduct.services.audit import verify_all
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class Report:
+    cases: int
+    events: int
+    ledger: int
+    problems: tuple[Problem, ...]
+    keyed: bool
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _ledger(using: str) -> tuple[list[Problem], dict[str, m.LedgerEntry], list[m.LedgerEntry]]:
+    problems: list[Problem] = []
+    heads: dict[str, m.LedgerEntry] = {}
+    entries = list(m.LedgerEntry.objects.using(using).order_by("position"))
+    key = audit_key()
+    previous, keyed = GENESIS, False
+    for n, e in enumerate(entries, start=1):
+        where = f"ledger entry {e.position}"
+        if e.position != n:
+            problems.append(Problem(where, f"expected position {n}: entries are missing"))
+            break
+        if e.previous != previous:
+            problems.append(Problem(where, "does not follow the entry before"))
+        if chain_of(e.previous, e.case_ref, e.count, e.head) != e.chain:
+            problems.append(Problem(where, "its chain does not match its content"))
+        if key is not None and (e.mac or keyed):
+            keyed = True
+            if not hmac.compare_digest(e.mac, mac_of(e.chain, key)):
+                problems.append(Problem(where, "its keyed hash does not match (audit key)"))
+        previous = e.chain
+        heads[e.case_ref] = e
+    tip = m.LedgerTip.objects.using(using).filter(id=1).first()
+    if tip is not None and tip.position != len(entries):
+        problems.append(
+            Problem("ledger", f"the tip says {tip.position} entries, {len(entries)} are stored")
+        )
+    return problems, heads, entries
+
+
+def _case(
+    ref: str, records: list[RecordedEvent], row: m.Case | None, *, erased: bool = False
+) -> list[Problem]:
+    """The stored state and the read models of one case against the fold of its events (for a case
+    erased under the retention schedule, its party names are expected to read as erased)."""
+    where = f"case {ref}"
+    if row is None:
+        return [Problem(where, "its events are stored but its case row is missing")]
+    try:
+        fold = Case.from_events([r.event() for r in records])
+    except Exception as exc:  # a history the domain cannot replay is itself the finding
+        return [Problem(where, f"its events cannot be replayed ({type(exc).__name__})")]
+    problems = []
+    if row.version != fold.version:
+        problems.append(
+            Problem(where, f"stored version {row.version}, the events give {fold.version}")
+        )
+    stored_format = row.state_format == state_format()
+    if stored_format and json.loads(json.dumps(to_plain(fold))) != row.state:
+        problems.append(Problem(where, "the stored state differs from the fold of its events"))
+    columns = {
+        "stage": fold.stage.value,
+        "anonymity_cipher": fold.proceedings.arrangement.anonymity_cipher
+        if fold.proceedings
+        else "",
+        "closed_on": fold.closed_on,
+        "summary": fold.summary,
+    }
+    for name, value in columns.items():
+        if getattr(row, name) != value:
+            problems.append(
+                Problem(where, f"the stored {name.replace('_', ' ')} differs from the events")
+            )
+    parties = sorted((p.role, p.name) for p in row.parties.all())
+    if parties != sorted((p.role.value, ERASED if erased else p.name) for p in fold.parties):
+        problems.append(Problem(where, "the stored parties differ from the events"))
+    allegations = {a.allegation_id: a.particulars for a in row.allegations.all()}
+    if allegations != {k: a.particulars for k, a in fold.allegations.items()}:
+        problems.append(Problem(where, "the stored allegations differ from the events"))
+    return problems
+
+
+def verify_database(
+    using: str = "default",
+    checkpoint: Checkpoint | None = None,
+    read_file: Callable[[str], bytes] | None = None,
+) -> Report:
+    """``read_file`` (content by SHA-256) also checks every evidence file the chains record."""
+    chains = verify_all(lambda: DjangoUnitOfWork(using), read_file)
+    problems = [
+        Problem(f"case {b.case_ref}, event {b.sequence} ({b.type})", b.problem)
+        for b in chains.broken
+    ]
+    ledger_problems, heads, entries = _ledger(using)
+    problems += ledger_problems
+    repo = DjangoRepository(using)
+    rows = {
+        r.ref: r for r in m.Case.objects.using(using).prefetch_related("parties", "allegations")
+    }
+    by_case: dict[str, list[RecordedEvent]] = defaultdict(list)
+    erased = erased_refs(using)
+    refs = set(rows) | set(heads)
+    for ref in sorted(refs):
+        records = repo.events(ref)
+        by_case[ref] = records
+        head = heads.get(ref)
+        if head is None:
+            problems.append(Problem(f"case {ref}", "is not anchored in the ledger"))
+        elif not records:
+            problems.append(Problem(f"case {ref}", "is in the ledger but its events are missing"))
+        elif (records[-1].sequence, records[-1].hash) != (head.count, head.head):
+            problems.append(
+                Problem(
+                    f"case {ref}",
+                    f"the ledger anchors {head.count} events, {len(records)} are stored "
+                    "(events removed or rewritten)",
+                )
+            )
+        if records:
+            problems += _case(ref, records, rows.get(ref), erased=ref in erased)
+    if checkpoint is not None:
+        problems += _checkpoint(checkpoint, entries)
+    return Report(
+        cases=len(rows),
+        events=chains.events,
+        ledger=len(entries),
+        problems=tuple(problems),
+        keyed=audit_key() is not None,
+    )
+
+
+def _checkpoint(checkpoint: Checkpoint, entries: list[m.LedgerEntry]) -> list[Problem]:
+    where = "checkpoint"
+    signed = checkpoint.signature_ok()
+    if signed is False:
+        return [Problem(where, "its signature does not match the audit key")]
+    if checkpoint.position > len(entries):
+        return [
+            Problem(
+                where,
+                f"records {checkpoint.position} ledger entries, only {len(entries)} are stored",
+            )
+        ]
+    if checkpoint.position and entries[checkpoint.position - 1].chain != checkpoint.chain:
+        return [
+            Problem(where, f"the ledger at entry {checkpoint.position} is not what it recorded")
+        ]
+    return []
+
+
+def checkpoint(using: str = "default") -> Checkpoint:
+    """The ledger as it stands, signed with the audit key if one is set."""
+    last = m.LedgerEntry.objects.using(using).order_by("-position").first()
+    return Checkpoint.signed(
+        last.position if last else 0,
+        last.chain if last else GENESIS,
+        m.Case.objects.using(using).count(),
+        m.Event.objects.using(using).count(),
+    )

@@ -1,0 +1,161 @@
+"""The one place where an error becomes a sentence for a person: plain British English, for the web
+pages and the API alike (the API keeps the machine-readable ids beside it).
+
+The rules and the domain speak in ids (``final_written_warning``, ``--fww-months``, ``RecordFindings``,
+``2025-05-14``) because the CLI, the tests and other programs need them. A person reading a page needs
+the words: field names become their labels, ids their labels, dates DD/MM/YYYY, command-line options
+the thing asked for.
+
+>>> plain_text("final_written_warning departs from the indicated outcomes (give --reasons)")
+'Final written warning departs from the indicated outcomes (give your reasons)'
+>>> plain_text("RecordFindings is not open at this stage; case X is at findings_recorded")
+'Recording the findings is not open at this stage; case X is at findings recorded'
+>>> plain_text("not a accelerated_misconduct_hearing on 2025-05-14")
+'Not an accelerated misconduct hearing on 14/05/2025'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from misconduct.errors import InvalidInput, MisconductError
+from misconduct.rules import vocabulary
+
+FIELD_LABELS: dict[str, str] = {
+    "on": "Date",
+    "outcome": "Outcome",
+    "warning_months": "Final written warning period",
+    "--fww-months": "Final written warning period",
+    "fww_months": "Final written warning period",
+    "reasons": "Reasons",
+    "--reasons": "Reasons",
+    "version": "Case version",
+    "stage": "Stage of the case",
+    "findings": "Findings",
+    "officer": "Officer",
+    "officer_id": "Officer",
+    "hearing_exception": "Why a hearing rather than a meeting",
+    "decision_maker": "Decision maker",
+    "culpability": "Culpability",
+    "harm": "Harm",
+    "factors": "Factors",
+    "personal_mitigation": "Personal mitigation",
+    "exceptional_circumstances": "Exceptional circumstances",
+    "Authorization": "API token",
+    "role": "Role",
+    "command": "Step",
+}
+"""Field ids as people read them; any other id is read with its underscores as spaces."""
+
+COMMAND_WORDS: dict[str, str] = {
+    "RecordFindings": "Recording the findings",
+    "DecideOutcome": "Deciding the outcome",
+    "ArrangeProceedings": "Arranging the proceedings",
+    "PublishOutcome": "Publishing the outcome",
+    "SubmitOutcomeReport": "Submitting the outcome report",
+    "NotifyOfficer": "Notifying the officer",
+    "DetermineCaseToAnswer": "Deciding whether there is a case to answer",
+    "AssessSeverity": "The severity assessment",
+    "CloseCase": "Closing the case",
+}
+"""Commands named in the domain's messages, as the step a person took."""
+
+_PHRASES: tuple[tuple[str, str], ...] = (
+    ("(give --reasons)", "(give your reasons)"),
+    ("give --reasons", "give your reasons"),
+    ("record the hearing_exception", "say which exception makes it a hearing"),
+    ("--fww-months: ", ""),
+    ("--fww-months", "the final written warning period"),
+    ("--reasons", "the reasons"),
+)
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+_CAMEL = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+_ARTICLE = re.compile(r"\b([Aa]) (?=[aeiouAEIOU])")
+_REPEAT = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
+
+
+def _vocabulary() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for name in dir(vocabulary):
+        kind = getattr(vocabulary, name)
+        if isinstance(kind, type) and issubclass(kind, Enum) and kind is not Enum:
+            for member in kind:
+                value, label = getattr(member, "value", None), getattr(member, "label", None)
+                if isinstance(value, str) and isinstance(label, str) and "_" in value:
+                    words.setdefault(value, label.lower())
+    return words
+
+
+_WORDS = _vocabulary()
+
+
+def _british(m: re.Match[str]) -> str:
+    try:
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return m[0]
+    return f"{d:%d/%m/%Y}"
+
+
+def plain_text(text: str) -> str:
+    """A message with its ids, options and ISO dates put in words a person reads."""
+    out = _words(text)
+    return out[:1].upper() + out[1:]
+
+
+def _words(text: str) -> str:
+    out = text
+    for old, new in _PHRASES:
+        out = out.replace(old, new)
+    out = _ISO.sub(_british, out)
+    out = _CAMEL.sub(lambda m: COMMAND_WORDS.get(m[0], m[0]), out)
+    out = _SNAKE.sub(lambda m: _WORDS.get(m[0], m[0].replace("_", " ")), out)
+    out = _ARTICLE.sub(lambda m: m[1] + "n ", out)
+    return _REPEAT.sub(lambda m: m[1], out)
+
+
+def field_label(field: str | None) -> str:
+    if not field:
+        return ""
+    return FIELD_LABELS.get(field, field.lstrip("-").replace("_", " ").capitalize())
+
+
+def _received(value: Any) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "nothing"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    return f"“{_words(value) if isinstance(value, str) else value}”"
+
+
+@dataclass(frozen=True)
+class PlainError:
+    """An error as a person reads it: the sentence, the field's label, the citation."""
+
+    message: str
+    field: str | None
+    label: str
+    citation: str | None
+
+
+def plain(exc: MisconductError) -> PlainError:
+    """The sentence shown for ``exc`` on a page or in the API's ``message``."""
+    label = field_label(exc.field)
+    if isinstance(exc, InvalidInput):
+        expected = plain_text(exc.expected or "a valid value")
+        expected = expected[:1].lower() + expected[1:]
+        message = (
+            f"{label or 'This value'}: expected {expected}, but received {_received(exc.received)}."
+        )
+    else:
+        message = plain_text(exc.message)
+        if not message.endswith((".", "?", "!")):
+            message += "."
+    citation = exc.citation
+    return PlainError(message, exc.field, label, citation)

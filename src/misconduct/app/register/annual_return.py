@@ -1,0 +1,227 @@
+"""The Home Office annual return from the system's own cases, for one force and one year.
+
+The Home Office's *Police misconduct, England and Wales* statistics count officers whose proceedings
+were finalised in the year ending 31 March, under the Police (Conduct) Regulations 2020 only, by the
+type of proceedings (misconduct meeting, misconduct hearing, accelerated misconduct hearing), the
+finding level (gross misconduct, misconduct, no misconduct), the disciplinary action, officers
+dismissed, and how the matter arose (complaint, conduct matter, recordable conduct matter); the
+categories are those of ``../shared/data/STATISTICS.md``. Timeliness is the time from the matter
+coming to attention to the decision. An officer is finalised on the day the outcome was decided.
+
+The tables are computed by :func:`annual_return` from the cases (pure; no clock, no database);
+:func:`for_force` reads that force's cases once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from misconduct.domain.case import Case
+from misconduct.rules.vocabulary import Finding, Forum, Outcome
+
+FORUMS = (Forum.MISCONDUCT_MEETING, Forum.MISCONDUCT_HEARING, Forum.ACCELERATED_MISCONDUCT_HEARING)
+FINDINGS = (Finding.GROSS_MISCONDUCT, Finding.MISCONDUCT, Finding.NO_MISCONDUCT)
+SOURCES = ("complaint", "conduct_matter", "recordable_conduct_matter")
+SOURCE_LABELS = {
+    "complaint": "Police complaints",
+    "conduct_matter": "Conduct matters",
+    "recordable_conduct_matter": "Recordable conduct matters",
+}
+DISMISSED = (Outcome.DISMISSAL_WITHOUT_NOTICE, Outcome.DISMISSAL_WITH_NOTICE)
+BANDS = (
+    (0, 91, "Under 3 months"),
+    (91, 182, "3 to 6 months"),
+    (182, 365, "6 to 12 months"),
+    (365, 730, "1 to 2 years"),
+    (730, 10**6, "2 years or more"),
+)
+
+
+def year_ending(year: int) -> tuple[date, date]:
+    """The Home Office statistical year ending 31 March ``year``."""
+    return date(year - 1, 4, 1), date(year, 3, 31)
+
+
+@dataclass(frozen=True)
+class Finalised:
+    """One officer whose proceedings were finalised in the year."""
+
+    case_ref: str
+    source: str
+    forum: Forum
+    finding: Finding
+    outcome: Outcome
+    days: int
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | int, ...], ...]
+
+
+@dataclass(frozen=True)
+class AnnualReturn:
+    force: str
+    year: int
+    officers: tuple[Finalised, ...]
+    left_out: tuple[str, ...]
+    tables: tuple[Table, ...]
+
+    def csv(self) -> str:
+        out = io.StringIO()
+        w = csv.writer(out)
+        start, end = year_ending(self.year)
+        w.writerow(
+            [
+                f"Home Office annual return: {self.force}, year ending 31 March {self.year} "
+                f"({start:%d/%m/%Y} to {end:%d/%m/%Y})"
+            ]
+        )
+        for t in self.tables:
+            w.writerow([])
+            w.writerow([t.title])
+            w.writerow(t.columns)
+            w.writerows(t.rows)
+        return out.getvalue()
+
+
+_LABELS = {"no_misconduct": "Not misconduct"}  # the Home Office's words
+
+
+def _label(value: str) -> str:
+    return _LABELS.get(value, value.replace("_", " ").capitalize())
+
+
+def finalised(cases: Iterable[Case], year: int) -> tuple[list[Finalised], list[str]]:
+    """The officers finalised in the year under the 2020 Regulations, and what was left out, why."""
+    start, end = year_ending(year)
+    out: list[Finalised] = []
+    left: list[str] = []
+    for case in cases:
+        for officer_id, d in case.decisions.items():
+            if not start <= d.decided_on <= end:
+                continue
+            where = f"{case.ref} ({officer_id})"
+            if "2020" not in d.regime:
+                left.append(
+                    f"{where}: decided under the 2012 Regulations, which the return does not count"
+                )
+                continue
+            forum = case.forum
+            if forum not in FORUMS:
+                left.append(f"{where}: the type of proceedings is not recorded")
+                continue
+            assert forum is not None
+            out.append(
+                Finalised(
+                    case.ref,
+                    case.source.value,
+                    forum,
+                    d.finding,
+                    d.decision.outcome,
+                    (d.decided_on - case.came_to_attention).days,
+                )
+            )
+    return out, left
+
+
+def annual_return(cases: Iterable[Case], force: str, year: int) -> AnnualReturn:
+    officers, left = finalised((c for c in cases if c.force == force), year)
+    tables = [
+        _by_forum(officers),
+        _findings(officers),
+        _outcomes(officers),
+        _by_source(officers),
+        _dismissed(officers),
+        _timeliness(officers),
+    ]
+    return AnnualReturn(force, year, tuple(officers), tuple(left), tuple(tables))
+
+
+def _by_forum(officers: list[Finalised]) -> Table:
+    counts = Counter(o.forum for o in officers)
+    total = len(officers)
+    rows = [
+        (_label(f.value), counts[f], f"{counts[f] / total:.0%}" if total else "—") for f in FORUMS
+    ]
+    return Table(
+        "Officers whose proceedings were finalised, by type of proceedings",
+        ("Type of proceedings", "Officers", "Share"),
+        (*rows, ("Total", total, "")),
+    )
+
+
+def _findings(officers: list[Finalised]) -> Table:
+    counts = Counter((o.forum, o.finding) for o in officers)
+    rows = [(_label(f.value), *(counts[(f, g)] for g in FINDINGS)) for f in FORUMS]
+    return Table(
+        "Finding level, by type of proceedings",
+        ("Type of proceedings", *(_label(g.value) for g in FINDINGS)),
+        tuple(rows),
+    )
+
+
+def _outcomes(officers: list[Finalised]) -> Table:
+    counts = Counter((o.forum, o.outcome) for o in officers)
+    used = [o for o in Outcome if any(counts[(f, o)] for f in FORUMS)]
+    rows = [(_label(o.value), *(counts[(f, o)] for f in FORUMS)) for o in used]
+    return Table(
+        "Disciplinary action, by type of proceedings",
+        ("Outcome", *(_label(f.value) for f in FORUMS)),
+        tuple(rows),
+    )
+
+
+def _by_source(officers: list[Finalised]) -> Table:
+    counts = Counter((o.forum, o.source) for o in officers)
+    rows = [(_label(f.value), *(counts[(f, s)] for s in SOURCES)) for f in FORUMS]
+    return Table(
+        "Type of proceedings, by how the matter arose",
+        ("Type of proceedings", *(SOURCE_LABELS[s] for s in SOURCES)),
+        tuple(rows),
+    )
+
+
+def _dismissed(officers: list[Finalised]) -> Table:
+    dismissed = sum(o.outcome in DISMISSED for o in officers)
+    would = sum(o.outcome is Outcome.WOULD_HAVE_BEEN_DISMISSED for o in officers)
+    return Table(
+        "Officers dismissed",
+        ("", "Officers"),
+        (
+            ("Dismissed (with or without notice)", dismissed),
+            ("Would have been dismissed (had already left)", would),
+        ),
+    )
+
+
+def _timeliness(officers: list[Finalised]) -> Table:
+    days = [o.days for o in officers]
+    rows: list[tuple[str | int, ...]] = [
+        (name, sum(lo <= d < hi for d in days)) for lo, hi, name in BANDS
+    ]
+    rows.append(
+        ("Median days from attention to outcome", int(statistics.median(days)) if days else "—")
+    )
+    return Table(
+        "Timeliness: from the matter coming to attention to the outcome",
+        ("", "Officers"),
+        tuple(rows),
+    )
+
+
+def for_force(force: str, year: int) -> AnnualReturn:
+    """The return for one force, reading that force's cases (one query for their stored state)."""
+    from misconduct.app import models as m
+    from misconduct.app.web import store as case_store
+
+    refs = list(m.Case.objects.filter(force_id=force).values_list("ref", flat=True))
+    return annual_return(case_store.states(refs).values(), force, year)

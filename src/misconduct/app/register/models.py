@@ -1,0 +1,155 @@
+"""The register's tables: sources, one record per officer, the Standards index and the review log.
+
+A record enters the public register (``published``) only when no field awaits review: the review
+log is append-only (the database refuses UPDATE and DELETE), and each decision updates the record,
+its projection, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from misconduct.domain.forces import FORCES
+
+_FORCE_NAMES = {f.code: f.name for f in FORCES}
+_PUB = models.Q(published=True)
+
+ORIGINS = [("ingested", "Ingested from a published notice"), ("system", "This system's own case")]
+
+
+class Source(models.Model):
+    """Where records came from: an address or file, its licence, and its text when the licence
+    allows keeping it (Open Government Licence, Open Justice Licence); otherwise facts only."""
+
+    origin = models.CharField(max_length=16, choices=ORIGINS)
+    url = models.CharField(max_length=600)
+    title = models.CharField(max_length=300, blank=True)
+    licence = models.CharField(max_length=200)
+    publisher = models.CharField(max_length=64, blank=True)
+    text = models.TextField(blank=True)
+    text_sha256 = models.CharField(max_length=64)
+    warnings = models.JSONField(default=list)
+    ingested_at = models.DateTimeField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["url", "text_sha256"], name="register_source_once"),
+        )
+
+    def __str__(self) -> str:
+        return self.url
+
+    @property
+    def link(self) -> str:
+        """The address as a link, only when it is a web address (never a file path or a script)."""
+        return self.url if self.url.startswith(("https://", "http://")) else ""
+
+
+class Record(models.Model):
+    """One officer's published outcome."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="records")
+    position = models.PositiveSmallIntegerField()
+    case_ref = models.CharField(max_length=64, blank=True)
+    published = models.BooleanField(default=False)
+    force = models.CharField(max_length=64, blank=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    hearing_date = models.CharField(max_length=10, blank=True)
+    rank = models.CharField(max_length=40, blank=True)
+    status = models.CharField(max_length=16, blank=True)
+    forum = models.CharField(max_length=40, blank=True)
+    finding = models.CharField(max_length=24, blank=True)
+    outcome = models.CharField(max_length=40, blank=True)
+    warning_months = models.PositiveSmallIntegerField(null=True)
+    decision_maker = models.CharField(max_length=200, blank=True)
+    anonymised = models.BooleanField(default=True)
+    name = models.CharField(max_length=200, blank=True)
+    label = models.CharField(max_length=200)
+    standards = models.JSONField(default=list)
+    attention_on = models.DateField(null=True)
+    outcome_on = models.DateField(null=True)
+    days_to_outcome = models.PositiveIntegerField(null=True)
+    extracted = models.JSONField(default=dict)
+    pending = models.JSONField(default=list)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["source", "position"], name="register_record_once"),
+        )
+        # Partial indexes over the published records only: each filter, then the id for the
+        # newest-first page, so a page of any search reads the index and the rows it shows.
+        indexes = (
+            models.Index(
+                fields=["force", "year", "id"], name="register_force_year", condition=_PUB
+            ),
+            models.Index(fields=["year", "id"], name="register_year", condition=_PUB),
+            models.Index(fields=["outcome", "id"], name="register_outcome", condition=_PUB),
+            models.Index(fields=["finding", "id"], name="register_finding", condition=_PUB),
+            models.Index(fields=["forum", "id"], name="register_forum", condition=_PUB),
+            models.Index(fields=["rank", "id"], name="register_rank", condition=_PUB),
+            models.Index(fields=["id"], name="register_newest", condition=_PUB),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.force or 'force not known'})"
+
+    @property
+    def force_name(self) -> str:
+        return _FORCE_NAMES.get(self.force, "")
+
+    @property
+    def hearing_date_display(self) -> str:
+        return "/".join(reversed(self.hearing_date.split("-"))) if self.hearing_date else ""
+
+    @property
+    def forum_words(self) -> str:
+        return self.forum.replace("_", " ")
+
+    @property
+    def finding_words(self) -> str:
+        return self.finding.replace("_", " ")
+
+    @property
+    def outcome_words(self) -> str:
+        return self.outcome.replace("_", " ")
+
+    @property
+    def rank_words(self) -> str:
+        return self.rank.replace("_", " ")
+
+    @property
+    def standards_words(self) -> str:
+        return ", ".join(s.replace("_", " ") for s in self.standards)
+
+    @property
+    def public_label(self) -> str:
+        """Never the name of an anonymised officer."""
+        return self.label if self.anonymised or not self.name else self.name
+
+
+class RecordStandard(models.Model):
+    """One Standard of one record, so that search by Standard reads an index."""
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="standard_rows")
+    standard = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = (models.Index(fields=["standard", "record"], name="register_standard"),)
+
+
+class ReviewEvent(models.Model):
+    """A person's decision on one field: confirmed as read, or corrected (append-only)."""
+
+    record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="reviews")
+    field = models.CharField(max_length=32)
+    action = models.CharField(
+        max_length=16, choices=[("confirmed", "Confirmed"), ("corrected", "Corrected")]
+    )
+    before = models.JSONField(null=True)
+    after = models.JSONField(null=True)
+    reviewer = models.CharField(max_length=150)
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("recorded_at", "id")

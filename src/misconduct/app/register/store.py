@@ -1,0 +1,430 @@
+"""Writing to and reading from the register: saving an extraction, the review queue, the system's
+own published outcomes (synced from the public projection), and the search every page and export
+shares."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from misconduct.app.register.models import Record, RecordStandard, ReviewEvent, Source
+from misconduct.domain.forces import FORCES
+from misconduct.errors import InvalidInput
+from misconduct.ingest.dates import parse_date
+from misconduct.ingest.gazetteer import RANK_PATTERN, rank_code, standard_code
+from misconduct.ingest.model import (
+    DEFAULT_THRESHOLD,
+    FIELDS,
+    FINDINGS,
+    FORUMS,
+    STATUSES,
+    Extraction,
+    OfficerRecord,
+)
+from misconduct.rules.standards import standards_on
+from misconduct.rules.vocabulary import Outcome, Rank
+
+OPEN_LICENCE = re.compile(
+    r"open\s+government\s+licen[cs]e|\bOGL\b|open\s+justice\s+licen[cs]e", re.I
+)
+OUTCOMES = tuple(o.value for o in Outcome)
+PAGE_SIZE = 50
+LABELS = {
+    "force": "Force",
+    "rank": "Rank",
+    "status": "Serving or former",
+    "forum": "Forum",
+    "finding": "Finding",
+    "standards": "Standards breached",
+    "outcome": "Outcome",
+    "warning_months": "Warning period (months)",
+    "hearing_date": "Hearing date",
+    "decision_maker": "Decision maker",
+    "anonymised": "Officer anonymised",
+}
+_COLUMNS = {"force", "rank", "status", "forum", "finding", "outcome", "decision_maker"}
+
+
+def words(value: str) -> str:
+    """An identifier as words for people: ``gross_misconduct`` → "gross misconduct"."""
+    return value.replace("_", " ")
+
+
+def british(iso: str | None) -> str:
+    """An ISO date (or its year and month, or year) the British way: 12/11/2018, 11/2018, 2018."""
+    if not iso:
+        return ""
+    return "/".join(reversed(iso.split("-")))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _year(iso: str | None) -> int | None:
+    return int(iso[:4]) if iso and re.match(r"\d{4}", iso) else None
+
+
+def _set_standards(record: Record, codes: Iterable[str]) -> None:
+    record.standard_rows.all().delete()
+    RecordStandard.objects.bulk_create(RecordStandard(record=record, standard=c) for c in codes)
+
+
+def _apply(record: Record, field: str, value: Any) -> None:
+    """Set one field's value on the record's columns."""
+    if field in _COLUMNS:
+        setattr(record, field, value or "")
+    elif field == "warning_months":
+        record.warning_months = value
+    elif field == "hearing_date":
+        record.hearing_date = value or ""
+        record.year = _year(value)
+    elif field == "anonymised":
+        record.anonymised = bool(value)
+        if value:
+            record.name = ""
+    elif field == "standards":
+        record.standards = list(value or [])
+
+
+@transaction.atomic
+def save_extraction(
+    ex: Extraction,
+    *,
+    source_url: str,
+    licence: str,
+    threshold: float = DEFAULT_THRESHOLD,
+    now: datetime | None = None,
+) -> Source | None:
+    """Store the records of one text (nothing for a refused text); the same text from the same
+    address is stored once. Records with a field below the threshold wait for review."""
+    if ex.refused:
+        return None
+    sha = _sha(ex.text)
+    existing = Source.objects.filter(url=source_url, text_sha256=sha).first()
+    if existing:
+        return existing
+    when = now or _now()
+    source = Source.objects.create(
+        origin="ingested",
+        url=source_url,
+        title=ex.text.strip().split("\n", 1)[0][:300],
+        licence=licence,
+        text=ex.text if OPEN_LICENCE.search(licence) else "",
+        text_sha256=sha,
+        warnings=ex.warnings,
+        ingested_at=when,
+    )
+    for position, rec in enumerate(ex.records):
+        _save_record(source, position, rec, threshold, when)
+    return source
+
+
+def _save_record(
+    source: Source, position: int, rec: OfficerRecord, threshold: float, when: datetime
+) -> Record:
+    pending = rec.uncertain(threshold)
+    record = Record(
+        source=source,
+        position=position,
+        label=rec.label,
+        name="" if rec.value("anonymised") else (rec.name or ""),
+        extracted={n: rec.fields[n].as_dict() for n in FIELDS},
+        pending=pending,
+        published=not pending,
+        created_at=when,
+    )
+    for name in FIELDS:
+        _apply(record, name, rec.value(name))
+    record.save()
+    _set_standards(record, record.standards)
+    return record
+
+
+# -- the review queue ---------------------------------------------------------------------------
+
+
+def queue() -> QuerySet[Record]:
+    """Records with fields awaiting a person, oldest first."""
+    return Record.objects.filter(published=False, source__origin="ingested").order_by("id")
+
+
+def parse_value(field: str, raw: str) -> Any:
+    """A person's correction of one field, checked; an error names the field in plain words."""
+    text = raw.strip()
+    label = LABELS[field]
+    if text == "" and field not in ("anonymised",):
+        return [] if field == "standards" else None
+    if field == "force":
+        codes = {f.code: f for f in FORCES}
+        by_name = {f.name.lower(): f.code for f in FORCES}
+        code = (codes.get(text) and text) or by_name.get(text.lower())
+        if not code:
+            raise InvalidInput(
+                label, "the name of a force in England and Wales, such as Kent Police", text
+            )
+        return code
+    if field == "rank":
+        code = rank_code(text) or (text if text in {r.value for r in Rank} else None)
+        if not code:
+            raise InvalidInput(label, "a police rank, such as constable or sergeant", text)
+        return code
+    choices = {"status": STATUSES, "forum": FORUMS, "finding": FINDINGS, "outcome": OUTCOMES}
+    if field in choices:
+        value = text.lower().replace(" ", "_")
+        if value not in choices[field]:
+            raise InvalidInput(label, "one of " + ", ".join(words(c) for c in choices[field]), text)
+        return value
+    if field == "standards":
+        out = []
+        for part in re.split(r"[;,\n]", text):
+            if part.strip():
+                code = standard_code(part) or (
+                    part.strip() if part.strip() in _STANDARD_IDS else None
+                )
+                if not code:
+                    raise InvalidInput(
+                        label,
+                        "Standards of Professional Behaviour such as "
+                        "Honesty and Integrity, separated by commas",
+                        part.strip(),
+                    )
+                out.append(code)
+        return list(dict.fromkeys(out))
+    if field == "warning_months":
+        if not text.isdigit() or not 1 <= int(text) <= 60:
+            raise InvalidInput(label, "a whole number of months from 1 to 60", text)
+        return int(text)
+    if field == "hearing_date":
+        if re.fullmatch(r"(?:19|20)\d{2}", text):
+            return text
+        day = parse_date(text)
+        if day is None:
+            raise InvalidInput(label, "a date that exists, in the form DD/MM/YYYY, or a year", text)
+        return day.isoformat()
+    if field == "anonymised":
+        if text.lower() not in ("yes", "no"):
+            raise InvalidInput(label, "yes or no", text)
+        return text.lower() == "yes"
+    return text[:200]
+
+
+_STANDARD_IDS = {s.id for s in standards_on(date(2020, 2, 1))}
+
+
+@transaction.atomic
+def review(
+    record_id: int,
+    field: str,
+    *,
+    reviewer: str,
+    correction: str | None = None,
+    now: datetime | None = None,
+) -> Record:
+    """Confirm a field as read (``correction`` None) or correct it; the decision is appended to the
+    review log and the record enters the register once no field awaits review."""
+    record = Record.objects.select_for_update().get(pk=record_id)
+    if field not in FIELDS:
+        raise InvalidInput("Field", "one of " + ", ".join(LABELS.values()), field)
+    before = record.extracted.get(field, {}).get("value")
+    if correction is None:
+        after, action = before, "confirmed"
+    else:
+        after, action = parse_value(field, correction), "corrected"
+        _apply(record, field, after)
+        if field == "standards":
+            _set_standards(record, after)
+    ReviewEvent.objects.create(
+        record=record,
+        field=field,
+        action=action,
+        before=before,
+        after=after,
+        reviewer=reviewer,
+        recorded_at=now or _now(),
+    )
+    record.pending = [f for f in record.pending if f != field]
+    record.published = not record.pending
+    record.save()
+    return record
+
+
+# -- the system's own published outcomes ----------------------------------------------------------
+
+SYSTEM_LICENCE = "Published by the force through this system (the force's own terms)"
+
+
+def _days(start: date | None, end: date | None) -> int | None:
+    return (end - start).days if start and end and end >= start else None
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    cases: int
+    records: int
+
+
+@transaction.atomic
+def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
+    """Bring the system's own published outcomes into the register, read through the public
+    projection (so anonymity orders and redaction apply as on the public pages)."""
+    from misconduct.app.web import register as public_register
+    from misconduct.app.web import store as case_store
+
+    when = now or _now()
+    outcomes = [v for v in public_register.records(on) if v.kind == "outcome"]
+    attention = {
+        ref: c.came_to_attention for ref, c in case_store.states([v.ref for v in outcomes]).items()
+    }
+    count = 0
+    for view in outcomes:
+        payload = json.dumps(view.as_dict(), sort_keys=True)
+        source, _ = Source.objects.update_or_create(
+            origin="system",
+            url=f"/outcomes/{view.ref}/",
+            defaults={
+                "title": view.title[:300],
+                "licence": SYSTEM_LICENCE,
+                "publisher": view.force,
+                "text": "",
+                "text_sha256": _sha(payload),
+                "ingested_at": when,
+            },
+        )
+        for position, officer in enumerate(view.officers):
+            findings = [a.finding for a in officer.allegations if a.finding]
+            finding = (
+                "gross_misconduct"
+                if "Gross misconduct" in findings
+                else "misconduct"
+                if "Misconduct" in findings
+                else "no_misconduct"
+                if findings
+                else ""
+            )
+            standards = list(
+                dict.fromkeys(
+                    c
+                    for a in officer.allegations
+                    for s in a.standards_breached
+                    if (c := standard_code(s))
+                )
+            )
+            day = view.hearing_on or view.decided_on or view.published_on
+            rank_m = re.match(rf"(?:{RANK_PATTERN})\b", officer.label, re.I)
+            record, _ = Record.objects.update_or_create(
+                source=source,
+                position=position,
+                defaults={
+                    "case_ref": view.ref,
+                    "published": True,
+                    "force": view.force,
+                    "year": day.year if day else None,
+                    "hearing_date": view.hearing_on.isoformat() if view.hearing_on else "",
+                    "rank": (rank_code(rank_m.group()) or "") if rank_m else "",
+                    "status": "former"
+                    if officer.outcome_id == "would_have_been_dismissed"
+                    else "serving",
+                    "forum": view.forum.lower().replace(" ", "_"),
+                    "finding": finding,
+                    "outcome": officer.outcome_id or "",
+                    "warning_months": officer.warning_months,
+                    "decision_maker": "",
+                    "anonymised": officer.anonymised,
+                    "name": "" if officer.anonymised else officer.label,
+                    "label": officer.label,
+                    "standards": standards,
+                    "attention_on": attention.get(view.ref),
+                    "outcome_on": view.decided_on,
+                    "days_to_outcome": _days(attention.get(view.ref), view.decided_on),
+                    "extracted": {},
+                    "pending": [],
+                    "created_at": when,
+                },
+            )
+            _set_standards(record, standards)
+            count += 1
+    return SyncReport(len(outcomes), count)
+
+
+# -- search ---------------------------------------------------------------------------------------
+
+FILTERS = ("force", "year", "rank", "standard", "finding", "outcome", "forum")
+
+
+def filters_from(params: Any) -> dict[str, str]:
+    """The search filters given (query parameters), each checked against its vocabulary."""
+    out: dict[str, str] = {}
+    for key in FILTERS:
+        value = (params.get(key) or "").strip()
+        if not value:
+            continue
+        if key == "year" and not re.fullmatch(r"(?:19|20)\d{2}", value):
+            raise InvalidInput("Year", "a year such as 2024", value)
+        out[key] = value
+    return out
+
+
+def search(filters: dict[str, str]) -> QuerySet[Record]:
+    """Published records matching the filters, newest first; each filter reads an index."""
+    rows = Record.objects.filter(published=True)
+    for key, value in filters.items():
+        if key == "standard":
+            rows = rows.filter(standard_rows__standard=value)
+        elif key == "year":
+            rows = rows.filter(year=int(value))
+        else:
+            rows = rows.filter(**{key: value})
+    return rows.select_related("source").order_by("-id")
+
+
+def page(filters: dict[str, str], before: int | None) -> tuple[list[Record], int | None]:
+    """One page of results (keyset: the records older than ``before``) and the next page's key."""
+    rows = search(filters)
+    if before is not None:
+        rows = rows.filter(id__lt=before)
+    found = list(rows[: PAGE_SIZE + 1])
+    more = len(found) > PAGE_SIZE
+    found = found[:PAGE_SIZE]
+    return found, (found[-1].id if more else None)
+
+
+def public_row(r: Record) -> dict[str, Any]:
+    """What the public sees of a record: facts and provenance, never an anonymised officer's name."""
+    return {
+        "id": r.id,
+        "officer": r.public_label,
+        "anonymised": r.anonymised,
+        "force": r.force or None,
+        "year": r.year,
+        "hearing_date": r.hearing_date or None,
+        "rank": r.rank or None,
+        "status": r.status or None,
+        "forum": r.forum or None,
+        "finding": r.finding or None,
+        "standards": r.standards,
+        "outcome": r.outcome or None,
+        "warning_months": r.warning_months,
+        "decision_maker": r.decision_maker or None,
+        "origin": r.source.origin,
+        "source": r.source.url,
+        "licence": r.source.licence,
+    }
+
+
+def export_rows(filters: dict[str, str]) -> Iterator[dict[str, Any]]:
+    """Every matching record for CSV or JSON export, read in chunks."""
+    for r in search(filters).iterator(chunk_size=2000):
+        yield public_row(r)

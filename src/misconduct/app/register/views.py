@@ -1,0 +1,334 @@
+"""The register's pages: public search, exports, feed and analytics; the staff review queue,
+the sync of the system's own outcomes and the Home Office annual return."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_POST
+
+from misconduct.app.register import analytics, annual_return, store
+from misconduct.app.register.models import Record
+from misconduct.app.web import store as case_store
+from misconduct.domain.forces import FORCES
+from misconduct.errors import InvalidInput
+from misconduct.ingest.model import FIELDS, FINDINGS, FORUMS
+from misconduct.rules.vocabulary import Rank
+
+_FORCE_NAMES = {f.code: f.name for f in FORCES}
+EXPORT_COLUMNS = (
+    "id",
+    "officer",
+    "anonymised",
+    "force",
+    "year",
+    "hearing_date",
+    "rank",
+    "status",
+    "forum",
+    "finding",
+    "standards",
+    "outcome",
+    "warning_months",
+    "decision_maker",
+    "origin",
+    "source",
+    "licence",
+)
+
+
+def _choices() -> dict[str, Any]:
+    return {
+        "forces": [(f.code, f.name) for f in FORCES],
+        "ranks": [(r.value, store.words(r.value)) for r in Rank],
+        "findings": [(f, store.words(f)) for f in FINDINGS],
+        "forums": [(f, store.words(f)) for f in FORUMS],
+        "outcomes": [(o, store.words(o)) for o in store.OUTCOMES],
+        "standards": sorted((s, store.words(s)) for s in store._STANDARD_IDS),
+    }
+
+
+def _filters(request: HttpRequest) -> tuple[dict[str, str], str | None]:
+    try:
+        return store.filters_from(request.GET), None
+    except InvalidInput as exc:
+        return {}, f"{exc.field}: expected {exc.expected}, received “{exc.received}”."
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    """Public search of the register: one page of results, newest first."""
+    filters, error = _filters(request)
+    before = request.GET.get("before")
+    rows, next_key = store.page(filters, int(before) if before and before.isdigit() else None)
+    query = "&".join(f"{k}={v}" for k, v in filters.items())
+    return render(
+        request,
+        "register/search.html",
+        {
+            "rows": [(r, store.public_row(r)) for r in rows],
+            "filters": filters,
+            "error": error,
+            "next_key": next_key,
+            "query": query,
+            "force_names": _FORCE_NAMES,
+            **_choices(),
+        },
+    )
+
+
+def record(request: HttpRequest, pk: int) -> HttpResponse:
+    r = get_object_or_404(Record.objects.select_related("source"), pk=pk, published=True)
+    return render(
+        request,
+        "register/record.html",
+        {
+            "r": r,
+            "row": store.public_row(r),
+            "force_name": _FORCE_NAMES.get(r.force, ""),
+        },
+    )
+
+
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    filters, _ = _filters(request)
+
+    def lines() -> Iterator[str]:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, EXPORT_COLUMNS)
+        writer.writeheader()
+        for row in store.export_rows(filters):
+            writer.writerow({**row, "standards": "; ".join(row["standards"])})
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+        yield buf.getvalue()
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="register.csv"'
+    return response
+
+
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    filters, _ = _filters(request)
+
+    def chunks() -> Iterator[str]:
+        yield '{"licence_note": "Each record carries the licence of its source.", "records": ['
+        for i, row in enumerate(store.export_rows(filters)):
+            yield ("," if i else "") + json.dumps(row, ensure_ascii=False)
+        yield "]}"
+
+    return StreamingHttpResponse(chunks(), content_type="application/json")
+
+
+class RegisterFeed(Feed):  # type: ignore[type-arg]
+    feed_type = Atom1Feed
+    title = "National register of published police misconduct outcomes"
+    subtitle = "Outcomes ingested from forces' published notices and this system's own."
+
+    def link(self) -> str:
+        return reverse("register:search")
+
+    def items(self) -> list[Record]:
+        return list(store.search({})[:50])
+
+    def item_title(self, item: Record) -> str:
+        outcome = store.words(item.outcome) if item.outcome else "outcome not stated"
+        return f"{_FORCE_NAMES.get(item.force, 'Force not known')}: {item.public_label}, {outcome}"
+
+    def item_description(self, item: Record) -> str:
+        row = store.public_row(item)
+        return (
+            f"Finding: {store.words(item.finding) or 'not stated'}. Forum: "
+            f"{store.words(item.forum) or 'not stated'}. Source: {row['source']} "
+            f"(licence: {row['licence']})."
+        )
+
+    def item_link(self, item: Record) -> str:
+        return reverse("register:record", args=[item.pk])
+
+    def item_pubdate(self, item: Record) -> Any:
+        return item.created_at
+
+
+def analytics_page(request: HttpRequest) -> HttpResponse:
+    plots = [
+        analytics.outcome_mix(),
+        analytics.outcome_by_year(),
+        analytics.funnel(),
+        analytics.by_standard(),
+        analytics.time_to_outcome(),
+    ]
+    return render(
+        request,
+        "register/analytics.html",
+        {
+            "plots": [
+                (p, [list(r.keys()) for r in p.rows[:1]], [list(r.values()) for r in p.rows])
+                for p in plots
+            ],
+        },
+    )
+
+
+def plot_image(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
+    if name not in analytics.PLOTS or fmt not in ("png", "svg"):
+        raise Http404("No such plot.")
+    year = request.GET.get("year")
+    if name == "outcome-mix" and year and year.isdigit():
+        plot = analytics.outcome_mix(int(year))
+    else:
+        plot = analytics.PLOTS[name]()
+    content_type = "image/png" if fmt == "png" else "image/svg+xml"
+    return HttpResponse(analytics.render(plot, fmt), content_type=content_type)
+
+
+# -- staff -----------------------------------------------------------------------------------------
+
+
+def _reviewer(request: HttpRequest) -> str:
+    """Reviewing is for staff: an administrator or anyone holding a role in a force."""
+    user = request.user
+    if not (getattr(user, "is_staff", False) or case_store.grants(user)):
+        raise Http404("Not found.")
+    return str(user.get_username())
+
+
+def _shown(value: Any, field: str) -> str:
+    if field == "force" and value in _FORCE_NAMES:
+        return _FORCE_NAMES[value]
+    if value is None:
+        return "Not stated"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(store.words(str(v)) for v in value) or "none named"
+    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
+        return store.british(value)
+    return store.words(str(value))
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    _reviewer(request)
+    rows = list(store.queue().select_related("source")[:100])
+    return render(
+        request,
+        "register/review_queue.html",
+        {
+            "rows": rows,
+            "waiting": store.queue().count(),
+            "force_names": _FORCE_NAMES,
+        },
+    )
+
+
+@login_required
+def review_record(request: HttpRequest, pk: int) -> HttpResponse:
+    reviewer = _reviewer(request)
+    r = get_object_or_404(Record.objects.select_related("source"), pk=pk)
+    error: dict[str, str] = {}
+    if request.method == "POST":
+        field = request.POST.get("field", "")
+        action = request.POST.get("action")
+        try:
+            if action == "confirm":
+                store.review(r.pk, field, reviewer=reviewer)
+            else:
+                store.review(
+                    r.pk, field, reviewer=reviewer, correction=request.POST.get("value", "")
+                )
+        except InvalidInput as exc:
+            error[field] = f"{exc.field}: expected {exc.expected}, received “{exc.received}”."
+        else:
+            messages.success(request, f"{store.LABELS.get(field, field)}: saved.")
+            r.refresh_from_db()
+            if r.published:
+                messages.success(request, "Every field is reviewed: the record is in the register.")
+                return redirect("register:review")
+            return redirect("register:review-record", pk=r.pk)
+    fields = [
+        {
+            "name": n,
+            "label": store.LABELS[n],
+            "pending": n in r.pending,
+            "error": error.get(n),
+            **r.extracted.get(n, {}),
+            "shown": _shown(r.extracted.get(n, {}).get("value"), n),
+        }
+        for n in FIELDS
+    ]
+    return render(
+        request,
+        "register/review_record.html",
+        {
+            "r": r,
+            "fields": fields,
+            "reviews": r.reviews.all(),
+            "force_name": _FORCE_NAMES.get(r.force, ""),
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def sync(request: HttpRequest) -> HttpResponse:
+    _reviewer(request)
+    report = store.sync_system(case_store.today())
+    messages.success(
+        request,
+        f"This system's published outcomes: {report.cases} case(s), "
+        f"{report.records} officer record(s) in the register.",
+    )
+    return redirect("register:review")
+
+
+@login_required
+def annual(request: HttpRequest) -> HttpResponse:
+    """The Home Office annual return for a force the user holds a role in, and a year."""
+    user = request.user
+    mine = sorted({g.force for g in case_store.grants(user)})
+    allowed = [f.code for f in FORCES] if getattr(user, "is_staff", False) else mine
+    if not allowed:
+        raise Http404("Not found.")
+    force_code = request.GET.get("force") or allowed[0]
+    year_raw = request.GET.get("year") or str(case_store.today().year)
+    error = None
+    if force_code not in allowed:
+        error = f"Force: expected a force you hold a role in, received “{force_code}”."
+        force_code = allowed[0]
+    if not year_raw.isdigit() or not 2021 <= int(year_raw) <= 2100:
+        error = f"Year ending 31 March: expected a year from 2021, received “{year_raw}”."
+        year_raw = str(case_store.today().year)
+    result = annual_return.for_force(force_code, int(year_raw))
+    if request.GET.get("format") == "csv" and not error:
+        response = HttpResponse(result.csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="annual-return-{force_code}-{year_raw}.csv"'
+        )
+        return response
+    start, end = annual_return.year_ending(int(year_raw))
+    return render(
+        request,
+        "register/annual_return.html",
+        {
+            "result": result,
+            "forces": [(c, _FORCE_NAMES[c]) for c in allowed],
+            "error": error,
+            "force_name": _FORCE_NAMES[force_code],
+            "start": start,
+            "end": end,
+        },
+        status=400 if error else 200,
+    )

@@ -1,0 +1,53 @@
+"""Reminders: each person's overdue and soon-due time limits, by email through Django's email
+framework (the console backend unless EMAIL_BACKEND is set), for ``misconduct remind`` from cron. The
+same tasks are shown in the app on "My work"."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+
+from misconduct.app import casework
+from misconduct.app.web import store
+from misconduct.rules.workdays import add_working_days
+
+
+def due_by_person(on: date, within: int) -> dict[str, list[casework.Task]]:
+    """Overdue tasks and those due within ``within`` working days, by the username holding them."""
+    horizon = add_working_days(on, within)
+    out: dict[str, list[casework.Task]] = defaultdict(list)
+    for t in casework.tasks(store.states(), on):
+        if t.assignee and (t.overdue or t.due.item.last_day <= horizon):
+            out[t.assignee].append(t)
+    return dict(out)
+
+
+def message(username: str, tasks: list[casework.Task], on: date) -> str:
+    lines = [f"Time limits you hold, as at {on:%d/%m/%Y}:", ""]
+    for t in tasks:
+        state = "OVERDUE since" if t.overdue else "due by"
+        lines.append(
+            f"- {t.due.ref}: {t.due.item.title}, {state} {t.due.item.last_day:%d/%m/%Y} "
+            f"({t.due.item.citation})"
+        )
+    lines += ["", "Open My work in misconduct to act on them."]
+    return "\n".join(lines)
+
+
+def send(on: date, within: int) -> list[tuple[str, str, int]]:
+    """Email each person holding a due or overdue item; (username, address or why not, count)."""
+    sent = []
+    users = {u.username: u for u in get_user_model().objects.filter(is_active=True)}
+    for username, tasks in sorted(due_by_person(on, within).items()):
+        user = users.get(username)
+        if user is None or not user.email:
+            sent.append((username, "no email address: shown on My work only", len(tasks)))
+            continue
+        overdue = sum(t.overdue for t in tasks)
+        subject = f"misconduct: {len(tasks)} time limit(s), {overdue} overdue"
+        send_mail(subject, message(username, tasks, on), None, [user.email])
+        sent.append((username, user.email, len(tasks)))
+    return sent

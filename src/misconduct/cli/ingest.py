@@ -1,0 +1,160 @@
+"""``misconduct ingest``: read published outcomes (text, HTML, PDF) into one record per officer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.table import Table
+
+from misconduct.cli.output import FORMAT_OPTION, console, emit_json, handle_errors
+from misconduct.domain.forces import force
+from misconduct.errors import InvalidInput
+from misconduct.ingest import DEFAULT_THRESHOLD, FIELDS, Extraction, extract
+from misconduct.ingest.sources import files_in, read_text
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v).replace("_", " ") for v in value) or "none named"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).replace("_", " ")
+
+
+def _print(ex: Extraction, threshold: float) -> None:
+    if ex.refused:
+        console.print(f"[bold]{ex.source}[/bold]: refused. {ex.refused}")
+        return
+    console.print(f"[bold]{ex.source}[/bold]: {len(ex.records)} officer(s)")
+    for w in ex.warnings:
+        console.print(f"  warning: {w}")
+    for rec in ex.records:
+        table = Table(
+            title=rec.label if rec.value("anonymised") else (rec.name or rec.label),
+            title_justify="left",
+        )
+        for col in ("field", "value", "confidence", "evidence"):
+            table.add_column(col)
+        for name in FIELDS:
+            f = rec.fields[name]
+            conf = f"{f.confidence:.2f}" + (" review" if f.confidence < threshold else "")
+            evidence = f.evidence.text if f.evidence else (f.note or "")
+            table.add_row(name.replace("_", " "), _show(f.value), conf, evidence[:70])
+        console.print(table)
+
+
+def _address(path: Path) -> str | None:
+    """The address a notice was published at, from a ``<file>.url`` beside it, if there is one."""
+    sidecar = path.with_name(path.name + ".url")
+    if sidecar.is_file():
+        return sidecar.read_text(encoding="utf-8").strip() or None
+    return None
+
+
+def register(cli: click.Group) -> None:
+    @cli.command("ingest")
+    @click.argument("path", metavar="FILE|DIR", type=click.Path(path_type=Path))
+    @click.option(
+        "--source-url",
+        default=None,
+        help="The address the texts were published at (their provenance); a file NOTICE.txt.url "
+        "beside a notice gives that notice's own address.",
+    )
+    @click.option(
+        "--publisher",
+        default=None,
+        metavar="FORCE",
+        help="The force that published the text (a force code such as kent), used when "
+        "the text names none.",
+    )
+    @click.option(
+        "--licence",
+        default="verify",
+        help="The licence of the source, e.g. 'OGL v3.0' (kept with the records).",
+    )
+    @click.option(
+        "--threshold",
+        default=DEFAULT_THRESHOLD,
+        show_default=True,
+        type=float,
+        help="Fields below this confidence go to the review queue.",
+    )
+    @click.option(
+        "--save",
+        is_flag=True,
+        help="Store the records in the register's database (uncertain ones for review).",
+    )
+    @FORMAT_OPTION
+    @handle_errors
+    def ingest(
+        path: Path,
+        source_url: str | None,
+        publisher: str | None,
+        licence: str,
+        threshold: float,
+        save: bool,
+        fmt: str,
+    ) -> None:
+        """Read published outcome notices or news reports (plain text, HTML or PDF) into one record
+        per officer: force, rank, status, forum, finding, Standards, outcome, warning period,
+        hearing date, decision maker and whether the officer is anonymised, each with the span of
+        text it was read from and a confidence. Texts that are not misconduct outcomes are refused
+        with the reason."""
+        if publisher is not None:
+            force(publisher)
+        if not 0 <= threshold <= 1:
+            raise InvalidInput("--threshold", "a number from 0 to 1", threshold)
+        files = files_in(path)
+        if not files:
+            raise InvalidInput("FILE|DIR", "a folder holding .txt, .html or .pdf files", str(path))
+        urls = {f: _address(f) or source_url for f in files}
+        results = [
+            extract(read_text(f), source=str(f), source_url=urls[f], publisher=publisher)
+            for f in files
+        ]
+        if save:
+            from misconduct.cli.cases import _database
+
+            with _database():
+                from misconduct.app.register.store import save_extraction
+
+                for f, ex in zip(files, results, strict=True):
+                    save_extraction(
+                        ex, source_url=urls[f] or ex.source, licence=licence, threshold=threshold
+                    )
+        if fmt == "json":
+            emit_json([{**ex.as_dict(), "text": ex.text} for ex in results])
+        else:
+            for ex in results:
+                _print(ex, threshold)
+            if save:
+                console.print("Saved to the register; uncertain fields wait in the review queue.")
+        if all(ex.refused for ex in results):
+            sys.exit(2)
+
+    @cli.group("register")
+    def register_group() -> None:
+        """The national register of published outcomes."""
+
+    @register_group.command("sync")
+    @click.option("--on", "on", metavar="DATE", help="As-at date (YYYY-MM-DD); default today.")
+    @handle_errors
+    def sync(on: str | None) -> None:
+        """Bring this system's own published outcomes into the register, read through the public
+        projection (anonymity orders and redaction apply as on the public pages)."""
+        from misconduct.cli.cases import _database
+        from misconduct.cli.output import parse_date, today
+
+        day = parse_date(on, "--on") or today()
+        with _database():
+            from misconduct.app.register.store import sync_system
+
+            report = sync_system(day)
+        console.print(
+            f"{report.cases} case(s), {report.records} officer record(s) in the register."
+        )

@@ -1,0 +1,410 @@
+"""Finding a person's name or number in free text however it was typed.
+
+Text and names are compared after *folding*: Unicode compatibility forms (NFKD) with the accents
+dropped, case folded, every apostrophe form (' ’ ‘ ʼ ` ´ ′) read as ', every dash as -, every space
+(non-breaking, thin, ideographic) as a plain space and invisible format characters (zero-width
+spaces, joiners) dropped. A match in the folded text is mapped back to the span of the original, so
+the replacement lands exactly where the name was.
+
+A name is matched in full, in every run of two or more of its parts ("O'Connor-Bright",
+"Connor Bright", "OConnor"), by each part of two letters or more on its own ("Ng", "Bright") except
+lower-case particles ("de", "ap", "van"), by its initials with the surname ("D. Ng", "DJ Ng"), and
+with any rank in front ("PC Ng", "Sgt D. Ng"); a rank followed by the initials alone ("PC D.N.")
+too. A number (warrant or collar number) is matched with or without spaces, dots or dashes between
+its characters, and with a letter prefix run into it ("PC1234").
+
+>>> m = Matcher([Term.name("Daniel O'Connor-Bright", "PC A")])
+>>> m.sub("PC O\u2019Connor\u2011Bright admitted it; Bright\u2019s phone; D.\u00a0O'Connor-Bright.")
+'PC A admitted it; PC A’s phone; PC A.'
+>>> m.sub("Daniel and DANIEL")
+'PC A and PC A'
+>>> Matcher([Term.name("Siân ap Rhys", "X")]).sub("Sian ap Rhys; Rhys; sian")
+'X; X; X'
+>>> Matcher([Term.number("100 001", "[n]")]).sub("warrant 100001, or 100-001, or PC100001; 1000010")
+'warrant [n], or [n], or PC[n]; 1000010'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+APOSTROPHES = frozenset("'’‘ʼ`´′‛ʹ＇ˈ")
+DASHES = frozenset("-‐‑‒–—―−﹣－")
+_SEP = r"[ '\-.]*"
+"""Between the parts of one name: spaces, apostrophes, hyphens, dots, or nothing at all."""
+
+# Lower-case particles of a surname: matched as part of the name, never on their own.
+PARTICLES = frozenset(
+    [
+        "ap",
+        "ab",
+        "ferch",
+        "verch",
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "da",
+        "du",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "le",
+        "la",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "mac",
+        "mc",
+        "o",
+        "y",
+    ]
+)
+
+RANK_WORDS = (
+    "special constable",
+    "police constable",
+    "detective constable",
+    "constable",
+    "detective sergeant",
+    "police sergeant",
+    "sergeant",
+    "detective inspector",
+    "detective chief inspector",
+    "chief inspector",
+    "inspector",
+    "detective superintendent",
+    "chief superintendent",
+    "superintendent",
+    "assistant chief constable",
+    "deputy chief constable",
+    "chief constable",
+    "commander",
+    "deputy assistant commissioner",
+    "assistant commissioner",
+    "deputy commissioner",
+    "commissioner",
+    "detective",
+    "officer",
+    "sc",
+    "pc",
+    "wpc",
+    "dc",
+    "tdc",
+    "ps",
+    "ds",
+    "sgt",
+    "insp",
+    "di",
+    "ci",
+    "dci",
+    "supt",
+    "dsupt",
+    "ch supt",
+    "csupt",
+    "acc",
+    "dcc",
+    "cc",
+    "cmdr",
+    "dac",
+    "ac",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def fold_char(c: str) -> str:
+    """One character as compared: see the module's docstring."""
+    if c in APOSTROPHES:
+        return "'"
+    if c in DASHES:
+        return "-"
+    if c.isspace():
+        return " "
+    if unicodedata.category(c) in ("Cf", "Mn", "Me"):
+        return ""
+    decomposed = unicodedata.normalize("NFKD", c)
+    plain = "".join(x for x in decomposed if not unicodedata.combining(x))
+    return "".join(_plain_char(x) for x in plain.casefold())
+
+
+def _plain_char(x: str) -> str:
+    if x in APOSTROPHES:
+        return "'"
+    if x in DASHES:
+        return "-"
+    return " " if x.isspace() else x
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index of the original it came from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        for f in fold_char(c):
+            chars.append(f)
+            origin.append(i)
+    return "".join(chars), origin
+
+
+def folded(text: str) -> str:
+    return fold(text)[0]
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in re.split(r"[ '\-.,]+", folded(text)) if p]
+
+
+def _rank_pattern(rank: str) -> str:
+    if " " in rank or len(rank) > 5:
+        return re.escape(rank).replace(r"\ ", _SEP)
+    return r"\.?".join(map(re.escape, rank))  # "P.C." as well as "PC"
+
+
+_RANKS = "|".join(_rank_pattern(r) for r in sorted(RANK_WORDS, key=len, reverse=True))
+_RANK_PREFIX = rf"(?:(?:{_RANKS})\.?{_SEP})?"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing to find (as a regular expression over folded text) and what replaces it.
+
+    ``strong`` terms are the ones the final check of a finished file looks for: they cannot occur in
+    ordinary prose by chance (a full name, a surname with a rank, a number).
+    """
+
+    patterns: tuple[tuple[str, bool], ...]
+    replacement: str
+
+    @classmethod
+    def name(cls, name: str, replacement: str) -> Term:
+        words = [w for w in re.split(r"\s+", name.strip()) if w]
+        if not words:
+            return cls((), replacement)
+        particle = {
+            p
+            for w in words
+            for p in _parts(w)
+            if p in PARTICLES and not any(ch.isupper() for ch in w[:1])
+        }
+        tokens = _parts(name)
+        pats: list[tuple[str, bool]] = []
+        b, e = r"(?<!\w)", r"(?!\w)"
+        # Every run of two or more parts, longest first, each optionally after a rank.
+        for size in range(len(tokens), 1, -1):
+            for start in range(len(tokens) - size + 1):
+                run = tokens[start : start + size]
+                pats.append((b + _RANK_PREFIX + _SEP.join(map(re.escape, run)) + e, True))
+        surname = _parts(words[-1])
+        given = [t for w in words[:-1] for t in _parts(w) if t not in particle]
+        initials = [g[0] for g in given]
+        if initials and surname:
+            tail = _SEP + _SEP.join(map(re.escape, surname))
+            dotted = [rf"{re.escape(i)}\.?" for i in initials]
+            pats.append((b + _RANK_PREFIX + _SEP.join(dotted) + tail + e, True))
+            pats.append((b + _RANK_PREFIX + dotted[0] + tail + e, True))
+            every = _SEP.join(rf"{re.escape(i)}\.?" for i in [*initials, surname[0][0]])
+            pats.append((rf"{b}(?:{_RANKS})\.?{_SEP}{every}(?!\w)", True))
+        for t in tokens:
+            if len(t) >= 2 and t not in particle:
+                strong = t in surname and len(t) >= 3
+                pats.append((rf"{b}(?:{_RANKS})\.?{_SEP}{re.escape(t)}{e}", True))
+                pats.append((b + re.escape(t) + e, strong and t not in _COMMON))
+        return cls(tuple(pats), replacement)
+
+    @classmethod
+    def number(cls, number: str, replacement: str) -> Term:
+        chars = [c for c in folded(number) if c.isalnum()]
+        if not chars:
+            return cls((), replacement)
+        body = r"[ \-./]?".join(map(re.escape, chars))
+        left = r"(?<![0-9])" if chars[0].isdigit() else r"(?<!\w)"
+        right = r"(?![0-9])" if chars[-1].isdigit() else r"(?!\w)"
+        prefixed = rf"(?:(?:{_RANKS}|warrant|collar|number|no)\.?{_SEP})"
+        if len(chars) >= 3:
+            return cls(((left + body + right, True),), replacement)
+        # A number of one or two characters only where it reads as a number (after a rank, or
+        # "warrant number"), prefix and all: on its own it would match any date or count.
+        return cls(
+            ((rf"(?<!\w){prefixed}(?:number|no)?\.?{_SEP}{body}{right}", True),), replacement
+        )
+
+    @classmethod
+    def literal(cls, text: str, replacement: str) -> Term:
+        """Exactly this text (folded), as a whole: an address, a date, an internal id."""
+        f = folded(text).strip()
+        if not f:
+            return cls((), replacement)
+        body = _SEP.join(re.escape(p) for p in re.split(r"[ ]+", f))
+        return cls(((rf"(?<!\w){body}(?!\w)", True),), replacement)
+
+
+# Words of four letters or more that are surnames as well as ordinary English: a document's own
+# wording may hold them, so the final check of a finished file does not look for them alone (the
+# free text it was written from was scrubbed of them all the same).
+_COMMON = frozenset(
+    [
+        "will",
+        "hope",
+        "rose",
+        "young",
+        "long",
+        "white",
+        "brown",
+        "green",
+        "black",
+        "bright",
+        "hall",
+        "wood",
+        "hill",
+        "king",
+        "ward",
+        "page",
+        "lord",
+        "bishop",
+        "church",
+        "moore",
+        "more",
+        "best",
+        "good",
+        "rich",
+        "small",
+        "little",
+        "short",
+        "fair",
+        "love",
+        "grace",
+        "faith",
+        "mark",
+        "case",
+        "chief",
+        "panel",
+        "chair",
+        "notice",
+        "force",
+        "hearing",
+        "police",
+        "officer",
+        "report",
+        "date",
+        "reasons",
+        "outcome",
+        "meeting",
+        "note",
+        "time",
+        "rule",
+        "rules",
+        "last",
+        "first",
+        "said",
+        "made",
+        "under",
+        "order",
+        "public",
+        "written",
+        "final",
+        "home",
+        "house",
+        "street",
+        "road",
+        "lane",
+        "park",
+        "field",
+        "fields",
+        "well",
+        "wells",
+        "rank",
+        "number",
+        "days",
+        "week",
+        "month",
+        "year",
+        "court",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "early",
+        "late",
+        "price",
+        "cash",
+        "cook",
+        "baker",
+        "carter",
+        "fisher",
+        "hunter",
+        "mason",
+        "miller",
+        "parker",
+        "turner",
+        "walker",
+        "rider",
+        "taylor",
+        "smith",
+        "judge",
+        "marshal",
+        "sheriff",
+        "constable",
+        "sergeant",
+        "inspector",
+    ]
+)
+
+
+class Matcher:
+    """Every term's patterns as one regular expression over folded text, longest terms first."""
+
+    def __init__(self, terms: Iterable[Term], *, strong_only: bool = False) -> None:
+        alternatives: list[tuple[str, str]] = []
+        for t in terms:
+            for pattern, strong in t.patterns:
+                if strong or not strong_only:
+                    alternatives.append((pattern, t.replacement))
+        # Longer patterns first: at one position the fullest form of a name wins over its parts.
+        alternatives.sort(key=lambda a: len(a[0]), reverse=True)
+        self.replacements = [r for _, r in alternatives]
+        if not alternatives:
+            self.regex: re.Pattern[str] | None = None
+            return
+        body = "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(alternatives))
+        self.regex = re.compile(body)
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Each match as (start, end, replacement) in the original text."""
+        if self.regex is None or not text:
+            return []
+        f, origin = fold(text)
+        out = []
+        for m in self.regex.finditer(f):
+            if m.end() == m.start():
+                continue
+            start, end = origin[m.start()], origin[m.end() - 1] + 1
+            while end < len(text) and fold_char(text[end]) == "":
+                end += 1  # a combining accent or an invisible character left after the name
+            out.append((start, end, self.replacements[int((m.lastgroup or "t0")[1:])]))
+        return out
+
+    def sub(self, text: str) -> str:
+        out, last = [], 0
+        for start, end, replacement in self.spans(text):
+            out += [text[last:start], replacement]
+            last = end
+        return "".join(out) + text[last:]
+
+    def search(self, texts: Sequence[str] | Iterable[str]) -> bool:
+        return any(self.spans(t) for t in texts)

@@ -1,0 +1,81 @@
+"""Dates that cannot be: a step dated after today, or a legal date far outside any case's life.
+
+A step records something that has happened, so its date (and every date inside it) is on or before
+the day it is recorded; only scheduled dates (a hearing's start) may lie ahead, and then by no more
+than :data:`SCHEDULE_YEARS`. No date is before :data:`EARLIEST`. ``today`` is an argument: the
+domain never reads the clock.
+
+>>> from misconduct.domain.commands import AddNote
+>>> check_dates(AddNote(date(2026, 1, 2), "x"), today=date(2026, 1, 1))
+Traceback (most recent call last):
+...
+misconduct.errors.InvalidInput: date: expected a date no later than today (01/01/2026), received '02/01/2026'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+from misconduct.errors import InvalidInput
+
+EARLIEST = date(1970, 1, 1)
+"""No police conduct case in the system predates this (the 2012 and 2020 regimes are modelled)."""
+SCHEDULE_YEARS = 3
+SCHEDULED = frozenset({"starts_on", "scheduled_for", "review_by"})
+"""Fields naming a day still to come (a meeting or hearing)."""
+
+
+def british(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+LABELS = {
+    "on": "date",
+    "came_to_attention": "date it came to attention",
+    "force_on": "date it came to the force's attention",
+    "local_policing_body_on": "date it came to the local policing body's attention",
+    "iopc_on": "date it came to the IOPC Director General's attention",
+    "left_on": "leaving date",
+    "notified_on": "date notified",
+    "starts_on": "start date",
+    "review_by": "review by",
+}
+
+
+def _label(name: str) -> str:
+    return LABELS.get(name, name.replace("_", " "))
+
+
+def _check(name: str, day: date, today: date) -> None:
+    label = _label(name)
+    if day < EARLIEST:
+        raise InvalidInput(label, f"a date on or after {british(EARLIEST)}", british(day))
+    if name in SCHEDULED:
+        latest = date(min(today.year + SCHEDULE_YEARS, 9998), today.month, min(today.day, 28))
+        if day > latest:
+            raise InvalidInput(label, f"a date no later than {british(latest)}", british(day))
+    elif day > today:
+        raise InvalidInput(
+            label,
+            f"a date no later than today ({british(today)})",
+            british(day),
+            hint="only a scheduled meeting or hearing may be dated ahead" if name != "on" else "",
+        )
+
+
+def check_dates(value: Any, *, today: date, name: str = "on") -> None:
+    """Raise ``InvalidInput`` naming the first date in ``value`` (a command or record, walked
+    through its fields, lists and mappings) that is after ``today`` or implausibly early."""
+    if isinstance(value, date):
+        _check(name, value, today)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            check_dates(getattr(value, f.name), today=today, name=f.name)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            check_dates(item, today=today, name=name)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_dates(item, today=today, name=str(key))

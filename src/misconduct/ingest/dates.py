@@ -1,0 +1,193 @@
+"""A strict parser for the dates British notices print, with the span each was read from.
+
+It reads "27th February 2024", "Wednesday, 14 January 2021", "30 and 31 August 2023",
+"7, 8 & 12 January 2021", "07-11 March 2021", "Oct 2017", "31/01/2023" (day first) and
+"July 27, 2022"; an impossible date such as 31/02/2023 is reported, never corrected.
+
+>>> [d.iso for d in find_dates("Held on 27th February 2024 and 31/02/2023.")]
+['2024-02-27']
+>>> find_dates("on 31/02/2023")[0:0], impossible_dates("on 31/02/2023")
+([], ['31/02/2023'])
+>>> [d.iso for d in find_dates("the hearing on 30 and 31 August 2023")]
+['2023-08-30']
+>>> resolve_year(DayMonth(8, 12, 4, 0, 0, ""), [2019, 2024])  # Friday 8 December
+2023
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# Further days of a range or list before the month: "30 and 31", "7, 8 & 12", "07-11", "19 - 23".
+_MORE_DAYS = r"(?:\s*(?:,|and|&|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?)*"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+_PATTERNS = [
+    # 27th February 2024, 30 and 31 August 2023, Wednesday 14 January 2021, 8 December (no year)
+    re.compile(
+        r"\b"
+        + _WEEKDAY
+        + r"\(?"
+        + _DAY
+        + _MORE_DAYS
+        + r"\s+(?:of\s+)?"
+        + _MONTH
+        + r"(?:,?\s+"
+        + _YEAR
+        + r")?\b",
+        re.IGNORECASE,
+    ),
+    # July 27, 2022; Wednesday, July 27; (November 17)
+    re.compile(
+        r"\b" + _WEEKDAY + r"\(?" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b",
+        re.IGNORECASE,
+    ),
+    # 10/02/2021 or 10.02.2021, day first
+    re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"),
+    # 2021-02-10
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+]
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A full date read from the text (or, with ``precision`` "month"/"year", part of one)."""
+
+    value: date
+    start: int
+    end: int
+    text: str
+    precision: str = "day"
+
+    @property
+    def iso(self) -> str:
+        full = self.value.isoformat()
+        return {"day": full, "month": full[:7], "year": full[:4]}[self.precision]
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A day and month printed without a year ("Friday, 8 December"); weekday is None if absent."""
+
+    day: int
+    month: int
+    weekday: int | None
+    start: int
+    end: int
+    text: str
+
+
+def _month_number(value: str) -> int:
+    return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
+
+
+def _scan(text: str) -> tuple[list[FoundDate], list[DayMonth], list[str]]:
+    found: list[FoundDate] = []
+    partial: list[DayMonth] = []
+    impossible: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            day, month = int(g["day"]), _month_number(g["month"])
+            weekday = WEEKDAYS.get((g.get("weekday") or "").lower().rstrip("."))
+            taken.append((m.start(), m.end()))
+            if not g.get("year"):
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    partial.append(DayMonth(day, month, weekday, m.start(), m.end(), m.group()))
+                continue
+            try:
+                value = date(int(g["year"]), month, day)
+            except ValueError:
+                impossible.append((m.start(), m.group()))
+                continue
+            found.append(FoundDate(value, m.start(), m.end(), m.group()))
+    for m in _MONTH_YEAR.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        value = date(int(m.group("year")), _month_number(m.group("month")), 1)
+        found.append(FoundDate(value, m.start(), m.end(), m.group(), "month"))
+    found.sort(key=lambda d: d.start)
+    partial.sort(key=lambda d: d.start)
+    return found, partial, [text for _, text in sorted(impossible)]
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every valid full or month-and-year date in the text, in order."""
+    return _scan(text)[0]
+
+
+def find_day_months(text: str) -> list[DayMonth]:
+    """Days and months printed without a year."""
+    return _scan(text)[1]
+
+
+def impossible_dates(text: str) -> list[str]:
+    """Dates as printed that do not exist (31/02/2023)."""
+    return _scan(text)[2]
+
+
+def parse_date(value: str) -> date | None:
+    """The one full date a short string holds, or None (also for an impossible date)."""
+    dates = [d for d in find_dates(value) if d.precision == "day"]
+    return dates[0].value if len(dates) == 1 else None
+
+
+def resolve_year(dm: DayMonth, years_in_text: list[int]) -> int | None:
+    """The year of a day and month printed with its weekday, if exactly one year near the text's
+    latest year fits the weekday; None otherwise (a year is never guessed without that check)."""
+    if dm.weekday is None or not years_in_text:
+        return None
+    latest = max(years_in_text)
+    fits = []
+    for year in (latest - 1, latest, latest + 1):
+        try:
+            if date(year, dm.month, dm.day).weekday() == dm.weekday:
+                fits.append(year)
+        except ValueError:
+            continue
+    return fits[0] if len(fits) == 1 else None

@@ -1,0 +1,604 @@
+"""Read one published outcome (or news report of one) into one record per officer.
+
+Rule-based: the project's vocabulary, gazetteers of forces, ranks and Standards, and a strict date
+parser. Every field carries the span it was read from and a confidence; a field the text does not
+state is None. Texts that are not misconduct outcomes are refused with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from misconduct.ingest import dates as d
+from misconduct.ingest.gazetteer import (
+    StandardMatch,
+    find_forces,
+    find_standards,
+    force_from_address,
+    rank_code,
+)
+from misconduct.ingest.model import Extraction, Field, OfficerRecord, Span, absent
+from misconduct.ingest.officers import NUMBERS, Officer, find_officers, stated_count
+from misconduct.ingest.outcomes import (
+    Hit,
+    any_hearing,
+    find_findings,
+    find_forums,
+    find_outcomes,
+    warning_months,
+)
+from misconduct.ingest.text import Piece, headline_end, sentences, table_cells
+
+DISMISSALS = {"dismissal_without_notice", "dismissal_with_notice", "would_have_been_dismissed"}
+_MISCONDUCT = re.compile(r"\bmisconduct\b|\bstandards\s+of\s+professional\s+behaviou?r", re.I)
+_PROCEEDINGS = re.compile(
+    r"\b(hearing|meeting|panel|proceedings|sanction|dismissed|written\s+warning|outcome|finding)",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(will\s+(?:be\s+held|take\s+place|face|attend|appear)|is\s+due\s+to|are\s+due\s+to|"
+    r"notice\s+of\s+(?:a\s+)?(?:misconduct\s+)?hearing|to\s+be\s+held)\b",
+    re.I,
+)
+_JUDGMENT = re.compile(r"Neutral\s+Citation|IN\s+THE\s+HIGH\s+COURT|APPROVED\s+JUDGMENT", re.I)
+
+
+def _span(start: int, end: int, text: str) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _hit_field(
+    hit: Hit, text: str, value: object | None = None, conf: float | None = None, note: str = ""
+) -> Field:
+    return Field(
+        hit.code if value is None else value,
+        _span(hit.start, hit.end, text),
+        hit.confidence if conf is None else conf,
+        note,
+    )
+
+
+def refusal(text: str) -> str | None:
+    """Why a text is not a misconduct outcome, or None if it reads as one."""
+    if len(text.strip()) < 40:
+        return "The text is too short to be a published outcome (fewer than 40 characters)."
+    if not _MISCONDUCT.search(text):
+        return "The text does not mention police misconduct or the Standards of Professional Behaviour."
+    if not _PROCEEDINGS.search(text):
+        return "The text mentions misconduct but no hearing, meeting, finding or outcome."
+    has_result = bool(find_outcomes(text) or find_findings(text))
+    if not has_result and _FUTURE.search(text):
+        return (
+            "The text announces proceedings to come (a notice of hearing) and states no finding "
+            "or outcome."
+        )
+    if not has_result and not re.search(r"\boutcome\b", text, re.I):
+        return "The text mentions misconduct proceedings but states no finding or outcome."
+    return None
+
+
+def extract(
+    text: str, *, source: str = "", source_url: str | None = None, publisher: str | None = None
+) -> Extraction:
+    """One record per officer the text reports on, or the reason the text was refused.
+
+    ``source_url`` and ``publisher`` (a force code) are the provenance of the text: they are used
+    for the force only when the text itself names none, with a lower confidence.
+    """
+    reason = refusal(text)
+    if reason:
+        return Extraction(source, text, refused=reason)
+    warnings = [
+        f"The text prints a date that does not exist ({bad}); it was not used."
+        for bad in d.impossible_dates(text)
+    ]
+    body = headline_end(text)
+    table = table_cells(text)
+    judgment = bool(_JUDGMENT.search(text))
+    doc = {
+        "force": _force(text, source_url, publisher),
+        "forum": _forum(text, body, table),
+        "hearing_date": _hearing_date(text, table, judgment, warnings),
+        "decision_maker": _decision_maker(text),
+        "warning_months": _warning(text),
+    }
+    officers = find_officers(text)
+    groups = _counted_outcomes(text)
+    count = stated_count(text)
+    n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
+    if len(officers) < n:
+        officers = officers + [
+            Officer(f"#{i}", f"Unnamed officer {i + 1}", None, None, None)
+            for i in range(len(officers), n)
+        ]
+    assigned = _assign_counted(officers, groups) if sum(k for k, _ in groups) == n and n > 1 else {}
+    scopes = _scopes(text, officers)
+    records = []
+    for officer in officers:
+        scope = scopes.get(officer.key, [])  # empty when the text is about one officer
+        records.append(
+            _record(
+                text,
+                officer,
+                scope,
+                doc,
+                table,
+                assigned.get(officer.key),
+                single=len(officers) == 1,
+            )
+        )
+    return Extraction(source, text, records=records, warnings=warnings)
+
+
+def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
+    mentions = find_forces(text)
+    # A force named only beside a chair from elsewhere ("Chief Constable X, of Wiltshire Police",
+    # "chaired by Surrey Police Assistant Chief Constable") is not the officer's force.
+    chair_ctx = re.compile(
+        r"(chaired\s+by|in\s+front\s+of|Chief\s+Constable\s+[\w’'-]+(?:\s+[\w’'-]+)?,?\s+of|"
+        r"\(\s*$)",
+        re.I,
+    )
+    own = [
+        m
+        for m in mentions
+        if not chair_ctx.search(text[max(0, m.start - 60) : m.start])
+        and not re.match(r"\s*(?:Assistant|Deputy)?\s*Chief\s+Constable", text[m.end : m.end + 30])
+    ]
+    if own:
+        counts = Counter(m.code for m in own)
+        first = own[0].code
+        code, k = counts.most_common(1)[0]
+        if counts[first] == k:
+            code = first
+        m = next(m for m in own if m.code == code)
+        conf = 0.95 if len(counts) == 1 else 0.75
+        return Field(code, _span(m.start, m.end, text), conf)
+    weak = [m for m in find_forces(text, weak=True) if m not in mentions]
+    if publisher:
+        return Field(publisher, None, 0.85, "from the publisher given with the text")
+    if source_url:
+        from_address = force_from_address(source_url)
+        if from_address:
+            return Field(from_address, None, 0.8, "from the address the text was published at")
+    if weak and len({m.code for m in weak}) == 1:
+        m = weak[0]
+        return Field(m.code, _span(m.start, m.end, text), 0.5, "a county named in the text")
+    if mentions:
+        m = mentions[0]
+        return Field(
+            m.code, _span(m.start, m.end, text), 0.4, "the only force named is the chair's"
+        )
+    return absent("no force named in the text")
+
+
+def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
+    if "hearing_type" in table:
+        cell = table["hearing_type"]
+        hits = find_forums(cell.text, cell.start)
+        if hits:
+            return _hit_field(hits[0], text)
+    hits = find_forums(text)
+    for code in ("accelerated_misconduct_hearing", "special_case_hearing"):
+        chosen = [h for h in hits if h.code == code]
+        if chosen:
+            return _hit_field(chosen[0], text)
+    in_body = [h for h in hits if h.start >= body] or hits
+    counts = Counter(h.code for h in in_body)
+    if counts:
+        code, _k = counts.most_common(1)[0]
+        h = next(h for h in in_body if h.code == code)
+        conf = h.confidence if len(counts) == 1 else 0.7
+        note = "" if len(counts) == 1 else "both a meeting and a hearing are mentioned"
+        return _hit_field(h, text, conf=conf, note=note)
+    weak = any_hearing(text)
+    if weak:
+        return _hit_field(weak, text, note="only the word hearing")
+    return absent()
+
+
+_DATE_GOOD = re.compile(
+    r"\b(hearing|meeting|proceedings|held|took\s+place|sanction|dismissed|concluded|proven|"
+    r"determined|date|today|fired|sacked)",
+    re.I,
+)
+_DATE_BAD = re.compile(
+    r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
+    r"resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
+    r"joined|born|sentenced)",
+    re.I,
+)
+
+
+def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: list[str]) -> Field:
+    if "date" in table:
+        cell = table["date"]
+        found = d.find_dates(cell.text)
+        if found:
+            f = found[0]
+            return Field(f.iso, Span(cell.start + f.start, cell.start + f.end, f.text), 0.9)
+        year_only = re.fullmatch(r"(?:19|20)\d{2}", cell.text)
+        if year_only:
+            return Field(cell.text, Span(cell.start, cell.end, cell.text), 0.85, "year only")
+        if d.impossible_dates(cell.text):
+            return Field(
+                None,
+                Span(cell.start, cell.end, cell.text),
+                0.3,
+                "the hearing date printed does not exist",
+            )
+    sents = sentences(text)
+    years = [f.value.year for f in d.find_dates(text)]
+    candidates: list[tuple[int, int, Field]] = []
+    for s in sents:
+        if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
+            continue
+        good = len(_DATE_GOOD.findall(s.text))
+        bad = len(_DATE_BAD.findall(s.text))
+        for f in d.find_dates(s.text):
+            score = good - 2 * bad - (1 if f.precision != "day" else 0)
+            span = Span(s.start + f.start, s.start + f.end, f.text)
+            if re.match(r"\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
+                score -= 3  # a publication time stamp ("12 February 2024 17:00")
+            if f.precision != "day" and score <= 0:
+                continue
+            candidates.append(
+                (score, s.start + f.start, Field(f.iso, span, 0.9 if score > 0 else 0.5))
+            )
+        for dm in d.find_day_months(s.text):
+            resolved = d.resolve_year(dm, years)
+            if resolved is None:
+                continue
+            iso = f"{resolved:04d}-{dm.month:02d}-{dm.day:02d}"
+            span = Span(s.start + dm.start, s.start + dm.end, dm.text)
+            score = good - 2 * bad
+            candidates.append(
+                (
+                    score,
+                    s.start + dm.start,
+                    Field(
+                        iso,
+                        span,
+                        0.6,
+                        "the year is not printed: it is the only "
+                        "year near the text's dates that fits the weekday",
+                    ),
+                )
+            )
+    if not candidates:
+        return absent()
+    score, _, best = max(candidates, key=lambda c: (c[0], -c[1]))
+    if score < 0:
+        return absent("no date in the text reads as the hearing's")
+    if score == 0:
+        return Field(
+            best.value,
+            best.evidence,
+            min(best.confidence, 0.5),
+            best.note or "no hearing named beside this date",
+        )
+    return best
+
+
+_DM_PATTERNS = [
+    re.compile(r"Chair(?:person)?\s*:\s*(?P<dm>[^,\n]{3,60})"),
+    re.compile(
+        r"(?P<dm>(?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*"
+        r"\((?:Legally\s+Qualified\s+Chair|LQC)"
+    ),
+    re.compile(
+        r"(?:chaired\s+by|in\s+front\s+of|imposed\s+by|before)\s+(?P<dm>(?:[A-Z][\w’'-]*\s+){0,3}"
+        r"(?:Chief\s+Constable|Assistant\s+Chief\s+Constable|Deputy\s+Chief\s+Constable|Commissioner|"
+        r"Commander)(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    re.compile(
+        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})"
+        r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing)"
+    ),
+    re.compile(r"(?P<dm>[Tt]he\s+[Cc]hief\s+[Cc]onstable),?\s+chairing"),
+    re.compile(
+        r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair|"
+        r"independent\s+panel|misconduct\s+(?:hearing\s+)?panel))",
+        re.I,
+    ),
+]
+
+
+def _decision_maker(text: str) -> Field:
+    for i, pattern in enumerate(_DM_PATTERNS):
+        m = pattern.search(text)
+        if m:
+            value = " ".join(m.group("dm").split()).strip(" ,")
+            conf = 0.85 if i < 4 else 0.8
+            return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
+    return absent()
+
+
+def _warning(text: str) -> Field:
+    found = warning_months(text)
+    if found:
+        months, start, end, _ = found
+        return Field(months, _span(start, end, text), 0.9)
+    return absent()
+
+
+_COUNT_OUTCOME = re.compile(
+    r"(?P<n>" + "|".join(NUMBERS) + r")\b(?P<mid>(?:(?!\n\s*\n)[^.;:]){0,80}?)"
+    r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+dismissed|dismissed|"
+    r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|management\s+advice)",
+    re.I,
+)
+
+
+def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
+    """Statements such as "five officers should be dismissed and one ... final written warning"."""
+    out = []
+    starts = re.finditer(r"\b(?:" + "|".join(NUMBERS) + r")\b", text, re.I)
+    for start in starts:
+        m = _COUNT_OUTCOME.match(text, start.start())
+        if m is None:
+            continue
+        mid = m.group("mid").lower()
+        if (
+            not re.search(r"officer|constable|pc|should|would|have|has|were|receive", mid)
+            and mid.strip()
+        ):
+            continue
+        if any(w in mid for w in NUMBERS if re.search(rf"\b{w}\b", mid)):
+            continue
+        hits = find_outcomes(text[m.start("outcome") : m.end("outcome") + 20], m.start("outcome"))
+        if hits:
+            out.append((NUMBERS[m.group("n").lower()], hits[0]))
+    # The same count twice (headline and body) is one statement.
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for k, h in out:
+        if (k, h.code) not in seen:
+            seen.add((k, h.code))
+            unique.append((k, h))
+    # A headline total ("Seven ... dismissed") beside its parts ("five ...", "two ...") is a summary.
+    total = sum(k for k, _ in unique)
+    if len(unique) > 2:
+        unique = [(k, h) for k, h in unique if k != total - k]
+    return unique
+
+
+def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> dict[str, Hit]:
+    """Give counted outcomes to officers: "would have been dismissed" to the former officers first."""
+    pool = list(officers)
+    out: dict[str, Hit] = {}
+    for k, hit in sorted(groups, key=lambda g: g[1].code != "would_have_been_dismissed"):
+        if hit.code == "would_have_been_dismissed":
+            pool.sort(key=lambda o: not o.former)
+        else:
+            pool.sort(key=lambda o: o.former)
+        for o in pool[:k]:
+            out[o.key] = hit
+        pool = pool[k:]
+    return out
+
+
+def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
+    """The sentences about each officer: those naming them, and those after, up to another officer."""
+    if len(officers) < 2:
+        return {}
+    out: dict[str, list[Piece]] = {o.key: [] for o in officers}
+    current: str | None = None
+    for s in sentences(text):
+        named = [o.key for o in officers if any(s.start <= m.start < s.end for m in o.mentions)]
+        if len(named) == 1:
+            current = named[0]
+        elif len(named) > 1:
+            current = None
+        if current:
+            out[current].append(s)
+    return out
+
+
+def _first_in_scope(
+    scope: list[Piece], finder: Callable[[str, int], list[Hit]], text: str
+) -> list[Hit]:
+    hits: list[Hit] = []
+    for s in scope:
+        hits += finder(text[s.start : s.end], s.start)
+    return hits
+
+
+def _record(
+    text: str,
+    officer: Officer,
+    scope: list[Piece],
+    doc: dict[str, Field],
+    table: dict[str, Piece],
+    counted: Hit | None,
+    *,
+    single: bool,
+) -> OfficerRecord:
+    fields = dict(doc)
+    # Outcome
+    outcome = _outcome(text, officer, scope, table, counted, single=single)
+    fields["outcome"] = outcome
+    # Status
+    code = outcome.value
+    if code == "would_have_been_dismissed":
+        fields["status"] = Field("former", outcome.evidence, 0.9)
+    elif officer.former and code not in ("dismissal_without_notice", "dismissal_with_notice"):
+        assert officer.former_span is not None
+        s = officer.former_span
+        fields["status"] = Field("former", Span(s.start, s.end, s.text), 0.85)
+    else:
+        m = re.search(r"\bserving\b", text, re.I)
+        if m:
+            fields["status"] = Field("serving", _span(m.start(), m.end(), text), 0.85)
+        elif code and code != "no_further_action":
+            # Only a serving officer can be dismissed, warned or reduced in rank.
+            fields["status"] = Field(
+                "serving", outcome.evidence, 0.8, "not stated; inferred from the outcome"
+            )
+        else:
+            fields["status"] = absent("not stated whether the officer was still serving")
+    fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
+    fields["standards"] = _standards(text, scope, table)
+    if fields["outcome"].value != "final_written_warning":
+        fields["warning_months"] = (
+            absent()
+            if fields["warning_months"].value is None
+            else Field(
+                None,
+                None,
+                0.5,
+                "a warning period is printed but this officer's outcome is not a final "
+                "written warning",
+            )
+        )
+    # Rank
+    if officer.rank and officer.rank_span:
+        r = officer.rank_span
+        fields["rank"] = Field(officer.rank, Span(r.start, r.end, r.text), 0.9)
+    elif "rank" in table and rank_code(table["rank"].text):
+        cell = table["rank"]
+        fields["rank"] = Field(rank_code(cell.text), Span(cell.start, cell.end, cell.text), 0.9)
+    else:
+        fields["rank"] = absent()
+    # Anonymised
+    if officer.name:
+        m0 = officer.mentions[0]
+        fields["anonymised"] = Field(False, Span(m0.start, m0.end, m0.text), 0.9)
+    elif officer.mentions:
+        m0 = officer.mentions[0]
+        fields["anonymised"] = Field(True, Span(m0.start, m0.end, m0.text), 0.9)
+    else:
+        fields["anonymised"] = Field(True, None, 0.85, "no officer is named in the text")
+    return OfficerRecord(fields, officer.name, officer.label)
+
+
+def _outcome(
+    text: str,
+    officer: Officer,
+    scope: list[Piece],
+    table: dict[str, Piece],
+    counted: Hit | None,
+    *,
+    single: bool,
+) -> Field:
+    if counted:
+        return _hit_field(counted, text, conf=0.85, note="from a count of officers and outcomes")
+    if "outcome" in table:
+        cell = table["outcome"]
+        hits = find_outcomes(cell.text, cell.start)
+        if hits:
+            return _hit_field(hits[0], text, conf=0.95)
+    hits = _first_in_scope(scope, find_outcomes, text) if scope else []
+    if not hits:
+        hits = find_outcomes(text)
+    if not hits:
+        cleared = [h for h in find_findings(text) if h.code == "no_misconduct"]
+        if cleared and not any(h.code != "no_misconduct" for h in find_findings(text)):
+            return _hit_field(
+                cleared[0],
+                text,
+                value="no_further_action",
+                conf=0.7,
+                note="not stated as an outcome; the allegations were not proven",
+            )
+        return absent("no outcome stated in the text")
+    # In a text about several officers, "would have been dismissed" may be another officer's.
+    if officer.former or (single and any(h.code == "would_have_been_dismissed" for h in hits[:3])):
+        would = [h for h in hits if h.code == "would_have_been_dismissed"]
+        if would:
+            return _hit_field(would[0], text)
+    labelled = [h for h in hits if h.confidence >= 0.95]
+    best = labelled[0] if labelled else hits[0]
+    codes = {h.code for h in hits} - {"no_further_action"}
+    conf = best.confidence if len(codes) <= 1 else min(best.confidence, 0.75)
+    note = "" if len(codes) <= 1 else "the text mentions other outcomes too"
+    return _hit_field(best, text, conf=conf, note=note)
+
+
+def _finding(
+    text: str, scope: list[Piece], table: dict[str, Piece], outcome: Field, forum: Field
+) -> Field:
+    if "finding" in table:
+        cell = table["finding"]
+        m = re.search(r"(gross\s+)?misconduct", cell.text, re.I)
+        if m:
+            code = "gross_misconduct" if m.group(1) else "misconduct"
+            return Field(code, Span(cell.start + m.start(), cell.start + m.end(), m.group()), 0.9)
+    hits = _first_in_scope(scope, find_findings, text) if scope else []
+    if not hits:
+        hits = find_findings(text)
+    if hits:
+        codes = {h.code for h in hits}
+        h = (
+            next((h for h in hits if h.code == "gross_misconduct"), hits[0])
+            if len(codes) > 1 and not scope
+            else hits[0]
+        )
+        conf = 0.9 if len(codes) == 1 else 0.7
+        return _hit_field(h, text, conf=conf)
+    code = outcome.value
+    if code in DISMISSALS:
+        return Field(
+            "gross_misconduct",
+            outcome.evidence,
+            0.7,
+            "not stated; a dismissal follows only a finding of gross misconduct",
+        )
+    if forum.value in ("accelerated_misconduct_hearing", "special_case_hearing"):
+        return Field(
+            "gross_misconduct",
+            forum.evidence,
+            0.7,
+            "not stated; this forum hears only gross misconduct",
+        )
+    if code in ("written_warning", "management_advice", "reflective_practice") or (
+        forum.value == "misconduct_meeting" and code
+    ):
+        return Field("misconduct", outcome.evidence, 0.7, "not stated; inferred from the outcome")
+    m = re.search(r"\bgross\s+misconduct\b", text, re.I)
+    if m and code:
+        return Field(
+            "gross_misconduct",
+            _span(m.start(), m.end(), text),
+            0.5,
+            "gross misconduct is mentioned, but no finding is stated",
+        )
+    return absent("no finding stated in the text")
+
+
+_STANDARD_ANCHOR = re.compile(
+    r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding",
+    re.I,
+)
+
+
+def _standards(text: str, scope: list[Piece], table: dict[str, Piece]) -> Field:
+    if "standards" in table:
+        cell = table["standards"]
+        in_cell = find_standards(cell.text)
+        if in_cell:
+            codes = list(dict.fromkeys(s.code for s in in_cell))
+            return Field(codes, Span(cell.start, cell.end, cell.text), 0.9)
+    regions = [(s.start, s.end) for s in scope] if scope else [(0, len(text))]
+    found: list[tuple[int, int, StandardMatch]] = []
+    for start, end in regions:
+        in_region = find_standards(text[start:end])
+        for i, s in enumerate(in_region):
+            at = start + s.start
+            # A Standard counts beside a word that introduces Standards, or in a list of them.
+            listed = any(
+                o is not s and abs(o.start - s.start) < len(s.text) + len(o.text) + 12
+                for o in in_region[max(0, i - 1) : i + 2]
+            )
+            if listed or _STANDARD_ANCHOR.search(text[max(0, at - 300) : at]):
+                found.append((at, at + len(s.text), s))
+    if not found:
+        return Field([], None, 0.85, "no Standard named in the text")
+    codes = list(dict.fromkeys(s.code for _, _, s in found))
+    start, end = found[0][0], found[-1][1]
+    conf = min(s.confidence for _, _, s in found)
+    if end - start > 600:
+        conf = min(conf, 0.7)
+    return Field(codes, _span(start, end, text), conf)

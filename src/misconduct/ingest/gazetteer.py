@@ -1,0 +1,218 @@
+"""Gazetteers: the forces (from the project's force list), the ranks and the Standards as printed.
+
+>>> [(m.code, m.text) for m in find_forces("a Kent Police officer and the Met's DPS")]
+[('kent', 'Kent Police'), ('metropolitan', "Met's")]
+>>> rank_code("Det Ch Insp")
+'chief_inspector'
+>>> [s.code for s in find_standards("namely confidentiality, courtesy and respect")]
+['confidentiality', 'authority_respect_and_courtesy']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from misconduct.domain.forces import FORCES
+from misconduct.ingest.text import longest_first
+
+# Short names and abbreviations a notice may use, beyond "<Name> Police" and "<Name> Constabulary".
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "metropolitan": (
+        "Metropolitan Police Service",
+        "Metropolitan Police",
+        "MPS",
+        "the Met",
+        "Met's",
+        "Met Police",
+        "Scotland Yard",
+    ),
+    "british_transport_police": ("British Transport Police", "BTP"),
+    "hampshire": ("Hampshire Constabulary", "Hampshire Police", "Hampshire and Isle of Wight"),
+    "avon_and_somerset": ("Avon and Somerset",),
+    "devon_and_cornwall": ("Devon and Cornwall", "Devon & Cornwall"),
+    "dyfed_powys": ("Dyfed-Powys", "Dyfed Powys"),
+    "greater_manchester": ("GMP",),
+    "west_midlands": ("WMP",),
+    "thames_valley": ("TVP",),
+    "north_wales": ("NWP",),
+    "city_of_london": ("City of London Police",),
+    "leicestershire": ("Leics Police",),
+}
+# Address tokens that name a force in a URL host or path (used only when the text names none).
+_URL_TOKENS: dict[str, tuple[str, ...]] = {
+    "metropolitan": ("met", "metropolitan-police-service", "metropolitan-police"),
+    "british_transport_police": ("btp", "british-transport-police"),
+    "leicestershire": ("leics",),
+    "south_yorkshire": ("southyorks", "south-yorkshire"),
+    "north_yorkshire": ("northyorks", "north-yorkshire"),
+    "west_yorkshire": ("westyorkshire",),
+    "avon_and_somerset": ("avonandsomerset", "avon-and-somerset"),
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    start: int
+    end: int
+    text: str
+
+
+def _short(name: str) -> str:
+    for suffix in (" Constabulary", " Police Service", " Police"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+@cache
+def _force_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
+    """(code, pattern, strong): strong patterns name the force; weak ones name only its county."""
+    out: list[tuple[str, re.Pattern[str], bool]] = []
+    for f in FORCES:
+        short = _short(f.name)
+        names = {f.name, f"{short} Police", f"{short} Constabulary", *_ALIASES.get(f.code, ())}
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        out.append((f.code, re.compile(rf"\b(?:{alternation})(?![\w-])"), True))
+        if f.territorial and f.code not in ("metropolitan", "city_of_london"):
+            out.append((f.code, re.compile(rf"\b{re.escape(short)}\b"), False))
+    return out
+
+
+def find_forces(text: str, *, weak: bool = False) -> list[Match]:
+    """Mentions of forces, longest first where they overlap; county names too when ``weak``."""
+    found: list[Match] = []
+    for code, pattern, strong in _force_patterns():
+        if not strong and not weak:
+            continue
+        found += [Match(code, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    return longest_first(found)
+
+
+def force_from_address(url: str) -> str | None:
+    """The force an address names in its host or path (e.g. ``www.kent.police.uk``), if exactly one."""
+    tokens = set(re.split(r"[/.?=&_+]+", url.lower()))
+    codes = set()
+    for f in FORCES:
+        slug = _short(f.name).lower()
+        candidates = {slug.replace(" ", ""), slug.replace(" ", "-"), *_URL_TOKENS.get(f.code, ())}
+        if f.code == "hampshire":
+            candidates = {"hampshire"}
+        if candidates & tokens or any(t.startswith(slug.replace(" ", "-") + "-") for t in tokens):
+            codes.add(f.code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+# Ranks as printed, longest first; values are rank codes of rules.vocabulary.Rank.
+_RANKS: dict[str, str] = {
+    "police constable": "constable",
+    "special constable": "special_constable",
+    "detective constable": "constable",
+    "constable": "constable",
+    "pc": "constable",
+    "pcs": "constable",
+    "pc's": "constable",
+    "pc’s": "constable",
+    "dc": "constable",
+    "sc": "special_constable",
+    "police sergeant": "sergeant",
+    "detective sergeant": "sergeant",
+    "sergeant": "sergeant",
+    "sgt": "sergeant",
+    "ps": "sergeant",
+    "p.s.": "sergeant",
+    "ds": "sergeant",
+    "detective inspector": "inspector",
+    "inspector": "inspector",
+    "insp": "inspector",
+    "di": "inspector",
+    "detective chief inspector": "chief_inspector",
+    "chief inspector": "chief_inspector",
+    "det ch insp": "chief_inspector",
+    "ch insp": "chief_inspector",
+    "dci": "chief_inspector",
+    "superintendent": "superintendent",
+    "detective superintendent": "superintendent",
+    "supt": "superintendent",
+    "chief superintendent": "chief_superintendent",
+    "detective chief superintendent": "chief_superintendent",
+    "ch supt": "chief_superintendent",
+    "assistant chief constable": "assistant_chief_constable",
+    "acc": "assistant_chief_constable",
+    "deputy chief constable": "deputy_chief_constable",
+    "dcc": "deputy_chief_constable",
+    "chief constable": "chief_constable",
+    "commander": "commander",
+}
+RANK_PATTERN = (
+    r"(?:"
+    + "|".join(
+        re.escape(r).replace(r"\ ", r"\s+")
+        for r in sorted(_RANKS, key=len, reverse=True)
+        if r not in ("constable", "sergeant", "inspector", "commander")
+    )
+    + r"|Constable|Sergeant|Inspector)"
+)
+
+
+def rank_code(printed: str) -> str | None:
+    return _RANKS.get(re.sub(r"\s+", " ", printed.strip().lower()))
+
+
+@cache
+def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
+    """(standard id, pattern, confidence) for each Standard of Professional Behaviour as printed."""
+    variants: dict[str, list[tuple[str, float]]] = {
+        "honesty_and_integrity": [
+            (r"honesty\s+(?:and|&)\s+integrity", 0.9),
+            (r"honesty\s*/\s*integrity", 0.6),
+        ],
+        "authority_respect_and_courtesy": [
+            (r"authority,?\s+respect,?\s+(?:and|&)\s+courtesy", 0.9),
+            (r"courtesy\s+(?:and|&)\s+respect", 0.8),
+            (r"authority,\s+respect\b", 0.7),
+            (r"respect\s+(?:and|&)\s+courtesy", 0.8),
+        ],
+        "equality_and_diversity": [(r"equality\s+(?:and|&)\s+diversity", 0.9)],
+        "use_of_force": [(r"use\s+of\s+force", 0.85)],
+        "orders_and_instructions": [(r"orders\s+(?:and|&)\s+instructions", 0.9)],
+        "duties_and_responsibilities": [(r"duties\s+(?:and|&)\s+responsibilities", 0.9)],
+        "confidentiality": [(r"confidentiality", 0.85)],
+        "fitness_for_work": [(r"fitness\s+for\s+(?:work|duty)", 0.9)],
+        "discreditable_conduct": [(r"discreditable\s+conduct", 0.9)],
+        "challenging_and_reporting_improper_conduct": [
+            (r"challenging\s+(?:and|&)\s+reporting(?:\s+improper\s+conduct)?", 0.9)
+        ],
+    }
+    return [
+        (sid, re.compile(rf"\b{p}\b", re.IGNORECASE), conf)
+        for sid, pats in variants.items()
+        for p, conf in pats
+    ]
+
+
+@dataclass(frozen=True)
+class StandardMatch:
+    code: str
+    start: int
+    end: int
+    text: str
+    confidence: float
+
+
+def find_standards(text: str) -> list[StandardMatch]:
+    """Every printed Standard, in order of appearance, overlapping variants removed."""
+    found = [
+        StandardMatch(sid, m.start(), m.end(), m.group(), conf)
+        for sid, pattern, conf in _standard_patterns()
+        for m in pattern.finditer(text)
+    ]
+    return longest_first(found)
+
+
+def standard_code(printed: str) -> str | None:
+    """The standard id a heading names (``"Fitness for Duty (implied)"`` → fitness_for_work)."""
+    found = find_standards(printed)
+    return found[0].code if found else None

@@ -1,0 +1,266 @@
+"""Who a notice is about: the officers it names or labels, and how many it says there were.
+
+>>> [o.label for o in find_officers("PC Christina Best was dismissed. PC Best appealed. "
+...     "Supt Jane Wigmore, head of Professional Standards, said it was right.")]
+['PC Christina Best']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from misconduct.ingest.gazetteer import RANK_PATTERN, rank_code
+from misconduct.ingest.text import Piece, sentences
+
+NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_NAME_WORD = r"[A-Z][a-z'’-][a-zA-Z'’-]*"
+_NAME = rf"(?:[A-Z](?!\w)|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
+_FORMER = r"(?:(?P<former>[Ff]ormer|[Ee]x-?)\s*)?"
+# "PC Christina Best", "Police Sergeant 9416 Clive Garton", "former PC's Lee Williamson and David Ford"
+_RANKED = re.compile(
+    _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))\.?\s+(?:\d{{3,6}}\s+)?"
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
+)
+# "Officer A", "Former Officer B", "officer X"
+_LETTERED = re.compile(_FORMER + r"\b[Oo]fficer\s+(?P<names>[A-Z])(?!\w)")
+# "The police constable was found", "A special constable has been dismissed"
+_UNNAMED = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?:serving\s+)?(?P<rank>police\s+constable|special\s+constable|"
+    r"police\s+sergeant|sergeant|inspector)\b"
+)
+_PLURAL_RANKS = re.compile(r"^(?:pcs|pc's|pc’s)$", re.IGNORECASE)
+# Words that follow a rank but are not a name.
+_NOT_NAMES = {
+    "Rank",
+    "Number",
+    "Standards",
+    "Professional",
+    "Police",
+    "Officer",
+    "Of",
+    "The",
+    "And",
+    "Was",
+    "Has",
+    "Had",
+    "Who",
+    "In",
+    "On",
+    "At",
+    "For",
+    "Complaints",
+    "Conduct",
+    "Regulations",
+    "Outcome",
+}
+# Context that shows a person as speaker, chair, panel member or representative, not the subject:
+# just before the mention, and just after it.
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(Friend was|represented by|chaired by|in front of|led by|comprising|Director|head of|"
+    r"instructed by)\s*(?:the\s+)?[^.]{0,12}$",
+    re.IGNORECASE,
+)
+_NOT_SUBJECT_AFTER = re.compile(
+    r"^[^.]{0,45}?(?:\b(?:said|says|added|head of|as chair|who chaired|chairing|leading)\b|"
+    r"\((?:Assessor|Legally|Independent|Chair|LQC))",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    r"\b(said|says|added|head of|chair(?:ed|ing|person)?\b|as chair|in front of|led by|"
+    r"Friend|represented|instructed|Assessor|Independent Member|Panel Member|Director|"
+    r"panel comprising|Lead Investigator|on behalf of)",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    r"\b(outcome|dismissed|sacked|fired|warning|misconduct|breach|allegation|proven|barred|resigned|"
+    r"former|would have|found|sanction|hearing|accused|conviction|convicted)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Officer:
+    key: str
+    label: str
+    rank: str | None
+    rank_span: Piece | None
+    name: str | None
+    former: bool = False
+    former_span: Piece | None = None
+    mentions: list[Piece] = field(default_factory=list)
+
+    @property
+    def anonymised(self) -> bool:
+        return self.name is None
+
+
+def _names(raw: str) -> list[str]:
+    parts = re.split(r"\s*,\s*|\s+and\s+", raw)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def find_officers(text: str) -> list[Officer]:
+    """The officers a text is about, in order of first mention, merged by surname or letter."""
+    return _find_officers(text, lenient=False) or _find_officers(text, lenient=True)
+
+
+def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
+    by_key: dict[str, Officer] = {}
+    order: list[str] = []
+    sents = sentences(text)
+
+    def sentence_at(pos: int) -> str:
+        for s in sents:
+            if s.start <= pos < s.end:
+                return s.text
+        return ""
+
+    def add(
+        name: str,
+        rank: str | None,
+        rank_span: Piece | None,
+        start: int,
+        end: int,
+        former: Piece | None,
+        label: str,
+    ) -> None:
+        words = name.split()
+        if words[0] in _NOT_NAMES or (len(words) == 1 and len(name) > 1 and name.isupper()):
+            return
+        while words and words[-1] in _NOT_NAMES:
+            words.pop()
+        if words:
+            words[-1] = re.sub(r"[’']s?$", "", words[-1])  # "Reid's" is Reid
+        if not words:
+            return
+        key = re.sub(r"[’']s?$", "", words[-1])
+        sent = sentence_at(start)
+        other = bool(
+            _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60) : start])
+            or _NOT_SUBJECT_AFTER.search(text[end : end + 60])
+        )
+        if other:
+            return
+        subject = bool(_SUBJECT.search(sent)) or lenient
+        officer = by_key.get(key)
+        if officer is None:
+            if not subject:
+                return
+            if name != " ".join(words):
+                label = label.replace(name, " ".join(words))
+            officer = Officer(
+                key, label, rank, rank_span, None if len(key) == 1 else " ".join(words)
+            )
+            by_key[key] = officer
+            order.append(key)
+        elif officer.name and len(key) > 1 and len(words) > len(officer.name.split()):
+            officer.label = officer.label.replace(officer.name, " ".join(words))
+            officer.name = " ".join(words)
+        if officer.rank is None and rank:
+            officer.rank, officer.rank_span = rank, rank_span
+        if former and not officer.former:
+            officer.former, officer.former_span = True, former
+        officer.mentions.append(Piece(start, end, text[start:end]))
+
+    for m in _RANKED.finditer(text):
+        code = rank_code(m.group("rank"))
+        if code in (
+            None,
+            "chief_constable",
+            "deputy_chief_constable",
+            "assistant_chief_constable",
+            "commander",
+        ):
+            continue
+        rank_span = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
+        former = (
+            Piece(m.start("former"), m.end("former"), m.group("former"))
+            if m.group("former")
+            else None
+        )
+        names = _names(m.group("names"))
+        if (
+            len(names) > 1
+            and not _PLURAL_RANKS.match(m.group("rank"))
+            and "," not in m.group("names")
+        ):
+            names = names[:1]
+        pos = m.start("names")
+        for n in names:
+            at = text.find(n, pos)
+            printed = "PC" if _PLURAL_RANKS.match(m.group("rank")) else m.group("rank")
+            label = f"{printed} {n}" if at >= 0 else n
+            add(
+                n,
+                code,
+                rank_span,
+                at if at >= 0 else m.start(),
+                (at + len(n)) if at >= 0 else m.end(),
+                former,
+                label,
+            )
+            pos = max(pos, at + len(n))
+    for m in _LETTERED.finditer(text):
+        former = (
+            Piece(m.start("former"), m.end("former"), m.group("former"))
+            if m.group("former")
+            else None
+        )
+        add(
+            m.group("names"),
+            None,
+            None,
+            m.start("names"),
+            m.end("names"),
+            former,
+            f"Officer {m.group('names')}",
+        )
+    officers = [by_key[k] for k in order]
+    if not officers:
+        u = _UNNAMED.search(text)
+        if u:
+            rank_span = Piece(u.start("rank"), u.end("rank"), u.group("rank"))
+            officers.append(
+                Officer(
+                    "",
+                    "the officer",
+                    rank_code(u.group("rank")),
+                    rank_span,
+                    None,
+                    mentions=[rank_span],
+                )
+            )
+    return officers
+
+
+_COUNTED = re.compile(
+    r"\b(?P<n>(?i:"
+    + "|".join(NUMBERS)
+    + r"))[ \t]+(?:of[ \t]+the[ \t]+)?(?P<who>(?:[\w’'()-]+[ \t]+){0,5}?)"
+    r"(?i:officers|constables|PCs|PC’s|PC's)\b"
+)
+
+
+def stated_count(text: str) -> tuple[int, Piece] | None:
+    """The largest number of officers the text states ("six ... officers", "Seven former and
+    serving ... officers"), with its span."""
+    best: tuple[int, Piece] | None = None
+    for m in _COUNTED.finditer(text):
+        n = NUMBERS[m.group("n").lower()]
+        if best is None or n > best[0]:
+            best = (n, Piece(m.start(), m.end(), m.group()))
+    return best

@@ -1,0 +1,192 @@
+"""Outcomes, findings, forums and warning periods as notices print them, with their spans.
+
+>>> [(m.code, m.text) for m in find_outcomes("given a final written warning, rather than dismissal")]
+[('final_written_warning', 'final written warning')]
+>>> [(m.code, m.text) for m in find_outcomes("he would have been dismissed had he still been serving")]
+[('would_have_been_dismissed', 'would have been dismissed')]
+>>> warning_months("issued with a five-year final written warning")[0]
+60
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from misconduct.ingest.officers import NUMBERS
+from misconduct.ingest.text import longest_first
+
+
+@dataclass(frozen=True)
+class Hit:
+    code: str
+    start: int
+    end: int
+    text: str
+    confidence: float
+
+
+_OUTCOMES: list[tuple[str, str, float]] = [
+    ("would_have_been_dismissed", r"would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+dismissed", 0.9),
+    ("would_have_been_dismissed", r"would\s+have\s+been\s+(?:sacked|dismissed)", 0.9),
+    ("dismissal_with_notice", r"dismiss(?:ed|al)\s+with\s+notice", 0.9),
+    ("dismissal_without_notice", r"dismiss(?:ed|al)\s+without\s+notice", 0.95),
+    ("dismissal_without_notice", r"(?:dismissed|dismissal)(?!\s+with\s+notice)", 0.8),
+    ("dismissal_without_notice", r"sacked|sacks|fired", 0.7),
+    ("final_written_warning", r"final\s+written\s+warning", 0.95),
+    ("written_warning", r"(?<!final\s)written\s+warning", 0.9),
+    ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
+    ("management_advice", r"management\s+advice", 0.9),
+    ("reflective_practice", r"reflective\s+practice", 0.85),
+    ("no_further_action", r"no\s+further\s+action", 0.7),
+]
+_OUTCOME_RES = [(c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for c, p, k in _OUTCOMES]
+# A mention is not an outcome when it is a possibility, a comparison or about an appeal or claim.
+_NOT_OUTCOME_BEFORE = re.compile(
+    r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|face[sd]?|facing|"
+    r"up\s+to\s+and\s+including|range|if\s+proven|appeal\s+was|claim\s+was|would\s+be|"
+    r"considered|whether|not|sanction\s+of|expect|ought)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_NOT_OUTCOME_AFTER = re.compile(
+    r"^\s+(?:the\s+)?(?:appeal|claim|application|case\s+against)", re.IGNORECASE
+)
+_LABEL_BEFORE = re.compile(
+    r"(sanction|outcome|disciplinary\s+action[^:–-]{0,40}|imposed[^:–-]{0,40})\s*(?:was)?\s*[:–-]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
+    """Outcome mentions that state an outcome, in order; a label ("Sanction:") raises confidence."""
+    hits: list[Hit] = []
+    for code, pattern, conf in _OUTCOME_RES:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            if _NOT_OUTCOME_BEFORE.search(before) or _NOT_OUTCOME_AFTER.search(text[m.end() :]):
+                continue
+            if _LABEL_BEFORE.search(before):
+                conf = max(conf, 0.95)
+            hits.append(Hit(code, offset + m.start(), offset + m.end(), m.group(), conf))
+    return longest_first(hits)
+
+
+_FINDING_RES = [
+    re.compile(
+        r"(?:amount(?:ed|s|ing)?\s+to|level\s+of|finding\s+of|found\s+(?:to\s+be\s+|guilty\s+of\s+)?|"
+        r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of)\s*(?:the\s+)?"
+        r"(?P<gross>gross\s+)?misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel|outcome))",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<gross>gross\s+)?misconduct\s+(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+)?"
+        r"(?:proven|proved|found)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"allegations?\s+of\s+(?P<gross>gross\s+)?misconduct\s+(?:were|was|had\s+been|have\s+been)\s+"
+        r"(?:proven|proved|found)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?P<gross>gross\s+)?misconduct\s+ruling", re.IGNORECASE),
+]
+_NOT_FINDING_BEFORE = re.compile(
+    r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether)\s+"
+    r"(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_NO_MISCONDUCT = re.compile(
+    r"\b(?:(?:allegations?|case|charges?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:found\s+)?"
+    r"not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
+    r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
+    r"found\s+no\s+misconduct|did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
+    r"cleared\s+of\s+(?:gross\s+)?misconduct|found\s+not\s+to\s+have\s+breached|"
+    r"no\s+further\s+action\s+(?:was|will\s+be)\s+taken)\b",
+    re.IGNORECASE,
+)
+
+
+def find_findings(text: str, offset: int = 0) -> list[Hit]:
+    """Statements of a finding (gross misconduct, misconduct, none), not of an allegation."""
+    hits = []
+    for pattern in _FINDING_RES:
+        for m in pattern.finditer(text):
+            if _NOT_FINDING_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
+                continue
+            code = "gross_misconduct" if m.group("gross") else "misconduct"
+            hits.append(Hit(code, offset + m.start(), offset + m.end(), m.group(), 0.9))
+    for m in _NO_MISCONDUCT.finditer(text):
+        hits.append(Hit("no_misconduct", offset + m.start(), offset + m.end(), m.group(), 0.7))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+_FORUM_RES = [
+    (
+        "accelerated_misconduct_hearing",
+        re.compile(r"\baccelerated\s+(?:misconduct\s+)?hearing", re.I),
+        0.95,
+    ),
+    (
+        "special_case_hearing",
+        re.compile(r"\bspecial\s+case\s+(?:misconduct\s+)?hearing", re.I),
+        0.95,
+    ),
+    ("misconduct_meeting", re.compile(r"\bmisconduct\s+meeting", re.I), 0.9),
+    (
+        "misconduct_hearing",
+        re.compile(
+            r"\b(?:gross\s+)?misconduct\s+hearing|\bhearing\s+panel|\bmisconduct\s+panel|"
+            r"\blegally\s+qualified\s+chair|\bLQC\b|\bpublic\s+hearing|\bindependent\s+panel",
+            re.I,
+        ),
+        0.9,
+    ),
+]
+_ANY_HEARING = re.compile(r"\bhearing\b", re.I)
+
+
+def find_forums(text: str, offset: int = 0) -> list[Hit]:
+    hits = [
+        Hit(code, offset + m.start(), offset + m.end(), m.group(), conf)
+        for code, pattern, conf in _FORUM_RES
+        for m in pattern.finditer(text)
+    ]
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def any_hearing(text: str) -> Hit | None:
+    m = _ANY_HEARING.search(text)
+    return Hit("misconduct_hearing", m.start(), m.end(), m.group(), 0.6) if m else None
+
+
+_WORD_NUMBER = r"(?P<n>\d{1,2}|" + "|".join(NUMBERS) + r")"
+_PERIOD = [
+    re.compile(_WORD_NUMBER + r"[\s-]+(?P<unit>year|month)s?[\s-]+final\s+written\s+warning", re.I),
+    # "a final written warning which will remain in force for two years"
+    re.compile(
+        r"final\s+written\s+warning[^.]{0,60}?\b(?:for|of|lasting)\s+(?:a\s+period\s+of\s+)?"
+        + _WORD_NUMBER
+        + r"[\s-]+(?P<unit>year|month)s?\b",
+        re.I,
+    ),
+    re.compile(
+        r"final\s+written\s+warning\s+(?:for|of|lasting|to\s+last|for\s+a\s+period\s+of)\s+"
+        + _WORD_NUMBER
+        + r"[\s-]+(?P<unit>year|month)s?",
+        re.I,
+    ),
+]
+
+
+def warning_months(text: str) -> tuple[int, int, int, str] | None:
+    """The period of a final written warning stated in the text: (months, start, end, text)."""
+    for pattern in _PERIOD:
+        m = pattern.search(text)
+        if m:
+            raw = m.group("n").lower()
+            n = int(raw) if raw.isdigit() else NUMBERS[raw]
+            months = n * 12 if m.group("unit").lower() == "year" else n
+            return months, m.start(), m.end(), m.group()
+    return None

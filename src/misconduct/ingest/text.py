@@ -1,0 +1,121 @@
+"""Plain-text helpers for extraction: sentences with their offsets, headlines and simple tables.
+
+>>> [s.text for s in sentences("PC A was dismissed. He appealed.\\n\\nNext")]
+['PC A was dismissed.', 'He appealed.', 'Next']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?”\"])\s+(?=[A-Z“\"‘'(•0-9])|\n\s*\n|\n(?=\s*(?:•|\d+[.)]|[a-z][.)]|[ivx]+\.)\s)"
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    start: int
+    end: int
+    text: str
+
+
+class Located(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+L = TypeVar("L", bound=Located)
+
+
+def longest_first(found: Sequence[L]) -> list[L]:
+    """Matches in text order; where two overlap, the longer (then the earlier) is kept."""
+    out: list[L] = []
+    for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def sentences(text: str) -> list[Piece]:
+    """The text cut at sentence ends and blank lines, each piece with its offsets."""
+    return [p for p in _split(text, _SENTENCE_END) if p.text]
+
+
+def headline_end(text: str) -> int:
+    """Where the body starts: after a first line that reads as a headline (short, no full stop)."""
+    first = text.lstrip("\n")
+    offset = len(text) - len(first)
+    line = first.split("\n", 1)[0]
+    if 0 < len(line) <= 160 and not line.rstrip().endswith((".", ":", "|")) and "\n" in first:
+        return offset + len(line)
+    return 0
+
+
+def table_cells(text: str) -> dict[str, Piece]:
+    """A one-row table (pipes, or one cell a line) read as header → value, when the text is one.
+
+    Only headers we know are read (date, finding, outcome, sanction, hearing type, rank, breach).
+    """
+    if text.count("|") >= 6:
+        cells = [p for p in _split(text, r"\|") if p.text]
+    else:
+        cells = [p for p in _split(text, r"\n") if p.text]
+    headers = []
+    for i, cell in enumerate(cells):
+        if _header_kind(cell.text):
+            headers.append(i)
+        elif headers:
+            break
+    if len(headers) < 3 or headers != list(range(headers[0], headers[0] + len(headers))):
+        return {}
+    values = cells[headers[-1] + 1 : headers[-1] + 1 + len(headers)]
+    out = {}
+    for h, v in zip(headers, values, strict=False):
+        kind = _header_kind(cells[h].text)
+        if kind and kind not in out:
+            out[kind] = v
+    return out
+
+
+_HEADERS = [
+    ("hearing_type", r"hearing\s+type|type\s+of\s+hearing"),
+    ("date", r"\bdate\b"),
+    ("finding", r"finding|hearing\s+outcome|outcome\s+of\s+the\s+hearing"),
+    ("outcome", r"outcome|sanction"),
+    ("rank", r"\brank\b"),
+    ("standards", r"breach|standards?|nature\s+of\s+the\s+misconduct|allegation"),
+    ("name", r"\bname\b|regulation\s+30"),
+]
+
+
+def _header_kind(cell: str) -> str | None:
+    if len(cell) > 60 or re.search(r"\d{4}", cell):
+        return None
+    for kind, pattern in _HEADERS:
+        if re.search(pattern, cell, re.IGNORECASE):
+            return kind
+    return None
+
+
+def _split(text: str, sep: str | re.Pattern[str]) -> list[Piece]:
+    out: list[Piece] = []
+    pos = 0
+    for m in re.finditer(sep, text):
+        _cell(out, text, pos, m.start())
+        pos = m.end()
+    _cell(out, text, pos, len(text))
+    return out
+
+
+def _cell(out: list[Piece], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    s = start + (chunk.index(stripped) if stripped else 0)
+    out.append(Piece(s, s + len(stripped), stripped))

@@ -1,0 +1,131 @@
+"""Retention: published outcomes taken down when their publication period ends, with a warning
+beforehand, and closed cases whose retention period has passed listed for erasure.
+
+A take-down is the domain's own ``RemovePublication`` command, so it is an event on the case's
+chain (who, when, under which rules), never a deletion. The period is the policy's number of days
+(at least the 28 days of SI 2020/4 reg 43), and never ends before the case's own ``reg43_publication``
+time limit. Nothing here reads the clock: the date is an argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from misconduct.domain import commands as cmd
+from misconduct.domain.case import Case
+from misconduct.domain.outcome import MINIMUM_PUBLICATION_DAYS
+from misconduct.errors import InvalidInput
+from misconduct.services.cases import CaseService
+from misconduct.services.ports import UnitOfWork
+
+PUBLICATION_STEP = "reg43_publication"
+
+
+@dataclass(frozen=True)
+class Policy:
+    publication_days: int = MINIMUM_PUBLICATION_DAYS
+    """Days a published outcome stays up, after the day of publication (which is not counted)."""
+    warning_days: int = 7
+    """Days before the take-down that the case is listed as due for it."""
+    closed_case_years: int = 0
+    """Years after closure that a case's personal data is kept; 0 = never erased automatically."""
+
+    def __post_init__(self) -> None:
+        if self.publication_days < MINIMUM_PUBLICATION_DAYS:
+            raise InvalidInput(
+                "publication period",
+                f"at least {MINIMUM_PUBLICATION_DAYS} days (SI 2020/4 reg 43)",
+                self.publication_days,
+            )
+        if self.warning_days < 0:
+            raise InvalidInput(
+                "warning period", "a number of days, zero or more", self.warning_days
+            )
+        if self.closed_case_years < 0:
+            raise InvalidInput(
+                "retention period", "a number of years, zero or more", self.closed_case_years
+            )
+
+
+@dataclass(frozen=True)
+class TakeDown:
+    ref: str
+    force: str
+    published_on: date
+    last_day: date
+    """The last day the outcome stays published."""
+
+    @property
+    def remove_on(self) -> date:
+        return self.last_day + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Erasure:
+    ref: str
+    force: str
+    closed_on: date
+    erase_from: date
+
+
+@dataclass(frozen=True)
+class Plan:
+    as_at: date
+    due: tuple[TakeDown, ...]
+    """Published outcomes whose period has ended: taken down by :func:`take_down`."""
+    upcoming: tuple[TakeDown, ...]
+    """Published outcomes coming down within the warning period: the PSD's advance notice."""
+    erasable: tuple[Erasure, ...]
+    """Closed cases past their retention period."""
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
+
+
+def publication_end(case: Case, policy: Policy) -> date | None:
+    """The last day the case's outcome stays published, or None if it is not (or no longer) up."""
+    if case.published_on is None or case.publication_removed_on is not None:
+        return None
+    days = case.publication_days or policy.publication_days  # a period set for the case comes first
+    end = case.published_on + timedelta(days=days)
+    for t in case.time_limits:
+        if t.item.step == PUBLICATION_STEP and t.met_on is None:
+            end = max(end, t.item.last_day)
+    return end
+
+
+def plan(uow_factory: Callable[[], UnitOfWork], policy: Policy, as_at: date) -> Plan:
+    due: list[TakeDown] = []
+    upcoming: list[TakeDown] = []
+    erasable: list[Erasure] = []
+    with uow_factory() as uow:
+        refs = uow.cases.refs()
+        for ref in refs:
+            case = Case.from_events([r.event() for r in uow.cases.events(ref)])
+            end = publication_end(case, policy)
+            if end is not None and case.published_on is not None and case.published_on <= as_at:
+                item = TakeDown(ref, case.force, case.published_on, end)
+                if as_at > end:
+                    due.append(item)
+                elif as_at >= end + timedelta(days=1) - timedelta(days=policy.warning_days):
+                    upcoming.append(item)
+            if policy.closed_case_years and case.closed_on is not None:
+                erase_from = add_years(case.closed_on, policy.closed_case_years)
+                if as_at >= erase_from:
+                    erasable.append(Erasure(ref, case.force, case.closed_on, erase_from))
+    return Plan(as_at, tuple(due), tuple(upcoming), tuple(erasable))
+
+
+def take_down(service: CaseService, items: tuple[TakeDown, ...], on: date) -> list[str]:
+    """Record ``RemovePublication`` on each case, each in its own transaction; the references done."""
+    done = []
+    for item in items:
+        service.execute(item.ref, cmd.RemovePublication(on))
+        done.append(item.ref)
+    return done

@@ -1,0 +1,1 @@
+from tests.app.web.fixtures import demo, login, users  # noqa: F401

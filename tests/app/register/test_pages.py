@@ -1,0 +1,166 @@
+"""The register's public pages, exports, feed and analytics, and the staff review pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from misconduct.app.register import analytics, store
+from misconduct.app.register.models import Record
+from misconduct.ingest import extract
+
+NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
+NAMED = (
+    "A misconduct hearing held on 3rd March 2024 at Kent Police headquarters found that PC John "
+    "Smith breached the Standards of Professional Behaviour relating to honesty and integrity. "
+    "The panel, chaired by Chief Constable Alan Pike, found his actions amounted to gross "
+    "misconduct. PC Smith was dismissed without notice. He was a serving officer."
+)
+SECRET_NAME = "Zebedee Quartermaine"
+
+
+def _records() -> list[Record]:
+    source = store.save_extraction(
+        extract(NAMED), source_url="https://kent.example/n1", licence="OGL v3.0", now=NOW
+    )
+    assert source is not None
+    # An anonymised officer whose name reached the database by mistake is still never shown.
+    anon = Record.objects.create(
+        source=source,
+        position=1,
+        published=True,
+        force="essex",
+        year=2023,
+        forum="misconduct_hearing",
+        finding="gross_misconduct",
+        outcome="final_written_warning",
+        warning_months=24,
+        anonymised=True,
+        name=SECRET_NAME,
+        label="Officer B",
+        standards=["use_of_force"],
+        created_at=NOW,
+    )
+    anon.standard_rows.create(standard="use_of_force")
+    return list(Record.objects.order_by("id"))
+
+
+@pytest.mark.django_db
+def test_the_public_register_searches_by_every_filter_and_shows_source_and_licence() -> None:
+    _smith, anon = _records()
+    c = Client()
+    page = c.get(reverse("register:search")).content.decode()
+    assert "John Smith" in page and "Officer B" in page and "OGL v3.0" in page
+    assert SECRET_NAME not in page
+    for query, shown, hidden in [
+        ("force=essex", "Officer B", "John Smith"),
+        ("standard=honesty_and_integrity", "John Smith", "Officer B"),
+        ("outcome=final_written_warning", "Officer B", "John Smith"),
+        ("year=2024", "John Smith", "Officer B"),
+        (
+            "finding=gross_misconduct&forum=misconduct_hearing&rank=constable",
+            "John Smith",
+            "Officer B",
+        ),
+    ]:
+        body = c.get(reverse("register:search") + "?" + query).content.decode()
+        assert shown in body and hidden not in body, query
+    bad = c.get(reverse("register:search") + "?year=last").content.decode()
+    assert "Year: expected a year such as 2024" in bad
+    detail = c.get(reverse("register:record", args=[anon.pk])).content.decode()
+    assert "Officer B" in detail and "use of force" in detail and SECRET_NAME not in detail
+    assert "OGL v3.0" in detail and "https://kent.example/n1" in detail
+
+
+@pytest.mark.django_db
+def test_a_page_of_results_reads_a_fixed_number_of_queries(
+    django_assert_max_num_queries: Any,
+) -> None:
+    _records()
+    with django_assert_max_num_queries(4):
+        Client().get(reverse("register:search") + "?force=kent&standard=honesty_and_integrity")
+
+
+@pytest.mark.django_db
+def test_exports_and_the_feed_never_name_an_anonymised_officer() -> None:
+    _records()
+    c = Client()
+    csv_body = b"".join(c.get(reverse("register:export-csv")).streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(csv_body)))
+    assert {r["officer"] for r in rows} == {"John Smith", "Officer B"}
+    assert all(r["licence"] and r["source"] for r in rows)
+    data = json.loads(
+        b"".join(c.get(reverse("register:export-json") + "?force=essex").streaming_content)
+    )
+    assert [r["officer"] for r in data["records"]] == ["Officer B"]
+    feed = c.get(reverse("register:feed")).content.decode()
+    assert "<feed" in feed and "Officer B" in feed and SECRET_NAME not in feed
+    assert SECRET_NAME not in csv_body
+
+
+def test_control_limits_narrow_as_a_force_has_more_cases() -> None:
+    small = analytics.control_limits(0.8, 5, 1.96)
+    large = analytics.control_limits(0.8, 500, 1.96)
+    assert small[0] < large[0] < 0.8 < large[1] < small[1]
+    assert analytics.control_limits(0.8, 1, 3.09) == (0.0, 1.0)
+
+
+@pytest.mark.django_db
+def test_analytics_are_drawn_from_grouped_queries_and_state_their_data_and_limits() -> None:
+    _records()
+    funnel = analytics.funnel()
+    assert {r["force"] for r in funnel.rows} == {"Kent", "Essex"}
+    assert "Data: 2 published records" in funnel.data and "not all outcomes" in funnel.limits
+    mix = analytics.outcome_mix()
+    assert {(r["force"], r["outcome"]) for r in mix.rows} == {
+        ("Kent", "dismissal without notice"),
+        ("Essex", "final written warning"),
+    }
+    assert analytics.by_standard().rows[0]["records"] == 1
+    png = analytics.render(analytics.funnel(), "png")
+    assert png.startswith(b"\x89PNG")
+    svg = Client().get(reverse("register:plot", args=["outcome-mix", "svg"])).content
+    assert b"<svg" in svg
+    page = Client().get(reverse("register:analytics")).content.decode()
+    assert "funnel plot" in page and "not all outcomes" in page
+
+
+@pytest.mark.django_db
+def test_staff_review_fields_and_people_without_a_role_are_kept_out(
+    login: Callable[[str], Client],
+) -> None:
+    source = store.save_extraction(
+        extract(
+            "Officer A was dismissed after a hearing found gross misconduct proven against "
+            "Officer A."
+        ),
+        source_url="https://x.example/a",
+        licence="OGL v3.0",
+        now=NOW,
+    )
+    assert source is not None
+    rec = source.records.get()
+    assert rec.pending
+    assert login("no_role").get(reverse("register:review")).status_code == 404
+    viewer = login("viewer")
+    queue = viewer.get(reverse("register:review")).content.decode()
+    assert "Officer A" in queue
+    url = reverse("register:review-record", args=[rec.pk])
+    bad = viewer.post(url, {"field": "hearing_date", "action": "correct", "value": "31/02/2023"})
+    assert bad.status_code == 400
+    assert (
+        "Hearing date: expected a date that exists, in the form DD/MM/YYYY" in bad.content.decode()
+    )
+    for field in rec.pending:
+        viewer.post(url, {"field": field, "action": "confirm"})
+    rec.refresh_from_db()
+    assert rec.published
+    assert Client().get(reverse("register:record", args=[rec.pk])).status_code == 200

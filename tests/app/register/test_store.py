@@ -1,0 +1,201 @@
+"""Saving ingested records, the review queue, and the system's own outcomes in the register."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from django.db import DatabaseError, transaction
+
+from misconduct.app.register import store
+from misconduct.app.register.models import Record, ReviewEvent, Source
+from misconduct.errors import InvalidInput
+from misconduct.ingest import extract
+
+NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
+CERTAIN = (
+    "A misconduct hearing held on 3rd March 2024 at Kent Police headquarters found that PC John "
+    "Smith had breached the Standards of Professional Behaviour relating to honesty and integrity. "
+    "The panel, chaired by Chief Constable Alan Pike, found that his actions amounted to gross "
+    "misconduct. PC Smith was dismissed without notice. He was a serving officer."
+)
+UNCERTAIN = (
+    "An officer referred to as Officer A was dismissed after a hearing. It was found that Officer "
+    "A's conduct amounted to gross misconduct."
+)
+
+
+def _save(
+    text: str, licence: str = "OGL v3.0", url: str = "https://example.org/n"
+) -> Source | None:
+    return store.save_extraction(extract(text), source_url=url, licence=licence, now=NOW)
+
+
+@pytest.mark.django_db
+def test_a_record_read_with_confidence_enters_the_register_at_once() -> None:
+    source = _save(CERTAIN)
+    assert source is not None
+    (rec,) = source.records.all()
+    assert (rec.published, rec.pending) == (True, [])
+    assert (rec.force, rec.year, rec.outcome, rec.name) == (
+        "kent",
+        2024,
+        "dismissal_without_notice",
+        "John Smith",
+    )
+    assert list(rec.standard_rows.values_list("standard", flat=True)) == ["honesty_and_integrity"]
+    assert source.text == CERTAIN  # an open licence: the text is kept with attribution
+
+
+@pytest.mark.django_db
+def test_a_record_with_an_uncertain_field_waits_and_enters_only_when_every_field_is_reviewed() -> (
+    None
+):
+    source = _save(UNCERTAIN, licence="Publisher's copyright")
+    assert source is not None and source.text == ""  # facts and provenance only
+    (rec,) = source.records.all()
+    assert not rec.published and "force" in rec.pending
+    assert list(store.search({})) == []
+    assert list(store.queue()) == [rec]
+    for field in list(rec.pending):
+        if field == "force":
+            rec = store.review(rec.pk, field, reviewer="ann", correction="Essex Police", now=NOW)
+        else:
+            rec = store.review(rec.pk, field, reviewer="ann", now=NOW)
+    assert rec.published and rec.force == "essex"
+    assert list(store.search({"force": "essex"})) == [rec]
+    assert ReviewEvent.objects.filter(record=rec, action="corrected").get().after == "essex"
+
+
+@pytest.mark.django_db
+def test_a_wrong_correction_names_the_field_in_plain_words_and_changes_nothing() -> None:
+    source = _save(UNCERTAIN)
+    assert source is not None
+    rec = source.records.get()
+    with pytest.raises(InvalidInput) as err:
+        store.review(rec.pk, "hearing_date", reviewer="ann", correction="31/02/2023")
+    assert err.value.field == "Hearing date" and "DD/MM/YYYY" in str(err.value.expected)
+    with pytest.raises(InvalidInput) as err2:
+        store.review(rec.pk, "outcome", reviewer="ann", correction="a stern look")
+    assert err2.value.field == "Outcome" and "final written warning" in str(err2.value.expected)
+    assert ReviewEvent.objects.count() == 0
+    rec.refresh_from_db()
+    assert not rec.published
+
+
+@pytest.mark.django_db
+def test_corrections_are_read_the_british_way() -> None:
+    assert store.parse_value("hearing_date", "27th February 2024") == "2024-02-27"
+    assert store.parse_value("hearing_date", "05/03/2024") == "2024-03-05"
+    assert store.parse_value("standards", "Honesty and Integrity, use of force") == [
+        "honesty_and_integrity",
+        "use_of_force",
+    ]
+    assert store.parse_value("rank", "PC") == "constable"
+    assert store.parse_value("anonymised", "Yes") is True
+    assert store.british("2024-02-27") == "27/02/2024"
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_the_review_log_is_append_only(alias: str) -> None:
+    source = Source.objects.using(alias).create(
+        origin="ingested", url="u", licence="OGL", text_sha256="x", ingested_at=NOW
+    )
+    rec = Record.objects.using(alias).create(
+        source=source, position=0, label="Officer A", created_at=NOW
+    )
+    event = ReviewEvent.objects.using(alias).create(
+        record=rec, field="force", action="confirmed", reviewer="ann", recorded_at=NOW
+    )
+    rows = ReviewEvent.objects.using(alias).filter(pk=event.pk)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(using=alias):
+        rows.update(reviewer="bob")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(using=alias):
+        rows.delete()
+
+
+@pytest.mark.django_db
+def test_a_refused_text_writes_nothing_and_the_same_text_is_stored_once() -> None:
+    assert _save("Sunny spells are expected across Kent this weekend, with rain later.") is None
+    assert Source.objects.count() == 0
+    first = _save(CERTAIN)
+    again = _save(CERTAIN)
+    assert first == again and Record.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_systems_own_published_outcomes_come_through_the_public_projection(
+    demo: list[str],
+) -> None:
+    from misconduct.app.web import register as public_register
+
+    on = date(2026, 11, 25)
+    views = [v for v in public_register.records(on) if v.kind == "outcome"]
+    assert views, "the demo data must publish an outcome for this test to mean anything"
+    report = store.sync_system(on, now=NOW)
+    assert report.cases == len(views)
+    again = store.sync_system(on, now=NOW)
+    assert again == report and Record.objects.count() == report.records
+    for view in views:
+        rows = Record.objects.filter(case_ref=view.ref).order_by("position")
+        for officer, row in zip(view.officers, rows, strict=True):
+            assert row.published and row.source.origin == "system"
+            assert row.anonymised == officer.anonymised
+            assert row.public_label == officer.label
+            assert row.outcome == (officer.outcome_id or "")
+            if officer.anonymised:
+                assert row.name == ""
+
+
+@pytest.mark.django_db
+def test_misconduct_ingest_save_stores_records_and_register_sync_brings_the_systems_own(
+    tmp_path: Path, demo: list[str]
+) -> None:
+    from click.testing import CliRunner
+
+    from misconduct.cli.main import cli
+
+    (tmp_path / "a.txt").write_text(CERTAIN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(UNCERTAIN, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "ingest",
+            str(tmp_path),
+            "--save",
+            "--licence",
+            "OGL v3.0",
+            "--source-url",
+            "https://www.kent.police.uk/outcomes",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "review queue" in result.output
+    assert Record.objects.filter(source__origin="ingested").count() == 2
+    assert Record.objects.filter(published=True, force="kent").count() == 1
+    assert store.queue().count() == 1
+    synced = CliRunner().invoke(cli, ["register", "sync", "--on", "2026-11-25"])
+    assert synced.exit_code == 0, synced.output
+    assert Record.objects.filter(source__origin="system").exists()
+    bad = CliRunner().invoke(cli, ["register", "sync", "--on", "25/11/2026"])
+    assert bad.exit_code == 2 and "--on" in bad.output
+
+
+@pytest.mark.django_db
+def test_each_notice_keeps_its_own_address_and_only_web_addresses_are_links(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from misconduct.cli.main import cli
+
+    (tmp_path / "a.txt").write_text(CERTAIN, encoding="utf-8")
+    (tmp_path / "a.txt.url").write_text("https://www.kent.police.uk/a\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(CERTAIN.replace("John Smith", "Jo Smith"), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["ingest", str(tmp_path), "--save", "--source-url", "javascript:x()"]
+    )
+    assert result.exit_code == 0, result.output
+    urls = dict(Source.objects.values_list("url", "id"))
+    assert "https://www.kent.police.uk/a" in urls and "javascript:x()" in urls
+    assert Source.objects.get(url="javascript:x()").link == ""
+    assert Source.objects.get(url="https://www.kent.police.uk/a").link.startswith("https://")

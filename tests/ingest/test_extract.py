@@ -1,0 +1,275 @@
+"""Extraction of published outcomes: one record per officer, each field with evidence.
+
+The texts are written for these tests in the shape of real notices, not copied from them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from misconduct.ingest import FIELDS, extract, refusal
+
+SINGLE = """Officer dismissed after hearing
+
+A misconduct hearing held on 3rd March 2024 at Kent Police headquarters found that PC John Smith
+had breached the Standards of Professional Behaviour relating to honesty and integrity and
+discreditable conduct. The panel, led by an independent legally qualified chair, found that his
+actions amounted to gross misconduct. PC Smith was dismissed without notice.
+"""
+
+TWO = """Two Essex Police officers sanctioned after hearing
+
+PC Anna Grey was dismissed from the Force after the panel found she breached the standards of
+confidentiality and orders and instructions. PC Grey's actions amounted to gross misconduct.
+At the same hearing, PC Ben Stone was handed a final written warning after the panel found he
+breached the standards of duties and responsibilities. His actions amounted to misconduct.
+"""
+
+FORMER = """Former officer would have been dismissed
+
+A special case hearing on 4 June 2019 found that former PC B, who resigned before the hearing,
+breached the standard of equality and diversity. Chief Constable Jones, as chair, found gross
+misconduct. Former PC B would have been dismissed had he still been serving.
+"""
+
+MEETING = """Officer Given Warning After Misconduct Hearing Ordered
+
+A Metropolitan Police Service officer received a written warning at a misconduct meeting held on
+Tuesday 9 February 2021. He was found to have breached the standard of confidentiality.
+"""
+
+COUNTED = """Statement on the hearings of six Surrey Police officers
+
+Following the gross misconduct hearings of six officers, the panel has determined that four
+officers should be dismissed and two should receive a final written warning for three years.
+"""
+
+
+def _only(text: str):  # type: ignore[no-untyped-def]
+    ex = extract(text, source="t")
+    assert ex.refused is None
+    assert len(ex.records) == 1
+    return ex.records[0]
+
+
+def test_a_single_officer_hearing_gives_one_record_with_every_field() -> None:
+    rec = _only(SINGLE)
+    values = {f: rec.value(f) for f in FIELDS}
+    assert values == {
+        "force": "kent",
+        "rank": "constable",
+        "status": "serving",
+        "forum": "misconduct_hearing",
+        "finding": "gross_misconduct",
+        "standards": ["honesty_and_integrity", "discreditable_conduct"],
+        "outcome": "dismissal_without_notice",
+        "warning_months": None,
+        "hearing_date": "2024-03-03",
+        "decision_maker": "an independent legally qualified chair",
+        "anonymised": False,
+    }
+    assert rec.name == "John Smith"
+
+
+@pytest.mark.parametrize("text", [SINGLE, TWO, FORMER, MEETING, COUNTED])
+def test_every_evidence_span_is_the_text_at_its_offsets(text: str) -> None:
+    for rec in extract(text).records:
+        for name in FIELDS:
+            f = rec.fields[name]
+            assert 0 <= f.confidence <= 1
+            if f.evidence:
+                assert text[f.evidence.start : f.evidence.end] == f.evidence.text
+
+
+def test_two_officers_in_one_notice_keep_their_own_outcomes_findings_and_standards() -> None:
+    grey, stone = extract(TWO).records
+    assert (grey.name, grey.value("outcome"), grey.value("finding")) == (
+        "Anna Grey",
+        "dismissal_without_notice",
+        "gross_misconduct",
+    )
+    assert grey.value("standards") == ["confidentiality", "orders_and_instructions"]
+    assert (stone.name, stone.value("outcome"), stone.value("finding")) == (
+        "Ben Stone",
+        "final_written_warning",
+        "misconduct",
+    )
+    assert stone.value("standards") == ["duties_and_responsibilities"]
+    assert grey.value("force") == stone.value("force") == "essex"
+
+
+def test_a_former_officer_would_have_been_dismissed_and_is_anonymised() -> None:
+    rec = _only(FORMER)
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("status") == "former"
+    assert rec.value("forum") == "special_case_hearing"
+    assert rec.value("anonymised") is True
+    assert rec.as_dict()["name"] is None
+    assert rec.value("decision_maker") == "Chief Constable Jones"
+
+
+def test_the_body_decides_the_forum_when_the_headline_says_otherwise() -> None:
+    rec = _only(MEETING)
+    assert rec.value("forum") == "misconduct_meeting"
+    assert rec.value("outcome") == "written_warning"
+    assert rec.value("finding") == "misconduct"
+    assert rec.fields["finding"].confidence < 0.8  # inferred, so a person confirms it
+    assert rec.value("hearing_date") == "2021-02-09"
+    assert rec.value("force") == "metropolitan"
+
+
+def test_counted_outcomes_become_one_record_per_officer_with_the_warning_period() -> None:
+    records = extract(COUNTED).records
+    assert (
+        sorted(r.value("outcome") for r in records)
+        == ["dismissal_without_notice"] * 4 + ["final_written_warning"] * 2
+    )
+    assert {
+        r.value("warning_months") for r in records if r.value("outcome") == "final_written_warning"
+    } == {36}
+    assert all(r.value("force") == "surrey" for r in records)
+
+
+def test_a_chair_from_another_force_does_not_set_the_officers_force() -> None:
+    text = (
+        "A constable has been dismissed after an accelerated hearing held in front of Chief "
+        "Constable Ann Lee, of Wiltshire Police, found gross misconduct."
+    )
+    rec = _only(text)
+    assert rec.value("force") == "wiltshire"
+    assert rec.fields["force"].confidence < 0.8
+    assert extract(text, publisher="gloucestershire").records[0].value("force") == "gloucestershire"
+
+
+def test_an_impossible_date_is_left_out_with_a_warning() -> None:
+    text = "Hearing date | Findings | Outcome | Hearing type |\n31/02/2023 | Gross Misconduct | Final Written Warning | Misconduct Hearing |"
+    ex = extract(text)
+    (rec,) = ex.records
+    assert rec.value("hearing_date") is None
+    assert rec.value("outcome") == "final_written_warning"
+    assert any("31/02/2023" in w for w in ex.warnings)
+
+
+def test_a_final_written_warning_period_in_years_is_given_in_months() -> None:
+    rec = _only(
+        "A police constable has been issued with a five-year final written warning following "
+        "an accelerated misconduct hearing into gross misconduct."
+    )
+    assert rec.value("warning_months") == 60
+    assert rec.value("outcome") == "final_written_warning"
+
+
+def test_a_possible_sanction_is_not_read_as_the_outcome() -> None:
+    rec = _only(
+        "The misconduct panel gave PS Kaur a final written warning, rather than dismissal, "
+        "after finding gross misconduct."
+    )
+    assert rec.value("outcome") == "final_written_warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "Sunny spells are expected across Kent this weekend, with rain later.",
+            "does not mention",
+        ),
+        (
+            "A misconduct hearing will be held on 3 May 2025 at Force Headquarters to consider "
+            "allegations that PC Z breached the Standards of Professional Behaviour.",
+            "proceedings to come",
+        ),
+        ("short", "too short"),
+    ],
+)
+def test_texts_that_are_not_outcomes_are_refused_with_the_reason(text: str, reason: str) -> None:
+    ex = extract(text)
+    assert ex.records == []
+    assert ex.refused is not None and reason in ex.refused
+    assert refusal(text) == ex.refused
+
+
+def test_allegations_not_proven_give_no_misconduct_and_no_further_action() -> None:
+    rec = _only(
+        "Following a misconduct hearing held on 2 May 2022, the panel found the allegations "
+        "against PC Kim Lowe not proven. PC Lowe has returned to her duties with Norfolk "
+        "Constabulary."
+    )
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("outcome") == "no_further_action"
+    assert rec.fields["outcome"].confidence < 0.8
+
+
+def test_one_officers_would_have_been_dismissed_is_not_given_to_a_serving_colleague() -> None:
+    records = extract(
+        "Two officers from Cumbria Constabulary faced a gross misconduct hearing. "
+        "PC Dan Hart, who is still serving, was dismissed without notice. "
+        "Former PC Eve Moss resigned before the hearing; she would have been dismissed had she "
+        "still been serving."
+    ).records
+    outcomes = {r.name: r.value("outcome") for r in records}
+    assert outcomes == {
+        "Dan Hart": "dismissal_without_notice",
+        "Eve Moss": "would_have_been_dismissed",
+    }
+
+
+LABELLED = """Outcome of misconduct hearing
+
+Officer: PC 4521 Sam Turner
+Force: Lancashire Constabulary
+Date of hearing: 12/03/2024
+Standards breached: Honesty and Integrity; Discreditable Conduct
+Finding: Gross misconduct
+Outcome: Dismissed without notice
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            LABELLED,
+            {
+                "force": "lancashire",
+                "rank": "constable",
+                "finding": "gross_misconduct",
+                "outcome": "dismissal_without_notice",
+                "hearing_date": "2024-03-12",
+                "standards": ["honesty_and_integrity", "discreditable_conduct"],
+            },
+        ),
+        (
+            "A Durham Constabulary sergeant has been given a written warning following a misconduct "
+            "meeting on 3 October 2022. The meeting found that Sergeant Paul Reid's conduct amounted "
+            "to misconduct in breach of the standard of duties and responsibilities.",
+            {
+                "force": "durham",
+                "rank": "sergeant",
+                "forum": "misconduct_meeting",
+                "outcome": "written_warning",
+                "finding": "misconduct",
+                "anonymised": False,
+            },
+        ),
+        (
+            "An inspector from Merseyside Police has been reduced in rank after a misconduct hearing "
+            "held on 9-11 January 2023 found Inspector Laura Finch had committed gross misconduct.",
+            {"outcome": "reduction_in_rank", "hearing_date": "2023-01-09", "rank": "inspector"},
+        ),
+        (
+            "A West Yorkshire Police officer has received a final written warning which will remain "
+            "in force for two years after a misconduct hearing on 5 May 2021 found misconduct proven.",
+            {
+                "warning_months": 24,
+                "finding": "misconduct",
+                "hearing_date": "2021-05-05",
+                "anonymised": True,
+            },
+        ),
+    ],
+)
+def test_notices_in_other_styles_are_read(text: str, expected: dict[str, object]) -> None:
+    rec = _only(text)
+    assert {k: rec.value(k) for k in expected} == expected
+    assert "\n" not in rec.label and "'" not in rec.label

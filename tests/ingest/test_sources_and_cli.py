@@ -1,0 +1,94 @@
+"""Reading notices from files (text, HTML, PDF) and the ``misconduct ingest`` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from misconduct.cli.main import cli
+from misconduct.ingest.sources import html_to_text, read_text
+
+NOTICE = (
+    "Outcome of a misconduct hearing held on 5 May 2023 by Dorset Police. "
+    "PC Jo Bloggs was found to have breached the standard of use of force, which amounted to "
+    "gross misconduct, and was dismissed without notice."
+)
+
+
+def _pdf(text: str) -> bytes:
+    """A one-page PDF holding the text (hand-built, so the test needs no PDF writer)."""
+    stream = f"BT /F1 10 Tf 20 400 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 3000 800] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
+
+
+def test_html_keeps_the_words_and_drops_scripts_styles_and_navigation() -> None:
+    html = (
+        "<html><head><style>p{}</style></head><body><nav>Home | News</nav>"
+        "<h1>Outcome</h1><p>PC A was&nbsp;<b>dismissed</b>.</p><script>track()</script></body></html>"
+    )
+    assert html_to_text(html) == "Outcome\n\nPC A was\xa0dismissed."
+
+
+def test_a_pdf_notice_is_read_through_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "notice.pdf"
+    path.write_bytes(_pdf(NOTICE))
+    assert "dismissed without notice" in read_text(path)
+
+
+def test_ingest_reads_a_folder_of_text_html_and_pdf_as_json(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(NOTICE, encoding="utf-8")
+    (tmp_path / "b.html").write_text(f"<html><body><p>{NOTICE}</p></body></html>", encoding="utf-8")
+    (tmp_path / "c.pdf").write_bytes(_pdf(NOTICE))
+    (tmp_path / "d.txt").write_text("The library opens at nine on Saturdays and closes at one.")
+    (tmp_path / "ignored.csv").write_text("x")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert [Path(e["source"]).name for e in out] == ["a.txt", "b.html", "c.pdf", "d.txt"]
+    for entry in out[:3]:
+        (rec,) = entry["records"]
+        assert rec["force"]["value"] == "dorset"
+        assert rec["outcome"]["value"] == "dismissal_without_notice"
+        assert rec["standards"]["value"] == ["use_of_force"]
+        ev = rec["outcome"]["evidence"]
+        assert entry["text"][ev["start"] : ev["end"]] == ev["text"]
+    assert "does not mention police misconduct" in out[3]["refused"]
+
+
+def test_ingest_of_only_refused_texts_exits_non_zero_and_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "weather.txt"
+    path.write_text("Sunny spells are expected across Kent this weekend, with rain later.")
+    result = CliRunner().invoke(cli, ["ingest", str(path)])
+    assert result.exit_code == 2
+    assert "refused" in result.output and "does not mention" in result.output
+
+
+def test_ingest_names_the_option_when_the_publisher_is_not_a_force(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(NOTICE)
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--publisher", "atlantis"])
+    assert result.exit_code == 2
+    assert "force" in result.output and "atlantis" in result.output
+    missing = CliRunner().invoke(cli, ["ingest", str(tmp_path / "none.txt")])
+    assert missing.exit_code == 2 and "exists" in missing.output
