@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml package.json
 	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; else echo "warning: npm missing: the WCAG check (axe-core) in the browser tests will skip" >&2; fi
 	@touch $(STAMP)
 
-.PHONY: help install run canonical test lint unit docs bench eval eval-ingest
+.PHONY: help install run canonical test lint unit docs bench bench-scale eval eval-ingest
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ docs: $(STAMP) ## Regenerate the generated docs (rules catalogue, factor catalog
 
 bench: $(STAMP) ## Performance figures, with the data size they were taken on
 	@$(PY) bench/run.py
+
+bench-scale: $(STAMP) ## Every list page at 1,000 and 100,000 cases under 16 clients (long: minutes to hours)
+	@$(PY) bench/scale.py
 
 eval: $(STAMP) ## Evaluate the assessment engine against real published outcomes
 	@$(PY) eval/run.py

@@ -9,6 +9,7 @@ skipped with the reason, unless CI is set, when they fail.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -64,3 +65,18 @@ def alias(request: pytest.FixtureRequest) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return str(request.param)
+
+
+@pytest.fixture(autouse=True)
+def _forget_kept_pages() -> Iterator[None]:
+    """Counts and pages kept per process are keyed by the newest event; test databases are rolled
+    back between tests, so what one test kept must not be served to the next."""
+    yield
+    import sys
+
+    store = sys.modules.get("misconduct.app.web.store")
+    if store is not None:
+        store._counted.clear()
+    public = sys.modules.get("misconduct.app.web.views.public")
+    if public is not None:
+        public._rendered.clear()

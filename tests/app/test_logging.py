@@ -46,12 +46,12 @@ def test_the_access_line_keeps_no_search_term(db: None, lines: io.StringIO) -> N
 def test_a_server_error_is_logged_with_its_traceback(
     db: None, lines: io.StringIO, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from misconduct.app.web.views import public
+    from misconduct.app.web import register
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the register could not be read")
 
-    monkeypatch.setattr(public, "_records", broken)
+    monkeypatch.setattr(register, "filtered", broken)
     response = Client(raise_request_exception=False).get("/")
     assert response.status_code == 500
     errors = [r for r in _records(lines) if r["level"] == "ERROR"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Self
@@ -27,6 +27,10 @@ class FakeRepository:
     def refs(self) -> list[str]:
         return sorted(self.stored)
 
+    def all_events(self) -> Iterator[RecordedEvent]:
+        for ref in self.refs():
+            yield from self.stored[ref]
+
     def append(
         self, ref: str, expected_version: int, new: Sequence[RecordedEvent], case: Case
     ) -> None:
@@ -35,6 +39,10 @@ class FakeRepository:
             raise Conflict(f"case {ref} is at version {current}, not {expected_version}")
         self.stored.setdefault(ref, []).extend(new)
         self.projections[ref] = copy.deepcopy(case)
+
+    def append_many(self, batch: Sequence[tuple[str, int, Sequence[RecordedEvent], Case]]) -> None:
+        for ref, expected, new, case in batch:
+            self.append(ref, expected, new, case)
 
     def summaries(self) -> list[CaseSummary]:
         return [CaseSummary.of(self.projections[r]) for r in self.refs()]

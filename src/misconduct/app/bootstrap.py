@@ -43,7 +43,17 @@ def init_db(using: str = "default") -> str:
     if db["ENGINE"].endswith("sqlite3") and db["NAME"] != ":memory:":
         Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     call_command("migrate", database=using, verbosity=0, interactive=False)
+    _read_models_current(using)
     return str(db["NAME"])
+
+
+def _read_models_current(using: str) -> None:
+    """Build the read models of a database whose cases were written before they existed."""
+    from misconduct.app import models as m
+    from misconduct.app.read_tables import rebuild
+
+    if m.Case.objects.using(using).count() != m.CaseListing.objects.using(using).count():
+        rebuild(using)
 
 
 def check_ready(using: str = "default") -> None:

@@ -76,7 +76,7 @@ def database(raw: str, env: Mapping[str, str]) -> dict[str, Any]:
     timeout = SETTINGS["MISCONDUCT_SQLITE_BUSY_TIMEOUT"].value(env)
     if not raw:
         path = SETTINGS["MISCONDUCT_DATA_DIR"].value(env) / "misconduct.sqlite3"
-        return _sqlite(str(path), timeout)
+        return _sqlite(str(path), timeout, env)
     expected = "sqlite:///PATH, sqlite:///:memory: or postgres://USER:PASSWORD@HOST:PORT/NAME"
     try:
         url = urlsplit(raw)
@@ -87,7 +87,7 @@ def database(raw: str, env: Mapping[str, str]) -> dict[str, Any]:
         path = unquote(url.path[1:] if url.path.startswith("/") else url.path)
         if not path or url.netloc:
             raise InvalidInput("DATABASE_URL", expected, raw)
-        return _sqlite(path, timeout)
+        return _sqlite(path, timeout, env)
     if url.scheme in ("postgres", "postgresql", "pgsql"):
         name = unquote(url.path.lstrip("/"))
         if not name or not url.hostname:
@@ -99,15 +99,19 @@ def database(raw: str, env: Mapping[str, str]) -> dict[str, Any]:
             "PASSWORD": unquote(url.password or ""),
             "HOST": url.hostname,
             "PORT": str(port or ""),
-            "CONN_MAX_AGE": 0,
+            # Persistent connections: a worker keeps its connection between requests (checked
+            # before reuse) instead of opening one per request.
+            "CONN_MAX_AGE": SETTINGS["MISCONDUCT_DB_CONN_MAX_AGE"].value(env),
+            "CONN_HEALTH_CHECKS": True,
         }
     raise InvalidInput("DATABASE_URL", expected, raw)
 
 
-def _sqlite(path: str, timeout: int) -> dict[str, Any]:
+def _sqlite(path: str, timeout: int, env: Mapping[str, str]) -> dict[str, Any]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
+        "CONN_MAX_AGE": SETTINGS["MISCONDUCT_DB_CONN_MAX_AGE"].value(env),
         "OPTIONS": {
             "timeout": timeout,
             "transaction_mode": "IMMEDIATE",
@@ -162,6 +166,18 @@ _SETTINGS = (
         "Seconds SQLite waits for a lock held by another writer before failing.",
         "5",
         _positive_int("MISCONDUCT_SQLITE_BUSY_TIMEOUT"),
+    ),
+    Setting(
+        "MISCONDUCT_DB_CONN_MAX_AGE",
+        "Seconds a web worker keeps its database connection open between requests (checked before reuse).",
+        "600",
+        _positive_int("MISCONDUCT_DB_CONN_MAX_AGE"),
+    ),
+    Setting(
+        "MISCONDUCT_READ_REPLICA_URL",
+        "Optional postgres:// URL of a read replica; the public register, feed and API read their records from it.",
+        "",
+        lambda raw, env: database(raw, env) if raw else None,
     ),
     Setting(
         "MISCONDUCT_SECRET_KEY",

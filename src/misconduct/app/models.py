@@ -83,10 +83,9 @@ class Allegation(models.Model):
         ]
 
 
-class TimeLimit(models.Model):
-    """A statutory time limit a step started, with its dates as the rules computed them."""
+class DueFields(models.Model):
+    """A time limit's fields as the rules compute them (``records.DueItem``)."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="time_limits")
     step = models.CharField(max_length=60)
     title = models.CharField(max_length=200)
     citation = models.CharField(max_length=200)
@@ -98,6 +97,15 @@ class TimeLimit(models.Model):
     due = models.DateField(null=True)
     earliest = models.DateField(null=True)
     latest = models.DateField(null=True)
+
+    class Meta:
+        abstract = True
+
+
+class TimeLimit(DueFields):
+    """A statutory time limit a step started, with its dates as the rules computed them."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="time_limits")
     last_day = models.DateField(db_index=True)
     met_on = models.DateField(null=True)
 
@@ -134,9 +142,108 @@ class Event(models.Model):
         constraints = [  # noqa: RUF012
             models.UniqueConstraint(fields=["case", "sequence"], name="event_sequence_once")
         ]
+        indexes = [models.Index(fields=["actor", "case"], name="event_actor_case")]  # noqa: RUF012
 
     def __str__(self) -> str:
         return f"{self.case_id}#{self.sequence} {self.type}"
+
+
+# -- read models (``misconduct.app.readmodels``): rewritten with each append, rebuilt by ``db rebuild``
+
+
+class CaseListing(models.Model):
+    """One line per case for the staff case list, the dashboard and the API case list."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    ref = models.CharField(max_length=60, unique=True)
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="+")
+    stage = models.CharField(max_length=40)
+    version = models.PositiveIntegerField()
+    came_to_attention = models.DateField()
+    opened_on = models.DateField()
+    officers = models.JSONField()
+    search_text = models.TextField()
+    officer_text = models.TextField()
+    standards = models.TextField(blank=True)
+    assignee = models.CharField(max_length=150, blank=True)
+    next_deadline = models.DateField(null=True)
+    overdue_from = models.DateField(null=True)
+    published_on = models.DateField(null=True)
+    closed_on = models.DateField(null=True)
+    closed = models.BooleanField()
+
+    class Meta:
+        indexes = [  # noqa: RUF012
+            models.Index(fields=["-came_to_attention", "ref"], name="listing_newest"),
+            models.Index(
+                fields=["force", "-came_to_attention", "ref"], name="listing_force_newest"
+            ),
+            models.Index(fields=["force", "stage"], name="listing_force_stage"),
+            models.Index(fields=["closed", "ref"], name="listing_open_ref"),
+            models.Index(fields=["assignee", "ref"], name="listing_assignee"),
+        ]
+
+
+class CaseChair(models.Model):
+    """A chair named on a case (name as ``readmodels.chair_key`` writes it): what chairs may see."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "case"], name="chair_key_case")]  # noqa: RUF012
+
+
+class DueEntry(DueFields):
+    """An open time limit of an open case, indexed by its last day."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    ref = models.CharField(max_length=60)
+    force = models.CharField(max_length=40)
+    last_day = models.DateField()
+
+    class Meta:
+        indexes = [  # noqa: RUF012
+            models.Index(fields=["nature", "last_day"], name="due_nature_day"),
+            models.Index(fields=["force", "nature", "last_day"], name="due_force_nature_day"),
+        ]
+
+
+class PublicEntry(models.Model):
+    """A public record (hearing notice or outcome), already redacted, with the days it is public."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    ref = models.CharField(max_length=60)
+    kind = models.CharField(max_length=10)
+    rank = models.PositiveSmallIntegerField()
+    force = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField()
+    sort_on = models.DateField()
+    visible_from = models.DateField()
+    visible_until = models.DateField(null=True)
+    record = models.JSONField()
+    record_format = models.CharField(max_length=40)
+    search_text = models.TextField()
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [  # noqa: RUF012
+            models.Index(fields=["rank", "-sort_on", "ref"], name="public_order"),
+            models.Index(fields=["force", "rank", "-sort_on", "ref"], name="public_force_order"),
+            models.Index(fields=["year", "rank", "-sort_on", "ref"], name="public_year_order"),
+            models.Index(fields=["ref", "kind"], name="public_ref"),
+            models.Index(fields=["changed_at"], name="public_changed"),
+        ]
+
+
+class PublicTag(models.Model):
+    """A filter value of a public record: ``outcome:ID``, ``finding:ID``, ``standard:ID``."""
+
+    entry = models.ForeignKey(PublicEntry, on_delete=models.CASCADE, related_name="tags")
+    tag = models.CharField(max_length=80)
+
+    class Meta:
+        indexes = [models.Index(fields=["tag", "entry"], name="public_tag_entry")]  # noqa: RUF012
 
 
 class LedgerEntry(models.Model):

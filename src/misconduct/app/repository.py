@@ -12,7 +12,8 @@ import dataclasses
 import functools
 import hashlib
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from enum import Enum
 from types import TracebackType
 from typing import Any, Self
@@ -21,8 +22,10 @@ from django.db import IntegrityError, transaction
 
 from misconduct.app import ledger
 from misconduct.app import models as m
+from misconduct.app.read_tables import write_read_models
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
+from misconduct.domain.events import event_from_payload
 from misconduct.domain.ledger import RecordedEvent
 from misconduct.domain.records import DueItem
 from misconduct.domain.terms import Nature, Stage
@@ -30,6 +33,9 @@ from misconduct.errors import Conflict, InvalidInput
 from misconduct.rules.vocabulary import Outcome
 from misconduct.rules.warning import WarningRecord
 from misconduct.services.ports import CaseSummary
+
+Appended = tuple[str, int, Sequence[RecordedEvent], Case]
+"""A case's reference, the version it was at, its new events and the case after them."""
 
 
 def _conflict(ref: str, expected: int) -> Conflict:
@@ -130,25 +136,77 @@ class DjangoRepository:
             out[ref] = case
         return out
 
+    def fold_many(self, ids: Sequence[int]) -> dict[int, tuple[Case, datetime]]:
+        """Each case of the primary keys ``ids`` folded from its events, with when its last event
+        was recorded (one query)."""
+        rows = (
+            m.Event.objects.using(self.using)
+            .filter(case_id__in=list(ids))
+            .order_by("case_id", "sequence")
+            .values_list("case_id", "type", "payload", "occurred_on", "recorded_at")
+        )
+        events: dict[int, list[Any]] = {}
+        last: dict[int, datetime] = {}
+        for pk, kind, payload, on, at in rows:
+            events.setdefault(pk, []).append(event_from_payload(kind, payload, on))
+            last[pk] = at
+        return {pk: (Case.from_events(evs), last[pk]) for pk, evs in events.items()}
+
+    def all_events(self) -> Iterator[RecordedEvent]:
+        """Every event, streamed in chunks in (case, sequence) order: one query, no model objects."""
+        rows = (
+            m.Event.objects.using(self.using)
+            .order_by("case_id", "sequence")
+            .values_list(
+                "case__ref",
+                "sequence",
+                "type",
+                "payload",
+                "occurred_on",
+                "recorded_at",
+                "actor",
+                "rules_version",
+                "previous_hash",
+                "hash",
+            )
+        )
+        for row in rows.iterator(chunk_size=5000):
+            yield RecordedEvent(*row)
+
     def refs(self) -> list[str]:
         return list(m.Case.objects.using(self.using).order_by("ref").values_list("ref", flat=True))
 
     def append(
         self, ref: str, expected_version: int, new: Sequence[RecordedEvent], case: Case
     ) -> None:
+        self.append_many([(ref, expected_version, new, case)])
+
+    def append_many(self, batch: Sequence[Appended]) -> None:
+        """Append each case's new events and rewrite its projection and read models, all in the
+        caller's transaction: the one write path, for one step or a batch of new cases (``db seed``).
+        A stale version (or a reference already used by a new case) raises ``Conflict``."""
         db = m.Case.objects.using(self.using)
-        fields = self._case_fields(case)
+        rows: dict[str, int] = {}
         try:
-            if expected_version == 0:
-                row = db.create(ref=ref, **fields)
-            else:
-                if db.filter(ref=ref, version=expected_version).update(**fields) != 1:
-                    raise _conflict(ref, expected_version)
-                row = db.get(ref=ref)
+            created = [
+                m.Case(ref=ref, **self._case_fields(case)) for ref, v, _, case in batch if v == 0
+            ]
+            if created:
+                db.bulk_create(created)
+                rows.update({c.ref: c.pk for c in created if c.pk is not None})
+                missing = [c.ref for c in created if c.pk is None]
+                if missing:
+                    rows.update(dict(db.filter(ref__in=missing).values_list("ref", "id")))
+            for ref, expected, _, case in batch:
+                if expected == 0:
+                    continue
+                if db.filter(ref=ref, version=expected).update(**self._case_fields(case)) != 1:
+                    raise _conflict(ref, expected)
+                rows[ref] = db.filter(ref=ref).values_list("id", flat=True).get()
             m.Event.objects.using(self.using).bulk_create(
                 [
                     m.Event(
-                        case=row,
+                        case_id=rows[ref],
                         sequence=e.sequence,
                         type=e.type,
                         payload=e.payload,
@@ -159,14 +217,20 @@ class DjangoRepository:
                         previous_hash=e.previous_hash,
                         hash=e.hash,
                     )
+                    for ref, _, new, _ in batch
                     for e in new
                 ]
             )
         except IntegrityError:
-            raise _conflict(ref, expected_version) from None
-        last = new[-1]
-        ledger.record(self.using, ref, last.sequence, last.hash, last.recorded_at)
-        self._project(row, case)
+            raise _conflict(batch[0][0], batch[0][1]) from None
+        for ref, _, new, _ in batch:
+            last = new[-1]
+            ledger.record(self.using, ref, last.sequence, last.hash, last.recorded_at)
+        fresh = all(v == 0 for _, v, _, _ in batch)
+        cases = [(rows[ref], case) for ref, _, _, case in batch]
+        self._project(cases, fresh=fresh)
+        changed = {rows[ref]: new[-1].recorded_at for ref, _, new, _ in batch if new}
+        write_read_models(self.using, cases, changed, fresh=fresh)
 
     def _case_fields(self, case: Case) -> dict[str, Any]:
         arrangement = case.proceedings.arrangement if case.proceedings else None
@@ -184,113 +248,140 @@ class DjangoRepository:
             "state_format": state_format(),
         }
 
-    def _project(self, row: m.Case, case: Case) -> None:
-        """Rewrite the case's child rows from the domain projection."""
+    def _project(self, cases: Sequence[tuple[int, Case]], *, fresh: bool) -> None:
+        """Rewrite the cases' child rows (officers, parties, allegations, time limits, warnings)."""
         u = self.using
-        officers = {}
-        for o in case.officers.values():
-            officers[o.officer_id], _ = m.Officer.objects.using(u).update_or_create(
-                officer_id=o.officer_id,
-                defaults={
-                    "force_id": o.force,
-                    "warrant_number": o.warrant_number,
-                    "name": o.name,
-                    "rank": o.rank.value,
-                    "serving": o.serving,
-                },
-            )
-        row.officers.set(officers.values())
-        for model in (m.Party, m.Allegation, m.TimeLimit, m.Warning):
-            model.objects.using(u).filter(case=row).delete()
-        m.Party.objects.using(u).bulk_create(
-            m.Party(case=row, role=p.role.value, name=p.name, detail=p.detail) for p in case.parties
-        )
-        allegations = []
-        for a in case.allegations.values():
-            f = case.findings.get(a.allegation_id)
-            allegations.append(
-                m.Allegation(
-                    case=row,
-                    allegation_id=a.allegation_id,
-                    officer=officers[a.officer_id],
-                    particulars=a.particulars,
-                    conduct_from=a.conduct_from,
-                    conduct_to=a.conduct_to,
-                    on_duty=a.on_duty,
-                    standards=list(a.standards),
-                    proven=f.proven if f else None,
-                    finding_level=f.level.value if f else "",
+        ids = [pk for pk, _ in cases]
+        every = {o.officer_id: o for _, case in cases for o in case.officers.values()}
+        m.Officer.objects.using(u).bulk_create(
+            [
+                m.Officer(
+                    officer_id=o.officer_id,
+                    force_id=o.force,
+                    warrant_number=o.warrant_number,
+                    name=o.name,
+                    rank=o.rank.value,
+                    serving=o.serving,
                 )
-            )
-        m.Allegation.objects.using(u).bulk_create(allegations)
-        m.TimeLimit.objects.using(u).bulk_create(
-            m.TimeLimit(
-                case=row,
-                step=t.item.step,
-                title=t.item.title,
-                citation=t.item.citation,
-                status=t.item.status,
-                nature=t.item.nature.value,
-                party=t.item.party,
-                officer_id=t.item.officer_id or "",
-                trigger=t.item.trigger,
-                due=t.item.due,
-                earliest=t.item.earliest,
-                latest=t.item.latest,
-                last_day=t.item.last_day,
-                met_on=t.met_on,
-            )
-            for t in case.time_limits
+                for o in every.values()
+            ],
+            update_conflicts=True,
+            unique_fields=["officer_id"],
+            update_fields=["force", "warrant_number", "name", "rank", "serving"],
         )
-        warnings = [
-            m.Warning(
-                officer=officers[o.officer_id],
-                case=row,
-                kind=w.kind.value,
-                notified_on=w.notified_on,
-                months=w.months,
-                career_break_days=w.career_break_days,
-                expires_on=WarningRecord(
-                    w.kind, w.notified_on, w.months, w.career_break_days
-                ).expires_on(),
-                prior=True,
-            )
-            for o in case.officers.values()
-            for w in o.prior_warnings
-        ]
-        for oid, d in case.decisions.items():
-            months = d.decision.warning_months
-            if d.notified_on and d.warning_expires_on and months:
-                warnings.append(
-                    m.Warning(
-                        officer=officers[oid],
-                        case=row,
-                        kind=d.decision.outcome.value,
-                        notified_on=d.notified_on,
-                        months=months,
-                        expires_on=d.warning_expires_on,
+        officers = dict(
+            m.Officer.objects.using(u)
+            .filter(officer_id__in=list(every))
+            .values_list("officer_id", "id")
+        )
+        through = m.Case.officers.through
+        if not fresh:
+            through.objects.using(u).filter(case_id__in=ids).delete()
+            for model in (m.Party, m.Allegation, m.TimeLimit, m.Warning):
+                model.objects.using(u).filter(case_id__in=ids).delete()
+        through.objects.using(u).bulk_create(
+            [
+                through(case_id=pk, officer_id=officers[oid])
+                for pk, case in cases
+                for oid in case.officers
+            ]
+        )
+        m.Party.objects.using(u).bulk_create(
+            [
+                m.Party(case_id=pk, role=p.role.value, name=p.name, detail=p.detail)
+                for pk, case in cases
+                for p in case.parties
+            ]
+        )
+        allegations, limits, warnings = [], [], []
+        for pk, case in cases:
+            for a in case.allegations.values():
+                f = case.findings.get(a.allegation_id)
+                allegations.append(
+                    m.Allegation(
+                        case_id=pk,
+                        allegation_id=a.allegation_id,
+                        officer_id=officers[a.officer_id],
+                        particulars=a.particulars,
+                        conduct_from=a.conduct_from,
+                        conduct_to=a.conduct_to,
+                        on_duty=a.on_duty,
+                        standards=list(a.standards),
+                        proven=f.proven if f else None,
+                        finding_level=f.level.value if f else "",
                     )
                 )
+            limits += [
+                m.TimeLimit(
+                    case_id=pk,
+                    step=t.item.step,
+                    title=t.item.title,
+                    citation=t.item.citation,
+                    status=t.item.status,
+                    nature=t.item.nature.value,
+                    party=t.item.party,
+                    officer_id=t.item.officer_id or "",
+                    trigger=t.item.trigger,
+                    due=t.item.due,
+                    earliest=t.item.earliest,
+                    latest=t.item.latest,
+                    last_day=t.item.last_day,
+                    met_on=t.met_on,
+                )
+                for t in case.time_limits
+            ]
+            warnings += [
+                m.Warning(
+                    officer_id=officers[o.officer_id],
+                    case_id=pk,
+                    kind=w.kind.value,
+                    notified_on=w.notified_on,
+                    months=w.months,
+                    career_break_days=w.career_break_days,
+                    expires_on=WarningRecord(
+                        w.kind, w.notified_on, w.months, w.career_break_days
+                    ).expires_on(),
+                    prior=True,
+                )
+                for o in case.officers.values()
+                for w in o.prior_warnings
+            ]
+            for oid, d in case.decisions.items():
+                months = d.decision.warning_months
+                if d.notified_on and d.warning_expires_on and months:
+                    warnings.append(
+                        m.Warning(
+                            officer_id=officers[oid],
+                            case_id=pk,
+                            kind=d.decision.outcome.value,
+                            notified_on=d.notified_on,
+                            months=months,
+                            expires_on=d.warning_expires_on,
+                        )
+                    )
+        m.Allegation.objects.using(u).bulk_create(allegations)
+        m.TimeLimit.objects.using(u).bulk_create(limits)
         m.Warning.objects.using(u).bulk_create(warnings)
 
     def summaries(self) -> list[CaseSummary]:
-        rows = m.Case.objects.using(self.using).order_by("ref").prefetch_related("time_limits")
-        out = []
-        for r in rows:
-            limits = [t for t in r.time_limits.all() if t.met_on is None]
-            out.append(
-                CaseSummary(
-                    ref=r.ref,
-                    force=r.force_id,
-                    stage=Stage(r.stage),
-                    version=r.version,
-                    came_to_attention=r.came_to_attention,
-                    officers=tuple(_display(o) for o in r.state.get("officers", {}).values()),
-                    open_limits=tuple(_due_item(t) for t in limits),
-                    closed=r.closed_on is not None,
-                )
+        """Every case's summary line with its open time limits, from the read models."""
+        u = self.using
+        limits: dict[str, list[DueItem]] = {}
+        for d in m.DueEntry.objects.using(u).order_by("ref", "last_day", "id"):
+            limits.setdefault(d.ref, []).append(due_item(d))
+        return [
+            CaseSummary(
+                ref=r.ref,
+                force=r.force_id,
+                stage=Stage(r.stage),
+                version=r.version,
+                came_to_attention=r.came_to_attention,
+                officers=tuple(o[2] for o in r.officers),
+                open_limits=tuple(limits.get(r.ref, ())),
+                closed=r.closed,
             )
-        return out
+            for r in m.CaseListing.objects.using(u).order_by("ref")
+        ]
 
     def cases_of_officer(self, officer_id: str) -> list[Case]:
         refs = m.Case.objects.using(self.using).filter(officers__officer_id=officer_id)
@@ -308,13 +399,7 @@ class DjangoRepository:
         ]
 
 
-def _display(officer: dict[str, Any]) -> str:
-    from misconduct.rules.vocabulary import Rank
-
-    return f"{Rank(officer['rank']).abbreviation} {officer['name']}"
-
-
-def _due_item(t: m.TimeLimit) -> DueItem:
+def due_item(t: m.DueEntry) -> DueItem:
     return DueItem(
         step=t.step,
         title=t.title,

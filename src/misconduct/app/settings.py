@@ -11,6 +11,9 @@ SECRET_KEY = _values["MISCONDUCT_SECRET_KEY"]
 DEBUG = _values["MISCONDUCT_DEBUG"]
 ALLOWED_HOSTS = _values["MISCONDUCT_ALLOWED_HOSTS"]
 DATABASES = {"default": _values["DATABASE_URL"]}
+if _values["MISCONDUCT_READ_REPLICA_URL"] is not None:  # issue 10: public reads from a replica
+    DATABASES["replica"] = _values["MISCONDUCT_READ_REPLICA_URL"]
+    DATABASE_ROUTERS = ["misconduct.app.routers.PublicReadsToReplica"]
 TIME_ZONE = _values["MISCONDUCT_TIME_ZONE"]
 PUBLICATION_DAYS = _values["MISCONDUCT_PUBLICATION_DAYS"]  # issue 13: retention (docs/retention.md)
 USE_TZ = True

@@ -87,6 +87,88 @@ def db_init() -> None:
     click.echo(f"Database ready: {name}")
 
 
+@db_group.command("rebuild")
+@handle_errors
+def db_rebuild() -> None:
+    """Rewrite every read model (case list, due dates, public register) from the events."""
+    from misconduct.app import models as m
+    from misconduct.app.read_tables import rebuild
+
+    with _database():
+        total = m.Case.objects.count()
+        with _progress() as bar:
+            task = bar.add_task("Rebuilding read models", total=total)
+            done = rebuild(progress=lambda n: bar.advance(task, n))
+    click.echo(f"Rebuilt the read models of {done} cases.")
+
+
+@db_group.command("seed")
+@click.option(
+    "--cases",
+    "count",
+    type=click.IntRange(1, 10_000_000),
+    required=True,
+    help="How many synthetic cases to write.",
+)
+@click.option(
+    "--seed",
+    "seed",
+    type=click.IntRange(0, 1_000_000),
+    default=1,
+    show_default=True,
+    help="Which set of synthetic cases (the same seed gives the same cases).",
+)
+@click.option(
+    "--batch",
+    type=click.IntRange(1, 10_000),
+    default=500,
+    show_default=True,
+    help="Cases written per transaction.",
+)
+@ON_OPTION
+@handle_errors
+def db_seed(count: int, seed: int, batch: int, on: str | None) -> None:
+    """Write synthetic cases (national proportions of forums, findings and outcomes) through the
+    real write path: events, hash chains and read models, in batched transactions."""
+    import time
+
+    from misconduct.app import bootstrap
+    from misconduct.services.seed import seeded_cases
+
+    day = parse_date(on, "--on") or today()
+    with _database():
+        service = bootstrap.service("seed", _now)
+        started = time.perf_counter()
+        written = 0
+        with _progress() as bar:
+            task = bar.add_task("Seeding cases", total=count)
+            items: list[Any] = []
+            for s in seeded_cases(count, seed, day):
+                items.append((s.opening, s.steps))
+                if len(items) == batch:
+                    written += len(service.open_many(items, until_refused=True))
+                    bar.advance(task, len(items))
+                    items = []
+            if items:
+                written += len(service.open_many(items, until_refused=True))
+                bar.advance(task, len(items))
+        elapsed = time.perf_counter() - started
+    click.echo(f"Seeded {written} cases in {elapsed:.1f} s ({written / elapsed:,.0f} cases/s).")
+
+
+def _progress() -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    return Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+
+
 # -- demo -----------------------------------------------------------------------------------------
 
 

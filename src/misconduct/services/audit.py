@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 
 from misconduct.domain.ledger import BrokenLink, RecordedEvent, verify_chain
 from misconduct.services.ports import UnitOfWork
@@ -24,18 +25,19 @@ class AuditReport:
 def verify_all(
     uow_factory: Callable[[], UnitOfWork], read_file: Callable[[str], bytes] | None = None
 ) -> AuditReport:
-    """Every case's chain; with ``read_file`` (content by SHA-256), also every evidence file the
-    chain records, which must be present and still have the recorded hash."""
+    """Every case's chain, checked as the events stream past in case and sequence order (one pass,
+    memory for one case at a time); with ``read_file`` (content by SHA-256), also every evidence
+    file the chain records, which must be present and still have the recorded hash."""
     broken: list[BrokenLink] = []
     cases = events = 0
     with uow_factory() as uow:
-        for ref in uow.cases.refs():
-            records = uow.cases.events(ref)
+        for _, records in groupby(uow.cases.all_events(), key=lambda r: r.case_ref):
+            chain = list(records)
             cases += 1
-            events += len(records)
-            link = verify_chain(records)
+            events += len(chain)
+            link = verify_chain(chain)
             if link is None and read_file is not None:
-                link = _first_changed_file(records, read_file)
+                link = _first_changed_file(chain, read_file)
             if link is not None:
                 broken.append(link)
     return AuditReport(cases, events, tuple(broken))

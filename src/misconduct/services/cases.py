@@ -19,9 +19,12 @@ from misconduct.domain.ledger import GENESIS, RecordedEvent
 from misconduct.domain.lifecycle import Context, decide, open_case
 from misconduct.domain.records import DueItem
 from misconduct.domain.terms import Nature
-from misconduct.errors import Conflict, InvalidInput
+from misconduct.errors import Conflict, InvalidInput, MisconductError
 from misconduct.rules.catalogue import rules_version
 from misconduct.services.ports import CaseSummary, UnitOfWork
+
+Step = cmd.Command | Callable[[Case], cmd.Command]
+"""A step of a new case: a command, or a function of the case as it then stands giving one."""
 
 
 def load(uow: UnitOfWork, ref: str) -> tuple[Case, list[RecordedEvent]]:
@@ -77,14 +80,59 @@ class CaseService:
             ref = command.details.ref
             if uow.cases.events(ref):
                 raise InvalidInput("ref", "a reference not already used", ref)
-            event = open_case(command)
-            case = Case.from_events([event])
-            new = [self._seal(case, GENESIS, event)]
-            for step in steps:
-                new.append(self._take(uow, case, new[-1].hash, step))
+            case, new = self._build(uow, command, steps)
             uow.cases.append(ref, 0, new, case)
             uow.commit()
             return case
+
+    def open_many(
+        self,
+        items: Sequence[tuple[cmd.OpenCase, Sequence[Step]]],
+        *,
+        until_refused: bool = False,
+    ) -> list[Case]:
+        """Open many new cases, each with its steps, in one transaction (all or nothing): the batch
+        path of ``misconduct db seed``. A step may be a function of the case as it then stands. With
+        ``until_refused``, a case whose step the rules refuse is kept as it stood before that step
+        (and its later steps are dropped); otherwise the refusal is raised and nothing is written.
+        A reference already used raises ``Conflict``."""
+        with self.uow() as uow:
+            batch = []
+            for command, steps in items:
+                case, new = self._build(uow, command, steps, until_refused=until_refused)
+                batch.append((command.details.ref, 0, new, case))
+            uow.cases.append_many(batch)
+            uow.commit()
+        return [case for _, _, _, case in batch]
+
+    def _build(
+        self,
+        uow: UnitOfWork,
+        command: cmd.OpenCase,
+        steps: Sequence[Step],
+        *,
+        until_refused: bool = False,
+    ) -> tuple[Case, list[RecordedEvent]]:
+        check_dates(command, today=self.today())
+        opened = open_case(command)
+        case = Case.from_events([opened])
+        new = [self._seal(case, GENESIS, opened)]
+        # Warnings from other cases cannot change while this transaction writes this one.
+        context = Context(
+            {oid: uow.cases.warnings_for(oid, excluding=case.ref) for oid in case.officers}
+        )
+        for step in steps:
+            try:
+                taken = step(case) if callable(step) else step
+                check_dates(taken, today=self.today())
+                event = decide(case, taken, context)
+            except MisconductError:
+                if until_refused:
+                    break
+                raise
+            case.apply(event)
+            new.append(self._seal(case, new[-1].hash, event))
+        return case, new
 
     def today(self) -> date:
         """The day it is for this service (from its clock): no step may be dated after it."""

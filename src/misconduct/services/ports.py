@@ -5,7 +5,7 @@ The Django implementation lives in ``misconduct.app.repository``; tests use in-m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
@@ -52,11 +52,17 @@ class CaseRepository(Protocol):
     def refs(self) -> list[str]:
         """Every case reference, sorted."""
 
+    def all_events(self) -> Iterator[RecordedEvent]:
+        """Every event of every case, each case's in sequence order and together (streamed)."""
+
     def append(
         self, ref: str, expected_version: int, new: Sequence[RecordedEvent], case: Case
     ) -> None:
         """Append ``new`` and write the projection ``case``; raise ``Conflict`` if the stored
         version is not ``expected_version``."""
+
+    def append_many(self, batch: Sequence[tuple[str, int, Sequence[RecordedEvent], Case]]) -> None:
+        """:meth:`append` for each ``(ref, expected_version, new, case)``, in one transaction."""
 
     def summaries(self) -> list[CaseSummary]:
         """The current state of every case, for lists and due dates."""

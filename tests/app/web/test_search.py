@@ -1,4 +1,4 @@
-"""The case list's standard filter runs in the database (so the list is paged before any row is
+"""The case list's standard filter runs in the database on the read model (so the list is paged before any row is
 read), on SQLite and PostgreSQL alike, and matches a standard's id exactly."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def test_the_standard_filter_finds_exactly_the_cases_with_an_allegation_under_it
     alias: str,
 ) -> None:
     load_demo(bootstrap.service("tests", lambda: datetime(2026, 11, 25, 9, tzinfo=UTC), alias))
-    cases = m.Case.objects.using(alias).all()
+    cases = m.CaseListing.objects.using(alias).all()
     allegations = list(m.Allegation.objects.using(alias).select_related("case"))
     standards = {s for a in allegations for s in a.standards}
     assert len(standards) >= 3

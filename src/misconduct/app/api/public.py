@@ -18,6 +18,13 @@ router = Router(tags=["public"])
 
 class PublicQuery(Schema):
     force: str | None = Field(None, description="a force code such as metropolitan")
+    year: int | None = Field(
+        None, ge=1990, le=2200, description="the year of the notice or of the publication"
+    )
+    outcome: str = Field("", description="an outcome id such as final_written_warning")
+    finding: str = Field("", description="a finding id: misconduct, gross_misconduct or not_proven")
+    standard: str = Field("", description="a standard id such as honesty_and_integrity")
+    q: str = Field("", max_length=200, description="words the record must contain")
     limit: int = Field(100, ge=1, le=500, description="at most this many records (1 to 500)")
     offset: int = Field(
         0, ge=0, description="skip this many records (notices first, then outcomes)"
@@ -92,9 +99,20 @@ def outcomes(request: Any, response: HttpResponse, q: Query[PublicQuery]) -> lis
     """A page of the register; the ``X-Total-Count`` header gives the number of records in all."""
     if q.force:
         force_named(q.force)
-    records = register.records(store.today(), force=q.force)
-    response["X-Total-Count"] = str(len(records))
-    return [_out(r) for r in records[q.offset : q.offset + q.limit]]
+    today = store.today()
+    f = register.Filters(
+        force=q.force or "",
+        year=q.year,
+        outcome=q.outcome,
+        finding=q.finding,
+        standard=q.standard,
+        text=q.q,
+    )
+    rows = register.filtered(today, f)
+    response["X-Total-Count"] = str(store.counted(("register", today, f), rows.count))
+    response["Cache-Control"] = "public, max-age=60"
+    page = list(rows[q.offset : q.offset + q.limit])
+    return [_out(r) for r in register.decoded(page, today)]
 
 
 @router.get(

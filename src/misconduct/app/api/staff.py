@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from ninja import Body, Field, Query, Router, Schema
 
@@ -92,11 +91,10 @@ def _user(request: Any) -> Any:
 
 @router.get("/", response={200: CasePageOut, **ERROR_RESPONSES}, summary="Cases you may see")
 def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
-    rows = store.search(
-        _user(request),
-        store.Search(q.q, q.force, q.stage, q.standard, q.officer),
-    )
-    paginator = Paginator(rows, PAGE_SIZE)
+    search = store.Search(q.q, q.force, q.stage, q.standard, q.officer)
+    rows = store.search(_user(request), search)
+    count = store.counted(("api-cases", store.scope_key(_user(request)), search), rows.count)
+    paginator = store.CountedPaginator(rows, PAGE_SIZE, count)
     page = paginator.get_page(q.page)
     return {
         "count": paginator.count,
@@ -108,7 +106,7 @@ def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
                 "force": r.force_id,
                 "stage": r.stage,
                 "came_to_attention": r.came_to_attention,
-                "officers": [o.name for o in r.officers.all()],
+                "officers": [o[0] for o in r.officers],
                 "closed_on": r.closed_on,
             }
             for r in page

@@ -1,84 +1,116 @@
-"""The public register: every case's public record, without folding every case on every request.
+"""The public register: hearing notices and published outcomes read from their read model.
 
-The pages, the feed and the API ask for the public records on a date. A case can only have one once
-a hearing notice has been given or its outcome published, so only those cases are read, found from
-the projection's stored state (``Case.state``) in one query. Each case's record is
-:func:`publication.public_view` of the case as it stands (decoded from its stored state, in one query
-for every case not cached), kept per process under the hash of the case's latest event and the date:
-the hash chain makes that hash stand for the whole history, so a new event, another database or a
-restored one never serves a stale record, and the one public projection decides what the public sees.
+Each public record is stored already redacted (``readmodels.project`` through
+:func:`publication.public_view`) with the first and last day it is public, so a page of the register,
+the feed or the API is one indexed query for the records public on a date, in register order (notices
+first, then newest first, then by reference), filtered by force, year, outcome, finding, standard or
+words. A record stored in another shape of ``PublicCase`` (code changed since it was written) is made
+again from the case as it stands, so the page is never wrong while ``misconduct db rebuild`` catches up.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
-from threading import Lock
+from datetime import UTC, date, datetime
 
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.fields.json import KT
+from django.db.models import Count, Max, Q, QuerySet
 
 from misconduct.app import models as m
+from misconduct.app.readmodels import decode_record
 from misconduct.app.web import store
-from misconduct.app.web.publication import PublicCase, ordered, public_view
+from misconduct.app.web.publication import PublicCase, public_view
+
+ORDER = ("rank", "-sort_on", "ref")
+_ID = re.compile(r"[a-z][a-z_]*")
 
 
 @dataclass(frozen=True)
-class _Entry:
-    head: str
-    on: date
-    record: PublicCase | None
+class Filters:
+    """What the public may narrow the register by; empty values do not filter."""
 
+    force: str = ""
+    year: int | None = None
+    outcome: str = ""
+    finding: str = ""
+    standard: str = ""
+    text: str = ""
+    kind: str = ""
 
-_cache: dict[str, _Entry] = {}
-_lock = Lock()
-
-
-def candidates(refs: list[str] | None = None, *, using: str = "default") -> dict[str, str]:
-    """Each case (of ``refs``, if given) with a hearing notice given or an outcome published on
-    some date, and the hash of its latest event; no other case has anything public on any date."""
-    latest = m.Event.objects.using(using).filter(case=OuterRef("pk"), sequence=OuterRef("version"))
-    rows = (
-        m.Case.objects.using(using)
-        .annotate(
-            published_on=KT("state__published_on"),
-            notice_on=KT("state__proceedings__public_notice_on"),
-            head=Subquery(latest.values("hash")[:1]),
+    def __bool__(self) -> bool:
+        return any(
+            (self.force, self.year, self.outcome, self.finding, self.standard, self.text, self.kind)
         )
-        .filter(_a_date("published_on") | _a_date("notice_on"))
+
+
+def visible(on: date, *, using: str | None = None) -> QuerySet[m.PublicEntry]:
+    """The public records on ``on``, in register order."""
+    return (
+        m.PublicEntry.objects.using(using)
+        .filter(visible_from__lte=on)
+        .filter(Q(visible_until__isnull=True) | Q(visible_until__gte=on))
+        .order_by(*ORDER)
     )
-    if refs is not None:
-        rows = rows.filter(ref__in=refs)
-    return dict(rows.values_list("ref", "head"))
 
 
-def _a_date(name: str) -> Q:
-    # A JSON null reads as SQL NULL on PostgreSQL and as the text "null" on SQLite; a date is neither.
-    return Q(**{f"{name}__isnull": False}) & ~Q(**{name: "null"})
+def filtered(on: date, f: Filters, *, using: str | None = None) -> QuerySet[m.PublicEntry]:
+    rows = visible(on, using=using)
+    if f.force:
+        rows = rows.filter(force=f.force)
+    if f.year:
+        rows = rows.filter(year=f.year)
+    if f.kind:
+        rows = rows.filter(kind=f.kind)
+    for facet, value in (("outcome", f.outcome), ("finding", f.finding), ("standard", f.standard)):
+        if value:
+            v = value.strip().lower()
+            if not _ID.fullmatch(v):
+                return rows.none()
+            tagged = m.PublicTag.objects.using(using).filter(tag=f"{facet}:{v}")
+            rows = rows.filter(id__in=tagged.values("entry_id"))
+    for word in f.text.casefold().split()[:8]:
+        rows = rows.filter(search_text__contains=word)
+    return rows
 
 
-def _records(wanted: dict[str, str], on: date) -> list[PublicCase]:
-    with _lock:
-        entries = {ref: _cache.get(ref) for ref in wanted}
-    stale = [ref for ref, e in entries.items() if e is None or e.head != wanted[ref] or e.on != on]
-    if stale:
-        fresh = store.states(stale)
-        for ref in stale:
-            case = fresh.get(ref)
-            # A case written since ``candidates`` read its head is cached under the older head, so
-            # the next request reads it again.
-            entries[ref] = _Entry(wanted[ref], on, public_view(case, on) if case else None)
-        with _lock:
-            _cache.update({ref: e for ref in stale if (e := entries[ref]) is not None})
-    return [e.record for e in entries.values() if e is not None and e.record is not None]
+def decoded(rows: list[m.PublicEntry], on: date) -> list[PublicCase]:
+    """The records of ``rows``, in their order (one made again where stored in another shape)."""
+    out = []
+    for row in rows:
+        record = decode_record(row.record, row.record_format)
+        if record is None:
+            record = public_view(store.state(row.ref), on)
+        if record is not None:
+            out.append(record)
+    return out
 
 
-def records(on: date, *, force: str | None = None) -> list[PublicCase]:
-    """Every public record on ``on`` (of one force, if given), in :func:`publication.ordered` order."""
-    return ordered(_records(candidates(), on), force=force)
+def records(on: date, *, force: str | None = None, using: str | None = None) -> list[PublicCase]:
+    """Every public record on ``on`` (of one force, if given), in register order."""
+    return decoded(list(filtered(on, Filters(force=force or ""), using=using)), on)
 
 
-def record(ref: str, on: date) -> PublicCase | None:
+def record(ref: str, on: date, *, using: str | None = None) -> PublicCase | None:
     """The public record of case ``ref`` on ``on``, or None if nothing of it is public."""
-    found = _records(candidates([ref]), on)
+    found = decoded(list(visible(on, using=using).filter(ref=ref)[:1]), on)
     return found[0] if found else None
+
+
+def counts_by_force(on: date, *, using: str | None = None) -> dict[str, int]:
+    """How many records each force has public on ``on``."""
+    rows = visible(on, using=using).order_by().values("force").annotate(n=Count("id"))
+    return {r["force"]: r["n"] for r in rows}
+
+
+def years(*, using: str | None = None) -> list[int]:
+    """The years with a public record (newest first), for the year filter."""
+    return sorted(
+        m.PublicEntry.objects.using(using).order_by().values_list("year", flat=True).distinct(),
+        reverse=True,
+    )
+
+
+def last_changed(*, using: str | None = None) -> datetime:
+    """When the newest change to a public record was recorded (the epoch if there is none)."""
+    at = m.PublicEntry.objects.using(using).aggregate(at=Max("changed_at"))["at"]
+    return at or datetime(1970, 1, 1, tzinfo=UTC)

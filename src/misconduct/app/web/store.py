@@ -7,17 +7,21 @@ events (:func:`events`), and searches query the projection tables the repository
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import typing
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from threading import Lock
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from misconduct.app import models as m
+from misconduct.app.readmodels import chair_key
 from misconduct.app.roles import Action, CaseScope, Grant, allowed, forces_for
 from misconduct.app.web.models import Membership
 from misconduct.domain.case import Case
@@ -26,6 +30,8 @@ from misconduct.domain.lifecycle import Context
 from misconduct.domain.terms import AssignmentRole, PartyRole
 from misconduct.errors import InvalidInput
 from misconduct.services.cases import CaseService, load
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from misconduct.app.repository import DjangoUnitOfWork
@@ -57,29 +63,35 @@ def read(ref: str) -> tuple[Case, list[RecordedEvent]]:
 
 
 def state(ref: str) -> Case:
-    """The case as it stands, from its stored state; InvalidInput if there is no such case."""
-    with _uow() as uow:
-        return uow.cases.load_state(ref)
+    """The case as it stands, from its stored state; InvalidInput if there is no such case.
+
+    Reads open no transaction: on SQLite a transaction takes the write lock, and a read of one
+    case needs none."""
+    from misconduct.app.repository import DjangoRepository
+
+    return DjangoRepository().load_state(ref)
 
 
 def states(refs: Iterable[str] | None = None) -> dict[str, Case]:
     """The existing cases of ``refs`` (every case if None) as they stand, by reference."""
-    with _uow() as uow:
-        return uow.cases.load_states(refs)
+    from misconduct.app.repository import DjangoRepository
+
+    return DjangoRepository().load_states(refs)
 
 
 def events(ref: str) -> list[RecordedEvent]:
     """The case's recorded events in order (none if there is no such case)."""
-    with _uow() as uow:
-        return uow.cases.events(ref)
+    from misconduct.app.repository import DjangoRepository
+
+    return DjangoRepository().events(ref)
 
 
 def context(case: Case) -> Context:
     """Facts from outside the case that the rules need: each officer's warnings from other cases."""
-    with _uow() as uow:
-        return Context(
-            {oid: uow.cases.warnings_for(oid, excluding=case.ref) for oid in case.officers}
-        )
+    from misconduct.app.repository import DjangoRepository
+
+    repo = DjangoRepository()
+    return Context({oid: repo.warnings_for(oid, excluding=case.ref) for oid in case.officers})
 
 
 def all_cases() -> list[Case]:
@@ -144,19 +156,41 @@ class Search:
     officer: str = ""
 
 
-def visible_rows(user: Any) -> QuerySet[m.Case]:
-    """The projection rows the user may see: cases in their forces (a chair: assigned ones only)."""
+def visible_where(user: Any, *, force: str = "force_id", case: str = "case_id") -> Q:
+    """Which read-model rows the user may see, as a filter on their ``force`` and ``case`` columns:
+    cases in their forces (a chair: assigned ones only)."""
     g = grants(user)
     full = {gr.force for gr in g if gr.role.value != "chair"} & forces_for(g)
-    rows = m.Case.objects.filter(force__code__in=full)
-    chaired = {gr.force for gr in g if gr.role.value == "chair"} - full
-    if chaired:
-        candidates = m.Case.objects.filter(force__code__in=chaired).values_list("ref", flat=True)
-        refs = [
-            ref for ref, case in states(candidates).items() if may(user, Action.VIEW_CASE, case)
-        ]
-        rows = rows | m.Case.objects.filter(ref__in=refs)
-    return rows.distinct()
+    chaired_forces = {gr.force for gr in g if gr.role.value == "chair"} - full
+    where = Q(**{f"{force}__in": sorted(full)})
+    if chaired_forces:
+        where |= Q(**{f"{force}__in": sorted(chaired_forces), f"{case}__in": chaired_ids(user)})
+    return where
+
+
+def scope_key(user: Any) -> tuple[Any, ...]:
+    """What decides which cases the user sees, for keeping counts per scope."""
+    g = sorted((gr.role.value, gr.force) for gr in grants(user))
+    return (user.get_username(), user.get_full_name(), tuple(g))
+
+
+def visible_rows(user: Any) -> QuerySet[m.CaseListing]:
+    """The case-list rows the user may see: one indexed query on the read model, with no per-case
+    check in Python."""
+    return m.CaseListing.objects.filter(visible_where(user))
+
+
+def chaired_ids(user: Any) -> QuerySet[m.CaseChair, int]:
+    keys = {chair_key(user.get_username()), chair_key(user.get_full_name())} - {""}
+    return m.CaseChair.objects.filter(key__in=sorted(keys)).values_list("case_id", flat=True)
+
+
+class CountedPaginator(Paginator):  # type: ignore[type-arg]
+    """A paginator given its count (kept by :func:`counted`) instead of running a COUNT itself."""
+
+    def __init__(self, rows: Any, per_page: int, count: int) -> None:
+        super().__init__(rows, per_page)
+        self.__dict__["count"] = count
 
 
 def chairs(user: Any, ref: str) -> bool:
@@ -166,53 +200,67 @@ def chairs(user: Any, ref: str) -> bool:
 
 def chaired(user: Any, refs: Iterable[str]) -> set[str]:
     """Those of the cases ``refs`` whose proceedings the user chairs."""
-    from misconduct.app.roles import is_assigned_chair
-
-    name, full_name = user.get_username(), user.get_full_name()
-    return {
-        ref
-        for ref, case in states(refs).items()
-        if is_assigned_chair(scope(case).chairs, name, full_name)
-    }
+    return set(
+        m.CaseListing.objects.filter(ref__in=list(refs), case_id__in=chaired_ids(user)).values_list(
+            "ref", flat=True
+        )
+    )
 
 
 _STANDARD_ID = re.compile(r"[a-z][a-z_]*")
 
 
-def with_standard(rows: QuerySet[m.Case], standard: str) -> QuerySet[m.Case]:
-    """The cases with an allegation under ``standard`` (an id such as ``honesty_and_integrity``).
-
-    Filtered in the database, so the case list pages the result before reading any row: each
-    allegation's standards are a JSON list of ids, and an id in quotes matches one element exactly
-    (ids are lower-case letters and underscores, which JSON writes unescaped)."""
+def with_standard(rows: QuerySet[m.CaseListing], standard: str) -> QuerySet[m.CaseListing]:
+    """The cases with an allegation under ``standard`` (an id such as ``honesty_and_integrity``):
+    the read model keeps each case's standards as ``|id|id|``, so ``|id|`` matches one exactly."""
     sid = standard.strip().lower()
     if not _STANDARD_ID.fullmatch(sid):
         return rows.none()
-    return rows.filter(allegations__standards__icontains=f'"{sid}"')
+    return rows.filter(standards__contains=f"|{sid}|")
 
 
-def search(user: Any, s: Search) -> QuerySet[m.Case]:
+def search(user: Any, s: Search) -> QuerySet[m.CaseListing]:
+    """The cases the user may see that match ``s``, newest first (an index gives the order)."""
     rows = visible_rows(user)
     if s.text:
-        t = s.text.strip()
-        rows = rows.filter(
-            Q(ref__icontains=t)
-            | Q(summary__icontains=t)
-            | Q(officers__name__icontains=t)
-            | Q(officers__warrant_number__iexact=t)
-        )
+        rows = rows.filter(search_text__contains=" ".join(s.text.split()).casefold())
     if s.officer:
-        o = s.officer.strip()
-        rows = rows.filter(Q(officers__name__icontains=o) | Q(officers__warrant_number__iexact=o))
+        rows = rows.filter(officer_text__contains=" ".join(s.officer.split()).casefold())
     if s.force:
-        rows = rows.filter(force__code=s.force)
+        rows = rows.filter(force_id=s.force)
     if s.stage:
         rows = rows.filter(stage=s.stage)
     if s.standard:
         rows = with_standard(rows, s.standard)
-    return (
-        rows.select_related("force")
-        .prefetch_related("officers")
-        .distinct()
-        .order_by("-came_to_attention", "ref")
-    )
+    return rows.select_related("force").order_by("-came_to_attention", "ref")
+
+
+# -- counts kept per process until the next event ------------------------------------------------
+
+
+def generation(using: str = "default") -> tuple[int, str]:
+    """The newest event's id and hash: every write appends an event, so anything counted under an
+    older generation may have changed (one indexed lookup, not a scan); the hash tells apart two
+    databases, or a restored one, that reached the same id by different histories."""
+    newest = m.Event.objects.using(using).order_by("-id").values_list("id", "hash").first()
+    return newest or (0, "")
+
+
+_counted: dict[Hashable, tuple[tuple[int, str], Any]] = {}
+_counted_lock = Lock()
+
+
+def counted(key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` (a count or other aggregate), kept per process under ``key`` until the next
+    event is written anywhere."""
+    now = generation()
+    with _counted_lock:
+        hit = _counted.get(key)
+    if hit is not None and hit[0] == now:
+        return typing.cast(T, hit[1])
+    value = compute()
+    with _counted_lock:
+        if len(_counted) > 2000:
+            _counted.clear()
+        _counted[key] = (now, value)
+    return value

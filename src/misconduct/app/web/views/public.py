@@ -4,42 +4,133 @@ register (:mod:`misconduct.app.web.register`)."""
 
 from __future__ import annotations
 
-from datetime import UTC
+import hashlib
+from collections.abc import Callable
+from datetime import UTC, datetime, time
+from threading import Lock
 from typing import Any
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import condition
 
+from misconduct.app.readmodels import record_format
 from misconduct.app.web import register, store
-from misconduct.app.web.publication import PublicCase, ordered
+from misconduct.app.web.publication import PublicCase
 from misconduct.domain.forces import FORCES, force
 from misconduct.errors import InvalidInput
+from misconduct.rules.standards import standards_on
+from misconduct.rules.vocabulary import Finding, Outcome
+
+PAGE_SIZE = 50
+MAX_AGE = 60
+"""Seconds a browser, CDN or reverse proxy may keep a public page without asking again."""
 
 
-def _records(force_code: str | None = None) -> list[PublicCase]:
-    return register.records(store.today(), force=force_code)
+# -- caching: an ETag and Last-Modified from the register's state, so a proxy can serve the pages --
 
 
-def _forces_with(records: list[PublicCase]) -> list[tuple[str, str, int]]:
-    counts: dict[str, int] = {}
-    for r in records:
-        counts[r.force] = counts.get(r.force, 0) + 1
+def _stamp(request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[tuple[int, str], datetime]:
+    cached = getattr(request, "_register_stamp", None)
+    if cached is None:
+        cached = request._register_stamp = (store.generation(), register.last_changed())  # type: ignore[attr-defined]
+    return cached
+
+
+def _etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str:
+    events, _ = _stamp(request)
+    who = request.user.pk if request.user.is_authenticated else ""
+    text = f"{events}|{record_format()}|{store.today()}|{who}|{request.get_full_path()}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _last_modified(request: HttpRequest, *args: Any, **kwargs: Any) -> datetime:
+    """The later of the newest change to a public record and the start of today (a record's
+    visibility changes with the date)."""
+    _, changed = _stamp(request)
+    midnight = datetime.combine(store.today(), time(0), tzinfo=UTC)
+    return max(changed, midnight)
+
+
+_rendered: dict[str, tuple[bytes, str]] = {}
+_rendered_lock = Lock()
+
+
+def cacheable(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """ETag, Last-Modified (a 304 when unchanged) and ``Cache-Control: public`` on a public page;
+    for visitors not signed in, the page rendered under an ETag is kept per process and served again
+    while the ETag holds (it changes with any event, the date, the code's record format and the URL)."""
+
+    def rendered(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        key = _etag(request) if not request.user.is_authenticated else ""
+        with _rendered_lock:
+            hit = _rendered.get(key) if key else None
+        if hit is not None:
+            return HttpResponse(hit[0], content_type=hit[1])
+        response = view(request, *args, **kwargs)
+        if key and response.status_code == 200 and not response.streaming:
+            with _rendered_lock:
+                if len(_rendered) > 256:
+                    _rendered.clear()
+                _rendered[key] = (response.content, response["Content-Type"])
+        return response
+
+    conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(rendered)
+
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = conditional(request, *args, **kwargs)
+        if response.status_code in (200, 304):
+            if request.user.is_authenticated:  # the page names the signed-in user
+                patch_cache_control(response, private=True, max_age=0)
+            else:
+                patch_cache_control(response, public=True, max_age=MAX_AGE)
+        return response
+
+    wrapped.__name__ = getattr(view, "__name__", "view")
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+# -- the register ------------------------------------------------------------------------------
+
+
+def _year(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() and 1990 < int(raw) < 2200 else None
+
+
+def filters_from(q: Any, force_code: str = "") -> register.Filters:
+    return register.Filters(
+        force=force_code or q.get("force", "").strip(),
+        year=_year(q.get("year")),
+        outcome=q.get("outcome", "").strip(),
+        finding=q.get("finding", "").strip(),
+        standard=q.get("standard", "").strip(),
+        text=q.get("q", "").strip()[:200],
+    )
+
+
+def _forces_with(counts: dict[str, int]) -> list[tuple[str, str, int]]:
     return [(f.code, f.name, counts[f.code]) for f in FORCES if f.code in counts]
 
 
-PAGE_SIZE = 50
-
-
-def _listing(
-    request: HttpRequest, records: list[PublicCase], everywhere: list[PublicCase], **extra: Any
-) -> HttpResponse:
+def _listing(request: HttpRequest, in_force: str = "", **extra: Any) -> HttpResponse:
     """The list page: ``PAGE_SIZE`` records a page, notices first, then outcomes newest first."""
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
-    shown = list(page)
+    today = store.today()
+    f = filters_from(request.GET, in_force)
+    rows = register.filtered(today, f)
+    count = store.counted(("register", today, f), rows.count)
+    page = store.CountedPaginator(rows, PAGE_SIZE, count).get_page(request.GET.get("page"))
+    shown = register.decoded(list(page.object_list), today)
+    kinds = store.counted(
+        ("register-kinds", today, f),
+        lambda: set(rows.order_by().values_list("kind", flat=True).distinct()),
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(
         request,
         "web/public/list.html",
@@ -47,30 +138,42 @@ def _listing(
             "page": page,
             "notices": [r for r in shown if r.kind == "notice"],
             "outcomes": [r for r in shown if r.kind == "outcome"],
-            "any_notices": any(r.kind == "notice" for r in records),
-            "any_outcomes": any(r.kind == "outcome" for r in records),
-            "forces": _forces_with(everywhere),
+            "any_notices": "notice" in kinds,
+            "any_outcomes": "outcome" in kinds,
+            "forces": _forces_with(
+                store.counted(("by-force", today), lambda: register.counts_by_force(today))
+            ),
             "force_name": None,
+            "filters": f,
+            "filtered": bool(f.year or f.outcome or f.finding or f.standard or f.text),
+            "querystring": params.urlencode(),
+            "years": store.counted(("years",), register.years),
+            "outcome_choices": [(o.value, o.label) for o in Outcome],
+            "finding_choices": [
+                *((x.value, x.label) for x in Finding if x is not Finding.NO_MISCONDUCT),
+                ("not_proven", "Not proven"),
+            ],
+            "standard_choices": [(s.id, s.heading) for s in standards_on(today)],
             **extra,
         },
     )
 
 
+@cacheable
 def national(request: HttpRequest) -> HttpResponse:
-    records = _records()
-    return _listing(request, records, records)
+    return _listing(request)
 
 
+@cacheable
 def by_force(request: HttpRequest, code: str) -> HttpResponse:
     try:
         f = force(code)
     except InvalidInput:
         raise Http404("no such force") from None
-    everywhere = _records()
-    records = ordered(everywhere, force=f.code)
-    return _listing(request, records, everywhere, force_name=f.name, force_code=f.code)
+    return _listing(request, f.code, force_name=f.name, force_code=f.code)
 
 
+@cacheable
 def record(request: HttpRequest, ref: str) -> HttpResponse:
     found = register.record(ref, store.today())
     if found is None:
@@ -104,8 +207,13 @@ class OutcomesFeed(Feed):
     def link(self) -> str:
         return reverse("web:public")
 
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return cacheable(super().__call__)(request, *args, **kwargs)
+
     def items(self) -> list[PublicCase]:
-        return [r for r in _records() if r.kind == "outcome"][:50]
+        today = store.today()
+        rows = register.filtered(today, register.Filters(kind="outcome"))[:50]
+        return register.decoded(list(rows), today)
 
     def item_title(self, item: PublicCase) -> str:
         return item.title
@@ -135,8 +243,6 @@ class OutcomesFeed(Feed):
         return f"{item.anchor}-{item.published_on}"
 
     def item_pubdate(self, item: PublicCase) -> Any:
-        from datetime import datetime, time
-
         assert item.published_on is not None
         return datetime.combine(item.published_on, time(9), tzinfo=UTC)
 

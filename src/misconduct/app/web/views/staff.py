@@ -3,13 +3,13 @@ lifecycle step, API tokens. Every page checks the role and the force through ``s
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,6 +18,7 @@ from misconduct.app import access
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
 from misconduct.app.plain import plain
+from misconduct.app.repository import due_item
 from misconduct.app.roles import Action, Role, forces_for
 from misconduct.app.web import store
 from misconduct.app.web.forms import StepForm
@@ -29,7 +30,7 @@ from misconduct.errors import InvalidInput, MisconductError
 from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
-from misconduct.services.cases import dues
+from misconduct.services.cases import Due
 from misconduct.services.cases import timeline as paired
 
 HORIZON_WORKING_DAYS = 10
@@ -43,44 +44,39 @@ def _force_name(code: str) -> str:
         return code
 
 
+DASHBOARD_ITEMS = 25
+"""How many overdue and due items, and how many cases of each list, the dashboard shows."""
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """Counts from SQL and one page of each list, whatever the number of cases."""
     today = store.today()
     horizon = add_working_days(today, HORIZON_WORKING_DAYS)
-    rows = list(store.visible_rows(request.user).select_related("force"))
-    refs = {r.ref for r in rows}
-    summaries = [s for s in store.service(request.user.get_username()).cases() if s.ref in refs]
-    due_soon, overdue = [], []
-    for s in summaries:
-        for d in dues(s, today):
-            if d.item.nature is Nature.NOT_BEFORE:
-                continue
-            if d.overdue:
-                overdue.append(d)
-            elif d.item.last_day <= horizon:
-                due_soon.append(d)
-    by_stage = Counter(r.stage for r in rows)
-    acted = set(
-        m.Event.objects.filter(actor=request.user.get_username(), case__ref__in=refs).values_list(
-            "case__ref", flat=True
-        )
+    user = request.user
+    key = store.scope_key(user)
+    rows = store.visible_rows(user)
+    dues = m.DueEntry.objects.filter(store.visible_where(user, force="force"))
+    overdue = dues.filter(nature=Nature.OBLIGATION.value, last_day__lt=today)
+    due_soon = dues.filter(
+        nature__in=[Nature.OBLIGATION.value, Nature.WINDOW.value],
+        last_day__gte=today,
+        last_day__lte=horizon,
     )
-    grants = store.grants(request.user)
-    chair_forces = {g.force for g in grants if g.role is Role.CHAIR}
-    chaired = store.chaired(
-        request.user, [r.ref for r in rows if r.closed_on is None and r.force_id in chair_forces]
+    by_stage = store.counted(
+        ("stages", key),
+        lambda: dict(
+            rows.order_by().values_list("stage").annotate(n=Count("pk")).values_list("stage", "n")
+        ),
     )
-    assigned = {
-        ref
-        for ref, case in store.states([r.ref for r in rows if r.closed_on is None]).items()
-        if request.user.get_username() in case.assignments.values()
-    }
-    mine = [
-        r
-        for r in rows
-        if r.closed_on is None and (r.ref in acted or r.ref in chaired or r.ref in assigned)
-    ]
-    others = [r for r in rows if r.closed_on is None and r not in mine]
+    open_rows = rows.filter(closed=False).select_related("force").order_by("ref")
+    username = user.get_username()
+    acted = m.Event.objects.filter(actor=username).values("case_id")
+    mine = (
+        Q(case_id__in=acted)
+        | Q(case_id__in=store.chaired_ids(user))
+        | Q(assignee__contains=f"|{username}|")
+    )
     return render(
         request,
         "web/staff/dashboard.html",
@@ -88,19 +84,33 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "today": today,
             "horizon": horizon,
             "horizon_days": HORIZON_WORKING_DAYS,
-            "due_soon": sorted(due_soon, key=lambda d: d.item.last_day),
-            "overdue": sorted(overdue, key=lambda d: d.item.last_day),
-            "stages": [(st, by_stage[st.value]) for st in Stage if by_stage[st.value]],
-            "my_cases": sorted(mine, key=lambda r: r.ref)[:25],
-            "can_open": bool(forces_for(grants, Action.OPEN_CASE)),
-            "other_cases": sorted(others, key=lambda r: r.ref)[:25],
+            "due_soon": _dues(due_soon, today),
+            "overdue": _dues(overdue, today),
+            "overdue_count": store.counted(("overdue", key, today), overdue.count),
+            "due_soon_count": store.counted(("due-soon", key, today), due_soon.count),
+            "stages": [(st, by_stage[st.value]) for st in Stage if by_stage.get(st.value)],
+            "my_cases": list(open_rows.filter(mine)[:DASHBOARD_ITEMS]),
+            "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
+            "other_cases": list(open_rows.exclude(mine)[:DASHBOARD_ITEMS]),
             "roles": [
-                (role.label, sorted(_force_name(g.force) for g in grants if g.role is role))
+                (
+                    role.label,
+                    sorted(_force_name(g.force) for g in store.grants(user) if g.role is role),
+                )
                 for role in Role
-                if any(g.role is role for g in grants)
+                if any(g.role is role for g in store.grants(user))
             ],
         },
     )
+
+
+def _dues(rows: Any, today: Any) -> list[Due]:
+    """The first page of ``rows``, soonest first, as the dashboard lists them."""
+    return [
+        Due(d.ref, item, item.nature is Nature.OBLIGATION and item.last_day < today)
+        for d in rows.order_by("last_day", "ref", "id")[:DASHBOARD_ITEMS]
+        for item in [due_item(d)]
+    ]
 
 
 @login_required
@@ -114,7 +124,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         officer=q.get("officer", ""),
     )
     rows = store.search(request.user, search)
-    page = Paginator(rows, PAGE_SIZE).get_page(q.get("page"))
+    count = store.counted(("cases", store.scope_key(request.user), search), rows.count)
+    page = store.CountedPaginator(rows, PAGE_SIZE, count).get_page(q.get("page"))
     params = q.copy()
     params.pop("page", None)
     return render(

@@ -1,0 +1,287 @@
+"""`make bench-scale`: every list page at 1,000 and at 100,000 cases, served by `misconduct serve`.
+
+For each size (BENCH_SCALE_SIZES, default "1000,100000") and each database (SQLite; PostgreSQL too
+when BENCH_POSTGRES_URL names a reachable server whose database this script may drop and create):
+seed the cases with `misconduct db seed` (cases/s), verify every chain with `misconduct audit verify`
+(events/s), serve with `misconduct serve` on 127.0.0.1 (BENCH_PORT, default 8107), and drive each page
+with locust (16 concurrent clients, BENCH_SECONDS each, default 15), printing p50/p95/p99 and req/s
+beside a static file of the same server, and each page's p50 at the largest size over the smallest.
+Results go to bench/scale-results.json; docs/performance.md quotes them with the machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+HOST = "127.0.0.1"
+PORT = int(os.environ.get("BENCH_PORT", "8107"))
+USERS = 16
+SECONDS = int(os.environ.get("BENCH_SECONDS", "15"))
+SIZES = [int(s) for s in os.environ.get("BENCH_SCALE_SIZES", "1000,100000").split(",") if s]
+PAGES = {
+    "static file (floor)": ("/static/web/site.css", {}),
+    "public register": ("/", {}),
+    "register, filtered": ("/?outcome=dismissal_without_notice&year=2024", {}),
+    "Atom feed": ("/outcomes/feed.atom", {}),
+    "public API list": ("/api/public/outcomes?limit=50", {}),
+    "public outcome page": ("/outcomes/{public_ref}/", {}),
+    "staff dashboard": ("/staff/", {"session": True}),
+    "staff case list": ("/staff/cases/", {"session": True}),
+    "staff case page": ("/staff/cases/{case_ref}/", {"session": True}),
+    "API case list": ("/api/cases/", {"token": True}),
+}
+LOCUSTFILE = """
+import os
+from locust import constant, task
+from locust.contrib.fasthttp import FastHttpUser
+
+class Reader(FastHttpUser):
+    wait_time = constant(0)
+    path = os.environ["BENCH_PATH"]
+    headers = {k: v for k, v in (h.split(": ", 1) for h in os.environ.get("BENCH_HEADERS", "").split("\\n") if h)}
+
+    @task
+    def read(self):
+        with self.client.get(self.path, headers=self.headers, name="page", catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"status {r.status_code}")
+"""
+
+
+def run(args: list[str], env: dict[str, str]) -> str:
+    out = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{out.stdout}\n{out.stderr}")
+    return out.stdout
+
+
+def prepare(env: dict[str, str]) -> dict[str, str]:
+    """A staff user with every force, a session cookie, an API token, and refs to read."""
+    code = """
+import json
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
+from misconduct.app import models as m
+from misconduct.app.api.models import ApiToken
+from misconduct.app.web.models import Membership
+user, _ = get_user_model().objects.get_or_create(username="bench")
+user.set_password("bench-password-1"); user.save()
+for f in m.CaseListing.objects.values_list("force_id", flat=True).distinct():
+    Membership.objects.get_or_create(user=user, role="case_officer", force=f)
+s = SessionStore()
+s[SESSION_KEY] = str(user.pk)
+s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+s.save()
+_, token = ApiToken.issue(user, "bench")
+public = m.PublicEntry.objects.filter(kind="outcome").order_by("-sort_on").values_list("ref", flat=True).first()
+case = m.CaseListing.objects.order_by("-came_to_attention").values_list("ref", flat=True)[50]
+print(json.dumps({"session": s.session_key, "token": token, "public_ref": public, "case_ref": case}))
+"""
+    out = run(
+        [
+            str(BIN / "python"),
+            "-c",
+            f"from misconduct.app import bootstrap; bootstrap.setup()\n{code}",
+        ],
+        env,
+    )
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    try:
+        urllib.request.urlopen(f"http://{HOST}:{PORT}/", timeout=2)
+    except OSError:
+        pass
+    else:
+        raise SystemExit(f"something already answers on port {PORT}: stop it or set BENCH_PORT")
+    server = subprocess.Popen(
+        [str(BIN / "misconduct"), "serve", "--host", HOST, "--port", str(PORT), "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(240):
+        if server.poll() is not None:
+            raise SystemExit(f"misconduct serve stopped (exit code {server.returncode})")
+        try:
+            urllib.request.urlopen(f"http://{HOST}:{PORT}/static/web/site.css", timeout=2)
+            return server
+        except OSError:
+            time.sleep(0.5)
+    os.killpg(server.pid, signal.SIGTERM)
+    raise SystemExit("the server did not start")
+
+
+def warm(path: str, headers: dict[str, str]) -> None:
+    """A few requests first, so that each worker has started and the page's first cost is not
+    counted (a cold worker imports and connects once)."""
+    for _ in range(4):
+        request = urllib.request.Request(f"http://{HOST}:{PORT}{path}", headers=headers)
+        try:
+            urllib.request.urlopen(request, timeout=120).read()
+        except OSError as exc:
+            raise SystemExit(f"{path}: {exc}") from None
+
+
+def drive(path: str, headers: dict[str, str], work: Path, env: dict[str, str]) -> dict[str, float]:
+    warm(path, headers)
+    locustfile = work / "locustfile.py"
+    locustfile.write_text(LOCUSTFILE)
+    prefix = work / "run"
+    e = {
+        **env,
+        "BENCH_PATH": path,
+        "BENCH_HEADERS": "\n".join(f"{k}: {v}" for k, v in headers.items()),
+    }
+    subprocess.run(
+        [
+            str(BIN / "locust"),
+            "-f",
+            str(locustfile),
+            "--headless",
+            "-u",
+            str(USERS),
+            "-r",
+            str(USERS),
+            "-t",
+            f"{SECONDS}s",
+            "--host",
+            f"http://{HOST}:{PORT}",
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "ERROR",
+        ],
+        env=e,
+        capture_output=True,
+        check=False,
+    )
+    with open(f"{prefix}_stats.csv") as f:
+        row = next((r for r in csv.DictReader(f) if r["Name"] == "page"), None)
+    if row is None:  # not one request finished in the time given
+        return {"requests": 0, "failures": 0, "rps": 0.0, "p50": 0.0, "p95": 0.0, "p99": 0.0}
+    return {
+        "requests": int(row["Request Count"]),
+        "failures": int(row["Failure Count"]),
+        "rps": round(float(row["Requests/s"]), 1),
+        "p50": float(row["50%"]),
+        "p95": float(row["95%"]),
+        "p99": float(row["99%"]),
+    }
+
+
+def fresh_postgres(url: str) -> None:
+    """Drop and create the benchmark's own PostgreSQL database (never the default one)."""
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    if not name.startswith("bench"):
+        raise SystemExit("BENCH_POSTGRES_URL must name a database whose name starts with bench")
+    with psycopg.connect(
+        f"{base}/postgres".replace("postgres://", "postgresql://", 1), autocommit=True
+    ) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        c.execute(f'CREATE DATABASE "{name}"')
+
+
+def one(size: int, db: str, url: str | None) -> dict[str, object]:
+    work = Path(tempfile.mkdtemp(prefix=f"misconduct-scale-{size}-"))
+    env = {
+        **os.environ,
+        "MISCONDUCT_DATA_DIR": str(work),
+        "MISCONDUCT_SECRET_KEY": "bench-only-not-a-secret",
+    }
+    env.pop("DATABASE_URL", None)
+    if url:
+        env["DATABASE_URL"] = url
+        fresh_postgres(url)
+    run([str(BIN / "misconduct"), "db", "init"], env)
+    seeded = run([str(BIN / "misconduct"), "db", "seed", "--cases", str(size), "--seed", "1"], env)
+    rate = float(re.search(r"\(([\d,]+) cases/s\)", seeded).group(1).replace(",", ""))  # type: ignore[union-attr]
+    t = time.perf_counter()
+    verified = run([str(BIN / "misconduct"), "audit", "verify"], env)
+    verify_s = time.perf_counter() - t
+    events = int(re.search(r"([\d]+) events", verified).group(1))  # type: ignore[union-attr]
+    info = prepare(env)
+    server = serve(env)
+    pages = {}
+    try:
+        for name, (path, needs) in PAGES.items():
+            headers = {}
+            if needs.get("session"):
+                headers["Cookie"] = f"sessionid={info['session']}"
+            if needs.get("token"):
+                headers["Authorization"] = f"Bearer {info['token']}"
+            pages[name] = drive(path.format(**info), headers, work, env)
+            p = pages[name]
+            print(
+                f"  {db} {size:>7,} {name:<22} p50 {p['p50']:>6.0f} ms  p95 {p['p95']:>6.0f}  p99 {p['p99']:>6.0f}  {p['rps']:>7.1f} req/s  ({p['failures']} failed)",
+                flush=True,
+            )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    if not url:
+        shutil.rmtree(work, ignore_errors=True)
+    return {
+        "cases": size,
+        "database": db,
+        "seed_cases_per_s": rate,
+        "events": events,
+        "verify_events_per_s": round(events / verify_s),
+        "pages": pages,
+    }
+
+
+def main() -> None:
+    results = []
+    postgres = os.environ.get("BENCH_POSTGRES_URL")
+    for size in SIZES:
+        results.append(one(size, "SQLite", None))
+        if postgres:
+            results.append(one(size, "PostgreSQL", postgres))
+    if len(SIZES) > 1:
+        for db in {r["database"] for r in results}:
+            small, large = (
+                next(r for r in results if r["cases"] == s and r["database"] == db)
+                for s in (min(SIZES), max(SIZES))
+            )
+            print(f"p50 at {max(SIZES):,} over p50 at {min(SIZES):,} ({db}):")
+            for name in PAGES:
+                a, b = small["pages"][name]["p50"], large["pages"][name]["p50"]  # type: ignore[index]
+                print(f"  {name:<22} {b / a if a else float('nan'):.2f}")
+    out = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "system": platform.platform(),
+            "load_average_at_end": os.getloadavg(),
+        },
+        "users": USERS,
+        "seconds": SECONDS,
+        "results": results,
+    }
+    (ROOT / "bench" / "scale-results.json").write_text(json.dumps(out, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""The read-model tables written: :func:`write_read_models` stores :func:`readmodels.project` of each
+case in the caller's transaction; :func:`rebuild` rewrites every case's rows from its events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+
+from django.db import connections, transaction
+
+from misconduct.app import models as m
+from misconduct.app.readmodels import RANK, encode_record, project, record_format
+from misconduct.domain.case import Case
+
+
+def write_read_models(
+    using: str,
+    cases: Sequence[tuple[int, Case]],
+    changed: Mapping[int, datetime],
+    *,
+    fresh: bool = False,
+) -> None:
+    """Replace the read-model rows of each ``(primary key, case)``; ``fresh``: none exist yet."""
+    ids = [pk for pk, _ in cases]
+    if not fresh:
+        for model in (m.CaseListing, m.CaseChair, m.DueEntry):
+            model.objects.using(using).filter(case_id__in=ids).delete()
+        m.PublicTag.objects.using(using).filter(entry__case_id__in=ids).delete()
+        m.PublicEntry.objects.using(using).filter(case_id__in=ids).delete()
+    listings, chairs, dues, entries, tags = [], [], [], [], []
+    fmt = record_format()
+    for pk, case in cases:
+        p = project(case)
+        s = p.summary
+        listings.append(
+            m.CaseListing(
+                case_id=pk,
+                ref=s.ref,
+                force_id=s.force,
+                stage=s.stage,
+                version=s.version,
+                came_to_attention=s.came_to_attention,
+                opened_on=s.opened_on,
+                officers=[list(o) for o in s.officers],
+                search_text=s.search_text,
+                officer_text=s.officer_text,
+                standards=s.standards,
+                assignee=s.assignee,
+                next_deadline=s.next_deadline,
+                overdue_from=s.overdue_from,
+                published_on=s.published_on,
+                closed_on=s.closed_on,
+                closed=s.closed_on is not None,
+            )
+        )
+        chairs += [m.CaseChair(case_id=pk, key=k) for k in s.chairs]
+        dues += [
+            m.DueEntry(
+                case_id=pk,
+                ref=d.ref,
+                force=d.force,
+                step=d.step,
+                title=d.title,
+                citation=d.citation,
+                status=d.status,
+                nature=d.nature,
+                party=d.party,
+                officer_id=d.officer_id,
+                trigger=d.trigger,
+                due=d.due,
+                earliest=d.earliest,
+                latest=d.latest,
+                last_day=d.last_day,
+            )
+            for d in p.dues
+        ]
+        at = changed.get(pk) or datetime.now(UTC)
+        for r in p.public:
+            entry = m.PublicEntry(
+                case_id=pk,
+                ref=r.ref,
+                kind=r.kind,
+                rank=RANK[r.kind],
+                force=r.force,
+                year=r.year,
+                sort_on=r.sort_on,
+                visible_from=r.visible_from,
+                visible_until=r.visible_until,
+                record=encode_record(r.record),
+                record_format=fmt,
+                search_text=r.search_text,
+                changed_at=at,
+            )
+            entries.append(entry)
+            tags.append((entry, r.tags))
+    m.CaseListing.objects.using(using).bulk_create(listings)
+    m.CaseChair.objects.using(using).bulk_create(chairs)
+    m.DueEntry.objects.using(using).bulk_create(dues)
+    if entries:
+        m.PublicEntry.objects.using(using).bulk_create(entries)
+        if any(e.pk is None for e in entries):  # a backend that cannot return the new keys
+            keys = {
+                (ref, kind): pk
+                for ref, kind, pk in m.PublicEntry.objects.using(using)
+                .filter(case_id__in=ids)
+                .values_list("ref", "kind", "id")
+            }
+            for e in entries:
+                e.pk = keys[(e.ref, e.kind)]
+        m.PublicTag.objects.using(using).bulk_create(
+            [m.PublicTag(entry_id=e.pk, tag=t) for e, ts in tags for t in ts]
+        )
+
+
+READ_MODELS = (m.PublicTag, m.PublicEntry, m.DueEntry, m.CaseChair, m.CaseListing)
+
+
+def rebuild(
+    using: str = "default",
+    *,
+    batch: int = 500,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Rewrite every read model from the events (each case folded from its own events, not from its
+    stored state), in one transaction; the number of cases rebuilt."""
+    from misconduct.app.repository import DjangoRepository
+
+    repo = DjangoRepository(using)
+    done = 0
+    with transaction.atomic(using=using):
+        for model in READ_MODELS:
+            model.objects.using(using).all().delete()
+        for chunk in _chunks(
+            m.Case.objects.using(using).order_by("id").values_list("id", "ref"), batch
+        ):
+            folded = repo.fold_many([pk for pk, _ in chunk])
+            cases = [(pk, folded[pk][0]) for pk, _ in chunk]
+            last = {pk: folded[pk][1] for pk, _ in chunk}
+            write_read_models(using, cases, last, fresh=True)
+            done += len(chunk)
+            if progress is not None:
+                progress(len(chunk))
+    if connections[using].vendor == "sqlite":
+        with connections[using].cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return done
+
+
+def _chunks(rows: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
+    chunk: list[tuple[int, str]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,89 @@
+"""On PostgreSQL every list query has an index to use: with sequential scans priced out
+(``enable_seqscan = off``), no plan scans the cases, events or read-model tables in full.
+
+A sequential scan still appears in a plan when no index can serve the query, so this catches a list
+query that would read every case at national scale (and a missing index)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.db import connections
+
+from misconduct.app import models as m
+from misconduct.app.roles import Role
+from misconduct.app.web import register, store
+from misconduct.app.web.register import Filters
+from misconduct.services.cases import CaseService
+from misconduct.services.seed import seeded_cases
+from tests.app.web.fixtures import make_user
+from tests.services.fakes import SteppingClock
+
+TABLES = (
+    "misconduct_case",
+    "misconduct_event",
+    "misconduct_caselisting",
+    "misconduct_duentry",
+    "misconduct_publicentry",
+    "misconduct_publictag",
+    "misconduct_casechair",
+)
+ON = date(2026, 11, 25)
+
+
+def _scans(plan: str) -> list[str]:
+    return [
+        line.strip()
+        for line in plan.splitlines()
+        if "Seq Scan on" in line and any(f" {t}" in line for t in TABLES)
+    ]
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
+    if alias != "postgres":
+        pytest.skip("plans are checked on PostgreSQL")
+    from misconduct.app.repository import DjangoUnitOfWork
+
+    svc = CaseService(lambda: DjangoUnitOfWork(alias), clock=SteppingClock(), actor="seed")
+    items = [(s.opening, s.steps) for s in seeded_cases(300, 7, ON)]
+    svc.open_many(items, until_refused=True)
+    assert m.PublicEntry.objects.using(alias).exists()
+    staff = make_user("plans", [(Role.CASE_OFFICER, "metropolitan"), (Role.CASE_OFFICER, "kent")])
+    chair = make_user("chair.plans", [(Role.CHAIR, "kent")], full_name="Legally qualified chair")
+    with connections[alias].cursor() as cursor:
+        cursor.execute("ANALYZE")
+        cursor.execute("SET enable_seqscan = off")
+    queries: dict[str, Any] = {
+        "case list": store.search(staff, store.Search())[:20],
+        "case list by stage": store.search(staff, store.Search(stage="referred"))[:20],
+        "case list of a chair": store.search(chair, store.Search())[:20],
+        "stage counts": store.visible_rows(staff).order_by().values("stage"),
+        "overdue": m.DueEntry.objects.filter(store.visible_where(staff, force="force"))
+        .filter(nature="obligation", last_day__lt=ON)
+        .order_by("last_day", "ref", "id")[:25],
+        "open cases": store.visible_rows(staff).filter(closed=False).order_by("ref")[:25],
+        "my cases": store.visible_rows(staff)
+        .filter(case_id__in=m.Event.objects.filter(actor="plans").values("case_id"))
+        .order_by("ref")[:25],
+        "register": register.visible(ON)[:50],
+        "register of a force": register.filtered(ON, Filters(force="metropolitan"))[:50],
+        "register by outcome": register.filtered(ON, Filters(outcome="dismissal_without_notice"))[
+            :50
+        ],
+        "register by year": register.filtered(ON, Filters(year=2025))[:50],
+        "feed": register.filtered(ON, Filters(kind="outcome"))[:50],
+        "one record": register.visible(ON).filter(ref="S7-MET-0000001")[:1],
+        "newest event": m.Event.objects.order_by("-id").values("id")[:1],
+        "newest public change": m.PublicEntry.objects.order_by("-changed_at").values("changed_at")[
+            :1
+        ],
+    }
+    problems = {}
+    for name, qs in queries.items():
+        plan = qs.using(alias).explain()
+        if _scans(plan):
+            problems[name] = plan
+    assert not problems, problems
