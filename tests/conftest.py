@@ -41,6 +41,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # The test client's login() authenticates without a request, which the lockout (django-axes)
     # needs; tests/app/test_security.py turns it back on to test it through the login page.
     django_settings.AXES_ENABLED = False
+    # Argon2 is the production hasher; the suite creates hundreds of users, so it hashes with MD5
+    # (Django's own advice for tests). Servers started by the browser tests keep the real setting.
+    django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if POSTGRES_PROBLEM is None:
         from django.conf import settings
         from django.db import connections
