@@ -166,10 +166,9 @@ def test_the_canonical_written_decision_shows_the_three_stages_of_the_stored_ass
     result = run("document", "decision", "MPS-2025-0001", "--format", "pdf", "-o", str(path))
     assert result.exit_code == 0, result.output
     text = flat(pdf_text(path.read_bytes()))
-    for title in (
-        "Stage 1: the seriousness of the conduct",
-        "Stage 2: purpose and outcome",
-        "Stage 3: personal mitigation",
-    ):
+    # The decision reads as a ruling (issue 14): the guidance's three stages appear as the chair's
+    # headings (seriousness: culpability, harm and its features; outcome; personal mitigation).
+    for title in ("Culpability and harm", "Seriousness", "Personal mitigation", "Outcome"):
         assert title in text
+    assert "Points" not in text and "unverified" not in text
     assert "he must have known a force-issued phone was not to be used for this" in text
