@@ -221,7 +221,8 @@ def test_the_outcome_form_offers_only_lawful_outcomes_and_the_lawful_warning_per
         reverse("web:step", args=[canonical_at_findings, "decide-outcome"])
     )
     form = response.context["form"]
-    assert [v for v, _ in form.fields["outcome"].choices] == [
+    # No outcome is preselected (issue 14): the first choice is the empty "choose" entry.
+    assert [v for v, _ in form.fields["outcome"].choices if v] == [
         "final_written_warning",
         "dismissal_without_notice",
     ]
