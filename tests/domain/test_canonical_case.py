@@ -102,3 +102,21 @@ def test_what_is_due_next_moves_with_the_as_at_date() -> None:
     assert nxt is not None and nxt.step == "reg52_hearing_window"
     assert after_referral.overdue(D("2025-05-19"))[0].step == "reg52_hearing_window"
     assert after_referral.overdue(D("2025-05-16")) == []
+
+
+def test_a_2012_warning_runs_from_the_day_after_notification_so_ends_a_day_later() -> None:
+    """SI 2012/2632 reg 3(3): a 2012 warning runs "from" the day it takes effect, so that day does not
+    count; the same facts under the 2020 Regulations end the day before (reg 42(9))."""
+    from misconduct.domain import commands as c
+
+    demo = canonical_case()
+    events = [open_case(demo.opening)]
+    for command in demo.steps:
+        case = Case.from_events(events)
+        if isinstance(command, c.NotifyOfficer):
+            case.decisions[command.officer_id].regime = "conduct_regs_2012"
+            notified = decide(case, command)
+            assert notified.warning_expires_on == D("2027-05-21")  # type: ignore[attr-defined]
+            return
+        events.append(decide(case, command))
+    raise AssertionError("the canonical case has no notification step")

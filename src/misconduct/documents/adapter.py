@@ -39,7 +39,7 @@ from misconduct.domain.guards import question
 from misconduct.errors import InvalidInput
 from misconduct.rules.deadlines import deadline
 from misconduct.rules.outcomes import lawful_outcomes
-from misconduct.rules.regime import determine_regime
+from misconduct.rules.regime import Regime, determine_regime
 from misconduct.rules.standards import Standard, standards_on
 from misconduct.rules.vocabulary import Forum, Outcome
 from misconduct.rules.warning import WarningRecord, warning_period
@@ -236,7 +236,12 @@ def context_from_case(
         citation = ""
         if d.warning_months is not None:
             if expires is None:
-                expires = WarningRecord(d.outcome, served, d.warning_months).expires_on()
+                expires = WarningRecord(
+                    d.outcome,
+                    served,
+                    d.warning_months,
+                    first_day_counts=regime.regime is not Regime.CONDUCT_REGS_2012,
+                ).expires_on()
             period = warning_period(d.outcome, arrangement.forum, regime)
             citation = str(period.version.citation) if period else ""
         answer = lawful_outcomes(

@@ -23,6 +23,7 @@ from misconduct.domain.terms import Nature
 from misconduct.domain.timelimits import due_if_in_force
 from misconduct.errors import InvalidInput
 from misconduct.rules.outcomes import lawful_outcomes
+from misconduct.rules.regime import Regime
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 from misconduct.rules.warning import WarningRecord
 
@@ -122,7 +123,12 @@ def _notify(case: Case, c: cmd.NotifyOfficer, ctx: Context) -> ev.Event:
         months = decision.decision.warning_months
         assert months is not None
         kind = outcome
-        expires = WarningRecord(outcome, c.on, months).expires_on()
+        # A 2020 warning's period begins with the day notified (reg 42(9)); a 2012 warning runs
+        # "from" the day it takes effect (SI 2012/2632 reg 3(3)), which therefore does not count.
+        first_day_counts = decision.regime != Regime.CONDUCT_REGS_2012.value
+        expires = WarningRecord(
+            outcome, c.on, months, first_day_counts=first_day_counts
+        ).expires_on()
     deadlines: tuple[Any, ...] = ()
     if decision.finding is not Finding.NO_MISCONDUCT and case.forum is not None:
         step = "reg45_appeal" if case.forum is Forum.MISCONDUCT_MEETING else "pat_notice_of_appeal"
