@@ -507,7 +507,11 @@ class _Indication:
             weight = f.factor.weight * (float(params["late_weight"]) if f.raised_late else 1.0)
             raw += weight
             note = f" ({f.note})" if f.note else ""
-            late = "; raised late, so given less weight (reg 62(2)(d))" if f.raised_late else ""
+            late = (
+                "; raised late, so given less weight (reg 42(14)(d) and 62(10)(d))"
+                if f.raised_late
+                else ""
+            )
             reasons.append(Reason(f"{f.factor.description}{note}{late}.", f.factor.citation))
         points = min(float(params["max_points"]), raw)
         if raw > points:

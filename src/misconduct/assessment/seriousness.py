@@ -28,7 +28,7 @@ GROSS_MISCONDUCT_CITATION = Citation(
 
 RECORD_CITATION = Citation(
     "SI 2020/4",
-    "reg 62(2)(a) (record of police service); WarningRecord.in_force on the severity-assessment date",
+    "reg 42(14)(a) and 62(10)(a) (record of police service); WarningRecord.in_force on the severity-assessment date",
     Status.VERIFIED,
 )
 
