@@ -84,8 +84,9 @@ class Provision:
     versions: tuple[ProvisionVersion, ...]
 
     def version_on(self, on: date) -> ProvisionVersion | None:
-        for version in self.versions:
-            if version.in_force(on):
+        for version in self.versions:  # ProvisionVersion.in_force, inlined: the rules ask this often
+            until = version.in_force_until
+            if version.in_force_from <= on and (until is None or on <= until):
                 return version
         return None
 
@@ -120,7 +121,7 @@ class Catalogue:
 
     def version(self, provision_id: str, on: date) -> ProvisionVersion:
         """The version in force on a date, or NotModelled naming the dates that are modelled."""
-        provision = self.get(provision_id)
+        provision = self.provisions.get(provision_id) or self.get(provision_id)
         found = provision.version_on(on)
         if found is None:
             spans = ", ".join(
@@ -138,7 +139,8 @@ class Catalogue:
         return found
 
     def version_or_none(self, provision_id: str, on: date) -> ProvisionVersion | None:
-        return self.get(provision_id).version_on(on)
+        provision = self.provisions.get(provision_id) or self.get(provision_id)
+        return provision.version_on(on)
 
 
 _PROVISION_KEYS = {"id", "title", "date_basis", "versions"}
