@@ -111,8 +111,10 @@ def main() -> int:
         if len(names) > 20:
             print(f"{label}: ... and {len(names) - 20} more")
     same = len(stored.keys() & current.keys()) - len(differ)
-    print(f"{same} of {len(stored)} outputs identical; {len(differ)} differ, {len(missing)} missing, "
-          f"{len(extra)} new")
+    print(
+        f"{same} of {len(stored)} outputs identical; {len(differ)} differ, {len(missing)} missing, "
+        f"{len(extra)} new"
+    )
     return 1 if differ or missing or extra else 0
 
 

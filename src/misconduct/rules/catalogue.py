@@ -84,7 +84,8 @@ class Provision:
     versions: tuple[ProvisionVersion, ...]
 
     def version_on(self, on: date) -> ProvisionVersion | None:
-        for version in self.versions:  # ProvisionVersion.in_force, inlined: the rules ask this often
+        # ProvisionVersion.in_force, inlined: the rules ask this many times an assessment.
+        for version in self.versions:
             until = version.in_force_until
             if version.in_force_from <= on and (until is None or on <= until):
                 return version
