@@ -218,6 +218,11 @@ def default_catalogue() -> Catalogue:
     return load_catalogue()
 
 
+def catalogue_or_default(catalogue: Catalogue | None) -> Catalogue:
+    """``catalogue or default_catalogue()`` without calling ``len()`` (the rules ask this often)."""
+    return catalogue if catalogue is not None and catalogue.provisions else default_catalogue()
+
+
 @cache
 def rules_version(directory: Path = PARAMETER_DIR) -> str:
     """A fingerprint of the rule data: stored with every decision and event that used the rules."""

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from misconduct.errors import InvalidInput, RuleViolation
-from misconduct.rules.catalogue import Catalogue, default_catalogue
+from misconduct.rules.catalogue import Catalogue, catalogue_or_default
 from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
@@ -210,7 +210,7 @@ class _Run:
 
 def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -> OutcomeAnswer:
     """The outcomes lawfully open on the question's facts, with requirements, notes and trace."""
-    cat = catalogue or default_catalogue()
+    cat = catalogue_or_default(catalogue)
     regime = determine_regime(
         q.came_to_attention,
         linked_to_pre_commencement_allegation=q.linked_to_pre_commencement_allegation,

@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from misconduct.errors import InvalidInput
-from misconduct.rules.catalogue import Catalogue, default_catalogue
+from misconduct.rules.catalogue import Catalogue, catalogue_or_default, default_catalogue
 from misconduct.rules.trace import Trace
 
 COMMENCEMENT_2020 = date(2020, 2, 1)
@@ -99,7 +99,7 @@ def determine_regime(
         linked_allegation_came_to_attention,
         first_known_to_police_body_on,
         first_known_to_director_general_on,
-        catalogue or default_catalogue(),
+        catalogue_or_default(catalogue),
     )
 
 
