@@ -490,7 +490,8 @@ class _Indication:
                     if lesser and keep
                     else (
                         "; without personal mitigation of "
-                        f"{needed:g} points nothing less severe is indicated."
+                        f"{needed:g} point{'' if needed == 1 else 's'} nothing less severe is "
+                        "indicated."
                         if lesser
                         else "."
                     )

@@ -264,6 +264,13 @@ def _verdict(c: Considered, a: Assessment, g: Guidance, auth: _Authorities, v: _
             "for gross misconduct dismissal is now presumed, and anything less is open only if "
             f"there are exceptional circumstances {auth.ref(req)}."
         )
+    if c.verdict == "not indicated at an accelerated hearing":
+        return (
+            f"{name} is within range for conduct that is {ser.label} {bands}; but the case was "
+            "certified for an accelerated hearing as one where the officer should cease to serve "
+            "without delay, and no personal mitigation weighs against that "
+            f"{auth.ref(g.citation('accelerated_hearing'))}."
+        )
     # indicated
     if g.bands_for(a.answer.regime.regime is Regime.CONDUCT_REGS_2012)[o].high < ser.points:
         return (
