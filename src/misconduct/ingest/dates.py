@@ -177,6 +177,26 @@ def parse_date(value: str) -> date | None:
     return dates[0].value if len(dates) == 1 else None
 
 
+def year_after(dm: DayMonth, latest: date | None) -> int | None:
+    """The first year in which the day and month fall on or after ``latest`` (the latest date a
+    text prints), or None without one; a 29 February moves to the next leap year.
+
+    >>> year_after(DayMonth(10, 2, None, 0, 0, ""), date(2024, 5, 7))
+    2025
+    >>> year_after(DayMonth(27, 6, None, 0, 0, ""), date(2024, 5, 7))
+    2024
+    """
+    if latest is None:
+        return None
+    for year in range(latest.year, latest.year + 5):
+        try:
+            if date(year, dm.month, dm.day) >= latest:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
 def resolve_year(dm: DayMonth, years_in_text: list[int]) -> int | None:
     """The year of a day and month printed with its weekday, if exactly one year near the text's
     latest year fits the weekday; None otherwise (a year is never guessed without that check)."""
