@@ -1,7 +1,7 @@
 """Gazetteers: the forces (from the project's force list), the ranks and the Standards as printed.
 
 >>> [(m.code, m.text) for m in find_forces("a Kent Police officer and the Met's DPS")]
-[('kent', 'Kent Police'), ('metropolitan', "Met's")]
+[('kent', 'Kent Police'), ('metropolitan', 'the Met')]
 >>> rank_code("Det Ch Insp")
 'chief_inspector'
 >>> [s.code for s in find_standards("namely confidentiality, courtesy and respect")]
