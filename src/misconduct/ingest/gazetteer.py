@@ -215,6 +215,11 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
     ]
 
 
+def standard_ids() -> tuple[str, ...]:
+    """The Standards' ids, in the order of the Standards of Professional Behaviour."""
+    return tuple(dict.fromkeys(sid for sid, _, _ in _standard_patterns()))
+
+
 @dataclass(frozen=True)
 class StandardMatch:
     code: str
