@@ -332,3 +332,38 @@ def test_a_bare_word_outside_a_list_is_not_a_standard() -> None:
         "misconduct. His conduct was described as deliberate.\n"
     )
     assert _only(text).value("standards") == ["confidentiality"]
+
+
+def test_findings_are_read_per_officer_including_proven_as_misconduct() -> None:
+    text = (
+        "Hearing outcome\n\nA misconduct hearing on 4 April 2024 considered allegations against PC "
+        "Ann Bell and PS Carl Dunn of Kent Police. The panel found that PC Bell's conduct amounted "
+        "to gross misconduct and she was dismissed without notice. The allegations against PS Dunn "
+        "were found proven as misconduct and he was given a final written warning for 18 months.\n"
+    )
+    ex = extract(text, source="t")
+    got = {r.label: (r.value("finding"), r.value("outcome")) for r in ex.records}
+    assert got == {
+        "PC Ann Bell": ("gross_misconduct", "dismissal_without_notice"),
+        "PS Carl Dunn": ("misconduct", "final_written_warning"),
+    }
+    assert [r.value("warning_months") for r in ex.records] == [None, 18]
+
+
+def test_a_force_after_an_officers_name_is_not_another_officer() -> None:
+    text = (
+        "Outcome\n\nThe misconduct hearing of PC Ann Bell, Essex Police, was held on 3 and 4 March "
+        "2025. Gross misconduct was proven and she was dismissed.\n"
+    )
+    rec = _only(text)
+    assert (rec.label, rec.value("force"), rec.value("hearing_date")) == (
+        "PC Ann Bell",
+        "essex",
+        "2025-03-03",
+    )
+    listed = extract(
+        "Outcome\n\nPCs Ann Bell, Carl Dunn and Eve Fox of Kent Police were dismissed after gross "
+        "misconduct was found.\n",
+        source="t",
+    )
+    assert [r.label for r in listed.records] == ["PC Ann Bell", "PC Carl Dunn", "PC Eve Fox"]

@@ -89,6 +89,13 @@ _FINDING_RES = [
         re.IGNORECASE,
     ),
     re.compile(r"(?P<gross>gross\s+)?misconduct\s+ruling", re.IGNORECASE),
+    # "found proven as misconduct", "proved at the level of gross misconduct", "at misconduct level"
+    re.compile(
+        r"(?:prove[nd]|found|upheld)\s+(?:as|at)\s+(?:the\s+level\s+of\s+)?(?P<gross>gross\s+)?"
+        r"misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel))",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bat\s+(?P<gross>gross\s+)?misconduct\s+level", re.IGNORECASE),
 ]
 _NOT_FINDING_BEFORE = re.compile(
     r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether)\s+"
