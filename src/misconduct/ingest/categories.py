@@ -94,9 +94,9 @@ def find_categories(text: str, standards: list[str]) -> list[CategoryHit]:
         if m:
             out[code] = CategoryHit(code, m.start(), m.end(), m.group())
     for standard in standards:
-        code = _BY_STANDARD.get(standard)
-        if code and code not in out:
-            out[code] = CategoryHit(code, None, None, f"Standard breached: {standard}")
+        named = _BY_STANDARD.get(standard)
+        if named and named not in out:
+            out[named] = CategoryHit(named, None, None, f"Standard breached: {standard}")
     order = list(_CUES)
     return sorted(out.values(), key=lambda h: order.index(h.code))
 
