@@ -296,19 +296,25 @@ def funnel() -> Plot:
     return plot
 
 
+def _outcomes_by(rows: Any, key: str) -> tuple[dict[str, dict[str, int]], list[str]]:
+    """Counts of published outcomes by ``key`` of an index table (one GROUP BY), and the keys by
+    number of records, largest first."""
+    counts = (
+        rows.filter(record__published=True)
+        .exclude(record__outcome="")
+        .values(key, "record__outcome")
+        .annotate(n=Count("id"))
+        .order_by(key)
+    )
+    out: dict[str, dict[str, int]] = {}
+    for r in counts:
+        out.setdefault(r[key], {})[r["record__outcome"]] = r["n"]
+    return out, sorted(out, key=lambda k: -sum(out[k].values()))
+
+
 def by_standard() -> Plot:
     """Outcomes by the Standard breached (a record counts once for each Standard it breached)."""
-    counts = list(
-        RecordStandard.objects.filter(record__published=True)
-        .exclude(record__outcome="")
-        .values("standard", "record__outcome")
-        .annotate(n=Count("id"))
-        .order_by("standard")
-    )
-    by_std: dict[str, dict[str, int]] = {}
-    for r in counts:
-        by_std.setdefault(r["standard"], {})[r["record__outcome"]] = r["n"]
-    standards = sorted(by_std, key=lambda s: -sum(by_std[s].values()))
+    by_std, standards = _outcomes_by(RecordStandard.objects, "standard")
     plot = Plot(
         "by-standard",
         "Outcomes by Standard of Professional Behaviour breached",
@@ -343,17 +349,7 @@ def by_standard() -> Plot:
 def by_category() -> Plot:
     """Outcomes by the guidance's special category (a record counts once for each category its
     notice describes), each bar the shares of its outcomes, with the number of officers."""
-    counts = list(
-        RecordCategory.objects.filter(record__published=True)
-        .exclude(record__outcome="")
-        .values("category", "record__outcome")
-        .annotate(n=Count("id"))
-        .order_by("category")
-    )
-    by_cat: dict[str, dict[str, int]] = {}
-    for r in counts:
-        by_cat.setdefault(r["category"], {})[r["record__outcome"]] = r["n"]
-    cats = sorted(by_cat, key=lambda c: -sum(by_cat[c].values()))
+    by_cat, cats = _outcomes_by(RecordCategory.objects, "category")
     plot = Plot(
         "by-category",
         "Outcomes by special category",
