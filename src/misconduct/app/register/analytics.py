@@ -364,7 +364,8 @@ def by_category() -> Plot:
             "counts once for each category. The categories are read from the notice's words at "
             "ingest (rough: a notice that does not describe the conduct gives none, and a word "
             "about someone else can give one) and from the Standards breached (equality and "
-            "diversity gives discrimination); this system's own cases are not yet counted",
+            "diversity gives discrimination); for this system's own cases, from the published "
+            "particulars and reasons",
         ),
     )
     fig = _figure(plot, 1.8 + 0.35 * max(len(cats), 1))

@@ -372,6 +372,14 @@ def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
                 },
             )
             _set_standards(record, standards)
+            # The special categories, read from the published (redacted) particulars and reasons
+            # as a notice's words would be.
+            published_words = [a.particulars for a in officer.allegations] + [
+                part
+                for section in officer.reasons
+                for part in (*section.paragraphs, *section.items)
+            ]
+            _set_categories(record, "\n".join(published_words))
             count += 1
     return SyncReport(len(outcomes), count)
 
