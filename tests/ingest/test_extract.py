@@ -280,7 +280,10 @@ def test_notices_in_other_styles_are_read(text: str, expected: dict[str, object]
 PERIOD_VARIANTS = [
     ("PC A was given a final written warning for a period of two years.", 24),
     ("PC A received an 18-month final written warning.", 18),
-    ("PC A was handed a final written warning, which will remain in force for eighteen months.", 18),
+    (
+        "PC A was handed a final written warning, which will remain in force for eighteen months.",
+        18,
+    ),
     ("The sanction was a final written warning to be in place for 5 years.", 60),
     ("The chair imposed a three year final written warning.", 36),
 ]
@@ -288,7 +291,9 @@ PERIOD_VARIANTS = [
 
 @pytest.mark.parametrize(("sentence", "months"), PERIOD_VARIANTS)
 def test_warning_periods_in_words_and_digits(sentence: str, months: int) -> None:
-    text = f"Misconduct hearing outcome\n\nA misconduct hearing found gross misconduct. {sentence}\n"
+    text = (
+        f"Misconduct hearing outcome\n\nA misconduct hearing found gross misconduct. {sentence}\n"
+    )
     assert _only(text).value("warning_months") == months
 
 

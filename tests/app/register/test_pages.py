@@ -189,7 +189,11 @@ def test_outcomes_by_special_category_are_read_at_ingest_and_plotted_with_their_
     plot = analytics.by_category()
     assert {(r["special category"], r["outcome"], r["records"]) for r in plot.rows} == {
         ("Violence against women and girls", "dismissal without notice", 1),
-        ("On-duty conduct and misuse of police equipment or systems", "dismissal without notice", 1),
+        (
+            "On-duty conduct and misuse of police equipment or systems",
+            "dismissal without notice",
+            1,
+        ),
     }
     assert "Data: 1 published records" in plot.data and "read from the notice" in plot.data
     assert "not all outcomes" in plot.limits
