@@ -380,8 +380,8 @@ def by_category() -> Plot:
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the category's published outcomes")
-    if cats:
-        ax.legend(fontsize=7, loc="lower right", framealpha=0.9)
+    if cats:  # beside the bars, so that it hides none of them
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     else:
         ax.text(0.5, 0.5, "No special categories read yet", ha="center", transform=ax.transAxes)
     plot.figure = fig
