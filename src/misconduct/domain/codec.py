@@ -22,7 +22,7 @@ import dataclasses
 import functools
 import types
 import typing
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -39,7 +39,7 @@ def to_plain(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime):
         return value.isoformat()
-    if isinstance(value, date):
+    if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, dict):
         return {str(to_plain(k)): to_plain(v) for k, v in value.items()}
@@ -121,6 +121,12 @@ def _convert(hint: Any, data: Any, where: str) -> Any:
             return datetime.fromisoformat(data)
         except ValueError:
             raise InvalidInput(where, "a date-time in ISO form", data) from None
+    if hint is time:
+        _expect(isinstance(data, str), where, "a time in the form HH:MM", data)
+        try:
+            return time.fromisoformat(data)
+        except ValueError:
+            raise InvalidInput(where, "a time in the form HH:MM", data) from None
     if hint is date:
         _expect(isinstance(data, str), where, "a date in the form YYYY-MM-DD", data)
         try:
