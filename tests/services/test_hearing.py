@@ -393,3 +393,25 @@ def test_an_arrangement_recorded_before_hearing_administration_still_loads_and_f
         "Misconduct hearing arranged for 06/10/2026; chair: Legally qualified chair; panel: A, B"
     )
     assert to_plain(old)["arrangement"]["starts_at"] is None
+
+
+def test_the_notices_give_the_venue_and_time_once_known() -> None:
+    from misconduct.documents.adapter import context_from_case
+    from misconduct.documents.render import build
+
+    svc, ref, _ = _arranged_with_papers()
+    step(svc, ref, "hearing-notice", {"on": "2026-08-28"})
+    case = svc.case(ref)
+    public = build("reg36-notice", context_from_case(case)).text()
+    assert "10:00" in public and "Room 4, Empress State Building" in public
+    assert "who will confirm where and when" not in public
+    referral = build("reg30-notice", context_from_case(case)).text()
+    assert "Tuesday 6 October 2026 at 10:00, at Room 4, Empress State Building" in referral
+    step(
+        svc,
+        ref,
+        "adjourn",
+        {"on": "2026-09-01", "resumes_on": "2026-10-08", "reasons": "Chair unwell."},
+    )
+    moved = build("reg36-notice", context_from_case(svc.case(ref))).text()
+    assert "8 October 2026" in moved and "6 October 2026" not in moved
