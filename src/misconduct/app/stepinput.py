@@ -5,8 +5,8 @@ The web form does the same through Django's form fields (``web.forms.StepForm``)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from datetime import date, time
 from typing import Any
 

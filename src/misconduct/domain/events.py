@@ -385,11 +385,20 @@ def _arranged(a: ProceedingsArrangement) -> str:
     return text
 
 
+_SAYS_WHAT = frozenset(
+    {"ProceedingsArranged", "ProceedingsAdjourned", "TimeLimitExtended", "PreHearingHeld"}
+)
+"""Steps whose label says what was decided: a correction of one says what it now reads."""
+
+
 def describe(event: Event) -> str:
     """A short human label: ``SeverityAssessed`` becomes "Severity assessed"; the steps of hearing
     administration say what was arranged, in plain words and British dates."""
     if isinstance(event, StepCorrected):
-        return f"Correction of #{event.supersedes}: {event.reasons}"
+        text = f"Correction of #{event.supersedes}: {event.reasons}"
+        if event.replacement_type in _SAYS_WHAT:
+            text += f" Now: {describe(event.replacement_event())}"
+        return text
     if isinstance(event, ProceedingsArranged):
         return _arranged(event.arrangement)
     if isinstance(event, ProceedingsAdjourned):
@@ -401,11 +410,15 @@ def describe(event: Event) -> str:
     if isinstance(event, TimeLimitExtended):
         title = event.moved[0].title if event.moved else event.step.replace("_", " ")
         title = title.removesuffix(" (extended)")
-        return f"Time limit extended to {_day(event.extended_to)}: {title}. Reasons: {event.reasons}"
+        return (
+            f"Time limit extended to {_day(event.extended_to)}: {title}. Reasons: {event.reasons}"
+        )
     if isinstance(event, PapersSentToChair):
         return "Papers sent to the chair"
     if isinstance(event, PreHearingHeld):
-        return "Pre-hearing held" + (f". Directions: {event.directions}" if event.directions else "")
+        return "Pre-hearing held" + (
+            f". Directions: {event.directions}" if event.directions else ""
+        )
     if isinstance(event, HearingNoticeGiven):
         return "Notice of the date, time and place given to the officer"
     words = re.sub(r"(?<!^)(?=[A-Z0-9])", " ", event.type).lower()

@@ -41,7 +41,10 @@ TAKES_PLACE_BY = (
 )
 # The time limits the regulations let someone extend, who, and the provision.
 EXTENDABLE: dict[str, tuple[str, str]] = {
-    "reg29_first_day_of_hearing": ("the chair, in the interests of justice", "SI 2020/4 reg 29(6)(a)"),
+    "reg29_first_day_of_hearing": (
+        "the chair, in the interests of justice",
+        "SI 2020/4 reg 29(6)(a)",
+    ),
     "reg29_hearing_without_pre_hearing": (
         "the chair, in the interests of justice",
         "SI 2020/4 reg 29(6)(b)",
@@ -106,7 +109,7 @@ def _check_panel(case: Case, a: ProceedingsArrangement) -> None:
     when = f"with notice of referral on {british(case.referral.notice_on)}"
     if chair is PanelChair.LEGALLY_QUALIFIED_CHAIR:
         chairs: tuple[ChairRole, ...] = (ChairRole.LEGALLY_QUALIFIED_CHAIR,)
-        required = (PanelRole.POLICE_MEMBER, PanelRole.INDEPENDENT_MEMBER)
+        required: tuple[PanelRole, ...] = (PanelRole.POLICE_MEMBER, PanelRole.INDEPENDENT_MEMBER)
     else:
         chairs = (ChairRole.CHIEF_OFFICER, ChairRole.CHIEF_OFFICER_DELEGATE)
         required = (
@@ -359,17 +362,11 @@ def _pre_hearing(case: Case, c: cmd.HoldPreHearing, ctx: Context) -> ev.Event:
     if p.arrangement.forum is not Forum.MISCONDUCT_HEARING:
         raise refuse("a pre-hearing is held only before a misconduct hearing", "SI 2020/4 reg 33")
     if p.papers_on is None:
-        raise refuse(
-            "the pre-hearing follows the papers sent to the chair", "SI 2020/4 reg 33(1)"
-        )
+        raise refuse("the pre-hearing follows the papers sent to the chair", "SI 2020/4 reg 33(1)")
     if p.pre_hearing_on is not None:
-        raise refuse(
-            f"the pre-hearing was held on {british(p.pre_hearing_on)}", "SI 2020/4 reg 33"
-        )
+        raise refuse(f"the pre-hearing was held on {british(p.pre_hearing_on)}", "SI 2020/4 reg 33")
     not_before(c.on, p.papers_on, "the papers sent to the chair")
-    deadlines = due_if_in_force(
-        "reg33_hearing_after_pre_hearing", c.on, Nature.OBLIGATION, "chair"
-    )
+    deadlines = due_if_in_force("reg33_hearing_after_pre_hearing", c.on, Nature.OBLIGATION, "chair")
     return ev.PreHearingHeld(c.on, deadlines, c.directions.strip())
 
 
@@ -430,7 +427,9 @@ def _adjourn(case: Case, c: cmd.AdjournProceedings, ctx: Context) -> ev.Event:
     reasons = c.reasons.strip()
     if c.solely_for_attendance:
         reasons += f" (exceptional circumstances: {c.exceptional_circumstances.strip()})"
-    adjournment = Adjournment(c.on, a.starts_on, c.resumes_on, reasons, c.resumes_at, c.venue.strip())
+    adjournment = Adjournment(
+        c.on, a.starts_on, c.resumes_on, reasons, c.resumes_at, c.venue.strip()
+    )
     return ev.ProceedingsAdjourned(c.on, adjournment, moved)
 
 
@@ -462,7 +461,9 @@ def _extend(case: Case, c: cmd.ExtendTimeLimit, ctx: Context) -> ev.Event:
     last = max(i.last_day for i in items)
     if c.extended_to <= last:
         raise InvalidInput(
-            "extended_to", f"a date after the present last day ({british(last)})", british(c.extended_to)
+            "extended_to",
+            f"a date after the present last day ({british(last)})",
+            british(c.extended_to),
         )
     not_before(c.on, min(i.trigger for i in items), "the start of the time limit")
     if c.step in WITHIN_FIRST_DAY:
@@ -475,9 +476,7 @@ def _extend(case: Case, c: cmd.ExtendTimeLimit, ctx: Context) -> ev.Event:
                     "extended_to",
                 )
     moved = tuple(_extended(i, c.extended_to) for i in items)
-    return ev.TimeLimitExtended(
-        c.on, c.step, c.extended_to, c.reasons.strip(), moved, c.officer_id
-    )
+    return ev.TimeLimitExtended(c.on, c.step, c.extended_to, c.reasons.strip(), moved, c.officer_id)
 
 
 def _extended(item: DueItem, to: date) -> DueItem:
