@@ -80,8 +80,9 @@ def _arrange_and_adjourn_the_hearing(demo: Any, base: str, shots: Path) -> None:
     demo.fill("[name=resumes_on]", "13/10/2026")
     demo.fill("[name=reasons]", "The officer's representative is in hospital.")
     demo.click("button[type=submit]")
-    refusal = demo.inner_text("main")
-    assert "Nothing was saved" in refusal and "09/10/2026" in refusal
+    assert demo.url.endswith("/steps/adjourn/")  # not recorded: the form again, with the refusal
+    refusal = demo.locator("[role=alert]").first.inner_text()
+    assert "09/10/2026" in refusal and "29(6)(b)" in refusal
     _step(
         demo,
         base,
@@ -116,7 +117,8 @@ def _arrange_and_adjourn_the_hearing(demo: Any, base: str, shots: Path) -> None:
         "representative is in hospital." in text
     )
     hearing = demo.inner_text("#hearing-heading + dl")
-    assert "22/09/2026 at 09:30" in hearing and "Chief officer's delegate" in hearing
+    assert "22/09/2026 at 09:30" in hearing and "demo (chief officer's delegate)" in hearing
+    assert "notice of the new date is still to be given" in hearing
     _shot(demo, shots, "intake-hearing")
 
 

@@ -44,26 +44,28 @@ HEARING = {
 }
 
 
+TO_RESPONSE: tuple[c.Command, ...] = (
+    c.AssessSeverity(
+        D("2026-05-12"),
+        SeverityAssessment(SeverityResult.GROSS_MISCONDUCT, LikelyForm.HEARING, "S", "r"),
+    ),
+    c.AppointInvestigator(D("2026-05-13"), "DS Example"),
+    c.GiveRegulation17Notice(D("2026-05-14")),
+    c.SubmitInvestigationReport(D("2026-08-03")),
+    c.DetermineCaseToAnswer(
+        D("2026-08-10"),
+        Determination(True, Finding.GROSS_MISCONDUCT, Forum.MISCONDUCT_HEARING, "AA", "r"),
+    ),
+    c.GiveReferralNotice(D("2026-08-12")),
+    c.ReceiveOfficerResponse(D("2026-08-20"), False),
+)
+"""The overtime sergeant's case to the officer's response (notice of referral 12/08/2026)."""
+
+
 def referred(repo: FakeRepository | None = None) -> tuple[CaseService, str]:
-    """The overtime sergeant's case after the officer's response (notice of referral 12/08/2026)."""
     svc = fake_service(repo)
     ref = open_case(svc, overtime()).ref
-    for command in (
-        c.AssessSeverity(
-            D("2026-05-12"),
-            SeverityAssessment(SeverityResult.GROSS_MISCONDUCT, LikelyForm.HEARING, "S", "r"),
-        ),
-        c.AppointInvestigator(D("2026-05-13"), "DS Example"),
-        c.GiveRegulation17Notice(D("2026-05-14")),
-        c.SubmitInvestigationReport(D("2026-08-03")),
-        c.DetermineCaseToAnswer(
-            D("2026-08-10"),
-            Determination(True, Finding.GROSS_MISCONDUCT, Forum.MISCONDUCT_HEARING, "AA", "r"),
-        ),
-        c.GiveReferralNotice(D("2026-08-12")),
-        c.ReceiveOfficerResponse(D("2026-08-20"), False),
-        c.ExchangeWitnessLists(D("2026-08-24")),
-    ):
+    for command in (*TO_RESPONSE, c.ExchangeWitnessLists(D("2026-08-24"))):
         svc.execute(ref, command)
     return svc, ref
 
@@ -212,7 +214,7 @@ def test_an_adjournment_past_the_limit_needs_an_extension_first_and_moves_the_li
     before = len(repo.stored[ref])
     with pytest.raises(RuleViolation, match="09/10/2026") as err:
         step(svc, ref, "adjourn", adjourn)
-    assert err.value.field == "starts_on" and "29(6)(b)" in err.value.message
+    assert err.value.field == "resumes_on" and "29(6)(b)" in err.value.message
     assert len(repo.stored[ref]) == before
 
     extended = step(

@@ -121,18 +121,13 @@ def _convert(hint: Any, data: Any, where: str) -> Any:
             return datetime.fromisoformat(data)
         except ValueError:
             raise InvalidInput(where, "a date-time in ISO form", data) from None
-    if hint is time:
-        _expect(isinstance(data, str), where, "a time in the form HH:MM", data)
+    if hint is time or hint is date:
+        expected = "a time in the form HH:MM" if hint is time else "a date in the form YYYY-MM-DD"
+        _expect(isinstance(data, str), where, expected, data)
         try:
-            return time.fromisoformat(data)
+            return hint.fromisoformat(data)
         except ValueError:
-            raise InvalidInput(where, "a time in the form HH:MM", data) from None
-    if hint is date:
-        _expect(isinstance(data, str), where, "a date in the form YYYY-MM-DD", data)
-        try:
-            return date.fromisoformat(data)
-        except ValueError:
-            raise InvalidInput(where, "a date in the form YYYY-MM-DD", data) from None
+            raise InvalidInput(where, expected, data) from None
     if hint is bool:
         _expect(isinstance(data, bool), where, "true or false", data)
         return data

@@ -151,7 +151,9 @@ def _open(case: Case, step: str) -> list[DueItem]:
     return [i for i in case.open_limits() if i.step == step]
 
 
-def _starts_in_time(case: Case, starts_on: date, extra: tuple[DueItem, ...] = ()) -> None:
+def _starts_in_time(
+    case: Case, starts_on: date, extra: tuple[DueItem, ...] = (), field: str = "starts_on"
+) -> None:
     """Refuse a date for the meeting or hearing after a limit by which it must take place."""
     for item in [*case.open_limits(), *extra]:
         if item.step in TAKES_PLACE_BY and starts_on > item.last_day:
@@ -161,7 +163,7 @@ def _starts_in_time(case: Case, starts_on: date, extra: tuple[DueItem, ...] = ()
                 f"{british(starts_on)} is later; {who} may extend the time limit first, with reasons "
                 f"({where})",
                 item.citation,
-                "starts_on",
+                field,
             )
 
 
@@ -418,7 +420,7 @@ def _adjourn(case: Case, c: cmd.AdjournProceedings, ctx: Context) -> ev.Event:
             british(c.resumes_on),
         )
     if c.on < a.starts_on:  # put off before it began: it must still begin in time
-        _starts_in_time(case, c.resumes_on)
+        _starts_in_time(case, c.resumes_on, field="resumes_on")
     moved: tuple[DueItem, ...] = ()
     if _open(case, "reg36_public_notice"):
         moved = due_if_in_force(

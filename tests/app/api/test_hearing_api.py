@@ -14,13 +14,9 @@ from django.test import Client
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
 from misconduct.app.roles import Role
-from misconduct.domain import commands as c
-from misconduct.domain.records import Determination, SeverityAssessment
-from misconduct.domain.terms import LikelyForm, SeverityResult
-from misconduct.rules.vocabulary import Finding, Forum
 from misconduct.services.intake import open_case
 from tests.app.web.fixtures import demo_service, make_user
-from tests.services.test_hearing import HEARING
+from tests.services.test_hearing import HEARING, TO_RESPONSE
 from tests.services.test_intake import overtime
 
 pytestmark = pytest.mark.django_db
@@ -30,21 +26,7 @@ D = date.fromisoformat
 def referred() -> str:
     svc = demo_service()
     ref = open_case(svc, overtime()).ref
-    for command in (
-        c.AssessSeverity(
-            D("2026-05-12"),
-            SeverityAssessment(SeverityResult.GROSS_MISCONDUCT, LikelyForm.HEARING, "S", "r"),
-        ),
-        c.AppointInvestigator(D("2026-05-13"), "DS Example"),
-        c.GiveRegulation17Notice(D("2026-05-14")),
-        c.SubmitInvestigationReport(D("2026-08-03")),
-        c.DetermineCaseToAnswer(
-            D("2026-08-10"),
-            Determination(True, Finding.GROSS_MISCONDUCT, Forum.MISCONDUCT_HEARING, "AA", "r"),
-        ),
-        c.GiveReferralNotice(D("2026-08-12")),
-        c.ReceiveOfficerResponse(D("2026-08-20"), False),
-    ):
+    for command in TO_RESPONSE:
         svc.execute(ref, command)
     return ref
 
