@@ -377,7 +377,8 @@ def _arranged(a: ProceedingsArrangement) -> str:
     }[a.forum]
     text = f"{forum} arranged for {_when(a.starts_on, a.starts_at, a.venue)}"
     role = f" ({a.chair_role.label.lower()})" if a.chair_role is not None else ""
-    text += f"; chair: {a.chair}{role}"
+    who = "conducted by" if a.forum is Forum.MISCONDUCT_MEETING else "chair:"
+    text += f"; {who} {a.chair}{role}"
     if a.members:
         text += "; " + "; ".join(f"{m.role.label.lower()}: {m.name}" for m in a.members)
     elif a.panel:
