@@ -35,9 +35,14 @@ def _sign_in(page: Any, base: str, username: str) -> None:
 
 
 def _step(
-    page: Any, base: str, step_id: str, fields: dict[str, str], ticks: tuple[str, ...] = ()
+    page: Any,
+    base: str,
+    step_id: str,
+    fields: dict[str, str],
+    ticks: tuple[str, ...] = (),
+    ref: str = REF,
 ) -> None:
-    page.goto(f"{base}/staff/cases/{REF}/steps/{step_id}/")
+    page.goto(f"{base}/staff/cases/{ref}/steps/{step_id}/")
     for name, value in fields.items():
         target = page.locator(f"[name={name}]").first
         if target.evaluate("e => e.tagName") == "SELECT":
@@ -47,7 +52,7 @@ def _step(
     for selector in ticks:
         page.check(selector)
     page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/staff/cases/{REF}/", timeout=20_000)
+    page.wait_for_url(f"{base}/staff/cases/{ref}/", timeout=20_000)
 
 
 def _arrange_and_adjourn_the_hearing(demo: Any, base: str, shots: Path) -> None:
@@ -254,19 +259,9 @@ def test_a_mistaken_adjournment_is_corrected_through_the_case_file(
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page.set_default_timeout(20_000)
     _sign_in(page, base, "demo")
-
-    def step(step_id: str, fields: dict[str, str]) -> None:
-        page.goto(f"{base}/staff/cases/{ref}/steps/{step_id}/")
-        for name, value in fields.items():
-            target = page.locator(f"[name={name}]").first
-            if target.evaluate("e => e.tagName") == "SELECT":
-                target.select_option(value)
-            else:
-                target.fill(value)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{base}/staff/cases/{ref}/", timeout=20_000)
-
-    step(
+    _step(
+        page,
+        base,
         "arrange-proceedings",
         {
             "on": "25/11/2026",
@@ -278,10 +273,14 @@ def test_a_mistaken_adjournment_is_corrected_through_the_case_file(
             "chair_role": "person_conducting",
             "adviser": "HR adviser",
         },
+        ref=ref,
     )
-    step(
+    _step(
+        page,
+        base,
         "adjourn",
         {"on": "27/11/2026", "resumes_on": "17/12/2026", "reasons": "The officer is unwell."},
+        ref=ref,
     )
     page.goto(f"{base}/staff/cases/{ref}/file/")
     row = page.locator("tr", has_text="Proceedings adjourned from 10/12/2026 to 17/12/2026")
