@@ -29,25 +29,29 @@ def demo_service(actor: str = "tests", using: str = "default") -> Any:
 
 @dataclass(frozen=True)
 class DemoSnapshot:
-    """What loading the demo wrote to one database, and the ledger key it was signed with (the
-    ledger's MACs depend on it, and it comes from the environment)."""
+    """What a load of the demo wrote to one database, the load itself, and the ledger key it was
+    signed with (the ledger's MACs depend on it, and it comes from the environment)."""
 
     snapshot: Snapshot
     key: bytes | None
+    loader: Callable[[], object]
 
     @classmethod
-    def record(cls, using: str) -> DemoSnapshot:
+    def record(cls, using: str, loader: Callable[[], object] | None = None) -> DemoSnapshot:
+        """Run ``loader`` (``load_demo`` unless given) in a transaction rolled back, keeping what
+        it wrote."""
+        load = loader or (lambda: load_demo(demo_service(using=using)))
         key = audit_key()
-        _, snapshot = record(using, lambda: load_demo(demo_service(using=using)))
-        return cls(snapshot, key)
+        _, snapshot = record(using, load)
+        return cls(snapshot, key, load)
 
     def load(self) -> None:
-        """The demo, as loading it would write it: from the snapshot when the database is as it was
-        recorded from, loaded through the write path otherwise."""
+        """The demo, as the loader would write it: from the snapshot when the database is as it was
+        recorded from, through the loader otherwise."""
         if self.key == audit_key() and self.snapshot.applies():
             self.snapshot.apply()
         else:
-            load_demo(demo_service(using=self.snapshot.using))
+            self.loader()
 
 
 @pytest.fixture
