@@ -18,14 +18,15 @@ from misconduct.app.ledger import KEY_VARIABLE, chain_of
 from misconduct.cli.main import cli
 from misconduct.domain.case import Case
 from misconduct.services.demo import CANONICAL_REF, load_demo
-from tests.app.web.fixtures import demo_service
+from tests.app.web.fixtures import DemoSnapshot, demo_service
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo() -> None:
-    load_demo(demo_service())
+def demo(demo_snapshot: DemoSnapshot) -> None:
+    """The demo cases as ``load_demo`` writes them (from the session's snapshot: tests/snapshot.py)."""
+    demo_snapshot.load()
 
 
 def _sql(*statements: str) -> None:

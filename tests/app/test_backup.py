@@ -19,7 +19,6 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connections
 
 from misconduct.app import backup as b
@@ -30,6 +29,7 @@ from misconduct.app.web.models import Membership
 from misconduct.errors import InvalidInput
 from misconduct.services.audit import verify_all
 from misconduct.services.demo import load_demo
+from tests import migrated
 from tests.conftest import POSTGRES_PROBLEM, POSTGRES_URL
 from tests.services.fakes import SteppingClock
 
@@ -43,22 +43,27 @@ def _reset() -> None:
 
 @pytest.fixture
 def make_db(django_db_blocker: Any, tmp_path: Path) -> Iterator[MakeDb]:
-    """Make an extra database alias (SQLite file, or a PostgreSQL database), migrated if asked."""
+    """Make an extra database alias (SQLite file, or a PostgreSQL database), migrated if asked (a
+    copy of one migrated once per session: tests/migrated.py)."""
     made: list[tuple[str, str | None]] = []
 
     def make(kind: str = "sqlite", *, migrate: bool = True) -> str:
         alias = f"bk_{uuid.uuid4().hex[:10]}"
         if kind == "sqlite":
-            settings.DATABASES[alias] = database(f"sqlite:///{tmp_path / alias}.sqlite3", {})
+            path = tmp_path / f"{alias}.sqlite3"
+            if migrate:
+                migrated.sqlite_at(path)
+            settings.DATABASES[alias] = database(f"sqlite:///{path}", {})
             made.append((alias, None))
         else:
-            with psycopg.connect(_server(), autocommit=True) as admin:
-                admin.execute(f'CREATE DATABASE "{alias}"')
+            if migrate:
+                migrated.create_postgres(alias)
+            else:
+                with psycopg.connect(_server(), autocommit=True) as admin:
+                    admin.execute(f'CREATE DATABASE "{alias}"')
             settings.DATABASES[alias] = {**database(POSTGRES_URL, os.environ), "NAME": alias}
             made.append((alias, alias))
         _reset()
-        if migrate:
-            call_command("migrate", database=alias, verbosity=0)
         return alias
 
     with django_db_blocker.unblock():

@@ -6,9 +6,8 @@ from datetime import date
 
 from misconduct.app import casework
 from misconduct.domain import commands as c
-from misconduct.services.demo import load_demo
 from misconduct.services.retention import TAKE_DOWN_STEP, Policy
-from tests.services.fakes import FakeRepository, fake_service
+from tests.services.fakes import FakeRepository, demo_repository, fake_service
 
 CANONICAL = "MPS-2025-0001"  # published 22 May 2025 and closed
 
@@ -20,8 +19,7 @@ def _take_downs(repo: FakeRepository, on: date, policy: Policy) -> list[casework
 
 
 def test_a_published_outcome_is_a_task_until_it_is_taken_down() -> None:
-    repo = FakeRepository()
-    load_demo(fake_service(repo))
+    repo = demo_repository()
     before = _take_downs(repo, date(2025, 6, 15), Policy())
     assert [(t.due.ref, t.due.item.last_day, t.overdue) for t in before] == [
         (CANONICAL, date(2025, 6, 20), False)

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -14,6 +15,8 @@ from django.db import connection
 
 from misconduct.app import models as m
 from misconduct.cli.main import cli
+from tests.app.web.fixtures import DemoSnapshot
+from tests.conftest import forget_kept_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +32,23 @@ def one_line_error(result: Result, code: int = 2) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def demo() -> None:
+def _load_demo() -> None:
     assert run("demo", "--actor", "tester").exit_code == 0
+
+
+@pytest.fixture(scope="module")
+def cli_demo(django_db_setup: None, django_db_blocker: Any) -> DemoSnapshot:
+    """`misconduct demo` run once for the module, and what it wrote kept (tests/snapshot.py)."""
+    with django_db_blocker.unblock():
+        snapshot = DemoSnapshot.record("default", _load_demo)
+    forget_kept_pages()
+    return snapshot
+
+
+@pytest.fixture
+def demo(cli_demo: DemoSnapshot) -> None:
+    """The demo as `misconduct demo` loads it, written from the rows of the module's one run."""
+    cli_demo.load()
 
 
 def test_db_init_migrates_and_demo_is_idempotent() -> None:

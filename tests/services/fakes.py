@@ -102,3 +102,19 @@ class SteppingClock:
 def fake_service(repo: FakeRepository | None = None, actor: str = "psd.tester") -> CaseService:
     repo = repo or FakeRepository()
     return CaseService(lambda: FakeUnitOfWork(repo), clock=SteppingClock(), actor=actor)
+
+
+_demo: list[FakeRepository] = []
+
+
+def demo_repository() -> FakeRepository:
+    """A repository holding the demo cases as ``load_demo(fake_service(repo))`` writes them. The load
+    runs once per session (each step copies the whole fake repository, so it takes seconds); every
+    caller gets its own deep copy, free to change."""
+    if not _demo:
+        from misconduct.services.demo import load_demo
+
+        repo = FakeRepository()
+        load_demo(fake_service(repo))
+        _demo.append(repo)
+    return copy.deepcopy(_demo[0])
