@@ -97,9 +97,77 @@ def test_a_meeting_caps_the_indication_at_a_final_written_warning_of_two_years()
             proceedings={"forum": "misconduct_meeting", "finding": "misconduct"},
         )
     )
-    assert a.indicated == (FWW,)
+    # Nothing above a final written warning, which comes first; the written warning stays beside
+    # it because the referral to a meeting is the authority's judgement that this is misconduct.
+    assert a.indicated == (FWW, Outcome.WRITTEN_WARNING)
     assert a.fww is not None and a.fww.min_months == a.fww.max_months == 24 == a.fww.suggested
     assert any("most severe open at this forum" in w for w in a.warnings)
+    ww = next(c for c in a.considered if c.outcome is Outcome.WRITTEN_WARNING)
+    assert ww.verdict == "indicated at a meeting" and "not gross misconduct" in ww.reason
+
+
+def test_a_meeting_below_the_gross_misconduct_minimum_is_not_widened() -> None:
+    a = assess(
+        make_facts(
+            ["careless_or_unintended", "limited_damage_to_public_confidence"],
+            proceedings={"forum": "misconduct_meeting", "finding": "misconduct"},
+        )
+    )
+    assert a.indicated == (Outcome.WRITTEN_WARNING,)
+    assert all(c.verdict != "indicated at a meeting" for c in a.considered)
+
+
+def test_without_lesser_beside_a_meeting_at_the_ceiling_indicates_the_final_warning_alone() -> None:
+    from dataclasses import replace
+
+    from misconduct.assessment.guidance import default_guidance
+
+    g = default_guidance()
+    block = g.blocks["misconduct_meeting"]
+    narrow = replace(
+        g,
+        blocks={
+            **g.blocks,
+            "misconduct_meeting": replace(block, values={**block.values, "lesser_beside": False}),
+        },
+    )
+    facts = make_facts(
+        ["intentional_or_deliberate", "serious_damage_to_public_confidence"],
+        proceedings={"forum": "misconduct_meeting", "finding": "misconduct"},
+    )
+    assert assess(facts, guidance=narrow).indicated == (FWW,)
+
+
+def test_personal_mitigation_opens_a_lesser_outcome_only_beside_dismissal_alone() -> None:
+    very_serious = {
+        "culpability": {"level": "high", "reason": "x"},
+        "harm": {"level": "medium", "reason": "x"},
+    }
+    vawg = assess(
+        make_facts(["violence_against_women_and_girls"], ["remorse_and_apology"], **very_serious)
+    )
+    assert vawg.indicated == (DWN, FWW)  # dismissal alone without it: mitigation opens the warning
+    opened = next(c for c in vawg.considered if c.outcome is FWW)
+    assert opened.verdict == "opened by personal mitigation"
+    old_rules = {
+        "allegation": {
+            "came_to_attention": date(2019, 2, 1),
+            "conduct_from": date(2018, 1, 25),
+            "conduct_to": date(2019, 1, 20),
+        },
+        "proceedings": {
+            "severity_assessment_on": date(2019, 2, 10),
+            "hearing_on": date(2019, 7, 1),
+        },
+    }
+    plain = assess(
+        make_facts([], ["remorse_and_apology", "good_record"], **very_serious, **old_rules)
+    )
+    # A written warning is lawful below it under the 2012 Regulations, but the final written warning
+    # is already indicated: mitigation works within the range and opens nothing.
+    assert FWW in plain.indicated and Outcome.WRITTEN_WARNING in plain.available
+    assert Outcome.WRITTEN_WARNING not in plain.indicated
+    assert all(c.verdict != "opened by personal mitigation" for c in plain.considered)
 
 
 def test_a_final_written_warning_in_force_counts_as_aggravating_and_bars_a_further_warning() -> (
