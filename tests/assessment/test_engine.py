@@ -143,6 +143,10 @@ def test_personal_mitigation_opens_a_lesser_outcome_only_beside_dismissal_alone(
         make_facts(["violence_against_women_and_girls"], ["remorse_and_apology"], **very_serious)
     )
     assert vawg.indicated == (DWN, FWW)  # dismissal alone without it: mitigation opens the warning
+    # What separates them names both ends, whichever comes first.
+    assert vawg.separation is not None
+    assert "final written warning can meet" in vawg.separation
+    assert "calls for dismissal without notice" in vawg.separation
     opened = next(c for c in vawg.considered if c.outcome is FWW)
     assert opened.verdict == "opened by personal mitigation"
     plain = assess(

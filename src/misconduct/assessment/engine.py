@@ -711,9 +711,8 @@ class _Indication:
         if len(indicated) < 2:
             return None
         ser = self.ser
-        lower, upper = sorted(indicated, key=SEVERITY.__getitem__)[0], indicated[-1]
-        if SEVERITY[upper] < SEVERITY[lower]:
-            lower, upper = upper, lower
+        by_severity = sorted(indicated, key=SEVERITY.__getitem__)
+        lower, upper = by_severity[0], by_severity[-1]
         agg = ", ".join(f.factor.id.replace("_", " ") for f in ser.aggravating) or "none"
         mit = ", ".join(f.factor.id.replace("_", " ") for f in ser.mitigating) or "none"
         return (
