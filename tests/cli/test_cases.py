@@ -118,7 +118,7 @@ def test_bad_input_exits_non_zero_with_one_line_and_writes_nothing(
     [
         "not json",
         json.dumps({"format": "other"}),
-        json.dumps({"format": "misconduct.case", "format_version": 1, "ref": "X", "events": []}),
+        json.dumps({"format": "misconduct.case", "format_version": 2, "ref": "X", "events": []}),
     ],
 )
 def test_import_of_a_bad_file_is_refused(demo: None, tmp_path: Path, content: str) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from misconduct.domain.personal import personal
 from misconduct.domain.terms import (
     AssignmentRole,
     InvestigationMode,
@@ -44,7 +45,7 @@ class PriorWarning:
 @dataclass(frozen=True)
 class SubjectOfficer:
     officer_id: str
-    name: str
+    name: str = personal()
     warrant_number: str
     rank: Rank
     force: str
@@ -81,10 +82,10 @@ class PartyRecord:
     ``restricted`` marks someone whose identity no public surface may show."""
 
     role: PartyRole
-    name: str
-    detail: str = ""
+    name: str = personal()
+    detail: str = personal(default="")
     party_id: str = ""
-    contact: str = ""
+    contact: str = personal(default="")
     restricted: bool = False
     officer_id: str = ""
     """For a police friend or lawyer: the officer they act for."""
@@ -102,7 +103,7 @@ class Origin:
     local_policing_body_on: date | None = None
     iopc_on: date | None = None
     referred_to_iopc: bool | None = None
-    referral_reasons: str = ""
+    referral_reasons: str = personal(default="")
     investigation_mode: InvestigationMode | None = None
 
     def earliest(self) -> date | None:
@@ -115,8 +116,8 @@ class Evidence:
     """A file held with the case: stored by its SHA-256, which the event chain records."""
 
     sha256: str
-    filename: str
-    title: str
+    filename: str = personal()
+    title: str = personal()
     media_type: str
     size: int
     step: str = ""
@@ -141,7 +142,7 @@ class Assignment:
 class AllegationRecord:
     allegation_id: str
     officer_id: str
-    particulars: str
+    particulars: str = personal()
     conduct_from: date
     conduct_to: date
     on_duty: bool
@@ -166,7 +167,7 @@ class CaseDetails:
     force: str
     source: Source
     came_to_attention: date
-    summary: str
+    summary: str = personal()
     officers: tuple[SubjectOfficer, ...]
     allegations: tuple[AllegationRecord, ...] = ()
     origin: Origin | None = None
@@ -181,8 +182,8 @@ class CaseDetails:
 class SeverityAssessment:
     result: SeverityResult
     likely_form: LikelyForm | None
-    decision_maker: str
-    reasons: str
+    decision_maker: str = personal()
+    reasons: str = personal()
 
     def __post_init__(self) -> None:
         _text(self.decision_maker, "decision_maker")
@@ -205,10 +206,10 @@ class Determination:
     case_to_answer: bool
     level: Finding | None
     form: Forum | None
-    decision_maker: str
-    reasons: str
+    decision_maker: str = personal()
+    reasons: str = personal()
     certified_special_conditions: bool = False
-    hearing_exception: str = ""
+    hearing_exception: str = personal(default="")
     """Why a misconduct (not gross misconduct) case goes to a hearing rather than a meeting."""
 
     def __post_init__(self) -> None:
@@ -220,13 +221,13 @@ class Determination:
 class ProceedingsArrangement:
     forum: Forum
     starts_on: date
-    chair: str
-    panel: tuple[str, ...] = ()
-    adviser: str = ""
+    chair: str = personal()
+    panel: tuple[str, ...] = personal(default=())
+    adviser: str = personal(default="")
     in_public: bool = False
     anonymity_cipher: str = ""
-    reporting_restrictions: str = ""
-    privacy_reasons: str = ""
+    reporting_restrictions: str = personal(default="")
+    privacy_reasons: str = personal(default="")
 
 
 @dataclass(frozen=True)
@@ -244,8 +245,8 @@ class OutcomeDecision:
 
     officer_id: str
     outcome: Outcome
-    decision_maker: str
-    reasons: str = ""
+    decision_maker: str = personal()
+    reasons: str = personal(default="")
     warning_months: int | None = None
     unconnected_incidents: bool = False
     assessment: dict[str, Any] | None = None
