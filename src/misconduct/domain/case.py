@@ -190,6 +190,8 @@ class Case:
     assignments: dict[AssignmentRole, str] = field(default_factory=dict)
     evidence: list[HeldEvidence] = field(default_factory=list)
     suspensions: dict[str, Suspension] = field(default_factory=dict)
+    erased_on: date | None = None
+    """The day the case's personal data were erased under the retention schedule, if they were."""
 
     @classmethod
     def from_events(cls, events: list[ev.Event]) -> Case:
@@ -417,6 +419,8 @@ class Case:
             self.suspensions[e.officer_id] = Suspension(e.kind, e.on, e.reasons)
         elif isinstance(e, ev.SuspensionReviewed) and not e.continued:
             self.suspensions[e.officer_id].lifted_on = e.on
+        elif isinstance(e, ev.PersonalDataErased):
+            self.erased_on = e.on
 
     def open_appeal(self, officer_id: str) -> Appeal | None:
         return next(

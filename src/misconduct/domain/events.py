@@ -332,6 +332,13 @@ def sealed_payload(
     return commit(event_payload(event), type(event), prefix, salt, EVENT_TYPES)
 
 
+def holds_personal_values(type_name: str, payload: dict[str, Any]) -> bool:
+    """Whether a stored payload holds personal values inline (an event recorded before they were
+    kept apart from the chain): those cannot be erased without breaking the chain."""
+    cls = EVENT_TYPES.get(type_name)
+    return cls is not None and bool(commit(payload, cls, "", lambda: "", EVENT_TYPES)[1])
+
+
 def event_from_payload(type_name: str, payload: dict[str, Any], on: date) -> Event:
     cls = EVENT_TYPES.get(type_name)
     if cls is None:

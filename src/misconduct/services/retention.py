@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
+from misconduct.domain.events import holds_personal_values
 from misconduct.domain.ledger import RecordedEvent
 from misconduct.domain.lifecycle import decide
 from misconduct.domain.outcome import MINIMUM_PUBLICATION_DAYS
@@ -75,6 +76,11 @@ class Erasure:
     force: str
     closed_on: date
     erase_from: date
+    held: int = 0
+    """Personal values held apart from the chain, which erasure deletes."""
+    inline: bool = False
+    """Recorded (at least in part) before personal data were kept apart from the chain: what its
+    events hold inline cannot be erased without breaking the chain (docs/retention.md)."""
 
 
 @dataclass(frozen=True)
@@ -147,14 +153,39 @@ def plan(uow_factory: Callable[[], UnitOfWork], policy: Policy, as_at: date) -> 
                     due.append(item)
                 elif as_at >= end + timedelta(days=1) - timedelta(days=policy.warning_days):
                     upcoming.append(item)
-            if policy.closed_case_years and case.closed_on is not None and held(records):
+            if policy.closed_case_years and case.closed_on is not None and case.erased_on is None:
                 erase_from = add_years(case.closed_on, policy.closed_case_years)
-                item = Erasure(ref, case.force, case.closed_on, erase_from)
+                inline = any(holds_personal_values(r.type, r.payload) for r in records)
+                item = Erasure(
+                    ref, case.force, case.closed_on, erase_from, len(held(records)), inline
+                )
                 if as_at >= erase_from:
                     erasable.append(item)
                 elif as_at >= erase_from - timedelta(days=policy.warning_days):
                     erasing.append(item)
     return Plan(as_at, tuple(due), tuple(upcoming), tuple(erasable), tuple(erasing))
+
+
+ERASURE_STEP = "personal_data_erasure"
+
+
+def erasure_item(case: Case, policy: Policy) -> DueItem | None:
+    """The erasure of a closed case's personal data as a task, from the warning period before its
+    retention period ends; None for an open case, one already erased, or no retention period."""
+    if not policy.closed_case_years or case.closed_on is None or case.erased_on is not None:
+        return None
+    erase_from = add_years(case.closed_on, policy.closed_case_years)
+    return DueItem(
+        step=ERASURE_STEP,
+        title="Erase the closed case's personal data (the daily retention run does it)",
+        citation="Data Protection Act 2018 s 39: kept no longer than necessary; the force's "
+        "retention schedule",
+        status="policy",
+        trigger=erase_from - timedelta(days=policy.warning_days),
+        nature=Nature.OBLIGATION,
+        party="appropriate authority",
+        due=erase_from,
+    )
 
 
 def held(records: Sequence[RecordedEvent]) -> list[str]:
