@@ -10,7 +10,10 @@ still verifies, and ``audit verify`` reports a value that was changed rather tha
 
 Here the application adds what the services do not know: an officer's row in ``misconduct_officer``
 is shared by their cases, so its name is erased once no case that is not erased holds the officer;
-and the ``misconduct_erasure`` row that indexes the case as erased.
+the case's evidence files (statements, recordings) are deleted from the evidence storage unless a
+case not erased holds the same file (files are stored once by SHA-256); and the
+``misconduct_erasure`` row that indexes the case as erased. The chain keeps each file's SHA-256,
+which ``audit verify`` no longer expects to find once the case's erasure is on the chain.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from datetime import date, datetime
 from django.db import transaction
 
 from misconduct.app import models as m
+from misconduct.app.evidence import delete_evidence
 from misconduct.domain.personal import placeholder
 from misconduct.errors import InvalidInput
 from misconduct.services import retention
@@ -35,6 +39,8 @@ class Erased:
     """Personal values erased from the store (names, contact details, free text)."""
     officers: int
     """Officer rows whose name was erased (no case not erased still holds them)."""
+    files: int = 0
+    """Evidence files deleted from the evidence storage."""
 
 
 def erase(
@@ -61,14 +67,32 @@ def erase(
                 officer.name = placeholder(on)
                 officer.save(using=using, update_fields=["name"])
                 officers += 1
+        files = _evidence_only_here(case, using)
         m.Erasure.objects.using(using).create(
             case=case,
             erased_on=on,
             recorded_at=clock(),
             actor=service.actor,
-            erased={"misconduct_personaldatum": data, "misconduct_officer.name": officers},
+            erased={
+                "misconduct_personaldatum": data,
+                "misconduct_officer.name": officers,
+                "evidence files": len(files),
+            },
         )
-    return Erased(ref, data, officers)
+        # Files are deleted once the erasure is committed: a failed erasure leaves them in place.
+        for digest in files:
+            transaction.on_commit(lambda d=digest: delete_evidence(d), using=using)  # type: ignore[misc]
+    return Erased(ref, data, officers, len(files))
+
+
+def _evidence_only_here(case: m.Case, using: str) -> list[str]:
+    """The SHA-256 of each evidence file of ``case`` that no case not erased also holds."""
+    attached = m.Event.objects.using(using).filter(type="EvidenceAttached")
+    mine = {str(p["evidence"]["sha256"]) for p in attached.filter(case=case).values_list("payload", flat=True)}
+    others = attached.exclude(case=case).filter(case__erasure__isnull=True)
+    return sorted(
+        d for d in mine if not others.filter(payload__evidence__sha256=d).exists()
+    )
 
 
 def erased_refs(using: str = "default") -> set[str]:

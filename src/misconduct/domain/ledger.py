@@ -137,6 +137,10 @@ class RecordedEvent:
             raise ValueError(f"personal datum {exc.args[0]} is missing") from None
         return event_from_payload(self.type, payload, self.occurred_on)
 
+    def with_personal(self, data: Mapping[str, pd.Datum]) -> RecordedEvent:
+        """The same event with the case's personal data ``data`` beside it."""
+        return replace(self, personal=data)
+
     def data(self) -> dict[str, pd.Datum]:
         """The personal data this event's payload refers to (as held now)."""
         return {i: self.personal[i] for i, _ in pd.references(self.payload) if i in self.personal}

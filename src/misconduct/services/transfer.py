@@ -62,7 +62,7 @@ def import_case(uow_factory: Callable[[], UnitOfWork], data: Any) -> Case:
         raise InvalidInput("events", "a non-empty list of events", raw)
     personal = _personal(data.get("personal", {}))
     records = [
-        dataclasses.replace(RecordedEvent.from_dict(e), personal=personal)
+        RecordedEvent.from_dict(e).with_personal(personal)
         if isinstance(e, dict)
         else _bad(e)
         for e in raw
