@@ -226,9 +226,7 @@ def test_evidence_files_are_backed_up_beside_the_database_and_restored_then_audi
         ref = next(s.ref for s in uow.cases.summaries() if not s.closed)
     statement = PDF.replace(b"<<>>", b"<</Statement 1>>")
     for name, content in (("statement.pdf", statement), ("report.pdf", PDF)):
-        ev.attach(
-            service, DjangoFileStore(), ref, ev.Upload(name, content, name, ""), limit=10**6
-        )
+        ev.attach(service, DjangoFileStore(), ref, ev.Upload(name, content, name, ""), limit=10**6)
     path = tmp_path / "whole.backup"
     made = b.backup(path, source)
     assert made.evidence == 2 and made.evidence_missing == ()
@@ -245,4 +243,6 @@ def test_evidence_files_are_backed_up_beside_the_database_and_restored_then_audi
     bare = make_db(migrate=False)
     lost = b.restore(path, bare)
     assert lost.evidence == 0 and not lost.audit.ok
-    assert any("evidence file" in p.problem and "is missing" in p.problem for p in lost.audit.problems)
+    assert any(
+        "evidence file" in p.problem and "is missing" in p.problem for p in lost.audit.problems
+    )

@@ -6,6 +6,7 @@ with its values inline (before this change) still loads, verifies, exports and i
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import UTC, date, datetime
 from typing import Any
@@ -50,12 +51,21 @@ def steps_with_people() -> tuple[c.OpenCase, list[c.Command]]:
     on = date(2025, 6, 18)
     extra: list[c.Command] = [
         c.AddParty(
-            on, PartyRecord(PartyRole.WITNESS, WITNESS, "Saw the phone", contact=CONTACT, restricted=True)
+            on,
+            PartyRecord(
+                PartyRole.WITNESS, WITNESS, "Saw the phone", contact=CONTACT, restricted=True
+            ),
         ),
         c.AddNote(on, NOTE),
         c.AttachEvidence(
             on,
-            Evidence("ab" * 32, "statement-quartermaine.pdf", "Statement of S Quartermaine", "application/pdf", 10),
+            Evidence(
+                "ab" * 32,
+                "statement-quartermaine.pdf",
+                "Statement of S Quartermaine",
+                "application/pdf",
+                10,
+            ),
         ),
     ]
     return demo.opening, [*steps, *extra, close]
@@ -67,17 +77,19 @@ def _texts(alias: str) -> str:
     connection = connections[alias]
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608  (names from the catalogue)
+            cursor.execute(f'SELECT * FROM "{table}"')
             for row in cursor.fetchall():
                 for cell in row:
                     if cell is None:
                         continue
-                    text = cell if isinstance(cell, str) else json.dumps(cell, default=str, ensure_ascii=False)
+                    text = (
+                        cell
+                        if isinstance(cell, str)
+                        else json.dumps(cell, default=str, ensure_ascii=False)
+                    )
                     out.append(text)
-                    try:
+                    with contextlib.suppress(ValueError, TypeError):
                         out.append(json.dumps(json.loads(text), ensure_ascii=False))
-                    except (ValueError, TypeError):
-                        pass
     return "\n".join(out)
 
 
@@ -98,13 +110,22 @@ def test_erasure_leaves_the_chain_verifying_and_no_value_anywhere(alias: str) ->
         .values_list("value", flat=True)
     )
     assert {WITNESS, CONTACT, NOTE, "Daniel Marsh"} <= values
-    for stored in m.Event.objects.using(alias).filter(case__ref=CANONICAL).values_list("payload", flat=True):
+    for stored in (
+        m.Event.objects.using(alias).filter(case__ref=CANONICAL).values_list("payload", flat=True)
+    ):
         text = json.dumps(stored, ensure_ascii=False)
         assert WITNESS not in text and NOTE not in text  # the chain holds commitments, not values
     before = _texts(alias)
     assert WITNESS in before and NOTE in before
 
-    done = erase(svc, CANONICAL, ERASED_ON, "Retention schedule", clock=lambda: datetime.now(UTC), using=alias)
+    done = erase(
+        svc,
+        CANONICAL,
+        ERASED_ON,
+        "Retention schedule",
+        clock=lambda: datetime.now(UTC),
+        using=alias,
+    )
     held = m.PersonalDatum.objects.using(alias).filter(case__ref=CANONICAL).count()
     assert done.data == held and done.officers == 0  # the officer is also in the open case
 
@@ -115,7 +136,9 @@ def test_erasure_leaves_the_chain_verifying_and_no_value_anywhere(alias: str) ->
     after = _texts(alias)
     left = sorted(v for v in distinctive if v in after)
     assert left == [], left
-    exported = json.dumps(export_case(lambda: DjangoUnitOfWork(alias), CANONICAL), ensure_ascii=False)
+    exported = json.dumps(
+        export_case(lambda: DjangoUnitOfWork(alias), CANONICAL), ensure_ascii=False
+    )
     assert not [v for v in distinctive if v in exported]
     case = DjangoRepository(alias).load_state(CANONICAL)
     gone = placeholder(ERASED_ON)
@@ -123,7 +146,14 @@ def test_erasure_leaves_the_chain_verifying_and_no_value_anywhere(alias: str) ->
     assert [p.name for p in case.parties if p.role is PartyRole.WITNESS] == [gone]
     assert case.notes[-1].text == gone
     with pytest.raises(InvalidInput):  # nothing left to erase, and done once
-        erase(svc, CANONICAL, ERASED_ON, "Retention schedule", clock=lambda: datetime.now(UTC), using=alias)
+        erase(
+            svc,
+            CANONICAL,
+            ERASED_ON,
+            "Retention schedule",
+            clock=lambda: datetime.now(UTC),
+            using=alias,
+        )
 
 
 def _renamed(details: Any, ref: str) -> Any:
@@ -133,7 +163,9 @@ def _renamed(details: Any, ref: str) -> Any:
 
 
 @pytest.mark.parametrize("tamper", ["changed", "deleted", "blanked"])
-def test_a_value_changed_deleted_or_blanked_without_an_erasure_is_reported(alias: str, tamper: str) -> None:
+def test_a_value_changed_deleted_or_blanked_without_an_erasure_is_reported(
+    alias: str, tamper: str
+) -> None:
     svc = service(alias)
     opening, steps = steps_with_people()
     svc.open(opening, steps)
@@ -161,14 +193,25 @@ def test_a_history_recorded_with_values_inline_loads_verifies_and_imports(alias:
     previous, inline = GENESIS, []
     for r in fake.history(CANONICAL):
         old = RecordedEvent.seal(
-            r.case_ref, r.sequence, r.type, event_payload(r.event()), r.occurred_on,
-            r.recorded_at, r.actor, r.rules_version, previous,
+            r.case_ref,
+            r.sequence,
+            r.type,
+            event_payload(r.event()),
+            r.occurred_on,
+            r.recorded_at,
+            r.actor,
+            r.rules_version,
+            previous,
         )
         previous = old.hash
         inline.append(old)
     assert verify_chain(inline) is None
-    data = {"format": "misconduct.case", "format_version": 1, "ref": CANONICAL,
-            "events": [r.as_dict() for r in inline]}
+    data = {
+        "format": "misconduct.case",
+        "format_version": 1,
+        "ref": CANONICAL,
+        "events": [r.as_dict() for r in inline],
+    }
     case = import_case(lambda: DjangoUnitOfWork(alias), data)
     assert [p.name for p in case.parties if p.role is PartyRole.WITNESS] == [WITNESS]
     assert not m.PersonalDatum.objects.using(alias).exists()

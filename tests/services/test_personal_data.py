@@ -38,7 +38,9 @@ def _closed_case(repo: FakeRepository, witness: str, note: str) -> None:
     fake_service(repo).open(
         opening,
         [
-            c.AddParty(ON, PartyRecord(PartyRole.WITNESS, witness, contact=f"{witness}@example.org")),
+            c.AddParty(
+                ON, PartyRecord(PartyRole.WITNESS, witness, contact=f"{witness}@example.org")
+            ),
             c.AddNote(ON, note),
             c.CloseCase(ON, f"Withdrawn after speaking to {witness}.", withdrawn=True),
         ],
@@ -72,7 +74,9 @@ def test_a_changed_value_breaks_the_chain(witness: str, other: str) -> None:
     repo = FakeRepository()
     _closed_case(repo, witness, "A note.")
     records = repo.events(REF)
-    target = next(i for i, r in enumerate(records) if any(d.value == witness for d in r.data().values()))
+    target = next(
+        i for i, r in enumerate(records) if any(d.value == witness for d in r.data().values())
+    )
     datum = next(d for d in records[target].data().values() if d.value == witness)
     changed = {**records[target].personal, datum.id: dataclasses.replace(datum, value=other)}
     records[target] = records[target].with_personal(changed)
@@ -101,27 +105,45 @@ def test_a_correction_keeps_the_replacement_s_personal_values_apart_too() -> Non
     from misconduct.domain.events import sealed_payload
 
     correction = StepCorrected(
-        ON, 3, "Wrong witness named", "PartyAdded", ON,
+        ON,
+        3,
+        "Wrong witness named",
+        "PartyAdded",
+        ON,
         {"party": {"role": "witness", "name": "Ann Other", "contact": "ann@example.org"}},
     )
     payload, data = sealed_payload(correction, "9", lambda: "00" * 16)
     assert "Ann Other" not in json.dumps(payload) and "Wrong witness" not in json.dumps(payload)
-    assert {d.value for d in data.values()} == {"Ann Other", "ann@example.org", "Wrong witness named"}
+    assert {d.value for d in data.values()} == {
+        "Ann Other",
+        "ann@example.org",
+        "Wrong witness named",
+    }
 
 
 def test_every_text_field_of_every_event_is_classified() -> None:
     """A text field an event carries is either personal data (kept apart from the chain) or known
     not to be: a new event (or field) must be classified here before it can be recorded."""
     not_personal = {
-        "CaseOpened": {"details.ref", "details.force", "details.officers.warrant_number",
-                       "details.officers.force", "details.allegations.allegation_id",
-                       "details.allegations.standards"},
+        "CaseOpened": {
+            "details.ref",
+            "details.force",
+            "details.officers.warrant_number",
+            "details.officers.force",
+            "details.allegations.allegation_id",
+            "details.allegations.standards",
+        },
         "PartyAdded": {"party.party_id"},
         "AllegationRecorded": {"allegation.allegation_id", "allegation.standards"},
         "AllegationAmended": {"allegation.allegation_id", "allegation.standards"},
         "ProceedingsArranged": {"arrangement.anonymity_cipher"},
         # The assessment is kept whole (the engine's trace): a known gap, docs/retention.md.
-        "OutcomeDecided": {"decision.assessment", "decision.assessment_rules_version", "finding", "regime"},
+        "OutcomeDecided": {
+            "decision.assessment",
+            "decision.assessment_rules_version",
+            "finding",
+            "regime",
+        },
         "EvidenceAttached": {"evidence.sha256", "evidence.media_type", "evidence.step"},
         "CaseAssigned": {"assignment.username"},
         "StepCorrected": {"replacement_type", "replacement"},  # the replacement: as its own type
@@ -133,7 +155,8 @@ def test_every_text_field_of_every_event_is_classified() -> None:
     for name, cls in EVENT_TYPES.items():
         # Time limits are the rules' text; officer ids are identifiers (see docs/retention.md).
         texts = {
-            p for p in _text_fields(cls)
+            p
+            for p in _text_fields(cls)
             if not p.startswith("deadlines.") and p.rsplit(".", 1)[-1] != "officer_id"
         }
         left = texts - set(personal.personal_fields(cls)) - not_personal.get(name, set())

@@ -168,7 +168,9 @@ def recorded_evidence(using: str = "default") -> list[str]:
     from misconduct.app import models as m
 
     payloads = m.Event.objects.using(using).filter(type="EvidenceAttached")
-    return sorted({str(p["evidence"]["sha256"]) for p in payloads.values_list("payload", flat=True)})
+    return sorted(
+        {str(p["evidence"]["sha256"]) for p in payloads.values_list("payload", flat=True)}
+    )
 
 
 def _write_evidence(using: str, target: Path) -> tuple[int, tuple[str, ...]]:
@@ -437,9 +439,7 @@ def _sqlite_chains(path: Path) -> list[BrokenLink]:
                 ).with_personal(data.get(ref, {}))
             )
     except (ValueError, TypeError) as exc:
-        raise InvalidInput(
-            FILE_FIELD, "a backup of this application", f"{path}: {exc}"
-        ) from None
+        raise InvalidInput(FILE_FIELD, "a backup of this application", f"{path}: {exc}") from None
     return [link for records in by_case.values() if (link := verify_chain(records)) is not None]
 
 

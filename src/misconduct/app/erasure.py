@@ -88,11 +88,12 @@ def erase(
 def _evidence_only_here(case: m.Case, using: str) -> list[str]:
     """The SHA-256 of each evidence file of ``case`` that no case not erased also holds."""
     attached = m.Event.objects.using(using).filter(type="EvidenceAttached")
-    mine = {str(p["evidence"]["sha256"]) for p in attached.filter(case=case).values_list("payload", flat=True)}
+    mine = {
+        str(p["evidence"]["sha256"])
+        for p in attached.filter(case=case).values_list("payload", flat=True)
+    }
     others = attached.exclude(case=case).filter(case__erasure__isnull=True)
-    return sorted(
-        d for d in mine if not others.filter(payload__evidence__sha256=d).exists()
-    )
+    return sorted(d for d in mine if not others.filter(payload__evidence__sha256=d).exists())
 
 
 def erased_refs(using: str = "default") -> set[str]:

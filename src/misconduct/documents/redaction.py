@@ -138,9 +138,7 @@ def policy_for(case: Case, extra: Iterable[Protected] = ()) -> Policy:
         Protected(
             "" if is_erased(p.name) else p.name,
             WITHHELD,
-            identifiers=tuple(
-                c for c in [getattr(p, "contact", "")] if c and not is_erased(c)
-            ),
+            identifiers=tuple(c for c in [getattr(p, "contact", "")] if c and not is_erased(c)),
         )
         for p in case.parties
         if _restricted(p)

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from misconduct.domain.codec import from_plain, to_plain
-from misconduct.domain.personal import PAYLOAD_OF, Datum, commit, personal
+from misconduct.domain.personal import PAYLOAD_OF, PERSONAL_DATA, Datum, commit
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
@@ -70,7 +70,7 @@ class SeverityAssessed(Timed):
 
 @dataclass(frozen=True)
 class InvestigatorAppointed(Event):
-    investigator: str = personal()
+    investigator: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ class AppealLodged(Timed):
     officer_id: str
     route: AppealRoute
     window_closed_on: date
-    extension_reason: str = personal(default="")
+    extension_reason: str = field(default="", metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ class BarredListReported(Timed):
 
 @dataclass(frozen=True)
 class CaseClosed(Event):
-    reason: str = personal()
+    reason: str = field(metadata=PERSONAL_DATA)
     withdrawn: bool = False
 
 
@@ -213,12 +213,12 @@ class AllegationAmended(Event):
 @dataclass(frozen=True)
 class AllegationWithdrawn(Event):
     allegation_id: str
-    reasons: str = personal()
+    reasons: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
 class NoteAdded(Event):
-    text: str = personal()
+    text: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -237,14 +237,14 @@ class EvidenceAttached(Event):
 class OfficerSuspended(Timed):
     officer_id: str
     kind: DutyRestriction
-    reasons: str = personal()
+    reasons: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
 class SuspensionReviewed(Timed):
     officer_id: str
     continued: bool
-    reasons: str = personal()
+    reasons: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -254,7 +254,7 @@ class StepCorrected(Event):
     in the chain; ``on`` is the day of the correction."""
 
     supersedes: int
-    reasons: str = personal()
+    reasons: str = field(metadata=PERSONAL_DATA)
     replacement_type: str
     replacement_on: date
     replacement: dict[str, Any] = field(metadata={PAYLOAD_OF: "replacement_type"})

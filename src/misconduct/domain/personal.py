@@ -1,7 +1,7 @@
 """Personal data kept apart from the hash chain, so that it can be erased while the chain verifies.
 
 A record field that holds personal data (a name, contact details, free text that may name people)
-is declared with :func:`personal`. When an event is sealed, each such value that is not empty is
+is declared with :data:`PERSONAL_DATA` as its metadata. When an event is sealed, each such value that is not empty is
 moved out of the payload into a :class:`Datum` (the value with a random salt, held outside the
 chain) and the payload keeps only a reference: the datum's id and a salted commitment, the SHA-256
 of the id, salt and value. The chain hashes the reference, never the value. Reading a case resolves
@@ -12,7 +12,7 @@ be named by a ``PersonalDataErased`` event of the same chain (:func:`check`).
 
 >>> @dataclass(frozen=True)
 ... class Witness:
-...     name: str = personal()
+...     name: str = dataclasses.field(metadata=PERSONAL_DATA)
 ...     role: str = "witness"
 >>> salts = iter(["00" * 16])
 >>> payload, data = commit({"name": "Ann Example", "role": "witness"}, Witness, "1", lambda: next(salts))
@@ -38,6 +38,7 @@ import typing
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 PERSONAL = "personal"
@@ -49,9 +50,9 @@ COMMITMENT_KEY = "commitment"
 PLACEHOLDER_START = "[erased under the retention schedule on "
 
 
-def personal(**kwargs: Any) -> Any:
-    """A dataclass field holding personal data: kept out of the chain when its event is sealed."""
-    return dataclasses.field(metadata={PERSONAL: True}, **kwargs)
+PERSONAL_DATA: Mapping[str, Any] = MappingProxyType({PERSONAL: True})
+"""The metadata of a dataclass field holding personal data, kept out of the chain when its event is
+sealed: ``name: str = field(metadata=PERSONAL_DATA)``."""
 
 
 def placeholder(erased_on: date) -> str:
@@ -189,7 +190,9 @@ def commit(
                 if nested and types_by_name and value.get(nested) in types_by_name:
                     out[f.name] = walk(types_by_name[value[nested]], value[f.name], where, False)
                 else:
-                    out[f.name] = walk(hints[f.name], value[f.name], where, bool(f.metadata.get(PERSONAL)))
+                    out[f.name] = walk(
+                        hints[f.name], value[f.name], where, bool(f.metadata.get(PERSONAL))
+                    )
             return out
         return value
 

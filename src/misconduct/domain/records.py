@@ -8,11 +8,11 @@ findings, decisions and the time limits they start. Commands and events carry th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from misconduct.domain.personal import personal
+from misconduct.domain.personal import PERSONAL_DATA
 from misconduct.domain.terms import (
     AssignmentRole,
     InvestigationMode,
@@ -45,7 +45,7 @@ class PriorWarning:
 @dataclass(frozen=True)
 class SubjectOfficer:
     officer_id: str
-    name: str = personal()
+    name: str = field(metadata=PERSONAL_DATA)
     warrant_number: str
     rank: Rank
     force: str
@@ -82,10 +82,10 @@ class PartyRecord:
     ``restricted`` marks someone whose identity no public surface may show."""
 
     role: PartyRole
-    name: str = personal()
-    detail: str = personal(default="")
+    name: str = field(metadata=PERSONAL_DATA)
+    detail: str = field(default="", metadata=PERSONAL_DATA)
     party_id: str = ""
-    contact: str = personal(default="")
+    contact: str = field(default="", metadata=PERSONAL_DATA)
     restricted: bool = False
     officer_id: str = ""
     """For a police friend or lawyer: the officer they act for."""
@@ -103,7 +103,7 @@ class Origin:
     local_policing_body_on: date | None = None
     iopc_on: date | None = None
     referred_to_iopc: bool | None = None
-    referral_reasons: str = personal(default="")
+    referral_reasons: str = field(default="", metadata=PERSONAL_DATA)
     investigation_mode: InvestigationMode | None = None
 
     def earliest(self) -> date | None:
@@ -116,8 +116,8 @@ class Evidence:
     """A file held with the case: stored by its SHA-256, which the event chain records."""
 
     sha256: str
-    filename: str = personal()
-    title: str = personal()
+    filename: str = field(metadata=PERSONAL_DATA)
+    title: str = field(metadata=PERSONAL_DATA)
     media_type: str
     size: int
     step: str = ""
@@ -142,7 +142,7 @@ class Assignment:
 class AllegationRecord:
     allegation_id: str
     officer_id: str
-    particulars: str = personal()
+    particulars: str = field(metadata=PERSONAL_DATA)
     conduct_from: date
     conduct_to: date
     on_duty: bool
@@ -167,7 +167,7 @@ class CaseDetails:
     force: str
     source: Source
     came_to_attention: date
-    summary: str = personal()
+    summary: str = field(metadata=PERSONAL_DATA)
     officers: tuple[SubjectOfficer, ...]
     allegations: tuple[AllegationRecord, ...] = ()
     origin: Origin | None = None
@@ -182,8 +182,8 @@ class CaseDetails:
 class SeverityAssessment:
     result: SeverityResult
     likely_form: LikelyForm | None
-    decision_maker: str = personal()
-    reasons: str = personal()
+    decision_maker: str = field(metadata=PERSONAL_DATA)
+    reasons: str = field(metadata=PERSONAL_DATA)
 
     def __post_init__(self) -> None:
         _text(self.decision_maker, "decision_maker")
@@ -206,10 +206,10 @@ class Determination:
     case_to_answer: bool
     level: Finding | None
     form: Forum | None
-    decision_maker: str = personal()
-    reasons: str = personal()
+    decision_maker: str = field(metadata=PERSONAL_DATA)
+    reasons: str = field(metadata=PERSONAL_DATA)
     certified_special_conditions: bool = False
-    hearing_exception: str = personal(default="")
+    hearing_exception: str = field(default="", metadata=PERSONAL_DATA)
     """Why a misconduct (not gross misconduct) case goes to a hearing rather than a meeting."""
 
     def __post_init__(self) -> None:
@@ -221,13 +221,13 @@ class Determination:
 class ProceedingsArrangement:
     forum: Forum
     starts_on: date
-    chair: str = personal()
-    panel: tuple[str, ...] = personal(default=())
-    adviser: str = personal(default="")
+    chair: str = field(metadata=PERSONAL_DATA)
+    panel: tuple[str, ...] = field(default=(), metadata=PERSONAL_DATA)
+    adviser: str = field(default="", metadata=PERSONAL_DATA)
     in_public: bool = False
     anonymity_cipher: str = ""
-    reporting_restrictions: str = personal(default="")
-    privacy_reasons: str = personal(default="")
+    reporting_restrictions: str = field(default="", metadata=PERSONAL_DATA)
+    privacy_reasons: str = field(default="", metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -245,8 +245,8 @@ class OutcomeDecision:
 
     officer_id: str
     outcome: Outcome
-    decision_maker: str = personal()
-    reasons: str = personal(default="")
+    decision_maker: str = field(metadata=PERSONAL_DATA)
+    reasons: str = field(default="", metadata=PERSONAL_DATA)
     warning_months: int | None = None
     unconnected_incidents: bool = False
     assessment: dict[str, Any] | None = None

@@ -156,13 +156,13 @@ def plan(uow_factory: Callable[[], UnitOfWork], policy: Policy, as_at: date) -> 
             if policy.closed_case_years and case.closed_on is not None and case.erased_on is None:
                 erase_from = add_years(case.closed_on, policy.closed_case_years)
                 inline = any(holds_personal_values(r.type, r.payload) for r in records)
-                item = Erasure(
+                erasure = Erasure(
                     ref, case.force, case.closed_on, erase_from, len(held(records)), inline
                 )
                 if as_at >= erase_from:
-                    erasable.append(item)
+                    erasable.append(erasure)
                 elif as_at >= erase_from - timedelta(days=policy.warning_days):
-                    erasing.append(item)
+                    erasing.append(erasure)
     return Plan(as_at, tuple(due), tuple(upcoming), tuple(erasable), tuple(erasing))
 
 

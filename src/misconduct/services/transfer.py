@@ -17,8 +17,8 @@ from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
 from misconduct.domain.events import CaseOpened, Event, event_payload
 from misconduct.domain.ledger import RecordedEvent, verify_chain
-from misconduct.domain.personal import Datum
 from misconduct.domain.lifecycle import Context, decide, open_case
+from misconduct.domain.personal import Datum
 from misconduct.errors import InvalidInput, MisconductError
 from misconduct.rules.warning import WarningRecord
 from misconduct.services.cases import load
@@ -62,9 +62,7 @@ def import_case(uow_factory: Callable[[], UnitOfWork], data: Any) -> Case:
         raise InvalidInput("events", "a non-empty list of events", raw)
     personal = _personal(data.get("personal", {}))
     records = [
-        RecordedEvent.from_dict(e).with_personal(personal)
-        if isinstance(e, dict)
-        else _bad(e)
+        RecordedEvent.from_dict(e).with_personal(personal) if isinstance(e, dict) else _bad(e)
         for e in raw
     ]
     foreign = [r.sequence for r in records if r.case_ref != ref]

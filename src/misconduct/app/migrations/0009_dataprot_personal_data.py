@@ -32,9 +32,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 "constraints": [
-                    models.UniqueConstraint(
-                        fields=("case", "datum_id"), name="personal_datum_once"
-                    )
+                    models.UniqueConstraint(fields=("case", "datum_id"), name="personal_datum_once")
                 ],
             },
         )
