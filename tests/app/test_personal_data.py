@@ -249,3 +249,48 @@ def test_an_export_carries_the_personal_data_and_an_import_checks_them(alias: st
     assert [p.name for p in case.parties if p.role is PartyRole.WITNESS] == [WITNESS]
     assert verify_database(alias).ok
     assert export_case(lambda: DjangoUnitOfWork(alias), CANONICAL) == data
+
+
+def test_erasure_deletes_the_case_s_evidence_files_unless_another_case_holds_them(
+    alias: str, settings: Any, tmp_path: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    import hashlib
+
+    from misconduct.app.evidence import DjangoFileStore
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "evidence")},
+        },
+    }
+    store = DjangoFileStore()
+    mine, shared = b"%PDF-1.7 statement of the witness", b"%PDF-1.7 the force's policy"
+    digests = [hashlib.sha256(x).hexdigest() for x in (mine, shared)]
+    for digest, content in zip(digests, (mine, shared), strict=True):
+        store.save(digest, content)
+    opening, steps = steps_with_people()
+    *before, close = steps
+    on = date(2025, 6, 18)
+    files = [
+        c.AttachEvidence(on, Evidence(d, f"{n}.pdf", n, "application/pdf", 30))
+        for d, n in zip(digests, ("statement", "policy"), strict=True)
+    ]
+    svc = service(alias)
+    svc.open(opening, [*before, *files, close])
+    other = canonical_case().opening
+    svc.open(
+        c.OpenCase(other.on, _renamed(other.details, "MPS-2025-0002")),
+        [c.AttachEvidence(on, Evidence(digests[1], "policy.pdf", "Policy", "application/pdf", 30))],
+    )
+    with django_capture_on_commit_callbacks(using=alias, execute=True):
+        done = erase(
+            svc, CANONICAL, ERASED_ON, "Retention", clock=lambda: datetime.now(UTC), using=alias
+        )
+    assert done.files == 2  # the statement and the file of steps_with_people; not the shared one
+    with pytest.raises(FileNotFoundError):
+        store.read(digests[0])
+    assert store.read(digests[1]) == shared  # the open case still holds it
+    report = verify_database(alias, read_file=store.read)
+    assert report.ok, report.problems
