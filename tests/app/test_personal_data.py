@@ -118,14 +118,7 @@ def test_erasure_leaves_the_chain_verifying_and_no_value_anywhere(alias: str) ->
     before = _texts(alias)
     assert WITNESS in before and NOTE in before
 
-    done = erase(
-        svc,
-        CANONICAL,
-        ERASED_ON,
-        "Retention schedule",
-        clock=lambda: datetime.now(UTC),
-        using=alias,
-    )
+    done = _erase(svc, alias)
     held = m.PersonalDatum.objects.using(alias).filter(case__ref=CANONICAL).count()
     assert done.data == held and done.officers == 0  # the officer is also in the open case
 
@@ -146,14 +139,13 @@ def test_erasure_leaves_the_chain_verifying_and_no_value_anywhere(alias: str) ->
     assert [p.name for p in case.parties if p.role is PartyRole.WITNESS] == [gone]
     assert case.notes[-1].text == gone
     with pytest.raises(InvalidInput):  # nothing left to erase, and done once
-        erase(
-            svc,
-            CANONICAL,
-            ERASED_ON,
-            "Retention schedule",
-            clock=lambda: datetime.now(UTC),
-            using=alias,
-        )
+        _erase(svc, alias)
+
+
+def _erase(svc: CaseService, alias: str) -> Any:
+    return erase(
+        svc, CANONICAL, ERASED_ON, "Retention", clock=lambda: datetime.now(UTC), using=alias
+    )
 
 
 def _renamed(details: Any, ref: str) -> Any:
@@ -285,9 +277,7 @@ def test_erasure_deletes_the_case_s_evidence_files_unless_another_case_holds_the
         [c.AttachEvidence(on, Evidence(digests[1], "policy.pdf", "Policy", "application/pdf", 30))],
     )
     with django_capture_on_commit_callbacks(using=alias, execute=True):
-        done = erase(
-            svc, CANONICAL, ERASED_ON, "Retention", clock=lambda: datetime.now(UTC), using=alias
-        )
+        done = _erase(svc, alias)
     assert done.files == 2  # the statement and the file of steps_with_people; not the shared one
     with pytest.raises(FileNotFoundError):
         store.read(digests[0])

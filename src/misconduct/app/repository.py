@@ -310,36 +310,23 @@ class DjangoRepository:
         u = self.using
         ids = [pk for pk, _ in cases]
         every = {o.officer_id: o for _, case in cases for o in case.officers.values()}
+        rows = [
+            m.Officer(
+                officer_id=o.officer_id,
+                force_id=o.force,
+                warrant_number=o.warrant_number,
+                name=o.name,
+                rank=o.rank.value,
+                serving=o.serving,
+            )
+            for o in every.values()
+        ]
         # An officer's row is shared by their cases: an erased case never overwrites the name
         # another case holds (``app.erasure`` erases it once no other case holds it).
-        erased = [o for o in every.values() if is_erased(o.name)]
-        m.Officer.objects.using(u).bulk_create(
-            [
-                m.Officer(
-                    officer_id=o.officer_id,
-                    force_id=o.force,
-                    warrant_number=o.warrant_number,
-                    name=o.name,
-                    rank=o.rank.value,
-                    serving=o.serving,
-                )
-                for o in erased
-            ],
-            ignore_conflicts=True,
-        )
-        m.Officer.objects.using(u).bulk_create(
-            [
-                m.Officer(
-                    officer_id=o.officer_id,
-                    force_id=o.force,
-                    warrant_number=o.warrant_number,
-                    name=o.name,
-                    rank=o.rank.value,
-                    serving=o.serving,
-                )
-                for o in every.values()
-                if not is_erased(o.name)
-            ],
+        db = m.Officer.objects.using(u)
+        db.bulk_create([r for r in rows if is_erased(r.name)], ignore_conflicts=True)
+        db.bulk_create(
+            [r for r in rows if not is_erased(r.name)],
             update_conflicts=True,
             unique_fields=["officer_id"],
             update_fields=["force", "warrant_number", "name", "rank", "serving"],
