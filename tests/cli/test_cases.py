@@ -72,6 +72,7 @@ def test_export_import_round_trip(demo: None, tmp_path: Path) -> None:
         cursor.execute(
             "DELETE FROM misconduct_event WHERE case_id = (SELECT id FROM misconduct_case WHERE ref = 'MPS-2025-0001')"
         )
+    m.PersonalDatum.objects.filter(case__ref="MPS-2025-0001").delete()
     m.Case.objects.filter(ref="MPS-2025-0001").delete()
     result = run("case", "import", str(path))
     assert result.exit_code == 0, result.output
