@@ -40,6 +40,7 @@ def _unlock() -> None:
         "DROP TRIGGER misconduct_event_no_update",
         "DROP TRIGGER misconduct_ledger_no_delete",
         "DROP TRIGGER misconduct_ledger_no_update",
+        "DROP TRIGGER misconduct_personaldatum_no_delete",
     )
 
 

@@ -71,6 +71,23 @@ def steps_with_people() -> tuple[c.OpenCase, list[c.Command]]:
     return demo.opening, [*steps, *extra, close]
 
 
+def unlock_personal_data(alias: str = "default") -> None:
+    """Drop the triggers that refuse changes to personal values (rolled back with the test), as
+    someone with write access to the database could."""
+    connection = connections[alias]
+    statements = (
+        [
+            "DROP TRIGGER misconduct_personaldatum_erase_only",
+            "DROP TRIGGER misconduct_personaldatum_no_delete",
+        ]
+        if connection.vendor == "sqlite"
+        else ["DROP TRIGGER misconduct_personaldatum_guard ON misconduct_personaldatum"]
+    )
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
 def _texts(alias: str) -> str:
     """Every cell of every table of the database as text (JSON also with its escapes undone)."""
     out: list[str] = []
@@ -163,6 +180,7 @@ def test_a_value_changed_deleted_or_blanked_without_an_erasure_is_reported(
     svc.open(opening, steps)
     row = m.PersonalDatum.objects.using(alias).get(case__ref=CANONICAL, value=WITNESS)
     rows = m.PersonalDatum.objects.using(alias).filter(pk=row.pk)
+    unlock_personal_data(alias)
     if tamper == "changed":
         rows.update(value="Someone Else")
         expected = "does not match its commitment"
@@ -175,6 +193,27 @@ def test_a_value_changed_deleted_or_blanked_without_an_erasure_is_reported(
     problems = [str(p) for p in verify_database(alias).problems]
     assert any(expected in p and row.datum_id in p for p in problems), problems
     assert not any(WITNESS in p for p in problems)  # the audit never prints what it compared
+
+
+def test_the_database_refuses_any_change_to_a_value_but_its_erasure(alias: str) -> None:
+    from django.db import DatabaseError, transaction
+
+    svc = service(alias)
+    opening, steps = steps_with_people()
+    svc.open(opening, steps)
+    rows = m.PersonalDatum.objects.using(alias).filter(case__ref=CANONICAL, value=WITNESS)
+    for change in (
+        lambda: rows.update(value="Someone Else"),
+        lambda: rows.update(value=None, salt=None),  # blanked without a date: not an erasure
+        lambda: rows.delete(),
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic(using=alias):
+            change()
+    assert rows.count() == 1
+    assert rows.update(value=None, salt=None, erased_on=ERASED_ON) == 1
+    erased = m.PersonalDatum.objects.using(alias).filter(case__ref=CANONICAL, erased_on=ERASED_ON)
+    with pytest.raises(DatabaseError), transaction.atomic(using=alias):
+        erased.update(value=WITNESS)  # an erased value never comes back
 
 
 def test_a_history_recorded_with_values_inline_loads_verifies_and_imports(alias: str) -> None:

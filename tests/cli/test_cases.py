@@ -69,6 +69,7 @@ def test_export_import_round_trip(demo: None, tmp_path: Path) -> None:
     data = json.loads(path.read_text())
     with connection.cursor() as cursor:  # remove the case behind the app to import it afresh
         cursor.execute("DROP TRIGGER misconduct_event_no_delete")
+        cursor.execute("DROP TRIGGER misconduct_personaldatum_no_delete")
         cursor.execute(
             "DELETE FROM misconduct_event WHERE case_id = (SELECT id FROM misconduct_case WHERE ref = 'MPS-2025-0001')"
         )

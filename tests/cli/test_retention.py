@@ -16,6 +16,7 @@ from misconduct.app.web.publication import public_view
 from misconduct.cli.main import cli
 from misconduct.domain.case import Case
 from misconduct.domain.personal import placeholder
+from tests.app.test_personal_data import unlock_personal_data
 
 pytestmark = pytest.mark.django_db
 CANONICAL = "MPS-2025-0001"
@@ -77,6 +78,7 @@ def test_retention_run_takes_down_records_an_event_and_erases_outside_the_chain(
     audit = run("audit", "verify")  # the chain and the stored state still verify
     assert audit.exit_code == 0 and "stored state verifies" in audit.output, audit.output
     assert "0 past retention" in run("retention", "run", "--as-at", "2026-07-02", "--erase").output
+    unlock_personal_data()  # as someone with write access to the database could
     other = m.PersonalDatum.objects.filter(value__isnull=False).exclude(case__ref=CANONICAL)
     other.filter(pk=other.order_by("pk").values_list("pk", flat=True).first()).update(value="X")
     tampered = run("audit", "verify")  # a changed value, not erased, no longer matches the chain

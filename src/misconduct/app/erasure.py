@@ -94,4 +94,3 @@ def _evidence_only_here(case: m.Case, using: str) -> list[str]:
     }
     others = attached.exclude(case=case).filter(case__erasure__isnull=True)
     return sorted(d for d in mine if not others.filter(payload__evidence__sha256=d).exists())
-
