@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases_data import load_cases  # noqa: E402
-from crossval import SUBSETS, K, Row, bootstrap, cross_validate, same  # noqa: E402
+from crossval import PARAMETERS, SUBSETS, K, Row, bootstrap, cross_validate, same  # noqa: E402
 
 PLOT = ROOT / "docs" / "eval-calibration.png"
 TARGETS = (
@@ -181,13 +181,16 @@ def main() -> int:
     )
     print(TARGETS)
     rows, _ = cross_validate(cases)
-    configs: dict[tuple[float, float, int, int], int] = {}
+    configs: dict[tuple[float, ...], int] = {}
     for r in rows:
         configs[r.config] = configs.get(r.config, 0) + 1
     print(
-        "fitted on the training folds (ordering threshold, personal-mitigation threshold, top of "
-        "the management-advice band, top of the final-written-warning band): "
-        + ", ".join(f"{c} for {n} cases" for c, n in sorted(configs.items()))
+        "fitted on the training folds ("
+        + ", ".join(PARAMETERS)
+        + "): "
+        + ", ".join(
+            f"({', '.join(f'{v:g}' for v in c)}) for {n} cases" for c, n in sorted(configs.items())
+        )
     )
     print()
     _table(rows)

@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from misconduct.assessment.engine import ENGINE_NOTE, assess
-from misconduct.assessment.facts import load_facts
+from misconduct.assessment.facts import Facts, load_facts
 from misconduct.rules.vocabulary import Outcome
 from tests.assessment.builders import AFTER_2025, canonical, make_facts
 
@@ -193,3 +193,69 @@ def test_late_personal_mitigation_counts_for_less() -> None:
     )
     assert late.personal_mitigation_points < on_time.personal_mitigation_points
     assert any("raised late" in r.text for r in late.stages[2].reasons)
+
+
+# ---- issue 12: the accelerated hearing's special conditions, likely-severe categories, 2012 bands
+
+
+def _accelerated(personal: list[str] | None = None) -> Facts:
+    return make_facts(
+        ["intentional_or_deliberate"],
+        personal,
+        proceedings={"forum": "accelerated_misconduct_hearing"},
+    )
+
+
+def test_an_accelerated_hearing_puts_dismissal_first_and_alone_without_personal_mitigation() -> (
+    None
+):
+    at_hearing = assess(make_facts(["intentional_or_deliberate"]))
+    assert FWW in at_hearing.indicated and DWN in at_hearing.indicated
+    a = assess(_accelerated())
+    assert a.indicated == (DWN,)
+    fww = next(c for c in a.considered if c.outcome is FWW)
+    assert fww.verdict == "not indicated at an accelerated hearing"
+    assert any("cease to serve" in r.text for s in a.stages for r in s.reasons)
+
+
+def test_personal_mitigation_keeps_a_final_written_warning_beside_dismissal_at_an_accelerated_hearing() -> (
+    None
+):
+    a = assess(_accelerated(["remorse_and_apology"]))
+    assert a.indicated[0] is DWN and FWW in a.indicated
+
+
+def test_a_likely_severe_category_keeps_lesser_outcomes_to_serious_conduct() -> None:
+    very_serious = {
+        "culpability": {"level": "high", "reason": "x"},
+        "harm": {"level": "medium", "reason": "x"},
+    }
+    plain = assess(make_facts([], **very_serious))
+    assert plain.seriousness.points == 5 and FWW in plain.indicated  # the band reaches 5
+    vawg = assess(make_facts(["violence_against_women_and_girls"], **very_serious))
+    assert vawg.seriousness.points == 5 and vawg.indicated == (DWN,)
+    fww = next(c for c in vawg.considered if c.outcome is FWW)
+    assert fww.verdict == "not sufficient"
+
+
+def test_under_the_2012_regulations_a_final_written_warning_reaches_further() -> None:
+    six = {
+        "culpability": {"level": "high", "reason": "x"},
+        "harm": {"level": "high", "reason": "x"},
+    }
+    old = {
+        "allegation": {
+            "came_to_attention": date(2019, 2, 1),
+            "conduct_from": date(2018, 1, 25),
+            "conduct_to": date(2019, 1, 20),
+        },
+        "proceedings": {
+            "severity_assessment_on": date(2019, 2, 10),
+            "hearing_on": date(2019, 7, 1),
+        },
+    }
+    a2012 = assess(make_facts([], **six, **old))
+    a2020 = assess(make_facts([], **six))
+    assert a2012.seriousness.points == a2020.seriousness.points == 6
+    assert FWW in a2012.indicated and DWN in a2012.indicated
+    assert a2020.indicated == (DWN,)

@@ -48,6 +48,17 @@ FIELD_LABELS: dict[str, str] = {
     "Authorization": "API token",
     "role": "Role",
     "command": "Step",
+    "starts_on": "Date it starts",
+    "starts_at": "Time it starts",
+    "chair_role": "The chair sits as",
+    "resumes_on": "Date it resumes",
+    "resumes_at": "Time it resumes",
+    "extended_to": "New last day",
+    "police_member": "Police officer member",
+    "independent_member": "Independent member",
+    "qualified_lay_member": "Lay member with relevant qualifications or experience",
+    "lay_member": "Lay member",
+    "legally_qualified_person": "Legally qualified person",
 }
 """Field ids as people read them; any other id is read with its underscores as spaces."""
 
@@ -61,6 +72,12 @@ COMMAND_WORDS: dict[str, str] = {
     "DetermineCaseToAnswer": "Deciding whether there is a case to answer",
     "AssessSeverity": "The severity assessment",
     "CloseCase": "Closing the case",
+    "SendPapersToChair": "Sending the papers to the chair",
+    "HoldPreHearing": "Holding the pre-hearing",
+    "GiveHearingNotice": "Giving the officer notice of the hearing",
+    "GivePublicNotice": "Giving public notice",
+    "AdjournProceedings": "Adjourning the proceedings",
+    "ExtendTimeLimit": "Extending a time limit",
 }
 """Commands named in the domain's messages, as the step a person took."""
 

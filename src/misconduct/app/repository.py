@@ -70,7 +70,7 @@ def _shape(hint: Any, seen: frozenset[type] = frozenset()) -> str:
 
 # Bump when ``Case.apply`` changes what a fold gives without changing the shape of ``Case``, so that
 # states stored before are folded again from the events rather than read.
-_FOLD = 1
+_FOLD = 2
 
 
 @functools.cache

@@ -22,7 +22,8 @@ from misconduct.assessment.seriousness import Seriousness, assess_seriousness
 from misconduct.rules.catalogue import Catalogue
 from misconduct.rules.datafile import Citation, Status
 from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes
-from misconduct.rules.vocabulary import Outcome
+from misconduct.rules.regime import Regime
+from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
 ENGINE_NOTE = (
     "This assessment supports the chair's judgement; it does not replace it. The guidance "
@@ -245,17 +246,31 @@ class _Indication:
         self.trace, self.warnings = trace, warnings
         self.reasons: list[Reason] = []
         self.considered: list[Considered] = []
+        self.bands = g.bands_for(answer.regime.regime is Regime.CONDUCT_REGS_2012)
+        self.severe_cap: int | None = (
+            int(g.blocks["likely_severe"].values["lesser_outcomes_up_to"])
+            if any(c.likely_severe for c in ser.categories)
+            else None
+        )
 
     def eligible(self, o: Outcome) -> bool:
-        band = self.g.bands[o]
+        band = self.bands[o]
         if band.requires_personal_mitigation and not self.facts.personal_mitigation:
             return False
         return not band.requires_any_factor or bool(
             band.requires_any_factor & self.facts.factor_ids
         )
 
+    def high(self, o: Outcome) -> int:
+        """The top of an outcome's band here: where the likely outcome is severe, a less severe
+        outcome reaches no higher than the cap."""
+        top = self.bands[o].high
+        if self.severe_cap is None or o.is_dismissal:
+            return top
+        return min(top, self.severe_cap)
+
     def band_fits(self, o: Outcome) -> bool:
-        return self.eligible(o) and self.g.bands[o].contains(self.ser.points)
+        return self.eligible(o) and self.bands[o].low <= self.ser.points <= self.high(o)
 
     def result(self, stage1: StageResult) -> Assessment:
         facts, answer, ser, g = self.facts, self.answer, self.ser, self.g
@@ -312,7 +327,12 @@ class _Indication:
         pm_points, stage3_reasons = self._personal_mitigation(floor)
         pressure = ser.net_weight - pm_points
         severe = next((c for c in ser.categories if c.likely_severe), None)
-        threshold = float(g.blocks["ordering"].values["severe_first_at_pressure"])
+        gross = facts.proceedings.finding is Finding.GROSS_MISCONDUCT
+        threshold = float(
+            g.blocks["ordering"].values[
+                "gross_misconduct_severe_first_at_pressure" if gross else "severe_first_at_pressure"
+            ]
+        )
         descending = severe is not None or pressure > threshold
         ordered = sorted(chosen, key=SEVERITY.__getitem__, reverse=descending)
         ordered = _without_notice_first(ordered)
@@ -327,7 +347,10 @@ class _Indication:
                     g.citation("personal_mitigation"),
                 )
             )
-        if len(ordered) > 1:
+        ordered = self._accelerated(ordered, pm_points, stage3_reasons)
+        if len(ordered) > 1 and not (
+            self._accelerated_forum and any(o.is_dismissal for o in ordered)
+        ):
             first = ordered[0]
             why = (
                 f"{severe.title.lower()}: {severe.likely_wording}"
@@ -428,15 +451,65 @@ class _Indication:
                 )
         return opened
 
+    @property
+    def _accelerated_forum(self) -> bool:
+        return self.facts.proceedings.forum is Forum.ACCELERATED_MISCONDUCT_HEARING
+
+    def _accelerated(
+        self, ordered: list[Outcome], pm_points: float, reasons: list[Reason]
+    ) -> list[Outcome]:
+        """At an accelerated hearing the authority has certified that the officer should cease to
+        serve without delay (SI 2020/4 reg 49(2)(b)): dismissal comes first, and a less severe
+        outcome stays beside it only where enough personal mitigation is put forward."""
+        dismissals = [o for o in ordered if o.is_dismissal]
+        if not self._accelerated_forum or not dismissals:
+            return ordered
+        lesser = [o for o in ordered if not o.is_dismissal]
+        needed = float(
+            self.g.blocks["accelerated_hearing"].values["less_severe_needs_mitigation_points"]
+        )
+        keep = pm_points >= needed
+        cite = self.g.citation("accelerated_hearing")
+        if lesser and not keep:
+            for i, c in enumerate(self.considered):
+                if c.outcome in lesser:
+                    self.considered[i] = Considered(
+                        c.outcome,
+                        "not indicated at an accelerated hearing",
+                        c.reason + "; but the special conditions were certified and personal "
+                        "mitigation does not weigh against dismissal",
+                    )
+        reasons.append(
+            Reason(
+                "Accelerated hearing: the authority certified that the officer should cease to serve "
+                "without delay, so dismissal comes first"
+                + (
+                    "; personal mitigation keeps "
+                    + ", ".join(LOWER[o] for o in lesser)
+                    + " beside it."
+                    if lesser and keep
+                    else (
+                        "; without personal mitigation of "
+                        f"{needed:g} point{'' if needed == 1 else 's'} nothing less severe is "
+                        "indicated."
+                        if lesser
+                        else "."
+                    )
+                ),
+                cite,
+            )
+        )
+        return dismissals + (lesser if keep else [])
+
     def band_too_low(self, o: Outcome) -> bool:
-        return self.g.bands[o].high < self.ser.points
+        return self.high(o) < self.ser.points
 
     def _narrate(
         self, lawful: list[Outcome], chosen: list[Outcome], floor: Category | None, floor_sev: int
     ) -> None:
         ser, g = self.ser, self.g
         for o in lawful:
-            band = g.bands[o]
+            band = self.bands[o]
             if o in chosen:
                 verdict, why = (
                     "indicated",
@@ -447,7 +520,7 @@ class _Indication:
                 )
             elif floor is not None and _floor_severity(o) < floor_sev:
                 verdict, why = "below the floor", f"{floor.title.lower()}: {floor.floor_wording}"
-            elif band.high < ser.points:
+            elif self.high(o) < ser.points:
                 verdict, why = (
                     "not sufficient",
                     (

@@ -9,16 +9,18 @@ findings, decisions and the time limits they start. Commands and events carry th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from misconduct.domain.personal import PERSONAL_DATA
 from misconduct.domain.terms import (
     AssignmentRole,
+    ChairRole,
     InvestigationMode,
     LikelyForm,
     Nature,
     OfficerStatus,
+    PanelRole,
     PartyRole,
     SeverityResult,
     Source,
@@ -218,7 +220,23 @@ class Determination:
 
 
 @dataclass(frozen=True)
+class PanelMember:
+    """A member of the panel, or an adviser to it, in the role the rules give them."""
+
+    name: str = field(metadata=PERSONAL_DATA)
+    role: PanelRole
+
+    def __post_init__(self) -> None:
+        _text(self.name, self.role.value, f"the name of the {self.role.label.lower()}")
+
+
+@dataclass(frozen=True)
 class ProceedingsArrangement:
+    """The meeting or hearing as arranged. ``panel`` and ``adviser`` are the members' and the
+    adviser's names (as histories before hearing administration recorded them); ``members`` gives
+    each with their role, ``chair_role`` the chair's capacity. Arrangements recorded before venue,
+    time and roles were kept carry none of them."""
+
     forum: Forum
     starts_on: date
     chair: str = field(metadata=PERSONAL_DATA)
@@ -228,6 +246,35 @@ class ProceedingsArrangement:
     anonymity_cipher: str = ""
     reporting_restrictions: str = field(default="", metadata=PERSONAL_DATA)
     privacy_reasons: str = field(default="", metadata=PERSONAL_DATA)
+    venue: str = ""
+    starts_at: time | None = None
+    chair_role: ChairRole | None = None
+    members: tuple[PanelMember, ...] = ()
+    public_notice_required: bool | None = None
+    """Whether the chair requires a public notice (reg 36(1)); None: not recorded (a hearing is then
+    taken to need one, as before)."""
+
+    @property
+    def administered(self) -> bool:
+        """Arranged with the chair's capacity recorded, so the panel is checked against the rules."""
+        return self.chair_role is not None
+
+    @property
+    def needs_public_notice(self) -> bool:
+        hearing = self.forum is not Forum.MISCONDUCT_MEETING
+        return hearing and self.public_notice_required is not False
+
+
+@dataclass(frozen=True)
+class Adjournment:
+    """The meeting or hearing put off (reg 41(3)): from ``was_on``, to resume on ``resumes_on``."""
+
+    on: date
+    was_on: date
+    resumes_on: date
+    reasons: str = field(metadata=PERSONAL_DATA)
+    resumes_at: time | None = None
+    venue: str = ""
 
 
 @dataclass(frozen=True)
