@@ -38,6 +38,7 @@ from misconduct.documents.text import (
     conduct_period,
     finding_name,
     forum_name,
+    ids_in_words,
     outcome_name,
     period,
     prose_list,
@@ -96,7 +97,7 @@ def _account(sections: tuple[Section, ...], o: OutcomeInfo, duty: Para | None) -
         out.append(Heading(section.heading))
         if section.heading == "Outcome":
             out.extend(Para(p) for p in section.paragraphs)
-            out.append(Para(_outcome_sentence(o), "box"))
+            out.append(Para(_outcome_sentence(o, said=bool(section.paragraphs)), "box"))
             continue
         if section.heading == "Why the officer was not dismissed" and duty is not None:
             out.append(duty)
@@ -121,19 +122,31 @@ def _adviser(p: ProceedingsInfo) -> tuple[list[tuple[str, str]], str]:
 def _allegations(allegations: tuple[AllegationInfo, ...]) -> list[Block]:
     out: list[Block] = []
     for n, a in enumerate(allegations, start=1):
-        duty = "partly or wholly on duty" if a.on_duty else "off duty"
+        duty = "at least partly on duty" if a.on_duty else "off duty"
+        headings = [s.heading for s in a.standards]
+        standards = (
+            f"The standard said to be breached is {headings[0]}"
+            if len(headings) == 1
+            else f"The standards said to be breached are {prose_list(headings)}"
+        )
         out.append(
             Para(
-                f"Allegation {n}. {sentence(a.particulars)} The period alleged is "
-                f"{conduct_period(a.conduct_from, a.conduct_to)}, {duty}. The Standards said to "
-                f"be breached are {prose_list([s.heading for s in a.standards])}."
+                f"Allegation {n}. {sentence(a.particulars)} The conduct alleged took place "
+                f"{conduct_period(a.conduct_from, a.conduct_to)}, {duty}. {standards}."
             )
         )
     return out
 
 
-def _outcome_sentence(o: OutcomeInfo) -> str:
-    text = f"The outcome is a {outcome_name(o.outcome)}"
+def _outcome_sentence(o: OutcomeInfo, *, said: bool = False) -> str:
+    """The outcome in the box; ``said``: the paragraph before it already names the outcome and its
+    period, so the box gives only when the warning runs and when it expires."""
+    if said and o.warning_months and o.warning_expires_on is not None:
+        return (
+            f"The warning runs from the day the officer is notified of it and expires at the end "
+            f"of {british(o.warning_expires_on)}."
+        )
+    text = f"The outcome is {_article(outcome_name(o.outcome))}"
     if o.outcome is Outcome.WOULD_HAVE_BEEN_DISMISSED:
         text = (
             "The finding is that the officer would have been dismissed had they not ceased to serve"
@@ -148,14 +161,27 @@ def _outcome_sentence(o: OutcomeInfo) -> str:
     return text + "."
 
 
+def _the(force: str) -> str:
+    """ "the Metropolitan Police Service" inside a sentence."""
+    return force if force.startswith("The ") else f"the {force}"
+
+
+def _article(words: str) -> str:
+    """ "a final written warning", "an outcome", and no article before "dismissal ..." or advice."""
+    if words.startswith(("dismissal", "management advice", "no further", "reflective")):
+        return words
+    return ("an " if words[:1] in "aeiou" else "a ") + words
+
+
 def _duty(o: OutcomeInfo, our: str) -> Para | None:
     """Where gross misconduct ends without dismissal, the regulations require the reasons."""
     if o.finding is not Finding.GROSS_MISCONDUCT or o.outcome.is_dismissal:
         return None
     duty = " and ".join(r.citation for r in o.requirements) or "the regulations"
     return Para(
-        f"The conduct is gross misconduct and the outcome is not dismissal without notice, so "
-        f"{our} reasons for that decision must be given in this report ({duty})."
+        f"Because the conduct is gross misconduct and the officer has not been dismissed, the "
+        f"regulations require {our} reasons for that decision to be given in this report "
+        f"({duty}). They follow."
     )
 
 
@@ -181,7 +207,7 @@ def _trace(assessment: AssessmentInfo) -> list[Block]:
     if not assessment.trace:
         return []
     rows = tuple(
-        (t.title, t.conclusion, t.citation, STATUS_WORDS.get(t.status, t.status))
+        (t.title, ids_in_words(t.conclusion), t.citation, STATUS_WORDS.get(t.status, t.status))
         for t in assessment.trace
         if t.applied
     )
@@ -312,11 +338,11 @@ def published_outcome(ctx: DocumentContext) -> Document:
         ("Outcome", o.outcome.label),
     ]
     if o.warning_months:
-        rows.append(("Period", period(o.warning_months)))
+        rows.append(("Period", period(o.warning_months).capitalize()))
     blocks: list[Block] = [
         Para(
-            f"{ctx.force.name} publishes the outcome of the {forum_name(p.forum)} into the conduct "
-            f"of {name}, with the chair's reasons.{adviser_sentence}",
+            f"This is the outcome of the {forum_name(p.forum)} into the conduct of {name}, with "
+            f"the chair's reasons, as published by {_the(ctx.force.name)}.{adviser_sentence}",
             "lead",
         ),
         Facts(tuple(rows)),
@@ -359,6 +385,14 @@ def published_outcome(ctx: DocumentContext) -> Document:
         cited.append(limit_source(ctx.publication.remain_until))
     blocks += legal_basis(cited)
     title = f"Outcome of {forum_name(p.forum)}"
+    # The document bears the day it was published (not the day it happens to be printed).
+    dated = ctx.publication.published_on if ctx.publication is not None else None
     return document(
-        ctx, "published-outcome", title[0].upper() + title[1:], name, blocks, public=True
+        ctx,
+        "published-outcome",
+        title[0].upper() + title[1:],
+        name,
+        blocks,
+        public=True,
+        dated=dated,
     )

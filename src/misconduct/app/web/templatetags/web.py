@@ -30,6 +30,41 @@ def british(value: Any) -> str:
 
 
 @register.filter
+def months(value: Any) -> str:
+    """A warning period as a person says it: 24 becomes "two years", 18 "18 months"."""
+    from misconduct.documents.text import period
+
+    try:
+        return period(int(value))
+    except (TypeError, ValueError):
+        return str(value)
+
+
+@register.filter
+def actor_names(timeline: Any) -> dict[str, str]:
+    """The people who recorded the steps of a timeline, by username: "Case Officer (officer)".
+    One query for the whole timeline; an actor that is not a user (a loader, a program) keeps its
+    name."""
+    from django.contrib.auth import get_user_model
+
+    actors = {str(e["record"].actor) for e in timeline or ()}
+    users = get_user_model().objects.filter(username__in=actors)
+    names = {a: a for a in actors}
+    for u in users:
+        full = u.get_full_name()
+        names[u.get_username()] = f"{full} ({u.get_username()})" if full else u.get_username()
+    return names
+
+
+@register.filter
+def with_note(description: Any, note: Any) -> str:
+    """A factor's description with the chair's note after a colon, as the published reasons put it."""
+    from misconduct.documents.published import described
+
+    return described(str(description or ""), str(note or ""))
+
+
+@register.filter
 def label(value: Any) -> str:
     """An identifier such as ``final_written_warning`` as "Final written warning"."""
     if value in (None, ""):
