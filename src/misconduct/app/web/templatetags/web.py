@@ -94,6 +94,14 @@ def plain(error: Any) -> str:
 
 
 @register.filter
+def words(text: Any) -> str:
+    """Engine text with any ids, options or ISO dates left in it put in words (``app.plain``)."""
+    from misconduct.app.plain import plain_text
+
+    return plain_text(str(text or ""))
+
+
+@register.filter
 def paragraphs(text: Any) -> list[str]:
     """Free text split into paragraphs at blank lines."""
     return [" ".join(p.split()) for p in str(text or "").split("\n\n") if p.strip()]
