@@ -38,7 +38,9 @@ class PublicAllegationOut(Schema):
     standards_breached: list[str]
     conduct_from: str | None = Field(None, description="first day of the conduct alleged")
     conduct_to: str | None = Field(None, description="last day of the conduct alleged")
-    on_duty: bool | None = Field(None, description="whether the conduct was at least partly on duty")
+    on_duty: bool | None = Field(
+        None, description="whether the conduct was at least partly on duty"
+    )
 
 
 class PublicReasonOut(Schema):
