@@ -97,7 +97,7 @@ def _account(sections: tuple[Section, ...], o: OutcomeInfo, duty: Para | None) -
         out.append(Heading(section.heading))
         if section.heading == "Outcome":
             out.extend(Para(p) for p in section.paragraphs)
-            out.append(Para(_outcome_sentence(o, said=bool(section.paragraphs)), "box"))
+            out.append(Para(_outcome_sentence(o), "box"))
             continue
         if section.heading == "Why the officer was not dismissed" and duty is not None:
             out.append(duty)
@@ -138,15 +138,8 @@ def _allegations(allegations: tuple[AllegationInfo, ...]) -> list[Block]:
     return out
 
 
-def _outcome_sentence(o: OutcomeInfo, *, said: bool = False) -> str:
-    """The outcome in the box; ``said``: the paragraph before it already names the outcome and its
-    period, so the box gives only when the warning runs and when it expires."""
-    if said and o.warning_months and o.warning_expires_on is not None:
-        return (
-            f"The warning runs from the day the officer is notified of it and expires at the end "
-            f"of {british(o.warning_expires_on)}."
-        )
-    text = f"The outcome is {_article(outcome_name(o.outcome))}"
+def _outcome_sentence(o: OutcomeInfo) -> str:
+    text = f"The outcome is a {outcome_name(o.outcome)}"
     if o.outcome is Outcome.WOULD_HAVE_BEEN_DISMISSED:
         text = (
             "The finding is that the officer would have been dismissed had they not ceased to serve"
@@ -164,13 +157,6 @@ def _outcome_sentence(o: OutcomeInfo, *, said: bool = False) -> str:
 def _the(force: str) -> str:
     """ "the Metropolitan Police Service" inside a sentence."""
     return force if force.startswith("The ") else f"the {force}"
-
-
-def _article(words: str) -> str:
-    """ "a final written warning", "an outcome", and no article before "dismissal ..." or advice."""
-    if words.startswith(("dismissal", "management advice", "no further", "reflective")):
-        return words
-    return ("an " if words[:1] in "aeiou" else "a ") + words
 
 
 def _duty(o: OutcomeInfo, our: str) -> Para | None:
