@@ -156,6 +156,10 @@ def test_every_page_reads_in_plain_british_english(demo: list[str], client: Clie
         f"/staff/cases/{CANONICAL_REF}/assessment/",
         f"/staff/cases/{CANONICAL_REF}/assessment/?rerun=1",
         "/staff/cases/MER-2026-0107/assessment/",
+        *(
+            f"/staff/cases/{CANONICAL_REF}/documents/{kind}.html"
+            for kind in ("decision", "decision-draft", "published-outcome")
+        ),
         "/staff/cases/new/",
         "/staff/my-work/",
         "/staff/tokens/",
@@ -178,6 +182,10 @@ def test_a_refused_step_and_a_bad_date_are_explained_in_words(
     assert not problems_in(reader.text)
     response: Any = client.post(
         "/staff/cases/MER-2026-0107/assessment/",
+        *(
+            f"/staff/cases/{CANONICAL_REF}/documents/{kind}.html"
+            for kind in ("decision", "decision-draft", "published-outcome")
+        ),
         {"action": "decide", "officer": "", "outcome": "written_warning", "on": "45/13/2026"},
     )
     reader = _Reader()

@@ -19,6 +19,8 @@ def british(value: Any) -> str:
         return "—"
     if isinstance(value, str):
         try:
+            if len(value) == 7:  # a month, as a precedent's record may give it: "May 2020"
+                return f"{date.fromisoformat(value + '-01'):%B %Y}"
             value = date.fromisoformat(value[:10])
         except ValueError:
             return value
