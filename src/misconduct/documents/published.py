@@ -144,7 +144,9 @@ def _seriousness(stored: Mapping[str, Any], v: Voice, notes: Mapping[str, str]) 
         stage = Stage.CULPABILITY if name == "culpability" else Stage.HARM
         found = [f for f in factor_ids if f in catalogue and catalogue[f].stage is stage]
         for d in _described(found, notes):
-            paragraphs.append(f"{who} found that {d[:1].lower()}{d[1:]}")
+            # "found that the officer knew ..." for a clause; "found serious harm ..." for a noun.
+            that = "that " if d.startswith("The ") else ""
+            paragraphs.append(f"{who} found {that}{d[:1].lower()}{d[1:]}")
     if paragraphs:
         out.append(Section("Culpability and harm", tuple(paragraphs)))
     for kind, none in (

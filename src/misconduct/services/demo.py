@@ -169,7 +169,7 @@ def _determine(on: str, level: Finding, form: Forum, certified: bool = False) ->
 def _arrange(on: str, forum: Forum, starts: str) -> c.Command:
     public = forum is not Forum.MISCONDUCT_MEETING
     arrangement = ProceedingsArrangement(
-        forum, D(starts), "Chair appointed under reg 28", in_public=public
+        forum, D(starts), "Legally qualified chair", in_public=public
     )
     return c.ArrangeProceedings(D(on), arrangement)
 
