@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -56,6 +57,39 @@ def actor_names(timeline: Any) -> dict[str, str]:
         full = u.get_full_name()
         names[u.get_username()] = f"{full} ({u.get_username()})" if full else u.get_username()
     return names
+
+
+@register.filter
+def user_names(rows: Any) -> dict[str, str]:
+    """The people behind the ``username`` of each row (an access log page), in one query."""
+    return actor_names([{"record": _Actor(str(r.username))} for r in rows or ()])
+
+
+@register.filter
+def seen(what: Any) -> str:
+    """An access-log entry as a person reads it: "document reg36-notice.html" becomes the
+    document's title and its format."""
+    from misconduct.documents.api import KINDS
+
+    text = str(what or "")
+    if text.startswith("document "):
+        kind, _, fmt = text.removeprefix("document ").rpartition(".")
+        if kind in KINDS:
+            return f"{KINDS[kind].title} ({fmt.upper()})"
+    return text
+
+
+@register.filter
+def person(username: Any) -> str:
+    """A username as the person it names: "Case Officer (officer)"; anything else unchanged."""
+    if not username:
+        return "—"
+    return actor_names([{"record": _Actor(str(username))}]).get(str(username), str(username))
+
+
+@dataclass(frozen=True)
+class _Actor:
+    actor: str
 
 
 @register.filter
