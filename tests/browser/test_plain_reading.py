@@ -13,11 +13,11 @@ import urllib.request
 from typing import Any
 
 from misconduct.services.demo import CANONICAL_REF
-from tests.app.web.test_plain_pages import problems_in
 from tests.browser.conftest import sign_in
+from tests.browser.test_accessibility import DECIDED_REF, STAFF_PAGES
+from tests.plain_words import problems_in
 
 AWAITING_REF = "MER-2026-0107"  # awaits the demo chair's decision
-DECIDED_REF = "SUR-2026-0108"  # a meeting whose outcome is decided
 OPEN_ALL = "() => document.querySelectorAll('details').forEach(d => d.open = true)"
 # Identifiers shown as code (an HTTP header, a rules version) are for the machine: left out.
 NO_CODE = "() => document.querySelectorAll('code').forEach(c => c.textContent = '')"
@@ -47,16 +47,7 @@ def test_the_pages_a_person_reads_have_no_ids_options_or_iso_dates(
         page.goto(f"{base}{path}")
         _read(page, problems)
     sign_in(page, base)
-    for path in (
-        "/staff/",
-        "/staff/cases/",
-        f"/staff/cases/{CANONICAL_REF}/",
-        f"/staff/cases/{CANONICAL_REF}/assessment/",
-        f"/staff/cases/{DECIDED_REF}/assessment/",
-        "/staff/cases/ESX-2026-0105/steps/arrange-proceedings/",
-        "/staff/cases/WMP-2026-0101/steps/assess-severity/",
-        "/staff/tokens/",
-    ):
+    for path in (*STAFF_PAGES, "/staff/cases/ESX-2026-0105/steps/arrange-proceedings/"):
         page.goto(f"{base}{path}")
         _read(page, problems)
     # A refused step, and a decision with a date that is not one, explained in words.

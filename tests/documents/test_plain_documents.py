@@ -18,8 +18,8 @@ from docx import Document as open_docx
 from misconduct.documents.context import DocumentContext
 from misconduct.documents.render import KINDS, render
 from misconduct.errors import InvalidInput
-from tests.app.web.test_plain_pages import problems_in
 from tests.documents.reading import pdf_text
+from tests.plain_words import problems_in
 
 NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 

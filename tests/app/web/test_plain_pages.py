@@ -22,28 +22,8 @@ from misconduct.app.roles import Role
 from misconduct.app.web import store
 from misconduct.services.demo import CANONICAL_REF
 from tests.app.web.fixtures import PASSWORD, make_user
+from tests.plain_words import problems_in
 
-SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
-ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-CLI_FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
-COMMAND = re.compile(
-    r"\b(?:Record|Decide|Arrange|Publish|Submit|Notify|Determine|Assess|Close|Open|Give|Appoint)"
-    r"[A-Z][a-z]+\w*"
-)
-DOUBLED = re.compile(r"\b(\w{3,}) \1\b", re.IGNORECASE)
-AMERICAN = re.compile(
-    r"\b(?!(?:size|sizes|seize|seized|prize|prizes|resize)\b)\w+(?:ize|izes|ized|izing|ization)\b"
-    r"|\b(?:behaviors?|colors?|honors?|favors?|centers?|license|defense|offense|catalog)\b",
-    re.IGNORECASE,
-)
-PATTERNS = {
-    "snake_case id": SNAKE,
-    "ISO date": ISO_DATE,
-    "command-line option": CLI_FLAG,
-    "command name": COMMAND,
-    "doubled word": DOUBLED,
-    "American spelling": AMERICAN,
-}
 SKIP = ("/logout", "/admin", ".pdf", ".docx", ".atom", ".svg", ".png", ".csv", ".json", "/api/")
 SKIP += ("/evidence/", "/revoke/")
 PER_KIND = 2
@@ -90,16 +70,6 @@ class _Reader(HTMLParser):
 def _kind(path: str) -> str:
     path = re.sub(r"[A-Z]{2,4}-\d{4}-\d{4}", "REF", path)
     return re.sub(r"/\d+/", "/N/", path)
-
-
-def problems_in(text: str) -> list[str]:
-    """Each offending token in ``text`` with the line it is on."""
-    found = []
-    for line in text.splitlines():
-        for name, pattern in PATTERNS.items():
-            for m in pattern.finditer(line):
-                found.append(f"{name} {m[0]!r} in: {' '.join(line.split())[:140]}")
-    return found
 
 
 def _walk(client: Client, starts: list[str]) -> dict[str, list[str]]:
