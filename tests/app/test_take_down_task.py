@@ -36,8 +36,7 @@ def test_a_published_outcome_is_a_task_until_it_is_taken_down() -> None:
 def test_the_erasure_of_a_closed_case_is_a_task_from_the_notice_period_until_done() -> None:
     from misconduct.services.retention import ERASURE_STEP, erase
 
-    repo = FakeRepository()
-    load_demo(fake_service(repo))
+    repo = demo_repository()
     policy = Policy(warning_days=7, closed_case_years=1)  # the canonical case closed 19/06/2025
 
     def erasures(on: date) -> list[tuple[str, date, bool]]:
