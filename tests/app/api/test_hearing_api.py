@@ -103,3 +103,56 @@ def test_bad_hearing_input_is_a_422_naming_the_field_with_nothing_written(
     assert response.json()["field"] == field
     assert response.json()["message"]
     assert m.Event.objects.filter(case__ref=ref).count() == before
+
+
+def test_the_notice_to_the_officer_and_an_objection_through_the_api() -> None:
+    ref = referred()
+    client = _client()
+    assert client.get(f"/api/cases/{ref}/documents/reg35-notice").status_code == 404
+    assert _post(client, ref, "arrange-proceedings", HEARING).status_code == 200
+    assert _post(client, ref, "hearing-notice", {"on": "2026-08-28"}).status_code == 200
+    pdf = client.get(f"/api/cases/{ref}/documents/reg35-notice?format=pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    html = client.get(f"/api/cases/{ref}/documents/reg35-notice?format=html")
+    assert "Your right to object to a panel member" in html.content.decode()
+    # Same role and force checks as every document: another force's user does not see the case;
+    # without a token, nothing.
+    kent = make_user("kent_clerk", [(Role.CASE_OFFICER, "kent")])
+    _, token = ApiToken.issue(kent, "tests")
+    elsewhere = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert elsewhere.get(f"/api/cases/{ref}/documents/reg35-notice").status_code == 404
+    assert Client().get(f"/api/cases/{ref}/documents/reg35-notice").status_code == 401
+
+    before = m.Event.objects.filter(case__ref=ref).count()
+    late = _post(
+        client, ref, "panel-objection", {"on": "2026-09-04", "member": "Alex Lay", "grounds": "x"}
+    )
+    assert late.status_code == 422 and late.json()["field"] == "on"
+    assert "03/09/2026" in late.json()["message"]
+    assert m.Event.objects.filter(case__ref=ref).count() == before
+    made = _post(
+        client,
+        ref,
+        "panel-objection",
+        {"on": "2026-09-01", "member": "Alex Lay", "grounds": "Sat on my last case."},
+    )
+    assert made.status_code == 200, made.content
+    decided = _post(
+        client,
+        ref,
+        "decide-panel-objection",
+        {"on": "2026-09-02", "member": "Alex Lay", "decision": "upheld"},
+    )
+    assert decided.status_code == 200, decided.content
+    replaced = _post(
+        client,
+        ref,
+        "replace-panel-member",
+        {"on": "2026-09-03", "member": "Alex Lay", "replacement": "Pat New"},
+    )
+    assert replaced.status_code == 200, replaced.content
+    dues = [d for d in m.DueEntry.objects.filter(ref=ref) if d.step == "reg35_objection"]
+    assert max(d.last_day for d in dues) == D("2026-09-08")
+    html = client.get(f"/api/cases/{ref}/documents/reg35-notice?format=html").content.decode()
+    assert "Pat New" in html and "Alex Lay" not in html
