@@ -28,7 +28,7 @@ from misconduct.domain.terms import ChairRole, Nature, PanelRole
 from misconduct.domain.timelimits import due_if_in_force
 from misconduct.errors import InvalidInput, NotModelled
 from misconduct.rules.catalogue import default_catalogue
-from misconduct.rules.regime import PanelChair, panel_for_hearing
+from misconduct.rules.regime import PanelChair, accelerated_hearing_conductor, panel_for_hearing
 from misconduct.rules.standards import parse_standards
 from misconduct.rules.vocabulary import Finding, Forum
 
@@ -101,8 +101,11 @@ def _check_panel(case: Case, a: ProceedingsArrangement) -> None:
                     role.value,
                 )
         return
+    if a.forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
+        _check_accelerated(case, a)
+        return
     if a.forum is not Forum.MISCONDUCT_HEARING:
-        return  # an accelerated hearing's composition is not modelled by the rules
+        return
     rules = _panel_rules(case.referral.notice_on)
     if rules is None:
         return
@@ -135,6 +138,41 @@ def _check_panel(case: Case, a: ProceedingsArrangement) -> None:
                 f"{when}, the panel needs one {role.label.lower()} (given {roles.count(role)})",
                 citation,
                 role.value,
+            )
+
+
+def _check_accelerated(case: Case, a: ProceedingsArrangement) -> None:
+    """An accelerated hearing of officers none of whom is a senior officer is conducted by the chief
+    officer or their delegate, with no panel (SI 2020/4 reg 55(1), reg 2(4A)); checked for notices of
+    referral from 7 May 2024 only. A senior officer's panel (reg 55(3)-(4A)) is not checked."""
+    assert case.referral is not None
+    if any(o.rank.is_senior_officer for o in case.officers.values()):
+        return
+    try:
+        accelerated_hearing_conductor(case.referral.notice_on)
+        version = default_catalogue().version(
+            "accelerated_hearing_composition", case.referral.notice_on
+        )
+    except NotModelled:
+        return
+    citation = str(version.citation)
+    when = f"with notice of referral on {british(case.referral.notice_on)}"
+    chairs = (ChairRole.CHIEF_OFFICER, ChairRole.CHIEF_OFFICER_DELEGATE)
+    if a.chair_role not in chairs:
+        raise refuse(
+            f"{when}, the accelerated hearing of an officer other than a senior officer is "
+            "conducted by the chief officer of the force or their delegate, not the "
+            + (a.chair_role.label.lower() if a.chair_role else "chair given"),
+            citation,
+            "chair_role",
+        )
+    for m in a.members:
+        if not m.role.advises:
+            raise refuse(
+                f"{when}, the accelerated hearing of an officer other than a senior officer has no "
+                f"panel: no {m.role.label.lower()}",
+                citation,
+                m.role.value,
             )
 
 
