@@ -782,3 +782,36 @@ def panel_roles(case: Case) -> tuple[PanelRole, ...]:
 def extendable(case: Case) -> list[DueItem]:
     """The case's open time limits that the regulations let someone extend."""
     return [i for i in case.open_limits() if i.step in EXTENDABLE]
+
+
+def required_panel(case: Case) -> tuple[ChairRole | None, tuple[PanelRole, ...]]:
+    """The chair's capacity and the members' roles the rules require for the case's meeting or
+    hearing on the date of its notice of referral (for synthetic and demo arrangements): None and
+    no roles where the rules do not say (before the 2020 regime; an accelerated hearing before
+    7 May 2024 or of a senior officer)."""
+    if case.referral is None:
+        return None, ()
+    forum = case.referral.forum
+    if forum is Forum.MISCONDUCT_MEETING:
+        return ChairRole.PERSON_CONDUCTING, ()
+    if forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
+        if any(o.rank.is_senior_officer for o in case.officers.values()):
+            return None, ()
+        try:
+            accelerated_hearing_conductor(case.referral.notice_on)
+        except NotModelled:
+            return None, ()
+        return ChairRole.CHIEF_OFFICER, ()
+    rules = _panel_rules(case.referral.notice_on)
+    if rules is None:
+        return None, ()
+    if rules[0] is PanelChair.LEGALLY_QUALIFIED_CHAIR:
+        return ChairRole.LEGALLY_QUALIFIED_CHAIR, (
+            PanelRole.POLICE_MEMBER,
+            PanelRole.INDEPENDENT_MEMBER,
+        )
+    return ChairRole.CHIEF_OFFICER_DELEGATE, (
+        PanelRole.QUALIFIED_LAY_MEMBER,
+        PanelRole.LAY_MEMBER,
+        PanelRole.LEGALLY_QUALIFIED_PERSON,
+    )
