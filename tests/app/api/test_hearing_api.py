@@ -156,3 +156,31 @@ def test_the_notice_to_the_officer_and_an_objection_through_the_api() -> None:
     assert max(d.last_day for d in dues) == D("2026-09-08")
     html = client.get(f"/api/cases/{ref}/documents/reg35-notice?format=html").content.decode()
     assert "Pat New" in html and "Alex Lay" not in html
+
+
+def test_the_case_page_offers_the_notice_and_shows_objections() -> None:
+    from django.urls import reverse
+
+    from tests.app.web.fixtures import PASSWORD
+
+    ref = referred()
+    client = _client()
+    assert _post(client, ref, "arrange-proceedings", HEARING).status_code == 200
+    assert _post(client, ref, "hearing-notice", {"on": "2026-08-28"}).status_code == 200
+    body = {"on": "2026-09-01", "member": "Sam Member", "grounds": "Sat on my last case"}
+    assert _post(client, ref, "panel-objection", body).status_code == 200
+    make_user("met_officer", [(Role.CASE_OFFICER, "metropolitan")])
+    make_user("kent_officer", [(Role.CASE_OFFICER, "kent")])
+    web = Client()
+    assert web.login(username="met_officer", password=PASSWORD)
+    page = web.get(reverse("web:case", args=[ref])).content.decode()
+    assert reverse("web:document", args=[ref, "reg35-notice", "pdf"]) in page
+    assert "the officer objected to Sam Member (grounds: Sat on my last case)" in page
+    assert "Awaiting the chair&#x27;s decision" in page or "Awaiting the chair's decision" in page
+    notice = web.get(reverse("web:document", args=[ref, "reg35-notice", "html"]))
+    assert notice.status_code == 200 and "Sam Member" in notice.content.decode()
+    kent = Client()
+    assert kent.login(username="kent_officer", password=PASSWORD)
+    assert kent.get(reverse("web:document", args=[ref, "reg35-notice", "html"])).status_code == 404
+    anonymous = Client().get(reverse("web:document", args=[ref, "reg35-notice", "html"]))
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]
