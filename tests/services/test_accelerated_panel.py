@@ -11,45 +11,22 @@ from typing import Any
 import pytest
 
 from misconduct.domain import commands as c
-from misconduct.domain.records import Determination, PanelMember, SeverityAssessment
-from misconduct.domain.terms import LikelyForm, PanelRole, SeverityResult
+from misconduct.domain.records import PanelMember
+from misconduct.domain.terms import PanelRole
 from misconduct.errors import InvalidInput, RuleViolation
-from misconduct.rules.vocabulary import Finding, Forum
+from misconduct.rules.vocabulary import Forum
 from misconduct.services.cases import CaseService
-from misconduct.services.intake import open_case
-from tests.services.fakes import fake_service
-from tests.services.test_hearing import step
-from tests.services.test_intake import overtime
+from tests.services.test_hearing import referred_to, step
 
 D = date.fromisoformat
 
 
 def certified() -> tuple[CaseService, str, dict[str, Any]]:
     """The overtime sergeant's case certified for an accelerated hearing, notice on 12/08/2026."""
-    svc = fake_service()
-    ref = open_case(svc, overtime()).ref
-    for command in (
-        c.AssessSeverity(
-            D("2026-05-12"),
-            SeverityAssessment(SeverityResult.GROSS_MISCONDUCT, LikelyForm.HEARING, "S", "r"),
-        ),
-        c.AppointInvestigator(D("2026-05-13"), "DS Example"),
-        c.GiveRegulation17Notice(D("2026-05-14")),
-        c.SubmitInvestigationReport(D("2026-08-03"), True),
-        c.DetermineCaseToAnswer(
-            D("2026-08-10"),
-            Determination(
-                True,
-                Finding.GROSS_MISCONDUCT,
-                Forum.ACCELERATED_MISCONDUCT_HEARING,
-                "Chief Superintendent Certifier",
-                "r",
-                certified_special_conditions=True,
-            ),
-        ),
-        c.GiveReferralNotice(D("2026-08-12")),
-    ):
-        svc.execute(ref, command)
+    svc, ref = referred_to(
+        Forum.ACCELERATED_MISCONDUCT_HEARING,
+        decision_maker="Chief Superintendent Certifier",
+    )
     (window,) = [i for i in svc.case(ref).open_limits() if i.step == "reg52_hearing_window"]
     assert window.earliest is not None
     data = {

@@ -8,14 +8,9 @@ from datetime import date
 
 from misconduct.domain import commands as c
 from misconduct.domain.case import Case
-from misconduct.domain.records import Determination, SeverityAssessment
-from misconduct.domain.terms import LikelyForm, SeverityResult
 from misconduct.rules.vocabulary import Finding, Forum
 from misconduct.services.cases import CaseService
-from misconduct.services.intake import open_case
-from tests.services.fakes import fake_service
-from tests.services.test_hearing import limit, step
-from tests.services.test_intake import overtime
+from tests.services.test_hearing import limit, referred_to, step
 
 D = date.fromisoformat
 MEETING = {
@@ -31,24 +26,7 @@ MEETING = {
 
 def referred_to_a_meeting() -> tuple[CaseService, str]:
     """Notice of referral to a misconduct meeting on Wednesday 12/08/2026, no response yet."""
-    svc = fake_service()
-    ref = open_case(svc, overtime()).ref
-    for command in (
-        c.AssessSeverity(
-            D("2026-05-12"),
-            SeverityAssessment(SeverityResult.MISCONDUCT, LikelyForm.MEETING, "S", "r"),
-        ),
-        c.AppointInvestigator(D("2026-05-13"), "DS Example"),
-        c.GiveRegulation17Notice(D("2026-05-14")),
-        c.SubmitInvestigationReport(D("2026-08-03")),
-        c.DetermineCaseToAnswer(
-            D("2026-08-10"),
-            Determination(True, Finding.MISCONDUCT, Forum.MISCONDUCT_MEETING, "AA", "r"),
-        ),
-        c.GiveReferralNotice(D("2026-08-12")),
-    ):
-        svc.execute(ref, command)
-    return svc, ref
+    return referred_to(Forum.MISCONDUCT_MEETING, Finding.MISCONDUCT)
 
 
 def test_without_a_response_the_meeting_limit_runs_from_the_end_of_the_reg_31_period() -> None:

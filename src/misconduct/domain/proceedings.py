@@ -23,7 +23,13 @@ from misconduct.domain.guards import (
     not_before,
     refuse,
 )
-from misconduct.domain.records import Adjournment, DueItem, PanelMember, ProceedingsArrangement
+from misconduct.domain.records import (
+    Adjournment,
+    DueItem,
+    PanelMember,
+    PanelObjection,
+    ProceedingsArrangement,
+)
 from misconduct.domain.terms import ChairRole, Nature, PanelRole
 from misconduct.domain.timelimits import due_if_in_force
 from misconduct.errors import InvalidInput, NotModelled
@@ -551,19 +557,29 @@ def _object(case: Case, c: cmd.ObjectToPanelMember, ctx: Context) -> ev.Event:
     )
 
 
+def _awaiting(case: Case, member: str, what: str, none: Exception, expected: str) -> PanelObjection:
+    """The objection to ``member`` that awaits ``what`` (the chair's decision or a replacement):
+    ``none`` is raised where no objection awaits it, bad input naming the member where another
+    member's does."""
+    p = _arranged(case)
+    waiting = [o.member for o in p.objections if o.awaiting == what]
+    if not waiting:
+        raise none
+    objection: PanelObjection | None = p.objection(member, what)
+    if objection is None:
+        raise InvalidInput("member", f"{expected}: " + ", ".join(waiting), member)
+    return objection
+
+
 @handles(cmd.DecidePanelObjection)
 def _decide_objection(case: Case, c: cmd.DecidePanelObjection, ctx: Context) -> ev.Event:
-    p = _arranged(case)
-    waiting = [o.member for o in p.objections if o.awaiting == "decision"]
-    if not waiting:
-        raise refuse("no objection to a panel member awaits the chair's decision", REG35)
-    objection = p.objection(c.member, "decision")
-    if objection is None:
-        raise InvalidInput(
-            "member",
-            "a panel member whose objection awaits the chair's decision: " + ", ".join(waiting),
-            c.member,
-        )
+    objection = _awaiting(
+        case,
+        c.member,
+        "decision",
+        refuse("no objection to a panel member awaits the chair's decision", REG35),
+        "a panel member whose objection awaits the chair's decision",
+    )
     not_before(c.on, objection.on, "the objection")
     return ev.PanelObjectionDecided(c.on, objection.member, c.upheld, c.reasons.strip())
 
@@ -571,20 +587,17 @@ def _decide_objection(case: Case, c: cmd.DecidePanelObjection, ctx: Context) -> 
 @handles(cmd.ReplacePanelMember)
 def _replace_member(case: Case, c: cmd.ReplacePanelMember, ctx: Context) -> ev.Event:
     p = _arranged(case)
-    waiting = [o.member for o in p.objections if o.awaiting == "replacement"]
-    if not waiting:
-        raise refuse(
+    objection = _awaiting(
+        case,
+        c.member,
+        "replacement",
+        refuse(
             "a panel member is replaced after the chair upholds an objection to them, and no "
             "upheld objection awaits a replacement",
             "SI 2020/4 reg 35(6)",
-        )
-    objection = p.objection(c.member, "replacement")
-    if objection is None:
-        raise InvalidInput(
-            "member",
-            "a panel member whose objection the chair upheld: " + ", ".join(waiting),
-            c.member,
-        )
+        ),
+        "a panel member whose objection the chair upheld",
+    )
     new = " ".join(c.replacement.split())
     if not new:
         raise InvalidInput("replacement", "the name of the new panel member", c.replacement)
