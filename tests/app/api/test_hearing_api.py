@@ -131,27 +131,13 @@ def test_the_notice_to_the_officer_and_an_objection_through_the_api() -> None:
     assert late.status_code == 422 and late.json()["field"] == "on"
     assert "03/09/2026" in late.json()["message"]
     assert m.Event.objects.filter(case__ref=ref).count() == before
-    made = _post(
-        client,
-        ref,
-        "panel-objection",
-        {"on": "2026-09-01", "member": "Alex Lay", "grounds": "Sat on my last case."},
-    )
-    assert made.status_code == 200, made.content
-    decided = _post(
-        client,
-        ref,
-        "decide-panel-objection",
-        {"on": "2026-09-02", "member": "Alex Lay", "decision": "upheld"},
-    )
-    assert decided.status_code == 200, decided.content
-    replaced = _post(
-        client,
-        ref,
-        "replace-panel-member",
-        {"on": "2026-09-03", "member": "Alex Lay", "replacement": "Pat New"},
-    )
-    assert replaced.status_code == 200, replaced.content
+    for step, body in (
+        ("panel-objection", {"on": "2026-09-01", "member": "Alex Lay", "grounds": "Sat before."}),
+        ("decide-panel-objection", {"on": "2026-09-02", "member": "Alex Lay", "decision": "upheld"}),
+        ("replace-panel-member", {"on": "2026-09-03", "member": "Alex Lay", "replacement": "Pat New"}),
+    ):  # fmt: skip
+        done = _post(client, ref, step, body)
+        assert done.status_code == 200, (step, done.content)
     dues = [d for d in m.DueEntry.objects.filter(ref=ref) if d.step == "reg35_objection"]
     assert max(d.last_day for d in dues) == D("2026-09-08")
     html = client.get(f"/api/cases/{ref}/documents/reg35-notice?format=html").content.decode()
