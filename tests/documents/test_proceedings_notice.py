@@ -78,6 +78,25 @@ def test_after_an_adjournment_the_notice_gives_the_new_date_and_says_it_replaces
     assert "Thursday 8 October 2026" in text and "Room 9" in text
 
 
+def test_after_a_replacement_the_notice_names_the_new_member_and_their_window() -> None:
+    svc, ref = referred()
+    step(svc, ref, "arrange-proceedings", HEARING)
+    step(svc, ref, "hearing-notice", {"on": "2026-08-28"})
+    objection = {"on": "2026-09-01", "member": "Sam Member", "grounds": "Bias."}
+    step(svc, ref, "panel-objection", objection)
+    decision = {"on": "2026-09-02", "member": "Sam Member", "decision": "upheld"}
+    step(svc, ref, "decide-panel-objection", decision)
+    replacement = {"on": "2026-09-07", "member": "Sam Member", "replacement": "Kim Other"}
+    step(svc, ref, "replace-panel-member", replacement)
+    text = flat(build("reg35-notice", context_from_case(svc.case(ref))).text())
+    assert "Date of this notice 7 September 2026" in text
+    assert "Sam Member has been replaced on the panel by Kim Other" in text
+    assert "Lay member Kim Other" in text
+    # reg 35(9)(b): 3 working days beginning with the first working day after 07/09/2026.
+    assert "You may object to the new panel member (Kim Other)" in text
+    assert "by 10 September 2026" in text
+
+
 def test_a_meeting_notice_has_no_panel_and_no_objection() -> None:
     svc, ref = referred_to_a_meeting()
     step(svc, ref, "arrange-proceedings", MEETING)

@@ -144,12 +144,19 @@ def _administration(case: Case, issued: date) -> dict[str, Any]:
     a = p.arrangement
     noticed = p.hearing_notice_on or issued
     objectable = tuple(m.name for m in a.members if not m.role.advises)
+    # Members replaced since the latest notice: this is the notice of their names (reg 35(7)), and
+    # the officer may object to them only, counted from it (reg 35(8)-(9)).
+    after = [o for o in p.objections if o.replaced_on and o.replaced_on >= noticed]
+    if after:
+        noticed = max(o.replaced_on for o in after if o.replaced_on)
+        objectable = tuple(o.replaced_by for o in after)
     panel = a.forum is Forum.MISCONDUCT_HEARING and bool(objectable)
     return {
+        "replaced": tuple((o.member, o.replaced_by) for o in after),
         "chair_role": a.chair_role.label if a.chair_role else "",
         "members": tuple((m.role.label, m.name) for m in a.members),
         "objectable": objectable,
-        "hearing_notice_on": p.hearing_notice_on,
+        "hearing_notice_on": noticed if after else p.hearing_notice_on,
         "objection": time_limit("reg35_objection", noticed)
         if panel and in_force("reg35_objection", noticed)
         else None,

@@ -184,6 +184,9 @@ class ProceedingsInfo:
     """Reg 35(4): the last day for the officer to object to a panel member, counted from the notice."""
     adjourned_from: date | None = None
     """The date the meeting or hearing was to begin before its latest adjournment."""
+    replaced: tuple[tuple[str, str], ...] = ()
+    """(member, replacement) for each member replaced after an upheld objection since the latest
+    notice, when this document is the notice of the new members' names (reg 35(7))."""
 
 
 @dataclass(frozen=True)

@@ -402,6 +402,16 @@ def proceedings_notice(ctx: DocumentContext) -> Document:
         + " Please read it carefully and keep it."
     )
     blocks: list[Block] = [_addressee(ctx, dated), Para(lead, "lead")]
+    if p.replaced:
+        blocks.append(
+            Para(
+                "The chair upheld your objection. "
+                + " ".join(
+                    f"{old} has been replaced on the panel by {new}." for old, new in p.replaced
+                )
+                + " This notice gives you the name of the new member."
+            )
+        )
     if p.adjourned_from is not None:
         blocks.append(
             Para(
@@ -456,9 +466,14 @@ def proceedings_notice(ctx: DocumentContext) -> Document:
         blocks += [
             Heading("3. Your right to object to a panel member"),
             Para(
-                f"You may object to any of the panel members named above ({prose_list(list(p.objectable))}), "
-                "but not to the chair. An objection must be made in writing to the chair and must "
-                "set out your grounds."
+                (
+                    f"You may object to the new panel member ({prose_list(list(p.objectable))}), "
+                    if p.replaced
+                    else "You may object to any of the panel members named above "
+                    f"({prose_list(list(p.objectable))}), "
+                )
+                + "but not to the chair. An objection must be made in writing to the chair and "
+                "must set out your grounds."
                 + (
                     f" It must be made by {limit_sentence(p.objection)}, the end of 3 "
                     "working days beginning with the first working day after you are given this "

@@ -141,7 +141,10 @@ def test_the_notice_to_the_officer_and_an_objection_through_the_api() -> None:
     dues = [d for d in m.DueEntry.objects.filter(ref=ref) if d.step == "reg35_objection"]
     assert max(d.last_day for d in dues) == D("2026-09-08")
     html = client.get(f"/api/cases/{ref}/documents/reg35-notice?format=html").content.decode()
-    assert "Pat New" in html and "Alex Lay" not in html
+    # Now the notice of the new member's name (reg 35(7)): the window to object to them only.
+    assert "Alex Lay has been replaced on the panel by Pat New" in html
+    assert "You may object to the new panel member (Pat New)" in html
+    assert "8 September 2026" in html
 
 
 def test_the_case_page_offers_the_notice_and_shows_objections() -> None:
