@@ -61,3 +61,30 @@ def test_bad_hearing_input_is_one_line_and_nothing_is_written(
     result = run("case", "step", ref, step, "--data", json.dumps(data))
     assert words in one_line_error(result, code)
     assert m.Event.objects.filter(case__ref=ref).count() == before
+
+
+def test_objections_and_the_notice_document_from_the_command_line(tmp_path: object) -> None:
+    from pathlib import Path
+
+    ref = referred()
+    assert _step(ref, "arrange-proceedings", HEARING).exit_code == 0
+    assert _step(ref, "hearing-notice", {"on": "2026-08-28"}).exit_code == 0
+    path = Path(str(tmp_path)) / "notice.docx"
+    wrote = run("document", "reg35-notice", ref, "--format", "docx", "-o", str(path))
+    assert wrote.exit_code == 0, wrote.output
+    assert path.read_bytes().startswith(b"PK")
+    made = _step(
+        ref, "panel-objection", {"on": "2026-09-01", "member": "Sam Member", "grounds": "Bias."}
+    )
+    assert made.exit_code == 0, made.output
+    objection = json.loads(made.output)["proceedings"]["objections"][0]
+    assert objection["member"] == "Sam Member" and objection["role"] == "lay_member"
+    before = m.Event.objects.filter(case__ref=ref).count()
+    # The objection awaits the chair's decision: a replacement now is refused, nothing written.
+    for step, data, code, words in (
+        ("replace-panel-member", {"member": "Sam Member", "replacement": "Z"}, 3, "no upheld objection awaits a replacement"),
+        ("decide-panel-objection", {"member": "Sam Member", "decision": "yes"}, 2, "decision"),
+    ):  # fmt: skip
+        refused = run("case", "step", ref, step, "--data", json.dumps({"on": "2026-09-02", **data}))
+        assert words in one_line_error(refused, code)
+    assert m.Event.objects.filter(case__ref=ref).count() == before

@@ -78,6 +78,9 @@ GivePublicNotice              .  .  .  .  .  .  .  x  .  .  .  .  .  .
 SendPapersToChair             .  .  .  .  .  .  .  x  .  .  .  .  .  .
 HoldPreHearing                .  .  .  .  .  .  .  x  .  .  .  .  .  .
 GiveHearingNotice             .  .  .  .  .  .  .  x  .  .  .  .  .  .
+ObjectToPanelMember           .  .  .  .  .  .  .  x  .  .  .  .  .  .
+DecidePanelObjection          .  .  .  .  .  .  .  x  .  .  .  .  .  .
+ReplacePanelMember            .  .  .  .  .  .  .  x  .  .  .  .  .  .
 AdjournProceedings            .  .  .  .  .  .  .  x  .  .  .  .  .  .
 ExtendTimeLimit               x  x  x  x  x  x  x  x  x  x  x  x  x  .
 RecordFindings                .  .  .  .  .  .  .  x  .  .  .  .  .  .
@@ -189,6 +192,9 @@ def command_for(name: str, case: Case) -> c.Command:
         "SendPapersToChair": c.SendPapersToChair(on),
         "HoldPreHearing": c.HoldPreHearing(on),
         "GiveHearingNotice": c.GiveHearingNotice(on),
+        "ObjectToPanelMember": c.ObjectToPanelMember(on, "Mr Tom Ashdown", "Bias."),
+        "DecidePanelObjection": c.DecidePanelObjection(on, "Mr Tom Ashdown", True),
+        "ReplacePanelMember": c.ReplacePanelMember(on, "Mr Tom Ashdown", "Ms New Member"),
         "AdjournProceedings": c.AdjournProceedings(on, on + timedelta(days=60), "Chair unwell."),
         "ExtendTimeLimit": c.ExtendTimeLimit(on, "reg31_response", on + timedelta(90), "Illness."),
         "RecordFindings": c.RecordFindings(on, findings),

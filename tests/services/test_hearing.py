@@ -44,19 +44,46 @@ HEARING = {
 }
 
 
+def to_referral(
+    forum: Forum = Forum.MISCONDUCT_HEARING,
+    level: Finding = Finding.GROSS_MISCONDUCT,
+    decision_maker: str = "AA",
+) -> tuple[c.Command, ...]:
+    """The overtime sergeant's case to the notice of referral to ``forum`` on 12/08/2026 (an
+    accelerated hearing is certified, with the reg 21(3) statement)."""
+    accelerated = forum is Forum.ACCELERATED_MISCONDUCT_HEARING
+    severity = (
+        SeverityResult.MISCONDUCT
+        if level is Finding.MISCONDUCT
+        else SeverityResult.GROSS_MISCONDUCT
+    )
+    likely = LikelyForm.MEETING if forum is Forum.MISCONDUCT_MEETING else LikelyForm.HEARING
+    return (
+        c.AssessSeverity(D("2026-05-12"), SeverityAssessment(severity, likely, "S", "r")),
+        c.AppointInvestigator(D("2026-05-13"), "DS Example"),
+        c.GiveRegulation17Notice(D("2026-05-14")),
+        c.SubmitInvestigationReport(D("2026-08-03"), accelerated),
+        c.DetermineCaseToAnswer(
+            D("2026-08-10"),
+            Determination(
+                True, level, forum, decision_maker, "r", certified_special_conditions=accelerated
+            ),
+        ),
+        c.GiveReferralNotice(D("2026-08-12")),
+    )
+
+
+def referred_to(*args: Any, **kwargs: Any) -> tuple[CaseService, str]:
+    """A case service holding the case of :func:`to_referral`, and its reference."""
+    svc = fake_service()
+    ref = open_case(svc, overtime()).ref
+    for command in to_referral(*args, **kwargs):
+        svc.execute(ref, command)
+    return svc, ref
+
+
 TO_RESPONSE: tuple[c.Command, ...] = (
-    c.AssessSeverity(
-        D("2026-05-12"),
-        SeverityAssessment(SeverityResult.GROSS_MISCONDUCT, LikelyForm.HEARING, "S", "r"),
-    ),
-    c.AppointInvestigator(D("2026-05-13"), "DS Example"),
-    c.GiveRegulation17Notice(D("2026-05-14")),
-    c.SubmitInvestigationReport(D("2026-08-03")),
-    c.DetermineCaseToAnswer(
-        D("2026-08-10"),
-        Determination(True, Finding.GROSS_MISCONDUCT, Forum.MISCONDUCT_HEARING, "AA", "r"),
-    ),
-    c.GiveReferralNotice(D("2026-08-12")),
+    *to_referral(),
     c.ReceiveOfficerResponse(D("2026-08-20"), False),
 )
 """The overtime sergeant's case to the officer's response (notice of referral 12/08/2026)."""

@@ -59,6 +59,10 @@ FIELD_LABELS: dict[str, str] = {
     "qualified_lay_member": "Lay member with relevant qualifications or experience",
     "lay_member": "Lay member",
     "legally_qualified_person": "Legally qualified person",
+    "member": "Panel member",
+    "replacement": "New panel member",
+    "grounds": "Grounds of objection",
+    "upheld": "Objection upheld",
 }
 """Field ids as people read them; any other id is read with its underscores as spaces."""
 
@@ -95,6 +99,9 @@ COMMAND_WORDS: dict[str, str] = {
     "SendPapersToChair": "Sending the papers to the chair",
     "HoldPreHearing": "Holding the pre-hearing",
     "GiveHearingNotice": "Giving the officer notice of the hearing",
+    "ObjectToPanelMember": "The officer's objection to a panel member",
+    "DecidePanelObjection": "Deciding the objection to a panel member",
+    "ReplacePanelMember": "Replacing a panel member",
     "AdjournProceedings": "Adjourning the proceedings",
     "ExtendTimeLimit": "Extending a time limit",
     "AmendAllegation": "Amending an allegation",

@@ -52,7 +52,9 @@ def coerce(spec: FieldSpec, case: Case, value: Any) -> Any:
         return value
     if not isinstance(value, str):
         raise InvalidInput(spec.name, "text", value)
-    if spec.kind in ("choice", "officer") and options is not None and value not in options:
+    # With no choices on this case (no objection awaits a decision, no limit is open), the step's
+    # own rule says why, rather than "one of" an empty list.
+    if spec.kind in ("choice", "officer") and options and value not in options:
         raise InvalidInput(spec.name, "one of " + ", ".join(options), value)
     return value
 

@@ -38,7 +38,7 @@ def document_cmd(
     kind_name: str, ref: str, fmt: str, output: Path, officer: str | None, dated: str | None
 ) -> None:
     """Write document KIND for case CASE_REF. KIND is one of: reg17-notice, reg30-notice,
-    reg36-notice, decision, published-outcome, barred-list-report."""
+    reg35-notice, reg36-notice, decision, decision-draft, published-outcome, barred-list-report."""
     from misconduct.documents.api import render_case_document
 
     kind(kind_name)

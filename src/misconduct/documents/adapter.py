@@ -36,6 +36,7 @@ from misconduct.documents.text import prose_list
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force
 from misconduct.domain.guards import question
+from misconduct.domain.timelimits import in_force
 from misconduct.errors import InvalidInput
 from misconduct.rules.deadlines import deadline
 from misconduct.rules.outcomes import lawful_outcomes
@@ -135,6 +136,34 @@ def _officer_id(case: Case, officer_id: str | None) -> str:
     return officer_id
 
 
+def _administration(case: Case, issued: date) -> dict[str, Any]:
+    """What the notice of the proceedings to the officer (reg 35) reads: the chair's capacity, the
+    members in their roles, the notice's date and the officer's window to object it opens."""
+    p = case.proceedings
+    assert p is not None
+    a = p.arrangement
+    noticed = p.hearing_notice_on or issued
+    objectable = tuple(m.name for m in a.members if not m.role.advises)
+    # Members replaced since the latest notice: this is the notice of their names (reg 35(7)), and
+    # the officer may object to them only, counted from it (reg 35(8)-(9)).
+    after = [o for o in p.objections if o.replaced_on and o.replaced_on >= noticed]
+    if after:
+        noticed = max(o.replaced_on for o in after if o.replaced_on)
+        objectable = tuple(o.replaced_by for o in after)
+    panel = a.forum is Forum.MISCONDUCT_HEARING and bool(objectable)
+    return {
+        "replaced": tuple((o.member, o.replaced_by) for o in after),
+        "chair_role": a.chair_role.label if a.chair_role else "",
+        "members": tuple((m.role.label, m.name) for m in a.members),
+        "objectable": objectable,
+        "hearing_notice_on": noticed if after else p.hearing_notice_on,
+        "objection": time_limit("reg35_objection", noticed)
+        if panel and in_force("reg35_objection", noticed)
+        else None,
+        "adjourned_from": p.adjournments[-1].was_on if p.adjournments else None,
+    }
+
+
 def context_from_case(
     case: Case,
     *,
@@ -227,6 +256,7 @@ def context_from_case(
             public_notice=time_limit("reg36_public_notice", arrangement.starts_on)
             if public
             else None,
+            **_administration(case, issued),
         )
     outcome = assessment = appeal = publication = barred = None
     decision = case.decisions.get(oid)

@@ -172,6 +172,21 @@ class ProceedingsInfo:
     concluded_on: date | None = None
     public_notice: TimeLimitInfo | None = None
     """Reg 36: the latest day the notice of a public hearing should be published."""
+    chair_role: str = ""
+    """The capacity the chair sits in, as people read it ("Chief officer's delegate")."""
+    members: tuple[tuple[str, str], ...] = ()
+    """Each member of the panel and adviser as (role, name), roles as people read them."""
+    objectable: tuple[str, ...] = ()
+    """The names of the members the officer may object to (reg 35(3): not the chair or advisers)."""
+    hearing_notice_on: date | None = None
+    """The latest notice of the date, time and place given to the officer (reg 35(1))."""
+    objection: TimeLimitInfo | None = None
+    """Reg 35(4): the last day for the officer to object to a panel member, counted from the notice."""
+    adjourned_from: date | None = None
+    """The date the meeting or hearing was to begin before its latest adjournment."""
+    replaced: tuple[tuple[str, str], ...] = ()
+    """(member, replacement) for each member replaced after an upheld objection since the latest
+    notice, when this document is the notice of the new members' names (reg 35(7))."""
 
 
 @dataclass(frozen=True)

@@ -359,3 +359,155 @@ def public_hearing_notice(ctx: DocumentContext) -> Document:
         blocks,
         public=True,
     )
+
+
+REG35 = "SI 2020/4 reg 35"
+
+
+def _proceedings_title(forum: Forum) -> tuple[str, str]:
+    if forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
+        return (
+            "Notice of the accelerated misconduct hearing",
+            "Regulation 52(1), Police (Conduct) Regulations 2020",
+        )
+    name = forum_name(forum)
+    return (
+        f"Notice of the {name}" + (" and the panel" if forum is Forum.MISCONDUCT_HEARING else ""),
+        "Regulation 35, Police (Conduct) Regulations 2020",
+    )
+
+
+def proceedings_notice(ctx: DocumentContext) -> Document:
+    """The written notice to the officer of the date, time and place of the meeting or hearing
+    (reg 35(1); reg 52(1)(a) for an accelerated hearing) and, where a panel conducts it, of the
+    members' names and the officer's right to object to them (reg 35(2)-(9))."""
+    p = ctx.proceedings
+    require(p, "reg35-notice", "a case whose meeting or hearing is arranged", ctx, "none arranged")
+    assert p is not None
+    require(
+        bool(p.venue and p.starts_at),
+        "reg35-notice",
+        "a meeting or hearing arranged with its venue and time",
+        ctx,
+        "no " + ("time" if p.venue else "venue") + " recorded",
+    )
+    forum = p.forum
+    name = forum_name(forum)
+    dated = p.hearing_notice_on or ctx.issued_on
+    title, subtitle = _proceedings_title(forum)
+    accelerated = forum is Forum.ACCELERATED_MISCONDUCT_HEARING
+    lead = (
+        f"This notice tells you the date, time and place of the {name} into your conduct"
+        + (", and who will sit on the panel." if p.objectable else ".")
+        + " Please read it carefully and keep it."
+    )
+    blocks: list[Block] = [_addressee(ctx, dated), Para(lead, "lead")]
+    if p.replaced:
+        blocks.append(
+            Para(
+                "The chair upheld your objection. "
+                + " ".join(
+                    f"{old} has been replaced on the panel by {new}." for old, new in p.replaced
+                )
+                + " This notice gives you the name of the new member."
+            )
+        )
+    if p.adjourned_from is not None:
+        blocks.append(
+            Para(
+                f"The {name} was to begin on {british_weekday(p.adjourned_from)}. It has been "
+                "adjourned, and this notice gives the new date. It replaces any earlier notice."
+            )
+        )
+    blocks += [
+        Heading(f"1. When and where the {name} will take place"),
+        Facts(
+            (
+                ("Date", british_weekday(p.starts_on)),
+                ("Time", p.starts_at),
+                ("Place", p.venue),
+                ("Held", "In public" if p.in_public else "In private"),
+            )
+        ),
+        Para(
+            f"You must attend the {name}. If you cannot attend, tell the "
+            + ("person conducting it" if forum is Forum.MISCONDUCT_MEETING else "chair")
+            + " in advance and give your reasons: if they consider them reasonable, they may allow "
+            "you to take part by video link or other means. If you do not attend, the "
+            f"{name} may go ahead and be concluded in your absence, and you may be represented "
+            "there."
+        ),
+        Heading(f"2. Who will conduct the {name}"),
+    ]
+    role = f" ({p.chair_role.lower()})" if p.chair_role else ""
+    chair_word = "Conducted by" if forum is Forum.MISCONDUCT_MEETING else "Chair"
+    rows: list[tuple[str, str]] = [(chair_word, p.chair + role)]
+    if p.members:
+        rows += [(r, n) for r, n in p.members]
+    else:
+        rows += [("Panel member", n) for n in p.panel]
+        if p.adviser:
+            rows.append(("Adviser", p.adviser))
+    blocks.append(Facts(tuple(rows)))
+    cited = [
+        Cited(
+            "Notice of the date, time and place"
+            + (" of an accelerated misconduct hearing" if accelerated else ""),
+            "SI 2020/4 reg 52(1)(a)" if accelerated else "SI 2020/4 reg 35(1)",
+            "verified",
+        ),
+        Cited(
+            "Attendance of the officer; video link; proceeding in the officer's absence",
+            "SI 2020/4 reg 57" if accelerated else "SI 2020/4 reg 37",
+            "verified",
+        ),
+    ]
+    if p.objectable and not accelerated:
+        blocks += [
+            Heading("3. Your right to object to a panel member"),
+            Para(
+                (
+                    f"You may object to the new panel member ({prose_list(list(p.objectable))}), "
+                    if p.replaced
+                    else "You may object to any of the panel members named above "
+                    f"({prose_list(list(p.objectable))}), "
+                )
+                + "but not to the chair. An objection must be made in writing to the chair and "
+                "must set out your grounds."
+                + (
+                    f" It must be made by {limit_sentence(p.objection)}, the end of 3 "
+                    "working days beginning with the first working day after you are given this "
+                    "notice."
+                    if p.objection is not None
+                    else " It must be made before the end of 3 working days beginning with the "
+                    "first working day after you are given this notice."
+                ),
+                "box",
+            ),
+            Para(
+                "The chair will tell you in writing whether your objection is upheld or rejected. "
+                "If it is upheld, the member you objected to will be replaced, and the chair will "
+                "give you written notice of the new member's name. You may object to the new "
+                "member in the same way, within 3 working days beginning with the first working "
+                "day after you are given that notice."
+            ),
+        ]
+        cited.append(
+            Cited(
+                "Names of the panel; objection to a member; decision and replacement",
+                "SI 2020/4 reg 35(2)-(9)",
+                "verified",
+            )
+        )
+        if p.objection is not None:
+            cited.append(limit_source(p.objection))
+    blocks += [
+        Para(
+            "You may be advised and accompanied by a police friend, and you may seek advice from "
+            "your staff association."
+            + ("" if forum is Forum.MISCONDUCT_MEETING else " You may be represented by a lawyer.")
+        ),
+        Signature(("For the appropriate authority", ctx.force.name, british(dated))),
+    ]
+    blocks += sources(cited)
+    return document(ctx, "reg35-notice", title, subtitle, blocks, public=False, dated=dated)

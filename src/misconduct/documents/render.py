@@ -16,6 +16,7 @@ from misconduct.documents.decision import decision_draft, published_outcome, wri
 from misconduct.documents.html import render_html
 from misconduct.documents.model import Document
 from misconduct.documents.notices import (
+    proceedings_notice,
     public_hearing_notice,
     referral_notice,
     regulation_17_notice,
@@ -44,6 +45,12 @@ KINDS: dict[str, Kind] = {
             "reg17-notice", "Notice of investigation (regulation 17)", False, regulation_17_notice
         ),
         Kind("reg30-notice", "Notice of referral (regulation 30, or 51)", False, referral_notice),
+        Kind(
+            "reg35-notice",
+            "Notice to the officer of the meeting or hearing and the panel (regulation 35, or 52)",
+            False,
+            proceedings_notice,
+        ),
         Kind(
             "reg36-notice",
             "Notice of hearing, for publication (regulation 36, or 53)",

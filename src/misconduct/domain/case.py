@@ -19,6 +19,7 @@ from misconduct.domain.records import (
     Evidence,
     Origin,
     OutcomeDecision,
+    PanelObjection,
     PartyRecord,
     ProceedingsArrangement,
     SeverityAssessment,
@@ -111,6 +112,19 @@ class Proceedings:
     hearing_notice_on: date | None = None
     """The latest notice of the date, time and place given to the officer (reg 35(1))."""
     adjournments: list[Adjournment] = field(default_factory=list)
+    objections: list[PanelObjection] = field(default_factory=list)
+    """The officer's objections to panel members, as decided and replaced (reg 35(3)-(9))."""
+
+    def objection(self, member: str, awaiting: str | None = None) -> PanelObjection | None:
+        """The latest objection to ``member`` (by name, ignoring case and spacing), if any; with
+        ``awaiting``, only one that waits for that (``"decision"`` or ``"replacement"``)."""
+        key = " ".join(member.split()).casefold()
+        for o in reversed(self.objections):
+            if " ".join(o.member.split()).casefold() == key and (
+                awaiting is None or o.awaiting == awaiting
+            ):
+                return o
+        return None
 
 
 @dataclass
@@ -372,6 +386,7 @@ class Case:
             self.referral = Referral(e.forum, e.on)
         elif isinstance(e, ev.OfficerResponseReceived) and self.referral:
             self.referral.response_on, self.referral.accepts = e.on, e.accepts
+            self._move(e.moved)
         elif isinstance(e, ev.WitnessListsExchanged) and self.referral:
             self.referral.witness_lists_on = e.on
         elif isinstance(e, ev.ProceedingsArranged):
@@ -381,6 +396,7 @@ class Case:
                 self.proceedings.papers_on = before.papers_on
                 self.proceedings.pre_hearing_on = before.pre_hearing_on
                 self.proceedings.adjournments = before.adjournments
+                self.proceedings.objections = before.objections
         elif isinstance(e, ev.PublicNoticeGiven) and self.proceedings:
             self.proceedings.public_notice_on = e.on
         elif isinstance(e, ev.FindingsRecorded):
@@ -417,7 +433,15 @@ class Case:
             self.reflective_practice[e.officer_id] = (started, e.on)
         elif isinstance(e, ev.BarredListReported):
             self.barred_list_reported[e.officer_id] = e.on
-        elif isinstance(e, ev.PapersSentToChair | ev.PreHearingHeld | ev.HearingNoticeGiven):
+        elif isinstance(
+            e,
+            ev.PapersSentToChair
+            | ev.PreHearingHeld
+            | ev.HearingNoticeGiven
+            | ev.PanelObjectionMade
+            | ev.PanelObjectionDecided
+            | ev.PanelMemberReplaced,
+        ):
             self._administer(e)
         elif isinstance(e, ev.ProceedingsAdjourned) and self.proceedings:
             a, p = e.adjournment, self.proceedings
@@ -468,6 +492,28 @@ class Case:
             p.pre_hearing_on = e.on
         elif isinstance(e, ev.HearingNoticeGiven):
             p.hearing_notice_on = e.on
+        elif isinstance(e, ev.PanelObjectionMade):
+            p.objections.append(PanelObjection(e.on, e.member, e.role, e.grounds, e.officer_id))
+        elif isinstance(e, ev.PanelObjectionDecided):
+            o = p.objection(e.member, "decision")
+            if o is not None:
+                done = replace(o, decided_on=e.on, upheld=e.upheld, decision_reasons=e.reasons)
+                p.objections[p.objections.index(o)] = done
+        elif isinstance(e, ev.PanelMemberReplaced):
+            o = p.objection(e.member, "replacement")
+            if o is not None:
+                p.objections[p.objections.index(o)] = replace(
+                    o, replaced_by=e.replacement, replaced_on=e.on
+                )
+            a = p.arrangement
+            members = tuple(
+                replace(m, name=e.replacement)
+                if m.name == e.member and m.role.value == e.role
+                else m
+                for m in a.members
+            )
+            panel = tuple(m.name for m in members if not m.role.advises)
+            p.arrangement = replace(a, members=members, panel=panel)
 
     def _move(self, items: tuple[DueItem, ...]) -> None:
         """Each item replaces the open time limit of the same step (and officer): an adjournment or

@@ -153,6 +153,34 @@ class ExtendTimeLimit(Command):
 
 
 @dataclass(frozen=True)
+class ObjectToPanelMember(Command):
+    """The officer's written objection to a member of the panel named to them, with the grounds
+    (reg 35(3)-(4), (8)-(9)). ``member`` is the member's name as the arrangement gives it."""
+
+    member: str
+    grounds: str
+    officer_id: str = ""
+
+
+@dataclass(frozen=True)
+class DecidePanelObjection(Command):
+    """The chair upholds or rejects the objection to ``member`` and tells the officer (reg 35(5))."""
+
+    member: str
+    upheld: bool
+    reasons: str = ""
+
+
+@dataclass(frozen=True)
+class ReplacePanelMember(Command):
+    """A member the chair upheld an objection to is replaced (reg 35(6)); ``on`` is the day the
+    officer is given written notice of the new member's name (reg 35(7))."""
+
+    member: str
+    replacement: str
+
+
+@dataclass(frozen=True)
 class RecordFindings(Command):
     """``on`` is the day the meeting or hearing concluded."""
 

@@ -111,7 +111,11 @@ class ReferralNoticeGiven(Timed):
 
 @dataclass(frozen=True)
 class OfficerResponseReceived(Timed):
+    """``moved``: a reg 34 meeting limit already running from the end of the reg 31 period, now
+    running from the response instead (reg 34(1)(a))."""
+
     accepts: bool
+    moved: tuple[DueItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,35 @@ class PreHearingHeld(Timed):
 @dataclass(frozen=True)
 class HearingNoticeGiven(Timed):
     pass
+
+
+@dataclass(frozen=True)
+class PanelObjectionMade(Event):
+    """The officer objected to a panel member (reg 35(3)-(4)); names and roles as plain strings."""
+
+    member: str
+    role: str
+    grounds: str
+    officer_id: str = ""
+
+
+@dataclass(frozen=True)
+class PanelObjectionDecided(Event):
+    """The chair upheld or rejected the objection to ``member`` (reg 35(5))."""
+
+    member: str
+    upheld: bool
+    reasons: str = ""
+
+
+@dataclass(frozen=True)
+class PanelMemberReplaced(Timed):
+    """``member`` replaced by ``replacement`` in the same role (reg 35(6)); the officer was given the
+    new name on ``on`` (reg 35(7)), which opens a new window to object (reg 35(8)-(9))."""
+
+    member: str
+    replacement: str
+    role: str
 
 
 @dataclass(frozen=True)
@@ -330,6 +363,9 @@ EVENT_TYPES: dict[str, type[Event]] = {
         PapersSentToChair,
         PreHearingHeld,
         HearingNoticeGiven,
+        PanelObjectionMade,
+        PanelObjectionDecided,
+        PanelMemberReplaced,
         ProceedingsAdjourned,
         TimeLimitExtended,
         FindingsRecorded,
@@ -449,6 +485,16 @@ def describe(event: Event) -> str:
         )
     if isinstance(event, HearingNoticeGiven):
         return "Notice of the date, time and place given to the officer"
+    if isinstance(event, PanelObjectionMade):
+        return (
+            f"The officer objected to {event.member} sitting on the panel. Grounds: {event.grounds}"
+        )
+    if isinstance(event, PanelObjectionDecided):
+        verdict = "upheld" if event.upheld else "rejected"
+        reasons = f". Reasons: {event.reasons}" if event.reasons else ""
+        return f"The chair {verdict} the objection to {event.member}{reasons}"
+    if isinstance(event, PanelMemberReplaced):
+        return f"{event.member} replaced on the panel by {event.replacement}; the officer was told"
     words = re.sub(r"(?<!^)(?=[A-Z0-9])", " ", event.type).lower()
     words = re.sub(r"(\d) (\d)", r"\1\2", words)
     return words[:1].upper() + words[1:]

@@ -1,7 +1,8 @@
 """Lifecycle steps from referral to findings: notice (reg 30 / 51), response (reg 31), arranging the
 meeting or hearing (forum, date, time, venue, the chair and panel in the roles the rules require for
 the date, privacy, anonymity), the papers to the chair (reg 32(6)), the pre-hearing (reg 33), notice
-to the officer (reg 35(1)), public notice (reg 36), adjournments (reg 41(3)-(4)), extensions of time
+to the officer (reg 35(1)), objections to panel members (reg 35(3)-(9)), public notice (reg 36),
+adjournments (reg 41(3)-(4)), extensions of time
 (regs 29(6), 31(1)(b), 32(9), 33(10), 34(2)) and findings."""
 
 from __future__ import annotations
@@ -22,12 +23,18 @@ from misconduct.domain.guards import (
     not_before,
     refuse,
 )
-from misconduct.domain.records import Adjournment, DueItem, ProceedingsArrangement
+from misconduct.domain.records import (
+    Adjournment,
+    DueItem,
+    PanelMember,
+    PanelObjection,
+    ProceedingsArrangement,
+)
 from misconduct.domain.terms import ChairRole, Nature, PanelRole
 from misconduct.domain.timelimits import due_if_in_force
 from misconduct.errors import InvalidInput, NotModelled
 from misconduct.rules.catalogue import default_catalogue
-from misconduct.rules.regime import PanelChair, panel_for_hearing
+from misconduct.rules.regime import PanelChair, accelerated_hearing_conductor, panel_for_hearing
 from misconduct.rules.standards import parse_standards
 from misconduct.rules.vocabulary import Finding, Forum
 
@@ -100,8 +107,11 @@ def _check_panel(case: Case, a: ProceedingsArrangement) -> None:
                     role.value,
                 )
         return
+    if a.forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
+        _check_accelerated(case, a)
+        return
     if a.forum is not Forum.MISCONDUCT_HEARING:
-        return  # an accelerated hearing's composition is not modelled by the rules
+        return
     rules = _panel_rules(case.referral.notice_on)
     if rules is None:
         return
@@ -134,6 +144,41 @@ def _check_panel(case: Case, a: ProceedingsArrangement) -> None:
                 f"{when}, the panel needs one {role.label.lower()} (given {roles.count(role)})",
                 citation,
                 role.value,
+            )
+
+
+def _check_accelerated(case: Case, a: ProceedingsArrangement) -> None:
+    """An accelerated hearing of officers none of whom is a senior officer is conducted by the chief
+    officer or their delegate, with no panel (SI 2020/4 reg 55(1), reg 2(4A)); checked for notices of
+    referral from 7 May 2024 only. A senior officer's panel (reg 55(3)-(4A)) is not checked."""
+    assert case.referral is not None
+    if any(o.rank.is_senior_officer for o in case.officers.values()):
+        return
+    try:
+        accelerated_hearing_conductor(case.referral.notice_on)
+        version = default_catalogue().version(
+            "accelerated_hearing_composition", case.referral.notice_on
+        )
+    except NotModelled:
+        return
+    citation = str(version.citation)
+    when = f"with notice of referral on {british(case.referral.notice_on)}"
+    chairs = (ChairRole.CHIEF_OFFICER, ChairRole.CHIEF_OFFICER_DELEGATE)
+    if a.chair_role not in chairs:
+        raise refuse(
+            f"{when}, the accelerated hearing of an officer other than a senior officer is "
+            "conducted by the chief officer of the force or their delegate, not the "
+            + (a.chair_role.label.lower() if a.chair_role else "chair given"),
+            citation,
+            "chair_role",
+        )
+    for m in a.members:
+        if not m.role.advises:
+            raise refuse(
+                f"{when}, the accelerated hearing of an officer other than a senior officer has no "
+                f"panel: no {m.role.label.lower()}",
+                citation,
+                m.role.value,
             )
 
 
@@ -184,11 +229,29 @@ def _administration_limits(case: Case, a: ProceedingsArrangement) -> tuple[DueIt
         items += due_if_in_force(
             "reg29_first_day_of_hearing", case.referral.notice_on, Nature.OBLIGATION, "chair"
         )
-    elif a.forum is Forum.MISCONDUCT_MEETING and response:
-        items += due_if_in_force(
-            "reg34_meeting", response, Nature.OBLIGATION, "person conducting the meeting"
-        )
+    elif a.forum is Forum.MISCONDUCT_MEETING:
+        items += _meeting_limit(case, response)
     return tuple(i for i in items if i.step not in held)
+
+
+def _response_period_ends(case: Case) -> date | None:
+    """The last day of the reg 31(1)(a) period, or of its extension (reg 31(1)(b)): the latest
+    among the officers' reg 31 limits."""
+    days = [t.item.last_day for t in case.time_limits if t.item.step == "reg31_response"]
+    return max(days) if days else None
+
+
+def _meeting_limit(case: Case, response: date | None) -> tuple[DueItem, ...]:
+    """The reg 34(1) limit by which a misconduct meeting must take place: 20 working days after the
+    officer's response (reg 34(1)(a)) or, where none is recorded, after the reg 31 period (or its
+    extension) ends (reg 34(1)(b)-(c)). A response within the period later moves it (see
+    ``_reg31``)."""
+    trigger = response or _response_period_ends(case)
+    if trigger is None:
+        return ()
+    return due_if_in_force(
+        "reg34_meeting", trigger, Nature.OBLIGATION, "person conducting the meeting"
+    )
 
 
 @handles(cmd.GiveReferralNotice)
@@ -229,7 +292,24 @@ def _reg31(case: Case, c: cmd.ReceiveOfficerResponse, ctx: Context) -> ev.Event:
         deadlines = due_if_in_force(
             "reg31_witness_lists", c.on, Nature.OBLIGATION, "appropriate authority and officer"
         )
-    return ev.OfficerResponseReceived(c.on, deadlines, c.accepts)
+    # A meeting arranged before the response: its limit ran from the end of the reg 31 period
+    # (reg 34(1)(b)-(c)); a response within that period starts it from the response (reg 34(1)(a)).
+    moved: tuple[DueItem, ...] = ()
+    ends = _response_period_ends(case)
+    if _open(case, "reg34_meeting") and ends is not None and c.on <= ends:
+        moved = _meeting_limit(case, c.on)
+    p = case.proceedings
+    if (
+        p is not None
+        and p.arrangement.administered
+        and p.arrangement.forum is not Forum.ACCELERATED_MISCONDUCT_HEARING
+        and p.papers_on is None
+        and not any(t.item.step == "reg32_documents_to_chair" for t in case.time_limits)
+    ):  # arranged before the response: the papers are due 10 working days after it (reg 32(6))
+        deadlines += due_if_in_force(
+            "reg32_documents_to_chair", c.on, Nature.OBLIGATION, "appropriate authority"
+        )
+    return ev.OfficerResponseReceived(c.on, deadlines, c.accepts, moved)
 
 
 @handles(cmd.ExchangeWitnessLists)
@@ -399,6 +479,160 @@ def _hearing_notice(case: Case, c: cmd.GiveHearingNotice, ctx: Context) -> ev.Ev
     return ev.HearingNoticeGiven(c.on, deadlines)
 
 
+REG35 = "SI 2020/4 reg 35(3)-(9)"
+
+
+def _panel_member(case: Case, name: str, field_name: str = "member") -> PanelMember:
+    """The member of the arranged panel named ``name`` (the chair and advisers are not members the
+    officer may object to under reg 35(3))."""
+    p = _arranged(case)
+    a = p.arrangement
+    if a.forum is not Forum.MISCONDUCT_HEARING or not a.administered:
+        raise refuse(
+            "objections under regulation 35 are to the members of a misconduct hearing's panel, "
+            "arranged with their roles",
+            "SI 2020/4 reg 35(2)-(3)",
+        )
+    members: list[PanelMember] = [m for m in a.members if not m.role.advises]
+    key = " ".join(name.split()).casefold()
+    found = next((m for m in members if " ".join(m.name.split()).casefold() == key), None)
+    if found is None:
+        chair = " ".join(a.chair.split()).casefold() == key and key != ""
+        raise InvalidInput(
+            field_name,
+            "one of the panel members: " + ", ".join(m.name for m in members),
+            name,
+            hint="the officer may not object under regulation 35 to the chair" if chair else "",
+        )
+    return found
+
+
+def _objection_window(case: Case, member: PanelMember, officer_id: str) -> DueItem | None:
+    """The officer's window to object to ``member``: from the notice of a replacement's name where
+    the member replaced another (reg 35(9)(b)), otherwise from the first notice of the panel's names
+    (reg 35(4))."""
+    p = _arranged(case)
+    windows = sorted(
+        (
+            t.item
+            for t in case.time_limits
+            if t.item.step == "reg35_objection" and t.item.officer_id in (None, officer_id)
+        ),
+        key=lambda i: i.trigger,
+    )
+    replaced = next((o for o in reversed(p.objections) if o.replaced_by == member.name), None)
+    if replaced is not None and replaced.replaced_on is not None:
+        return next((w for w in windows if w.trigger == replaced.replaced_on), None)
+    return windows[0] if windows else None
+
+
+@handles(cmd.ObjectToPanelMember)
+def _object(case: Case, c: cmd.ObjectToPanelMember, ctx: Context) -> ev.Event:
+    member = _panel_member(case, c.member)
+    if c.officer_id and c.officer_id not in case.officers:
+        raise InvalidInput("officer_id", "one of " + ", ".join(case.officers), c.officer_id)
+    officer_id = c.officer_id or next(iter(case.officers))
+    if not c.grounds.strip():
+        raise InvalidInput("grounds", "the grounds of the officer's objection", c.grounds)
+    window = _objection_window(case, member, officer_id)
+    if window is None:
+        raise refuse(
+            "the officer has not yet been given notice of the panel members' names",
+            "SI 2020/4 reg 35(2)-(4)",
+        )
+    not_before(c.on, window.trigger, "the notice of the member's name")
+    if c.on > window.last_day:
+        raise refuse(
+            f"an objection to {member.name} had to be made by {british(window.last_day)}",
+            window.citation,
+            "on",
+        )
+    earlier = _arranged(case).objection(member.name)
+    if earlier is not None and earlier.officer_id == officer_id and earlier.on >= window.trigger:
+        raise refuse(
+            f"the officer objected to {member.name} on {british(earlier.on)}", REG35, "member"
+        )
+    return ev.PanelObjectionMade(
+        c.on, member.name, member.role.value, c.grounds.strip(), officer_id
+    )
+
+
+def _awaiting(case: Case, member: str, what: str, none: Exception, expected: str) -> PanelObjection:
+    """The objection to ``member`` that awaits ``what`` (the chair's decision or a replacement):
+    ``none`` is raised where no objection awaits it, bad input naming the member where another
+    member's does."""
+    p = _arranged(case)
+    waiting = [o.member for o in p.objections if o.awaiting == what]
+    if not waiting:
+        raise none
+    objection: PanelObjection | None = p.objection(member, what)
+    if objection is None:
+        raise InvalidInput("member", f"{expected}: " + ", ".join(waiting), member)
+    return objection
+
+
+@handles(cmd.DecidePanelObjection)
+def _decide_objection(case: Case, c: cmd.DecidePanelObjection, ctx: Context) -> ev.Event:
+    objection = _awaiting(
+        case,
+        c.member,
+        "decision",
+        refuse("no objection to a panel member awaits the chair's decision", REG35),
+        "a panel member whose objection awaits the chair's decision",
+    )
+    not_before(c.on, objection.on, "the objection")
+    return ev.PanelObjectionDecided(c.on, objection.member, c.upheld, c.reasons.strip())
+
+
+@handles(cmd.ReplacePanelMember)
+def _replace_member(case: Case, c: cmd.ReplacePanelMember, ctx: Context) -> ev.Event:
+    p = _arranged(case)
+    objection = _awaiting(
+        case,
+        c.member,
+        "replacement",
+        refuse(
+            "a panel member is replaced after the chair upholds an objection to them, and no "
+            "upheld objection awaits a replacement",
+            "SI 2020/4 reg 35(6)",
+        ),
+        "a panel member whose objection the chair upheld",
+    )
+    new = " ".join(c.replacement.split())
+    if not new:
+        raise InvalidInput("replacement", "the name of the new panel member", c.replacement)
+    taken = [m.name for m in p.arrangement.members] + [p.arrangement.chair]
+    if any(" ".join(n.split()).casefold() == new.casefold() for n in taken):
+        raise InvalidInput(
+            "replacement", "someone not already chairing, sitting on or advising the panel", new
+        )
+    assert objection.decided_on is not None
+    not_before(c.on, objection.decided_on, "the chair's decision on the objection")
+    deadlines = tuple(
+        item
+        for oid in case.officers
+        for item in due_if_in_force("reg35_objection", c.on, Nature.WINDOW, "officer", oid)
+    )
+    return ev.PanelMemberReplaced(c.on, deadlines, objection.member, new, objection.role)
+
+
+def _objections_settled(case: Case) -> None:
+    """The hearing does not go ahead over an undecided objection or a member still to be replaced
+    (reg 35(5)-(6))."""
+    p = case.proceedings
+    for o in p.objections if p else ():
+        if o.awaiting == "decision":
+            raise refuse(
+                f"the chair has not decided the officer's objection to {o.member}",
+                "SI 2020/4 reg 35(5)",
+            )
+        if o.awaiting == "replacement":
+            raise refuse(
+                f"the objection to {o.member} was upheld and they have not been replaced",
+                "SI 2020/4 reg 35(6)",
+            )
+
+
 @handles(cmd.AdjournProceedings)
 def _adjourn(case: Case, c: cmd.AdjournProceedings, ctx: Context) -> ev.Event:
     p = _arranged(case)
@@ -478,6 +712,14 @@ def _extend(case: Case, c: cmd.ExtendTimeLimit, ctx: Context) -> ev.Event:
                     "extended_to",
                 )
     moved = tuple(_extended(i, c.extended_to) for i in items)
+    if c.step == "reg31_response" and case.referral and case.referral.response_on is None:
+        # A meeting limit running from the end of the reg 31 period runs from the extended end
+        # (reg 34(1)(c)).
+        ends = max(
+            c.extended_to, *(t.item.last_day for t in case.time_limits if t.item.step == c.step)
+        )
+        if _open(case, "reg34_meeting"):
+            moved += _meeting_limit(case, ends)
     return ev.TimeLimitExtended(c.on, c.step, c.extended_to, c.reasons.strip(), moved, c.officer_id)
 
 
@@ -500,6 +742,7 @@ def _findings(case: Case, c: cmd.RecordFindings, ctx: Context) -> ev.Event:
         )
     if case.findings:
         raise refuse("findings have already been recorded", "SI 2020/4 reg 41")
+    _objections_settled(case)
     not_before(c.on, case.proceedings.arrangement.starts_on, "the start of the proceedings")
     ids = [f.allegation_id for f in c.findings]
     if sorted(ids) != sorted(case.allegations):
@@ -552,3 +795,36 @@ def panel_roles(case: Case) -> tuple[PanelRole, ...]:
 def extendable(case: Case) -> list[DueItem]:
     """The case's open time limits that the regulations let someone extend."""
     return [i for i in case.open_limits() if i.step in EXTENDABLE]
+
+
+def required_panel(case: Case) -> tuple[ChairRole | None, tuple[PanelRole, ...]]:
+    """The chair's capacity and the members' roles the rules require for the case's meeting or
+    hearing on the date of its notice of referral (for synthetic and demo arrangements): None and
+    no roles where the rules do not say (before the 2020 regime; an accelerated hearing before
+    7 May 2024 or of a senior officer)."""
+    if case.referral is None:
+        return None, ()
+    forum = case.referral.forum
+    if forum is Forum.MISCONDUCT_MEETING:
+        return ChairRole.PERSON_CONDUCTING, ()
+    if forum is Forum.ACCELERATED_MISCONDUCT_HEARING:
+        if any(o.rank.is_senior_officer for o in case.officers.values()):
+            return None, ()
+        try:
+            accelerated_hearing_conductor(case.referral.notice_on)
+        except NotModelled:
+            return None, ()
+        return ChairRole.CHIEF_OFFICER, ()
+    rules = _panel_rules(case.referral.notice_on)
+    if rules is None:
+        return None, ()
+    if rules[0] is PanelChair.LEGALLY_QUALIFIED_CHAIR:
+        return ChairRole.LEGALLY_QUALIFIED_CHAIR, (
+            PanelRole.POLICE_MEMBER,
+            PanelRole.INDEPENDENT_MEMBER,
+        )
+    return ChairRole.CHIEF_OFFICER_DELEGATE, (
+        PanelRole.QUALIFIED_LAY_MEMBER,
+        PanelRole.LAY_MEMBER,
+        PanelRole.LEGALLY_QUALIFIED_PERSON,
+    )

@@ -266,6 +266,33 @@ class ProceedingsArrangement:
 
 
 @dataclass(frozen=True)
+class PanelObjection:
+    """The officer's objection to a member of the panel (SI 2020/4 reg 35(3)-(4)), the chair's
+    decision on it (reg 35(5)) and, where it is upheld, who replaced the member and when the officer
+    was given the new member's name (reg 35(6)-(7)). Names and roles are plain strings."""
+
+    on: date
+    member: str
+    role: str
+    grounds: str
+    officer_id: str = ""
+    decided_on: date | None = None
+    upheld: bool | None = None
+    decision_reasons: str = ""
+    replaced_by: str = ""
+    replaced_on: date | None = None
+
+    @property
+    def awaiting(self) -> str:
+        """What the objection still waits for: the chair's decision, a replacement, or nothing."""
+        if self.decided_on is None:
+            return "decision"
+        if self.upheld and self.replaced_on is None:
+            return "replacement"
+        return ""
+
+
+@dataclass(frozen=True)
 class Adjournment:
     """The meeting or hearing put off (reg 41(3)): from ``was_on``, to resume on ``resumes_on``."""
 

@@ -140,6 +140,21 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "the officer is given notice of the meeting or hearing that is arranged",
         "SI 2020/4 reg 35(1)",
     ),
+    cmd.ObjectToPanelMember: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED}),
+        "the officer objects to a member of the panel of a hearing that is arranged",
+        "SI 2020/4 reg 35(3)-(4)",
+    ),
+    cmd.DecidePanelObjection: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED}),
+        "the chair decides an objection before the hearing",
+        "SI 2020/4 reg 35(5)",
+    ),
+    cmd.ReplacePanelMember: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED}),
+        "a panel member is replaced before the hearing",
+        "SI 2020/4 reg 35(6)-(7)",
+    ),
     cmd.AdjournProceedings: Window(
         frozenset({Stage.PROCEEDINGS_ARRANGED}),
         "a meeting or hearing that is arranged and not concluded is adjourned",

@@ -142,11 +142,13 @@ class ChairRole(Vocabulary):
     LEGALLY_QUALIFIED_CHAIR = "legally_qualified_chair"
     """A misconduct hearing whose notice of referral came before 7 May 2024."""
     CHIEF_OFFICER = "chief_officer"
-    """A misconduct hearing whose notice of referral came on or after 7 May 2024."""
+    """A misconduct hearing whose notice of referral came on or after 7 May 2024; an accelerated
+    hearing of an officer other than a senior officer (reg 55(1))."""
     CHIEF_OFFICER_DELEGATE = "chief_officer_delegate"
     """The chief officer's delegate (SI 2020/4 reg 2(4A), from 7 May 2024)."""
     PERSON_CONDUCTING = "person_conducting"
-    """The person conducting a misconduct meeting, or an accelerated hearing."""
+    """The person conducting a misconduct meeting (or an accelerated hearing where the rules do not
+    say who conducts it: before 7 May 2024, or a senior officer's)."""
 
     @property
     def label(self) -> str:

@@ -313,3 +313,24 @@ def panel_for_hearing(
                 applied=False,
             )
     return PanelDecision(chair, v.summary, trace, any_list)
+
+
+def accelerated_hearing_conductor(
+    referral_notice_on: date, *, catalogue: Catalogue | None = None
+) -> PanelDecision:
+    """Who conducts the accelerated misconduct hearing of an officer other than a senior officer,
+    by the date of the reg 51(1) notice of referral (SI 2020/4 reg 55(1) and reg 2(4A)): the chief
+    officer of the force concerned, or their delegate. NotModelled before 7 May 2024 (the text as
+    then in force was not read); a senior officer's panel (reg 55(3)-(4A)) is not modelled."""
+    cat = catalogue or default_catalogue()
+    v = cat.version("accelerated_hearing_composition", referral_notice_on)
+    chair = PanelChair(v.parameters["chair"])
+    trace = Trace()
+    trace.record(
+        v,
+        f"notice of referral on {referral_notice_on.isoformat()}: an officer other than a senior "
+        f"officer is heard by {chair.value}",
+        on=referral_notice_on,
+        referral_notice_on=referral_notice_on,
+    )
+    return PanelDecision(chair, v.summary, trace)

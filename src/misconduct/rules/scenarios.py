@@ -20,7 +20,11 @@ import yaml
 from misconduct.errors import MisconductError, NotModelled, RuleDataError, RuleViolation
 from misconduct.rules.deadlines import deadline
 from misconduct.rules.outcomes import OutcomeQuestion, lawful_outcomes
-from misconduct.rules.regime import determine_regime, panel_for_hearing
+from misconduct.rules.regime import (
+    accelerated_hearing_conductor,
+    determine_regime,
+    panel_for_hearing,
+)
 from misconduct.rules.standards import standards_on
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
@@ -183,6 +187,12 @@ def _panel(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     }, p.trace.as_list()
 
 
+def _accelerated_panel(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """``as_at`` is the date of the reg 51(1) notice of referral."""
+    p = accelerated_hearing_conductor(s.as_at)
+    return {"chair": p.chair.value}, p.trace.as_list()
+
+
 def _standards(s: Scenario) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     items = standards_on(s.as_at)
     trace = Trace()
@@ -196,6 +206,7 @@ RUNNERS: dict[str, Callable[[Scenario], tuple[dict[str, Any], list[dict[str, Any
     "warning": _warning,
     "regime": _regime,
     "panel": _panel,
+    "accelerated_panel": _accelerated_panel,
     "standards": _standards,
 }
 

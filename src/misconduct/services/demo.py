@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from misconduct.domain import commands as c
@@ -21,13 +21,22 @@ from misconduct.domain.records import (
     Assignment,
     CaseDetails,
     Determination,
+    PanelMember,
     PartyRecord,
     PriorWarning,
     ProceedingsArrangement,
     SeverityAssessment,
     SubjectOfficer,
 )
-from misconduct.domain.terms import AssignmentRole, LikelyForm, PartyRole, SeverityResult, Source
+from misconduct.domain.terms import (
+    AssignmentRole,
+    ChairRole,
+    LikelyForm,
+    PanelRole,
+    PartyRole,
+    SeverityResult,
+    Source,
+)
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 from misconduct.services.assessment import Found, assessed_decision
 from misconduct.services.cases import CaseService
@@ -166,12 +175,60 @@ def _determine(on: str, level: Finding, form: Forum, certified: bool = False) ->
     return c.DetermineCaseToAnswer(D(on), d)
 
 
-def _arrange(on: str, forum: Forum, starts: str) -> c.Command:
-    public = forum is not Forum.MISCONDUCT_MEETING
+# Invented names for the members of the demo panels, one per role.
+PANEL_NAMES = {
+    PanelRole.QUALIFIED_LAY_MEMBER: "Dr Morgan Reeve",
+    PanelRole.LAY_MEMBER: "Mr Tom Ashdown",
+    PanelRole.LEGALLY_QUALIFIED_PERSON: "Ms Ruth Okoye",
+    PanelRole.POLICE_MEMBER: "Superintendent Dana Hale",
+    PanelRole.INDEPENDENT_MEMBER: "Ms Priya Anand",
+}
+
+
+def _arrange(on: str, forum: Forum, starts: str, at: str = "10:00") -> c.Command:
+    """Arranged as a PSD arranges a meeting or hearing today: venue and time, the chair's capacity
+    and, for a hearing, a member in each role the rules give for the date of the notice of referral
+    (every demo notice is after 7 May 2024: the chief officer's delegate with two lay members,
+    advised by a legally qualified person), so the rules check them like real ones."""
+    hearing = forum is Forum.MISCONDUCT_HEARING
+    roles = (
+        (PanelRole.QUALIFIED_LAY_MEMBER, PanelRole.LAY_MEMBER, PanelRole.LEGALLY_QUALIFIED_PERSON)
+        if hearing
+        else ()
+    )
     arrangement = ProceedingsArrangement(
-        forum, D(starts), "Legally qualified chair", in_public=public
+        forum,
+        D(starts),
+        "Chief Superintendent Alex Morgan" if hearing else "Chief Inspector Lee Barnes",
+        in_public=forum is not Forum.MISCONDUCT_MEETING,
+        venue="Professional Standards hearing room",
+        starts_at=time.fromisoformat(at),
+        chair_role=ChairRole.CHIEF_OFFICER_DELEGATE if hearing else ChairRole.PERSON_CONDUCTING,
+        members=tuple(PanelMember(PANEL_NAMES[r], r) for r in roles),
+        panel=tuple(PANEL_NAMES[r] for r in roles if not r.advises),
+        adviser=PANEL_NAMES[PanelRole.LEGALLY_QUALIFIED_PERSON] if hearing else "",
     )
     return c.ArrangeProceedings(D(on), arrangement)
+
+
+def _prepare(on: str, pre_hearing: str | None = None) -> list[c.Command]:
+    """The papers to the chair (reg 32(6)) and the notice to the officer of the date, time, place and
+    panel (reg 35(1)-(2)) on ``on``; for a hearing, the pre-hearing (reg 33)."""
+    steps: list[c.Command] = [c.SendPapersToChair(D(on)), c.GiveHearingNotice(D(on))]
+    if pre_hearing is not None:
+        steps.append(c.HoldPreHearing(D(pre_hearing), "Witnesses and bundles agreed."))
+    return steps
+
+
+def _put_off(on: str, resumes: str, extended_to: str, reasons: str) -> list[c.Command]:
+    """A meeting put off past its reg 34 limit: the person conducting extends the limit with
+    reasons (reg 34(2)-(3)), adjourns it (reg 41(3)) and the officer is given notice of the new
+    date (reg 35(1))."""
+    return [
+        c.ExtendTimeLimit(D(on), "reg34_meeting", D(extended_to), reasons),
+        c.AdjournProceedings(D(on), D(resumes), reasons),
+        c.GiveHearingNotice(D(on)),
+    ]
 
 
 def _find(on: str, level: Finding, standards: tuple[str, ...]) -> c.Command:
@@ -259,6 +316,7 @@ def canonical_case() -> DemoCase:
                 # Delegated by the Commissioner under reg 2(4A) (SI 2024/521 reg 3(3)).
                 "Assistant Commissioner (professionalism)",
                 adviser="Legally qualified person",
+                chair_role=ChairRole.CHIEF_OFFICER_DELEGATE,  # reg 55(1), reg 2(4A)
                 in_public=True,
                 anonymity_cipher="PC A",
                 reporting_restrictions="The officer's name and image may not be published.",
@@ -436,6 +494,7 @@ def other_cases() -> list[DemoCase]:
             c.ReceiveOfficerResponse(D("2026-10-02"), False),
             c.ExchangeWitnessLists(D("2026-10-06")),
             _arrange("2026-10-20", Forum.MISCONDUCT_HEARING, "2026-12-14"),
+            *_prepare("2026-10-21", "2026-11-04"),
         ],
     )
 
@@ -463,6 +522,7 @@ def other_cases() -> list[DemoCase]:
             c.ReceiveOfficerResponse(D("2026-08-20"), False),
             c.ExchangeWitnessLists(D("2026-08-20")),
             _arrange("2026-09-01", Forum.MISCONDUCT_HEARING, "2026-10-26"),
+            *_prepare("2026-09-01", "2026-09-21"),
             # The demo chair (web demo_users.CANONICAL_CHAIR) is named, so a newcomer signed in as
             # the demo chair finds this case waiting for their decision.
             c.AddParty(
@@ -497,7 +557,14 @@ def other_cases() -> list[DemoCase]:
             c.GiveReferralNotice(D("2026-07-20")),
             c.ReceiveOfficerResponse(D("2026-08-07"), True),
             c.ExchangeWitnessLists(D("2026-08-07")),
-            _arrange("2026-08-10", Forum.MISCONDUCT_MEETING, "2026-11-09"),
+            _arrange("2026-08-10", Forum.MISCONDUCT_MEETING, "2026-09-03", "14:00"),
+            *_prepare("2026-08-11"),
+            *_put_off(
+                "2026-08-28",
+                "2026-11-09",
+                "2026-11-13",
+                "The officer's police friend is on leave until November.",
+            ),
             _find("2026-11-09", Finding.MISCONDUCT, ("duties_and_responsibilities",)),
             _Decide(
                 "2026-11-09",
@@ -541,7 +608,14 @@ def other_cases() -> list[DemoCase]:
             c.GiveReferralNotice(D("2026-06-15")),
             c.ReceiveOfficerResponse(D("2026-07-03"), False),
             c.ExchangeWitnessLists(D("2026-07-03")),
-            _arrange("2026-07-06", Forum.MISCONDUCT_MEETING, "2026-09-14"),
+            _arrange("2026-07-06", Forum.MISCONDUCT_MEETING, "2026-07-29", "14:00"),
+            *_prepare("2026-07-07"),
+            *_put_off(
+                "2026-07-20",
+                "2026-09-14",
+                "2026-09-18",
+                "A witness's statement is awaited from abroad.",
+            ),
             _find("2026-09-14", Finding.MISCONDUCT, ("equality_and_diversity",)),
             _Decide(
                 "2026-09-14",
@@ -587,6 +661,7 @@ def other_cases() -> list[DemoCase]:
             c.ReceiveOfficerResponse(D("2026-01-07"), False),
             c.ExchangeWitnessLists(D("2026-01-07")),
             _arrange("2026-01-12", Forum.MISCONDUCT_HEARING, "2026-03-02"),
+            *_prepare("2026-01-12", "2026-01-26"),
             c.GivePublicNotice(D("2026-02-16")),
             _find("2026-03-04", Finding.GROSS_MISCONDUCT, ("discreditable_conduct",)),
             _Decide(
@@ -674,6 +749,7 @@ def other_cases() -> list[DemoCase]:
             c.ReceiveOfficerResponse(D("2026-04-24"), True),
             c.ExchangeWitnessLists(D("2026-04-24")),
             _arrange("2026-05-01", Forum.MISCONDUCT_HEARING, "2026-06-22"),
+            *_prepare("2026-05-01", "2026-05-13"),
             c.GivePublicNotice(D("2026-06-12")),
             _find("2026-06-23", Finding.MISCONDUCT, ("duties_and_responsibilities",)),
             _Decide(
@@ -714,6 +790,7 @@ def other_cases() -> list[DemoCase]:
             c.ReceiveOfficerResponse(D("2025-12-23"), True),
             c.ExchangeWitnessLists(D("2025-12-23")),
             _arrange("2026-01-05", Forum.MISCONDUCT_HEARING, "2026-02-23"),
+            *_prepare("2026-01-05", "2026-01-19"),
             c.GivePublicNotice(D("2026-02-09")),
             _find("2026-02-24", Finding.GROSS_MISCONDUCT, ("honesty_and_integrity",)),
             _Decide(

@@ -20,21 +20,23 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from misconduct.domain import commands as c
 from misconduct.domain.case import Case
+from misconduct.domain.proceedings import required_panel
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
     CaseDetails,
     Determination,
     OutcomeDecision,
+    PanelMember,
     ProceedingsArrangement,
     SeverityAssessment,
     SubjectOfficer,
 )
-from misconduct.domain.terms import LikelyForm, SeverityResult, Source
+from misconduct.domain.terms import ChairRole, LikelyForm, PanelRole, SeverityResult, Source
 from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 
@@ -147,6 +149,61 @@ _MISCONDUCT = (
 )
 
 
+_PUT_OFF = "The officer's police friend is unavailable on the date arranged."
+# Invented names for synthetic panels, one per role.
+_PANEL_NAMES = {
+    PanelRole.POLICE_MEMBER: "Superintendent (police member)",
+    PanelRole.INDEPENDENT_MEMBER: "Independent member",
+    PanelRole.QUALIFIED_LAY_MEMBER: "Lay member (qualified)",
+    PanelRole.LAY_MEMBER: "Lay member",
+    PanelRole.LEGALLY_QUALIFIED_PERSON: "Legally qualified person",
+}
+
+
+def _arranged(
+    on: date, forum: Forum, starts: date, chair: str, cipher: str = ""
+) -> Callable[[Case], c.Command]:
+    """The meeting or hearing arranged with venue and time, and the chair's capacity and a member in
+    each role the rules require for the case's date (``required_panel``), so they are checked like
+    real ones; the chief officer's delegate chairs a hearing from 7 May 2024."""
+
+    def build(case: Case) -> c.Command:
+        role, roles = required_panel(case)
+        name = "Chief officer's delegate" if role is ChairRole.CHIEF_OFFICER_DELEGATE else chair
+        adviser = [_PANEL_NAMES[r] for r in roles if r.advises]
+        return c.ArrangeProceedings(
+            on,
+            ProceedingsArrangement(
+                forum,
+                starts,
+                name,
+                panel=tuple(_PANEL_NAMES[r] for r in roles if not r.advises),
+                adviser=adviser[0] if adviser else "",
+                in_public=forum is not Forum.MISCONDUCT_MEETING,
+                anonymity_cipher=cipher,
+                privacy_reasons="Welfare grounds." if cipher else "",
+                venue="Professional Standards hearing room",
+                starts_at=time(10),
+                chair_role=role,
+                members=tuple(PanelMember(_PANEL_NAMES[r], r) for r in roles),
+            ),
+        )
+
+    return build
+
+
+def _put_off(on: date, to: date) -> Callable[[Case], c.Command]:
+    """Before putting a meeting off past its reg 34 limit, the person conducting extends it with
+    reasons (reg 34(2)-(3)); where no such limit runs (before the 2020 regime), a note says why."""
+
+    def build(case: Case) -> c.Command:
+        if any(i.step == "reg34_meeting" for i in case.open_limits()):
+            return c.ExtendTimeLimit(on, "reg34_meeting", to, _PUT_OFF)
+        return c.AddNote(on, _PUT_OFF)
+
+    return build
+
+
 def seeded_case(n: int, seed: int, on: date) -> Seeded:
     """The ``n``-th synthetic case of ``seed``, with every step dated on or before ``on``."""
     rng = random.Random(seed * 1_000_003 + n)
@@ -251,15 +308,16 @@ def seeded_case(n: int, seed: int, on: date) -> Seeded:
         if path == "meeting":
             add(157, c.ReceiveOfficerResponse(d(157), True))
             add(157, c.ExchangeWitnessLists(d(157)))
+            # Arranged within the reg 34 limit, then put off with the limit extended (reg 34(2)).
             add(
                 160,
-                c.ArrangeProceedings(
-                    d(160),
-                    ProceedingsArrangement(
-                        Forum.MISCONDUCT_MEETING, d(251), "Chair appointed under reg 28"
-                    ),
-                ),
+                _arranged(d(160), Forum.MISCONDUCT_MEETING, d(180), "Chair appointed under reg 28"),
             )
+            add(161, c.SendPapersToChair(d(161)))
+            add(161, c.GiveHearingNotice(d(161)))
+            add(175, _put_off(d(175), d(255)))
+            add(175, c.AdjournProceedings(d(175), d(251), _PUT_OFF))
+            add(176, c.GiveHearingNotice(d(176)))
             find(251, Finding.MISCONDUCT if rng.random() < 0.79 else Finding.NO_MISCONDUCT)
             conclude(251, _MISCONDUCT, publish=False)
     elif path in ("hearing", "hearing_published"):
@@ -271,19 +329,18 @@ def seeded_case(n: int, seed: int, on: date) -> Seeded:
         add(233, c.ExchangeWitnessLists(d(233)))
         cipher = f"Officer {chr(65 + rng.randrange(26))}" if rng.random() < 0.2 else ""
         add(
-            245,
-            c.ArrangeProceedings(
-                d(245),
-                ProceedingsArrangement(
-                    Forum.MISCONDUCT_HEARING,
-                    d(290),
-                    "Legally qualified chair",
-                    in_public=True,
-                    anonymity_cipher=cipher,
-                    privacy_reasons="Welfare grounds." if cipher else "",
-                ),
+            238,
+            _arranged(
+                d(238),
+                Forum.MISCONDUCT_HEARING,
+                d(290),
+                "Legally qualified chair",
+                cipher,
             ),
         )
+        add(239, c.SendPapersToChair(d(239)))
+        add(239, c.GiveHearingNotice(d(239)))
+        add(255, c.HoldPreHearing(d(255)))
         add(276, c.GivePublicNotice(d(276)))
         roll = rng.random()
         level = (
@@ -308,16 +365,8 @@ def seeded_case(n: int, seed: int, on: date) -> Seeded:
         cipher = "Officer A" if rng.random() < 0.2 else ""
         add(
             100,
-            c.ArrangeProceedings(
-                d(100),
-                ProceedingsArrangement(
-                    Forum.ACCELERATED_MISCONDUCT_HEARING,
-                    d(111),
-                    "Chief officer",
-                    in_public=True,
-                    anonymity_cipher=cipher,
-                    privacy_reasons="Welfare grounds." if cipher else "",
-                ),
+            _arranged(
+                d(100), Forum.ACCELERATED_MISCONDUCT_HEARING, d(111), "Chief officer", cipher
             ),
         )
         find(111, Finding.GROSS_MISCONDUCT)

@@ -103,3 +103,73 @@ def test_bad_hearing_input_is_a_422_naming_the_field_with_nothing_written(
     assert response.json()["field"] == field
     assert response.json()["message"]
     assert m.Event.objects.filter(case__ref=ref).count() == before
+
+
+def test_the_notice_to_the_officer_and_an_objection_through_the_api() -> None:
+    ref = referred()
+    client = _client()
+    assert client.get(f"/api/cases/{ref}/documents/reg35-notice").status_code == 404
+    assert _post(client, ref, "arrange-proceedings", HEARING).status_code == 200
+    assert _post(client, ref, "hearing-notice", {"on": "2026-08-28"}).status_code == 200
+    pdf = client.get(f"/api/cases/{ref}/documents/reg35-notice?format=pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    html = client.get(f"/api/cases/{ref}/documents/reg35-notice?format=html")
+    assert "Your right to object to a panel member" in html.content.decode()
+    # Same role and force checks as every document: another force's user does not see the case;
+    # without a token, nothing.
+    kent = make_user("kent_clerk", [(Role.CASE_OFFICER, "kent")])
+    _, token = ApiToken.issue(kent, "tests")
+    elsewhere = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert elsewhere.get(f"/api/cases/{ref}/documents/reg35-notice").status_code == 404
+    assert Client().get(f"/api/cases/{ref}/documents/reg35-notice").status_code == 401
+
+    before = m.Event.objects.filter(case__ref=ref).count()
+    late = _post(
+        client, ref, "panel-objection", {"on": "2026-09-04", "member": "Alex Lay", "grounds": "x"}
+    )
+    assert late.status_code == 422 and late.json()["field"] == "on"
+    assert "03/09/2026" in late.json()["message"]
+    assert m.Event.objects.filter(case__ref=ref).count() == before
+    for step, body in (
+        ("panel-objection", {"on": "2026-09-01", "member": "Alex Lay", "grounds": "Sat before."}),
+        ("decide-panel-objection", {"on": "2026-09-02", "member": "Alex Lay", "decision": "upheld"}),
+        ("replace-panel-member", {"on": "2026-09-03", "member": "Alex Lay", "replacement": "Pat New"}),
+    ):  # fmt: skip
+        done = _post(client, ref, step, body)
+        assert done.status_code == 200, (step, done.content)
+    dues = [d for d in m.DueEntry.objects.filter(ref=ref) if d.step == "reg35_objection"]
+    assert max(d.last_day for d in dues) == D("2026-09-08")
+    html = client.get(f"/api/cases/{ref}/documents/reg35-notice?format=html").content.decode()
+    # Now the notice of the new member's name (reg 35(7)): the window to object to them only.
+    assert "Alex Lay has been replaced on the panel by Pat New" in html
+    assert "You may object to the new panel member (Pat New)" in html
+    assert "8 September 2026" in html
+
+
+def test_the_case_page_offers_the_notice_and_shows_objections() -> None:
+    from django.urls import reverse
+
+    from tests.app.web.fixtures import PASSWORD
+
+    ref = referred()
+    client = _client()
+    assert _post(client, ref, "arrange-proceedings", HEARING).status_code == 200
+    assert _post(client, ref, "hearing-notice", {"on": "2026-08-28"}).status_code == 200
+    body = {"on": "2026-09-01", "member": "Sam Member", "grounds": "Sat on my last case"}
+    assert _post(client, ref, "panel-objection", body).status_code == 200
+    make_user("met_officer", [(Role.CASE_OFFICER, "metropolitan")])
+    make_user("kent_officer", [(Role.CASE_OFFICER, "kent")])
+    web = Client()
+    assert web.login(username="met_officer", password=PASSWORD)
+    page = web.get(reverse("web:case", args=[ref])).content.decode()
+    assert reverse("web:document", args=[ref, "reg35-notice", "pdf"]) in page
+    assert "the officer objected to Sam Member (grounds: Sat on my last case)" in page
+    assert "Awaiting the chair&#x27;s decision" in page or "Awaiting the chair's decision" in page
+    notice = web.get(reverse("web:document", args=[ref, "reg35-notice", "html"]))
+    assert notice.status_code == 200 and "Sam Member" in notice.content.decode()
+    kent = Client()
+    assert kent.login(username="kent_officer", password=PASSWORD)
+    assert kent.get(reverse("web:document", args=[ref, "reg35-notice", "html"])).status_code == 404
+    anonymous = Client().get(reverse("web:document", args=[ref, "reg35-notice", "html"]))
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]

@@ -28,6 +28,9 @@ def _reached(case: Case, kind: str) -> bool:
     return {
         "reg17-notice": case.investigation.reg17_notice_on is not None,
         "reg30-notice": case.referral is not None,
+        "reg35-notice": case.proceedings is not None
+        and bool(case.proceedings.arrangement.venue.strip())
+        and case.proceedings.arrangement.starts_at is not None,
         "reg36-notice": case.proceedings is not None and hearing,
         "decision": bool(case.decisions),
         "decision-draft": bool(case.decisions),

@@ -202,6 +202,31 @@ def _role_field(role: PanelRole) -> FieldSpec:
     )
 
 
+def _members(case: Case) -> list[tuple[str, str]]:
+    """The panel members the officer may object to (reg 35(3)): not the chair, not advisers."""
+    a = case.proceedings.arrangement if case.proceedings else None
+    return (
+        [(m.name, f"{m.name} ({m.role.label.lower()})") for m in a.members if not m.role.advises]
+        if a
+        else []
+    )
+
+
+def _objected(awaiting: str) -> Callable[[Case], list[tuple[str, str]]]:
+    def choices(case: Case) -> list[tuple[str, str]]:
+        p = case.proceedings
+        return [(o.member, o.member) for o in p.objections if o.awaiting == awaiting] if p else []
+
+    return choices
+
+
+def _upheld(data: Mapping[str, Any]) -> bool:
+    value = _text(data, "decision")
+    if value not in ("upheld", "rejected"):
+        raise InvalidInput("decision", "upheld or rejected", data.get("decision"))
+    return value == "upheld"
+
+
 def _extendable(case: Case) -> list[tuple[str, str]]:
     return [
         (i.step, f"{i.title} (last day {british(i.last_day)})")
@@ -487,6 +512,62 @@ STEPS: tuple[Step, ...] = (
         lambda c, d: cmd.GiveHearingNotice(d["on"]),
         help="The notice names the panel members too; the officer may object to one within 3 "
         "working days (reg 35(4)).",
+    ),
+    Step(
+        "panel-objection",
+        "Record the officer's objection to a panel member (reg 35(3))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ObjectToPanelMember(
+            d["on"], _text(d, "member"), _text(d, "grounds"), _text(d, "officer_id")
+        ),
+        (
+            FieldSpec("member", "Panel member objected to", "choice", choices=_members),
+            FieldSpec("grounds", "Grounds of objection", "longtext"),
+            FieldSpec(
+                "officer_id",
+                "Officer (if the case has more than one)",
+                "officer",
+                required=False,
+                choices=_officers,
+            ),
+        ),
+        help="The date is the day the chair received the objection in writing. It must come "
+        "within 3 working days after the officer was given the member's name (reg 35(4)).",
+    ),
+    Step(
+        "decide-panel-objection",
+        "Record the chair's decision on an objection (reg 35(5))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.DecidePanelObjection(
+            d["on"], _text(d, "member"), _upheld(d), _text(d, "reasons")
+        ),
+        (
+            FieldSpec(
+                "member", "Panel member objected to", "choice", choices=_objected("decision")
+            ),
+            FieldSpec(
+                "decision",
+                "Decision",
+                "choice",
+                choices=lambda case: [("upheld", "Upheld"), ("rejected", "Rejected")],
+            ),
+            FieldSpec("reasons", "Reasons", "longtext", required=False),
+        ),
+        help="The date is the day the chair told the officer in writing.",
+    ),
+    Step(
+        "replace-panel-member",
+        "Replace a panel member after an upheld objection (reg 35(6)-(7))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ReplacePanelMember(d["on"], _text(d, "member"), _text(d, "replacement")),
+        (
+            FieldSpec(
+                "member", "Panel member replaced", "choice", choices=_objected("replacement")
+            ),
+            FieldSpec("replacement", "New panel member", "text"),
+        ),
+        help="The date is the day the officer was given the new member's name in writing; the "
+        "officer may object to the new member within 3 working days (reg 35(8)-(9)).",
     ),
     Step(
         "public-notice",
