@@ -152,9 +152,9 @@ class HearingNoticeGiven(Timed):
 class PanelObjectionMade(Event):
     """The officer objected to a panel member (reg 35(3)-(4)); names and roles as plain strings."""
 
-    member: str
+    member: str = field(metadata=PERSONAL_DATA)
     role: str
-    grounds: str
+    grounds: str = field(metadata=PERSONAL_DATA)
     officer_id: str = ""
 
 
@@ -162,9 +162,9 @@ class PanelObjectionMade(Event):
 class PanelObjectionDecided(Event):
     """The chair upheld or rejected the objection to ``member`` (reg 35(5))."""
 
-    member: str
+    member: str = field(metadata=PERSONAL_DATA)
     upheld: bool
-    reasons: str = ""
+    reasons: str = field(default="", metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -172,8 +172,8 @@ class PanelMemberReplaced(Timed):
     """``member`` replaced by ``replacement`` in the same role (reg 35(6)); the officer was given the
     new name on ``on`` (reg 35(7)), which opens a new window to object (reg 35(8)-(9))."""
 
-    member: str
-    replacement: str
+    member: str = field(metadata=PERSONAL_DATA)
+    replacement: str = field(metadata=PERSONAL_DATA)
     role: str
 
 
