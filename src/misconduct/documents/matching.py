@@ -150,19 +150,45 @@ def _plain_char(x: str) -> str:
     return " " if x.isspace() else x
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the index of the original it came from."""
+# Every ASCII character folds to exactly one character (checked as the table is built), so ASCII
+# text folds by one ``str.translate`` and each folded character comes from the same index.
+_ASCII = {i: fold_char(chr(i)) for i in range(128)}
+assert all(len(f) == 1 for f in _ASCII.values())
+
+
+def _fold(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """:func:`fold`, with ``None`` for an origin that is every index in turn (ASCII text). Texts of
+    a page's size are cached: a case's free texts are folded again for each surface and document."""
+    return _fold_cached(text) if len(text) <= _CACHED_TEXT else _fold_text(text)
+
+
+_CACHED_TEXT = 20_000
+"""The longest text whose folding (and matches, see :class:`Matcher`) is kept for reuse."""
+
+
+def _fold_text(text: str) -> tuple[str, tuple[int, ...] | None]:
+    if text.isascii():
+        return text.translate(_ASCII), None
     chars: list[str] = []
     origin: list[int] = []
     for i, c in enumerate(text):
         for f in fold_char(c):
             chars.append(f)
             origin.append(i)
-    return "".join(chars), origin
+    return "".join(chars), tuple(origin)
+
+
+_fold_cached = functools.lru_cache(maxsize=2048)(_fold_text)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index of the original it came from."""
+    f, origin = _fold(text)
+    return f, list(range(len(text)) if origin is None else origin)
 
 
 def folded(text: str) -> str:
-    return fold(text)[0]
+    return _fold(text)[0]
 
 
 def _parts(text: str) -> list[str]:
@@ -189,6 +215,11 @@ class Term:
 
     patterns: tuple[tuple[str, bool], ...]
     replacement: str
+    anchors: tuple[tuple[str, bool], ...] = ()
+    """For each pattern, a smaller expression that every text the pattern matches also matches, and
+    whether it is what follows a rank (the pattern being a rank, then it). A :class:`Matcher` looks
+    for the anchors first and runs the patterns only on a text that has one. A term without them
+    (one anchor per pattern) is its own anchor."""
 
     @classmethod
     def name(cls, name: str, replacement: str) -> Term:
@@ -203,28 +234,36 @@ class Term:
         }
         tokens = _parts(name)
         pats: list[tuple[str, bool]] = []
+        anchors: list[tuple[str, bool]] = []
         b, e = r"(?<!\w)", r"(?!\w)"
+
+        def add(prefix: str, body: str, strong: bool, *, after_rank: bool = False) -> None:
+            # ``prefix`` (the boundary, a rank) is left out of the anchor: a rank may run into the
+            # name ("PCNg"), so the anchor starts where the name does.
+            pats.append((prefix + body, strong))
+            anchors.append((body, after_rank))
+
         # Every run of two or more parts, longest first, each optionally after a rank.
         for size in range(len(tokens), 1, -1):
             for start in range(len(tokens) - size + 1):
                 run = tokens[start : start + size]
-                pats.append((b + _RANK_PREFIX + _SEP.join(map(re.escape, run)) + e, True))
+                add(b + _RANK_PREFIX, _SEP.join(map(re.escape, run)) + e, True)
         surname = _parts(words[-1])
         given = [t for w in words[:-1] for t in _parts(w) if t not in particle]
         initials = [g[0] for g in given]
         if initials and surname:
             tail = _SEP + _SEP.join(map(re.escape, surname))
             dotted = [rf"{re.escape(i)}\.?" for i in initials]
-            pats.append((b + _RANK_PREFIX + _SEP.join(dotted) + tail + e, True))
-            pats.append((b + _RANK_PREFIX + dotted[0] + tail + e, True))
+            add(b + _RANK_PREFIX, _SEP.join(dotted) + tail + e, True)
+            add(b + _RANK_PREFIX, dotted[0] + tail + e, True)
             every = _SEP.join(rf"{re.escape(i)}\.?" for i in [*initials, surname[0][0]])
-            pats.append((rf"{b}(?:{_RANKS})\.?{_SEP}{every}(?!\w)", True))
+            add(rf"{b}(?:{_RANKS})\.?{_SEP}", f"{every}(?!\\w)", True, after_rank=True)
         for t in tokens:
             if len(t) >= 2 and t not in particle:
                 strong = t in surname and len(t) >= 3
-                pats.append((rf"{b}(?:{_RANKS})\.?{_SEP}{re.escape(t)}{e}", True))
-                pats.append((b + re.escape(t) + e, strong and t not in _COMMON))
-        return cls(tuple(pats), replacement)
+                add(rf"{b}(?:{_RANKS})\.?{_SEP}", re.escape(t) + e, True)
+                add(b, re.escape(t) + e, strong and t not in _COMMON)
+        return cls(tuple(pats), replacement, tuple(anchors))
 
     @classmethod
     def number(cls, number: str, replacement: str) -> Term:
@@ -236,11 +275,13 @@ class Term:
         right = r"(?![0-9])" if chars[-1].isdigit() else r"(?!\w)"
         prefixed = rf"(?:(?:{_RANKS}|warrant|collar|number|no)\.?{_SEP})"
         if len(chars) >= 3:
-            return cls(((left + body + right, True),), replacement)
+            return cls(((left + body + right, True),), replacement, ((body + right, False),))
         # A number of one or two characters only where it reads as a number (after a rank, or
         # "warrant number"), prefix and all: on its own it would match any date or count.
         return cls(
-            ((rf"(?<!\w){prefixed}(?:number|no)?\.?{_SEP}{body}{right}", True),), replacement
+            ((rf"(?<!\w){prefixed}(?:number|no)?\.?{_SEP}{body}{right}", True),),
+            replacement,
+            ((body + right, False),),
         )
 
     @classmethod
@@ -250,7 +291,7 @@ class Term:
         if not f:
             return cls((), replacement)
         body = _SEP.join(re.escape(p) for p in re.split(r"[ ]+", f))
-        return cls(((rf"(?<!\w){body}(?!\w)", True),), replacement)
+        return cls(((rf"(?<!\w){body}(?!\w)", True),), replacement, ((body + r"(?!\w)", False),))
 
 
 # Words of four letters or more that are surnames as well as ordinary English: a document's own
@@ -367,37 +408,71 @@ _COMMON = frozenset(
 
 
 class Matcher:
-    """Every term's patterns as one regular expression over folded text, longest terms first."""
+    """Every term's patterns as one regular expression over folded text, longest terms first.
+
+    The expression is large (a few hundred alternatives, each person's parts with and without a
+    rank), so a text is first looked at with the terms' anchors (see :class:`Term`), a small
+    expression: a text without any (most of a case's texts, and every finished document) is left as
+    it is, and the large expression is compiled only when a text needs it. The matches of each text
+    are kept, since a case's texts are scrubbed again for each public surface; :func:`matcher`
+    keeps the matchers, so a case's policy compiles once.
+    """
 
     def __init__(self, terms: Iterable[Term], *, strong_only: bool = False) -> None:
         alternatives: list[tuple[str, str]] = []
+        plain: dict[str, None] = {}
+        ranked: dict[str, None] = {}
         for t in terms:
-            for pattern, strong in t.patterns:
+            anchors = t.anchors if len(t.anchors) == len(t.patterns) else None
+            for i, (pattern, strong) in enumerate(t.patterns):
                 if strong or not strong_only:
                     alternatives.append((pattern, t.replacement))
+                    anchor, after_rank = anchors[i] if anchors else (pattern, False)
+                    (ranked if after_rank else plain)[anchor] = None
         # Longer patterns first: at one position the fullest form of a name wins over its parts.
         alternatives.sort(key=lambda a: len(a[0]), reverse=True)
+        self._alternatives = [p for p, _ in alternatives]
         self.replacements = [r for _, r in alternatives]
-        if not alternatives:
-            self.regex: re.Pattern[str] | None = None
-            return
-        body = "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(alternatives))
-        self.regex = re.compile(body)
+        self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        if ranked:
+            plain[rf"(?<!\w)(?:{_RANKS})\.?{_SEP}(?:{'|'.join(ranked)})"] = None
+        self._anchors = re.compile("|".join(plain)) if plain else None
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        if not self._alternatives:
+            return None
+        return re.compile("|".join(f"(?P<t{i}>{p})" for i, p in enumerate(self._alternatives)))
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Each match as (start, end, replacement) in the original text."""
-        if self.regex is None or not text:
+        if self._anchors is None or not text:
             return []
-        f, origin = fold(text)
+        found = self._found.get(text)
+        if found is None:
+            found = self._spans(text)
+            if len(text) <= _CACHED_TEXT:
+                if len(self._found) >= _KEPT_TEXTS:
+                    self._found.clear()
+                self._found[text] = found
+        return list(found)
+
+    def _spans(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        f, origin = _fold(text)
+        if self._anchors is None or self._anchors.search(f) is None or self.regex is None:
+            return ()
         out = []
         for m in self.regex.finditer(f):
             if m.end() == m.start():
                 continue
-            start, end = origin[m.start()], origin[m.end() - 1] + 1
+            if origin is None:
+                start, end = m.start(), m.end()
+            else:
+                start, end = origin[m.start()], origin[m.end() - 1] + 1
             while end < len(text) and fold_char(text[end]) == "":
                 end += 1  # a combining accent or an invisible character left after the name
             out.append((start, end, self.replacements[int((m.lastgroup or "t0")[1:])]))
-        return out
+        return tuple(out)
 
     def sub(self, text: str) -> str:
         out, last = [], 0
@@ -408,3 +483,14 @@ class Matcher:
 
     def search(self, texts: Sequence[str] | Iterable[str]) -> bool:
         return any(self.spans(t) for t in texts)
+
+
+_KEPT_TEXTS = 1024
+"""The most texts one matcher keeps the matches of (forgotten all at once when full)."""
+
+
+@functools.lru_cache(maxsize=64)
+def matcher(terms: tuple[Term, ...], *, strong_only: bool = False) -> Matcher:
+    """The :class:`Matcher` of ``terms``, built once: the public pages and documents of one case
+    share it."""
+    return Matcher(terms, strong_only=strong_only)
