@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 APOSTROPHES = frozenset("'’‘ʼ`´′‛ʹ＇ˈ")
@@ -408,41 +408,38 @@ _COMMON = frozenset(
 
 
 class Matcher:
-    """Every term's patterns as one regular expression over folded text, longest terms first.
+    """Every term's patterns, longest first, as if one regular expression over folded text: at the
+    first position where any pattern matches, the first of them in that order wins, and the search
+    goes on after it.
 
-    The expression is large (a few hundred alternatives, each person's parts with and without a
-    rank), so a text is first looked at with the terms' anchors (see :class:`Term`), a small
-    expression: a text without any (most of a case's texts, and every finished document) is left as
-    it is, and the large expression is compiled only when a text needs it. The matches of each text
-    are kept, since a case's texts are scrubbed again for each public surface; :func:`matcher`
-    keeps the matchers, so a case's policy compiles once.
+    The patterns are many (a few hundred: each person's parts with and without a rank), so a text is
+    first looked at with the terms' anchors (see :class:`Term`) in one small expression: a text with
+    none (most of a case's texts, and every finished document) is left as it is. Otherwise only the
+    patterns whose own anchor the text has are tried. Each pattern is compiled once, when a text first
+    needs it, and kept (:func:`_compiled`), so the case's pages, its documents and their final check
+    share them; the matches of each text are kept too, since a case's texts are scrubbed again for
+    each public surface, and :func:`matcher` keeps the matchers.
     """
 
     def __init__(self, terms: Iterable[Term], *, strong_only: bool = False) -> None:
-        alternatives: list[tuple[str, str]] = []
+        alternatives: list[tuple[str, str, str]] = []
         plain: dict[str, None] = {}
         ranked: dict[str, None] = {}
         for t in terms:
             anchors = t.anchors if len(t.anchors) == len(t.patterns) else None
             for i, (pattern, strong) in enumerate(t.patterns):
                 if strong or not strong_only:
-                    alternatives.append((pattern, t.replacement))
                     anchor, after_rank = anchors[i] if anchors else (pattern, False)
+                    alternatives.append((pattern, t.replacement, anchor))
                     (ranked if after_rank else plain)[anchor] = None
         # Longer patterns first: at one position the fullest form of a name wins over its parts.
         alternatives.sort(key=lambda a: len(a[0]), reverse=True)
-        self._alternatives = [p for p, _ in alternatives]
-        self.replacements = [r for _, r in alternatives]
+        self._alternatives = [(p, a) for p, _, a in alternatives]
+        self.replacements = [r for _, r, _ in alternatives]
         self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
         if ranked:
             plain[rf"(?<!\w)(?:{_RANKS})\.?{_SEP}(?:{'|'.join(ranked)})"] = None
-        self._anchors = re.compile("|".join(plain)) if plain else None
-
-    @functools.cached_property
-    def regex(self) -> re.Pattern[str] | None:
-        if not self._alternatives:
-            return None
-        return re.compile("|".join(f"(?P<t{i}>{p})" for i, p in enumerate(self._alternatives)))
+        self._anchors = _compiled("|".join(plain)) if plain else None
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Each match as (start, end, replacement) in the original text."""
@@ -457,21 +454,47 @@ class Matcher:
                 self._found[text] = found
         return list(found)
 
+    def _matches(self, f: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """The matches in folded text (with the index of the pattern), as one alternation of the
+        patterns in order would find them."""
+        if self._anchors is None or self._anchors.search(f) is None:
+            return
+        has: dict[str, bool] = {}
+        patterns: list[tuple[int, re.Pattern[str]]] = []
+        for i, (pattern, anchor) in enumerate(self._alternatives):
+            if anchor not in has:
+                has[anchor] = _compiled(anchor).search(f) is not None
+            if has[anchor]:
+                patterns.append((i, _compiled(pattern)))
+        # The next match of each pattern at or after ``pos``: the earliest wins, and of those
+        # starting at one position, the first pattern (they are in order).
+        ahead = [rx.search(f) for _, rx in patterns]
+        pos = 0
+        while True:
+            best: tuple[int, re.Match[str]] | None = None
+            for k, (i, rx) in enumerate(patterns):
+                m = ahead[k]
+                while m is not None and (m.start() < pos or m.end() == m.start()):
+                    # (No pattern matches an empty text; an empty match is passed over all the same.)
+                    m = ahead[k] = rx.search(f, max(pos, m.start() + (m.end() == m.start())))
+                if m is not None and (best is None or m.start() < best[1].start()):
+                    best = (i, m)
+            if best is None:
+                return
+            yield best
+            pos = best[1].end()
+
     def _spans(self, text: str) -> tuple[tuple[int, int, str], ...]:
         f, origin = _fold(text)
-        if self._anchors is None or self._anchors.search(f) is None or self.regex is None:
-            return ()
         out = []
-        for m in self.regex.finditer(f):
-            if m.end() == m.start():
-                continue
+        for i, m in self._matches(f):
             if origin is None:
                 start, end = m.start(), m.end()
             else:
                 start, end = origin[m.start()], origin[m.end() - 1] + 1
             while end < len(text) and fold_char(text[end]) == "":
                 end += 1  # a combining accent or an invisible character left after the name
-            out.append((start, end, self.replacements[int((m.lastgroup or "t0")[1:])]))
+            out.append((start, end, self.replacements[i]))
         return tuple(out)
 
     def sub(self, text: str) -> str:
@@ -487,6 +510,11 @@ class Matcher:
 
 _KEPT_TEXTS = 1024
 """The most texts one matcher keeps the matches of (forgotten all at once when full)."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 @functools.lru_cache(maxsize=64)
