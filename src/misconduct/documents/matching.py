@@ -222,6 +222,7 @@ class Term:
     (one anchor per pattern) is its own anchor."""
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)  # a case's people, on every page and document
     def name(cls, name: str, replacement: str) -> Term:
         words = [w for w in re.split(r"\s+", name.strip()) if w]
         if not words:
@@ -266,6 +267,7 @@ class Term:
         return cls(tuple(pats), replacement, tuple(anchors))
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)
     def number(cls, number: str, replacement: str) -> Term:
         chars = [c for c in folded(number) if c.isalnum()]
         if not chars:
@@ -285,6 +287,7 @@ class Term:
         )
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)
     def literal(cls, text: str, replacement: str) -> Term:
         """Exactly this text (folded), as a whole: an address, a date, an internal id."""
         f = folded(text).strip()
