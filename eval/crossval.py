@@ -4,7 +4,10 @@ What is tuned is fitted on the training folds only and measured on the held-out 
 - the ordering threshold for misconduct findings (``ordering.severe_first_at_pressure``), the
   personal-mitigation threshold (``personal_mitigation.opens_lower_at``) and the edges of four bands
   (the top of management advice; both ends of the final written warning, with its top under the
-  2012 Regulations; the top of reduction in rank), chosen from a small grid (``grid()``);
+  2012 Regulations; the top of reduction in rank) and whether, at a misconduct meeting whose
+  seriousness reaches the gross-misconduct minimum, the outcomes below the final written warning
+  are indicated beside it (``misconduct_meeting.lesser_beside``), chosen from a small grid
+  (``grid()``);
 - the stated likelihood of each indicated outcome (by how many are indicated and its place);
 - the baseline "majority outcome per finding level".
 The engine "as shipped" (the parameters in guidance.yaml, read from the guidance, nothing fitted) is
@@ -38,14 +41,28 @@ FWW_LOW = (3, 4)  # a final written warning needed from moderate, or from seriou
 FWW_TOP = (4, 5)  # a final written warning sufficient up to serious, or very serious conduct
 FWW_TOP_2012 = (0, 6)  # under the 2012 Regulations: the same top (0), or up to 6
 RIR_TOP = (5, 6)  # reduction in rank sufficient up to 5 or 6
-PARAMETERS = ("ordering", "opens", "ma_top", "fww_low", "fww_top", "fww_top_2012", "rir_top")
+# at a meeting whose seriousness reaches the gross-misconduct minimum: the final written warning
+# alone (0), or with the outcomes misconduct just short of that level suits beside it (1)
+MEETING_LESSER = (0, 1)
+PARAMETERS = (
+    "ordering",
+    "opens",
+    "ma_top",
+    "fww_low",
+    "fww_top",
+    "fww_top_2012",
+    "rir_top",
+    "meeting_lesser",
+)
 Config = tuple[float, ...]
 SHIPPED: Config = (-1e9,)  # marker: the parameters as shipped
 
 
 def grid() -> list[Config]:
     return list(
-        itertools.product(PRESSURES, OPENS, MA_TOP, FWW_LOW, FWW_TOP, FWW_TOP_2012, RIR_TOP)
+        itertools.product(
+            PRESSURES, OPENS, MA_TOP, FWW_LOW, FWW_TOP, FWW_TOP_2012, RIR_TOP, MEETING_LESSER
+        )
     )
 
 
@@ -54,7 +71,7 @@ def same(a: Outcome, b: Outcome) -> bool:
 
 
 def variant(g: Guidance, config: Config) -> Guidance:
-    pressure, opens, ma_top, fww_low, fww_top, fww_2012, rir_top = config
+    pressure, opens, ma_top, fww_low, fww_top, fww_2012, rir_top, meeting = config
     bands = dict(g.bands)
     ma, fww, rir = (
         Outcome.MANAGEMENT_ADVICE,
@@ -67,9 +84,10 @@ def variant(g: Guidance, config: Config) -> Guidance:
     )
     bands[rir] = replace(bands[rir], high=int(rir_top))
     blocks = dict(g.blocks)
-    o, pm = blocks["ordering"], blocks["personal_mitigation"]
+    o, pm, mm = blocks["ordering"], blocks["personal_mitigation"], blocks["misconduct_meeting"]
     blocks["ordering"] = replace(o, values={**o.values, "severe_first_at_pressure": pressure})
     blocks["personal_mitigation"] = replace(pm, values={**pm.values, "opens_lower_at": opens})
+    blocks["misconduct_meeting"] = replace(mm, values={**mm.values, "lesser_beside": bool(meeting)})
     return replace(g, blocks=blocks, bands=bands)
 
 

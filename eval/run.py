@@ -39,12 +39,12 @@ def _pct(values: list[float]) -> str:
 
 def _mean(values: list[float]) -> str:
     m, lo, hi = bootstrap(values)
-    return f"{m:4.2f} [{lo:4.2f}-{hi:4.2f}]"
+    return f"{m:5.3f} [{lo:4.2f}-{hi:4.2f}]"
 
 
 def _table(rows: list[Row]) -> None:
     head = (
-        f"{'subset':32} {'n':>4}  {'coverage':17} {'top-1':17} {'mean indicated':18}"
+        f"{'subset':32} {'n':>4}  {'coverage':17} {'top-1':17} {'mean indicated':19}"
         f" {'shipped cov / top-1':20} {'most severe top-1':18} {'majority top-1'}"
     )
     print(head)
@@ -65,7 +65,7 @@ def _table(rows: list[Row]) -> None:
         ]
         major = [float(r.majority is not None and same(r.majority, r.case.outcome)) for r in sub]
         print(
-            f"{name:32} {len(sub):>4}  {_pct(cov):17} {_pct(top):17} {_mean(mean):18}"
+            f"{name:32} {len(sub):>4}  {_pct(cov):17} {_pct(top):17} {_mean(mean):19}"
             f" {s_cov:4.0%} / {s_top:4.0%}          {_pct(severe):18} {_pct(major)}"
         )
 

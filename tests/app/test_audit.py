@@ -41,6 +41,7 @@ def _unlock() -> None:
         "DROP TRIGGER misconduct_event_no_update",
         "DROP TRIGGER misconduct_ledger_no_delete",
         "DROP TRIGGER misconduct_ledger_no_update",
+        "DROP TRIGGER misconduct_personaldatum_no_delete",
     )
 
 
@@ -78,6 +79,7 @@ def test_deleting_a_whole_case_is_detected(demo: None) -> None:
     _unlock()
     row = m.Case.objects.get(ref="KNT-2026-0103")
     _sql(f"DELETE FROM misconduct_event WHERE case_id = {row.pk}")
+    m.PersonalDatum.objects.filter(case=row).delete()  # its personal data held beside the chain
     row.delete()
     assert "case KNT-2026-0103: is in the ledger but its events are missing" in _problems()
 

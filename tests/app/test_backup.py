@@ -7,6 +7,7 @@ database of the rest of the suite.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -203,3 +204,50 @@ def test_backup_will_not_replace_a_file_unless_forced(make_db: MakeDb, tmp_path:
     b.backup(path, source, overwrite=True)
     assert path.read_bytes().startswith(b.SQLITE_MAGIC)
     assert not list(tmp_path.glob(".exists.backup.partial-*"))
+
+
+def _evidence_in(settings: Any, folder: Path) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder)},
+        },
+    }
+
+
+def test_evidence_files_are_backed_up_beside_the_database_and_restored_then_audited(
+    make_db: MakeDb, tmp_path: Path, settings: Any
+) -> None:
+    from misconduct.app.evidence import DjangoFileStore
+    from misconduct.services import evidence as ev
+    from tests.services.test_evidence import PDF
+
+    _evidence_in(settings, tmp_path / "live-evidence")
+    source = make_db()
+    _fill(source)
+    service = bootstrap.service("tester", SteppingClock(), using=source)
+    with bootstrap.uow_factory(source)() as uow:  # type: ignore[attr-defined]
+        ref = next(s.ref for s in uow.cases.summaries() if not s.closed)
+    statement = PDF.replace(b"<<>>", b"<</Statement 1>>")
+    for name, content in (("statement.pdf", statement), ("report.pdf", PDF)):
+        ev.attach(service, DjangoFileStore(), ref, ev.Upload(name, content, name, ""), limit=10**6)
+    path = tmp_path / "whole.backup"
+    made = b.backup(path, source)
+    assert made.evidence == 2 and made.evidence_missing == ()
+    assert b.evidence_archive(path).exists()
+
+    _evidence_in(settings, tmp_path / "new-evidence")  # a new machine: no evidence files yet
+    target = make_db(migrate=False)
+    done = b.restore(path, target)
+    assert done.evidence == 2 and done.audit.ok, done.audit.problems
+    assert DjangoFileStore().read(hashlib.sha256(statement).hexdigest()) == statement
+
+    _evidence_in(settings, tmp_path / "third-evidence")  # the archive lost: the audit says so
+    b.evidence_archive(path).unlink()
+    bare = make_db(migrate=False)
+    lost = b.restore(path, bare)
+    assert lost.evidence == 0 and not lost.audit.ok
+    assert any(
+        "evidence file" in p.problem and "is missing" in p.problem for p in lost.audit.problems
+    )

@@ -29,7 +29,7 @@ bootstrap.setup()
 bootstrap.init_db()
 from misconduct.services.demo import canonical_case, load_demo, CANONICAL_REF
 from misconduct.app.web.demo_users import ensure_demo_users
-service = bootstrap.service("tests", lambda: datetime(2026, 11, 25, 9, tzinfo=UTC))
+service = bootstrap.service("demo data loader", lambda: datetime(2026, 11, 25, 9, tzinfo=UTC))
 demo = canonical_case()
 steps = []
 for step in demo.steps:

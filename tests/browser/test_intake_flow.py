@@ -245,7 +245,7 @@ def test_a_case_officer_opens_the_overtime_case_and_it_is_carried_to_publication
     assert "Published" in demo.inner_text("main")
     demo.goto(f"{base}/outcomes/{REF}/")
     public = demo.content()
-    assert "final written warning for 24 months" in demo.inner_text("main").lower()
+    assert "final written warning for two years" in demo.inner_text("main").lower()
     assert "Priya Anand" not in public and "priya.anand" not in public
 
 

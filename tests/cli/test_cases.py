@@ -86,9 +86,11 @@ def test_export_import_round_trip(demo: None, tmp_path: Path) -> None:
     data = json.loads(path.read_text())
     with connection.cursor() as cursor:  # remove the case behind the app to import it afresh
         cursor.execute("DROP TRIGGER misconduct_event_no_delete")
+        cursor.execute("DROP TRIGGER misconduct_personaldatum_no_delete")
         cursor.execute(
             "DELETE FROM misconduct_event WHERE case_id = (SELECT id FROM misconduct_case WHERE ref = 'MPS-2025-0001')"
         )
+    m.PersonalDatum.objects.filter(case__ref="MPS-2025-0001").delete()
     m.Case.objects.filter(ref="MPS-2025-0001").delete()
     result = run("case", "import", str(path))
     assert result.exit_code == 0, result.output
@@ -135,7 +137,7 @@ def test_bad_input_exits_non_zero_with_one_line_and_writes_nothing(
     [
         "not json",
         json.dumps({"format": "other"}),
-        json.dumps({"format": "misconduct.case", "format_version": 1, "ref": "X", "events": []}),
+        json.dumps({"format": "misconduct.case", "format_version": 2, "ref": "X", "events": []}),
     ],
 )
 def test_import_of_a_bad_file_is_refused(demo: None, tmp_path: Path, content: str) -> None:

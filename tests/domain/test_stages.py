@@ -100,6 +100,7 @@ AssignCase                    x  x  x  x  x  x  x  x  x  x  x  x  x  .
 AttachEvidence                x  x  x  x  x  x  x  x  x  x  x  x  x  .
 SuspendOfficer                x  x  x  x  x  x  x  x  x  x  x  x  x  .
 ReviewSuspension              x  x  x  x  x  x  x  x  x  x  x  x  x  .
+ErasePersonalData             .  .  .  .  .  .  .  .  .  .  .  .  .  x
 """
 
 
@@ -205,6 +206,7 @@ def command_for(name: str, case: Case) -> c.Command:
         "CompleteReflectivePractice": c.CompleteReflectivePractice(on, oid),
         "ReportToBarredList": c.ReportToBarredList(on, oid),
         "CloseCase": c.CloseCase(on, "Closing."),
+        "ErasePersonalData": c.ErasePersonalData(on, ("1/details.summary",), "Retention."),
         "AmendAllegation": c.AmendAllegation(
             on, replace(first, particulars=first.particulars + " (amended)")
         ),

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from misconduct.app import models as m
-from misconduct.app.erasure import ERASED, erased_refs
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
 from misconduct.app.repository import DjangoRepository, DjangoUnitOfWork, state_format
 from misconduct.domain.case import Case
@@ -75,11 +74,9 @@ def _ledger(using: str) -> tuple[list[Problem], dict[str, m.LedgerEntry], list[m
     return problems, heads, entries
 
 
-def _case(
-    ref: str, records: list[RecordedEvent], row: m.Case | None, *, erased: bool = False
-) -> list[Problem]:
-    """The stored state and the read models of one case against the fold of its events (for a case
-    erased under the retention schedule, its party names are expected to read as erased)."""
+def _case(ref: str, records: list[RecordedEvent], row: m.Case | None) -> list[Problem]:
+    """The stored state and the read models of one case against the fold of its events (with its
+    personal data as held now: an erased value folds to its placeholder, as it was stored)."""
     where = f"case {ref}"
     if row is None:
         return [Problem(where, "its events are stored but its case row is missing")]
@@ -109,7 +106,7 @@ def _case(
                 Problem(where, f"the stored {name.replace('_', ' ')} differs from the events")
             )
     parties = sorted((p.role, p.name) for p in row.parties.all())
-    if parties != sorted((p.role.value, ERASED if erased else p.name) for p in fold.parties):
+    if parties != sorted((p.role.value, p.name) for p in fold.parties):
         problems.append(Problem(where, "the stored parties differ from the events"))
     allegations = {a.allegation_id: a.particulars for a in row.allegations.all()}
     if allegations != {k: a.particulars for k, a in fold.allegations.items()}:
@@ -135,7 +132,6 @@ def verify_database(
         r.ref: r for r in m.Case.objects.using(using).prefetch_related("parties", "allegations")
     }
     by_case: dict[str, list[RecordedEvent]] = defaultdict(list)
-    erased = erased_refs(using)
     refs = set(rows) | set(heads)
     for ref in sorted(refs):
         records = repo.events(ref)
@@ -154,7 +150,7 @@ def verify_database(
                 )
             )
         if records:
-            problems += _case(ref, records, rows.get(ref), erased=ref in erased)
+            problems += _case(ref, records, rows.get(ref))
     if checkpoint is not None:
         problems += _checkpoint(checkpoint, entries)
     return Report(

@@ -247,6 +247,9 @@ class _Indication:
         self.reasons: list[Reason] = []
         self.considered: list[Considered] = []
         self.bands = g.bands_for(answer.regime.regime is Regime.CONDUCT_REGS_2012)
+        self.at_meeting_ceiling = False
+        self.meeting_why: dict[Outcome, str] = {}
+        self.meeting_reasons: list[Reason] = []
         self.severe_cap: int | None = (
             int(g.blocks["likely_severe"].values["lesser_outcomes_up_to"])
             if any(c.likely_severe for c in ser.categories)
@@ -322,7 +325,10 @@ class _Indication:
                 )
             else:
                 chosen = []
+        meeting_span = self._meeting_span(lawful, chosen, floor_sev)
+        chosen = [*chosen, *(o for o in meeting_span if o not in chosen)]
         self._narrate(lawful, chosen, floor, floor_sev)
+        self.reasons.extend(self.meeting_reasons)
 
         pm_points, stage3_reasons = self._personal_mitigation(floor)
         pressure = ser.net_weight - pm_points
@@ -333,7 +339,7 @@ class _Indication:
                 "gross_misconduct_severe_first_at_pressure" if gross else "severe_first_at_pressure"
             ]
         )
-        descending = severe is not None or pressure > threshold
+        descending = severe is not None or pressure > threshold or self.at_meeting_ceiling
         ordered = sorted(chosen, key=SEVERITY.__getitem__, reverse=descending)
         ordered = _without_notice_first(ordered)
         opened = self._opened_by_mitigation(lawful, ordered, floor, floor_sev, pm_points)
@@ -411,6 +417,54 @@ class _Indication:
             tuple(self.trace),
         )
 
+    def _meeting_span(
+        self, lawful: list[Outcome], chosen: list[Outcome], floor_sev: int
+    ) -> list[Outcome]:
+        """At a misconduct meeting whose seriousness reaches the gross-misconduct minimum: the final
+        written warning comes first and, where the guidance sets ``lesser_beside``, the outcomes that
+        misconduct just short of that level suits are indicated beside it (the referral to a meeting
+        is the authority's judgement that the conduct is misconduct, not gross misconduct)."""
+        fww = Outcome.FINAL_WRITTEN_WARNING
+        gm_min = int(self.g.blocks["gross_misconduct"].values["min_points"])
+        if (
+            self.facts.proceedings.forum is not Forum.MISCONDUCT_MEETING
+            or self.ser.points < gm_min
+            or fww not in lawful
+            or _floor_severity(fww) < floor_sev
+        ):
+            return []
+        self.at_meeting_ceiling = True
+        cite = self.g.citation("misconduct_meeting")
+        if not self.g.blocks["misconduct_meeting"].values["lesser_beside"]:
+            return [fww] if fww not in chosen else []
+        level = gm_min - 1
+        lesser = [
+            o
+            for o in lawful
+            if SEVERITY[o] < SEVERITY[fww]
+            and self.eligible(o)
+            and self.bands[o].low <= level <= self.high(o)
+            and _floor_severity(o) >= floor_sev
+        ]
+        for o in lesser:
+            self.meeting_why[o] = (
+                f"the case was referred to a misconduct meeting, the authority's judgement that it "
+                f"is misconduct and not gross misconduct; misconduct just short of that level "
+                f"({level} on the scale) is within its band ({self.bands[o].low}–{self.high(o)})"
+            )
+        if lesser:
+            self.meeting_reasons.append(
+                Reason(
+                    f"The conduct as found is {self.ser.label}, at or above the level where gross "
+                    "misconduct begins, but the case was referred to a misconduct meeting: "
+                    f"{LOWER[fww]}, the most severe outcome a meeting can give, comes first, and "
+                    + ", ".join(LOWER[o] for o in lesser)
+                    + " stays beside it.",
+                    cite,
+                )
+            )
+        return [fww, *lesser]
+
     def _opened_by_mitigation(
         self,
         lawful: list[Outcome],
@@ -421,12 +475,18 @@ class _Indication:
     ) -> Outcome | None:
         """The next less severe lawful outcome, where personal mitigation reaches the threshold.
 
-        Never below a floor, never a form of dismissal, and not where dismissal is presumed without
-        exceptional circumstances (the presumption then removes it with its own reason).
+        Only where nothing short of dismissal is indicated (the step *Srivastava* illustrates: a final
+        written warning for gross misconduct on remorse and long service); where an outcome short of
+        dismissal is already indicated, mitigation works within the range (which comes first, the
+        period of a final written warning). Never below a floor, never a form of dismissal, and not
+        where dismissal is presumed without exceptional circumstances (the presumption then removes it
+        with its own reason).
         """
         params = self.g.blocks["personal_mitigation"].values
         if not ordered or pm_points < float(params["opens_lower_at"]):
             return None
+        if not all(o.is_dismissal for o in ordered):
+            return None  # an outcome short of dismissal is already indicated: mitigation works within it
         if floor is not None and floor.floor is not None:
             return None
         lowest = min(SEVERITY[o] for o in ordered)
@@ -510,7 +570,9 @@ class _Indication:
         ser, g = self.ser, self.g
         for o in lawful:
             band = self.bands[o]
-            if o in chosen:
+            if o in self.meeting_why:
+                verdict, why = "indicated at a meeting", self.meeting_why[o]
+            elif o in chosen:
                 verdict, why = (
                     "indicated",
                     (
@@ -551,7 +613,9 @@ class _Indication:
                     f"{LABEL[o]}: {verdict}; {why}.",
                     floor.citation
                     if verdict == "below the floor" and floor
-                    else g.citation("bands"),
+                    else g.citation(
+                        "misconduct_meeting" if verdict == "indicated at a meeting" else "bands"
+                    ),
                 )
             )
         if floor is not None and floor.floor is not None:
@@ -647,9 +711,8 @@ class _Indication:
         if len(indicated) < 2:
             return None
         ser = self.ser
-        lower, upper = sorted(indicated, key=SEVERITY.__getitem__)[0], indicated[-1]
-        if SEVERITY[upper] < SEVERITY[lower]:
-            lower, upper = upper, lower
+        by_severity = sorted(indicated, key=SEVERITY.__getitem__)
+        lower, upper = by_severity[0], by_severity[-1]
         agg = ", ".join(f.factor.id.replace("_", " ") for f in ser.aggravating) or "none"
         mit = ", ".join(f.factor.id.replace("_", " ") for f in ser.mitigating) or "none"
         return (

@@ -110,6 +110,7 @@ _BLOCKS: dict[str, set[str]] = {
     "ordering": {"severe_first_at_pressure", "gross_misconduct_severe_first_at_pressure"},
     "accelerated_hearing": {"less_severe_needs_mitigation_points"},
     "likely_severe": {"lesser_outcomes_up_to"},
+    "misconduct_meeting": {"lesser_beside"},
     "final_written_warning_period": {"months_by_seriousness", "months_off_per_mitigation_point"},
 }
 

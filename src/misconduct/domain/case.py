@@ -206,6 +206,8 @@ class Case:
     assignments: dict[AssignmentRole, str] = field(default_factory=dict)
     evidence: list[HeldEvidence] = field(default_factory=list)
     suspensions: dict[str, Suspension] = field(default_factory=dict)
+    erased_on: date | None = None
+    """The day the case's personal data were erased under the retention schedule, if they were."""
 
     @classmethod
     def from_events(cls, events: list[ev.Event]) -> Case:
@@ -452,6 +454,8 @@ class Case:
             self.suspensions[e.officer_id] = Suspension(e.kind, e.on, e.reasons)
         elif isinstance(e, ev.SuspensionReviewed) and not e.continued:
             self.suspensions[e.officer_id].lifted_on = e.on
+        elif isinstance(e, ev.PersonalDataErased):
+            self.erased_on = e.on
 
     def _administer(self, e: ev.Event) -> None:
         """Hearing administration: papers to the chair, the pre-hearing, notice to the officer."""

@@ -227,6 +227,15 @@ class CloseCase(Command):
     withdrawn: bool = False
 
 
+@dataclass(frozen=True)
+class ErasePersonalData(Command):
+    """Erase the personal data of a closed case (``data``: the ids of the data held outside the
+    chain), under the retention schedule given in ``reason``."""
+
+    data: tuple[str, ...]
+    reason: str
+
+
 # -- the working case file: allegations amended or withdrawn, notes, assignment, evidence -----------
 
 

@@ -7,11 +7,13 @@ replay shows the dates as they were decided even if the rules later change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
 from misconduct.domain.codec import from_plain, to_plain
+from misconduct.domain.personal import PAYLOAD_OF, PERSONAL_DATA, Datum, commit
 from misconduct.domain.records import (
     Adjournment,
     AllegationFinding,
@@ -69,7 +71,7 @@ class SeverityAssessed(Timed):
 
 @dataclass(frozen=True)
 class InvestigatorAppointed(Event):
-    investigator: str
+    investigator: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ class PapersSentToChair(Timed):
 
 @dataclass(frozen=True)
 class PreHearingHeld(Timed):
-    directions: str = ""
+    directions: str = field(default="", metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,7 @@ class TimeLimitExtended(Event):
 
     step: str
     extended_to: date
-    reasons: str
+    reasons: str = field(metadata=PERSONAL_DATA)
     moved: tuple[DueItem, ...] = ()
     officer_id: str = ""
 
@@ -203,7 +205,7 @@ class AppealLodged(Timed):
     officer_id: str
     route: AppealRoute
     window_closed_on: date
-    extension_reason: str = ""
+    extension_reason: str = field(default="", metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ class BarredListReported(Timed):
 
 @dataclass(frozen=True)
 class CaseClosed(Event):
-    reason: str
+    reason: str = field(metadata=PERSONAL_DATA)
     withdrawn: bool = False
 
 
@@ -247,12 +249,12 @@ class AllegationAmended(Event):
 @dataclass(frozen=True)
 class AllegationWithdrawn(Event):
     allegation_id: str
-    reasons: str
+    reasons: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
 class NoteAdded(Event):
-    text: str
+    text: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -271,14 +273,14 @@ class EvidenceAttached(Event):
 class OfficerSuspended(Timed):
     officer_id: str
     kind: DutyRestriction
-    reasons: str
+    reasons: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
 class SuspensionReviewed(Timed):
     officer_id: str
     continued: bool
-    reasons: str
+    reasons: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -288,13 +290,22 @@ class StepCorrected(Event):
     in the chain; ``on`` is the day of the correction."""
 
     supersedes: int
-    reasons: str
+    reasons: str = field(metadata=PERSONAL_DATA)
     replacement_type: str
     replacement_on: date
-    replacement: dict[str, Any]
+    replacement: dict[str, Any] = field(metadata={PAYLOAD_OF: "replacement_type"})
 
     def replacement_event(self) -> Event:
         return event_from_payload(self.replacement_type, self.replacement, self.replacement_on)
+
+
+@dataclass(frozen=True)
+class PersonalDataErased(Event):
+    """A closed case's personal data erased under the retention schedule. The data are named by
+    their ids only: their values, held outside the chain, are gone, and the chain still verifies."""
+
+    data: tuple[str, ...]
+    reason: str
 
 
 EVENT_TYPES: dict[str, type[Event]] = {
@@ -342,6 +353,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         StepCorrected,
         OfficerSuspended,
         SuspensionReviewed,
+        PersonalDataErased,
     )
 }
 
@@ -351,6 +363,21 @@ def event_payload(event: Event) -> dict[str, Any]:
     payload: dict[str, Any] = to_plain(event)
     payload.pop("on")
     return payload
+
+
+def sealed_payload(
+    event: Event, prefix: str, salt: Callable[[], str]
+) -> tuple[dict[str, Any], dict[str, Datum]]:
+    """The event's payload as the chain holds it: each personal value replaced by a reference to a
+    datum held outside the chain (ids starting with ``prefix``), with those data."""
+    return commit(event_payload(event), type(event), prefix, salt, EVENT_TYPES)
+
+
+def holds_personal_values(type_name: str, payload: dict[str, Any]) -> bool:
+    """Whether a stored payload holds personal values inline (an event recorded before they were
+    kept apart from the chain): those cannot be erased without breaking the chain."""
+    cls = EVENT_TYPES.get(type_name)
+    return cls is not None and bool(commit(payload, cls, "", lambda: "", EVENT_TYPES)[1])
 
 
 def event_from_payload(type_name: str, payload: dict[str, Any], on: date) -> Event:

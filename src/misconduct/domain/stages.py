@@ -208,6 +208,11 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "Police Act 1996 s.88C; SI 2017/1135 reg 3",
     ),
     cmd.CloseCase: Window(OPEN, "an open case is closed or withdrawn"),
+    cmd.ErasePersonalData: Window(
+        frozenset({Stage.CLOSED}),
+        "personal data are erased only from a closed case, under the retention schedule",
+        "Data Protection Act 2018 s 39 (storage limitation)",
+    ),
     cmd.AmendAllegation: Window(
         BEFORE_REFERRAL,
         "an allegation is amended before notice of referral is given",

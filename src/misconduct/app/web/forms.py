@@ -20,7 +20,7 @@ def _field(spec: FieldSpec, case: Case, refused: dict[str, Any]) -> forms.Field:
         "help_text": spec.help,
     }
     if spec.kind == "date":
-        hint = f"{HINT}, e.g. {EXAMPLE}"
+        hint = f"{HINT}, for example {EXAMPLE}"
         common["help_text"] = f"{spec.help} ({hint})" if spec.help else hint
         return BritishDateField(**common)
     if spec.kind == "time":

@@ -144,7 +144,7 @@ FINDING_FIELDS = (
         "finding",
         "choice",
         choices=_vocab(Finding),
-        help="The level found; no_misconduct when not proven.",
+        help="The level found; “No misconduct” when not proven.",
     ),
     FieldSpec("standards_breached", "standards breached", "multichoice", False, _standards),
     FieldSpec("admitted", "admitted", "bool", required=False),
