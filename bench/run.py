@@ -177,6 +177,7 @@ BENCHMARKS: list[tuple[str, Callable[[], str]]] = [
     ("public force page", web.bench_public_force_page),
     ("public register page 2", web.bench_public_register_page_2),
     ("public record page", web.bench_public_record_page),
+    ("public published outcome (HTML)", web.bench_public_document),
     ("public API list", web.bench_public_api_list),
 ]
 

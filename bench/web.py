@@ -141,5 +141,13 @@ def bench_public_record_page() -> str:
     return _requests_per_second("/outcomes/MPS-2025-0001-B00000/", lambda body: b"PC A" in body)
 
 
+def bench_public_document() -> str:
+    """The published outcome as a web page: written from the case, every free text scrubbed by the
+    redaction policy and the finished file checked again (``documents.redaction``)."""
+    return _requests_per_second(
+        "/outcomes/MPS-2025-0001-B00000/published-outcome.html", lambda body: b"PC A" in body
+    )
+
+
 def bench_public_api_list() -> str:
     return _requests_per_second("/api/public/outcomes", lambda body: body.startswith(b"["))

@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 APOSTROPHES = frozenset("'’‘ʼ`´′‛ʹ＇ˈ")
@@ -150,19 +150,45 @@ def _plain_char(x: str) -> str:
     return " " if x.isspace() else x
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the index of the original it came from."""
+# Every ASCII character folds to exactly one character (checked as the table is built), so ASCII
+# text folds by one ``str.translate`` and each folded character comes from the same index.
+_ASCII = {i: fold_char(chr(i)) for i in range(128)}
+assert all(len(f) == 1 for f in _ASCII.values())
+
+
+def _fold(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """:func:`fold`, with ``None`` for an origin that is every index in turn (ASCII text). Texts of
+    a page's size are cached: a case's free texts are folded again for each surface and document."""
+    return _fold_cached(text) if len(text) <= _CACHED_TEXT else _fold_text(text)
+
+
+_CACHED_TEXT = 20_000
+"""The longest text whose folding (and matches, see :class:`Matcher`) is kept for reuse."""
+
+
+def _fold_text(text: str) -> tuple[str, tuple[int, ...] | None]:
+    if text.isascii():
+        return text.translate(_ASCII), None
     chars: list[str] = []
     origin: list[int] = []
     for i, c in enumerate(text):
         for f in fold_char(c):
             chars.append(f)
             origin.append(i)
-    return "".join(chars), origin
+    return "".join(chars), tuple(origin)
+
+
+_fold_cached = functools.lru_cache(maxsize=2048)(_fold_text)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index of the original it came from."""
+    f, origin = _fold(text)
+    return f, list(range(len(text)) if origin is None else origin)
 
 
 def folded(text: str) -> str:
-    return fold(text)[0]
+    return _fold(text)[0]
 
 
 def _parts(text: str) -> list[str]:
@@ -189,8 +215,14 @@ class Term:
 
     patterns: tuple[tuple[str, bool], ...]
     replacement: str
+    anchors: tuple[tuple[str, bool], ...] = ()
+    """For each pattern, a smaller expression that every text the pattern matches also matches, and
+    whether it is what follows a rank (the pattern being a rank, then it). A :class:`Matcher` looks
+    for the anchors first and runs the patterns only on a text that has one. A term without them
+    (one anchor per pattern) is its own anchor."""
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)  # a case's people, on every page and document
     def name(cls, name: str, replacement: str) -> Term:
         words = [w for w in re.split(r"\s+", name.strip()) if w]
         if not words:
@@ -203,30 +235,39 @@ class Term:
         }
         tokens = _parts(name)
         pats: list[tuple[str, bool]] = []
+        anchors: list[tuple[str, bool]] = []
         b, e = r"(?<!\w)", r"(?!\w)"
+
+        def add(prefix: str, body: str, strong: bool, *, after_rank: bool = False) -> None:
+            # ``prefix`` (the boundary, a rank) is left out of the anchor: a rank may run into the
+            # name ("PCNg"), so the anchor starts where the name does.
+            pats.append((prefix + body, strong))
+            anchors.append((body, after_rank))
+
         # Every run of two or more parts, longest first, each optionally after a rank.
         for size in range(len(tokens), 1, -1):
             for start in range(len(tokens) - size + 1):
                 run = tokens[start : start + size]
-                pats.append((b + _RANK_PREFIX + _SEP.join(map(re.escape, run)) + e, True))
+                add(b + _RANK_PREFIX, _SEP.join(map(re.escape, run)) + e, True)
         surname = _parts(words[-1])
         given = [t for w in words[:-1] for t in _parts(w) if t not in particle]
         initials = [g[0] for g in given]
         if initials and surname:
             tail = _SEP + _SEP.join(map(re.escape, surname))
             dotted = [rf"{re.escape(i)}\.?" for i in initials]
-            pats.append((b + _RANK_PREFIX + _SEP.join(dotted) + tail + e, True))
-            pats.append((b + _RANK_PREFIX + dotted[0] + tail + e, True))
+            add(b + _RANK_PREFIX, _SEP.join(dotted) + tail + e, True)
+            add(b + _RANK_PREFIX, dotted[0] + tail + e, True)
             every = _SEP.join(rf"{re.escape(i)}\.?" for i in [*initials, surname[0][0]])
-            pats.append((rf"{b}(?:{_RANKS})\.?{_SEP}{every}(?!\w)", True))
+            add(rf"{b}(?:{_RANKS})\.?{_SEP}", f"{every}(?!\\w)", True, after_rank=True)
         for t in tokens:
             if len(t) >= 2 and t not in particle:
                 strong = t in surname and len(t) >= 3
-                pats.append((rf"{b}(?:{_RANKS})\.?{_SEP}{re.escape(t)}{e}", True))
-                pats.append((b + re.escape(t) + e, strong and t not in _COMMON))
-        return cls(tuple(pats), replacement)
+                add(rf"{b}(?:{_RANKS})\.?{_SEP}", re.escape(t) + e, True)
+                add(b, re.escape(t) + e, strong and t not in _COMMON)
+        return cls(tuple(pats), replacement, tuple(anchors))
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)
     def number(cls, number: str, replacement: str) -> Term:
         chars = [c for c in folded(number) if c.isalnum()]
         if not chars:
@@ -236,21 +277,24 @@ class Term:
         right = r"(?![0-9])" if chars[-1].isdigit() else r"(?!\w)"
         prefixed = rf"(?:(?:{_RANKS}|warrant|collar|number|no)\.?{_SEP})"
         if len(chars) >= 3:
-            return cls(((left + body + right, True),), replacement)
+            return cls(((left + body + right, True),), replacement, ((body + right, False),))
         # A number of one or two characters only where it reads as a number (after a rank, or
         # "warrant number"), prefix and all: on its own it would match any date or count.
         return cls(
-            ((rf"(?<!\w){prefixed}(?:number|no)?\.?{_SEP}{body}{right}", True),), replacement
+            ((rf"(?<!\w){prefixed}(?:number|no)?\.?{_SEP}{body}{right}", True),),
+            replacement,
+            ((body + right, False),),
         )
 
     @classmethod
+    @functools.lru_cache(maxsize=4096)
     def literal(cls, text: str, replacement: str) -> Term:
         """Exactly this text (folded), as a whole: an address, a date, an internal id."""
         f = folded(text).strip()
         if not f:
             return cls((), replacement)
         body = _SEP.join(re.escape(p) for p in re.split(r"[ ]+", f))
-        return cls(((rf"(?<!\w){body}(?!\w)", True),), replacement)
+        return cls(((rf"(?<!\w){body}(?!\w)", True),), replacement, ((body + r"(?!\w)", False),))
 
 
 # Words of four letters or more that are surnames as well as ordinary English: a document's own
@@ -367,37 +411,94 @@ _COMMON = frozenset(
 
 
 class Matcher:
-    """Every term's patterns as one regular expression over folded text, longest terms first."""
+    """Every term's patterns, longest first, as if one regular expression over folded text: at the
+    first position where any pattern matches, the first of them in that order wins, and the search
+    goes on after it.
+
+    The patterns are many (a few hundred: each person's parts with and without a rank), so a text is
+    first looked at with the terms' anchors (see :class:`Term`) in one small expression: a text with
+    none (most of a case's texts, and every finished document) is left as it is. Otherwise only the
+    patterns whose own anchor the text has are tried. Each pattern is compiled once, when a text first
+    needs it, and kept (:func:`_compiled`), so the case's pages, its documents and their final check
+    share them; the matches of each text are kept too, since a case's texts are scrubbed again for
+    each public surface, and :func:`matcher` keeps the matchers.
+    """
 
     def __init__(self, terms: Iterable[Term], *, strong_only: bool = False) -> None:
-        alternatives: list[tuple[str, str]] = []
+        alternatives: list[tuple[str, str, str]] = []
+        plain: dict[str, None] = {}
+        ranked: dict[str, None] = {}
         for t in terms:
-            for pattern, strong in t.patterns:
+            anchors = t.anchors if len(t.anchors) == len(t.patterns) else None
+            for i, (pattern, strong) in enumerate(t.patterns):
                 if strong or not strong_only:
-                    alternatives.append((pattern, t.replacement))
+                    anchor, after_rank = anchors[i] if anchors else (pattern, False)
+                    alternatives.append((pattern, t.replacement, anchor))
+                    (ranked if after_rank else plain)[anchor] = None
         # Longer patterns first: at one position the fullest form of a name wins over its parts.
         alternatives.sort(key=lambda a: len(a[0]), reverse=True)
-        self.replacements = [r for _, r in alternatives]
-        if not alternatives:
-            self.regex: re.Pattern[str] | None = None
-            return
-        body = "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(alternatives))
-        self.regex = re.compile(body)
+        self._alternatives = [(p, a) for p, _, a in alternatives]
+        self.replacements = [r for _, r, _ in alternatives]
+        self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        if ranked:
+            plain[rf"(?<!\w)(?:{_RANKS})\.?{_SEP}(?:{'|'.join(ranked)})"] = None
+        self._anchors = _compiled("|".join(plain)) if plain else None
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Each match as (start, end, replacement) in the original text."""
-        if self.regex is None or not text:
+        if self._anchors is None or not text:
             return []
-        f, origin = fold(text)
+        found = self._found.get(text)
+        if found is None:
+            found = self._spans(text)
+            if len(text) <= _CACHED_TEXT:
+                if len(self._found) >= _KEPT_TEXTS:
+                    self._found.clear()
+                self._found[text] = found
+        return list(found)
+
+    def _matches(self, f: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """The matches in folded text (with the index of the pattern), as one alternation of the
+        patterns in order would find them."""
+        if self._anchors is None or self._anchors.search(f) is None:
+            return
+        has: dict[str, bool] = {}
+        patterns: list[tuple[int, re.Pattern[str]]] = []
+        for i, (pattern, anchor) in enumerate(self._alternatives):
+            if anchor not in has:
+                has[anchor] = _compiled(anchor).search(f) is not None
+            if has[anchor]:
+                patterns.append((i, _compiled(pattern)))
+        # The next match of each pattern at or after ``pos``: the earliest wins, and of those
+        # starting at one position, the first pattern (they are in order).
+        ahead = [rx.search(f) for _, rx in patterns]
+        pos = 0
+        while True:
+            best: tuple[int, re.Match[str]] | None = None
+            for k, (i, rx) in enumerate(patterns):
+                m = ahead[k]
+                while m is not None and (m.start() < pos or m.end() == m.start()):
+                    # (No pattern matches an empty text; an empty match is passed over all the same.)
+                    m = ahead[k] = rx.search(f, max(pos, m.start() + (m.end() == m.start())))
+                if m is not None and (best is None or m.start() < best[1].start()):
+                    best = (i, m)
+            if best is None:
+                return
+            yield best
+            pos = best[1].end()
+
+    def _spans(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        f, origin = _fold(text)
         out = []
-        for m in self.regex.finditer(f):
-            if m.end() == m.start():
-                continue
-            start, end = origin[m.start()], origin[m.end() - 1] + 1
+        for i, m in self._matches(f):
+            if origin is None:
+                start, end = m.start(), m.end()
+            else:
+                start, end = origin[m.start()], origin[m.end() - 1] + 1
             while end < len(text) and fold_char(text[end]) == "":
                 end += 1  # a combining accent or an invisible character left after the name
-            out.append((start, end, self.replacements[int((m.lastgroup or "t0")[1:])]))
-        return out
+            out.append((start, end, self.replacements[i]))
+        return tuple(out)
 
     def sub(self, text: str) -> str:
         out, last = [], 0
@@ -408,3 +509,19 @@ class Matcher:
 
     def search(self, texts: Sequence[str] | Iterable[str]) -> bool:
         return any(self.spans(t) for t in texts)
+
+
+_KEPT_TEXTS = 1024
+"""The most texts one matcher keeps the matches of (forgotten all at once when full)."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@functools.lru_cache(maxsize=64)
+def matcher(terms: tuple[Term, ...], *, strong_only: bool = False) -> Matcher:
+    """The :class:`Matcher` of ``terms``, built once: the public pages and documents of one case
+    share it."""
+    return Matcher(terms, strong_only=strong_only)

@@ -34,7 +34,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from misconduct.documents.context import DocumentContext, OfficerInfo, Protected
-from misconduct.documents.matching import Matcher, Term
+from misconduct.documents.matching import Matcher, Term, matcher
 from misconduct.documents.text import british
 from misconduct.domain.case import Case
 from misconduct.domain.personal import is_erased
@@ -70,11 +70,11 @@ class Policy:
 
     @functools.cached_property
     def _matcher(self) -> Matcher:
-        return Matcher(self.terms())
+        return matcher(tuple(self.terms()))
 
     @functools.cached_property
     def _check(self) -> Matcher:
-        return Matcher(self.terms(), strong_only=True)
+        return matcher(tuple(self.terms()), strong_only=True)
 
     def scrub(self, text: str) -> str:
         """``text`` with every protected name, number and identifier replaced."""

@@ -1,0 +1,76 @@
+"""The matcher finds exactly what one regular expression of all its patterns would find.
+
+:class:`misconduct.documents.matching.Matcher` looks for each term's anchors first, tries only the
+patterns whose anchor a text holds, and merges their matches; here it is compared with the plain
+form (every pattern, longest first, as the alternatives of one expression over the folded text) on
+names typed in the ways the property tests type them, run into each other and into noise."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from misconduct.documents.matching import Matcher, Term, fold, folded
+from tests.documents.test_redaction_properties import _variants, full_name
+
+
+def _one_expression(
+    terms: list[Term], text: str, *, strong_only: bool
+) -> list[tuple[int, int, str]]:
+    alternatives = [
+        (p, t.replacement) for t in terms for p, strong in t.patterns if strong or not strong_only
+    ]
+    alternatives.sort(key=lambda a: len(a[0]), reverse=True)
+    regex = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(alternatives)))
+    f, origin = fold(text)
+    out = []
+    for m in regex.finditer(f):
+        end = origin[m.end() - 1] + 1
+        while end < len(text) and folded(text[end]) == "":
+            end += 1
+        out.append((origin[m.start()], end, alternatives[int((m.lastgroup or "t0")[1:])][1]))
+    return out
+
+
+_NOISE = st.text(
+    st.sampled_from(list("abdgnprt .'-’\u00a0\u2011PCSgt0179é\u0301\u200bÓ")), max_size=12
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    a=full_name(),
+    b=full_name(),
+    number=st.integers(0, 999999).map(str),
+    short=st.integers(0, 99).map(str),
+    noise=_NOISE,
+    rank=st.sampled_from(["PC", "Sgt", "DI", "p.c.", "Ch Supt", "Mr"]),
+    strong_only=st.booleans(),
+)
+def test_the_matcher_finds_what_one_expression_of_its_patterns_finds(
+    a: str, b: str, number: str, short: str, noise: str, rank: str, strong_only: bool
+) -> None:
+    terms = [
+        Term.name(a, "PC A"),
+        Term.name(b, "[w]"),
+        # Another person sharing parts of both names, and the first again under another label:
+        # at one position the first pattern in order wins, whichever person it belongs to.
+        Term.name(f"{b.split()[0]} {a.split()[-1]}", "[x]"),
+        Term.name(a, "[again]"),
+        Term.number(number, "[n]"),
+        Term.number(short, "[s]"),
+        Term.literal(f"kent:{number}", "[id]"),
+    ]
+    matcher = Matcher(terms, strong_only=strong_only)
+    texts = [noise + v + noise + w for v in _variants(a, rank) for w in _variants(b, rank)[:4]]
+    texts += [
+        f"{rank} {a[0]}.{b[0]}. and {rank}{a.split()[-1]}{noise}",
+        f"warrant {number}, no. {short}; {rank} {short}; kent:{number}{noise}",
+        noise,
+    ]
+    for text in texts:
+        expected = _one_expression(terms, text, strong_only=strong_only)
+        assert matcher.spans(text) == expected, text
+        assert matcher.spans(text) == expected, text  # and again, from what it kept
