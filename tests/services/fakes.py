@@ -27,6 +27,12 @@ class FakeRepository:
     def refs(self) -> list[str]:
         return sorted(self.stored)
 
+    def latest_reference(self, force: str, year: int) -> list[str]:
+        from misconduct.domain.reference import next_number, reference
+
+        last = next_number(self.stored, force, year) - 1
+        return [reference(force, year, last)] if last else []
+
     def all_events(self) -> Iterator[RecordedEvent]:
         for ref in self.refs():
             yield from self.stored[ref]

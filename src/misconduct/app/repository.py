@@ -18,7 +18,7 @@ from enum import Enum
 from types import TracebackType
 from typing import Any, Self
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 
 from misconduct.app import ledger
 from misconduct.app import models as m
@@ -28,6 +28,7 @@ from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.events import event_from_payload
 from misconduct.domain.ledger import RecordedEvent
 from misconduct.domain.records import DueItem
+from misconduct.domain.reference import PATTERN, prefix, reference
 from misconduct.domain.terms import Nature, Stage
 from misconduct.errors import Conflict, InvalidInput
 from misconduct.rules.vocabulary import Outcome
@@ -176,6 +177,38 @@ class DjangoRepository:
     def refs(self) -> list[str]:
         return list(m.Case.objects.using(self.using).order_by("ref").values_list("ref", flat=True))
 
+    def latest_reference(self, force: str, year: int) -> list[str]:
+        """From the force and year's counter (one row), which every new case's write raises."""
+        last = (
+            m.ReferenceCounter.objects.using(self.using)
+            .filter(key=f"{prefix(force)}-{year:04d}")
+            .values_list("last", flat=True)
+            .first()
+        )
+        return [reference(force, year, last)] if last else []
+
+    def _count_references(self, refs: Iterable[str]) -> None:
+        """Raise each force and year's counter to the highest number among ``refs`` (new cases), in
+        the caller's transaction. Writers racing for one number are told apart by the unique
+        reference of the case before they reach the counter; the row's lock orders the rest."""
+        highest: dict[str, int] = {}
+        for ref in refs:
+            found = PATTERN.fullmatch(ref)
+            if found is not None:
+                key = ref[: found.start(2) - 1]
+                highest[key] = max(highest.get(key, 0), int(found.group(2)))
+        if not highest:
+            return
+        connection = connections[self.using]
+        table = connection.ops.quote_name(m.ReferenceCounter._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f'INSERT INTO {table} ("key", "last") VALUES (%s, %s) ON CONFLICT ("key") DO UPDATE'
+                f' SET "last" = CASE WHEN excluded."last" > {table}."last" THEN excluded."last"'
+                f' ELSE {table}."last" END',
+                sorted(highest.items()),
+            )
+
     def append(
         self, ref: str, expected_version: int, new: Sequence[RecordedEvent], case: Case
     ) -> None:
@@ -226,6 +259,7 @@ class DjangoRepository:
         for ref, _, new, _ in batch:
             last = new[-1]
             ledger.record(self.using, ref, last.sequence, last.hash, last.recorded_at)
+        self._count_references(ref for ref, v, _, _ in batch if v == 0)
         fresh = all(v == 0 for _, v, _, _ in batch)
         cases = [(rows[ref], case) for ref, _, _, case in batch]
         self._project(cases, fresh=fresh)

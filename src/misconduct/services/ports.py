@@ -52,6 +52,10 @@ class CaseRepository(Protocol):
     def refs(self) -> list[str]:
         """Every case reference, sorted."""
 
+    def latest_reference(self, force: str, year: int) -> list[str]:
+        """The reference with the highest number given to a case of the force and year (none if
+        there is none yet): what a new case's number follows. One lookup, not every reference."""
+
     def all_events(self) -> Iterator[RecordedEvent]:
         """Every event of every case, each case's in sequence order and together (streamed)."""
 

@@ -32,6 +32,7 @@ from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
 from misconduct.services.cases import Due
 from misconduct.services.cases import timeline as paired
+from misconduct.services.retention import TAKE_DOWN_STEP
 
 HORIZON_WORKING_DAYS = 10
 PAGE_SIZE = 20
@@ -56,7 +57,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     key = store.scope_key(user)
     rows = store.visible_rows(user)
-    dues = m.DueEntry.objects.filter(store.visible_where(user, force="force"))
+    dues = m.DueEntry.objects.filter(store.visible_where(user, force="force")).exclude(
+        step=TAKE_DOWN_STEP  # the take-downs are on "My work" and in reminders
+    )
     overdue = dues.filter(nature=Nature.OBLIGATION.value, last_day__lt=today)
     due_soon = dues.filter(
         nature__in=[Nature.OBLIGATION.value, Nature.WINDOW.value],
@@ -124,17 +127,23 @@ def case_list(request: HttpRequest) -> HttpResponse:
         officer=q.get("officer", ""),
     )
     rows = store.search(request.user, search)
-    count = store.counted(("cases", store.scope_key(request.user), search), rows.count)
-    page = store.CountedPaginator(rows, PAGE_SIZE, count).get_page(q.get("page"))
-    params = q.copy()
-    params.pop("page", None)
+    count = store.counted(
+        ("cases", store.scope_key(request.user), search), lambda: store.capped_count(rows)
+    )
+    try:
+        page = store.keyset(
+            rows, store.CASE_ORDER, PAGE_SIZE, after=q.get("after", ""), before=q.get("before", "")
+        )
+    except InvalidInput:  # a position edited by hand: the first page
+        page = store.keyset(rows, store.CASE_ORDER, PAGE_SIZE)
     return render(
         request,
         "web/staff/case_list.html",
         {
             "page": page,
+            "count_text": store.count_text(count, "case"),
             "search": search,
-            "querystring": params.urlencode(),
+            "querystring": store.list_params(q),
             "forces": [
                 f for f in FORCES if f.code in {g.force for g in store.grants(request.user)}
             ],
