@@ -67,6 +67,11 @@ class FakeRepository:
                 out.append(WarningRecord(decision.decision.outcome, decision.notified_on, months))
         return out
 
+    def warnings_of(self, officer_ids: Sequence[str]) -> dict[str, list[WarningRecord]]:
+        return {
+            oid: found for oid in officer_ids if (found := self.warnings_for(oid, excluding=""))
+        }
+
 
 class FakeUnitOfWork:
     """Shares one repository; a block that does not commit leaves it as it was."""

@@ -256,9 +256,13 @@ class DjangoRepository:
             )
         except IntegrityError:
             raise _conflict(batch[0][0], batch[0][1]) from None
-        for ref, _, new, _ in batch:
-            last = new[-1]
-            ledger.record(self.using, ref, last.sequence, last.hash, last.recorded_at)
+        ledger.record_many(
+            self.using,
+            [
+                (ref, new[-1].sequence, new[-1].hash, new[-1].recorded_at)
+                for ref, _, new, _ in batch
+            ],
+        )
         self._count_references(ref for ref, v, _, _ in batch if v == 0)
         fresh = all(v == 0 for _, v, _, _ in batch)
         cases = [(rows[ref], case) for ref, _, _, case in batch]
@@ -420,6 +424,15 @@ class DjangoRepository:
     def cases_of_officer(self, officer_id: str) -> list[Case]:
         refs = m.Case.objects.using(self.using).filter(officers__officer_id=officer_id)
         return list(self.load_states(refs.values_list("ref", flat=True)).values())
+
+    def warnings_of(self, officer_ids: Sequence[str]) -> dict[str, list[WarningRecord]]:
+        out: dict[str, list[WarningRecord]] = {}
+        rows = m.Warning.objects.using(self.using).filter(officer__officer_id__in=list(officer_ids))
+        for oid, kind, on, months, career_break in rows.order_by("id").values_list(
+            "officer__officer_id", "kind", "notified_on", "months", "career_break_days"
+        ):
+            out.setdefault(oid, []).append(WarningRecord(Outcome(kind), on, months, career_break))
+        return out
 
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         rows = (

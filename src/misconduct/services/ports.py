@@ -74,6 +74,9 @@ class CaseRepository(Protocol):
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         """Warnings on the officer's record from cases other than ``excluding``."""
 
+    def warnings_of(self, officer_ids: Sequence[str]) -> dict[str, list[WarningRecord]]:
+        """Warnings on each officer's record from every stored case (one query), by officer."""
+
     def cases_of_officer(self, officer_id: str) -> list[Case]:
         """Every case in which the officer (``force:number``) is a subject, as it stands."""
 
