@@ -91,9 +91,27 @@ def _fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
     )
 
 
+_SCALARS = {str: "a string", bool: "true or false"}
+_kinds: dict[Any, tuple[Any, tuple[Any, ...]]] = {}
+
+
+def _kind(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+    """``typing.get_origin`` and ``get_args`` of ``hint``, found once per hint."""
+    try:
+        return _kinds[hint]
+    except KeyError:
+        found = (typing.get_origin(hint), typing.get_args(hint))
+        _kinds[hint] = found
+        return found
+    except TypeError:  # an unhashable hint
+        return typing.get_origin(hint), typing.get_args(hint)
+
+
 def _convert(hint: Any, data: Any, where: str) -> Any:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
+    if hint is str or hint is bool:  # the commonest leaves first
+        _expect(isinstance(data, hint), where, _SCALARS[hint], data)
+        return data
+    origin, args = _kind(hint)
     if origin in (typing.Union, types.UnionType):
         return _union(args, data, where)
     if origin in (list, tuple, frozenset, set):
