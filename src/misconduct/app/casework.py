@@ -140,24 +140,40 @@ class TaskList:
     tasks: list[Task]
     count: int
 
+    @property
+    def total(self) -> str:
+        """The count as a page says it ("more than 10,000" past the cap)."""
+        return (
+            f"{self.count:,}" if self.count <= store.COUNT_CAP else f"more than {store.COUNT_CAP:,}"
+        )
 
-def task_lists(rows: QuerySet[m.DueEntry], on: date, key: Any) -> tuple[TaskList, TaskList]:
-    """The overdue and the due tasks among the read model's time limits ``rows``, as
-    :func:`tasks` would list them on ``on`` (a lapsed window is history, a not-before limit no task,
-    a take-down a task from publication): indexed queries that read one page each, with counts from
-    SQL kept per ``key`` until the next event."""
+
+def task_lists(
+    rows: QuerySet[m.DueEntry], on: date, key: Any, *, due: bool = True
+) -> tuple[TaskList, TaskList | None]:
+    """The overdue and (unless ``due`` is false) the due tasks among the read model's time limits
+    ``rows``, as :func:`tasks` would list them on ``on`` (a lapsed window is history, a not-before
+    limit no task, a take-down a task from its publication): indexed queries that read one page
+    each, with counts from SQL (up to ``store.COUNT_CAP``) kept per ``key`` until the next event."""
     rows = rows.filter(nature__in=[Nature.OBLIGATION.value, Nature.WINDOW.value]).exclude(
         step=retention.TAKE_DOWN_STEP, trigger__gt=on
     )
-    overdue = rows.filter(nature=Nature.OBLIGATION.value, last_day__lt=on)
-    due = rows.filter(last_day__gte=on)
-    return tuple(  # type: ignore[return-value]
-        TaskList(
+    lists = {
+        "tasks-overdue": rows.filter(nature=Nature.OBLIGATION.value, last_day__lt=on),
+        "tasks-due": rows.filter(last_day__gte=on) if due else None,
+    }
+    found = {
+        name: None
+        if q is None
+        else TaskList(
             [task_of(d, on) for d in q.order_by("last_day", "ref", "id")[:TASKS_SHOWN]],
-            store.counted((name, key, on), q.count),
+            store.counted((name, key, on), lambda q=q: store.capped_count(q)),
         )
-        for name, q in (("tasks-overdue", overdue), ("tasks-due", due))
-    )
+        for name, q in lists.items()
+    }
+    overdue = found["tasks-overdue"]
+    assert overdue is not None
+    return overdue, found["tasks-due"]
 
 
 def task_of(d: m.DueEntry, on: date) -> Task:

@@ -245,9 +245,11 @@ def my_work(request: HttpRequest) -> HttpResponse:
     key = store.scope_key(user)
     visible = m.DueEntry.objects.filter(store.visible_where(user, force="force"))
     overdue, due = casework.task_lists(visible.filter(holder=username), today, ("mine", key))
-    team_overdue, _ = casework.task_lists(visible.exclude(holder=username), today, ("team", key))
+    team_overdue, _ = casework.task_lists(
+        visible.exclude(holder=username), today, ("team", key), due=False
+    )
     cases = casework.assigned_cases(user)
-    count = store.counted(("my-cases", key), cases.count)
+    count = store.counted(("my-cases", key), lambda: store.capped_count(cases))
     page = store.CountedPaginator(cases, MY_CASES_PAGE, count).get_page(request.GET.get("page"))
     return render(
         request,
