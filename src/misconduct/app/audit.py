@@ -9,14 +9,15 @@ content (names, particulars) of what it compared.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from misconduct.app import models as m
 from misconduct.app.erasure import ERASED, erased_refs
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
-from misconduct.app.repository import state_format
+from misconduct.app.read_tables import chunks
+from misconduct.app.repository import DjangoRepository, state_format
 from misconduct.domain.case import Case
 from misconduct.domain.codec import to_plain
 from misconduct.domain.ledger import GENESIS, RecordedEvent, verify_chain
@@ -164,29 +165,6 @@ def _case(
     return problems
 
 
-def _events(using: str) -> Iterator[tuple[int, RecordedEvent]]:
-    """Every event with its case's key, in (case, sequence) order: one query, streamed."""
-    rows = (
-        m.Event.objects.using(using)
-        .order_by("case_id", "sequence")
-        .values_list(
-            "case_id",
-            "case__ref",
-            "sequence",
-            "type",
-            "payload",
-            "occurred_on",
-            "recorded_at",
-            "actor",
-            "rules_version",
-            "previous_hash",
-            "hash",
-        )
-    )
-    for pk, *fields in rows.iterator(chunk_size=5000):
-        yield pk, RecordedEvent(*fields)
-
-
 def verify_database(
     using: str = "default",
     checkpoint: Checkpoint | None = None,
@@ -199,12 +177,12 @@ def verify_database(
     ledger_problems, heads, entries = _ledger(using)
     problems: list[Problem] = []
     erased = erased_refs(using)
-    stream = _events(using)
+    stream = DjangoRepository(using).keyed_events()
     pending = next(stream, None)
     cases = events = 0
     seen: set[str] = set()
     ids = m.Case.objects.using(using).order_by("id").values_list("id", flat=True)
-    for chunk in _chunks(ids.iterator(chunk_size=CHUNK), CHUNK):
+    for chunk in chunks(ids.iterator(chunk_size=CHUNK), CHUNK):
         rows = _rows(using, chunk)
         for pk in chunk:
             records = []
@@ -258,17 +236,6 @@ def verify_database(
         problems=tuple(problems),
         keyed=audit_key() is not None,
     )
-
-
-def _chunks(values: Iterator[int], size: int) -> Iterator[list[int]]:
-    chunk: list[int] = []
-    for v in values:
-        chunk.append(v)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _checkpoint(checkpoint: Checkpoint, entries: list[m.LedgerEntry]) -> list[Problem]:

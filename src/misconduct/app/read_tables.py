@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from django.db import connections, transaction
 
 from misconduct.app import models as m
 from misconduct.app.readmodels import RANK, encode_record, project, record_format
 from misconduct.domain.case import Case
+
+T = TypeVar("T")
 
 
 def write_read_models(
@@ -141,7 +144,7 @@ def rebuild(
     with transaction.atomic(using=using):
         for model in READ_MODELS:
             model.objects.using(using).all().delete()
-        for chunk in _chunks(
+        for chunk in chunks(
             m.Case.objects.using(using).order_by("id").values_list("id", "ref"), batch
         ):
             folded = repo.fold_many([pk for pk, _ in chunk])
@@ -157,8 +160,9 @@ def rebuild(
     return done
 
 
-def _chunks(rows: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
-    chunk: list[tuple[int, str]] = []
+def chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``rows`` in lists of ``size`` (the last shorter), read as they come."""
+    chunk: list[T] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == size:

@@ -34,6 +34,7 @@ from misconduct.errors import Conflict, InvalidInput
 from misconduct.rules.vocabulary import Outcome
 from misconduct.rules.warning import WarningRecord
 from misconduct.services.ports import CaseSummary
+from misconduct.services.retention import TAKE_DOWN_STEP
 
 Appended = tuple[str, int, Sequence[RecordedEvent], Case]
 """A case's reference, the version it was at, its new events and the case after them."""
@@ -155,10 +156,16 @@ class DjangoRepository:
 
     def all_events(self) -> Iterator[RecordedEvent]:
         """Every event, streamed in chunks in (case, sequence) order: one query, no model objects."""
+        for _, event in self.keyed_events():
+            yield event
+
+    def keyed_events(self) -> Iterator[tuple[int, RecordedEvent]]:
+        """:meth:`all_events`, each with its case's primary key."""
         rows = (
             m.Event.objects.using(self.using)
             .order_by("case_id", "sequence")
             .values_list(
+                "case_id",
                 "case__ref",
                 "sequence",
                 "type",
@@ -171,8 +178,8 @@ class DjangoRepository:
                 "hash",
             )
         )
-        for row in rows.iterator(chunk_size=5000):
-            yield RecordedEvent(*row)
+        for pk, *fields in rows.iterator(chunk_size=5000):
+            yield pk, RecordedEvent(*fields)
 
     def refs(self) -> list[str]:
         return list(m.Case.objects.using(self.using).order_by("ref").values_list("ref", flat=True))
@@ -405,7 +412,8 @@ class DjangoRepository:
         """Every case's summary line with its open time limits, from the read models."""
         u = self.using
         limits: dict[str, list[DueItem]] = {}
-        for d in m.DueEntry.objects.using(u).order_by("ref", "last_day", "id"):
+        rows = m.DueEntry.objects.using(u).exclude(step=TAKE_DOWN_STEP)  # open limits only
+        for d in rows.order_by("ref", "last_day", "id"):
             limits.setdefault(d.ref, []).append(due_item(d))
         return [
             CaseSummary(
