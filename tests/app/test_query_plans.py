@@ -92,6 +92,16 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
         .filter(nature="obligation", last_day__lt=ON)
         .order_by("last_day", "ref", "id")[:25],
         "open cases": store.visible_rows(staff).filter(closed=False).order_by("ref")[:25],
+        "own cases: acted on": m.Event.objects.filter(actor="plans")
+        .values_list("case_id", flat=True)
+        .distinct()
+        .order_by()[:5001],
+        "own cases: assigned": m.CaseAssignee.objects.filter(username="plans")
+        .values_list("case_id", flat=True)
+        .order_by()[:5001],
+        "own cases, open": store.visible_rows(staff)
+        .filter(closed=False, case_id__in=[1, 2, 3])
+        .order_by("ref")[:25],
         "my cases": store.visible_rows(staff)
         .filter(case_id__in=m.Event.objects.filter(actor="plans").values("case_id"))
         .order_by("ref")[:25],
