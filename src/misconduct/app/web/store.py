@@ -135,6 +135,22 @@ def may(user: Any, action: Action, case: Case) -> bool:
     )
 
 
+def permissions(user: Any, case: Case) -> Callable[[Action], bool]:
+    """:func:`may` for one user and case, each action decided once (a page asks for every step)."""
+    g = grants(user)
+    where = scope(case)
+    username = user.get_username()
+    full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    decided: dict[Action, bool] = {}
+
+    def check(action: Action) -> bool:
+        if action not in decided:
+            decided[action] = allowed(g, action, where, username=username, full_name=full_name)
+        return decided[action]
+
+    return check
+
+
 def visible_case(user: Any, ref: str, action: Action = Action.VIEW_CASE) -> Case:
     """The case if the user may take ``action`` on it; 404 if it does not exist or is not theirs to
     see, 403 if they may see it but not take the action."""

@@ -185,10 +185,8 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     records = store.events(ref)
     today = store.today()
     ctx = store.context(case)
-    steps = []
-    for a in steps_for(case, ctx, today):
-        if store.may(request.user, a.step.action, case):
-            steps.append(a)
+    may = store.permissions(request.user, case)
+    steps = [a for a in steps_for(case, ctx, today) if may(a.step.action)]
     timeline = [{"record": r, "label": entry.label} for r, entry in paired(case, records)]
     limits = sorted(case.time_limits, key=lambda t: t.item.last_day)
     from misconduct.app.web import documents
@@ -206,7 +204,7 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "today": today,
             "open_steps": [a for a in steps if a.open],
             "closed_steps": [a for a in steps if not a.open],
-            "can_decide": store.may(request.user, Action.DECIDE, case),
+            "can_decide": may(Action.DECIDE),
             "public": public_view(case, today),
             "documents": documents.available(case),
             "standards": {s.id: s.heading for s in standards_on(case.came_to_attention)},
