@@ -22,6 +22,7 @@ from misconduct.assessment.facts import Facts, parse_facts  # noqa: E402
 from misconduct.errors import MisconductError  # noqa: E402
 from misconduct.rules.deadlines import deadline, steps  # noqa: E402
 from misconduct.rules.outcomes import OutcomeQuestion, lawful_outcomes  # noqa: E402
+from misconduct.rules.regime import regime_cache_clear  # noqa: E402
 from misconduct.rules.vocabulary import Finding, Forum, Rank  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -86,6 +87,7 @@ def bench_assessments_per_second() -> str:
     elapsed = 0.0
     for _ in range(3):
         _default_rules.cache_clear()  # no pass is served from an earlier pass's rules answers
+        regime_cache_clear()  # nor from its regime decisions
         cpu, wall = time.process_time(), time.perf_counter()
         for facts in batch:
             assess(facts)
@@ -153,6 +155,7 @@ def bench_lawful_outcomes_per_second() -> str:
         except MisconductError:
             continue
         answered.append(q)
+    regime_cache_clear()  # the timed loop reuses no regime decided in the warm-up
     start = time.perf_counter()
     for q in answered:
         lawful_outcomes(q)

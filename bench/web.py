@@ -34,7 +34,7 @@ def seeded() -> tuple[int, int]:
     bootstrap.init_db()
     from django.db import transaction
 
-    service = bootstrap.service("bench", lambda: datetime(2026, 1, 5, 9, tzinfo=UTC))
+    service = bootstrap.service("bench", lambda: datetime(2026, 11, 20, 9, tzinfo=UTC))
     cases = generated_cases(PUBLISHED, published_only=True)
     cases += [c for c in generated_cases(PUBLISHED + UNPUBLISHED * 4) if not _published(c)][
         :UNPUBLISHED

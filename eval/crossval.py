@@ -1,9 +1,13 @@
 """Out-of-fold measurement of the engine: k-fold cross-validation with bootstrap intervals.
 
 What is tuned is fitted on the training folds only and measured on the held-out fold:
-- the ordering threshold (``ordering.severe_first_at_pressure``), the personal-mitigation threshold
-  (``personal_mitigation.opens_lower_at``) and the top of two bands (management advice, final
-  written warning), chosen from a small grid;
+- the ordering threshold for misconduct findings (``ordering.severe_first_at_pressure``), the
+  personal-mitigation threshold (``personal_mitigation.opens_lower_at``) and the edges of four bands
+  (the top of management advice; both ends of the final written warning, with its top under the
+  2012 Regulations; the top of reduction in rank) and whether, at a misconduct meeting whose
+  seriousness reaches the gross-misconduct minimum, the outcomes below the final written warning
+  are indicated beside it (``misconduct_meeting.lesser_beside``), chosen from a small grid
+  (``grid()``);
 - the stated likelihood of each indicated outcome (by how many are indicated and its place);
 - the baseline "majority outcome per finding level".
 The engine "as shipped" (the parameters in guidance.yaml, read from the guidance, nothing fitted) is
@@ -29,12 +33,37 @@ from misconduct.rules.vocabulary import Finding, Outcome
 K = 5
 SEED = 2026
 BOOTSTRAP = 1000
-PRESSURES = (-99.0, 0.0, 99.0)  # most severe first always, on any net aggravation, never
-OPENS = (1.0, 2.0, 99.0)  # personal mitigation opens a less severe outcome at 1, 2 points, never
-MA_TOP = (1, 3)  # management advice sufficient up to low, or up to moderate conduct
+# The tuned parameters and the values tried for each (fitted on the training folds only):
+PRESSURES = (0.0, 99.0)  # misconduct findings: most severe first on any net aggravation, or never
+OPENS = (1.0, 2.0)  # personal mitigation opens the next less severe outcome at 1 or 2 points
+MA_TOP = (1, 3)  # management advice (2012 Regulations) sufficient up to low, or up to moderate
+FWW_LOW = (3, 4)  # a final written warning needed from moderate, or from serious conduct
 FWW_TOP = (4, 5)  # a final written warning sufficient up to serious, or very serious conduct
-Config = tuple[float, float, int, int]
-SHIPPED: Config = (-1e9, -1e9, 0, 0)  # marker: the parameters as shipped
+FWW_TOP_2012 = (0, 6)  # under the 2012 Regulations: the same top (0), or up to 6
+RIR_TOP = (5, 6)  # reduction in rank sufficient up to 5 or 6
+# at a meeting whose seriousness reaches the gross-misconduct minimum: the final written warning
+# alone (0), or with the outcomes misconduct just short of that level suits beside it (1)
+MEETING_LESSER = (0, 1)
+PARAMETERS = (
+    "ordering",
+    "opens",
+    "ma_top",
+    "fww_low",
+    "fww_top",
+    "fww_top_2012",
+    "rir_top",
+    "meeting_lesser",
+)
+Config = tuple[float, ...]
+SHIPPED: Config = (-1e9,)  # marker: the parameters as shipped
+
+
+def grid() -> list[Config]:
+    return list(
+        itertools.product(
+            PRESSURES, OPENS, MA_TOP, FWW_LOW, FWW_TOP, FWW_TOP_2012, RIR_TOP, MEETING_LESSER
+        )
+    )
 
 
 def same(a: Outcome, b: Outcome) -> bool:
@@ -42,17 +71,23 @@ def same(a: Outcome, b: Outcome) -> bool:
 
 
 def variant(g: Guidance, config: Config) -> Guidance:
-    pressure, opens, ma_top, fww_top = config
+    pressure, opens, ma_top, fww_low, fww_top, fww_2012, rir_top, meeting = config
     bands = dict(g.bands)
-    for outcome, top in (
-        (Outcome.MANAGEMENT_ADVICE, ma_top),
-        (Outcome.FINAL_WRITTEN_WARNING, fww_top),
-    ):
-        bands[outcome] = replace(bands[outcome], high=top)
+    ma, fww, rir = (
+        Outcome.MANAGEMENT_ADVICE,
+        Outcome.FINAL_WRITTEN_WARNING,
+        Outcome.REDUCTION_IN_RANK,
+    )
+    bands[ma] = replace(bands[ma], high=int(ma_top))
+    bands[fww] = replace(
+        bands[fww], low=int(fww_low), high=int(fww_top), high_2012=int(fww_2012) or None
+    )
+    bands[rir] = replace(bands[rir], high=int(rir_top))
     blocks = dict(g.blocks)
-    o, pm = blocks["ordering"], blocks["personal_mitigation"]
+    o, pm, mm = blocks["ordering"], blocks["personal_mitigation"], blocks["misconduct_meeting"]
     blocks["ordering"] = replace(o, values={**o.values, "severe_first_at_pressure": pressure})
     blocks["personal_mitigation"] = replace(pm, values={**pm.values, "opens_lower_at": opens})
+    blocks["misconduct_meeting"] = replace(mm, values={**mm.values, "lesser_beside": bool(meeting)})
     return replace(g, blocks=blocks, bands=bands)
 
 
@@ -95,7 +130,7 @@ def run_case(case: RealCase, g: Guidance) -> Run:
 def run_all(cases: Sequence[RealCase]) -> dict[Config, list[Run]]:
     g = default_guidance()
     out = {SHIPPED: [run_case(c, g) for c in cases]}
-    for config in itertools.product(PRESSURES, OPENS, MA_TOP, FWW_TOP):
+    for config in grid():
         gv = variant(g, config)
         out[config] = [run_case(c, gv) for c in cases]
     return out

@@ -37,6 +37,9 @@ from misconduct.ingest.model import FINDINGS, FORUMS, OfficerRecord  # noqa: E40
 
 DATA = ROOT.parent / "shared" / "cases" / "real_outcomes_dev.jsonl"
 CORPUS = Path(os.environ.get("MISCONDUCT_INGEST_CORPUS", ROOT / "eval" / "corpus"))
+# Texts kept back from development altogether (OGL only; see eval/heldout/README.md): the rules are
+# never changed in answer to a miss here.
+HELDOUT = Path(os.environ.get("MISCONDUCT_INGEST_HELDOUT", ROOT / "eval" / "heldout"))
 FIELDS = (
     "force",
     "forum",
@@ -239,12 +242,12 @@ def shared_items() -> list[tuple[str, str, str | None, dict[str, Any]]]:
     return items
 
 
-def corpus_items() -> list[tuple[str, str, str | None, dict[str, Any]]]:
+def corpus_items(folder: Path = CORPUS) -> list[tuple[str, str, str | None, dict[str, Any]]]:
     """One item per saved text: the truth of each officer file of that page (``<id>--<n>.toml``)
     combined, outcomes as a list over the officers; pages without a saved text are not scored."""
     pages: dict[str, list[dict[str, Any]]] = {}
     urls: dict[str, str | None] = {}
-    for toml_path in sorted(CORPUS.glob("*.toml")):
+    for toml_path in sorted(folder.glob("*.toml")):
         data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
         truth = data.get("truth")
         if not isinstance(truth, dict):
@@ -255,7 +258,7 @@ def corpus_items() -> list[tuple[str, str, str | None, dict[str, Any]]]:
         urls[page] = source.get("url") if isinstance(source, dict) else data.get("source_url")
     items = []
     for page, truths in pages.items():
-        texts = sorted((CORPUS / "texts").glob(f"{page}*.txt"))
+        texts = sorted((folder / "texts").glob(f"{page}*.txt"))
         if not texts:
             continue
         first = dict(truths[0])
@@ -302,6 +305,15 @@ def main() -> int:
         )
     else:
         print(f"\n  corpus: skipped (no texts with a [truth] table in {CORPUS})")
+    held = corpus_items(HELDOUT) if HELDOUT.exists() else []
+    if held:
+        report(
+            f"held-out {HELDOUT}, NEVER DEVELOPED AGAINST (OGL texts only; truth written before "
+            "ingest was run)",
+            held,
+        )
+    else:
+        print(f"\n  held-out: skipped (no texts with a [truth] table in {HELDOUT})")
     return 0
 
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases_data import load_cases  # noqa: E402
-from crossval import SUBSETS, K, Row, bootstrap, cross_validate, same  # noqa: E402
+from crossval import PARAMETERS, SUBSETS, K, Row, bootstrap, cross_validate, same  # noqa: E402
 
 PLOT = ROOT / "docs" / "eval-calibration.png"
 TARGETS = (
@@ -39,12 +39,12 @@ def _pct(values: list[float]) -> str:
 
 def _mean(values: list[float]) -> str:
     m, lo, hi = bootstrap(values)
-    return f"{m:4.2f} [{lo:4.2f}-{hi:4.2f}]"
+    return f"{m:5.3f} [{lo:4.2f}-{hi:4.2f}]"
 
 
 def _table(rows: list[Row]) -> None:
     head = (
-        f"{'subset':32} {'n':>4}  {'coverage':17} {'top-1':17} {'mean indicated':18}"
+        f"{'subset':32} {'n':>4}  {'coverage':17} {'top-1':17} {'mean indicated':19}"
         f" {'shipped cov / top-1':20} {'most severe top-1':18} {'majority top-1'}"
     )
     print(head)
@@ -65,7 +65,7 @@ def _table(rows: list[Row]) -> None:
         ]
         major = [float(r.majority is not None and same(r.majority, r.case.outcome)) for r in sub]
         print(
-            f"{name:32} {len(sub):>4}  {_pct(cov):17} {_pct(top):17} {_mean(mean):18}"
+            f"{name:32} {len(sub):>4}  {_pct(cov):17} {_pct(top):17} {_mean(mean):19}"
             f" {s_cov:4.0%} / {s_top:4.0%}          {_pct(severe):18} {_pct(major)}"
         )
 
@@ -181,13 +181,16 @@ def main() -> int:
     )
     print(TARGETS)
     rows, _ = cross_validate(cases)
-    configs: dict[tuple[float, float, int, int], int] = {}
+    configs: dict[tuple[float, ...], int] = {}
     for r in rows:
         configs[r.config] = configs.get(r.config, 0) + 1
     print(
-        "fitted on the training folds (ordering threshold, personal-mitigation threshold, top of "
-        "the management-advice band, top of the final-written-warning band): "
-        + ", ".join(f"{c} for {n} cases" for c, n in sorted(configs.items()))
+        "fitted on the training folds ("
+        + ", ".join(PARAMETERS)
+        + "): "
+        + ", ".join(
+            f"({', '.join(f'{v:g}' for v in c)}) for {n} cases" for c, n in sorted(configs.items())
+        )
     )
     print()
     _table(rows)

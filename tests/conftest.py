@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -70,11 +71,9 @@ def alias(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.fixture(autouse=True)
-def _forget_kept_pages() -> Iterator[None]:
+def forget_kept_pages() -> None:
     """Counts and pages kept per process are keyed by the newest event; test databases are rolled
     back between tests, so what one test kept must not be served to the next."""
-    yield
     import sys
 
     store = sys.modules.get("misconduct.app.web.store")
@@ -83,3 +82,22 @@ def _forget_kept_pages() -> Iterator[None]:
     public = sys.modules.get("misconduct.app.web.views.public")
     if public is not None:
         public._rendered.clear()
+
+
+@pytest.fixture(autouse=True)
+def _forget_kept_pages() -> Iterator[None]:
+    yield
+    forget_kept_pages()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup: None, django_db_blocker: Any) -> Any:
+    """The demo cases loaded once per session through the write path, in a transaction rolled back,
+    and the rows that wrote kept: the ``demo`` fixture writes them again into each test's own
+    transaction instead of loading every case again (tests/snapshot.py)."""
+    from tests.app.web.fixtures import DemoSnapshot
+
+    with django_db_blocker.unblock():
+        snapshot = DemoSnapshot.record("default")
+    forget_kept_pages()
+    return snapshot

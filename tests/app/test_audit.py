@@ -18,14 +18,15 @@ from misconduct.app.ledger import KEY_VARIABLE, chain_of
 from misconduct.cli.main import cli
 from misconduct.domain.case import Case
 from misconduct.services.demo import CANONICAL_REF, load_demo
-from tests.app.web.fixtures import demo_service
+from tests.app.web.fixtures import DemoSnapshot, demo_service
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo() -> None:
-    load_demo(demo_service())
+def demo(demo_snapshot: DemoSnapshot) -> None:
+    """The demo cases as ``load_demo`` writes them (from the session's snapshot: tests/snapshot.py)."""
+    demo_snapshot.load()
 
 
 def _sql(*statements: str) -> None:
@@ -40,6 +41,7 @@ def _unlock() -> None:
         "DROP TRIGGER misconduct_event_no_update",
         "DROP TRIGGER misconduct_ledger_no_delete",
         "DROP TRIGGER misconduct_ledger_no_update",
+        "DROP TRIGGER misconduct_personaldatum_no_delete",
     )
 
 
@@ -77,6 +79,7 @@ def test_deleting_a_whole_case_is_detected(demo: None) -> None:
     _unlock()
     row = m.Case.objects.get(ref="KNT-2026-0103")
     _sql(f"DELETE FROM misconduct_event WHERE case_id = {row.pk}")
+    m.PersonalDatum.objects.filter(case=row).delete()  # its personal data held beside the chain
     row.delete()
     assert "case KNT-2026-0103: is in the ledger but its events are missing" in _problems()
 

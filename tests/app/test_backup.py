@@ -7,6 +7,7 @@ database of the rest of the suite.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -19,7 +20,6 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connections
 
 from misconduct.app import backup as b
@@ -30,6 +30,7 @@ from misconduct.app.web.models import Membership
 from misconduct.errors import InvalidInput
 from misconduct.services.audit import verify_all
 from misconduct.services.demo import load_demo
+from tests import migrated
 from tests.conftest import POSTGRES_PROBLEM, POSTGRES_URL
 from tests.services.fakes import SteppingClock
 
@@ -43,22 +44,27 @@ def _reset() -> None:
 
 @pytest.fixture
 def make_db(django_db_blocker: Any, tmp_path: Path) -> Iterator[MakeDb]:
-    """Make an extra database alias (SQLite file, or a PostgreSQL database), migrated if asked."""
+    """Make an extra database alias (SQLite file, or a PostgreSQL database), migrated if asked (a
+    copy of one migrated once per session: tests/migrated.py)."""
     made: list[tuple[str, str | None]] = []
 
     def make(kind: str = "sqlite", *, migrate: bool = True) -> str:
         alias = f"bk_{uuid.uuid4().hex[:10]}"
         if kind == "sqlite":
-            settings.DATABASES[alias] = database(f"sqlite:///{tmp_path / alias}.sqlite3", {})
+            path = tmp_path / f"{alias}.sqlite3"
+            if migrate:
+                migrated.sqlite_at(path)
+            settings.DATABASES[alias] = database(f"sqlite:///{path}", {})
             made.append((alias, None))
         else:
-            with psycopg.connect(_server(), autocommit=True) as admin:
-                admin.execute(f'CREATE DATABASE "{alias}"')
+            if migrate:
+                migrated.create_postgres(alias)
+            else:
+                with psycopg.connect(_server(), autocommit=True) as admin:
+                    admin.execute(f'CREATE DATABASE "{alias}"')
             settings.DATABASES[alias] = {**database(POSTGRES_URL, os.environ), "NAME": alias}
             made.append((alias, alias))
         _reset()
-        if migrate:
-            call_command("migrate", database=alias, verbosity=0)
         return alias
 
     with django_db_blocker.unblock():
@@ -198,3 +204,50 @@ def test_backup_will_not_replace_a_file_unless_forced(make_db: MakeDb, tmp_path:
     b.backup(path, source, overwrite=True)
     assert path.read_bytes().startswith(b.SQLITE_MAGIC)
     assert not list(tmp_path.glob(".exists.backup.partial-*"))
+
+
+def _evidence_in(settings: Any, folder: Path) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder)},
+        },
+    }
+
+
+def test_evidence_files_are_backed_up_beside_the_database_and_restored_then_audited(
+    make_db: MakeDb, tmp_path: Path, settings: Any
+) -> None:
+    from misconduct.app.evidence import DjangoFileStore
+    from misconduct.services import evidence as ev
+    from tests.services.test_evidence import PDF
+
+    _evidence_in(settings, tmp_path / "live-evidence")
+    source = make_db()
+    _fill(source)
+    service = bootstrap.service("tester", SteppingClock(), using=source)
+    with bootstrap.uow_factory(source)() as uow:  # type: ignore[attr-defined]
+        ref = next(s.ref for s in uow.cases.summaries() if not s.closed)
+    statement = PDF.replace(b"<<>>", b"<</Statement 1>>")
+    for name, content in (("statement.pdf", statement), ("report.pdf", PDF)):
+        ev.attach(service, DjangoFileStore(), ref, ev.Upload(name, content, name, ""), limit=10**6)
+    path = tmp_path / "whole.backup"
+    made = b.backup(path, source)
+    assert made.evidence == 2 and made.evidence_missing == ()
+    assert b.evidence_archive(path).exists()
+
+    _evidence_in(settings, tmp_path / "new-evidence")  # a new machine: no evidence files yet
+    target = make_db(migrate=False)
+    done = b.restore(path, target)
+    assert done.evidence == 2 and done.audit.ok, done.audit.problems
+    assert DjangoFileStore().read(hashlib.sha256(statement).hexdigest()) == statement
+
+    _evidence_in(settings, tmp_path / "third-evidence")  # the archive lost: the audit says so
+    b.evidence_archive(path).unlink()
+    bare = make_db(migrate=False)
+    lost = b.restore(path, bare)
+    assert lost.evidence == 0 and not lost.audit.ok
+    assert any(
+        "evidence file" in p.problem and "is missing" in p.problem for p in lost.audit.problems
+    )

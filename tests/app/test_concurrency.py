@@ -17,7 +17,6 @@ from typing import Any
 import psycopg
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connections
 
 from misconduct.app.config import database
@@ -31,6 +30,7 @@ from misconduct.errors import Conflict
 from misconduct.services.audit import verify_all
 from misconduct.services.cases import CaseService
 from misconduct.services.demo import other_cases
+from tests import migrated
 from tests.conftest import POSTGRES_PROBLEM, POSTGRES_URL
 from tests.services.fakes import SteppingClock
 
@@ -58,13 +58,12 @@ def race_db(django_db_blocker: Any) -> Iterator[str]:
         pytest.skip(message)
     name = f"misconduct_race_{uuid.uuid4().hex[:12]}"
     alias = name
-    with psycopg.connect(_server_url(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+    with django_db_blocker.unblock():
+        migrated.create_postgres(name)  # a copy of one migrated once per session
     settings.DATABASES[alias] = {**database(POSTGRES_URL, os.environ), "NAME": name}
     _reset_connection_settings()
     try:
         with django_db_blocker.unblock():
-            call_command("migrate", database=alias, verbosity=0)
             yield alias
     finally:
         connections[alias].close()

@@ -3,13 +3,30 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from misconduct.assessment.engine import ENGINE_NOTE, assess
-from misconduct.assessment.facts import load_facts
+from misconduct.assessment.engine import ENGINE_NOTE, Assessment, assess
+from misconduct.assessment.facts import Facts, load_facts
+from misconduct.assessment.guidance import Guidance, default_guidance
 from misconduct.rules.vocabulary import Outcome
 from tests.assessment.builders import AFTER_2025, canonical, make_facts
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 FWW, DWN = Outcome.FINAL_WRITTEN_WARNING, Outcome.DISMISSAL_WITHOUT_NOTICE
+OLD_RULES = {  # dates that put a case under the 2012 Regulations
+    "allegation": {
+        "came_to_attention": date(2019, 2, 1),
+        "conduct_from": date(2018, 1, 25),
+        "conduct_to": date(2019, 1, 20),
+    },
+    "proceedings": {"severity_assessment_on": date(2019, 2, 10), "hearing_on": date(2019, 7, 1)},
+}
+HIGH_HIGH = ["intentional_or_deliberate", "serious_damage_to_public_confidence"]
+
+
+def _at_meeting(factors: list[str], guidance: Guidance | None = None) -> Assessment:
+    facts = make_facts(
+        factors, proceedings={"forum": "misconduct_meeting", "finding": "misconduct"}
+    )
+    return assess(facts, guidance=guidance)
 
 
 def test_the_canonical_case_indicates_both_a_final_written_warning_and_dismissal() -> None:
@@ -91,15 +108,55 @@ def test_operational_dishonesty_indicates_dismissal_whatever_the_personal_mitiga
 
 
 def test_a_meeting_caps_the_indication_at_a_final_written_warning_of_two_years() -> None:
-    a = assess(
-        make_facts(
-            ["intentional_or_deliberate", "serious_damage_to_public_confidence"],
-            proceedings={"forum": "misconduct_meeting", "finding": "misconduct"},
-        )
-    )
-    assert a.indicated == (FWW,)
+    a = _at_meeting(HIGH_HIGH)
+    # Nothing above a final written warning, which comes first; the written warning stays beside
+    # it because the referral to a meeting is the authority's judgement that this is misconduct.
+    assert a.indicated == (FWW, Outcome.WRITTEN_WARNING)
     assert a.fww is not None and a.fww.min_months == a.fww.max_months == 24 == a.fww.suggested
     assert any("most severe open at this forum" in w for w in a.warnings)
+    ww = next(c for c in a.considered if c.outcome is Outcome.WRITTEN_WARNING)
+    assert ww.verdict == "indicated at a meeting" and "not gross misconduct" in ww.reason
+
+
+def test_a_meeting_below_the_gross_misconduct_minimum_is_not_widened() -> None:
+    a = _at_meeting(["careless_or_unintended", "limited_damage_to_public_confidence"])
+    assert a.indicated == (Outcome.WRITTEN_WARNING,)
+    assert all(c.verdict != "indicated at a meeting" for c in a.considered)
+
+
+def test_without_lesser_beside_a_meeting_at_the_ceiling_indicates_the_final_warning_alone() -> None:
+    from dataclasses import replace
+
+    g = default_guidance()
+    block = g.blocks["misconduct_meeting"]
+    values = {**block.values, "lesser_beside": False}
+    narrow = replace(g, blocks={**g.blocks, "misconduct_meeting": replace(block, values=values)})
+    assert _at_meeting(HIGH_HIGH, narrow).indicated == (FWW,)
+
+
+def test_personal_mitigation_opens_a_lesser_outcome_only_beside_dismissal_alone() -> None:
+    very_serious = {
+        "culpability": {"level": "high", "reason": "x"},
+        "harm": {"level": "medium", "reason": "x"},
+    }
+    vawg = assess(
+        make_facts(["violence_against_women_and_girls"], ["remorse_and_apology"], **very_serious)
+    )
+    assert vawg.indicated == (DWN, FWW)  # dismissal alone without it: mitigation opens the warning
+    # What separates them names both ends, whichever comes first.
+    assert vawg.separation is not None
+    assert "final written warning can meet" in vawg.separation
+    assert "calls for dismissal without notice" in vawg.separation
+    opened = next(c for c in vawg.considered if c.outcome is FWW)
+    assert opened.verdict == "opened by personal mitigation"
+    plain = assess(
+        make_facts([], ["remorse_and_apology", "good_record"], **very_serious, **OLD_RULES)
+    )
+    # A written warning is lawful below it under the 2012 Regulations, but the final written warning
+    # is already indicated: mitigation works within the range and opens nothing.
+    assert FWW in plain.indicated and Outcome.WRITTEN_WARNING in plain.available
+    assert Outcome.WRITTEN_WARNING not in plain.indicated
+    assert all(c.verdict != "opened by personal mitigation" for c in plain.considered)
 
 
 def test_a_final_written_warning_in_force_counts_as_aggravating_and_bars_a_further_warning() -> (
@@ -193,3 +250,58 @@ def test_late_personal_mitigation_counts_for_less() -> None:
     )
     assert late.personal_mitigation_points < on_time.personal_mitigation_points
     assert any("raised late" in r.text for r in late.stages[2].reasons)
+
+
+# ---- issue 12: the accelerated hearing's special conditions, likely-severe categories, 2012 bands
+
+
+def _accelerated(personal: list[str] | None = None) -> Facts:
+    return make_facts(
+        ["intentional_or_deliberate"],
+        personal,
+        proceedings={"forum": "accelerated_misconduct_hearing"},
+    )
+
+
+def test_an_accelerated_hearing_puts_dismissal_first_and_alone_without_personal_mitigation() -> (
+    None
+):
+    at_hearing = assess(make_facts(["intentional_or_deliberate"]))
+    assert FWW in at_hearing.indicated and DWN in at_hearing.indicated
+    a = assess(_accelerated())
+    assert a.indicated == (DWN,)
+    fww = next(c for c in a.considered if c.outcome is FWW)
+    assert fww.verdict == "not indicated at an accelerated hearing"
+    assert any("cease to serve" in r.text for s in a.stages for r in s.reasons)
+
+
+def test_personal_mitigation_keeps_a_final_written_warning_beside_dismissal_at_an_accelerated_hearing() -> (
+    None
+):
+    a = assess(_accelerated(["remorse_and_apology"]))
+    assert a.indicated[0] is DWN and FWW in a.indicated
+
+
+def test_a_likely_severe_category_keeps_lesser_outcomes_to_serious_conduct() -> None:
+    very_serious = {
+        "culpability": {"level": "high", "reason": "x"},
+        "harm": {"level": "medium", "reason": "x"},
+    }
+    plain = assess(make_facts([], **very_serious))
+    assert plain.seriousness.points == 5 and FWW in plain.indicated  # the band reaches 5
+    vawg = assess(make_facts(["violence_against_women_and_girls"], **very_serious))
+    assert vawg.seriousness.points == 5 and vawg.indicated == (DWN,)
+    fww = next(c for c in vawg.considered if c.outcome is FWW)
+    assert fww.verdict == "not sufficient"
+
+
+def test_under_the_2012_regulations_a_final_written_warning_reaches_further() -> None:
+    six = {
+        "culpability": {"level": "high", "reason": "x"},
+        "harm": {"level": "high", "reason": "x"},
+    }
+    a2012 = assess(make_facts([], **six, **OLD_RULES))
+    a2020 = assess(make_facts([], **six))
+    assert a2012.seriousness.points == a2020.seriousness.points == 6
+    assert FWW in a2012.indicated and DWN in a2012.indicated
+    assert a2020.indicated == (DWN,)

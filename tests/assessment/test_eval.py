@@ -46,6 +46,9 @@ def test_each_held_out_case_is_answered_by_a_configuration_chosen_without_it(
 ) -> None:
     monkeypatch.setattr(crossval, "MA_TOP", (1,))  # a smaller grid keeps the test fast
     monkeypatch.setattr(crossval, "FWW_TOP", (4,))
+    monkeypatch.setattr(crossval, "FWW_LOW", (3,))
+    monkeypatch.setattr(crossval, "FWW_TOP_2012", (0,))
+    monkeypatch.setattr(crossval, "RIR_TOP", (5,))
     cases = [
         _case(i, Outcome.DISMISSAL_WITHOUT_NOTICE if i % 3 else Outcome.FINAL_WRITTEN_WARNING, f)
         for i, f in enumerate([["reckless"], ["intentional_or_deliberate"], []] * 4)

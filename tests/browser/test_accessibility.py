@@ -20,6 +20,17 @@ from tests.browser.conftest import sign_in
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DECIDED_REF = "SUR-2026-0108"  # a demo case with its outcome decided
+STAFF_PAGES = (
+    "/staff/",
+    "/staff/cases/",
+    f"/staff/cases/{CANONICAL_REF}/",
+    f"/staff/cases/{CANONICAL_REF}/assessment/",
+    f"/staff/cases/{DECIDED_REF}/assessment/",
+    f"/staff/cases/{CANONICAL_REF}/steps/findings/",
+    "/staff/cases/WMP-2026-0101/steps/assess-severity/",
+    "/staff/tokens/",
+)
+"""A page of each staff kind (also read for plain language by ``test_plain_reading``)."""
 
 
 @pytest.fixture
@@ -90,16 +101,7 @@ def test_every_page_type_passes_the_wcag_check(browser: Any, shared_server: str,
         problems["/api/docs (rendered)"] = found
 
     sign_in(page, base)
-    for path in (
-        "/staff/",
-        "/staff/cases/",
-        f"/staff/cases/{CANONICAL_REF}/",
-        f"/staff/cases/{CANONICAL_REF}/assessment/",
-        f"/staff/cases/{DECIDED_REF}/assessment/",
-        f"/staff/cases/{CANONICAL_REF}/steps/findings/",
-        "/staff/cases/WMP-2026-0101/steps/assess-severity/",
-        "/staff/tokens/",
-    ):
+    for path in STAFF_PAGES:
         check(path)
     assert not outside, f"requests left the machine: {outside[:3]}"
     assert not problems, "\n".join(f"{p}: {v}" for p, vs in problems.items() for v in vs)

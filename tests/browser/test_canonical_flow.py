@@ -12,8 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from misconduct.app.web.demo_users import DEMO_PASSWORD
-from misconduct.services.demo import CANONICAL_REF
+from misconduct.services.demo import CANONICAL_REF, canonical_case
 from tests.assessment.builders import CANONICAL_FACTORS, CANONICAL_PERSONAL
+
+# The chair's reasons as the demo records them (our own words after the reported ruling), so the
+# screenshots show the public page as it reads for the canonical case.
+REASONS = next(
+    s.decision.reasons for s in canonical_case().steps if type(s).__name__ == "DecideOutcome"
+)
 
 
 def _shot(page: Any, folder: Path, name: str) -> None:
@@ -56,12 +62,18 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
         page.wait_for_function(idle)
     assert result.inner_text() != before  # htmx re-ran the assessment in place
     assert "Final written warning" in result.inner_text()
+    for level, value, reason in (
+        ("culpability", "high", "he must have known a force-issued phone was not for this"),
+        ("harm", "low", "inappropriate but lawful; the recipients were consenting adults"),
+    ):
+        page.select_option(f"#id_{level}", value)  # the chair sets the level, with a reason
+        page.wait_for_function(idle)
+        page.fill(f"#id_{level}_reason", reason)
+        page.press(f"#id_{level}_reason", "Tab")  # the change re-runs the assessment
+        page.wait_for_function(idle)
     page.select_option("#id_outcome", "final_written_warning")
     page.fill("input[name=warning_months]", "24")
-    page.fill(
-        "textarea[name=reasons]",
-        "Culpability high, harm limited: consenting adults, not criminal; admissions and remorse.",
-    )
+    page.fill("textarea[name=reasons]", REASONS)
     _shot(page, shots, "assessment")
     page.click("button[value=decide]")
     page.wait_for_url(f"{base}/staff/cases/{ref}/")
@@ -78,7 +90,7 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
 
     page.goto(f"{base}/")
     text = page.inner_text("main")
-    assert "PC A" in text and "Final written warning for 24 months" in text
+    assert "PC A" in text and "Final written warning for two years" in text
     assert "Daniel Marsh" not in page.content() and "274519" not in page.content()
     _shot(page, shots, "public")
     page.goto(f"{base}/outcomes/{ref}/")
@@ -86,13 +98,17 @@ def test_a_chair_decides_the_canonical_case_and_the_public_sees_only_the_cipher(
     assert "22 May 2025" in main
     # The chair's reasons as published, in the register of a ruling, under the cipher only.
     for part in (
-        "The chair assessed the officer's culpability as high",
+        "The chair assessed the officer's culpability as high: he must have known",
         "Aggravating features",
         "Mitigating features",
         "Personal mitigation",
         "Why not a more severe outcome",
         "Why the officer was not dismissed",
-        "Culpability high, harm limited",  # the chair's own words
+        "In the chair's own words:",
+        "the images went only to adults who consented",  # the chair's own words
+        "Chaired by",
+        "The conduct took place between 25 January 2024 and 20 January 2025",
+        "What the terms on this page mean",
     ):
         assert part in main, part
     assert "Daniel Marsh" not in page.content() and "274519" not in page.content()

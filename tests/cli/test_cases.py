@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -14,6 +15,8 @@ from django.db import connection
 
 from misconduct.app import models as m
 from misconduct.cli.main import cli
+from tests.app.web.fixtures import DemoSnapshot
+from tests.conftest import forget_kept_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +32,23 @@ def one_line_error(result: Result, code: int = 2) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def demo() -> None:
+def _load_demo() -> None:
     assert run("demo", "--actor", "tester").exit_code == 0
+
+
+@pytest.fixture(scope="module")
+def cli_demo(django_db_setup: None, django_db_blocker: Any) -> DemoSnapshot:
+    """`misconduct demo` run once for the module, and what it wrote kept (tests/snapshot.py)."""
+    with django_db_blocker.unblock():
+        snapshot = DemoSnapshot.record("default", _load_demo)
+    forget_kept_pages()
+    return snapshot
+
+
+@pytest.fixture
+def demo(cli_demo: DemoSnapshot) -> None:
+    """The demo as `misconduct demo` loads it, written from the rows of the module's one run."""
+    cli_demo.load()
 
 
 def test_db_init_migrates_and_demo_is_idempotent() -> None:
@@ -69,9 +86,11 @@ def test_export_import_round_trip(demo: None, tmp_path: Path) -> None:
     data = json.loads(path.read_text())
     with connection.cursor() as cursor:  # remove the case behind the app to import it afresh
         cursor.execute("DROP TRIGGER misconduct_event_no_delete")
+        cursor.execute("DROP TRIGGER misconduct_personaldatum_no_delete")
         cursor.execute(
             "DELETE FROM misconduct_event WHERE case_id = (SELECT id FROM misconduct_case WHERE ref = 'MPS-2025-0001')"
         )
+    m.PersonalDatum.objects.filter(case__ref="MPS-2025-0001").delete()
     m.Case.objects.filter(ref="MPS-2025-0001").delete()
     result = run("case", "import", str(path))
     assert result.exit_code == 0, result.output
@@ -118,7 +137,7 @@ def test_bad_input_exits_non_zero_with_one_line_and_writes_nothing(
     [
         "not json",
         json.dumps({"format": "other"}),
-        json.dumps({"format": "misconduct.case", "format_version": 1, "ref": "X", "events": []}),
+        json.dumps({"format": "misconduct.case", "format_version": 2, "ref": "X", "events": []}),
     ],
 )
 def test_import_of_a_bad_file_is_refused(demo: None, tmp_path: Path, content: str) -> None:

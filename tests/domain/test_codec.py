@@ -7,7 +7,7 @@ import json
 import types
 import typing
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
@@ -68,6 +68,8 @@ def strategy_for(hint: Any) -> st.SearchStrategy[Any]:
         return TEXT
     if hint is datetime:
         return st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2040, 1, 1))
+    if hint is time:
+        return st.times()
     if hint is date:
         return st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):

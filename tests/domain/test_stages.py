@@ -75,6 +75,11 @@ ReceiveOfficerResponse        .  .  .  .  .  .  x  x  .  .  .  .  .  .
 ExchangeWitnessLists          .  .  .  .  .  .  x  x  .  .  .  .  .  .
 ArrangeProceedings            .  .  .  .  .  .  x  x  .  .  .  .  .  .
 GivePublicNotice              .  .  .  .  .  .  .  x  .  .  .  .  .  .
+SendPapersToChair             .  .  .  .  .  .  .  x  .  .  .  .  .  .
+HoldPreHearing                .  .  .  .  .  .  .  x  .  .  .  .  .  .
+GiveHearingNotice             .  .  .  .  .  .  .  x  .  .  .  .  .  .
+AdjournProceedings            .  .  .  .  .  .  .  x  .  .  .  .  .  .
+ExtendTimeLimit               x  x  x  x  x  x  x  x  x  x  x  x  x  .
 RecordFindings                .  .  .  .  .  .  .  x  .  .  .  .  .  .
 DecideOutcome                 .  .  .  .  .  .  .  .  x  x  .  .  .  .
 SubmitOutcomeReport           .  .  .  .  .  .  .  .  .  x  .  .  .  .
@@ -95,6 +100,7 @@ AssignCase                    x  x  x  x  x  x  x  x  x  x  x  x  x  .
 AttachEvidence                x  x  x  x  x  x  x  x  x  x  x  x  x  .
 SuspendOfficer                x  x  x  x  x  x  x  x  x  x  x  x  x  .
 ReviewSuspension              x  x  x  x  x  x  x  x  x  x  x  x  x  .
+ErasePersonalData             .  .  .  .  .  .  .  .  .  .  .  .  .  x
 """
 
 
@@ -180,6 +186,11 @@ def command_for(name: str, case: Case) -> c.Command:
             on, ProceedingsArrangement(forum, on + timedelta(days=20), "Chair")
         ),
         "GivePublicNotice": c.GivePublicNotice(on),
+        "SendPapersToChair": c.SendPapersToChair(on),
+        "HoldPreHearing": c.HoldPreHearing(on),
+        "GiveHearingNotice": c.GiveHearingNotice(on),
+        "AdjournProceedings": c.AdjournProceedings(on, on + timedelta(days=60), "Chair unwell."),
+        "ExtendTimeLimit": c.ExtendTimeLimit(on, "reg31_response", on + timedelta(90), "Illness."),
         "RecordFindings": c.RecordFindings(on, findings),
         "DecideOutcome": c.DecideOutcome(
             on, OutcomeDecision(oid, Outcome.WRITTEN_WARNING, "Chair")
@@ -195,6 +206,7 @@ def command_for(name: str, case: Case) -> c.Command:
         "CompleteReflectivePractice": c.CompleteReflectivePractice(on, oid),
         "ReportToBarredList": c.ReportToBarredList(on, oid),
         "CloseCase": c.CloseCase(on, "Closing."),
+        "ErasePersonalData": c.ErasePersonalData(on, ("1/details.summary",), "Retention."),
         "AmendAllegation": c.AmendAllegation(
             on, replace(first, particulars=first.particulars + " (amended)")
         ),

@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 from typing import IO
 
-from tests.browser.live import PREPARE, _free_port
+from tests.browser.live import _free_port, prepare
 from tests.faults.test_storm import REF, call
 
 NAMES = (
@@ -51,7 +51,7 @@ def _serve(data: Path, log: IO[str]) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def test_kill_9_during_a_write_burst_loses_no_acknowledged_write(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-c", PREPARE], env=_env(tmp_path), check=True, timeout=300)
+    prepare(tmp_path, _env(tmp_path))
     token = (tmp_path / "token.txt").read_text().strip()
     with (tmp_path / "server.log").open("w") as log:
         proc, base = _serve(tmp_path, log)

@@ -67,3 +67,18 @@ def test_spans_point_at_the_printed_date() -> None:
     text = "Heard on 12th November 2018 at Maidstone."
     (found,) = find_dates(text)
     assert text[found.start : found.end] == found.text == "12th November 2018"
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [
+        ("held on July 6-9, 2020", "2020-07-06"),
+        ("from the 6th to the 9th of July 2020", "2020-07-06"),
+        ("on the 6th day of July 2020", "2020-07-06"),
+        ("Date: 6/7/20", "2020-07-06"),
+        ("between 6th and 9th July 2020", "2020-07-06"),
+        ("Sept. 7, 2020", "2020-09-07"),
+    ],
+)
+def test_more_printed_forms_of_a_hearing_date(printed: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(printed)] == [iso]

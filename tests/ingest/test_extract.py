@@ -273,3 +273,102 @@ def test_notices_in_other_styles_are_read(text: str, expected: dict[str, object]
     rec = _only(text)
     assert {k: rec.value(k) for k in expected} == expected
     assert "\n" not in rec.label and "'" not in rec.label
+
+
+# Texts below are written for these tests (not copied from notices) to try wording variants.
+
+PERIOD_VARIANTS = [
+    ("PC A was given a final written warning for a period of two years.", 24),
+    ("PC A received an 18-month final written warning.", 18),
+    (
+        "PC A was handed a final written warning, which will remain in force for eighteen months.",
+        18,
+    ),
+    ("The sanction was a final written warning to be in place for 5 years.", 60),
+    ("The chair imposed a three year final written warning.", 36),
+]
+
+
+@pytest.mark.parametrize(("sentence", "months"), PERIOD_VARIANTS)
+def test_warning_periods_in_words_and_digits(sentence: str, months: int) -> None:
+    text = (
+        f"Misconduct hearing outcome\n\nA misconduct hearing found gross misconduct. {sentence}\n"
+    )
+    assert _only(text).value("warning_months") == months
+
+
+def test_an_extension_of_a_live_warning_is_not_a_new_period() -> None:
+    text = (
+        "Misconduct meeting outcome\n\nA misconduct meeting found misconduct proven. PC A, who had "
+        "a final written warning, had it extended by 12 months.\n"
+    )
+    assert _only(text).value("warning_months") is None
+
+
+def test_a_hearing_date_without_its_year_follows_the_latest_printed_date() -> None:
+    text = (
+        "Officer dismissed\n\nThe regulations changed on 7 May 2024. A misconduct hearing was held "
+        "on 10 and 11 February, and the officer was dismissed without notice for gross misconduct.\n"
+    )
+    rec = _only(text)
+    assert rec.value("hearing_date") == "2025-02-10"
+    assert rec.fields["hearing_date"].confidence < 0.6  # goes to review
+
+
+def test_standards_printed_as_a_bare_list_and_a_standard_found_not_breached() -> None:
+    text = (
+        "Officer given warning\n\nThe panel found PC A breached the standards of professional "
+        "behaviour: integrity; authority, respect and courtesy; confidentiality, and conduct, "
+        "amounting to misconduct. PC A was not found to have breached the standard of equality "
+        "and diversity. PC A received a written warning.\n"
+    )
+    assert set(_only(text).value("standards")) == {
+        "honesty_and_integrity",
+        "authority_respect_and_courtesy",
+        "confidentiality",
+        "discreditable_conduct",
+    }
+
+
+def test_a_bare_word_outside_a_list_is_not_a_standard() -> None:
+    text = (
+        "Officer dismissed\n\nThe standards expected of officers include integrity. A misconduct "
+        "hearing found PC A breached the standard of confidentiality and was dismissed for gross "
+        "misconduct. His conduct was described as deliberate.\n"
+    )
+    assert _only(text).value("standards") == ["confidentiality"]
+
+
+def test_findings_are_read_per_officer_including_proven_as_misconduct() -> None:
+    text = (
+        "Hearing outcome\n\nA misconduct hearing on 4 April 2024 considered allegations against PC "
+        "Ann Bell and PS Carl Dunn of Kent Police. The panel found that PC Bell's conduct amounted "
+        "to gross misconduct and she was dismissed without notice. The allegations against PS Dunn "
+        "were found proven as misconduct and he was given a final written warning for 18 months.\n"
+    )
+    ex = extract(text, source="t")
+    got = {r.label: (r.value("finding"), r.value("outcome")) for r in ex.records}
+    assert got == {
+        "PC Ann Bell": ("gross_misconduct", "dismissal_without_notice"),
+        "PS Carl Dunn": ("misconduct", "final_written_warning"),
+    }
+    assert [r.value("warning_months") for r in ex.records] == [None, 18]
+
+
+def test_a_force_after_an_officers_name_is_not_another_officer() -> None:
+    text = (
+        "Outcome\n\nThe misconduct hearing of PC Ann Bell, Essex Police, was held on 3 and 4 March "
+        "2025. Gross misconduct was proven and she was dismissed.\n"
+    )
+    rec = _only(text)
+    assert (rec.label, rec.value("force"), rec.value("hearing_date")) == (
+        "PC Ann Bell",
+        "essex",
+        "2025-03-03",
+    )
+    listed = extract(
+        "Outcome\n\nPCs Ann Bell, Carl Dunn and Eve Fox of Kent Police were dismissed after gross "
+        "misconduct was found.\n",
+        source="t",
+    )
+    assert [r.label for r in listed.records] == ["PC Ann Bell", "PC Carl Dunn", "PC Eve Fox"]

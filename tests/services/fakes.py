@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
 from typing import Self
 
 from misconduct.domain.case import Case
 from misconduct.domain.ledger import RecordedEvent
+from misconduct.domain.personal import Datum
 from misconduct.errors import Conflict
 from misconduct.rules.warning import WarningRecord
 from misconduct.services.cases import CaseService
@@ -49,6 +51,20 @@ class FakeRepository:
     def append_many(self, batch: Sequence[tuple[str, int, Sequence[RecordedEvent], Case]]) -> None:
         for ref, expected, new, case in batch:
             self.append(ref, expected, new, case)
+
+    def erase_personal(self, ref: str, ids: Sequence[str], on: date) -> int:
+        gone = set(ids)
+        erased = 0
+        records = []
+        for r in self.stored.get(ref, []):
+            data = dict(r.personal)
+            for i, d in r.personal.items():
+                if i in gone and not d.erased:
+                    data[i] = Datum(i, None, None, on)
+                    erased += 1
+            records.append(dataclasses.replace(r, personal=data))
+        self.stored[ref] = records
+        return erased
 
     def summaries(self) -> list[CaseSummary]:
         return [CaseSummary.of(self.projections[r]) for r in self.refs()]
@@ -113,3 +129,19 @@ class SteppingClock:
 def fake_service(repo: FakeRepository | None = None, actor: str = "psd.tester") -> CaseService:
     repo = repo or FakeRepository()
     return CaseService(lambda: FakeUnitOfWork(repo), clock=SteppingClock(), actor=actor)
+
+
+_demo: list[FakeRepository] = []
+
+
+def demo_repository() -> FakeRepository:
+    """A repository holding the demo cases as ``load_demo(fake_service(repo))`` writes them. The load
+    runs once per session (each step copies the whole fake repository, so it takes seconds); every
+    caller gets its own deep copy, free to change."""
+    if not _demo:
+        from misconduct.services.demo import load_demo
+
+        repo = FakeRepository()
+        load_demo(fake_service(repo))
+        _demo.append(repo)
+    return copy.deepcopy(_demo[0])

@@ -15,16 +15,14 @@ from misconduct.services.audit import verify_all
 from misconduct.services.cases import case_view, due_list
 from misconduct.services.demo import load_demo
 from misconduct.services.transfer import export_case, import_case
-from tests.services.fakes import FakeRepository, FakeUnitOfWork, fake_service
+from tests.services.fakes import FakeRepository, FakeUnitOfWork, demo_repository, fake_service
 
 D = date.fromisoformat
 
 
 @pytest.fixture
 def repo() -> FakeRepository:
-    repo = FakeRepository()
-    load_demo(fake_service(repo))
-    return repo
+    return demo_repository()
 
 
 def test_demo_loads_fourteen_cases_once(repo: FakeRepository) -> None:

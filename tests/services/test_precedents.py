@@ -6,15 +6,13 @@ import json
 from dataclasses import asdict
 
 from misconduct.assessment.precedents import Profile, similar
-from misconduct.services.demo import demo_cases, load_demo
+from misconduct.services.demo import demo_cases
 from misconduct.services.precedents import case_precedents, decided_precedents
-from tests.services.fakes import FakeRepository, FakeUnitOfWork, fake_service
+from tests.services.fakes import FakeRepository, FakeUnitOfWork, demo_repository
 
 
 def loaded() -> FakeRepository:
-    repo = FakeRepository()
-    load_demo(fake_service(repo))
-    return repo
+    return demo_repository()
 
 
 def test_every_assessed_demo_decision_is_a_precedent_named_by_case_and_force() -> None:

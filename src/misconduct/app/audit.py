@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from misconduct.app import models as m
-from misconduct.app.erasure import ERASED, erased_refs
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
 from misconduct.app.read_tables import chunks
 from misconduct.app.repository import DjangoRepository, state_format
@@ -125,11 +124,9 @@ def _rows(using: str, ids: list[int]) -> dict[int, _Row]:
     return rows
 
 
-def _case(
-    ref: str, records: list[RecordedEvent], row: _Row, *, erased: bool = False
-) -> list[Problem]:
-    """The stored state and the read models of one case against the fold of its events (for a case
-    erased under the retention schedule, its party names are expected to read as erased)."""
+def _case(ref: str, records: list[RecordedEvent], row: _Row) -> list[Problem]:
+    """The stored state and the read models of one case against the fold of its events (with its
+    personal data as held now: an erased value folds to its placeholder, as it was stored)."""
     where = f"case {ref}"
     try:
         fold = Case.from_events([r.event() for r in records])
@@ -156,9 +153,7 @@ def _case(
             problems.append(
                 Problem(where, f"the stored {name.replace('_', ' ')} differs from the events")
             )
-    if sorted(row.parties) != sorted(
-        (p.role.value, ERASED if erased else p.name) for p in fold.parties
-    ):
+    if sorted(row.parties) != sorted((p.role.value, p.name) for p in fold.parties):
         problems.append(Problem(where, "the stored parties differ from the events"))
     if row.allegations != {k: a.particulars for k, a in fold.allegations.items()}:
         problems.append(Problem(where, "the stored allegations differ from the events"))
@@ -176,7 +171,6 @@ def verify_database(
     a time, so memory holds one chunk whatever the number of cases."""
     ledger_problems, heads, entries = _ledger(using)
     problems: list[Problem] = []
-    erased = erased_refs(using)
     stream = DjangoRepository(using).keyed_events()
     pending = next(stream, None)
     cases = events = 0
@@ -223,7 +217,7 @@ def verify_database(
                     )
                 )
             if records:
-                problems += _case(ref, records, row, erased=ref in erased)
+                problems += _case(ref, records, row)
     for ref in sorted(set(heads) - seen):
         problems.append(Problem(f"case {ref}", "is in the ledger but its events are missing"))
     problems = ledger_problems + problems

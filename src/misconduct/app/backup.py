@@ -4,6 +4,11 @@ SQLite is copied with its online backup API (``sqlite3.Connection.backup``), so 
 while the application is serving. PostgreSQL is dumped and restored with its own tools (``pg_dump
 -Fc`` and ``pg_restore``), which must be installed where the command runs.
 
+Evidence files are kept outside the database (the ``evidence`` storage), with only their SHA-256 in
+the hash chain. ``backup`` writes every file the chains record into an archive beside the database
+backup (``FILE.evidence.tar``, one member per file, named by its SHA-256); ``restore`` puts each back
+after checking its content against its name, and the audit then checks every recorded file.
+
 A file is accepted for restore only if it is a backup of this application: a database (or dump) with
 the application's event log and a migration history this version of the code knows. A restore refuses
 to overwrite a database holding cases or users unless forced, applies any migrations newer than the
@@ -12,18 +17,22 @@ backup, and then runs the whole audit (``app.audit.verify_database``: chains, le
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 import shutil
 import sqlite3
 import subprocess
+import tarfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from misconduct.domain.ledger import BrokenLink, RecordedEvent, verify_chain
+from misconduct.domain.personal import Datum
 from misconduct.errors import InvalidInput, MisconductError
 
 if TYPE_CHECKING:
@@ -53,6 +62,10 @@ class Backup:
     engine: str
     path: Path
     counts: Counts
+    evidence: int = 0
+    """Evidence files written to :func:`evidence_archive` beside the backup."""
+    evidence_missing: tuple[str, ...] = ()
+    """Files the chains record that the evidence storage does not hold (not backed up)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,8 @@ class Restored:
     counts: Counts
     migrated: int
     audit: Report
+    evidence: int = 0
+    """Evidence files restored from the archive beside the backup."""
 
 
 class ToolMissing(MisconductError):
@@ -116,16 +131,98 @@ def backup(path: Path, using: str = "default", *, overwrite: bool = False) -> Ba
         )
     if not path.parent.is_dir():
         raise InvalidInput(FILE_FIELD, "a path in an existing folder", str(path))
+    archive = evidence_archive(path)
+    if archive.exists() and not overwrite:
+        raise InvalidInput(
+            FILE_FIELD,
+            "a file whose evidence archive does not exist yet",
+            str(archive),
+            hint="use --force to replace it",
+        )
     partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    partial_archive = archive.with_name(f".{archive.name}.partial-{os.getpid()}")
     try:
         if engine == "sqlite":
             _sqlite_backup(using, partial)
         else:
             _pg_dump(using, partial)
+        written, missing = _write_evidence(using, partial_archive)
         os.replace(partial, path)
+        if written:
+            os.replace(partial_archive, archive)
+        else:
+            archive.unlink(missing_ok=True)  # an archive of an earlier backup under this name
     finally:
         partial.unlink(missing_ok=True)
-    return Backup(engine, path, counts(using))
+        partial_archive.unlink(missing_ok=True)
+    return Backup(engine, path, counts(using), written, missing)
+
+
+def evidence_archive(path: Path) -> Path:
+    """Where the evidence files of the backup at ``path`` are kept: beside it."""
+    return path.with_name(f"{path.name}.evidence.tar")
+
+
+def recorded_evidence(using: str = "default") -> list[str]:
+    """The SHA-256 of every evidence file the chains record, once each, sorted."""
+    from misconduct.app import models as m
+
+    payloads = m.Event.objects.using(using).filter(type="EvidenceAttached")
+    return sorted(
+        {str(p["evidence"]["sha256"]) for p in payloads.values_list("payload", flat=True)}
+    )
+
+
+def _write_evidence(using: str, target: Path) -> tuple[int, tuple[str, ...]]:
+    """Write every recorded evidence file the storage holds into a tar at ``target``; how many,
+    and the digests of those it does not hold."""
+    from misconduct.app.evidence import DjangoFileStore
+
+    store, written, missing = DjangoFileStore(), 0, []
+    digests = recorded_evidence(using)
+    if not digests:
+        return 0, ()
+    with tarfile.open(target, "w") as archive:
+        for digest in digests:
+            try:
+                content = store.read(digest)
+            except FileNotFoundError:
+                missing.append(digest)
+                continue
+            info = tarfile.TarInfo(f"evidence/{digest}")
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+            written += 1
+    return written, tuple(missing)
+
+
+def _restore_evidence(path: Path) -> int:
+    """Put back each evidence file of the archive beside the backup at ``path``, if there is one;
+    a member whose content does not have the SHA-256 it is named by is left out (the audit that
+    follows reports the file as missing)."""
+    from misconduct.app.evidence import DjangoFileStore
+
+    archive_path = evidence_archive(path)
+    if not archive_path.exists():
+        return 0
+    store, restored = DjangoFileStore(), 0
+    try:
+        with tarfile.open(archive_path, "r") as archive:
+            for member in archive:
+                digest = member.name.removeprefix("evidence/")
+                handle = archive.extractfile(member) if member.isfile() else None
+                if handle is None or not member.name.startswith("evidence/"):
+                    continue
+                content = handle.read()
+                if hashlib.sha256(content).hexdigest() == digest:
+                    store.save(digest, content)
+                    restored += 1
+    except tarfile.TarError as exc:
+        raise MisconductError(
+            f"the evidence archive {archive_path} could not be read ({exc}); the database was "
+            "restored, its evidence files were not"
+        ) from None
+    return restored
 
 
 def _sqlite_backup(using: str, target: Path) -> None:
@@ -291,7 +388,8 @@ def _sqlite_contents(path: Path) -> tuple[set[str], set[tuple[str, str]]]:
 
 
 def _sqlite_chains(path: Path) -> list[BrokenLink]:
-    """Every case's chain in the backup file, checked before anything is written."""
+    """Every case's chain in the backup file, with the personal values it commits to, checked
+    before anything is written."""
     db = _sqlite_open(path)
     try:
         rows = db.execute(
@@ -299,13 +397,28 @@ def _sqlite_chains(path: Path) -> list[BrokenLink]:
             " e.rules_version, e.previous_hash, e.hash FROM misconduct_event e"
             " JOIN misconduct_case c ON c.id = e.case_id ORDER BY c.ref, e.sequence"
         ).fetchall()
+        held = db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'misconduct_personaldatum'"
+        ).fetchone()
+        data_rows = (
+            db.execute(
+                "SELECT c.ref, d.datum_id, d.value, d.salt, d.erased_on FROM misconduct_personaldatum d"
+                " JOIN misconduct_case c ON c.id = d.case_id"
+            ).fetchall()
+            if held
+            else []
+        )
     except sqlite3.DatabaseError as exc:
         raise InvalidInput(FILE_FIELD, "a backup of this application", f"{path}: {exc}") from None
     finally:
         db.close()
+    data: dict[str, dict[str, Datum]] = {}
     by_case: dict[str, list[RecordedEvent]] = {}
-    for ref, seq, typ, payload, occurred, recorded, actor, rules, prev, digest in rows:
-        try:
+    try:
+        for ref, datum_id, value, salt, erased_on in data_rows:
+            erased = date.fromisoformat(erased_on) if erased_on else None
+            data.setdefault(ref, {})[datum_id] = Datum(datum_id, value, salt, erased)
+        for ref, seq, typ, payload, occurred, recorded, actor, rules, prev, digest in rows:
             moment = datetime.fromisoformat(recorded)
             by_case.setdefault(ref, []).append(
                 RecordedEvent.from_dict(
@@ -323,12 +436,10 @@ def _sqlite_chains(path: Path) -> list[BrokenLink]:
                         "previous_hash": prev,
                         "hash": digest,
                     }
-                )
+                ).with_personal(data.get(ref, {}))
             )
-        except (ValueError, TypeError) as exc:
-            raise InvalidInput(
-                FILE_FIELD, "a backup of this application", f"{path}: event {ref}#{seq}: {exc}"
-            ) from None
+    except (ValueError, TypeError) as exc:
+        raise InvalidInput(FILE_FIELD, "a backup of this application", f"{path}: {exc}") from None
     return [link for records in by_case.values() if (link := verify_chain(records)) is not None]
 
 
@@ -413,8 +524,11 @@ def restore(path: Path, using: str = "default", *, force: bool = False) -> Resto
     else:
         _pg_restore(path, using)
     migrated = _migrate(using)
-    report = verify_database(using)
-    return Restored(engine, path, counts(using), migrated, report)
+    evidence = _restore_evidence(path)
+    from misconduct.app.evidence import DjangoFileStore
+
+    report = verify_database(using, read_file=DjangoFileStore().read)
+    return Restored(engine, path, counts(using), migrated, report, evidence)
 
 
 def _sqlite_restore(path: Path, using: str) -> None:

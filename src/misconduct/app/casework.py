@@ -111,8 +111,9 @@ class Task:
 def tasks(
     cases: Mapping[str, Case], on: date, policy: retention.Policy | None = None
 ) -> list[Task]:
-    """Every open time limit of the cases (due or overdue), with the person who holds it, and the
-    take-down of each published outcome (``policy``: default the settings' publication period)."""
+    """Every open time limit of the cases (due or overdue), with the person who holds it, the
+    take-down of each published outcome, and the erasure of each closed case's personal data from
+    the notice period before its retention period ends (``policy``: default the settings')."""
     out = []
     for case in cases.values():
         for d in dues(CaseSummary.of(case), on):
@@ -120,12 +121,15 @@ def tasks(
                 continue
             who, role = holder(case, d.item.party)
             out.append(Task(d, who, role))
-        take_down = retention.take_down_item(case, policy or _publication_policy())
-        if (
-            take_down is not None and take_down.trigger <= on
-        ):  # issue 13: the PSD's notice of a take-down, open or closed case
-            who, role = holder(case, take_down.party)
-            out.append(Task(Due(case.ref, take_down, take_down.last_day < on), who, role))
+        schedule = policy or _publication_policy()
+        # issue 13: the PSD's notice of a take-down (open or closed case) and of an erasure
+        for item in (
+            retention.take_down_item(case, schedule),
+            retention.erasure_item(case, schedule),
+        ):
+            if item is not None and item.trigger <= on:
+                who, role = holder(case, item.party)
+                out.append(Task(Due(case.ref, item, item.last_day < on), who, role))
     return sorted(out, key=lambda t: (t.due.item.last_day, t.due.ref))
 
 
@@ -208,7 +212,11 @@ def roles_on(
 def _publication_policy() -> retention.Policy:
     from django.conf import settings
 
-    return retention.Policy(publication_days=settings.PUBLICATION_DAYS)
+    return retention.Policy(
+        publication_days=settings.PUBLICATION_DAYS,
+        warning_days=settings.PUBLICATION_WARNING_DAYS,
+        closed_case_years=settings.RETENTION_CLOSED_CASE_YEARS,
+    )
 
 
 def assigned_to(case: Case, username: str) -> list[AssignmentRole]:

@@ -246,13 +246,13 @@ _SETTINGS = (
     ),
     Setting(
         "MISCONDUCT_PUBLICATION_WARNING_DAYS",
-        "Days before a take-down that `misconduct retention run` lists the outcome as coming down.",
+        "Days before a take-down or an erasure that `misconduct retention run` lists it as coming (and the erasure is a task).",
         "7",
         _at_least("MISCONDUCT_PUBLICATION_WARNING_DAYS", 0, "days"),
     ),
     Setting(
         "MISCONDUCT_RETENTION_CLOSED_CASE_YEARS",
-        "Years after closure that a case's personal data is kept before `misconduct retention run --erase` erases what lies outside its event chain; 0 never erases. A force's policy, not a period set by law.",
+        "Years after closure that a case's personal data are kept before `misconduct retention run --erase` erases them (its chain keeps only commitments, and still verifies); 0 never erases. A force's policy, not a period set by law.",
         "0",
         _at_least("MISCONDUCT_RETENTION_CLOSED_CASE_YEARS", 0, "years"),
     ),

@@ -1,14 +1,19 @@
-"""Erasing a closed case's personal data that lies OUTSIDE its hash-chained events (issue 13).
+"""Erasing a closed case's personal data under the retention schedule (issue 13 item 6).
 
-What this can erase today: the names and details of the case's parties in the ``misconduct_party``
-read table, and the names of its officers in ``misconduct_officer`` where every case of that officer
-has been erased. The event chain is not touched, so ``audit verify`` still passes.
+The events of a case hold no personal value, only a reference and a salted commitment to each
+(``domain.personal``); the values are rows of ``misconduct_personaldatum``. Erasure
+(``services.retention.erase``) deletes each value and its salt, keeping a dated tombstone, and
+records ``PersonalDataErased`` on the case's chain naming the data by id. The same write folds the
+case again, so its stored state, its child rows (parties, allegations) and its read models (lists,
+search text, chairs, public records) hold the erasure placeholder instead of the values. The chain
+still verifies, and ``audit verify`` reports a value that was changed rather than erased.
 
-What it cannot erase: the same names inside the events (the case's opening details, each party
-added, free text such as the summary, particulars and reasons, and each event's actor). The chain
-hashes every event's payload, so changing one breaks it; the stored state (``Case.state``) is a fold
-of those events and is folded again from them. Real erasure needs events that refer to people by id,
-with their details held in a table outside the chain: see docs/retention.md.
+Here the application adds what the services do not know: an officer's row in ``misconduct_officer``
+is shared by their cases, so its name is erased once no case that is not erased holds the officer;
+the case's evidence files (statements, recordings) are deleted from the evidence storage unless a
+case not erased holds the same file (files are stored once by SHA-256); and the
+``misconduct_erasure`` row that indexes the case as erased. The chain keeps each file's SHA-256,
+which ``audit verify`` no longer expects to find once the case's erasure is on the chain.
 """
 
 from __future__ import annotations
@@ -20,52 +25,72 @@ from datetime import date, datetime
 from django.db import transaction
 
 from misconduct.app import models as m
+from misconduct.app.evidence import delete_evidence
+from misconduct.domain.personal import placeholder
 from misconduct.errors import InvalidInput
-
-ERASED = "[erased]"
+from misconduct.services import retention
+from misconduct.services.cases import CaseService
 
 
 @dataclass(frozen=True)
 class Erased:
     ref: str
-    parties: int
+    data: int
+    """Personal values erased from the store (names, contact details, free text)."""
     officers: int
+    """Officer rows whose name was erased (no case not erased still holds them)."""
+    files: int = 0
+    """Evidence files deleted from the evidence storage."""
 
 
 def erase(
-    ref: str, on: date, *, actor: str, clock: Callable[[], datetime], using: str = "default"
+    service: CaseService,
+    ref: str,
+    on: date,
+    reason: str,
+    *,
+    clock: Callable[[], datetime],
+    using: str = "default",
 ) -> Erased:
-    """Erase what of case ``ref``'s personal data lies outside its events, once; record that it was."""
+    """Erase the personal data of closed case ``ref`` and record it (one transaction, once)."""
     with transaction.atomic(using=using):
         case = m.Case.objects.using(using).select_for_update().filter(ref=ref).first()
         if case is None:
             raise InvalidInput("REF", "the reference of an existing case", ref)
-        if case.closed_on is None:
-            raise InvalidInput("REF", "a closed case", f"{ref} (still open)")
         if m.Erasure.objects.using(using).filter(case=case).exists():
             raise InvalidInput("REF", "a case not already erased", ref)
-        parties = (
-            m.Party.objects.using(using)
-            .filter(case=case)
-            .exclude(name=ERASED, detail="")
-            .update(name=ERASED, detail="")
-        )
+        data = retention.erase(service, ref, on, reason)
         officers = 0
-        for officer in case.officers.using(using).exclude(name=ERASED):
+        for officer in case.officers.using(using).all():
             kept = officer.cases.using(using).exclude(pk=case.pk).filter(erasure__isnull=True)
             if not kept.exists():
-                officer.name = ERASED
+                officer.name = placeholder(on)
                 officer.save(using=using, update_fields=["name"])
                 officers += 1
+        files = _evidence_only_here(case, using)
         m.Erasure.objects.using(using).create(
             case=case,
             erased_on=on,
             recorded_at=clock(),
-            actor=actor,
-            erased={"misconduct_party.name,detail": parties, "misconduct_officer.name": officers},
+            actor=service.actor,
+            erased={
+                "misconduct_personaldatum": data,
+                "misconduct_officer.name": officers,
+                "evidence files": len(files),
+            },
         )
-    return Erased(ref, parties, officers)
+        # Files are deleted once the erasure is committed: a failed erasure leaves them in place.
+        for digest in files:
+            transaction.on_commit(lambda d=digest: delete_evidence(d), using=using)  # type: ignore[misc]
+    return Erased(ref, data, officers, len(files))
 
 
-def erased_refs(using: str = "default") -> set[str]:
-    return set(m.Erasure.objects.using(using).values_list("case__ref", flat=True))
+def _evidence_only_here(case: m.Case, using: str) -> list[str]:
+    """The SHA-256 of each evidence file of ``case`` that no case not erased also holds."""
+    attached = m.Event.objects.using(using).filter(type="EvidenceAttached")
+    mine = {
+        str(p["evidence"]["sha256"])
+        for p in attached.filter(case=case).values_list("payload", flat=True)
+    }
+    others = attached.exclude(case=case).filter(case__erasure__isnull=True)
+    return sorted(d for d in mine if not others.filter(payload__evidence__sha256=d).exists())

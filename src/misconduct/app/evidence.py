@@ -27,5 +27,12 @@ class DjangoFileStore:
         return data
 
 
+def delete_evidence(digest: str) -> None:
+    """Delete a file from the evidence storage (erasure under the retention schedule)."""
+    storage = storages["evidence"]
+    if storage.exists(_name(digest)):
+        storage.delete(_name(digest))
+
+
 def limit() -> int:
     return int(settings.EVIDENCE_MAX_BYTES)

@@ -148,6 +148,24 @@ class Event(models.Model):
         return f"{self.case_id}#{self.sequence} {self.type}"
 
 
+class PersonalDatum(models.Model):
+    """Issue 13 item 6: a personal value (a name, contact details, free text) that an event refers
+    to by id, held outside the hash chain. The event holds only the id and a salted commitment
+    (``domain.personal``); erasure deletes the value and its salt and keeps the row as a tombstone
+    with the date, so the chain verifies and the erasure event in it names what went."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="personal_data")
+    datum_id = models.CharField(max_length=200)
+    value = models.TextField(null=True)
+    salt = models.CharField(max_length=64, null=True)
+    erased_on = models.DateField(null=True)
+
+    class Meta:
+        constraints = [  # noqa: RUF012
+            models.UniqueConstraint(fields=["case", "datum_id"], name="personal_datum_once")
+        ]
+
+
 # -- read models (``misconduct.app.readmodels``): rewritten with each append, rebuilt by ``db rebuild``
 
 
@@ -299,8 +317,9 @@ class LedgerTip(models.Model):
 
 
 class Erasure(models.Model):
-    """Issue 13: a closed case whose personal data outside the event chain was erased after its
-    retention period (``misconduct.app.erasure``). The events, and so the chain, are untouched."""
+    """Issue 13: a closed case whose personal data were erased after its retention period
+    (``misconduct.app.erasure``): the index of erased cases. The erasure itself is an event on the
+    case's chain (``PersonalDataErased``), and the values are gone from ``PersonalDatum``."""
 
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="erasure")
     erased_on = models.DateField()

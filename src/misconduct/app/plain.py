@@ -48,19 +48,63 @@ FIELD_LABELS: dict[str, str] = {
     "Authorization": "API token",
     "role": "Role",
     "command": "Step",
+    "starts_on": "Date it starts",
+    "starts_at": "Time it starts",
+    "chair_role": "The chair sits as",
+    "resumes_on": "Date it resumes",
+    "resumes_at": "Time it resumes",
+    "extended_to": "New last day",
+    "police_member": "Police officer member",
+    "independent_member": "Independent member",
+    "qualified_lay_member": "Lay member with relevant qualifications or experience",
+    "lay_member": "Lay member",
+    "legally_qualified_person": "Legally qualified person",
 }
 """Field ids as people read them; any other id is read with its underscores as spaces."""
 
 COMMAND_WORDS: dict[str, str] = {
+    "OpenCase": "Opening the case",
+    "AddParty": "Adding a party",
+    "RecordAllegation": "Recording an allegation",
+    "AssessSeverity": "The severity assessment",
+    "AppointInvestigator": "Appointing an investigator",
+    "GiveRegulation17Notice": "Giving the regulation 17 notice",
+    "ReceiveRegulation18Response": "Receiving the officer's regulation 18 response",
+    "RecordInterview": "Recording an interview",
+    "ReportInvestigationProgress": "Reporting on the investigation's progress",
+    "SubmitInvestigationReport": "Submitting the investigation report",
+    "DetermineCaseToAnswer": "Deciding whether there is a case to answer",
+    "GiveReferralNotice": "Giving the referral notice",
+    "ReceiveOfficerResponse": "Receiving the officer's response",
+    "ExchangeWitnessLists": "Exchanging witness lists",
+    "ArrangeProceedings": "Arranging the proceedings",
+    "GivePublicNotice": "Giving public notice of the hearing",
     "RecordFindings": "Recording the findings",
     "DecideOutcome": "Deciding the outcome",
-    "ArrangeProceedings": "Arranging the proceedings",
-    "PublishOutcome": "Publishing the outcome",
     "SubmitOutcomeReport": "Submitting the outcome report",
     "NotifyOfficer": "Notifying the officer",
-    "DetermineCaseToAnswer": "Deciding whether there is a case to answer",
-    "AssessSeverity": "The severity assessment",
+    "PublishOutcome": "Publishing the outcome",
+    "RemovePublication": "Removing the publication",
+    "LodgeAppeal": "Lodging an appeal",
+    "DetermineAppeal": "Deciding the appeal",
+    "NotifyAppealDetermination": "Notifying the appeal decision",
+    "ReferToReflectivePractice": "Referring to reflective practice",
+    "CompleteReflectivePractice": "Completing reflective practice",
+    "ReportToBarredList": "Reporting to the barred list",
     "CloseCase": "Closing the case",
+    "SendPapersToChair": "Sending the papers to the chair",
+    "HoldPreHearing": "Holding the pre-hearing",
+    "GiveHearingNotice": "Giving the officer notice of the hearing",
+    "AdjournProceedings": "Adjourning the proceedings",
+    "ExtendTimeLimit": "Extending a time limit",
+    "AmendAllegation": "Amending an allegation",
+    "WithdrawAllegation": "Withdrawing an allegation",
+    "AddNote": "Adding a note",
+    "AssignCase": "Assigning the case",
+    "AttachEvidence": "Attaching evidence",
+    "SuspendOfficer": "Suspending the officer",
+    "ReviewSuspension": "Reviewing the suspension",
+    "ErasePersonalData": "Erasing the case's personal data",
 }
 """Commands named in the domain's messages, as the step a person took."""
 
@@ -75,7 +119,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
-_CAMEL = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+_CAMEL = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+|\d+)*[A-Z][a-z]+\b")
 _ARTICLE = re.compile(r"\b([Aa]) (?=[aeiouAEIOU])")
 _REPEAT = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
 

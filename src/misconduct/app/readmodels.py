@@ -117,6 +117,7 @@ class Projection:
 # Which assignment role carries which party's time limits ("who acts" in the rules' terms).
 PARTY_ROLE = {
     "chair": AssignmentRole.CHAIR,
+    "person conducting the meeting": AssignmentRole.CHAIR,
     "officer": AssignmentRole.CASE_OFFICER,
     "appropriate authority": AssignmentRole.CASE_OFFICER,
 }

@@ -13,7 +13,7 @@ import functools
 import hashlib
 import typing
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from types import TracebackType
 from typing import Any, Self
@@ -27,6 +27,7 @@ from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.events import event_from_payload
 from misconduct.domain.ledger import RecordedEvent
+from misconduct.domain.personal import Datum, is_erased, resolve
 from misconduct.domain.records import DueItem
 from misconduct.domain.reference import PATTERN, prefix, reference
 from misconduct.domain.terms import Nature, Stage
@@ -71,7 +72,7 @@ def _shape(hint: Any, seen: frozenset[type] = frozenset()) -> str:
 
 # Bump when ``Case.apply`` changes what a fold gives without changing the shape of ``Case``, so that
 # states stored before are folded again from the events rather than read.
-_FOLD = 1
+_FOLD = 2
 
 
 @functools.cache
@@ -96,8 +97,22 @@ class DjangoRepository:
     def __init__(self, using: str = "default") -> None:
         self.using = using
 
+    def personal_data(self, case_ids: Iterable[int]) -> dict[int, dict[str, Datum]]:
+        """The personal data the events of the cases ``case_ids`` refer to, by case (one query)."""
+        out: dict[int, dict[str, Datum]] = {}
+        rows = (
+            m.PersonalDatum.objects.using(self.using)
+            .filter(case_id__in=list(case_ids))
+            .values_list("case_id", "datum_id", "value", "salt", "erased_on")
+        )
+        for pk, datum_id, value, salt, erased_on in rows:
+            out.setdefault(pk, {})[datum_id] = Datum(datum_id, value, salt, erased_on)
+        return out
+
     def events(self, ref: str) -> list[RecordedEvent]:
         rows = m.Event.objects.using(self.using).filter(case__ref=ref).order_by("sequence")
+        pk = m.Case.objects.using(self.using).filter(ref=ref).values_list("id", flat=True).first()
+        data = self.personal_data([pk]).get(pk, {}) if pk is not None else {}
         return [
             RecordedEvent(
                 ref,
@@ -110,6 +125,7 @@ class DjangoRepository:
                 r.rules_version,
                 r.previous_hash,
                 r.hash,
+                data,
             )
             for r in rows
         ]
@@ -149,18 +165,29 @@ class DjangoRepository:
         )
         events: dict[int, list[Any]] = {}
         last: dict[int, datetime] = {}
+        data = self.personal_data(ids)
         for pk, kind, payload, on, at in rows:
-            events.setdefault(pk, []).append(event_from_payload(kind, payload, on))
+            resolved = resolve(payload, data.get(pk, {}))
+            events.setdefault(pk, []).append(event_from_payload(kind, resolved, on))
             last[pk] = at
         return {pk: (Case.from_events(evs), last[pk]) for pk, evs in events.items()}
 
     def all_events(self) -> Iterator[RecordedEvent]:
-        """Every event, streamed in chunks in (case, sequence) order: one query, no model objects."""
+        """Every event, streamed in chunks in (case, sequence) order: one query, no model objects,
+        with each case's personal data (streamed beside them in case order: one more query)."""
         for _, event in self.keyed_events():
             yield event
 
     def keyed_events(self) -> Iterator[tuple[int, RecordedEvent]]:
         """:meth:`all_events`, each with its case's primary key."""
+        data = (
+            m.PersonalDatum.objects.using(self.using)
+            .order_by("case_id")
+            .values_list("case_id", "datum_id", "value", "salt", "erased_on")
+            .iterator(chunk_size=5000)
+        )
+        pending = next(data, None)
+        current: tuple[int, dict[str, Datum]] = (-1, {})
         rows = (
             m.Event.objects.using(self.using)
             .order_by("case_id", "sequence")
@@ -178,8 +205,14 @@ class DjangoRepository:
                 "hash",
             )
         )
-        for pk, *fields in rows.iterator(chunk_size=5000):
-            yield pk, RecordedEvent(*fields)
+        for pk, *row in rows.iterator(chunk_size=5000):
+            if pk != current[0]:
+                current = (pk, {})
+                while pending is not None and pending[0] <= pk:
+                    if pending[0] == pk:
+                        current[1][pending[1]] = Datum(*pending[1:])
+                    pending = next(data, None)
+            yield pk, RecordedEvent(*row, current[1])
 
     def refs(self) -> list[str]:
         return list(m.Case.objects.using(self.using).order_by("ref").values_list("ref", flat=True))
@@ -261,6 +294,20 @@ class DjangoRepository:
                     for e in new
                 ]
             )
+            m.PersonalDatum.objects.using(self.using).bulk_create(
+                [
+                    m.PersonalDatum(
+                        case_id=rows[ref],
+                        datum_id=d.id,
+                        value=d.value,
+                        salt=d.salt,
+                        erased_on=d.erased_on,
+                    )
+                    for ref, _, new, _ in batch
+                    for e in new
+                    for d in e.data().values()
+                ]
+            )
         except IntegrityError:
             raise _conflict(batch[0][0], batch[0][1]) from None
         ledger.record_many(
@@ -276,6 +323,15 @@ class DjangoRepository:
         self._project(cases, fresh=fresh)
         changed = {rows[ref]: new[-1].recorded_at for ref, _, new, _ in batch if new}
         write_read_models(self.using, cases, changed, fresh=fresh)
+
+    def erase_personal(self, ref: str, ids: Sequence[str], on: date) -> int:
+        """Delete the values and salts of the case's personal data ``ids``, keeping each as a
+        tombstone dated ``on`` (in the caller's transaction); how many were erased."""
+        return (
+            m.PersonalDatum.objects.using(self.using)
+            .filter(case__ref=ref, datum_id__in=list(ids), value__isnull=False)
+            .update(value=None, salt=None, erased_on=on)
+        )
 
     def _case_fields(self, case: Case) -> dict[str, Any]:
         arrangement = case.proceedings.arrangement if case.proceedings else None
@@ -298,18 +354,23 @@ class DjangoRepository:
         u = self.using
         ids = [pk for pk, _ in cases]
         every = {o.officer_id: o for _, case in cases for o in case.officers.values()}
-        m.Officer.objects.using(u).bulk_create(
-            [
-                m.Officer(
-                    officer_id=o.officer_id,
-                    force_id=o.force,
-                    warrant_number=o.warrant_number,
-                    name=o.name,
-                    rank=o.rank.value,
-                    serving=o.serving,
-                )
-                for o in every.values()
-            ],
+        rows = [
+            m.Officer(
+                officer_id=o.officer_id,
+                force_id=o.force,
+                warrant_number=o.warrant_number,
+                name=o.name,
+                rank=o.rank.value,
+                serving=o.serving,
+            )
+            for o in every.values()
+        ]
+        # An officer's row is shared by their cases: an erased case never overwrites the name
+        # another case holds (``app.erasure`` erases it once no other case holds it).
+        db = m.Officer.objects.using(u)
+        db.bulk_create([r for r in rows if is_erased(r.name)], ignore_conflicts=True)
+        db.bulk_create(
+            [r for r in rows if not is_erased(r.name)],
             update_conflicts=True,
             unique_fields=["officer_id"],
             update_fields=["force", "warrant_number", "name", "rank", "serving"],

@@ -16,6 +16,8 @@ if _values["MISCONDUCT_READ_REPLICA_URL"] is not None:  # issue 10: public reads
     DATABASE_ROUTERS = ["misconduct.app.routers.PublicReadsToReplica"]
 TIME_ZONE = _values["MISCONDUCT_TIME_ZONE"]
 PUBLICATION_DAYS = _values["MISCONDUCT_PUBLICATION_DAYS"]  # issue 13: retention (docs/retention.md)
+PUBLICATION_WARNING_DAYS = _values["MISCONDUCT_PUBLICATION_WARNING_DAYS"]
+RETENTION_CLOSED_CASE_YEARS = _values["MISCONDUCT_RETENTION_CLOSED_CASE_YEARS"]
 USE_TZ = True
 USE_I18N = True
 LANGUAGE_CODE = "en-gb"

@@ -5,8 +5,9 @@ The web form does the same through Django's form fields (``web.forms.StepForm``)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from misconduct.app.web.steps import FieldSpec, Step
@@ -26,6 +27,13 @@ def coerce(spec: FieldSpec, case: Case, value: Any) -> Any:
             return date.fromisoformat(str(value))
         except ValueError:
             raise InvalidInput(spec.name, "a date YYYY-MM-DD", value) from None
+    if spec.kind == "time":
+        if not isinstance(value, str) or not re.fullmatch(r"\d{2}:\d{2}", value):
+            raise InvalidInput(spec.name, "a time HH:MM on the 24-hour clock", value)
+        try:
+            return time.fromisoformat(value)
+        except ValueError:
+            raise InvalidInput(spec.name, "a time HH:MM on the 24-hour clock", value) from None
     if spec.kind == "bool":
         if not isinstance(value, bool):
             raise InvalidInput(spec.name, "true or false", value)

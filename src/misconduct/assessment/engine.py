@@ -22,7 +22,8 @@ from misconduct.assessment.seriousness import Seriousness, assess_seriousness
 from misconduct.rules.catalogue import Catalogue
 from misconduct.rules.datafile import Citation, Status
 from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes
-from misconduct.rules.vocabulary import Outcome
+from misconduct.rules.regime import Regime
+from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
 ENGINE_NOTE = (
     "This assessment supports the chair's judgement; it does not replace it. The guidance "
@@ -245,17 +246,34 @@ class _Indication:
         self.trace, self.warnings = trace, warnings
         self.reasons: list[Reason] = []
         self.considered: list[Considered] = []
+        self.bands = g.bands_for(answer.regime.regime is Regime.CONDUCT_REGS_2012)
+        self.at_meeting_ceiling = False
+        self.meeting_why: dict[Outcome, str] = {}
+        self.meeting_reasons: list[Reason] = []
+        self.severe_cap: int | None = (
+            int(g.blocks["likely_severe"].values["lesser_outcomes_up_to"])
+            if any(c.likely_severe for c in ser.categories)
+            else None
+        )
 
     def eligible(self, o: Outcome) -> bool:
-        band = self.g.bands[o]
+        band = self.bands[o]
         if band.requires_personal_mitigation and not self.facts.personal_mitigation:
             return False
         return not band.requires_any_factor or bool(
             band.requires_any_factor & self.facts.factor_ids
         )
 
+    def high(self, o: Outcome) -> int:
+        """The top of an outcome's band here: where the likely outcome is severe, a less severe
+        outcome reaches no higher than the cap."""
+        top = self.bands[o].high
+        if self.severe_cap is None or o.is_dismissal:
+            return top
+        return min(top, self.severe_cap)
+
     def band_fits(self, o: Outcome) -> bool:
-        return self.eligible(o) and self.g.bands[o].contains(self.ser.points)
+        return self.eligible(o) and self.bands[o].low <= self.ser.points <= self.high(o)
 
     def result(self, stage1: StageResult) -> Assessment:
         facts, answer, ser, g = self.facts, self.answer, self.ser, self.g
@@ -307,13 +325,21 @@ class _Indication:
                 )
             else:
                 chosen = []
+        meeting_span = self._meeting_span(lawful, chosen, floor_sev)
+        chosen = [*chosen, *(o for o in meeting_span if o not in chosen)]
         self._narrate(lawful, chosen, floor, floor_sev)
+        self.reasons.extend(self.meeting_reasons)
 
         pm_points, stage3_reasons = self._personal_mitigation(floor)
         pressure = ser.net_weight - pm_points
         severe = next((c for c in ser.categories if c.likely_severe), None)
-        threshold = float(g.blocks["ordering"].values["severe_first_at_pressure"])
-        descending = severe is not None or pressure > threshold
+        gross = facts.proceedings.finding is Finding.GROSS_MISCONDUCT
+        threshold = float(
+            g.blocks["ordering"].values[
+                "gross_misconduct_severe_first_at_pressure" if gross else "severe_first_at_pressure"
+            ]
+        )
+        descending = severe is not None or pressure > threshold or self.at_meeting_ceiling
         ordered = sorted(chosen, key=SEVERITY.__getitem__, reverse=descending)
         ordered = _without_notice_first(ordered)
         opened = self._opened_by_mitigation(lawful, ordered, floor, floor_sev, pm_points)
@@ -327,7 +353,10 @@ class _Indication:
                     g.citation("personal_mitigation"),
                 )
             )
-        if len(ordered) > 1:
+        ordered = self._accelerated(ordered, pm_points, stage3_reasons)
+        if len(ordered) > 1 and not (
+            self._accelerated_forum and any(o.is_dismissal for o in ordered)
+        ):
             first = ordered[0]
             why = (
                 f"{severe.title.lower()}: {severe.likely_wording}"
@@ -388,6 +417,54 @@ class _Indication:
             tuple(self.trace),
         )
 
+    def _meeting_span(
+        self, lawful: list[Outcome], chosen: list[Outcome], floor_sev: int
+    ) -> list[Outcome]:
+        """At a misconduct meeting whose seriousness reaches the gross-misconduct minimum: the final
+        written warning comes first and, where the guidance sets ``lesser_beside``, the outcomes that
+        misconduct just short of that level suits are indicated beside it (the referral to a meeting
+        is the authority's judgement that the conduct is misconduct, not gross misconduct)."""
+        fww = Outcome.FINAL_WRITTEN_WARNING
+        gm_min = int(self.g.blocks["gross_misconduct"].values["min_points"])
+        if (
+            self.facts.proceedings.forum is not Forum.MISCONDUCT_MEETING
+            or self.ser.points < gm_min
+            or fww not in lawful
+            or _floor_severity(fww) < floor_sev
+        ):
+            return []
+        self.at_meeting_ceiling = True
+        cite = self.g.citation("misconduct_meeting")
+        if not self.g.blocks["misconduct_meeting"].values["lesser_beside"]:
+            return [fww] if fww not in chosen else []
+        level = gm_min - 1
+        lesser = [
+            o
+            for o in lawful
+            if SEVERITY[o] < SEVERITY[fww]
+            and self.eligible(o)
+            and self.bands[o].low <= level <= self.high(o)
+            and _floor_severity(o) >= floor_sev
+        ]
+        for o in lesser:
+            self.meeting_why[o] = (
+                f"the case was referred to a misconduct meeting, the authority's judgement that it "
+                f"is misconduct and not gross misconduct; misconduct just short of that level "
+                f"({level} on the scale) is within its band ({self.bands[o].low}–{self.high(o)})"
+            )
+        if lesser:
+            self.meeting_reasons.append(
+                Reason(
+                    f"The conduct as found is {self.ser.label}, at or above the level where gross "
+                    "misconduct begins, but the case was referred to a misconduct meeting: "
+                    f"{LOWER[fww]}, the most severe outcome a meeting can give, comes first, and "
+                    + ", ".join(LOWER[o] for o in lesser)
+                    + " stays beside it.",
+                    cite,
+                )
+            )
+        return [fww, *lesser]
+
     def _opened_by_mitigation(
         self,
         lawful: list[Outcome],
@@ -398,12 +475,18 @@ class _Indication:
     ) -> Outcome | None:
         """The next less severe lawful outcome, where personal mitigation reaches the threshold.
 
-        Never below a floor, never a form of dismissal, and not where dismissal is presumed without
-        exceptional circumstances (the presumption then removes it with its own reason).
+        Only where nothing short of dismissal is indicated (the step *Srivastava* illustrates: a final
+        written warning for gross misconduct on remorse and long service); where an outcome short of
+        dismissal is already indicated, mitigation works within the range (which comes first, the
+        period of a final written warning). Never below a floor, never a form of dismissal, and not
+        where dismissal is presumed without exceptional circumstances (the presumption then removes it
+        with its own reason).
         """
         params = self.g.blocks["personal_mitigation"].values
         if not ordered or pm_points < float(params["opens_lower_at"]):
             return None
+        if not all(o.is_dismissal for o in ordered):
+            return None  # an outcome short of dismissal is already indicated: mitigation works within it
         if floor is not None and floor.floor is not None:
             return None
         lowest = min(SEVERITY[o] for o in ordered)
@@ -428,16 +511,68 @@ class _Indication:
                 )
         return opened
 
+    @property
+    def _accelerated_forum(self) -> bool:
+        return self.facts.proceedings.forum is Forum.ACCELERATED_MISCONDUCT_HEARING
+
+    def _accelerated(
+        self, ordered: list[Outcome], pm_points: float, reasons: list[Reason]
+    ) -> list[Outcome]:
+        """At an accelerated hearing the authority has certified that the officer should cease to
+        serve without delay (SI 2020/4 reg 49(2)(b)): dismissal comes first, and a less severe
+        outcome stays beside it only where enough personal mitigation is put forward."""
+        dismissals = [o for o in ordered if o.is_dismissal]
+        if not self._accelerated_forum or not dismissals:
+            return ordered
+        lesser = [o for o in ordered if not o.is_dismissal]
+        needed = float(
+            self.g.blocks["accelerated_hearing"].values["less_severe_needs_mitigation_points"]
+        )
+        keep = pm_points >= needed
+        cite = self.g.citation("accelerated_hearing")
+        if lesser and not keep:
+            for i, c in enumerate(self.considered):
+                if c.outcome in lesser:
+                    self.considered[i] = Considered(
+                        c.outcome,
+                        "not indicated at an accelerated hearing",
+                        c.reason + "; but the special conditions were certified and personal "
+                        "mitigation does not weigh against dismissal",
+                    )
+        reasons.append(
+            Reason(
+                "Accelerated hearing: the authority certified that the officer should cease to serve "
+                "without delay, so dismissal comes first"
+                + (
+                    "; personal mitigation keeps "
+                    + ", ".join(LOWER[o] for o in lesser)
+                    + " beside it."
+                    if lesser and keep
+                    else (
+                        "; without personal mitigation of "
+                        f"{needed:g} point{'' if needed == 1 else 's'} nothing less severe is "
+                        "indicated."
+                        if lesser
+                        else "."
+                    )
+                ),
+                cite,
+            )
+        )
+        return dismissals + (lesser if keep else [])
+
     def band_too_low(self, o: Outcome) -> bool:
-        return self.g.bands[o].high < self.ser.points
+        return self.high(o) < self.ser.points
 
     def _narrate(
         self, lawful: list[Outcome], chosen: list[Outcome], floor: Category | None, floor_sev: int
     ) -> None:
         ser, g = self.ser, self.g
         for o in lawful:
-            band = g.bands[o]
-            if o in chosen:
+            band = self.bands[o]
+            if o in self.meeting_why:
+                verdict, why = "indicated at a meeting", self.meeting_why[o]
+            elif o in chosen:
                 verdict, why = (
                     "indicated",
                     (
@@ -447,7 +582,7 @@ class _Indication:
                 )
             elif floor is not None and _floor_severity(o) < floor_sev:
                 verdict, why = "below the floor", f"{floor.title.lower()}: {floor.floor_wording}"
-            elif band.high < ser.points:
+            elif self.high(o) < ser.points:
                 verdict, why = (
                     "not sufficient",
                     (
@@ -478,7 +613,9 @@ class _Indication:
                     f"{LABEL[o]}: {verdict}; {why}.",
                     floor.citation
                     if verdict == "below the floor" and floor
-                    else g.citation("bands"),
+                    else g.citation(
+                        "misconduct_meeting" if verdict == "indicated at a meeting" else "bands"
+                    ),
                 )
             )
         if floor is not None and floor.floor is not None:
@@ -574,9 +711,8 @@ class _Indication:
         if len(indicated) < 2:
             return None
         ser = self.ser
-        lower, upper = sorted(indicated, key=SEVERITY.__getitem__)[0], indicated[-1]
-        if SEVERITY[upper] < SEVERITY[lower]:
-            lower, upper = upper, lower
+        by_severity = sorted(indicated, key=SEVERITY.__getitem__)
+        lower, upper = by_severity[0], by_severity[-1]
         agg = ", ".join(f.factor.id.replace("_", " ") for f in ser.aggravating) or "none"
         mit = ", ".join(f.factor.id.replace("_", " ") for f in ser.mitigating) or "none"
         return (

@@ -59,10 +59,10 @@ class Level(StrEnum):
 
     @property
     def rank(self) -> int:
-        return _LEVEL_RANK[self]
+        return _LEVEL_RANK[self._value_]
 
 
-_LEVEL_RANK = {level: i for i, level in enumerate(Level)}
+_LEVEL_RANK = {level._value_: i for i, level in enumerate(Level)}  # by value: a str hashes in C
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -135,15 +136,17 @@ class Facts:
     absent: tuple[FoundFactor, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
 
-    @property
+    # Facts never change once built, so these are worked out once, on first use (the engine asks
+    # for them many times in one assessment).
+    @cached_property
     def factor_ids(self) -> frozenset[str]:
         return frozenset(f.factor.id for f in self.factors)
 
-    @property
+    @cached_property
     def absent_ids(self) -> frozenset[str]:
         return frozenset(f.factor.id for f in self.absent)
 
-    @property
+    @cached_property
     def proven_allegations(self) -> tuple[AllegationFinding, ...]:
         return tuple(a for a in self.allegations if a.proven)
 

@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class Band:
     high: int
     requires_any_factor: frozenset[str] = frozenset()
     requires_personal_mitigation: bool = False
+    high_2012: int | None = None  # the top under the 2012 Regulations, where it differs
 
     def contains(self, points: int) -> bool:
         return self.low <= points <= self.high
@@ -62,6 +63,17 @@ class Guidance:
     @cached_property
     def max_points(self) -> int:
         return max(high for _, high, _ in self.labels)
+
+    @cached_property
+    def bands_2012(self) -> Mapping[Outcome, Band]:
+        """The bands as they stand under the 2012 Regulations (a top of their own where set)."""
+        return {
+            o: b if b.high_2012 is None else replace(b, high=b.high_2012)
+            for o, b in self.bands.items()
+        }
+
+    def bands_for(self, old_rules: bool) -> Mapping[Outcome, Band]:
+        return self.bands_2012 if old_rules else self.bands
 
     def cell(self, culpability: Level, harm: Level) -> int:
         return self.cells[(culpability, harm)]
@@ -95,7 +107,10 @@ _BLOCKS: dict[str, set[str]] = {
     "bands": {"outcomes"},
     "personal_mitigation": {"max_points", "late_weight", "opens_lower_at"},
     "gross_misconduct": {"min_points"},
-    "ordering": {"severe_first_at_pressure"},
+    "ordering": {"severe_first_at_pressure", "gross_misconduct_severe_first_at_pressure"},
+    "accelerated_hearing": {"less_severe_needs_mitigation_points"},
+    "likely_severe": {"lesser_outcomes_up_to"},
+    "misconduct_meeting": {"lesser_beside"},
     "final_written_warning_period": {"months_by_seriousness", "months_off_per_mitigation_point"},
 }
 
@@ -153,7 +168,10 @@ def load_guidance(path: Path = PARAMETER_DIR / "guidance.yaml") -> Guidance:
         except ValueError:
             raise RuleDataError(f"{where}: unknown outcome") from None
         check_keys(
-            raw, where, {"from", "to"}, {"requires_any_factor", "requires_personal_mitigation"}
+            raw,
+            where,
+            {"from", "to"},
+            {"requires_any_factor", "requires_personal_mitigation", "to_2012"},
         )
         bands[outcome] = Band(
             outcome,
@@ -161,6 +179,7 @@ def load_guidance(path: Path = PARAMETER_DIR / "guidance.yaml") -> Guidance:
             _int(raw["to"], where),
             frozenset(raw.get("requires_any_factor") or ()),
             bool(raw.get("requires_personal_mitigation", False)),
+            None if raw.get("to_2012") is None else _int(raw["to_2012"], where + ".to_2012"),
         )
     missing = set(Outcome) - set(bands)
     if missing:

@@ -251,7 +251,8 @@ def explain(subject: Profile, other: Profile) -> tuple[tuple[str, ...], tuple[st
             f"finding: {label(subject.finding.value)} here, {label(other.finding.value)} there"
         )
     if subject.forum is other.forum:
-        alike.append(f"both at a {label(subject.forum.value)}")
+        forum = label(subject.forum.value)
+        alike.append(f"both at {'an' if forum[:1] in 'aeiou' else 'a'} {forum}")
     else:
         differs.append(
             f"forum: {label(subject.forum.value)} here, {label(other.forum.value)} there"

@@ -14,7 +14,7 @@ from typing import Any
 from misconduct.rules.datafile import Citation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     text: str
     citation: Citation
@@ -28,7 +28,7 @@ class Reason:
         return f"{self.text} [{self.citation}; {status}]"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StageResult:
     """One of the guidance's three stages: its conclusions and the reasons for them."""
 

@@ -37,7 +37,7 @@ def text_report(a: Assessment) -> str:
         lines += ["", "Requirements"]
         lines += [
             f"  - {r.text} [{r.citation}; {r.status}] (applies to: "
-            + ", ".join(o.value for o in r.applies_to)
+            + ", ".join(o.label.lower() for o in r.applies_to)
             + ")"
             for r in a.answer.requirements
         ]

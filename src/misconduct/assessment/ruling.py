@@ -26,6 +26,7 @@ from misconduct.assessment.engine import (
 from misconduct.assessment.facts import FoundFactor
 from misconduct.assessment.guidance import Guidance, default_guidance
 from misconduct.rules.datafile import Citation, Status
+from misconduct.rules.regime import Regime
 from misconduct.rules.vocabulary import Finding, Outcome
 
 _STATUS_WORDS = {
@@ -263,12 +264,31 @@ def _verdict(c: Considered, a: Assessment, g: Guidance, auth: _Authorities, v: _
             "for gross misconduct dismissal is now presumed, and anything less is open only if "
             f"there are exceptional circumstances {auth.ref(req)}."
         )
+    if c.verdict == "not indicated at an accelerated hearing":
+        return (
+            f"{name} is within range for conduct that is {ser.label} {bands}; but the case was "
+            "certified for an accelerated hearing as one where the officer should cease to serve "
+            "without delay, and no personal mitigation weighs against that "
+            f"{auth.ref(g.citation('accelerated_hearing'))}."
+        )
+    if c.verdict == "indicated at a meeting":
+        return (
+            f"{name} is also open. The case was referred to a misconduct meeting, the appropriate "
+            "authority's judgement that the conduct is misconduct and not gross misconduct, and "
+            f"misconduct just short of that level is within its range "
+            f"{auth.ref(g.citation('misconduct_meeting'))}; whether it is enough depends on the "
+            "balance set out below."
+        )
     # indicated
-    if g.bands[o].high < ser.points:
+    if g.bands_for(a.answer.regime.regime is Regime.CONDUCT_REGS_2012)[o].high < ser.points:
         return (
             f"{name} is the most severe outcome open here. Conduct that is {ser.label} would "
             f"ordinarily call for more than this forum can impose {bands}; {_a(o)} is therefore "
-            "the outcome indicated, and nothing less would do."
+            + (
+                "the outcome indicated, and nothing less would do."
+                if len(a.indicated) == 1
+                else "indicated first."
+            )
         )
     if len(a.indicated) > 1 and o is min(a.indicated, key=lambda x: x.severity):
         return (

@@ -17,16 +17,21 @@ ENGINES = {"sqlite": "SQLite online backup", "postgresql": "pg_dump custom forma
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @handle_errors
 def backup_cmd(file: Path, force: bool) -> None:
-    """Back up the whole database (cases, events, users, roles, tokens) to FILE.
+    """Back up the whole database (cases, events, users, roles, tokens) to FILE, and every evidence
+    file the cases record to FILE.evidence.tar beside it.
 
     SQLite is copied with its online backup API while the application may keep serving; PostgreSQL
     is dumped with pg_dump, which must be installed.
     """
-    from misconduct.app.backup import backup
+    from misconduct.app.backup import backup, evidence_archive
 
     with _database():
         made = backup(file, overwrite=force)
     click.echo(f"Backed up {made.counts} to {made.path} ({ENGINES[made.engine]}).")
+    if made.evidence:
+        click.echo(f"Backed up {made.evidence} evidence file(s) to {evidence_archive(made.path)}.")
+    for digest in made.evidence_missing:
+        click.echo(f"Not backed up: evidence file {digest} is missing from the evidence storage.")
 
 
 @click.command("restore")
@@ -44,7 +49,8 @@ def restore_cmd(file: Path, force: bool) -> None:
     with _database(ready=False):
         done = restore(file, force=force)
     migrated = f"; {done.migrated} newer migration(s) applied" if done.migrated else ""
-    click.echo(f"Restored {done.counts} from {done.path}{migrated}. Audit:")
+    files = f"; {done.evidence} evidence file(s)" if done.evidence else ""
+    click.echo(f"Restored {done.counts} from {done.path}{migrated}{files}. Audit:")
     click.get_current_context().invoke(audit_verify, fmt="text")
 
 

@@ -255,9 +255,12 @@ def case_list(due_within: str | None, overdue: bool, on: str | None, fmt: str) -
             r["ref"],
             r["stage"].replace("_", " "),
             ", ".join(r["officers"]),
-            f"{nxt['step']} by {british(date.fromisoformat(nxt['last_day']))}" if nxt else "—",
+            f"{nxt.get('title') or nxt['step']} by {british(date.fromisoformat(nxt['last_day']))}"
+            if nxt
+            else "—",
             "; ".join(
-                f"{i['step']} ({british(date.fromisoformat(i['last_day']))})" for i in r["overdue"]
+                f"{i.get('title') or i['step']} ({british(date.fromisoformat(i['last_day']))})"
+                for i in r["overdue"]
             )
             or "—",
         )

@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
 
 from misconduct.assessment.facts import load_facts
 from misconduct.assessment.precedents import NOTE, Comparison, Match, category_names, similar
-from misconduct.cli.output import FORMAT_OPTION, emit_json, handle_errors
+from misconduct.cli.output import FORMAT_OPTION, british, emit_json, handle_errors
 from misconduct.errors import InvalidInput
 
 MAX_LIMIT = 50
+
+
+def _when(decided: object) -> str:
+    """The date a precedent was decided, the British way (its record keeps it as YYYY-MM-DD)."""
+    if not decided:
+        return "date not stated"
+    text = str(decided)
+    try:
+        if len(text) == 7:  # YYYY-MM
+            return f"{date.fromisoformat(text + '-01'):%B %Y}"
+        return british(date.fromisoformat(text[:10]))
+    except ValueError:
+        return text
 
 
 def _match_text(n: int, m: Match) -> list[str]:
     p = m.precedent
     months = f" ({p.fww_months} months)" if p.fww_months else ""
     return [
-        f"{n}. {p.force}, {p.decided or 'date not stated'}, {p.rank or 'rank not stated'}: "
+        f"{n}. {p.force}, {_when(p.decided)}, {p.rank or 'rank not stated'}: "
         f"{p.outcome.label.lower()}{months}  [likeness {m.score:.2f}]",
         "   alike: " + ("; ".join(m.alike) or "nothing"),
         "   differs: " + ("; ".join(m.differs) or "nothing"),
@@ -66,7 +80,7 @@ def practice_text(c: Comparison) -> str:
     for n, m in enumerate(c.matches, 1):
         p = m.precedent
         lines.append(
-            f"  {n}. {p.outcome.label.lower()}: {p.force}, {p.decided or 'date not stated'}, "
+            f"  {n}. {p.outcome.label.lower()}: {p.force}, {_when(p.decided)}, "
             f"{p.rank or 'rank not stated'} [likeness {m.score:.2f}]  {p.provenance.url}"
         )
     return "\n".join(lines)

@@ -32,7 +32,7 @@ def retention_group() -> None:
 @click.option(
     "--erase",
     is_flag=True,
-    help="Also erase the personal data outside the event chain of closed cases past retention.",
+    help="Also erase the personal data of closed cases past their retention period.",
 )
 @ACTOR_OPTION
 @FORMAT_OPTION
@@ -41,8 +41,9 @@ def retention_run(
     as_at: str | None, dry_run: bool, erase: bool, actor: str | None, fmt: str
 ) -> None:
     """Take down published outcomes whose publication period has ended (recorded as a step on each
-    case), list those coming down within the warning period, and list (or with --erase, erase)
-    closed cases past their retention period.
+    case), list those coming down within the warning period, list closed cases whose retention
+    period ends within it, and list (or with --erase, erase) the personal data of closed cases past
+    their retention period: the values go, the case's chain records the erasure and still verifies.
 
     Periods come from MISCONDUCT_PUBLICATION_DAYS, MISCONDUCT_PUBLICATION_WARNING_DAYS and
     MISCONDUCT_RETENTION_CLOSED_CASE_YEARS.
@@ -67,22 +68,20 @@ def retention_run(
     )
     with _database():
         from misconduct.app.erasure import erase as erase_case
-        from misconduct.app.erasure import erased_refs
 
         plan = retention.plan(bootstrap.uow_factory(), policy, day)  # type: ignore[arg-type]
-        already = erased_refs()
-        pending = [e for e in plan.erasable if e.ref not in already]
         taken: list[str] = []
-        erased: list[dict[str, Any]] = []
+        erased: dict[str, int] = {}
         if not dry_run:
-            service = bootstrap.service(who, lambda: datetime.now(UTC))
+            clock = lambda: datetime.now(UTC)  # noqa: E731
+            service = bootstrap.service(who, clock)
             taken = retention.take_down(service, plan.due, day)
             if erase:
-                for e in pending:
-                    done = erase_case(e.ref, day, actor=who, clock=lambda: datetime.now(UTC))
-                    erased.append(
-                        {"ref": done.ref, "parties": done.parties, "officers": done.officers}
-                    )
+                for e in plan.erasable:
+                    if not e.held:
+                        continue  # recorded before personal data were kept apart: said below
+                    reason = retention.erasure_reason(policy, e.closed_on)
+                    erased[e.ref] = erase_case(service, e.ref, day, reason, clock=clock).data
     if fmt == "json":
         emit_json(
             {
@@ -91,16 +90,9 @@ def retention_run(
                 "take_down": [_item(t) for t in plan.due],
                 "taken_down": taken,
                 "coming_down": [_item(t) for t in plan.upcoming],
-                "past_retention": [
-                    {
-                        "ref": e.ref,
-                        "force": e.force,
-                        "closed_on": e.closed_on,
-                        "erase_from": e.erase_from,
-                    }
-                    for e in pending
-                ],
-                "erased": erased,
+                "past_retention": [_erasure(e) for e in plan.erasable],
+                "erasure_coming": [_erasure(e) for e in plan.erasing],
+                "erased": [{"ref": ref, "data": n} for ref, n in erased.items()],
             }
         )
         return
@@ -113,20 +105,32 @@ def retention_run(
         click.echo(
             f"Coming down: {t.ref} ({t.force}) on {british(t.remove_on)}, published {british(t.published_on)}."
         )
-    for e in pending:
-        done_row = next((x for x in erased if x["ref"] == e.ref), None)
-        if done_row is not None:
+    for e in plan.erasing:
+        click.echo(
+            f"Erasure coming: {e.ref} ({e.force}), closed {british(e.closed_on)}, personal data "
+            f"erased from {british(e.erase_from)}."
+        )
+    for e in plan.erasable:
+        kept = (
+            " Recorded before personal data were kept apart from the chain: what its earlier "
+            "events hold cannot be erased (docs/retention.md)."
+            if e.inline
+            else ""
+        )
+        if e.ref in erased:
             click.echo(
-                f"Erased {e.ref}: {done_row['parties']} party row(s), {done_row['officers']} officer "
-                "name(s) outside the event chain; the events keep the names (docs/retention.md)."
+                f"Erased {e.ref}: {erased[e.ref]} personal value(s); the erasure is recorded on "
+                f"the case's chain, which still verifies.{kept}"
             )
         else:
             click.echo(
-                f"Past retention: {e.ref}, closed {british(e.closed_on)}, erasable from {british(e.erase_from)}."
+                f"Past retention: {e.ref}, closed {british(e.closed_on)}, erasable from "
+                f"{british(e.erase_from)}.{kept}"
             )
     click.echo(
         f"As at {british(day)}: {len(plan.due)} to take down, {len(plan.upcoming)} coming down, "
-        f"{len(pending)} past retention{' (dry run: nothing recorded)' if dry_run else ''}."
+        f"{len(plan.erasable)} past retention, {len(plan.erasing)} erasure(s) coming"
+        f"{' (dry run: nothing recorded)' if dry_run else ''}."
     )
 
 
@@ -141,6 +145,17 @@ def _item(t: Any) -> dict[str, Any]:
         "published_on": t.published_on,
         "last_day": t.last_day,
         "remove_on": t.remove_on,
+    }
+
+
+def _erasure(e: Any) -> dict[str, Any]:
+    return {
+        "ref": e.ref,
+        "force": e.force,
+        "closed_on": e.closed_on,
+        "erase_from": e.erase_from,
+        "held": e.held,
+        "recorded_before_personal_data_were_kept_apart": e.inline,
     }
 
 

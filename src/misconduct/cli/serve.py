@@ -24,7 +24,7 @@ def _prepare_demo() -> None:
     from misconduct.app.web.demo_users import DEMO_PASSWORD, ensure_demo_users
     from misconduct.services.demo import load_demo
 
-    loaded = load_demo(bootstrap.service("demo", lambda: datetime.now(UTC)))
+    loaded = load_demo(bootstrap.service("demo data loader", lambda: datetime.now(UTC)))
     click.echo(f"Demo cases: {len(loaded)} loaded, {m.Case.objects.count()} in the database.")
     forces = sorted(set(m.Case.objects.values_list("force_id", flat=True)))
     users = ensure_demo_users(forces)

@@ -220,6 +220,8 @@ def context_from_case(
             panel=arrangement.panel,
             adviser=arrangement.adviser,
             in_public=arrangement.in_public,
+            venue=arrangement.venue,
+            starts_at=arrangement.starts_at.strftime("%H:%M") if arrangement.starts_at else "",
             reporting_restrictions=arrangement.reporting_restrictions,
             concluded_on=case.proceedings.concluded_on,
             public_notice=time_limit("reg36_public_notice", arrangement.starts_on)

@@ -38,6 +38,7 @@ from misconduct.documents.text import (
     conduct_period,
     finding_name,
     forum_name,
+    ids_in_words,
     outcome_name,
     period,
     prose_list,
@@ -121,12 +122,17 @@ def _adviser(p: ProceedingsInfo) -> tuple[list[tuple[str, str]], str]:
 def _allegations(allegations: tuple[AllegationInfo, ...]) -> list[Block]:
     out: list[Block] = []
     for n, a in enumerate(allegations, start=1):
-        duty = "partly or wholly on duty" if a.on_duty else "off duty"
+        duty = "at least partly on duty" if a.on_duty else "off duty"
+        headings = [s.heading for s in a.standards]
+        standards = (
+            f"The standard said to be breached is {headings[0]}"
+            if len(headings) == 1
+            else f"The standards said to be breached are {prose_list(headings)}"
+        )
         out.append(
             Para(
-                f"Allegation {n}. {sentence(a.particulars)} The period alleged is "
-                f"{conduct_period(a.conduct_from, a.conduct_to)}, {duty}. The Standards said to "
-                f"be breached are {prose_list([s.heading for s in a.standards])}."
+                f"Allegation {n}. {sentence(a.particulars)} The conduct alleged took place "
+                f"{conduct_period(a.conduct_from, a.conduct_to)}, {duty}. {standards}."
             )
         )
     return out
@@ -148,14 +154,20 @@ def _outcome_sentence(o: OutcomeInfo) -> str:
     return text + "."
 
 
+def _the(force: str) -> str:
+    """ "the Metropolitan Police Service" inside a sentence."""
+    return force if force.startswith("The ") else f"the {force}"
+
+
 def _duty(o: OutcomeInfo, our: str) -> Para | None:
     """Where gross misconduct ends without dismissal, the regulations require the reasons."""
     if o.finding is not Finding.GROSS_MISCONDUCT or o.outcome.is_dismissal:
         return None
     duty = " and ".join(r.citation for r in o.requirements) or "the regulations"
     return Para(
-        f"The conduct is gross misconduct and the outcome is not dismissal without notice, so "
-        f"{our} reasons for that decision must be given in this report ({duty})."
+        f"Because the conduct is gross misconduct and the officer has not been dismissed, the "
+        f"regulations require {our} reasons for that decision to be given in this report "
+        f"({duty}). They follow."
     )
 
 
@@ -181,7 +193,7 @@ def _trace(assessment: AssessmentInfo) -> list[Block]:
     if not assessment.trace:
         return []
     rows = tuple(
-        (t.title, t.conclusion, t.citation, STATUS_WORDS.get(t.status, t.status))
+        (t.title, ids_in_words(t.conclusion), t.citation, STATUS_WORDS.get(t.status, t.status))
         for t in assessment.trace
         if t.applied
     )
@@ -312,11 +324,11 @@ def published_outcome(ctx: DocumentContext) -> Document:
         ("Outcome", o.outcome.label),
     ]
     if o.warning_months:
-        rows.append(("Period", period(o.warning_months)))
+        rows.append(("Period", period(o.warning_months).capitalize()))
     blocks: list[Block] = [
         Para(
-            f"{ctx.force.name} publishes the outcome of the {forum_name(p.forum)} into the conduct "
-            f"of {name}, with the chair's reasons.{adviser_sentence}",
+            f"This is the outcome of the {forum_name(p.forum)} into the conduct of {name}, with "
+            f"the chair's reasons, as published by {_the(ctx.force.name)}.{adviser_sentence}",
             "lead",
         ),
         Facts(tuple(rows)),
@@ -359,6 +371,14 @@ def published_outcome(ctx: DocumentContext) -> Document:
         cited.append(limit_source(ctx.publication.remain_until))
     blocks += legal_basis(cited)
     title = f"Outcome of {forum_name(p.forum)}"
+    # The document bears the day it was published (not the day it happens to be printed).
+    dated = ctx.publication.published_on if ctx.publication is not None else None
     return document(
-        ctx, "published-outcome", title[0].upper() + title[1:], name, blocks, public=True
+        ctx,
+        "published-outcome",
+        title[0].upper() + title[1:],
+        name,
+        blocks,
+        public=True,
+        dated=dated,
     )

@@ -184,9 +184,9 @@ def referral_notice(ctx: DocumentContext) -> Document:
         people = [f"The {forum_name(forum)} will be conducted by {p.chair}"]
         if p.panel:
             people.append(f" with {prose_list(list(p.panel))}")
-        blocks.append(
-            Para("".join(people) + f". It is to begin on {british_weekday(p.starts_on)}.")
-        )
+        when = british_weekday(p.starts_on) + (f" at {p.starts_at}" if p.starts_at else "")
+        where = f", at {p.venue}" if p.venue else ""
+        blocks.append(Para("".join(people) + f". It is to begin on {when}{where}."))
     else:
         blocks.append(
             Para(
@@ -332,8 +332,8 @@ def public_hearing_notice(ctx: DocumentContext) -> Document:
             "Notice of an accelerated hearing, where the chair requires one"
             if accelerated
             else "Notice of a misconduct hearing",
-            "SI 2020/4 reg 53" if accelerated else "SI 2020/4 reg 36",
-            "verified" if accelerated else "unverified",
+            "SI 2020/4 reg 53" if accelerated else "SI 2020/4 reg 36(1)-(2)",
+            "verified",
         ),
         Cited(
             "Hearings in public; directions on attendance and reporting",

@@ -133,7 +133,7 @@ def legal_basis(items: Iterable[Cited]) -> list[Block]:
         return []
     return [
         Heading("Legal basis", level=3),
-        Bullets(tuple(f"{c.text}: {c.citation}." for c in seen.values())),
+        Bullets(tuple(f"{c.text.rstrip('.')}: {c.citation}." for c in seen.values())),
     ]
 
 

@@ -15,6 +15,7 @@ passes every sentence through the one redaction policy before it is shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -89,12 +90,30 @@ def _personal_ids(stored: Mapping[str, Any]) -> list[str]:
     return []
 
 
+_EXAMPLES = re.compile(r"\s*\((?:for example|e\.g\.)?[^()]*\)$")
+
+
+def described(description: str, note: str = "") -> str:
+    """A factor as one sentence: the catalogue's description and, where the chair noted what was
+    found, the note after a colon in place of the catalogue's own examples in brackets.
+
+    >>> described("Police equipment or systems were used (work phone, vehicles).", "the work phone")
+    'Police equipment or systems were used: the work phone.'
+    >>> described("Genuine remorse and an apology.")
+    'Genuine remorse and an apology.'
+    """
+    text = description.strip().rstrip(".")
+    if note.strip():
+        text = f"{_EXAMPLES.sub('', text)}: {note.strip().rstrip('.')}"
+    return sentence(text)
+
+
 def _described(ids: Sequence[str], notes: Mapping[str, str]) -> tuple[str, ...]:
     catalogue = default_factors().factors
     out = []
     for i in ids:
-        text = catalogue[i].description.rstrip(".") if i in catalogue else i.replace("_", " ")
-        out.append(sentence(f"{text} ({notes[i]})" if i in notes else text))
+        text = catalogue[i].description if i in catalogue else i.replace("_", " ")
+        out.append(described(text, notes.get(i, "")))
     return tuple(out)
 
 
@@ -125,7 +144,9 @@ def _seriousness(stored: Mapping[str, Any], v: Voice, notes: Mapping[str, str]) 
         stage = Stage.CULPABILITY if name == "culpability" else Stage.HARM
         found = [f for f in factor_ids if f in catalogue and catalogue[f].stage is stage]
         for d in _described(found, notes):
-            paragraphs.append(f"{who} found that {d[:1].lower()}{d[1:]}")
+            # "found that the officer knew ..." for a clause; "found serious harm ..." for a noun.
+            that = "that " if d.startswith("The ") else ""
+            paragraphs.append(f"{who} found {that}{d[:1].lower()}{d[1:]}")
     if paragraphs:
         out.append(Section("Culpability and harm", tuple(paragraphs)))
     for kind, none in (
@@ -258,6 +279,9 @@ def ruling_sections(
     )
     sections += _alternatives(stored, outcome, finding, v)
     words = tuple(sentence(p) for p in chair_reasons.split("\n\n") if p.strip())
+    if words and not first_person:
+        # The chair wrote in the first person: the published account quotes them as such.
+        words = (f"In {v.mid}'s own words:", *words)
     if words:
         heading = (
             "Why the officer was not dismissed"

@@ -37,6 +37,7 @@ from misconduct.documents.context import DocumentContext, OfficerInfo, Protected
 from misconduct.documents.matching import Matcher, Term
 from misconduct.documents.text import british
 from misconduct.domain.case import Case
+from misconduct.domain.personal import is_erased
 from misconduct.domain.terms import PartyRole
 from misconduct.errors import MisconductError
 
@@ -120,20 +121,25 @@ def _restricted(party: Any) -> bool:
 
 def policy_for(case: Case, extra: Iterable[Protected] = ()) -> Policy:
     """The redaction policy of ``case``: every officer (by their public label), every private or
-    restricted party, and any ``extra`` people (personal details kept outside the case's events)."""
+    restricted party, and any ``extra`` people (personal details kept outside the case's events).
+    A name erased under the retention schedule is its placeholder, not a name: nothing to match."""
     labels = officer_labels(case)
     people = []
     for (_, label, hidden), o in zip(labels, case.officers.values(), strict=True):
         people.append(
             Protected(
-                o.name if hidden else "",
+                o.name if hidden and not is_erased(o.name) else "",
                 label,
                 numbers=(o.warrant_number,),
                 identifiers=(o.officer_id,),
             )
         )
     people += [
-        Protected(p.name, WITHHELD, identifiers=tuple(filter(None, [getattr(p, "contact", "")])))
+        Protected(
+            "" if is_erased(p.name) else p.name,
+            WITHHELD,
+            identifiers=tuple(c for c in [getattr(p, "contact", "")] if c and not is_erased(c)),
+        )
         for p in case.parties
         if _restricted(p)
     ]

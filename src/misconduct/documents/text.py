@@ -6,10 +6,13 @@
 ('two years', '18 months', '30 months')
 >>> prose_list(["a", "b", "c"])
 'a, b and c'
+>>> ids_in_words("indicated: final_written_warning, dismissal_without_notice")
+'indicated: final written warning, dismissal without notice'
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -81,3 +84,19 @@ def sentence(text: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
+
+
+_ID = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def ids_in_words(text: str) -> str:
+    """Identifiers left in an engine's text (``final_written_warning``) as words: an outcome by its
+    name, anything else with its underscores as spaces."""
+
+    def word(m: re.Match[str]) -> str:
+        try:
+            return outcome_name(Outcome(m[0]))
+        except ValueError:
+            return m[0].replace("_", " ")
+
+    return _ID.sub(word, text)

@@ -6,11 +6,12 @@ and ``Case.apply`` records what an event says happened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from misconduct.domain import events as ev
 from misconduct.domain.records import (
+    Adjournment,
     AllegationFinding,
     AllegationRecord,
     Determination,
@@ -45,6 +46,15 @@ CLOSES: dict[type[ev.Event], tuple[str, ...]] = {
     ev.WitnessListsExchanged: ("reg31_witness_lists",),
     ev.ProceedingsArranged: ("reg52_hearing_window",),
     ev.PublicNoticeGiven: ("reg36_public_notice",),
+    ev.PapersSentToChair: ("reg32_documents_to_chair",),
+    ev.PreHearingHeld: ("reg33_pre_hearing", "reg29_hearing_without_pre_hearing"),
+    # The meeting or hearing took place: the limits by which it had to take place no longer run.
+    ev.FindingsRecorded: (
+        "reg29_first_day_of_hearing",
+        "reg29_hearing_without_pre_hearing",
+        "reg33_hearing_after_pre_hearing",
+        "reg34_meeting",
+    ),
     ev.OutcomeReportSubmitted: ("reg43_report", "reg63_report"),
     ev.AppealLodged: ("reg45_appeal", "pat_notice_of_appeal"),
     ev.AppealDeterminationNotified: ("reg47_determination_notice",),
@@ -92,9 +102,15 @@ class Referral:
 @dataclass
 class Proceedings:
     arrangement: ProceedingsArrangement
+    """As it now stands: an adjournment moves its date, time and venue."""
     arranged_on: date
     public_notice_on: date | None = None
     concluded_on: date | None = None
+    papers_on: date | None = None
+    pre_hearing_on: date | None = None
+    hearing_notice_on: date | None = None
+    """The latest notice of the date, time and place given to the officer (reg 35(1))."""
+    adjournments: list[Adjournment] = field(default_factory=list)
 
 
 @dataclass
@@ -190,6 +206,8 @@ class Case:
     assignments: dict[AssignmentRole, str] = field(default_factory=dict)
     evidence: list[HeldEvidence] = field(default_factory=list)
     suspensions: dict[str, Suspension] = field(default_factory=dict)
+    erased_on: date | None = None
+    """The day the case's personal data were erased under the retention schedule, if they were."""
 
     @classmethod
     def from_events(cls, events: list[ev.Event]) -> Case:
@@ -357,7 +375,12 @@ class Case:
         elif isinstance(e, ev.WitnessListsExchanged) and self.referral:
             self.referral.witness_lists_on = e.on
         elif isinstance(e, ev.ProceedingsArranged):
+            before = self.proceedings
             self.proceedings = Proceedings(e.arrangement, e.on)
+            if before is not None:  # arranged again: the papers and pre-hearing stand
+                self.proceedings.papers_on = before.papers_on
+                self.proceedings.pre_hearing_on = before.pre_hearing_on
+                self.proceedings.adjournments = before.adjournments
         elif isinstance(e, ev.PublicNoticeGiven) and self.proceedings:
             self.proceedings.public_notice_on = e.on
         elif isinstance(e, ev.FindingsRecorded):
@@ -394,6 +417,20 @@ class Case:
             self.reflective_practice[e.officer_id] = (started, e.on)
         elif isinstance(e, ev.BarredListReported):
             self.barred_list_reported[e.officer_id] = e.on
+        elif isinstance(e, ev.PapersSentToChair | ev.PreHearingHeld | ev.HearingNoticeGiven):
+            self._administer(e)
+        elif isinstance(e, ev.ProceedingsAdjourned) and self.proceedings:
+            a, p = e.adjournment, self.proceedings
+            p.arrangement = replace(
+                p.arrangement,
+                starts_on=a.resumes_on,
+                starts_at=a.resumes_at or p.arrangement.starts_at,
+                venue=a.venue.strip() or p.arrangement.venue,
+            )
+            p.adjournments.append(a)
+            self._move(e.moved)
+        elif isinstance(e, ev.TimeLimitExtended):
+            self._move(e.moved)
         elif isinstance(e, ev.CaseClosed):
             self.closed_on, self.closure_reason = e.on, e.reason
         else:
@@ -417,6 +454,32 @@ class Case:
             self.suspensions[e.officer_id] = Suspension(e.kind, e.on, e.reasons)
         elif isinstance(e, ev.SuspensionReviewed) and not e.continued:
             self.suspensions[e.officer_id].lifted_on = e.on
+        elif isinstance(e, ev.PersonalDataErased):
+            self.erased_on = e.on
+
+    def _administer(self, e: ev.Event) -> None:
+        """Hearing administration: papers to the chair, the pre-hearing, notice to the officer."""
+        p = self.proceedings
+        if p is None:
+            return
+        if isinstance(e, ev.PapersSentToChair):
+            p.papers_on = e.on
+        elif isinstance(e, ev.PreHearingHeld):
+            p.pre_hearing_on = e.on
+        elif isinstance(e, ev.HearingNoticeGiven):
+            p.hearing_notice_on = e.on
+
+    def _move(self, items: tuple[DueItem, ...]) -> None:
+        """Each item replaces the open time limit of the same step (and officer): an adjournment or
+        an extension moves the limit; the event keeps the dates as they were decided."""
+        for item in items:
+            for t in self.time_limits:
+                if (
+                    t.met_on is None
+                    and t.item.step == item.step
+                    and t.item.officer_id == item.officer_id
+                ):
+                    t.item = item
 
     def open_appeal(self, officer_id: str) -> Appeal | None:
         return next(

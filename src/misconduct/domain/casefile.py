@@ -147,3 +147,13 @@ def _review_suspension(case: Case, c: cmd.ReviewSuspension, ctx: Context) -> ev.
             )
         deadlines = (_review(c.officer_id, c.on, c.review_by),)
     return ev.SuspensionReviewed(c.on, deadlines, c.officer_id, c.continued, c.reasons.strip())
+
+
+@handles(cmd.ErasePersonalData)
+def _erase(case: Case, c: cmd.ErasePersonalData, ctx: Context) -> ev.Event:
+    not_before(c.on, case.closed_on, "the date the case was closed")
+    if not c.data:
+        raise InvalidInput("personal data", "personal data of the case not yet erased", "none")
+    if not c.reason.strip():
+        raise InvalidInput("reason", "the retention schedule under which the data are erased", "")
+    return ev.PersonalDataErased(c.on, tuple(c.data), c.reason.strip())

@@ -22,7 +22,7 @@ import dataclasses
 import functools
 import types
 import typing
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -61,7 +61,7 @@ def to_plain(value: Any) -> Any:
         return value.value
     if isinstance(value, datetime):
         return value.isoformat()
-    if isinstance(value, date):
+    if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, dict):
         return {str(to_plain(k)): to_plain(v) for k, v in value.items()}
@@ -161,12 +161,13 @@ def _convert(hint: Any, data: Any, where: str) -> Any:
             return datetime.fromisoformat(data)
         except ValueError:
             raise InvalidInput(where, "a date-time in ISO form", data) from None
-    if hint is date:
-        _expect(isinstance(data, str), where, "a date in the form YYYY-MM-DD", data)
+    if hint is time or hint is date:
+        expected = "a time in the form HH:MM" if hint is time else "a date in the form YYYY-MM-DD"
+        _expect(isinstance(data, str), where, expected, data)
         try:
-            return date.fromisoformat(data)
+            return hint.fromisoformat(data)
         except ValueError:
-            raise InvalidInput(where, "a date in the form YYYY-MM-DD", data) from None
+            raise InvalidInput(where, expected, data) from None
     if hint is bool:
         _expect(isinstance(data, bool), where, "true or false", data)
         return data

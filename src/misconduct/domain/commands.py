@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from misconduct.domain.records import (
     AllegationFinding,
@@ -108,6 +108,50 @@ class GivePublicNotice(Command):
     pass
 
 
+# -- hearing administration: papers, pre-hearing, notice, adjournments and extensions --------------
+
+
+@dataclass(frozen=True)
+class SendPapersToChair(Command):
+    """The documents supplied to the person conducting or chairing (reg 32(6))."""
+
+
+@dataclass(frozen=True)
+class HoldPreHearing(Command):
+    """The misconduct pre-hearing held by the chair (reg 33); ``directions``, if any, in brief."""
+
+    directions: str = ""
+
+
+@dataclass(frozen=True)
+class GiveHearingNotice(Command):
+    """Written notice to the officer of the date, time and place of the proceedings (reg 35(1))."""
+
+
+@dataclass(frozen=True)
+class AdjournProceedings(Command):
+    """The meeting or hearing put off to a new date (reg 41(3)), with reasons."""
+
+    resumes_on: date
+    reasons: str
+    resumes_at: time | None = None
+    venue: str = ""
+    exceptional_circumstances: str = ""
+    """Where the adjournment is solely to let a complainant, witness or interested person attend:
+    the exceptional circumstances that allow it (reg 41(4))."""
+    solely_for_attendance: bool = False
+
+
+@dataclass(frozen=True)
+class ExtendTimeLimit(Command):
+    """A time limit of the case extended by the person who may extend it, with reasons."""
+
+    step: str
+    extended_to: date
+    reasons: str
+    officer_id: str = ""
+
+
 @dataclass(frozen=True)
 class RecordFindings(Command):
     """``on`` is the day the meeting or hearing concluded."""
@@ -181,6 +225,15 @@ class ReportToBarredList(Command):
 class CloseCase(Command):
     reason: str
     withdrawn: bool = False
+
+
+@dataclass(frozen=True)
+class ErasePersonalData(Command):
+    """Erase the personal data of a closed case (``data``: the ids of the data held outside the
+    chain), under the retention schedule given in ``reason``."""
+
+    data: tuple[str, ...]
+    reason: str
 
 
 # -- the working case file: allegations amended or withdrawn, notes, assignment, evidence -----------

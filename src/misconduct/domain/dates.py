@@ -23,7 +23,9 @@ from misconduct.errors import InvalidInput
 EARLIEST = date(1970, 1, 1)
 """No police conduct case in the system predates this (the 2012 and 2020 regimes are modelled)."""
 SCHEDULE_YEARS = 3
-SCHEDULED = frozenset({"starts_on", "scheduled_for", "review_by"})
+SCHEDULED = frozenset(
+    {"starts_on", "scheduled_for", "review_by", "resumes_on", "was_on", "extended_to"}
+)
 """Fields naming a day still to come (a meeting or hearing)."""
 
 
@@ -41,6 +43,9 @@ LABELS = {
     "notified_on": "date notified",
     "starts_on": "start date",
     "review_by": "review by",
+    "resumes_on": "date it resumes",
+    "was_on": "date it was to take place",
+    "extended_to": "new last day",
 }
 
 

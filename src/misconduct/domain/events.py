@@ -7,12 +7,15 @@ replay shows the dates as they were decided even if the rules later change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, time
 from typing import Any
 
 from misconduct.domain.codec import from_plain, to_plain
+from misconduct.domain.personal import PAYLOAD_OF, PERSONAL_DATA, Datum, commit
 from misconduct.domain.records import (
+    Adjournment,
     AllegationFinding,
     AllegationRecord,
     Assignment,
@@ -68,7 +71,7 @@ class SeverityAssessed(Timed):
 
 @dataclass(frozen=True)
 class InvestigatorAppointed(Event):
-    investigator: str
+    investigator: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,41 @@ class PublicNoticeGiven(Event):
 
 
 @dataclass(frozen=True)
+class PapersSentToChair(Timed):
+    pass
+
+
+@dataclass(frozen=True)
+class PreHearingHeld(Timed):
+    directions: str = field(default="", metadata=PERSONAL_DATA)
+
+
+@dataclass(frozen=True)
+class HearingNoticeGiven(Timed):
+    pass
+
+
+@dataclass(frozen=True)
+class ProceedingsAdjourned(Event):
+    """``moved``: the case's time limits that run from the date of the proceedings, as the rules
+    compute them from the new date; they replace the open limits of the same step."""
+
+    adjournment: Adjournment
+    moved: tuple[DueItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeLimitExtended(Event):
+    """``moved``: the extended time limit, replacing the open limit of the same step (and officer)."""
+
+    step: str
+    extended_to: date
+    reasons: str = field(metadata=PERSONAL_DATA)
+    moved: tuple[DueItem, ...] = ()
+    officer_id: str = ""
+
+
+@dataclass(frozen=True)
 class FindingsRecorded(Timed):
     findings: tuple[AllegationFinding, ...]
 
@@ -167,7 +205,7 @@ class AppealLodged(Timed):
     officer_id: str
     route: AppealRoute
     window_closed_on: date
-    extension_reason: str = ""
+    extension_reason: str = field(default="", metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -199,7 +237,7 @@ class BarredListReported(Timed):
 
 @dataclass(frozen=True)
 class CaseClosed(Event):
-    reason: str
+    reason: str = field(metadata=PERSONAL_DATA)
     withdrawn: bool = False
 
 
@@ -211,12 +249,12 @@ class AllegationAmended(Event):
 @dataclass(frozen=True)
 class AllegationWithdrawn(Event):
     allegation_id: str
-    reasons: str
+    reasons: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
 class NoteAdded(Event):
-    text: str
+    text: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -235,14 +273,14 @@ class EvidenceAttached(Event):
 class OfficerSuspended(Timed):
     officer_id: str
     kind: DutyRestriction
-    reasons: str
+    reasons: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
 class SuspensionReviewed(Timed):
     officer_id: str
     continued: bool
-    reasons: str
+    reasons: str = field(metadata=PERSONAL_DATA)
 
 
 @dataclass(frozen=True)
@@ -252,13 +290,22 @@ class StepCorrected(Event):
     in the chain; ``on`` is the day of the correction."""
 
     supersedes: int
-    reasons: str
+    reasons: str = field(metadata=PERSONAL_DATA)
     replacement_type: str
     replacement_on: date
-    replacement: dict[str, Any]
+    replacement: dict[str, Any] = field(metadata={PAYLOAD_OF: "replacement_type"})
 
     def replacement_event(self) -> Event:
         return event_from_payload(self.replacement_type, self.replacement, self.replacement_on)
+
+
+@dataclass(frozen=True)
+class PersonalDataErased(Event):
+    """A closed case's personal data erased under the retention schedule. The data are named by
+    their ids only: their values, held outside the chain, are gone, and the chain still verifies."""
+
+    data: tuple[str, ...]
+    reason: str
 
 
 EVENT_TYPES: dict[str, type[Event]] = {
@@ -280,6 +327,11 @@ EVENT_TYPES: dict[str, type[Event]] = {
         WitnessListsExchanged,
         ProceedingsArranged,
         PublicNoticeGiven,
+        PapersSentToChair,
+        PreHearingHeld,
+        HearingNoticeGiven,
+        ProceedingsAdjourned,
+        TimeLimitExtended,
         FindingsRecorded,
         OutcomeDecided,
         OutcomeReportSubmitted,
@@ -301,6 +353,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         StepCorrected,
         OfficerSuspended,
         SuspensionReviewed,
+        PersonalDataErased,
     )
 }
 
@@ -312,6 +365,21 @@ def event_payload(event: Event) -> dict[str, Any]:
     return payload
 
 
+def sealed_payload(
+    event: Event, prefix: str, salt: Callable[[], str]
+) -> tuple[dict[str, Any], dict[str, Datum]]:
+    """The event's payload as the chain holds it: each personal value replaced by a reference to a
+    datum held outside the chain (ids starting with ``prefix``), with those data."""
+    return commit(event_payload(event), type(event), prefix, salt, EVENT_TYPES)
+
+
+def holds_personal_values(type_name: str, payload: dict[str, Any]) -> bool:
+    """Whether a stored payload holds personal values inline (an event recorded before they were
+    kept apart from the chain): those cannot be erased without breaking the chain."""
+    cls = EVENT_TYPES.get(type_name)
+    return cls is not None and bool(commit(payload, cls, "", lambda: "", EVENT_TYPES)[1])
+
+
 def event_from_payload(type_name: str, payload: dict[str, Any], on: date) -> Event:
     cls = EVENT_TYPES.get(type_name)
     if cls is None:
@@ -319,10 +387,68 @@ def event_from_payload(type_name: str, payload: dict[str, Any], on: date) -> Eve
     return from_plain(cls, {**payload, "on": on.isoformat()}, where=type_name)
 
 
+def _day(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _when(day: date, at: time | None, venue: str = "") -> str:
+    text = _day(day) + (f" at {at.strftime('%H:%M')}" if at is not None else "")
+    return text + (f", {venue.strip()}" if venue.strip() else "")
+
+
+def _arranged(a: ProceedingsArrangement) -> str:
+    forum = {
+        Forum.MISCONDUCT_MEETING: "Misconduct meeting",
+        Forum.MISCONDUCT_HEARING: "Misconduct hearing",
+        Forum.ACCELERATED_MISCONDUCT_HEARING: "Accelerated misconduct hearing",
+    }[a.forum]
+    text = f"{forum} arranged for {_when(a.starts_on, a.starts_at, a.venue)}"
+    role = f" ({a.chair_role.label.lower()})" if a.chair_role is not None else ""
+    who = "conducted by" if a.forum is Forum.MISCONDUCT_MEETING else "chair:"
+    text += f"; {who} {a.chair}{role}"
+    if a.members:
+        text += "; " + "; ".join(f"{m.role.label.lower()}: {m.name}" for m in a.members)
+    elif a.panel:
+        text += "; panel: " + ", ".join(a.panel)
+    return text
+
+
+_SAYS_WHAT = frozenset(
+    {"ProceedingsArranged", "ProceedingsAdjourned", "TimeLimitExtended", "PreHearingHeld"}
+)
+"""Steps whose label says what was decided: a correction of one says what it now reads."""
+
+
 def describe(event: Event) -> str:
-    """A short human label: ``SeverityAssessed`` becomes "Severity assessed"."""
+    """A short human label: ``SeverityAssessed`` becomes "Severity assessed"; the steps of hearing
+    administration say what was arranged, in plain words and British dates."""
     if isinstance(event, StepCorrected):
-        return f"Correction of #{event.supersedes}: {event.reasons}"
+        text = f"Correction of #{event.supersedes}: {event.reasons}"
+        if event.replacement_type in _SAYS_WHAT:
+            text += f" Now: {describe(event.replacement_event())}"
+        return text
+    if isinstance(event, ProceedingsArranged):
+        return _arranged(event.arrangement)
+    if isinstance(event, ProceedingsAdjourned):
+        a = event.adjournment
+        return (
+            f"Proceedings adjourned from {_day(a.was_on)} to "
+            f"{_when(a.resumes_on, a.resumes_at, a.venue)}. Reasons: {a.reasons}"
+        )
+    if isinstance(event, TimeLimitExtended):
+        title = event.moved[0].title if event.moved else event.step.replace("_", " ")
+        title = title.removesuffix(" (extended)")
+        return (
+            f"Time limit extended to {_day(event.extended_to)}: {title}. Reasons: {event.reasons}"
+        )
+    if isinstance(event, PapersSentToChair):
+        return "Papers sent to the chair"
+    if isinstance(event, PreHearingHeld):
+        return "Pre-hearing held" + (
+            f". Directions: {event.directions}" if event.directions else ""
+        )
+    if isinstance(event, HearingNoticeGiven):
+        return "Notice of the date, time and place given to the officer"
     words = re.sub(r"(?<!^)(?=[A-Z0-9])", " ", event.type).lower()
     words = re.sub(r"(\d) (\d)", r"\1\2", words)
     return words[:1].upper() + words[1:]

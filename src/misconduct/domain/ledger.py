@@ -3,6 +3,11 @@
 Each recorded event stores the SHA-256 of its canonical JSON, and that JSON includes the previous
 event's hash, so changing any stored event breaks every link after it.
 
+Personal values are not in the hashed payload: it holds a reference and a salted commitment to each
+(``domain.personal``), and the values travel beside the event in ``personal`` (the case's data by
+id), so that they can be erased while the chain still verifies. Events recorded before this held
+their values inline; they are read and verified as they were.
+
 >>> from datetime import datetime, timezone
 >>> first = RecordedEvent.seal("MPS-1", 1, "CaseOpened", {}, date(2025, 1, 21),
 ...     datetime(2025, 1, 21, 9, tzinfo=UTC), "psd", "v1", GENESIS)
@@ -14,12 +19,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from misconduct.domain.events import Event, event_from_payload
+from misconduct.domain import personal as pd
+from misconduct.domain.events import Event, PersonalDataErased, event_from_payload, sealed_payload
 
 GENESIS = "0" * 64
 
@@ -47,6 +53,8 @@ class RecordedEvent:
     rules_version: str
     previous_hash: str
     hash: str
+    personal: Mapping[str, pd.Datum] = field(default_factory=dict, compare=False)
+    """The case's personal data by id (held outside the chain), which the payload refers to."""
 
     def hashed_fields(self) -> dict[str, Any]:
         return {
@@ -76,6 +84,7 @@ class RecordedEvent:
         actor: str,
         rules_version: str,
         previous_hash: str,
+        data: Mapping[str, pd.Datum] | None = None,
     ) -> RecordedEvent:
         unsealed = cls(
             case_ref,
@@ -88,11 +97,53 @@ class RecordedEvent:
             rules_version,
             previous_hash,
             "",
+            dict(data or {}),
         )
         return replace(unsealed, hash=unsealed.computed_hash())
 
+    @classmethod
+    def sealed(
+        cls,
+        case_ref: str,
+        sequence: int,
+        event: Event,
+        recorded_at: datetime,
+        actor: str,
+        rules_version: str,
+        previous_hash: str,
+        salt: Callable[[], str],
+    ) -> RecordedEvent:
+        """``event`` sealed with its personal values held beside the chain (``salt`` gives a fresh
+        random salt for each)."""
+        payload, data = sealed_payload(event, str(sequence), salt)
+        return cls.seal(
+            case_ref,
+            sequence,
+            event.type,
+            payload,
+            event.on,
+            recorded_at,
+            actor,
+            rules_version,
+            previous_hash,
+            data,
+        )
+
     def event(self) -> Event:
-        return event_from_payload(self.type, self.payload, self.occurred_on)
+        """The event with its personal values resolved (an erased one reads as erased)."""
+        try:
+            payload = pd.resolve(self.payload, self.personal)
+        except KeyError as exc:
+            raise ValueError(f"personal datum {exc.args[0]} is missing") from None
+        return event_from_payload(self.type, payload, self.occurred_on)
+
+    def with_personal(self, data: Mapping[str, pd.Datum]) -> RecordedEvent:
+        """The same event with the case's personal data ``data`` beside it."""
+        return replace(self, personal=data)
+
+    def data(self) -> dict[str, pd.Datum]:
+        """The personal data this event's payload refers to (as held now)."""
+        return {i: self.personal[i] for i, _ in pd.references(self.payload) if i in self.personal}
 
     def as_dict(self) -> dict[str, Any]:
         out = self.hashed_fields()
@@ -136,8 +187,21 @@ class BrokenLink:
         return f"case {self.case_ref}, event {self.sequence} ({self.type}): {self.problem}"
 
 
+def erased_ids(events: Iterable[RecordedEvent]) -> frozenset[str]:
+    """The ids of the personal data the chain's erasure events name."""
+    return frozenset(
+        str(i)
+        for e in events
+        if e.type == PersonalDataErased.__name__
+        for i in e.payload.get("data", ())
+    )
+
+
 def verify_chain(events: Iterable[RecordedEvent]) -> BrokenLink | None:
-    """The first broken link in one case's chain, or None when every hash checks."""
+    """The first broken link in one case's chain, or None when every hash checks and every personal
+    value held beside it still matches its commitment (or was erased by an erasure in the chain)."""
+    events = list(events)
+    erased = erased_ids(events)
     previous = GENESIS
     expected_sequence = 1
     for e in events:
@@ -153,6 +217,9 @@ def verify_chain(events: Iterable[RecordedEvent]) -> BrokenLink | None:
             return BrokenLink(
                 e.case_ref, e.sequence, e.type, "stored hash does not match the event's content"
             )
+        problem = pd.check(e.payload, e.personal, erased)
+        if problem is not None:
+            return BrokenLink(e.case_ref, e.sequence, e.type, problem)
         previous = e.hash
         expected_sequence += 1
     return None

@@ -31,8 +31,9 @@ __all__ = ["Context", "decide", "open_case", "outstanding"]
 # Importing the step modules registers their handlers.
 _STEPS = (intake, proceedings, outcome, aftermath, casefile)
 # A published outcome is still taken down after the case has closed (its publication period may
-# outlast the case); nothing else happens after closure.
-AFTER_CLOSURE = (cmd.RemovePublication,)
+# outlast the case), and a closed case's personal data are erased when its retention period ends;
+# nothing else happens after closure.
+AFTER_CLOSURE = (cmd.RemovePublication, cmd.ErasePersonalData)
 outstanding = aftermath.outstanding
 
 

@@ -1,13 +1,19 @@
 """Lifecycle steps from referral to findings: notice (reg 30 / 51), response (reg 31), arranging the
-meeting or hearing (forum, dates, privacy, anonymity), public notice and findings."""
+meeting or hearing (forum, date, time, venue, the chair and panel in the roles the rules require for
+the date, privacy, anonymity), the papers to the chair (reg 32(6)), the pre-hearing (reg 33), notice
+to the officer (reg 35(1)), public notice (reg 36), adjournments (reg 41(3)-(4)), extensions of time
+(regs 29(6), 31(1)(b), 32(9), 33(10), 34(2)) and findings."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from misconduct.domain import commands as cmd
 from misconduct.domain import events as ev
 from misconduct.domain.case import Case
+from misconduct.domain.dates import british
 from misconduct.domain.guards import (
     HEARINGS,
     REG_2024_PRIVACY_REASONS,
@@ -16,11 +22,173 @@ from misconduct.domain.guards import (
     not_before,
     refuse,
 )
-from misconduct.domain.terms import Nature
+from misconduct.domain.records import Adjournment, DueItem, ProceedingsArrangement
+from misconduct.domain.terms import ChairRole, Nature, PanelRole
 from misconduct.domain.timelimits import due_if_in_force
-from misconduct.errors import InvalidInput
+from misconduct.errors import InvalidInput, NotModelled
+from misconduct.rules.catalogue import default_catalogue
+from misconduct.rules.regime import PanelChair, panel_for_hearing
 from misconduct.rules.standards import parse_standards
 from misconduct.rules.vocabulary import Finding, Forum
+
+# The limits by which the meeting or hearing must take place: an adjournment past one is refused
+# until it is extended; the meeting or hearing taking place (its findings) ends them.
+TAKES_PLACE_BY = (
+    "reg29_first_day_of_hearing",
+    "reg29_hearing_without_pre_hearing",
+    "reg33_hearing_after_pre_hearing",
+    "reg34_meeting",
+)
+# The time limits the regulations let someone extend, who, and the provision.
+EXTENDABLE: dict[str, tuple[str, str]] = {
+    "reg29_first_day_of_hearing": (
+        "the chair, in the interests of justice",
+        "SI 2020/4 reg 29(6)(a)",
+    ),
+    "reg29_hearing_without_pre_hearing": (
+        "the chair, in the interests of justice",
+        "SI 2020/4 reg 29(6)(b)",
+    ),
+    "reg31_response": ("the person conducting or chairing", "SI 2020/4 reg 31(1)(b)"),
+    "reg32_documents_to_chair": ("the person conducting or chairing", "SI 2020/4 reg 32(9)(b)"),
+    "reg33_pre_hearing": ("the chair, in the interests of justice", "SI 2020/4 reg 33(10)(a)"),
+    "reg33_hearing_after_pre_hearing": (
+        "the chair, in the interests of justice",
+        "SI 2020/4 reg 33(10)(b)",
+    ),
+    "reg34_meeting": (
+        "the person conducting the meeting, in the interests of justice, with written reasons",
+        "SI 2020/4 reg 34(2)-(3)",
+    ),
+}
+# An extended hearing limit stays within the reg 29(2) period (or its extension).
+WITHIN_FIRST_DAY = ("reg29_hearing_without_pre_hearing", "reg33_hearing_after_pre_hearing")
+MEETING_PANEL = "SI 2020/4 reg 28 (unverified: who conducts a meeting was not read)"
+
+
+def _panel_rules(notice_on: date) -> tuple[PanelChair, str] | None:
+    """Who chairs a hearing whose notice of referral came on ``notice_on``, and the citation; None
+    before the 2020 regime (the 2012 panel rules are not modelled)."""
+    try:
+        panel = panel_for_hearing(notice_on)
+        version = default_catalogue().version("panel_composition", notice_on)
+    except NotModelled:
+        return None
+    return panel.chair, str(version.citation)
+
+
+def _check_panel(case: Case, a: ProceedingsArrangement) -> None:
+    """The chair's capacity and the panel's roles as the rules require on the date of the notice of
+    referral (SI 2024/521 reg 7): before 7 May 2024 a legally qualified chair with a police officer
+    member and an independent member; from then the chief officer or a delegate with two lay
+    members, advised by a legally qualified person. A meeting is conducted without a panel."""
+    assert case.referral is not None
+    roles = [m.role for m in a.members]
+    if a.forum is Forum.MISCONDUCT_MEETING:
+        if a.chair_role is not ChairRole.PERSON_CONDUCTING:
+            raise refuse(
+                "a misconduct meeting is conducted by the person conducting it, not a "
+                + (a.chair_role.label.lower() if a.chair_role else "chair"),
+                MEETING_PANEL,
+                "chair_role",
+            )
+        for role in roles:
+            if not role.advises:
+                raise refuse(
+                    f"a misconduct meeting has no panel: no {role.label.lower()}",
+                    MEETING_PANEL,
+                    role.value,
+                )
+        return
+    if a.forum is not Forum.MISCONDUCT_HEARING:
+        return  # an accelerated hearing's composition is not modelled by the rules
+    rules = _panel_rules(case.referral.notice_on)
+    if rules is None:
+        return
+    chair, citation = rules
+    when = f"with notice of referral on {british(case.referral.notice_on)}"
+    if chair is PanelChair.LEGALLY_QUALIFIED_CHAIR:
+        chairs: tuple[ChairRole, ...] = (ChairRole.LEGALLY_QUALIFIED_CHAIR,)
+        required: tuple[PanelRole, ...] = (PanelRole.POLICE_MEMBER, PanelRole.INDEPENDENT_MEMBER)
+    else:
+        chairs = (ChairRole.CHIEF_OFFICER, ChairRole.CHIEF_OFFICER_DELEGATE)
+        required = (
+            PanelRole.QUALIFIED_LAY_MEMBER,
+            PanelRole.LAY_MEMBER,
+            PanelRole.LEGALLY_QUALIFIED_PERSON,
+        )
+    if a.chair_role not in chairs:
+        raise refuse(
+            f"{when}, the hearing is chaired by the "
+            + " or the ".join(c.label.lower() for c in chairs)
+            + f", not the {a.chair_role.label.lower() if a.chair_role else 'chair given'}",
+            citation,
+            "chair_role",
+        )
+    for role in roles:
+        if role not in required and role is not PanelRole.ADVISER:
+            raise refuse(f"{when}, the panel has no {role.label.lower()}", citation, role.value)
+    for role in required:
+        if roles.count(role) != 1:
+            raise refuse(
+                f"{when}, the panel needs one {role.label.lower()} (given {roles.count(role)})",
+                citation,
+                role.value,
+            )
+
+
+def _named(a: ProceedingsArrangement) -> ProceedingsArrangement:
+    """The members' and the adviser's names where documents read them (``panel``, ``adviser``)."""
+    if not a.members:
+        return a
+    panel = tuple(m.name for m in a.members if not m.role.advises)
+    lqp = [m.name for m in a.members if m.role is PanelRole.LEGALLY_QUALIFIED_PERSON]
+    others = [m.name for m in a.members if m.role is PanelRole.ADVISER]
+    return replace(a, panel=panel, adviser=(lqp or others or [a.adviser])[0])
+
+
+def _open(case: Case, step: str) -> list[DueItem]:
+    return [i for i in case.open_limits() if i.step == step]
+
+
+def _starts_in_time(
+    case: Case, starts_on: date, extra: tuple[DueItem, ...] = (), field: str = "starts_on"
+) -> None:
+    """Refuse a date for the meeting or hearing after a limit by which it must take place."""
+    for item in [*case.open_limits(), *extra]:
+        if item.step in TAKES_PLACE_BY and starts_on > item.last_day:
+            who, where = EXTENDABLE[item.step]
+            raise refuse(
+                f"{item.title}: it must take place by {british(item.last_day)}, and "
+                f"{british(starts_on)} is later; {who} may extend the time limit first, with reasons "
+                f"({where})",
+                item.citation,
+                field,
+            )
+
+
+def _administration_limits(case: Case, a: ProceedingsArrangement) -> tuple[DueItem, ...]:
+    """The time limits an administered arrangement starts, where the case does not hold them yet:
+    the papers to the chair (reg 32(6)), and the limit by which the meeting (reg 34) or the
+    hearing (reg 29(2)) must take place."""
+    assert case.referral is not None
+    held = {t.item.step for t in case.time_limits}
+    response = case.referral.response_on
+    items: list[DueItem] = []
+    papers_due = case.proceedings is None or case.proceedings.papers_on is None
+    if a.forum is not Forum.ACCELERATED_MISCONDUCT_HEARING and response and papers_due:
+        items += due_if_in_force(
+            "reg32_documents_to_chair", response, Nature.OBLIGATION, "appropriate authority"
+        )
+    if a.forum is Forum.MISCONDUCT_HEARING:
+        items += due_if_in_force(
+            "reg29_first_day_of_hearing", case.referral.notice_on, Nature.OBLIGATION, "chair"
+        )
+    elif a.forum is Forum.MISCONDUCT_MEETING and response:
+        items += due_if_in_force(
+            "reg34_meeting", response, Nature.OBLIGATION, "person conducting the meeting"
+        )
+    return tuple(i for i in items if i.step not in held)
 
 
 @handles(cmd.GiveReferralNotice)
@@ -129,8 +297,15 @@ def _arrange(case: Case, c: cmd.ArrangeProceedings, ctx: Context) -> ev.Event:
             "privacy_reasons",
         )
     deadlines: tuple[Any, ...] = ()
-    if a.forum is Forum.MISCONDUCT_HEARING:
-        deadlines = due_if_in_force(
+    if a.administered:
+        _check_panel(case, a)
+        a = _named(a)
+        deadlines = _administration_limits(case, a)
+        _starts_in_time(case, a.starts_on, deadlines)
+    elif a.members:
+        raise InvalidInput("chair_role", "the chair's capacity, where panel roles are given", "")
+    if a.forum is Forum.MISCONDUCT_HEARING and a.needs_public_notice:
+        deadlines += due_if_in_force(
             "reg36_public_notice", a.starts_on, Nature.OBLIGATION, "appropriate authority"
         )
     return ev.ProceedingsArranged(c.on, deadlines, a)
@@ -138,12 +313,183 @@ def _arrange(case: Case, c: cmd.ArrangeProceedings, ctx: Context) -> ev.Event:
 
 @handles(cmd.GivePublicNotice)
 def _public_notice(case: Case, c: cmd.GivePublicNotice, ctx: Context) -> ev.Event:
-    if case.proceedings is None or case.proceedings.arrangement.forum not in HEARINGS:
+    p = case.proceedings
+    if p is None or p.arrangement.forum not in HEARINGS:
         raise refuse("a public notice is given for an arranged hearing", "SI 2020/4 reg 36; reg 53")
-    if case.proceedings.public_notice_on is not None:
+    if p.public_notice_on is not None:
         raise refuse("the public notice has already been given", "SI 2020/4 reg 36")
-    not_before(c.on, case.proceedings.arranged_on, "the arrangement of the hearing")
+    if not p.arrangement.needs_public_notice:
+        raise refuse(
+            "the chair did not require a public notice of this hearing",
+            "SI 2020/4 reg 36(1)-(2)",
+        )
+    not_before(c.on, p.arranged_on, "the arrangement of the hearing")
+    if p.arrangement.administered and p.arrangement.forum is Forum.MISCONDUCT_HEARING:
+        if p.hearing_notice_on is None:
+            raise refuse(
+                "the public notice is published after the officer is given notice of the hearing",
+                "SI 2020/4 reg 36(2)",
+            )
+        not_before(c.on, p.hearing_notice_on, "the notice of the hearing to the officer")
     return ev.PublicNoticeGiven(c.on)
+
+
+def _arranged(case: Case) -> Any:
+    if case.proceedings is None:
+        raise refuse("no meeting or hearing has been arranged", "SI 2020/4 regs 28-35")
+    return case.proceedings
+
+
+@handles(cmd.SendPapersToChair)
+def _papers(case: Case, c: cmd.SendPapersToChair, ctx: Context) -> ev.Event:
+    p = _arranged(case)
+    assert case.referral is not None
+    if p.papers_on is not None:
+        raise refuse(
+            f"the papers were sent to the chair on {british(p.papers_on)}", "SI 2020/4 reg 32(6)"
+        )
+    not_before(c.on, case.referral.response_on or case.referral.notice_on, "the officer's response")
+    not_before(c.on, p.arranged_on, "the arrangement of the proceedings")
+    deadlines: tuple[DueItem, ...] = ()
+    if p.arrangement.forum is Forum.MISCONDUCT_HEARING and p.arrangement.administered:
+        deadlines = due_if_in_force(
+            "reg33_pre_hearing", c.on, Nature.WINDOW, "chair"
+        ) + due_if_in_force("reg29_hearing_without_pre_hearing", c.on, Nature.OBLIGATION, "chair")
+    return ev.PapersSentToChair(c.on, deadlines)
+
+
+@handles(cmd.HoldPreHearing)
+def _pre_hearing(case: Case, c: cmd.HoldPreHearing, ctx: Context) -> ev.Event:
+    p = _arranged(case)
+    if p.arrangement.forum is not Forum.MISCONDUCT_HEARING:
+        raise refuse("a pre-hearing is held only before a misconduct hearing", "SI 2020/4 reg 33")
+    if p.papers_on is None:
+        raise refuse("the pre-hearing follows the papers sent to the chair", "SI 2020/4 reg 33(1)")
+    if p.pre_hearing_on is not None:
+        raise refuse(f"the pre-hearing was held on {british(p.pre_hearing_on)}", "SI 2020/4 reg 33")
+    not_before(c.on, p.papers_on, "the papers sent to the chair")
+    deadlines = due_if_in_force("reg33_hearing_after_pre_hearing", c.on, Nature.OBLIGATION, "chair")
+    return ev.PreHearingHeld(c.on, deadlines, c.directions.strip())
+
+
+@handles(cmd.GiveHearingNotice)
+def _hearing_notice(case: Case, c: cmd.GiveHearingNotice, ctx: Context) -> ev.Event:
+    p = _arranged(case)
+    a = p.arrangement
+    if not a.venue.strip() or a.starts_at is None:
+        raise refuse(
+            "the notice gives the date, time and place: record the venue and the time first",
+            "SI 2020/4 reg 35(1)",
+            "venue" if not a.venue.strip() else "starts_at",
+        )
+    last_moved = max((j.on for j in p.adjournments), default=p.arranged_on)
+    if p.hearing_notice_on is not None and p.hearing_notice_on >= last_moved:
+        raise refuse(
+            f"notice of this date was given on {british(p.hearing_notice_on)}",
+            "SI 2020/4 reg 35(1)",
+        )
+    not_before(c.on, last_moved, "the arrangement or its latest adjournment")
+    deadlines: tuple[DueItem, ...] = ()
+    if a.panel and p.hearing_notice_on is None:
+        deadlines = tuple(
+            item
+            for oid in case.officers
+            for item in due_if_in_force("reg35_objection", c.on, Nature.WINDOW, "officer", oid)
+        )
+    return ev.HearingNoticeGiven(c.on, deadlines)
+
+
+@handles(cmd.AdjournProceedings)
+def _adjourn(case: Case, c: cmd.AdjournProceedings, ctx: Context) -> ev.Event:
+    p = _arranged(case)
+    a = p.arrangement
+    if not c.reasons.strip():
+        raise InvalidInput("reasons", "the reasons for the adjournment", c.reasons)
+    if c.solely_for_attendance and not c.exceptional_circumstances.strip():
+        raise refuse(
+            "an adjournment solely to let a complainant, witness or interested person attend needs "
+            "exceptional circumstances",
+            "SI 2020/4 reg 41(4)",
+            "exceptional_circumstances",
+        )
+    not_before(c.on, p.arranged_on, "the arrangement of the proceedings")
+    if c.resumes_on <= a.starts_on:
+        raise InvalidInput(
+            "resumes_on",
+            f"a date after the one arranged ({british(a.starts_on)})",
+            british(c.resumes_on),
+        )
+    if c.on < a.starts_on:  # put off before it began: it must still begin in time
+        _starts_in_time(case, c.resumes_on, field="resumes_on")
+    moved: tuple[DueItem, ...] = ()
+    if _open(case, "reg36_public_notice"):
+        moved = due_if_in_force(
+            "reg36_public_notice", c.resumes_on, Nature.OBLIGATION, "appropriate authority"
+        )
+    reasons = c.reasons.strip()
+    if c.solely_for_attendance:
+        reasons += f" (exceptional circumstances: {c.exceptional_circumstances.strip()})"
+    adjournment = Adjournment(
+        c.on, a.starts_on, c.resumes_on, reasons, c.resumes_at, c.venue.strip()
+    )
+    return ev.ProceedingsAdjourned(c.on, adjournment, moved)
+
+
+@handles(cmd.ExtendTimeLimit)
+def _extend(case: Case, c: cmd.ExtendTimeLimit, ctx: Context) -> ev.Event:
+    if not extendable(case):
+        raise refuse(
+            "no time limit of this case that may be extended is running",
+            "SI 2020/4 regs 29(6), 31(1)(b), 32(9), 33(10) and 34(2)",
+        )
+    items = [
+        i for i in _open(case, c.step) if not c.officer_id or i.officer_id in (None, c.officer_id)
+    ]
+    if not items:
+        open_steps = sorted({i.step for i in case.open_limits()})
+        raise InvalidInput(
+            "step",
+            "one of the case's open time limits: " + (", ".join(open_steps) or "none is open"),
+            c.step,
+        )
+    if c.step not in EXTENDABLE:
+        raise refuse(
+            f"the regulations give no power to extend this time limit ({items[0].title})",
+            items[0].citation,
+            "step",
+        )
+    if not c.reasons.strip():
+        raise InvalidInput("reasons", "the reasons for the extension", c.reasons)
+    last = max(i.last_day for i in items)
+    if c.extended_to <= last:
+        raise InvalidInput(
+            "extended_to",
+            f"a date after the present last day ({british(last)})",
+            british(c.extended_to),
+        )
+    not_before(c.on, min(i.trigger for i in items), "the start of the time limit")
+    if c.step in WITHIN_FIRST_DAY:
+        for outer in _open(case, "reg29_first_day_of_hearing"):
+            if c.extended_to > outer.last_day:
+                raise refuse(
+                    f"the hearing must still begin within the reg 29(2) period, by "
+                    f"{british(outer.last_day)}; extend that period first",
+                    "SI 2020/4 reg 33(13)",
+                    "extended_to",
+                )
+    moved = tuple(_extended(i, c.extended_to) for i in items)
+    return ev.TimeLimitExtended(c.on, c.step, c.extended_to, c.reasons.strip(), moved, c.officer_id)
+
+
+def _extended(item: DueItem, to: date) -> DueItem:
+    title = item.title if item.title.endswith(" (extended)") else item.title + " (extended)"
+    citation = item.citation
+    extension = EXTENDABLE[item.step][1]
+    if extension not in citation:
+        citation = f"{citation}; extended under {extension}"
+    if item.due is not None:
+        return replace(item, due=to, title=title, citation=citation)
+    return replace(item, latest=to, title=title, citation=citation)
 
 
 @handles(cmd.RecordFindings)
@@ -181,3 +527,28 @@ def _findings(case: Case, c: cmd.RecordFindings, ctx: Context) -> ev.Event:
     step = "reg63_report" if forum is Forum.ACCELERATED_MISCONDUCT_HEARING else "reg43_report"
     deadlines = due_if_in_force(step, c.on, Nature.OBLIGATION, "chair")
     return ev.FindingsRecorded(c.on, deadlines, c.findings)
+
+
+def panel_roles(case: Case) -> tuple[PanelRole, ...]:
+    """The roles a form offers for the case's meeting or hearing, as the rules give them for the
+    date of the notice of referral (an adviser may sit with any of them)."""
+    forum = case.referral.forum if case.referral else None
+    if forum is Forum.MISCONDUCT_MEETING:
+        return (PanelRole.ADVISER,)
+    if forum is Forum.MISCONDUCT_HEARING and case.referral is not None:
+        rules = _panel_rules(case.referral.notice_on)
+        if rules is not None and rules[0] is PanelChair.LEGALLY_QUALIFIED_CHAIR:
+            return (PanelRole.POLICE_MEMBER, PanelRole.INDEPENDENT_MEMBER, PanelRole.ADVISER)
+        if rules is not None:
+            return (
+                PanelRole.QUALIFIED_LAY_MEMBER,
+                PanelRole.LAY_MEMBER,
+                PanelRole.LEGALLY_QUALIFIED_PERSON,
+                PanelRole.ADVISER,
+            )
+    return (PanelRole.LEGALLY_QUALIFIED_PERSON, PanelRole.ADVISER)
+
+
+def extendable(case: Case) -> list[DueItem]:
+    """The case's open time limits that the regulations let someone extend."""
+    return [i for i in case.open_limits() if i.step in EXTENDABLE]

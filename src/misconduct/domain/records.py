@@ -8,16 +8,19 @@ findings, decisions and the time limits they start. Commands and events carry th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, time
 from typing import Any
 
+from misconduct.domain.personal import PERSONAL_DATA
 from misconduct.domain.terms import (
     AssignmentRole,
+    ChairRole,
     InvestigationMode,
     LikelyForm,
     Nature,
     OfficerStatus,
+    PanelRole,
     PartyRole,
     SeverityResult,
     Source,
@@ -44,7 +47,7 @@ class PriorWarning:
 @dataclass(frozen=True)
 class SubjectOfficer:
     officer_id: str
-    name: str
+    name: str = field(metadata=PERSONAL_DATA)
     warrant_number: str
     rank: Rank
     force: str
@@ -81,10 +84,10 @@ class PartyRecord:
     ``restricted`` marks someone whose identity no public surface may show."""
 
     role: PartyRole
-    name: str
-    detail: str = ""
+    name: str = field(metadata=PERSONAL_DATA)
+    detail: str = field(default="", metadata=PERSONAL_DATA)
     party_id: str = ""
-    contact: str = ""
+    contact: str = field(default="", metadata=PERSONAL_DATA)
     restricted: bool = False
     officer_id: str = ""
     """For a police friend or lawyer: the officer they act for."""
@@ -102,7 +105,7 @@ class Origin:
     local_policing_body_on: date | None = None
     iopc_on: date | None = None
     referred_to_iopc: bool | None = None
-    referral_reasons: str = ""
+    referral_reasons: str = field(default="", metadata=PERSONAL_DATA)
     investigation_mode: InvestigationMode | None = None
 
     def earliest(self) -> date | None:
@@ -115,8 +118,8 @@ class Evidence:
     """A file held with the case: stored by its SHA-256, which the event chain records."""
 
     sha256: str
-    filename: str
-    title: str
+    filename: str = field(metadata=PERSONAL_DATA)
+    title: str = field(metadata=PERSONAL_DATA)
     media_type: str
     size: int
     step: str = ""
@@ -141,7 +144,7 @@ class Assignment:
 class AllegationRecord:
     allegation_id: str
     officer_id: str
-    particulars: str
+    particulars: str = field(metadata=PERSONAL_DATA)
     conduct_from: date
     conduct_to: date
     on_duty: bool
@@ -166,7 +169,7 @@ class CaseDetails:
     force: str
     source: Source
     came_to_attention: date
-    summary: str
+    summary: str = field(metadata=PERSONAL_DATA)
     officers: tuple[SubjectOfficer, ...]
     allegations: tuple[AllegationRecord, ...] = ()
     origin: Origin | None = None
@@ -181,8 +184,8 @@ class CaseDetails:
 class SeverityAssessment:
     result: SeverityResult
     likely_form: LikelyForm | None
-    decision_maker: str
-    reasons: str
+    decision_maker: str = field(metadata=PERSONAL_DATA)
+    reasons: str = field(metadata=PERSONAL_DATA)
 
     def __post_init__(self) -> None:
         _text(self.decision_maker, "decision_maker")
@@ -205,10 +208,10 @@ class Determination:
     case_to_answer: bool
     level: Finding | None
     form: Forum | None
-    decision_maker: str
-    reasons: str
+    decision_maker: str = field(metadata=PERSONAL_DATA)
+    reasons: str = field(metadata=PERSONAL_DATA)
     certified_special_conditions: bool = False
-    hearing_exception: str = ""
+    hearing_exception: str = field(default="", metadata=PERSONAL_DATA)
     """Why a misconduct (not gross misconduct) case goes to a hearing rather than a meeting."""
 
     def __post_init__(self) -> None:
@@ -217,16 +220,61 @@ class Determination:
 
 
 @dataclass(frozen=True)
+class PanelMember:
+    """A member of the panel, or an adviser to it, in the role the rules give them."""
+
+    name: str = field(metadata=PERSONAL_DATA)
+    role: PanelRole
+
+    def __post_init__(self) -> None:
+        _text(self.name, self.role.value, f"the name of the {self.role.label.lower()}")
+
+
+@dataclass(frozen=True)
 class ProceedingsArrangement:
+    """The meeting or hearing as arranged. ``panel`` and ``adviser`` are the members' and the
+    adviser's names (as histories before hearing administration recorded them); ``members`` gives
+    each with their role, ``chair_role`` the chair's capacity. Arrangements recorded before venue,
+    time and roles were kept carry none of them."""
+
     forum: Forum
     starts_on: date
-    chair: str
-    panel: tuple[str, ...] = ()
-    adviser: str = ""
+    chair: str = field(metadata=PERSONAL_DATA)
+    panel: tuple[str, ...] = field(default=(), metadata=PERSONAL_DATA)
+    adviser: str = field(default="", metadata=PERSONAL_DATA)
     in_public: bool = False
     anonymity_cipher: str = ""
-    reporting_restrictions: str = ""
-    privacy_reasons: str = ""
+    reporting_restrictions: str = field(default="", metadata=PERSONAL_DATA)
+    privacy_reasons: str = field(default="", metadata=PERSONAL_DATA)
+    venue: str = ""
+    starts_at: time | None = None
+    chair_role: ChairRole | None = None
+    members: tuple[PanelMember, ...] = ()
+    public_notice_required: bool | None = None
+    """Whether the chair requires a public notice (reg 36(1)); None: not recorded (a hearing is then
+    taken to need one, as before)."""
+
+    @property
+    def administered(self) -> bool:
+        """Arranged with the chair's capacity recorded, so the panel is checked against the rules."""
+        return self.chair_role is not None
+
+    @property
+    def needs_public_notice(self) -> bool:
+        hearing = self.forum is not Forum.MISCONDUCT_MEETING
+        return hearing and self.public_notice_required is not False
+
+
+@dataclass(frozen=True)
+class Adjournment:
+    """The meeting or hearing put off (reg 41(3)): from ``was_on``, to resume on ``resumes_on``."""
+
+    on: date
+    was_on: date
+    resumes_on: date
+    reasons: str = field(metadata=PERSONAL_DATA)
+    resumes_at: time | None = None
+    venue: str = ""
 
 
 @dataclass(frozen=True)
@@ -244,8 +292,8 @@ class OutcomeDecision:
 
     officer_id: str
     outcome: Outcome
-    decision_maker: str
-    reasons: str = ""
+    decision_maker: str = field(metadata=PERSONAL_DATA)
+    reasons: str = field(default="", metadata=PERSONAL_DATA)
     warning_months: int | None = None
     unconnected_incidents: bool = False
     assessment: dict[str, Any] | None = None

@@ -125,6 +125,27 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "the public notice is given for a hearing that is arranged and not yet held",
         "SI 2020/4 reg 36; reg 53",
     ),
+    cmd.SendPapersToChair: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED}),
+        "the papers go to the chair of the meeting or hearing that is arranged",
+        "SI 2020/4 reg 32(6)",
+    ),
+    cmd.HoldPreHearing: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED}),
+        "the pre-hearing is held before the hearing that is arranged",
+        "SI 2020/4 reg 33",
+    ),
+    cmd.GiveHearingNotice: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED}),
+        "the officer is given notice of the meeting or hearing that is arranged",
+        "SI 2020/4 reg 35(1)",
+    ),
+    cmd.AdjournProceedings: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED}),
+        "a meeting or hearing that is arranged and not concluded is adjourned",
+        "SI 2020/4 reg 41(3)",
+    ),
+    cmd.ExtendTimeLimit: Window(OPEN, "a time limit of an open case is extended"),
     cmd.RecordFindings: Window(
         frozenset({Stage.PROCEEDINGS_ARRANGED}),
         "findings are made at the meeting or hearing that was arranged",
@@ -187,6 +208,11 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "Police Act 1996 s.88C; SI 2017/1135 reg 3",
     ),
     cmd.CloseCase: Window(OPEN, "an open case is closed or withdrawn"),
+    cmd.ErasePersonalData: Window(
+        frozenset({Stage.CLOSED}),
+        "personal data are erased only from a closed case, under the retention schedule",
+        "Data Protection Act 2018 s 39 (storage limitation)",
+    ),
     cmd.AmendAllegation: Window(
         BEFORE_REFERRAL,
         "an allegation is amended before notice of referral is given",

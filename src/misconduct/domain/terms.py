@@ -133,3 +133,60 @@ class DutyRestriction(Vocabulary):
 
     SUSPENDED = "suspended"
     RESTRICTED_DUTIES = "restricted_duties"
+
+
+class ChairRole(Vocabulary):
+    """In what capacity the chair, or the person conducting, sits (SI 2020/4 reg 28; the panel rules
+    for the date are ``rules.regime.panel_for_hearing``)."""
+
+    LEGALLY_QUALIFIED_CHAIR = "legally_qualified_chair"
+    """A misconduct hearing whose notice of referral came before 7 May 2024."""
+    CHIEF_OFFICER = "chief_officer"
+    """A misconduct hearing whose notice of referral came on or after 7 May 2024."""
+    CHIEF_OFFICER_DELEGATE = "chief_officer_delegate"
+    """The chief officer's delegate (SI 2020/4 reg 2(4A), from 7 May 2024)."""
+    PERSON_CONDUCTING = "person_conducting"
+    """The person conducting a misconduct meeting, or an accelerated hearing."""
+
+    @property
+    def label(self) -> str:
+        return {
+            ChairRole.LEGALLY_QUALIFIED_CHAIR: "Legally qualified chair",
+            ChairRole.CHIEF_OFFICER: "Chief officer of the force",
+            ChairRole.CHIEF_OFFICER_DELEGATE: "Chief officer's delegate",
+            ChairRole.PERSON_CONDUCTING: "Person conducting the proceedings",
+        }[self]
+
+
+class PanelRole(Vocabulary):
+    """The role of a member of a hearing's panel, or of an adviser to it."""
+
+    POLICE_MEMBER = "police_member"
+    """Before 7 May 2024: a police officer of the rank of superintendent or above."""
+    INDEPENDENT_MEMBER = "independent_member"
+    """Before 7 May 2024: an independent member."""
+    QUALIFIED_LAY_MEMBER = "qualified_lay_member"
+    """From 7 May 2024: a lay person with qualifications or experience relevant to disciplinary
+    proceedings, appointed by the local policing body."""
+    LAY_MEMBER = "lay_member"
+    """From 7 May 2024: a second lay person appointed by the local policing body."""
+    LEGALLY_QUALIFIED_PERSON = "legally_qualified_person"
+    """From 7 May 2024: the legally qualified person who advises the panel."""
+    ADVISER = "adviser"
+    """Any other adviser (for example on human resources, at a meeting)."""
+
+    @property
+    def label(self) -> str:
+        return {
+            PanelRole.POLICE_MEMBER: "Police officer member (superintendent or above)",
+            PanelRole.INDEPENDENT_MEMBER: "Independent member",
+            PanelRole.QUALIFIED_LAY_MEMBER: "Lay member with relevant qualifications or experience",
+            PanelRole.LAY_MEMBER: "Lay member",
+            PanelRole.LEGALLY_QUALIFIED_PERSON: "Legally qualified person (adviser)",
+            PanelRole.ADVISER: "Adviser",
+        }[self]
+
+    @property
+    def advises(self) -> bool:
+        """An adviser to the panel, not one of its members."""
+        return self in (PanelRole.LEGALLY_QUALIFIED_PERSON, PanelRole.ADVISER)

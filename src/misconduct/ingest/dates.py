@@ -2,7 +2,8 @@
 
 It reads "27th February 2024", "Wednesday, 14 January 2021", "30 and 31 August 2023",
 "7, 8 & 12 January 2021", "07-11 March 2021", "Oct 2017", "31/01/2023" (day first) and
-"July 27, 2022"; an impossible date such as 31/02/2023 is reported, never corrected.
+"July 27, 2022", "July 6-9, 2020", "the 6th day of July 2020" and "10/02/21" (day first, 20YY);
+an impossible date such as 31/02/2023 is reported, never corrected.
 
 >>> [d.iso for d in find_dates("Held on 27th February 2024 and 31/02/2023.")]
 ['2024-02-27']
@@ -60,7 +61,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 # Further days of a range or list before the month: "30 and 31", "7, 8 & 12", "07-11", "19 - 23".
-_MORE_DAYS = r"(?:\s*(?:,|and|&|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?)*"
+_MORE_DAYS = r"(?:\s*(?:,|and|&|-|–|to)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)*"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 _PATTERNS = [
@@ -71,22 +72,33 @@ _PATTERNS = [
         + r"\(?"
         + _DAY
         + _MORE_DAYS
-        + r"\s+(?:of\s+)?"
+        + r"(?:\s+day)?\s+(?:of\s+)?"
         + _MONTH
         + r"(?:,?\s+"
         + _YEAR
         + r")?\b",
         re.IGNORECASE,
     ),
-    # July 27, 2022; Wednesday, July 27; (November 17)
+    # July 27, 2022; Wednesday, July 27; (November 17); July 6-9, 2020
     re.compile(
-        r"\b" + _WEEKDAY + r"\(?" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b",
+        r"\b"
+        + _WEEKDAY
+        + r"\(?"
+        + _MONTH
+        + r"\s+"
+        + _DAY
+        + _MORE_DAYS
+        + r"(?:,?\s+"
+        + _YEAR
+        + r")?\b",
         re.IGNORECASE,
     ),
     # 10/02/2021 or 10.02.2021, day first
     re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"),
     # 2021-02-10
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    # 10/02/21: day first, a two-figure year read as 20YY (slashes only)
+    re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})\b(?![/.]\d)"),
 ]
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", re.IGNORECASE)
 
@@ -140,8 +152,9 @@ def _scan(text: str) -> tuple[list[FoundDate], list[DayMonth], list[str]]:
                 if 1 <= month <= 12 and 1 <= day <= 31:
                     partial.append(DayMonth(day, month, weekday, m.start(), m.end(), m.group()))
                 continue
+            year = int(g["year"]) + (2000 if len(g["year"]) == 2 else 0)
             try:
-                value = date(int(g["year"]), month, day)
+                value = date(year, month, day)
             except ValueError:
                 impossible.append((m.start(), m.group()))
                 continue
@@ -175,6 +188,26 @@ def parse_date(value: str) -> date | None:
     """The one full date a short string holds, or None (also for an impossible date)."""
     dates = [d for d in find_dates(value) if d.precision == "day"]
     return dates[0].value if len(dates) == 1 else None
+
+
+def year_after(dm: DayMonth, latest: date | None) -> int | None:
+    """The first year in which the day and month fall on or after ``latest`` (the latest date a
+    text prints), or None without one; a 29 February moves to the next leap year.
+
+    >>> year_after(DayMonth(10, 2, None, 0, 0, ""), date(2024, 5, 7))
+    2025
+    >>> year_after(DayMonth(27, 6, None, 0, 0, ""), date(2024, 5, 7))
+    2024
+    """
+    if latest is None:
+        return None
+    for year in range(latest.year, latest.year + 5):
+        try:
+            if date(year, dm.month, dm.day) >= latest:
+                return year
+        except ValueError:
+            continue
+    return None
 
 
 def resolve_year(dm: DayMonth, years_in_text: list[int]) -> int | None:

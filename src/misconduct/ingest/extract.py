@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from misconduct.ingest import dates as d
 from misconduct.ingest.gazetteer import (
+    LISTED_ONLY,
     StandardMatch,
     find_forces,
     find_standards,
@@ -230,7 +231,9 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 "the hearing date printed does not exist",
             )
     sents = sentences(text)
-    years = [f.value.year for f in d.find_dates(text)]
+    all_dates = d.find_dates(text)
+    years = [f.value.year for f in all_dates]
+    latest = max((f.value for f in all_dates if f.precision == "day"), default=None)
     candidates: list[tuple[int, int, Field]] = []
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
@@ -249,24 +252,24 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             )
         for dm in d.find_day_months(s.text):
             resolved = d.resolve_year(dm, years)
+            conf, note = (
+                0.6,
+                "the year is not printed: it is the only year near the text's dates that fits "
+                "the weekday",
+            )
+            score = good - 2 * bad
             if resolved is None:
-                continue
+                resolved = d.year_after(dm, latest)
+                if resolved is None or score <= 0:
+                    continue
+                conf, note = (
+                    0.5,
+                    "the year is not printed: taken as the first on or after the latest date the "
+                    "text prints (a notice reports a hearing after the events it describes)",
+                )
             iso = f"{resolved:04d}-{dm.month:02d}-{dm.day:02d}"
             span = Span(s.start + dm.start, s.start + dm.end, dm.text)
-            score = good - 2 * bad
-            candidates.append(
-                (
-                    score,
-                    s.start + dm.start,
-                    Field(
-                        iso,
-                        span,
-                        0.6,
-                        "the year is not printed: it is the only "
-                        "year near the text's dates that fits the weekday",
-                    ),
-                )
-            )
+            candidates.append((score, s.start + dm.start, Field(iso, span, conf, note)))
     if not candidates:
         return absent()
     score, _, best = max(candidates, key=lambda c: (c[0], -c[1]))
@@ -568,6 +571,40 @@ def _finding(
     return absent("no finding stated in the text")
 
 
+# What separates items of a list of Standards: a comma, a semicolon, "and", a slash.
+_LIST_GAP = re.compile(r"^\s*(?:[,;/]\s*(?:and\s+)?|and\s+|&\s+)$", re.I)
+_NEGATION_BEFORE = re.compile(
+    r"(?:\bnot\s+(?:been\s+)?(?:found\s+to\s+have\s+)?breach\w*|\bdid\s+not\s+breach|"
+    r"\bno\s+breach\w*\s+of|\bnot\s+(?:proven|proved)\s+(?:in\s+(?:respect|relation)\s+(?:of|to)|for))"
+    r"[^.;]{0,80}$",
+    re.I,
+)
+_NEGATION_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:was|were)\s+(?:found\s+)?(?:as\s+)?not\s+(?:proven|proved|made\s+out)", re.I
+)
+
+
+def _between(
+    text: str, start: int, end: int, found: list[StandardMatch], i: int, offset: int
+) -> str:
+    """The text between a Standard and its nearest neighbour in the list (before or after)."""
+    gaps = []
+    if i > 0:
+        gaps.append(text[offset + found[i - 1].end : start])
+    if i + 1 < len(found):
+        gaps.append(text[end : offset + found[i + 1].start])
+    return min(gaps, key=len) if gaps else ""
+
+
+def _standard_negated(text: str, start: int, end: int) -> bool:
+    """A Standard printed as not breached ("was not found to have breached the standard of ...",
+    "the allegation under equality and diversity was found not proven")."""
+    return bool(
+        _NEGATION_BEFORE.search(text[max(0, start - 120) : start])
+        or _NEGATION_AFTER.search(text[end : end + 80])
+    )
+
+
 _STANDARD_ANCHOR = re.compile(
     r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding",
     re.I,
@@ -589,9 +626,18 @@ def _standards(text: str, scope: list[Piece], table: dict[str, Piece]) -> Field:
             at = start + s.start
             # A Standard counts beside a word that introduces Standards, or in a list of them.
             listed = any(
-                o is not s and abs(o.start - s.start) < len(s.text) + len(o.text) + 12
+                o is not s
+                and o.confidence > LISTED_ONLY
+                and abs(o.start - s.start) < len(s.text) + len(o.text) + 12
                 for o in in_region[max(0, i - 1) : i + 2]
             )
+            if s.confidence <= LISTED_ONLY and not (
+                listed
+                and _LIST_GAP.search(_between(text, at, at + len(s.text), in_region, i, start))
+            ):
+                continue
+            if _standard_negated(text, at, at + len(s.text)):
+                continue  # kept only if another mention states it as breached
             if listed or _STANDARD_ANCHOR.search(text[max(0, at - 300) : at]):
                 found.append((at, at + len(s.text), s))
     if not found:

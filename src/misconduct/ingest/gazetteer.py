@@ -1,7 +1,7 @@
 """Gazetteers: the forces (from the project's force list), the ranks and the Standards as printed.
 
 >>> [(m.code, m.text) for m in find_forces("a Kent Police officer and the Met's DPS")]
-[('kent', 'Kent Police'), ('metropolitan', "Met's")]
+[('kent', 'Kent Police'), ('metropolitan', 'the Met')]
 >>> rank_code("Det Ch Insp")
 'chief_inspector'
 >>> [s.code for s in find_standards("namely confidentiality, courtesy and respect")]
@@ -161,27 +161,49 @@ def rank_code(printed: str) -> str | None:
     return _RANKS.get(re.sub(r"\s+", " ", printed.strip().lower()))
 
 
+# Confidence of a bare word ("integrity", "conduct") that names a Standard only as an item in a list
+# of Standards; extraction keeps it only beside another Standard.
+LISTED_ONLY = 0.55
+
+
 @cache
 def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
     """(standard id, pattern, confidence) for each Standard of Professional Behaviour as printed."""
     variants: dict[str, list[tuple[str, float]]] = {
         "honesty_and_integrity": [
-            (r"honesty\s+(?:and|&)\s+integrity", 0.9),
+            (r"honest(?:y)?\s*(?:and|&|,|/)\s*integrity", 0.9),
+            (r"integrity\s+(?:and|&)\s+honesty", 0.85),
             (r"honesty\s*/\s*integrity", 0.6),
+            # Printed alone only inside a list of Standards ("integrity; authority, respect ...").
+            (r"integrity", LISTED_ONLY),
         ],
         "authority_respect_and_courtesy": [
             (r"authority,?\s+respect,?\s+(?:and|&)\s+courtesy", 0.9),
+            (r"authority\s*/\s*respect\s*/\s*courtesy", 0.85),
             (r"courtesy\s+(?:and|&)\s+respect", 0.8),
             (r"authority,\s+respect\b", 0.7),
             (r"respect\s+(?:and|&)\s+courtesy", 0.8),
         ],
-        "equality_and_diversity": [(r"equality\s+(?:and|&)\s+diversity", 0.9)],
+        "equality_and_diversity": [(r"equality,?\s*(?:and|&|/)\s*diversity", 0.9)],
         "use_of_force": [(r"use\s+of\s+force", 0.85)],
-        "orders_and_instructions": [(r"orders\s+(?:and|&)\s+instructions", 0.9)],
-        "duties_and_responsibilities": [(r"duties\s+(?:and|&)\s+responsibilities", 0.9)],
+        "orders_and_instructions": [(r"orders?\s*(?:and|&|/)\s*instructions?", 0.9)],
+        "duties_and_responsibilities": [
+            (r"dut(?:y|ies)\s*(?:and|&|/)\s*responsibilit(?:y|ies)", 0.9)
+        ],
         "confidentiality": [(r"confidentiality", 0.85)],
         "fitness_for_work": [(r"fitness\s+for\s+(?:work|duty)", 0.9)],
-        "discreditable_conduct": [(r"discreditable\s+conduct", 0.9)],
+        "discreditable_conduct": [
+            (r"discreditable\s+conduct", 0.9),
+            # The Standard's own words: "... behave in a manner which does not discredit the police
+            # service": a finding that the officer "brought discredit on the police service".
+            (
+                r"(?:bring|brings|bringing|brought)\s+discredit\s+(?:up)?on\s+the\s+"
+                r"(?:police\s+service|police|force)",
+                0.7,
+            ),
+            # "authority, respect and courtesy; confidentiality; and conduct" (the list's last item)
+            (r"conduct", LISTED_ONLY),
+        ],
         "challenging_and_reporting_improper_conduct": [
             (r"challenging\s+(?:and|&)\s+reporting(?:\s+improper\s+conduct)?", 0.9)
         ],
@@ -191,6 +213,11 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
         for sid, pats in variants.items()
         for p, conf in pats
     ]
+
+
+def standard_ids() -> tuple[str, ...]:
+    """The Standards' ids, in the order of the Standards of Professional Behaviour."""
+    return tuple(dict.fromkeys(sid for sid, _, _ in _standard_patterns()))
 
 
 @dataclass(frozen=True)

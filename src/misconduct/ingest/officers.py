@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from misconduct.ingest.gazetteer import RANK_PATTERN, rank_code
+from misconduct.ingest.gazetteer import RANK_PATTERN, find_forces, rank_code
 from misconduct.ingest.text import Piece, sentences
 
 NUMBERS = {
@@ -113,6 +113,11 @@ def _names(raw: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _names_a_force(name: str) -> bool:
+    """A part of a list after a rank that is a force or its county ("Essex Police", "Kent")."""
+    return any(m.start == 0 and m.end == len(name) for m in find_forces(name, weak=True))
+
+
 def find_officers(text: str) -> list[Officer]:
     """The officers a text is about, in order of first mention, merged by surname or letter."""
     return _find_officers(text, lenient=False) or _find_officers(text, lenient=True)
@@ -192,11 +197,13 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             if m.group("former")
             else None
         )
-        names = _names(m.group("names"))
+        names = [n for n in _names(m.group("names")) if not _names_a_force(n)]
+        # After one rank, a list is several officers only when it reads as one ("PCs A, B and C",
+        # "PC A, B and C"); "PC Ann Bell, Essex Police" is one officer and the force.
         if (
             len(names) > 1
             and not _PLURAL_RANKS.match(m.group("rank"))
-            and "," not in m.group("names")
+            and not ("," in m.group("names") and re.search(r"\sand\s", m.group("names")))
         ):
             names = names[:1]
         pos = m.start("names")

@@ -89,6 +89,13 @@ _FINDING_RES = [
         re.IGNORECASE,
     ),
     re.compile(r"(?P<gross>gross\s+)?misconduct\s+ruling", re.IGNORECASE),
+    # "found proven as misconduct", "proved at the level of gross misconduct", "at misconduct level"
+    re.compile(
+        r"(?:prove[nd]|found|upheld)\s+(?:as|at)\s+(?:the\s+level\s+of\s+)?(?P<gross>gross\s+)?"
+        r"misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel))",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bat\s+(?P<gross>gross\s+)?misconduct\s+level", re.IGNORECASE),
 ]
 _NOT_FINDING_BEFORE = re.compile(
     r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether)\s+"
@@ -161,32 +168,70 @@ def any_hearing(text: str) -> Hit | None:
     return Hit("misconduct_hearing", m.start(), m.end(), m.group(), 0.6) if m else None
 
 
-_WORD_NUMBER = r"(?P<n>\d{1,2}|" + "|".join(NUMBERS) + r")"
+# Periods as notices print them: digits or words ("18", "eighteen", "two and a half"), years or months.
+_PERIOD_WORDS = {
+    **NUMBERS,
+    "a": 1,
+    "an": 1,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-four": 24,
+    "twenty four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
+    "thirty six": 36,
+}
+_WORD_NUMBER = (
+    r"(?P<n>\d{1,2}(?:\.5)?|"
+    + "|".join(sorted((re.escape(w) for w in _PERIOD_WORDS), key=len, reverse=True))
+    + r")(?P<half>\s+and\s+a\s+half)?"
+)
+_UNIT = r"[\s-]+(?P<unit>year|month)s?\b"
+_FWW = r"(?:final\s+written\s+warning|FWW|final\s+warning)"
 _PERIOD = [
-    re.compile(_WORD_NUMBER + r"[\s-]+(?P<unit>year|month)s?[\s-]+final\s+written\s+warning", re.I),
-    # "a final written warning which will remain in force for two years"
+    # "a two-year final written warning", "18 month final written warning", "5 years FWW"
+    re.compile(r"\b" + _WORD_NUMBER + _UNIT + r"(?:'s|’s)?[\s-]+" + _FWW, re.I),
+    # "a final written warning for a period of two years", "… which will remain in force for 18
+    # months", "… to last three years", "… lasting 5 years", "… (two years)"
     re.compile(
-        r"final\s+written\s+warning[^.]{0,60}?\b(?:for|of|lasting)\s+(?:a\s+period\s+of\s+)?"
+        _FWW
+        + r"[^.;]{0,80}?(?:\b(?:for|of|lasting|last|lasts|remain\w*\s+(?:in\s+(?:force|place)|live|"
+        r"on\s+(?:file|record|\w+\s+record))\s+for)\s+|\()"
+        r"(?:a\s+(?:further\s+)?period\s+of\s+|the\s+period\s+of\s+|a\s+duration\s+of\s+)?"
         + _WORD_NUMBER
-        + r"[\s-]+(?P<unit>year|month)s?\b",
-        re.I,
-    ),
-    re.compile(
-        r"final\s+written\s+warning\s+(?:for|of|lasting|to\s+last|for\s+a\s+period\s+of)\s+"
-        + _WORD_NUMBER
-        + r"[\s-]+(?P<unit>year|month)s?",
+        + _UNIT,
         re.I,
     ),
 ]
+# "extended by 12 months" is an extension of a live warning, not the period of a new one.
+_NOT_PERIOD_BEFORE = re.compile(r"extend\w*\s+(?:by\s+)?$|extension\s+of\s+$", re.I)
 
 
 def warning_months(text: str) -> tuple[int, int, int, str] | None:
-    """The period of a final written warning stated in the text: (months, start, end, text)."""
+    """The period of a final written warning stated in the text: (months, start, end, text).
+
+    >>> [warning_months(t)[0] for t in ("a final written warning for a period of two years",
+    ...     "an 18-month final written warning", "given a final written warning for 5 years",
+    ...     "a final written warning, which will remain in force for eighteen months",
+    ...     "a final written warning (two and a half years)")]
+    [24, 18, 60, 18, 30]
+    """
     for pattern in _PERIOD:
-        m = pattern.search(text)
-        if m:
+        for m in pattern.finditer(text):
+            if _NOT_PERIOD_BEFORE.search(text[max(0, m.start("n") - 20) : m.start("n")]):
+                continue
             raw = m.group("n").lower()
-            n = int(raw) if raw.isdigit() else NUMBERS[raw]
-            months = n * 12 if m.group("unit").lower() == "year" else n
+            n = float(raw) if raw[0].isdigit() else float(_PERIOD_WORDS[re.sub(r"\s+", " ", raw)])
+            if m.group("half"):
+                n += 0.5
+            months = round(n * 12 if m.group("unit").lower() == "year" else n)
+            if not 1 <= months <= 120:
+                continue
             return months, m.start(), m.end(), m.group()
     return None

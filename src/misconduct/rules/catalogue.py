@@ -84,8 +84,10 @@ class Provision:
     versions: tuple[ProvisionVersion, ...]
 
     def version_on(self, on: date) -> ProvisionVersion | None:
+        # ProvisionVersion.in_force, inlined: the rules ask this many times an assessment.
         for version in self.versions:
-            if version.in_force(on):
+            until = version.in_force_until
+            if version.in_force_from <= on and (until is None or on <= until):
                 return version
         return None
 
@@ -120,7 +122,7 @@ class Catalogue:
 
     def version(self, provision_id: str, on: date) -> ProvisionVersion:
         """The version in force on a date, or NotModelled naming the dates that are modelled."""
-        provision = self.get(provision_id)
+        provision = self.provisions.get(provision_id) or self.get(provision_id)
         found = provision.version_on(on)
         if found is None:
             spans = ", ".join(
@@ -138,7 +140,8 @@ class Catalogue:
         return found
 
     def version_or_none(self, provision_id: str, on: date) -> ProvisionVersion | None:
-        return self.get(provision_id).version_on(on)
+        provision = self.provisions.get(provision_id) or self.get(provision_id)
+        return provision.version_on(on)
 
 
 _PROVISION_KEYS = {"id", "title", "date_basis", "versions"}
@@ -213,6 +216,11 @@ def load_catalogue(directory: Path = PARAMETER_DIR) -> Catalogue:
 @cache
 def default_catalogue() -> Catalogue:
     return load_catalogue()
+
+
+def catalogue_or_default(catalogue: Catalogue | None) -> Catalogue:
+    """``catalogue or default_catalogue()`` without calling ``len()`` (the rules ask this often)."""
+    return catalogue if catalogue is not None and catalogue.provisions else default_catalogue()
 
 
 @cache

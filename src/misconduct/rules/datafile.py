@@ -42,7 +42,7 @@ class Citation:
         return {
             "instrument": self.instrument,
             "provision": self.provision,
-            "status": self.status.value,
+            "status": self.status._value_,
             "note": self.note,
         }
 

@@ -12,11 +12,11 @@ from datetime import date
 from typing import Any
 
 from misconduct.errors import InvalidInput, RuleViolation
-from misconduct.rules.catalogue import Catalogue, default_catalogue
+from misconduct.rules.catalogue import Catalogue, catalogue_or_default
 from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
-from misconduct.rules.warning import WarningPeriod, warning_period
+from misconduct.rules.warning import WARNINGS, WarningPeriod, warning_period
 from misconduct.rules.workdays import add_months, uk_date
 
 
@@ -155,12 +155,21 @@ class OutcomeAnswer:
         }
 
 
+def _severity(o: Outcome) -> int:
+    return _SEVERITY[o._value_]
+
+
+_SEVERITY = {o._value_: o.severity for o in Outcome}
+_OUTCOME = {o._value_: o for o in Outcome}
+
+
 def _ordered(outcomes: set[Outcome]) -> tuple[Outcome, ...]:
-    return tuple(sorted(outcomes, key=lambda o: o.severity))
+    return tuple(sorted(outcomes, key=_severity))
 
 
 def _outcomes(params: Any, key: str = "outcomes") -> set[Outcome]:
-    return {Outcome(o) for o in params[key]}
+    # A table lookup for each known value; Outcome(o) still refuses an unknown one as before.
+    return {_OUTCOME.get(o) or Outcome(o) for o in params[key]}
 
 
 class _Run:
@@ -169,15 +178,12 @@ class _Run:
     def __init__(self, q: OutcomeQuestion, regime: RegimeDecision, cat: Catalogue) -> None:
         self.q = q
         self.regime = regime
+        self.on = regime.rules_date
         self.cat = cat
         self.trace = Trace()
         self.requirements: list[Requirement] = []
         self.notes: list[str] = []
         self.other_actions: list[OtherAction] = []
-
-    @property
-    def on(self) -> date:
-        return self.regime.rules_date
 
     def rule(self, pid: str, conclusion: str, *, applied: bool = True, **inputs: Any) -> Any:
         v = self.cat.version(pid, self.on)
@@ -204,7 +210,7 @@ class _Run:
 
 def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -> OutcomeAnswer:
     """The outcomes lawfully open on the question's facts, with requirements, notes and trace."""
-    cat = catalogue or default_catalogue()
+    cat = catalogue_or_default(catalogue)
     regime = determine_regime(
         q.came_to_attention,
         linked_to_pre_commencement_allegation=q.linked_to_pre_commencement_allegation,
@@ -224,7 +230,10 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
     if available:
         _requirements(run, finding, available)
     periods: dict[Outcome, WarningPeriod] = {}
-    for outcome in _ordered(available):
+    ordered = _ordered(available)
+    for outcome in ordered:
+        if outcome not in WARNINGS:  # warning_period answers None for any other outcome
+            continue
         period = warning_period(outcome, q.forum, regime, trace=run.trace, catalogue=cat)
         if period is not None:
             periods[outcome] = period
@@ -234,7 +243,7 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
     return OutcomeAnswer(
         q,
         regime,
-        _ordered(available),
+        ordered,
         periods,
         tuple(run.requirements),
         tuple(run.notes),

@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from misconduct.errors import InvalidInput
-from misconduct.rules.catalogue import Catalogue, default_catalogue
+from misconduct.rules.catalogue import Catalogue, catalogue_or_default, default_catalogue
 from misconduct.rules.trace import Trace
 
 COMMENCEMENT_2020 = date(2020, 2, 1)
@@ -31,13 +32,18 @@ class Regime(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Regime.CONDUCT_REGS_2012: "Police (Conduct) Regulations 2012",
-            Regime.CONDUCT_REGS_2020: "Police (Conduct) Regulations 2020 (without the 2025 amendments)",
-            Regime.CONDUCT_REGS_2020_AMENDED_2025: (
-                "Police (Conduct) Regulations 2020 as amended by SI 2025/558"
-            ),
-        }[self]
+        return _REGIME_LABELS[self._value_]
+
+
+_REGIME_LABELS = {  # by value: read once per assessment, so a table rather than a dict per call
+    Regime.CONDUCT_REGS_2012._value_: "Police (Conduct) Regulations 2012",
+    Regime.CONDUCT_REGS_2020._value_: (
+        "Police (Conduct) Regulations 2020 (without the 2025 amendments)"
+    ),
+    Regime.CONDUCT_REGS_2020_AMENDED_2025._value_: (
+        "Police (Conduct) Regulations 2020 as amended by SI 2025/558"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -82,8 +88,31 @@ def determine_regime(
     ``linked_to_pre_commencement_allegation``: the same, where only the 2025 link is known.
     ``dg_reinvestigation_on``: the date the Director General ordered a re-investigation (s.13B) or gave a
     s.28A direction (SI 2020/4 reg 4(7); SI 2025/558 reg 64(2)).
+
+    The decision depends on nothing but these dates and the rule data, and is never changed once
+    made, so one decision is kept for each set of them (``regime_cache_clear`` empties the store).
     """
-    cat = catalogue or default_catalogue()
+    return _decide(
+        came_to_attention,
+        linked_to_pre_commencement_allegation,
+        dg_reinvestigation_on,
+        linked_allegation_came_to_attention,
+        first_known_to_police_body_on,
+        first_known_to_director_general_on,
+        catalogue_or_default(catalogue),
+    )
+
+
+@lru_cache(maxsize=8192)
+def _decide(
+    came_to_attention: date,
+    linked_to_pre_commencement_allegation: bool,
+    dg_reinvestigation_on: date | None,
+    linked_allegation_came_to_attention: date | None,
+    first_known_to_police_body_on: date | None,
+    first_known_to_director_general_on: date | None,
+    cat: Catalogue,
+) -> RegimeDecision:
     trace = Trace()
     if dg_reinvestigation_on is not None and dg_reinvestigation_on < came_to_attention:
         raise InvalidInput(
@@ -212,6 +241,11 @@ def determine_regime(
         tuple(reasons),
         trace,
     )
+
+
+def regime_cache_clear() -> None:
+    """Forget the regime decisions kept so far (the benchmark starts each pass from none)."""
+    _decide.cache_clear()
 
 
 SI_2024_521_COMMENCEMENT = date(2024, 5, 7)

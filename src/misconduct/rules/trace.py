@@ -13,7 +13,7 @@ from typing import Any
 from misconduct.rules.catalogue import ProvisionVersion
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TraceEntry:
     provision_id: str
     title: str

@@ -15,13 +15,22 @@ from misconduct.errors import InvalidInput
 
 E = TypeVar("E", bound="Vocabulary")
 
+_LABELS: dict[str, str] = {}
+
 
 class Vocabulary(StrEnum):
     """A closed list of identifiers with human labels."""
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        # A label depends only on the value: built once per value, then read from a table (the
+        # engine asks for labels thousands of times a second).
+        value = self._value_
+        try:
+            return _LABELS[value]
+        except KeyError:
+            label = _LABELS[value] = value.replace("_", " ").capitalize()
+            return label
 
     @classmethod
     def parse(cls: type[E], value: str, *, field: str) -> E:
@@ -58,18 +67,24 @@ class Outcome(Vocabulary):
 
     @property
     def severity(self) -> int:
-        return list(Outcome).index(self)
+        """The position in the order of severity (0 for no further action)."""
+        return _SEVERITY[self._value_]
 
     @property
     def is_dismissal(self) -> bool:
-        return self in _DISMISSALS
+        return self._value_ in _DISMISSAL_VALUES
 
 
-_DISMISSALS = {
-    Outcome.DISMISSAL_WITH_NOTICE,
-    Outcome.DISMISSAL_WITHOUT_NOTICE,
-    Outcome.WOULD_HAVE_BEEN_DISMISSED,
-}
+_DISMISSALS = frozenset(
+    {
+        Outcome.DISMISSAL_WITH_NOTICE,
+        Outcome.DISMISSAL_WITHOUT_NOTICE,
+        Outcome.WOULD_HAVE_BEEN_DISMISSED,
+    }
+)
+_DISMISSAL_VALUES = frozenset(o._value_ for o in _DISMISSALS)
+# Keyed by the plain value (a str hashes in C; an enum member hashes through Enum.__hash__).
+_SEVERITY: dict[str, int] = {o._value_: i for i, o in enumerate(Outcome)}
 
 
 class Rank(Vocabulary):
@@ -99,12 +114,14 @@ class Rank(Vocabulary):
     @property
     def is_senior_officer(self) -> bool:
         """Above chief superintendent (reg 2(1))."""
-        return list(Rank).index(self) > list(Rank).index(Rank.CHIEF_SUPERINTENDENT)
+        return _RANK_ORDER[self._value_] > _RANK_ORDER[Rank.CHIEF_SUPERINTENDENT._value_]
 
     @property
     def abbreviation(self) -> str:
         return _ABBREVIATIONS.get(self, self.label)
 
+
+_RANK_ORDER: dict[str, int] = {r._value_: i for i, r in enumerate(Rank)}
 
 _ABBREVIATIONS = {
     Rank.SPECIAL_CONSTABLE: "SC",

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from misconduct.errors import InvalidInput, RuleViolation
-from misconduct.rules.catalogue import Catalogue, ProvisionVersion, default_catalogue
+from misconduct.rules.catalogue import (
+    Catalogue,
+    ProvisionVersion,
+    catalogue_or_default,
+    default_catalogue,
+)
 from misconduct.rules.regime import Regime, RegimeDecision
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Forum, Outcome
@@ -22,6 +27,12 @@ from misconduct.rules.workdays import add_months, end_of_months_beginning_with
 WARNINGS = (Outcome.WRITTEN_WARNING, Outcome.FINAL_WRITTEN_WARNING)
 COUNTING_2020 = date(2020, 2, 1)
 COUNTING_2012_END = date(2020, 1, 31)
+_FWW_PERIOD = {  # the provision for a final written warning's period, by forum (value)
+    Forum.MISCONDUCT_MEETING._value_: "reg42_9b_fww_period_meeting",
+    Forum.MISCONDUCT_HEARING._value_: "reg42_10_fww_period_hearing",
+    Forum.ACCELERATED_MISCONDUCT_HEARING._value_: "reg62_4_fww_period_amh",
+}
+_LOWER = {m._value_: m.label.lower() for vocab in (Outcome, Forum) for m in vocab}
 
 
 @dataclass(frozen=True)
@@ -71,7 +82,7 @@ def warning_period(
     """The period range for a warning outcome given at a forum under a regime; None for other outcomes."""
     if outcome not in WARNINGS:
         return None
-    cat = catalogue or default_catalogue()
+    cat = catalogue_or_default(catalogue)
     on = regime.rules_date
     if regime.regime is Regime.CONDUCT_REGS_2012:
         v = cat.version("regs2012_warning_periods", on)
@@ -87,19 +98,14 @@ def warning_period(
         months = int(v.parameters["months"])
         period = WarningPeriod(outcome, months, months, v)
     else:
-        pid = {
-            Forum.MISCONDUCT_MEETING: "reg42_9b_fww_period_meeting",
-            Forum.MISCONDUCT_HEARING: "reg42_10_fww_period_hearing",
-            Forum.ACCELERATED_MISCONDUCT_HEARING: "reg62_4_fww_period_amh",
-        }[forum]
-        v = cat.version(pid, on)
+        v = cat.version(_FWW_PERIOD[forum._value_], on)
         period = WarningPeriod(
             outcome, int(v.parameters["min_months"]), int(v.parameters["max_months"]), v
         )
     if trace is not None:
         trace.record(
             period.version,
-            f"{outcome.label.lower()} at a {forum.label.lower()}: "
+            f"{_LOWER[outcome._value_]} at a {_LOWER[forum._value_]}: "
             f"{period.min_months}–{period.max_months} months",
             on=on,
             outcome=outcome,

@@ -5,6 +5,7 @@ The clock and the actor are given to the service; nothing here reads the time of
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -14,7 +15,7 @@ from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case, TimelineEntry
 from misconduct.domain.codec import to_plain
 from misconduct.domain.dates import check_dates
-from misconduct.domain.events import Event, event_payload
+from misconduct.domain.events import Event
 from misconduct.domain.ledger import GENESIS, RecordedEvent
 from misconduct.domain.lifecycle import Context, decide, open_case
 from misconduct.domain.records import DueItem
@@ -62,16 +63,17 @@ class CaseService:
         self.rules = rules or rules_version()
 
     def _seal(self, case: Case, previous: str, event: Event) -> RecordedEvent:
-        return RecordedEvent.seal(
+        """The event sealed for the chain, its personal values held beside it (a fresh random salt
+        for each, so a commitment cannot be tested against guessed names)."""
+        return RecordedEvent.sealed(
             case.ref,
             case.version,
-            event.type,
-            event_payload(event),
-            event.on,
+            event,
             self.clock(),
             self.actor,
             self.rules,
             previous,
+            lambda: secrets.token_hex(16),
         )
 
     def open(self, command: cmd.OpenCase, steps: Sequence[cmd.Command] = ()) -> Case:

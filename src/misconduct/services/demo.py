@@ -40,19 +40,21 @@ CANONICAL_FOUND = Found(
     {
         "knew_conduct_was_wrong": "he must have known a force-issued phone was not to be used for this",
         "limited_damage_to_public_confidence": (
-            "inappropriate but lawful; the public would be concerned, but no one was harmed"
+            "the conduct was inappropriate but lawful; the public would be concerned to learn of "
+            "it, but no one was harmed"
         ),
         "conduct_over_period": "about a year, January 2024 to January 2025",
-        "on_duty_or_in_uniform": "five of the images were taken on duty",
+        "on_duty_or_in_uniform": "five of the eight images were taken while he was on duty",
         "misuse_of_police_equipment_or_systems": "the force-issued work phone",
-        "those_affected_consented": "the recipients were consenting adults",
+        "those_affected_consented": "",
         "conduct_not_criminal": "",
         "open_admissions": "the conduct was admitted",
     },
     {
         "remorse_and_apology": "he apologised",
         "insight_and_steps_taken": (
-            "he sought professional medical help and has taken steps to address the behaviour"
+            "he sought professional medical help and has taken steps to address the behaviour, "
+            "which he linked to the demands of his work"
         ),
     },
 )
@@ -64,8 +66,8 @@ CANONICAL_INTAKE: dict[str, Any] = {
     "force": "metropolitan",
     "source": "conduct_matter",
     "summary": (
-        "Sent sexual messages and intimate images of himself from his force-issued mobile phone, "
-        "some taken and sent while on duty."
+        "Over about a year, used his force-issued mobile phone for sexual messages, sending eight "
+        "intimate images of himself, five of them taken while on duty."
     ),
     "opened_on": "2025-01-22",  # invented: opened the day after it came to attention
     # invented: the day after the conduct period ended, before 28 May 2025
@@ -81,8 +83,8 @@ CANONICAL_INTAKE: dict[str, Any] = {
             "id": "A1",
             "officer": "274519",
             "particulars": (
-                "Sent sexual messages and intimate images of himself from his force-issued mobile "
-                "phone, some taken and sent while on duty."
+                "Over about a year, used his force-issued mobile phone for sexual messages, sending "
+                "eight intimate images of himself, five of them taken while on duty."
             ),
             "conduct_from": "2024-01-25",
             "conduct_to": "2025-01-20",
@@ -167,7 +169,7 @@ def _determine(on: str, level: Finding, form: Forum, certified: bool = False) ->
 def _arrange(on: str, forum: Forum, starts: str) -> c.Command:
     public = forum is not Forum.MISCONDUCT_MEETING
     arrangement = ProceedingsArrangement(
-        forum, D(starts), "Chair appointed under reg 28", in_public=public
+        forum, D(starts), "Legally qualified chair", in_public=public
     )
     return c.ArrangeProceedings(D(on), arrangement)
 
@@ -254,7 +256,8 @@ def canonical_case() -> DemoCase:
             ProceedingsArrangement(
                 Forum.ACCELERATED_MISCONDUCT_HEARING,
                 D("2025-05-14"),  # invented, inside the reg 52 window
-                "Assistant Commissioner (professionalism), delegated under reg 2(4A)",
+                # Delegated by the Commissioner under reg 2(4A) (SI 2024/521 reg 3(3)).
+                "Assistant Commissioner (professionalism)",
                 adviser="Legally qualified person",
                 in_public=True,
                 anonymity_cipher="PC A",

@@ -68,6 +68,10 @@ class CaseRepository(Protocol):
     def append_many(self, batch: Sequence[tuple[str, int, Sequence[RecordedEvent], Case]]) -> None:
         """:meth:`append` for each ``(ref, expected_version, new, case)``, in one transaction."""
 
+    def erase_personal(self, ref: str, ids: Sequence[str], on: date) -> int:
+        """Delete the values of the case's personal data ``ids`` (held outside the chain), keeping
+        each as a tombstone dated ``on``; how many were erased."""
+
     def summaries(self) -> list[CaseSummary]:
         """The current state of every case, for lists and due dates."""
 

@@ -1,4 +1,9 @@
-"""Export a case as JSON with its events, and import it back: the same case, the same chain."""
+"""Export a case as JSON with its events, and import it back: the same case, the same chain.
+
+Format 2 carries the case's personal data beside the events (``personal``: by id, each value with
+its salt, or the date it was erased), since the events hold only references and commitments; an
+import checks every value against its commitment. Format 1 (events with their values inline) still
+imports."""
 
 from __future__ import annotations
 
@@ -13,13 +18,15 @@ from misconduct.domain.case import Case
 from misconduct.domain.events import CaseOpened, Event, event_payload
 from misconduct.domain.ledger import RecordedEvent, verify_chain
 from misconduct.domain.lifecycle import Context, decide, open_case
+from misconduct.domain.personal import Datum
 from misconduct.errors import InvalidInput, MisconductError
 from misconduct.rules.warning import WarningRecord
 from misconduct.services.cases import load
 from misconduct.services.ports import UnitOfWork
 
 FORMAT = "misconduct.case"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 def export_case(uow_factory: Callable[[], UnitOfWork], ref: str) -> dict[str, Any]:
@@ -31,6 +38,7 @@ def export_case(uow_factory: Callable[[], UnitOfWork], ref: str) -> dict[str, An
         "ref": ref,
         "version": case.version,
         "events": [r.as_dict() for r in records],
+        "personal": {i: d.as_dict() for r in records for i, d in sorted(r.data().items())},
     }
 
 
@@ -42,15 +50,21 @@ def import_case(uow_factory: Callable[[], UnitOfWork], data: Any) -> Case:
             f"{FORMAT!r}",
             data.get("format") if isinstance(data, dict) else type(data).__name__,
         )
-    if data.get("format_version") != FORMAT_VERSION:
-        raise InvalidInput("format_version", str(FORMAT_VERSION), data.get("format_version"))
+    if data.get("format_version") not in READABLE_VERSIONS:
+        raise InvalidInput(
+            "format_version", " or ".join(map(str, READABLE_VERSIONS)), data.get("format_version")
+        )
     ref = data.get("ref")
     raw = data.get("events")
     if not isinstance(ref, str) or not ref:
         raise InvalidInput("ref", "a case reference", ref)
     if not isinstance(raw, list) or not raw:
         raise InvalidInput("events", "a non-empty list of events", raw)
-    records = [RecordedEvent.from_dict(e) if isinstance(e, dict) else _bad(e) for e in raw]
+    personal = _personal(data.get("personal", {}))
+    records = [
+        RecordedEvent.from_dict(e).with_personal(personal) if isinstance(e, dict) else _bad(e)
+        for e in raw
+    ]
     foreign = [r.sequence for r in records if r.case_ref != ref]
     if foreign:
         raise InvalidInput("events[].case", f"every event of case {ref}", f"events {foreign}")
@@ -68,6 +82,24 @@ def import_case(uow_factory: Callable[[], UnitOfWork], data: Any) -> Case:
         uow.cases.append(ref, 0, records, case)
         uow.commit()
     return case
+
+
+def _personal(raw: Any) -> dict[str, Datum]:
+    """The export's personal data by id, each checked for shape (their commitments are checked with
+    the chain)."""
+    if not isinstance(raw, dict):
+        raise InvalidInput("personal", "an object of personal data by id", type(raw).__name__)
+    out = {}
+    for datum_id, value in raw.items():
+        if not isinstance(value, dict):
+            raise InvalidInput(f"personal.{datum_id}", "an object", type(value).__name__)
+        try:
+            out[datum_id] = Datum.from_dict(datum_id, value)
+        except (ValueError, TypeError) as exc:
+            raise InvalidInput(
+                f"personal.{datum_id}", "a value with its salt, or an erasure date", str(exc)
+            ) from None
+    return out
 
 
 def _event(r: RecordedEvent) -> Event:

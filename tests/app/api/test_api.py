@@ -30,12 +30,15 @@ PUBLIC_OPERATIONS = {
     ("post", "/api/rules/assess"),
     ("get", "/api/public/outcomes"),
     ("get", "/api/public/outcomes/{ref}"),
+    ("get", "/api/register/records"),
+    ("get", "/api/register/records/{record_id}"),
 }
 SAMPLE_PATH = {
     "{step}": "reg43_report",
     "{ref}": CANONICAL_REF,
     "{step_id}": "add-party",
     "{kind}": "decision",
+    "{record_id}": "1",
 }
 
 

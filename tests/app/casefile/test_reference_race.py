@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connections
 
 from misconduct.app.config import database
@@ -23,6 +22,7 @@ from misconduct.app.repository import DjangoUnitOfWork
 from misconduct.services import intake
 from misconduct.services.audit import verify_all
 from misconduct.services.cases import CaseService
+from tests import migrated
 from tests.app.test_concurrency import _in_threads, _reset_connection_settings, race_db
 from tests.services.fakes import SteppingClock
 from tests.services.test_intake import overtime
@@ -35,11 +35,12 @@ __all__ = ["race_db"]
 def sqlite_race_db(tmp_path: Path, django_db_blocker: Any) -> Iterator[str]:
     """A migrated SQLite file database of this test's own (threads cannot share :memory:)."""
     alias = "sqlite_race"
+    with django_db_blocker.unblock():
+        migrated.sqlite_at(tmp_path / "race.sqlite3")  # a copy of one migrated once per session
     settings.DATABASES[alias] = database(f"sqlite:///{tmp_path / 'race.sqlite3'}", os.environ)
     _reset_connection_settings()
     try:
         with django_db_blocker.unblock():
-            call_command("migrate", database=alias, verbosity=0)
             yield alias
     finally:
         connections[alias].close()

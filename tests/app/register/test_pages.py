@@ -164,3 +164,43 @@ def test_staff_review_fields_and_people_without_a_role_are_kept_out(
     rec.refresh_from_db()
     assert rec.published
     assert Client().get(reverse("register:record", args=[rec.pk])).status_code == 200
+
+
+DV_NOTICE = (
+    "A misconduct hearing held on 5th May 2024 found that PC Anna Lee of Essex Police breached the "
+    "Standards of Professional Behaviour relating to discreditable conduct by controlling and "
+    "coercive behaviour towards her partner, and used police systems to look her up. The panel, "
+    "chaired by a legally qualified chair, found gross misconduct. PC Lee was dismissed without "
+    "notice. She was a serving officer."
+)
+
+
+@pytest.mark.django_db
+def test_outcomes_by_special_category_are_read_at_ingest_and_plotted_with_their_limits() -> None:
+    source = store.save_extraction(
+        extract(DV_NOTICE), source_url="https://essex.example/n2", licence="OGL v3.0", now=NOW
+    )
+    assert source is not None
+    (rec,) = source.records.all()
+    assert rec.published
+    cats = dict(rec.category_rows.values_list("category", "evidence"))
+    assert set(cats) == {"vawg", "on_duty_or_police_equipment"}
+    assert cats["vawg"].lower() == "controlling and coercive"
+    plot = analytics.by_category()
+    assert {(r["special category"], r["outcome"], r["records"]) for r in plot.rows} == {
+        ("Violence against women and girls", "dismissal without notice", 1),
+        (
+            "On-duty conduct and misuse of police equipment or systems",
+            "dismissal without notice",
+            1,
+        ),
+    }
+    assert "Data: 1 published records" in plot.data and "read from the notice" in plot.data
+    assert "not all outcomes" in plot.limits
+    c = Client()
+    assert c.get(reverse("register:plot", args=["by-category", "png"])).content.startswith(
+        b"\x89PNG"
+    )
+    assert b"<svg" in c.get(reverse("register:plot", args=["by-category", "svg"])).content
+    page = c.get(reverse("register:analytics")).content.decode()
+    assert "Outcomes by special category" in page and "Violence against women and girls" in page

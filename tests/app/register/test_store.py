@@ -9,7 +9,7 @@ import pytest
 from django.db import DatabaseError, transaction
 
 from misconduct.app.register import store
-from misconduct.app.register.models import Record, ReviewEvent, Source
+from misconduct.app.register.models import Record, RecordCategory, ReviewEvent, Source
 from misconduct.errors import InvalidInput
 from misconduct.ingest import extract
 
@@ -146,6 +146,14 @@ def test_the_systems_own_published_outcomes_come_through_the_public_projection(
             assert row.outcome == (officer.outcome_id or "")
             if officer.anonymised:
                 assert row.name == ""
+            # Special categories are read from the published particulars and reasons only.
+            published = " ".join(
+                [a.particulars for a in officer.allegations]
+                + [p for s in officer.reasons for p in (*s.paragraphs, *s.items)]
+            )
+            for code, evidence in row.category_rows.values_list("category", "evidence"):
+                assert evidence.startswith("Standard breached") or evidence in published, code
+    assert RecordCategory.objects.filter(record__source__origin="system").exists()
 
 
 @pytest.mark.django_db

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -10,24 +11,54 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from misconduct.app.ledger import audit_key
 from misconduct.app.roles import Role
 from misconduct.app.web.models import Membership
 from misconduct.services.demo import CANONICAL_REF, canonical_case, load_demo
+from tests.snapshot import Snapshot, record
 
 PASSWORD = "test-password-1"
 CANONICAL_CHAIR = "Assistant Commissioner (professionalism)"
 
 
-def demo_service(actor: str = "tests") -> Any:
+def demo_service(actor: str = "tests", using: str = "default") -> Any:
     from misconduct.app import bootstrap
 
-    return bootstrap.service(actor, lambda: datetime(2026, 11, 25, 9, tzinfo=UTC))
+    return bootstrap.service(actor, lambda: datetime(2026, 11, 25, 9, tzinfo=UTC), using)
+
+
+@dataclass(frozen=True)
+class DemoSnapshot:
+    """What a load of the demo wrote to one database, the load itself, and the ledger key it was
+    signed with (the ledger's MACs depend on it, and it comes from the environment)."""
+
+    snapshot: Snapshot
+    key: bytes | None
+    loader: Callable[[], object]
+
+    @classmethod
+    def record(cls, using: str, loader: Callable[[], object] | None = None) -> DemoSnapshot:
+        """Run ``loader`` (``load_demo`` unless given) in a transaction rolled back, keeping what
+        it wrote."""
+        load = loader or (lambda: load_demo(demo_service(using=using)))
+        key = audit_key()
+        _, snapshot = record(using, load)
+        return cls(snapshot, key, load)
+
+    def load(self) -> None:
+        """The demo, as the loader would write it: from the snapshot when the database is as it was
+        recorded from, through the loader otherwise."""
+        if self.key == audit_key() and self.snapshot.applies():
+            self.snapshot.apply()
+        else:
+            self.loader()
 
 
 @pytest.fixture
-def demo(db: None) -> list[str]:
-    """Every demo case, loaded into the test database."""
-    load_demo(demo_service())
+def demo(db: None, demo_snapshot: DemoSnapshot) -> list[str]:
+    """Every demo case, loaded into the test database (written from the rows one load made, once per
+    session: see ``demo_snapshot`` in tests/conftest.py)."""
+    demo_snapshot.load()
     from misconduct.app import models as m
 
     return list(m.Case.objects.values_list("ref", flat=True))

@@ -35,7 +35,7 @@ def test_views_and_downloads_are_recorded_and_the_psd_lead_reads_them(
     page = login("authority").get(reverse("web:access"), {"case": CANONICAL_REF})
     assert page.status_code == 200
     text = page.content.decode()
-    assert "viewer" in text and "document decision.html" in text
+    assert "viewer" in text and "Written decision and outcome report" in text and "(HTML)" in text
     # Nobody else reads it: not the viewer, not another force's officer.
     assert login("viewer").get(reverse("web:access")).status_code == 403
     assert login("kent_officer").get(reverse("web:access")).status_code == 403

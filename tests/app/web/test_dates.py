@@ -54,7 +54,7 @@ def test_a_step_form_shows_its_date_as_dd_mm_yyyy_with_the_format_as_a_hint(
     assert 'type="text"' in field and 'placeholder="DD/MM/YYYY"' in field
     assert f'value="{TODAY:%d/%m/%Y}"' in field
     assert 'type="date"' not in page
-    assert "DD/MM/YYYY, e.g. 20/01/2025" in page
+    assert "DD/MM/YYYY, for example 20/01/2025" in page
 
 
 def test_a_british_date_is_recorded_as_that_day(demo: list[str]) -> None:
@@ -68,7 +68,7 @@ def test_a_date_in_american_order_is_refused_with_the_expected_form(demo: list[s
     before, _ = store.read(REF)
     response = _add_party(_officer_client(), "11/24/2026")
     assert response.status_code in (200, 422)
-    assert "Enter a date as DD/MM/YYYY, e.g. 20/01/2025." in response.content.decode()
+    assert "Enter a date as DD/MM/YYYY, for example 20/01/2025." in response.content.decode()
     assert 'value="11/24/2026"' in response.content.decode()  # what was typed is kept
     assert store.read(REF)[0].version == before.version
 

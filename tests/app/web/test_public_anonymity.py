@@ -141,7 +141,7 @@ def test_the_canonical_outcome_is_published_as_pc_a(demo: list[str]) -> None:
     if response.status_code == 404:
         pytest.skip("the demo's canonical publication is not public on the pinned date")
     text = response.content.decode()
-    assert "PC A" in text and "final written warning" in text.lower() and "24 months" in text
+    assert "PC A" in text and "final written warning" in text.lower() and "for two years" in text
     assert "20 January 2025" in text or "14 May 2025" in text  # British dates
 
 

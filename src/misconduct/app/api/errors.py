@@ -8,6 +8,7 @@ missing objects and denied access use the same shape, so a client parses one kin
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.urls import reverse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from misconduct.app.plain import plain
+from misconduct.app.plain import field_label, plain
 from misconduct.app.roles import AccessDenied
 from misconduct.errors import (
     Conflict,
@@ -106,23 +107,63 @@ def _text(value: Any) -> str:
         return repr(value)
 
 
-def _validation_body(exc: ValidationError) -> dict[str, Any]:
-    """The first problem pydantic found, in our shape (the rest are listed in the message)."""
-    errors = exc.errors or [{"loc": (), "msg": "invalid request"}]
-    first = errors[0]
-    loc = [str(p) for p in first.get("loc", ())]
-    if loc and loc[0] in ("body", "query", "path", "header", "cookie", "form"):
-        loc = loc[1:]
+_EXPECTED = {
+    "missing": "a value",
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+    "string_type": "text",
+    "date_parsing": "a date as YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date as YYYY-MM-DD",
+    "date_type": "a date as YYYY-MM-DD",
+    "list_type": "a list",
+    "dict_type": "an object",
+    "model_type": "an object",
+    "json_invalid": "a valid JSON document",
+}
+"""Pydantic's error types as what was expected, in words (any other: pydantic's own sentence)."""
+
+
+_SOURCES = ("body", "query", "path", "header", "cookie", "form")
+
+
+def _problem(e: Mapping[str, Any], request: HttpRequest | None) -> tuple[str | None, str, str]:
+    """One pydantic error as (field id, what was expected, the sentence a person reads)."""
+    raw = [str(p) for p in e.get("loc", ())]
+    loc = raw[1:] if raw and raw[0] in _SOURCES else raw
     field = ".".join(loc) or None
-    messages = "; ".join(
-        ".".join(str(p) for p in e.get("loc", ())) + ": " + str(e.get("msg", "")) for e in errors
-    )
+    kind = str(e.get("type", ""))
+    msg = str(e.get("msg", "a valid value"))
+    expected = _EXPECTED.get(kind) or msg[:1].lower() + msg[1:]
+    value = e.get("input")
+    if value is None and request is not None and raw[:1] == ["query"] and len(loc) == 1:
+        value = request.GET.get(loc[0])  # ninja leaves the input out of a query's error
+    label = field_label(loc[-1]) if loc else "The request"
+    if kind == "missing":
+        return field, expected, f"{label}: expected {expected}, but received nothing."
+    if value is None:
+        return field, expected, f"{label}: expected {expected}."
+    return field, expected, f"{label}: expected {expected}, but received “{_text(value)}”."
+
+
+def _validation_body(exc: ValidationError, request: HttpRequest | None = None) -> dict[str, Any]:
+    """The first problem pydantic found, in our shape; the message gives every problem in words."""
+    errors = exc.errors or [{"loc": (), "msg": "invalid request"}]
+    problems = [_problem(e, request) for e in errors]
+    field, expected, _ = problems[0]
+    first = errors[0].get("input")
+    if first is None and request is not None and field and field in request.GET:
+        first = request.GET.get(field)
     return body(
         "InvalidInput",
-        messages,
+        " ".join(sentence for _, _, sentence in problems),
         field=field,
-        expected=str(first.get("msg", "a valid value")),
-        received=first.get("input"),
+        expected=expected,
+        received=first,
     )
 
 
@@ -137,7 +178,7 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(request, data, status=status_for(exc))
 
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        return api.create_response(request, _validation_body(exc), status=422)
+        return api.create_response(request, _validation_body(exc, request), status=422)
 
     def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         tokens = request.build_absolute_uri(reverse("web:tokens"))

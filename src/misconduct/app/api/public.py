@@ -42,6 +42,11 @@ class PublicAllegationOut(Schema):
     standards: list[str]
     finding: str | None
     standards_breached: list[str]
+    conduct_from: str | None = Field(None, description="first day of the conduct alleged")
+    conduct_to: str | None = Field(None, description="last day of the conduct alleged")
+    on_duty: bool | None = Field(
+        None, description="whether the conduct was at least partly on duty"
+    )
 
 
 class PublicReasonOut(Schema):
@@ -79,6 +84,7 @@ class PublicCaseOut(Schema):
     decided_on: str | None
     regime: str | None
     reporting_restrictions: str
+    chair: str = Field("", description="who chaired the hearing, as recorded (a role or a name)")
     officers: list[PublicOfficerOut]
     document_url: str | None = Field(
         None, description="the published-outcome document (PDF); null for a hearing notice"

@@ -3,40 +3,7 @@
 
 from django.db import migrations, models
 
-SQLITE_UP = [
-    """CREATE TRIGGER misconduct_ledger_no_update BEFORE UPDATE ON misconduct_ledgerentry
-       BEGIN SELECT RAISE(ABORT, 'misconduct_ledgerentry is append-only: UPDATE refused'); END""",
-    """CREATE TRIGGER misconduct_ledger_no_delete BEFORE DELETE ON misconduct_ledgerentry
-       BEGIN SELECT RAISE(ABORT, 'misconduct_ledgerentry is append-only: DELETE refused'); END""",
-]
-SQLITE_DOWN = [
-    "DROP TRIGGER IF EXISTS misconduct_ledger_no_update",
-    "DROP TRIGGER IF EXISTS misconduct_ledger_no_delete",
-]
-POSTGRES_UP = [
-    """CREATE FUNCTION misconduct_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN RAISE EXCEPTION 'misconduct_ledgerentry is append-only: % refused', TG_OP; END $$""",
-    """CREATE TRIGGER misconduct_ledger_no_update_delete BEFORE UPDATE OR DELETE
-       ON misconduct_ledgerentry FOR EACH ROW EXECUTE FUNCTION misconduct_ledger_append_only()""",
-    """CREATE TRIGGER misconduct_ledger_no_truncate BEFORE TRUNCATE ON misconduct_ledgerentry
-       FOR EACH STATEMENT EXECUTE FUNCTION misconduct_ledger_append_only()""",
-]
-POSTGRES_DOWN = [
-    "DROP TRIGGER IF EXISTS misconduct_ledger_no_truncate ON misconduct_ledgerentry",
-    "DROP TRIGGER IF EXISTS misconduct_ledger_no_update_delete ON misconduct_ledgerentry",
-    "DROP FUNCTION IF EXISTS misconduct_ledger_append_only()",
-]
-
-
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        vendor = schema_editor.connection.vendor
-        if vendor not in statements_by_vendor:
-            raise RuntimeError(f"no append-only triggers for the {vendor} database")
-        for sql in statements_by_vendor[vendor]:
-            schema_editor.execute(sql, params=None)
-
-    return run
+from misconduct.app import append_only
 
 
 def backfill(apps, schema_editor):
@@ -107,9 +74,6 @@ class Migration(migrations.Migration):
                 ("position", models.PositiveIntegerField(default=0)),
             ],
         ),
-        migrations.RunPython(
-            _run({"sqlite": SQLITE_UP, "postgresql": POSTGRES_UP}),
-            _run({"sqlite": SQLITE_DOWN, "postgresql": POSTGRES_DOWN}),
-        ),
+        append_only.operation("misconduct_ledgerentry", prefix="misconduct_ledger"),
         migrations.RunPython(backfill, migrations.RunPython.noop),
     ]

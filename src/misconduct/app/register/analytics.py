@@ -16,9 +16,10 @@ from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
 from matplotlib.figure import Figure  # drawn without pyplot: no global state, no display
 from matplotlib.ticker import MaxNLocator
 
-from misconduct.app.register.models import Record, RecordStandard
+from misconduct.app.register.models import Record, RecordCategory, RecordStandard
 from misconduct.app.register.store import words
 from misconduct.domain.forces import FORCES
+from misconduct.ingest.categories import category_title
 
 DISMISSALS = ("dismissal_without_notice", "dismissal_with_notice", "would_have_been_dismissed")
 LIMITS = (
@@ -295,19 +296,25 @@ def funnel() -> Plot:
     return plot
 
 
+def _outcomes_by(rows: Any, key: str) -> tuple[dict[str, dict[str, int]], list[str]]:
+    """Counts of published outcomes by ``key`` of an index table (one GROUP BY), and the keys by
+    number of records, largest first."""
+    counts = (
+        rows.filter(record__published=True)
+        .exclude(record__outcome="")
+        .values(key, "record__outcome")
+        .annotate(n=Count("id"))
+        .order_by(key)
+    )
+    out: dict[str, dict[str, int]] = {}
+    for r in counts:
+        out.setdefault(r[key], {})[r["record__outcome"]] = r["n"]
+    return out, sorted(out, key=lambda k: -sum(out[k].values()))
+
+
 def by_standard() -> Plot:
     """Outcomes by the Standard breached (a record counts once for each Standard it breached)."""
-    counts = list(
-        RecordStandard.objects.filter(record__published=True)
-        .exclude(record__outcome="")
-        .values("standard", "record__outcome")
-        .annotate(n=Count("id"))
-        .order_by("standard")
-    )
-    by_std: dict[str, dict[str, int]] = {}
-    for r in counts:
-        by_std.setdefault(r["standard"], {})[r["record__outcome"]] = r["n"]
-    standards = sorted(by_std, key=lambda s: -sum(by_std[s].values()))
+    by_std, standards = _outcomes_by(RecordStandard.objects, "standard")
     plot = Plot(
         "by-standard",
         "Outcomes by Standard of Professional Behaviour breached",
@@ -319,8 +326,7 @@ def by_standard() -> Plot:
         _data_statement(
             _published(),
             "records naming the Standards breached; a record counts "
-            "once for each Standard. Special categories are not extracted from notices "
-            "and are not shown",
+            "once for each Standard (special categories: see the next plot)",
         ),
     )
     fig = _figure(plot, 1.8 + 0.35 * max(len(standards), 1))
@@ -336,6 +342,48 @@ def by_standard() -> Plot:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if standards:
         ax.legend(fontsize=7, loc="lower right")
+    plot.figure = fig
+    return plot
+
+
+def by_category() -> Plot:
+    """Outcomes by the guidance's special category (a record counts once for each category its
+    notice describes), each bar the shares of its outcomes, with the number of officers."""
+    by_cat, cats = _outcomes_by(RecordCategory.objects, "category")
+    plot = Plot(
+        "by-category",
+        "Outcomes by special category",
+        [
+            {"special category": category_title(c), "outcome": words(o), "records": n}
+            for c in cats
+            for o, n in sorted(by_cat[c].items())
+        ],
+        _data_statement(
+            _published().filter(category_rows__isnull=False).distinct(),
+            "records whose notice describes one of the guidance's special categories; a record "
+            "counts once for each category. The categories are read from the notice's words at "
+            "ingest (rough: a notice that does not describe the conduct gives none, and a word "
+            "about someone else can give one) and from the Standards breached (equality and "
+            "diversity gives discrimination); for this system's own cases, from the published "
+            "particulars and reasons",
+        ),
+    )
+    fig = _figure(plot, 1.8 + 0.35 * max(len(cats), 1))
+    ax = fig.add_subplot()
+    left = [0.0] * len(cats)
+    labels = [f"{category_title(c)} (n={sum(by_cat[c].values())})" for c in cats]
+    for o in OUTCOME_ORDER:
+        shares = [by_cat[c].get(o, 0) / sum(by_cat[c].values()) for c in cats]
+        if any(shares):
+            ax.barh(labels, shares, left=left, color=COLOURS[o], label=words(o))
+            left = [a + b for a, b in zip(left, shares, strict=True)]
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the category's published outcomes")
+    if cats:  # beside the bars, so that it hides none of them
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    else:
+        ax.text(0.5, 0.5, "No special categories read yet", ha="center", transform=ax.transAxes)
     plot.figure = fig
     return plot
 
@@ -393,6 +441,7 @@ PLOTS = {
     "outcome-by-year": outcome_by_year,
     "funnel": funnel,
     "by-standard": by_standard,
+    "by-category": by_category,
     "time-to-outcome": time_to_outcome,
 }
 

@@ -138,6 +138,18 @@ class RecordStandard(models.Model):
         indexes = (models.Index(fields=["standard", "record"], name="register_standard"),)
 
 
+class RecordCategory(models.Model):
+    """One special category (the guidance's, e.g. violence against women and girls) a record's
+    notice describes, read from the notice's words at ingest, with the words it was read from."""
+
+    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="category_rows")
+    category = models.CharField(max_length=64)
+    evidence = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["category", "record"], name="register_category"),)
+
+
 class ReviewEvent(models.Model):
     """A person's decision on one field: confirmed as read, or corrected (append-only)."""
 

@@ -15,9 +15,16 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 
-from misconduct.app.register.models import Record, RecordStandard, ReviewEvent, Source
+from misconduct.app.register.models import (
+    Record,
+    RecordCategory,
+    RecordStandard,
+    ReviewEvent,
+    Source,
+)
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
+from misconduct.ingest.categories import find_categories
 from misconduct.ingest.dates import parse_date
 from misconduct.ingest.gazetteer import RANK_PATTERN, rank_code, standard_code
 from misconduct.ingest.model import (
@@ -128,8 +135,18 @@ def save_extraction(
         ingested_at=when,
     )
     for position, rec in enumerate(ex.records):
-        _save_record(source, position, rec, threshold, when)
+        record = _save_record(source, position, rec, threshold, when)
+        _set_categories(record, ex.text)
     return source
+
+
+def _set_categories(record: Record, text: str) -> None:
+    """The special categories the notice describes (its words, and the record's Standards)."""
+    record.category_rows.all().delete()
+    RecordCategory.objects.bulk_create(
+        RecordCategory(record=record, category=hit.code, evidence=hit.text[:200])
+        for hit in find_categories(text, list(record.standards))
+    )
 
 
 def _save_record(
@@ -355,6 +372,14 @@ def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
                 },
             )
             _set_standards(record, standards)
+            # The special categories, read from the published (redacted) particulars and reasons
+            # as a notice's words would be.
+            published_words = [a.particulars for a in officer.allegations] + [
+                part
+                for section in officer.reasons
+                for part in (*section.paragraphs, *section.items)
+            ]
+            _set_categories(record, "\n".join(published_words))
             count += 1
     return SyncReport(len(outcomes), count)
 

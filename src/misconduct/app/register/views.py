@@ -167,6 +167,7 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
         analytics.outcome_by_year(),
         analytics.funnel(),
         analytics.by_standard(),
+        analytics.by_category(),
         analytics.time_to_outcome(),
     ]
     return render(

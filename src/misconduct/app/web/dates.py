@@ -21,7 +21,7 @@ HINT = "DD/MM/YYYY"
 EXAMPLE = "20/01/2025"
 DISPLAY_FORMAT = "%d/%m/%Y"
 INPUT_FORMATS = ("%d/%m/%Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
-EXPECTED = f"a date as {HINT}, e.g. {EXAMPLE}"
+EXPECTED = f"a date as {HINT}, for example {EXAMPLE}"
 
 
 def parse_british(raw: str) -> date | None:

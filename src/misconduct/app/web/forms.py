@@ -20,9 +20,15 @@ def _field(spec: FieldSpec, case: Case, refused: dict[str, Any]) -> forms.Field:
         "help_text": spec.help,
     }
     if spec.kind == "date":
-        hint = f"{HINT}, e.g. {EXAMPLE}"
+        hint = f"{HINT}, for example {EXAMPLE}"
         common["help_text"] = f"{spec.help} ({hint})" if spec.help else hint
         return BritishDateField(**common)
+    if spec.kind == "time":
+        hint = "24-hour clock, e.g. 10:00"
+        common["help_text"] = f"{spec.help} ({hint})" if spec.help else hint
+        return forms.TimeField(
+            input_formats=["%H:%M"], widget=forms.TimeInput(format="%H:%M"), **common
+        )
     if spec.kind == "bool":
         common["required"] = False
         return forms.BooleanField(**common)
@@ -77,6 +83,9 @@ class StepForm(forms.Form):
             self.fields["in_public"].initial = (
                 forum is not None and forum is not Forum.MISCONDUCT_MEETING
             )
+        if "public_notice_required" in self.fields:
+            forum = case.referral.forum if case.referral else None
+            self.fields["public_notice_required"].initial = forum is Forum.MISCONDUCT_HEARING
         self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=case.version)
 
     def command(self) -> Any:

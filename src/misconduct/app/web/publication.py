@@ -36,6 +36,9 @@ class PublicAllegation:
     standards: tuple[str, ...]
     finding: str | None
     standards_breached: tuple[str, ...]
+    conduct_from: date | None = None
+    conduct_to: date | None = None
+    on_duty: bool | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +46,9 @@ class PublicAllegation:
             "standards": list(self.standards),
             "finding": self.finding,
             "standards_breached": list(self.standards_breached),
+            "conduct_from": self.conduct_from.isoformat() if self.conduct_from else None,
+            "conduct_to": self.conduct_to.isoformat() if self.conduct_to else None,
+            "on_duty": self.on_duty,
         }
 
 
@@ -89,6 +95,8 @@ class PublicCase:
     regime: str | None
     officers: tuple[PublicOfficer, ...]
     reporting_restrictions: str
+    chair: str = ""
+    """Who chaired the hearing, as the arrangement records it (a role, or a name and role)."""
 
     @property
     def title(self) -> str:
@@ -118,6 +126,7 @@ class PublicCase:
             "decided_on": iso(self.decided_on),
             "regime": self.regime,
             "reporting_restrictions": self.reporting_restrictions,
+            "chair": self.chair,
             "officers": [o.as_dict() for o in self.officers],
         }
 
@@ -181,6 +190,9 @@ def public_view(case: Case, on: date) -> PublicCase | None:
                     standard_names(a.standards),
                     None if f is None else (f.level.label if f.proven else "Not proven"),
                     standard_names(f.standards_breached) if f is not None and f.proven else (),
+                    a.conduct_from,
+                    a.conduct_to,
+                    a.on_duty,
                 )
             )
         d = case.decisions.get(o.officer_id) if outcome else None
@@ -236,6 +248,7 @@ def public_view(case: Case, on: date) -> PublicCase | None:
         regime=first_decision.regime if outcome and first_decision else None,
         officers=tuple(officers),
         reporting_restrictions=_scrub(p.arrangement.reporting_restrictions, policy) if p else "",
+        chair=_scrub(p.arrangement.chair, policy) if p else "",
     )
 
 

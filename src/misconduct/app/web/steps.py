@@ -10,19 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from misconduct.app.roles import Action
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
+from misconduct.domain.dates import british
 from misconduct.domain.lifecycle import Context, decide
+from misconduct.domain.proceedings import extendable, panel_roles
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
     Assignment,
     Determination,
     OutcomeDecision,
+    PanelMember,
     PartyRecord,
     ProceedingsArrangement,
     SeverityAssessment,
@@ -30,8 +33,10 @@ from misconduct.domain.records import (
 from misconduct.domain.terms import (
     AppealResult,
     AssignmentRole,
+    ChairRole,
     DutyRestriction,
     LikelyForm,
+    PanelRole,
     PartyRole,
     SeverityResult,
 )
@@ -53,6 +58,8 @@ class FieldSpec:
     help: str = ""
     probe: bool = False
     """Ask the rules about each choice (forums, outcomes, results), and show the refusals."""
+    applies: Callable[[Case], bool] | None = None
+    """Whether the field is asked on this case (a panel role the rules give for its date)."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,7 @@ class Step:
                             f.probe,
                         )
                     )
-        return out + list(self.fields)
+        return out + [f for f in self.fields if f.applies is None or f.applies(case)]
 
 
 def _vocab(kind: type[Vocabulary]) -> Callable[[Case], list[tuple[str, str]]]:
@@ -137,7 +144,7 @@ FINDING_FIELDS = (
         "finding",
         "choice",
         choices=_vocab(Finding),
-        help="The level found; no_misconduct when not proven.",
+        help="The level found; “No misconduct” when not proven.",
     ),
     FieldSpec("standards_breached", "standards breached", "multichoice", False, _standards),
     FieldSpec("admitted", "admitted", "bool", required=False),
@@ -162,8 +169,44 @@ def _findings(case: Case, data: Mapping[str, Any]) -> cmd.Command:
     return cmd.RecordFindings(data["on"], tuple(found))
 
 
-def _panel(data: Mapping[str, Any]) -> tuple[str, ...]:
-    return tuple(p.strip() for p in _text(data, "panel").split(",") if p.strip())
+def _arrangement(case: Case, d: Mapping[str, Any]) -> cmd.Command:
+    """The meeting or hearing as arranged: each panel role the form asks is a field of its own."""
+    members = tuple(PanelMember(_text(d, r.value), r) for r in PanelRole if _text(d, r.value))
+    notice = d.get("public_notice_required")
+    return cmd.ArrangeProceedings(
+        d["on"],
+        ProceedingsArrangement(
+            _required_enum(Forum, d, "forum"),
+            d["starts_on"],
+            _text(d, "chair"),
+            in_public=_bool(d, "in_public"),
+            anonymity_cipher=_text(d, "anonymity_cipher"),
+            reporting_restrictions=_text(d, "reporting_restrictions"),
+            privacy_reasons=_text(d, "privacy_reasons"),
+            venue=_text(d, "venue"),
+            starts_at=d.get("starts_at") or None,
+            chair_role=_required_enum(ChairRole, d, "chair_role"),
+            members=members,
+            public_notice_required=None if notice is None else bool(notice),
+        ),
+    )
+
+
+def _role_field(role: PanelRole) -> FieldSpec:
+    return FieldSpec(
+        role.value,
+        role.label,
+        "text",
+        required=False,
+        applies=lambda case: role in panel_roles(case),
+    )
+
+
+def _extendable(case: Case) -> list[tuple[str, str]]:
+    return [
+        (i.step, f"{i.title} (last day {british(i.last_day)})")
+        for i in {i.step: i for i in extendable(case)}.values()
+    ]
 
 
 def _months(data: Mapping[str, Any]) -> int | None:
@@ -372,32 +415,40 @@ STEPS: tuple[Step, ...] = (
         "arrange-proceedings",
         "Arrange the meeting or hearing",
         Action.RECORD_STEP,
-        lambda c, d: cmd.ArrangeProceedings(
-            d["on"],
-            ProceedingsArrangement(
-                _required_enum(Forum, d, "forum"),
-                d["starts_on"],
-                _text(d, "chair"),
-                _panel(d),
-                _text(d, "adviser"),
-                _bool(d, "in_public"),
-                _text(d, "anonymity_cipher"),
-                _text(d, "reporting_restrictions"),
-                _text(d, "privacy_reasons"),
-            ),
-        ),
+        _arrangement,
         (
             FieldSpec("forum", "Forum", "choice", choices=_vocab(Forum), probe=True),
-            FieldSpec("starts_on", "Starts on", "date"),
+            FieldSpec("starts_on", "Date it starts", "date"),
+            FieldSpec("starts_at", "Time it starts", "time", required=False),
+            FieldSpec(
+                "venue",
+                "Venue",
+                "text",
+                required=False,
+                help="The place, as the notice to the officer will give it.",
+            ),
             FieldSpec(
                 "chair",
                 "Chair",
                 "text",
                 help="The chair's username: only the chair named here can open the proceedings.",
             ),
-            FieldSpec("panel", "Panel members (comma-separated)", "text", required=False),
-            FieldSpec("adviser", "Legally qualified person or adviser", "text", required=False),
+            FieldSpec(
+                "chair_role",
+                "The chair sits as",
+                "choice",
+                choices=_vocab(ChairRole),
+                probe=True,
+                help="The rules for the date of the notice of referral decide who chairs.",
+            ),
+            *(_role_field(r) for r in PanelRole),
             FieldSpec("in_public", "Held in public", "bool", required=False),
+            FieldSpec(
+                "public_notice_required",
+                "The chair requires a public notice of the hearing (reg 36)",
+                "bool",
+                required=False,
+            ),
             FieldSpec(
                 "anonymity_cipher",
                 "Anonymity order: cipher",
@@ -413,12 +464,93 @@ STEPS: tuple[Step, ...] = (
                 required=False,
             ),
         ),
+        help="Panel members are named in the roles the rules give for the date of the notice of "
+        "referral.",
+    ),
+    Step(
+        "papers-to-chair",
+        "Send the papers to the chair (reg 32(6))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.SendPapersToChair(d["on"]),
+    ),
+    Step(
+        "pre-hearing",
+        "Hold the pre-hearing (reg 33)",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.HoldPreHearing(d["on"], _text(d, "directions")),
+        (FieldSpec("directions", "Directions given", "longtext", required=False),),
+    ),
+    Step(
+        "hearing-notice",
+        "Give the officer notice of the date, time and place (reg 35(1))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.GiveHearingNotice(d["on"]),
+        help="The notice names the panel members too; the officer may object to one within 3 "
+        "working days (reg 35(4)).",
     ),
     Step(
         "public-notice",
         "Give public notice of the hearing (reg 36)",
         Action.RECORD_STEP,
         lambda c, d: cmd.GivePublicNotice(d["on"]),
+    ),
+    Step(
+        "adjourn",
+        "Adjourn the meeting or hearing (reg 41(3))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.AdjournProceedings(
+            d["on"],
+            d["resumes_on"],
+            _text(d, "reasons"),
+            d.get("resumes_at") or None,
+            _text(d, "venue"),
+            _text(d, "exceptional_circumstances"),
+            _bool(d, "solely_for_attendance"),
+        ),
+        (
+            FieldSpec("resumes_on", "Date it resumes", "date"),
+            FieldSpec("resumes_at", "Time it resumes", "time", required=False),
+            FieldSpec("venue", "New venue (if it changes)", "text", required=False),
+            REASONS,
+            FieldSpec(
+                "solely_for_attendance",
+                "Solely to let a complainant, witness or interested person attend",
+                "bool",
+                required=False,
+            ),
+            FieldSpec(
+                "exceptional_circumstances",
+                "The exceptional circumstances (reg 41(4))",
+                "longtext",
+                required=False,
+            ),
+        ),
+        help="The date of the meeting or hearing moves, and the time limits that run from it.",
+    ),
+    Step(
+        "extend-time-limit",
+        "Extend a time limit",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ExtendTimeLimit(
+            d["on"],
+            _text(d, "step"),
+            d["extended_to"],
+            _text(d, "reasons"),
+            _text(d, "officer_id"),
+        ),
+        (
+            FieldSpec("step", "Time limit", "choice", choices=_extendable),
+            FieldSpec("extended_to", "New last day", "date"),
+            REASONS,
+            FieldSpec(
+                "officer_id",
+                "Officer (if the limit is one officer's)",
+                "officer",
+                required=False,
+                choices=_officers,
+            ),
+        ),
+        help="Only the limits the regulations let the chair or person conducting extend.",
     ),
     Step(
         "findings",
@@ -727,7 +859,7 @@ def _sample(case: Case, step: Step, on: date) -> dict[str, Any]:
             data[f.name] = [options[0][0]] if options else []
         elif f.kind == "bool":
             data[f.name] = False
-        elif f.kind == "int":
+        elif f.kind in ("int", "time"):
             data[f.name] = None
         else:
             data[f.name] = "(dry run)"
@@ -739,6 +871,16 @@ def _sample(case: Case, step: Step, on: date) -> dict[str, Any]:
             data[f"standards_breached__{a.allegation_id}"] = list(a.standards)
     if step.id == "case-to-answer":
         data.update(case_to_answer=True, level=Finding.MISCONDUCT.value)
+    if step.id == "arrange-proceedings" and case.referral is not None:
+        data["forum"] = case.referral.forum.value
+    if step.id == "adjourn" and case.proceedings is not None:
+        data["resumes_on"] = max(on, case.proceedings.arrangement.starts_on) + timedelta(days=1)
+        data.update(resumes_at=None, solely_for_attendance=False)
+    if step.id == "extend-time-limit":
+        items = extendable(case)
+        if items:
+            data["extended_to"] = max(i.last_day for i in items) + timedelta(days=1)
+        data["officer_id"] = None
     return data
 
 

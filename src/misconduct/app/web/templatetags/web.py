@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +20,8 @@ def british(value: Any) -> str:
         return "—"
     if isinstance(value, str):
         try:
+            if len(value) == 7:  # a month, as a precedent's record may give it: "May 2020"
+                return f"{date.fromisoformat(value + '-01'):%B %Y}"
             value = date.fromisoformat(value[:10])
         except ValueError:
             return value
@@ -27,6 +30,74 @@ def british(value: Any) -> str:
     if isinstance(value, date):
         return f"{value.day} {value:%B %Y}"
     return str(value)
+
+
+@register.filter
+def months(value: Any) -> str:
+    """A warning period as a person says it: 24 becomes "two years", 18 "18 months"."""
+    from misconduct.documents.text import period
+
+    try:
+        return period(int(value))
+    except (TypeError, ValueError):
+        return str(value)
+
+
+@register.filter
+def actor_names(timeline: Any) -> dict[str, str]:
+    """The people who recorded the steps of a timeline, by username: "Case Officer (officer)".
+    One query for the whole timeline; an actor that is not a user (a loader, a program) keeps its
+    name."""
+    from django.contrib.auth import get_user_model
+
+    actors = {str(e["record"].actor) for e in timeline or ()}
+    users = get_user_model().objects.filter(username__in=actors)
+    names = {a: a for a in actors}
+    for u in users:
+        full = u.get_full_name()
+        names[u.get_username()] = f"{full} ({u.get_username()})" if full else u.get_username()
+    return names
+
+
+@register.filter
+def user_names(rows: Any) -> dict[str, str]:
+    """The people behind the ``username`` of each row (an access log page), in one query."""
+    return actor_names([{"record": _Actor(str(r.username))} for r in rows or ()])
+
+
+@register.filter
+def seen(what: Any) -> str:
+    """An access-log entry as a person reads it: "document reg36-notice.html" becomes the
+    document's title and its format."""
+    from misconduct.documents.api import KINDS
+
+    text = str(what or "")
+    if text.startswith("document "):
+        kind, _, fmt = text.removeprefix("document ").rpartition(".")
+        if kind in KINDS:
+            return f"{KINDS[kind].title} ({fmt.upper()})"
+    return text
+
+
+@register.filter
+def person(username: Any) -> str:
+    """A username as the person it names: "Case Officer (officer)"; anything else unchanged."""
+    if not username:
+        return "—"
+    return actor_names([{"record": _Actor(str(username))}]).get(str(username), str(username))
+
+
+@dataclass(frozen=True)
+class _Actor:
+    actor: str
+
+
+@register.filter
+def with_note(description: Any, note: Any) -> str:
+    """A factor's description with the chair's note after a colon, as the published reasons put it."""
+    from misconduct.documents.published import described
+
+    return described(str(description or ""), str(note or ""))
 
 
 @register.filter
@@ -56,6 +127,14 @@ def plain(error: Any) -> str:
         return plain_error(error).message
     message = getattr(error, "message", None)  # a rules refusal: message and citation
     return plain_text(message) if isinstance(message, str) else str(error)
+
+
+@register.filter
+def words(text: Any) -> str:
+    """Engine text with any ids, options or ISO dates left in it put in words (``app.plain``)."""
+    from misconduct.app.plain import plain_text
+
+    return plain_text(str(text or ""))
 
 
 @register.filter

@@ -35,7 +35,7 @@ def empty_read_models(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("misconduct", "0008_scale_read_models"),
+        ("misconduct", "0009_dataprot_personal_data"),
     ]
 
     operations = [

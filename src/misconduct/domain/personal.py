@@ -1,0 +1,220 @@
+"""Personal data kept apart from the hash chain, so that it can be erased while the chain verifies.
+
+A record field that holds personal data (a name, contact details, free text that may name people)
+is declared with :data:`PERSONAL_DATA` as its metadata. When an event is sealed, each such value that is not empty is
+moved out of the payload into a :class:`Datum` (the value with a random salt, held outside the
+chain) and the payload keeps only a reference: the datum's id and a salted commitment, the SHA-256
+of the id, salt and value. The chain hashes the reference, never the value. Reading a case resolves
+each reference to its value, or, once the datum is erased, to :func:`placeholder`.
+
+A changed value no longer matches its commitment; an erased one has no value left to check, and must
+be named by a ``PersonalDataErased`` event of the same chain (:func:`check`).
+
+>>> @dataclass(frozen=True)
+... class Witness:
+...     name: str = dataclasses.field(metadata=PERSONAL_DATA)
+...     role: str = "witness"
+>>> salts = iter(["00" * 16])
+>>> payload, data = commit({"name": "Ann Example", "role": "witness"}, Witness, "1", lambda: next(salts))
+>>> payload["name"]["personal_datum"], len(payload["name"]["commitment"])
+('1/name', 64)
+>>> payload["role"], resolve(payload, data)
+('witness', {'name': 'Ann Example', 'role': 'witness'})
+>>> resolve(payload, {"1/name": Datum("1/name", None, None, date(2033, 2, 1))})["name"]
+'[erased under the retention schedule on 01/02/2033]'
+>>> check(payload, data, erased=frozenset()) is None
+True
+>>> check(payload, {"1/name": Datum("1/name", "Ann Exampel", data["1/name"].salt)}, frozenset())
+'personal datum 1/name does not match its commitment in the chain'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+PERSONAL = "personal"
+"""The field metadata key that marks a field as personal data."""
+PAYLOAD_OF = "payload_of"
+"""The field metadata key of a dict holding another event's payload: names the field with its type."""
+ID_KEY = "personal_datum"
+COMMITMENT_KEY = "commitment"
+PLACEHOLDER_START = "[erased under the retention schedule on "
+
+
+PERSONAL_DATA: Mapping[str, Any] = MappingProxyType({PERSONAL: True})
+"""The metadata of a dataclass field holding personal data, kept out of the chain when its event is
+sealed: ``name: str = field(metadata=PERSONAL_DATA)``."""
+
+
+def placeholder(erased_on: date) -> str:
+    return f"{PLACEHOLDER_START}{erased_on:%d/%m/%Y}]"
+
+
+def is_erased(value: str) -> bool:
+    """Whether ``value`` is the placeholder of an erased datum (not a person's name or words)."""
+    return value.startswith(PLACEHOLDER_START)
+
+
+def commitment(datum_id: str, salt: str, value: str) -> str:
+    text = json.dumps([datum_id, salt, value], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Datum:
+    """A personal value held outside the chain; ``value`` and ``salt`` are None once erased."""
+
+    id: str
+    value: str | None
+    salt: str | None
+    erased_on: date | None = None
+
+    @property
+    def erased(self) -> bool:
+        return self.value is None
+
+    def shown(self) -> str:
+        if self.value is not None:
+            return self.value
+        return placeholder(self.erased_on or date.min)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "salt": self.salt,
+            "erased_on": self.erased_on.isoformat() if self.erased_on else None,
+        }
+
+    @classmethod
+    def from_dict(cls, datum_id: str, data: Mapping[str, Any]) -> Datum:
+        value, salt, erased_on = data.get("value"), data.get("salt"), data.get("erased_on")
+        if value is None:
+            if erased_on is None:
+                raise ValueError(f"personal datum {datum_id}: neither a value nor an erasure date")
+            return cls(datum_id, None, None, date.fromisoformat(str(erased_on)))
+        if not isinstance(value, str) or not isinstance(salt, str):
+            raise ValueError(f"personal datum {datum_id}: value and salt must be text")
+        return cls(datum_id, value, salt)
+
+
+def is_reference(value: Any) -> bool:
+    return isinstance(value, dict) and set(value) == {ID_KEY, COMMITMENT_KEY}
+
+
+def references(payload: Any) -> Iterator[tuple[str, str]]:
+    """Every (datum id, commitment) a payload holds, at any depth."""
+    if is_reference(payload):
+        yield payload[ID_KEY], payload[COMMITMENT_KEY]
+    elif isinstance(payload, dict):
+        for v in payload.values():
+            yield from references(v)
+    elif isinstance(payload, list):
+        for v in payload:
+            yield from references(v)
+
+
+def resolve(payload: Any, data: Mapping[str, Datum]) -> Any:
+    """``payload`` with each reference replaced by its value (or the erasure placeholder). A
+    reference with no datum raises ``KeyError`` naming it: the store has lost it."""
+    if is_reference(payload):
+        return data[payload[ID_KEY]].shown()
+    if isinstance(payload, dict):
+        return {k: resolve(v, data) for k, v in payload.items()}
+    if isinstance(payload, list):
+        return [resolve(v, data) for v in payload]
+    return payload
+
+
+def check(payload: Any, data: Mapping[str, Datum], erased: frozenset[str]) -> str | None:
+    """The first reference of ``payload`` whose datum is missing, changed, or erased without an
+    erasure in the chain (``erased``: the ids that erasure events name); None if all hold."""
+    for datum_id, committed in references(payload):
+        datum = data.get(datum_id)
+        if datum is None:
+            return f"personal datum {datum_id} is missing (neither held nor erased)"
+        if datum.value is None or datum.salt is None:
+            if datum_id not in erased:
+                return f"personal datum {datum_id} is erased but no erasure in the chain names it"
+        elif commitment(datum_id, datum.salt, datum.value) != committed:
+            return f"personal datum {datum_id} does not match its commitment in the chain"
+    return None
+
+
+def commit(
+    payload: dict[str, Any],
+    shape: Any,
+    prefix: str,
+    salt: Callable[[], str],
+    types_by_name: Mapping[str, type] | None = None,
+) -> tuple[dict[str, Any], dict[str, Datum]]:
+    """``payload`` (the plain form of a record of type ``shape``) with its personal values replaced
+    by references whose ids start with ``prefix``, and the data they refer to."""
+    data: dict[str, Datum] = {}
+
+    def walk(hint: Any, value: Any, path: str, mark: bool) -> Any:
+        if value is None:
+            return None
+        if mark and isinstance(value, str):
+            if not value:
+                return value
+            datum_id = f"{prefix}/{path}"
+            datum = Datum(datum_id, value, salt())
+            data[datum_id] = datum
+            assert datum.salt is not None
+            return {ID_KEY: datum_id, COMMITMENT_KEY: commitment(datum_id, datum.salt, value)}
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin in (typing.Union, types.UnionType):
+            options = [a for a in args if a is not type(None)]
+            inner = options[0] if len(options) == 1 else Any
+            return walk(inner, value, path, mark)
+        if origin in (tuple, list) and isinstance(value, list):
+            item = args[0] if args else Any
+            return [walk(item, v, f"{path}.{i}", mark) for i, v in enumerate(value)]
+        if dataclasses.is_dataclass(hint) and isinstance(hint, type) and isinstance(value, dict):
+            hints = typing.get_type_hints(hint)
+            out = dict(value)
+            for f in dataclasses.fields(hint):
+                if f.name not in value:
+                    continue
+                where = f"{path}.{f.name}" if path else f.name
+                nested = f.metadata.get(PAYLOAD_OF)
+                if nested and types_by_name and value.get(nested) in types_by_name:
+                    out[f.name] = walk(types_by_name[value[nested]], value[f.name], where, False)
+                else:
+                    out[f.name] = walk(
+                        hints[f.name], value[f.name], where, bool(f.metadata.get(PERSONAL))
+                    )
+            return out
+        return value
+
+    return walk(shape, payload, "", False), data
+
+
+def personal_fields(shape: type) -> Iterator[str]:
+    """The dotted paths of every personal field of a record type and the records it holds."""
+    seen: set[type] = set()
+
+    def walk(hint: Any, path: str) -> Iterator[str]:
+        for arg in typing.get_args(hint):
+            yield from walk(arg, path)
+        if dataclasses.is_dataclass(hint) and isinstance(hint, type) and hint not in seen:
+            seen.add(hint)
+            hints = typing.get_type_hints(hint)
+            for f in dataclasses.fields(hint):
+                where = f"{path}.{f.name}" if path else f.name
+                if f.metadata.get(PERSONAL):
+                    yield where
+                else:
+                    yield from walk(hints[f.name], where)
+            seen.discard(hint)
+
+    return walk(shape, "")
