@@ -66,7 +66,10 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
             "last_day", "ref", "id"
         )[:25],
         "my work: due": visible_dues.filter(
-            holder="plans", nature__in=["obligation", "window"], last_day__gte=ON
+            holder="plans",
+            case_id__in=m.CaseAssignee.objects.filter(username="plans").values("case_id"),
+            nature__in=["obligation", "window"],
+            last_day__gte=ON,
         ).order_by("last_day", "ref", "id")[:25],
         "my work: the team's overdue": visible_dues.exclude(holder="plans")
         .filter(**obligation)

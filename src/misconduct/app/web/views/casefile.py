@@ -244,7 +244,12 @@ def my_work(request: HttpRequest) -> HttpResponse:
     today = store.today()
     key = store.scope_key(user)
     visible = m.DueEntry.objects.filter(store.visible_where(user, force="force"))
-    overdue, due = casework.task_lists(visible.filter(holder=username), today, ("mine", key))
+    # A time limit's holder is one of its case's assignees, so the user's assigned cases (an
+    # indexed lookup) bound the search: SQLite's statistics can make the holder look unselective
+    # (most limits held by nobody) and it would read every open limit by day instead.
+    own = m.CaseAssignee.objects.filter(username=username).values("case_id")
+    mine = visible.filter(holder=username, case_id__in=own)
+    overdue, due = casework.task_lists(mine, today, ("mine", key))
     team_overdue, _ = casework.task_lists(
         visible.exclude(holder=username), today, ("team", key), due=False
     )
