@@ -230,6 +230,7 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
     if keep and marker.exists() and not url:
         seeded = marker.read_text()
         print(f"  {db} {size:>7,} reusing the database seeded in {work}: {seeded.strip()}")
+        run([str(BIN / "misconduct"), "db", "init"], env)  # migrations since (and a rebuild)
     else:
         run([str(BIN / "misconduct"), "db", "init"], env)
         seeded = run(
