@@ -366,13 +366,6 @@ _COMMON = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=2048)
-def _compiled(body: str) -> re.Pattern[str]:
-    """A compiled pattern, kept: a case's names give the same pattern at each of its writes, and
-    compiling one is costly (several milliseconds); ``re``'s own cache holds only 512."""
-    return re.compile(body)
-
-
 class Matcher:
     """Every term's patterns as one regular expression over folded text, longest terms first."""
 
@@ -389,7 +382,7 @@ class Matcher:
             self.regex: re.Pattern[str] | None = None
             return
         body = "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(alternatives))
-        self.regex = _compiled(body)
+        self.regex = re.compile(body)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Each match as (start, end, replacement) in the original text."""
