@@ -41,6 +41,8 @@ PAGES = {
     "public outcome page": ("/outcomes/{public_ref}/", {}),
     "staff dashboard": ("/staff/", {"session": True}),
     "staff case list": ("/staff/cases/", {"session": True}),
+    "staff case list, later page": ("/staff/cases/?after={case_cursor}", {"session": True}),
+    "my work": ("/staff/my-work/", {"session": True}),
     "staff case page": ("/staff/cases/{case_ref}/", {"session": True}),
     "API case list": ("/api/cases/", {"token": True}),
 }
@@ -91,7 +93,10 @@ s.save()
 _, token = ApiToken.issue(user, "bench")
 public = m.PublicEntry.objects.filter(kind="outcome").order_by("-sort_on").values_list("ref", flat=True).first()
 case = m.CaseListing.objects.order_by("-came_to_attention").values_list("ref", flat=True)[50]
-print(json.dumps({"session": s.session_key, "token": token, "public_ref": public, "case_ref": case}))
+from misconduct.app.web import store
+deep = store.search(user, store.Search())[min(m.CaseListing.objects.count() // 2, 5000)]
+cursor = store.cursor_of(deep, store.CASE_ORDER)
+print(json.dumps({"session": s.session_key, "token": token, "public_ref": public, "case_ref": case, "case_cursor": cursor, "cases": m.Case.objects.count(), "events": m.Event.objects.count()}))
 """
     out = run(
         [
@@ -204,7 +209,14 @@ def fresh_postgres(url: str) -> None:
 
 
 def one(size: int, db: str, url: str | None) -> dict[str, object]:
-    work = Path(tempfile.mkdtemp(prefix=f"misconduct-scale-{size}-"))
+    """Seed (or, with BENCH_WORK, reuse a database this script seeded there before: the seeding
+    rate is then the one recorded when it was seeded), verify, serve and drive every page."""
+    keep = os.environ.get("BENCH_WORK")
+    if keep:
+        work = Path(keep) / f"{db.lower()}-{size}"
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix=f"misconduct-scale-{size}-"))
     env = {
         **os.environ,
         "MISCONDUCT_DATA_DIR": str(work),
@@ -214,14 +226,31 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
     if url:
         env["DATABASE_URL"] = url
         fresh_postgres(url)
-    run([str(BIN / "misconduct"), "db", "init"], env)
-    seeded = run([str(BIN / "misconduct"), "db", "seed", "--cases", str(size), "--seed", "1"], env)
+    marker = work / "seeded.txt"
+    if keep and marker.exists() and not url:
+        seeded = marker.read_text()
+        print(f"  {db} {size:>7,} reusing the database seeded in {work}: {seeded.strip()}")
+        run([str(BIN / "misconduct"), "db", "init"], env)  # migrations since (and a rebuild)
+    else:
+        run([str(BIN / "misconduct"), "db", "init"], env)
+        seeded = run(
+            [str(BIN / "misconduct"), "db", "seed", "--cases", str(size), "--seed", "1"], env
+        )
+        marker.write_text(seeded.strip().splitlines()[-1] + "\n")
+        print(f"  {db} {size:>7,} {seeded.strip().splitlines()[-1]}", flush=True)
     rate = float(re.search(r"\(([\d,]+) cases/s\)", seeded).group(1).replace(",", ""))  # type: ignore[union-attr]
-    t = time.perf_counter()
-    verified = run([str(BIN / "misconduct"), "audit", "verify"], env)
-    verify_s = time.perf_counter() - t
-    events = int(re.search(r"([\d]+) events", verified).group(1))  # type: ignore[union-attr]
+    if os.environ.get("BENCH_SEED_ONLY"):  # seed now, measure later (with BENCH_WORK)
+        return {"cases": size, "database": db, "seed_cases_per_s": rate}
+    verify_rate = None
+    if size <= int(os.environ.get("BENCH_VERIFY_MAX", "100000000")):
+        t = time.perf_counter()
+        verified = run([str(BIN / "misconduct"), "audit", "verify"], env)
+        verify_s = time.perf_counter() - t
+        checked = int(re.search(r"([\d]+) events", verified).group(1))  # type: ignore[union-attr]
+        verify_rate = round(checked / verify_s)
+        print(f"  {db} {size:>7,} audit verify: {checked:,} events in {verify_s:.1f} s", flush=True)
     info = prepare(env)
+    print(f"  {db} {size:>7,} holds {info['cases']:,} cases, {info['events']:,} events", flush=True)
     server = serve(env)
     pages = {}
     try:
@@ -240,14 +269,15 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    if not url:
+    if not url and not keep:
         shutil.rmtree(work, ignore_errors=True)
     return {
-        "cases": size,
+        "size": size,
+        "cases": info["cases"],
         "database": db,
         "seed_cases_per_s": rate,
-        "events": events,
-        "verify_events_per_s": round(events / verify_s),
+        "events": info["events"],
+        "verify_events_per_s": verify_rate,
         "pages": pages,
     }
 
@@ -259,10 +289,10 @@ def main() -> None:
         results.append(one(size, "SQLite", None))
         if postgres:
             results.append(one(size, "PostgreSQL", postgres))
-    if len(SIZES) > 1:
+    if len(SIZES) > 1 and not os.environ.get("BENCH_SEED_ONLY"):
         for db in {r["database"] for r in results}:
             small, large = (
-                next(r for r in results if r["cases"] == s and r["database"] == db)
+                next(r for r in results if r["size"] == s and r["database"] == db)
                 for s in (min(SIZES), max(SIZES))
             )
             print(f"p50 at {max(SIZES):,} over p50 at {min(SIZES):,} ({db}):")

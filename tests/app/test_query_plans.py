@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.db import connections
 
+from misconduct.app import casework
 from misconduct.app import models as m
 from misconduct.app.roles import Role
 from misconduct.app.web import register, store
@@ -29,6 +30,8 @@ TABLES = (
     "misconduct_publicentry",
     "misconduct_publictag",
     "misconduct_casechair",
+    "misconduct_caseassignee",
+    "misconduct_referencecounter",
 )
 ON = date(2026, 11, 25)
 
@@ -56,7 +59,34 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
     with connections[alias].cursor() as cursor:
         cursor.execute("ANALYZE")
         cursor.execute("SET enable_seqscan = off")
+    visible_dues = m.DueEntry.objects.filter(store.visible_where(staff, force="force"))
+    obligation = {"nature": "obligation", "last_day__lt": ON}
     queries: dict[str, Any] = {
+        "my work: overdue": visible_dues.filter(holder="plans", **obligation).order_by(
+            "last_day", "ref", "id"
+        )[:25],
+        "my work: due": visible_dues.filter(
+            holder="plans",
+            case_id__in=m.CaseAssignee.objects.filter(username="plans").values("case_id"),
+            nature__in=["obligation", "window"],
+            last_day__gte=ON,
+        ).order_by("last_day", "ref", "id")[:25],
+        "my work: the team's overdue": visible_dues.exclude(holder="plans")
+        .filter(**obligation)
+        .order_by("last_day", "ref", "id")[:25],
+        "my work: assigned cases": casework.assigned_cases(staff)[:50],
+        "case list, a later page": store.search(staff, store.Search())
+        .filter(came_to_attention__lt=ON)
+        .order_by(*store.CASE_ORDER)[:21],
+        "case list, a later page, same day": store.search(staff, store.Search())
+        .filter(came_to_attention=ON, ref__gt="S7-MET-0000001")
+        .order_by(*store.CASE_ORDER)[:21],
+        "register, a later page": register.visible(ON).filter(rank=1, sort_on__lt=ON)[:51],
+        "register, a later page, same day": register.visible(ON).filter(
+            rank=1, sort_on=ON, ref__gt="S7-MET-0000001"
+        )[:51],
+        "capped count": store.search(staff, store.Search()).order_by()[:10001].values("pk"),
+        "reference counter": m.ReferenceCounter.objects.filter(key="MPS-2026").values("last"),
         "case list": store.search(staff, store.Search())[:20],
         "case list by stage": store.search(staff, store.Search(stage="referred"))[:20],
         "case list of a chair": store.search(chair, store.Search())[:20],
@@ -65,6 +95,16 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
         .filter(nature="obligation", last_day__lt=ON)
         .order_by("last_day", "ref", "id")[:25],
         "open cases": store.visible_rows(staff).filter(closed=False).order_by("ref")[:25],
+        "own cases: acted on": m.Event.objects.filter(actor="plans")
+        .values_list("case_id", flat=True)
+        .distinct()
+        .order_by()[:5001],
+        "own cases: assigned": m.CaseAssignee.objects.filter(username="plans")
+        .values_list("case_id", flat=True)
+        .order_by()[:5001],
+        "own cases, open": store.visible_rows(staff)
+        .filter(closed=False, case_id__in=[1, 2, 3])
+        .order_by("ref")[:25],
         "my cases": store.visible_rows(staff)
         .filter(case_id__in=m.Event.objects.filter(actor="plans").values("case_id"))
         .order_by("ref")[:25],

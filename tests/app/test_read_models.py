@@ -38,8 +38,22 @@ def stored(using: str) -> dict[str, Any]:
             m.DueEntry.objects.using(using)
             .filter(case_id=r.case_id)
             .values_list(
-                "step", "nature", "officer_id", "trigger", "due", "earliest", "latest", "last_day"
+                "step",
+                "nature",
+                "officer_id",
+                "trigger",
+                "due",
+                "earliest",
+                "latest",
+                "last_day",
+                "holder",
+                "holder_role",
             )
+        )
+        assignees = sorted(
+            m.CaseAssignee.objects.using(using)
+            .filter(case_id=r.case_id)
+            .values_list("username", "role")
         )
         public = sorted(
             (
@@ -61,6 +75,7 @@ def stored(using: str) -> dict[str, Any]:
             (r.next_deadline, r.overdue_from, r.published_on, r.closed_on, r.closed),
             chairs,
             dues,
+            assignees,
             public,
         )
     return out
@@ -76,9 +91,21 @@ def expected(case: Case) -> Any:
         (s.next_deadline, s.overdue_from, s.published_on, s.closed_on, s.closed_on is not None),
         sorted(s.chairs),
         sorted(
-            (d.step, d.nature, d.officer_id, d.trigger, d.due, d.earliest, d.latest, d.last_day)
+            (
+                d.step,
+                d.nature,
+                d.officer_id,
+                d.trigger,
+                d.due,
+                d.earliest,
+                d.latest,
+                d.last_day,
+                d.holder,
+                d.holder_role,
+            )
             for d in p.dues
         ),
+        sorted(s.assignees),
         sorted(
             (r.kind, r.force, r.year, r.sort_on, r.visible_from, r.visible_until, r.record, r.tags)
             for r in p.public

@@ -29,6 +29,12 @@ class FakeRepository:
     def refs(self) -> list[str]:
         return sorted(self.stored)
 
+    def latest_reference(self, force: str, year: int) -> list[str]:
+        from misconduct.domain.reference import next_number, reference
+
+        last = next_number(self.stored, force, year) - 1
+        return [reference(force, year, last)] if last else []
+
     def all_events(self) -> Iterator[RecordedEvent]:
         for ref in self.refs():
             yield from self.stored[ref]
@@ -76,6 +82,11 @@ class FakeRepository:
             if months is not None:
                 out.append(WarningRecord(decision.decision.outcome, decision.notified_on, months))
         return out
+
+    def warnings_of(self, officer_ids: Sequence[str]) -> dict[str, list[WarningRecord]]:
+        return {
+            oid: found for oid in officer_ids if (found := self.warnings_for(oid, excluding=""))
+        }
 
 
 class FakeUnitOfWork:

@@ -9,18 +9,18 @@ content (names, particulars) of what it compared.
 from __future__ import annotations
 
 import hmac
-import json
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from misconduct.app import models as m
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
-from misconduct.app.repository import DjangoRepository, DjangoUnitOfWork, state_format
+from misconduct.app.read_tables import chunks
+from misconduct.app.repository import DjangoRepository, state_format
 from misconduct.domain.case import Case
 from misconduct.domain.codec import to_plain
-from misconduct.domain.ledger import GENESIS, RecordedEvent
-from misconduct.services.audit import verify_all
+from misconduct.domain.ledger import GENESIS, RecordedEvent, verify_chain
+from misconduct.services.audit import first_changed_file
 
 
 @dataclass(frozen=True)
@@ -74,12 +74,60 @@ def _ledger(using: str) -> tuple[list[Problem], dict[str, m.LedgerEntry], list[m
     return problems, heads, entries
 
 
-def _case(ref: str, records: list[RecordedEvent], row: m.Case | None) -> list[Problem]:
+CHUNK = 500
+"""Cases read together: their rows, parties and allegations in three queries."""
+
+
+@dataclass
+class _Row:
+    """A case's stored row, with its parties and allegations (what ``_case`` compares)."""
+
+    ref: str
+    version: int
+    state: Any
+    state_format: str
+    stage: str
+    anonymity_cipher: str
+    closed_on: Any
+    summary: str
+    parties: list[tuple[str, str]]
+    allegations: dict[str, str]
+
+
+def _rows(using: str, ids: list[int]) -> dict[int, _Row]:
+    rows = {
+        pk: _Row(*fields, [], {})
+        for pk, *fields in m.Case.objects.using(using)
+        .filter(id__in=ids)
+        .values_list(
+            "id",
+            "ref",
+            "version",
+            "state",
+            "state_format",
+            "stage",
+            "anonymity_cipher",
+            "closed_on",
+            "summary",
+        )
+    }
+    for pk, role, name in (
+        m.Party.objects.using(using).filter(case_id__in=ids).values_list("case_id", "role", "name")
+    ):
+        rows[pk].parties.append((role, name))
+    for pk, aid, particulars in (
+        m.Allegation.objects.using(using)
+        .filter(case_id__in=ids)
+        .values_list("case_id", "allegation_id", "particulars")
+    ):
+        rows[pk].allegations[aid] = particulars
+    return rows
+
+
+def _case(ref: str, records: list[RecordedEvent], row: _Row) -> list[Problem]:
     """The stored state and the read models of one case against the fold of its events (with its
     personal data as held now: an erased value folds to its placeholder, as it was stored)."""
     where = f"case {ref}"
-    if row is None:
-        return [Problem(where, "its events are stored but its case row is missing")]
     try:
         fold = Case.from_events([r.event() for r in records])
     except Exception as exc:  # a history the domain cannot replay is itself the finding
@@ -89,8 +137,8 @@ def _case(ref: str, records: list[RecordedEvent], row: m.Case | None) -> list[Pr
         problems.append(
             Problem(where, f"stored version {row.version}, the events give {fold.version}")
         )
-    stored_format = row.state_format == state_format()
-    if stored_format and json.loads(json.dumps(to_plain(fold))) != row.state:
+    # to_plain gives JSON values already (lists, string keys), so it compares with the stored JSON
+    if row.state_format == state_format() and to_plain(fold) != row.state:
         problems.append(Problem(where, "the stored state differs from the fold of its events"))
     columns = {
         "stage": fold.stage.value,
@@ -105,11 +153,9 @@ def _case(ref: str, records: list[RecordedEvent], row: m.Case | None) -> list[Pr
             problems.append(
                 Problem(where, f"the stored {name.replace('_', ' ')} differs from the events")
             )
-    parties = sorted((p.role, p.name) for p in row.parties.all())
-    if parties != sorted((p.role.value, p.name) for p in fold.parties):
+    if sorted(row.parties) != sorted((p.role.value, p.name) for p in fold.parties):
         problems.append(Problem(where, "the stored parties differ from the events"))
-    allegations = {a.allegation_id: a.particulars for a in row.allegations.all()}
-    if allegations != {k: a.particulars for k, a in fold.allegations.items()}:
+    if row.allegations != {k: a.particulars for k, a in fold.allegations.items()}:
         problems.append(Problem(where, "the stored allegations differ from the events"))
     return problems
 
@@ -119,43 +165,67 @@ def verify_database(
     checkpoint: Checkpoint | None = None,
     read_file: Callable[[str], bytes] | None = None,
 ) -> Report:
-    """``read_file`` (content by SHA-256) also checks every evidence file the chains record."""
-    chains = verify_all(lambda: DjangoUnitOfWork(using), read_file)
-    problems = [
-        Problem(f"case {b.case_ref}, event {b.sequence} ({b.type})", b.problem)
-        for b in chains.broken
-    ]
+    """``read_file`` (content by SHA-256) also checks every evidence file the chains record.
+
+    One pass in case order: the events stream past (one query), the cases' rows are read a chunk at
+    a time, so memory holds one chunk whatever the number of cases."""
     ledger_problems, heads, entries = _ledger(using)
-    problems += ledger_problems
-    repo = DjangoRepository(using)
-    rows = {
-        r.ref: r for r in m.Case.objects.using(using).prefetch_related("parties", "allegations")
-    }
-    by_case: dict[str, list[RecordedEvent]] = defaultdict(list)
-    refs = set(rows) | set(heads)
-    for ref in sorted(refs):
-        records = repo.events(ref)
-        by_case[ref] = records
-        head = heads.get(ref)
-        if head is None:
-            problems.append(Problem(f"case {ref}", "is not anchored in the ledger"))
-        elif not records:
-            problems.append(Problem(f"case {ref}", "is in the ledger but its events are missing"))
-        elif (records[-1].sequence, records[-1].hash) != (head.count, head.head):
-            problems.append(
-                Problem(
-                    f"case {ref}",
-                    f"the ledger anchors {head.count} events, {len(records)} are stored "
-                    "(events removed or rewritten)",
+    problems: list[Problem] = []
+    stream = DjangoRepository(using).keyed_events()
+    pending = next(stream, None)
+    cases = events = 0
+    seen: set[str] = set()
+    ids = m.Case.objects.using(using).order_by("id").values_list("id", flat=True)
+    for chunk in chunks(ids.iterator(chunk_size=CHUNK), CHUNK):
+        rows = _rows(using, chunk)
+        for pk in chunk:
+            records = []
+            while pending is not None and pending[0] < pk:  # events of no case row (not possible
+                pending = next(stream, None)  # while the foreign key holds): the ledger notices
+            while pending is not None and pending[0] == pk:
+                records.append(pending[1])
+                pending = next(stream, None)
+            row = rows[pk]
+            ref = row.ref
+            seen.add(ref)
+            cases += 1
+            events += len(records)
+            if records:
+                link = verify_chain(records)
+                if link is None and read_file is not None:
+                    link = first_changed_file(records, read_file)
+                if link is not None:
+                    problems.append(
+                        Problem(
+                            f"case {link.case_ref}, event {link.sequence} ({link.type})",
+                            link.problem,
+                        )
+                    )
+            head = heads.get(ref)
+            if head is None:
+                problems.append(Problem(f"case {ref}", "is not anchored in the ledger"))
+            elif not records:
+                problems.append(
+                    Problem(f"case {ref}", "is in the ledger but its events are missing")
                 )
-            )
-        if records:
-            problems += _case(ref, records, rows.get(ref))
+            elif (records[-1].sequence, records[-1].hash) != (head.count, head.head):
+                problems.append(
+                    Problem(
+                        f"case {ref}",
+                        f"the ledger anchors {head.count} events, {len(records)} are stored "
+                        "(events removed or rewritten)",
+                    )
+                )
+            if records:
+                problems += _case(ref, records, row)
+    for ref in sorted(set(heads) - seen):
+        problems.append(Problem(f"case {ref}", "is in the ledger but its events are missing"))
+    problems = ledger_problems + problems
     if checkpoint is not None:
         problems += _checkpoint(checkpoint, entries)
     return Report(
-        cases=len(rows),
-        events=chains.events,
+        cases=cases,
+        events=events,
         ledger=len(entries),
         problems=tuple(problems),
         keyed=audit_key() is not None,

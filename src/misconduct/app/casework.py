@@ -9,9 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpResponse
 
+from misconduct.app import models as m
 from misconduct.app.evidence import DjangoFileStore, limit
+from misconduct.app.readmodels import holder
+from misconduct.app.repository import due_item
 from misconduct.app.roles import Action, require
 from misconduct.app.web import store
 from misconduct.app.web.steps import BY_ID
@@ -104,26 +108,6 @@ class Task:
         return self.due.overdue
 
 
-# Which assignment role carries which party's time limits ("who acts" in the rules' terms).
-PARTY_ROLE = {
-    "chair": AssignmentRole.CHAIR,
-    "person conducting the meeting": AssignmentRole.CHAIR,
-    "officer": AssignmentRole.CASE_OFFICER,
-    "appropriate authority": AssignmentRole.CASE_OFFICER,
-}
-
-
-def holder(case: Case, party: str) -> tuple[str, AssignmentRole | None]:
-    """The person assigned to act on a time limit of ``party``: the role named for it, else the
-    case officer, else the investigator."""
-    role = PARTY_ROLE.get(party, AssignmentRole.CASE_OFFICER)
-    fallbacks = (AssignmentRole.CHAIRS_CLERK,) if role is AssignmentRole.CHAIR else ()
-    for candidate in (role, *fallbacks, AssignmentRole.CASE_OFFICER, AssignmentRole.INVESTIGATOR):
-        if candidate in case.assignments:
-            return case.assignments[candidate], candidate
-    return "", None
-
-
 def tasks(
     cases: Mapping[str, Case], on: date, policy: retention.Policy | None = None
 ) -> list[Task]:
@@ -147,6 +131,82 @@ def tasks(
                 who, role = holder(case, item.party)
                 out.append(Task(Due(case.ref, item, item.last_day < on), who, role))
     return sorted(out, key=lambda t: (t.due.item.last_day, t.due.ref))
+
+
+TASKS_SHOWN = 25
+"""How many tasks of each list "My work" shows (with the count of all of them)."""
+
+
+@dataclass(frozen=True)
+class TaskList:
+    """The first :data:`TASKS_SHOWN` tasks of a list, soonest first, and how many there are."""
+
+    tasks: list[Task]
+    count: int
+
+    @property
+    def total(self) -> str:
+        """The count as a page says it ("more than 10,000" past the cap)."""
+        return (
+            f"{self.count:,}" if self.count <= store.COUNT_CAP else f"more than {store.COUNT_CAP:,}"
+        )
+
+
+def task_lists(
+    rows: QuerySet[m.DueEntry], on: date, key: Any, *, due: bool = True
+) -> tuple[TaskList, TaskList | None]:
+    """The overdue and (unless ``due`` is false) the due tasks among the read model's time limits
+    ``rows``, as :func:`tasks` would list them on ``on`` (a lapsed window is history, a not-before
+    limit no task, a take-down a task from its publication): indexed queries that read one page
+    each, with counts from SQL (up to ``store.COUNT_CAP``) kept per ``key`` until the next event."""
+    rows = rows.filter(nature__in=[Nature.OBLIGATION.value, Nature.WINDOW.value]).exclude(
+        step=retention.TAKE_DOWN_STEP, trigger__gt=on
+    )
+    lists = {
+        "tasks-overdue": rows.filter(nature=Nature.OBLIGATION.value, last_day__lt=on),
+        "tasks-due": rows.filter(last_day__gte=on) if due else None,
+    }
+    found = {
+        name: None
+        if q is None
+        else TaskList(
+            [task_of(d, on) for d in q.order_by("last_day", "ref", "id")[:TASKS_SHOWN]],
+            store.counted((name, key, on), lambda q=q: store.capped_count(q)),
+        )
+        for name, q in lists.items()
+    }
+    overdue = found["tasks-overdue"]
+    assert overdue is not None
+    return overdue, found["tasks-due"]
+
+
+def task_of(d: m.DueEntry, on: date) -> Task:
+    """The read model's time limit ``d`` as a task on ``on``."""
+    item = due_item(d)
+    late = item.nature is Nature.OBLIGATION and item.last_day < on
+    return Task(
+        Due(d.ref, item, late), d.holder, AssignmentRole(d.holder_role) if d.holder_role else None
+    )
+
+
+def assigned_cases(user: Any) -> QuerySet[m.CaseListing]:
+    """The cases the user may see that are assigned to them, by reference (an indexed query)."""
+    mine = m.CaseAssignee.objects.filter(username=user.get_username()).values("case_id")
+    return store.visible_rows(user).filter(case_id__in=mine).order_by("ref")
+
+
+def roles_on(
+    username: str, rows: list[m.CaseListing]
+) -> list[tuple[m.CaseListing, list[AssignmentRole]]]:
+    """Each case of ``rows`` with the roles it is assigned to ``username`` in (one query)."""
+    roles: dict[int, list[AssignmentRole]] = {}
+    for case_id, role in (
+        m.CaseAssignee.objects.filter(username=username, case_id__in=[r.case_id for r in rows])
+        .order_by("role")
+        .values_list("case_id", "role")
+    ):
+        roles.setdefault(case_id, []).append(AssignmentRole(role))
+    return [(r, roles.get(r.case_id, [])) for r in rows]
 
 
 def _publication_policy() -> retention.Policy:

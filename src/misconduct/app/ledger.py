@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -43,23 +44,38 @@ def mac_of(chain: str, key: bytes | None) -> str:
 
 def record(using: str, case_ref: str, count: int, head: str, at: datetime) -> None:
     """Append the entry for a write of ``case_ref`` (inside the write's transaction)."""
+    record_many(using, [(case_ref, count, head, at)])
+
+
+def record_many(using: str, writes: Sequence[tuple[str, int, str, datetime]]) -> None:
+    """Append an entry for each ``(case_ref, count, head, recorded_at)`` written in the caller's
+    transaction, in order: the tip locked once, the entries inserted together."""
     from misconduct.app import models as m
 
+    if not writes:
+        return
     tip, _ = m.LedgerTip.objects.using(using).select_for_update().get_or_create(id=1)
     last = m.LedgerEntry.objects.using(using).filter(position=tip.position).first()
     previous = last.chain if last is not None else GENESIS
-    chain = chain_of(previous, case_ref, count, head)
-    m.LedgerEntry.objects.using(using).create(
-        position=tip.position + 1,
-        case_ref=case_ref,
-        count=count,
-        head=head,
-        recorded_at=at,
-        previous=previous,
-        chain=chain,
-        mac=mac_of(chain, audit_key()),
-    )
-    m.LedgerTip.objects.using(using).filter(id=1).update(position=tip.position + 1)
+    key = audit_key()
+    entries = []
+    for i, (case_ref, count, head, at) in enumerate(writes, start=1):
+        chain = chain_of(previous, case_ref, count, head)
+        entries.append(
+            m.LedgerEntry(
+                position=tip.position + i,
+                case_ref=case_ref,
+                count=count,
+                head=head,
+                recorded_at=at,
+                previous=previous,
+                chain=chain,
+                mac=mac_of(chain, key),
+            )
+        )
+        previous = chain
+    m.LedgerEntry.objects.using(using).bulk_create(entries)
+    m.LedgerTip.objects.using(using).filter(id=1).update(position=tip.position + len(writes))
 
 
 @dataclass(frozen=True)

@@ -213,18 +213,43 @@ class CaseChair(models.Model):
 
 
 class DueEntry(DueFields):
-    """An open time limit of an open case, indexed by its last day."""
+    """An open time limit of an open case, indexed by its last day, with the person who holds it
+    (``readmodels.holder``); also the take-down of a published outcome (step
+    ``publication_take_down``, open or closed case), which "My work" and reminders list."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
     ref = models.CharField(max_length=60)
     force = models.CharField(max_length=40)
     last_day = models.DateField()
+    holder = models.CharField(max_length=150, blank=True, default="")
+    holder_role = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
         indexes = [  # noqa: RUF012
             models.Index(fields=["nature", "last_day"], name="due_nature_day"),
             models.Index(fields=["force", "nature", "last_day"], name="due_force_nature_day"),
+            models.Index(fields=["holder", "nature", "last_day"], name="due_holder_day"),
         ]
+
+
+class CaseAssignee(models.Model):
+    """A person a case is assigned to and in which role: "My work" reads one person's rows."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    username = models.CharField(max_length=150)
+    role = models.CharField(max_length=40)
+
+    class Meta:
+        indexes = [models.Index(fields=["username", "case"], name="assignee_user_case")]  # noqa: RUF012
+
+
+class ReferenceCounter(models.Model):
+    """The highest number given to a case reference of a force and year (``MPS-2026``): a new case's
+    reference is read from here (one row), not from every reference of the force and year. Raised in
+    the transaction that writes a new case; the unique reference of ``Case`` settles a race."""
+
+    key = models.CharField(max_length=20, primary_key=True)
+    last = models.PositiveIntegerField()
 
 
 class PublicEntry(models.Model):

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from django.db import connections, transaction
 
 from misconduct.app import models as m
 from misconduct.app.readmodels import RANK, encode_record, project, record_format
 from misconduct.domain.case import Case
+
+T = TypeVar("T")
 
 
 def write_read_models(
@@ -23,11 +26,11 @@ def write_read_models(
     """Replace the read-model rows of each ``(primary key, case)``; ``fresh``: none exist yet."""
     ids = [pk for pk, _ in cases]
     if not fresh:
-        for model in (m.CaseListing, m.CaseChair, m.DueEntry):
+        for model in (m.CaseListing, m.CaseChair, m.DueEntry, m.CaseAssignee):
             model.objects.using(using).filter(case_id__in=ids).delete()
         m.PublicTag.objects.using(using).filter(entry__case_id__in=ids).delete()
         m.PublicEntry.objects.using(using).filter(case_id__in=ids).delete()
-    listings, chairs, dues, entries, tags = [], [], [], [], []
+    listings, chairs, dues, entries, tags, assignees = [], [], [], [], [], []
     fmt = record_format()
     for pk, case in cases:
         p = project(case)
@@ -54,6 +57,7 @@ def write_read_models(
             )
         )
         chairs += [m.CaseChair(case_id=pk, key=k) for k in s.chairs]
+        assignees += [m.CaseAssignee(case_id=pk, username=u, role=r) for u, r in s.assignees]
         dues += [
             m.DueEntry(
                 case_id=pk,
@@ -71,6 +75,8 @@ def write_read_models(
                 earliest=d.earliest,
                 latest=d.latest,
                 last_day=d.last_day,
+                holder=d.holder,
+                holder_role=d.holder_role,
             )
             for d in p.dues
         ]
@@ -96,6 +102,7 @@ def write_read_models(
     m.CaseListing.objects.using(using).bulk_create(listings)
     m.CaseChair.objects.using(using).bulk_create(chairs)
     m.DueEntry.objects.using(using).bulk_create(dues)
+    m.CaseAssignee.objects.using(using).bulk_create(assignees)
     if entries:
         m.PublicEntry.objects.using(using).bulk_create(entries)
         if any(e.pk is None for e in entries):  # a backend that cannot return the new keys
@@ -112,7 +119,14 @@ def write_read_models(
         )
 
 
-READ_MODELS = (m.PublicTag, m.PublicEntry, m.DueEntry, m.CaseChair, m.CaseListing)
+READ_MODELS = (
+    m.PublicTag,
+    m.PublicEntry,
+    m.DueEntry,
+    m.CaseChair,
+    m.CaseAssignee,
+    m.CaseListing,
+)
 
 
 def rebuild(
@@ -130,7 +144,7 @@ def rebuild(
     with transaction.atomic(using=using):
         for model in READ_MODELS:
             model.objects.using(using).all().delete()
-        for chunk in _chunks(
+        for chunk in chunks(
             m.Case.objects.using(using).order_by("id").values_list("id", "ref"), batch
         ):
             folded = repo.fold_many([pk for pk, _ in chunk])
@@ -146,8 +160,9 @@ def rebuild(
     return done
 
 
-def _chunks(rows: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
-    chunk: list[tuple[int, str]] = []
+def chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``rows`` in lists of ``size`` (the last shorter), read as they come."""
+    chunk: list[T] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == size:

@@ -20,7 +20,8 @@ from typing import Any
 from misconduct.app.web.publication import PublicCase, _minimum_end, public_view
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
-from misconduct.domain.terms import Nature, PartyRole
+from misconduct.domain.records import DueItem
+from misconduct.domain.terms import AssignmentRole, Nature, PartyRole
 from misconduct.errors import InvalidInput
 from misconduct.rules.vocabulary import Forum
 
@@ -54,6 +55,8 @@ class Summary:
     """The allegations' standards as ``|id|id|`` (each id once), so a standard matches as ``|id|``."""
     assignee: str
     """The usernames the case is assigned to, as ``|name|name|``."""
+    assignees: tuple[tuple[str, str], ...]
+    """Each (username, assignment role) of the case, for "My work"."""
     chairs: tuple[str, ...]
     """Chairs named on the case, as :func:`chair_key` writes them."""
     next_deadline: date | None
@@ -82,6 +85,9 @@ class Due:
     earliest: date | None
     latest: date | None
     last_day: date
+    holder: str
+    """The username assigned to act on it (:func:`holder`), or empty."""
+    holder_role: str
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,37 @@ class Projection:
     summary: Summary
     dues: tuple[Due, ...]
     public: tuple[Public, ...]
+
+
+# Which assignment role carries which party's time limits ("who acts" in the rules' terms).
+PARTY_ROLE = {
+    "chair": AssignmentRole.CHAIR,
+    "person conducting the meeting": AssignmentRole.CHAIR,
+    "officer": AssignmentRole.CASE_OFFICER,
+    "appropriate authority": AssignmentRole.CASE_OFFICER,
+}
+
+
+def holder(case: Case, party: str) -> tuple[str, AssignmentRole | None]:
+    """The person assigned to act on a time limit of ``party``: the role named for it, else the
+    case officer, else the investigator."""
+    role = PARTY_ROLE.get(party, AssignmentRole.CASE_OFFICER)
+    fallbacks = (AssignmentRole.CHAIRS_CLERK,) if role is AssignmentRole.CHAIR else ()
+    for candidate in (role, *fallbacks, AssignmentRole.CASE_OFFICER, AssignmentRole.INVESTIGATOR):
+        if candidate in case.assignments:
+            return case.assignments[candidate], candidate
+    return "", None
+
+
+def take_down(case: Case) -> DueItem | None:
+    """The take-down of the case's published outcome as a task, under the settings' publication
+    period (``retention.take_down_item``); a change of that setting needs ``misconduct db rebuild``."""
+    from django.conf import settings
+
+    from misconduct.services import retention
+
+    policy = retention.Policy(publication_days=settings.PUBLICATION_DAYS)
+    return retention.take_down_item(case, policy)
 
 
 def windows(case: Case) -> list[tuple[str, date, date | None]]:
@@ -164,7 +201,8 @@ def project(case: Case) -> Projection:
     officers = tuple((o.name, o.warrant_number, o.display_name()) for o in case.officers.values())
     standards = sorted({s for a in case.allegations.values() for s in a.standards})
     text = [case.ref, case.summary, *(n for o in officers for n in o[:2])]
-    assigned = sorted(set(getattr(case, "assignments", {}).values()))
+    assignments = getattr(case, "assignments", {})
+    assigned = sorted(set(assignments.values()))
     summary = Summary(
         ref=case.ref,
         force=case.force,
@@ -177,12 +215,14 @@ def project(case: Case) -> Projection:
         officer_text=" | ".join(" ".join(n.split()) for o in officers for n in o[:2]).casefold(),
         standards="|" + "|".join(standards) + "|" if standards else "",
         assignee="|" + "|".join(assigned) + "|" if assigned else "",
+        assignees=tuple(sorted((who, role.value) for role, who in assignments.items() if who)),
         chairs=tuple(sorted({k for c in chairs if (k := chair_key(c))})),
         next_deadline=min((i.last_day for i in tasks), default=None),
         overdue_from=min(obligations, default=None),
         published_on=case.published_on,
         closed_on=case.closed_on,
     )
+    removal = take_down(case)
     dues = tuple(
         Due(
             ref=case.ref,
@@ -199,8 +239,11 @@ def project(case: Case) -> Projection:
             earliest=i.earliest,
             latest=i.latest,
             last_day=i.last_day,
+            holder=who,
+            holder_role=role.value if role else "",
         )
-        for i in open_limits
+        for i in [*open_limits, *([removal] if removal else [])]
+        for who, role in [holder(case, i.party)]
     )
     public = []
     for kind, start, until in windows(case):

@@ -9,19 +9,30 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db.models import Q
 
 from misconduct.app import casework
-from misconduct.app.web import store
+from misconduct.app import models as m
+from misconduct.domain.terms import Nature
 from misconduct.rules.workdays import add_working_days
+from misconduct.services.retention import TAKE_DOWN_STEP
 
 
 def due_by_person(on: date, within: int) -> dict[str, list[casework.Task]]:
-    """Overdue tasks and those due within ``within`` working days, by the username holding them."""
+    """Overdue tasks and those due within ``within`` working days, by the username holding them:
+    read from the time limits' read model (indexed by holder and day), not from every case."""
     horizon = add_working_days(on, within)
+    obligation = Nature.OBLIGATION.value
+    rows = (
+        m.DueEntry.objects.exclude(holder="")
+        .filter(nature__in=[obligation, Nature.WINDOW.value])
+        .filter(Q(nature=obligation, last_day__lt=on) | Q(last_day__gte=on, last_day__lte=horizon))
+        .exclude(step=TAKE_DOWN_STEP, trigger__gt=on)
+        .order_by("holder", "last_day", "ref", "id")
+    )
     out: dict[str, list[casework.Task]] = defaultdict(list)
-    for t in casework.tasks(store.states(), on):
-        if t.assignee and (t.overdue or t.due.item.last_day <= horizon):
-            out[t.assignee].append(t)
+    for d in rows.iterator(chunk_size=2000):
+        out[d.holder].append(casework.task_of(d, on))
     return dict(out)
 
 

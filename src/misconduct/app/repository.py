@@ -18,7 +18,7 @@ from enum import Enum
 from types import TracebackType
 from typing import Any, Self
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 
 from misconduct.app import ledger
 from misconduct.app import models as m
@@ -29,11 +29,13 @@ from misconduct.domain.events import event_from_payload
 from misconduct.domain.ledger import RecordedEvent
 from misconduct.domain.personal import Datum, is_erased, resolve
 from misconduct.domain.records import DueItem
+from misconduct.domain.reference import PATTERN, prefix, reference
 from misconduct.domain.terms import Nature, Stage
 from misconduct.errors import Conflict, InvalidInput
 from misconduct.rules.vocabulary import Outcome
 from misconduct.rules.warning import WarningRecord
 from misconduct.services.ports import CaseSummary
+from misconduct.services.retention import TAKE_DOWN_STEP
 
 Appended = tuple[str, int, Sequence[RecordedEvent], Case]
 """A case's reference, the version it was at, its new events and the case after them."""
@@ -173,6 +175,11 @@ class DjangoRepository:
     def all_events(self) -> Iterator[RecordedEvent]:
         """Every event, streamed in chunks in (case, sequence) order: one query, no model objects,
         with each case's personal data (streamed beside them in case order: one more query)."""
+        for _, event in self.keyed_events():
+            yield event
+
+    def keyed_events(self) -> Iterator[tuple[int, RecordedEvent]]:
+        """:meth:`all_events`, each with its case's primary key."""
         data = (
             m.PersonalDatum.objects.using(self.using)
             .order_by("case_id")
@@ -205,10 +212,42 @@ class DjangoRepository:
                     if pending[0] == pk:
                         current[1][pending[1]] = Datum(*pending[1:])
                     pending = next(data, None)
-            yield RecordedEvent(*row, current[1])
+            yield pk, RecordedEvent(*row, current[1])
 
     def refs(self) -> list[str]:
         return list(m.Case.objects.using(self.using).order_by("ref").values_list("ref", flat=True))
+
+    def latest_reference(self, force: str, year: int) -> list[str]:
+        """From the force and year's counter (one row), which every new case's write raises."""
+        last = (
+            m.ReferenceCounter.objects.using(self.using)
+            .filter(key=f"{prefix(force)}-{year:04d}")
+            .values_list("last", flat=True)
+            .first()
+        )
+        return [reference(force, year, last)] if last else []
+
+    def _count_references(self, refs: Iterable[str]) -> None:
+        """Raise each force and year's counter to the highest number among ``refs`` (new cases), in
+        the caller's transaction. Writers racing for one number are told apart by the unique
+        reference of the case before they reach the counter; the row's lock orders the rest."""
+        highest: dict[str, int] = {}
+        for ref in refs:
+            found = PATTERN.fullmatch(ref)
+            if found is not None:
+                key = ref[: found.start(2) - 1]
+                highest[key] = max(highest.get(key, 0), int(found.group(2)))
+        if not highest:
+            return
+        connection = connections[self.using]
+        table = connection.ops.quote_name(m.ReferenceCounter._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f'INSERT INTO {table} ("key", "last") VALUES (%s, %s) ON CONFLICT ("key") DO UPDATE'
+                f' SET "last" = CASE WHEN excluded."last" > {table}."last" THEN excluded."last"'
+                f' ELSE {table}."last" END',
+                sorted(highest.items()),
+            )
 
     def append(
         self, ref: str, expected_version: int, new: Sequence[RecordedEvent], case: Case
@@ -271,9 +310,14 @@ class DjangoRepository:
             )
         except IntegrityError:
             raise _conflict(batch[0][0], batch[0][1]) from None
-        for ref, _, new, _ in batch:
-            last = new[-1]
-            ledger.record(self.using, ref, last.sequence, last.hash, last.recorded_at)
+        ledger.record_many(
+            self.using,
+            [
+                (ref, new[-1].sequence, new[-1].hash, new[-1].recorded_at)
+                for ref, _, new, _ in batch
+            ],
+        )
+        self._count_references(ref for ref, v, _, _ in batch if v == 0)
         fresh = all(v == 0 for _, v, _, _ in batch)
         cases = [(rows[ref], case) for ref, _, _, case in batch]
         self._project(cases, fresh=fresh)
@@ -429,7 +473,8 @@ class DjangoRepository:
         """Every case's summary line with its open time limits, from the read models."""
         u = self.using
         limits: dict[str, list[DueItem]] = {}
-        for d in m.DueEntry.objects.using(u).order_by("ref", "last_day", "id"):
+        rows = m.DueEntry.objects.using(u).exclude(step=TAKE_DOWN_STEP)  # open limits only
+        for d in rows.order_by("ref", "last_day", "id"):
             limits.setdefault(d.ref, []).append(due_item(d))
         return [
             CaseSummary(
@@ -448,6 +493,15 @@ class DjangoRepository:
     def cases_of_officer(self, officer_id: str) -> list[Case]:
         refs = m.Case.objects.using(self.using).filter(officers__officer_id=officer_id)
         return list(self.load_states(refs.values_list("ref", flat=True)).values())
+
+    def warnings_of(self, officer_ids: Sequence[str]) -> dict[str, list[WarningRecord]]:
+        out: dict[str, list[WarningRecord]] = {}
+        rows = m.Warning.objects.using(self.using).filter(officer__officer_id__in=list(officer_ids))
+        for oid, kind, on, months, career_break in rows.order_by("id").values_list(
+            "officer__officer_id", "kind", "notified_on", "months", "career_break_days"
+        ):
+            out.setdefault(oid, []).append(WarningRecord(Outcome(kind), on, months, career_break))
+        return out
 
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         rows = (

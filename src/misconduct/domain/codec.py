@@ -31,10 +31,32 @@ from misconduct.errors import InvalidInput
 T = TypeVar("T")
 
 
+_PLAIN = (str, int, float, bool, type(None))
+_names: dict[type, tuple[str, ...] | None] = {}
+
+
+def _dataclass_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of the dataclass ``kind`` (None if it is not one), found once per type."""
+    try:
+        return _names[kind]
+    except KeyError:
+        names = (
+            tuple(f.name for f in dataclasses.fields(kind))
+            if dataclasses.is_dataclass(kind)
+            else None
+        )
+        _names[kind] = names
+        return names
+
+
 def to_plain(value: Any) -> Any:
     """A JSON-ready copy of ``value``: dataclasses become dicts, in field order."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _dataclass_names(kind)
+    if names is not None:
+        return {name: to_plain(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
@@ -69,9 +91,27 @@ def _fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
     )
 
 
+_SCALARS = {str: "a string", bool: "true or false"}
+_kinds: dict[Any, tuple[Any, tuple[Any, ...]]] = {}
+
+
+def _kind(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+    """``typing.get_origin`` and ``get_args`` of ``hint``, found once per hint."""
+    try:
+        return _kinds[hint]
+    except KeyError:
+        found = (typing.get_origin(hint), typing.get_args(hint))
+        _kinds[hint] = found
+        return found
+    except TypeError:  # an unhashable hint
+        return typing.get_origin(hint), typing.get_args(hint)
+
+
 def _convert(hint: Any, data: Any, where: str) -> Any:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
+    if hint is str or hint is bool:  # the commonest leaves first
+        _expect(isinstance(data, hint), where, _SCALARS[hint], data)
+        return data
+    origin, args = _kind(hint)
     if origin in (typing.Union, types.UnionType):
         return _union(args, data, where)
     if origin in (list, tuple, frozenset, set):

@@ -37,13 +37,13 @@ def verify_all(
             events += len(chain)
             link = verify_chain(chain)
             if link is None and read_file is not None:
-                link = _first_changed_file(chain, read_file)
+                link = first_changed_file(chain, read_file)
             if link is not None:
                 broken.append(link)
     return AuditReport(cases, events, tuple(broken))
 
 
-def _first_changed_file(
+def first_changed_file(
     records: list[RecordedEvent], read_file: Callable[[str], bytes]
 ) -> BrokenLink | None:
     """The first evidence file missing or changed. Once a case's personal data are erased (an

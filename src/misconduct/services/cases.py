@@ -6,7 +6,7 @@ The clock and the actor are given to the service; nothing here reads the time of
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -22,6 +22,7 @@ from misconduct.domain.records import DueItem
 from misconduct.domain.terms import Nature
 from misconduct.errors import Conflict, InvalidInput, MisconductError
 from misconduct.rules.catalogue import rules_version
+from misconduct.rules.warning import WarningRecord
 from misconduct.services.ports import CaseSummary, UnitOfWork
 
 Step = cmd.Command | Callable[[Case], cmd.Command]
@@ -99,9 +100,17 @@ class CaseService:
         (and its later steps are dropped); otherwise the refusal is raised and nothing is written.
         A reference already used raises ``Conflict``."""
         with self.uow() as uow:
+            # Every officer's warnings from other cases, read once for the batch (the batch's own
+            # cases hold none yet: it writes them together at the end).
+            officers = sorted(
+                {o.officer_id for command, _ in items for o in command.details.officers}
+            )
+            known = uow.cases.warnings_of(officers)
             batch = []
             for command, steps in items:
-                case, new = self._build(uow, command, steps, until_refused=until_refused)
+                case, new = self._build(
+                    uow, command, steps, until_refused=until_refused, warnings=known
+                )
                 batch.append((command.details.ref, 0, new, case))
             uow.cases.append_many(batch)
             uow.commit()
@@ -114,6 +123,7 @@ class CaseService:
         steps: Sequence[Step],
         *,
         until_refused: bool = False,
+        warnings: Mapping[str, list[WarningRecord]] | None = None,
     ) -> tuple[Case, list[RecordedEvent]]:
         check_dates(command, today=self.today())
         opened = open_case(command)
@@ -121,7 +131,12 @@ class CaseService:
         new = [self._seal(case, GENESIS, opened)]
         # Warnings from other cases cannot change while this transaction writes this one.
         context = Context(
-            {oid: uow.cases.warnings_for(oid, excluding=case.ref) for oid in case.officers}
+            {
+                oid: list(warnings.get(oid, ()))
+                if warnings is not None
+                else uow.cases.warnings_for(oid, excluding=case.ref)
+                for oid in case.officers
+            }
         )
         for step in steps:
             try:

@@ -515,7 +515,7 @@ def open_case(
     last: Exception | None = None
     for _ in range(ATTEMPTS):
         with service.uow() as uow:
-            used = uow.cases.refs()
+            used = uow.cases.latest_reference(intake.force, intake.opened_on.year)
         ref = reference(
             intake.force,
             intake.opened_on.year,

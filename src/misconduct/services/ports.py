@@ -52,6 +52,10 @@ class CaseRepository(Protocol):
     def refs(self) -> list[str]:
         """Every case reference, sorted."""
 
+    def latest_reference(self, force: str, year: int) -> list[str]:
+        """The reference with the highest number given to a case of the force and year (none if
+        there is none yet): what a new case's number follows. One lookup, not every reference."""
+
     def all_events(self) -> Iterator[RecordedEvent]:
         """Every event of every case, each case's in sequence order and together (streamed)."""
 
@@ -73,6 +77,9 @@ class CaseRepository(Protocol):
 
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         """Warnings on the officer's record from cases other than ``excluding``."""
+
+    def warnings_of(self, officer_ids: Sequence[str]) -> dict[str, list[WarningRecord]]:
+        """Warnings on each officer's record from every stored case (one query), by officer."""
 
     def cases_of_officer(self, officer_id: str) -> list[Case]:
         """Every case in which the officer (``force:number``) is a subject, as it stands."""

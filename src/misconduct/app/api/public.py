@@ -29,6 +29,12 @@ class PublicQuery(Schema):
     offset: int = Field(
         0, ge=0, description="skip this many records (notices first, then outcomes)"
     )
+    after: str = Field(
+        "",
+        max_length=400,
+        description="the X-Next-After header of a previous answer: the records after it, found "
+        "by position (as fast at any depth; offset is then ignored)",
+    )
 
 
 class PublicAllegationOut(Schema):
@@ -102,7 +108,9 @@ def _out(record: PublicCase) -> dict[str, Any]:
     auth=None,
 )
 def outcomes(request: Any, response: HttpResponse, q: Query[PublicQuery]) -> list[dict[str, Any]]:
-    """A page of the register; the ``X-Total-Count`` header gives the number of records in all."""
+    """A page of the register. ``X-Total-Count`` gives the number of records, counted up to
+    10,000 (``X-Total-Count-Capped: true`` when there are more); ``X-Next-After`` (and a ``Link``
+    header) names the next page, read with ``after``."""
     if q.force:
         force_named(q.force)
     today = store.today()
@@ -115,9 +123,26 @@ def outcomes(request: Any, response: HttpResponse, q: Query[PublicQuery]) -> lis
         text=q.q,
     )
     rows = register.filtered(today, f)
-    response["X-Total-Count"] = str(store.counted(("register", today, f), rows.count))
+    count = store.counted(("register", today, f), lambda: store.capped_count(rows))
+    response["X-Total-Count"] = str(min(count, store.COUNT_CAP))
+    if count > store.COUNT_CAP:
+        response["X-Total-Count-Capped"] = "true"
     response["Cache-Control"] = "public, max-age=60"
-    page = list(rows[q.offset : q.offset + q.limit])
+    if q.after:
+        found = store.keyset(rows, register.ORDER, q.limit, after=q.after)
+        page, following = found.rows, found.next
+    else:
+        page = list(rows[q.offset : q.offset + q.limit + 1])
+        following = (
+            store.cursor_of(page[q.limit - 1], register.ORDER) if len(page) > q.limit else None
+        )
+        page = page[: q.limit]
+    if following:
+        params = request.GET.copy()
+        params.pop("offset", None)
+        params["after"] = following
+        response["X-Next-After"] = following
+        response["Link"] = f'<{request.path}?{params.urlencode()}>; rel="next"'
     return [_out(r) for r in register.decoded(page, today)]
 
 

@@ -38,6 +38,12 @@ class CaseQuery(Schema):
     standard: str = ""
     officer: str = ""
     page: int = Field(1, ge=1, le=100000)
+    after: str = Field(
+        "",
+        max_length=400,
+        description="the next of a previous answer: the page after it, found by position (as "
+        "fast at any depth; page is then ignored)",
+    )
 
 
 class CaseRowOut(Schema):
@@ -50,9 +56,11 @@ class CaseRowOut(Schema):
 
 
 class CasePageOut(Schema):
-    count: int
-    page: int
+    count: int = Field(description="how many cases match, counted up to 10,000 (see count_capped)")
+    count_capped: bool = Field(description="true when more than 10,000 cases match")
+    page: int | None = Field(description="the page number, or null for a page read with after")
     pages: int
+    next: str | None = Field(description="pass as after for the next page; null on the last")
     results: list[CaseRowOut]
 
 
@@ -93,13 +101,25 @@ def _user(request: Any) -> Any:
 def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
     search = store.Search(q.q, q.force, q.stage, q.standard, q.officer)
     rows = store.search(_user(request), search)
-    count = store.counted(("api-cases", store.scope_key(_user(request)), search), rows.count)
-    paginator = store.CountedPaginator(rows, PAGE_SIZE, count)
-    page = paginator.get_page(q.page)
+    count = store.counted(
+        ("api-cases", store.scope_key(_user(request)), search), lambda: store.capped_count(rows)
+    )
+    paginator = store.CountedPaginator(rows, PAGE_SIZE, min(count, store.COUNT_CAP))
+    number: int | None = None
+    if q.after:
+        found = store.keyset(rows, store.CASE_ORDER, PAGE_SIZE, after=q.after)
+        shown, following = found.rows, found.next
+    else:
+        page = paginator.get_page(q.page)
+        number, shown = page.number, list(page.object_list)
+        more = count > page.number * PAGE_SIZE
+        following = store.cursor_of(shown[-1], store.CASE_ORDER) if shown and more else None
     return {
-        "count": paginator.count,
-        "page": page.number,
+        "count": min(count, store.COUNT_CAP),
+        "count_capped": count > store.COUNT_CAP,
+        "page": number,
         "pages": paginator.num_pages,
+        "next": following,
         "results": [
             {
                 "ref": r.ref,
@@ -109,7 +129,7 @@ def cases(request: Any, q: Query[CaseQuery]) -> dict[str, Any]:
                 "officers": [o[0] for o in r.officers],
                 "closed_on": r.closed_on,
             }
-            for r in page
+            for r in shown
         ],
     }
 

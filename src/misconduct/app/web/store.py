@@ -6,6 +6,8 @@ events (:func:`events`), and searches query the projection tables the repository
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 import typing
 from collections.abc import Callable, Hashable, Iterable
@@ -15,7 +17,7 @@ from threading import Lock
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -133,6 +135,22 @@ def may(user: Any, action: Action, case: Case) -> bool:
     )
 
 
+def permissions(user: Any, case: Case) -> Callable[[Action], bool]:
+    """:func:`may` for one user and case, each action decided once (a page asks for every step)."""
+    g = grants(user)
+    where = scope(case)
+    username = user.get_username()
+    full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    decided: dict[Action, bool] = {}
+
+    def check(action: Action) -> bool:
+        if action not in decided:
+            decided[action] = allowed(g, action, where, username=username, full_name=full_name)
+        return decided[action]
+
+    return check
+
+
 def visible_case(user: Any, ref: str, action: Action = Action.VIEW_CASE) -> Case:
     """The case if the user may take ``action`` on it; 404 if it does not exist or is not theirs to
     see, 403 if they may see it but not take the action."""
@@ -232,7 +250,11 @@ def search(user: Any, s: Search) -> QuerySet[m.CaseListing]:
         rows = rows.filter(stage=s.stage)
     if s.standard:
         rows = with_standard(rows, s.standard)
-    return rows.select_related("force").order_by("-came_to_attention", "ref")
+    return rows.select_related("force").order_by(*CASE_ORDER)
+
+
+CASE_ORDER = ("-came_to_attention", "ref")
+"""The case lists' order, newest first: the index ``listing_newest`` serves it."""
 
 
 # -- counts kept per process until the next event ------------------------------------------------
@@ -264,3 +286,106 @@ def counted(key: Hashable, compute: Callable[[], T]) -> T:
             _counted.clear()
         _counted[key] = (now, value)
     return value
+
+
+# -- long lists: keyset pages and bounded counts -------------------------------------------------
+
+
+COUNT_CAP = 10_000
+"""Lists count their rows up to this many and say "more than" beyond: a count never reads more."""
+
+
+def count_text(n: int, noun: str) -> str:
+    """``n`` as a list's count reads: "1 case.", "12 cases.", "More than 10,000 cases."."""
+    if n > COUNT_CAP:
+        return f"More than {COUNT_CAP:,} {noun}s."
+    return f"{n:,} {noun}{'' if n == 1 else 's'}."
+
+
+def list_params(q: Any) -> str:
+    """The query string of a list page without its position (page, after, before)."""
+    params = q.copy()
+    for name in ("page", "after", "before"):
+        params.pop(name, None)
+    return str(params.urlencode())
+
+
+def capped_count(rows: QuerySet[Any]) -> int:
+    """How many rows ``rows`` has, but at most ``COUNT_CAP + 1`` (a bounded query, whatever the
+    size of the table): more than :data:`COUNT_CAP` reads as "more than"."""
+    return int(rows.order_by()[: COUNT_CAP + 1].count())
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """A page of a long list read by position rather than by offset: the rows after (or before)
+    the row a cursor names, in the list's order, so that page 2,000 costs what page 1 costs."""
+
+    rows: list[Any]
+    next: str | None
+    """The cursor of the next page (None on the last)."""
+    previous: str | None
+    """The cursor of the page before (None on the first)."""
+
+
+def cursor_of(row: Any, order: tuple[str, ...]) -> str:
+    """The cursor naming ``row``'s place in a list ordered by ``order``."""
+    values = [getattr(row, f.lstrip("-")) for f in order]
+    text = json.dumps([v.isoformat() if isinstance(v, date) else v for v in values])
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def _decode(model: Any, order: tuple[str, ...], field: str, raw: str) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode())
+        if not isinstance(values, list) or len(values) != len(order):
+            raise ValueError("wrong length")
+        return [
+            model._meta.get_field(f.lstrip("-")).to_python(v)
+            for f, v in zip(order, values, strict=True)
+        ]
+    except (ValueError, TypeError, UnicodeDecodeError, ValidationError):
+        raise InvalidInput(
+            field, "the position of a row, as a previous page gave it", raw
+        ) from None
+
+
+def keyset(
+    rows: QuerySet[Any],
+    order: tuple[str, ...],
+    size: int,
+    *,
+    after: str = "",
+    before: str = "",
+) -> Keyset:
+    """The ``size`` rows of ``rows`` (in ``order``, which must end in a unique field) after the row
+    the cursor ``after`` names, or before the row ``before`` names, or the first ``size``. Each
+    position is found by one to ``len(order)`` index seeks: rows sharing the cursor's first ``i``
+    values and beyond it on the next, longest shared prefix first (an OR of them would make some
+    databases read the list from its start). A cursor that cannot be read raises ``InvalidInput``
+    naming ``after`` or ``before``."""
+    backwards = bool(before) and not after
+    raw, field = (before, "before") if backwards else (after, "after")
+    flipped = tuple(f[1:] if f.startswith("-") else f"-{f}" for f in order)
+    walk = flipped if backwards else order
+    found: list[Any] = []
+    if raw:
+        values = _decode(rows.model, order, field, raw)
+        for i in range(len(walk) - 1, -1, -1):
+            name = walk[i].lstrip("-")
+            step = {f.lstrip("-"): v for f, v in zip(walk[:i], values, strict=False)}
+            step[f"{name}__{'lt' if walk[i].startswith('-') else 'gt'}"] = values[i]
+            found += list(rows.filter(**step).order_by(*walk)[: size + 1 - len(found)])
+            if len(found) > size:
+                break
+    else:
+        found = list(rows.order_by(*walk)[: size + 1])
+    more = len(found) > size
+    page = found[:size]
+    if backwards:
+        page.reverse()
+    first_cursor = cursor_of(page[0], order) if page else None
+    last_cursor = cursor_of(page[-1], order) if page else None
+    if backwards:
+        return Keyset(page, last_cursor, first_cursor if more else None)
+    return Keyset(page, last_cursor if more else None, first_cursor if raw else None)

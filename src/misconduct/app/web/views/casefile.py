@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from misconduct.app import casework
+from misconduct.app import models as m
 from misconduct.app.roles import Action, forces_for
 from misconduct.app.web import store
 from misconduct.app.web.steps import BY_ID
@@ -231,24 +232,39 @@ def download(request: HttpRequest, ref: str, sha256: str) -> HttpResponse:
         raise Http404(exc.message) from None
 
 
+MY_CASES_PAGE = 50
+
+
 @login_required
 def my_work(request: HttpRequest) -> HttpResponse:
-    """The cases assigned to the user and the time limits they hold, overdue first."""
-    username = request.user.get_username()
-    refs = list(store.visible_rows(request.user).values_list("ref", flat=True))
-    cases = store.states(refs)
-    mine = {ref: c for ref, c in cases.items() if casework.assigned_to(c, username)}
+    """The cases assigned to the user and the time limits they hold, overdue first: indexed queries
+    on the read models, one page each, whatever the number of cases."""
+    user = request.user
+    username = user.get_username()
     today = store.today()
-    tasks = [t for t in casework.tasks(mine, today) if t.assignee == username]
-    team = [t for t in casework.tasks(cases, today) if t.assignee != username]
+    key = store.scope_key(user)
+    visible = m.DueEntry.objects.filter(store.visible_where(user, force="force"))
+    # A time limit's holder is one of its case's assignees, so the user's assigned cases (an
+    # indexed lookup) bound the search: SQLite's statistics can make the holder look unselective
+    # (most limits held by nobody) and it would read every open limit by day instead.
+    own = m.CaseAssignee.objects.filter(username=username).values("case_id")
+    mine = visible.filter(holder=username, case_id__in=own)
+    overdue, due = casework.task_lists(mine, today, ("mine", key))
+    team_overdue, _ = casework.task_lists(
+        visible.exclude(holder=username), today, ("team", key), due=False
+    )
+    cases = casework.assigned_cases(user)
+    count = store.counted(("my-cases", key), lambda: store.capped_count(cases))
+    page = store.CountedPaginator(cases, MY_CASES_PAGE, count).get_page(request.GET.get("page"))
     return render(
         request,
         "web/staff/my_work.html",
         {
-            "cases": [(c, casework.assigned_to(c, username)) for c in mine.values()],
-            "overdue": [t for t in tasks if t.overdue],
-            "due": [t for t in tasks if not t.overdue],
-            "team_overdue": [t for t in team if t.overdue],
+            "cases": casework.roles_on(username, list(page.object_list)),
+            "page": page,
+            "overdue": overdue,
+            "due": due,
+            "team_overdue": team_overdue,
             "today": today,
         },
     )

@@ -122,20 +122,25 @@ def _listing(request: HttpRequest, in_force: str = "", **extra: Any) -> HttpResp
     today = store.today()
     f = filters_from(request.GET, in_force)
     rows = register.filtered(today, f)
-    count = store.counted(("register", today, f), rows.count)
-    page = store.CountedPaginator(rows, PAGE_SIZE, count).get_page(request.GET.get("page"))
-    shown = register.decoded(list(page.object_list), today)
+    count = store.counted(("register", today, f), lambda: store.capped_count(rows))
+    q = request.GET
+    try:
+        page = store.keyset(
+            rows, register.ORDER, PAGE_SIZE, after=q.get("after", ""), before=q.get("before", "")
+        )
+    except InvalidInput:  # a position edited by hand: the first page
+        page = store.keyset(rows, register.ORDER, PAGE_SIZE)
+    shown = register.decoded(page.rows, today)
     kinds = store.counted(
         ("register-kinds", today, f),
         lambda: set(rows.order_by().values_list("kind", flat=True).distinct()),
     )
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "web/public/list.html",
         {
             "page": page,
+            "count_text": store.count_text(count, "record"),
             "notices": [r for r in shown if r.kind == "notice"],
             "outcomes": [r for r in shown if r.kind == "outcome"],
             "any_notices": "notice" in kinds,
@@ -146,7 +151,7 @@ def _listing(request: HttpRequest, in_force: str = "", **extra: Any) -> HttpResp
             "force_name": None,
             "filters": f,
             "filtered": bool(f.year or f.outcome or f.finding or f.standard or f.text),
-            "querystring": params.urlencode(),
+            "querystring": store.list_params(q),
             "years": store.counted(("years",), register.years),
             "outcome_choices": [(o.value, o.label) for o in Outcome],
             "finding_choices": [

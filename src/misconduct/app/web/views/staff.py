@@ -32,6 +32,7 @@ from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
 from misconduct.services.cases import Due
 from misconduct.services.cases import timeline as paired
+from misconduct.services.retention import TAKE_DOWN_STEP
 
 HORIZON_WORKING_DAYS = 10
 PAGE_SIZE = 20
@@ -56,7 +57,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     key = store.scope_key(user)
     rows = store.visible_rows(user)
-    dues = m.DueEntry.objects.filter(store.visible_where(user, force="force"))
+    dues = m.DueEntry.objects.filter(store.visible_where(user, force="force")).exclude(
+        step=TAKE_DOWN_STEP  # the take-downs are on "My work" and in reminders
+    )
     overdue = dues.filter(nature=Nature.OBLIGATION.value, last_day__lt=today)
     due_soon = dues.filter(
         nature__in=[Nature.OBLIGATION.value, Nature.WINDOW.value],
@@ -70,13 +73,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
     )
     open_rows = rows.filter(closed=False).select_related("force").order_by("ref")
-    username = user.get_username()
-    acted = m.Event.objects.filter(actor=username).values("case_id")
-    mine = (
-        Q(case_id__in=acted)
-        | Q(case_id__in=store.chaired_ids(user))
-        | Q(assignee__contains=f"|{username}|")
-    )
+    mine = Q(case_id__in=_own_cases(user))
     return render(
         request,
         "web/staff/dashboard.html",
@@ -104,6 +101,37 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+OWN_CASES_READ = 5000
+"""Up to this many of the user's own cases are named to the database by key; beyond, subqueries."""
+
+
+def _own_cases(user: Any) -> Any:
+    """The keys of the cases the user has acted on, chairs or is assigned to: three indexed lookups
+    (events by actor, chairs by name, assignees by username), so that the dashboard's lists look up
+    the user's cases by key instead of testing every open case against them."""
+    username = user.get_username()
+    sources = (
+        m.Event.objects.filter(actor=username).values_list("case_id", flat=True).distinct(),
+        store.chaired_ids(user),
+        m.CaseAssignee.objects.filter(username=username).values_list("case_id", flat=True),
+    )
+    own: set[int] = set()
+    for source in sources:
+        found = list(source.order_by()[: OWN_CASES_READ + 1])
+        if len(found) > OWN_CASES_READ:  # a great many: let the database join them
+            return (
+                m.CaseListing.objects.filter(
+                    Q(case_id__in=sources[0])
+                    | Q(case_id__in=sources[1])
+                    | Q(case_id__in=sources[2])
+                )
+                .order_by()
+                .values("case_id")
+            )
+        own.update(found)
+    return sorted(own)
+
+
 def _dues(rows: Any, today: Any) -> list[Due]:
     """The first page of ``rows``, soonest first, as the dashboard lists them."""
     return [
@@ -124,17 +152,23 @@ def case_list(request: HttpRequest) -> HttpResponse:
         officer=q.get("officer", ""),
     )
     rows = store.search(request.user, search)
-    count = store.counted(("cases", store.scope_key(request.user), search), rows.count)
-    page = store.CountedPaginator(rows, PAGE_SIZE, count).get_page(q.get("page"))
-    params = q.copy()
-    params.pop("page", None)
+    count = store.counted(
+        ("cases", store.scope_key(request.user), search), lambda: store.capped_count(rows)
+    )
+    try:
+        page = store.keyset(
+            rows, store.CASE_ORDER, PAGE_SIZE, after=q.get("after", ""), before=q.get("before", "")
+        )
+    except InvalidInput:  # a position edited by hand: the first page
+        page = store.keyset(rows, store.CASE_ORDER, PAGE_SIZE)
     return render(
         request,
         "web/staff/case_list.html",
         {
             "page": page,
+            "count_text": store.count_text(count, "case"),
             "search": search,
-            "querystring": params.urlencode(),
+            "querystring": store.list_params(q),
             "forces": [
                 f for f in FORCES if f.code in {g.force for g in store.grants(request.user)}
             ],
@@ -151,10 +185,8 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     records = store.events(ref)
     today = store.today()
     ctx = store.context(case)
-    steps = []
-    for a in steps_for(case, ctx, today):
-        if store.may(request.user, a.step.action, case):
-            steps.append(a)
+    may = store.permissions(request.user, case)
+    steps = [a for a in steps_for(case, ctx, today) if may(a.step.action)]
     timeline = [{"record": r, "label": entry.label} for r, entry in paired(case, records)]
     limits = sorted(case.time_limits, key=lambda t: t.item.last_day)
     from misconduct.app.web import documents
@@ -172,7 +204,7 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "today": today,
             "open_steps": [a for a in steps if a.open],
             "closed_steps": [a for a in steps if not a.open],
-            "can_decide": store.may(request.user, Action.DECIDE, case),
+            "can_decide": may(Action.DECIDE),
             "public": public_view(case, today),
             "documents": documents.available(case),
             "standards": {s.id: s.heading for s in standards_on(case.came_to_attention)},
