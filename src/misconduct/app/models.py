@@ -243,6 +243,28 @@ class CaseAssignee(models.Model):
         indexes = [models.Index(fields=["username", "case"], name="assignee_user_case")]  # noqa: RUF012
 
 
+class DecisionEntry(models.Model):
+    """An outcome decided for an officer of a case, with what the Home Office annual return counts
+    (``register.annual_return``): the return reads one force's decisions of one year by the index."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    ref = models.CharField(max_length=60)
+    force = models.CharField(max_length=40)
+    officer_id = models.CharField(max_length=80)
+    decided_on = models.DateField()
+    regime = models.CharField(max_length=60)
+    forum = models.CharField(max_length=40, blank=True)
+    finding = models.CharField(max_length=40)
+    outcome = models.CharField(max_length=60)
+    source = models.CharField(max_length=40)
+    came_to_attention = models.DateField()
+
+    class Meta:
+        indexes = [  # noqa: RUF012
+            models.Index(fields=["force", "decided_on"], name="decision_force_day"),
+        ]
+
+
 class ReferenceCounter(models.Model):
     """The highest number given to a case reference of a force and year (``MPS-2026``): a new case's
     reference is read from here (one row), not from every reference of the force and year. Raised in

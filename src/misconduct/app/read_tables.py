@@ -26,11 +26,12 @@ def write_read_models(
     """Replace the read-model rows of each ``(primary key, case)``; ``fresh``: none exist yet."""
     ids = [pk for pk, _ in cases]
     if not fresh:
-        for model in (m.CaseListing, m.CaseChair, m.DueEntry, m.CaseAssignee):
+        for model in (m.CaseListing, m.CaseChair, m.DueEntry, m.CaseAssignee, m.DecisionEntry):
             model.objects.using(using).filter(case_id__in=ids).delete()
         m.PublicTag.objects.using(using).filter(entry__case_id__in=ids).delete()
         m.PublicEntry.objects.using(using).filter(case_id__in=ids).delete()
     listings, chairs, dues, entries, tags, assignees = [], [], [], [], [], []
+    decisions: list[m.DecisionEntry] = []
     fmt = record_format()
     for pk, case in cases:
         p = project(case)
@@ -58,6 +59,22 @@ def write_read_models(
         )
         chairs += [m.CaseChair(case_id=pk, key=k) for k in s.chairs]
         assignees += [m.CaseAssignee(case_id=pk, username=u, role=r) for u, r in s.assignees]
+        decisions += [
+            m.DecisionEntry(
+                case_id=pk,
+                ref=d.ref,
+                force=d.force,
+                officer_id=d.officer_id,
+                decided_on=d.decided_on,
+                regime=d.regime,
+                forum=d.forum,
+                finding=d.finding,
+                outcome=d.outcome,
+                source=d.source,
+                came_to_attention=d.came_to_attention,
+            )
+            for d in p.decided
+        ]
         dues += [
             m.DueEntry(
                 case_id=pk,
@@ -103,6 +120,7 @@ def write_read_models(
     m.CaseChair.objects.using(using).bulk_create(chairs)
     m.DueEntry.objects.using(using).bulk_create(dues)
     m.CaseAssignee.objects.using(using).bulk_create(assignees)
+    m.DecisionEntry.objects.using(using).bulk_create(decisions)
     if entries:
         m.PublicEntry.objects.using(using).bulk_create(entries)
         if any(e.pk is None for e in entries):  # a backend that cannot return the new keys
@@ -125,6 +143,7 @@ READ_MODELS = (
     m.DueEntry,
     m.CaseChair,
     m.CaseAssignee,
+    m.DecisionEntry,
     m.CaseListing,
 )
 

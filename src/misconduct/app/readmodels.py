@@ -1,7 +1,8 @@
 """The read models: what the lists, the dashboard, the register, the feed and the API lists read.
 
 One pure function, :func:`project`, turns a case as its events fold it into the rows those pages
-need: a summary line, its open time limits (indexed by their last day), and its public records,
+need: a summary line, its open time limits (indexed by their last day), each officer's decided outcome (for the Home
+Office annual return, indexed by force and day), and its public records,
 already redacted by :func:`publication.public_view` (the one public projection), each with the dates
 between which it is public. The repository writes these rows in the same transaction as the events
 (``repository.DjangoRepository.append_many``) and ``misconduct db rebuild`` rewrites them all from the
@@ -108,10 +109,48 @@ class Public:
 
 
 @dataclass(frozen=True)
+class Decided:
+    """An outcome decided for an officer, with what the Home Office annual return counts."""
+
+    ref: str
+    force: str
+    officer_id: str
+    decided_on: date
+    regime: str
+    forum: str
+    """The case's type of proceedings, or empty if none is recorded."""
+    finding: str
+    outcome: str
+    source: str
+    came_to_attention: date
+
+
+@dataclass(frozen=True)
 class Projection:
     summary: Summary
     dues: tuple[Due, ...]
     public: tuple[Public, ...]
+    decided: tuple[Decided, ...]
+
+
+def decided(case: Case) -> tuple[Decided, ...]:
+    """Each officer's decided outcome of ``case``, in the order the case holds them."""
+    forum = case.forum
+    return tuple(
+        Decided(
+            ref=case.ref,
+            force=case.force,
+            officer_id=officer_id,
+            decided_on=d.decided_on,
+            regime=d.regime,
+            forum=forum.value if forum is not None else "",
+            finding=d.finding.value,
+            outcome=d.decision.outcome.value,
+            source=case.source.value,
+            came_to_attention=case.came_to_attention,
+        )
+        for officer_id, d in case.decisions.items()
+    )
 
 
 # Which assignment role carries which party's time limits ("who acts" in the rules' terms).
@@ -266,7 +305,7 @@ def project(case: Case) -> Projection:
                 search_text=_record_text(record),
             )
         )
-    return Projection(summary, dues, tuple(public))
+    return Projection(summary, dues, tuple(public), decided(case))
 
 
 # -- stored records --------------------------------------------------------------------------
