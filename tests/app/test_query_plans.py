@@ -14,6 +14,7 @@ from django.db import connections
 
 from misconduct.app import casework
 from misconduct.app import models as m
+from misconduct.app.register.annual_return import decisions_of_year
 from misconduct.app.roles import Role
 from misconduct.app.web import register, store
 from misconduct.app.web.register import Filters
@@ -32,6 +33,7 @@ TABLES = (
     "misconduct_casechair",
     "misconduct_caseassignee",
     "misconduct_referencecounter",
+    "misconduct_decisionentry",
 )
 ON = date(2026, 11, 25)
 
@@ -86,6 +88,7 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
             rank=1, sort_on=ON, ref__gt="S7-MET-0000001"
         )[:51],
         "capped count": store.search(staff, store.Search()).order_by()[:10001].values("pk"),
+        "annual return": decisions_of_year("metropolitan", 2026, alias),
         "reference counter": m.ReferenceCounter.objects.filter(key="MPS-2026").values("last"),
         "case list": store.search(staff, store.Search())[:20],
         "case list by stage": store.search(staff, store.Search(stage="referred"))[:20],

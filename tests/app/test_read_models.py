@@ -25,6 +25,16 @@ from misconduct.services.demo import demo_cases
 from tests.services.fakes import SteppingClock
 
 DEMOS = demo_cases()
+DECIDED = (
+    "officer_id",
+    "decided_on",
+    "regime",
+    "forum",
+    "finding",
+    "outcome",
+    "source",
+    "came_to_attention",
+)
 
 
 def stored(using: str) -> dict[str, Any]:
@@ -55,6 +65,12 @@ def stored(using: str) -> dict[str, Any]:
             .filter(case_id=r.case_id)
             .values_list("username", "role")
         )
+        decisions = list(
+            m.DecisionEntry.objects.using(using)
+            .filter(case_id=r.case_id)
+            .order_by("id")
+            .values_list("ref", "force", *DECIDED)
+        )
         public = sorted(
             (
                 e.kind,
@@ -76,6 +92,7 @@ def stored(using: str) -> dict[str, Any]:
             chairs,
             dues,
             assignees,
+            decisions,
             public,
         )
     return out
@@ -106,6 +123,7 @@ def expected(case: Case) -> Any:
             for d in p.dues
         ),
         sorted(s.assignees),
+        [(d.ref, d.force, *(getattr(d, f) for f in DECIDED)) for d in p.decided],
         sorted(
             (r.kind, r.force, r.year, r.sort_on, r.visible_from, r.visible_until, r.record, r.tags)
             for r in p.public

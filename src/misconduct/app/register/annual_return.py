@@ -22,11 +22,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from misconduct.app import readmodels
 from misconduct.app.readmodels import Decided
 from misconduct.domain.case import Case
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 FORUMS = (Forum.MISCONDUCT_MEETING, Forum.MISCONDUCT_HEARING, Forum.ACCELERATED_MISCONDUCT_HEARING)
 FINDINGS = (Finding.GROSS_MISCONDUCT, Finding.MISCONDUCT, Finding.NO_MISCONDUCT)
@@ -230,16 +234,22 @@ def _timeliness(officers: list[Finalised]) -> Table:
     )
 
 
-def for_force(force: str, year: int, using: str = "default") -> AnnualReturn:
-    """The return for one force from the decided outcomes' read model: that force's decisions of the
-    year, one query by the index on force and day (never every case of the force)."""
+def decisions_of_year(force: str, year: int, using: str = "default") -> QuerySet[Any, Any]:
+    """The query for the force's decided outcomes in the year (by the index on force and day), each
+    row the values of a :class:`readmodels.Decided`."""
     from misconduct.app import models as m
 
     start, end = year_ending(year)
-    rows = (
+    return (
         m.DecisionEntry.objects.using(using)
         .filter(force=force, decided_on__gte=start, decided_on__lte=end)
         .order_by("ref", "id")
         .values_list(*FIELDS)
     )
+
+
+def for_force(force: str, year: int, using: str = "default") -> AnnualReturn:
+    """The return for one force from the decided outcomes' read model: that force's decisions of the
+    year, one indexed query (never every case of the force)."""
+    rows = decisions_of_year(force, year, using)
     return _tabled(force, year, *counted((Decided(*r) for r in rows), year))
