@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from misconduct.app import models as m
-from misconduct.app.register import annual_return as ar
 from misconduct.app.read_tables import write_read_models
+from misconduct.app.register import annual_return as ar
 from misconduct.app.register.annual_return import AnnualReturn, Finalised, year_ending
 from misconduct.app.repository import DjangoRepository, DjangoUnitOfWork
 from misconduct.domain.case import Case

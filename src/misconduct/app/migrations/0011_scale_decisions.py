@@ -48,7 +48,9 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "indexes": [models.Index(fields=["force", "decided_on"], name="decision_force_day")],
+                "indexes": [
+                    models.Index(fields=["force", "decided_on"], name="decision_force_day")
+                ],
             },
         ),
         migrations.RunPython(empty_read_models, migrations.RunPython.noop),
