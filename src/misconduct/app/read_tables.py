@@ -4,6 +4,7 @@ case in the caller's transaction; :func:`rebuild` rewrites every case's rows fro
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -59,22 +60,8 @@ def write_read_models(
         )
         chairs += [m.CaseChair(case_id=pk, key=k) for k in s.chairs]
         assignees += [m.CaseAssignee(case_id=pk, username=u, role=r) for u, r in s.assignees]
-        decisions += [
-            m.DecisionEntry(
-                case_id=pk,
-                ref=d.ref,
-                force=d.force,
-                officer_id=d.officer_id,
-                decided_on=d.decided_on,
-                regime=d.regime,
-                forum=d.forum,
-                finding=d.finding,
-                outcome=d.outcome,
-                source=d.source,
-                came_to_attention=d.came_to_attention,
-            )
-            for d in p.decided
-        ]
+        # the fields of ``readmodels.Decided`` are the table's columns, by the same names
+        decisions += [m.DecisionEntry(case_id=pk, **asdict(d)) for d in p.decided]
         dues += [
             m.DueEntry(
                 case_id=pk,
