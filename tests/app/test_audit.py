@@ -60,12 +60,30 @@ def _cut_tail(ref: str, keep: int) -> None:
     assert len(events) == keep == fold.version
     fields = DjangoRepository()._case_fields(fold)
     m.Case.objects.filter(pk=row.pk).update(**fields)
+    from misconduct.app.read_tables import write_read_models
+
+    write_read_models("default", [(row.pk, fold)], {})  # and the lists, to match
 
 
 def test_the_demo_database_verifies(demo: None) -> None:
     report = verify_database()
     assert report.ok, report.problems
     assert report.ledger >= report.cases == 14
+
+
+def test_a_read_model_changed_by_hand_is_detected(demo: None) -> None:
+    """The public register reads its redacted rows from the read model, so a row changed there (an
+    anonymised officer named again, a time limit removed) is reported against the fold."""
+    row = m.Case.objects.get(ref=CANONICAL_REF)
+    m.PublicEntry.objects.filter(case=row).update(search_text="named again")
+    m.DueEntry.objects.filter(case__ref="KNT-2026-0103").delete()
+    found = _problems()
+    assert any(
+        p.startswith(f"case {CANONICAL_REF}: its public records (read model) differ") for p in found
+    ), found
+    assert any(
+        p.startswith("case KNT-2026-0103: its time limits (read model) differ") for p in found
+    ), found
 
 
 def test_deleting_the_tail_of_a_case_is_detected(demo: None) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from misconduct.app import models as m
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
-from misconduct.app.read_tables import chunks
+from misconduct.app.read_tables import READ_MODEL_NAMES, chunks, expected_rows, stored_rows
 from misconduct.app.repository import DjangoRepository, state_format
 from misconduct.domain.case import Case
 from misconduct.domain.codec import to_plain
@@ -124,7 +124,9 @@ def _rows(using: str, ids: list[int]) -> dict[int, _Row]:
     return rows
 
 
-def _case(ref: str, records: list[RecordedEvent], row: _Row) -> list[Problem]:
+def _case(
+    ref: str, records: list[RecordedEvent], row: _Row, read: tuple[object, ...] | None
+) -> list[Problem]:
     """The stored state and the read models of one case against the fold of its events (with its
     personal data as held now: an erased value folds to its placeholder, as it was stored)."""
     where = f"case {ref}"
@@ -157,6 +159,20 @@ def _case(ref: str, records: list[RecordedEvent], row: _Row) -> list[Problem]:
         problems.append(Problem(where, "the stored parties differ from the events"))
     if row.allegations != {k: a.particulars for k, a in fold.allegations.items()}:
         problems.append(Problem(where, "the stored allegations differ from the events"))
+    if read is None:
+        problems.append(
+            Problem(where, "has no row in the case list (rebuild: misconduct db rebuild)")
+        )
+    else:
+        for name, held, folded in zip(READ_MODEL_NAMES, read, expected_rows(fold), strict=True):
+            if held != folded:
+                problems.append(
+                    Problem(
+                        where,
+                        f"its {name} (read model) differ from the events "
+                        "(rebuild: misconduct db rebuild)",
+                    )
+                )
     return problems
 
 
@@ -178,6 +194,7 @@ def verify_database(
     ids = m.Case.objects.using(using).order_by("id").values_list("id", flat=True)
     for chunk in chunks(ids.iterator(chunk_size=CHUNK), CHUNK):
         rows = _rows(using, chunk)
+        read = stored_rows(using, chunk)
         for pk in chunk:
             records = []
             while pending is not None and pending[0] < pk:  # events of no case row (not possible
@@ -217,7 +234,7 @@ def verify_database(
                     )
                 )
             if records:
-                problems += _case(ref, records, row)
+                problems += _case(ref, records, row, read.get(pk))
     for ref in sorted(set(heads) - seen):
         problems.append(Problem(f"case {ref}", "is in the ledger but its events are missing"))
     problems = ledger_problems + problems

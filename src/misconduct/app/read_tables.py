@@ -176,3 +176,171 @@ def chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+_DUE_FIELDS = (
+    "step",
+    "title",
+    "citation",
+    "status",
+    "nature",
+    "party",
+    "officer_id",
+    "trigger",
+    "due",
+    "earliest",
+    "latest",
+    "last_day",
+    "holder",
+    "holder_role",
+)
+_DECIDED_FIELDS = (
+    "officer_id",
+    "decided_on",
+    "regime",
+    "forum",
+    "finding",
+    "outcome",
+    "source",
+    "came_to_attention",
+)
+READ_MODEL_NAMES = (
+    "case list",
+    "chairs",
+    "time limits",
+    "assignees",
+    "decisions",
+    "public records",
+)
+"""What :func:`stored_rows` and :func:`expected_rows` give for a case, in order, as ``audit verify``
+names each when it differs."""
+
+
+def expected_rows(case: Case) -> tuple[object, ...]:
+    """The read-model rows :func:`write_read_models` writes for ``case``, as plain comparable values
+    in the order of :data:`READ_MODEL_NAMES` (each list sorted, so row order does not matter)."""
+    p = project(case)
+    s = p.summary
+    return (
+        (
+            s.ref,
+            s.force,
+            s.stage,
+            s.version,
+            s.came_to_attention,
+            s.opened_on,
+            [list(o) for o in s.officers],
+            s.search_text,
+            s.officer_text,
+            s.standards,
+            s.assignee,
+            s.next_deadline,
+            s.overdue_from,
+            s.published_on,
+            s.closed_on,
+            s.closed_on is not None,
+        ),
+        sorted(s.chairs),
+        sorted(tuple(getattr(d, f) for f in ("ref", "force", *_DUE_FIELDS)) for d in p.dues),
+        sorted(tuple(a) for a in s.assignees),
+        sorted(tuple(getattr(d, f) for f in ("ref", "force", *_DECIDED_FIELDS)) for d in p.decided),
+        {
+            r.kind: (
+                r.ref,
+                r.force,
+                r.year,
+                r.sort_on,
+                r.visible_from,
+                r.visible_until,
+                r.record,
+                r.search_text,
+                tuple(sorted(r.tags)),
+            )
+            for r in p.public
+        },
+    )
+
+
+def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]:
+    """The stored read-model rows of the cases ``ids`` (one query a table), shaped as
+    :func:`expected_rows` gives them; a case with no listing row is absent."""
+    from misconduct.app.readmodels import decode_record
+
+    listings = m.CaseListing.objects.using(using).filter(case_id__in=ids)
+    out: dict[int, list[object]] = {
+        r.case_id: [
+            (
+                r.ref,
+                r.force_id,
+                r.stage,
+                r.version,
+                r.came_to_attention,
+                r.opened_on,
+                [list(o) for o in r.officers],
+                r.search_text,
+                r.officer_text,
+                r.standards,
+                r.assignee,
+                r.next_deadline,
+                r.overdue_from,
+                r.published_on,
+                r.closed_on,
+                r.closed,
+            ),
+            [],
+            [],
+            [],
+            [],
+            {},
+        ]
+        for r in listings
+    }
+
+    def rows(pk: int) -> list[object]:
+        return out.setdefault(pk, [None, [], [], [], [], {}])
+
+    for pk, key in (
+        m.CaseChair.objects.using(using).filter(case_id__in=ids).values_list("case_id", "key")
+    ):
+        rows(pk)[1].append(key)  # type: ignore[attr-defined]
+    for pk, *due in (
+        m.DueEntry.objects.using(using)
+        .filter(case_id__in=ids)
+        .values_list("case_id", "ref", "force", *_DUE_FIELDS)
+    ):
+        rows(pk)[2].append(tuple(due))  # type: ignore[attr-defined]
+    for pk, *assignee in (
+        m.CaseAssignee.objects.using(using)
+        .filter(case_id__in=ids)
+        .values_list("case_id", "username", "role")
+    ):
+        rows(pk)[3].append(tuple(assignee))  # type: ignore[attr-defined]
+    for pk, *decision in (
+        m.DecisionEntry.objects.using(using)
+        .filter(case_id__in=ids)
+        .values_list("case_id", "ref", "force", *_DECIDED_FIELDS)
+    ):
+        rows(pk)[4].append(tuple(decision))  # type: ignore[attr-defined]
+    tags: dict[int, list[str]] = {}
+    for entry_id, tag in (
+        m.PublicTag.objects.using(using)
+        .filter(entry__case_id__in=ids)
+        .values_list("entry_id", "tag")
+    ):
+        tags.setdefault(entry_id, []).append(tag)
+    for e in m.PublicEntry.objects.using(using).filter(case_id__in=ids):
+        rows(e.case_id)[5][e.kind] = (  # type: ignore[index]
+            e.ref,
+            e.force,
+            e.year,
+            e.sort_on,
+            e.visible_from,
+            e.visible_until,
+            decode_record(e.record, e.record_format),
+            e.search_text,
+            tuple(sorted(tags.get(e.id, []))),
+        )
+    for parts in out.values():
+        for i in (1, 2, 3, 4):
+            parts[i] = sorted(parts[i])  # type: ignore[type-var]
+    return {pk: tuple(parts) for pk, parts in out.items()}
