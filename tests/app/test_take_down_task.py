@@ -24,7 +24,7 @@ def test_a_published_outcome_is_a_task_until_it_is_taken_down() -> None:
     assert [(t.due.ref, t.due.item.last_day, t.overdue) for t in before] == [
         (CANONICAL, date(2025, 6, 20), False)
     ]
-    assert "retention run" in before[0].due.item.title
+    assert "daily retention run" in before[0].due.item.title
     late = _take_downs(repo, date(2025, 6, 21), Policy())
     assert [(t.due.ref, t.overdue) for t in late] == [(CANONICAL, True)]
     longer = _take_downs(repo, date(2025, 6, 21), Policy(publication_days=60))

@@ -126,7 +126,7 @@ def take_down_item(case: Case, policy: Policy) -> DueItem | None:
         return None
     return DueItem(
         step=TAKE_DOWN_STEP,
-        title="Take the published outcome down (misconduct retention run does it)",
+        title="Take the published outcome down (the daily retention run does it)",
         citation="SI 2020/4 reg 43: 28 days at least; the period set for the case or by policy",
         status="policy",
         trigger=case.published_on,
