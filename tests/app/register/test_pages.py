@@ -204,3 +204,9 @@ def test_outcomes_by_special_category_are_read_at_ingest_and_plotted_with_their_
     assert b"<svg" in c.get(reverse("register:plot", args=["by-category", "svg"])).content
     page = c.get(reverse("register:analytics")).content.decode()
     assert "Outcomes by special category" in page and "Violence against women and girls" in page
+    # The exports carry them too, as the notice's codes.
+    body = b"".join(c.get(reverse("register:export-csv")).streaming_content).decode()
+    (row,) = list(csv.DictReader(io.StringIO(body)))
+    assert row["special_categories"] == "on_duty_or_police_equipment; vawg"
+    data = json.loads(b"".join(c.get(reverse("register:export-json")).streaming_content))
+    assert data["records"][0]["special_categories"] == ["on_duty_or_police_equipment", "vawg"]

@@ -450,6 +450,10 @@ def public_row(r: Record) -> dict[str, Any]:
 
 
 def export_rows(filters: dict[str, str]) -> Iterator[dict[str, Any]]:
-    """Every matching record for CSV or JSON export, read in chunks."""
-    for r in search(filters).iterator(chunk_size=2000):
-        yield public_row(r)
+    """Every matching record for CSV or JSON export, read in chunks, with the special categories the
+    notice describes (read from its words at ingest)."""
+    for r in search(filters).prefetch_related("category_rows").iterator(chunk_size=2000):
+        yield {
+            **public_row(r),
+            "special_categories": sorted(c.category for c in r.category_rows.all()),
+        }

@@ -39,6 +39,7 @@ EXPORT_COLUMNS = (
     "forum",
     "finding",
     "standards",
+    "special_categories",
     "outcome",
     "warning_months",
     "decision_maker",
@@ -108,7 +109,13 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
         writer = csv.DictWriter(buf, EXPORT_COLUMNS)
         writer.writeheader()
         for row in store.export_rows(filters):
-            writer.writerow({**row, "standards": "; ".join(row["standards"])})
+            writer.writerow(
+                {
+                    **row,
+                    "standards": "; ".join(row["standards"]),
+                    "special_categories": "; ".join(row["special_categories"]),
+                }
+            )
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()
