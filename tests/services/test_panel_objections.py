@@ -197,3 +197,49 @@ def test_bad_decisions_and_replacements_name_the_field_and_write_nothing() -> No
         )
     assert err.value.field == "member"
     assert len(repo.stored[ref]) == before
+
+
+def test_a_mistaken_objection_decision_is_corrected_and_the_rules_decide_afresh() -> None:
+    """A decision recorded as upheld that the chair in fact rejected is corrected: the original stays
+    in the chain, the replacement is checked by the rules, and the objection is settled."""
+    from misconduct.domain import commands as c
+    from misconduct.services.corrections import correct
+
+    svc, ref, repo = noticed()
+    step(
+        svc,
+        ref,
+        "panel-objection",
+        {"on": "2026-09-02", "member": "Sam Member", "grounds": "He sat on my previous case."},
+    )
+    case = step(
+        svc,
+        ref,
+        "decide-panel-objection",
+        {"on": "2026-09-04", "member": "Sam Member", "decision": "upheld", "reasons": "Fair."},
+    )
+    assert case.proceedings is not None
+    assert case.proceedings.objections[0].awaiting == "replacement"
+    mistaken = case.version
+    fixed = correct(
+        svc,
+        ref,
+        mistaken,
+        "The chair rejected the objection; upheld was recorded by mistake.",
+        c.DecidePanelObjection(D("2026-09-04"), "Sam Member", False, "No real risk of bias."),
+    )
+    assert fixed.proceedings is not None
+    (o,) = fixed.proceedings.objections
+    assert (o.upheld, o.awaiting) == (False, "")
+    assert repo.stored[ref][mistaken - 1].type == "PanelObjectionDecided"  # the original stays
+    assert repo.stored[ref][-1].type == "StepCorrected"
+    # A correction the rules refuse (a member the officer never objected to) writes nothing.
+    with pytest.raises(MisconductError):
+        correct(
+            svc,
+            ref,
+            mistaken,
+            "wrong member",
+            c.DecidePanelObjection(D("2026-09-04"), "Alex Lay", False, "x"),
+        )
+    assert svc.case(ref).version == fixed.version
