@@ -173,3 +173,38 @@ def test_the_case_page_offers_the_notice_and_shows_objections() -> None:
     assert kent.get(reverse("web:document", args=[ref, "reg35-notice", "html"])).status_code == 404
     anonymous = Client().get(reverse("web:document", args=[ref, "reg35-notice", "html"]))
     assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+
+
+def test_the_correction_form_corrects_a_decided_objection() -> None:
+    """Once decided, no objection awaits a decision; the correction form still offers the member, as
+    the form did when the decision was taken, and the rules decide the correction afresh."""
+    from tests.app.web.fixtures import PASSWORD
+
+    ref = referred()
+    client = _client()
+    assert _post(client, ref, "arrange-proceedings", HEARING).status_code == 200
+    assert _post(client, ref, "hearing-notice", {"on": "2026-08-28"}).status_code == 200
+    body = {"on": "2026-09-01", "member": "Sam Member", "grounds": "Sat on my last case"}
+    assert _post(client, ref, "panel-objection", body).status_code == 200
+    decided = {"on": "2026-09-02", "member": "Sam Member", "decision": "upheld"}
+    assert _post(client, ref, "decide-panel-objection", decided).status_code == 200
+    sequence = m.Event.objects.filter(case__ref=ref).count()
+    make_user("met_officer", [(Role.CASE_OFFICER, "metropolitan")])
+    web = Client()
+    assert web.login(username="met_officer", password=PASSWORD)
+    form = web.get(f"/staff/cases/{ref}/correct/{sequence}/")
+    assert form.status_code == 200 and 'value="Sam Member"' in form.content.decode()
+    done = web.post(
+        f"/staff/cases/{ref}/correct/{sequence}/",
+        {
+            "on": "02/09/2026",
+            "member": "Sam Member",
+            "decision": "rejected",
+            "reasons": "No real risk of bias.",
+            "version": sequence,
+            "correction_reasons": "The chair rejected it; upheld was recorded by mistake.",
+        },
+    )
+    assert done.status_code == 302, done.content.decode()[-2000:]
+    case = client.get(f"/api/cases/{ref}").json()
+    assert case["timeline"][-1]["label"].startswith("Correction of #")

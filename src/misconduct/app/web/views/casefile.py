@@ -326,6 +326,7 @@ def correct_step(request: HttpRequest, ref: str, sequence: int) -> HttpResponse:
 
     from misconduct.app.web.forms import StepForm
     from misconduct.app.web.steps import Availability
+    from misconduct.domain.case import Case
     from misconduct.services.corrections import correct
 
     records = store.events(ref)
@@ -334,13 +335,18 @@ def correct_step(request: HttpRequest, ref: str, sequence: int) -> HttpResponse:
     the_step = BY_ID[EVENT_STEP[records[sequence - 1].type]]
     case = store.visible_case(request.user, ref, the_step.action)
     original = records[sequence - 1]
+    # The step's form as it was when the step was taken: its choices (e.g. the member whose
+    # objection was decided) come from the case before the original, which the rules re-check the
+    # correction against; the version is today's, so a concurrent change is still refused.
+    before = Case.from_events([r.event() for r in records[: sequence - 1]])
     form = StepForm(
         the_step,
-        case,
+        before,
         Availability(the_step, None),
         request.POST or None,
         initial_on=original.occurred_on,
     )
+    form.fields["version"].initial = case.version
     form.fields["correction_reasons"] = forms.CharField(
         label="Reasons for the correction", widget=forms.Textarea(attrs={"rows": 2})
     )
