@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from misconduct.app import models as m
-from misconduct.app.read_tables import rebuild
-from misconduct.app.readmodels import NOTICE, decode_record, project, windows
+from misconduct.app.read_tables import expected_rows, rebuild, stored_rows
+from misconduct.app.readmodels import NOTICE, windows
 from misconduct.app.repository import DjangoRepository, DjangoUnitOfWork
 from misconduct.app.web import register
 from misconduct.app.web.publication import public_view, published
@@ -25,110 +25,14 @@ from misconduct.services.demo import demo_cases
 from tests.services.fakes import SteppingClock
 
 DEMOS = demo_cases()
-DECIDED = (
-    "officer_id",
-    "decided_on",
-    "regime",
-    "forum",
-    "finding",
-    "outcome",
-    "source",
-    "came_to_attention",
-)
-
-
 def stored(using: str) -> dict[str, Any]:
-    """Every read-model row, as plain values comparable with a projection."""
-    out: dict[str, Any] = {}
-    for r in m.CaseListing.objects.using(using).order_by("ref"):
-        chairs = sorted(
-            m.CaseChair.objects.using(using).filter(case_id=r.case_id).values_list("key", flat=True)
-        )
-        dues = sorted(
-            m.DueEntry.objects.using(using)
-            .filter(case_id=r.case_id)
-            .values_list(
-                "step",
-                "nature",
-                "officer_id",
-                "trigger",
-                "due",
-                "earliest",
-                "latest",
-                "last_day",
-                "holder",
-                "holder_role",
-            )
-        )
-        assignees = sorted(
-            m.CaseAssignee.objects.using(using)
-            .filter(case_id=r.case_id)
-            .values_list("username", "role")
-        )
-        decisions = list(
-            m.DecisionEntry.objects.using(using)
-            .filter(case_id=r.case_id)
-            .order_by("id")
-            .values_list("ref", "force", *DECIDED)
-        )
-        public = sorted(
-            (
-                e.kind,
-                e.force,
-                e.year,
-                e.sort_on,
-                e.visible_from,
-                e.visible_until,
-                decode_record(e.record, e.record_format),
-                tuple(sorted(e.tags.values_list("tag", flat=True))),
-            )
-            for e in m.PublicEntry.objects.using(using).filter(case_id=r.case_id)
-        )
-        out[r.ref] = (
-            (r.force_id, r.stage, r.version, r.came_to_attention, r.opened_on),
-            [tuple(o) for o in r.officers],
-            (r.search_text, r.officer_text, r.standards, r.assignee),
-            (r.next_deadline, r.overdue_from, r.published_on, r.closed_on, r.closed),
-            chairs,
-            dues,
-            assignees,
-            decisions,
-            public,
-        )
-    return out
+    """Every read-model row, by case reference, as plain values comparable with a projection."""
+    ids = dict(m.CaseListing.objects.using(using).values_list("case_id", "ref"))
+    return {ids[pk]: rows for pk, rows in stored_rows(using, list(ids)).items()}
 
 
 def expected(case: Case) -> Any:
-    p = project(case)
-    s = p.summary
-    return (
-        (s.force, s.stage, s.version, s.came_to_attention, s.opened_on),
-        [tuple(o) for o in s.officers],
-        (s.search_text, s.officer_text, s.standards, s.assignee),
-        (s.next_deadline, s.overdue_from, s.published_on, s.closed_on, s.closed_on is not None),
-        sorted(s.chairs),
-        sorted(
-            (
-                d.step,
-                d.nature,
-                d.officer_id,
-                d.trigger,
-                d.due,
-                d.earliest,
-                d.latest,
-                d.last_day,
-                d.holder,
-                d.holder_role,
-            )
-            for d in p.dues
-        ),
-        sorted(s.assignees),
-        [(d.ref, d.force, *(getattr(d, f) for f in DECIDED)) for d in p.decided],
-        sorted(
-            (r.kind, r.force, r.year, r.sort_on, r.visible_from, r.visible_until, r.record, r.tags)
-            for r in p.public
-        ),
-    )
+    return expected_rows(case)
 
 
 def folded(using: str) -> dict[str, Case]:
