@@ -76,7 +76,8 @@ def _canonical_with(**overrides: str | None) -> list[str]:
             "at most one of --fww-in-force and --ww-in-force",
         ),
         ({"rank": "admiral"}, "--rank: expected one of"),
-        ({"severity_date": "2024-01-01"}, "severity_assessment_on: expected a date on or after"),
+        ({"severity_date": "2024-01-01"}, "--severity-date: expected a date on or after"),
+        ({"decision_date": "2025-02-09"}, "--decision-date: expected a date on or after"),
         (
             {"forum": "misconduct_meeting"},
             "gross misconduct cannot be dealt with at a misconduct meeting",

@@ -61,6 +61,108 @@ def standards_cmd(on: str | None, fmt: str) -> None:
     console.print(table)
 
 
+# The options of ``rules outcomes``, each once: (option, question field, required, help).
+# Dates are read with ``parse_date`` and named by their option in any error.
+_OUTCOME_DATES: tuple[tuple[str, str, bool, str], ...] = (
+    (
+        "--allegation-date",
+        "came_to_attention",
+        True,
+        "Date the allegation came to the appropriate authority's attention.",
+    ),
+    (
+        "--severity-date",
+        "severity_assessment_on",
+        True,
+        "Date of the severity assessment (warnings are tested on it).",
+    ),
+    ("--decision-date", "decided_on", False, "Date of the decision; default today."),
+    (
+        "--dg-reinvestigation-date",
+        "dg_reinvestigation_on",
+        False,
+        "Date of a Director General re-investigation or s.28A direction (reg 64(2)).",
+    ),
+    (
+        "--referral-notice-date",
+        "referral_notice_on",
+        False,
+        "Date notice of referral was given (reg 30(1) or 51(1)); decides SI 2024/521 (reg 7).",
+    ),
+    (
+        "--reduced-in-rank-date",
+        "reduced_in_rank_on",
+        False,
+        "Date of the officer's last reduction in rank, if any (reg 23(10)(c), 42(13)).",
+    ),
+    (
+        "--linked-allegation-date",
+        "linked_allegation_came_to_attention",
+        False,
+        "Date an earlier linked allegation, still being handled, came to attention.",
+    ),
+    (
+        "--known-to-police-body-date",
+        "first_known_to_police_body_on",
+        False,
+        "Earlier date a local policing body or chief officer knew of the allegation.",
+    ),
+    (
+        "--known-to-director-general-date",
+        "first_known_to_director_general_on",
+        False,
+        "Date the Director General (IOPC) first knew of the allegation.",
+    ),
+)
+# (flag, question field, help)
+_OUTCOME_FLAGS: tuple[tuple[str, str, str], ...] = (
+    (
+        "--fww-in-force",
+        "fww_in_force",
+        "A final written warning was in force on the severity-assessment date.",
+    ),
+    (
+        "--ww-in-force",
+        "ww_in_force",
+        "A written warning was in force on the severity-assessment date.",
+    ),
+    (
+        "--previously-reduced",
+        "previously_reduced_in_rank",
+        "Already reduced in rank at the severity-assessment date.",
+    ),
+    ("--former-officer", "former_officer", "The officer has left the force."),
+    (
+        "--unconnected-incidents",
+        "unconnected_incidents",
+        "Misconduct from more than one incident not closely connected (reg 42(6)).",
+    ),
+    (
+        "--convicted-indictable-only",
+        "convicted_indictable_only",
+        "The conduct led to conviction of an indictable-only offence.",
+    ),
+    (
+        "--linked-pre-commencement",
+        "linked_to_pre_commencement_allegation",
+        "Relates to a pre-28 May 2025 allegation still being handled (SI 2025/558 reg 64(1)(b)).",
+    ),
+)
+
+
+def _param(option: str) -> str:
+    return option.removeprefix("--").replace("-", "_")
+
+
+def _outcome_options(command: Any) -> Any:
+    """Apply the table's options to ``rules outcomes`` (in the table's order in ``--help``)."""
+    for flag, _field, text in reversed(_OUTCOME_FLAGS):
+        command = click.option(flag, is_flag=True, help=text)(command)
+    for option, _field, required, text in reversed(_OUTCOME_DATES):
+        command = click.option(option, required=required, metavar="DATE", help=text)(command)
+    return command
+
+
 @rules_group.command("outcomes")
 @click.option(
     "--forum",
@@ -69,85 +171,12 @@ def standards_cmd(on: str | None, fmt: str) -> None:
 )
 @click.option("--finding", required=True, help="no_misconduct, misconduct or gross_misconduct.")
 @click.option(
-    "--allegation-date",
-    required=True,
-    metavar="DATE",
-    help="Date the allegation came to the appropriate authority's attention.",
-)
-@click.option(
-    "--severity-date",
-    required=True,
-    metavar="DATE",
-    help="Date of the severity assessment (warnings are tested on it).",
-)
-@click.option("--decision-date", metavar="DATE", help="Date of the decision; default today.")
-@click.option(
     "--rank",
     default="constable",
     show_default=True,
     help="The officer's rank, e.g. constable, sergeant.",
 )
-@click.option(
-    "--fww-in-force",
-    is_flag=True,
-    help="A final written warning was in force on the severity-assessment date.",
-)
-@click.option(
-    "--ww-in-force",
-    is_flag=True,
-    help="A written warning was in force on the severity-assessment date.",
-)
-@click.option(
-    "--previously-reduced",
-    is_flag=True,
-    help="Already reduced in rank at the severity-assessment date.",
-)
-@click.option("--former-officer", is_flag=True, help="The officer has left the force.")
-@click.option(
-    "--unconnected-incidents",
-    is_flag=True,
-    help="Misconduct from more than one incident not closely connected (reg 42(6)).",
-)
-@click.option(
-    "--convicted-indictable-only",
-    is_flag=True,
-    help="The conduct led to conviction of an indictable-only offence.",
-)
-@click.option(
-    "--linked-pre-commencement",
-    is_flag=True,
-    help="Relates to a pre-28 May 2025 allegation still being handled (SI 2025/558 reg 64(1)(b)).",
-)
-@click.option(
-    "--dg-reinvestigation-date",
-    metavar="DATE",
-    help="Date of a Director General re-investigation or s.28A direction (reg 64(2)).",
-)
-@click.option(
-    "--referral-notice-date",
-    metavar="DATE",
-    help="Date notice of referral was given (reg 30(1) or 51(1)); decides SI 2024/521 (reg 7).",
-)
-@click.option(
-    "--reduced-in-rank-date",
-    metavar="DATE",
-    help="Date of the officer's last reduction in rank, if any (reg 23(10)(c), 42(13)).",
-)
-@click.option(
-    "--linked-allegation-date",
-    metavar="DATE",
-    help="Date an earlier linked allegation, still being handled, came to attention.",
-)
-@click.option(
-    "--known-to-police-body-date",
-    metavar="DATE",
-    help="Earlier date a local policing body or chief officer knew of the allegation.",
-)
-@click.option(
-    "--known-to-director-general-date",
-    metavar="DATE",
-    help="Date the Director General (IOPC) first knew of the allegation.",
-)
+@_outcome_options
 @FORMAT_OPTION
 @handle_errors
 def outcomes_cmd(fmt: str, **opts: Any) -> None:
@@ -158,35 +187,23 @@ def outcomes_cmd(fmt: str, **opts: Any) -> None:
             "at most one of --fww-in-force and --ww-in-force (a final written warning governs)",
             "both flags",
         )
-    question = OutcomeQuestion(
-        forum=Forum.parse(opts["forum"], field="--forum"),
-        finding=Finding.parse(opts["finding"], field="--finding"),
-        came_to_attention=_required_date(opts["allegation_date"], "--allegation-date"),
-        severity_assessment_on=_required_date(opts["severity_date"], "--severity-date"),
-        decided_on=parse_date(opts["decision_date"], "--decision-date") or today(),
-        rank=Rank.parse(opts["rank"], field="--rank"),
-        former_officer=opts["former_officer"],
-        fww_in_force=opts["fww_in_force"],
-        ww_in_force=opts["ww_in_force"],
-        previously_reduced_in_rank=opts["previously_reduced"],
-        unconnected_incidents=opts["unconnected_incidents"],
-        convicted_indictable_only=opts["convicted_indictable_only"],
-        linked_to_pre_commencement_allegation=opts["linked_pre_commencement"],
-        dg_reinvestigation_on=parse_date(
-            opts["dg_reinvestigation_date"], "--dg-reinvestigation-date"
-        ),
-        referral_notice_on=parse_date(opts["referral_notice_date"], "--referral-notice-date"),
-        reduced_in_rank_on=parse_date(opts["reduced_in_rank_date"], "--reduced-in-rank-date"),
-        linked_allegation_came_to_attention=parse_date(
-            opts["linked_allegation_date"], "--linked-allegation-date"
-        ),
-        first_known_to_police_body_on=parse_date(
-            opts["known_to_police_body_date"], "--known-to-police-body-date"
-        ),
-        first_known_to_director_general_on=parse_date(
-            opts["known_to_director_general_date"], "--known-to-director-general-date"
-        ),
-    )
+    dates = {
+        field: parse_date(opts[_param(option)], option) for option, field, _r, _h in _OUTCOME_DATES
+    }
+    try:
+        question = OutcomeQuestion(
+            forum=Forum.parse(opts["forum"], field="--forum"),
+            finding=Finding.parse(opts["finding"], field="--finding"),
+            rank=Rank.parse(opts["rank"], field="--rank"),
+            **{**dates, "decided_on": dates["decided_on"] or today()},
+            **{field: opts[_param(flag)] for flag, field, _h in _OUTCOME_FLAGS},
+        )
+    except InvalidInput as error:
+        # The question names its own fields; the person typed options.
+        option = {field: option for option, field, _r, _h in _OUTCOME_DATES}.get(error.field or "")
+        if option is None:
+            raise
+        raise InvalidInput(option, error.expected or "", error.received) from None
     answer = lawful_outcomes(question)
     data = answer.as_dict()
     if fmt == "json":
@@ -217,10 +234,6 @@ def outcomes_cmd(fmt: str, **opts: Any) -> None:
     for note in answer.notes:
         console.print(f"[bold]Note:[/bold] {note}")
     _print_trace(data["trace"])
-
-
-def _required_date(value: str, option: str) -> Any:
-    return parse_date(value, option)
 
 
 def _print_trace(trace: list[dict[str, Any]]) -> None:
