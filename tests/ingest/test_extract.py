@@ -372,3 +372,101 @@ def test_a_force_after_an_officers_name_is_not_another_officer() -> None:
         source="t",
     )
     assert [r.label for r in listed.records] == ["PC Ann Bell", "PC Carl Dunn", "PC Eve Fox"]
+
+
+# Rules added while reading the development half of the corpus's page texts (issue 15); the texts
+# below are written for the tests, not copied from any page.
+
+
+def test_a_special_case_police_misconduct_hearing_is_a_special_case_hearing() -> None:
+    text = (
+        "On Monday 3rd February 2020 a Special Case Police Misconduct Hearing was conducted by "
+        "Chief Constable Ann Moss concerning PC 1234 Rob Hale, convicted of drink driving. The "
+        "allegation was found proven as gross misconduct and the outcome was dismissal without notice."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("forum") == "special_case_hearing"
+    assert rec.value("decision_maker") == "Chief Constable Ann Moss"
+
+
+def test_a_name_followed_by_its_rank_is_a_named_officer() -> None:
+    text = (
+        "Tom Reed, a sergeant with Cumbria Constabulary since 2019, was dismissed after a "
+        "misconduct hearing found gross misconduct proven. Reed did not attend."
+    )
+    (rec,) = extract(text).records
+    assert rec.name == "Tom Reed"
+    assert rec.value("rank") == "sergeant"
+    assert rec.value("anonymised") is False
+
+
+def test_another_unnamed_officer_gets_a_record_of_their_own() -> None:
+    text = (
+        "A misconduct panel found gross misconduct proven against PC Lee Ford of Kent Police, who "
+        "was given a final written warning. Another officer, who has not been named, received a "
+        "written warning for being present when the messages were sent."
+    )
+    records = extract(text).records
+    assert [r.value("outcome") for r in records] == ["final_written_warning", "written_warning"]
+    assert records[1].value("anonymised") is True
+
+
+def test_a_former_officer_is_former_though_the_outcome_is_missing_and_serving_is_hypothetical() -> (
+    None
+):
+    text = (
+        "A gross misconduct hearing has concluded that a former Dorset Police officer, who resigned "
+        "during the investigation, committed gross misconduct. Had the "
+        "officer still been serving, the chief constable said, the position would be untenable."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("status") == "former"
+
+
+def test_a_hearing_held_today_takes_the_date_the_text_gives_for_today() -> None:
+    text = (
+        "A statement issued today (Friday, May 26) by Kent Police said that PC Dan Lowe had been "
+        "convicted at court on 24 March 2017.\n\nPC Lowe was dismissed today without notice after a "
+        "special case hearing found gross misconduct proven."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("hearing_date") == "2017-05-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("The outcome was a final written warning, 18 months.", 18),
+        (
+            "The panel imposed a final written warning. The warning will remain on his record "
+            "for two years.",
+            24,
+        ),
+    ],
+)
+def test_more_ways_of_printing_a_warning_period(text: str, months: int) -> None:
+    from misconduct.ingest.outcomes import warning_months
+
+    found = warning_months(text)
+    assert found is not None and found[0] == months
+
+
+def test_a_notice_whose_only_finding_is_alleged_is_refused() -> None:
+    text = (
+        "PC Ian Holt of Kent Police will attend a misconduct hearing on 12 March 2025. It is "
+        "alleged that his conduct amounted to gross misconduct."
+    )
+    reason = refusal(text)
+    assert reason is not None and "proceedings to come" in reason
+
+
+def test_a_text_about_police_staff_is_refused() -> None:
+    text = (
+        "A member of police staff at Essex Police has been dismissed after a gross misconduct "
+        "hearing on 3 May 2023 found the staff member breached the standards of professional "
+        "behaviour."
+    )
+    reason = refusal(text)
+    assert reason is not None and "police staff" in reason
+    # An officer's outcome that mentions staff in passing is not refused.
+    assert refusal("A PC was dismissed after a misconduct hearing. " + text) is None

@@ -61,6 +61,28 @@ def _hit_field(
     )
 
 
+_ALLEGED = re.compile(r"\balleg\w*|\bif\s+(?:proven|proved|found)\b|\bcould\s+amount", re.I)
+_STAFF = re.compile(
+    r"\b(?:member\s+of\s+(?:police\s+)?staff|(?:police\s+)?staff\s+member|civilian\s+(?:worker|"
+    r"employee|member\s+of\s+staff)|police\s+community\s+support\s+officer|PCSO)\b",
+    re.I,
+)
+_OFFICER_WORD = re.compile(
+    r"\b(?:officers?|constables?|PCs?|sergeants?|inspectors?|detectives?|special\s+constables?|"
+    r"superintendents?)\b",
+    re.I,
+)
+
+
+def _about_staff(text: str) -> bool:
+    """Whether the text is about police staff: staff named before any police officer is."""
+    staff = _STAFF.search(text)
+    if staff is None:
+        return False
+    officer = _OFFICER_WORD.search(text)
+    return officer is None or officer.start() > staff.start()
+
+
 def refusal(text: str) -> str | None:
     """Why a text is not a misconduct outcome, or None if it reads as one."""
     if len(text.strip()) < 40:
@@ -69,7 +91,19 @@ def refusal(text: str) -> str | None:
         return "The text does not mention police misconduct or the Standards of Professional Behaviour."
     if not _PROCEEDINGS.search(text):
         return "The text mentions misconduct but no hearing, meeting, finding or outcome."
-    has_result = bool(find_outcomes(text) or find_findings(text))
+    if _about_staff(text):
+        return (
+            "The text is about a member of police staff, not a police officer (the register holds "
+            "officers' outcomes)."
+        )
+    # A finding in an allegation ("It is alleged that his conduct amounted to gross misconduct")
+    # is not a result.
+    findings = [
+        h
+        for h in find_findings(text)
+        if not _ALLEGED.search(text[max(0, text.rfind(".", 0, h.start) + 1) : h.start])
+    ]
+    has_result = bool(find_outcomes(text) or findings)
     if not has_result and _FUTURE.search(text):
         return (
             "The text announces proceedings to come (a notice of hearing) and states no finding "
@@ -270,6 +304,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             iso = f"{resolved:04d}-{dm.month:02d}-{dm.day:02d}"
             span = Span(s.start + dm.start, s.start + dm.end, dm.text)
             candidates.append((score, s.start + dm.start, Field(iso, span, conf, note)))
+    candidates += _today_candidates(text, years)
     if not candidates:
         return absent()
     score, _, best = max(candidates, key=lambda c: (c[0], -c[1]))
@@ -285,6 +320,44 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     return best
 
 
+# "A statement released today (Friday, May 26) said ...": the date the text gives for "today".
+_TODAY_DEFINED = re.compile(r"\btoday\s*\((?P<date>[^()]{3,40})\)", re.I)
+
+
+def _today_candidates(text: str, years: list[int]) -> list[tuple[int, int, Field]]:
+    """A hearing the text says happened "today" ("He was dismissed today") took place on the date
+    the text gives for today elsewhere; scored by the words next to each "today" (a sentence's
+    other clauses, e.g. about a conviction, do not count against it)."""
+    m = _TODAY_DEFINED.search(text)
+    if m is None:
+        return []
+    inside, at = m.group("date"), m.start("date")
+    full = d.find_dates(inside)
+    if full and full[0].precision == "day":
+        iso, conf, note = full[0].iso, 0.8, "the date the text gives for today"
+        span = Span(at + full[0].start, at + full[0].end, full[0].text)
+    else:
+        dms = d.find_day_months(inside)
+        year = d.resolve_year(dms[0], years) if dms else None
+        if year is None:
+            return []
+        dm = dms[0]
+        iso = f"{year:04d}-{dm.month:02d}-{dm.day:02d}"
+        conf = 0.6
+        note = (
+            "the date the text gives for today; the year is not printed: it is the only year "
+            "near the text's dates that fits the weekday"
+        )
+        span = Span(at + dm.start, at + dm.end, dm.text)
+    best = 0
+    for t in re.finditer(r"\btoday\b", text, re.I):
+        near = text[max(0, t.start() - 40) : t.end() + 40]
+        best = max(best, len(_DATE_GOOD.findall(near)) - 2 * len(_DATE_BAD.findall(near)))
+    if best <= 1:  # "today" itself is a good word: another is needed beside it
+        return []
+    return [(best - 1, span.start, Field(iso, span, conf, note))]
+
+
 _DM_PATTERNS = [
     re.compile(r"Chair(?:person)?\s*:\s*(?P<dm>[^,\n]{3,60})"),
     re.compile(
@@ -292,7 +365,8 @@ _DM_PATTERNS = [
         r"\((?:Legally\s+Qualified\s+Chair|LQC)"
     ),
     re.compile(
-        r"(?:chaired\s+by|in\s+front\s+of|imposed\s+by|before)\s+(?P<dm>(?:[A-Z][\w’'-]*\s+){0,3}"
+        r"(?:chaired\s+by|in\s+front\s+of|imposed\s+by|before|conducted\s+by|presided\s+(?:over\s+)?by|"
+        r"heard\s+by|led\s+by)\s+(?P<dm>(?:[A-Z][\w’'-]*\s+){0,3}"
         r"(?:Chief\s+Constable|Assistant\s+Chief\s+Constable|Deputy\s+Chief\s+Constable|Commissioner|"
         r"Commander)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
@@ -301,6 +375,16 @@ _DM_PATTERNS = [
         r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing)"
     ),
     re.compile(r"(?P<dm>[Tt]he\s+[Cc]hief\s+[Cc]onstable),?\s+chairing"),
+    # "The chair of the panel, Mrs Nahied Asjad, found ..."
+    re.compile(
+        r"\b[Cc]hair\s+of\s+the\s+(?:misconduct\s+)?(?:hearing|panel),?\s+"
+        r"(?P<dm>(?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    ),
+    # "Chief Constable Debbie Simpson concluded that ..." (the chief officer deciding the case)
+    re.compile(
+        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+        r"(?:concluded|ruled|decided|determined|dismissed|found)\b"
+    ),
     re.compile(
         r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair|"
         r"independent\s+panel|misconduct\s+(?:hearing\s+)?panel))",
@@ -314,7 +398,7 @@ def _decision_maker(text: str) -> Field:
         m = pattern.search(text)
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
-            conf = 0.85 if i < 4 else 0.8
+            conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
     return absent()
 
@@ -431,8 +515,19 @@ def _record(
         assert officer.former_span is not None
         s = officer.former_span
         fields["status"] = Field("former", Span(s.start, s.end, s.text), 0.85)
+    elif (
+        single
+        and code not in ("dismissal_without_notice", "dismissal_with_notice")
+        and (m_former := _FORMER_OFFICER.search(text))
+    ):
+        fields["status"] = Field(
+            "former",
+            _span(m_former.start(), m_former.end(), text),
+            0.75,
+            "the text calls the officer former, or says the officer resigned or retired",
+        )
     else:
-        m = re.search(r"\bserving\b", text, re.I)
+        m = _SERVING.search(text)
         if m:
             fields["status"] = Field("serving", _span(m.start(), m.end(), text), 0.85)
         elif code and code != "no_further_action":
@@ -475,6 +570,21 @@ def _record(
     else:
         fields["anonymised"] = Field(True, None, 0.85, "no officer is named in the text")
     return OfficerRecord(fields, officer.name, officer.label)
+
+
+# "a former officer", "the former police constable", "resigned from the force", "had retired":
+# in a text about one officer, that officer was no longer serving.
+_FORMER_OFFICER = re.compile(
+    r"\b(?:former|ex-)\s*(?:police\s+|special\s+)?(?:officer|constable|pc|sergeant|inspector|"
+    r"detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
+    r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)",
+    re.I,
+)
+# "serving", but not "had the officer still been serving", "if still serving", "no longer serving".
+_SERVING = re.compile(
+    r"(?<!still\s)(?<!still\sbeen\s)(?<!longer\s)(?<!not\s)\bserving\b(?!\s+(?:a\s+)?sentence)",
+    re.I,
+)
 
 
 def _outcome(

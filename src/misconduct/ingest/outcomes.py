@@ -74,7 +74,8 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
 _FINDING_RES = [
     re.compile(
         r"(?:amount(?:ed|s|ing)?\s+to|level\s+of|finding\s+of|found\s+(?:to\s+be\s+|guilty\s+of\s+)?|"
-        r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of)\s*(?:the\s+)?"
+        r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of|committed|"
+        r"culpable\s+of)\s*(?:the\s+)?"
         r"(?P<gross>gross\s+)?misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel|outcome))",
         re.IGNORECASE,
     ),
@@ -136,7 +137,8 @@ _FORUM_RES = [
     ),
     (
         "special_case_hearing",
-        re.compile(r"\bspecial\s+case\s+(?:misconduct\s+)?hearing", re.I),
+        # "Special Case Hearing", "Special Case Police Misconduct Hearing"
+        re.compile(r"\bspecial\s+case\s+(?:police\s+)?(?:misconduct\s+)?hearing", re.I),
         0.95,
     ),
     ("misconduct_meeting", re.compile(r"\bmisconduct\s+meeting", re.I), 0.9),
@@ -204,6 +206,16 @@ _PERIOD = [
         + r"[^.;]{0,80}?(?:\b(?:for|of|lasting|last|lasts|remain\w*\s+(?:in\s+(?:force|place)|live|"
         r"on\s+(?:file|record|\w+\s+record))\s+for)\s+|\()"
         r"(?:a\s+(?:further\s+)?period\s+of\s+|the\s+period\s+of\s+|a\s+duration\s+of\s+)?"
+        + _WORD_NUMBER
+        + _UNIT,
+        re.I,
+    ),
+    # "a final written warning, 18 months"
+    re.compile(_FWW + r",\s*" + _WORD_NUMBER + _UNIT + r"(?=\s*[.;)]|\s*$)", re.I | re.M),
+    # "... a final written warning. The warning will remain on his record for 18 months."
+    re.compile(
+        _FWW + r"[^.;]{0,60}[.;]\s+(?:The|This|That)\s+warning\s+(?:will|is\s+to|is\s+due\s+to)\s+"
+        r"(?:remain|last|stay|be\s+in\s+(?:force|place))[^.;]{0,40}?\bfor\s+(?:a\s+period\s+of\s+)?"
         + _WORD_NUMBER
         + _UNIT,
         re.I,
