@@ -401,10 +401,12 @@ _DAY_MONTH = r"(?:the\s+)?{d}(?:st|nd|rd|th)?(?:\s+of)?\s+{m}|{m}\s+{d}(?:st|nd|
 _GENERIC = {"former", "officer", "officers", "police", "pc", "sc", "ps", "sgt", "dc", "the"}
 
 
-def stated(field: str, value: Any, text: str) -> bool:
+def stated(field: str, value: Any, text: str, url: str | None = None) -> bool:
     """Whether the text states a truth value at all; a truth the facts file took from elsewhere
     (a hearing date assumed from the article's date, a forum or finding inferred) is not scored.
     General rules, the same for every page:
+    - force: the text prints the force's name (without "Police", "Constabulary"), or the text was
+      published on the force's own site;
     - hearing date: the text prints the day and month of a full date (``4 November``,
       ``November 4th``, ``04/11``), the month of a year-month, or the year of a year;
     - forum: the text speaks of a hearing or a meeting;
@@ -426,6 +428,15 @@ def stated(field: str, value: Any, text: str) -> bool:
         if len(parts) == 2:
             return _MONTHS[int(parts[1]) - 1] in low
         return parts[0] in low
+    if field == "force":
+        # The force's name without "Police", "Constabulary" ... ("Sussex", "Greater Manchester"),
+        # or the force's own address given with the text (``--source-url``).
+        name = next((f.name for f in FORCES if f.code == value), str(value))
+        key = re.sub(r"\b(?:police|constabulary|service)\b", "", name.lower()).strip()
+        site = (url or "").lower().replace("-", "").replace("and", "")
+        return key in low or (
+            ".police.uk" in site and key.replace(" ", "").replace("and", "") in site
+        )
     if field == "forum":
         return bool(re.search(r"\b(hearing|meeting)s?\b", low))
     if field == "warning_months":
@@ -526,7 +537,7 @@ def score_pages(
                             f"{page}: standards {sorted(pred_s)} vs truth {sorted(want_s)}"
                         )
                     continue
-                if not stated(f, t, text):
+                if not stated(f, t, text, url):
                     sizes[f"unscored {f}"] += 1
                     continue
                 p = rec.value(f) if rec else None

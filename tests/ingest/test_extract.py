@@ -470,3 +470,47 @@ def test_a_text_about_police_staff_is_refused() -> None:
     assert reason is not None and "police staff" in reason
     # An officer's outcome that mentions staff in passing is not refused.
     assert refusal("A PC was dismissed after a misconduct hearing. " + text) is None
+
+
+def test_two_officers_named_in_one_sentence_each_get_their_own_outcome() -> None:
+    text = (
+        "Sussex Police: the panel found PC Ray Hunt's driving was gross misconduct, and ruled that "
+        "PC Kim Vale's actions constituted misconduct. On Friday PC Hunt was given a final written "
+        "warning while PC Vale will receive management action."
+    )
+    hunt, vale = extract(text).records
+    assert (hunt.value("outcome"), vale.value("outcome")) == (
+        "final_written_warning",
+        "management_advice",
+    )
+    assert vale.value("finding") == "misconduct"
+
+
+def test_a_decision_introduced_by_considered_is_an_outcome() -> None:
+    text = (
+        "A misconduct hearing chaired by the chief constable found that the officer's behaviour "
+        "amounted to discreditable conduct and gross misconduct. He considered a final written "
+        "warning was the most appropriate sanction."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("finding") == "gross_misconduct"
+    assert rec.value("outcome") == "final_written_warning"
+
+
+def test_a_caption_line_is_not_an_officer_called_a() -> None:
+    text = (
+        "A Kent Police officer\nA Kent Police officer\n\nPC Joe Hart was given a final written "
+        "warning at a misconduct hearing after he was found to have engaged in discreditable conduct."
+    )
+    (rec,) = extract(text).records
+    assert rec.label == "PC Joe Hart"
+    assert rec.value("standards") == ["discreditable_conduct"]
+
+
+def test_a_pages_dateline_is_not_the_hearing_date() -> None:
+    text = (
+        " date 2024-10-29 Officer given final written warning\nPC Jo Nunn of Kent Police faced a "
+        "misconduct hearing held on October 24, 2024, which found gross misconduct proven."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("hearing_date") == "2024-10-24"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from misconduct.ingest import dates as d
 from misconduct.ingest.gazetteer import (
@@ -162,6 +162,7 @@ def extract(
                 table,
                 assigned.get(officer.key),
                 single=len(officers) == 1,
+                others=[p for k, ps in scopes.items() if k != officer.key for p in ps],
             )
         )
     return Extraction(source, text, records=records, warnings=warnings)
@@ -279,6 +280,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             span = Span(s.start + f.start, s.start + f.end, f.text)
             if re.match(r"\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
+            if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
+                score -= 3  # a page's dateline ("date 2024-10-29 ..."): when it was published
             if f.precision != "day" and score <= 0:
                 continue
             candidates.append(
@@ -479,6 +482,14 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
             current = named[0]
         elif len(named) > 1:
             current = None
+            # "PC A was given a final written warning while PC B will receive management advice":
+            # each officer gets the words from their name to the next officer's name.
+            at = sorted(
+                (m.start, o.key) for o in officers for m in o.mentions if s.start <= m.start < s.end
+            )
+            if len({k for _, k in at}) == len(at):
+                for (start, key), nxt in zip(at, [a for a, _ in at[1:]] + [s.end], strict=True):
+                    out[key].append(Piece(start, nxt, text[start:nxt]))
         if current:
             out[current].append(s)
     return out
@@ -502,6 +513,7 @@ def _record(
     counted: Hit | None,
     *,
     single: bool,
+    others: list[Piece],
 ) -> OfficerRecord:
     fields = dict(doc)
     # Outcome
@@ -538,7 +550,7 @@ def _record(
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
-    fields["standards"] = _standards(text, scope, table)
+    fields["standards"] = _standards(text, scope, table, others)
     if fields["outcome"].value != "final_written_warning":
         fields["warning_months"] = (
             absent()
@@ -716,12 +728,15 @@ def _standard_negated(text: str, start: int, end: int) -> bool:
 
 
 _STANDARD_ANCHOR = re.compile(
-    r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding",
+    r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding|"
+    r"claims?\b|accused|engaged\s+in",
     re.I,
 )
 
 
-def _standards(text: str, scope: list[Piece], table: dict[str, Piece]) -> Field:
+def _standards(
+    text: str, scope: list[Piece], table: dict[str, Piece], others: Sequence[Piece] = ()
+) -> Field:
     if "standards" in table:
         cell = table["standards"]
         in_cell = find_standards(cell.text)
@@ -750,6 +765,12 @@ def _standards(text: str, scope: list[Piece], table: dict[str, Piece]) -> Field:
                 continue  # kept only if another mention states it as breached
             if listed or _STANDARD_ANCHOR.search(text[max(0, at - 300) : at]):
                 found.append((at, at + len(s.text), s))
+    if not found and scope:
+        # The Standards are printed once for all the officers, outside any one officer's words:
+        # those of the whole text, but not those in the words about another officer.
+        whole = _standards(text, [], table)
+        if whole.evidence and not any(p.start <= whole.evidence.start < p.end for p in others):
+            return whole
     if not found:
         return Field([], None, 0.85, "no Standard named in the text")
     codes = list(dict.fromkeys(s.code for _, _, s in found))

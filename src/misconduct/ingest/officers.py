@@ -52,7 +52,7 @@ _ANOTHER_OUTCOME = re.compile(
     re.I,
 )
 # "Officer A", "Former Officer B", "officer X"
-_LETTERED = re.compile(_FORMER + r"\b[Oo]fficer\s+(?P<names>[A-Z])(?!\w)")
+_LETTERED = re.compile(_FORMER + r"\b[Oo]fficer[ \t]+(?P<names>[A-Z])(?!\w)")
 # "The police constable was found", "A special constable has been dismissed"
 _UNNAMED = re.compile(
     r"\b(?:[Tt]he|[Aa])\s+(?:serving\s+)?(?P<rank>police\s+constable|special\s+constable|"

@@ -37,6 +37,8 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("written_warning", r"(?<!final\s)written\s+warning", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
     ("management_advice", r"management\s+advice", 0.9),
+    # The older name of the same outcome ("will receive management action").
+    ("management_advice", r"management\s+action", 0.7),
     ("reflective_practice", r"reflective\s+practice", 0.85),
     ("no_further_action", r"no\s+further\s+action", 0.7),
 ]
@@ -57,13 +59,25 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+# "He considered a final written warning was the most appropriate sanction": a decision, though
+# "considered" usually introduces an outcome weighed and set aside.
+_DECIDED_AFTER = re.compile(
+    r"^\s+(?:was|is|to\s+be)\s+(?:the\s+)?(?:most\s+)?(?:appropriate|proportionate|correct|right)\s+"
+    r"(?:sanction|outcome|disposal)",
+    re.IGNORECASE,
+)
+
+
 def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
     """Outcome mentions that state an outcome, in order; a label ("Sanction:") raises confidence."""
     hits: list[Hit] = []
     for code, pattern, conf in _OUTCOME_RES:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 60) : m.start()]
-            if _NOT_OUTCOME_BEFORE.search(before) or _NOT_OUTCOME_AFTER.search(text[m.end() :]):
+            after = text[m.end() :]
+            if _NOT_OUTCOME_AFTER.search(after):
+                continue
+            if _NOT_OUTCOME_BEFORE.search(before) and not _DECIDED_AFTER.search(after[:80]):
                 continue
             if _LABEL_BEFORE.search(before):
                 conf = max(conf, 0.95)
@@ -75,6 +89,7 @@ _FINDING_RES = [
     re.compile(
         r"(?:amount(?:ed|s|ing)?\s+to|level\s+of|finding\s+of|found\s+(?:to\s+be\s+|guilty\s+of\s+)?|"
         r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of|committed|"
+        r"constitut(?:ed|es|e|ing)|(?:this|which|that)\s+(?:was|were)|"
         r"culpable\s+of)\s*(?:the\s+)?"
         r"(?P<gross>gross\s+)?misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel|outcome))",
         re.IGNORECASE,
@@ -90,6 +105,12 @@ _FINDING_RES = [
         re.IGNORECASE,
     ),
     re.compile(r"(?P<gross>gross\s+)?misconduct\s+ruling", re.IGNORECASE),
+    # "it amounted to discreditable conduct and gross misconduct"
+    re.compile(
+        r"amount(?:ed|s)?\s+to\s+[^.;]{0,60}?\band\s+(?P<gross>gross\s+)?misconduct\b"
+        r"(?!\s+(?:hearing|meeting|proceedings|panel|outcome))",
+        re.IGNORECASE,
+    ),
     # "found proven as misconduct", "proved at the level of gross misconduct", "at misconduct level"
     re.compile(
         r"(?:prove[nd]|found|upheld)\s+(?:as|at)\s+(?:the\s+level\s+of\s+)?(?P<gross>gross\s+)?"
