@@ -514,3 +514,27 @@ def test_a_pages_dateline_is_not_the_hearing_date() -> None:
     )
     (rec,) = extract(text).records
     assert rec.value("hearing_date") == "2024-10-24"
+
+
+def test_a_former_officer_found_gross_misconduct_and_barred_would_have_been_dismissed() -> None:
+    text = (
+        "A former Kent Police constable who resigned before his hearing has been found to have "
+        "committed gross misconduct. The panel ruled on 3 March 2024 that he will be placed on "
+        "the barred list."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.fields["outcome"].confidence < 0.8  # inferred, so a person checks it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police Constable Sam Reid was dismissed with notice by the Chief Constable of Cleveland "
+        "Police at a special case hearing on 14 June 2016.",
+        "Former DS Paul Ince of Devon and Cornwall Police, who retired last year, would have been "
+        "dismissed had he still been serving, a hearing ruled on 5 May 2022.",
+    ],
+)
+def test_an_outcome_that_never_says_misconduct_is_read(text: str) -> None:
+    assert refusal(text) is None

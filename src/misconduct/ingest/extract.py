@@ -33,7 +33,13 @@ from misconduct.ingest.outcomes import (
 from misconduct.ingest.text import Piece, headline_end, sentences, table_cells
 
 DISMISSALS = {"dismissal_without_notice", "dismissal_with_notice", "would_have_been_dismissed"}
-_MISCONDUCT = re.compile(r"\bmisconduct\b|\bstandards\s+of\s+professional\s+behaviou?r", re.I)
+_MISCONDUCT = re.compile(
+    r"\bmisconduct\b|\bstandards\s+of\s+professional\s+behaviou?r|"
+    # proceedings named by their forum only: "dismissed with notice ... at a special case hearing"
+    r"\b(?:special\s+case|accelerated|disciplinary)\s+(?:hearing|panel)|"
+    r"\bwould\s+have\s+been\s+dismissed\s+had\s+(?:he|she|they)",
+    re.I,
+)
 _PROCEEDINGS = re.compile(
     r"\b(hearing|meeting|panel|proceedings|sanction|dismissed|written\s+warning|outcome|finding)",
     re.I,
@@ -584,6 +590,17 @@ def _record(
     return OfficerRecord(fields, officer.name, officer.label)
 
 
+_BARRED = re.compile(r"\bbarred\s+list\b|\bbarred\s+from\s+(?:policing|the\s+police)", re.I)
+
+
+def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bool:
+    """A former officer (named so, or the only officer of a text that says former or resigned)
+    found to have committed gross misconduct and put on the barred list."""
+    former = officer.former or (single and bool(_FORMER_OFFICER.search(text)))
+    gross = any(h.code == "gross_misconduct" for h in find_findings(text))
+    return former and gross and bool(_BARRED.search(text))
+
+
 # "a former officer", "the former police constable", "resigned from the force", "had retired":
 # in a text about one officer, that officer was no longer serving.
 _FORMER_OFFICER = re.compile(
@@ -618,6 +635,16 @@ def _outcome(
     hits = _first_in_scope(scope, find_outcomes, text) if scope else []
     if not hits:
         hits = find_outcomes(text)
+    if not hits and officer_former_gm_barred(text, officer, single=single):
+        m = _BARRED.search(text)
+        assert m is not None
+        return Field(
+            "would_have_been_dismissed",
+            _span(m.start(), m.end(), text),
+            0.6,
+            "not stated; a former officer found to have committed gross misconduct and placed on "
+            "the barred list is one who would have been dismissed",
+        )
     if not hits:
         cleared = [h for h in find_findings(text) if h.code == "no_misconduct"]
         if cleared and not any(h.code != "no_misconduct" for h in find_findings(text)):
