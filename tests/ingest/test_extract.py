@@ -538,3 +538,27 @@ def test_a_former_officer_found_gross_misconduct_and_barred_would_have_been_dism
 )
 def test_an_outcome_that_never_says_misconduct_is_read(text: str) -> None:
     assert refusal(text) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "If he was still serving, he would have been immediately dismissed.",
+        "He would have been fired if he had not already quit.",
+        "The former officer would have lost his job if he hadn't resigned.",
+    ],
+)
+def test_more_ways_of_saying_would_have_been_dismissed(phrase: str) -> None:
+    from misconduct.ingest.outcomes import find_outcomes
+
+    assert [h.code for h in find_outcomes(phrase)] == ["would_have_been_dismissed"]
+
+
+def test_use_of_force_in_a_story_is_not_a_standard() -> None:
+    text = (
+        "PC Ian Cole of Kent Police was dismissed after a misconduct hearing found gross misconduct "
+        "proven. The panel heard he had been filmed revelling in the use of force against "
+        "detainees. He breached the standards of discreditable conduct."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("standards") == ["discreditable_conduct"]

@@ -381,9 +381,14 @@ _DM_PATTERNS = [
     ),
     re.compile(
         r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})"
-        r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing)"
+        r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided)"
     ),
     re.compile(r"(?P<dm>[Tt]he\s+[Cc]hief\s+[Cc]onstable),?\s+chairing"),
+    # "The Chief Constable, Mr Finnigan, found the allegation ... proven"
+    re.compile(
+        r"(?P<dm>[Tt]he\s+(?:Assistant\s+|Deputy\s+)?Chief\s+Constable,\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
+        r"[A-Z][\w’'-]+),?\s+(?:found|ruled|decided|concluded|determined|dismissed)\b"
+    ),
     # "The chair of the panel, Mrs Nahied Asjad, found ..."
     re.compile(
         r"\b[Cc]hair\s+of\s+the\s+(?:misconduct\s+)?(?:hearing|panel),?\s+"
@@ -790,7 +795,10 @@ def _standards(
                 continue
             if _standard_negated(text, at, at + len(s.text)):
                 continue  # kept only if another mention states it as breached
-            if listed or _STANDARD_ANCHOR.search(text[max(0, at - 300) : at]):
+            # "use of force" is common in a narrative ("revelling in the use of force"): as a
+            # Standard it needs its anchor close by.
+            window = 80 if s.code == "use_of_force" else 300
+            if listed or _STANDARD_ANCHOR.search(text[max(0, at - window) : at]):
                 found.append((at, at + len(s.text), s))
     if not found and scope:
         # The Standards are printed once for all the officers, outside any one officer's words:

@@ -27,8 +27,18 @@ class Hit:
 
 
 _OUTCOMES: list[tuple[str, str, float]] = [
-    ("would_have_been_dismissed", r"would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+dismissed", 0.9),
-    ("would_have_been_dismissed", r"would\s+have\s+been\s+(?:sacked|dismissed)", 0.9),
+    (
+        "would_have_been_dismissed",
+        r"would\s+(?:also\s+)?have\s+(?:also\s+|otherwise\s+)?been\s+(?:immediately\s+)?dismissed",
+        0.9,
+    ),
+    ("would_have_been_dismissed", r"would\s+have\s+been\s+(?:sacked|dismissed|fired)", 0.9),
+    # "would have lost his job if he hadn't resigned"
+    (
+        "would_have_been_dismissed",
+        r"would\s+have\s+lost\s+(?:his|her|their)\s+job(?=\s+(?:if|had))",
+        0.8,
+    ),
     ("dismissal_with_notice", r"dismiss(?:ed|al)\s+with\s+notice", 0.9),
     ("dismissal_without_notice", r"dismiss(?:ed|al)\s+without\s+notice", 0.95),
     ("dismissal_without_notice", r"(?:dismissed|dismissal)(?!\s+with\s+notice)", 0.8),
