@@ -562,3 +562,18 @@ def test_use_of_force_in_a_story_is_not_a_standard() -> None:
     )
     (rec,) = extract(text).records
     assert rec.value("standards") == ["discreditable_conduct"]
+
+
+def test_two_special_constables_found_together_share_the_standards_and_outcome() -> None:
+    text = (
+        "A misconduct hearing was held for two former Kent Police Special Constables. Former SPC "
+        "Amy Lane and former SPC Rob Tate were both found to have breached the standards of "
+        "honesty and integrity and discreditable conduct, which amounted to gross misconduct. "
+        "Had they not resigned, they would have been dismissed."
+    )
+    records = extract(text).records
+    assert [r.value("rank") for r in records] == ["special_constable", "special_constable"]
+    for rec in records:
+        assert rec.value("standards") == ["honesty_and_integrity", "discreditable_conduct"]
+        assert rec.value("outcome") == "would_have_been_dismissed"
+        assert rec.value("status") == "former"

@@ -481,6 +481,9 @@ def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> d
     return out
 
 
+_TOGETHER = re.compile(r"\b(?:both|each|all|the\s+pair|the\s+two|together)\b", re.I)
+
+
 def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
     """The sentences about each officer: those naming them, and those after, up to another officer."""
     if len(officers) < 2:
@@ -498,7 +501,11 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
             at = sorted(
                 (m.start, o.key) for o in officers for m in o.mentions if s.start <= m.start < s.end
             )
-            if len({k for _, k in at}) == len(at):
+            if _TOGETHER.search(s.text):
+                # "PC A and PC B were both found ...": the sentence is about each of them.
+                for key in named:
+                    out[key].append(s)
+            elif len({k for _, k in at}) == len(at):
                 for (start, key), nxt in zip(at, [a for a, _ in at[1:]] + [s.end], strict=True):
                     out[key].append(Piece(start, nxt, text[start:nxt]))
         if current:
