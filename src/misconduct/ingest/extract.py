@@ -151,7 +151,13 @@ def extract(
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if len(officers) < n:
         officers = officers + [
-            Officer(f"#{i}", f"Unnamed officer {i + 1}", None, None, None)
+            Officer(
+                f"#{i}",
+                "Unnamed officer" if n == 1 else f"Unnamed officer {i + 1}",
+                None,
+                None,
+                None,
+            )
             for i in range(len(officers), n)
         ]
     assigned = _assign_counted(officers, groups) if sum(k for k, _ in groups) == n and n > 1 else {}
@@ -287,7 +293,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             if re.match(r"\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
-                score -= 3  # a page's dateline ("date 2024-10-29 ..."): when it was published
+                score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             if f.precision != "day" and score <= 0:
                 continue
             candidates.append(

@@ -123,7 +123,7 @@ _FINDING_RES = [
     ),
     # "found proven as misconduct", "proved at the level of gross misconduct", "at misconduct level"
     re.compile(
-        r"(?:prove[nd]|found|upheld)\s+(?:as|at)\s+(?:the\s+level\s+of\s+)?(?P<gross>gross\s+)?"
+        r"(?:prove[nd]|found|upheld|assessed)\s+(?:as|at)\s+(?:the\s+level\s+of\s+)?(?P<gross>gross\s+)?"
         r"misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel))",
         re.IGNORECASE,
     ),

@@ -183,6 +183,11 @@ def outcome_by_year() -> Plot:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if years:
         ax.legend(fontsize=7)
+    else:
+        ax.set_ylim(0, 1)
+        ax.text(
+            0.5, 0.5, "No published record gives a year yet", ha="center", transform=ax.transAxes
+        )
     plot.figure = fig
     return plot
 
@@ -432,6 +437,15 @@ def time_to_outcome() -> Plot:
     )
     ax.set_ylabel("officers")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if not counts:  # an empty plot would draw a meaningless axis around zero
+        ax.set_ylim(0, 1)
+        ax.text(
+            0.5,
+            0.5,
+            "No record gives both dates yet (only this system's own cases do)",
+            ha="center",
+            transform=ax.transAxes,
+        )
     plot.figure = fig
     return plot
 
