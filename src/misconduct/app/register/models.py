@@ -47,8 +47,8 @@ class Source(models.Model):
     @property
     def licence_shown(self) -> str:
         """The licence in words for the pages: "verify" (ingest's default when none was given)
-        reads as not confirmed; the exports keep the value as stored."""
-        return "licence not confirmed" if self.licence.strip().lower() == "verify" else self.licence
+        reads "not confirmed"; the exports keep the value as stored."""
+        return "not confirmed" if self.licence.strip().lower() == "verify" else self.licence
 
 
 class Record(models.Model):
