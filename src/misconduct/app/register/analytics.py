@@ -81,7 +81,12 @@ def _data_statement(rows: Any, what: str) -> str:
         system=Count("id", filter=Q(source__origin="system")),
     )
     n, system = agg["n"], agg["system"]
-    years = f"years {agg['first']}–{agg['last']}" if agg["first"] else "no years known"
+    if not agg["first"]:
+        years = "no years known"
+    elif agg["first"] == agg["last"]:
+        years = f"year {agg['first']}"
+    else:
+        years = f"years {agg['first']}–{agg['last']}"
     return (
         f"Data: {n} published records in the register ({n - system} ingested from published "
         f"notices, {system} from this system), {years}; {what}."
