@@ -6,6 +6,13 @@ Per-field precision, recall and F1 of the extraction on
 2. the corpus texts (``eval/corpus/texts/<id>.txt`` against the ``[truth]`` table of
    ``eval/corpus/<id>.toml``), when present, reported separately (not developed against).
 ``MISCONDUCT_INGEST_CORPUS`` may point at another corpus folder. Skips cleanly without either.
+3. ``eval/heldout`` (OGL texts kept in the repository, never developed against);
+4. with ``MISCONDUCT_INGEST_TEXTS=/path/to/texts``: page texts kept OUTSIDE the repository (a
+   publisher's copyright does not allow committing them), one ``<page id>.txt`` per source page of
+   ``eval/corpus``, scored against the ``[truth]`` of every officer file of that page, in two halves
+   by a fixed rule written before any extraction was run on them (``split_of``): the DEVELOPMENT
+   half (the rules may be changed in answer to it) and the HELD-OUT half (measured, never developed
+   against; its misses are printed only with ``--show-heldout-misses``). Skips cleanly without it.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -18,12 +25,14 @@ force only when the text names none.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import sys
 import tomllib
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -314,7 +323,291 @@ def main() -> int:
         )
     else:
         print(f"\n  held-out: skipped (no texts with a [truth] table in {HELDOUT})")
+    if TEXTS:
+        report_cached(Path(TEXTS))
+    else:
+        print("\n  page texts: skipped (set MISCONDUCT_INGEST_TEXTS to a folder of <page id>.txt)")
     return 0
+
+
+# --- 4. Page texts kept outside the repository (``MISCONDUCT_INGEST_TEXTS``) -----------------------
+
+TEXTS = os.environ.get("MISCONDUCT_INGEST_TEXTS")
+_RESERVED = ROOT.parent / "shared" / "cases" / "reserved.py"
+
+
+def split_of(page_id: str) -> str:
+    """The fixed split, chosen before any extraction was run on the texts: a page whose id's
+    SHA-256 is even is in the development half, odd in the held-out half."""
+    even = int(hashlib.sha256(page_id.encode("utf-8")).hexdigest(), 16) % 2 == 0
+    return "development" if even else "held-out"
+
+
+def _reserved_check() -> Any:
+    """``is_reserved`` of the shared list when it is there (a reserved source is never scored)."""
+    if not _RESERVED.exists():
+        return lambda url: False
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("reserved_sources", _RESERVED)
+    if spec is None or spec.loader is None:
+        return lambda url: False
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.is_reserved
+
+
+def cached_pages(
+    folder: Path, corpus: Path = CORPUS
+) -> list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]]:
+    """One item per source page of the corpus whose text is in ``folder``: (page id, text, address,
+    [(officer file stem, truth)]). A page's id is the first (sorted) stem of its officer files;
+    pages already scored in set 2 (a saved OGL text in the corpus) are left out."""
+    is_reserved = _reserved_check()
+    by_url: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for toml_path in sorted(corpus.glob("*.toml")):
+        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        source, truth = data.get("source"), data.get("truth")
+        if isinstance(source, dict) and isinstance(truth, dict) and source.get("url"):
+            by_url.setdefault(str(source["url"]), []).append((toml_path.stem, truth))
+    kept = (
+        {p.stem for p in (corpus / "texts").glob("*.txt")} if (corpus / "texts").exists() else set()
+    )
+    items = []
+    for url, officers in by_url.items():
+        page = re.sub(r"--\d+$", "", sorted(stem for stem, _ in officers)[0])
+        path = folder / f"{page}.txt"
+        if not path.exists() or is_reserved(url) or any(k.startswith(page) for k in kept):
+            continue
+        items.append((page, path.read_text(encoding="utf-8"), url, officers))
+    return sorted(items)
+
+
+# A distinctive word of each Standard's heading: a truth Standard is scored only when the text
+# prints one (an excerpt may stop before the Standards are listed).
+_STANDARD_WORDS = {
+    "honesty_and_integrity": r"honest|integrity",
+    "authority_respect_and_courtesy": r"authority|respect|courtesy",
+    "equality_and_diversity": r"equality|diversity",
+    "use_of_force": r"use of force",
+    "orders_and_instructions": r"orders?\b|instructions",
+    "duties_and_responsibilities": r"duties|responsibilities",
+    "confidentiality": r"confidential",
+    "fitness_for_work": r"fitness|fit for",
+    "discreditable_conduct": r"discredit",
+    "challenging_and_reporting_improper_conduct": r"challeng|reporting",
+}
+_DAY_MONTH = r"(?:the\s+)?{d}(?:st|nd|rd|th)?(?:\s+of)?\s+{m}|{m}\s+{d}(?:st|nd|rd|th)?\b"
+_GENERIC = {"former", "officer", "officers", "police", "pc", "sc", "ps", "sgt", "dc", "the"}
+
+
+def stated(field: str, value: Any, text: str, url: str | None = None) -> bool:
+    """Whether the text states a truth value at all; a truth the facts file took from elsewhere
+    (a hearing date assumed from the article's date, a forum or finding inferred) is not scored.
+    General rules, the same for every page:
+    - force: the text prints the force's name (without "Police", "Constabulary"), or the text was
+      published on the force's own site;
+    - hearing date: the text prints the day and month of a full date (``4 November``,
+      ``November 4th``, ``04/11``), the month of a year-month, or the year of a year;
+    - forum: the text speaks of a hearing or a meeting;
+    - finding: gross misconduct is named (``gross misconduct``), misconduct is named as a level
+      (the word not followed by hearing, meeting, proceedings ...), or no misconduct is stated."""
+    low = text.lower()
+    if value is None:
+        return True
+    if field == "hearing_date":
+        parts = str(value).split("-")
+        if parts[0] not in low:
+            return False  # the year is nowhere in the text (taken from an address or elsewhere)
+        if len(parts) == 3:
+            _year, mo, d = parts
+            month = _MONTHS[int(mo) - 1]
+            pat = _DAY_MONTH.format(d=f"0?{int(d)}", m=f"(?:{month}|{month[:3]})\\.?")
+            numeric = rf"\b0?{int(d)}[/.]0?{int(mo)}[/.]"
+            return bool(re.search(pat, low) or re.search(numeric, low))
+        if len(parts) == 2:
+            return _MONTHS[int(parts[1]) - 1] in low
+        return parts[0] in low
+    if field == "force":
+        # The force's name without "Police", "Constabulary" ... ("Sussex", "Greater Manchester"),
+        # or the force's own address given with the text (``--source-url``).
+        name = next((f.name for f in FORCES if f.code == value), str(value))
+        key = re.sub(r"\b(?:police|constabulary|service)\b", "", name.lower()).strip()
+        site = (url or "").lower().replace("-", "").replace("and", "")
+        return key in low or (
+            ".police.uk" in site and key.replace(" ", "").replace("and", "") in site
+        )
+    if field == "forum":
+        return bool(re.search(r"\b(hearing|meeting)s?\b", low))
+    if field == "warning_months":
+        number = r"(?:\d+|one|two|three|four|five|six|nine|twelve|eighteen|eighteen)"
+        return bool(re.search(number + r"[\s-]*(?:and a half[\s-]*)?(?:year|month)", low))
+    if field == "standard":
+        return bool(re.search(_STANDARD_WORDS[str(value)], low))
+    if field == "finding":
+        if value == "gross_misconduct":
+            return "gross misconduct" in low
+        if value == "misconduct":
+            rest = low.replace("gross misconduct", "")
+            follow = r"(?!\s+(?:hearing|meeting|proceedings|panel|matter|investigation|process|notice|allegation|regulations|outcome|section|procedure|case|charge))"
+            return bool(re.search(r"(?<!police )\bmisconduct\b" + follow, rest))
+        return bool(re.search(r"not proven|no misconduct|cleared", low))
+    return True
+
+
+def _agreement(truth: dict[str, Any], record: OfficerRecord) -> int:
+    keys = ("outcome", "status", "rank", "finding", "forum")
+    want = {
+        "outcome": (truth["outcome"] or [None])[0],
+        **{k: truth[k] for k in keys if k != "outcome"},
+    }
+    return sum(1 for k in keys if want[k] is not None and record.value(k) == want[k])
+
+
+def match_officers(
+    officers: list[tuple[str, dict[str, Any]]], records: list[OfficerRecord]
+) -> list[tuple[dict[str, Any], OfficerRecord | None]]:
+    """Each truth (officer file) paired with one record: by a name in the file's stem printed in
+    the record's name or label, else by the most fields in agreement (ties: the text's order);
+    a truth left without a record is paired with None (every value it has is a miss)."""
+    free = list(records)
+    norm = [
+        (stem, normalise_truth({**t, "outcome_codes": [t["outcome"]] if t.get("outcome") else []}))
+        for stem, t in officers
+    ]
+    out: list[tuple[dict[str, Any], OfficerRecord | None]] = []
+    pending = []
+    for stem, truth in norm:
+        words = {w for w in re.sub(r"--\d+$", "", stem).split("-")[2:] if len(w) >= 3} - _GENERIC
+        hit = next(
+            (
+                r
+                for r in free
+                if words
+                & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", f"{r.name or ''} {r.label}")}
+            ),
+            None,
+        )
+        if hit is not None:
+            free.remove(hit)
+            out.append((truth, hit))
+        else:
+            pending.append(truth)
+    for truth in pending:
+        best = max(free, key=lambda r: _agreement(truth, r), default=None)
+        if best is not None:
+            free.remove(best)
+        out.append((truth, best))
+    return out
+
+
+def score_pages(
+    pages: list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]],
+) -> tuple[dict[str, Counter[str]], Counter[str], list[str]]:
+    """Per-field counts over officers (each truth with its matched record; fields the text does
+    not state are left out and counted in ``unscored``), the set's sizes, and the misses."""
+    counts: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
+    sizes: Counter[str] = Counter()
+    misses: list[str] = []
+    for page, text, url, officers in pages:
+        ex = extract(text, source=page, source_url=url)
+        sizes["texts"] += 1
+        sizes["officers"] += len(officers)
+        sizes["records"] += len(ex.records)
+        if ex.refused:
+            sizes["refused"] += 1
+            misses.append(f"{page}: refused: {ex.refused}")
+        pairs = match_officers(officers, ex.records)
+        sizes["extra records"] += max(0, len(ex.records) - len(officers))
+        for truth, rec in pairs:
+            for f in FIELDS:
+                c = counts[f]
+                t = truth[f]
+                if f == "outcome":
+                    t = truth["outcome"][0] if truth["outcome"] else None
+                if f == "standards":
+                    pred_s = set(rec.value("standards") or []) if rec else set()
+                    want_s = {x for x in t if stated("standard", x, text)}
+                    sizes["unscored standards"] += len(set(t) - want_s)
+                    c["tp"] += len(pred_s & want_s)
+                    c["fp"] += len(pred_s - want_s)
+                    c["fn"] += len(want_s - pred_s)
+                    if pred_s != want_s:
+                        misses.append(
+                            f"{page}: standards {sorted(pred_s)} vs truth {sorted(want_s)}"
+                        )
+                    continue
+                if not stated(f, t, text, url):
+                    sizes[f"unscored {f}"] += 1
+                    continue
+                p = rec.value(f) if rec else None
+                if f == "decision_maker":
+                    right = p is not None and t is not None and _dm_match(p, t)
+                elif f == "hearing_date":
+                    right = _same_hearing(p, t, text)
+                else:
+                    right = p is not None and p == t
+                if right:
+                    c["tp"] += 1
+                else:
+                    c["fp"] += p is not None
+                    c["fn"] += t is not None
+                    if p is not None or t is not None:
+                        misses.append(f"{page}: {f} {p!r} vs truth {t!r}")
+    return counts, sizes, misses
+
+
+def _same_hearing(pred: Any, truth: Any, text: str) -> bool:
+    """The date read is the truth's, or another day of the same hearing: for a hearing held over
+    several days the truth may name its first or its last day; a date read within seven days of
+    the truth's, whose day and month the text also prints, is another day of that hearing."""
+    if pred is None or truth is None:
+        return False
+    if str(pred).startswith(str(truth)):
+        return True
+    try:
+        p, t = date.fromisoformat(str(pred)), date.fromisoformat(str(truth))
+    except ValueError:
+        return False
+    return abs((p - t).days) <= 7 and stated("hearing_date", str(pred), text)
+
+
+def report_cached(folder: Path) -> None:
+    pages = cached_pages(folder)
+    if not pages:
+        print(f"\n  page texts: skipped (no text in {folder} matches a page of {CORPUS})")
+        return
+    halves = ("development",) if "--development-only" in sys.argv else ("development", "held-out")
+    for half in halves:
+        chosen = [p for p in pages if split_of(p[0]) == half]
+        counts, sizes, misses = score_pages(chosen)
+        title = f"page texts {folder}, {half.upper()} half " + (
+            "(the rules may be changed in answer to these)"
+            if half == "development"
+            else "(NOT developed against)"
+        )
+        print(
+            table(title, counts, sizes["texts"]).replace(
+                " texts)",
+                " texts, "
+                f"{sizes['officers']} officers in the truth, {sizes['records']} records read)",
+            )
+        )
+        unscored = ", ".join(
+            f"{k.removeprefix('unscored ')} {v}"
+            for k, v in sorted(sizes.items())
+            if k.startswith("unscored")
+        )
+        print(f"  not stated in the text, so not scored: {unscored or 'none'}")
+        print(
+            f"  refused texts: {sizes['refused']}; records beyond the truth's officers: "
+            f"{sizes['extra records']}"
+        )
+        if ("--verbose" in sys.argv and half == "development") or (
+            "--show-heldout-misses" in sys.argv and half == "held-out"
+        ):
+            for m in misses:
+                print(f"    miss: {m}")
 
 
 if __name__ == "__main__":

@@ -226,10 +226,11 @@ def user_add(
     password_stdin: bool,
 ) -> None:
     """Create USERNAME (or add roles to an existing user) with each ROLE in each FORCE."""
-    from misconduct.app.accounts import add_user
-
     password = click.get_text_stream("stdin").read().strip() if password_stdin else None
     with _database():
+        # Imported once Django is set up: the accounts module reads the user model.
+        from misconduct.app.accounts import add_user
+
         created, grants = add_user(username, forces, roles, name, email, password)
     verb = "Created" if created else "Updated"
     click.echo(f"{verb} {username}: " + ", ".join(grants))
@@ -246,9 +247,9 @@ def token_group() -> None:
 @handle_errors
 def token_create(username: str, name: str) -> None:
     """Make an API token for USERNAME and print it once (only its hash is kept)."""
-    from misconduct.app.accounts import issue_token
-
     with _database():
+        from misconduct.app.accounts import issue_token
+
         token = issue_token(username, name)
     click.echo(token)
 

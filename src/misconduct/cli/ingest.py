@@ -117,23 +117,54 @@ def register(cli: click.Group) -> None:
             extract(read_text(f), source=str(f), source_url=urls[f], publisher=publisher)
             for f in files
         ]
+        saved = ""
         if save:
             from misconduct.cli.cases import _database
 
             with _database():
+                from misconduct.app.register.models import Record
                 from misconduct.app.register.store import save_extraction
 
+                before = set(Record.objects.values_list("pk", flat=True))
+                stored_before = 0
                 for f, ex in zip(files, results, strict=True):
+                    if ex.refused:
+                        continue
+                    n_before = Record.objects.count()
                     save_extraction(
                         ex, source_url=urls[f] or ex.source, licence=licence, threshold=threshold
                     )
+                    stored_before += Record.objects.count() == n_before
+                new = Record.objects.exclude(pk__in=before)
+                published = new.filter(published=True).count()
+                pending = new.filter(published=False).count()
+            saved = (
+                f"Saved {published + pending} officer record(s): {published} published in the "
+                f"register, {pending} waiting in the review queue for a person to check their uncertain "
+                "fields at "
+                "/staff/register/review/ (start the web application with `misconduct serve`)."
+                + (
+                    f" {stored_before} text(s) were already in the register and were not stored "
+                    "again."
+                    if stored_before
+                    else ""
+                )
+            )
+            no_address = sum(
+                1 for f, ex in zip(files, results, strict=True) if not ex.refused and not urls[f]
+            )
+            if no_address:
+                saved += (
+                    f" {no_address} text(s) had no address (--source-url, or a NOTICE.txt.url file "
+                    "beside the notice): the register shows their file name as the source."
+                )
         if fmt == "json":
             emit_json([{**ex.as_dict(), "text": ex.text} for ex in results])
         else:
             for ex in results:
                 _print(ex, threshold)
             if save:
-                console.print("Saved to the register; uncertain fields wait in the review queue.")
+                console.print(saved, soft_wrap=True)
         if all(ex.refused for ex in results):
             sys.exit(2)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from misconduct.ingest import dates as d
 from misconduct.ingest.gazetteer import (
@@ -33,7 +33,13 @@ from misconduct.ingest.outcomes import (
 from misconduct.ingest.text import Piece, headline_end, sentences, table_cells
 
 DISMISSALS = {"dismissal_without_notice", "dismissal_with_notice", "would_have_been_dismissed"}
-_MISCONDUCT = re.compile(r"\bmisconduct\b|\bstandards\s+of\s+professional\s+behaviou?r", re.I)
+_MISCONDUCT = re.compile(
+    r"\bmisconduct\b|\bstandards\s+of\s+professional\s+behaviou?r|"
+    # proceedings named by their forum only: "dismissed with notice ... at a special case hearing"
+    r"\b(?:special\s+case|accelerated|disciplinary)\s+(?:hearing|panel)|"
+    r"\bwould\s+have\s+been\s+dismissed\s+had\s+(?:he|she|they)",
+    re.I,
+)
 _PROCEEDINGS = re.compile(
     r"\b(hearing|meeting|panel|proceedings|sanction|dismissed|written\s+warning|outcome|finding)",
     re.I,
@@ -61,6 +67,28 @@ def _hit_field(
     )
 
 
+_ALLEGED = re.compile(r"\balleg\w*|\bif\s+(?:proven|proved|found)\b|\bcould\s+amount", re.I)
+_STAFF = re.compile(
+    r"\b(?:member\s+of\s+(?:police\s+)?staff|(?:police\s+)?staff\s+member|civilian\s+(?:worker|"
+    r"employee|member\s+of\s+staff)|police\s+community\s+support\s+officer|PCSO)\b",
+    re.I,
+)
+_OFFICER_WORD = re.compile(
+    r"\b(?:officers?|constables?|PCs?|sergeants?|inspectors?|detectives?|special\s+constables?|"
+    r"superintendents?)\b",
+    re.I,
+)
+
+
+def _about_staff(text: str) -> bool:
+    """Whether the text is about police staff: staff named before any police officer is."""
+    staff = _STAFF.search(text)
+    if staff is None:
+        return False
+    officer = _OFFICER_WORD.search(text)
+    return officer is None or officer.start() > staff.start()
+
+
 def refusal(text: str) -> str | None:
     """Why a text is not a misconduct outcome, or None if it reads as one."""
     if len(text.strip()) < 40:
@@ -69,7 +97,19 @@ def refusal(text: str) -> str | None:
         return "The text does not mention police misconduct or the Standards of Professional Behaviour."
     if not _PROCEEDINGS.search(text):
         return "The text mentions misconduct but no hearing, meeting, finding or outcome."
-    has_result = bool(find_outcomes(text) or find_findings(text))
+    if _about_staff(text):
+        return (
+            "The text is about a member of police staff, not a police officer (the register holds "
+            "officers' outcomes)."
+        )
+    # A finding in an allegation ("It is alleged that his conduct amounted to gross misconduct")
+    # is not a result.
+    findings = [
+        h
+        for h in find_findings(text)
+        if not _ALLEGED.search(text[max(0, text.rfind(".", 0, h.start) + 1) : h.start])
+    ]
+    has_result = bool(find_outcomes(text) or findings)
     if not has_result and _FUTURE.search(text):
         return (
             "The text announces proceedings to come (a notice of hearing) and states no finding "
@@ -111,7 +151,13 @@ def extract(
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if len(officers) < n:
         officers = officers + [
-            Officer(f"#{i}", f"Unnamed officer {i + 1}", None, None, None)
+            Officer(
+                f"#{i}",
+                "Unnamed officer" if n == 1 else f"Unnamed officer {i + 1}",
+                None,
+                None,
+                None,
+            )
             for i in range(len(officers), n)
         ]
     assigned = _assign_counted(officers, groups) if sum(k for k, _ in groups) == n and n > 1 else {}
@@ -128,6 +174,7 @@ def extract(
                 table,
                 assigned.get(officer.key),
                 single=len(officers) == 1,
+                others=[p for k, ps in scopes.items() if k != officer.key for p in ps],
             )
         )
     return Extraction(source, text, records=records, warnings=warnings)
@@ -245,6 +292,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             span = Span(s.start + f.start, s.start + f.end, f.text)
             if re.match(r"\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
+            if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
+                score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             if f.precision != "day" and score <= 0:
                 continue
             candidates.append(
@@ -270,6 +319,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             iso = f"{resolved:04d}-{dm.month:02d}-{dm.day:02d}"
             span = Span(s.start + dm.start, s.start + dm.end, dm.text)
             candidates.append((score, s.start + dm.start, Field(iso, span, conf, note)))
+    candidates += _today_candidates(text, years)
     if not candidates:
         return absent()
     score, _, best = max(candidates, key=lambda c: (c[0], -c[1]))
@@ -285,6 +335,44 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     return best
 
 
+# "A statement released today (Friday, May 26) said ...": the date the text gives for "today".
+_TODAY_DEFINED = re.compile(r"\btoday\s*\((?P<date>[^()]{3,40})\)", re.I)
+
+
+def _today_candidates(text: str, years: list[int]) -> list[tuple[int, int, Field]]:
+    """A hearing the text says happened "today" ("He was dismissed today") took place on the date
+    the text gives for today elsewhere; scored by the words next to each "today" (a sentence's
+    other clauses, e.g. about a conviction, do not count against it)."""
+    m = _TODAY_DEFINED.search(text)
+    if m is None:
+        return []
+    inside, at = m.group("date"), m.start("date")
+    full = d.find_dates(inside)
+    if full and full[0].precision == "day":
+        iso, conf, note = full[0].iso, 0.8, "the date the text gives for today"
+        span = Span(at + full[0].start, at + full[0].end, full[0].text)
+    else:
+        dms = d.find_day_months(inside)
+        year = d.resolve_year(dms[0], years) if dms else None
+        if year is None:
+            return []
+        dm = dms[0]
+        iso = f"{year:04d}-{dm.month:02d}-{dm.day:02d}"
+        conf = 0.6
+        note = (
+            "the date the text gives for today; the year is not printed: it is the only year "
+            "near the text's dates that fits the weekday"
+        )
+        span = Span(at + dm.start, at + dm.end, dm.text)
+    best = 0
+    for t in re.finditer(r"\btoday\b", text, re.I):
+        near = text[max(0, t.start() - 40) : t.end() + 40]
+        best = max(best, len(_DATE_GOOD.findall(near)) - 2 * len(_DATE_BAD.findall(near)))
+    if best <= 1:  # "today" itself is a good word: another is needed beside it
+        return []
+    return [(best - 1, span.start, Field(iso, span, conf, note))]
+
+
 _DM_PATTERNS = [
     re.compile(r"Chair(?:person)?\s*:\s*(?P<dm>[^,\n]{3,60})"),
     re.compile(
@@ -292,15 +380,31 @@ _DM_PATTERNS = [
         r"\((?:Legally\s+Qualified\s+Chair|LQC)"
     ),
     re.compile(
-        r"(?:chaired\s+by|in\s+front\s+of|imposed\s+by|before)\s+(?P<dm>(?:[A-Z][\w’'-]*\s+){0,3}"
+        r"(?:chaired\s+by|in\s+front\s+of|imposed\s+by|before|conducted\s+by|presided\s+(?:over\s+)?by|"
+        r"heard\s+by|led\s+by)\s+(?P<dm>(?:[A-Z][\w’'-]*\s+){0,3}"
         r"(?:Chief\s+Constable|Assistant\s+Chief\s+Constable|Deputy\s+Chief\s+Constable|Commissioner|"
         r"Commander)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
     re.compile(
         r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})"
-        r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing)"
+        r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided)"
     ),
     re.compile(r"(?P<dm>[Tt]he\s+[Cc]hief\s+[Cc]onstable),?\s+chairing"),
+    # "The Chief Constable, Mr Finnigan, found the allegation ... proven"
+    re.compile(
+        r"(?P<dm>[Tt]he\s+(?:Assistant\s+|Deputy\s+)?Chief\s+Constable,\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
+        r"[A-Z][\w’'-]+),?\s+(?:found|ruled|decided|concluded|determined|dismissed)\b"
+    ),
+    # "The chair of the panel, Mrs Nahied Asjad, found ..."
+    re.compile(
+        r"\b[Cc]hair\s+of\s+the\s+(?:misconduct\s+)?(?:hearing|panel),?\s+"
+        r"(?P<dm>(?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    ),
+    # "Chief Constable Debbie Simpson concluded that ..." (the chief officer deciding the case)
+    re.compile(
+        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+        r"(?:concluded|ruled|decided|determined|dismissed|found)\b"
+    ),
     re.compile(
         r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair|"
         r"independent\s+panel|misconduct\s+(?:hearing\s+)?panel))",
@@ -314,7 +418,7 @@ def _decision_maker(text: str) -> Field:
         m = pattern.search(text)
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
-            conf = 0.85 if i < 4 else 0.8
+            conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
     return absent()
 
@@ -383,6 +487,9 @@ def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> d
     return out
 
 
+_TOGETHER = re.compile(r"\b(?:both|each|all|the\s+pair|the\s+two|together)\b", re.I)
+
+
 def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
     """The sentences about each officer: those naming them, and those after, up to another officer."""
     if len(officers) < 2:
@@ -395,6 +502,18 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
             current = named[0]
         elif len(named) > 1:
             current = None
+            # "PC A was given a final written warning while PC B will receive management advice":
+            # each officer gets the words from their name to the next officer's name.
+            at = sorted(
+                (m.start, o.key) for o in officers for m in o.mentions if s.start <= m.start < s.end
+            )
+            if _TOGETHER.search(s.text):
+                # "PC A and PC B were both found ...": the sentence is about each of them.
+                for key in named:
+                    out[key].append(s)
+            elif len({k for _, k in at}) == len(at):
+                for (start, key), nxt in zip(at, [a for a, _ in at[1:]] + [s.end], strict=True):
+                    out[key].append(Piece(start, nxt, text[start:nxt]))
         if current:
             out[current].append(s)
     return out
@@ -418,6 +537,7 @@ def _record(
     counted: Hit | None,
     *,
     single: bool,
+    others: list[Piece],
 ) -> OfficerRecord:
     fields = dict(doc)
     # Outcome
@@ -431,8 +551,19 @@ def _record(
         assert officer.former_span is not None
         s = officer.former_span
         fields["status"] = Field("former", Span(s.start, s.end, s.text), 0.85)
+    elif (
+        single
+        and code not in ("dismissal_without_notice", "dismissal_with_notice")
+        and (m_former := _FORMER_OFFICER.search(text))
+    ):
+        fields["status"] = Field(
+            "former",
+            _span(m_former.start(), m_former.end(), text),
+            0.75,
+            "the text calls the officer former, or says the officer resigned or retired",
+        )
     else:
-        m = re.search(r"\bserving\b", text, re.I)
+        m = _SERVING.search(text)
         if m:
             fields["status"] = Field("serving", _span(m.start(), m.end(), text), 0.85)
         elif code and code != "no_further_action":
@@ -443,7 +574,7 @@ def _record(
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
-    fields["standards"] = _standards(text, scope, table)
+    fields["standards"] = _standards(text, scope, table, others)
     if fields["outcome"].value != "final_written_warning":
         fields["warning_months"] = (
             absent()
@@ -477,6 +608,32 @@ def _record(
     return OfficerRecord(fields, officer.name, officer.label)
 
 
+_BARRED = re.compile(r"\bbarred\s+list\b|\bbarred\s+from\s+(?:policing|the\s+police)", re.I)
+
+
+def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bool:
+    """A former officer (named so, or the only officer of a text that says former or resigned)
+    found to have committed gross misconduct and put on the barred list."""
+    former = officer.former or (single and bool(_FORMER_OFFICER.search(text)))
+    gross = any(h.code == "gross_misconduct" for h in find_findings(text))
+    return former and gross and bool(_BARRED.search(text))
+
+
+# "a former officer", "the former police constable", "resigned from the force", "had retired":
+# in a text about one officer, that officer was no longer serving.
+_FORMER_OFFICER = re.compile(
+    r"\b(?:former|ex-)\s*(?:police\s+|special\s+)?(?:officer|constable|pc|sergeant|inspector|"
+    r"detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
+    r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)",
+    re.I,
+)
+# "serving", but not "had the officer still been serving", "if still serving", "no longer serving".
+_SERVING = re.compile(
+    r"(?<!still\s)(?<!still\sbeen\s)(?<!longer\s)(?<!not\s)\bserving\b(?!\s+(?:a\s+)?sentence)",
+    re.I,
+)
+
+
 def _outcome(
     text: str,
     officer: Officer,
@@ -496,6 +653,16 @@ def _outcome(
     hits = _first_in_scope(scope, find_outcomes, text) if scope else []
     if not hits:
         hits = find_outcomes(text)
+    if not hits and officer_former_gm_barred(text, officer, single=single):
+        m = _BARRED.search(text)
+        assert m is not None
+        return Field(
+            "would_have_been_dismissed",
+            _span(m.start(), m.end(), text),
+            0.6,
+            "not stated; a former officer found to have committed gross misconduct and placed on "
+            "the barred list is one who would have been dismissed",
+        )
     if not hits:
         cleared = [h for h in find_findings(text) if h.code == "no_misconduct"]
         if cleared and not any(h.code != "no_misconduct" for h in find_findings(text)):
@@ -606,12 +773,15 @@ def _standard_negated(text: str, start: int, end: int) -> bool:
 
 
 _STANDARD_ANCHOR = re.compile(
-    r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding",
+    r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding|"
+    r"claims?\b|accused|engaged\s+in",
     re.I,
 )
 
 
-def _standards(text: str, scope: list[Piece], table: dict[str, Piece]) -> Field:
+def _standards(
+    text: str, scope: list[Piece], table: dict[str, Piece], others: Sequence[Piece] = ()
+) -> Field:
     if "standards" in table:
         cell = table["standards"]
         in_cell = find_standards(cell.text)
@@ -638,8 +808,17 @@ def _standards(text: str, scope: list[Piece], table: dict[str, Piece]) -> Field:
                 continue
             if _standard_negated(text, at, at + len(s.text)):
                 continue  # kept only if another mention states it as breached
-            if listed or _STANDARD_ANCHOR.search(text[max(0, at - 300) : at]):
+            # "use of force" is common in a narrative ("revelling in the use of force"): as a
+            # Standard it needs its anchor close by.
+            window = 80 if s.code == "use_of_force" else 300
+            if listed or _STANDARD_ANCHOR.search(text[max(0, at - window) : at]):
                 found.append((at, at + len(s.text), s))
+    if not found and scope:
+        # The Standards are printed once for all the officers, outside any one officer's words:
+        # those of the whole text, but not those in the words about another officer.
+        whole = _standards(text, [], table)
+        if whole.evidence and not any(p.start <= whole.evidence.start < p.end for p in others):
+            return whole
     if not found:
         return Field([], None, 0.85, "no Standard named in the text")
     codes = list(dict.fromkeys(s.code for _, _, s in found))

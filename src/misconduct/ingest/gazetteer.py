@@ -117,6 +117,11 @@ _RANKS: dict[str, str] = {
     "pc’s": "constable",
     "dc": "constable",
     "sc": "special_constable",
+    "spc": "special_constable",
+    "det con": "constable",
+    "det sgt": "sergeant",
+    "det insp": "inspector",
+    "det supt": "superintendent",
     "police sergeant": "sergeant",
     "detective sergeant": "sergeant",
     "sergeant": "sergeant",
@@ -201,8 +206,10 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
                 r"(?:police\s+service|police|force)",
                 0.7,
             ),
-            # "authority, respect and courtesy; confidentiality; and conduct" (the list's last item)
+            # "authority, respect and courtesy; confidentiality; and conduct" (the list's last item),
+            # "orders and instructions, duties and responsibilities and discreditable"
             (r"conduct", LISTED_ONLY),
+            (r"discreditable", LISTED_ONLY),
         ],
         "challenging_and_reporting_improper_conduct": [
             (r"challenging\s+(?:and|&)\s+reporting(?:\s+improper\s+conduct)?", 0.9)

@@ -35,8 +35,24 @@ _RANKED = re.compile(
     _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))\.?\s+(?:\d{{3,6}}\s+)?"
     rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
 )
+# "Simon Gee, an Inspector employed by ...", "John Smith, a former police constable, ..."
+_NAME_THEN_RANK = re.compile(
+    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD}),[ \t]+(?:an?|the)[ \t]+"
+    + _FORMER
+    + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
+)
+# "Another officer, who has not been named, has received a written warning": one more officer,
+# unnamed, beside those the text names.
+_ANOTHER = re.compile(
+    r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further))\s+(?:serving\s+|former\s+)?"
+    r"(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
+)
+_ANOTHER_OUTCOME = re.compile(
+    r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
+    re.I,
+)
 # "Officer A", "Former Officer B", "officer X"
-_LETTERED = re.compile(_FORMER + r"\b[Oo]fficer\s+(?P<names>[A-Z])(?!\w)")
+_LETTERED = re.compile(_FORMER + r"\b[Oo]fficer[ \t]+(?P<names>[A-Z])(?!\w)")
 # "The police constable was found", "A special constable has been dismissed"
 _UNNAMED = re.compile(
     r"\b(?:[Tt]he|[Aa])\s+(?:serving\s+)?(?P<rank>police\s+constable|special\s+constable|"
@@ -221,6 +237,30 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 label,
             )
             pos = max(pos, at + len(n))
+    for m in _NAME_THEN_RANK.finditer(text):
+        code = rank_code(m.group("rank"))
+        if code is None or code in (
+            "chief_constable",
+            "deputy_chief_constable",
+            "assistant_chief_constable",
+            "commander",
+        ):
+            continue
+        former = (
+            Piece(m.start("former"), m.end("former"), m.group("former"))
+            if m.group("former")
+            else None
+        )
+        rank_span = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
+        add(
+            m.group("names"),
+            code,
+            rank_span,
+            m.start("names"),
+            m.end("names"),
+            former,
+            m.group("names"),
+        )
     for m in _LETTERED.finditer(text):
         former = (
             Piece(m.start("former"), m.end("former"), m.group("former"))
@@ -237,6 +277,15 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             f"Officer {m.group('names')}",
         )
     officers = [by_key[k] for k in order]
+    if officers:
+        for i, m in enumerate(_ANOTHER.finditer(text)):
+            if _ANOTHER_OUTCOME.search(sentence_at(m.start())):
+                mention = Piece(m.start(), m.end(), m.group())
+                officers.append(
+                    Officer(
+                        f"+{i}", f"another officer ({i + 1})", None, None, None, mentions=[mention]
+                    )
+                )
     if not officers:
         u = _UNNAMED.search(text)
         if u:

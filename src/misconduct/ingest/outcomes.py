@@ -27,8 +27,18 @@ class Hit:
 
 
 _OUTCOMES: list[tuple[str, str, float]] = [
-    ("would_have_been_dismissed", r"would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+dismissed", 0.9),
-    ("would_have_been_dismissed", r"would\s+have\s+been\s+(?:sacked|dismissed)", 0.9),
+    (
+        "would_have_been_dismissed",
+        r"would\s+(?:also\s+)?have\s+(?:also\s+|otherwise\s+)?been\s+(?:immediately\s+)?dismissed",
+        0.9,
+    ),
+    ("would_have_been_dismissed", r"would\s+have\s+been\s+(?:sacked|dismissed|fired)", 0.9),
+    # "would have lost his job if he hadn't resigned"
+    (
+        "would_have_been_dismissed",
+        r"would\s+have\s+lost\s+(?:his|her|their)\s+job(?=\s+(?:if|had))",
+        0.8,
+    ),
     ("dismissal_with_notice", r"dismiss(?:ed|al)\s+with\s+notice", 0.9),
     ("dismissal_without_notice", r"dismiss(?:ed|al)\s+without\s+notice", 0.95),
     ("dismissal_without_notice", r"(?:dismissed|dismissal)(?!\s+with\s+notice)", 0.8),
@@ -37,6 +47,8 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("written_warning", r"(?<!final\s)written\s+warning", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
     ("management_advice", r"management\s+advice", 0.9),
+    # The older name of the same outcome ("will receive management action").
+    ("management_advice", r"management\s+action", 0.7),
     ("reflective_practice", r"reflective\s+practice", 0.85),
     ("no_further_action", r"no\s+further\s+action", 0.7),
 ]
@@ -57,13 +69,25 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+# "He considered a final written warning was the most appropriate sanction": a decision, though
+# "considered" usually introduces an outcome weighed and set aside.
+_DECIDED_AFTER = re.compile(
+    r"^\s+(?:was|is|to\s+be)\s+(?:the\s+)?(?:most\s+)?(?:appropriate|proportionate|correct|right)\s+"
+    r"(?:sanction|outcome|disposal)",
+    re.IGNORECASE,
+)
+
+
 def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
     """Outcome mentions that state an outcome, in order; a label ("Sanction:") raises confidence."""
     hits: list[Hit] = []
     for code, pattern, conf in _OUTCOME_RES:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 60) : m.start()]
-            if _NOT_OUTCOME_BEFORE.search(before) or _NOT_OUTCOME_AFTER.search(text[m.end() :]):
+            after = text[m.end() :]
+            if _NOT_OUTCOME_AFTER.search(after):
+                continue
+            if _NOT_OUTCOME_BEFORE.search(before) and not _DECIDED_AFTER.search(after[:80]):
                 continue
             if _LABEL_BEFORE.search(before):
                 conf = max(conf, 0.95)
@@ -74,7 +98,9 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
 _FINDING_RES = [
     re.compile(
         r"(?:amount(?:ed|s|ing)?\s+to|level\s+of|finding\s+of|found\s+(?:to\s+be\s+|guilty\s+of\s+)?|"
-        r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of)\s*(?:the\s+)?"
+        r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of|committed|"
+        r"constitut(?:ed|es|e|ing)|(?:this|which|that)\s+(?:was|were)|"
+        r"culpable\s+of)\s*(?:the\s+)?"
         r"(?P<gross>gross\s+)?misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel|outcome))",
         re.IGNORECASE,
     ),
@@ -89,9 +115,15 @@ _FINDING_RES = [
         re.IGNORECASE,
     ),
     re.compile(r"(?P<gross>gross\s+)?misconduct\s+ruling", re.IGNORECASE),
+    # "it amounted to discreditable conduct and gross misconduct"
+    re.compile(
+        r"amount(?:ed|s)?\s+to\s+[^.;]{0,60}?\band\s+(?P<gross>gross\s+)?misconduct\b"
+        r"(?!\s+(?:hearing|meeting|proceedings|panel|outcome))",
+        re.IGNORECASE,
+    ),
     # "found proven as misconduct", "proved at the level of gross misconduct", "at misconduct level"
     re.compile(
-        r"(?:prove[nd]|found|upheld)\s+(?:as|at)\s+(?:the\s+level\s+of\s+)?(?P<gross>gross\s+)?"
+        r"(?:prove[nd]|found|upheld|assessed)\s+(?:as|at)\s+(?:the\s+level\s+of\s+)?(?P<gross>gross\s+)?"
         r"misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel))",
         re.IGNORECASE,
     ),
@@ -136,7 +168,8 @@ _FORUM_RES = [
     ),
     (
         "special_case_hearing",
-        re.compile(r"\bspecial\s+case\s+(?:misconduct\s+)?hearing", re.I),
+        # "Special Case Hearing", "Special Case Police Misconduct Hearing"
+        re.compile(r"\bspecial\s+case\s+(?:police\s+)?(?:misconduct\s+)?hearing", re.I),
         0.95,
     ),
     ("misconduct_meeting", re.compile(r"\bmisconduct\s+meeting", re.I), 0.9),
@@ -204,6 +237,16 @@ _PERIOD = [
         + r"[^.;]{0,80}?(?:\b(?:for|of|lasting|last|lasts|remain\w*\s+(?:in\s+(?:force|place)|live|"
         r"on\s+(?:file|record|\w+\s+record))\s+for)\s+|\()"
         r"(?:a\s+(?:further\s+)?period\s+of\s+|the\s+period\s+of\s+|a\s+duration\s+of\s+)?"
+        + _WORD_NUMBER
+        + _UNIT,
+        re.I,
+    ),
+    # "a final written warning, 18 months"
+    re.compile(_FWW + r",\s*" + _WORD_NUMBER + _UNIT + r"(?=\s*[.;)]|\s*$)", re.I | re.M),
+    # "... a final written warning. The warning will remain on his record for 18 months."
+    re.compile(
+        _FWW + r"[^.;]{0,60}[.;]\s+(?:The|This|That)\s+warning\s+(?:will|is\s+to|is\s+due\s+to)\s+"
+        r"(?:remain|last|stay|be\s+in\s+(?:force|place))[^.;]{0,40}?\bfor\s+(?:a\s+period\s+of\s+)?"
         + _WORD_NUMBER
         + _UNIT,
         re.I,

@@ -210,3 +210,15 @@ def test_outcomes_by_special_category_are_read_at_ingest_and_plotted_with_their_
     assert row["special_categories"] == "on_duty_or_police_equipment; vawg"
     data = json.loads(b"".join(c.get(reverse("register:export-json")).streaming_content))
     assert data["records"][0]["special_categories"] == ["on_duty_or_police_equipment", "vawg"]
+
+
+@pytest.mark.django_db
+def test_an_empty_plot_says_why_instead_of_drawing_an_axis_around_zero() -> None:
+    """Found on the newcomer's journey (issue 15): with only ingested notices, no record gives the
+    date of attention, and the timeliness plot drew an empty axis from -0.05 to 0.05."""
+    for make in (analytics.time_to_outcome, analytics.outcome_by_year):
+        plot = make()
+        assert plot.figure is not None
+        (ax,) = plot.figure.axes
+        assert next(t.get_text() for t in ax.texts).startswith("No ")
+        assert ax.get_ylim() == (0.0, 1.0)

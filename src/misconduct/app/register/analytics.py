@@ -81,7 +81,12 @@ def _data_statement(rows: Any, what: str) -> str:
         system=Count("id", filter=Q(source__origin="system")),
     )
     n, system = agg["n"], agg["system"]
-    years = f"years {agg['first']}–{agg['last']}" if agg["first"] else "no years known"
+    if not agg["first"]:
+        years = "no years known"
+    elif agg["first"] == agg["last"]:
+        years = f"year {agg['first']}"
+    else:
+        years = f"years {agg['first']}–{agg['last']}"
     return (
         f"Data: {n} published records in the register ({n - system} ingested from published "
         f"notices, {system} from this system), {years}; {what}."
@@ -183,6 +188,11 @@ def outcome_by_year() -> Plot:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if years:
         ax.legend(fontsize=7)
+    else:
+        ax.set_ylim(0, 1)
+        ax.text(
+            0.5, 0.5, "No published record gives a year yet", ha="center", transform=ax.transAxes
+        )
     plot.figure = fig
     return plot
 
@@ -432,6 +442,15 @@ def time_to_outcome() -> Plot:
     )
     ax.set_ylabel("officers")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if not counts:  # an empty plot would draw a meaningless axis around zero
+        ax.set_ylim(0, 1)
+        ax.text(
+            0.5,
+            0.5,
+            "No record gives both dates yet (only this system's own cases do)",
+            ha="center",
+            transform=ax.transAxes,
+        )
     plot.figure = fig
     return plot
 

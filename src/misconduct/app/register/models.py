@@ -44,6 +44,12 @@ class Source(models.Model):
         """The address as a link, only when it is a web address (never a file path or a script)."""
         return self.url if self.url.startswith(("https://", "http://")) else ""
 
+    @property
+    def licence_shown(self) -> str:
+        """The licence in words for the pages: "verify" (ingest's default when none was given)
+        reads "not confirmed"; the exports keep the value as stored."""
+        return "not confirmed" if self.licence.strip().lower() == "verify" else self.licence
+
 
 class Record(models.Model):
     """One officer's published outcome."""

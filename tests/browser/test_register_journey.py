@@ -1,0 +1,79 @@
+"""The register as a newcomer meets it (issue 15): notices ingested with the CLI into the server's
+database, the uncertain fields reviewed in the staff pages, the records in the public register and
+its plots. The notices are written for the test, not copied from any page."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from tests.browser.conftest import sign_in
+
+CERTAIN = (
+    "Kent Police officer dismissed\n\nA misconduct hearing held on 3rd March 2024 at Kent Police "
+    "headquarters found that PC John Smith had breached the Standards of Professional Behaviour "
+    "relating to honesty and integrity. The panel found his actions amounted to gross misconduct. "
+    "PC Smith was dismissed without notice.\n"
+)
+# No finding is stated: it is inferred from the dismissal, so a person must confirm it.
+UNCERTAIN = (
+    "Essex Police officer sacked\n\nA former officer, Former PC Ann Lowe, would have been dismissed "
+    "had she not resigned, a misconduct hearing on 12 June 2023 ruled. She breached the standards "
+    "of honesty and integrity and discreditable conduct.\n"
+)
+
+
+def _ingest(data_dir: Path, notices: Path) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["MISCONDUCT_DATA_DIR"] = str(data_dir)
+    done = subprocess.run(
+        [sys.executable, "-m", "misconduct", "ingest", str(notices), "--save", "--licence",
+         "OGL v3.0", "--source-url", "https://www.example.police.uk/outcomes"],
+        env=env, capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return " ".join(done.stdout.split())
+
+
+def test_ingested_notices_are_reviewed_and_appear_in_the_register_and_its_plots(
+    server: str, browser: Any, tmp_path: Path, shots: Path
+) -> None:
+    notices = tmp_path / "notices"
+    notices.mkdir()
+    (notices / "kent.txt").write_text(CERTAIN, encoding="utf-8")
+    (notices / "essex.txt").write_text(UNCERTAIN, encoding="utf-8")
+    said = _ingest(tmp_path, notices)
+    assert (
+        "Saved 2 officer record(s): 1 published in the register, 1 waiting in the review queue"
+        in said
+    )
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/register/")
+    assert page.locator("text=John Smith").count() == 1
+    assert page.locator("text=Ann Lowe").count() == 0  # waits for review
+
+    sign_in(page, server)
+    page.click("nav >> text=Register review")
+    page.click("text=Ann Lowe")
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "register-review.png"), full_page=True)
+    for _ in range(12):
+        confirm = page.locator("button[value=confirm]")
+        if confirm.count() == 0:
+            break
+        confirm.first.click()
+        page.wait_for_load_state()
+    page.goto(f"{server}/staff/register/review/")
+    assert page.locator("text=Nothing waits for review.").count() == 1
+
+    page.goto(f"{server}/register/")
+    assert page.locator("text=Ann Lowe").count() == 1
+    assert page.locator("text=would have been dismissed").count() >= 1
+    page.screenshot(path=str(shots / "register-search.png"), full_page=True)
+    page.goto(f"{server}/register/analytics/")
+    assert page.locator("h2").count() >= 6
+    page.screenshot(path=str(shots / "register-analytics.png"), full_page=True)
