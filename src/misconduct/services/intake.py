@@ -551,7 +551,7 @@ def open_case(
             try:
                 return service.open(intake.command(intake.ref), steps)
             except Conflict as exc:
-                if exc.field != "officer":
+                if exc.field != "officer" or identify is not None:
                     raise
                 last = exc
                 continue
@@ -565,11 +565,15 @@ def open_case(
         try:
             return service.open(intake.command(ref), steps)
         except Conflict as exc:  # another writer took this number between our read and our write
+            if exc.field == "officer" and identify is not None:
+                raise  # ids fixed by the caller: trying again changes nothing
             last = exc
         except InvalidInput as exc:
             if exc.field != "ref":
                 raise
             last = exc
+    if isinstance(last, Conflict) and last.field == "officer":
+        raise last
     raise Conflict(
         f"could not find a free reference after {ATTEMPTS} attempts: try again",
         field="reference",
