@@ -188,3 +188,19 @@ def test_a_new_case_through_intake_retries_after_losing_the_race_for_an_officer(
     assert list(case.officers) == winner
     with DjangoUnitOfWork(alias) as uow:
         assert uow.cases.officer_id("metropolitan", "27731") == winner[0]
+
+
+def test_seeded_cases_name_their_officers_by_opaque_ids_the_person_table_knows(
+    alias: str,
+) -> None:
+    from misconduct.services.seed import seeded_cases
+
+    items = [(s.opening, s.steps) for s in seeded_cases(3, 5, date(2026, 11, 1))]
+    assert [
+        s.opening.details.officers[0].officer_id for s in seeded_cases(3, 5, date(2026, 11, 1))
+    ] == [o.details.officers[0].officer_id for o, _ in items]  # the same on every run
+    cases = service(alias).open_many(items, until_refused=True)
+    for case in cases:
+        ((oid, officer),) = case.officers.items()
+        assert is_opaque(oid)
+        assert DjangoRepository(alias).officer_id(officer.force, officer.warrant_number) == oid
