@@ -29,14 +29,14 @@ from misconduct.domain.terms import PartyRole
 from misconduct.errors import Conflict
 from misconduct.services.audit import verify_all
 from misconduct.services.cases import CaseService
-from misconduct.services.demo import other_cases
+from misconduct.services.demo import officer_id, other_cases
 from tests import migrated
 from tests.conftest import POSTGRES_PROBLEM, POSTGRES_URL
 from tests.services.fakes import SteppingClock
 
 D = date.fromisoformat
 REF = "KNT-2026-0103"
-OFFICER = "kent:18802"
+OFFICER = officer_id("kent", "18802")
 
 
 def _server_url() -> str:

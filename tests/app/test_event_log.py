@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 import pytest
@@ -12,12 +13,13 @@ from misconduct.domain import commands as c
 from misconduct.errors import Conflict
 from misconduct.services.audit import verify_all
 from misconduct.services.cases import CaseService
-from misconduct.services.demo import canonical_case, load_demo, other_cases
+from misconduct.services.demo import canonical_case, load_demo, officer_id, other_cases
 from misconduct.services.transfer import export_case, import_case
 from tests.services.fakes import SteppingClock
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 D = date.fromisoformat
+PC = officer_id("metropolitan", "274519")
 
 
 def service(alias: str, actor: str = "psd.tester") -> CaseService:
@@ -72,7 +74,7 @@ def test_audit_names_an_event_edited_behind_the_application(alias: str) -> None:
         cursor.execute(
             "UPDATE misconduct_event SET payload = %s WHERE sequence = 15 AND case_id = "
             "(SELECT id FROM misconduct_case WHERE ref = 'MPS-2025-0001')",
-            ['{"decision": {"officer_id": "metropolitan:274519", "outcome": "written_warning"}}'],
+            [json.dumps({"decision": {"officer_id": PC, "outcome": "written_warning"}})],
         )
     report = verify_all(lambda: DjangoUnitOfWork(alias))
     assert [(b.case_ref, b.sequence, b.type) for b in report.broken] == [
@@ -89,7 +91,9 @@ def test_two_writers_on_one_version_one_wins_one_conflicts(alias: str) -> None:
     )
     with pytest.raises(Conflict):
         second.execute(
-            "KNT-2026-0103", c.RecordInterview(D("2026-11-21"), "kent:18802"), expected_version=seen
+            "KNT-2026-0103",
+            c.RecordInterview(D("2026-11-21"), officer_id("kent", "18802")),
+            expected_version=seen,
         )
     history = first.history("KNT-2026-0103")
     assert [(e.sequence, e.actor) for e in history[-1:]] == [(seen + 1, "first")]

@@ -190,7 +190,7 @@ def test_a_case_officer_opens_the_overtime_case_and_it_is_carried_to_publication
     demo = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-GB")
     demo.set_default_timeout(20_000)
     _sign_in(demo, base, "demo")
-    officer = "metropolitan:27731"
+    officer = "PS Alex Harper"  # the officer's id is opaque: chosen by the label shown
     _step(
         demo,
         base,

@@ -118,3 +118,32 @@ def test_case_correct_supersedes_a_mistaken_step_and_keeps_it() -> None:
     no_reason = run("case", "correct", ref, "4", "add-note", "--data", step, "--reasons", " ")
     assert "reasons" in one_line_error(no_reason)
     assert m.Event.objects.filter(case__ref=ref).count() == 5
+
+
+def test_case_step_names_the_officer_by_warrant_number() -> None:
+    """Officer ids are opaque (``off_`` and 16 hex digits): a step takes the warrant number too."""
+    assert run("case", "open", OVERTIME, "--actor", "psd").exit_code == 0
+    ref = "MPS-2026-0001"
+    (oid,) = m.Officer.objects.values_list("officer_id", flat=True)
+    assert oid.startswith("off_") and "27731" not in oid
+    severity = {
+        "on": "2026-05-12",
+        "result": "gross_misconduct",
+        "likely_form": "hearing",
+        "decision_maker": "Supt Example",
+        "reasons": "Dishonest claims for money could justify dismissal.",
+    }
+    assert (
+        run("case", "step", ref, "assess-severity", "--data", json.dumps(severity)).exit_code == 0
+    )
+    appoint = '{"on": "2026-05-13", "investigator": "DS Example"}'
+    assert run("case", "step", ref, "appoint-investigator", "--data", appoint).exit_code == 0
+    wrong = run(
+        "case", "step", ref, "interview", "--data", '{"on": "2026-05-20", "officer_id": "1"}'
+    )
+    assert "officer_id" in one_line_error(wrong) and "27731" in one_line_error(wrong)
+    by_number = '{"on": "2026-05-20", "officer_id": "27731"}'
+    done = run("case", "step", ref, "interview", "--data", by_number)
+    assert done.exit_code == 0, done.output
+    last = m.Event.objects.filter(case__ref=ref).order_by("-sequence").first()
+    assert last is not None and last.payload["officer_id"] == oid

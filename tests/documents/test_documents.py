@@ -4,11 +4,16 @@ computed appears the British way."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from misconduct.documents.adapter import context_from_case
 from misconduct.documents.context import DocumentContext
 from misconduct.documents.render import KINDS, build, render
+from misconduct.domain.persons import officer_named
 from misconduct.errors import InvalidInput
+from tests.documents.builders import canonical_record
 from tests.documents.reading import docx_text, flat, pdf_text
 
 # What each case's written decision must say (dates worked out by hand from the calendar).
@@ -194,3 +199,16 @@ def test_an_unknown_kind_or_format_fails_with_the_choices(
         render("notice", contexts["canonical"], "pdf")
     with pytest.raises(InvalidInput, match="docx"):
         render("decision", contexts["canonical"], "odt")
+
+
+def test_a_document_is_asked_for_by_the_officer_s_warrant_number_or_id() -> None:
+    """Officer ids are opaque (``domain.persons``); a force:number id of an older case still works."""
+    case = canonical_record()
+    (oid,) = case.officers
+    by_number = context_from_case(case, officer_id="274519")
+    assert by_number == context_from_case(case, officer_id=oid)
+    assert by_number.officer.warrant_number == "274519"
+    with pytest.raises(InvalidInput, match="warrant number or id of an officer: 274519"):
+        context_from_case(case, officer_id="999999")
+    legacy = replace(case, officers={"metropolitan:274519": case.officers[oid]})
+    assert officer_named(legacy.officers, "274519") == "metropolitan:274519"

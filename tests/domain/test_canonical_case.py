@@ -9,7 +9,7 @@ from misconduct.domain.case import Case
 from misconduct.domain.lifecycle import decide, open_case
 from misconduct.domain.terms import Stage
 from misconduct.rules.vocabulary import Outcome
-from misconduct.services.demo import canonical_case
+from misconduct.services.demo import canonical_case, officer_id
 
 D = date.fromisoformat
 
@@ -78,7 +78,7 @@ def test_publication_must_remain_for_twenty_eight_whole_days_after_the_first() -
 
 
 def test_final_written_warning_runs_two_years_from_notification() -> None:
-    decision = walk()[-1].decisions["metropolitan:274519"]
+    decision = walk()[-1].decisions[officer_id("metropolitan", "274519")]
     assert decision.decision.outcome is Outcome.FINAL_WRITTEN_WARNING
     assert decision.decision.warning_months == 24
     assert decision.warning_expires_on == D("2027-05-20")

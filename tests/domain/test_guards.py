@@ -13,7 +13,7 @@ from misconduct.domain.lifecycle import decide, open_case
 from misconduct.domain.records import Determination, OutcomeDecision, PriorWarning
 from misconduct.errors import InvalidInput, RuleViolation
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
-from misconduct.services.demo import canonical_case, other_cases
+from misconduct.services.demo import canonical_case, officer_id, other_cases
 
 D = date.fromisoformat
 
@@ -77,7 +77,7 @@ def test_gross_misconduct_cannot_go_to_a_meeting() -> None:
 
 def test_final_warning_in_force_on_the_assessment_date_bars_a_meeting() -> None:
     case, command = state_before("LAN-2025-0112", c.DetermineCaseToAnswer)
-    assert case.warnings_at_severity["lancashire:45501"].fww_in_force
+    assert case.warnings_at_severity[officer_id("lancashire", "45501")].fww_in_force
     meeting = c.DetermineCaseToAnswer(
         command.on, Determination(True, Finding.MISCONDUCT, Forum.MISCONDUCT_MEETING, "AA", "r")
     )
@@ -95,7 +95,7 @@ def test_warning_expired_before_the_assessment_date_does_not_count() -> None:
     case = Case.from_events([open_case(opening)])
     event = decide(case, demo.steps[0])
     case.apply(event)
-    assert not case.warnings_at_severity["lancashire:45501"].fww_in_force
+    assert not case.warnings_at_severity[officer_id("lancashire", "45501")].fww_in_force
 
 
 def test_misconduct_at_a_hearing_needs_a_recorded_exception() -> None:
@@ -110,7 +110,8 @@ def test_misconduct_at_a_hearing_needs_a_recorded_exception() -> None:
 def test_only_lawful_outcomes_are_accepted() -> None:
     case, command = state_before("SUR-2026-0108", c.DecideOutcome)
     dismissal = c.DecideOutcome(
-        command.on, OutcomeDecision("surrey:80144", Outcome.DISMISSAL_WITHOUT_NOTICE, "Chair")
+        command.on,
+        OutcomeDecision(officer_id("surrey", "80144"), Outcome.DISMISSAL_WITHOUT_NOTICE, "Chair"),
     )
     with pytest.raises(RuleViolation, match="lawful: written_warning, final_written_warning"):
         decide(case, dismissal)
@@ -135,10 +136,12 @@ def test_a_warning_longer_than_the_law_allows_is_refused() -> None:
 
 def test_late_appeal_needs_a_recorded_extension() -> None:
     case, _ = state_before("SUR-2026-0108", c.NotifyOfficer)
-    case.apply(decide(case, c.NotifyOfficer(D("2026-11-20"), "surrey:80144")))
+    case.apply(decide(case, c.NotifyOfficer(D("2026-11-20"), officer_id("surrey", "80144"))))
     with pytest.raises(RuleViolation, match="window closed on 2026-12-01"):
-        decide(case, c.LodgeAppeal(D("2026-12-02"), "surrey:80144"))
-    late = decide(case, c.LodgeAppeal(D("2026-12-02"), "surrey:80144", "Officer in hospital"))
+        decide(case, c.LodgeAppeal(D("2026-12-02"), officer_id("surrey", "80144")))
+    late = decide(
+        case, c.LodgeAppeal(D("2026-12-02"), officer_id("surrey", "80144"), "Officer in hospital")
+    )
     assert late.type == "AppealLodged"
 
 

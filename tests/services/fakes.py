@@ -72,6 +72,13 @@ class FakeRepository:
     def cases_of_officer(self, officer_id: str) -> list[Case]:
         return [copy.deepcopy(c) for c in self.projections.values() if officer_id in c.officers]
 
+    def officer_id(self, force: str, warrant_number: str) -> str | None:
+        for case in self.projections.values():
+            for o in case.officers.values():
+                if (o.force, o.warrant_number) == (force, warrant_number):
+                    return o.officer_id
+        return None
+
     def warnings_for(self, officer_id: str, *, excluding: str) -> list[WarningRecord]:
         out = []
         for ref, case in self.projections.items():

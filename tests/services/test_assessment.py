@@ -3,6 +3,7 @@ version; the demo's decisions are made that way."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,13 @@ from misconduct.services.assessment import (
     case_facts,
     recorded,
 )
-from misconduct.services.demo import CANONICAL_FOUND, DemoCase, canonical_case, demo_cases
+from misconduct.services.demo import (
+    CANONICAL_FOUND,
+    DemoCase,
+    canonical_case,
+    demo_cases,
+    officer_id,
+)
 from tests.services.fakes import fake_service
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "canonical_case.toml"
@@ -59,15 +66,16 @@ def test_the_canonical_decision_stores_the_engines_three_stages_trace_and_rules_
 def test_the_canonical_assessment_is_the_engine_on_the_case_as_it_stood_at_the_findings() -> None:
     demo = canonical_case()
     case = folded(demo, c.DecideOutcome)
-    stored = decision_of(demo).decision.assessment
-    facts = case_facts(case, "metropolitan:274519", CANONICAL_FOUND)
+    decision = decision_of(demo).decision
+    stored = decision.shown_assessment()
+    facts = case_facts(case, officer_id("metropolitan", "274519"), CANONICAL_FOUND)
     assert facts["proceedings"] == {
         "forum": "accelerated_misconduct_hearing",
         "finding": "gross_misconduct",
         "severity_assessment_on": case.severity_on,
         "hearing_on": case.proceedings.concluded_on if case.proceedings else None,
     }
-    assessment = assess_officer(case, "metropolitan:274519", CANONICAL_FOUND)
+    assessment = assess_officer(case, officer_id("metropolitan", "274519"), CANONICAL_FOUND)
     assert stored == recorded(assessment, CANONICAL_FOUND)
     assert stored is not None and {**stored, "found": None, "precedents": None} == {
         **assessment.as_dict(),
@@ -80,6 +88,11 @@ def test_the_canonical_assessment_is_the_engine_on_the_case_as_it_stood_at_the_f
         "note": CANONICAL_FOUND.factors["knew_conduct_was_wrong"],
     }
     assert len(stored["precedents"]["matches"]) == PRECEDENTS_SHOWN
+    # Issue 13 item 6: the chair's words are beside the chain, not in what the chain holds.
+    chain = json.dumps(decision.assessment, ensure_ascii=False)
+    notes = [*CANONICAL_FOUND.factors.values(), *CANONICAL_FOUND.personal_mitigation.values()]
+    assert all(n in decision.assessment_notes for n in notes if n)
+    assert not [n for n in notes if n and n in chain]
 
 
 def test_the_canonical_factors_weigh_as_in_the_worked_example() -> None:
@@ -106,7 +119,7 @@ def test_the_stored_assessment_replays_from_the_event_log() -> None:
     svc = fake_service()
     demo = canonical_case()
     svc.open(demo.opening, demo.steps)
-    replayed = svc.case(demo.ref).decisions["metropolitan:274519"].decision
+    replayed = svc.case(demo.ref).decisions[officer_id("metropolitan", "274519")].decision
     assert replayed == decision_of(demo).decision
 
 
@@ -115,7 +128,7 @@ def test_there_is_nothing_to_assess_before_the_findings() -> None:
     with pytest.raises(RuleViolation, match="follows the findings"):
         assessed_decision(
             case,
-            "metropolitan:274519",
+            officer_id("metropolitan", "274519"),
             Found({}),
             outcome=Outcome.FINAL_WRITTEN_WARNING,
             decision_maker="Chair",
@@ -138,7 +151,7 @@ def test_a_final_written_warning_from_another_case_closes_the_warning_and_the_ch
         culpability=("medium", "the chair's own view of the knowledge shown"),
         exceptional_circumstances="",
     )
-    facts = case_facts(case, "metropolitan:274519", found, other_warnings=[earlier])
+    facts = case_facts(case, officer_id("metropolitan", "274519"), found, other_warnings=[earlier])
     assert facts["officer"]["warnings"][-1]["notified_on"] == date(2024, 3, 1)
     assert facts["culpability"] == {
         "level": "medium",

@@ -13,7 +13,7 @@ from misconduct.domain.ledger import GENESIS, RecordedEvent, verify_chain
 from misconduct.errors import Conflict, InvalidInput, RuleViolation
 from misconduct.services.audit import verify_all
 from misconduct.services.cases import case_view, due_list
-from misconduct.services.demo import load_demo
+from misconduct.services.demo import load_demo, officer_id
 from misconduct.services.transfer import export_case, import_case
 from tests.services.fakes import FakeRepository, FakeUnitOfWork, demo_repository, fake_service
 
@@ -52,7 +52,7 @@ def test_a_stale_version_is_a_conflict_and_nothing_is_overwritten(repo: FakeRepo
     with pytest.raises(Conflict, match=f"not {version}"):
         svc.execute(
             "KNT-2026-0103",
-            c.RecordInterview(D("2026-11-21"), "kent:18802"),
+            c.RecordInterview(D("2026-11-21"), officer_id("kent", "18802")),
             expected_version=version,
         )
     assert svc.case("KNT-2026-0103").version == version + 1
@@ -62,7 +62,7 @@ def test_a_warning_from_another_case_counts_on_the_next_assessment(repo: FakeRep
     svc = fake_service(repo)
     svc.open(copy.deepcopy(next_case_for_surrey_officer()))
     case = svc.execute("SUR-2026-0200", next_assessment())
-    assert case.warnings_at_severity["surrey:80144"].ww_in_force
+    assert case.warnings_at_severity[officer_id("surrey", "80144")].ww_in_force
 
 
 def next_case_for_surrey_officer() -> c.OpenCase:
@@ -133,7 +133,7 @@ def test_a_case_read_before_another_writer_stored_a_step_still_answers(
     svc = fake_service(repo)
     ref = "KNT-2026-0103"
     written = svc.execute(ref, c.ReceiveRegulation18Response(D("2026-11-20")))
-    fake_service(repo).execute(ref, c.RecordInterview(D("2026-11-21"), "kent:18802"))
+    fake_service(repo).execute(ref, c.RecordInterview(D("2026-11-21"), officer_id("kent", "18802")))
     view = case_view(written, svc.history(ref), D("2026-11-22"))
     assert [t["sequence"] for t in view["timeline"]] == list(range(1, written.version + 1))
 

@@ -9,7 +9,9 @@ search text, chairs, public records) hold the erasure placeholder instead of the
 still verifies, and ``audit verify`` reports a value that was changed rather than erased.
 
 Here the application adds what the services do not know: an officer's row in ``misconduct_officer``
-is shared by their cases, so its name is erased once no case that is not erased holds the officer;
+is shared by their cases, so its name and warrant number are erased once no case that is not erased
+holds the officer, and so is the number in the officers' person table (``misconduct_officerperson``:
+the officer's opaque id stays, in the events and the table, with nothing left to tie it to a number);
 the case's evidence files (statements, recordings) are deleted from the evidence storage unless a
 case not erased holds the same file (files are stored once by SHA-256); and the
 ``misconduct_erasure`` row that indexes the case as erased. The chain keeps each file's SHA-256,
@@ -38,7 +40,7 @@ class Erased:
     data: int
     """Personal values erased from the store (names, contact details, free text)."""
     officers: int
-    """Officer rows whose name was erased (no case not erased still holds them)."""
+    """Officer rows whose name and warrant number were erased (no case not erased holds them)."""
     files: int = 0
     """Evidence files deleted from the evidence storage."""
 
@@ -60,12 +62,17 @@ def erase(
         if m.Erasure.objects.using(using).filter(case=case).exists():
             raise InvalidInput("REF", "a case not already erased", ref)
         data = retention.erase(service, ref, on, reason)
-        officers = 0
+        officers = persons = 0
         for officer in case.officers.using(using).all():
             kept = officer.cases.using(using).exclude(pk=case.pk).filter(erasure__isnull=True)
             if not kept.exists():
-                officer.name = placeholder(on)
-                officer.save(using=using, update_fields=["name"])
+                officer.name = officer.warrant_number = placeholder(on)
+                officer.save(using=using, update_fields=["name", "warrant_number"])
+                persons += (
+                    m.OfficerPerson.objects.using(using)
+                    .filter(officer_id=officer.officer_id, warrant_number__isnull=False)
+                    .update(warrant_number=None, erased_on=on)
+                )
                 officers += 1
         files = _evidence_only_here(case, using)
         m.Erasure.objects.using(using).create(
@@ -76,6 +83,8 @@ def erase(
             erased={
                 "misconduct_personaldatum": data,
                 "misconduct_officer.name": officers,
+                "misconduct_officer.warrant_number": officers,
+                "misconduct_officerperson.warrant_number": persons,
                 "evidence files": len(files),
             },
         )

@@ -22,21 +22,44 @@ class Force(models.Model):
         return self.name
 
 
+class OfficerPerson(models.Model):
+    """Issue 13 item 6: the officers' person table. An officer is named in the events by an opaque
+    id (``domain.persons``); their force and warrant number are here, so that a case opened later
+    for the same officer gets the same id (and finds their earlier warnings). Written when a case
+    first names the officer, never changed but by erasure (the number set to NULL with the date, once
+    no case that is not erased holds the officer: ``app.erasure``), never deleted (triggers from
+    migration 0012_persons_officer_ids). Officers of cases recorded before have ``force:number`` ids,
+    entered here by that migration."""
+
+    officer_id = models.CharField(max_length=80, unique=True)
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="+")
+    warrant_number = models.CharField(max_length=30, null=True)
+    erased_on = models.DateField(null=True)
+
+    class Meta:
+        constraints = [  # noqa: RUF012
+            models.UniqueConstraint(
+                fields=["force", "warrant_number"], name="officer_person_number_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.officer_id
+
+
 class Officer(models.Model):
+    """The projection of an officer as their cases last described them (shared by their cases)."""
+
     officer_id = models.CharField(max_length=80, unique=True)
     force = models.ForeignKey(Force, on_delete=models.PROTECT)
-    warrant_number = models.CharField(max_length=30)
+    warrant_number = models.CharField(max_length=80)
+    """The number, or once erased the placeholder (``OfficerPerson`` keeps the number unique)."""
     name = models.CharField(max_length=200)
     rank = models.CharField(max_length=40)
     serving = models.BooleanField(default=True)
 
-    class Meta:
-        constraints = [  # noqa: RUF012
-            models.UniqueConstraint(fields=["force", "warrant_number"], name="officer_warrant_once")
-        ]
-
     def __str__(self) -> str:
-        return f"{self.name} ({self.warrant_number})"
+        return self.officer_id
 
 
 class Case(models.Model):

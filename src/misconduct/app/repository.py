@@ -318,11 +318,53 @@ class DjangoRepository:
             ],
         )
         self._count_references(ref for ref, v, _, _ in batch if v == 0)
+        self._register_officers(case for _, v, _, case in batch if v == 0)
         fresh = all(v == 0 for _, v, _, _ in batch)
         cases = [(rows[ref], case) for ref, _, _, case in batch]
         self._project(cases, fresh=fresh)
         changed = {rows[ref]: new[-1].recorded_at for ref, _, new, _ in batch if new}
         write_read_models(self.using, cases, changed, fresh=fresh)
+
+    def _register_officers(self, cases: Iterable[Case]) -> None:
+        """Put each officer of new cases that the officers' person table does not know there (id,
+        force, warrant number), in the caller's transaction. The table allows one id for a force and
+        number: a writer who registered the same officer first makes this raise ``Conflict``."""
+        every = {
+            o.officer_id: o
+            for case in cases
+            for o in case.officers.values()
+            if not is_erased(o.warrant_number)
+        }
+        if not every:
+            return
+        db = m.OfficerPerson.objects.using(self.using)
+        known = set(db.filter(officer_id__in=list(every)).values_list("officer_id", flat=True))
+        new = [
+            m.OfficerPerson(officer_id=oid, force_id=o.force, warrant_number=o.warrant_number)
+            for oid, o in every.items()
+            if oid not in known
+        ]
+        try:
+            db.bulk_create(new)
+        except IntegrityError:
+            raise Conflict(
+                "an officer of the case already has another id here (another writer opened a "
+                "case for them at the same moment, or the case comes from another database): "
+                "nothing was written",
+                field="officer",
+                expected="one id for each officer",
+                received=", ".join(sorted(o.officer_id for o in new)),
+            ) from None
+
+    def officer_id(self, force: str, warrant_number: str) -> str | None:
+        """The id the officers' person table gives the officer (None if unknown or erased)."""
+        found: str | None = (
+            m.OfficerPerson.objects.using(self.using)
+            .filter(force_id=force, warrant_number=warrant_number)
+            .values_list("officer_id", flat=True)
+            .first()
+        )
+        return found
 
     def erase_personal(self, ref: str, ids: Sequence[str], on: date) -> int:
         """Delete the values and salts of the case's personal data ``ids``, keeping each as a

@@ -13,6 +13,7 @@ from typing import Any
 from misconduct.app.web.steps import FieldSpec, Step
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
+from misconduct.domain.persons import named, officer_named
 from misconduct.errors import InvalidInput
 
 
@@ -54,7 +55,15 @@ def coerce(spec: FieldSpec, case: Case, value: Any) -> Any:
         raise InvalidInput(spec.name, "text", value)
     # With no choices on this case (no objection awaits a decision, no limit is open), the step's
     # own rule says why, rather than "one of" an empty list.
-    if spec.kind in ("choice", "officer") and options and value not in options:
+    if spec.kind == "officer" and options:
+        # An officer is named by id or by warrant number (ids are opaque: ``domain.persons``).
+        officer_id = officer_named(case.officers, value)
+        if officer_id is None or officer_id not in options:
+            raise InvalidInput(
+                spec.name, "the warrant number or id of an officer: " + named(case.officers), value
+            )
+        return officer_id
+    if spec.kind == "choice" and options and value not in options:
         raise InvalidInput(spec.name, "one of " + ", ".join(options), value)
     return value
 

@@ -31,7 +31,11 @@ from misconduct.errors import InvalidInput
     type=click.Path(dir_okay=False, path_type=Path),
     help="The file to write (written only if the document is produced).",
 )
-@click.option("--officer", default=None, help="Officer id, where the case has more than one.")
+@click.option(
+    "--officer",
+    default=None,
+    help="Officer (warrant number or id), where the case has more than one.",
+)
 @click.option("--date", "dated", metavar="DATE", help="The date the document bears (YYYY-MM-DD).")
 @handle_errors
 def document_cmd(

@@ -36,6 +36,7 @@ from misconduct.documents.text import prose_list
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force
 from misconduct.domain.guards import question
+from misconduct.domain.persons import named, officer_named
 from misconduct.domain.timelimits import in_force
 from misconduct.errors import InvalidInput
 from misconduct.rules.deadlines import deadline
@@ -131,9 +132,12 @@ def assessment_info(
 def _officer_id(case: Case, officer_id: str | None) -> str:
     if officer_id is None:
         return next(iter(case.officers))
-    if officer_id not in case.officers:
-        raise InvalidInput("officer", "one of " + ", ".join(case.officers), officer_id)
-    return officer_id
+    found = officer_named(case.officers, officer_id)
+    if found is None:
+        raise InvalidInput(
+            "officer", "the warrant number or id of an officer: " + named(case.officers), officer_id
+        )
+    return found
 
 
 def _administration(case: Case, issued: date) -> dict[str, Any]:
@@ -287,7 +291,7 @@ def context_from_case(
             )
         )
         account: dict[str, Any] = {
-            "stored": d.assessment,
+            "stored": d.shown_assessment(),
             "outcome": d.outcome,
             "finding": decision.finding,
             "warning_months": d.warning_months,
@@ -312,9 +316,10 @@ def context_from_case(
             published=ruling_sections(**account),
             ruling=ruling_sections(**account, first_person=True),
         )
-        if d.assessment is not None:
+        shown = d.shown_assessment()
+        if shown is not None:
             assessment = assessment_info(
-                d.assessment, d.assessment_trace, d.assessment_rules_version or ""
+                shown, d.assessment_trace, d.assessment_rules_version or ""
             )
         if arrangement.forum is Forum.MISCONDUCT_MEETING:
             appeal = AppealInfo(

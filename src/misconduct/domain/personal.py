@@ -33,9 +33,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -218,3 +219,65 @@ def personal_fields(shape: type) -> Iterator[str]:
             seen.discard(hint)
 
     return walk(shape, "")
+
+
+_MARK = re.compile("\ue000(\\d+)\ue001")
+
+
+def apart(value: Any, texts: Iterable[str]) -> tuple[Any, tuple[str, ...]]:
+    """``value`` (JSON: dicts, lists, text) with every occurrence of each of ``texts`` (free text
+    someone typed, which the structure's own sentences may quote) replaced by a numbered mark, and
+    the texts the marks stand for: so the structure can go in the chain and the texts beside it.
+    :func:`together` puts them back.
+
+    >>> kept, notes = apart({"why": "Aggravating: planned (over weeks).", "n": 2}, ["over weeks"])
+    >>> kept["why"].replace("\\ue000", "<").replace("\\ue001", ">"), notes
+    ('Aggravating: planned (<0>).', ('over weeks',))
+    >>> together(kept, notes)
+    {'why': 'Aggravating: planned (over weeks).', 'n': 2}
+    >>> together(kept, [placeholder(date(2033, 2, 1))])["why"]
+    'Aggravating: planned ([erased under the retention schedule on 01/02/2033]).'
+    """
+    wanted = sorted({t for t in texts if t.strip()}, key=len, reverse=True)
+    if not wanted:
+        return value, ()
+    # One pass over each string, longest text first, so a mark is never searched again (a short
+    # note inside a longer one, or inside a mark, is left alone).
+    pattern = re.compile("|".join(re.escape(t) for t in wanted))
+    used: dict[str, int] = {}
+
+    def mark(match: re.Match[str]) -> str:
+        n = used.setdefault(match.group(0), len(used))
+        return f"\ue000{n}\ue001"
+
+    def walk(v: Any) -> Any:
+        if isinstance(v, str):
+            return pattern.sub(mark, v)
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+
+    kept = walk(value)
+    return kept, tuple(sorted(used, key=used.__getitem__))
+
+
+def together(value: Any, texts: Sequence[str]) -> Any:
+    """``value`` with each mark of :func:`apart` replaced by its text (or by the placeholder that
+    stands for it once erased)."""
+
+    def walk(v: Any) -> Any:
+        if isinstance(v, str):
+            if "\ue000" not in v:
+                return v
+            return _MARK.sub(
+                lambda m: texts[int(m.group(1))] if int(m.group(1)) < len(texts) else "", v
+            )
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+
+    return walk(value)

@@ -1,7 +1,7 @@
 """The value objects a case is made of: officers, parties, allegations, assessments, proceedings,
 findings, decisions and the time limits they start. Commands and events carry these.
 
->>> o = SubjectOfficer("metropolitan:100001", "Dana Example", "100001", Rank.CONSTABLE, "metropolitan")
+>>> o = SubjectOfficer("off_0123456789abcdef", "Dana Example", "100001", Rank.CONSTABLE, "metropolitan")
 >>> o.serving, o.display_name()
 (True, 'PC Dana Example')
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
-from misconduct.domain.personal import PERSONAL_DATA
+from misconduct.domain.personal import PERSONAL_DATA, together
 from misconduct.domain.terms import (
     AssignmentRole,
     ChairRole,
@@ -47,8 +47,9 @@ class PriorWarning:
 @dataclass(frozen=True)
 class SubjectOfficer:
     officer_id: str
+    """Opaque (``off_`` and 16 hex digits, ``domain.persons``); ``force:number`` in older cases."""
     name: str = field(metadata=PERSONAL_DATA)
-    warrant_number: str
+    warrant_number: str = field(metadata=PERSONAL_DATA)
     rank: Rank
     force: str
     serving: bool = True
@@ -324,8 +325,20 @@ class OutcomeDecision:
     warning_months: int | None = None
     unconnected_incidents: bool = False
     assessment: dict[str, Any] | None = None
+    """The engine's result, with the chair's free text (notes, reasons for a level, exceptional
+    circumstances) marked in it by ``personal.apart``: the text itself is ``assessment_notes``."""
     assessment_trace: list[Any] | None = None
     assessment_rules_version: str | None = None
+    assessment_notes: tuple[str, ...] = field(default=(), metadata=PERSONAL_DATA)
+    """The chair's free text the assessment quotes, held beside the chain and erasable."""
+
+    def shown_assessment(self) -> dict[str, Any] | None:
+        """The assessment as the chair saw it: each mark replaced by the chair's words (or by the
+        erasure placeholder). A decision recorded before the notes were kept apart has no marks."""
+        if self.assessment is None:
+            return None
+        shown: dict[str, Any] = together(self.assessment, self.assessment_notes)
+        return shown
 
 
 @dataclass(frozen=True)

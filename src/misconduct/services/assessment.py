@@ -16,6 +16,7 @@ from misconduct.assessment.engine import Assessment, assess
 from misconduct.assessment.facts import parse_facts
 from misconduct.assessment.precedents import similar
 from misconduct.domain.case import Case
+from misconduct.domain.personal import apart
 from misconduct.domain.records import OutcomeDecision, PriorWarning
 from misconduct.errors import RuleViolation
 from misconduct.rules.catalogue import rules_version
@@ -139,6 +140,31 @@ def recorded(a: Assessment, found: Found) -> dict[str, Any]:
     return result
 
 
+def free_text(a: Assessment, found: Found | None = None) -> list[str]:
+    """The words people typed that the assessment holds or quotes: the chair's notes on factors and
+    mitigation, the reasons for a level set, exceptional circumstances, the allegations' summaries
+    and notes, the reasons for an assumed date (as found, and as the engine read them)."""
+    f = a.facts
+    texts = [x.note for x in (*f.factors, *f.personal_mitigation, *f.absent)]
+    texts += [e.reason for e in (f.culpability, f.harm) if e is not None]
+    texts += [f.exceptional_circumstances or "", f.allegation.summary]
+    texts += [t for x in f.allegations for t in (x.summary, x.note)]
+    texts += [x.reason for x in f.assumptions]
+    if found is not None:
+        texts += [*found.factors.values(), *found.personal_mitigation.values()]
+        texts += [e[1] for e in (found.culpability, found.harm) if e is not None]
+        texts.append(found.exceptional_circumstances)
+    return texts
+
+
+def kept_apart(a: Assessment, result: dict[str, Any], found: Found | None = None) -> dict[str, Any]:
+    """The stored assessment as ``OutcomeDecision`` takes it: ``assessment``, the result with the
+    free text marked (it goes in the hash chain), and ``assessment_notes``, the text (held beside
+    the chain and erased with the case's other personal data; issue 13 item 6)."""
+    kept, notes = apart(result, free_text(a, found))
+    return {"assessment": kept, "assessment_notes": notes}
+
+
 def assess_officer(case: Case, officer_id: str, found: Found) -> Assessment:
     return assess(parse_facts(case_facts(case, officer_id, found)))
 
@@ -154,13 +180,13 @@ def assessed_decision(
     warning_months: int | None = None,
 ) -> OutcomeDecision:
     """The chair's decision, carrying the engine's assessment (trace included) and rules version."""
-    result = recorded(assess_officer(case, officer_id, found), found)
+    a = assess_officer(case, officer_id, found)
     return OutcomeDecision(
         officer_id,
         outcome,
         decision_maker,
         reasons,
         warning_months,
-        assessment=result,
         assessment_rules_version=rules_version(),
+        **kept_apart(a, recorded(a, found), found),
     )

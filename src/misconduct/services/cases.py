@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from misconduct.domain import commands as cmd
-from misconduct.domain.case import Case, TimelineEntry
+from misconduct.domain.case import Case, Decision, TimelineEntry
 from misconduct.domain.codec import to_plain
 from misconduct.domain.dates import check_dates
 from misconduct.domain.events import Event
@@ -248,6 +248,15 @@ def timeline(case: Case, records: list[RecordedEvent]) -> list[tuple[RecordedEve
     return [(by_sequence[e.sequence], e) for e in case.timeline if e.sequence in by_sequence]
 
 
+def _decided(decided: Decision) -> dict[str, Any]:
+    """A decision as shown: its assessment with the chair's words in place (held apart from the
+    chain as ``assessment_notes``, which the view does not repeat)."""
+    plain: dict[str, Any] = to_plain(decided)
+    plain["decision"]["assessment"] = decided.decision.shown_assessment()
+    plain["decision"].pop("assessment_notes", None)
+    return plain
+
+
 def case_view(case: Case, records: list[RecordedEvent], on: date) -> dict[str, Any]:
     """Everything ``case show`` prints: the state, the timeline and the time limits as at ``on``."""
     summary = CaseSummary.of(case)
@@ -267,7 +276,7 @@ def case_view(case: Case, records: list[RecordedEvent], on: date) -> dict[str, A
         "determination": to_plain(case.determination),
         "proceedings": to_plain(case.proceedings),
         "findings": [to_plain(f) for f in case.findings.values()],
-        "decisions": {k: to_plain(v) for k, v in case.decisions.items()},
+        "decisions": {k: _decided(v) for k, v in case.decisions.items()},
         "appeals": [to_plain(a) for a in case.appeals],
         "published_on": to_plain(case.published_on),
         "closed_on": to_plain(case.closed_on),

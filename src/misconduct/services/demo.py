@@ -7,6 +7,7 @@ reference already exists is left alone.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
@@ -15,6 +16,7 @@ from typing import Any
 from misconduct.domain import commands as c
 from misconduct.domain.case import Case
 from misconduct.domain.lifecycle import decide, open_case
+from misconduct.domain.persons import new_officer_id
 from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
@@ -115,6 +117,13 @@ class DemoCase:
         return self.opening.details.ref
 
 
+def officer_id(force: str, number: str) -> str:
+    """The opaque id of a demonstration officer: the same on every load (drawn from a generator
+    seeded with the force and number, so not secret; real officers' ids are random), so that tests
+    and a database loaded twice agree."""
+    return new_officer_id(random.Random(f"demo officer {force} {number}"))
+
+
 def _officer(
     force: str,
     number: str,
@@ -123,7 +132,7 @@ def _officer(
     prior_warnings: tuple[PriorWarning, ...] = (),
 ) -> SubjectOfficer:
     return SubjectOfficer(
-        f"{force}:{number}", name, number, rank, force, prior_warnings=prior_warnings
+        officer_id(force, number), name, number, rank, force, prior_warnings=prior_warnings
     )
 
 
@@ -282,7 +291,9 @@ def canonical_case() -> DemoCase:
     "PC A". Every other date is invented: the account gives none.
     """
     pc = _officer("metropolitan", "274519", "Daniel Marsh")
-    intake = read_intake(CANONICAL_INTAKE, today=D(CANONICAL_INTAKE["opened_on"]))
+    intake = read_intake(
+        CANONICAL_INTAKE, today=D(CANONICAL_INTAKE["opened_on"]), identify=officer_id
+    )
     opening = intake.command(CANONICAL_REF)
     aa = PartyRecord(PartyRole.APPROPRIATE_AUTHORITY, "Commissioner of Police of the Metropolis")
     steps: list[c.Command | _Decide] = [
@@ -845,7 +856,9 @@ def load_demo(service: CaseService) -> list[str]:
         if service.exists(demo.ref):
             continue
         if demo.ref == CANONICAL_REF:
-            case = open_through_intake(service, CANONICAL_INTAKE, then=demo.steps)
+            case = open_through_intake(
+                service, CANONICAL_INTAKE, then=demo.steps, identify=officer_id
+            )
         else:
             case = service.open(demo.opening, demo.steps)
         for assignment in demo_assignments(case):

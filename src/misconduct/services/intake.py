@@ -10,7 +10,7 @@ takes the next number).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force
+from misconduct.domain.persons import new_officer_id
 from misconduct.domain.records import (
     AllegationRecord,
     CaseDetails,
@@ -187,7 +188,32 @@ OFFICER_FIELDS = frozenset(
 )
 
 
-def _officer(row: Mapping[str, Any], n: int, case_force: str) -> SubjectOfficer:
+Identify = Callable[[str, str], str]
+"""The opaque id of the officer of a force and warrant number (``domain.persons``)."""
+
+
+def fresh_ids(force: str, number: str) -> str:
+    """Ids for a case read without storage (a check, the demo's data): a new one each time."""
+    return new_officer_id()
+
+
+def known_officers(service: CaseService) -> Identify:
+    """Officers as the storage knows them: the id already given to the officer of this force and
+    warrant number (so that their earlier cases, warnings and reductions in rank are found), or a
+    new random one, which the storage registers in the same transaction as the case."""
+    given: dict[tuple[str, str], str] = {}
+
+    def identify(force: str, number: str) -> str:
+        if (force, number) not in given:
+            with service.uow() as uow:
+                known = uow.cases.officer_id(force, number)
+            given[(force, number)] = known or new_officer_id()
+        return given[(force, number)]
+
+    return identify
+
+
+def _officer(row: Mapping[str, Any], n: int, case_force: str, identify: Identify) -> SubjectOfficer:
     where = f"officer {n}"
     _only(row, OFFICER_FIELDS, where + " ")
     name = _text(row, "name", f"{where} name")
@@ -228,7 +254,7 @@ def _officer(row: Mapping[str, Any], n: int, case_force: str) -> SubjectOfficer:
             )
         )
     return SubjectOfficer(
-        officer_id=f"{home}:{number}",
+        officer_id=identify(home, number),
         name=name,
         warrant_number=number,
         rank=rank,
@@ -395,8 +421,9 @@ class Intake:
         return tuple(cmd.AddParty(self.opened_on, p) for p in self.parties)
 
 
-def read_intake(data: Mapping[str, Any], *, today: date) -> Intake:
-    """The case described by ``data`` (the documented intake format), or ``InvalidInput``."""
+def read_intake(data: Mapping[str, Any], *, today: date, identify: Identify = fresh_ids) -> Intake:
+    """The case described by ``data`` (the documented intake format), or ``InvalidInput``; each
+    officer's id from ``identify`` (by force and warrant number)."""
     if not isinstance(data, Mapping):
         raise InvalidInput("case", "a table of the case's details", type(data).__name__)
     _only(data, TOP_LEVEL, "")
@@ -418,8 +445,8 @@ def read_intake(data: Mapping[str, Any], *, today: date) -> Intake:
     officer_rows = _rows(data, "officers", "officers")
     if not officer_rows:
         raise InvalidInput("officers", "at least one officer subject to the case", "none")
-    officers = tuple(_officer(row, i, code) for i, row in enumerate(officer_rows, 1))
-    numbers = [o.officer_id for o in officers]
+    officers = tuple(_officer(row, i, code, identify) for i, row in enumerate(officer_rows, 1))
+    numbers = [f"{o.force} {o.warrant_number}" for o in officers]
     if len(set(numbers)) != len(numbers):
         raise InvalidInput("officers", "each officer once", ", ".join(numbers))
     allegation_rows = _rows(data, "allegations", "allegations")
@@ -502,18 +529,32 @@ def check(intake: Intake, service: CaseService) -> None:
 
 
 def open_case(
-    service: CaseService, data: Mapping[str, Any], then: Sequence[cmd.Command] = ()
+    service: CaseService,
+    data: Mapping[str, Any],
+    then: Sequence[cmd.Command] = (),
+    *,
+    identify: Identify | None = None,
 ) -> Case:
     """Read ``data``, give the case the next reference for its force and year, and open it with
     its parties (and any further steps ``then``) in one transaction. ``InvalidInput`` (nothing
-    written) on any bad value."""
-    intake = with_history(read_intake(data, today=service.today()), service)
-    check(intake, service)
-    steps = (*intake.steps(), *then)
-    if intake.ref:
-        return service.open(intake.command(intake.ref), steps)
+    written) on any bad value. Officers get the ids the storage knows them by, or new ones
+    (:func:`known_officers`), unless ``identify`` is given (the demo's fixed ids)."""
     last: Exception | None = None
     for _ in range(ATTEMPTS):
+        # Read afresh each attempt: the writer who took our number, or first registered one of our
+        # officers, may have changed what the storage knows.
+        ids = identify or known_officers(service)
+        intake = with_history(read_intake(data, today=service.today(), identify=ids), service)
+        check(intake, service)
+        steps = (*intake.steps(), *then)
+        if intake.ref:
+            try:
+                return service.open(intake.command(intake.ref), steps)
+            except Conflict as exc:
+                if exc.field != "officer" or identify is not None:
+                    raise
+                last = exc
+                continue
         with service.uow() as uow:
             used = uow.cases.latest_reference(intake.force, intake.opened_on.year)
         ref = reference(
@@ -524,11 +565,15 @@ def open_case(
         try:
             return service.open(intake.command(ref), steps)
         except Conflict as exc:  # another writer took this number between our read and our write
+            if exc.field == "officer" and identify is not None:
+                raise  # ids fixed by the caller: trying again changes nothing
             last = exc
         except InvalidInput as exc:
             if exc.field != "ref":
                 raise
             last = exc
+    if isinstance(last, Conflict) and last.field == "officer":
+        raise last
     raise Conflict(
         f"could not find a free reference after {ATTEMPTS} attempts: try again",
         field="reference",

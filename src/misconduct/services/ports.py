@@ -82,7 +82,13 @@ class CaseRepository(Protocol):
         """Warnings on each officer's record from every stored case (one query), by officer."""
 
     def cases_of_officer(self, officer_id: str) -> list[Case]:
-        """Every case in which the officer (``force:number``) is a subject, as it stands."""
+        """Every case in which the officer (by id) is a subject, as it stands."""
+
+    def officer_id(self, force: str, warrant_number: str) -> str | None:
+        """The id given to the officer of ``force`` with ``warrant_number`` (the officers' person
+        table, ``domain.persons``), or None if none is known or the number was erased. A case
+        appended with an officer not yet known registers the officer in the same transaction; a
+        second id for the same force and number raises ``Conflict`` (field ``officer``)."""
 
 
 class UnitOfWork(Protocol):

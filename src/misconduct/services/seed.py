@@ -24,6 +24,7 @@ from datetime import date, time, timedelta
 
 from misconduct.domain import commands as c
 from misconduct.domain.case import Case
+from misconduct.domain.persons import new_officer_id
 from misconduct.domain.proceedings import required_panel
 from misconduct.domain.records import (
     AllegationFinding,
@@ -215,7 +216,8 @@ def seeded_case(n: int, seed: int, on: date) -> Seeded:
     def d(days: int) -> date:
         return attention + timedelta(days=days)
 
-    oid = f"{force}:S{seed}-{n}"
+    # An opaque id (``domain.persons``) from its own generator, so the draws below stay as they were.
+    oid = new_officer_id(random.Random(f"seeded officer {seed} {n}"))
     officer = SubjectOfficer(
         oid,
         f"{rng.choice(FIRST)} {rng.choice(LAST)}",

@@ -177,6 +177,13 @@ def test_the_chair_decides_through_the_api_and_departures_need_reasons(
     url = f"/api/cases/{canonical_at_findings}"
     a = chair.post(f"{url}/assessment", "{}", content_type="application/json").json()
     assert a["available_outcomes"] and a["seriousness"]["overall"]
+    # The officer by warrant number (ids are opaque); an unknown one is a 422 naming the field.
+    number = json.dumps({"officer_id": "274519"})
+    by_number = chair.post(f"{url}/assessment", number, content_type="application/json")
+    assert by_number.json()["available_outcomes"] == a["available_outcomes"]
+    unknown = json.dumps({"officer_id": "999999"})
+    wrong = chair.post(f"{url}/assessment", unknown, content_type="application/json")
+    assert wrong.status_code == 422 and wrong.json()["field"] == "officer_id"
     viewer = _bearer(users["viewer"])
     body = {"outcome": "final_written_warning", "warning_months": 24, "reasons": "As found."}
     assert (

@@ -21,9 +21,11 @@ from misconduct.documents.api import FORMATS, KINDS
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
 from misconduct.domain.codec import to_plain
+from misconduct.domain.persons import named, officer_named
 from misconduct.domain.records import OutcomeDecision
 from misconduct.errors import InvalidInput
 from misconduct.rules.catalogue import rules_version
+from misconduct.services.assessment import kept_apart
 from misconduct.services.cases import case_view
 
 router = Router(tags=["cases"])
@@ -235,9 +237,12 @@ def _choices(body: AssessmentIn) -> Choices:
 def _officer(found: Case, wanted: str | None) -> str:
     if wanted is None:
         return next(iter(found.officers))
-    if wanted not in found.officers:
-        raise InvalidInput("officer_id", "one of " + ", ".join(found.officers), wanted)
-    return wanted
+    officer_id = officer_named(found.officers, wanted)
+    if officer_id is None:
+        raise InvalidInput(
+            "officer_id", "the warrant number or id of an officer: " + named(found.officers), wanted
+        )
+    return officer_id
 
 
 @router.post(
@@ -274,8 +279,9 @@ def decision(request: Any, ref: str, body: DecisionIn) -> dict[str, Any]:
             user.get_full_name() or user.get_username(),
             checked.reasons,
             checked.fww_months,
-            assessment=result,  # with its trace: the documents read it from here
             assessment_rules_version=rules_version(),
+            # With its trace (the documents read it from here); the chair's words kept apart.
+            **kept_apart(a, result),
         ),
     )
 

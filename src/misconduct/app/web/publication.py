@@ -206,7 +206,7 @@ def public_view(case: Case, on: date) -> PublicCase | None:
                     tuple(_scrub(t, policy) for t in s.items),
                 )
                 for s in ruling_sections(
-                    d.decision.assessment,
+                    d.decision.shown_assessment(),
                     outcome=d.decision.outcome,
                     finding=d.finding,
                     warning_months=d.decision.warning_months,

@@ -33,7 +33,7 @@ from misconduct.domain.records import OutcomeDecision
 from misconduct.errors import Conflict, InvalidInput, MisconductError
 from misconduct.rules.catalogue import rules_version
 from misconduct.rules.vocabulary import Outcome
-from misconduct.services.assessment import PRECEDENTS_SHOWN, recorded
+from misconduct.services.assessment import PRECEDENTS_SHOWN, kept_apart, recorded
 
 
 def _officer(case: Case, data: Any) -> str:
@@ -76,7 +76,8 @@ def _recorded(case: Case, officer_id: str) -> dict[str, Any] | None:
     decided = case.decisions.get(officer_id)
     if decided is None or decided.decision.assessment is None:
         return None
-    stored = decided.decision.assessment
+    stored = decided.decision.shown_assessment()
+    assert stored is not None
     choices = _recorded_choices(stored)
     cat = default_factors()
     known = cat.factors
@@ -240,8 +241,9 @@ def _record(request: HttpRequest, case: Case) -> None:
             # The chair's words as typed (paragraphs kept); the engine's check only read them.
             reasons.replace("\r\n", "\n").strip(),
             decision.fww_months,
-            assessment=result,  # with its trace: the documents read it from here
             assessment_rules_version=rules_version(),
+            # With its trace (the documents read it from here); the chair's words kept apart.
+            **kept_apart(a, result, choices.found()),
         ),
     )
     try:
