@@ -37,7 +37,12 @@ _MISCONDUCT = re.compile(
     r"\bmisconduct\b|\bstandards\s+of\s+professional\s+behaviou?r|"
     # proceedings named by their forum only: "dismissed with notice ... at a special case hearing"
     r"\b(?:special\s+case|accelerated|disciplinary)\s+(?:hearing|panel)|"
-    r"\bwould\s+have\s+been\s+dismissed\s+had\s+(?:he|she|they)",
+    r"\bwould\s+have\s+been\s+dismissed\s+had\s+(?:he|she|they)|"
+    # outcomes and bodies that exist only in police conduct proceedings (30/11/2026, issue 15: "PC
+    # Dean Birkhead has received a final written warning ... investigation by the Independent
+    # Office for Police Conduct" never says "misconduct")
+    r"\bIndependent\s+Office\s+for\s+Police\s+Conduct\b|\bIOPC\b|\bpolice\s+barred\s+list\b|"
+    r"\bfinal\s+written\s+warning\b",
     re.I,
 )
 _PROCEEDINGS = re.compile(
@@ -281,6 +286,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     all_dates = d.find_dates(text)
     years = [f.value.year for f in all_dates]
     latest = max((f.value for f in all_dates if f.precision == "day"), default=None)
+    published = d.publication_date(text)
     candidates: list[tuple[int, int, Field]] = []
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
@@ -307,6 +313,15 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 "the weekday",
             )
             score = good - 2 * bad
+            if resolved is None and published is not None:
+                resolved = d.year_before(dm, published)
+                if resolved is None or score <= 0:
+                    continue
+                conf, note = (
+                    0.55,
+                    "the year is not printed: taken as the last on or before the date the page "
+                    "was published (a report tells of a hearing already held)",
+                )
             if resolved is None:
                 resolved = d.year_after(dm, latest)
                 if resolved is None or score <= 0:
@@ -634,7 +649,59 @@ _SERVING = re.compile(
 )
 
 
+# "who had already resigned", "resigned from the force in September", "had retired before the
+# hearing", "left the force before": the officer was no longer serving when the outcome was given.
+# "handed in his resignation ... rejected" is not (no past-tense resigned/retired).
+_LEFT = re.compile(
+    r"\b(?:had|has|have)\s+(?:already\s+|since\s+|previously\s+)?(?:resigned|retired|left\s+the\s+"
+    r"(?:force|service|constabulary))\b|"
+    r"\b(?:who|which)\s+(?:had\s+)?(?:already\s+)?(?:resigned|retired)\b|"
+    r"\b(?:resigned|retired)\s+(?:from\s+(?:the\s+)?(?:force|police|service|constabulary|"
+    r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4}))",
+    re.I,
+)
+
+
+def _left_the_force(text: str, scope: list[Piece], *, single: bool) -> re.Match[str] | None:
+    """Where the text says this officer had resigned or retired: in the officer's own sentences
+    when the text is about several officers, anywhere when it is about one."""
+    if scope:
+        for s in scope:
+            m = _LEFT.search(text, s.start, s.end)
+            if m:
+                return m
+        return None
+    return _LEFT.search(text) if single else None
+
+
 def _outcome(
+    text: str,
+    officer: Officer,
+    scope: list[Piece],
+    table: dict[str, Piece],
+    counted: Hit | None,
+    *,
+    single: bool,
+) -> Field:
+    field = _outcome_read(text, officer, scope, table, counted, single=single)
+    if field.value not in ("dismissal_without_notice", "dismissal_with_notice"):
+        return field
+    left = _left_the_force(text, scope, single=single)
+    if left is None:
+        return field
+    # Conduct Regs 2020 reg. 2 ("former officer") and Sch. 2: an officer who has resigned or
+    # retired cannot be dismissed; the outcome is a finding that they would have been (30/11/2026,
+    # issue 15: "PC Grant was dismissed. The officer, who had already resigned from the force").
+    return Field(
+        "would_have_been_dismissed",
+        _span(left.start(), left.end(), text),
+        min(field.confidence, 0.75),
+        "the text says dismissed, but the officer had already resigned or retired; a former "
+        "officer can only be found one who would have been dismissed",
+    )
+
+
+def _outcome_read(
     text: str,
     officer: Officer,
     scope: list[Piece],

@@ -1,0 +1,99 @@
+"""Rules added on 30/11/2026 (issue 15, third round), one test each. Texts are written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from misconduct.ingest import extract, refusal
+from misconduct.ingest.dates import DayMonth, publication_date, year_before
+from misconduct.ingest.model import OfficerRecord
+
+
+def _only(text: str) -> OfficerRecord:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 1, [r.label for r in ex.records]
+    return ex.records[0]
+
+
+def test_a_day_and_month_without_a_year_is_the_last_before_the_page_was_published() -> None:
+    text = (
+        " date 2022-05-09 Officer sacked\n\nA Kent officer was dismissed without notice for "
+        "gross misconduct following a misconduct hearing on April 21.\n"
+    )
+    rec = _only(text)
+    assert rec.value("hearing_date") == "2022-04-21"
+    assert rec.fields["hearing_date"].confidence < 0.6  # the year is inferred: goes to review
+
+
+def test_the_publication_date_is_read_from_a_dateline_only() -> None:
+    assert publication_date(" date 2023-01-05 A sergeant ...") == date(2023, 1, 5)
+    assert publication_date("Published: 10:53 PM April 16, 2021 Updated ...") == date(2021, 4, 16)
+    assert publication_date("A hearing on 3 January 2023 ...") is None
+    assert year_before(DayMonth(3, 1, None, 0, 0, ""), date(2023, 1, 5)) == 2023
+    assert year_before(DayMonth(6, 1, None, 0, 0, ""), date(2023, 1, 5)) == 2022
+
+
+def test_received_a_final_warning_is_a_final_written_warning() -> None:
+    text = (
+        "Officer keeps job\n\nA Met Police officer has received a final warning after a "
+        "misconduct panel found his use of force amounted to misconduct.\n"
+    )
+    assert _only(text).value("outcome") == "final_written_warning"
+
+
+def test_a_final_warning_notice_is_not_an_outcome() -> None:
+    text = (
+        "Officer dismissed\n\nThe officer was dismissed without notice at a gross misconduct "
+        "hearing; a final warning notice served in 2019 was read to the panel.\n"
+    )
+    assert _only(text).value("outcome") == "dismissal_without_notice"
+
+
+def test_a_text_naming_the_iopc_and_a_final_written_warning_is_read_without_misconduct() -> None:
+    text = (
+        "PC Dean Hale, of Greater Manchester Police, has received a final written warning after "
+        "a relationship with a woman he met on duty. The warning was issued following an "
+        "investigation by the Independent Office for Police Conduct (IOPC).\n"
+    )
+    assert refusal(text) is None
+    assert _only(text).value("outcome") == "final_written_warning"
+
+
+def test_a_text_about_a_written_warning_at_work_is_still_refused() -> None:
+    text = "A shop assistant was given a written warning by her employer for lateness last week."
+    assert refusal(text) is not None
+
+
+def test_an_officer_who_had_resigned_is_one_who_would_have_been_dismissed() -> None:
+    text = (
+        "Wiltshire officers\n\nIn March, PC Chris Grove was dismissed for gross misconduct. The "
+        "officer, who had already resigned from the force, had started a relationship with a "
+        "vulnerable woman.\n"
+    )
+    rec = _only(text)
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("status") == "former"
+
+
+def test_a_rejected_resignation_does_not_make_a_dismissal_a_would_have_been() -> None:
+    text = (
+        "PC sacked\n\nPC Mark Ellis handed in his resignation upon his conviction but that was "
+        "rejected, and a misconduct hearing found gross misconduct. He was dismissed without "
+        "notice.\n"
+    )
+    assert _only(text).value("outcome") == "dismissal_without_notice"
+
+
+def test_in_a_two_officer_text_only_the_officer_who_resigned_would_have_been_dismissed() -> None:
+    text = (
+        "Two officers dismissed\n\nTwo Cambridgeshire officers, PC A and PC B, were dismissed "
+        "without notice for gross misconduct following a private hearing on 21 April 2022. The "
+        "hearing was told PC B had resigned from the police service before the hearing.\n"
+    )
+    recs = {r.label: r for r in extract(text).records}
+    outcomes = sorted(r.value("outcome") for r in recs.values())
+    assert outcomes == ["dismissal_without_notice", "would_have_been_dismissed"]
+    assert [r.value("outcome") for r in recs.values() if "B" in r.label] == [
+        "would_have_been_dismissed"
+    ]
