@@ -97,3 +97,12 @@ def test_in_a_two_officer_text_only_the_officer_who_resigned_would_have_been_dis
     assert [r.value("outcome") for r in recs.values() if "B" in r.label] == [
         "would_have_been_dismissed"
     ]
+
+
+def test_a_group_that_resigned_does_not_turn_one_officers_dismissal() -> None:
+    text = (
+        "Officers let go\n\nOne officer, PC Alex Keane, was dismissed without notice for gross "
+        "misconduct after an assault. Some were fired, others resigned before facing the music, "
+        "and a few got final warnings.\n"
+    )
+    assert extract(text).records[0].value("outcome") == "dismissal_without_notice"

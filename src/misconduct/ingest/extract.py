@@ -653,9 +653,11 @@ _SERVING = re.compile(
 # hearing", "left the force before": the officer was no longer serving when the outcome was given.
 # "handed in his resignation ... rejected" is not (no past-tense resigned/retired).
 _LEFT = re.compile(
-    r"\b(?:had|has|have)\s+(?:already\s+|since\s+|previously\s+)?(?:resigned|retired|left\s+the\s+"
+    r"\b(?:had|has)\s+(?:already\s+|since\s+|previously\s+)?(?:resigned|retired|left\s+the\s+"
     r"(?:force|service|constabulary))\b|"
     r"\b(?:who|which)\s+(?:had\s+)?(?:already\s+)?(?:resigned|retired)\b|"
+    # one officer's leaving, not a group's ("others resigned before facing the music")
+    r"(?<!others\s)(?<!some\s)(?<!they\s)(?<!officers\s)(?<!many\s)"
     r"\b(?:resigned|retired)\s+(?:from\s+(?:the\s+)?(?:force|police|service|constabulary|"
     r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4}))",
     re.I,
