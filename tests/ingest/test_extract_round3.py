@@ -106,3 +106,38 @@ def test_a_group_that_resigned_does_not_turn_one_officers_dismissal() -> None:
         "and a few got final warnings.\n"
     )
     assert extract(text).records[0].value("outcome") == "dismissal_without_notice"
+
+
+TABLE = (
+    "Freedom of Information request\n\nWest Yorkshire Police holds the information. Please see "
+    "the below table.\n|\nAllegation |\nOutcome |\n---|---|---|\nOfficer 1 |\nConfidentiality |\n"
+    "Misconduct meeting – Officer received management advice. |\nOfficer 2 |\n"
+    "Discreditable Conduct |\nMisconduct meeting – Officer received a written warning. |\n"
+    "It is important for public confidence that the force is open about misconduct.\n"
+)
+
+
+def test_a_table_with_one_officer_a_row_gives_one_record_a_row_with_its_own_cells() -> None:
+    one, two = extract(TABLE).records
+    assert (one.label, one.value("outcome"), one.value("standards")) == (
+        "Officer 1",
+        "management_advice",
+        ["confidentiality"],
+    )
+    assert (two.label, two.value("outcome"), two.value("standards")) == (
+        "Officer 2",
+        "written_warning",
+        ["discreditable_conduct"],
+    )
+    assert one.value("forum") == two.value("forum") == "misconduct_meeting"
+    assert one.value("force") == "west_yorkshire"
+
+
+def test_a_one_row_table_is_still_read_as_one_record() -> None:
+    text = (
+        "Misconduct outcome\n| Rank | Date | Finding | Outcome |\n|---|---|---|---|\n"
+        "| PC | 12/03/2024 | Gross misconduct | Dismissed without notice |\n"
+    )
+    rec = _only(text)
+    assert rec.value("outcome") == "dismissal_without_notice"
+    assert rec.value("finding") == "gross_misconduct"

@@ -30,7 +30,7 @@ from misconduct.ingest.outcomes import (
     find_outcomes,
     warning_months,
 )
-from misconduct.ingest.text import Piece, headline_end, sentences, table_cells
+from misconduct.ingest.text import Piece, headline_end, sentences, table_cells, table_rows
 
 DISMISSALS = {"dismissal_without_notice", "dismissal_with_notice", "would_have_been_dismissed"}
 _MISCONDUCT = re.compile(
@@ -150,6 +150,12 @@ def extract(
         "decision_maker": _decision_maker(text),
         "warning_months": _warning(text),
     }
+    rows = table_rows(text)
+    if rows:
+        return Extraction(
+            source, text, records=[_row_record(text, row, i, doc) for i, row in enumerate(rows)],
+            warnings=warnings,
+        )
     officers = find_officers(text)
     groups = _counted_outcomes(text)
     count = stated_count(text)
@@ -532,6 +538,29 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
         if current:
             out[current].append(s)
     return out
+
+
+def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field]) -> OfficerRecord:
+    """One row of a table of officers: its outcome, forum, finding and Standards are read from
+    its own cells; the force, date and decision maker of the text apply to every row."""
+    label = row.get("label")
+    span = Piece(
+        min(c.start for c in row.values()), max(c.end for c in row.values()), ""
+    )
+    span = Piece(span.start, span.end, text[span.start : span.end])
+    rank = rank_code(label.text) if label else None
+    officer = Officer(
+        f"row{i}",
+        label.text if label else f"Row {i + 1}",
+        rank,
+        label if rank and label else None,
+        None,
+        mentions=[label] if label else [],
+    )
+    forums = find_forums(span.text, span.start)
+    fields = dict(doc)
+    fields["forum"] = _hit_field(forums[0], text) if forums else doc["forum"]
+    return _record(text, officer, [span], fields, row, None, single=False, others=[])
 
 
 def _first_in_scope(
