@@ -587,7 +587,9 @@ def heldout2_ids(path: Path = HELDOUT2) -> frozenset[str]:
     """The page ids of held-out 2 (blank lines and ``#`` comments ignored)."""
     if not path.exists():
         return frozenset()
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    lines = (
+        line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()
+    )
     return frozenset(line for line in lines if line)
 
 

@@ -153,7 +153,9 @@ def extract(
     rows = table_rows(text)
     if rows:
         return Extraction(
-            source, text, records=[_row_record(text, row, i, doc) for i, row in enumerate(rows)],
+            source,
+            text,
+            records=[_row_record(text, row, i, doc) for i, row in enumerate(rows)],
             warnings=warnings,
         )
     officers = find_officers(text)
@@ -544,9 +546,7 @@ def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field])
     """One row of a table of officers: its outcome, forum, finding and Standards are read from
     its own cells; the force, date and decision maker of the text apply to every row."""
     label = row.get("label")
-    span = Piece(
-        min(c.start for c in row.values()), max(c.end for c in row.values()), ""
-    )
+    span = Piece(min(c.start for c in row.values()), max(c.end for c in row.values()), "")
     span = Piece(span.start, span.end, text[span.start : span.end])
     rank = rank_code(label.text) if label else None
     officer = Officer(
