@@ -141,3 +141,18 @@ def test_a_one_row_table_is_still_read_as_one_record() -> None:
     rec = _only(text)
     assert rec.value("outcome") == "dismissal_without_notice"
     assert rec.value("finding") == "gross_misconduct"
+
+
+def test_a_table_printed_one_row_a_line_gives_one_record_a_row_that_ends_with_an_outcome() -> None:
+    text = (
+        "Special Constable – Misconduct\n\nReference: FOI-1017-21\n\nPlease see below the "
+        "information you have requested:\n\nYear Breach Type(s) Summary Outcome\n"
+        "2015 Discreditable Conduct Convicted at court for assault Dismissed\n"
+        "2016 Authority, Respect and Courtesy. Discreditable Conduct Improper relationship Dismissed\n"
+        "Discreditable conduct Dismissed from full time job for a policy breach Resigned whilst "
+        "under investigation\n"
+    )
+    recs = extract(text).records
+    assert [r.value("outcome") for r in recs] == ["dismissal_without_notice"] * 2
+    assert recs[0].value("standards") == ["discreditable_conduct"]
+    assert recs[1].value("standards") == ["authority_respect_and_courtesy", "discreditable_conduct"]

@@ -99,7 +99,7 @@ def table_rows(text: str) -> list[dict[str, Piece]]:
     advice."). A first column without a header that names the officer is kept as ``label``.
     Fewer than two rows give an empty list (a one-row table is read by ``table_cells``)."""
     if text.count("|") < 6:
-        return []
+        return _line_rows(text)
     cells = [p for p in _split(text, r"\|") if p.text and not re.fullmatch(r"[-:\s]+", p.text)]
     start = next(
         (
@@ -130,6 +130,51 @@ def table_rows(text: str) -> list[dict[str, Piece]]:
             if kind and kind not in out:
                 out[kind] = cell
         rows.append(out)
+    return rows if len(rows) >= 2 else []
+
+
+_LINE_HEADER = re.compile(
+    r"^(?=[^\n]*\b(?:outcome|sanction)\b)(?=[^\n]*\b(?:breach|standards?|allegation)\b)"
+    r"[^\n\d]{5,100}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A row ends with its outcome ("... Discreditable Conduct Convicted at court ... Dismissed").
+_ROW_END = re.compile(
+    r"(?:dismissed(?:\s+without\s+notice)?|dismissal(?:\s+without\s+notice)?|final\s+written\s+"
+    r"warning|written\s+warning|management\s+advice|reduction\s+in\s+rank|would\s+have\s+been\s+"
+    r"dismissed)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _line_rows(text: str) -> list[dict[str, Piece]]:
+    """A table printed one row a line under a header line naming at least a breach and an
+    outcome column ("Year Breach Type(s) Summary Outcome"), as a force's Freedom of Information
+    answer prints it: each later line that ends with an outcome is one officer's row, its
+    Standards and outcome read from that line (30/11/2026, issue 15). A line that ends with
+    anything else ("Resigned whilst under investigation") is not an outcome and is passed over.
+    Fewer than two such lines give an empty list."""
+    header = _LINE_HEADER.search(text)
+    if header is None:
+        return []
+    rows: list[dict[str, Piece]] = []
+    pos = header.end()
+    for line in text[pos:].split("\n"):
+        start = pos + (len(line) - len(line.lstrip()))
+        pos += len(line) + 1
+        stripped = line.strip()
+        if len(stripped) > 400:
+            break
+        end = _ROW_END.search(stripped)
+        if not stripped or end is None:
+            continue
+        piece = Piece(start, start + len(stripped), stripped)
+        outcome = Piece(
+            start + end.start(),
+            start + end.start() + len(end.group().rstrip(". ")),
+            end.group().rstrip(". "),
+        )
+        rows.append({"standards": piece, "outcome": outcome})
     return rows if len(rows) >= 2 else []
 
 
