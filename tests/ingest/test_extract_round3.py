@@ -156,3 +156,12 @@ def test_a_table_printed_one_row_a_line_gives_one_record_a_row_that_ends_with_an
     assert [r.value("outcome") for r in recs] == ["dismissal_without_notice"] * 2
     assert recs[0].value("standards") == ["discreditable_conduct"]
     assert recs[1].value("standards") == ["authority_respect_and_courtesy", "discreditable_conduct"]
+
+
+def test_a_hearing_still_to_come_is_not_the_forum_of_the_outcome_reported() -> None:
+    text = (
+        "Officers warned\n\nTwo serving officers will face gross misconduct hearings later this "
+        "year. We have already held misconduct meetings for three Gwent Police officers; "
+        "misconduct was proven and they received a written warning.\n"
+    )
+    assert {r.value("forum") for r in extract(text).records} == {"misconduct_meeting"}

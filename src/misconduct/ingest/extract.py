@@ -235,6 +235,14 @@ def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
     return absent("no force named in the text")
 
 
+_TO_COME = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|due\s+to|set\s+to|yet\s+to)\s+(?:now\s+|also\s+)?"
+    r"(?:face|attend|appear\s+(?:at|before)|go\s+before|be\s+(?:heard|dealt\s+with)\s+at)\s+"
+    r"(?:an?\s+|the\s+|separate\s+|further\s+)?$",
+    re.I,
+)
+
+
 def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     if "hearing_type" in table:
         cell = table["hearing_type"]
@@ -242,6 +250,11 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
         if hits:
             return _hit_field(hits[0], text)
     hits = find_forums(text)
+    # Proceedings still to come are not the forum of the outcome reported (30/11/2026, issue 15:
+    # "three officers will face gross misconduct hearings ... We have already held misconduct
+    # meetings for four officers"), when the text names another forum.
+    held = [h for h in hits if not _TO_COME.search(text[max(0, h.start - 50) : h.start])]
+    hits = held or hits
     for code in ("accelerated_misconduct_hearing", "special_case_hearing"):
         chosen = [h for h in hits if h.code == code]
         if chosen:
