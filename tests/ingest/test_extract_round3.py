@@ -165,3 +165,21 @@ def test_a_hearing_still_to_come_is_not_the_forum_of_the_outcome_reported() -> N
         "misconduct was proven and they received a written warning.\n"
     )
     assert {r.value("forum") for r in extract(text).records} == {"misconduct_meeting"}
+
+
+def test_the_named_officers_own_sentence_gives_the_outcome_in_a_round_up() -> None:
+    text = (
+        "Misogyny in policing\n\nThese hearings have resulted in one dismissal and one final "
+        "written warning. Last week, Wiltshire Police Inspector Andy Morton was dismissed without "
+        "notice after several colleagues reported misogynistic behaviour amounting to gross "
+        "misconduct.\n"
+    )
+    assert _only(text).value("outcome") == "dismissal_without_notice"
+
+
+def test_an_earlier_warning_is_not_the_outcome_reported() -> None:
+    text = (
+        "Officer sacked\n\nThe officer had previously been given a final written warning in "
+        "2019. A misconduct panel found gross misconduct and he was dismissed without notice.\n"
+    )
+    assert _only(text).value("outcome") == "dismissal_without_notice"

@@ -764,6 +764,16 @@ def _outcome_read(
     hits = _first_in_scope(scope, find_outcomes, text) if scope else []
     if not hits:
         hits = find_outcomes(text)
+        if officer.mentions:
+            # The officer's own sentences first: a round-up may state other outcomes before the
+            # one given to the officer it names ("one dismissal, one final written warning ...
+            # Inspector Andy Moreton was dismissed without notice"; 30/11/2026, issue 15).
+            own = [
+                s
+                for s in sentences(text)
+                if any(s.start <= m.start < s.end for m in officer.mentions)
+            ]
+            hits.sort(key=lambda h: not any(s.start <= h.start < s.end for s in own))
     if not hits and officer_former_gm_barred(text, officer, single=single):
         m = _BARRED.search(text)
         assert m is not None

@@ -60,7 +60,10 @@ _OUTCOME_RES = [(c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for c, p, k i
 _NOT_OUTCOME_BEFORE = re.compile(
     r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|face[sd]?|facing|"
     r"up\s+to\s+and\s+including|range|if\s+proven|appeal\s+was|claim\s+was|would\s+be|"
-    r"considered|whether|not|sanction\s+of|expect|ought)\s+(?:\w+\s+){0,3}$",
+    r"considered|whether|not|sanction\s+of|expect|ought|"
+    # an earlier outcome, not the one reported ("had previously been given a final written
+    # warning", "had already received a final written warning last November"; 30/11/2026)
+    r"previously|already\s+(?:received|been\s+given|had))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 _NOT_OUTCOME_AFTER = re.compile(
