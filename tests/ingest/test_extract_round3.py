@@ -183,3 +183,14 @@ def test_an_earlier_warning_is_not_the_outcome_reported() -> None:
         "2019. A misconduct panel found gross misconduct and he was dismissed without notice.\n"
     )
     assert _only(text).value("outcome") == "dismissal_without_notice"
+
+
+def test_a_count_of_police_staff_is_not_a_count_of_officers() -> None:
+    text = (
+        "Misconduct findings after a death in custody\n\nOne detention officer received a final "
+        "written warning. Two custody sergeants who had responsibility for the custody centre "
+        "during her detention were found to have committed misconduct and were given management "
+        "advice.\n"
+    )
+    recs = extract(text).records
+    assert [r.value("outcome") for r in recs] == ["management_advice", "management_advice"]

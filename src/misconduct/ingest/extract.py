@@ -468,9 +468,16 @@ def _warning(text: str) -> Field:
 
 
 _COUNT_OUTCOME = re.compile(
-    r"(?P<n>" + "|".join(NUMBERS) + r")\b(?P<mid>(?:(?!\n\s*\n)[^.;:]){0,80}?)"
+    r"(?P<n>" + "|".join(NUMBERS) + r")\b(?P<mid>(?:(?!\n\s*\n)[^.;:]){0,160}?)"
     r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+dismissed|dismissed|"
     r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|management\s+advice)",
+    re.I,
+)
+
+
+_STAFF_NOUN = re.compile(
+    r"\b(?:detention\s+officers?|(?:members?\s+of\s+)?(?:police\s+)?staff|PCSOs?|community\s+support"
+    r"|call\s+handlers?|civilian)\b",
     re.I,
 )
 
@@ -490,6 +497,10 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
         ):
             continue
         if any(w in mid for w in NUMBERS if re.search(rf"\b{w}\b", mid)):
+            continue
+        # Police staff are not officers: "One detention officer received a final written warning"
+        # is not an officer's outcome (30/11/2026, issue 15).
+        if _STAFF_NOUN.search(mid):
             continue
         hits = find_outcomes(text[m.start("outcome") : m.end("outcome") + 20], m.start("outcome"))
         if hits:
