@@ -194,3 +194,22 @@ def test_a_count_of_police_staff_is_not_a_count_of_officers() -> None:
     )
     recs = extract(text).records
     assert [r.value("outcome") for r in recs] == ["management_advice", "management_advice"]
+
+
+def test_officers_listed_under_an_outcome_heading_each_get_that_outcome() -> None:
+    text = (
+        "Quarterly outcomes\n\nA list of Greater Manchester Police misconduct outcomes was released. "
+        "Those who were dismissed included a police sergeant who kicked a dog. There was a police "
+        "sergeant convicted of fraud, and two police constables convicted of assault. Those who "
+        "would have been dismissed if still with the force included two PCs convicted of theft. "
+        "Meanwhile one officer breached coronavirus restrictions and lied about it.\n"
+    )
+    from collections import Counter
+
+    recs = extract(text).records
+    assert Counter(r.value("outcome") for r in recs) == Counter(
+        {"dismissal_without_notice": 4, "would_have_been_dismissed": 3}
+    )
+    assert {
+        r.value("status") for r in recs if r.value("outcome") == "would_have_been_dismissed"
+    } == {"former"}

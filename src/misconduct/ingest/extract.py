@@ -159,7 +159,7 @@ def extract(
             warnings=warnings,
         )
     officers = find_officers(text)
-    groups = _counted_outcomes(text)
+    groups = _counted_outcomes(text) + _listed_outcomes(text)
     count = stated_count(text)
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if len(officers) < n:
@@ -517,6 +517,55 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
     if len(unique) > 2:
         unique = [(k, h) for k, h in unique if k != total - k]
     return unique
+
+
+# A round-up that lists officers under an outcome (30/11/2026, issue 15): "Those who were
+# dismissed included a police sergeant who ... There was a police sergeant convicted of ..., and
+# two police constables (PCs) convicted of ... Those who would have been dismissed included two
+# PCs ...". The heading names the outcome; each officer phrase after it, up to the next sentence
+# that states an outcome, is one (or "two", "three" ...) officer(s) given it.
+_LIST_HEADING = re.compile(
+    r"\b(?:those|the\s+officers|officers)\s+who\s+(?P<outcome>were\s+dismissed|would\s+have\s+been"
+    r"\s+dismissed|(?:were\s+given|received)\s+(?:a\s+)?(?:final\s+)?written\s+warnings?)"
+    r"[^.]{0,60}?\b(?:included|include|were)\b",
+    re.I,
+)
+_LISTED_OFFICER = re.compile(
+    r"\b(?P<n>a|an|" + "|".join(NUMBERS) + r")\s+(?:former\s+|serving\s+|special\s+)?(?:police\s+)?"
+    r"(?:sergeants?|constables?|PCs?|officers?|inspectors?|detectives?)\b",
+    re.I,
+)
+
+
+def _listed_outcomes(text: str) -> list[tuple[int, Hit]]:
+    """Officers listed under an outcome heading, as (count, outcome) groups."""
+    out: list[tuple[int, Hit]] = []
+    sents = sentences(text)
+    i = 0
+    while i < len(sents):
+        m = _LIST_HEADING.search(sents[i].text)
+        if m is None:
+            i += 1
+            continue
+        hits = find_outcomes(m.group("outcome"), sents[i].start + m.start("outcome"))
+        if not hits:
+            i += 1
+            continue
+        count = 0
+        j = i
+        while j < len(sents):
+            body = sents[j].text[m.end() :] if j == i else sents[j].text
+            if j > i and (find_outcomes(body) or _LIST_HEADING.search(body)):
+                break
+            count += sum(
+                1 if o.group("n").lower() in ("a", "an") else NUMBERS[o.group("n").lower()]
+                for o in _LISTED_OFFICER.finditer(body)
+            )
+            j += 1
+        if count:
+            out.append((count, hits[0]))
+        i = max(j, i + 1)
+    return out
 
 
 def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> dict[str, Hit]:
