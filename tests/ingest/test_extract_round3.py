@@ -213,3 +213,34 @@ def test_officers_listed_under_an_outcome_heading_each_get_that_outcome() -> Non
     assert {
         r.value("status") for r in recs if r.value("outcome") == "would_have_been_dismissed"
     } == {"former"}
+
+
+NOTTS = (
+    "A Nottinghamshire police officer has been dismissed without notice. An accelerated "
+    "misconduct hearing determined the unnamed police constable breached the Standards of "
+    "Professional Behaviour in respect of discreditable conduct, amounting to gross misconduct.\n"
+    "The case follows one in May, where a police staff member faced a hearing. Misconduct was "
+    "found at the hearing and the sanction was dismissal without notice.\n"
+    "A second May hearing saw an unnamed detective constable ordered to a misconduct hearing "
+    "over a voicemail. The standards engaged were authority, respect and courtesy, and gross "
+    "misconduct was found. The outcome was a written warning.\n"
+)
+
+
+def test_unnamed_officers_of_different_ranks_are_different_officers() -> None:
+    pc, dc = extract(NOTTS).records
+    assert (pc.label, pc.value("outcome")) == (
+        "the unnamed police constable",
+        "dismissal_without_notice",
+    )
+    assert (dc.label, dc.value("outcome")) == ("the unnamed detective constable", "written_warning")
+
+
+def test_each_officers_forum_and_finding_come_from_their_own_words() -> None:
+    pc, dc = extract(NOTTS).records
+    assert pc.value("forum") == "accelerated_misconduct_hearing"
+    assert dc.value("forum") == "misconduct_hearing"
+    # the staff member's "Misconduct was found" is not the constable's finding
+    assert pc.value("finding") == dc.value("finding") == "gross_misconduct"
+    assert pc.value("standards") == ["discreditable_conduct"]
+    assert dc.value("standards") == ["authority_respect_and_courtesy"]

@@ -594,6 +594,9 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
     current: str | None = None
     for s in sentences(text):
         named = [o.key for o in officers if any(s.start <= m.start < s.end for m in o.mentions)]
+        if not named and _STAFF.search(s.text):
+            # A sentence about a member of police staff ends the officer's words (30/11/2026).
+            current = None
         if len(named) == 1:
             current = named[0]
         elif len(named) > 1:
@@ -657,6 +660,16 @@ def _record(
     others: list[Piece],
 ) -> OfficerRecord:
     fields = dict(doc)
+    if scope and not single:
+        # In a text about several officers, a forum named in the officer's own words is theirs
+        # ("an accelerated misconduct hearing for the officer ... The second May hearing saw an
+        # unnamed detective constable ordered to a misconduct hearing"; 30/11/2026, issue 15).
+        own = _first_in_scope(scope, find_forums, text)
+        own.sort(
+            key=lambda h: h.code not in ("accelerated_misconduct_hearing", "special_case_hearing")
+        )
+        if own:
+            fields["forum"] = _hit_field(own[0], text)
     # Outcome
     outcome = _outcome(text, officer, scope, table, counted, single=single)
     fields["outcome"] = outcome
@@ -880,6 +893,10 @@ def _finding(
     hits = _first_in_scope(scope, find_findings, text) if scope else []
     if not hits:
         hits = find_findings(text)
+        if scope and outcome.value in DISMISSALS:
+            # Another officer's finding elsewhere in the text is not this officer's; a dismissal
+            # says gross misconduct (below) (30/11/2026, issue 15).
+            hits = [h for h in hits if h.code == "gross_misconduct"]
     if hits:
         codes = {h.code for h in hits}
         h = (

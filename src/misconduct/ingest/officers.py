@@ -58,6 +58,11 @@ _UNNAMED = re.compile(
     r"\b(?:[Tt]he|[Aa])\s+(?:serving\s+)?(?P<rank>police\s+constable|special\s+constable|"
     r"police\s+sergeant|sergeant|inspector)\b"
 )
+_UNNAMED_RANKED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+unnamed\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|"
+    r"detective\s+constable|special\s+constable|police\s+sergeant|detective\s+sergeant|sergeant|"
+    r"inspector|detective\s+inspector|constable)\b"
+)
 _PLURAL_RANKS = re.compile(r"^(?:pcs|pc's|pc’s)$", re.IGNORECASE)
 # Words that follow a rank but are not a name.
 _NOT_NAMES = {
@@ -286,6 +291,23 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                         f"+{i}", f"another officer ({i + 1})", None, None, None, mentions=[mention]
                     )
                 )
+    if not officers:
+        # "the unnamed police constable ... an unnamed detective constable": officers the text
+        # does not name, told apart by rank (30/11/2026, issue 15).
+        by_rank: dict[str, Officer] = {}
+        for u in _UNNAMED_RANKED.finditer(text):
+            code = rank_code(u.group("rank"))
+            if code is None:
+                continue
+            piece = Piece(u.start("rank"), u.end("rank"), u.group("rank"))
+            printed = re.sub(r"\s+", " ", u.group("rank").lower())
+            if printed not in by_rank:
+                by_rank[printed] = Officer(
+                    f"~{printed}", f"the unnamed {printed}", code, piece, None, mentions=[]
+                )
+            by_rank[printed].mentions.append(Piece(u.start(), u.end(), u.group()))
+        if len(by_rank) > 1:
+            officers = list(by_rank.values())
     if not officers:
         u = _UNNAMED.search(text)
         if u:
