@@ -244,3 +244,18 @@ def test_each_officers_forum_and_finding_come_from_their_own_words() -> None:
     assert pc.value("finding") == dc.value("finding") == "gross_misconduct"
     assert pc.value("standards") == ["discreditable_conduct"]
     assert dc.value("standards") == ["authority_respect_and_courtesy"]
+
+
+def test_the_male_and_the_female_officer_are_two_officers_and_a_tendered_resignation_counts() -> (
+    None
+):
+    text = (
+        " date 2024-01-30 Two officers of Hertfordshire Police have been dismissed for gross "
+        "misconduct after sexual activity on police premises.\n\nThe female officer later made "
+        "a complaint about the encounters.\n\nThe male officer tendered his resignation in "
+        "December 2022, admitting the gross misconduct.\n"
+    )
+    recs = {r.label: r for r in extract(text).records}
+    assert set(recs) == {"the female officer", "the male officer"}
+    assert recs["the female officer"].value("outcome") == "dismissal_without_notice"
+    assert recs["the male officer"].value("outcome") == "would_have_been_dismissed"

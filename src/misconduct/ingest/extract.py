@@ -771,6 +771,8 @@ _LEFT = re.compile(
     r"\b(?:had|has)\s+(?:already\s+|since\s+|previously\s+)?(?:resigned|retired|left\s+the\s+"
     r"(?:force|service|constabulary))\b|"
     r"\b(?:who|which)\s+(?:had\s+)?(?:already\s+)?(?:resigned|retired)\b|"
+    r"\b(?:tendered|handed\s+in|submitted)\s+(?:his|her|their)\s+resignation\b"
+    r"(?![^.]{0,120}\b(?:rejected|refused|not\s+accepted))|"
     # one officer's leaving, not a group's ("others resigned before facing the music")
     r"(?<!others\s)(?<!some\s)(?<!they\s)(?<!officers\s)(?<!many\s)"
     r"\b(?:resigned|retired)\s+(?:from\s+(?:the\s+)?(?:force|police|service|constabulary|"

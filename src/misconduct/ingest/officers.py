@@ -61,7 +61,9 @@ _UNNAMED = re.compile(
 _UNNAMED_RANKED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+unnamed\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|"
     r"detective\s+constable|special\s+constable|police\s+sergeant|detective\s+sergeant|sergeant|"
-    r"inspector|detective\s+inspector|constable)\b"
+    r"inspector|detective\s+inspector|constable)\b|"
+    # "the male officer ... the female officer": two unnamed officers told apart by sex
+    r"\b[Tt]he\s+(?P<sex>male|female)\s+(?:police\s+)?(?:officer|constable|PC)\b"
 )
 _PLURAL_RANKS = re.compile(r"^(?:pcs|pc's|pc’s)$", re.IGNORECASE)
 # Words that follow a rank but are not a name.
@@ -296,14 +298,23 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         # does not name, told apart by rank (30/11/2026, issue 15).
         by_rank: dict[str, Officer] = {}
         for u in _UNNAMED_RANKED.finditer(text):
-            code = rank_code(u.group("rank"))
-            if code is None:
-                continue
-            piece = Piece(u.start("rank"), u.end("rank"), u.group("rank"))
-            printed = re.sub(r"\s+", " ", u.group("rank").lower())
+            if u.group("sex"):
+                code, group = None, "sex"
+                printed = f"{u.group('sex').lower()} officer"
+            else:
+                code, group = rank_code(u.group("rank")), "rank"
+                if code is None:
+                    continue
+                printed = re.sub(r"\s+", " ", u.group("rank").lower())
+            piece = Piece(u.start(group), u.end(group), u.group(group))
             if printed not in by_rank:
                 by_rank[printed] = Officer(
-                    f"~{printed}", f"the unnamed {printed}", code, piece, None, mentions=[]
+                    f"~{printed}",
+                    f"the {printed}" if group == "sex" else f"the unnamed {printed}",
+                    code,
+                    piece if code else None,
+                    None,
+                    mentions=[],
                 )
             by_rank[printed].mentions.append(Piece(u.start(), u.end(), u.group()))
         if len(by_rank) > 1:
