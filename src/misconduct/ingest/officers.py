@@ -320,14 +320,14 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         if len(by_rank) > 1:
             officers = list(by_rank.values())
     if not officers:
-        u = _UNNAMED.search(text)
-        if u:
-            rank_span = Piece(u.start("rank"), u.end("rank"), u.group("rank"))
+        one = _UNNAMED.search(text)
+        if one:
+            rank_span = Piece(one.start("rank"), one.end("rank"), one.group("rank"))
             officers.append(
                 Officer(
                     "",
                     "the officer",
-                    rank_code(u.group("rank")),
+                    rank_code(one.group("rank")),
                     rank_span,
                     None,
                     mentions=[rank_span],
