@@ -259,3 +259,23 @@ def test_the_male_and_the_female_officer_are_two_officers_and_a_tendered_resigna
     assert set(recs) == {"the female officer", "the male officer"}
     assert recs["the female officer"].value("outcome") == "dismissal_without_notice"
     assert recs["the male officer"].value("outcome") == "would_have_been_dismissed"
+
+
+def test_a_written_warnings_printed_period_is_read() -> None:
+    text = (
+        "Officer warned\n\nA Nottinghamshire detective constable was found to have committed "
+        "misconduct at a misconduct hearing. The outcome was a written warning, 18 months.\n"
+    )
+    rec = _only(text)
+    assert (rec.value("outcome"), rec.value("warning_months")) == ("written_warning", 18)
+
+
+def test_each_officer_keeps_the_period_printed_in_their_own_words() -> None:
+    text = (
+        "Two officers warned\n\nAt a misconduct hearing PC Anna Grey was given a final written "
+        "warning for two years for gross misconduct. PC Ben Stone was given a written warning "
+        "for 18 months for misconduct.\n"
+    )
+    grey, stone = extract(text).records
+    assert (grey.value("outcome"), grey.value("warning_months")) == ("final_written_warning", 24)
+    assert (stone.value("outcome"), stone.value("warning_months")) == ("written_warning", 18)

@@ -705,7 +705,23 @@ def _record(
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
     fields["standards"] = _standards(text, scope, table, others)
-    if fields["outcome"].value != "final_written_warning":
+    if (
+        scope
+        and not single
+        and fields["outcome"].value in ("final_written_warning", "written_warning")
+    ):
+        # The period printed in the officer's own words, not another officer's (30/11/2026).
+        own_period = next(
+            (
+                Field(p[0], _span(s.start + p[1], s.start + p[2], text), 0.9)
+                for s in scope
+                if (p := warning_months(text[s.start : s.end]))
+            ),
+            None,
+        )
+        if own_period is not None:
+            fields["warning_months"] = own_period
+    if fields["outcome"].value not in ("final_written_warning", "written_warning"):
         fields["warning_months"] = (
             absent()
             if fields["warning_months"].value is None

@@ -232,7 +232,9 @@ _WORD_NUMBER = (
     + r")(?P<half>\s+and\s+a\s+half)?"
 )
 _UNIT = r"[\s-]+(?P<unit>year|month)s?\b"
-_FWW = r"(?:final\s+written\s+warning|FWW|final\s+warning)"
+# A written warning's period is read too ("The outcome was a written warning, 18 months";
+# 30/11/2026, issue 15): Conduct Regs 2020 reg. 2 gives both warnings a period.
+_FWW = r"(?:final\s+written\s+warning|FWW|final\s+warning|written\s+warning)"
 _PERIOD = [
     # "a two-year final written warning", "18 month final written warning", "5 years FWW"
     re.compile(r"\b" + _WORD_NUMBER + _UNIT + r"(?:'s|’s)?[\s-]+" + _FWW, re.I),
