@@ -464,14 +464,20 @@ def _agreement(truth: dict[str, Any], record: OfficerRecord) -> int:
         "outcome": (truth["outcome"] or [None])[0],
         **{k: truth[k] for k in keys if k != "outcome"},
     }
-    return sum(1 for k in keys if want[k] is not None and record.value(k) == want[k])
+    agree = sum(1 for k in keys if want[k] is not None and record.value(k) == want[k])
+    # Standards are a field too (30/11/2026): rows of a table that share an outcome are told
+    # apart by their Standards.
+    if truth["standards"] and set(truth["standards"]) == set(record.value("standards") or []):
+        agree += 1
+    return agree
 
 
 def match_officers(
     officers: list[tuple[str, dict[str, Any]]], records: list[OfficerRecord]
 ) -> list[tuple[dict[str, Any], OfficerRecord | None]]:
     """Each truth (officer file) paired with one record: by a name in the file's stem printed in
-    the record's name or label, else by the most fields in agreement (ties: the text's order);
+    the record's name or label, else by the most fields in agreement (outcome, status, rank,
+    finding, forum, Standards; ties: the text's order);
     a truth left without a record is paired with None (every value it has is a miss)."""
     free = list(records)
     norm = [
