@@ -210,6 +210,44 @@ def year_after(dm: DayMonth, latest: date | None) -> int | None:
     return None
 
 
+def year_before(dm: DayMonth, published: date | None) -> int | None:
+    """The last year in which the day and month fall on or before ``published`` (the date a page
+    was published), or None without one: a report tells of a hearing already held (30/11/2026,
+    issue 15: "date 2022-05-09 ... a private hearing on April 21" is 21 April 2022, not 2023).
+
+    >>> year_before(DayMonth(21, 4, None, 0, 0, ""), date(2022, 5, 9))
+    2022
+    >>> year_before(DayMonth(10, 12, None, 0, 0, ""), date(2024, 5, 7))
+    2023
+    """
+    if published is None:
+        return None
+    for year in range(published.year, published.year - 5, -1):
+        try:
+            if date(year, dm.month, dm.day) <= published:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+_DATELINE = re.compile(
+    r"\A\s*(?:date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b|Published:?\s+(?P<text>[^\n]{6,60}))", re.I
+)
+
+
+def publication_date(text: str) -> date | None:
+    """The date a page says it was published, when it opens with one ("date 2022-05-09 ...",
+    "Published: 10:53 PM April 16, 2021"); None otherwise."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    if m.group("iso"):
+        return parse_date(m.group("iso"))
+    found = [f for f in find_dates(m.group("text")) if f.precision == "day"]
+    return found[0].value if found else None
+
+
 def resolve_year(dm: DayMonth, years_in_text: list[int]) -> int | None:
     """The year of a day and month printed with its weekday, if exactly one year near the text's
     latest year fits the weekday; None otherwise (a year is never guessed without that check)."""

@@ -30,14 +30,19 @@ from misconduct.ingest.outcomes import (
     find_outcomes,
     warning_months,
 )
-from misconduct.ingest.text import Piece, headline_end, sentences, table_cells
+from misconduct.ingest.text import Piece, headline_end, sentences, table_cells, table_rows
 
 DISMISSALS = {"dismissal_without_notice", "dismissal_with_notice", "would_have_been_dismissed"}
 _MISCONDUCT = re.compile(
     r"\bmisconduct\b|\bstandards\s+of\s+professional\s+behaviou?r|"
     # proceedings named by their forum only: "dismissed with notice ... at a special case hearing"
     r"\b(?:special\s+case|accelerated|disciplinary)\s+(?:hearing|panel)|"
-    r"\bwould\s+have\s+been\s+dismissed\s+had\s+(?:he|she|they)",
+    r"\bwould\s+have\s+been\s+dismissed\s+had\s+(?:he|she|they)|"
+    # outcomes and bodies that exist only in police conduct proceedings (30/11/2026, issue 15: "PC
+    # Dean Birkhead has received a final written warning ... investigation by the Independent
+    # Office for Police Conduct" never says "misconduct")
+    r"\bIndependent\s+Office\s+for\s+Police\s+Conduct\b|\bIOPC\b|\bpolice\s+barred\s+list\b|"
+    r"\bfinal\s+written\s+warning\b",
     re.I,
 )
 _PROCEEDINGS = re.compile(
@@ -145,8 +150,16 @@ def extract(
         "decision_maker": _decision_maker(text),
         "warning_months": _warning(text),
     }
+    rows = table_rows(text)
+    if rows:
+        return Extraction(
+            source,
+            text,
+            records=[_row_record(text, row, i, doc) for i, row in enumerate(rows)],
+            warnings=warnings,
+        )
     officers = find_officers(text)
-    groups = _counted_outcomes(text)
+    groups = _counted_outcomes(text) + _listed_outcomes(text)
     count = stated_count(text)
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if len(officers) < n:
@@ -222,6 +235,14 @@ def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
     return absent("no force named in the text")
 
 
+_TO_COME = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|due\s+to|set\s+to|yet\s+to)\s+(?:now\s+|also\s+)?"
+    r"(?:face|attend|appear\s+(?:at|before)|go\s+before|be\s+(?:heard|dealt\s+with)\s+at)\s+"
+    r"(?:an?\s+|the\s+|separate\s+|further\s+)?$",
+    re.I,
+)
+
+
 def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     if "hearing_type" in table:
         cell = table["hearing_type"]
@@ -229,6 +250,11 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
         if hits:
             return _hit_field(hits[0], text)
     hits = find_forums(text)
+    # Proceedings still to come are not the forum of the outcome reported (30/11/2026, issue 15:
+    # "three officers will face gross misconduct hearings ... We have already held misconduct
+    # meetings for four officers"), when the text names another forum.
+    held = [h for h in hits if not _TO_COME.search(text[max(0, h.start - 50) : h.start])]
+    hits = held or hits
     for code in ("accelerated_misconduct_hearing", "special_case_hearing"):
         chosen = [h for h in hits if h.code == code]
         if chosen:
@@ -281,6 +307,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     all_dates = d.find_dates(text)
     years = [f.value.year for f in all_dates]
     latest = max((f.value for f in all_dates if f.precision == "day"), default=None)
+    published = d.publication_date(text)
     candidates: list[tuple[int, int, Field]] = []
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
@@ -307,6 +334,15 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 "the weekday",
             )
             score = good - 2 * bad
+            if resolved is None and published is not None:
+                resolved = d.year_before(dm, published)
+                if resolved is None or score <= 0:
+                    continue
+                conf, note = (
+                    0.55,
+                    "the year is not printed: taken as the last on or before the date the page "
+                    "was published (a report tells of a hearing already held)",
+                )
             if resolved is None:
                 resolved = d.year_after(dm, latest)
                 if resolved is None or score <= 0:
@@ -432,9 +468,16 @@ def _warning(text: str) -> Field:
 
 
 _COUNT_OUTCOME = re.compile(
-    r"(?P<n>" + "|".join(NUMBERS) + r")\b(?P<mid>(?:(?!\n\s*\n)[^.;:]){0,80}?)"
+    r"(?P<n>" + "|".join(NUMBERS) + r")\b(?P<mid>(?:(?!\n\s*\n)[^.;:]){0,160}?)"
     r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+dismissed|dismissed|"
     r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|management\s+advice)",
+    re.I,
+)
+
+
+_STAFF_NOUN = re.compile(
+    r"\b(?:detention\s+officers?|(?:members?\s+of\s+)?(?:police\s+)?staff|PCSOs?|community\s+support"
+    r"|call\s+handlers?|civilian)\b",
     re.I,
 )
 
@@ -455,6 +498,10 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
             continue
         if any(w in mid for w in NUMBERS if re.search(rf"\b{w}\b", mid)):
             continue
+        # Police staff are not officers: "One detention officer received a final written warning"
+        # is not an officer's outcome (30/11/2026, issue 15).
+        if _STAFF_NOUN.search(mid):
+            continue
         hits = find_outcomes(text[m.start("outcome") : m.end("outcome") + 20], m.start("outcome"))
         if hits:
             out.append((NUMBERS[m.group("n").lower()], hits[0]))
@@ -470,6 +517,55 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
     if len(unique) > 2:
         unique = [(k, h) for k, h in unique if k != total - k]
     return unique
+
+
+# A round-up that lists officers under an outcome (30/11/2026, issue 15): "Those who were
+# dismissed included a police sergeant who ... There was a police sergeant convicted of ..., and
+# two police constables (PCs) convicted of ... Those who would have been dismissed included two
+# PCs ...". The heading names the outcome; each officer phrase after it, up to the next sentence
+# that states an outcome, is one (or "two", "three" ...) officer(s) given it.
+_LIST_HEADING = re.compile(
+    r"\b(?:those|the\s+officers|officers)\s+who\s+(?P<outcome>were\s+dismissed|would\s+have\s+been"
+    r"\s+dismissed|(?:were\s+given|received)\s+(?:a\s+)?(?:final\s+)?written\s+warnings?)"
+    r"[^.]{0,60}?\b(?:included|include|were)\b",
+    re.I,
+)
+_LISTED_OFFICER = re.compile(
+    r"\b(?P<n>a|an|" + "|".join(NUMBERS) + r")\s+(?:former\s+|serving\s+|special\s+)?(?:police\s+)?"
+    r"(?:sergeants?|constables?|PCs?|officers?|inspectors?|detectives?)\b",
+    re.I,
+)
+
+
+def _listed_outcomes(text: str) -> list[tuple[int, Hit]]:
+    """Officers listed under an outcome heading, as (count, outcome) groups."""
+    out: list[tuple[int, Hit]] = []
+    sents = sentences(text)
+    i = 0
+    while i < len(sents):
+        m = _LIST_HEADING.search(sents[i].text)
+        if m is None:
+            i += 1
+            continue
+        hits = find_outcomes(m.group("outcome"), sents[i].start + m.start("outcome"))
+        if not hits:
+            i += 1
+            continue
+        count = 0
+        j = i
+        while j < len(sents):
+            body = sents[j].text[m.end() :] if j == i else sents[j].text
+            if j > i and (find_outcomes(body) or _LIST_HEADING.search(body)):
+                break
+            count += sum(
+                1 if o.group("n").lower() in ("a", "an") else NUMBERS[o.group("n").lower()]
+                for o in _LISTED_OFFICER.finditer(body)
+            )
+            j += 1
+        if count:
+            out.append((count, hits[0]))
+        i = max(j, i + 1)
+    return out
 
 
 def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> dict[str, Hit]:
@@ -498,6 +594,9 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
     current: str | None = None
     for s in sentences(text):
         named = [o.key for o in officers if any(s.start <= m.start < s.end for m in o.mentions)]
+        if not named and _STAFF.search(s.text):
+            # A sentence about a member of police staff ends the officer's words (30/11/2026).
+            current = None
         if len(named) == 1:
             current = named[0]
         elif len(named) > 1:
@@ -517,6 +616,27 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
         if current:
             out[current].append(s)
     return out
+
+
+def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field]) -> OfficerRecord:
+    """One row of a table of officers: its outcome, forum, finding and Standards are read from
+    its own cells; the force, date and decision maker of the text apply to every row."""
+    label = row.get("label")
+    span = Piece(min(c.start for c in row.values()), max(c.end for c in row.values()), "")
+    span = Piece(span.start, span.end, text[span.start : span.end])
+    rank = rank_code(label.text) if label else None
+    officer = Officer(
+        f"row{i}",
+        label.text if label else f"Row {i + 1}",
+        rank,
+        label if rank and label else None,
+        None,
+        mentions=[label] if label else [],
+    )
+    forums = find_forums(span.text, span.start)
+    fields = dict(doc)
+    fields["forum"] = _hit_field(forums[0], text) if forums else doc["forum"]
+    return _record(text, officer, [span], fields, row, None, single=False, others=[])
 
 
 def _first_in_scope(
@@ -540,6 +660,16 @@ def _record(
     others: list[Piece],
 ) -> OfficerRecord:
     fields = dict(doc)
+    if scope and not single:
+        # In a text about several officers, a forum named in the officer's own words is theirs
+        # ("an accelerated misconduct hearing for the officer ... The second May hearing saw an
+        # unnamed detective constable ordered to a misconduct hearing"; 30/11/2026, issue 15).
+        own = _first_in_scope(scope, find_forums, text)
+        own.sort(
+            key=lambda h: h.code not in ("accelerated_misconduct_hearing", "special_case_hearing")
+        )
+        if own:
+            fields["forum"] = _hit_field(own[0], text)
     # Outcome
     outcome = _outcome(text, officer, scope, table, counted, single=single)
     fields["outcome"] = outcome
@@ -575,7 +705,23 @@ def _record(
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
     fields["standards"] = _standards(text, scope, table, others)
-    if fields["outcome"].value != "final_written_warning":
+    if (
+        scope
+        and not single
+        and fields["outcome"].value in ("final_written_warning", "written_warning")
+    ):
+        # The period printed in the officer's own words, not another officer's (30/11/2026).
+        own_period = next(
+            (
+                Field(p[0], _span(s.start + p[1], s.start + p[2], text), 0.9)
+                for s in scope
+                if (p := warning_months(text[s.start : s.end]))
+            ),
+            None,
+        )
+        if own_period is not None:
+            fields["warning_months"] = own_period
+    if fields["outcome"].value not in ("final_written_warning", "written_warning"):
         fields["warning_months"] = (
             absent()
             if fields["warning_months"].value is None
@@ -634,7 +780,63 @@ _SERVING = re.compile(
 )
 
 
+# "who had already resigned", "resigned from the force in September", "had retired before the
+# hearing", "left the force before": the officer was no longer serving when the outcome was given.
+# "handed in his resignation ... rejected" is not (no past-tense resigned/retired).
+_LEFT = re.compile(
+    r"\b(?:had|has)\s+(?:already\s+|since\s+|previously\s+)?(?:resigned|retired|left\s+the\s+"
+    r"(?:force|service|constabulary))\b|"
+    r"\b(?:who|which)\s+(?:had\s+)?(?:already\s+)?(?:resigned|retired)\b|"
+    r"\b(?:tendered|handed\s+in|submitted)\s+(?:his|her|their)\s+resignation\b"
+    r"(?![^.]{0,120}\b(?:rejected|refused|not\s+accepted))|"
+    # one officer's leaving, not a group's ("others resigned before facing the music")
+    r"(?<!others\s)(?<!some\s)(?<!they\s)(?<!officers\s)(?<!many\s)"
+    r"\b(?:resigned|retired)\s+(?:from\s+(?:the\s+)?(?:force|police|service|constabulary|"
+    r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4}))",
+    re.I,
+)
+
+
+def _left_the_force(text: str, scope: list[Piece], *, single: bool) -> re.Match[str] | None:
+    """Where the text says this officer had resigned or retired: in the officer's own sentences
+    when the text is about several officers, anywhere when it is about one."""
+    if scope:
+        for s in scope:
+            m = _LEFT.search(text, s.start, s.end)
+            if m:
+                return m
+        return None
+    return _LEFT.search(text) if single else None
+
+
 def _outcome(
+    text: str,
+    officer: Officer,
+    scope: list[Piece],
+    table: dict[str, Piece],
+    counted: Hit | None,
+    *,
+    single: bool,
+) -> Field:
+    field = _outcome_read(text, officer, scope, table, counted, single=single)
+    if field.value not in ("dismissal_without_notice", "dismissal_with_notice"):
+        return field
+    left = _left_the_force(text, scope, single=single)
+    if left is None:
+        return field
+    # Conduct Regs 2020 reg. 2 ("former officer") and Sch. 2: an officer who has resigned or
+    # retired cannot be dismissed; the outcome is a finding that they would have been (30/11/2026,
+    # issue 15: "PC Grant was dismissed. The officer, who had already resigned from the force").
+    return Field(
+        "would_have_been_dismissed",
+        _span(left.start(), left.end(), text),
+        min(field.confidence, 0.75),
+        "the text says dismissed, but the officer had already resigned or retired; a former "
+        "officer can only be found one who would have been dismissed",
+    )
+
+
+def _outcome_read(
     text: str,
     officer: Officer,
     scope: list[Piece],
@@ -653,6 +855,16 @@ def _outcome(
     hits = _first_in_scope(scope, find_outcomes, text) if scope else []
     if not hits:
         hits = find_outcomes(text)
+        if officer.mentions:
+            # The officer's own sentences first: a round-up may state other outcomes before the
+            # one given to the officer it names ("one dismissal, one final written warning ...
+            # Inspector Andy Moreton was dismissed without notice"; 30/11/2026, issue 15).
+            own = [
+                s
+                for s in sentences(text)
+                if any(s.start <= m.start < s.end for m in officer.mentions)
+            ]
+            hits.sort(key=lambda h: not any(s.start <= h.start < s.end for s in own))
     if not hits and officer_former_gm_barred(text, officer, single=single):
         m = _BARRED.search(text)
         assert m is not None
@@ -699,6 +911,10 @@ def _finding(
     hits = _first_in_scope(scope, find_findings, text) if scope else []
     if not hits:
         hits = find_findings(text)
+        if scope and outcome.value in DISMISSALS:
+            # Another officer's finding elsewhere in the text is not this officer's; a dismissal
+            # says gross misconduct (below) (30/11/2026, issue 15).
+            hits = [h for h in hits if h.code == "gross_misconduct"]
     if hits:
         codes = {h.code for h in hits}
         h = (

@@ -58,6 +58,13 @@ _UNNAMED = re.compile(
     r"\b(?:[Tt]he|[Aa])\s+(?:serving\s+)?(?P<rank>police\s+constable|special\s+constable|"
     r"police\s+sergeant|sergeant|inspector)\b"
 )
+_UNNAMED_RANKED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+unnamed\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|"
+    r"detective\s+constable|special\s+constable|police\s+sergeant|detective\s+sergeant|sergeant|"
+    r"inspector|detective\s+inspector|constable)\b|"
+    # "the male officer ... the female officer": two unnamed officers told apart by sex
+    r"\b[Tt]he\s+(?P<sex>male|female)\s+(?:police\s+)?(?:officer|constable|PC)\b"
+)
 _PLURAL_RANKS = re.compile(r"^(?:pcs|pc's|pc’s)$", re.IGNORECASE)
 # Words that follow a rank but are not a name.
 _NOT_NAMES = {
@@ -287,14 +294,40 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                     )
                 )
     if not officers:
-        u = _UNNAMED.search(text)
-        if u:
-            rank_span = Piece(u.start("rank"), u.end("rank"), u.group("rank"))
+        # "the unnamed police constable ... an unnamed detective constable": officers the text
+        # does not name, told apart by rank (30/11/2026, issue 15).
+        by_rank: dict[str, Officer] = {}
+        for u in _UNNAMED_RANKED.finditer(text):
+            if u.group("sex"):
+                code, group = None, "sex"
+                printed = f"{u.group('sex').lower()} officer"
+            else:
+                code, group = rank_code(u.group("rank")), "rank"
+                if code is None:
+                    continue
+                printed = re.sub(r"\s+", " ", u.group("rank").lower())
+            piece = Piece(u.start(group), u.end(group), u.group(group))
+            if printed not in by_rank:
+                by_rank[printed] = Officer(
+                    f"~{printed}",
+                    f"the {printed}" if group == "sex" else f"the unnamed {printed}",
+                    code,
+                    piece if code else None,
+                    None,
+                    mentions=[],
+                )
+            by_rank[printed].mentions.append(Piece(u.start(), u.end(), u.group()))
+        if len(by_rank) > 1:
+            officers = list(by_rank.values())
+    if not officers:
+        one = _UNNAMED.search(text)
+        if one:
+            rank_span = Piece(one.start("rank"), one.end("rank"), one.group("rank"))
             officers.append(
                 Officer(
                     "",
                     "the officer",
-                    rank_code(u.group("rank")),
+                    rank_code(one.group("rank")),
                     rank_span,
                     None,
                     mentions=[rank_span],

@@ -44,6 +44,9 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("dismissal_without_notice", r"(?:dismissed|dismissal)(?!\s+with\s+notice)", 0.8),
     ("dismissal_without_notice", r"sacked|sacks|fired", 0.7),
     ("final_written_warning", r"final\s+written\s+warning", 0.95),
+    # "received a final warning" (30/11/2026, issue 15): news reports drop "written"; there is
+    # no other final warning in the Conduct Regulations.
+    ("final_written_warning", r"final\s+warning(?!\s+notice)", 0.85),
     ("written_warning", r"(?<!final\s)written\s+warning", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
     ("management_advice", r"management\s+advice", 0.9),
@@ -57,7 +60,10 @@ _OUTCOME_RES = [(c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for c, p, k i
 _NOT_OUTCOME_BEFORE = re.compile(
     r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|face[sd]?|facing|"
     r"up\s+to\s+and\s+including|range|if\s+proven|appeal\s+was|claim\s+was|would\s+be|"
-    r"considered|whether|not|sanction\s+of|expect|ought)\s+(?:\w+\s+){0,3}$",
+    r"considered|whether|not|sanction\s+of|expect|ought|"
+    # an earlier outcome, not the one reported ("had previously been given a final written
+    # warning", "had already received a final written warning last November"; 30/11/2026)
+    r"previously|already\s+(?:received|been\s+given|had))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 _NOT_OUTCOME_AFTER = re.compile(
@@ -226,7 +232,9 @@ _WORD_NUMBER = (
     + r")(?P<half>\s+and\s+a\s+half)?"
 )
 _UNIT = r"[\s-]+(?P<unit>year|month)s?\b"
-_FWW = r"(?:final\s+written\s+warning|FWW|final\s+warning)"
+# A written warning's period is read too ("The outcome was a written warning, 18 months";
+# 30/11/2026, issue 15): Conduct Regs 2020 reg. 2 gives both warnings a period.
+_FWW = r"(?:final\s+written\s+warning|FWW|final\s+warning|written\s+warning)"
 _PERIOD = [
     # "a two-year final written warning", "18 month final written warning", "5 years FWW"
     re.compile(r"\b" + _WORD_NUMBER + _UNIT + r"(?:'s|’s)?[\s-]+" + _FWW, re.I),

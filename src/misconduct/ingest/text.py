@@ -84,6 +84,100 @@ def table_cells(text: str) -> dict[str, Piece]:
     return out
 
 
+# The first cell of a row that names the officer it is about ("Officer 1", "PC A", "Sergeant").
+_ROW_LABEL = re.compile(
+    r"^(?:former\s+|ex-)?(?:officer|pc|ps|sgt|dc|ds|di|dci|insp\w*|constable|sergeant|police\s+\w+|"
+    r"special\s+constable|detective\s+\w+|chief\s+\w+)\b|^[A-Z](?:\s|$)",
+    re.IGNORECASE,
+)
+
+
+def table_rows(text: str) -> list[dict[str, Piece]]:
+    """A pipe table of several rows, one officer a row, read as header → cell for each row
+    (30/11/2026, issue 15: Freedom of Information answers print "| Allegation | Outcome |" and
+    then "Officer 1 | Confidentiality | Misconduct meeting – Officer received management
+    advice."). A first column without a header that names the officer is kept as ``label``.
+    Fewer than two rows give an empty list (a one-row table is read by ``table_cells``)."""
+    if text.count("|") < 6:
+        return _line_rows(text)
+    cells = [p for p in _split(text, r"\|") if p.text and not re.fullmatch(r"[-:\s]+", p.text)]
+    start = next(
+        (
+            i
+            for i in range(len(cells) - 1)
+            if _header_kind(cells[i].text) and _header_kind(cells[i + 1].text)
+        ),
+        None,
+    )
+    if start is None:
+        return []
+    end = start
+    while end < len(cells) and _header_kind(cells[end].text):
+        end += 1
+    kinds = [_header_kind(c.text) for c in cells[start:end]]
+    data = cells[end:]
+    labelled = bool(data) and bool(_ROW_LABEL.match(data[0].text)) and len(data[0].text) <= 40
+    width = len(kinds) + (1 if labelled else 0)
+    rows: list[dict[str, Piece]] = []
+    for at in range(0, len(data) - width + 1, width):
+        row = data[at : at + width]
+        if any(len(c.text) > 300 for c in row):
+            break
+        if labelled and not (_ROW_LABEL.match(row[0].text) and len(row[0].text) <= 40):
+            break
+        out: dict[str, Piece] = {"label": row[0]} if labelled else {}
+        for kind, cell in zip(kinds, row[1:] if labelled else row, strict=True):
+            if kind and kind not in out:
+                out[kind] = cell
+        rows.append(out)
+    return rows if len(rows) >= 2 else []
+
+
+_LINE_HEADER = re.compile(
+    r"^(?=[^\n]*\b(?:outcome|sanction)\b)(?=[^\n]*\b(?:breach|standards?|allegation)\b)"
+    r"[^\n\d]{5,100}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A row ends with its outcome ("... Discreditable Conduct Convicted at court ... Dismissed").
+_ROW_END = re.compile(
+    r"(?:dismissed(?:\s+without\s+notice)?|dismissal(?:\s+without\s+notice)?|final\s+written\s+"
+    r"warning|written\s+warning|management\s+advice|reduction\s+in\s+rank|would\s+have\s+been\s+"
+    r"dismissed)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _line_rows(text: str) -> list[dict[str, Piece]]:
+    """A table printed one row a line under a header line naming at least a breach and an
+    outcome column ("Year Breach Type(s) Summary Outcome"), as a force's Freedom of Information
+    answer prints it: each later line that ends with an outcome is one officer's row, its
+    Standards and outcome read from that line (30/11/2026, issue 15). A line that ends with
+    anything else ("Resigned whilst under investigation") is not an outcome and is passed over.
+    Fewer than two such lines give an empty list."""
+    header = _LINE_HEADER.search(text)
+    if header is None:
+        return []
+    rows: list[dict[str, Piece]] = []
+    pos = header.end()
+    for line in text[pos:].split("\n"):
+        start = pos + (len(line) - len(line.lstrip()))
+        pos += len(line) + 1
+        stripped = line.strip()
+        if len(stripped) > 400:
+            break
+        end = _ROW_END.search(stripped)
+        if not stripped or end is None:
+            continue
+        piece = Piece(start, start + len(stripped), stripped)
+        outcome = Piece(
+            start + end.start(),
+            start + end.start() + len(end.group().rstrip(". ")),
+            end.group().rstrip(". "),
+        )
+        rows.append({"standards": piece, "outcome": outcome})
+    return rows if len(rows) >= 2 else []
+
+
 _HEADERS = [
     ("hearing_type", r"hearing\s+type|type\s+of\s+hearing"),
     ("date", r"\bdate\b"),
