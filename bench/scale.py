@@ -24,6 +24,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -47,9 +48,11 @@ PAGES = {
     "API case list": ("/api/cases/", {"token": True}),
 }
 LOCUSTFILE = """
-import os
+import json, os, random
 from locust import constant, task
 from locust.contrib.fasthttp import FastHttpUser
+
+REFS = json.loads(open(os.environ["BENCH_REFS"]).read())
 
 class Reader(FastHttpUser):
     wait_time = constant(0)
@@ -58,7 +61,9 @@ class Reader(FastHttpUser):
 
     @task
     def read(self):
-        with self.client.get(self.path, headers=self.headers, name="page", catch_response=True) as r:
+        # A case page or an outcome page asks for a case of the whole database, chosen at random.
+        path = self.path.format(case_ref=random.choice(REFS["case_refs"]), public_ref=random.choice(REFS["public_refs"]))
+        with self.client.get(path, headers=self.headers, name="page", catch_response=True) as r:
             if r.status_code != 200:
                 r.failure(f"status {r.status_code}")
 """
@@ -71,42 +76,63 @@ def run(args: list[str], env: dict[str, str]) -> str:
     return out.stdout
 
 
-def prepare(env: dict[str, str]) -> dict[str, str]:
-    """A staff user with every force, a session cookie, an API token, and refs to read."""
-    code = """
-import json
-from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
-from misconduct.app import models as m
-from misconduct.app.api.models import ApiToken
-from misconduct.app.web.models import Membership
-user, _ = get_user_model().objects.get_or_create(username="bench")
-user.set_password("bench-password-1"); user.save()
-for f in m.CaseListing.objects.values_list("force_id", flat=True).distinct():
-    Membership.objects.get_or_create(user=user, role="case_officer", force=f)
-s = SessionStore()
-s[SESSION_KEY] = str(user.pk)
-s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-s[HASH_SESSION_KEY] = user.get_session_auth_hash()
-s.save()
-_, token = ApiToken.issue(user, "bench")
-public = m.PublicEntry.objects.filter(kind="outcome").order_by("-sort_on").values_list("ref", flat=True).first()
-case = m.CaseListing.objects.order_by("-came_to_attention").values_list("ref", flat=True)[50]
-from misconduct.app.web import store
-deep = store.search(user, store.Search())[min(m.CaseListing.objects.count() // 2, 5000)]
-cursor = store.cursor_of(deep, store.CASE_ORDER)
-print(json.dumps({"session": s.session_key, "token": token, "public_ref": public, "case_ref": case, "case_cursor": cursor, "cases": m.Case.objects.count(), "events": m.Event.objects.count()}))
-"""
-    out = run(
-        [
-            str(BIN / "python"),
-            "-c",
-            f"from misconduct.app import bootstrap; bootstrap.setup()\n{code}",
-        ],
-        env,
+def prepare_here() -> dict[str, object]:
+    """A staff user with every force, a session, an API token, and what to read: every case's
+    reference and every public outcome's (each request picks one at random, so the pages are
+    driven across the whole database, not one case kept warm), and a cursor half way down the
+    case list (at most 5,000 rows in). Runs in a process where Django is set up."""
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
     )
-    return json.loads(out.strip().splitlines()[-1])
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from misconduct.app import models as m
+    from misconduct.app.api.models import ApiToken
+    from misconduct.app.web import register, store
+    from misconduct.app.web.models import Membership
+
+    user, _ = get_user_model().objects.get_or_create(username="bench")
+    user.set_password("bench-password-1")
+    user.save()
+    for f in m.CaseListing.objects.values_list("force_id", flat=True).distinct():
+        Membership.objects.get_or_create(user=user, role="case_officer", force=f)
+    s = SessionStore()
+    s[SESSION_KEY] = str(user.pk)
+    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    s.save()
+    _, token = ApiToken.issue(user, "bench")
+    public = list(
+        register.filtered(store.today(), register.Filters(kind="outcome")).values_list(
+            "ref", flat=True
+        )
+    )
+    cases = list(m.CaseListing.objects.order_by("ref").values_list("ref", flat=True))
+    deep = store.search(user, store.Search())[min(len(cases) // 2, 5000)]
+    return {
+        "session": s.session_key,
+        "token": token,
+        "public_refs": public,
+        "case_refs": cases,
+        "case_cursor": store.cursor_of(deep, store.CASE_ORDER),
+        "cases": m.Case.objects.count(),
+        "events": m.Event.objects.count(),
+    }
+
+
+def prepare(env: dict[str, str]) -> dict[str, Any]:
+    """:func:`prepare_here` in a process of its own, on the database ``env`` names."""
+    code = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
+        "from misconduct.app import bootstrap; bootstrap.setup()\n"
+        "import scale; print(json.dumps(scale.prepare_here()))\n"
+    )
+    out = run([str(BIN / "python"), "-c", code], env)
+    return dict(json.loads(out.strip().splitlines()[-1]))
 
 
 def serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -135,25 +161,32 @@ def serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-def warm(path: str, headers: dict[str, str]) -> None:
+def warm(path: str, headers: dict[str, str], refs: dict[str, Any]) -> None:
     """A few requests first, so that each worker has started and the page's first cost is not
     counted (a cold worker imports and connects once)."""
-    for _ in range(4):
-        request = urllib.request.Request(f"http://{HOST}:{PORT}{path}", headers=headers)
+    for i in range(4):
+        one = {k: refs[k + "s"][i % len(refs[k + "s"])] for k in ("case_ref", "public_ref")}
+        request = urllib.request.Request(
+            f"http://{HOST}:{PORT}{path.format(**one)}", headers=headers
+        )
         try:
             urllib.request.urlopen(request, timeout=120).read()
         except OSError as exc:
             raise SystemExit(f"{path}: {exc}") from None
 
 
-def drive(path: str, headers: dict[str, str], work: Path, env: dict[str, str]) -> dict[str, float]:
-    warm(path, headers)
+def drive(
+    path: str, headers: dict[str, str], work: Path, env: dict[str, str], refs: dict[str, Any]
+) -> dict[str, float]:
+    warm(path, headers, refs)
+    (work / "refs.json").write_text(json.dumps(refs))
     locustfile = work / "locustfile.py"
     locustfile.write_text(LOCUSTFILE)
     prefix = work / "run"
     e = {
         **env,
         "BENCH_PATH": path,
+        "BENCH_REFS": str(work / "refs.json"),
         "BENCH_HEADERS": "\n".join(f"{k}: {v}" for k, v in headers.items()),
     }
     subprocess.run(
@@ -260,7 +293,9 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
                 headers["Cookie"] = f"sessionid={info['session']}"
             if needs.get("token"):
                 headers["Authorization"] = f"Bearer {info['token']}"
-            pages[name] = drive(path.format(**info), headers, work, env)
+            refs = {k: info[k] for k in ("case_refs", "public_refs")}
+            path = path.replace("{case_cursor}", str(info["case_cursor"]))
+            pages[name] = drive(path, headers, work, env, refs)
             p = pages[name]
             print(
                 f"  {db} {size:>7,} {name:<22} p50 {p['p50']:>6.0f} ms  p95 {p['p95']:>6.0f}  p99 {p['p99']:>6.0f}  {p['rps']:>7.1f} req/s  ({p['failures']} failed)",
