@@ -8,7 +8,7 @@ requests each (default 40), and the number of queries a request makes; the case 
 outcome page each request a different case of the whole database, chosen at random. CPU time is the
 figure to compare on a shared machine: what other processes do does not count in it.
 
-``BENCH_ONLY=TEXT`` measures only the pages whose name holds TEXT. ``BENCH_PROFILE=PAGE`` (a page's
+``BENCH_ONLY=WORD,WORD`` measures only the pages whose name holds one of the words. ``BENCH_PROFILE=PAGE`` (a page's
 name) prints the page's profile instead (cProfile, cumulative).
 
     PYTHONPATH=src MISCONDUCT_DATA_DIR=/tmp/scale-bench/sqlite-1000 python bench/pages.py
@@ -51,7 +51,6 @@ def main() -> None:
         if not path.startswith("/static/")
     }
     profile = os.environ.get("BENCH_PROFILE")
-    only = os.environ.get("BENCH_ONLY", "")
     queries: list[str] = []
 
     def counting(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
@@ -59,7 +58,7 @@ def main() -> None:
         return execute(sql, params, many, context)
 
     for name, (path, needs) in pages.items():
-        if (profile and name != profile) or only not in name:
+        if (profile and name != profile) or not scale.chosen(name):
             continue
         headers = {}
         if needs.get("token"):

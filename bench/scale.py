@@ -6,7 +6,12 @@ seed the cases with `misconduct db seed` (cases/s), verify every chain with `mis
 (events/s), serve with `misconduct serve` on 127.0.0.1 (BENCH_PORT, default 8107), and drive each page
 with locust (16 concurrent clients, BENCH_SECONDS each, default 15), printing p50/p95/p99 and req/s
 beside a static file of the same server, and each page's p50 at the largest size over the smallest.
+A case page or an outcome page asks each time for a case chosen at random from the whole database.
 Results go to bench/scale-results.json; docs/performance.md quotes them with the machine.
+
+Also: BENCH_WORK (keep the seeded databases there and serve them again), BENCH_SEED_ONLY,
+BENCH_VERIFY_MAX (see docs/performance.md), BENCH_ONLY (words separated by commas: drive only the
+pages whose name holds one), BENCH_WORKERS and BENCH_THREADS (`misconduct serve --workers/--threads`).
 """
 
 from __future__ import annotations
@@ -67,6 +72,12 @@ class Reader(FastHttpUser):
             if r.status_code != 200:
                 r.failure(f"status {r.status_code}")
 """
+
+
+def chosen(name: str) -> bool:
+    """Whether BENCH_ONLY (words separated by commas; default every page) names the page."""
+    only = [w for w in os.environ.get("BENCH_ONLY", "").split(",") if w]
+    return not only or any(w in name for w in only)
 
 
 def run(args: list[str], env: dict[str, str]) -> str:
@@ -143,7 +154,13 @@ def serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
     else:
         raise SystemExit(f"something already answers on port {PORT}: stop it or set BENCH_PORT")
     server = subprocess.Popen(
-        [str(BIN / "misconduct"), "serve", "--host", HOST, "--port", str(PORT), "--workers", "2"],
+        [
+            str(BIN / "misconduct"),
+            "serve",
+            *("--host", HOST, "--port", str(PORT)),
+            *("--workers", os.environ.get("BENCH_WORKERS", "2")),
+            *(["--threads", os.environ["BENCH_THREADS"]] if "BENCH_THREADS" in os.environ else []),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -241,6 +258,18 @@ def fresh_postgres(url: str) -> None:
         c.execute(f'CREATE DATABASE "{name}"')
 
 
+def postgres_cases(url: str) -> int | None:
+    """How many cases the benchmark's PostgreSQL database holds (None if it cannot be read)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as c:
+            row = c.execute("SELECT count(*) FROM misconduct_case").fetchone()
+    except psycopg.Error:
+        return None
+    return int(row[0]) if row else None
+
+
 def one(size: int, db: str, url: str | None) -> dict[str, object]:
     """Seed (or, with BENCH_WORK, reuse a database this script seeded there before: the seeding
     rate is then the one recorded when it was seeded), verify, serve and drive every page."""
@@ -258,13 +287,16 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
     env.pop("DATABASE_URL", None)
     if url:
         env["DATABASE_URL"] = url
-        fresh_postgres(url)
     marker = work / "seeded.txt"
-    if keep and marker.exists() and not url:
+    # With BENCH_WORK, a database seeded before is served again: a SQLite file in its folder, or the
+    # PostgreSQL database if it still holds that many cases (one database serves one size at a time).
+    if keep and marker.exists() and (not url or postgres_cases(url) == size):
         seeded = marker.read_text()
         print(f"  {db} {size:>7,} reusing the database seeded in {work}: {seeded.strip()}")
         run([str(BIN / "misconduct"), "db", "init"], env)  # migrations since (and a rebuild)
     else:
+        if url:
+            fresh_postgres(url)
         run([str(BIN / "misconduct"), "db", "init"], env)
         seeded = run(
             [str(BIN / "misconduct"), "db", "seed", "--cases", str(size), "--seed", "1"], env
@@ -288,6 +320,8 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
     pages = {}
     try:
         for name, (path, needs) in PAGES.items():
+            if not chosen(name):
+                continue
             headers = {}
             if needs.get("session"):
                 headers["Cookie"] = f"sessionid={info['session']}"
@@ -331,7 +365,7 @@ def main() -> None:
                 for s in (min(SIZES), max(SIZES))
             )
             print(f"p50 at {max(SIZES):,} over p50 at {min(SIZES):,} ({db}):")
-            for name in PAGES:
+            for name in small["pages"]:  # type: ignore[attr-defined]
                 a, b = small["pages"][name]["p50"], large["pages"][name]["p50"]  # type: ignore[index]
                 print(f"  {name:<22} {b / a if a else float('nan'):.2f}")
     out = {
