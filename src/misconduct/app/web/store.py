@@ -293,10 +293,10 @@ _counted: dict[Hashable, tuple[tuple[int, str], Any]] = {}
 _counted_lock = Lock()
 
 
-def counted(key: Hashable, compute: Callable[[], T]) -> T:
+def counted(key: Hashable, compute: Callable[[], T], *, newest: tuple[int, str] | None = None) -> T:
     """``compute()`` (a count or other aggregate), kept per process under ``key`` until the next
-    event is written anywhere."""
-    now = generation()
+    event is written anywhere. ``newest``: the :func:`generation` the caller has just read."""
+    now = newest if newest is not None else generation()
     with _counted_lock:
         hit = _counted.get(key)
     if hit is not None and hit[0] == now:
