@@ -6,7 +6,12 @@ seed the cases with `misconduct db seed` (cases/s), verify every chain with `mis
 (events/s), serve with `misconduct serve` on 127.0.0.1 (BENCH_PORT, default 8107), and drive each page
 with locust (16 concurrent clients, BENCH_SECONDS each, default 15), printing p50/p95/p99 and req/s
 beside a static file of the same server, and each page's p50 at the largest size over the smallest.
+A case page or an outcome page asks each time for a case chosen at random from the whole database.
 Results go to bench/scale-results.json; docs/performance.md quotes them with the machine.
+
+Also: BENCH_WORK (keep the seeded databases there and serve them again), BENCH_SEED_ONLY,
+BENCH_VERIFY_MAX (see docs/performance.md), BENCH_ONLY (words separated by commas: drive only the
+pages whose name holds one), BENCH_WORKERS and BENCH_THREADS (`misconduct serve --workers/--threads`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -47,9 +53,11 @@ PAGES = {
     "API case list": ("/api/cases/", {"token": True}),
 }
 LOCUSTFILE = """
-import os
+import json, os, random
 from locust import constant, task
 from locust.contrib.fasthttp import FastHttpUser
+
+REFS = json.loads(open(os.environ["BENCH_REFS"]).read())
 
 class Reader(FastHttpUser):
     wait_time = constant(0)
@@ -58,10 +66,18 @@ class Reader(FastHttpUser):
 
     @task
     def read(self):
-        with self.client.get(self.path, headers=self.headers, name="page", catch_response=True) as r:
+        # A case page or an outcome page asks for a case of the whole database, chosen at random.
+        path = self.path.format(case_ref=random.choice(REFS["case_refs"]), public_ref=random.choice(REFS["public_refs"]))
+        with self.client.get(path, headers=self.headers, name="page", catch_response=True) as r:
             if r.status_code != 200:
                 r.failure(f"status {r.status_code}")
 """
+
+
+def chosen(name: str) -> bool:
+    """Whether BENCH_ONLY (words separated by commas; default every page) names the page."""
+    only = [w for w in os.environ.get("BENCH_ONLY", "").split(",") if w]
+    return not only or any(w in name for w in only)
 
 
 def run(args: list[str], env: dict[str, str]) -> str:
@@ -71,42 +87,63 @@ def run(args: list[str], env: dict[str, str]) -> str:
     return out.stdout
 
 
-def prepare(env: dict[str, str]) -> dict[str, str]:
-    """A staff user with every force, a session cookie, an API token, and refs to read."""
-    code = """
-import json
-from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
-from misconduct.app import models as m
-from misconduct.app.api.models import ApiToken
-from misconduct.app.web.models import Membership
-user, _ = get_user_model().objects.get_or_create(username="bench")
-user.set_password("bench-password-1"); user.save()
-for f in m.CaseListing.objects.values_list("force_id", flat=True).distinct():
-    Membership.objects.get_or_create(user=user, role="case_officer", force=f)
-s = SessionStore()
-s[SESSION_KEY] = str(user.pk)
-s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-s[HASH_SESSION_KEY] = user.get_session_auth_hash()
-s.save()
-_, token = ApiToken.issue(user, "bench")
-public = m.PublicEntry.objects.filter(kind="outcome").order_by("-sort_on").values_list("ref", flat=True).first()
-case = m.CaseListing.objects.order_by("-came_to_attention").values_list("ref", flat=True)[50]
-from misconduct.app.web import store
-deep = store.search(user, store.Search())[min(m.CaseListing.objects.count() // 2, 5000)]
-cursor = store.cursor_of(deep, store.CASE_ORDER)
-print(json.dumps({"session": s.session_key, "token": token, "public_ref": public, "case_ref": case, "case_cursor": cursor, "cases": m.Case.objects.count(), "events": m.Event.objects.count()}))
-"""
-    out = run(
-        [
-            str(BIN / "python"),
-            "-c",
-            f"from misconduct.app import bootstrap; bootstrap.setup()\n{code}",
-        ],
-        env,
+def prepare_here() -> dict[str, object]:
+    """A staff user with every force, a session, an API token, and what to read: every case's
+    reference and every public outcome's (each request picks one at random, so the pages are
+    driven across the whole database, not one case kept warm), and a cursor half way down the
+    case list (at most 5,000 rows in). Runs in a process where Django is set up."""
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
     )
-    return json.loads(out.strip().splitlines()[-1])
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from misconduct.app import models as m
+    from misconduct.app.api.models import ApiToken
+    from misconduct.app.web import register, store
+    from misconduct.app.web.models import Membership
+
+    user, _ = get_user_model().objects.get_or_create(username="bench")
+    user.set_password("bench-password-1")
+    user.save()
+    for f in m.CaseListing.objects.values_list("force_id", flat=True).distinct():
+        Membership.objects.get_or_create(user=user, role="case_officer", force=f)
+    s = SessionStore()
+    s[SESSION_KEY] = str(user.pk)
+    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    s.save()
+    _, token = ApiToken.issue(user, "bench")
+    public = list(
+        register.filtered(store.today(), register.Filters(kind="outcome")).values_list(
+            "ref", flat=True
+        )
+    )
+    cases = list(m.CaseListing.objects.order_by("ref").values_list("ref", flat=True))
+    deep = store.search(user, store.Search())[min(len(cases) // 2, 5000)]
+    return {
+        "session": s.session_key,
+        "token": token,
+        "public_refs": public,
+        "case_refs": cases,
+        "case_cursor": store.cursor_of(deep, store.CASE_ORDER),
+        "cases": m.Case.objects.count(),
+        "events": m.Event.objects.count(),
+    }
+
+
+def prepare(env: dict[str, str]) -> dict[str, Any]:
+    """:func:`prepare_here` in a process of its own, on the database ``env`` names."""
+    code = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
+        "from misconduct.app import bootstrap; bootstrap.setup()\n"
+        "import scale; print(json.dumps(scale.prepare_here()))\n"
+    )
+    out = run([str(BIN / "python"), "-c", code], env)
+    return dict(json.loads(out.strip().splitlines()[-1]))
 
 
 def serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -117,7 +154,13 @@ def serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
     else:
         raise SystemExit(f"something already answers on port {PORT}: stop it or set BENCH_PORT")
     server = subprocess.Popen(
-        [str(BIN / "misconduct"), "serve", "--host", HOST, "--port", str(PORT), "--workers", "2"],
+        [
+            str(BIN / "misconduct"),
+            "serve",
+            *("--host", HOST, "--port", str(PORT)),
+            *("--workers", os.environ.get("BENCH_WORKERS", "2")),
+            *(["--threads", os.environ["BENCH_THREADS"]] if "BENCH_THREADS" in os.environ else []),
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -135,25 +178,32 @@ def serve(env: dict[str, str]) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-def warm(path: str, headers: dict[str, str]) -> None:
+def warm(path: str, headers: dict[str, str], refs: dict[str, Any]) -> None:
     """A few requests first, so that each worker has started and the page's first cost is not
     counted (a cold worker imports and connects once)."""
-    for _ in range(4):
-        request = urllib.request.Request(f"http://{HOST}:{PORT}{path}", headers=headers)
+    for i in range(4):
+        one = {k: refs[k + "s"][i % len(refs[k + "s"])] for k in ("case_ref", "public_ref")}
+        request = urllib.request.Request(
+            f"http://{HOST}:{PORT}{path.format(**one)}", headers=headers
+        )
         try:
             urllib.request.urlopen(request, timeout=120).read()
         except OSError as exc:
             raise SystemExit(f"{path}: {exc}") from None
 
 
-def drive(path: str, headers: dict[str, str], work: Path, env: dict[str, str]) -> dict[str, float]:
-    warm(path, headers)
+def drive(
+    path: str, headers: dict[str, str], work: Path, env: dict[str, str], refs: dict[str, Any]
+) -> dict[str, float]:
+    warm(path, headers, refs)
+    (work / "refs.json").write_text(json.dumps(refs))
     locustfile = work / "locustfile.py"
     locustfile.write_text(LOCUSTFILE)
     prefix = work / "run"
     e = {
         **env,
         "BENCH_PATH": path,
+        "BENCH_REFS": str(work / "refs.json"),
         "BENCH_HEADERS": "\n".join(f"{k}: {v}" for k, v in headers.items()),
     }
     subprocess.run(
@@ -208,6 +258,18 @@ def fresh_postgres(url: str) -> None:
         c.execute(f'CREATE DATABASE "{name}"')
 
 
+def postgres_cases(url: str) -> int | None:
+    """How many cases the benchmark's PostgreSQL database holds (None if it cannot be read)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as c:
+            row = c.execute("SELECT count(*) FROM misconduct_case").fetchone()
+    except psycopg.Error:
+        return None
+    return int(row[0]) if row else None
+
+
 def one(size: int, db: str, url: str | None) -> dict[str, object]:
     """Seed (or, with BENCH_WORK, reuse a database this script seeded there before: the seeding
     rate is then the one recorded when it was seeded), verify, serve and drive every page."""
@@ -225,13 +287,16 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
     env.pop("DATABASE_URL", None)
     if url:
         env["DATABASE_URL"] = url
-        fresh_postgres(url)
     marker = work / "seeded.txt"
-    if keep and marker.exists() and not url:
+    # With BENCH_WORK, a database seeded before is served again: a SQLite file in its folder, or the
+    # PostgreSQL database if it still holds that many cases (one database serves one size at a time).
+    if keep and marker.exists() and (not url or postgres_cases(url) == size):
         seeded = marker.read_text()
         print(f"  {db} {size:>7,} reusing the database seeded in {work}: {seeded.strip()}")
         run([str(BIN / "misconduct"), "db", "init"], env)  # migrations since (and a rebuild)
     else:
+        if url:
+            fresh_postgres(url)
         run([str(BIN / "misconduct"), "db", "init"], env)
         seeded = run(
             [str(BIN / "misconduct"), "db", "seed", "--cases", str(size), "--seed", "1"], env
@@ -255,12 +320,16 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
     pages = {}
     try:
         for name, (path, needs) in PAGES.items():
+            if not chosen(name):
+                continue
             headers = {}
             if needs.get("session"):
                 headers["Cookie"] = f"sessionid={info['session']}"
             if needs.get("token"):
                 headers["Authorization"] = f"Bearer {info['token']}"
-            pages[name] = drive(path.format(**info), headers, work, env)
+            refs = {k: info[k] for k in ("case_refs", "public_refs")}
+            path = path.replace("{case_cursor}", str(info["case_cursor"]))
+            pages[name] = drive(path, headers, work, env, refs)
             p = pages[name]
             print(
                 f"  {db} {size:>7,} {name:<22} p50 {p['p50']:>6.0f} ms  p95 {p['p95']:>6.0f}  p99 {p['p99']:>6.0f}  {p['rps']:>7.1f} req/s  ({p['failures']} failed)",
@@ -296,7 +365,7 @@ def main() -> None:
                 for s in (min(SIZES), max(SIZES))
             )
             print(f"p50 at {max(SIZES):,} over p50 at {min(SIZES):,} ({db}):")
-            for name in PAGES:
+            for name in small["pages"]:  # type: ignore[attr-defined]
                 a, b = small["pages"][name]["p50"], large["pages"][name]["p50"]  # type: ignore[index]
                 print(f"  {name:<22} {b / a if a else float('nan'):.2f}")
     out = {

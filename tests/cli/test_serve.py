@@ -13,6 +13,7 @@ from misconduct.cli.main import cli
     [
         (["--port", "0"], "--port: expected a port from 1 to 65535"),
         (["--workers", "99"], "--workers: expected from 1 to 32 workers"),
+        (["--threads", "0"], "--threads: expected from 1 to 64 threads a worker"),
         (["--host", "0.0.0.0"], "MISCONDUCT_SECRET_KEY: expected a key of your own"),
     ],
 )
@@ -24,3 +25,25 @@ def test_serve_refuses_bad_options_in_one_line(
     assert result.exit_code == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_workers_do_not_inherit_the_masters_database_connection(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10: gunicorn forks its workers from the process that checked the database; a
+    connection left open there was shared by every worker (on PostgreSQL, one query's rows came
+    back to another and pages failed under load). Every connection is closed before the fork."""
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication
+
+    from misconduct.cli import serve
+
+    order: list[str] = []
+    monkeypatch.setattr(connections, "close_all", lambda: order.append("closed"))
+
+    def run(self: BaseApplication) -> None:
+        order.append(f"forked {self.cfg.workers} workers of {self.cfg.threads} threads")
+
+    monkeypatch.setattr(BaseApplication, "run", run)
+    serve._gunicorn("127.0.0.1:0", 2, {"worker_class": "gthread", "threads": 4})
+    assert order == ["closed", "forked 2 workers of 4 threads"]

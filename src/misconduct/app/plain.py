@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from misconduct.errors import InvalidInput, MisconductError
@@ -154,8 +155,10 @@ def _british(m: re.Match[str]) -> str:
     return f"{d:%d/%m/%Y}"
 
 
+@lru_cache(maxsize=4096)
 def plain_text(text: str) -> str:
-    """A message with its ids, options and ISO dates put in words a person reads."""
+    """A message with its ids, options and ISO dates put in words a person reads (a pure function
+    of the text, kept for the messages a page shows again: a case page's refusals)."""
     out = _words(text)
     return out[:1].upper() + out[1:]
 

@@ -6,17 +6,20 @@
   attributes allowed, inline scripts not);
 - HSTS, Secure cookies and the HTTPS redirect when MISCONDUCT_HTTPS is true (served over TLS,
   usually behind a proxy that sets X-Forwarded-Proto);
-- sessions that end after MISCONDUCT_SESSION_IDLE_MINUTES without a request, and at browser close;
+- sessions that end after MISCONDUCT_SESSION_IDLE_MINUTES without a request, and at browser close
+  (:class:`IdleSession` moves a session's end on at most once a minute, not at every request);
 - ``Cache-Control: no-store`` on staff pages, the admin, the staff API and every document
   (:class:`NoStore`), so no shared or browser cache keeps case data.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
@@ -33,6 +36,34 @@ class NoStore:
         if request.path.startswith(PRIVATE_PREFIXES):
             add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
         return response
+
+
+TOUCHED = "_misconduct_touched"
+"""The session key holding when the session's end was last moved on (seconds since the epoch)."""
+TOUCH_EVERY = 60
+"""Seconds between two moves of a session's end: a session may end up to this much before the idle
+time has passed since its last request, never after."""
+
+
+class IdleSession(SessionMiddleware):
+    """Django's session middleware with idle expiry at a write a minute, not a write a request.
+
+    A session ends ``SESSION_COOKIE_AGE`` seconds after it was last saved. Saving it at every request
+    (``SESSION_SAVE_EVERY_REQUEST``) makes every staff page write to the database (on SQLite, behind
+    the one write lock). Here a request with a session saves it when it was last moved on more than
+    :data:`TOUCH_EVERY` seconds ago (or it changed), so it still ends after the idle time, at most a
+    minute early, and the session stays in the database: signing out or a password change ends it
+    on every worker at once."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key:  # a cookie (loaded below if not yet)
+            touched = session.get(TOUCHED)
+            now = int(time.time())
+            live = session.session_key is not None and bool(set(session.keys()) - {TOUCHED})
+            if live and (not isinstance(touched, int) or not 0 <= now - touched < TOUCH_EVERY):
+                session[TOUCHED] = now  # marks it modified: saved with a new end below
+        return super().process_response(request, response)
 
 
 def settings_for(
@@ -69,7 +100,8 @@ def settings_for(
             }
         },
         "SESSION_COOKIE_AGE": idle_minutes * 60,
-        "SESSION_SAVE_EVERY_REQUEST": True,  # the age counts from the last request: idle expiry
+        # The age counts from the last request (within a minute: IdleSession): idle expiry.
+        "SESSION_SAVE_EVERY_REQUEST": False,
         "SESSION_EXPIRE_AT_BROWSER_CLOSE": True,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -41,7 +41,8 @@ MIDDLEWARE = [
     "misconduct.app.logs.AccessLog",  # issue 13: an access line without query strings or names
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # issue 5: static files under gunicorn
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "misconduct.app.api.public.ListCache",  # issue 10: the public API list, kept per event
+    "misconduct.app.security.IdleSession",  # issue 13: idle expiry, a write a minute (issue 10)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -62,6 +63,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "misconduct.app.web.context.links",  # issue 10: the header's links, reversed once
             ]
         },
     }

@@ -42,6 +42,12 @@ def _gunicorn(bind: str, workers: int, options: dict[str, Any]) -> None:
 
     bootstrap.setup()
     bootstrap.check_ready()
+    from django.db import connections
+
+    # The check above opened a connection in this (the master) process: closed before gunicorn
+    # forks, or every worker would inherit the one socket and read each other's answers (on
+    # PostgreSQL, pages failed with one query's rows given to another).
+    connections.close_all()
     from misconduct.app.wsgi import application
 
     class Server(BaseApplication):  # type: ignore[misc]
@@ -58,6 +64,8 @@ def _gunicorn(bind: str, workers: int, options: dict[str, Any]) -> None:
 
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+THREADS = 4
+"""Threads per worker by default (see docs/performance.md for what was measured)."""
 
 
 def _refuse_development_key_off_loopback(host: str) -> None:
@@ -82,17 +90,26 @@ def register(cli: click.Group) -> None:
     @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
     @click.option("--workers", default=2, show_default=True, type=int, help="Gunicorn workers.")
     @click.option(
+        "--threads",
+        default=THREADS,
+        show_default=True,
+        type=int,
+        help="Threads per worker (gunicorn's gthread worker, with keep-alive); 1: one request at a time.",
+    )
+    @click.option(
         "--demo",
         is_flag=True,
         help="Migrate, load the demo cases, create the demo logins if absent and print them.",
     )
     @handle_errors
-    def serve(host: str, port: int, workers: int, demo: bool) -> None:
+    def serve(host: str, port: int, workers: int, threads: int, demo: bool) -> None:
         """Serve the web application and the API (gunicorn; static files by whitenoise)."""
         if not 1 <= port <= 65535:
             raise InvalidInput("--port", "a port from 1 to 65535", port)
         if not 1 <= workers <= 32:
             raise InvalidInput("--workers", "from 1 to 32 workers", workers)
+        if not 1 <= threads <= 64:
+            raise InvalidInput("--threads", "from 1 to 64 threads a worker", threads)
         _refuse_development_key_off_loopback(host)
         if demo:
             _prepare_demo()
@@ -100,4 +117,7 @@ def register(cli: click.Group) -> None:
             f"Serving on http://{host}:{port}/ (staff pages at /staff/, API docs at /api/docs)"
         )
         # The application writes the access lines itself (misconduct.app.logs), without query strings.
-        _gunicorn(f"{host}:{port}", workers, {"accesslog": None, "timeout": 60})
+        options: dict[str, Any] = {"accesslog": None, "timeout": 60}
+        if threads > 1:  # issue 10: keep-alive, and a worker's wait on the database overlapped
+            options.update(worker_class="gthread", threads=threads, keepalive=5)
+        _gunicorn(f"{host}:{port}", workers, options)

@@ -27,13 +27,27 @@ class Standard:
         return str(self.version.citation)
 
 
+_BUILT: dict[int, tuple[ProvisionVersion, tuple[Standard, ...]]] = {}
+"""The standards of each provision version already built, by the version's identity (a version is
+never changed once loaded; the version is kept with them, so its identity is not reused)."""
+
+
 def standards_on(on: date, *, catalogue: Catalogue | None = None) -> list[Standard]:
     cat = catalogue or default_catalogue()
     v = cat.version(STANDARDS_PROVISION, on)
-    return [
-        Standard(s["id"], s["heading"], " ".join(s["text"].split()), v)
-        for s in v.parameters["standards"]
-    ]
+    built = _BUILT.get(id(v))
+    if built is None or built[0] is not v:
+        built = (
+            v,
+            tuple(
+                Standard(s["id"], s["heading"], " ".join(s["text"].split()), v)
+                for s in v.parameters["standards"]
+            ),
+        )
+        if len(_BUILT) > 64:
+            _BUILT.clear()
+        _BUILT[id(v)] = built
+    return list(built[1])
 
 
 def parse_standards(values: list[str], on: date, *, field: str = "standards") -> list[Standard]:

@@ -247,3 +247,40 @@ def test_the_assessment_shows_the_three_most_similar_published_outcomes(
         assert m.precedent.force in page and f'href="{m.precedent.provenance.url}"' in page
     assert "Alike: both gross misconduct" in page and "Differs: " in page
     assert "Outcomes among these: " in page
+
+
+def test_the_case_page_links_and_rows_are_those_the_url_names_give(demo: list[str]) -> None:
+    """Issue 10: the case page builds its steps, documents, time limits and timeline in the view
+    (one reversal per page); each link is the one ``reverse`` gives and each row is shown."""
+    import html
+    import re
+
+    from misconduct.app.web.templatetags.web import british, case_url
+
+    case = max(store.all_cases(), key=lambda c: (len(c.time_limits), c.ref))
+    officer = make_user("cw", [(Role.CASE_OFFICER, case.force)])
+    page = html.unescape(
+        _client(officer).get(reverse("web:case", args=[case.ref])).content.decode()
+    )
+    assert f'href="{reverse("web:step", args=[case.ref, "add-note"])}"' in page
+    refused = re.findall(r'<li class="refused">([^<]+) <span class="cite">\(([^)]*)\)</span>', page)
+    assert refused and all(":" in text for text, _ in refused)
+    timeline = page[page.index("<h2>Timeline</h2>") :]
+    assert timeline.count("<tr><td>") == len(case.timeline)
+    for entry in case.timeline:
+        assert f"<tr><td>{entry.sequence}</td><td>{british(entry.on)}</td>" in timeline
+    limits = page[page.index("<h2>Time limits</h2>") : page.index("<h2>Next steps</h2>")]
+    assert limits.count("<tr><td>") == len(case.time_limits) > 0
+    for t in case.time_limits:
+        assert t.item.title in limits and british(t.item.last_day) in limits
+    for ref in (case.ref, "MPS-2026-0001", "A B&C"):
+        assert case_url(ref) == reverse("web:case", args=[ref])
+
+
+def test_a_documents_link_is_the_one_reverse_gives(
+    users: dict[str, Any], canonical_at_findings: str
+) -> None:
+    page = _client(users["officer"]).get(reverse("web:case", args=[canonical_at_findings]))
+    text = page.content.decode()
+    url = reverse("web:document", args=[canonical_at_findings, "reg17-notice", "html"])
+    assert f'href="{url}" download' in text

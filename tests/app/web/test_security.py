@@ -58,7 +58,8 @@ def test_staff_pages_and_documents_are_never_stored_by_a_cache(
 
 
 def test_a_session_ends_after_the_idle_time(users: dict[str, Any], settings: Any) -> None:
-    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert "misconduct.app.security.IdleSession" in settings.MIDDLEWARE
     client = Client()
     assert client.login(username="officer", password=PASSWORD)
     assert client.get(reverse("web:dashboard")).status_code == 200
@@ -66,6 +67,42 @@ def test_a_session_ends_after_the_idle_time(users: dict[str, Any], settings: Any
     session.set_expiry(-1)  # as if the idle time had passed since the last request
     session.save()
     assert client.get(reverse("web:dashboard")).status_code == 302
+
+
+def test_a_session_is_moved_on_once_a_minute_not_at_every_request(
+    users: dict[str, Any], monkeypatch: Any
+) -> None:
+    """Issue 10: a staff page does not write the session each time; the idle time still counts
+    from the last request, within TOUCH_EVERY seconds."""
+    from django.contrib.sessions.models import Session
+
+    from misconduct.app import security
+
+    client = Client()
+    assert client.login(username="officer", password=PASSWORD)
+    key = client.cookies["sessionid"].value
+    now = [2_000_000_000.0]
+    monkeypatch.setattr(security.time, "time", lambda: now[0])
+    assert client.get(reverse("web:dashboard")).status_code == 200
+    first = Session.objects.get(session_key=key).expire_date
+    now[0] += security.TOUCH_EVERY - 1
+    assert client.get(reverse("web:dashboard")).status_code == 200
+    assert Session.objects.get(session_key=key).expire_date == first  # not written again
+    assert client.session[security.TOUCHED] == 2_000_000_000
+    now[0] += 1
+    assert client.get(reverse("web:dashboard")).status_code == 200
+    assert client.session[security.TOUCHED] == 2_000_000_000 + security.TOUCH_EVERY  # moved on
+    assert Session.objects.get(session_key=key).expire_date > first
+
+
+def test_a_visitor_without_a_live_session_gets_none_saved(db: Any) -> None:
+    from django.contrib.sessions.models import Session
+
+    client = Client()
+    client.cookies["sessionid"] = "no-such-session-key-000000000000"
+    assert client.get(reverse("web:public")).status_code == 200
+    assert client.get(reverse("web:dashboard")).status_code == 302
+    assert not Session.objects.exists()
 
 
 def test_over_tls_cookies_are_secure_and_hsts_is_sent() -> None:

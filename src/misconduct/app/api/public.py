@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+from threading import Lock
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
@@ -157,3 +160,49 @@ def outcome(request: Any, ref: str) -> dict[str, Any]:
     if found is not None:
         return _out(found)
     raise NotFound("nothing is published under this reference", field="ref", received=ref)
+
+
+CACHED_PATHS = ("/api/public/outcomes",)
+"""The public API's list, whose answer depends on the register's state, the date and the URL only."""
+
+_answers: dict[str, tuple[int, bytes, list[tuple[str, str]]]] = {}
+_answers_lock = Lock()
+
+
+class ListCache:
+    """Middleware: the public API list's answer, kept per process under the newest event, the date,
+    the code's record format and the URL (query string included), and served again while they hold,
+    as the public pages are (``views.public.cacheable``). Any event written anywhere changes the
+    key, so no answer older than the database is served; a reader polling the first page, as a
+    news site or an aggregator does, costs one indexed lookup. Only GETs without credentials are
+    kept (the list ignores them, but an answer to a token is not shared)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            request.method != "GET"
+            or request.path not in CACHED_PATHS
+            or "HTTP_AUTHORIZATION" in request.META
+        ):
+            return self.get_response(request)
+        from misconduct.app.readmodels import record_format
+
+        text = f"{store.generation()}|{record_format()}|{store.today()}|{request.get_full_path()}"
+        key = hashlib.sha256(text.encode()).hexdigest()
+        with _answers_lock:
+            hit = _answers.get(key)
+        if hit is not None:
+            status, body, headers = hit
+            response = HttpResponse(body, status=status)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = self.get_response(request)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            with _answers_lock:
+                if len(_answers) > 256:
+                    _answers.clear()
+                _answers[key] = (response.status_code, response.content, list(response.items()))
+        return response

@@ -24,7 +24,7 @@ from django.http import Http404
 
 from misconduct.app import models as m
 from misconduct.app.readmodels import chair_key
-from misconduct.app.roles import Action, CaseScope, Grant, allowed, forces_for
+from misconduct.app.roles import Action, CaseScope, Grant, Role, allowed, forces_for
 from misconduct.app.web.models import Membership
 from misconduct.domain.case import Case
 from misconduct.domain.ledger import RecordedEvent
@@ -88,6 +88,26 @@ def events(ref: str) -> list[RecordedEvent]:
     return DjangoRepository().events(ref)
 
 
+@dataclass(frozen=True)
+class EventHead:
+    """What the case page's timeline shows of a recorded event: no payload, no personal data."""
+
+    sequence: int
+    occurred_on: date
+    recorded_at: datetime
+    actor: str
+
+
+def event_heads(ref: str) -> list[EventHead]:
+    """The case's recorded events in order, without their payloads (one indexed query)."""
+    rows = (
+        m.Event.objects.filter(case__ref=ref)
+        .order_by("sequence")
+        .values_list("sequence", "occurred_on", "recorded_at", "actor")
+    )
+    return [EventHead(*r) for r in rows]
+
+
 def context(case: Case) -> Context:
     """Facts from outside the case that the rules need: each officer's warnings from other cases."""
     from misconduct.app.repository import DjangoRepository
@@ -111,7 +131,8 @@ def grants(user: Any) -> list[Grant]:
         return []
     cached = getattr(user, "_misconduct_grants", None)
     if cached is None:
-        cached = [ms.grant for ms in Membership.objects.filter(user=user)]
+        rows = Membership.objects.filter(user=user).order_by("force", "role")  # no join
+        cached = [Grant(Role(role), force) for role, force in rows.values_list("role", "force")]
         user._misconduct_grants = cached
     return list(cached)
 
@@ -272,10 +293,10 @@ _counted: dict[Hashable, tuple[tuple[int, str], Any]] = {}
 _counted_lock = Lock()
 
 
-def counted(key: Hashable, compute: Callable[[], T]) -> T:
+def counted(key: Hashable, compute: Callable[[], T], *, newest: tuple[int, str] | None = None) -> T:
     """``compute()`` (a count or other aggregate), kept per process under ``key`` until the next
-    event is written anywhere."""
-    now = generation()
+    event is written anywhere. ``newest``: the :func:`generation` the caller has just read."""
+    now = newest if newest is not None else generation()
     with _counted_lock:
         hit = _counted.get(key)
     if hit is not None and hit[0] == now:

@@ -37,7 +37,11 @@ MAX_AGE = 60
 def _stamp(request: HttpRequest, *args: Any, **kwargs: Any) -> tuple[tuple[int, str], datetime]:
     cached = getattr(request, "_register_stamp", None)
     if cached is None:
-        cached = request._register_stamp = (store.generation(), register.last_changed())  # type: ignore[attr-defined]
+        newest = store.generation()
+        # The newest change to a public record changes only with a write, which appends an event:
+        # kept per process under the newest event (one query a page, not two).
+        changed = store.counted(("last-changed",), register.last_changed, newest=newest)
+        cached = request._register_stamp = (newest, changed)  # type: ignore[attr-defined]
     return cached
 
 

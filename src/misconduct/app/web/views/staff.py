@@ -4,6 +4,7 @@ lifecycle step, API tokens. Every page checks the role and the force through ``s
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +13,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.urls.resolvers import RFC3986_SUBDELIMS
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from misconduct.app import access
@@ -24,6 +29,8 @@ from misconduct.app.web import store
 from misconduct.app.web.forms import StepForm
 from misconduct.app.web.publication import public_view
 from misconduct.app.web.steps import availability, step_named, steps_for
+from misconduct.app.web.templatetags.web import actor_names, british, label
+from misconduct.app.web.templatetags.web import plain as plain_refusal
 from misconduct.domain.forces import FORCES, force
 from misconduct.domain.terms import Nature, Stage
 from misconduct.errors import InvalidInput, MisconductError
@@ -31,7 +38,6 @@ from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
 from misconduct.services.cases import Due
-from misconduct.services.cases import timeline as paired
 from misconduct.services.retention import TAKE_DOWN_STEP
 
 HORIZON_WORKING_DAYS = 10
@@ -161,36 +167,70 @@ def case_list(request: HttpRequest) -> HttpResponse:
         )
     except InvalidInput:  # a position edited by hand: the first page
         page = store.keyset(rows, store.CASE_ORDER, PAGE_SIZE)
+    mine = {g.force for g in store.grants(request.user)}
+    here = reverse("web:cases")
     return render(
         request,
         "web/staff/case_list.html",
         {
             "page": page,
+            # Each row and each choice as finished text (issue 10: the list's cost was mostly
+            # template lookups, a reversal a row and enum properties).
+            "rows": [
+                (
+                    f"{here}{quote(c.ref, safe=RFC3986_SUBDELIMS + '/~:@')}/",  # as reverse()
+                    c.ref,
+                    c.force.name,
+                    "; ".join(f"{name} ({number})" for name, number, *_ in c.officers),
+                    british(c.came_to_attention),
+                    label(c.stage),
+                )
+                for c in page.rows
+            ],
             "count_text": store.count_text(count, "case"),
             "search": search,
             "querystring": store.list_params(q),
-            "forces": [
-                f for f in FORCES if f.code in {g.force for g in store.grants(request.user)}
-            ],
-            "stages": list(Stage),
-            "standards": standards_on(store.today()),
+            "forces": _options([(f.code, f.name) for f in FORCES if f.code in mine], search.force),
+            "stages": _options([(st.value, st.label) for st in Stage], search.stage),
+            "standards": _options(
+                [(st.id, st.heading) for st in standards_on(store.today())], search.standard
+            ),
         },
     )
 
 
+def _options(choices: list[tuple[str, str]], chosen: str) -> list[tuple[str, str, bool]]:
+    """A select's options as (value, label, selected)."""
+    return [(value, text, value == chosen) for value, text in choices]
+
+
 @login_required
 def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
-    case = store.visible_case(request.user, ref)
-    access.record(request.user, case, "case page")
-    records = store.events(ref)
-    today = store.today()
-    ctx = store.context(case)
-    may = store.permissions(request.user, case)
-    steps = [a for a in steps_for(case, ctx, today) if may(a.step.action)]
-    timeline = [{"record": r, "label": entry.label} for r, entry in paired(case, records)]
-    limits = sorted(case.time_limits, key=lambda t: t.item.last_day)
+    """The case as it stands. Its loops (steps, timeline, documents) are given to the template as
+    finished text and links, one ``reverse`` for the case, not one per row (issue 10: the page's
+    cost was mostly template work)."""
     from misconduct.app.web import documents
 
+    user = request.user
+    case = store.visible_case(user, ref)
+    access.record(user, case, "case page")
+    today = store.today()
+    may = store.permissions(user, case)
+    steps = [a for a in steps_for(case, store.context(case), today) if may(a.step.action)]
+    here = reverse("web:case", args=[case.ref])
+    heads = {h.sequence: h for h in store.event_heads(case.ref)}
+    names = actor_names([{"record": h} for h in heads.values()])
+    timeline = [
+        (
+            e.sequence,
+            british(h.occurred_on),
+            e.label,
+            names.get(h.actor, h.actor),
+            british(h.recorded_at),
+        )
+        for e in case.timeline
+        if (h := heads.get(e.sequence)) is not None  # a step recorded since the state was read
+    ]
     return render(
         request,
         "web/staff/case_detail.html",
@@ -198,18 +238,70 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "case": case,
             "force_name": _force_name(case.force),
             "stage": case.stage,
-            "timeline": timeline,
-            "limits": limits,
-            "overdue": {id(i) for i in case.overdue(today)},
-            "today": today,
-            "open_steps": [a for a in steps if a.open],
-            "closed_steps": [a for a in steps if not a.open],
+            "timeline": format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><small>{}</small></td></tr>",
+                timeline,
+            ),
+            "limits": _limits(case, today),
+            "open_steps": format_html_join(
+                "",
+                '<li><a href="{}steps/{}/">{}</a></li>',
+                ((here, a.step.id, a.step.label) for a in steps if a.open),
+            ),
+            "closed_steps": format_html_join(
+                "\n",
+                '<li class="refused">{}: {} <span class="cite">({})</span></li>',
+                (
+                    (
+                        a.step.label,
+                        plain_refusal(a.refusal),
+                        a.refusal.citation if a.refusal else "",
+                    )
+                    for a in steps
+                    if not a.open
+                ),
+            ),
             "can_decide": may(Action.DECIDE),
             "public": public_view(case, today),
-            "documents": documents.available(case),
+            "documents": [
+                (
+                    d.title,
+                    d.public,
+                    [(f.upper(), f"{here}documents/{d.kind}.{f}") for f in d.formats],
+                )
+                for d in documents.available(case)
+            ],
             "standards": {s.id: s.heading for s in standards_on(case.came_to_attention)},
         },
     )
+
+
+def _limits(case: Any, today: Any) -> str:
+    """The case's time limits, soonest first, as the rows of the case page's table."""
+    rows = []
+    for t in sorted(case.time_limits, key=lambda t: t.item.last_day):
+        i = t.item
+        obligation = i.nature.value == "obligation"
+        rows.append(
+            format_html(
+                '<tr><td>{}{}</td><td>{}</td><td>{}{}{}</td><td>{}</td><td class="cite">{}{}</td></tr>',
+                i.title,
+                "" if obligation else format_html(" <small>({})</small>", label(i.nature).lower()),
+                british(i.trigger),
+                format_html("{} to ", british(i.earliest)) if i.earliest else "",
+                british(i.last_day),
+                mark_safe(' <span class="badge overdue">overdue</span>')
+                if not t.met_on and obligation and i.last_day < today and not case.closed_on
+                else "",
+                format_html('<span class="badge ok">{}</span>', british(t.met_on))
+                if t.met_on
+                else "—",
+                i.citation,
+                format_html(" ({})", i.status) if i.status != "verified" else "",
+            )
+        )
+    return mark_safe("\n".join(rows))
 
 
 @login_required

@@ -1,0 +1,116 @@
+"""The CPU cost of one request to each page of issue 10, in one process (Django's test client).
+
+Serves the database that MISCONDUCT_DATA_DIR (SQLite) or DATABASE_URL names, as ``make bench-scale``
+leaves it (e.g. ``BENCH_WORK=/tmp/scale-bench`` keeps ``/tmp/scale-bench/sqlite-1000``), signed in
+as the user ``bench`` that ``bench/scale.py`` prepares. For each page it prints the CPU time
+(``time.process_time``) of a request, the best of BENCH_ROUNDS rounds (default 5) of BENCH_REQUESTS
+requests each (default 40), and the number of queries a request makes; the case page and the public
+outcome page each request a different case of the whole database, chosen at random. CPU time is the
+figure to compare on a shared machine: what other processes do does not count in it.
+
+``BENCH_ONLY=WORD,WORD`` measures only the pages whose name holds one of the words. ``BENCH_PROFILE=PAGE`` (a page's
+name) prints the page's profile instead (cProfile, cumulative).
+
+    PYTHONPATH=src MISCONDUCT_DATA_DIR=/tmp/scale-bench/sqlite-1000 python bench/pages.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
+
+
+def main() -> None:
+    os.environ.setdefault("MISCONDUCT_SECRET_KEY", "bench-only-not-a-secret")
+    from misconduct.app import bootstrap
+
+    bootstrap.setup()
+    import scale
+    from django.db import connection
+    from django.test import Client
+
+    info = scale.prepare_here()
+    staff = Client(HTTP_HOST="127.0.0.1")
+    staff.cookies["sessionid"] = info["session"]
+    public = Client(HTTP_HOST="127.0.0.1")
+    rng = random.Random(1)
+    pages = {
+        name: (path, needs)
+        for name, (path, needs) in scale.PAGES.items()
+        if not path.startswith("/static/")
+    }
+    profile = os.environ.get("BENCH_PROFILE")
+    queries: list[str] = []
+
+    def counting(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    for name, (path, needs) in pages.items():
+        if (profile and name != profile) or not scale.chosen(name):
+            continue
+        headers = {}
+        if needs.get("token"):
+            headers["HTTP_AUTHORIZATION"] = f"Bearer {info['token']}"
+        one = partial(
+            request, name, path, staff if needs.get("session") else public, headers, info, rng
+        )
+        size = one()  # warm: templates compiled, caches filled, connection open
+        queries.clear()
+        with connection.execute_wrapper(counting):
+            one()
+        if profile:
+            import cProfile
+            import pstats
+
+            with cProfile.Profile() as p:
+                for _ in range(REQUESTS):
+                    one()
+            pstats.Stats(p).sort_stats("cumulative").print_stats(45)
+            return
+        best = float("inf")
+        for _ in range(ROUNDS):
+            started = time.process_time()
+            for _ in range(REQUESTS):
+                one()
+            best = min(best, (time.process_time() - started) / REQUESTS)
+        print(
+            f"{name:<28} {best * 1000:6.2f} ms CPU  {len(queries):3d} queries  "
+            f"{size // 1024:4d} KiB  (at most {1 / best:,.0f} req/s a core)",
+            flush=True,
+        )
+
+
+def request(
+    name: str,
+    path: str,
+    client: Any,
+    headers: dict[str, str],
+    info: dict[str, Any],
+    rng: random.Random,
+) -> int:
+    """One request to the page, for a case (or a public outcome) chosen at random."""
+    url = path.format(
+        case_ref=rng.choice(info["case_refs"]),
+        public_ref=rng.choice(info["public_refs"]),
+        case_cursor=info["case_cursor"],
+    )
+    response = client.get(url, **headers)
+    if response.status_code != 200:
+        raise SystemExit(f"{name}: {url} answered {response.status_code}")
+    return len(response.content)
+
+
+if __name__ == "__main__":
+    main()
