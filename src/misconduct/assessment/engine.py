@@ -19,7 +19,7 @@ from misconduct.assessment.facts import Facts
 from misconduct.assessment.guidance import Guidance, GuidanceTables, default_guidance
 from misconduct.assessment.reasons import GuidanceTraceEntry, Reason, StageResult
 from misconduct.assessment.seriousness import Seriousness, assess_seriousness
-from misconduct.rules.catalogue import Catalogue
+from misconduct.rules.catalogue import Catalogue, ProvisionVersion
 from misconduct.rules.datafile import Citation, Status
 from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes
 from misconduct.rules.regime import Regime
@@ -134,23 +134,44 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
     Taken from the rules' trace, so a 2012-regime case cites the 2012 regulations and an inference
     (a constable has no lower rank) keeps its own status instead of borrowing "verified".
     """
-    used = [
-        e.version.citation
+    versions = [
+        e.version
         for e in answer.trace.entries
-        if e.applied
-        and e.version is not None
-        and not any(w in e.provision_id for w in _NOT_AVAILABILITY)
+        if e.applied and e.version is not None and _counts_for_availability(e.provision_id)
     ]
-    used = list(dict.fromkeys(used))
+    # The citation depends only on the versions applied (and, where none was, on the regime): each
+    # is built once (Citation is immutable).
+    key = (answer.regime.regime._value_, *map(id, versions))
+    kept = _LAWFUL_CITATIONS.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], versions, strict=True)):
+        return kept[1]
+    used = list(dict.fromkeys(v.citation for v in versions))
     if not used:
-        return Citation(answer.regime.regime.label, "outcomes (see trace)", Status.UNVERIFIED)
-    status = max((c.status for c in used), key=_STATUS_ORDER.index)
-    return Citation(
-        "; ".join(str(c) for c in used),
-        "(as applied; see trace)",
-        status,
-        "the weakest status among the provisions applied",
-    )
+        cite = Citation(answer.regime.regime.label, "outcomes (see trace)", Status.UNVERIFIED)
+    else:
+        status = max((c.status for c in used), key=_STATUS_ORDER.index)
+        cite = Citation(
+            "; ".join(str(c) for c in used),
+            "(as applied; see trace)",
+            status,
+            "the weakest status among the provisions applied",
+        )
+    if len(_LAWFUL_CITATIONS) >= 4096:
+        _LAWFUL_CITATIONS.clear()
+    _LAWFUL_CITATIONS[key] = (tuple(versions), cite)
+    return cite
+
+
+_LAWFUL_CITATIONS: dict[tuple[Any, ...], tuple[tuple[ProvisionVersion, ...], Citation]] = {}
+_AVAILABILITY: dict[str, bool] = {}
+
+
+def _counts_for_availability(provision_id: str) -> bool:
+    """Whether a provision decides what is open (not a period, reasons or the presumption)."""
+    counts = _AVAILABILITY.get(provision_id)
+    if counts is None:
+        counts = _AVAILABILITY[provision_id] = not any(w in provision_id for w in _NOT_AVAILABILITY)
+    return counts
 
 
 def question_for(facts: Facts) -> OutcomeQuestion:

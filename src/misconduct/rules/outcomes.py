@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from misconduct.errors import InvalidInput, RuleViolation
-from misconduct.rules.catalogue import Catalogue, catalogue_or_default
+from misconduct.rules.catalogue import Catalogue, ProvisionVersion, catalogue_or_default
 from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
@@ -203,9 +203,24 @@ class _Run:
     def require(self, pid: str, rid: str, text: str, applies_to: set[Outcome], on: date) -> None:
         v = self.cat.version(pid, on)
         self.trace.record(v, text, on=on)
-        self.requirements.append(
-            Requirement(rid, text, str(v.citation), v.citation.status.value, _ordered(applies_to))
-        )
+        # A requirement depends only on these values and the version: each is built once
+        # (Requirement is immutable).
+        outcomes = _ordered(applies_to)
+        key = (rid, text, id(v), outcomes)
+        kept = _REQUIREMENTS.get(key)
+        if kept is None or kept[0] is not v:
+            if len(_REQUIREMENTS) >= 4096:
+                _REQUIREMENTS.clear()
+            kept = _REQUIREMENTS[key] = (
+                v,
+                Requirement(rid, text, str(v.citation), v.citation.status.value, outcomes),
+            )
+        self.requirements.append(kept[1])
+
+
+_REQUIREMENTS: dict[
+    tuple[str, str, int, tuple[Outcome, ...]], tuple[ProvisionVersion, Requirement]
+] = {}
 
 
 def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -> OutcomeAnswer:
