@@ -310,6 +310,7 @@ class _Indication:
         t = self.t
         memo = t.memo
         bands_cite = t.cite["bands"]
+        key: tuple[Any, ...]
         self.reasons.append(_PURPOSE_REASON)
         if lawful:
             key = ("lawful", answer.available, answer.regime.regime, self.lawful_cite)
@@ -719,6 +720,7 @@ class _Indication:
         t = self.t
         memo = t.memo
         cite = t.cite["personal_mitigation"]
+        key: tuple[Any, ...]
         reasons = [
             memo.get("personal mitigation")
             or t.remember(

@@ -183,6 +183,7 @@ def assess_seriousness(
     t = guidance.tables
     memo = t.memo
     cite = t.cite
+    key: tuple[Any, ...]
     categories = tuple(
         dict.fromkeys(
             catalogue.category(f.factor.category) for f in facts.factors if f.factor.category
@@ -248,14 +249,14 @@ def assess_seriousness(
     aggravating = []
     mitigating = []
     for f in facts.factors:
-        stage = f.factor.stage
-        if stage is Stage.CONTEXT:
+        factor_stage = f.factor.stage
+        if factor_stage is Stage.CONTEXT:
             reasons.append(
                 _kept_factor_reason(t, f, "context", "Context (no weight in seriousness)")
             )
-        elif stage is Stage.AGGRAVATING:
+        elif factor_stage is Stage.AGGRAVATING:
             aggravating.append(f)
-        elif stage is Stage.MITIGATING:
+        elif factor_stage is Stage.MITIGATING:
             mitigating.append(f)
     if facts.allegations:
         matrix_cite = cite["matrix"]
