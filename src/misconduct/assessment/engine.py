@@ -21,7 +21,7 @@ from misconduct.assessment.reasons import GuidanceTraceEntry, Reason, StageResul
 from misconduct.assessment.seriousness import Seriousness, assess_seriousness
 from misconduct.rules.catalogue import Catalogue, ProvisionVersion
 from misconduct.rules.datafile import Citation, Status
-from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes
+from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes, question
 from misconduct.rules.regime import Regime
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
@@ -177,7 +177,7 @@ def _counts_for_availability(provision_id: str) -> bool:
 def question_for(facts: Facts) -> OutcomeQuestion:
     on = facts.proceedings.severity_assessment_on
     in_force = [w for w in facts.officer.warnings if w.record.in_force(on)]
-    return OutcomeQuestion(
+    return question(  # OutcomeQuestion(...), built faster
         forum=facts.proceedings.forum,
         finding=facts.proceedings.finding,
         came_to_attention=facts.allegation.came_to_attention,

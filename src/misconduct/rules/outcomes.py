@@ -7,7 +7,7 @@ legacy cases), the warnings in force on the severity-assessment date, rank, form
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -83,6 +83,75 @@ class OutcomeQuestion:
         if self.fww_in_force and self.ww_in_force:
             # Both can be on a record, but the final warning governs; keep the question unambiguous.
             object.__setattr__(self, "ww_in_force", False)
+
+
+_LATER_FIELDS: dict[str, Any] = {
+    "dg_reinvestigation_on": None,
+    "referral_notice_on": None,
+    "reduced_in_rank_on": None,
+    "linked_allegation_came_to_attention": None,
+    "first_known_to_police_body_on": None,
+    "first_known_to_director_general_on": None,
+}
+_QUICK_FIELDS = (
+    "forum",
+    "finding",
+    "came_to_attention",
+    "severity_assessment_on",
+    "decided_on",
+    "rank",
+    "former_officer",
+    "fww_in_force",
+    "ww_in_force",
+    "previously_reduced_in_rank",
+    "unconnected_incidents",
+    "convicted_indictable_only",
+    "linked_to_pre_commencement_allegation",
+)
+if {f.name for f in fields(OutcomeQuestion)} != {
+    *_QUICK_FIELDS,
+    *_LATER_FIELDS,
+}:  # pragma: no cover
+    raise AssertionError("OutcomeQuestion's fields changed: update question()")
+
+
+def question(
+    forum: Forum,
+    finding: Finding,
+    came_to_attention: date,
+    severity_assessment_on: date,
+    decided_on: date,
+    rank: Rank,
+    former_officer: bool,
+    fww_in_force: bool,
+    ww_in_force: bool,
+    previously_reduced_in_rank: bool,
+    unconnected_incidents: bool,
+    convicted_indictable_only: bool,
+    linked_to_pre_commencement_allegation: bool,
+) -> OutcomeQuestion:
+    """``OutcomeQuestion(...)`` with these fields and no later dates, with the same checks, for a
+    caller that builds one a case (the assessment engine): the frozen dataclass's __init__ sets its
+    twenty fields one ``object.__setattr__`` at a time, which took longer than the checks."""
+    q: OutcomeQuestion = object.__new__(OutcomeQuestion)
+    q.__dict__.update(
+        _LATER_FIELDS,
+        forum=forum,
+        finding=finding,
+        came_to_attention=came_to_attention,
+        severity_assessment_on=severity_assessment_on,
+        decided_on=decided_on,
+        rank=rank,
+        former_officer=former_officer,
+        fww_in_force=fww_in_force,
+        ww_in_force=ww_in_force,
+        previously_reduced_in_rank=previously_reduced_in_rank,
+        unconnected_incidents=unconnected_incidents,
+        convicted_indictable_only=convicted_indictable_only,
+        linked_to_pre_commencement_allegation=linked_to_pre_commencement_allegation,
+    )
+    q.__post_init__()
+    return q
 
 
 @dataclass(frozen=True)
