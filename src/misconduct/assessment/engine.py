@@ -21,6 +21,7 @@ from misconduct.assessment.reasons import GuidanceTraceEntry, Reason, StageResul
 from misconduct.assessment.seriousness import Seriousness, assess_seriousness
 from misconduct.rules.catalogue import Catalogue, ProvisionVersion
 from misconduct.rules.datafile import Citation, Status
+from misconduct.rules.frozen import builder
 from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes, question
 from misconduct.rules.regime import Regime
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
@@ -123,6 +124,8 @@ class Assessment:
             "trace": rules["trace"] + [e.as_dict() for e in self.guidance_trace],
         }
 
+
+_build_assessment = builder(Assessment)  # Assessment(...), faster (misconduct.rules.frozen)
 
 _STATUS_ORDER = (Status.VERIFIED, Status.SECONDARY, Status.UNVERIFIED)
 _NOT_AVAILABILITY = ("period", "reasons", "presumption")
@@ -452,7 +455,7 @@ class _Indication:
                 ),
             )
         )
-        return Assessment(
+        return _build_assessment(
             facts,
             answer,
             ser,

@@ -17,6 +17,7 @@ from misconduct.assessment.facts import Explicit, Facts, FoundFactor
 from misconduct.assessment.guidance import Guidance, GuidanceTables
 from misconduct.assessment.reasons import GuidanceTraceEntry, Reason, StageResult
 from misconduct.rules.datafile import Citation, Status
+from misconduct.rules.frozen import builder
 from misconduct.rules.vocabulary import Finding
 
 GROSS_MISCONDUCT_CITATION = Citation(
@@ -66,6 +67,9 @@ class Seriousness:
             "mitigating": [f.factor.id for f in self.mitigating],
             "categories": [c.id for c in self.categories],
         }
+
+
+_build_seriousness = builder(Seriousness)  # Seriousness(...), faster (misconduct.rules.frozen)
 
 
 # Reasons whose wording depends only on the guidance and a few small values are built once and kept
@@ -353,7 +357,7 @@ def assess_seriousness(
             (("aggravating", aggravating_ids), ("mitigating", mitigating_ids)),
         )
     )
-    result = Seriousness(
+    result = _build_seriousness(
         culpability,
         harm,
         base,

@@ -13,6 +13,7 @@ from typing import Any
 
 from misconduct.errors import InvalidInput, RuleViolation
 from misconduct.rules.catalogue import Catalogue, ProvisionVersion, catalogue_or_default
+from misconduct.rules.frozen import builder
 from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
@@ -224,6 +225,9 @@ class OutcomeAnswer:
         }
 
 
+_build_answer = builder(OutcomeAnswer)  # OutcomeAnswer(...), faster (misconduct.rules.frozen)
+
+
 def _severity(o: Outcome) -> int:
     return _SEVERITY[o._value_]
 
@@ -324,7 +328,7 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
     if len(available) == 1 and finding is not Finding.NO_MISCONDUCT:
         (only,) = available
         run.notes.append(f"Only one outcome is lawful on these facts: {only.label.lower()}.")
-    return OutcomeAnswer(
+    return _build_answer(
         q,
         regime,
         ordered,
