@@ -216,6 +216,7 @@ _FLOOR_SEVERITY: dict[Outcome, int] = {
     o: Outcome.DISMISSAL_WITHOUT_NOTICE.severity if o.is_dismissal else o.severity for o in Outcome
 }
 LABEL: dict[Outcome, str] = {o: o.label for o in Outcome}
+_DISMISSALS = frozenset(o for o in Outcome if o.is_dismissal)  # o.is_dismissal, as a set lookup
 LOWER: dict[Outcome, str] = {o: o.label.lower() for o in Outcome}
 
 
@@ -284,7 +285,9 @@ class _Indication:
         self.meeting_why: dict[Outcome, str] = {}
         self.meeting_reasons: list[Reason] = []
         self.severe_cap: int | None = (
-            self.t.likely_severe_up_to if any(c.likely_severe for c in ser.categories) else None
+            self.t.likely_severe_up_to
+            if ser.categories and any(c.likely_severe for c in ser.categories)
+            else None
         )
 
     def eligible(self, o: Outcome) -> bool:
@@ -299,7 +302,7 @@ class _Indication:
         """The top of an outcome's band here: where the likely outcome is severe, a less severe
         outcome reaches no higher than the cap."""
         top = self.bands[o].high
-        if self.severe_cap is None or o.is_dismissal:
+        if self.severe_cap is None or o in _DISMISSALS:
             return top
         return min(top, self.severe_cap)
 
@@ -329,10 +332,14 @@ class _Indication:
                     ),
                 )
             )
-        floor = max(
-            (c for c in ser.categories if c.floor is not None),
-            key=lambda c: _floor_severity(c.floor) if c.floor else 0,
-            default=None,
+        floor = (
+            max(
+                (c for c in ser.categories if c.floor is not None),
+                key=lambda c: _floor_severity(c.floor) if c.floor else 0,
+                default=None,
+            )
+            if ser.categories
+            else None
         )
         floor_sev = _floor_severity(floor.floor) if floor and floor.floor else -1
         in_band = [o for o in lawful if self.band_fits(o) and _floor_severity(o) >= floor_sev]
@@ -365,7 +372,9 @@ class _Indication:
 
         pm_points, stage3_reasons = self._personal_mitigation(floor)
         pressure = ser.net_weight - pm_points
-        severe = next((c for c in ser.categories if c.likely_severe), None)
+        severe = (
+            next((c for c in ser.categories if c.likely_severe), None) if ser.categories else None
+        )
         gross = facts.proceedings.finding is Finding.GROSS_MISCONDUCT
         threshold = t.severe_first_gross if gross else t.severe_first
         descending = severe is not None or pressure > threshold or self.at_meeting_ceiling
@@ -390,7 +399,7 @@ class _Indication:
             )
         ordered = self._accelerated(ordered, pm_points, stage3_reasons)
         if len(ordered) > 1 and not (
-            self._accelerated_forum and any(o.is_dismissal for o in ordered)
+            self._accelerated_forum and any(o in _DISMISSALS for o in ordered)
         ):
             first = ordered[0]
             key = (
@@ -537,7 +546,7 @@ class _Indication:
         """
         if not ordered or pm_points < self.t.pm_opens_lower_at:
             return None
-        if not all(o.is_dismissal for o in ordered):
+        if not all(o in _DISMISSALS for o in ordered):
             return None  # an outcome short of dismissal is already indicated: mitigation works within it
         if floor is not None and floor.floor is not None:
             return None
@@ -546,7 +555,7 @@ class _Indication:
             o
             for o in lawful
             if SEVERITY[o] < lowest
-            and not o.is_dismissal
+            and o not in _DISMISSALS
             and _floor_severity(o) >= floor_sev
             and self.eligible(o)
         ]
@@ -573,10 +582,10 @@ class _Indication:
         """At an accelerated hearing the authority has certified that the officer should cease to
         serve without delay (SI 2020/4 reg 49(2)(b)): dismissal comes first, and a less severe
         outcome stays beside it only where enough personal mitigation is put forward."""
-        dismissals = [o for o in ordered if o.is_dismissal]
+        dismissals = [o for o in ordered if o in _DISMISSALS]
         if not self._accelerated_forum or not dismissals:
             return ordered
-        lesser = [o for o in ordered if not o.is_dismissal]
+        lesser = [o for o in ordered if o not in _DISMISSALS]
         needed = self.t.accelerated_needs
         keep = pm_points >= needed
         cite = self.t.cite["accelerated_hearing"]

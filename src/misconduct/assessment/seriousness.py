@@ -369,6 +369,9 @@ def assess_seriousness(
         categories,
         tuple(in_force),
     )
+    # net_weight, worked out above from the same weights in the same order (the cached property
+    # would add them up again on first use)
+    result.__dict__["net_weight"] = net
     stage = StageResult(
         "seriousness",
         "Stage 1: the seriousness of the conduct",
