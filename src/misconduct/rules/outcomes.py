@@ -237,7 +237,8 @@ _OUTCOME = {o._value_: o for o in Outcome}
 
 
 def _ordered(outcomes: set[Outcome]) -> tuple[Outcome, ...]:
-    return tuple(sorted(outcomes, key=_severity))
+    # keyed by the member itself: a StrEnum member hashes and compares as its value
+    return tuple(sorted(outcomes, key=_SEVERITY.__getitem__))
 
 
 def _outcomes(params: Any, key: str = "outcomes") -> set[Outcome]:
@@ -260,7 +261,7 @@ class _Run:
 
     def rule(self, pid: str, conclusion: str, *, applied: bool = True, **inputs: Any) -> Any:
         v = self.cat.version(pid, self.on)
-        self.trace.record(v, conclusion, on=self.on, applied=applied, **inputs)
+        self.trace.add(v, conclusion, self.on, applied, inputs)
         return v.parameters
 
     def violation(self, pid: str, message: str, field_name: str) -> RuleViolation:

@@ -116,6 +116,19 @@ class Trace:
         )
         return version
 
+    def add(
+        self,
+        version: ProvisionVersion,
+        conclusion: str,
+        on: date,
+        applied: bool,
+        inputs: dict[str, Any],
+    ) -> None:
+        """``record`` with the inputs as a dict the caller gives up (no keyword re-packing)."""
+        self.entries.append(
+            _entry(version.provision_id, version.title, applied, conclusion, on, version, inputs)
+        )
+
     def record_not_in_force(self, provision_id: str, title: str, on: date, why: str) -> None:
         self.entries.append(_entry(provision_id, title, False, why, on, None, {}))
 
