@@ -276,7 +276,7 @@ class _Run:
 
     def require(self, pid: str, rid: str, text: str, applies_to: set[Outcome], on: date) -> None:
         v = self.cat.version(pid, on)
-        self.trace.record(v, text, on=on)
+        self.trace.add(v, text, on, True, {})
         # A requirement depends only on these values and the version: each is built once
         # (Requirement is immutable).
         outcomes = _ordered(applies_to)

@@ -101,7 +101,7 @@ def warning_period(
         _PERIODS[key] = kept
     period, conclusion = kept
     if trace is not None:
-        trace.record(period.version, conclusion, on=on, outcome=outcome, forum=forum)
+        trace.add(period.version, conclusion, on, True, {"outcome": outcome, "forum": forum})
     return period
 
 
