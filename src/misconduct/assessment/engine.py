@@ -179,7 +179,8 @@ def _counts_for_availability(provision_id: str) -> bool:
 
 def question_for(facts: Facts) -> OutcomeQuestion:
     on = facts.proceedings.severity_assessment_on
-    in_force = [w for w in facts.officer.warnings if w.record.in_force(on)]
+    warnings = facts.officer.warnings
+    in_force = [w for w in warnings if w.record.in_force(on)] if warnings else []
     return question(  # OutcomeQuestion(...), built faster
         forum=facts.proceedings.forum,
         finding=facts.proceedings.finding,
@@ -188,8 +189,9 @@ def question_for(facts: Facts) -> OutcomeQuestion:
         decided_on=facts.proceedings.hearing_on,
         rank=facts.officer.rank,
         former_officer=facts.officer.former,
-        fww_in_force=any(w.kind is Outcome.FINAL_WRITTEN_WARNING for w in in_force),
-        ww_in_force=any(w.kind is Outcome.WRITTEN_WARNING for w in in_force),
+        fww_in_force=bool(in_force)
+        and any(w.kind is Outcome.FINAL_WRITTEN_WARNING for w in in_force),
+        ww_in_force=bool(in_force) and any(w.kind is Outcome.WRITTEN_WARNING for w in in_force),
         previously_reduced_in_rank=facts.officer.previously_reduced_in_rank,
         unconnected_incidents=facts.allegation.unconnected_incidents,
         convicted_indictable_only=facts.allegation.convicted_indictable_only,

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from misconduct.assessment.factors import Category, FactorCatalogue, Level, Stage
+from misconduct.assessment.factors import Category, Factor, FactorCatalogue, Level, Stage
 from misconduct.assessment.facts import Explicit, Facts, FoundFactor
 from misconduct.assessment.guidance import Guidance, GuidanceTables
 from misconduct.assessment.reasons import GuidanceTraceEntry, Reason, StageResult
@@ -83,19 +83,30 @@ def _factor_reason(found: FoundFactor, prefix: str) -> Reason:
     return Reason(f"{prefix}: {found.factor.description}{note}", found.factor.citation)
 
 
-def _kept_factor_reason(t: GuidanceTables, found: FoundFactor, kind: str, prefix: str) -> Reason:
-    """``_factor_reason`` for a prefix that ``kind`` and the factor decide, kept once built."""
+def _prefix(kind: str, factor: Factor) -> str:
+    """The words before a factor's description in its reason, for each kind of mention."""
+    if kind == "absent":
+        return "Found absent, so not counted"
+    if kind == "context":
+        return "Context (no weight in seriousness)"
+    if kind == "aggravating":
+        return f"Aggravating (weight {factor.weight:g})"
+    if kind == "mitigating":
+        return f"Mitigating (weight {factor.weight:g})"
+    return f"{kind.capitalize()} factor ({factor.level})"  # culpability or harm
+
+
+def _kept_factor_reason(t: GuidanceTables, found: FoundFactor, kind: str) -> Reason:
+    """``_factor_reason`` with the prefix ``_prefix`` gives, kept once built (the prefix is worked
+    out only when it is not kept yet)."""
     factor = found.factor
     key = (kind, id(factor), found.note)
     hit = t.memo.get(key)
     if hit is not None and hit[0] is factor:
         return hit[1]  # type: ignore[no-any-return]
-    reason = _factor_reason(found, prefix)
+    reason = _factor_reason(found, _prefix(kind, factor))
     t.remember(key, (factor, reason))
     return reason
-
-
-_NAMES = {"culpability": "Culpability", "harm": "Harm"}
 
 
 def _level(
@@ -112,9 +123,7 @@ def _level(
     memo = t.memo
     found = [f for f in facts.factors if f.factor.stage is stage]
     for f in found:
-        reasons.append(
-            _kept_factor_reason(t, f, name, f"{name.capitalize()} factor ({f.factor.level})")
-        )
+        reasons.append(_kept_factor_reason(t, f, name))
     if explicit is not None:
         level = explicit.level
         reasons.append(
@@ -249,15 +258,13 @@ def assess_seriousness(
     reasons.append(hit[1])
     trace.append(hit[2])
     for f in facts.absent:
-        reasons.append(_kept_factor_reason(t, f, "absent", "Found absent, so not counted"))
+        reasons.append(_kept_factor_reason(t, f, "absent"))
     aggravating = []
     mitigating = []
     for f in facts.factors:
         factor_stage = f.factor.stage
         if factor_stage is Stage.CONTEXT:
-            reasons.append(
-                _kept_factor_reason(t, f, "context", "Context (no weight in seriousness)")
-            )
+            reasons.append(_kept_factor_reason(t, f, "context"))
         elif factor_stage is Stage.AGGRAVATING:
             aggravating.append(f)
         elif factor_stage is Stage.MITIGATING:
@@ -290,20 +297,14 @@ def assess_seriousness(
                 RECORD_CITATION,
             )
         )
-    agg_weight = 0.0
     for f in aggravating:
-        agg_weight += f.factor.weight
-        reasons.append(
-            _kept_factor_reason(t, f, "aggravating", f"Aggravating (weight {f.factor.weight:g})")
-        )
-    mit_weight = 0.0
+        reasons.append(_kept_factor_reason(t, f, "aggravating"))
     for f in mitigating:
-        mit_weight += f.factor.weight
-        reasons.append(
-            _kept_factor_reason(t, f, "mitigating", f"Mitigating (weight {f.factor.weight:g})")
-        )
-    # sum() of the same weights in the same order: the same floats as before
-    net = sum(f.factor.weight for f in aggravating) - sum(f.factor.weight for f in mitigating)
+        reasons.append(_kept_factor_reason(t, f, "mitigating"))
+    # sum() of the same weights in the same order, as before (and as Seriousness.net_weight)
+    agg_weight = sum(f.factor.weight for f in aggravating)
+    mit_weight = sum(f.factor.weight for f in mitigating)
+    net = agg_weight - mit_weight
     shift = t.shift(net)
     points = max(1, min(t.max_points, base + shift))
     gm_min = t.gm_min
@@ -333,8 +334,8 @@ def assess_seriousness(
             (
                 label,
                 Reason(
-                    f"Aggravating factors weigh {sum(f.factor.weight for f in aggravating):g} and "
-                    f"mitigating factors {sum(f.factor.weight for f in mitigating):g} (net "
+                    f"Aggravating factors weigh {agg_weight:g} and "
+                    f"mitigating factors {mit_weight:g} (net "
                     f"{net:+g}); they {direction} the starting point"
                     + (f" by {abs(shift)}" if shift else " unchanged")
                     + f": seriousness is {label} ({points} on the scale of 1 to "
