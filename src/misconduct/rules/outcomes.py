@@ -233,6 +233,7 @@ def _severity(o: Outcome) -> int:
 
 
 _SEVERITY = {o._value_: o.severity for o in Outcome}
+_DISMISSALS = frozenset(o for o in Outcome if o.is_dismissal)
 _OUTCOME = {o._value_: o for o in Outcome}
 
 
@@ -615,7 +616,7 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
 
 def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
     if finding is Finding.GROSS_MISCONDUCT:
-        non_dismissal = {o for o in available if not o.is_dismissal}
+        non_dismissal = available - _DISMISSALS  # {o for o in available if not o.is_dismissal}
         presumption = run.cat.version_or_none("presumption_of_dismissal", run.on)
         if presumption is not None and non_dismissal and run.q.former_officer:
             run.rule(
