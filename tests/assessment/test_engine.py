@@ -5,7 +5,8 @@ from pathlib import Path
 
 from misconduct.assessment.engine import ENGINE_NOTE, Assessment, assess
 from misconduct.assessment.facts import Facts, load_facts
-from misconduct.assessment.guidance import Guidance, default_guidance
+from misconduct.assessment.guidance import Guidance, default_guidance, load_guidance
+from misconduct.errors import MisconductError
 from misconduct.rules.vocabulary import Outcome
 from tests.assessment.builders import AFTER_2025, canonical, make_facts
 
@@ -305,3 +306,21 @@ def test_under_the_2012_regulations_a_final_written_warning_reaches_further() ->
     assert a2012.seriousness.points == a2020.seriousness.points == 6
     assert FWW in a2012.indicated and DWN in a2012.indicated
     assert a2020.indicated == (DWN,)
+
+
+def test_kept_reasons_give_the_same_assessment_as_a_fresh_guidance() -> None:
+    """Reasons kept in the guidance's tables (built for an earlier case) give the same assessment
+    as a guidance that keeps nothing yet."""
+    compared = 0
+    for path in sorted(EXAMPLES.glob("*.toml")):
+        try:
+            facts = load_facts(path)
+            warm = assess(facts)
+        except MisconductError:
+            continue  # a refused file has no assessment to compare
+        again = assess(facts)  # the default guidance, its tables filled by the run before
+        fresh = assess(facts, guidance=load_guidance())  # a new guidance: nothing kept yet
+        assert warm.as_dict() == again.as_dict() == fresh.as_dict(), path.name
+        assert warm.stages == fresh.stages, path.name
+        compared += 1
+    assert compared >= 10

@@ -16,12 +16,13 @@ from typing import Any
 
 from misconduct.assessment.factors import Category, FactorCatalogue, default_factors
 from misconduct.assessment.facts import Facts
-from misconduct.assessment.guidance import Guidance, default_guidance
-from misconduct.assessment.reasons import Reason, StageResult, guidance_trace_entry
+from misconduct.assessment.guidance import Guidance, GuidanceTables, default_guidance
+from misconduct.assessment.reasons import GuidanceTraceEntry, Reason, StageResult
 from misconduct.assessment.seriousness import Seriousness, assess_seriousness
-from misconduct.rules.catalogue import Catalogue
+from misconduct.rules.catalogue import Catalogue, ProvisionVersion
 from misconduct.rules.datafile import Citation, Status
-from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes
+from misconduct.rules.frozen import builder
+from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes, question
 from misconduct.rules.regime import Regime
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
@@ -35,6 +36,13 @@ PURPOSE = Citation(
     "purpose of proceedings: public confidence, standards, protection of the public (paragraph "
     "of the College guidance unverified)",
     Status.SECONDARY,
+)
+
+
+_PURPOSE_REASON = Reason(
+    "The purpose of the outcome is to maintain public confidence in the police, uphold "
+    "high standards and deter misconduct, and protect the public.",
+    PURPOSE,
 )
 
 
@@ -74,7 +82,7 @@ class Assessment:
     separation: str | None
     stages: tuple[StageResult, ...]
     warnings: tuple[str, ...]
-    guidance_trace: tuple[dict[str, Any], ...] = field(compare=False)
+    guidance_trace: tuple[GuidanceTraceEntry, ...] = field(compare=False)
 
     @property
     def most_likely(self) -> Outcome | None:
@@ -113,9 +121,11 @@ class Assessment:
             "stages": [s.as_dict() for s in self.stages],
             "requirements": rules["requirements"],
             "warnings": list(self.warnings),
-            "trace": rules["trace"] + list(self.guidance_trace),
+            "trace": rules["trace"] + [e.as_dict() for e in self.guidance_trace],
         }
 
+
+_build_assessment = builder(Assessment)  # Assessment(...), faster (misconduct.rules.frozen)
 
 _STATUS_ORDER = (Status.VERIFIED, Status.SECONDARY, Status.UNVERIFIED)
 _NOT_AVAILABILITY = ("period", "reasons", "presumption")
@@ -127,29 +137,51 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
     Taken from the rules' trace, so a 2012-regime case cites the 2012 regulations and an inference
     (a constable has no lower rank) keeps its own status instead of borrowing "verified".
     """
-    used = [
-        e.version.citation
+    versions = [
+        e.version
         for e in answer.trace.entries
-        if e.applied
-        and e.version is not None
-        and not any(w in e.provision_id for w in _NOT_AVAILABILITY)
+        if e.applied and e.version is not None and _counts_for_availability(e.provision_id)
     ]
-    used = list(dict.fromkeys(used))
+    # The citation depends only on the versions applied (and, where none was, on the regime): each
+    # is built once (Citation is immutable).
+    key = (answer.regime.regime._value_, *map(id, versions))
+    kept = _LAWFUL_CITATIONS.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], versions, strict=True)):
+        return kept[1]
+    used = list(dict.fromkeys(v.citation for v in versions))
     if not used:
-        return Citation(answer.regime.regime.label, "outcomes (see trace)", Status.UNVERIFIED)
-    status = max((c.status for c in used), key=_STATUS_ORDER.index)
-    return Citation(
-        "; ".join(str(c) for c in used),
-        "(as applied; see trace)",
-        status,
-        "the weakest status among the provisions applied",
-    )
+        cite = Citation(answer.regime.regime.label, "outcomes (see trace)", Status.UNVERIFIED)
+    else:
+        status = max((c.status for c in used), key=_STATUS_ORDER.index)
+        cite = Citation(
+            "; ".join(str(c) for c in used),
+            "(as applied; see trace)",
+            status,
+            "the weakest status among the provisions applied",
+        )
+    if len(_LAWFUL_CITATIONS) >= 4096:
+        _LAWFUL_CITATIONS.clear()
+    _LAWFUL_CITATIONS[key] = (tuple(versions), cite)
+    return cite
+
+
+_LAWFUL_CITATIONS: dict[tuple[Any, ...], tuple[tuple[ProvisionVersion, ...], Citation]] = {}
+_AVAILABILITY: dict[str, bool] = {}
+
+
+def _counts_for_availability(provision_id: str) -> bool:
+    """Whether a provision decides what is open (not a period, reasons or the presumption)."""
+    counts = _AVAILABILITY.get(provision_id)
+    if counts is None:
+        counts = _AVAILABILITY[provision_id] = not any(w in provision_id for w in _NOT_AVAILABILITY)
+    return counts
 
 
 def question_for(facts: Facts) -> OutcomeQuestion:
     on = facts.proceedings.severity_assessment_on
-    in_force = [w for w in facts.officer.warnings if w.record.in_force(on)]
-    return OutcomeQuestion(
+    warnings = facts.officer.warnings
+    in_force = [w for w in warnings if w.record.in_force(on)] if warnings else []
+    return question(  # OutcomeQuestion(...), built faster
         forum=facts.proceedings.forum,
         finding=facts.proceedings.finding,
         came_to_attention=facts.allegation.came_to_attention,
@@ -157,8 +189,9 @@ def question_for(facts: Facts) -> OutcomeQuestion:
         decided_on=facts.proceedings.hearing_on,
         rank=facts.officer.rank,
         former_officer=facts.officer.former,
-        fww_in_force=any(w.kind is Outcome.FINAL_WRITTEN_WARNING for w in in_force),
-        ww_in_force=any(w.kind is Outcome.WRITTEN_WARNING for w in in_force),
+        fww_in_force=bool(in_force)
+        and any(w.kind is Outcome.FINAL_WRITTEN_WARNING for w in in_force),
+        ww_in_force=bool(in_force) and any(w.kind is Outcome.WRITTEN_WARNING for w in in_force),
         previously_reduced_in_rank=facts.officer.previously_reduced_in_rank,
         unconnected_incidents=facts.allegation.unconnected_incidents,
         convicted_indictable_only=facts.allegation.convicted_indictable_only,
@@ -185,14 +218,20 @@ _FLOOR_SEVERITY: dict[Outcome, int] = {
     o: Outcome.DISMISSAL_WITHOUT_NOTICE.severity if o.is_dismissal else o.severity for o in Outcome
 }
 LABEL: dict[Outcome, str] = {o: o.label for o in Outcome}
+_DISMISSALS = frozenset(o for o in Outcome if o.is_dismissal)  # o.is_dismissal, as a set lookup
 LOWER: dict[Outcome, str] = {o: o.label.lower() for o in Outcome}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _default_rules(q: OutcomeQuestion) -> tuple[OutcomeAnswer, Citation]:
     """The rules' answer for the default catalogue and its citation, kept for a question asked
     again (the web page reruns the same case each time a factor is ticked). Nothing changes an
-    answer once made, so sharing it is safe."""
+    answer once made, so sharing it is safe.
+
+    The last 1,024 questions are kept (4,096 before): a rerun comes within a few questions of the
+    first run, and every kept answer is some fifteen objects the garbage collector walks again and
+    again, which cost a process assessing many different cases about a sixth of its time.
+    """
     answer = lawful_outcomes(q)
     return answer, lawful_outcomes_citation(answer)
 
@@ -212,7 +251,7 @@ def assess(
     """Run the three stages on a case's facts."""
     cat = factors or default_factors()
     g = guidance or default_guidance()
-    trace: list[dict[str, Any]] = []
+    trace: list[GuidanceTraceEntry] = []
     warnings: list[str] = [ENGINE_NOTE]
     q = question_for(facts)
     if catalogue is None:
@@ -237,22 +276,24 @@ class _Indication:
         answer: OutcomeAnswer,
         ser: Seriousness,
         g: Guidance,
-        trace: list[dict[str, Any]],
+        trace: list[GuidanceTraceEntry],
         warnings: list[str],
         lawful_cite: Citation,
     ) -> None:
         self.facts, self.answer, self.ser, self.g = facts, answer, ser, g
+        self.t: GuidanceTables = g.tables
         self.lawful_cite = lawful_cite
         self.trace, self.warnings = trace, warnings
         self.reasons: list[Reason] = []
         self.considered: list[Considered] = []
-        self.bands = g.bands_for(answer.regime.regime is Regime.CONDUCT_REGS_2012)
+        self.old_rules = answer.regime.regime is Regime.CONDUCT_REGS_2012
+        self.bands = g.bands_for(self.old_rules)
         self.at_meeting_ceiling = False
         self.meeting_why: dict[Outcome, str] = {}
         self.meeting_reasons: list[Reason] = []
         self.severe_cap: int | None = (
-            int(g.blocks["likely_severe"].values["lesser_outcomes_up_to"])
-            if any(c.likely_severe for c in ser.categories)
+            self.t.likely_severe_up_to
+            if ser.categories and any(c.likely_severe for c in ser.categories)
             else None
         )
 
@@ -268,7 +309,7 @@ class _Indication:
         """The top of an outcome's band here: where the likely outcome is severe, a less severe
         outcome reaches no higher than the cap."""
         top = self.bands[o].high
-        if self.severe_cap is None or o.is_dismissal:
+        if self.severe_cap is None or o in _DISMISSALS:
             return top
         return min(top, self.severe_cap)
 
@@ -276,30 +317,36 @@ class _Indication:
         return self.eligible(o) and self.bands[o].low <= self.ser.points <= self.high(o)
 
     def result(self, stage1: StageResult) -> Assessment:
-        facts, answer, ser, g = self.facts, self.answer, self.ser, self.g
+        facts, answer, ser = self.facts, self.answer, self.ser
         points = ser.points
         lawful = list(answer.available)
-        bands_cite = g.citation("bands")
-        self.reasons.append(
-            Reason(
-                "The purpose of the outcome is to maintain public confidence in the police, uphold "
-                "high standards and deter misconduct, and protect the public.",
-                PURPOSE,
-            )
-        )
+        t = self.t
+        memo = t.memo
+        bands_cite = t.cite["bands"]
+        key: tuple[Any, ...]
+        self.reasons.append(_PURPOSE_REASON)
         if lawful:
+            key = ("lawful", answer.available, answer.regime.regime, self.lawful_cite)
             self.reasons.append(
-                Reason(
-                    "Outcomes lawfully open: "
-                    + ", ".join(LOWER[o] for o in lawful)
-                    + f" ({answer.regime.regime.label}).",
-                    self.lawful_cite,
+                memo.get(key)
+                or t.remember(
+                    key,
+                    Reason(
+                        "Outcomes lawfully open: "
+                        + ", ".join(LOWER[o] for o in lawful)
+                        + f" ({answer.regime.regime.label}).",
+                        self.lawful_cite,
+                    ),
                 )
             )
-        floor = max(
-            (c for c in ser.categories if c.floor is not None),
-            key=lambda c: _floor_severity(c.floor) if c.floor else 0,
-            default=None,
+        floor = (
+            max(
+                (c for c in ser.categories if c.floor is not None),
+                key=lambda c: _floor_severity(c.floor) if c.floor else 0,
+                default=None,
+            )
+            if ser.categories
+            else None
         )
         floor_sev = _floor_severity(floor.floor) if floor and floor.floor else -1
         in_band = [o for o in lawful if self.band_fits(o) and _floor_severity(o) >= floor_sev]
@@ -332,43 +379,60 @@ class _Indication:
 
         pm_points, stage3_reasons = self._personal_mitigation(floor)
         pressure = ser.net_weight - pm_points
-        severe = next((c for c in ser.categories if c.likely_severe), None)
-        gross = facts.proceedings.finding is Finding.GROSS_MISCONDUCT
-        threshold = float(
-            g.blocks["ordering"].values[
-                "gross_misconduct_severe_first_at_pressure" if gross else "severe_first_at_pressure"
-            ]
+        severe = (
+            next((c for c in ser.categories if c.likely_severe), None) if ser.categories else None
         )
+        gross = facts.proceedings.finding is Finding.GROSS_MISCONDUCT
+        threshold = t.severe_first_gross if gross else t.severe_first
         descending = severe is not None or pressure > threshold or self.at_meeting_ceiling
         ordered = sorted(chosen, key=SEVERITY.__getitem__, reverse=descending)
         ordered = _without_notice_first(ordered)
         opened = self._opened_by_mitigation(lawful, ordered, floor, floor_sev, pm_points)
         if opened is not None:
             ordered = [*ordered, opened]
+            key = ("opened", pm_points, opened)
             stage3_reasons.append(
-                Reason(
-                    f"Personal mitigation of {pm_points:g} points opens {LOWER[opened]}, the "
-                    "next less severe lawful outcome, beside those indicated: it may meet the "
-                    "purposes where the officer's mitigation is strong, though its weight is limited.",
-                    g.citation("personal_mitigation"),
+                memo.get(key)
+                or t.remember(
+                    key,
+                    Reason(
+                        f"Personal mitigation of {pm_points:g} points opens {LOWER[opened]}, the "
+                        "next less severe lawful outcome, beside those indicated: it may meet the "
+                        "purposes where the officer's mitigation is strong, though its weight is "
+                        "limited.",
+                        t.cite["personal_mitigation"],
+                    ),
                 )
             )
         ordered = self._accelerated(ordered, pm_points, stage3_reasons)
         if len(ordered) > 1 and not (
-            self._accelerated_forum and any(o.is_dismissal for o in ordered)
+            self._accelerated_forum and any(o in _DISMISSALS for o in ordered)
         ):
             first = ordered[0]
-            why = (
-                f"{severe.title.lower()}: {severe.likely_wording}"
+            key = (
+                ("first", first, id(severe))
                 if severe is not None
-                else f"net aggravation {ser.net_weight:+g} against personal mitigation {pm_points:g}"
+                else ("first", first, ser.net_weight, pm_points)
             )
-            stage3_reasons.append(
-                Reason(
-                    f"{LABEL[first]} comes first among the indicated outcomes ({why}).",
-                    severe.citation if severe is not None else g.citation("ordering"),
+            hit = memo.get(key)
+            if hit is None or hit[0] is not severe:
+                why = (
+                    f"{severe.title.lower()}: {severe.likely_wording}"
+                    if severe is not None
+                    else f"net aggravation {ser.net_weight:+g} against personal mitigation "
+                    f"{pm_points:g}"
                 )
-            )
+                hit = t.remember(
+                    key,
+                    (
+                        severe,
+                        Reason(
+                            f"{LABEL[first]} comes first among the indicated outcomes ({why}).",
+                            severe.citation if severe is not None else t.cite["ordering"],
+                        ),
+                    ),
+                )
+            stage3_reasons.append(hit[1])
         indicated = self._presumption(ordered)
         separation = self._separation(indicated, pm_points)
         fww = self._fww(pm_points)
@@ -392,17 +456,22 @@ class _Indication:
             },
             tuple(stage3_reasons),
         )
+        floor_id = floor.id if floor else None
+        key = ("bands", tuple(indicated), points, floor_id)
         self.trace.append(
-            guidance_trace_entry(
-                "bands",
-                "Outcome bands",
-                "indicated: " + ", ".join(str(o) for o in indicated),
-                bands_cite,
-                points=points,
-                floor=floor.id if floor else None,
+            memo.get(key)
+            or t.remember(
+                key,
+                GuidanceTraceEntry(
+                    "bands",
+                    "Outcome bands",
+                    "indicated: " + ", ".join(str(o) for o in indicated),
+                    bands_cite,
+                    (("points", points), ("floor", floor_id)),
+                ),
             )
         )
-        return Assessment(
+        return _build_assessment(
             facts,
             answer,
             ser,
@@ -425,7 +494,7 @@ class _Indication:
         misconduct just short of that level suits are indicated beside it (the referral to a meeting
         is the authority's judgement that the conduct is misconduct, not gross misconduct)."""
         fww = Outcome.FINAL_WRITTEN_WARNING
-        gm_min = int(self.g.blocks["gross_misconduct"].values["min_points"])
+        gm_min = self.t.gm_min
         if (
             self.facts.proceedings.forum is not Forum.MISCONDUCT_MEETING
             or self.ser.points < gm_min
@@ -434,8 +503,8 @@ class _Indication:
         ):
             return []
         self.at_meeting_ceiling = True
-        cite = self.g.citation("misconduct_meeting")
-        if not self.g.blocks["misconduct_meeting"].values["lesser_beside"]:
+        cite = self.t.cite["misconduct_meeting"]
+        if not self.t.lesser_beside:
             return [fww] if fww not in chosen else []
         level = gm_min - 1
         lesser = [
@@ -482,10 +551,9 @@ class _Indication:
         where dismissal is presumed without exceptional circumstances (the presumption then removes it
         with its own reason).
         """
-        params = self.g.blocks["personal_mitigation"].values
-        if not ordered or pm_points < float(params["opens_lower_at"]):
+        if not ordered or pm_points < self.t.pm_opens_lower_at:
             return None
-        if not all(o.is_dismissal for o in ordered):
+        if not all(o in _DISMISSALS for o in ordered):
             return None  # an outcome short of dismissal is already indicated: mitigation works within it
         if floor is not None and floor.floor is not None:
             return None
@@ -494,7 +562,7 @@ class _Indication:
             o
             for o in lawful
             if SEVERITY[o] < lowest
-            and not o.is_dismissal
+            and o not in _DISMISSALS
             and _floor_severity(o) >= floor_sev
             and self.eligible(o)
         ]
@@ -521,15 +589,13 @@ class _Indication:
         """At an accelerated hearing the authority has certified that the officer should cease to
         serve without delay (SI 2020/4 reg 49(2)(b)): dismissal comes first, and a less severe
         outcome stays beside it only where enough personal mitigation is put forward."""
-        dismissals = [o for o in ordered if o.is_dismissal]
+        dismissals = [o for o in ordered if o in _DISMISSALS]
         if not self._accelerated_forum or not dismissals:
             return ordered
-        lesser = [o for o in ordered if not o.is_dismissal]
-        needed = float(
-            self.g.blocks["accelerated_hearing"].values["less_severe_needs_mitigation_points"]
-        )
+        lesser = [o for o in ordered if o not in _DISMISSALS]
+        needed = self.t.accelerated_needs
         keep = pm_points >= needed
-        cite = self.g.citation("accelerated_hearing")
+        cite = self.t.cite["accelerated_hearing"]
         if lesser and not keep:
             for i, c in enumerate(self.considered):
                 if c.outcome in lesser:
@@ -539,26 +605,31 @@ class _Indication:
                         c.reason + "; but the special conditions were certified and personal "
                         "mitigation does not weigh against dismissal",
                     )
-        reasons.append(
-            Reason(
-                "Accelerated hearing: the authority certified that the officer should cease to serve "
-                "without delay, so dismissal comes first"
-                + (
-                    "; personal mitigation keeps "
-                    + ", ".join(LOWER[o] for o in lesser)
-                    + " beside it."
-                    if lesser and keep
-                    else (
-                        "; without personal mitigation of "
-                        f"{needed:g} point{'' if needed == 1 else 's'} nothing less severe is "
-                        "indicated."
-                        if lesser
-                        else "."
-                    )
+        key = ("accelerated", tuple(lesser), keep)
+        reason = self.t.memo.get(key)
+        if reason is None:
+            reason = self.t.remember(
+                key,
+                Reason(
+                    "Accelerated hearing: the authority certified that the officer should cease "
+                    "to serve without delay, so dismissal comes first"
+                    + (
+                        "; personal mitigation keeps "
+                        + ", ".join(LOWER[o] for o in lesser)
+                        + " beside it."
+                        if lesser and keep
+                        else (
+                            "; without personal mitigation of "
+                            f"{needed:g} point{'' if needed == 1 else 's'} nothing less severe is "
+                            "indicated."
+                            if lesser
+                            else "."
+                        )
+                    ),
+                    cite,
                 ),
-                cite,
             )
-        )
+        reasons.append(reason)
         return dismissals + (lesser if keep else [])
 
     def band_too_low(self, o: Outcome) -> bool:
@@ -567,106 +638,175 @@ class _Indication:
     def _narrate(
         self, lawful: list[Outcome], chosen: list[Outcome], floor: Category | None, floor_sev: int
     ) -> None:
-        ser, g = self.ser, self.g
+        # Each outcome's verdict and its reason depend only on the branch taken and the values its
+        # wording uses (kept in the guidance's tables by those values; see seriousness.py).
+        ser, t = self.ser, self.t
+        memo = t.memo
+        old = self.old_rules
         for o in lawful:
             band = self.bands[o]
+            pin: Category | None = None
+            key: tuple[Any, ...]
             if o in self.meeting_why:
-                verdict, why = "indicated at a meeting", self.meeting_why[o]
+                key = ("meeting", o, self.meeting_why[o])
             elif o in chosen:
-                verdict, why = (
-                    "indicated",
-                    (
-                        f"sufficient and proportionate for {ser.label} conduct "
-                        f"(band {band.low}–{band.high}, seriousness {ser.points})"
-                    ),
-                )
+                key = ("indicated", o, old, ser.label, ser.points)
             elif floor is not None and _floor_severity(o) < floor_sev:
-                verdict, why = "below the floor", f"{floor.title.lower()}: {floor.floor_wording}"
+                key, pin = ("below the floor", o, id(floor)), floor
             elif self.high(o) < ser.points:
-                verdict, why = (
-                    "not sufficient",
-                    (
-                        f"not sufficient for {ser.label} conduct (band {band.low}–{band.high}, "
-                        f"seriousness {ser.points})"
-                    ),
-                )
+                key = ("not sufficient", o, old, ser.label, ser.points)
             elif band.requires_any_factor and not (
                 band.requires_any_factor & self.facts.factor_ids
             ):
-                verdict, why = (
-                    "not indicated",
-                    (
-                        "suits conduct showing the officer cannot work at their rank; no such factor "
-                        "was found (" + ", ".join(sorted(band.requires_any_factor)) + ")"
-                    ),
-                )
+                key = ("not indicated", o, old)
             else:
-                verdict, why = (
-                    "more than necessary",
-                    (
-                        f"more severe than {ser.label} conduct requires (band {band.low}–{band.high})"
-                    ),
-                )
-            self.considered.append(Considered(o, verdict, why))
-            self.reasons.append(
-                Reason(
-                    f"{LABEL[o]}: {verdict}; {why}.",
-                    floor.citation
-                    if verdict == "below the floor" and floor
-                    else g.citation(
-                        "misconduct_meeting" if verdict == "indicated at a meeting" else "bands"
-                    ),
-                )
-            )
+                key = ("more than necessary", o, old, ser.label)
+            hit = memo.get(key)
+            if hit is None or hit[0] is not pin:
+                hit = t.remember(key, (pin, *self._verdict(key[0], o, floor)))
+            self.considered.append(hit[1])
+            self.reasons.append(hit[2])
         if floor is not None and floor.floor is not None:
-            self.reasons.append(
-                Reason(
-                    f"{floor.title}: {floor.floor_wording}. Nothing below "
-                    f"{LOWER[floor.floor]} is indicated, whatever the personal mitigation.",
-                    floor.citation,
+            key = ("floor", id(floor))
+            hit = memo.get(key)
+            if hit is None or hit[0] is not floor:
+                hit = t.remember(
+                    key,
+                    (
+                        floor,
+                        Reason(
+                            f"{floor.title}: {floor.floor_wording}. Nothing below "
+                            f"{LOWER[floor.floor]} is indicated, whatever the personal mitigation.",
+                            floor.citation,
+                        ),
+                    ),
                 )
+            self.reasons.append(hit[1])
+
+    def _verdict(
+        self, branch: str, o: Outcome, floor: Category | None
+    ) -> tuple[Considered, Reason]:
+        """An outcome's verdict in the branch ``_narrate`` found, and the reason for it."""
+        ser, g = self.ser, self.g
+        band = self.bands[o]
+        if branch == "meeting":
+            verdict, why = "indicated at a meeting", self.meeting_why[o]
+        elif branch == "indicated":
+            verdict, why = (
+                "indicated",
+                (
+                    f"sufficient and proportionate for {ser.label} conduct "
+                    f"(band {band.low}–{band.high}, seriousness {ser.points})"
+                ),
             )
+        elif branch == "below the floor":
+            assert floor is not None
+            verdict, why = "below the floor", f"{floor.title.lower()}: {floor.floor_wording}"
+        elif branch == "not sufficient":
+            verdict, why = (
+                "not sufficient",
+                (
+                    f"not sufficient for {ser.label} conduct (band {band.low}–{band.high}, "
+                    f"seriousness {ser.points})"
+                ),
+            )
+        elif branch == "not indicated":
+            verdict, why = (
+                "not indicated",
+                (
+                    "suits conduct showing the officer cannot work at their rank; no such factor "
+                    "was found (" + ", ".join(sorted(band.requires_any_factor)) + ")"
+                ),
+            )
+        else:
+            verdict, why = (
+                "more than necessary",
+                (f"more severe than {ser.label} conduct requires (band {band.low}–{band.high})"),
+            )
+        return (
+            Considered(o, verdict, why),
+            Reason(
+                f"{LABEL[o]}: {verdict}; {why}.",
+                floor.citation
+                if verdict == "below the floor" and floor
+                else g.citation(
+                    "misconduct_meeting" if verdict == "indicated at a meeting" else "bands"
+                ),
+            ),
+        )
 
     def _personal_mitigation(self, floor: Category | None) -> tuple[float, list[Reason]]:
-        g = self.g
-        params = g.blocks["personal_mitigation"].values
-        cite = g.citation("personal_mitigation")
+        t = self.t
+        memo = t.memo
+        cite = t.cite["personal_mitigation"]
+        key: tuple[Any, ...]
         reasons = [
-            Reason(
-                "Personal mitigation is considered last. It goes to the outcome, not to seriousness, "
-                "and carries limited weight: the reputation of the service matters more than the "
-                "fortunes of one officer.",
-                cite,
+            memo.get("personal mitigation")
+            or t.remember(
+                "personal mitigation",
+                Reason(
+                    "Personal mitigation is considered last. It goes to the outcome, not to "
+                    "seriousness, and carries limited weight: the reputation of the service "
+                    "matters more than the fortunes of one officer.",
+                    cite,
+                ),
             )
         ]
         raw = 0.0
         for f in self.facts.personal_mitigation:
-            weight = f.factor.weight * (float(params["late_weight"]) if f.raised_late else 1.0)
+            factor = f.factor
+            weight = factor.weight * (t.pm_late_weight if f.raised_late else 1.0)
             raw += weight
-            note = f" ({f.note})" if f.note else ""
-            late = (
-                "; raised late, so given less weight (reg 42(14)(d) and 62(10)(d))"
-                if f.raised_late
-                else ""
-            )
-            reasons.append(Reason(f"{f.factor.description}{note}{late}.", f.factor.citation))
-        points = min(float(params["max_points"]), raw)
+            key = ("mitigation", id(factor), f.note, f.raised_late)
+            hit = memo.get(key)
+            if hit is None or hit[0] is not factor:
+                note = f" ({f.note})" if f.note else ""
+                late = (
+                    "; raised late, so given less weight (reg 42(14)(d) and 62(10)(d))"
+                    if f.raised_late
+                    else ""
+                )
+                hit = t.remember(
+                    key, (factor, Reason(f"{factor.description}{note}{late}.", factor.citation))
+                )
+            reasons.append(hit[1])
+        points = min(t.pm_max_points, raw)
         if raw > points:
+            key = ("mitigation at most", points)
             reasons.append(
-                Reason(
-                    f"Personal mitigation counts at most {points:g} points however much is put forward.",
-                    cite,
+                memo.get(key)
+                or t.remember(
+                    key,
+                    Reason(
+                        f"Personal mitigation counts at most {points:g} points however much is "
+                        "put forward.",
+                        cite,
+                    ),
                 )
             )
         if floor is not None and floor.floor is not None and self.facts.personal_mitigation:
+            key = ("mitigation floor", id(floor))
+            hit = memo.get(key)
+            if hit is None or hit[0] is not floor:
+                hit = t.remember(
+                    key,
+                    (
+                        floor,
+                        Reason(
+                            f"It cannot take the outcome below the floor for "
+                            f"{floor.title.lower()}.",
+                            floor.citation,
+                        ),
+                    ),
+                )
+            reasons.append(hit[1])
+        if not self.facts.personal_mitigation:
             reasons.append(
-                Reason(
-                    f"It cannot take the outcome below the floor for {floor.title.lower()}.",
-                    floor.citation,
+                memo.get("no mitigation")
+                or t.remember(
+                    "no mitigation", Reason("No personal mitigation was put forward.", cite)
                 )
             )
-        if not self.facts.personal_mitigation:
-            reasons.append(Reason("No personal mitigation was put forward.", cite))
         return points, reasons
 
     def _presumption(self, ordered: list[Outcome]) -> list[Outcome]:
@@ -674,8 +814,13 @@ class _Indication:
         default = answer.default_outcome
         if default is None:
             return ordered
+        t = self.t
+        memo = t.memo
         req = next(r for r in answer.requirements if r.id == "exceptional_circumstances")
-        cite = Citation(req.citation, "presumption of dismissal", Status(req.status))
+        key: tuple[Any, ...] = ("presumption", req.citation, req.status)
+        cite = memo.get(key) or t.remember(
+            key, Citation(req.citation, "presumption of dismissal", Status(req.status))
+        )
         if self.facts.exceptional_circumstances:
             self.reasons.append(
                 Reason(
@@ -687,15 +832,23 @@ class _Indication:
             )
             return ordered if default in ordered else [*ordered, default]
         lesser = [o for o in ordered if o is not default]
-        if lesser:
-            self.reasons.append(
+        key = ("presumed", cite, tuple(lesser))
+        reason = memo.get(key)
+        if reason is None:
+            reason = t.remember(
+                key,
                 Reason(
-                    "Gross misconduct: dismissal is presumed. On seriousness alone the guidance would "
-                    "indicate " + ", ".join(LOWER[o] for o in lesser) + "; any outcome short "
-                    "of dismissal needs exceptional circumstances, reasoned in the outcome report.",
+                    "Gross misconduct: dismissal is presumed. On seriousness alone the guidance "
+                    "would indicate " + ", ".join(LOWER[o] for o in lesser) + "; any outcome "
+                    "short of dismissal needs exceptional circumstances, reasoned in the outcome "
+                    "report.",
                     cite,
                 )
+                if lesser
+                else Reason("Gross misconduct: dismissal is presumed.", cite),
             )
+        self.reasons.append(reason)
+        if lesser:
             for i, c in enumerate(self.considered):
                 if c.outcome in lesser:
                     self.considered[i] = Considered(
@@ -703,8 +856,6 @@ class _Indication:
                         "needs exceptional circumstances",
                         c.reason + "; but dismissal is presumed for gross misconduct",
                     )
-        else:
-            self.reasons.append(Reason("Gross misconduct: dismissal is presumed.", cite))
         return [default]
 
     def _separation(self, indicated: list[Outcome], pm_points: float) -> str | None:
@@ -729,17 +880,30 @@ class _Indication:
         period = self.answer.warning_periods.get(Outcome.FINAL_WRITTEN_WARNING)
         if period is None:
             return None
-        g = self.g
-        params = g.blocks["final_written_warning_period"].values
-        cite = g.citation("final_written_warning_period")
-        base = g.suggested_fww_months(self.ser.points)
-        off = int(pm_points) * int(params["months_off_per_mitigation_point"])
+        # The period and its reasons depend only on the provision's range, the seriousness and the
+        # whole points of personal mitigation: kept once built (FwwPeriod is immutable).
+        t = self.t
+        version = period.version
+        key = (
+            "fww",
+            id(version),
+            period.min_months,
+            period.max_months,
+            self.ser.points,
+            int(pm_points),
+        )
+        hit = t.memo.get(key)
+        if hit is not None and hit[0] is version:
+            return hit[1]  # type: ignore[no-any-return]
+        cite = t.cite["final_written_warning_period"]
+        base = self.g.suggested_fww_months(self.ser.points)
+        off = int(pm_points) * t.fww_months_off
         suggested = max(period.min_months, min(period.max_months, base - off))
         reasons = [
             Reason(
                 f"A final written warning here runs for {period.min_months} to "
                 f"{period.max_months} months.",
-                period.version.citation,
+                version.citation,
             )
         ]
         if period.min_months == period.max_months:
@@ -753,7 +917,9 @@ class _Indication:
                     cite,
                 )
             )
-        return FwwPeriod(period.min_months, period.max_months, suggested, tuple(reasons))
+        fww = FwwPeriod(period.min_months, period.max_months, suggested, tuple(reasons))
+        t.remember(key, (version, fww))
+        return fww
 
 
 __all__ = ["ENGINE_NOTE", "Assessment", "assess", "lawful_outcomes_citation", "question_for"]

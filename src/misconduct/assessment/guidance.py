@@ -98,6 +98,85 @@ class Guidance:
     def citation(self, block: str) -> Citation:
         return self.blocks[block].citation
 
+    @cached_property
+    def tables(self) -> GuidanceTables:
+        """The values the engine reads on every assessment, read from the blocks once."""
+        return GuidanceTables(self)
+
+
+class GuidanceTables:
+    """A guidance's parameters as plain attributes, converted once (the engine read each one through
+    two mappings and a conversion on every assessment), with a store for the reasons the engine
+    builds from them: a reason's wording depends only on these values and a few small inputs, so
+    one built for an earlier case is the same object this one needs.
+    """
+
+    __slots__ = (
+        "accelerated_needs",
+        "cite",
+        "default_level",
+        "fww_months_off",
+        "gm_min",
+        "labels",
+        "lesser_beside",
+        "likely_severe_up_to",
+        "max_down",
+        "max_points",
+        "max_up",
+        "memo",
+        "pm_late_weight",
+        "pm_max_points",
+        "pm_opens_lower_at",
+        "points_per_step",
+        "severe_first",
+        "severe_first_gross",
+    )
+
+    def __init__(self, g: Guidance) -> None:
+        v = {name: block.values for name, block in g.blocks.items()}
+        self.cite: dict[str, Citation] = {name: b.citation for name, b in g.blocks.items()}
+        self.default_level = Level(v["default_level"]["level"])
+        self.gm_min = int(v["gross_misconduct"]["min_points"])
+        self.likely_severe_up_to = int(v["likely_severe"]["lesser_outcomes_up_to"])
+        self.severe_first = float(v["ordering"]["severe_first_at_pressure"])
+        self.severe_first_gross = float(v["ordering"]["gross_misconduct_severe_first_at_pressure"])
+        self.pm_late_weight = float(v["personal_mitigation"]["late_weight"])
+        self.pm_max_points = float(v["personal_mitigation"]["max_points"])
+        self.pm_opens_lower_at = float(v["personal_mitigation"]["opens_lower_at"])
+        self.accelerated_needs = float(
+            v["accelerated_hearing"]["less_severe_needs_mitigation_points"]
+        )
+        self.lesser_beside = bool(v["misconduct_meeting"]["lesser_beside"])
+        self.fww_months_off = int(
+            v["final_written_warning_period"]["months_off_per_mitigation_point"]
+        )
+        self.points_per_step = float(v["adjustment"]["points_per_step"])
+        self.max_up = int(v["adjustment"]["max_up"])
+        self.max_down = int(v["adjustment"]["max_down"])
+        self.max_points = g.max_points
+        # label(points) for every point a label covers (the first range, as Guidance.label reads
+        # them); a point outside them still goes through Guidance.label and its error
+        self.labels: dict[int, str] = {}
+        for low, high, name in g.labels:
+            for p in range(low, high + 1):
+                self.labels.setdefault(p, name)
+        self.memo: dict[Any, Any] = {}
+
+    def shift(self, net_weight: float) -> int:
+        """Guidance.shift, from the converted values."""
+        return max(-self.max_down, min(self.max_up, int(net_weight / self.points_per_step)))
+
+    def remember(self, key: Any, value: Any) -> Any:
+        """Keep a value built from these tables (and emptied past a bound, so memory stays small)."""
+        memo = self.memo
+        if len(memo) >= _MEMO_BOUND:
+            memo.clear()
+        memo[key] = value
+        return value
+
+
+_MEMO_BOUND = 20_000
+
 
 _BLOCKS: dict[str, set[str]] = {
     "matrix": {"cells"},

@@ -46,15 +46,31 @@ class StageResult:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class GuidanceTraceEntry:
+    """A guidance parameter the engine used, kept as data; ``as_dict`` gives it the shape of the
+    rules' trace entries (built when read, so an assessment nobody serialises builds no dict)."""
+
+    block: str
+    title: str
+    conclusion: str
+    citation: Citation
+    inputs: tuple[tuple[str, Any], ...]
+    """(name, value) pairs in order; a tuple value is read out as a list."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "provision": f"guidance.{self.block}",
+            "title": self.title,
+            "applied": True,
+            "conclusion": self.conclusion,
+            "citation": self.citation.as_dict(),
+            "inputs": {k: list(v) if isinstance(v, tuple) else v for k, v in self.inputs},
+        }
+
+
 def guidance_trace_entry(
     block: str, title: str, conclusion: str, citation: Citation, **inputs: Any
 ) -> dict[str, Any]:
     """A trace entry for a guidance parameter, shaped like the rules' trace entries."""
-    return {
-        "provision": f"guidance.{block}",
-        "title": title,
-        "applied": True,
-        "conclusion": conclusion,
-        "citation": citation.as_dict(),
-        "inputs": inputs,
-    }
+    return GuidanceTraceEntry(block, title, conclusion, citation, tuple(inputs.items())).as_dict()

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
-from misconduct.assessment.factors import Category, FactorCatalogue, Level, Stage
+from misconduct.assessment.factors import Category, Factor, FactorCatalogue, Level, Stage
 from misconduct.assessment.facts import Explicit, Facts, FoundFactor
-from misconduct.assessment.guidance import Guidance
-from misconduct.assessment.reasons import Reason, StageResult, guidance_trace_entry
+from misconduct.assessment.guidance import Guidance, GuidanceTables
+from misconduct.assessment.reasons import GuidanceTraceEntry, Reason, StageResult
 from misconduct.rules.datafile import Citation, Status
+from misconduct.rules.frozen import builder
 from misconduct.rules.vocabulary import Finding
 
 GROSS_MISCONDUCT_CITATION = Citation(
@@ -46,8 +48,9 @@ class Seriousness:
     categories: tuple[Category, ...]
     warnings_in_force: tuple[str, ...]
 
-    @property
+    @cached_property
     def net_weight(self) -> float:
+        # worked out once: nothing in a Seriousness changes once built
         return sum(f.factor.weight for f in self.aggravating) - sum(
             f.factor.weight for f in self.mitigating
         )
@@ -66,9 +69,44 @@ class Seriousness:
         }
 
 
+_build_seriousness = builder(Seriousness)  # Seriousness(...), faster (misconduct.rules.frozen)
+
+
+# Reasons whose wording depends only on the guidance and a few small values are built once and kept
+# in the guidance's tables (``GuidanceTables.memo``), keyed by those values: the same case facts give
+# the same objects as before, built once instead of on every assessment. A key holding ``id()`` of a
+# factor or category keeps the object beside it and is used only while it is the same object.
+
+
 def _factor_reason(found: FoundFactor, prefix: str) -> Reason:
     note = f" ({found.note})" if found.note else ""
     return Reason(f"{prefix}: {found.factor.description}{note}", found.factor.citation)
+
+
+def _prefix(kind: str, factor: Factor) -> str:
+    """The words before a factor's description in its reason, for each kind of mention."""
+    if kind == "absent":
+        return "Found absent, so not counted"
+    if kind == "context":
+        return "Context (no weight in seriousness)"
+    if kind == "aggravating":
+        return f"Aggravating (weight {factor.weight:g})"
+    if kind == "mitigating":
+        return f"Mitigating (weight {factor.weight:g})"
+    return f"{kind.capitalize()} factor ({factor.level})"  # culpability or harm
+
+
+def _kept_factor_reason(t: GuidanceTables, found: FoundFactor, kind: str) -> Reason:
+    """``_factor_reason`` with the prefix ``_prefix`` gives, kept once built (the prefix is worked
+    out only when it is not kept yet)."""
+    factor = found.factor
+    key = (kind, id(factor), found.note)
+    hit = t.memo.get(key)
+    if hit is not None and hit[0] is factor:
+        return hit[1]  # type: ignore[no-any-return]
+    reason = _factor_reason(found, _prefix(kind, factor))
+    t.remember(key, (factor, reason))
+    return reason
 
 
 def _level(
@@ -81,39 +119,49 @@ def _level(
     reasons: list[Reason],
     warnings: list[str],
 ) -> Level:
+    t = guidance.tables
+    memo = t.memo
     found = [f for f in facts.factors if f.factor.stage is stage]
     for f in found:
-        reasons.append(_factor_reason(f, f"{name.capitalize()} factor ({f.factor.level})"))
+        reasons.append(_kept_factor_reason(t, f, name))
     if explicit is not None:
         level = explicit.level
         reasons.append(
             Reason(
                 f"The chair assesses {name} as {level}: {explicit.reason}",
-                guidance.citation("matrix"),
+                t.cite["matrix"],
             )
         )
     elif found:
-        level = max((f.factor.level or Level.LOW for f in found), key=lambda lv: lv.rank)
-        reasons.append(
+        level = max((f.factor.level or Level.LOW for f in found), key=_LEVEL_RANK.__getitem__)
+        key = ("highest", name, level)
+        reason = memo.get(key) or t.remember(
+            key,
             Reason(
                 f"{name.capitalize()} is {level}, the highest level the factors found point to.",
-                guidance.citation("matrix"),
-            )
+                t.cite["matrix"],
+            ),
         )
+        reasons.append(reason)
     else:
-        level = Level(guidance.blocks["default_level"].values["level"])
-        reasons.append(
-            Reason(
-                f"No {name} factor was found and the chair set no level: {level} is taken.",
-                guidance.citation("default_level"),
-            )
+        level = t.default_level
+        key = ("default", name, level)
+        hit = memo.get(key) or t.remember(
+            key,
+            (
+                Reason(
+                    f"No {name} factor was found and the chair set no level: {level} is taken.",
+                    t.cite["default_level"],
+                ),
+                f"No {name} finding: the engine took {level}; the chair should assess {name}.",
+            ),
         )
-        warnings.append(
-            f"No {name} finding: the engine took {level}; the chair should assess {name}."
-        )
-    key = "culpability_at_least" if stage is Stage.CULPABILITY else "harm_at_least"
+        reasons.append(hit[0])
+        warnings.append(hit[1])
     for cat in categories:
-        minimum: Level | None = getattr(cat, key)
+        minimum: Level | None = (
+            cat.culpability_at_least if stage is Stage.CULPABILITY else cat.harm_at_least
+        )
         if minimum is not None and minimum.rank > level.rank:
             reasons.append(
                 Reason(
@@ -131,27 +179,48 @@ def _level(
     return level
 
 
+_LEVEL_RANK = {level: level.rank for level in Level}
+
+
+def _label(guidance: Guidance, points: int) -> str:
+    return guidance.tables.labels.get(points) or guidance.label(points)
+
+
 def assess_seriousness(
     facts: Facts,
     catalogue: FactorCatalogue,
     guidance: Guidance,
-    trace: list[dict[str, Any]],
+    trace: list[GuidanceTraceEntry],
     warnings: list[str],
 ) -> tuple[Seriousness, StageResult]:
+    t = guidance.tables
+    memo = t.memo
+    cite = t.cite
+    key: tuple[Any, ...]
     categories = tuple(
         dict.fromkeys(
             catalogue.category(f.factor.category) for f in facts.factors if f.factor.category
         )
     )
     reasons: list[Reason] = [
-        Reason(
-            "Seriousness is assessed first, from culpability and harm (the most important "
-            "factors), then aggravating and mitigating factors.",
-            guidance.citation("matrix"),
+        memo.get("first")
+        or t.remember(
+            "first",
+            Reason(
+                "Seriousness is assessed first, from culpability and harm (the most important "
+                "factors), then aggravating and mitigating factors.",
+                cite["matrix"],
+            ),
         )
     ]
     for cat in categories:
-        reasons.append(Reason(f"Special category present: {cat.title}.", cat.citation))
+        key = ("category", id(cat))
+        hit = memo.get(key)
+        if hit is None or hit[0] is not cat:
+            hit = t.remember(
+                key, (cat, Reason(f"Special category present: {cat.title}.", cat.citation))
+            )
+        reasons.append(hit[1])
     culpability = _level(
         "culpability",
         Stage.CULPABILITY,
@@ -163,40 +232,60 @@ def assess_seriousness(
         warnings,
     )
     harm = _level("harm", Stage.HARM, facts.harm, facts, categories, guidance, reasons, warnings)
-    base = guidance.cell(culpability, harm)
-    reasons.append(
-        Reason(
-            f"Culpability {culpability} and harm {harm} give a starting point of "
-            f"{base} on the seriousness scale ({guidance.label(base)}).",
-            guidance.citation("matrix"),
+    key = ("matrix", culpability, harm)
+    hit = memo.get(key)
+    if hit is None:
+        base = guidance.cell(culpability, harm)
+        hit = t.remember(
+            key,
+            (
+                base,
+                Reason(
+                    f"Culpability {culpability} and harm {harm} give a starting point of "
+                    f"{base} on the seriousness scale ({_label(guidance, base)}).",
+                    cite["matrix"],
+                ),
+                GuidanceTraceEntry(
+                    "matrix",
+                    "Culpability and harm matrix",
+                    f"starting point {base}",
+                    cite["matrix"],
+                    (("culpability", str(culpability)), ("harm", str(harm))),
+                ),
+            ),
         )
-    )
-    trace.append(
-        guidance_trace_entry(
-            "matrix",
-            "Culpability and harm matrix",
-            f"starting point {base}",
-            guidance.citation("matrix"),
-            culpability=str(culpability),
-            harm=str(harm),
-        )
-    )
+    base = hit[0]
+    reasons.append(hit[1])
+    trace.append(hit[2])
     for f in facts.absent:
-        reasons.append(_factor_reason(f, "Found absent, so not counted"))
+        reasons.append(_kept_factor_reason(t, f, "absent"))
+    aggravating = []
+    mitigating = []
     for f in facts.factors:
-        if f.factor.stage is Stage.CONTEXT:
-            reasons.append(_factor_reason(f, "Context (no weight in seriousness)"))
-    aggravating = [f for f in facts.factors if f.factor.stage is Stage.AGGRAVATING]
-    proven = facts.proven_allegations
-    for a in facts.allegations:
-        what = str(a.finding).replace("_", " ") if a.finding else "not proven"
-        reasons.append(
-            Reason(f"Allegation: {a.summary} Finding: {what}.", guidance.citation("matrix"))
-        )
-    several = "multiple_allegations_or_victims"
-    if len(proven) > 1 and several not in facts.factor_ids and several not in facts.absent_ids:
-        aggravating.append(FoundFactor(catalogue.get(several), f"{len(proven)} allegations proven"))
-    in_force = _warnings_in_force(facts.officer.warnings, facts.proceedings.severity_assessment_on)
+        factor_stage = f.factor.stage
+        if factor_stage is Stage.CONTEXT:
+            reasons.append(_kept_factor_reason(t, f, "context"))
+        elif factor_stage is Stage.AGGRAVATING:
+            aggravating.append(f)
+        elif factor_stage is Stage.MITIGATING:
+            mitigating.append(f)
+    if facts.allegations:
+        matrix_cite = cite["matrix"]
+        for a in facts.allegations:
+            what = str(a.finding).replace("_", " ") if a.finding else "not proven"
+            reasons.append(Reason(f"Allegation: {a.summary} Finding: {what}.", matrix_cite))
+        proven = facts.proven_allegations
+        several = "multiple_allegations_or_victims"
+        if len(proven) > 1 and several not in facts.factor_ids and several not in facts.absent_ids:
+            aggravating.append(
+                FoundFactor(catalogue.get(several), f"{len(proven)} allegations proven")
+            )
+    officer_warnings = facts.officer.warnings
+    in_force = (
+        _warnings_in_force(officer_warnings, facts.proceedings.severity_assessment_on)
+        if officer_warnings
+        else []
+    )
     if in_force and "previous_disciplinary_record" not in facts.factor_ids:
         record = catalogue.get("previous_disciplinary_record")
         aggravating.append(FoundFactor(record, "; ".join(in_force)))
@@ -208,49 +297,68 @@ def assess_seriousness(
                 RECORD_CITATION,
             )
         )
-    mitigating = [f for f in facts.factors if f.factor.stage is Stage.MITIGATING]
     for f in aggravating:
-        reasons.append(_factor_reason(f, f"Aggravating (weight {f.factor.weight:g})"))
+        reasons.append(_kept_factor_reason(t, f, "aggravating"))
     for f in mitigating:
-        reasons.append(_factor_reason(f, f"Mitigating (weight {f.factor.weight:g})"))
-    net = sum(f.factor.weight for f in aggravating) - sum(f.factor.weight for f in mitigating)
-    shift = guidance.shift(net)
-    points = max(1, min(guidance.max_points, base + shift))
-    gm_min = int(guidance.blocks["gross_misconduct"].values["min_points"])
+        reasons.append(_kept_factor_reason(t, f, "mitigating"))
+    # sum() of the same weights in the same order, as before (and as Seriousness.net_weight)
+    agg_weight = sum(f.factor.weight for f in aggravating)
+    mit_weight = sum(f.factor.weight for f in mitigating)
+    net = agg_weight - mit_weight
+    shift = t.shift(net)
+    points = max(1, min(t.max_points, base + shift))
+    gm_min = t.gm_min
     if facts.proceedings.finding is Finding.GROSS_MISCONDUCT and points < gm_min:
+        key = ("gross", points)
         reasons.append(
-            Reason(
-                f"The finding is gross misconduct: a breach so serious as to justify dismissal. "
-                f"Seriousness is taken as at least {guidance.label(gm_min)} ({gm_min}), where "
-                "dismissal is among the outcomes considered, instead of "
-                f"{guidance.label(points)} ({points}).",
-                GROSS_MISCONDUCT_CITATION,
+            memo.get(key)
+            or t.remember(
+                key,
+                Reason(
+                    f"The finding is gross misconduct: a breach so serious as to justify "
+                    f"dismissal. Seriousness is taken as at least {_label(guidance, gm_min)} "
+                    f"({gm_min}), where dismissal is among the outcomes considered, instead of "
+                    f"{_label(guidance, points)} ({points}).",
+                    GROSS_MISCONDUCT_CITATION,
+                ),
             )
         )
         points = gm_min
-    label = guidance.label(points)
-    direction = {True: "raise", False: "lower"}[shift > 0] if shift else "leave"
-    reasons.append(
-        Reason(
-            f"Aggravating factors weigh {sum(f.factor.weight for f in aggravating):g} and mitigating "
-            f"factors {sum(f.factor.weight for f in mitigating):g} (net {net:+g}); they {direction} "
-            f"the starting point"
-            + (f" by {abs(shift)}" if shift else " unchanged")
-            + f": seriousness is {label} ({points} on the scale of 1 to {guidance.max_points}).",
-            guidance.citation("adjustment"),
+    key = ("adjustment", agg_weight, mit_weight, net, shift, points)
+    hit = memo.get(key)
+    if hit is None:
+        label = _label(guidance, points)
+        direction = {True: "raise", False: "lower"}[shift > 0] if shift else "leave"
+        hit = t.remember(
+            key,
+            (
+                label,
+                Reason(
+                    f"Aggravating factors weigh {agg_weight:g} and "
+                    f"mitigating factors {mit_weight:g} (net "
+                    f"{net:+g}); they {direction} the starting point"
+                    + (f" by {abs(shift)}" if shift else " unchanged")
+                    + f": seriousness is {label} ({points} on the scale of 1 to "
+                    f"{t.max_points}).",
+                    cite["adjustment"],
+                ),
+                f"net weight {net:+g}: shift {shift:+d}, seriousness {points} ({label})",
+            ),
         )
-    )
+    label = hit[0]
+    reasons.append(hit[1])
+    aggravating_ids = tuple(f.factor.id for f in aggravating)
+    mitigating_ids = tuple(f.factor.id for f in mitigating)
     trace.append(
-        guidance_trace_entry(
+        GuidanceTraceEntry(
             "adjustment",
             "Aggravating and mitigating factors",
-            f"net weight {net:+g}: shift {shift:+d}, seriousness {points} ({label})",
-            guidance.citation("adjustment"),
-            aggravating=[f.factor.id for f in aggravating],
-            mitigating=[f.factor.id for f in mitigating],
+            hit[2],
+            cite["adjustment"],
+            (("aggravating", aggravating_ids), ("mitigating", mitigating_ids)),
         )
     )
-    result = Seriousness(
+    result = _build_seriousness(
         culpability,
         harm,
         base,
@@ -262,10 +370,23 @@ def assess_seriousness(
         categories,
         tuple(in_force),
     )
+    # net_weight, worked out above from the same weights in the same order (the cached property
+    # would add them up again on first use)
+    result.__dict__["net_weight"] = net
     stage = StageResult(
         "seriousness",
         "Stage 1: the seriousness of the conduct",
-        result.as_dict(),
+        {
+            "culpability": str(culpability),
+            "harm": str(harm),
+            "overall": label,
+            "points": points,
+            "starting_point": base,
+            "adjustment": shift,
+            "aggravating": list(aggravating_ids),
+            "mitigating": list(mitigating_ids),
+            "categories": [c.id for c in categories],
+        },
         tuple(reasons),
     )
     return result, stage

@@ -7,12 +7,13 @@ legacy cases), the warnings in force on the severity-assessment date, rank, form
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
 from misconduct.errors import InvalidInput, RuleViolation
-from misconduct.rules.catalogue import Catalogue, catalogue_or_default
+from misconduct.rules.catalogue import Catalogue, ProvisionVersion, catalogue_or_default
+from misconduct.rules.frozen import builder
 from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
 from misconduct.rules.trace import Trace
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
@@ -85,6 +86,75 @@ class OutcomeQuestion:
             object.__setattr__(self, "ww_in_force", False)
 
 
+_LATER_FIELDS: dict[str, Any] = {
+    "dg_reinvestigation_on": None,
+    "referral_notice_on": None,
+    "reduced_in_rank_on": None,
+    "linked_allegation_came_to_attention": None,
+    "first_known_to_police_body_on": None,
+    "first_known_to_director_general_on": None,
+}
+_QUICK_FIELDS = (
+    "forum",
+    "finding",
+    "came_to_attention",
+    "severity_assessment_on",
+    "decided_on",
+    "rank",
+    "former_officer",
+    "fww_in_force",
+    "ww_in_force",
+    "previously_reduced_in_rank",
+    "unconnected_incidents",
+    "convicted_indictable_only",
+    "linked_to_pre_commencement_allegation",
+)
+if {f.name for f in fields(OutcomeQuestion)} != {
+    *_QUICK_FIELDS,
+    *_LATER_FIELDS,
+}:  # pragma: no cover
+    raise AssertionError("OutcomeQuestion's fields changed: update question()")
+
+
+def question(
+    forum: Forum,
+    finding: Finding,
+    came_to_attention: date,
+    severity_assessment_on: date,
+    decided_on: date,
+    rank: Rank,
+    former_officer: bool,
+    fww_in_force: bool,
+    ww_in_force: bool,
+    previously_reduced_in_rank: bool,
+    unconnected_incidents: bool,
+    convicted_indictable_only: bool,
+    linked_to_pre_commencement_allegation: bool,
+) -> OutcomeQuestion:
+    """``OutcomeQuestion(...)`` with these fields and no later dates, with the same checks, for a
+    caller that builds one a case (the assessment engine): the frozen dataclass's __init__ sets its
+    twenty fields one ``object.__setattr__`` at a time, which took longer than the checks."""
+    q: OutcomeQuestion = object.__new__(OutcomeQuestion)
+    q.__dict__.update(
+        _LATER_FIELDS,
+        forum=forum,
+        finding=finding,
+        came_to_attention=came_to_attention,
+        severity_assessment_on=severity_assessment_on,
+        decided_on=decided_on,
+        rank=rank,
+        former_officer=former_officer,
+        fww_in_force=fww_in_force,
+        ww_in_force=ww_in_force,
+        previously_reduced_in_rank=previously_reduced_in_rank,
+        unconnected_incidents=unconnected_incidents,
+        convicted_indictable_only=convicted_indictable_only,
+        linked_to_pre_commencement_allegation=linked_to_pre_commencement_allegation,
+    )
+    q.__post_init__()
+    return q
+
+
 @dataclass(frozen=True)
 class Requirement:
     """Something the decision-maker must do or record if they choose one of ``applies_to``."""
@@ -155,16 +225,21 @@ class OutcomeAnswer:
         }
 
 
+_build_answer = builder(OutcomeAnswer)  # OutcomeAnswer(...), faster (misconduct.rules.frozen)
+
+
 def _severity(o: Outcome) -> int:
     return _SEVERITY[o._value_]
 
 
 _SEVERITY = {o._value_: o.severity for o in Outcome}
+_DISMISSALS = frozenset(o for o in Outcome if o.is_dismissal)
 _OUTCOME = {o._value_: o for o in Outcome}
 
 
 def _ordered(outcomes: set[Outcome]) -> tuple[Outcome, ...]:
-    return tuple(sorted(outcomes, key=_severity))
+    # keyed by the member itself: a StrEnum member hashes and compares as its value
+    return tuple(sorted(outcomes, key=_SEVERITY.__getitem__))
 
 
 def _outcomes(params: Any, key: str = "outcomes") -> set[Outcome]:
@@ -187,7 +262,7 @@ class _Run:
 
     def rule(self, pid: str, conclusion: str, *, applied: bool = True, **inputs: Any) -> Any:
         v = self.cat.version(pid, self.on)
-        self.trace.record(v, conclusion, on=self.on, applied=applied, **inputs)
+        self.trace.add(v, conclusion, self.on, applied, inputs)
         return v.parameters
 
     def violation(self, pid: str, message: str, field_name: str) -> RuleViolation:
@@ -202,10 +277,25 @@ class _Run:
 
     def require(self, pid: str, rid: str, text: str, applies_to: set[Outcome], on: date) -> None:
         v = self.cat.version(pid, on)
-        self.trace.record(v, text, on=on)
-        self.requirements.append(
-            Requirement(rid, text, str(v.citation), v.citation.status.value, _ordered(applies_to))
-        )
+        self.trace.add(v, text, on, True, {})
+        # A requirement depends only on these values and the version: each is built once
+        # (Requirement is immutable).
+        outcomes = _ordered(applies_to)
+        key = (rid, text, id(v), outcomes)
+        kept = _REQUIREMENTS.get(key)
+        if kept is None or kept[0] is not v:
+            if len(_REQUIREMENTS) >= 4096:
+                _REQUIREMENTS.clear()
+            kept = _REQUIREMENTS[key] = (
+                v,
+                Requirement(rid, text, str(v.citation), v.citation.status.value, outcomes),
+            )
+        self.requirements.append(kept[1])
+
+
+_REQUIREMENTS: dict[
+    tuple[str, str, int, tuple[Outcome, ...]], tuple[ProvisionVersion, Requirement]
+] = {}
 
 
 def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -> OutcomeAnswer:
@@ -240,7 +330,7 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
     if len(available) == 1 and finding is not Finding.NO_MISCONDUCT:
         (only,) = available
         run.notes.append(f"Only one outcome is lawful on these facts: {only.label.lower()}.")
-    return OutcomeAnswer(
+    return _build_answer(
         q,
         regime,
         ordered,
@@ -526,7 +616,7 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
 
 def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
     if finding is Finding.GROSS_MISCONDUCT:
-        non_dismissal = {o for o in available if not o.is_dismissal}
+        non_dismissal = available - _DISMISSALS  # {o for o in available if not o.is_dismissal}
         presumption = run.cat.version_or_none("presumption_of_dismissal", run.on)
         if presumption is not None and non_dismissal and run.q.former_officer:
             run.rule(

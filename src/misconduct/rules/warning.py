@@ -86,6 +86,32 @@ def warning_period(
     on = regime.rules_date
     if regime.regime is Regime.CONDUCT_REGS_2012:
         v = cat.version("regs2012_warning_periods", on)
+    elif outcome is Outcome.WRITTEN_WARNING:
+        v = cat.version("reg42_9a_written_warning_period", on)
+    else:
+        v = cat.version(_FWW_PERIOD[forum._value_], on)
+    # A period depends only on the outcome, the forum and the version read: each is built once
+    # (WarningPeriod is immutable), with the wording of its trace entry.
+    key = (outcome._value_, forum._value_, id(v))
+    kept = _PERIODS.get(key)
+    if kept is None or kept[0].version is not v:
+        kept = _period(outcome, forum, v, regime.regime is Regime.CONDUCT_REGS_2012)
+        if len(_PERIODS) >= 4096:
+            _PERIODS.clear()
+        _PERIODS[key] = kept
+    period, conclusion = kept
+    if trace is not None:
+        trace.add(period.version, conclusion, on, True, {"outcome": outcome, "forum": forum})
+    return period
+
+
+_PERIODS: dict[tuple[str, str, int], tuple[WarningPeriod, str]] = {}
+
+
+def _period(
+    outcome: Outcome, forum: Forum, v: ProvisionVersion, old_rules: bool
+) -> tuple[WarningPeriod, str]:
+    if old_rules:
         key = (
             "written_warning_months"
             if outcome is Outcome.WRITTEN_WARNING
@@ -94,24 +120,16 @@ def warning_period(
         months = int(v.parameters[key])
         period = WarningPeriod(outcome, months, months, v)
     elif outcome is Outcome.WRITTEN_WARNING:
-        v = cat.version("reg42_9a_written_warning_period", on)
         months = int(v.parameters["months"])
         period = WarningPeriod(outcome, months, months, v)
     else:
-        v = cat.version(_FWW_PERIOD[forum._value_], on)
         period = WarningPeriod(
             outcome, int(v.parameters["min_months"]), int(v.parameters["max_months"]), v
         )
-    if trace is not None:
-        trace.record(
-            period.version,
-            f"{_LOWER[outcome._value_]} at a {_LOWER[forum._value_]}: "
-            f"{period.min_months}–{period.max_months} months",
-            on=on,
-            outcome=outcome,
-            forum=forum,
-        )
-    return period
+    return period, (
+        f"{_LOWER[outcome._value_]} at a {_LOWER[forum._value_]}: "
+        f"{period.min_months}–{period.max_months} months"
+    )
 
 
 @dataclass(frozen=True)
