@@ -35,6 +35,38 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+_STRING = json.JSONEncoder(ensure_ascii=False).encode
+"""A JSON string as :func:`canonical_json` writes it (separators play no part in a string)."""
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+""":func:`canonical_json` itself, the encoder made once."""
+
+
+def event_hash(
+    case_ref: str,
+    sequence: int,
+    type_name: str,
+    payload: Any,
+    occurred_on: str,
+    recorded_at: str,
+    actor: str,
+    rules_version: str,
+    previous_hash: str,
+) -> str:
+    """:meth:`RecordedEvent.computed_hash` from the stored columns, for ``audit verify``: the same
+    bytes (``canonical_json`` of :meth:`RecordedEvent.hashed_fields`: its keys in sorted order, no
+    spaces), written without building the event or its dict. ``occurred_on`` and ``recorded_at``
+    are already in the ISO forms the hashed fields hold (``recorded_at`` in UTC). The test
+    ``tests/domain/test_event_hash.py`` holds it to ``computed_hash``."""
+    text = (
+        f'{{"actor":{_STRING(actor)},"case":{_STRING(case_ref)},'
+        f'"occurred_on":{_STRING(occurred_on)},"payload":{_CANONICAL(payload)},'
+        f'"previous_hash":{_STRING(previous_hash)},"recorded_at":{_STRING(recorded_at)},'
+        f'"rules_version":{_STRING(rules_version)},"sequence":{int.__repr__(sequence)},'
+        f'"type":{_STRING(type_name)}}}'
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _utc(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("recorded_at must be timezone-aware")
