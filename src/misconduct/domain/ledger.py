@@ -22,6 +22,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from misconduct.domain import personal as pd
@@ -35,8 +36,9 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-_STRING = json.JSONEncoder(ensure_ascii=False).encode
-"""A JSON string as :func:`canonical_json` writes it (separators play no part in a string)."""
+_STRING = encode_basestring
+"""A JSON string as :func:`canonical_json` writes it (``ensure_ascii=False``; separators play no
+part in a string)."""
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 """:func:`canonical_json` itself, the encoder made once."""
 
