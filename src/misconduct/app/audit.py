@@ -274,6 +274,24 @@ _decode = json.JSONDecoder(object_hook=_note).decode
 personal data (``pd.is_reference``) at any depth, so that they need no second walk."""
 
 
+_held: dict[str, pd.Datum] = {}
+"""The personal data :func:`_decode_resolved` puts in place of references (one case's)."""
+
+
+def _resolve(obj: dict[str, Any]) -> Any:
+    if len(obj) == 2 and pd.ID_KEY in obj and pd.COMMITMENT_KEY in obj:
+        datum = _held.get(obj[pd.ID_KEY])
+        if datum is None:  # as ``RecordedEvent.event`` says it
+            raise ValueError(f"personal datum {obj[pd.ID_KEY]} is missing")
+        return datum.shown()
+    return obj
+
+
+_decode_resolved = json.JSONDecoder(object_hook=_resolve).decode
+"""A stored payload decoded with each reference replaced by its personal value as held now:
+``pd.resolve`` of the payload without a second walk over it."""
+
+
 def _payload(stored: Any) -> tuple[Any, list[tuple[Any, Any]] | None]:
     """The payload, with its references (None if they were not noted: already decoded)."""
     if not isinstance(stored, str):
@@ -303,13 +321,21 @@ def _personal_holds(
     return True
 
 
+@dataclass
+class _Texts:
+    """Each event's stored payload text and the references noted in it (None: not noted)."""
+
+    stored: list[Any] = field(default_factory=list)
+    noted: list[list[tuple[Any, Any]] | None] = field(default_factory=list)
+
+
 def _chain(
-    ref: str, stored: list[tuple[Any, ...]], data: dict[str, pd.Datum]
+    ref: str, stored: list[tuple[Any, ...]], data: dict[str, pd.Datum], texts: _Texts
 ) -> tuple[list[_Event], Problem | None]:
     """The case's events decoded, and the first broken link of its chain, as
     :func:`~misconduct.domain.ledger.verify_chain` finds it (sequence, link, hash, personal data)."""
     events: list[_Event] = []
-    noted: list[list[tuple[Any, Any]] | None] = []
+    noted = texts.noted
     for sequence, kind, text, on, at, actor, rules, previous, digest in stored:
         try:
             payload, references = _payload(text)
@@ -317,6 +343,7 @@ def _chain(
                 (sequence, kind, payload, _day(on), _moment(at), actor, rules, previous, digest)
             )
             noted.append(references)
+            texts.stored.append(text)
         except (ValueError, TypeError) as exc:
             where = f"case {ref}, event {sequence} ({kind})"
             return events, Problem(where, f"a stored column cannot be read ({type(exc).__name__})")
@@ -372,14 +399,23 @@ def _files(
     )
 
 
-def _replay(events: list[_Event], data: dict[str, pd.Datum]) -> Case:
+def _replay(events: list[_Event], data: dict[str, pd.Datum], texts: _Texts) -> Case:
     """The fold of the case's events, each with its personal values as held now."""
     decoded = []
-    for _, kind, payload, on, *_ in events:
-        try:
-            resolved = pd.resolve(payload, data)
-        except KeyError as exc:  # as ``RecordedEvent.event`` says it
-            raise ValueError(f"personal datum {exc.args[0]} is missing") from None
+    _held.clear()
+    _held.update(data)
+    for (_, kind, payload, on, *_), text, references in zip(
+        events, texts.stored, texts.noted, strict=True
+    ):
+        if references is None:  # decoded by the driver: walked
+            try:
+                resolved = pd.resolve(payload, data)
+            except KeyError as exc:  # as ``RecordedEvent.event`` says it
+                raise ValueError(f"personal datum {exc.args[0]} is missing") from None
+        elif references:
+            resolved = _decode_resolved(text)
+        else:  # no personal data: as stored
+            resolved = payload
         decoded.append(event_from_payload(kind, resolved, on))
     return Case.from_events(decoded)
 
@@ -388,6 +424,7 @@ def _fold(
     ref: str,
     events: list[_Event],
     data: dict[str, pd.Datum],
+    texts: _Texts,
     row: _Row,
     read: tuple[object, ...] | None,
 ) -> list[Problem]:
@@ -395,7 +432,7 @@ def _fold(
     personal data as held now: an erased value folds to its placeholder, as it was stored)."""
     where = f"case {ref}"
     try:
-        fold = _replay(events, data)
+        fold = _replay(events, data, texts)
     except Exception as exc:  # a history the domain cannot replay is itself the finding
         return [Problem(where, f"its events cannot be replayed ({type(exc).__name__})")]
     problems = []
@@ -479,7 +516,8 @@ def _check(bounds: tuple[int, int]) -> _Part:
         part.refs.append(ref)
         part.cases += 1
         part.events += len(raw)
-        events, link = _chain(ref, raw, held) if raw else ([], None)
+        texts = _Texts()
+        events, link = _chain(ref, raw, held, texts) if raw else ([], None)
         if link is None and raw and job.read_file is not None:
             link = _files(ref, events, held, job.read_file)
         if link is not None:
@@ -505,7 +543,7 @@ def _check(bounds: tuple[int, int]) -> _Part:
                     Problem(f"case {ref}", "its events cannot be replayed (unreadable column)")
                 )
             else:
-                part.problems += _fold(ref, events, held, row, read.get(pk))
+                part.problems += _fold(ref, events, held, texts, row, read.get(pk))
     return part
 
 
