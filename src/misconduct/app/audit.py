@@ -31,12 +31,14 @@ from django.db import connections
 from misconduct.app import models as m
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
 from misconduct.app.read_tables import READ_MODEL_NAMES, expected_rows, stored_rows
+from misconduct.app.readmodels import record_format
 from misconduct.app.repository import state_format
 from misconduct.domain import personal as pd
 from misconduct.domain.case import Case
 from misconduct.domain.codec import to_plain
 from misconduct.domain.events import PersonalDataErased, event_from_payload
 from misconduct.domain.ledger import GENESIS, RecordedEvent, event_hash
+from misconduct.rules.catalogue import default_catalogue
 from misconduct.services.audit import first_changed_file
 
 
@@ -573,6 +575,11 @@ def _parts(using: str, job: _Job, ranges: list[tuple[int, int]], processes: int)
         finally:
             _start(None)
         return
+    # What every fold reads once (the rules' catalogue, the formats of stored states and records)
+    # is read here, so that the workers inherit it instead of each reading it again.
+    default_catalogue()
+    state_format()
+    record_format()
     # Each worker opens its own connection: the one this process holds must not be shared by forks.
     connections.close_all()
     context = multiprocessing.get_context("fork")
