@@ -1,15 +1,19 @@
 """``event_hash`` (what ``audit verify`` computes from the stored columns) gives exactly the hash
-``RecordedEvent.computed_hash`` defines, for any text, payload and time: the definition of the
-chain is ``computed_hash``'s, and a database written before still verifies."""
+``RecordedEvent.computed_hash`` defines, for any text, payload and time, and ``commitment`` the
+SHA-256 of the JSON it was defined by: the definitions of the chain and of the commitments are
+unchanged, and a database written before still verifies."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from misconduct.domain.ledger import GENESIS, RecordedEvent, event_hash
+from misconduct.domain.personal import commitment
 
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -78,3 +82,10 @@ def test_event_hash_of_awkward_text() -> None:
         "f" * 64,
     )
     assert _hash(e) == e.hash
+
+
+@settings(max_examples=300, deadline=None)
+@given(datum_id=st.text(), salt=st.text(), value=st.text())
+def test_commitment_is_the_json_it_was_defined_by(datum_id: str, salt: str, value: str) -> None:
+    text = json.dumps([datum_id, salt, value], ensure_ascii=False, separators=(",", ":"))
+    assert commitment(datum_id, salt, value) == hashlib.sha256(text.encode()).hexdigest()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import json.encoder
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -39,8 +40,22 @@ def canonical_json(value: Any) -> str:
 _STRING = encode_basestring
 """A JSON string as :func:`canonical_json` writes it (``ensure_ascii=False``; separators play no
 part in a string)."""
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
-""":func:`canonical_json` itself, the encoder made once."""
+
+
+def _canonical_encoder() -> Callable[[Any], str]:
+    """:func:`canonical_json` itself, its encoder made once: the C encoder that ``json.dumps`` makes
+    anew for every call (with no check for cycles, which decoded JSON cannot hold), or, without it,
+    a ``JSONEncoder`` made once."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - CPython has it
+        return json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+    encode = make(
+        None, json.JSONEncoder().default, encode_basestring, None, ":", ",", True, False, True
+    )
+    return lambda value: "".join(encode(value, 0))
+
+
+_CANONICAL = _canonical_encoder()
 
 
 def event_hash(
