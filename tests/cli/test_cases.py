@@ -110,6 +110,34 @@ def test_audit_verify_names_a_tampered_event(demo: None) -> None:
     assert "BROKEN: case GMP-2026-0102, event 3 (ReflectivePracticeReferred)" in result.output
 
 
+def test_audit_verify_chain_only_says_what_it_left_out(demo: None) -> None:
+    """The faster level names itself; a changed read model, which only the full check compares,
+    passes it, and the full check still fails; a tampered event fails both."""
+    m.CaseListing.objects.filter(case__ref="GMP-2026-0102").update(search_text="changed")
+    chains = run("audit", "verify", "--chain-only")
+    assert chains.exit_code == 0, chains.output
+    assert (
+        "every chain and ledger entry verifies (chains only: stored states and read models not"
+        in (chains.output)
+    )
+    assert "events/s, 1 process, chains only)" in chains.output
+    full = run("audit", "verify", "--format", "json")
+    assert full.exit_code == 7
+    report = json.loads(full.output)
+    assert report["chain_only"] is False and report["workers"] == 1
+    assert report["events_per_second"] > 0 and report["events"] > 0
+    assert [b["where"] for b in report["broken"]] == ["case GMP-2026-0102"]
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER misconduct_event_no_update")
+        cursor.execute(
+            "UPDATE misconduct_event SET actor = 'intruder' WHERE sequence = 3 AND case_id = "
+            "(SELECT id FROM misconduct_case WHERE ref = 'GMP-2026-0102')"
+        )
+    tampered = run("audit", "verify", "--chain-only", "--format", "json")
+    assert tampered.exit_code == 7
+    assert json.loads(tampered.output)["chain_only"] is True
+
+
 @pytest.mark.parametrize(
     ("args", "field"),
     [

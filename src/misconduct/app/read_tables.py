@@ -266,35 +266,34 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
     :func:`expected_rows` gives them; a case with no listing row is absent."""
     from misconduct.app.readmodels import decode_record
 
-    listings = m.CaseListing.objects.using(using).filter(case_id__in=ids)
-    out: dict[int, list[object]] = {
-        r.case_id: [
-            (
-                r.ref,
-                r.force_id,
-                r.stage,
-                r.version,
-                r.came_to_attention,
-                r.opened_on,
-                [list(o) for o in r.officers],
-                r.search_text,
-                r.officer_text,
-                r.standards,
-                r.assignee,
-                r.next_deadline,
-                r.overdue_from,
-                r.published_on,
-                r.closed_on,
-                r.closed,
-            ),
-            [],
-            [],
-            [],
-            [],
-            {},
-        ]
-        for r in listings
-    }
+    # values, not model objects: ``audit verify`` reads every case's rows
+    listings = (
+        m.CaseListing.objects.using(using)
+        .filter(case_id__in=ids)
+        .values_list(
+            "case_id",
+            "ref",
+            "force_id",
+            "stage",
+            "version",
+            "came_to_attention",
+            "opened_on",
+            "officers",
+            "search_text",
+            "officer_text",
+            "standards",
+            "assignee",
+            "next_deadline",
+            "overdue_from",
+            "published_on",
+            "closed_on",
+            "closed",
+        )
+    )
+    out: dict[int, list[object]] = {}
+    for pk, *fields in listings:
+        fields[6] = [list(o) for o in fields[6]]  # the officers, as lists
+        out[pk] = [tuple(fields), [], [], [], [], {}]
 
     def rows(pk: int) -> list[object]:
         return out.setdefault(pk, [None, [], [], [], [], {}])
@@ -328,17 +327,29 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
         .values_list("entry_id", "tag")
     ):
         tags.setdefault(entry_id, []).append(tag)
-    for e in m.PublicEntry.objects.using(using).filter(case_id__in=ids):
-        rows(e.case_id)[5][e.kind] = (  # type: ignore[index]
-            e.ref,
-            e.force,
-            e.year,
-            e.sort_on,
-            e.visible_from,
-            e.visible_until,
-            decode_record(e.record, e.record_format),
-            e.search_text,
-            tuple(sorted(tags.get(e.id, []))),
+    for pk, entry_id, kind, *entry, record, fmt, search_text in (
+        m.PublicEntry.objects.using(using)
+        .filter(case_id__in=ids)
+        .values_list(
+            "case_id",
+            "id",
+            "kind",
+            "ref",
+            "force",
+            "year",
+            "sort_on",
+            "visible_from",
+            "visible_until",
+            "record",
+            "record_format",
+            "search_text",
+        )
+    ):
+        rows(pk)[5][kind] = (  # type: ignore[index]
+            *entry,
+            decode_record(record, fmt),
+            search_text,
+            tuple(sorted(tags.get(entry_id, []))),
         )
     for parts in out.values():
         for i in (1, 2, 3, 4):

@@ -110,7 +110,10 @@ class DjangoRepository:
         return out
 
     def events(self, ref: str) -> list[RecordedEvent]:
-        rows = m.Event.objects.using(self.using).filter(case__ref=ref).order_by("sequence")
+        # The events first, then their personal data: each event's data were committed with it, so
+        # a write committed between the two queries cannot leave an event read without its data
+        # (PostgreSQL's read committed gives each query the latest commits).
+        rows = list(m.Event.objects.using(self.using).filter(case__ref=ref).order_by("sequence"))
         pk = m.Case.objects.using(self.using).filter(ref=ref).values_list("id", flat=True).first()
         data = self.personal_data([pk]).get(pk, {}) if pk is not None else {}
         return [

@@ -22,6 +22,7 @@ import dataclasses
 import functools
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any, TypeVar
@@ -54,26 +55,233 @@ def to_plain(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
+    try:
+        encode = _encoders[kind]
+    except KeyError:
+        encode = _encoders[kind] = _encoder(kind)
+    return encode(value)
+
+
+_encoders: dict[type, Callable[[Any], Any]] = {}
+"""What :func:`to_plain` does with a value of each type, found once a type (it depends on the type
+alone)."""
+
+
+def _encoder(kind: type) -> Callable[[Any], Any]:
     names = _dataclass_names(kind)
     if names is not None:
-        return {name: to_plain(getattr(value, name)) for name in names}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(to_plain(k)): to_plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | frozenset | set):
-        items = [to_plain(v) for v in value]
-        return sorted(items) if isinstance(value, frozenset | set) else items
-    return value
+        return lambda value: {name: to_plain(getattr(value, name)) for name in names}
+    if issubclass(kind, Enum):
+        return lambda value: value.value
+    if issubclass(kind, datetime | date | time):
+        return lambda value: value.isoformat()
+    if issubclass(kind, dict):
+        return lambda value: {str(to_plain(k)): to_plain(v) for k, v in value.items()}
+    if issubclass(kind, frozenset | set):
+        return lambda value: sorted([to_plain(v) for v in value])
+    if issubclass(kind, list | tuple):
+        return lambda value: [to_plain(v) for v in value]
+    return lambda value: value
 
 
 def from_plain(cls: type[T], data: Any, *, where: str = "") -> T:
     """Rebuild a dataclass from :func:`to_plain` output, failing with the field that is wrong."""
-    return typing.cast(T, _convert(cls, data, where or cls.__name__))
+    return typing.cast(T, _converter(cls)(data, where or cls.__name__))
+
+
+Converter = Callable[[Any, str], Any]
+_converters: dict[Any, Converter] = {}
+
+
+def _converter(hint: Any) -> Converter:
+    """The function that converts data to ``hint``, made once a hint: each kind of hint checks what
+    it did when it was interpreted on every call, and says the same when data do not fit, but
+    decoding many records (``audit verify`` folds every event) no longer finds again, for every
+    value, what its type needs."""
+    try:
+        return _converters[hint]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable hint: made each time
+        return _compile(hint)
+    made: list[Converter] = []
+    _converters[hint] = lambda data, where: made[0](data, where)  # a type that holds itself
+    converter = _compile(hint)
+    made.append(converter)
+    _converters[hint] = converter
+    return converter
+
+
+def _compile(hint: Any) -> Converter:
+    if hint is str or hint is bool:
+        expected = _SCALARS[hint]
+
+        def scalar(data: Any, where: str) -> Any:
+            if not isinstance(data, hint):
+                raise InvalidInput(where, expected, data)
+            return data
+
+        return scalar
+    origin, args = _kind(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _compile_union(args)
+    if origin in (list, tuple, frozenset, set):
+        return _compile_sequence(origin, args)
+    if origin is dict:
+        key_of, value_of = (_converter(a) for a in (args or (Any, Any)))
+
+        def mapping(data: Any, where: str) -> Any:
+            _expect(isinstance(data, dict), where, "an object", data)
+            return {
+                key_of(k, f"{where} key {k!r}"): value_of(v, f"{where}.{k}")
+                for k, v in data.items()
+            }
+
+        return mapping
+    if hint is list or hint is dict:
+        plain = "a list" if hint is list else "an object"
+
+        def bare(data: Any, where: str) -> Any:
+            _expect(isinstance(data, hint), where, plain, data)
+            return data
+
+        return bare
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _compile_dataclass(hint)
+    return _compile_leaf(hint)
+
+
+def _compile_union(args: tuple[Any, ...]) -> Converter:
+    none = type(None) in args
+    options = [_converter(a) for a in args if a is not type(None)]
+    if len(options) == 1:
+        only = options[0]
+
+        def optional(data: Any, where: str) -> Any:
+            if data is None and none:
+                return None
+            return only(data, where)
+
+        return optional
+    names = " or ".join(getattr(a, "__name__", str(a)) for a in args)
+
+    def union(data: Any, where: str) -> Any:
+        if data is None and none:
+            return None
+        for option in options:
+            try:
+                return option(data, where)
+            except InvalidInput:
+                continue
+        raise InvalidInput(where, names, data)
+
+    return union
+
+
+def _compile_sequence(origin: Any, args: tuple[Any, ...]) -> Converter:
+    if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+        each = [_converter(a) for a in args]
+        size = f"a list of {len(args)} items"
+
+        def fixed(data: Any, where: str) -> Any:
+            _expect(isinstance(data, list), where, "a list", data)
+            _expect(len(data) == len(each), where, size, data)
+            return tuple(
+                c(item, f"{where}[{i}]") for i, (c, item) in enumerate(zip(each, data, strict=True))
+            )
+
+        return fixed
+    item_of = _converter(args[0] if args else Any)
+
+    def sequence(data: Any, where: str) -> Any:
+        _expect(isinstance(data, list), where, "a list", data)
+        items = [item_of(item, f"{where}[{i}]") for i, item in enumerate(data)]
+        return items if origin is list else origin(items)
+
+    return sequence
+
+
+def _compile_dataclass(hint: type) -> Converter:
+    plan = [
+        (name, _converter(field_hint), has_default)
+        for name, field_hint, has_default in _fields(hint)
+    ]
+    names = frozenset(name for name, _, _ in plan)
+    listed = "only the fields " + ", ".join(sorted(names))
+
+    def record(data: Any, where: str) -> Any:
+        _expect(isinstance(data, dict), where, "an object", data)
+        if not names.issuperset(data):
+            raise InvalidInput(where, listed, sorted(set(data) - names))
+        kwargs = {}
+        for name, convert, has_default in plan:
+            if name in data:
+                kwargs[name] = convert(data[name], f"{where}.{name}")
+            elif not has_default:
+                raise InvalidInput(f"{where}.{name}", "a value", None)
+        return hint(**kwargs)
+
+    return record
+
+
+def _compile_leaf(hint: Any) -> Converter:
+    """Enums, dates and times, numbers, ``Any``; any other hint fails when data meet it."""
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        kind = hint
+
+        def member(data: Any, where: str) -> Any:
+            try:
+                return kind(data)
+            except ValueError:
+                raise InvalidInput(
+                    where, "one of " + ", ".join(str(m.value) for m in kind), data
+                ) from None
+
+        return member
+    if hint is datetime or hint is time or hint is date:
+        return functools.partial(_moment, hint)
+    if hint is int:
+
+        def whole(data: Any, where: str) -> Any:
+            _expect(
+                isinstance(data, int) and not isinstance(data, bool), where, "a whole number", data
+            )
+            return data
+
+        return whole
+    if hint is float:
+
+        def number(data: Any, where: str) -> Any:
+            _expect(
+                isinstance(data, int | float) and not isinstance(data, bool),
+                where,
+                "a number",
+                data,
+            )
+            return float(data)
+
+        return number
+    if hint is Any:
+        return lambda data, where: data
+
+    def unknown(data: Any, where: str) -> Any:
+        raise TypeError(f"{where}: cannot convert to {hint!r}")
+
+    return unknown
+
+
+def _moment(hint: Any, data: Any, where: str) -> Any:
+    if hint is datetime:
+        expected = "a date-time in ISO form"
+    elif hint is time:
+        expected = "a time in the form HH:MM"
+    else:
+        expected = "a date in the form YYYY-MM-DD"
+    _expect(isinstance(data, str), where, expected, data)
+    try:
+        return hint.fromisoformat(data)
+    except ValueError:
+        raise InvalidInput(where, expected, data) from None
 
 
 @functools.cache
@@ -105,102 +313,6 @@ def _kind(hint: Any) -> tuple[Any, tuple[Any, ...]]:
         return found
     except TypeError:  # an unhashable hint
         return typing.get_origin(hint), typing.get_args(hint)
-
-
-def _convert(hint: Any, data: Any, where: str) -> Any:
-    if hint is str or hint is bool:  # the commonest leaves first
-        _expect(isinstance(data, hint), where, _SCALARS[hint], data)
-        return data
-    origin, args = _kind(hint)
-    if origin in (typing.Union, types.UnionType):
-        return _union(args, data, where)
-    if origin in (list, tuple, frozenset, set):
-        _expect(isinstance(data, list), where, "a list", data)
-        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
-            _expect(len(data) == len(args), where, f"a list of {len(args)} items", data)
-            return tuple(
-                _convert(a, item, f"{where}[{i}]")
-                for i, (a, item) in enumerate(zip(args, data, strict=True))
-            )
-        item_hint = args[0] if args else Any
-        items = [_convert(item_hint, item, f"{where}[{i}]") for i, item in enumerate(data)]
-        return items if origin is list else origin(items)
-    if origin is dict:
-        _expect(isinstance(data, dict), where, "an object", data)
-        key_hint, value_hint = args or (Any, Any)
-        return {
-            _convert(key_hint, k, f"{where} key {k!r}"): _convert(value_hint, v, f"{where}.{k}")
-            for k, v in data.items()
-        }
-    if hint is list or hint is dict:
-        _expect(isinstance(data, hint), where, "a list" if hint is list else "an object", data)
-        return data
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        _expect(isinstance(data, dict), where, "an object", data)
-        plan = _fields(hint)
-        names = {name for name, _, _ in plan}
-        unknown = set(data) - names
-        _expect(not unknown, where, "only the fields " + ", ".join(sorted(names)), sorted(unknown))
-        kwargs = {}
-        for name, field_hint, has_default in plan:
-            if name in data:
-                kwargs[name] = _convert(field_hint, data[name], f"{where}.{name}")
-            else:
-                _expect(has_default, f"{where}.{name}", "a value", None)
-        return hint(**kwargs)
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        try:
-            return hint(data)
-        except ValueError:
-            raise InvalidInput(
-                where, "one of " + ", ".join(str(m.value) for m in hint), data
-            ) from None
-    if hint is datetime:
-        _expect(isinstance(data, str), where, "a date-time in ISO form", data)
-        try:
-            return datetime.fromisoformat(data)
-        except ValueError:
-            raise InvalidInput(where, "a date-time in ISO form", data) from None
-    if hint is time or hint is date:
-        expected = "a time in the form HH:MM" if hint is time else "a date in the form YYYY-MM-DD"
-        _expect(isinstance(data, str), where, expected, data)
-        try:
-            return hint.fromisoformat(data)
-        except ValueError:
-            raise InvalidInput(where, expected, data) from None
-    if hint is bool:
-        _expect(isinstance(data, bool), where, "true or false", data)
-        return data
-    if hint is int:
-        _expect(isinstance(data, int) and not isinstance(data, bool), where, "a whole number", data)
-        return data
-    if hint is float:
-        _expect(
-            isinstance(data, int | float) and not isinstance(data, bool), where, "a number", data
-        )
-        return float(data)
-    if hint is str:
-        _expect(isinstance(data, str), where, "a string", data)
-        return data
-    if hint is Any:
-        return data
-    raise TypeError(f"{where}: cannot convert to {hint!r}")
-
-
-def _union(args: tuple[Any, ...], data: Any, where: str) -> Any:
-    """``X | None`` and unions of several types: None if allowed, else the first type that fits."""
-    if data is None and type(None) in args:
-        return None
-    options = [a for a in args if a is not type(None)]
-    if len(options) == 1:
-        return _convert(options[0], data, where)
-    for option in options:
-        try:
-            return _convert(option, data, where)
-        except InvalidInput:
-            continue
-    names = " or ".join(getattr(a, "__name__", str(a)) for a in args)
-    raise InvalidInput(where, names, data)
 
 
 def _expect(ok: bool, where: str, expected: str, received: Any) -> None:

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import json.encoder
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from misconduct.domain import personal as pd
@@ -33,6 +35,53 @@ GENESIS = "0" * 64
 def canonical_json(value: Any) -> str:
     """Sorted keys, no spaces, UTF-8 kept: the same value always gives the same text."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+_STRING = encode_basestring
+"""A JSON string as :func:`canonical_json` writes it (``ensure_ascii=False``; separators play no
+part in a string)."""
+
+
+def _canonical_encoder() -> Callable[[Any], str]:
+    """:func:`canonical_json` itself, its encoder made once: the C encoder that ``json.dumps`` makes
+    anew for every call (with no check for cycles, which decoded JSON cannot hold), or, without it,
+    a ``JSONEncoder`` made once."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - CPython has it
+        return json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+    encode = make(
+        None, json.JSONEncoder().default, encode_basestring, None, ":", ",", True, False, True
+    )
+    return lambda value: "".join(encode(value, 0))
+
+
+_CANONICAL = _canonical_encoder()
+
+
+def event_hash(
+    case_ref: str,
+    sequence: int,
+    type_name: str,
+    payload: Any,
+    occurred_on: str,
+    recorded_at: str,
+    actor: str,
+    rules_version: str,
+    previous_hash: str,
+) -> str:
+    """:meth:`RecordedEvent.computed_hash` from the stored columns, for ``audit verify``: the same
+    bytes (``canonical_json`` of :meth:`RecordedEvent.hashed_fields`: its keys in sorted order, no
+    spaces), written without building the event or its dict. ``occurred_on`` and ``recorded_at``
+    are already in the ISO forms the hashed fields hold (``recorded_at`` in UTC). The test
+    ``tests/domain/test_event_hash.py`` holds it to ``computed_hash``."""
+    text = (
+        f'{{"actor":{_STRING(actor)},"case":{_STRING(case_ref)},'
+        f'"occurred_on":{_STRING(occurred_on)},"payload":{_CANONICAL(payload)},'
+        f'"previous_hash":{_STRING(previous_hash)},"recorded_at":{_STRING(recorded_at)},'
+        f'"rules_version":{_STRING(rules_version)},"sequence":{int.__repr__(sequence)},'
+        f'"type":{_STRING(type_name)}}}'
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _utc(moment: datetime) -> str:

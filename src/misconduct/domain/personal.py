@@ -39,6 +39,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from json.encoder import encode_basestring
 from types import MappingProxyType
 from typing import Any
 
@@ -66,7 +67,15 @@ def is_erased(value: str) -> bool:
 
 
 def commitment(datum_id: str, salt: str, value: str) -> str:
-    text = json.dumps([datum_id, salt, value], ensure_ascii=False, separators=(",", ":"))
+    """SHA-256 of ``json.dumps([datum_id, salt, value], ensure_ascii=False, separators=(",", ":"))``
+    (three strings written as that call writes them, without making an encoder each time:
+    ``audit verify`` checks every commitment)."""
+    if type(datum_id) is str and type(salt) is str and type(value) is str:
+        text = (
+            f"[{encode_basestring(datum_id)},{encode_basestring(salt)},{encode_basestring(value)}]"
+        )
+    else:
+        text = json.dumps([datum_id, salt, value], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
