@@ -12,7 +12,8 @@ import dataclasses
 import functools
 import hashlib
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from types import TracebackType
@@ -22,7 +23,8 @@ from django.db import IntegrityError, connections, transaction
 
 from misconduct.app import ledger
 from misconduct.app import models as m
-from misconduct.app.read_tables import write_read_models
+from misconduct.app.read_tables import ReadRows, delete_read_rows, insert_read_rows, read_rows
+from misconduct.app.rows import encoded, insert, json_text
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.events import event_from_payload
@@ -258,71 +260,84 @@ class DjangoRepository:
         """Append each case's new events and rewrite its projection and read models, all in the
         caller's transaction: the one write path, for one step or a batch of new cases (``db seed``).
         A stale version (or a reference already used by a new case) raises ``Conflict``."""
-        db = m.Case.objects.using(self.using)
-        rows: dict[str, int] = {}
+        self.write(prepare(batch))
+
+    def write(self, rows: Prepared) -> None:
+        """Write the rows :func:`prepare` built (in the caller's transaction): the cases' rows, their
+        events and personal data, the ledger's entries, the projection and the read models."""
+        u = self.using
+        db = m.Case.objects.using(u)
+        ids: dict[str, int] = {}
         try:
-            created = [
-                m.Case(ref=ref, **self._case_fields(case)) for ref, v, _, case in batch if v == 0
-            ]
-            if created:
-                db.bulk_create(created)
-                rows.update({c.ref: c.pk for c in created if c.pk is not None})
-                missing = [c.ref for c in created if c.pk is None]
-                if missing:
-                    rows.update(dict(db.filter(ref__in=missing).values_list("ref", "id")))
-            for ref, expected, _, case in batch:
-                if expected == 0:
-                    continue
-                if db.filter(ref=ref, version=expected).update(**self._case_fields(case)) != 1:
+            if rows.created:
+                ids.update(
+                    (ref, pk)
+                    for pk, ref in insert(u, m.Case, rows.created, returning=("id", "ref"))
+                )
+            for ref, expected, fields in rows.updated:
+                if db.filter(ref=ref, version=expected).update(**fields) != 1:
                     raise _conflict(ref, expected)
-                rows[ref] = db.filter(ref=ref).values_list("id", flat=True).get()
-            m.Event.objects.using(self.using).bulk_create(
-                [
-                    m.Event(
-                        case_id=rows[ref],
-                        sequence=e.sequence,
-                        type=e.type,
-                        payload=e.payload,
-                        occurred_on=e.occurred_on,
-                        recorded_at=e.recorded_at,
-                        actor=e.actor,
-                        rules_version=e.rules_version,
-                        previous_hash=e.previous_hash,
-                        hash=e.hash,
-                    )
-                    for ref, _, new, _ in batch
-                    for e in new
-                ]
-            )
-            m.PersonalDatum.objects.using(self.using).bulk_create(
-                [
-                    m.PersonalDatum(
-                        case_id=rows[ref],
-                        datum_id=d.id,
-                        value=d.value,
-                        salt=d.salt,
-                        erased_on=d.erased_on,
-                    )
-                    for ref, _, new, _ in batch
-                    for e in new
-                    for d in e.data().values()
-                ]
-            )
+                ids[ref] = db.filter(ref=ref).values_list("id", flat=True).get()
+            insert(u, m.Event, [{**e, "case_id": ids[e["case_id"]]} for e in rows.events])
+            insert(u, m.PersonalDatum, [{**d, "case_id": ids[d["case_id"]]} for d in rows.personal])
         except IntegrityError:
-            raise _conflict(batch[0][0], batch[0][1]) from None
-        ledger.record_many(
-            self.using,
-            [
-                (ref, new[-1].sequence, new[-1].hash, new[-1].recorded_at)
-                for ref, _, new, _ in batch
-            ],
+            raise _conflict(*rows.first) from None
+        ledger.record_many(u, rows.ledger)
+        self._count_references(r["ref"] for r in rows.created)
+        pks = list(ids.values())
+        if not rows.fresh:
+            m.Case.officers.through.objects.using(u).filter(case_id__in=pks).delete()
+            for model in (m.Party, m.Allegation, m.TimeLimit, m.Warning):
+                model.objects.using(u).filter(case_id__in=pks).delete()
+            delete_read_rows(u, pks)
+        officers = self._officers(rows.officers)
+        through = m.Case.officers.through
+        insert(
+            u,
+            through,
+            [{"case_id": ids[ref], "officer_id": officers[oid]} for ref, oid in rows.links],
         )
-        self._count_references(ref for ref, v, _, _ in batch if v == 0)
-        fresh = all(v == 0 for _, v, _, _ in batch)
-        cases = [(rows[ref], case) for ref, _, _, case in batch]
-        self._project(cases, fresh=fresh)
-        changed = {rows[ref]: new[-1].recorded_at for ref, _, new, _ in batch if new}
-        write_read_models(self.using, cases, changed, fresh=fresh)
+        insert(u, m.Party, [{**r, "case_id": ids[r["case_id"]]} for r in rows.parties])
+        for model, items in ((m.Allegation, rows.allegations), (m.Warning, rows.warnings)):
+            insert(
+                u,
+                model,
+                [
+                    {**r, "case_id": ids[r["case_id"]], "officer_id": officers[r["officer_id"]]}
+                    for r in items
+                ],
+            )
+        insert(u, m.TimeLimit, [{**r, "case_id": ids[r["case_id"]]} for r in rows.limits])
+        insert_read_rows(u, rows.read, ids)
+
+    def _officers(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+        """Insert or update the officers' rows; their primary keys by officer id. An officer's row
+        is shared by their cases: an erased case never overwrites the name another case holds
+        (``app.erasure`` erases it once no other case holds it)."""
+        if not rows:
+            return {}
+        connection = connections[self.using]
+        quote = connection.ops.quote_name
+        table = quote(m.Officer._meta.db_table)
+        columns = ("officer_id", "force_id", "warrant_number", "name", "rank", "serving")
+        names = ", ".join(quote(c) for c in columns)
+        values = ", ".join(["%s"] * len(columns))
+        update = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in columns[1:])
+        with connection.cursor() as cursor:
+            for erased in (True, False):
+                params = [[r[c] for c in columns] for r in rows if is_erased(r["name"]) == erased]
+                if params:
+                    cursor.executemany(
+                        f"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT"
+                        f" ({quote('officer_id')}) DO "
+                        + ("NOTHING" if erased else f"UPDATE SET {update}"),
+                        params,
+                    )
+        return dict(
+            m.Officer.objects.using(self.using)
+            .filter(officer_id__in=[r["officer_id"] for r in rows])
+            .values_list("officer_id", "id")
+        )
 
     def erase_personal(self, ref: str, ids: Sequence[str], on: date) -> int:
         """Delete the values and salts of the case's personal data ``ids``, keeping each as a
@@ -334,140 +349,7 @@ class DjangoRepository:
         )
 
     def _case_fields(self, case: Case) -> dict[str, Any]:
-        arrangement = case.proceedings.arrangement if case.proceedings else None
-        return {
-            "force_id": case.force,
-            "source": case.source.value,
-            "came_to_attention": case.came_to_attention,
-            "summary": case.summary,
-            "stage": case.stage.value,
-            "version": case.version,
-            "forum": case.forum.value if case.forum else "",
-            "anonymity_cipher": arrangement.anonymity_cipher if arrangement else "",
-            "closed_on": case.closed_on,
-            "state": to_plain(case),
-            "state_format": state_format(),
-        }
-
-    def _project(self, cases: Sequence[tuple[int, Case]], *, fresh: bool) -> None:
-        """Rewrite the cases' child rows (officers, parties, allegations, time limits, warnings)."""
-        u = self.using
-        ids = [pk for pk, _ in cases]
-        every = {o.officer_id: o for _, case in cases for o in case.officers.values()}
-        rows = [
-            m.Officer(
-                officer_id=o.officer_id,
-                force_id=o.force,
-                warrant_number=o.warrant_number,
-                name=o.name,
-                rank=o.rank.value,
-                serving=o.serving,
-            )
-            for o in every.values()
-        ]
-        # An officer's row is shared by their cases: an erased case never overwrites the name
-        # another case holds (``app.erasure`` erases it once no other case holds it).
-        db = m.Officer.objects.using(u)
-        db.bulk_create([r for r in rows if is_erased(r.name)], ignore_conflicts=True)
-        db.bulk_create(
-            [r for r in rows if not is_erased(r.name)],
-            update_conflicts=True,
-            unique_fields=["officer_id"],
-            update_fields=["force", "warrant_number", "name", "rank", "serving"],
-        )
-        officers = dict(
-            m.Officer.objects.using(u)
-            .filter(officer_id__in=list(every))
-            .values_list("officer_id", "id")
-        )
-        through = m.Case.officers.through
-        if not fresh:
-            through.objects.using(u).filter(case_id__in=ids).delete()
-            for model in (m.Party, m.Allegation, m.TimeLimit, m.Warning):
-                model.objects.using(u).filter(case_id__in=ids).delete()
-        through.objects.using(u).bulk_create(
-            [
-                through(case_id=pk, officer_id=officers[oid])
-                for pk, case in cases
-                for oid in case.officers
-            ]
-        )
-        m.Party.objects.using(u).bulk_create(
-            [
-                m.Party(case_id=pk, role=p.role.value, name=p.name, detail=p.detail)
-                for pk, case in cases
-                for p in case.parties
-            ]
-        )
-        allegations, limits, warnings = [], [], []
-        for pk, case in cases:
-            for a in case.allegations.values():
-                f = case.findings.get(a.allegation_id)
-                allegations.append(
-                    m.Allegation(
-                        case_id=pk,
-                        allegation_id=a.allegation_id,
-                        officer_id=officers[a.officer_id],
-                        particulars=a.particulars,
-                        conduct_from=a.conduct_from,
-                        conduct_to=a.conduct_to,
-                        on_duty=a.on_duty,
-                        standards=list(a.standards),
-                        proven=f.proven if f else None,
-                        finding_level=f.level.value if f else "",
-                    )
-                )
-            limits += [
-                m.TimeLimit(
-                    case_id=pk,
-                    step=t.item.step,
-                    title=t.item.title,
-                    citation=t.item.citation,
-                    status=t.item.status,
-                    nature=t.item.nature.value,
-                    party=t.item.party,
-                    officer_id=t.item.officer_id or "",
-                    trigger=t.item.trigger,
-                    due=t.item.due,
-                    earliest=t.item.earliest,
-                    latest=t.item.latest,
-                    last_day=t.item.last_day,
-                    met_on=t.met_on,
-                )
-                for t in case.time_limits
-            ]
-            warnings += [
-                m.Warning(
-                    officer_id=officers[o.officer_id],
-                    case_id=pk,
-                    kind=w.kind.value,
-                    notified_on=w.notified_on,
-                    months=w.months,
-                    career_break_days=w.career_break_days,
-                    expires_on=WarningRecord(
-                        w.kind, w.notified_on, w.months, w.career_break_days
-                    ).expires_on(),
-                    prior=True,
-                )
-                for o in case.officers.values()
-                for w in o.prior_warnings
-            ]
-            for oid, d in case.decisions.items():
-                months = d.decision.warning_months
-                if d.notified_on and d.warning_expires_on and months:
-                    warnings.append(
-                        m.Warning(
-                            officer_id=officers[oid],
-                            case_id=pk,
-                            kind=d.decision.outcome.value,
-                            notified_on=d.notified_on,
-                            months=months,
-                            expires_on=d.warning_expires_on,
-                        )
-                    )
-        m.Allegation.objects.using(u).bulk_create(allegations)
-        m.TimeLimit.objects.using(u).bulk_create(limits)
-        m.Warning.objects.using(u).bulk_create(warnings)
+        return case_fields(case)
 
     def summaries(self) -> list[CaseSummary]:
         """Every case's summary line with its open time limits, from the read models."""
@@ -513,6 +395,201 @@ class DjangoRepository:
             WarningRecord(Outcome(w.kind), w.notified_on, w.months, w.career_break_days)
             for w in rows
         ]
+
+
+@dataclass
+class Prepared:
+    """The rows a batch of :data:`Appended` writes, built by :func:`prepare` without the database
+    (so a worker process may build them); each names its case by reference and its officer by
+    officer id until :meth:`DjangoRepository.write` gives them their keys."""
+
+    created: list[dict[str, Any]]
+    """New cases' rows (their state already encoded)."""
+    updated: list[tuple[str, int, dict[str, Any]]]
+    """Each existing case's reference, the version it was at, and its fields after the write."""
+    events: list[dict[str, Any]]
+    personal: list[dict[str, Any]]
+    ledger: list[tuple[str, int, str, datetime]]
+    fresh: bool
+    officers: list[dict[str, Any]]
+    links: list[tuple[str, str]]
+    parties: list[dict[str, Any]]
+    allegations: list[dict[str, Any]]
+    limits: list[dict[str, Any]]
+    warnings: list[dict[str, Any]]
+    read: ReadRows[str]
+    first: tuple[str, int]
+    """The first case's reference and version, which a refused write names."""
+
+
+def case_fields(case: Case) -> dict[str, Any]:
+    """The columns of a case's row (``state`` as plain JSON values)."""
+    arrangement = case.proceedings.arrangement if case.proceedings else None
+    return {
+        "force_id": case.force,
+        "source": case.source.value,
+        "came_to_attention": case.came_to_attention,
+        "summary": case.summary,
+        "stage": case.stage.value,
+        "version": case.version,
+        "forum": case.forum.value if case.forum else "",
+        "anonymity_cipher": arrangement.anonymity_cipher if arrangement else "",
+        "closed_on": case.closed_on,
+        "state": to_plain(case),
+        "state_format": state_format(),
+    }
+
+
+def prepare(batch: Sequence[Appended]) -> Prepared:
+    """The rows ``batch`` writes: the cases' rows, events, personal data, ledger entries, projection
+    (officers, parties, allegations, time limits, warnings) and read models."""
+    state_field = m.Case._meta.get_field("state")
+    payload_field = m.Event._meta.get_field("payload")
+    standards_field = m.Allegation._meta.get_field("standards")
+    created, updated = [], []
+    for ref, version, _, case in batch:
+        fields = case_fields(case)
+        if version == 0:
+            fields["state"] = encoded(json_text(state_field, fields["state"]))
+            created.append({"ref": ref, **fields})
+        else:
+            updated.append((ref, version, fields))
+    events = [
+        {
+            "case_id": ref,
+            "sequence": e.sequence,
+            "type": e.type,
+            "payload": encoded(json_text(payload_field, e.payload)),
+            "occurred_on": e.occurred_on,
+            "recorded_at": e.recorded_at,
+            "actor": e.actor,
+            "rules_version": e.rules_version,
+            "previous_hash": e.previous_hash,
+            "hash": e.hash,
+        }
+        for ref, _, new, _ in batch
+        for e in new
+    ]
+    personal = [
+        {
+            "case_id": ref,
+            "datum_id": d.id,
+            "value": d.value,
+            "salt": d.salt,
+            "erased_on": d.erased_on,
+        }
+        for ref, _, new, _ in batch
+        for e in new
+        for d in e.data().values()
+    ]
+    officers = {
+        o.officer_id: {
+            "officer_id": o.officer_id,
+            "force_id": o.force,
+            "warrant_number": o.warrant_number,
+            "name": o.name,
+            "rank": o.rank.value,
+            "serving": o.serving,
+        }
+        for _, _, _, case in batch
+        for o in case.officers.values()
+    }
+    parties: list[dict[str, Any]] = []
+    allegations: list[dict[str, Any]] = []
+    limits: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
+    for ref, _, _, case in batch:
+        parties += [
+            {"case_id": ref, "role": p.role.value, "name": p.name, "detail": p.detail}
+            for p in case.parties
+        ]
+        for a in case.allegations.values():
+            f = case.findings.get(a.allegation_id)
+            allegations.append(
+                {
+                    "case_id": ref,
+                    "allegation_id": a.allegation_id,
+                    "officer_id": a.officer_id,
+                    "particulars": a.particulars,
+                    "conduct_from": a.conduct_from,
+                    "conduct_to": a.conduct_to,
+                    "on_duty": a.on_duty,
+                    "standards": encoded(json_text(standards_field, list(a.standards))),
+                    "proven": f.proven if f else None,
+                    "finding_level": f.level.value if f else "",
+                }
+            )
+        limits += [
+            {
+                "case_id": ref,
+                "step": t.item.step,
+                "title": t.item.title,
+                "citation": t.item.citation,
+                "status": t.item.status,
+                "nature": t.item.nature.value,
+                "party": t.item.party,
+                "officer_id": t.item.officer_id or "",
+                "trigger": t.item.trigger,
+                "due": t.item.due,
+                "earliest": t.item.earliest,
+                "latest": t.item.latest,
+                "last_day": t.item.last_day,
+                "met_on": t.met_on,
+            }
+            for t in case.time_limits
+        ]
+        warnings += [
+            {
+                "officer_id": o.officer_id,
+                "case_id": ref,
+                "kind": w.kind.value,
+                "notified_on": w.notified_on,
+                "months": w.months,
+                "career_break_days": w.career_break_days,
+                "expires_on": WarningRecord(
+                    w.kind, w.notified_on, w.months, w.career_break_days
+                ).expires_on(),
+                "prior": True,
+            }
+            for o in case.officers.values()
+            for w in o.prior_warnings
+        ]
+        for oid, d in case.decisions.items():
+            months = d.decision.warning_months
+            if d.notified_on and d.warning_expires_on and months:
+                warnings.append(
+                    {
+                        "officer_id": oid,
+                        "case_id": ref,
+                        "kind": d.decision.outcome.value,
+                        "notified_on": d.notified_on,
+                        "months": months,
+                        "expires_on": d.warning_expires_on,
+                    }
+                )
+    return Prepared(
+        created=created,
+        updated=updated,
+        events=events,
+        personal=personal,
+        ledger=[
+            (ref, new[-1].sequence, new[-1].hash, new[-1].recorded_at)
+            for ref, _, new, _ in batch
+            if new
+        ],
+        first=(batch[0][0], batch[0][1]),
+        fresh=all(v == 0 for _, v, _, _ in batch),
+        officers=list(officers.values()),
+        links=[(ref, oid) for ref, _, _, case in batch for oid in case.officers],
+        parties=parties,
+        allegations=allegations,
+        limits=limits,
+        warnings=warnings,
+        read=read_rows(
+            [(ref, case) for ref, _, _, case in batch],
+            {ref: new[-1].recorded_at for ref, _, new, _ in batch if new},
+        ),
+    )
 
 
 def due_item(t: m.DueEntry) -> DueItem:
