@@ -19,12 +19,13 @@ from enum import Enum
 from types import TracebackType
 from typing import Any, Self
 
+from django.apps import apps
 from django.db import IntegrityError, connections, transaction
 
 from misconduct.app import ledger
 from misconduct.app import models as m
-from misconduct.app.read_tables import ReadRows, delete_read_rows, insert_read_rows, read_rows
-from misconduct.app.rows import encoded, insert, json_text
+from misconduct.app.read_tables import delete_read_rows, read_rows
+from misconduct.app.rows import encoded, insert, insert_values, json_text, values
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.events import event_from_payload
@@ -260,30 +261,29 @@ class DjangoRepository:
         """Append each case's new events and rewrite its projection and read models, all in the
         caller's transaction: the one write path, for one step or a batch of new cases (``db seed``).
         A stale version (or a reference already used by a new case) raises ``Conflict``."""
-        self.write(prepare(batch))
+        self.write(prepare(batch, self.using))
 
     def write(self, rows: Prepared) -> None:
         """Write the rows :func:`prepare` built (in the caller's transaction): the cases' rows, their
         events and personal data, the ledger's entries, the projection and the read models."""
         u = self.using
+        if rows.vendor != connections[u].vendor:
+            raise ValueError(f"rows prepared for {rows.vendor}, not {connections[u].vendor}")
         db = m.Case.objects.using(u)
         ids: dict[str, int] = {}
         try:
-            if rows.created:
-                ids.update(
-                    (ref, pk)
-                    for pk, ref in insert(u, m.Case, rows.created, returning=("id", "ref"))
-                )
+            made = insert_values(u, m.Case, rows.created, returning=("id", "ref"))
+            ids.update((ref, pk) for pk, ref in made)
             for ref, expected, fields in rows.updated:
                 if db.filter(ref=ref, version=expected).update(**fields) != 1:
                     raise _conflict(ref, expected)
                 ids[ref] = db.filter(ref=ref).values_list("id", flat=True).get()
-            insert(u, m.Event, [{**e, "case_id": ids[e["case_id"]]} for e in rows.events])
-            insert(u, m.PersonalDatum, [{**d, "case_id": ids[d["case_id"]]} for d in rows.personal])
+            for label, items in rows.log:
+                insert_values(u, apps.get_model(label), items, keys={"case_id": ids})
         except IntegrityError:
             raise _conflict(*rows.first) from None
         ledger.record_many(u, rows.ledger)
-        self._count_references(r["ref"] for r in rows.created)
+        self._count_references(ref for _, ref in made)
         pks = list(ids.values())
         if not rows.fresh:
             m.Case.officers.through.objects.using(u).filter(case_id__in=pks).delete()
@@ -291,24 +291,34 @@ class DjangoRepository:
                 model.objects.using(u).filter(case_id__in=pks).delete()
             delete_read_rows(u, pks)
         officers = self._officers(rows.officers)
-        through = m.Case.officers.through
-        insert(
-            u,
-            through,
-            [{"case_id": ids[ref], "officer_id": officers[oid]} for ref, oid in rows.links],
-        )
-        insert(u, m.Party, [{**r, "case_id": ids[r["case_id"]]} for r in rows.parties])
-        for model, items in ((m.Allegation, rows.allegations), (m.Warning, rows.warnings)):
+        for label, items in rows.tables:
+            model = apps.get_model(label)
+            keys = {"case_id": ids}
+            if model in (m.Allegation, m.Warning, m.Case.officers.through):
+                keys["officer_id"] = officers
+            insert_values(u, model, items, keys=keys)
+        if rows.entries:
+            entries = {
+                (case_id, kind): pk
+                for pk, case_id, kind in insert_values(
+                    u,
+                    m.PublicEntry,
+                    rows.entries,
+                    keys={"case_id": ids},
+                    returning=("id", "case_id", "kind"),
+                )
+            }
             insert(
                 u,
-                model,
+                m.PublicTag,
                 [
-                    {**r, "case_id": ids[r["case_id"]], "officer_id": officers[r["officer_id"]]}
-                    for r in items
+                    {
+                        "entry_id": entries[(ids[rows.entry_keys[i][0]], rows.entry_keys[i][1])],
+                        "tag": t,
+                    }
+                    for i, t in rows.tags
                 ],
             )
-        insert(u, m.TimeLimit, [{**r, "case_id": ids[r["case_id"]]} for r in rows.limits])
-        insert_read_rows(u, rows.read, ids)
 
     def _officers(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
         """Insert or update the officers' rows; their primary keys by officer id. An officer's row
@@ -397,27 +407,37 @@ class DjangoRepository:
         ]
 
 
+Table = tuple[str, list[list[Any]]]
+"""A model (by label: the officers' through model is not picklable) and the values of its new rows
+(``rows.values``), naming their case by reference (and their officer by officer id) until written."""
+
+
 @dataclass
 class Prepared:
     """The rows a batch of :data:`Appended` writes, built by :func:`prepare` without the database
-    (so a worker process may build them); each names its case by reference and its officer by
-    officer id until :meth:`DjangoRepository.write` gives them their keys."""
+    (so a worker process may build them), their values converted for the database's ``vendor``; each
+    names its case by reference and its officer by officer id until :meth:`DjangoRepository.write`
+    gives them their keys."""
 
-    created: list[dict[str, Any]]
-    """New cases' rows (their state already encoded)."""
+    vendor: str
+    created: list[list[Any]]
+    """New cases' rows."""
     updated: list[tuple[str, int, dict[str, Any]]]
     """Each existing case's reference, the version it was at, and its fields after the write."""
-    events: list[dict[str, Any]]
-    personal: list[dict[str, Any]]
+    log: list[Table]
+    """The events and their personal data."""
     ledger: list[tuple[str, int, str, datetime]]
     fresh: bool
+    """Whether every case is new (no rows of theirs to delete first)."""
     officers: list[dict[str, Any]]
-    links: list[tuple[str, str]]
-    parties: list[dict[str, Any]]
-    allegations: list[dict[str, Any]]
-    limits: list[dict[str, Any]]
-    warnings: list[dict[str, Any]]
-    read: ReadRows[str]
+    tables: list[Table]
+    """The projection and the read models but the public records."""
+    entries: list[list[Any]]
+    """The public records."""
+    entry_keys: list[tuple[str, str]]
+    """Each public record's case reference and kind, in the order of ``entries``."""
+    tags: list[tuple[int, str]]
+    """Each public record's tags, naming it by its position in ``entries``."""
     first: tuple[str, int]
     """The first case's reference and version, which a refused write names."""
 
@@ -440,9 +460,10 @@ def case_fields(case: Case) -> dict[str, Any]:
     }
 
 
-def prepare(batch: Sequence[Appended]) -> Prepared:
-    """The rows ``batch`` writes: the cases' rows, events, personal data, ledger entries, projection
-    (officers, parties, allegations, time limits, warnings) and read models."""
+def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
+    """The rows ``batch`` writes into the database ``using``: the cases' rows, events, personal
+    data, ledger entries, projection (officers, parties, allegations, time limits, warnings) and
+    read models."""
     state_field = m.Case._meta.get_field("state")
     payload_field = m.Event._meta.get_field("payload")
     standards_field = m.Allegation._meta.get_field("standards")
@@ -567,28 +588,49 @@ def prepare(batch: Sequence[Appended]) -> Prepared:
                         "expires_on": d.warning_expires_on,
                     }
                 )
+    read = read_rows(
+        [(ref, case) for ref, _, _, case in batch],
+        {ref: new[-1].recorded_at for ref, _, new, _ in batch if new},
+    )
+    u = using
+    through = m.Case.officers.through
+    links = [
+        {"case_id": ref, "officer_id": oid} for ref, _, _, case in batch for oid in case.officers
+    ]
     return Prepared(
-        created=created,
+        vendor=connections[u].vendor,
+        created=values(u, m.Case, created),
         updated=updated,
-        events=events,
-        personal=personal,
+        log=[
+            (m.Event._meta.label, values(u, m.Event, events)),
+            (m.PersonalDatum._meta.label, values(u, m.PersonalDatum, personal)),
+        ],
         ledger=[
             (ref, new[-1].sequence, new[-1].hash, new[-1].recorded_at)
             for ref, _, new, _ in batch
             if new
         ],
-        first=(batch[0][0], batch[0][1]),
         fresh=all(v == 0 for _, v, _, _ in batch),
         officers=list(officers.values()),
-        links=[(ref, oid) for ref, _, _, case in batch for oid in case.officers],
-        parties=parties,
-        allegations=allegations,
-        limits=limits,
-        warnings=warnings,
-        read=read_rows(
-            [(ref, case) for ref, _, _, case in batch],
-            {ref: new[-1].recorded_at for ref, _, new, _ in batch if new},
-        ),
+        tables=[
+            (model._meta.label, values(u, model, items))
+            for model, items in (
+                (through, links),
+                (m.Party, parties),
+                (m.Allegation, allegations),
+                (m.Warning, warnings),
+                (m.TimeLimit, limits),
+                (m.CaseListing, read.listings),
+                (m.CaseChair, read.chairs),
+                (m.DueEntry, read.dues),
+                (m.CaseAssignee, read.assignees),
+                (m.DecisionEntry, read.decisions),
+            )
+        ],
+        entries=values(u, m.PublicEntry, read.entries),
+        entry_keys=[(r["case_id"], r["kind"]) for r in read.entries],
+        tags=read.tags,
+        first=(batch[0][0], batch[0][1]),
     )
 
 

@@ -63,7 +63,7 @@ def _plan(
     converts: list[tuple[int, Callable[[Any], Any]]] = []
     for i, f in enumerate(fields):
         if isinstance(f, models.JSONField):
-            converts.append((i, _json_converter(f, connection)))
+            converts.append((i, functools.partial(_json, f, connection)))
         elif isinstance(f, models.DateTimeField):
             converts.append((i, _none_or(connection.ops.adapt_datetimefield_value)))
         elif isinstance(f, models.DateField):
@@ -78,6 +78,18 @@ def _plan(
     )
 
 
+@functools.cache
+def _json_columns(model: type[models.Model], using: str) -> tuple[int, ...]:
+    columns = _plan(model, using)[1]
+    return tuple(
+        i for i, name in enumerate(columns) if isinstance(_field_of(model, name), models.JSONField)
+    )
+
+
+def _field_of(model: type[models.Model], attname: str) -> Any:
+    return next(f for f in model._meta.concrete_fields if f.attname == attname)
+
+
 def _prep(field: models.Field[Any, Any], connection: Any, value: Any) -> Any:
     return field.get_db_prep_save(value, connection)
 
@@ -86,28 +98,83 @@ def _none_or(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else convert(value)
 
 
-def _json_converter(field: models.JSONField, connection: Any) -> Callable[[Any], Any]:
-    """A JSON column's value as the field stores it; text already encoded goes as it is (on
-    PostgreSQL as ``jsonb``, as the field's own adapter sends it)."""
-    if connection.vendor == "postgresql":
+def _json(field: models.JSONField, connection: Any, value: Any) -> Any:
+    """A JSON column's value as the field stores it. Text already encoded stays as it is: on
+    PostgreSQL still wrapped (:func:`insert_values` sends it as ``jsonb``, as the field's own adapter
+    does), elsewhere as the text itself."""
+    if isinstance(value, _Encoded):
+        return value if connection.vendor == "postgresql" else value.text
+    return field.get_db_prep_save(value, connection)
+
+
+def values(
+    using: str, model: type[models.Model], rows: Sequence[Mapping[str, Any]]
+) -> list[list[Any]]:
+    """``rows`` (mappings of column attribute names to values; an absent one takes the field's
+    default) as the lists of values :func:`insert_values` sends to ``using``, converted as the fields
+    convert them there. Needs no connection, so a worker process may build them."""
+    _, columns, defaults, converts = _plan(model, using)
+    get = itemgetter(*columns)
+    out = []
+    for row in rows:
+        items = list(get({**defaults, **row})) if len(columns) > 1 else [get({**defaults, **row})]
+        for i, convert in converts:
+            items[i] = convert(items[i])
+        out.append(items)
+    return out
+
+
+def insert_values(
+    using: str,
+    model: type[models.Model],
+    rows: Sequence[list[Any]],
+    *,
+    keys: Mapping[str, Mapping[Any, Any]] | None = None,
+    returning: Sequence[str] = (),
+) -> list[tuple[Any, ...]]:
+    """Insert ``rows`` (from :func:`values`) into ``model``'s table in the caller's transaction,
+    each value of a column named in ``keys`` replaced by what that mapping gives for it (the primary
+    keys of rows written just before); with ``returning``, those columns of the new rows (in no set
+    order)."""
+    if not rows:
+        return []
+    table, columns, _, _ = _plan(model, using)
+    connection = connections[using]
+    swaps = [(columns.index(c), mapping) for c, mapping in (keys or {}).items()]
+    wraps = _json_columns(model, using) if connection.vendor == "postgresql" else ()
+    if swaps or wraps:
         from psycopg.types.json import Jsonb
 
-        def same(text: str) -> str:
-            return text
+        for row in rows:
+            for i, mapping in swaps:
+                row[i] = mapping[row[i]]
+            for i in wraps:
+                if isinstance(row[i], _Encoded):
+                    row[i] = Jsonb(row[i].text, dumps=_same)
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(c) for c in columns)
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    with connection.cursor() as cursor:
+        if not returning:
+            cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES {one}", rows)
+            return []
+        limit = connection.features.max_query_params or 65535
+        size = max(1, limit // len(columns))
+        back = ", ".join(quote(c) for c in returning)
+        out: list[tuple[Any, ...]] = []
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            cursor.execute(
+                f"INSERT INTO {quote(table)} ({names}) VALUES {', '.join([one] * len(chunk))}"
+                f" RETURNING {back}",
+                [v for items in chunk for v in items],
+            )
+            out += [tuple(r) for r in cursor.fetchall()]
+        return out
 
-        def pg(value: Any) -> Any:
-            if isinstance(value, _Encoded):
-                return Jsonb(value.text, dumps=same)
-            return field.get_db_prep_save(value, connection)
 
-        return pg
-
-    def other(value: Any) -> Any:
-        if isinstance(value, _Encoded):
-            return value.text
-        return field.get_db_prep_save(value, connection)
-
-    return other
+def _same(text: str) -> str:
+    return text
 
 
 def insert(
@@ -119,34 +186,4 @@ def insert(
 ) -> list[tuple[Any, ...]]:
     """Insert ``rows`` (mappings of column attribute names to values) into ``model``'s table in the
     caller's transaction; with ``returning``, those columns of the new rows (in no set order)."""
-    if not rows:
-        return []
-    table, columns, defaults, converts = _plan(model, using)
-    get = itemgetter(*columns)
-    params = []
-    for row in rows:
-        values = list(get({**defaults, **row}) if len(columns) > 1 else (get(row),))
-        for i, convert in converts:
-            values[i] = convert(values[i])
-        params.append(values)
-    connection = connections[using]
-    quote = connection.ops.quote_name
-    names = ", ".join(quote(c) for c in columns)
-    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    with connection.cursor() as cursor:
-        if not returning:
-            cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES {one}", params)
-            return []
-        limit = connection.features.max_query_params or 65535
-        size = max(1, limit // len(columns))
-        back = ", ".join(quote(c) for c in returning)
-        out: list[tuple[Any, ...]] = []
-        for start in range(0, len(params), size):
-            chunk = params[start : start + size]
-            cursor.execute(
-                f"INSERT INTO {quote(table)} ({names}) VALUES {', '.join([one] * len(chunk))}"
-                f" RETURNING {back}",
-                [v for values in chunk for v in values],
-            )
-            out += [tuple(r) for r in cursor.fetchall()]
-        return out
+    return insert_values(using, model, values(using, model, rows), returning=returning)

@@ -221,8 +221,8 @@ def commit(
         if dataclasses.is_dataclass(hint) and isinstance(hint, type) and isinstance(value, dict):
             out = dict(value)
             for name, field_hint, personal, nested in _plan(hint):
-                if name not in value:
-                    continue
+                if name not in value or not (personal or nested or _may_hold(field_hint)):
+                    continue  # nothing personal can be inside: kept as it is
                 where = f"{path}.{name}" if path else name
                 if nested and types_by_name and value.get(nested) in types_by_name:
                     out[name] = walk(types_by_name[value[nested]], value[name], where, False)
