@@ -17,6 +17,7 @@ its case); the writer checks this and stops with an error otherwise.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable
@@ -30,10 +31,19 @@ _service: CaseService | None = None
 _using = "default"
 
 
+def _fewer_collections() -> None:
+    """Python's cycle collector less often: building a batch makes many short-lived objects (each
+    case's records and rows, freed by reference counting), and each full collection would walk
+    every module object loaded; those are frozen out of its reach. About a tenth of the CPU time."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def _start(actor: str, clock: Callable[[], datetime], using: str) -> None:
     global _service, _using
     from misconduct.app import bootstrap
 
+    _fewer_collections()
     _service = bootstrap.service(actor, clock, using)
     _using = using
 
@@ -98,6 +108,23 @@ def _cache_pages(using: str) -> None:
 
 
 def _parallel(
+    tasks: list[tuple[int, int, int, date]],
+    actor: str,
+    clock: Callable[[], datetime],
+    workers: int,
+    progress: Callable[[int], None],
+    using: str,
+) -> int:
+    threshold = gc.get_threshold()
+    _fewer_collections()  # here too: unpickling a batch's rows makes many objects
+    try:
+        return _write_built(tasks, actor, clock, workers, progress, using)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+
+
+def _write_built(
     tasks: list[tuple[int, int, int, date]],
     actor: str,
     clock: Callable[[], datetime],
