@@ -61,9 +61,14 @@ def to_plain(value: Any) -> Any:
             field = getattr(value, name)
             leaf = type(field)
             # the commonest leaves here, without a call each
-            out[name] = (
-                field if leaf in _PLAIN else field.isoformat() if leaf is date else to_plain(field)
-            )
+            if leaf in _PLAIN:
+                out[name] = field
+            elif leaf is date:
+                out[name] = field.isoformat()
+            elif isinstance(field, Enum):
+                out[name] = field.value
+            else:
+                out[name] = to_plain(field)
         return out
     if isinstance(value, Enum):
         return value.value
@@ -74,7 +79,7 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(to_plain(k)): to_plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | frozenset | set):
-        items = [to_plain(v) for v in value]
+        items = [v if type(v) in _PLAIN else to_plain(v) for v in value]
         return sorted(items) if isinstance(value, frozenset | set) else items
     return value
 
