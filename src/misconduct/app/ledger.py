@@ -51,6 +51,7 @@ def record_many(using: str, writes: Sequence[tuple[str, int, str, datetime]]) ->
     """Append an entry for each ``(case_ref, count, head, recorded_at)`` written in the caller's
     transaction, in order: the tip locked once, the entries inserted together."""
     from misconduct.app import models as m
+    from misconduct.app.rows import insert
 
     if not writes:
         return
@@ -62,19 +63,19 @@ def record_many(using: str, writes: Sequence[tuple[str, int, str, datetime]]) ->
     for i, (case_ref, count, head, at) in enumerate(writes, start=1):
         chain = chain_of(previous, case_ref, count, head)
         entries.append(
-            m.LedgerEntry(
-                position=tip.position + i,
-                case_ref=case_ref,
-                count=count,
-                head=head,
-                recorded_at=at,
-                previous=previous,
-                chain=chain,
-                mac=mac_of(chain, key),
-            )
+            {
+                "position": tip.position + i,
+                "case_ref": case_ref,
+                "count": count,
+                "head": head,
+                "recorded_at": at,
+                "previous": previous,
+                "chain": chain,
+                "mac": mac_of(chain, key),
+            }
         )
         previous = chain
-    m.LedgerEntry.objects.using(using).bulk_create(entries)
+    insert(using, m.LedgerEntry, entries)
     m.LedgerTip.objects.using(using).filter(id=1).update(position=tip.position + len(writes))
 
 

@@ -4,17 +4,153 @@ case in the caller's transaction; :func:`rebuild` rewrites every case's rows fro
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 from django.db import connections, transaction
 
 from misconduct.app import models as m
 from misconduct.app.readmodels import RANK, encode_record, project, record_format
+from misconduct.app.rows import encoded, insert, json_text
 from misconduct.domain.case import Case
 
 T = TypeVar("T")
+
+
+K = TypeVar("K")
+
+
+@dataclass
+class ReadRows(Generic[K]):
+    """The read-model rows of some cases, each naming its case by a key (a primary key, or a
+    reference until the write gives the case its primary key), built without the database; each
+    public record's tags name it by its position in ``entries``."""
+
+    listings: list[dict[str, Any]] = field(default_factory=list)
+    chairs: list[dict[str, Any]] = field(default_factory=list)
+    dues: list[dict[str, Any]] = field(default_factory=list)
+    assignees: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    tags: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) -> ReadRows[K]:
+    """The rows of :func:`readmodels.project` of each ``(key, case)``; a public record's change is
+    dated ``changed[key]`` (now if absent)."""
+    out: ReadRows[K] = ReadRows()
+    fmt = record_format()
+    record_field = m.PublicEntry._meta.get_field("record")
+    officers_field = m.CaseListing._meta.get_field("officers")
+    for pk, case in cases:
+        p = project(case)
+        s = p.summary
+        out.listings.append(
+            {
+                "case_id": pk,
+                "ref": s.ref,
+                "force_id": s.force,
+                "stage": s.stage,
+                "version": s.version,
+                "came_to_attention": s.came_to_attention,
+                "opened_on": s.opened_on,
+                "officers": encoded(json_text(officers_field, [list(o) for o in s.officers])),
+                "search_text": s.search_text,
+                "officer_text": s.officer_text,
+                "standards": s.standards,
+                "assignee": s.assignee,
+                "next_deadline": s.next_deadline,
+                "overdue_from": s.overdue_from,
+                "published_on": s.published_on,
+                "closed_on": s.closed_on,
+                "closed": s.closed_on is not None,
+            }
+        )
+        out.chairs += [{"case_id": pk, "key": k} for k in s.chairs]
+        out.assignees += [{"case_id": pk, "username": u, "role": r} for u, r in s.assignees]
+        # the fields of ``readmodels.Decided`` are the table's columns, by the same names
+        out.decisions += [{**asdict(d), "case_id": pk} for d in p.decided]
+        out.dues += [
+            {
+                "case_id": pk,
+                "ref": d.ref,
+                "force": d.force,
+                "step": d.step,
+                "title": d.title,
+                "citation": d.citation,
+                "status": d.status,
+                "nature": d.nature,
+                "party": d.party,
+                "officer_id": d.officer_id,
+                "trigger": d.trigger,
+                "due": d.due,
+                "earliest": d.earliest,
+                "latest": d.latest,
+                "last_day": d.last_day,
+                "holder": d.holder,
+                "holder_role": d.holder_role,
+            }
+            for d in p.dues
+        ]
+        at = changed.get(pk) or datetime.now(UTC)
+        for r in p.public:
+            out.tags += [(len(out.entries), t) for t in r.tags]
+            out.entries.append(
+                {
+                    "case_id": pk,
+                    "ref": r.ref,
+                    "kind": r.kind,
+                    "rank": RANK[r.kind],
+                    "force": r.force,
+                    "year": r.year,
+                    "sort_on": r.sort_on,
+                    "visible_from": r.visible_from,
+                    "visible_until": r.visible_until,
+                    "record": encoded(json_text(record_field, encode_record(r.record))),
+                    "record_format": fmt,
+                    "search_text": r.search_text,
+                    "changed_at": at,
+                }
+            )
+    return out
+
+
+def insert_read_rows(using: str, rows: ReadRows[K], ids: Mapping[K, int]) -> None:
+    """Insert ``rows`` in the caller's transaction, each case's key replaced by ``ids[key]``."""
+
+    def keyed(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**r, "case_id": ids[r["case_id"]]} for r in items]
+
+    insert(using, m.CaseListing, keyed(rows.listings))
+    insert(using, m.CaseChair, keyed(rows.chairs))
+    insert(using, m.DueEntry, keyed(rows.dues))
+    insert(using, m.CaseAssignee, keyed(rows.assignees))
+    insert(using, m.DecisionEntry, keyed(rows.decisions))
+    if rows.entries:
+        entries = keyed(rows.entries)
+        made = {
+            (case_id, kind): pk
+            for pk, case_id, kind in insert(
+                using, m.PublicEntry, entries, returning=("id", "case_id", "kind")
+            )
+        }
+        insert(
+            using,
+            m.PublicTag,
+            [
+                {"entry_id": made[(entries[i]["case_id"], entries[i]["kind"])], "tag": t}
+                for i, t in rows.tags
+            ],
+        )
+
+
+def delete_read_rows(using: str, ids: Sequence[int]) -> None:
+    """Delete the read-model rows of the cases ``ids`` (in the caller's transaction)."""
+    for model in (m.CaseListing, m.CaseChair, m.DueEntry, m.CaseAssignee, m.DecisionEntry):
+        model.objects.using(using).filter(case_id__in=ids).delete()
+    m.PublicTag.objects.using(using).filter(entry__case_id__in=ids).delete()
+    m.PublicEntry.objects.using(using).filter(case_id__in=ids).delete()
 
 
 def write_read_models(
@@ -27,101 +163,8 @@ def write_read_models(
     """Replace the read-model rows of each ``(primary key, case)``; ``fresh``: none exist yet."""
     ids = [pk for pk, _ in cases]
     if not fresh:
-        for model in (m.CaseListing, m.CaseChair, m.DueEntry, m.CaseAssignee, m.DecisionEntry):
-            model.objects.using(using).filter(case_id__in=ids).delete()
-        m.PublicTag.objects.using(using).filter(entry__case_id__in=ids).delete()
-        m.PublicEntry.objects.using(using).filter(case_id__in=ids).delete()
-    listings, chairs, dues, entries, tags, assignees = [], [], [], [], [], []
-    decisions: list[m.DecisionEntry] = []
-    fmt = record_format()
-    for pk, case in cases:
-        p = project(case)
-        s = p.summary
-        listings.append(
-            m.CaseListing(
-                case_id=pk,
-                ref=s.ref,
-                force_id=s.force,
-                stage=s.stage,
-                version=s.version,
-                came_to_attention=s.came_to_attention,
-                opened_on=s.opened_on,
-                officers=[list(o) for o in s.officers],
-                search_text=s.search_text,
-                officer_text=s.officer_text,
-                standards=s.standards,
-                assignee=s.assignee,
-                next_deadline=s.next_deadline,
-                overdue_from=s.overdue_from,
-                published_on=s.published_on,
-                closed_on=s.closed_on,
-                closed=s.closed_on is not None,
-            )
-        )
-        chairs += [m.CaseChair(case_id=pk, key=k) for k in s.chairs]
-        assignees += [m.CaseAssignee(case_id=pk, username=u, role=r) for u, r in s.assignees]
-        # the fields of ``readmodels.Decided`` are the table's columns, by the same names
-        decisions += [m.DecisionEntry(case_id=pk, **asdict(d)) for d in p.decided]
-        dues += [
-            m.DueEntry(
-                case_id=pk,
-                ref=d.ref,
-                force=d.force,
-                step=d.step,
-                title=d.title,
-                citation=d.citation,
-                status=d.status,
-                nature=d.nature,
-                party=d.party,
-                officer_id=d.officer_id,
-                trigger=d.trigger,
-                due=d.due,
-                earliest=d.earliest,
-                latest=d.latest,
-                last_day=d.last_day,
-                holder=d.holder,
-                holder_role=d.holder_role,
-            )
-            for d in p.dues
-        ]
-        at = changed.get(pk) or datetime.now(UTC)
-        for r in p.public:
-            entry = m.PublicEntry(
-                case_id=pk,
-                ref=r.ref,
-                kind=r.kind,
-                rank=RANK[r.kind],
-                force=r.force,
-                year=r.year,
-                sort_on=r.sort_on,
-                visible_from=r.visible_from,
-                visible_until=r.visible_until,
-                record=encode_record(r.record),
-                record_format=fmt,
-                search_text=r.search_text,
-                changed_at=at,
-            )
-            entries.append(entry)
-            tags.append((entry, r.tags))
-    m.CaseListing.objects.using(using).bulk_create(listings)
-    m.CaseChair.objects.using(using).bulk_create(chairs)
-    m.DueEntry.objects.using(using).bulk_create(dues)
-    m.CaseAssignee.objects.using(using).bulk_create(assignees)
-    m.DecisionEntry.objects.using(using).bulk_create(decisions)
-    if entries:
-        m.PublicEntry.objects.using(using).bulk_create(entries)
-        if any(e.pk is None for e in entries):  # a backend that cannot return the new keys
-            keys = {
-                (ref, kind): pk
-                for ref, kind, pk in m.PublicEntry.objects.using(using)
-                .filter(case_id__in=ids)
-                .values_list("ref", "kind", "id")
-            }
-            for e in entries:
-                e.pk = keys[(e.ref, e.kind)]
-        m.PublicTag.objects.using(using).bulk_create(
-            [m.PublicTag(entry_id=e.pk, tag=t) for e, ts in tags for t in ts]
-        )
+        delete_read_rows(using, ids)
+    insert_read_rows(using, read_rows(cases, changed), {pk: pk for pk in ids})
 
 
 READ_MODELS = (

@@ -12,17 +12,20 @@ import dataclasses
 import functools
 import hashlib
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from types import TracebackType
 from typing import Any, Self
 
+from django.apps import apps
 from django.db import IntegrityError, connections, transaction
 
 from misconduct.app import ledger
 from misconduct.app import models as m
-from misconduct.app.read_tables import write_read_models
+from misconduct.app.read_tables import delete_read_rows, read_rows
+from misconduct.app.rows import encoded, insert, insert_values, json_text, values
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.events import event_from_payload
@@ -261,90 +264,108 @@ class DjangoRepository:
         """Append each case's new events and rewrite its projection and read models, all in the
         caller's transaction: the one write path, for one step or a batch of new cases (``db seed``).
         A stale version (or a reference already used by a new case) raises ``Conflict``."""
-        db = m.Case.objects.using(self.using)
-        rows: dict[str, int] = {}
-        try:
-            created = [
-                m.Case(ref=ref, **self._case_fields(case)) for ref, v, _, case in batch if v == 0
-            ]
-            if created:
-                db.bulk_create(created)
-                rows.update({c.ref: c.pk for c in created if c.pk is not None})
-                missing = [c.ref for c in created if c.pk is None]
-                if missing:
-                    rows.update(dict(db.filter(ref__in=missing).values_list("ref", "id")))
-            for ref, expected, _, case in batch:
-                if expected == 0:
-                    continue
-                if db.filter(ref=ref, version=expected).update(**self._case_fields(case)) != 1:
-                    raise _conflict(ref, expected)
-                rows[ref] = db.filter(ref=ref).values_list("id", flat=True).get()
-            m.Event.objects.using(self.using).bulk_create(
-                [
-                    m.Event(
-                        case_id=rows[ref],
-                        sequence=e.sequence,
-                        type=e.type,
-                        payload=e.payload,
-                        occurred_on=e.occurred_on,
-                        recorded_at=e.recorded_at,
-                        actor=e.actor,
-                        rules_version=e.rules_version,
-                        previous_hash=e.previous_hash,
-                        hash=e.hash,
-                    )
-                    for ref, _, new, _ in batch
-                    for e in new
-                ]
-            )
-            m.PersonalDatum.objects.using(self.using).bulk_create(
-                [
-                    m.PersonalDatum(
-                        case_id=rows[ref],
-                        datum_id=d.id,
-                        value=d.value,
-                        salt=d.salt,
-                        erased_on=d.erased_on,
-                    )
-                    for ref, _, new, _ in batch
-                    for e in new
-                    for d in e.data().values()
-                ]
-            )
-        except IntegrityError:
-            raise _conflict(batch[0][0], batch[0][1]) from None
-        ledger.record_many(
-            self.using,
-            [
-                (ref, new[-1].sequence, new[-1].hash, new[-1].recorded_at)
-                for ref, _, new, _ in batch
-            ],
-        )
-        self._count_references(ref for ref, v, _, _ in batch if v == 0)
-        self._register_officers(case for _, v, _, case in batch if v == 0)
-        fresh = all(v == 0 for _, v, _, _ in batch)
-        cases = [(rows[ref], case) for ref, _, _, case in batch]
-        self._project(cases, fresh=fresh)
-        changed = {rows[ref]: new[-1].recorded_at for ref, _, new, _ in batch if new}
-        write_read_models(self.using, cases, changed, fresh=fresh)
+        self.write(prepare(batch, self.using))
 
-    def _register_officers(self, cases: Iterable[Case]) -> None:
-        """Put each officer of new cases that the officers' person table does not know there (id,
-        force, warrant number), in the caller's transaction. The table allows one id for a force and
-        number: a writer who registered the same officer first makes this raise ``Conflict``."""
-        every = {
-            o.officer_id: o
-            for case in cases
-            for o in case.officers.values()
-            if not is_erased(o.warrant_number)
-        }
+    def write(self, rows: Prepared) -> None:
+        """Write the rows :func:`prepare` built (in the caller's transaction): the cases' rows, their
+        events and personal data, the ledger's entries, the projection and the read models."""
+        u = self.using
+        if rows.vendor != connections[u].vendor:
+            raise ValueError(f"rows prepared for {rows.vendor}, not {connections[u].vendor}")
+        db = m.Case.objects.using(u)
+        ids: dict[str, int] = {}
+        try:
+            made = insert_values(u, m.Case, rows.created, returning=("id", "ref"))
+            ids.update((ref, pk) for pk, ref in made)
+            for ref, expected, fields in rows.updated:
+                if db.filter(ref=ref, version=expected).update(**fields) != 1:
+                    raise _conflict(ref, expected)
+                ids[ref] = db.filter(ref=ref).values_list("id", flat=True).get()
+            for label, items in rows.log:
+                insert_values(u, apps.get_model(label), items, keys={"case_id": ids})
+        except IntegrityError:
+            raise _conflict(*rows.first) from None
+        ledger.record_many(u, rows.ledger)
+        self._count_references(ref for _, ref in made)
+        self._register_officers(rows.persons)
+        pks = list(ids.values())
+        if not rows.fresh:
+            m.Case.officers.through.objects.using(u).filter(case_id__in=pks).delete()
+            for model in (m.Party, m.Allegation, m.TimeLimit, m.Warning):
+                model.objects.using(u).filter(case_id__in=pks).delete()
+            delete_read_rows(u, pks)
+        officers = self._officers(rows.officers)
+        for label, items in rows.tables:
+            model = apps.get_model(label)
+            keys = {"case_id": ids}
+            if model in (m.Allegation, m.Warning, m.Case.officers.through):
+                keys["officer_id"] = officers
+            insert_values(u, model, items, keys=keys)
+        if rows.entries:
+            entries = {
+                (case_id, kind): pk
+                for pk, case_id, kind in insert_values(
+                    u,
+                    m.PublicEntry,
+                    rows.entries,
+                    keys={"case_id": ids},
+                    returning=("id", "case_id", "kind"),
+                )
+            }
+            insert(
+                u,
+                m.PublicTag,
+                [
+                    {
+                        "entry_id": entries[(ids[rows.entry_keys[i][0]], rows.entry_keys[i][1])],
+                        "tag": t,
+                    }
+                    for i, t in rows.tags
+                ],
+            )
+
+    def _officers(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+        """Insert or update the officers' rows; their primary keys by officer id. An officer's row
+        is shared by their cases: an erased case never overwrites the name another case holds
+        (``app.erasure`` erases it once no other case holds it)."""
+        if not rows:
+            return {}
+        connection = connections[self.using]
+        quote = connection.ops.quote_name
+        table = quote(m.Officer._meta.db_table)
+        columns = ("officer_id", "force_id", "warrant_number", "name", "rank", "serving")
+        names = ", ".join(quote(c) for c in columns)
+        values = ", ".join(["%s"] * len(columns))
+        update = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in columns[1:])
+        with connection.cursor() as cursor:
+            for erased in (True, False):
+                params = [[r[c] for c in columns] for r in rows if is_erased(r["name"]) == erased]
+                if params:
+                    cursor.executemany(
+                        f"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT"
+                        f" ({quote('officer_id')}) DO "
+                        + ("NOTHING" if erased else f"UPDATE SET {update}"),
+                        params,
+                    )
+        return dict(
+            m.Officer.objects.using(self.using)
+            .filter(officer_id__in=[r["officer_id"] for r in rows])
+            .values_list("officer_id", "id")
+        )
+
+    def _register_officers(self, persons: Sequence[tuple[str, str, str]]) -> None:
+        """Put each officer of new cases (id, force, warrant number, from :func:`prepare`) that the
+        officers' person table does not know there, in the caller's transaction. The table allows
+        one id for a force and number: a writer who registered the same officer first makes this
+        raise ``Conflict``."""
+        every = {oid: (force, number) for oid, force, number in persons}
         if not every:
             return
         db = m.OfficerPerson.objects.using(self.using)
         known = set(db.filter(officer_id__in=list(every)).values_list("officer_id", flat=True))
         new = [
-            m.OfficerPerson(officer_id=oid, force_id=o.force, warrant_number=o.warrant_number)
-            for oid, o in every.items()
+            m.OfficerPerson(officer_id=oid, force_id=force, warrant_number=number)
+            for oid, (force, number) in every.items()
             if oid not in known
         ]
         try:
@@ -379,140 +400,7 @@ class DjangoRepository:
         )
 
     def _case_fields(self, case: Case) -> dict[str, Any]:
-        arrangement = case.proceedings.arrangement if case.proceedings else None
-        return {
-            "force_id": case.force,
-            "source": case.source.value,
-            "came_to_attention": case.came_to_attention,
-            "summary": case.summary,
-            "stage": case.stage.value,
-            "version": case.version,
-            "forum": case.forum.value if case.forum else "",
-            "anonymity_cipher": arrangement.anonymity_cipher if arrangement else "",
-            "closed_on": case.closed_on,
-            "state": to_plain(case),
-            "state_format": state_format(),
-        }
-
-    def _project(self, cases: Sequence[tuple[int, Case]], *, fresh: bool) -> None:
-        """Rewrite the cases' child rows (officers, parties, allegations, time limits, warnings)."""
-        u = self.using
-        ids = [pk for pk, _ in cases]
-        every = {o.officer_id: o for _, case in cases for o in case.officers.values()}
-        rows = [
-            m.Officer(
-                officer_id=o.officer_id,
-                force_id=o.force,
-                warrant_number=o.warrant_number,
-                name=o.name,
-                rank=o.rank.value,
-                serving=o.serving,
-            )
-            for o in every.values()
-        ]
-        # An officer's row is shared by their cases: an erased case never overwrites the name
-        # another case holds (``app.erasure`` erases it once no other case holds it).
-        db = m.Officer.objects.using(u)
-        db.bulk_create([r for r in rows if is_erased(r.name)], ignore_conflicts=True)
-        db.bulk_create(
-            [r for r in rows if not is_erased(r.name)],
-            update_conflicts=True,
-            unique_fields=["officer_id"],
-            update_fields=["force", "warrant_number", "name", "rank", "serving"],
-        )
-        officers = dict(
-            m.Officer.objects.using(u)
-            .filter(officer_id__in=list(every))
-            .values_list("officer_id", "id")
-        )
-        through = m.Case.officers.through
-        if not fresh:
-            through.objects.using(u).filter(case_id__in=ids).delete()
-            for model in (m.Party, m.Allegation, m.TimeLimit, m.Warning):
-                model.objects.using(u).filter(case_id__in=ids).delete()
-        through.objects.using(u).bulk_create(
-            [
-                through(case_id=pk, officer_id=officers[oid])
-                for pk, case in cases
-                for oid in case.officers
-            ]
-        )
-        m.Party.objects.using(u).bulk_create(
-            [
-                m.Party(case_id=pk, role=p.role.value, name=p.name, detail=p.detail)
-                for pk, case in cases
-                for p in case.parties
-            ]
-        )
-        allegations, limits, warnings = [], [], []
-        for pk, case in cases:
-            for a in case.allegations.values():
-                f = case.findings.get(a.allegation_id)
-                allegations.append(
-                    m.Allegation(
-                        case_id=pk,
-                        allegation_id=a.allegation_id,
-                        officer_id=officers[a.officer_id],
-                        particulars=a.particulars,
-                        conduct_from=a.conduct_from,
-                        conduct_to=a.conduct_to,
-                        on_duty=a.on_duty,
-                        standards=list(a.standards),
-                        proven=f.proven if f else None,
-                        finding_level=f.level.value if f else "",
-                    )
-                )
-            limits += [
-                m.TimeLimit(
-                    case_id=pk,
-                    step=t.item.step,
-                    title=t.item.title,
-                    citation=t.item.citation,
-                    status=t.item.status,
-                    nature=t.item.nature.value,
-                    party=t.item.party,
-                    officer_id=t.item.officer_id or "",
-                    trigger=t.item.trigger,
-                    due=t.item.due,
-                    earliest=t.item.earliest,
-                    latest=t.item.latest,
-                    last_day=t.item.last_day,
-                    met_on=t.met_on,
-                )
-                for t in case.time_limits
-            ]
-            warnings += [
-                m.Warning(
-                    officer_id=officers[o.officer_id],
-                    case_id=pk,
-                    kind=w.kind.value,
-                    notified_on=w.notified_on,
-                    months=w.months,
-                    career_break_days=w.career_break_days,
-                    expires_on=WarningRecord(
-                        w.kind, w.notified_on, w.months, w.career_break_days
-                    ).expires_on(),
-                    prior=True,
-                )
-                for o in case.officers.values()
-                for w in o.prior_warnings
-            ]
-            for oid, d in case.decisions.items():
-                months = d.decision.warning_months
-                if d.notified_on and d.warning_expires_on and months:
-                    warnings.append(
-                        m.Warning(
-                            officer_id=officers[oid],
-                            case_id=pk,
-                            kind=d.decision.outcome.value,
-                            notified_on=d.notified_on,
-                            months=months,
-                            expires_on=d.warning_expires_on,
-                        )
-                    )
-        m.Allegation.objects.using(u).bulk_create(allegations)
-        m.TimeLimit.objects.using(u).bulk_create(limits)
-        m.Warning.objects.using(u).bulk_create(warnings)
+        return case_fields(case)
 
     def summaries(self) -> list[CaseSummary]:
         """Every case's summary line with its open time limits, from the read models."""
@@ -558,6 +446,242 @@ class DjangoRepository:
             WarningRecord(Outcome(w.kind), w.notified_on, w.months, w.career_break_days)
             for w in rows
         ]
+
+
+Table = tuple[str, list[list[Any]]]
+"""A model (by label: the officers' through model is not picklable) and the values of its new rows
+(``rows.values``), naming their case by reference (and their officer by officer id) until written."""
+
+
+@dataclass
+class Prepared:
+    """The rows a batch of :data:`Appended` writes, built by :func:`prepare` without the database
+    (so a worker process may build them), their values converted for the database's ``vendor``; each
+    names its case by reference and its officer by officer id until :meth:`DjangoRepository.write`
+    gives them their keys."""
+
+    vendor: str
+    created: list[list[Any]]
+    """New cases' rows."""
+    updated: list[tuple[str, int, dict[str, Any]]]
+    """Each existing case's reference, the version it was at, and its fields after the write."""
+    log: list[Table]
+    """The events and their personal data."""
+    ledger: list[tuple[str, int, str, datetime]]
+    fresh: bool
+    """Whether every case is new (no rows of theirs to delete first)."""
+    officers: list[dict[str, Any]]
+    persons: list[tuple[str, str, str]]
+    """New cases' officers for the officers' person table: id, force, warrant number."""
+    tables: list[Table]
+    """The projection and the read models but the public records."""
+    entries: list[list[Any]]
+    """The public records."""
+    entry_keys: list[tuple[str, str]]
+    """Each public record's case reference and kind, in the order of ``entries``."""
+    tags: list[tuple[int, str]]
+    """Each public record's tags, naming it by its position in ``entries``."""
+    first: tuple[str, int]
+    """The first case's reference and version, which a refused write names."""
+
+
+def case_fields(case: Case) -> dict[str, Any]:
+    """The columns of a case's row (``state`` as plain JSON values)."""
+    arrangement = case.proceedings.arrangement if case.proceedings else None
+    return {
+        "force_id": case.force,
+        "source": case.source.value,
+        "came_to_attention": case.came_to_attention,
+        "summary": case.summary,
+        "stage": case.stage.value,
+        "version": case.version,
+        "forum": case.forum.value if case.forum else "",
+        "anonymity_cipher": arrangement.anonymity_cipher if arrangement else "",
+        "closed_on": case.closed_on,
+        "state": to_plain(case),
+        "state_format": state_format(),
+    }
+
+
+def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
+    """The rows ``batch`` writes into the database ``using``: the cases' rows, events, personal
+    data, ledger entries, projection (officers, parties, allegations, time limits, warnings) and
+    read models."""
+    state_field = m.Case._meta.get_field("state")
+    payload_field = m.Event._meta.get_field("payload")
+    standards_field = m.Allegation._meta.get_field("standards")
+    created, updated = [], []
+    for ref, version, _, case in batch:
+        fields = case_fields(case)
+        if version == 0:
+            fields["state"] = encoded(json_text(state_field, fields["state"]))
+            created.append({"ref": ref, **fields})
+        else:
+            updated.append((ref, version, fields))
+    events = [
+        {
+            "case_id": ref,
+            "sequence": e.sequence,
+            "type": e.type,
+            "payload": encoded(json_text(payload_field, e.payload)),
+            "occurred_on": e.occurred_on,
+            "recorded_at": e.recorded_at,
+            "actor": e.actor,
+            "rules_version": e.rules_version,
+            "previous_hash": e.previous_hash,
+            "hash": e.hash,
+        }
+        for ref, _, new, _ in batch
+        for e in new
+    ]
+    personal = [
+        {
+            "case_id": ref,
+            "datum_id": d.id,
+            "value": d.value,
+            "salt": d.salt,
+            "erased_on": d.erased_on,
+        }
+        for ref, _, new, _ in batch
+        for e in new
+        for d in e.data().values()
+    ]
+    officers = {
+        o.officer_id: {
+            "officer_id": o.officer_id,
+            "force_id": o.force,
+            "warrant_number": o.warrant_number,
+            "name": o.name,
+            "rank": o.rank.value,
+            "serving": o.serving,
+        }
+        for _, _, _, case in batch
+        for o in case.officers.values()
+    }
+    parties: list[dict[str, Any]] = []
+    allegations: list[dict[str, Any]] = []
+    limits: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
+    for ref, _, _, case in batch:
+        parties += [
+            {"case_id": ref, "role": p.role.value, "name": p.name, "detail": p.detail}
+            for p in case.parties
+        ]
+        for a in case.allegations.values():
+            f = case.findings.get(a.allegation_id)
+            allegations.append(
+                {
+                    "case_id": ref,
+                    "allegation_id": a.allegation_id,
+                    "officer_id": a.officer_id,
+                    "particulars": a.particulars,
+                    "conduct_from": a.conduct_from,
+                    "conduct_to": a.conduct_to,
+                    "on_duty": a.on_duty,
+                    "standards": encoded(json_text(standards_field, list(a.standards))),
+                    "proven": f.proven if f else None,
+                    "finding_level": f.level.value if f else "",
+                }
+            )
+        limits += [
+            {
+                "case_id": ref,
+                "step": t.item.step,
+                "title": t.item.title,
+                "citation": t.item.citation,
+                "status": t.item.status,
+                "nature": t.item.nature.value,
+                "party": t.item.party,
+                "officer_id": t.item.officer_id or "",
+                "trigger": t.item.trigger,
+                "due": t.item.due,
+                "earliest": t.item.earliest,
+                "latest": t.item.latest,
+                "last_day": t.item.last_day,
+                "met_on": t.met_on,
+            }
+            for t in case.time_limits
+        ]
+        warnings += [
+            {
+                "officer_id": o.officer_id,
+                "case_id": ref,
+                "kind": w.kind.value,
+                "notified_on": w.notified_on,
+                "months": w.months,
+                "career_break_days": w.career_break_days,
+                "expires_on": WarningRecord(
+                    w.kind, w.notified_on, w.months, w.career_break_days
+                ).expires_on(),
+                "prior": True,
+            }
+            for o in case.officers.values()
+            for w in o.prior_warnings
+        ]
+        for oid, d in case.decisions.items():
+            months = d.decision.warning_months
+            if d.notified_on and d.warning_expires_on and months:
+                warnings.append(
+                    {
+                        "officer_id": oid,
+                        "case_id": ref,
+                        "kind": d.decision.outcome.value,
+                        "notified_on": d.notified_on,
+                        "months": months,
+                        "expires_on": d.warning_expires_on,
+                    }
+                )
+    read = read_rows(
+        [(ref, case) for ref, _, _, case in batch],
+        {ref: new[-1].recorded_at for ref, _, new, _ in batch if new},
+    )
+    u = using
+    through = m.Case.officers.through
+    links = [
+        {"case_id": ref, "officer_id": oid} for ref, _, _, case in batch for oid in case.officers
+    ]
+    return Prepared(
+        vendor=connections[u].vendor,
+        created=values(u, m.Case, created),
+        updated=updated,
+        log=[
+            (m.Event._meta.label, values(u, m.Event, events)),
+            (m.PersonalDatum._meta.label, values(u, m.PersonalDatum, personal)),
+        ],
+        ledger=[
+            (ref, new[-1].sequence, new[-1].hash, new[-1].recorded_at)
+            for ref, _, new, _ in batch
+            if new
+        ],
+        fresh=all(v == 0 for _, v, _, _ in batch),
+        officers=list(officers.values()),
+        persons=[
+            (o.officer_id, o.force, o.warrant_number)
+            for _, version, _, case in batch
+            if version == 0
+            for o in case.officers.values()
+            if not is_erased(o.warrant_number)
+        ],
+        tables=[
+            (model._meta.label, values(u, model, items))
+            for model, items in (
+                (through, links),
+                (m.Party, parties),
+                (m.Allegation, allegations),
+                (m.Warning, warnings),
+                (m.TimeLimit, limits),
+                (m.CaseListing, read.listings),
+                (m.CaseChair, read.chairs),
+                (m.DueEntry, read.dues),
+                (m.CaseAssignee, read.assignees),
+                (m.DecisionEntry, read.decisions),
+            )
+        ],
+        entries=values(u, m.PublicEntry, read.entries),
+        entry_keys=[(r["case_id"], r["kind"]) for r in read.entries],
+        tags=read.tags,
+        first=(batch[0][0], batch[0][1]),
+    )
 
 
 def due_item(t: m.DueEntry) -> DueItem:

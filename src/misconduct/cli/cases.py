@@ -125,33 +125,37 @@ def db_rebuild() -> None:
     show_default=True,
     help="Cases written per transaction.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 64),
+    default=2,
+    show_default=True,
+    help="Processes building the cases while this one writes them (0: build and write here).",
+)
 @ON_OPTION
 @handle_errors
-def db_seed(count: int, seed: int, batch: int, on: str | None) -> None:
+def db_seed(count: int, seed: int, batch: int, workers: int, on: str | None) -> None:
     """Write synthetic cases (national proportions of forums, findings and outcomes) through the
-    real write path: events, hash chains and read models, in batched transactions."""
+    real write path: rules, events, hash chains, ledger and read models, in batched transactions."""
     import time
 
-    from misconduct.app import bootstrap
-    from misconduct.services.seed import seeded_cases
+    from misconduct.app import seeding
 
     day = parse_date(on, "--on") or today()
     with _database():
-        service = bootstrap.service("seed", _now)
         started = time.perf_counter()
-        written = 0
         with _progress() as bar:
             task = bar.add_task("Seeding cases", total=count)
-            items: list[Any] = []
-            for s in seeded_cases(count, seed, day):
-                items.append((s.opening, s.steps))
-                if len(items) == batch:
-                    written += len(service.open_many(items, until_refused=True))
-                    bar.advance(task, len(items))
-                    items = []
-            if items:
-                written += len(service.open_many(items, until_refused=True))
-                bar.advance(task, len(items))
+            written = seeding.seed(
+                count,
+                seed,
+                day,
+                actor="seed",
+                clock=_now,
+                batch=batch,
+                workers=workers,
+                progress=lambda n: bar.advance(task, n),
+            )
         elapsed = time.perf_counter() - started
         _analyse()
     click.echo(f"Seeded {written} cases in {elapsed:.1f} s ({written / elapsed:,.0f} cases/s).")

@@ -70,14 +70,39 @@ def _check(name: str, day: date, today: date) -> None:
         )
 
 
+_NO_DATES = frozenset({str, int, float, bool, type(None)})
+
+
+_names: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of the dataclass ``kind`` (None if it is not one), found once per type."""
+    try:
+        return _names[kind]
+    except KeyError:
+        found = (
+            tuple(f.name for f in dataclasses.fields(kind))
+            if dataclasses.is_dataclass(kind)
+            else None
+        )
+        _names[kind] = found
+        return found
+
+
 def check_dates(value: Any, *, today: date, name: str = "on") -> None:
     """Raise ``InvalidInput`` naming the first date in ``value`` (a command or record, walked
     through its fields, lists and mappings) that is after ``today`` or implausibly early."""
+    kind = type(value)
+    if kind in _NO_DATES:
+        return
     if isinstance(value, date):
         _check(name, value, today)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            check_dates(getattr(value, f.name), today=today, name=f.name)
+    elif (names := _field_names(kind)) is not None:
+        for field in names:
+            item = getattr(value, field)
+            if type(item) not in _NO_DATES:
+                check_dates(item, today=today, name=field)
     elif isinstance(value, list | tuple):
         for item in value:
             check_dates(item, today=today, name=name)

@@ -135,7 +135,19 @@ class RecordedEvent:
         previous_hash: str,
         data: Mapping[str, pd.Datum] | None = None,
     ) -> RecordedEvent:
-        unsealed = cls(
+        hashed = {
+            "case": case_ref,
+            "sequence": sequence,
+            "type": type_name,
+            "payload": payload,
+            "occurred_on": occurred_on.isoformat(),
+            "recorded_at": _utc(recorded_at),
+            "actor": actor,
+            "rules_version": rules_version,
+            "previous_hash": previous_hash,
+        }  # as hashed_fields() gives them, without building the record twice
+        digest = hashlib.sha256(canonical_json(hashed).encode("utf-8")).hexdigest()
+        return cls(
             case_ref,
             sequence,
             type_name,
@@ -145,10 +157,9 @@ class RecordedEvent:
             actor,
             rules_version,
             previous_hash,
-            "",
+            digest,
             dict(data or {}),
         )
-        return replace(unsealed, hash=unsealed.computed_hash())
 
     @classmethod
     def sealed(

@@ -31,6 +31,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -159,6 +160,42 @@ def check(payload: Any, data: Mapping[str, Datum], erased: frozenset[str]) -> st
     return None
 
 
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, Any, bool, str | None], ...]:
+    """(name, resolved type hint, personal, field naming a nested payload's type) for each field of
+    the dataclass ``cls``: resolving hints is slow, so once per type."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (f.name, hints[f.name], bool(f.metadata.get(PERSONAL)), f.metadata.get(PAYLOAD_OF))
+        for f in dataclasses.fields(cls)
+    )
+
+
+@functools.cache
+def _kind(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+    return typing.get_origin(hint), typing.get_args(hint)
+
+
+@functools.cache
+def _may_hold(hint: Any) -> bool:
+    """Whether a value of ``hint`` may hold a personal field or another event's payload (else the
+    walk leaves it as it is)."""
+    seen: set[Any] = set()
+
+    def holds(h: Any) -> bool:
+        if h is Any:
+            return True
+        origin, args = _kind(h)
+        if origin is not None:
+            return any(holds(a) for a in args)
+        if not (dataclasses.is_dataclass(h) and isinstance(h, type)) or h in seen:
+            return False
+        seen.add(h)
+        return any(personal or nested or holds(t) for _, t, personal, nested in _plan(h))
+
+    return holds(hint)
+
+
 def commit(
     payload: dict[str, Any],
     shape: Any,
@@ -181,7 +218,9 @@ def commit(
             data[datum_id] = datum
             assert datum.salt is not None
             return {ID_KEY: datum_id, COMMITMENT_KEY: commitment(datum_id, datum.salt, value)}
-        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if not mark and not _may_hold(hint):
+            return value
+        origin, args = _kind(hint)
         if origin in (typing.Union, types.UnionType):
             options = [a for a in args if a is not type(None)]
             inner = options[0] if len(options) == 1 else Any
@@ -190,19 +229,15 @@ def commit(
             item = args[0] if args else Any
             return [walk(item, v, f"{path}.{i}", mark) for i, v in enumerate(value)]
         if dataclasses.is_dataclass(hint) and isinstance(hint, type) and isinstance(value, dict):
-            hints = typing.get_type_hints(hint)
             out = dict(value)
-            for f in dataclasses.fields(hint):
-                if f.name not in value:
-                    continue
-                where = f"{path}.{f.name}" if path else f.name
-                nested = f.metadata.get(PAYLOAD_OF)
+            for name, field_hint, personal, nested in _plan(hint):
+                if name not in value or not (personal or nested or _may_hold(field_hint)):
+                    continue  # nothing personal can be inside: kept as it is
+                where = f"{path}.{name}" if path else name
                 if nested and types_by_name and value.get(nested) in types_by_name:
-                    out[f.name] = walk(types_by_name[value[nested]], value[f.name], where, False)
+                    out[name] = walk(types_by_name[value[nested]], value[name], where, False)
                 else:
-                    out[f.name] = walk(
-                        hints[f.name], value[f.name], where, bool(f.metadata.get(PERSONAL))
-                    )
+                    out[name] = walk(field_hint, value[name], where, personal)
             return out
         return value
 

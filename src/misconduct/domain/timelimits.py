@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from misconduct.domain.records import DueItem
 from misconduct.domain.terms import Nature
@@ -20,20 +21,32 @@ def due(
     step: str, trigger: date, nature: Nature, party: str, officer_id: str | None = None
 ) -> DueItem:
     """The time limit ``step`` running from ``trigger``, as computed by the rules in force then."""
-    d = deadline(step, trigger)
+    title, citation, status, on, earliest, latest = _computed(
+        step, trigger, id(default_catalogue())
+    )
     return DueItem(
         step=step,
-        title=d.title,
-        citation=d.citation,
-        status=d.status,
+        title=title,
+        citation=citation,
+        status=status,
         trigger=trigger,
         nature=nature,
         party=party,
-        due=d.due,
-        earliest=d.earliest,
-        latest=d.latest,
+        due=on,
+        earliest=earliest,
+        latest=latest,
         officer_id=officer_id,
     )
+
+
+@lru_cache(maxsize=65536)
+def _computed(
+    step: str, trigger: date, catalogue: int
+) -> tuple[str, str, str, date | None, date | None, date | None]:
+    """What the rules give for ``step`` from ``trigger`` (under the catalogue of id ``catalogue``,
+    the process's default one), found once per step and date: many cases share a date."""
+    d = deadline(step, trigger)
+    return d.title, d.citation, d.status, d.due, d.earliest, d.latest
 
 
 def in_force(step: str, trigger: date) -> bool:

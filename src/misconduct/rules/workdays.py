@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 
@@ -57,6 +57,7 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _holidays_for(day.year)
 
 
+@lru_cache(maxsize=65536)
 def add_working_days(start: date, n: int) -> date:
     """The ``n``-th working day strictly after ``start`` (``n`` ≥ 1); ``start`` itself never counts.
 

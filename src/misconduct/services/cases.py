@@ -100,25 +100,46 @@ class CaseService:
         (and its later steps are dropped); otherwise the refusal is raised and nothing is written.
         A reference already used raises ``Conflict``."""
         with self.uow() as uow:
-            # Every officer's warnings from other cases, read once for the batch (the batch's own
-            # cases hold none yet: it writes them together at the end).
-            officers = sorted(
-                {o.officer_id for command, _ in items for o in command.details.officers}
-            )
-            known = uow.cases.warnings_of(officers)
-            batch = []
-            for command, steps in items:
-                case, new = self._build(
-                    uow, command, steps, until_refused=until_refused, warnings=known
-                )
-                batch.append((command.details.ref, 0, new, case))
+            batch = self.build_many(uow, items, until_refused=until_refused)
             uow.cases.append_many(batch)
             uow.commit()
         return [case for _, _, _, case in batch]
 
-    def _build(
+    def build_many(
         self,
         uow: UnitOfWork,
+        items: Sequence[tuple[cmd.OpenCase, Sequence[Step]]],
+        *,
+        until_refused: bool = False,
+    ) -> list[tuple[str, int, list[RecordedEvent], Case]]:
+        """What :meth:`open_many` appends for ``items``, read and checked in ``uow`` but not
+        written: each new case's reference, version 0, sealed events and the case after them."""
+        # Every officer's warnings from other cases, read once for the batch (the batch's own
+        # cases hold none yet: they are written together at the end).
+        return self.build_new(
+            items, uow.cases.warnings_of(officers_of(items)), until_refused=until_refused
+        )
+
+    def build_new(
+        self,
+        items: Sequence[tuple[cmd.OpenCase, Sequence[Step]]],
+        warnings: Mapping[str, list[WarningRecord]],
+        *,
+        until_refused: bool = False,
+    ) -> list[tuple[str, int, list[RecordedEvent], Case]]:
+        """:meth:`build_many` with the officers' warnings from other cases already read (from
+        ``uow.cases.warnings_of(officers_of(items))``), so that it needs no transaction."""
+        batch = []
+        for command, steps in items:
+            case, new = self._build(
+                None, command, steps, until_refused=until_refused, warnings=warnings
+            )
+            batch.append((command.details.ref, 0, new, case))
+        return batch
+
+    def _build(
+        self,
+        uow: UnitOfWork | None,
         command: cmd.OpenCase,
         steps: Sequence[Step],
         *,
@@ -132,8 +153,8 @@ class CaseService:
         # Warnings from other cases cannot change while this transaction writes this one.
         context = Context(
             {
-                oid: list(warnings.get(oid, ()))
-                if warnings is not None
+                oid: list((warnings or {}).get(oid, ()))
+                if warnings is not None or uow is None
                 else uow.cases.warnings_for(oid, excluding=case.ref)
                 for oid in case.officers
             }
@@ -204,6 +225,11 @@ class CaseService:
     def cases(self) -> list[CaseSummary]:
         with self.uow() as uow:
             return uow.cases.summaries()
+
+
+def officers_of(items: Sequence[tuple[cmd.OpenCase, Sequence[Step]]]) -> list[str]:
+    """The subject officers of new cases ``items``, each once, sorted."""
+    return sorted({o.officer_id for command, _ in items for o in command.details.officers})
 
 
 def due_list(

@@ -1,0 +1,189 @@
+"""Rows inserted in bulk without building a model object for each: the write path's inserts.
+
+Django's ``bulk_create`` builds a model instance for every row and compiles each value through the
+field's lookups; for the dozens of rows a case writes (events, personal data, projection, read
+models) that cost more than the rules' checks. :func:`insert` takes each row as a mapping of the
+model's column attributes, fills an absent one with the field's default as a model instance would,
+converts dates, times and JSON as the field itself does for this database
+(``Field.get_db_prep_save``), and sends one ``executemany`` (or, when keys are wanted back, one
+multi-row ``INSERT ... RETURNING`` per chunk).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
+from typing import Any
+
+from django.db import connections, models
+
+# Fields whose value is stored as given (text, numbers, booleans, keys): no conversion needed.
+_AS_GIVEN = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.ForeignKey,
+    models.AutoField,
+)
+
+
+def json_text(field: models.JSONField, value: Any) -> str | None:
+    """``value`` as the JSON text ``field`` stores (its encoder), or None for SQL NULL."""
+    return None if value is None else json.dumps(value, cls=field.encoder)
+
+
+class _Encoded:
+    """JSON already encoded by :func:`json_text` (so that a worker process can encode it)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def encoded(text: str | None) -> _Encoded | None:
+    return None if text is None else _Encoded(text)
+
+
+@functools.cache
+def _plan(
+    model: type[models.Model], using: str
+) -> tuple[str, tuple[str, ...], dict[str, Any], tuple[tuple[int, Callable[[Any], Any]], ...]]:
+    """The insert statement's table and columns (every concrete field but an automatic key), each
+    column's default, and the conversion of the columns that need one on this database."""
+    connection = connections[using]
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if not (f.primary_key and isinstance(f, models.AutoField))
+    ]
+    converts: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, f in enumerate(fields):
+        if isinstance(f, models.JSONField):
+            converts.append((i, functools.partial(_json, f, connection)))
+        elif isinstance(f, models.DateTimeField):
+            converts.append((i, _none_or(connection.ops.adapt_datetimefield_value)))
+        elif isinstance(f, models.DateField):
+            converts.append((i, _none_or(connection.ops.adapt_datefield_value)))
+        elif not isinstance(f, _AS_GIVEN):
+            converts.append((i, functools.partial(_prep, f, connection)))
+    return (
+        model._meta.db_table,
+        tuple(f.attname for f in fields),
+        {f.attname: f.get_default() for f in fields},
+        tuple(converts),
+    )
+
+
+@functools.cache
+def _json_columns(model: type[models.Model], using: str) -> tuple[int, ...]:
+    columns = _plan(model, using)[1]
+    return tuple(
+        i for i, name in enumerate(columns) if isinstance(_field_of(model, name), models.JSONField)
+    )
+
+
+def _field_of(model: type[models.Model], attname: str) -> Any:
+    return next(f for f in model._meta.concrete_fields if f.attname == attname)
+
+
+def _prep(field: models.Field[Any, Any], connection: Any, value: Any) -> Any:
+    return field.get_db_prep_save(value, connection)
+
+
+def _none_or(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else convert(value)
+
+
+def _json(field: models.JSONField, connection: Any, value: Any) -> Any:
+    """A JSON column's value as the field stores it. Text already encoded stays as it is: on
+    PostgreSQL still wrapped (:func:`insert_values` sends it as ``jsonb``, as the field's own adapter
+    does), elsewhere as the text itself."""
+    if isinstance(value, _Encoded):
+        return value if connection.vendor == "postgresql" else value.text
+    return field.get_db_prep_save(value, connection)
+
+
+def values(
+    using: str, model: type[models.Model], rows: Sequence[Mapping[str, Any]]
+) -> list[list[Any]]:
+    """``rows`` (mappings of column attribute names to values; an absent one takes the field's
+    default) as the lists of values :func:`insert_values` sends to ``using``, converted as the fields
+    convert them there. Needs no connection, so a worker process may build them."""
+    _, columns, defaults, converts = _plan(model, using)
+    get = itemgetter(*columns)
+    out = []
+    for row in rows:
+        items = list(get({**defaults, **row})) if len(columns) > 1 else [get({**defaults, **row})]
+        for i, convert in converts:
+            items[i] = convert(items[i])
+        out.append(items)
+    return out
+
+
+def insert_values(
+    using: str,
+    model: type[models.Model],
+    rows: Sequence[list[Any]],
+    *,
+    keys: Mapping[str, Mapping[Any, Any]] | None = None,
+    returning: Sequence[str] = (),
+) -> list[tuple[Any, ...]]:
+    """Insert ``rows`` (from :func:`values`) into ``model``'s table in the caller's transaction,
+    each value of a column named in ``keys`` replaced by what that mapping gives for it (the primary
+    keys of rows written just before); with ``returning``, those columns of the new rows (in no set
+    order)."""
+    if not rows:
+        return []
+    table, columns, _, _ = _plan(model, using)
+    connection = connections[using]
+    swaps = [(columns.index(c), mapping) for c, mapping in (keys or {}).items()]
+    wraps = _json_columns(model, using) if connection.vendor == "postgresql" else ()
+    if swaps or wraps:
+        from psycopg.types.json import Jsonb
+
+        for row in rows:
+            for i, mapping in swaps:
+                row[i] = mapping[row[i]]
+            for i in wraps:
+                if isinstance(row[i], _Encoded):
+                    row[i] = Jsonb(row[i].text, dumps=_same)
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(c) for c in columns)
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    with connection.cursor() as cursor:
+        if not returning:
+            cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES {one}", rows)
+            return []
+        limit = connection.features.max_query_params or 65535
+        size = max(1, limit // len(columns))
+        back = ", ".join(quote(c) for c in returning)
+        out: list[tuple[Any, ...]] = []
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            cursor.execute(
+                f"INSERT INTO {quote(table)} ({names}) VALUES {', '.join([one] * len(chunk))}"
+                f" RETURNING {back}",
+                [v for items in chunk for v in items],
+            )
+            out += [tuple(r) for r in cursor.fetchall()]
+        return out
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def insert(
+    using: str,
+    model: type[models.Model],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    returning: Sequence[str] = (),
+) -> list[tuple[Any, ...]]:
+    """Insert ``rows`` (mappings of column attribute names to values) into ``model``'s table in the
+    caller's transaction; with ``returning``, those columns of the new rows (in no set order)."""
+    return insert_values(using, model, values(using, model, rows), returning=returning)

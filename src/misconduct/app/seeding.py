@@ -1,0 +1,171 @@
+"""``misconduct db seed``: synthetic cases written through the one write path, built in parallel.
+
+Each batch of cases is built as :meth:`CaseService.open_many` builds it (every step checked by the
+rules, every event sealed into the case's hash chain: ``CaseService.build_many``) and turned into
+the rows the repository writes (``repository.prepare``: the case's row and state, its events and
+personal data, its projection and read models); the rows are then written by
+``DjangoRepository.write`` in one transaction a batch, which also appends the ledger's entries.
+``open_many`` does the same three steps in one process. With ``workers``, worker processes build and
+prepare the batches while this process writes them, in order, one transaction a batch, so that the
+rules and the sealing (most of the work) run on the other cores.
+
+A worker reads the officers' warnings from other cases (which the rules weigh) from the database, as
+``open_many`` does. A batch being built cannot see the warnings of a batch not yet written, so each
+officer must be the subject of one seeded case only (``services.seed`` names every officer after
+its case); the writer checks this and stops with an error otherwise.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections import deque
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from misconduct.errors import MisconductError
+from misconduct.services.cases import CaseService
+
+_service: CaseService | None = None
+_using = "default"
+
+
+def _fewer_collections() -> None:
+    """Python's cycle collector less often: building a batch makes many short-lived objects (each
+    case's records and rows, freed by reference counting), and each full collection would walk
+    every module object loaded; those are frozen out of its reach. About a tenth of the CPU time."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
+def _start(actor: str, clock: Callable[[], datetime], using: str) -> None:
+    global _service, _using
+    from misconduct.app import bootstrap
+
+    _fewer_collections()
+    _service = bootstrap.service(actor, clock, using)
+    _using = using
+
+
+def _build(task: tuple[int, int, int, date]) -> Any:
+    """The rows of the seeded cases ``start`` to ``start + size`` (in a worker process)."""
+    from misconduct.app.repository import DjangoUnitOfWork, prepare
+    from misconduct.services.cases import officers_of
+    from misconduct.services.seed import seeded_cases
+
+    start, size, seed, on = task
+    assert _service is not None
+    items = [(s.opening, s.steps) for s in seeded_cases(size, seed, on, start)]
+    # The officers' warnings from other cases, read in a short transaction of their own (a long
+    # one would hold SQLite's shared lock and keep the writer from committing).
+    with DjangoUnitOfWork(_using) as uow:
+        known = uow.cases.warnings_of(officers_of(items))
+    return prepare(_service.build_new(items, known, until_refused=True), _using)
+
+
+def seed(
+    count: int,
+    seed: int,
+    on: date,
+    *,
+    actor: str,
+    clock: Callable[[], datetime],
+    batch: int = 500,
+    workers: int = 2,
+    progress: Callable[[int], None] = lambda n: None,
+    using: str = "default",
+) -> int:
+    """Write ``count`` synthetic cases of ``seed`` dated up to ``on`` into the database ``using``;
+    how many were written."""
+    from misconduct.app import bootstrap
+    from misconduct.services.seed import seeded_cases
+
+    tasks = [(start, min(batch, count - start), seed, on) for start in range(0, count, batch)]
+    if workers < 1:
+        _cache_pages(using)
+        service = bootstrap.service(actor, clock, using)
+        written = 0
+        for start, size, _, _ in tasks:
+            items = [(s.opening, s.steps) for s in seeded_cases(size, seed, on, start)]
+            written += len(service.open_many(items, until_refused=True))
+            progress(size)
+        return written
+    return _parallel(tasks, actor, clock, workers, progress, using)
+
+
+def _cache_pages(using: str) -> None:
+    """On SQLite, let this process's connection keep up to 256 MiB of pages in memory (instead of
+    2 MiB) while it writes: the indexes of a large database are then not read again for each
+    batch. It changes nothing of what is written or when it is durable (each batch's transaction
+    commits as usual), and lasts as long as the connection."""
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -262144")
+
+
+def _parallel(
+    tasks: list[tuple[int, int, int, date]],
+    actor: str,
+    clock: Callable[[], datetime],
+    workers: int,
+    progress: Callable[[int], None],
+    using: str,
+) -> int:
+    threshold = gc.get_threshold()
+    _fewer_collections()  # here too: unpickling a batch's rows makes many objects
+    try:
+        return _write_built(tasks, actor, clock, workers, progress, using)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+
+
+def _write_built(
+    tasks: list[tuple[int, int, int, date]],
+    actor: str,
+    clock: Callable[[], datetime],
+    workers: int,
+    progress: Callable[[int], None],
+    using: str,
+) -> int:
+    from django.db import connections
+
+    from misconduct.app.repository import DjangoUnitOfWork, Prepared
+
+    # The workers are forked: no connection of this process may be shared with them.
+    connections[using].close()
+    context = multiprocessing.get_context("fork")
+    seen: set[str] = set()
+    written = 0
+    with context.Pool(workers, initializer=_start, initargs=(actor, clock, using)) as pool:
+        _cache_pages(using)
+        pending: deque[Any] = deque()
+        queue = iter(tasks)
+        # At most two batches a worker in flight, so that memory stays bounded if writing lags.
+        for task in queue:
+            pending.append(pool.apply_async(_build, (task,)))
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            rows: Prepared = pending.popleft().get()
+            task = next(queue, None)
+            if task is not None:
+                pending.append(pool.apply_async(_build, (task,)))
+            officers = {o["officer_id"] for o in rows.officers}
+            again = officers & seen
+            if again:
+                raise MisconductError(
+                    f"seeded officer {sorted(again)[0]} is the subject of two cases: seeding in "
+                    "parallel needs each officer in one case; run with --workers 0"
+                )
+            seen |= officers
+            with DjangoUnitOfWork(using) as uow:
+                uow.cases.write(rows)
+                uow.commit()
+            written += len(rows.created)
+            progress(len(rows.created))
+    return written
