@@ -286,10 +286,12 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
     }
     env.pop("DATABASE_URL", None)
     if url:
+        # one database a size (``bench`` → ``bench_1000``), so that BENCH_WORK keeps every size
+        url = f"{url}_{size}"
         env["DATABASE_URL"] = url
     marker = work / "seeded.txt"
     # With BENCH_WORK, a database seeded before is served again: a SQLite file in its folder, or the
-    # PostgreSQL database if it still holds that many cases (one database serves one size at a time).
+    # size's PostgreSQL database if it still holds that many cases.
     if keep and marker.exists() and (not url or postgres_cases(url) == size):
         seeded = marker.read_text()
         print(f"  {db} {size:>7,} reusing the database seeded in {work}: {seeded.strip()}")
