@@ -654,5 +654,79 @@ def report_cached(folder: Path) -> None:
         )
 
 
+# Held-out 3 (30/11/2026): 21 pages fetched after held-out 2 had been measured and looked at, none in
+# ``eval/corpus``, none cached before. Their truths are in ``eval/heldout3/<page id>.toml`` (a
+# ``[source]`` table and one ``[[truth]]`` table an officer, facts only, written before ingest was
+# run on the page); the texts stay outside the repository, in ``MISCONDUCT_INGEST_TEXTS``. They are
+# extracted only with ``--heldout3`` (misses with ``--show-heldout-misses``).
+HELDOUT3 = ROOT / "eval" / "heldout3"
+
+
+def heldout3_pages(
+    folder: Path, truths: Path = HELDOUT3
+) -> list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]]:
+    """One item per ``eval/heldout3/<id>.toml`` whose text is in ``folder``, in the shape of
+    ``cached_pages``. An officer's stem for name matching is built from the truth's ``name`` (the
+    surname the page prints, when it names the officer); a reserved address is never scored."""
+    is_reserved = _reserved_check()
+    items = []
+    for toml_path in sorted(truths.glob("*.toml")):
+        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        source = data.get("source") if isinstance(data.get("source"), dict) else {}
+        url = source.get("url")
+        officers = [
+            (f"heldout3-0-{t.get('name', '')}--{i}", t)
+            for i, t in enumerate(data.get("truth") or [])
+            if isinstance(t, dict)
+        ]
+        path = folder / f"{toml_path.stem}.txt"
+        if not officers or not path.exists() or (url and is_reserved(url)):
+            continue
+        items.append((toml_path.stem, path.read_text(encoding="utf-8"), url, officers))
+    return items
+
+
+def report_heldout3(folder: Path) -> None:
+    pages = heldout3_pages(folder)
+    if not pages:
+        print(f"\n  held-out 3: no text in {folder} for the pages of {HELDOUT3}")
+        return
+    counts, sizes, misses = score_pages(pages)
+    title = (
+        f"page texts {folder}, HELD-OUT 3 (eval/heldout3: fetched after held-out 2 was measured; "
+        "truth written before extraction; NOT developed against)"
+    )
+    print(
+        table(title, counts, sizes["texts"]).replace(
+            " texts)",
+            f" texts, {sizes['officers']} officers in the truth, {sizes['records']} records read)",
+        )
+    )
+    unscored = ", ".join(
+        f"{k.removeprefix('unscored ')} {v}" for k, v in sorted(sizes.items()) if k.startswith("unscored")
+    )
+    print(f"  not stated in the text, so not scored: {unscored or 'none'}")
+    print(
+        f"  refused texts: {sizes['refused']}; records beyond the truth's officers: "
+        f"{sizes['extra records']}"
+    )
+    for label, chosen in (
+        ("one-officer pages", [p for p in pages if len(p[3]) == 1]),
+        ("pages about several officers", [p for p in pages if len(p[3]) > 1]),
+    ):
+        if chosen:
+            part, part_sizes, _ = score_pages(chosen)
+            print(table(f"  held-out 3, {label}", part, part_sizes["texts"]))
+    if "--show-heldout-misses" in sys.argv:
+        for m in misses:
+            print(f"    miss: {m}")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    if "--heldout3" in sys.argv:
+        if TEXTS:
+            report_heldout3(Path(TEXTS))
+        else:
+            print("\n  held-out 3: skipped (set MISCONDUCT_INGEST_TEXTS to the folder of page texts)")
+    sys.exit(code)
