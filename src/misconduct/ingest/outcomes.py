@@ -66,8 +66,48 @@ _NOT_OUTCOME_BEFORE = re.compile(
     r"previously|already\s+(?:received|been\s+given|had))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+# A sanction asked for, argued for or escaped is not the one given (30/11/2026, issue 15, fourth
+# round): "had argued for an outcome of dismissal without notice", "had asked that PC X should be
+# dismissed without notice", "called for him to be sacked", "spared the sack", "avoided dismissal".
+_ASKED_BEFORE = re.compile(
+    r"(?:\bargu\w*\s+(?:for|that)|\basked\s+(?:for|that)|\bcalled\s+for|\bsought|\bseeking|"
+    r"\bpress(?:ed|ing)\s+for|\burg(?:ed|ing)|\bsubmi(?:tted|ssions?)\s+(?:that|for)|"
+    r"\binvit(?:ed|ing)\s+the\s+(?:panel|chair)|"
+    r"\bspared|\bavoid(?:ed|s|ing)?|\bescap(?:ed|es|ing))\b[^.;]{0,70}$",
+    re.IGNORECASE,
+)
+# ... "would render dismissal without notice a disproportionate outcome", "dismissal was not
+# justified"
+_NOT_GIVEN_AFTER = re.compile(
+    r"^[^.;]{0,30}?\b(?:(?:a|an|be|was|is|would\s+be)\s+)?(?:disproportionate|not\s+(?:justified|"
+    r"necessary|appropriate|proportionate)|too\s+(?:harsh|severe))\b",
+    re.IGNORECASE,
+)
+# "The decision to dismiss him has been overturned", "his dismissal was quashed on appeal": an
+# outcome set aside.
+_SET_ASIDE_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:(?:has|had|was|were|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:overturned|quashed|set\s+aside|revoked|rescinded|withdrawn|replaced)\b",
+    re.IGNORECASE,
+)
+# "... replaced with a written warning", "substituted a final written warning": the outcome that
+# stands after an appeal.
+REPLACED_BEFORE = re.compile(
+    r"\b(?:replac(?:ed|ing)|substitut(?:ed|ing))\b[^.;]{0,60}?\b(?:with|by|for)?\s*(?:a\s+|an\s+)?$"
+    r"|\bsubstitut(?:ed|ing)\s+(?:a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
 _NOT_OUTCOME_AFTER = re.compile(
-    r"^\s+(?:the\s+)?(?:appeal|claim|application|case\s+against)", re.IGNORECASE
+    r"^\s+(?:the\s+|an?\s+|all\s+|both\s+|\w+\s+(?:of\s+the\s+)?)?(?:other\s+|further\s+)?"
+    r"(?:appeal|claim|application|case\s+against|allegations?|charges?|complaints?)\b",
+    re.IGNORECASE,
+)
+# "determined that the officer would be dismissed without notice" is a decision, though "would
+# be" usually introduces a possibility.
+_DECIDED_BEFORE = re.compile(
+    r"\b(?:determined|decided|ruled|concluded|directed|ordered|found)\s+that\s+(?:\w+\s+){0,4}"
+    r"would\s+be\s+$",
+    re.IGNORECASE,
 )
 _LABEL_BEFORE = re.compile(
     r"(sanction|outcome|disciplinary\s+action[^:–-]{0,40}|imposed[^:–-]{0,40})\s*(?:was)?\s*[:–-]?\s*$",
@@ -93,11 +133,26 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
             after = text[m.end() :]
             if _NOT_OUTCOME_AFTER.search(after):
                 continue
-            if _NOT_OUTCOME_BEFORE.search(before) and not _DECIDED_AFTER.search(after[:80]):
+            if (
+                _NOT_OUTCOME_BEFORE.search(before)
+                and not _DECIDED_AFTER.search(after[:80])
+                and not _DECIDED_BEFORE.search(before)
+            ):
                 continue
+            sentence_before = re.split(
+                r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 160) : m.start()]
+            )[-1]
+            if _ASKED_BEFORE.search(sentence_before) or _NOT_GIVEN_AFTER.search(after[:80]):
+                continue
+            if _SET_ASIDE_AFTER.search(after[:100]):
+                continue
+            hit_conf = conf
             if _LABEL_BEFORE.search(before):
-                conf = max(conf, 0.95)
-            hits.append(Hit(code, offset + m.start(), offset + m.end(), m.group(), conf))
+                hit_conf = max(conf, 0.95)
+            if REPLACED_BEFORE.search(before):
+                # The outcome an appeal put in place of the first one is the outcome that stands.
+                hit_conf = max(conf, 0.96)
+            hits.append(Hit(code, offset + m.start(), offset + m.end(), m.group(), hit_conf))
     return longest_first(hits)
 
 

@@ -1,0 +1,63 @@
+"""Rules added on 30/11/2026 (issue 15, fourth round), one test each. Texts are written for the test."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+from misconduct.ingest.model import OfficerRecord
+
+
+def _only(text: str) -> OfficerRecord:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 1, [r.label for r in ex.records]
+    return ex.records[0]
+
+
+def test_a_sanction_argued_for_is_not_the_outcome() -> None:
+    text = (
+        "PC Ann Lee of Kent Police has kept her job after a gross misconduct hearing. Counsel for "
+        "the force had argued for an outcome of dismissal without notice. The panel decided the "
+        "proportionate outcome was a final written warning.\n"
+    )
+    assert _only(text).value("outcome") == "final_written_warning"
+
+
+def test_a_sanction_asked_for_is_not_the_outcome() -> None:
+    text = (
+        "Kent Police had asked that Police Constable Tom Hale should be dismissed without notice. "
+        "After a three day misconduct hearing the chair gave him a final warning.\n"
+    )
+    assert _only(text).value("outcome") == "final_written_warning"
+
+
+def test_a_sanction_found_disproportionate_is_not_the_outcome() -> None:
+    text = (
+        "PC Tom Hale of Essex Police was given a written warning at a misconduct hearing. The chair "
+        "said his health would render dismissal without notice a disproportionate outcome.\n"
+    )
+    assert _only(text).value("outcome") == "written_warning"
+
+
+def test_a_dismissal_overturned_on_appeal_gives_way_to_the_outcome_that_replaced_it() -> None:
+    text = (
+        "DC Paul Hale of Essex Police was sacked for gross misconduct last year. Following an "
+        "appeal the decision to dismiss him has been overturned and replaced with a written "
+        "warning instead.\n"
+    )
+    assert _only(text).value("outcome") == "written_warning"
+
+
+def test_dismissing_an_allegation_is_not_an_outcome() -> None:
+    text = (
+        "PS Peter Hale of Kent Police has been demoted after a misconduct hearing found gross "
+        "misconduct. The panel also dismissed an allegation that he had been rude.\n"
+    )
+    assert _only(text).value("outcome") == "reduction_in_rank"
+
+
+def test_determined_that_the_officer_would_be_dismissed_is_a_decision() -> None:
+    text = (
+        "PC J of Devon and Cornwall Police appeared at a misconduct hearing which found gross "
+        "misconduct. The panel determined that the officer would be dismissed without notice.\n"
+    )
+    assert _only(text).value("outcome") == "dismissal_without_notice"
