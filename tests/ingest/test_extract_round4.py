@@ -49,8 +49,8 @@ def test_a_dismissal_overturned_on_appeal_gives_way_to_the_outcome_that_replaced
 
 def test_dismissing_an_allegation_is_not_an_outcome() -> None:
     text = (
-        "PS Peter Hale of Kent Police has been demoted after a misconduct hearing found gross "
-        "misconduct. The panel also dismissed an allegation that he had been rude.\n"
+        "A misconduct panel dismissed an allegation that PS Peter Hale of Kent Police had been "
+        "rude. It found gross misconduct in his use of force, and he has been demoted.\n"
     )
     assert _only(text).value("outcome") == "reduction_in_rank"
 
@@ -61,3 +61,43 @@ def test_determined_that_the_officer_would_be_dismissed_is_a_decision() -> None:
         "misconduct. The panel determined that the officer would be dismissed without notice.\n"
     )
     assert _only(text).value("outcome") == "dismissal_without_notice"
+
+
+def _by_name(text: str) -> dict[str, OfficerRecord]:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    return {r.name or r.label: r for r in ex.records}
+
+
+def test_one_officers_dismissal_is_not_given_to_the_others() -> None:
+    text = (
+        "PC Ann Lee and PC Bob Hale of Kent Police appeared at a misconduct hearing. PC Lee was "
+        "found to have committed gross misconduct. She has been dismissed without notice. PC Hale "
+        "told the panel he regretted the messages.\n"
+    )
+    recs = _by_name(text)
+    assert recs["Ann Lee"].value("outcome") == "dismissal_without_notice"
+    assert recs["Bob Hale"].value("outcome") is None
+
+
+def test_an_outcome_stated_of_all_the_officers_is_each_officers() -> None:
+    text = (
+        "PC Ann Lee and PC Bob Hale of Kent Police appeared at a misconduct hearing. PC Lee sent "
+        "the messages. Both officers were dismissed without notice.\n"
+    )
+    recs = _by_name(text)
+    assert recs["Ann Lee"].value("outcome") == "dismissal_without_notice"
+    assert recs["Bob Hale"].value("outcome") == "dismissal_without_notice"
+
+
+def test_officers_named_together_share_the_outcome_of_their_sentence() -> None:
+    text = (
+        "Three Dorset Police officers faced a misconduct hearing. PC Ann Lee was found to have "
+        "committed gross misconduct and was dismissed without notice. Sgt Bob Hale and PC Carl "
+        "Ince were handed final written warnings, which will last for two years.\n"
+    )
+    recs = _by_name(text)
+    assert recs["Ann Lee"].value("outcome") == "dismissal_without_notice"
+    for name in ("Bob Hale", "Carl Ince"):
+        assert recs[name].value("outcome") == "final_written_warning"
+        assert recs[name].value("warning_months") == 24

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from misconduct.ingest import dates as d
 from misconduct.ingest.gazetteer import (
     LISTED_ONLY,
+    RANK_PATTERN,
     StandardMatch,
     find_forces,
     find_standards,
@@ -584,6 +586,9 @@ def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> d
 
 
 _TOGETHER = re.compile(r"\b(?:both|each|all|the\s+pair|the\s+two|together)\b", re.I)
+_COORDINATION = re.compile(
+    r"\s*(?:,|&|and|,\s*and)\s*(?:(?:former|serving)\s+)?(?:(?:" + RANK_PATTERN + r")\.?\s+)?", re.I
+)
 
 
 def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
@@ -606,8 +611,17 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
             at = sorted(
                 (m.start, o.key) for o in officers for m in o.mentions if s.start <= m.start < s.end
             )
-            if _TOGETHER.search(s.text):
-                # "PC A and PC B were both found ...": the sentence is about each of them.
+            spans = sorted(
+                (m.start, m.end) for o in officers for m in o.mentions if s.start <= m.start < s.end
+            )
+            coordinated = all(
+                _COORDINATION.fullmatch(text[a_end:b_start])
+                for (_, a_end), (b_start, _) in pairwise(spans)
+            )
+            if _TOGETHER.search(s.text) or coordinated:
+                # "PC A and PC B were both found ...", "Sgt Wilson and PC Trent were handed final
+                # written warnings" (names joined only by "and" or commas; 30/11/2026, fourth
+                # round): the sentence is about each of them.
                 for key in named:
                     out[key].append(s)
             elif len({k for _, k in at}) == len(at):
@@ -671,7 +685,7 @@ def _record(
         if own:
             fields["forum"] = _hit_field(own[0], text)
     # Outcome
-    outcome = _outcome(text, officer, scope, table, counted, single=single)
+    outcome = _outcome(text, officer, scope, table, counted, single=single, others=others)
     fields["outcome"] = outcome
     # Status
     code = outcome.value
@@ -817,8 +831,9 @@ def _outcome(
     counted: Hit | None,
     *,
     single: bool,
+    others: Sequence[Piece] = (),
 ) -> Field:
-    field = _outcome_read(text, officer, scope, table, counted, single=single)
+    field = _outcome_read(text, officer, scope, table, counted, single=single, others=others)
     if field.value not in ("dismissal_without_notice", "dismissal_with_notice"):
         return field
     left = _left_the_force(text, scope, single=single)
@@ -836,6 +851,18 @@ def _outcome(
     )
 
 
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:both|all|each|they|the\s+(?:two|three|four|five|six|pair|officers|constables|sergeants)|"
+    r"officers\s+(?:were|have|had))\b",
+    re.I,
+)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of the text that holds position ``at``."""
+    return next((s.text for s in sentences(text) if s.start <= at < s.end), "")
+
+
 def _outcome_read(
     text: str,
     officer: Officer,
@@ -844,6 +871,7 @@ def _outcome_read(
     counted: Hit | None,
     *,
     single: bool,
+    others: Sequence[Piece] = (),
 ) -> Field:
     if counted:
         return _hit_field(counted, text, conf=0.85, note="from a count of officers and outcomes")
@@ -855,6 +883,17 @@ def _outcome_read(
     hits = _first_in_scope(scope, find_outcomes, text) if scope else []
     if not hits:
         hits = find_outcomes(text)
+        if scope and others:
+            # In a text about several officers, an outcome stated in another officer's own words
+            # ("PC Philpotts was found to have committed gross misconduct ... He has been
+            # dismissed without notice") is that officer's, unless its sentence speaks of them all
+            # ("Both were dismissed", "the officers were ..."; 30/11/2026, fourth round).
+            hits = [
+                h
+                for h in hits
+                if not any(p.start <= h.start < p.end for p in others)
+                or _PLURAL_SUBJECT.search(_sentence_at(text, h.start))
+            ]
         if officer.mentions:
             # The officer's own sentences first: a round-up may state other outcomes before the
             # one given to the officer it names ("one dismissal, one final written warning ...

@@ -43,11 +43,11 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("dismissal_without_notice", r"dismiss(?:ed|al)\s+without\s+notice", 0.95),
     ("dismissal_without_notice", r"(?:dismissed|dismissal)(?!\s+with\s+notice)", 0.8),
     ("dismissal_without_notice", r"sacked|sacks|fired", 0.7),
-    ("final_written_warning", r"final\s+written\s+warning", 0.95),
+    ("final_written_warning", r"final\s+written\s+warnings?", 0.95),
     # "received a final warning" (30/11/2026, issue 15): news reports drop "written"; there is
     # no other final warning in the Conduct Regulations.
-    ("final_written_warning", r"final\s+warning(?!\s+notice)", 0.85),
-    ("written_warning", r"(?<!final\s)written\s+warning", 0.9),
+    ("final_written_warning", r"final\s+warnings?(?!\s+notice)", 0.85),
+    ("written_warning", r"(?<!final\s)written\s+warnings?", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
     ("management_advice", r"management\s+advice", 0.9),
     # The older name of the same outcome ("will receive management action").
