@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from misconduct.ingest import extract
+from misconduct.ingest import extract, refusal
 from misconduct.ingest.model import OfficerRecord
 
 
@@ -101,3 +101,22 @@ def test_officers_named_together_share_the_outcome_of_their_sentence() -> None:
     for name in ("Bob Hale", "Carl Ince"):
         assert recs[name].value("outcome") == "final_written_warning"
         assert recs[name].value("warning_months") == 24
+
+
+def test_a_dated_list_of_management_advice_is_read_one_row_a_line() -> None:
+    text = (
+        "Eleven members of Northamptonshire Police staff or officers have been given management "
+        "advice following an investigation into their conduct.\n\n"
+        "March 2013 Failure to follow police policy on force systems by police officer "
+        "Management Advice\n\n"
+        "September 2013 Failure to follow police policy on associations by police staff "
+        "Management Advice\n\n"
+        "March 2014 Police officer acted inappropriately towards a colleague breaching standards "
+        "of authority, respect and courtesy. Management Advice\n"
+    )
+    assert refusal(text) is None
+    ex = extract(text)
+    assert [r.value("outcome") for r in ex.records] == ["management_advice", "management_advice"]
+    assert [r.value("force") for r in ex.records] == ["northamptonshire", "northamptonshire"]
+    # each row keeps its own Standards: the first names none
+    assert [r.value("standards") for r in ex.records] == [[], ["authority_respect_and_courtesy"]]

@@ -44,11 +44,16 @@ _MISCONDUCT = re.compile(
     # Dean Birkhead has received a final written warning ... investigation by the Independent
     # Office for Police Conduct" never says "misconduct")
     r"\bIndependent\s+Office\s+for\s+Police\s+Conduct\b|\bIOPC\b|\bpolice\s+barred\s+list\b|"
-    r"\bfinal\s+written\s+warning\b",
+    r"\bfinal\s+written\s+warning\b|"
+    # a list of outcomes that names only the lowest one (30/11/2026, fourth round: "Twenty-four
+    # members of Northamptonshire Police staff or officers have been given management advice
+    # following an investigation into their conduct", one line a case, never "misconduct")
+    r"\bmanagement\s+advice\b",
     re.I,
 )
 _PROCEEDINGS = re.compile(
-    r"\b(hearing|meeting|panel|proceedings|sanction|dismissed|written\s+warning|outcome|finding)",
+    r"\b(hearing|meeting|panel|proceedings|sanction|dismissed|written\s+warning|outcome|finding|"
+    r"management\s+advice)",
     re.I,
 )
 _FUTURE = re.compile(
@@ -650,7 +655,12 @@ def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field])
     forums = find_forums(span.text, span.start)
     fields = dict(doc)
     fields["forum"] = _hit_field(forums[0], text) if forums else doc["forum"]
-    return _record(text, officer, [span], fields, row, None, single=False, others=[])
+    record = _record(text, officer, [span], fields, row, None, single=False, others=[])
+    if "standards" in row and not find_standards(row["standards"].text):
+        # A row's Standards are its own: a row that names none does not take another row's
+        # (30/11/2026, fourth round).
+        record.fields["standards"] = Field([], None, 0.85, "no Standard named in this row")
+    return record
 
 
 def _first_in_scope(
