@@ -120,3 +120,29 @@ def test_a_dated_list_of_management_advice_is_read_one_row_a_line() -> None:
     assert [r.value("force") for r in ex.records] == ["northamptonshire", "northamptonshire"]
     # each row keeps its own Standards: the first names none
     assert [r.value("standards") for r in ex.records] == [[], ["authority_respect_and_courtesy"]]
+
+
+def test_a_hearing_the_chief_constable_chaired_is_the_forum_of_its_year() -> None:
+    before_2020 = (
+        "Sgt Nick Hale of West Midlands Police would have been dismissed for gross misconduct, at "
+        "a hearing chaired by "
+        "Chief Constable Dave Thompson on 19 November 2019.\n"
+    )
+    assert _only(before_2020).value("forum") == "special_case_hearing"
+    in_2022 = (
+        "PC Tom Hale of Lancashire Police was dismissed for gross misconduct. Overseen by Chief "
+        "Constable Chris Rowley, the hearing was held on 17 January 2022.\n"
+    )
+    assert _only(in_2022).value("forum") == "accelerated_misconduct_hearing"
+    # since the 2024 amendments chief officers chair every hearing: nothing is inferred
+    in_2025 = (
+        "PC Tom Hale of Kent Police was dismissed for gross misconduct at a misconduct hearing "
+        "chaired by Chief Constable Tim Smith on 3 March 2025.\n"
+    )
+    assert _only(in_2025).value("forum") == "misconduct_hearing"
+    # an independent chair: a misconduct hearing, whoever spoke afterwards
+    independent = (
+        "PC Tom Hale of Kent Police was dismissed at a misconduct hearing led by a legally "
+        "qualified chair on 3 March 2022. Chief Constable Tim Smith concluded that it was right.\n"
+    )
+    assert _only(independent).value("forum") == "misconduct_hearing"

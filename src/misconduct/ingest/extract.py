@@ -150,10 +150,11 @@ def extract(
     body = headline_end(text)
     table = table_cells(text)
     judgment = bool(_JUDGMENT.search(text))
+    hearing_date = _hearing_date(text, table, judgment, warnings)
     doc = {
         "force": _force(text, source_url, publisher),
-        "forum": _forum(text, body, table),
-        "hearing_date": _hearing_date(text, table, judgment, warnings),
+        "forum": _chief_chaired(text, _forum(text, body, table), hearing_date),
+        "hearing_date": hearing_date,
         "decision_maker": _decision_maker(text),
         "warning_months": _warning(text),
     }
@@ -278,6 +279,56 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     if weak:
         return _hit_field(weak, text, note="only the word hearing")
     return absent()
+
+
+# A hearing the chief constable chaired, heard or led ("at a hearing chaired by West Midlands Police
+# Chief Constable Dave Thompson", "Overseen by Chief Constable Chris Rowley, McHugh was dismissed",
+# "Hearing the case last month, chief constable Rod Hansen said"), where the text names no
+# independent chair: under the 2012 Regulations (Part 5) the chief officer chaired only special
+# case hearings, and under the 2020 Regulations (Part 5, before the 2024 amendments of 7 May 2024)
+# only accelerated misconduct hearings (30/11/2026, fourth round).
+_CHIEF_CHAIRED = re.compile(
+    r"\b(?:chaired|led|overseen|presided\s+over|heard|conducted|held)\s+by\s+(?:[A-Z][\w&'’-]*\s+){0,4}"
+    r"(?<!Assistant\s)(?<!Deputy\s)(?<!Assistant\s)Chief\s+Constable\b|"
+    r"\bhearing\s+the\s+case\b[^.]{0,40}?(?<!assistant\s)(?<!deputy\s)\bchief\s+constable\b|"
+    r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:concluded|"
+    r"determined|decided|ruled|found)\b|"
+    r"\b(?:the\s+)?Chief\s+Constable,?\s+(?:as|acting\s+as)\s+(?:the\s+)?chair\b",
+    re.I,
+)
+_INDEPENDENT_CHAIR = re.compile(
+    r"legally[\s-]+qualified|\bLQC\b|independent(?:ly)?[\s-]+(?:chair|panel|chaired)|"
+    r"panel\s+of\s+three|\bQC\b|\bKC\b",
+    re.I,
+)
+
+
+def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
+    """A generic hearing the chief constable chaired is the forum the regulations of its year give
+    a chief officer: a special case hearing before 2020, an accelerated misconduct hearing from
+    2020 until the 2024 amendments (when chief officers began to chair every hearing)."""
+    if forum.value not in (None, "misconduct_hearing"):
+        return forum
+    m = _CHIEF_CHAIRED.search(text)
+    if m is None or _INDEPENDENT_CHAIR.search(text):
+        return forum
+    # The year of the hearing: a hearing date read with confidence, else the page's dateline (the
+    # other dates of a report are often those of the conduct, years before).
+    published = d.publication_date(text)
+    year = None
+    if hearing_date.value and hearing_date.confidence >= 0.6:
+        year = int(str(hearing_date.value)[:4])
+    elif published is not None:
+        year = published.year
+    if year is None or year >= 2024:
+        return forum
+    code = "special_case_hearing" if year < 2020 else "accelerated_misconduct_hearing"
+    return Field(
+        code,
+        _span(m.start(), m.end(), text),
+        0.7,
+        "chaired by the chief constable: in that year only this forum was",
+    )
 
 
 _DATE_GOOD = re.compile(
