@@ -146,3 +146,61 @@ def test_a_hearing_the_chief_constable_chaired_is_the_forum_of_its_year() -> Non
         "qualified chair on 3 March 2022. Chief Constable Tim Smith concluded that it was right.\n"
     )
     assert _only(independent).value("forum") == "misconduct_hearing"
+
+
+def test_no_further_action_against_someone_else_is_not_the_finding_of_a_sanctioned_officer() -> (
+    None
+):
+    text = (
+        "The man was not arrested and no further action was taken against him. A Kent Police "
+        "officer was later dismissed without notice at a misconduct hearing for failing to "
+        "safeguard the victim.\n"
+    )
+    rec = _only(text)
+    assert rec.value("outcome") == "dismissal_without_notice"
+    assert rec.value("finding") == "gross_misconduct"
+
+
+def test_the_other_officer_of_a_count_is_counted() -> None:
+    text = (
+        "Two Hertfordshire Police officers failed to safeguard a victim. A panel found gross "
+        "misconduct. One officer was dismissed without notice and the former officer would have "
+        "been sacked had he not resigned.\n"
+    )
+    ex = extract(text)
+    assert sorted(r.value("outcome") for r in ex.records) == [
+        "dismissal_without_notice",
+        "would_have_been_dismissed",
+    ]
+
+
+def test_a_finding_reduced_or_not_serious_enough_for_gross_misconduct_is_misconduct() -> None:
+    reduced = (
+        "Because of her vulnerability the force said the matter was reduced from gross misconduct "
+        "to misconduct. The Gloucestershire officer was given a final written warning.\n"
+    )
+    assert _only(reduced).value("finding") == "misconduct"
+    not_serious = (
+        "A Northamptonshire special constable has been given a written warning. The panel found "
+        "his breaches amounted to misconduct, but are not so serious they constitute gross "
+        "misconduct.\n"
+    )
+    assert _only(not_serious).value("finding") == "misconduct"
+
+
+def test_an_officer_demoted_or_warned_was_serving_whatever_rank_was_former() -> None:
+    text = (
+        "A former police inspector, known as Inspector Y, of Norfolk Police was demoted after a "
+        "misconduct hearing found gross misconduct.\n"
+    )
+    rec = _only(text)
+    assert rec.value("outcome") == "reduction_in_rank"
+    assert rec.value("status") == "serving"
+
+
+def test_an_earlier_dismissal_is_not_the_outcome() -> None:
+    text = (
+        "By the time of the misconduct hearing her colleague had already been sacked by the "
+        "force for other matters. The Gloucestershire officer was given a written warning.\n"
+    )
+    assert _only(text).value("outcome") == "written_warning"

@@ -35,6 +35,13 @@ from misconduct.ingest.outcomes import (
 from misconduct.ingest.text import Piece, headline_end, sentences, table_cells, table_rows
 
 DISMISSALS = {"dismissal_without_notice", "dismissal_with_notice", "would_have_been_dismissed"}
+_SERVING_ONLY = {"final_written_warning", "written_warning", "reduction_in_rank"}
+_SANCTIONS = DISMISSALS | {
+    "final_written_warning",
+    "written_warning",
+    "reduction_in_rank",
+    "management_advice",
+}
 _MISCONDUCT = re.compile(
     r"\bmisconduct\b|\bstandards\s+of\s+professional\s+behaviou?r|"
     # proceedings named by their forum only: "dismissed with notice ... at a special case hearing"
@@ -533,6 +540,15 @@ _COUNT_OUTCOME = re.compile(
 )
 
 
+_THE_OTHER_OUTCOME = re.compile(
+    r"\bthe\s+(?:other|former|second|remaining)\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
+    r"(?P<mid>[^.;:]{0,80}?)"
+    r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+(?:dismissed|sacked)|dismissed|"
+    r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|management\s+advice)",
+    re.I,
+)
+
+
 _STAFF_NOUN = re.compile(
     r"\b(?:detention\s+officers?|(?:members?\s+of\s+)?(?:police\s+)?staff|PCSOs?|community\s+support"
     r"|call\s+handlers?|civilian)\b",
@@ -563,6 +579,15 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
         hits = find_outcomes(text[m.start("outcome") : m.end("outcome") + 20], m.start("outcome"))
         if hits:
             out.append((NUMBERS[m.group("n").lower()], hits[0]))
+    if out:
+        # "One officer was dismissed without notice and the former officer would have been
+        # sacked": the other officer of a count is one more (30/11/2026, fourth round).
+        for m in _THE_OTHER_OUTCOME.finditer(text):
+            hits = find_outcomes(
+                text[m.start("outcome") : m.end("outcome") + 20], m.start("outcome")
+            )
+            if hits and not any(h.start == hits[0].start for _, h in out):
+                out.append((1, hits[0]))
     # The same count twice (headline and body) is one statement.
     seen: set[tuple[int, str]] = set()
     unique = []
@@ -752,6 +777,16 @@ def _record(
     code = outcome.value
     if code == "would_have_been_dismissed":
         fields["status"] = Field("former", outcome.evidence, 0.9)
+    elif code in _SERVING_ONLY:
+        # Conduct Regs 2020 reg. 42: a warning, a reduction in rank or management advice is given
+        # only to a serving officer; "a former police inspector ... demoted" was an inspector
+        # before the outcome (30/11/2026, fourth round).
+        fields["status"] = Field(
+            "serving",
+            outcome.evidence,
+            0.85,
+            "inferred from the outcome, given only to a serving officer",
+        )
     elif officer.former and code not in ("dismissal_without_notice", "dismissal_with_notice"):
         assert officer.former_span is not None
         s = officer.former_span
@@ -1009,8 +1044,17 @@ def _finding(
             code = "gross_misconduct" if m.group(1) else "misconduct"
             return Field(code, Span(cell.start + m.start(), cell.start + m.end(), m.group()), 0.9)
     hits = _first_in_scope(scope, find_findings, text) if scope else []
+    if outcome.value in _SANCTIONS:
+        # A sanction follows a finding of misconduct: "no further action was taken against him"
+        # (a suspect) or an allegation not proven is not this officer's finding (30/11/2026,
+        # fourth round).
+        hits = [h for h in hits if h.code != "no_misconduct"]
     if not hits:
-        hits = find_findings(text)
+        hits = [
+            h
+            for h in find_findings(text)
+            if not (outcome.value in _SANCTIONS and h.code == "no_misconduct")
+        ]
         if scope and outcome.value in DISMISSALS:
             # Another officer's finding elsewhere in the text is not this officer's; a dismissal
             # says gross misconduct (below) (30/11/2026, issue 15).

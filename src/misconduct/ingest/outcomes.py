@@ -63,7 +63,8 @@ _NOT_OUTCOME_BEFORE = re.compile(
     r"considered|whether|not|sanction\s+of|expect|ought|"
     # an earlier outcome, not the one reported ("had previously been given a final written
     # warning", "had already received a final written warning last November"; 30/11/2026)
-    r"previously|already\s+(?:received|been\s+given|had))\s+(?:\w+\s+){0,3}$",
+    # ("had already been sacked by the force for other matters"; fourth round)
+    r"previously|already\s+(?:received|been\s+given|had|been))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 # A sanction asked for, argued for or escaped is not the one given (30/11/2026, issue 15, fourth
@@ -189,9 +190,19 @@ _FINDING_RES = [
         re.IGNORECASE,
     ),
     re.compile(r"\bat\s+(?P<gross>gross\s+)?misconduct\s+level", re.IGNORECASE),
+    # "the matter was reduced from gross misconduct to misconduct" (30/11/2026, fourth round)
+    re.compile(
+        r"\b(?:reduced|downgraded|lowered)\s+(?:from\s+gross\s+misconduct\s+)?to\s+"
+        r"(?P<gross>gross\s+)?misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel))",
+        re.IGNORECASE,
+    ),
 ]
 _NOT_FINDING_BEFORE = re.compile(
-    r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether)\s+"
+    # "amounted to misconduct, but are not so serious they constitute gross misconduct"
+    # (30/11/2026, fourth round)
+    r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether|"
+    r"not\s+so\s+serious|not\s+serious\s+enough|rather\s+than|instead\s+of|reduced\s+from|"
+    r"downgraded\s+from)\s+"
     r"(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
