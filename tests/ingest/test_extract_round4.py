@@ -30,6 +30,15 @@ def test_a_sanction_asked_for_is_not_the_outcome() -> None:
     assert _only(text).value("outcome") == "final_written_warning"
 
 
+def test_a_sanction_declined_is_not_the_outcome() -> None:
+    text = (
+        "Former PC Brian Hale of the Metropolitan Police was found to have committed gross "
+        "misconduct at an accelerated misconduct hearing, but the chair declined to impose a "
+        "retrospective dismissal.\n"
+    )
+    assert _only(text).value("outcome") is None
+
+
 def test_a_sanction_found_disproportionate_is_not_the_outcome() -> None:
     text = (
         "PC Tom Hale of Essex Police was given a written warning at a misconduct hearing. The chair "

@@ -74,7 +74,10 @@ _ASKED_BEFORE = re.compile(
     r"(?:\bargu\w*\s+(?:for|that)|\basked\s+(?:for|that)|\bcalled\s+for|\bsought|\bseeking|"
     r"\bpress(?:ed|ing)\s+for|\burg(?:ed|ing)|\bsubmi(?:tted|ssions?)\s+(?:that|for)|"
     r"\binvit(?:ed|ing)\s+the\s+(?:panel|chair)|"
-    r"\bspared|\bavoid(?:ed|s|ing)?|\bescap(?:ed|es|ing))\b[^.;]{0,70}$",
+    r"\bspared|\bavoid(?:ed|s|ing)?|\bescap(?:ed|es|ing)|"
+    # "the chair declined to impose a retrospective dismissal"
+    r"\bdeclin(?:ed|es|ing)\s+to|\brefus(?:ed|es|ing)\s+to|\bdecided\s+against|\bstopped\s+short\s+of)"
+    r"\b[^.;]{0,70}$",
     re.IGNORECASE,
 )
 # ... "would render dismissal without notice a disproportionate outcome", "dismissal was not
