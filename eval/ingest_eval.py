@@ -12,9 +12,14 @@ Per-field precision, recall and F1 of the extraction on
    ``eval/corpus``, scored against the ``[truth]`` of every officer file of that page, in two halves
    first split in two halves by a fixed rule (``split_of``); the held-out half was measured once
    on 30/11/2026 and has been developed against since, so both halves are now DEVELOPMENT. The
-   pages fetched after that measurement are HELD-OUT 2 (ids in ``eval/ingest_heldout2.txt``),
-   scored only with ``--heldout2`` (misses with ``--show-heldout-misses``). Skips cleanly without
-   the folder.
+   pages fetched after that measurement were HELD-OUT 2 (ids in ``eval/ingest_heldout2.txt``),
+   measured once in the third round and developed against in the fourth: development now, still
+   printed in its own table (``--breakdown`` splits one-officer pages from pages about several;
+   ``--verbose`` prints every miss). Skips cleanly without the folder.
+5. with ``--heldout3`` (and ``MISCONDUCT_INGEST_TEXTS``): HELD-OUT 3, the pages of
+   ``eval/heldout3/<id>.toml`` (fetched after held-out 2 was measured, none in the corpus; truth
+   written by hand before ingest was run on them), extracted only when asked (misses with
+   ``--show-heldout-misses``).
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -583,9 +588,9 @@ def _same_hearing(pred: Any, truth: Any, text: str) -> bool:
 
 # Held-out 2 (30/11/2026): the pages fetched after the first held-out half had been measured and
 # looked at. Only their ids are in the repository (``eval/ingest_heldout2.txt``, one a line; the
-# texts stay outside it). They are scored only with ``--heldout2``, so that no development run
-# extracts them; every other saved page (the first development half and the former held-out half,
-# measured once on 30/11/2026 and developed against since) is development.
+# texts stay outside it). Measured once in the third round (with ``--heldout2``, now a no-op), they
+# have been developed against since the fourth round and are reported as development, in a table
+# of their own.
 HELDOUT2 = ROOT / "eval" / "ingest_heldout2.txt"
 
 
@@ -600,7 +605,10 @@ def heldout2_ids(path: Path = HELDOUT2) -> frozenset[str]:
 
 
 def set_of(page_id: str, held2: frozenset[str]) -> str:
-    """``held-out 2`` for a page listed in ``eval/ingest_heldout2.txt``, else ``development``."""
+    """``held-out 2`` for a page listed in ``eval/ingest_heldout2.txt``, else ``development``.
+    Held-out 2 was measured once (30/11/2026, third round) and has been developed against since
+    (fourth round): it is development now, reported in its own table so that its figures stay
+    comparable with that first measurement."""
     return "held-out 2" if page_id in held2 else "development"
 
 
@@ -611,7 +619,7 @@ def report_cached(folder: Path) -> None:
         return
     held2 = heldout2_ids()
     sets = ["development"]
-    if "--heldout2" in sys.argv and "--development-only" not in sys.argv:
+    if "--development-only" not in sys.argv:
         sets.append("held-out 2")
     for name in sets:
         chosen = [p for p in pages if set_of(p[0], held2) == name]
@@ -619,11 +627,12 @@ def report_cached(folder: Path) -> None:
             print(f"\n  page texts, {name}: no saved text")
             continue
         counts, sizes, misses = score_pages(chosen)
-        title = f"page texts {folder}, {name.upper()} " + (
-            "(the first development half and the former held-out half; the rules may be changed "
-            "in answer to these)"
+        title = f"page texts {folder}, " + (
+            "DEVELOPMENT (the first development half and the former held-out half; the rules may "
+            "be changed in answer to these)"
             if name == "development"
-            else "(fetched after the first held-out measurement; NOT developed against)"
+            else "FORMER HELD-OUT 2, DEVELOPMENT since its one measurement (30/11/2026, third "
+            "round); the fourth round's rules were written in answer to it"
         )
         print(
             table(title, counts, sizes["texts"]).replace(
@@ -642,16 +651,11 @@ def report_cached(folder: Path) -> None:
             f"  refused texts: {sizes['refused']}; records beyond the truth's officers: "
             f"{sizes['extra records']}"
         )
-        if ("--verbose" in sys.argv and name == "development") or (
-            "--show-heldout-misses" in sys.argv and name == "held-out 2"
-        ):
+        if "--breakdown" in sys.argv:
+            breakdown(name, chosen)
+        if "--verbose" in sys.argv:
             for m in misses:
                 print(f"    miss: {m}")
-    if "held-out 2" not in sets and held2:
-        print(
-            f"\n  held-out 2 ({len(held2)} pages listed in {HELDOUT2.name}): not measured "
-            "(pass --heldout2 to measure it)"
-        )
 
 
 # Held-out 3 (30/11/2026): 21 pages fetched after held-out 2 had been measured and looked at, none in
@@ -686,6 +690,23 @@ def heldout3_pages(
     return items
 
 
+def breakdown(
+    name: str, pages: list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]]
+) -> None:
+    """The same pages split into those about one officer and those about several."""
+    for label, chosen in (
+        ("one-officer pages", [p for p in pages if len(p[3]) == 1]),
+        ("pages about several officers", [p for p in pages if len(p[3]) > 1]),
+    ):
+        if chosen:
+            part, part_sizes, _ = score_pages(chosen)
+            print(
+                table(f"  {name}, {label}", part, part_sizes["texts"]).replace(
+                    " texts)", f" texts, {part_sizes['officers']} officers)"
+                )
+            )
+
+
 def report_heldout3(folder: Path) -> None:
     pages = heldout3_pages(folder)
     if not pages:
@@ -703,20 +724,16 @@ def report_heldout3(folder: Path) -> None:
         )
     )
     unscored = ", ".join(
-        f"{k.removeprefix('unscored ')} {v}" for k, v in sorted(sizes.items()) if k.startswith("unscored")
+        f"{k.removeprefix('unscored ')} {v}"
+        for k, v in sorted(sizes.items())
+        if k.startswith("unscored")
     )
     print(f"  not stated in the text, so not scored: {unscored or 'none'}")
     print(
         f"  refused texts: {sizes['refused']}; records beyond the truth's officers: "
         f"{sizes['extra records']}"
     )
-    for label, chosen in (
-        ("one-officer pages", [p for p in pages if len(p[3]) == 1]),
-        ("pages about several officers", [p for p in pages if len(p[3]) > 1]),
-    ):
-        if chosen:
-            part, part_sizes, _ = score_pages(chosen)
-            print(table(f"  held-out 3, {label}", part, part_sizes["texts"]))
+    breakdown("held-out 3", pages)
     if "--show-heldout-misses" in sys.argv:
         for m in misses:
             print(f"    miss: {m}")
@@ -728,5 +745,7 @@ if __name__ == "__main__":
         if TEXTS:
             report_heldout3(Path(TEXTS))
         else:
-            print("\n  held-out 3: skipped (set MISCONDUCT_INGEST_TEXTS to the folder of page texts)")
+            print(
+                "\n  held-out 3: skipped (set MISCONDUCT_INGEST_TEXTS to the folder of page texts)"
+            )
     sys.exit(code)
