@@ -213,3 +213,17 @@ def test_an_earlier_dismissal_is_not_the_outcome() -> None:
         "force for other matters. The Gloucestershire officer was given a written warning.\n"
     )
     assert _only(text).value("outcome") == "written_warning"
+
+
+def test_the_level_an_outcome_was_given_for_is_the_finding() -> None:
+    text = (
+        "A Norfolk Police spokeswoman said the officer in question received a final written "
+        "warning for misconduct following a misconduct meeting.\n"
+    )
+    assert _only(text).value("finding") == "misconduct"
+    general = (
+        "PC Cameron Hale of West Yorkshire Police would have been dismissed had he not resigned. "
+        "Since 2017, officers sacked for misconduct have been added to the barred list; the "
+        "panel found gross misconduct.\n"
+    )
+    assert _only(general).value("finding") == "gross_misconduct"

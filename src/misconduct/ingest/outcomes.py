@@ -193,6 +193,16 @@ _FINDING_RES = [
         re.IGNORECASE,
     ),
     re.compile(r"\bat\s+(?P<gross>gross\s+)?misconduct\s+level", re.IGNORECASE),
+    # "received a final written warning for misconduct", "was sacked for gross misconduct": the
+    # level an outcome was given for (30/11/2026, fourth round)
+    re.compile(
+        # (not of officers in general: "officers sacked for misconduct have been added to ...")
+        r"(?<!officers\s)(?<!staff\s)(?<!those\s)(?<!people\s)"
+        r"\b(?:dismiss(?:ed|al)|sacked|warnings?|advice|demoted|reduc(?:ed|tion)\s+in\s+rank)\s+"
+        r"(?:\w+\s+){0,2}?for\s+(?P<gross>gross\s+)?misconduct\b"
+        r"(?!\s+(?:hearing|meeting|proceedings|panel|investigation))",
+        re.IGNORECASE,
+    ),
     # "the matter was reduced from gross misconduct to misconduct" (30/11/2026, fourth round)
     re.compile(
         r"\b(?:reduced|downgraded|lowered)\s+(?:from\s+gross\s+misconduct\s+)?to\s+"
