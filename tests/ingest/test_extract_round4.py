@@ -217,8 +217,8 @@ def test_an_earlier_dismissal_is_not_the_outcome() -> None:
 
 def test_the_level_an_outcome_was_given_for_is_the_finding() -> None:
     text = (
-        "A Norfolk Police spokeswoman said the officer in question received a final written "
-        "warning for misconduct following a misconduct meeting.\n"
+        "A Norfolk Police spokeswoman said that, after a gross misconduct investigation, the "
+        "officer in question received a final written warning for misconduct at a hearing.\n"
     )
     assert _only(text).value("finding") == "misconduct"
     general = (
