@@ -227,3 +227,18 @@ def test_the_level_an_outcome_was_given_for_is_the_finding() -> None:
         "panel found gross misconduct.\n"
     )
     assert _only(general).value("finding") == "gross_misconduct"
+
+
+def test_standards_stated_of_the_pair_are_each_officers() -> None:
+    text = (
+        "Officer A and Officer B of Derbyshire Constabulary appeared at a misconduct hearing. "
+        "Officer A was dismissed without notice. Officer B received a final written warning. In "
+        "doing so the pair were alleged to have breached the authority, respect and courtesy and "
+        "discreditable conduct standards of professional behaviour.\n"
+    )
+    recs = _by_name(text)
+    for label in ("Officer A", "Officer B"):
+        assert recs[label].value("standards") == [
+            "authority_respect_and_courtesy",
+            "discreditable_conduct",
+        ]

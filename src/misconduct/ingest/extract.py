@@ -1177,7 +1177,12 @@ def _standards(
         # The Standards are printed once for all the officers, outside any one officer's words:
         # those of the whole text, but not those in the words about another officer.
         whole = _standards(text, [], table)
-        if whole.evidence and not any(p.start <= whole.evidence.start < p.end for p in others):
+        if whole.evidence and (
+            not any(p.start <= whole.evidence.start < p.end for p in others)
+            # "the pair were alleged to have breached ...": a sentence about them all, though
+            # it falls in the words after one officer's name (30/11/2026, fourth round)
+            or _PLURAL_SUBJECT.search(_sentence_at(text, whole.evidence.start))
+        ):
             return whole
     if not found:
         return Field([], None, 0.85, "no Standard named in the text")
