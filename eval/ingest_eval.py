@@ -149,7 +149,9 @@ def normalise_truth(t: dict[str, Any]) -> dict[str, Any]:
 
 
 def _select(records: list[OfficerRecord], truth: dict[str, Any]) -> list[OfficerRecord]:
-    """The officers the truth describes: all of them, or the one named in a one-officer truth."""
+    """The officers the truth describes: all of them, or the one named in a one-officer truth,
+    else (since 30/11/2026, fourth round, as set 4 pairs) the record with the most fields in
+    agreement, ties to the text's order."""
     if truth["n_officers"] != 1 or len(records) <= 1:
         return records
     words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", truth["officer_name"])}
@@ -162,7 +164,7 @@ def _select(records: list[OfficerRecord], truth: dict[str, Any]) -> list[Officer
             "former",
         }:
             return [r]
-    return records[:1]
+    return [max(records, key=lambda r: _agreement(truth, r))]
 
 
 def _dm_match(pred: Any, truth: Any) -> bool:

@@ -242,3 +242,14 @@ def test_standards_stated_of_the_pair_are_each_officers() -> None:
             "authority_respect_and_courtesy",
             "discreditable_conduct",
         ]
+
+
+def test_no_sanction_for_a_former_officer_is_no_further_action() -> None:
+    text = (
+        "In February 2019 a misconduct panel concluded the Surrey Police officer had committed "
+        "misconduct (not gross misconduct). As the officer had resigned from the force while our "
+        "investigation was taking place, there was no sanction.\n"
+    )
+    rec = _only(text)
+    assert rec.value("outcome") == "no_further_action"
+    assert rec.value("finding") == "misconduct"

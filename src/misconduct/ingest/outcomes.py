@@ -54,6 +54,13 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("management_advice", r"management\s+action", 0.7),
     ("reflective_practice", r"reflective\s+practice", 0.85),
     ("no_further_action", r"no\s+further\s+action", 0.7),
+    # "As the officer had resigned ..., there was no sanction" (30/11/2026, fourth round)
+    (
+        "no_further_action",
+        r"there\s+(?:was|is|could\s+be)\s+no\s+(?:sanction|disciplinary\s+action)|"
+        r"no\s+(?:sanction|disciplinary\s+action)\s+(?:was|could\s+be)\s+(?:imposed|given|taken)",
+        0.7,
+    ),
 ]
 _OUTCOME_RES = [(c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for c, p, k in _OUTCOMES]
 # A mention is not an outcome when it is a possibility, a comparison or about an appeal or claim.
