@@ -60,3 +60,26 @@ def test_the_words_that_say_which_dismissal_win_over_a_bare_sacked() -> None:
         "gross misconduct. He has now been 'dismissed with notice' after the five-day hearing.\n"
     )
     assert _only(text).value("outcome") == "dismissal_with_notice"
+
+
+def test_a_line_linking_to_another_story_is_not_read() -> None:
+    text = (
+        "A former Thames Valley Police officer used racially offensive language, a misconduct "
+        "panel found. The behaviour amounted to gross misconduct.\n"
+        "READ MORE: Thames Valley Police officers dismissed for gross misconduct\n"
+        "No details about the officer were given.\n"
+    )
+    ex = extract(text)
+    assert ex.text == text  # the text is kept as given
+    rec = _only(text)
+    assert rec.value("outcome") is None
+    assert rec.value("finding") == "gross_misconduct"
+
+
+def test_an_officer_cleared_breached_no_standard() -> None:
+    text = (
+        "It was alleged that PC Matthew Hale of the Metropolitan Police breached the Standards of "
+        "Professional Behaviour in respect of honesty and integrity and use of force. The panel "
+        "found all of the allegations not proven.\n"
+    )
+    assert _only(text).value("standards") == []
