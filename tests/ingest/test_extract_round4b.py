@@ -83,3 +83,23 @@ def test_an_officer_cleared_breached_no_standard() -> None:
         "found all of the allegations not proven.\n"
     )
     assert _only(text).value("standards") == []
+
+
+def test_a_rejected_mention_takes_the_words_inside_it_with_it() -> None:
+    text = (
+        "A former Kent Police officer used offensive language towards a colleague. The panel found "
+        "the allegation proven and the behaviour amounted to gross misconduct. However, the panel "
+        "was unable to conclude that the officer would have been sacked if he was still serving.\n"
+    )
+    rec = _only(text)
+    assert rec.value("outcome") is None
+    assert rec.value("finding") == "gross_misconduct"
+
+
+def test_an_allegation_found_proven_is_a_result_not_an_allegation() -> None:
+    text = (
+        "A former Kent Police officer allegedly used offensive language. A hearing is to take "
+        "place in August for another officer. The panel found the allegation proven and the "
+        "behaviour amounted to gross misconduct.\n"
+    )
+    assert refusal(text) is None

@@ -147,29 +147,17 @@ _DECIDED_AFTER = re.compile(
 
 
 def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
-    """Outcome mentions that state an outcome, in order; a label ("Sanction:") raises confidence."""
+    """Outcome mentions that state an outcome, in order; a label ("Sanction:") raises confidence.
+    A mention set aside takes the shorter mentions inside it with it ("unable to conclude that the
+    officer would have been sacked" is not "sacked" either; fourth round)."""
     hits: list[Hit] = []
+    rejected: list[tuple[int, int]] = []
     for code, pattern, conf in _OUTCOME_RES:
         for m in pattern.finditer(text):
+            if _not_stated(text, m, code):
+                rejected.append((m.start(), m.end()))
+                continue
             before = text[max(0, m.start() - 60) : m.start()]
-            after = text[m.end() :]
-            if _NOT_OUTCOME_AFTER.search(after):
-                continue
-            if (
-                _NOT_OUTCOME_BEFORE.search(before)
-                and not _DECIDED_AFTER.search(after[:80])
-                and not _DECIDED_BEFORE.search(before)
-            ):
-                continue
-            sentence_before = re.split(
-                r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 160) : m.start()]
-            )[-1]
-            if _ASKED_BEFORE.search(sentence_before) or _NOT_GIVEN_AFTER.search(after[:80]):
-                continue
-            if code in ("final_written_warning", "written_warning") and _HELD_BEFORE.search(before):
-                continue
-            if _SET_ASIDE_AFTER.search(after[:100]):
-                continue
             hit_conf = conf
             if _LABEL_BEFORE.search(before):
                 hit_conf = max(conf, 0.95)
@@ -177,7 +165,38 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
                 # The outcome an appeal put in place of the first one is the outcome that stands.
                 hit_conf = max(conf, 0.96)
             hits.append(Hit(code, offset + m.start(), offset + m.end(), m.group(), hit_conf))
+    hits = [
+        h
+        for h in hits
+        if not any(
+            a <= h.start - offset
+            and h.end - offset <= b
+            and (a, b) != (h.start - offset, h.end - offset)
+            for a, b in rejected
+        )
+    ]
     return longest_first(hits)
+
+
+def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
+    """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
+    for, declined, set aside or already held, an appeal, an allegation dismissed)."""
+    before = text[max(0, m.start() - 60) : m.start()]
+    after = text[m.end() :]
+    if _NOT_OUTCOME_AFTER.search(after):
+        return True
+    if (
+        _NOT_OUTCOME_BEFORE.search(before)
+        and not _DECIDED_AFTER.search(after[:80])
+        and not _DECIDED_BEFORE.search(before)
+    ):
+        return True
+    sentence_before = re.split(r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 160) : m.start()])[-1]
+    if _ASKED_BEFORE.search(sentence_before) or _NOT_GIVEN_AFTER.search(after[:80]):
+        return True
+    if code in ("final_written_warning", "written_warning") and _HELD_BEFORE.search(before):
+        return True
+    return bool(_SET_ASIDE_AFTER.search(after[:100]))
 
 
 _FINDING_RES = [
