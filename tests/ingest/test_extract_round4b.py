@@ -103,3 +103,26 @@ def test_an_allegation_found_proven_is_a_result_not_an_allegation() -> None:
         "behaviour amounted to gross misconduct.\n"
     )
     assert refusal(text) is None
+
+
+def test_dismissal_had_he_still_been_serving_is_would_have_been_dismissed() -> None:
+    text = (
+        "Ex-PC James Hale of Sussex Police appeared at a misconduct hearing. The panel found "
+        "gross misconduct. The sanction was dismissal without notice had he still been a serving "
+        "officer.\n"
+    )
+    rec = _only(text)
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("status") == "former"
+
+
+def test_officers_counted_as_sacked_are_each_given_the_outcome() -> None:
+    text = (
+        "TWO Leicestershire Police officers have been sacked on the spot following a misconduct "
+        "hearing held in private. The panel found both of them guilty of gross misconduct.\n"
+    )
+    ex = extract(text)
+    assert [r.value("outcome") for r in ex.records] == [
+        "dismissal_without_notice",
+        "dismissal_without_notice",
+    ]

@@ -158,13 +158,20 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
                 rejected.append((m.start(), m.end()))
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
+            if code == "dismissal_without_notice" and _HAD_HE_BEEN_SERVING.match(text, m.end()):
+                # "The sanction was dismissal without notice had he still been a serving
+                # officer": a former officer who would have been dismissed (fourth round, after
+                # held-out 3 was measured).
+                code_here = "would_have_been_dismissed"
+            else:
+                code_here = code
             hit_conf = conf
             if _LABEL_BEFORE.search(before):
                 hit_conf = max(conf, 0.95)
             if REPLACED_BEFORE.search(before):
                 # The outcome an appeal put in place of the first one is the outcome that stands.
                 hit_conf = max(conf, 0.96)
-            hits.append(Hit(code, offset + m.start(), offset + m.end(), m.group(), hit_conf))
+            hits.append(Hit(code_here, offset + m.start(), offset + m.end(), m.group(), hit_conf))
     hits = [
         h
         for h in hits
@@ -176,6 +183,14 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
         )
     ]
     return longest_first(hits)
+
+
+_HAD_HE_BEEN_SERVING = re.compile(
+    r"\s*,?\s*(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer)\s+(?:had\s+)?(?:still\s+)?"
+    r"been\s+(?:a\s+)?(?:serving|still\s+serving|in\s+the\s+(?:force|service))|"
+    r"\s*,?\s*had\s+(?:he|she|they|the\s+officer)\s+not\s+(?:already\s+)?(?:resigned|retired|left)",
+    re.IGNORECASE,
+)
 
 
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
