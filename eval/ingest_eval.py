@@ -721,7 +721,7 @@ def report_heldout3(folder: Path) -> None:
     title = (
         f"page texts {folder}, HELD-OUT 3 (eval/heldout3: fetched after held-out 2 was measured; "
         "truth written before extraction; measured once at commit 3f48b12, then its misses were "
-        "read and rules written in answer (commits 142db18 to b03d098): development since)"
+        "read and rules written in answer (commits 142db18 to c6893c2): development since)"
     )
     print(
         table(title, counts, sizes["texts"]).replace(
