@@ -12,9 +12,16 @@ Per-field precision, recall and F1 of the extraction on
    ``eval/corpus``, scored against the ``[truth]`` of every officer file of that page, in two halves
    first split in two halves by a fixed rule (``split_of``); the held-out half was measured once
    on 30/11/2026 and has been developed against since, so both halves are now DEVELOPMENT. The
-   pages fetched after that measurement are HELD-OUT 2 (ids in ``eval/ingest_heldout2.txt``),
-   scored only with ``--heldout2`` (misses with ``--show-heldout-misses``). Skips cleanly without
-   the folder.
+   pages fetched after that measurement were HELD-OUT 2 (ids in ``eval/ingest_heldout2.txt``),
+   measured once in the third round and developed against in the fourth: development now, still
+   printed in its own table (``--breakdown`` splits one-officer pages from pages about several;
+   ``--verbose`` prints every miss). Skips cleanly without the folder.
+5. with ``--heldout3`` (and ``MISCONDUCT_INGEST_TEXTS``): HELD-OUT 3, the pages of
+   ``eval/heldout3/<id>.toml`` (fetched after held-out 2 was measured, none in the corpus; truth
+   written by hand before ingest was run on them), extracted only when asked (misses with
+   ``--show-heldout-misses``). Measured once (commit ``3f48b12``); rules were then written
+   in answer to its misses, so it is development since; its one measurement stays the honest
+   figure (``docs/register.md``).
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -144,7 +151,9 @@ def normalise_truth(t: dict[str, Any]) -> dict[str, Any]:
 
 
 def _select(records: list[OfficerRecord], truth: dict[str, Any]) -> list[OfficerRecord]:
-    """The officers the truth describes: all of them, or the one named in a one-officer truth."""
+    """The officers the truth describes: all of them, or the one named in a one-officer truth,
+    else (since 30/11/2026, fourth round, as set 4 pairs) the record with the most fields in
+    agreement, ties to the text's order."""
     if truth["n_officers"] != 1 or len(records) <= 1:
         return records
     words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", truth["officer_name"])}
@@ -157,7 +166,7 @@ def _select(records: list[OfficerRecord], truth: dict[str, Any]) -> list[Officer
             "former",
         }:
             return [r]
-    return records[:1]
+    return [max(records, key=lambda r: _agreement(truth, r))]
 
 
 def _dm_match(pred: Any, truth: Any) -> bool:
@@ -309,9 +318,10 @@ def main() -> int:
     items = corpus_items() if CORPUS.exists() else []
     if items:
         report(
-            f"corpus {CORPUS}, HELD OUT (not developed against; after its first run two general "
-            "fixes were made: not-proven outcomes, and 'would have been dismissed' kept to one "
-            "officer in texts about several)",
+            f"corpus {CORPUS}, looked at (after its first run two general fixes were made: "
+            "not-proven outcomes, and 'would have been dismissed' kept to one officer in texts "
+            "about several; in the fourth round its misses were read, and 'there was no sanction' "
+            "and the pairing of a one-officer truth were changed in answer)",
             items,
         )
     else:
@@ -583,9 +593,9 @@ def _same_hearing(pred: Any, truth: Any, text: str) -> bool:
 
 # Held-out 2 (30/11/2026): the pages fetched after the first held-out half had been measured and
 # looked at. Only their ids are in the repository (``eval/ingest_heldout2.txt``, one a line; the
-# texts stay outside it). They are scored only with ``--heldout2``, so that no development run
-# extracts them; every other saved page (the first development half and the former held-out half,
-# measured once on 30/11/2026 and developed against since) is development.
+# texts stay outside it). Measured once in the third round (with ``--heldout2``, now a no-op), they
+# have been developed against since the fourth round and are reported as development, in a table
+# of their own.
 HELDOUT2 = ROOT / "eval" / "ingest_heldout2.txt"
 
 
@@ -600,7 +610,10 @@ def heldout2_ids(path: Path = HELDOUT2) -> frozenset[str]:
 
 
 def set_of(page_id: str, held2: frozenset[str]) -> str:
-    """``held-out 2`` for a page listed in ``eval/ingest_heldout2.txt``, else ``development``."""
+    """``held-out 2`` for a page listed in ``eval/ingest_heldout2.txt``, else ``development``.
+    Held-out 2 was measured once (30/11/2026, third round) and has been developed against since
+    (fourth round): it is development now, reported in its own table so that its figures stay
+    comparable with that first measurement."""
     return "held-out 2" if page_id in held2 else "development"
 
 
@@ -611,7 +624,7 @@ def report_cached(folder: Path) -> None:
         return
     held2 = heldout2_ids()
     sets = ["development"]
-    if "--heldout2" in sys.argv and "--development-only" not in sys.argv:
+    if "--development-only" not in sys.argv:
         sets.append("held-out 2")
     for name in sets:
         chosen = [p for p in pages if set_of(p[0], held2) == name]
@@ -619,11 +632,12 @@ def report_cached(folder: Path) -> None:
             print(f"\n  page texts, {name}: no saved text")
             continue
         counts, sizes, misses = score_pages(chosen)
-        title = f"page texts {folder}, {name.upper()} " + (
-            "(the first development half and the former held-out half; the rules may be changed "
-            "in answer to these)"
+        title = f"page texts {folder}, " + (
+            "DEVELOPMENT (the first development half and the former held-out half; the rules may "
+            "be changed in answer to these)"
             if name == "development"
-            else "(fetched after the first held-out measurement; NOT developed against)"
+            else "FORMER HELD-OUT 2, DEVELOPMENT since its one measurement (30/11/2026, third "
+            "round); the fourth round's rules were written in answer to it"
         )
         print(
             table(title, counts, sizes["texts"]).replace(
@@ -642,17 +656,102 @@ def report_cached(folder: Path) -> None:
             f"  refused texts: {sizes['refused']}; records beyond the truth's officers: "
             f"{sizes['extra records']}"
         )
-        if ("--verbose" in sys.argv and name == "development") or (
-            "--show-heldout-misses" in sys.argv and name == "held-out 2"
-        ):
+        if "--breakdown" in sys.argv:
+            breakdown(name, chosen)
+        if "--verbose" in sys.argv:
             for m in misses:
                 print(f"    miss: {m}")
-    if "held-out 2" not in sets and held2:
-        print(
-            f"\n  held-out 2 ({len(held2)} pages listed in {HELDOUT2.name}): not measured "
-            "(pass --heldout2 to measure it)"
+
+
+# Held-out 3 (30/11/2026): 21 pages fetched after held-out 2 had been measured and looked at, none in
+# ``eval/corpus``, none cached before. Their truths are in ``eval/heldout3/<page id>.toml`` (a
+# ``[source]`` table and one ``[[truth]]`` table an officer, facts only, written before ingest was
+# run on the page); the texts stay outside the repository, in ``MISCONDUCT_INGEST_TEXTS``. They are
+# extracted only with ``--heldout3`` (misses with ``--show-heldout-misses``).
+HELDOUT3 = ROOT / "eval" / "heldout3"
+
+
+def heldout3_pages(
+    folder: Path, truths: Path = HELDOUT3
+) -> list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]]:
+    """One item per ``eval/heldout3/<id>.toml`` whose text is in ``folder``, in the shape of
+    ``cached_pages``. An officer's stem for name matching is built from the truth's ``name`` (the
+    surname the page prints, when it names the officer); a reserved address is never scored."""
+    is_reserved = _reserved_check()
+    items = []
+    for toml_path in sorted(truths.glob("*.toml")):
+        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        source = data.get("source") if isinstance(data.get("source"), dict) else {}
+        url = source.get("url")
+        officers = [
+            (f"heldout3-0-{t.get('name', '')}--{i}", t)
+            for i, t in enumerate(data.get("truth") or [])
+            if isinstance(t, dict)
+        ]
+        path = folder / f"{toml_path.stem}.txt"
+        if not officers or not path.exists() or (url and is_reserved(url)):
+            continue
+        items.append((toml_path.stem, path.read_text(encoding="utf-8"), url, officers))
+    return items
+
+
+def breakdown(
+    name: str, pages: list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]]
+) -> None:
+    """The same pages split into those about one officer and those about several."""
+    for label, chosen in (
+        ("one-officer pages", [p for p in pages if len(p[3]) == 1]),
+        ("pages about several officers", [p for p in pages if len(p[3]) > 1]),
+    ):
+        if chosen:
+            part, part_sizes, _ = score_pages(chosen)
+            print(
+                table(f"  {name}, {label}", part, part_sizes["texts"]).replace(
+                    " texts)", f" texts, {part_sizes['officers']} officers)"
+                )
+            )
+
+
+def report_heldout3(folder: Path) -> None:
+    pages = heldout3_pages(folder)
+    if not pages:
+        print(f"\n  held-out 3: no text in {folder} for the pages of {HELDOUT3}")
+        return
+    counts, sizes, misses = score_pages(pages)
+    title = (
+        f"page texts {folder}, HELD-OUT 3 (eval/heldout3: fetched after held-out 2 was measured; "
+        "truth written before extraction; measured once at commit 3f48b12, then its misses were "
+        "read and rules written in answer (commits 142db18 to c6893c2): development since)"
+    )
+    print(
+        table(title, counts, sizes["texts"]).replace(
+            " texts)",
+            f" texts, {sizes['officers']} officers in the truth, {sizes['records']} records read)",
         )
+    )
+    unscored = ", ".join(
+        f"{k.removeprefix('unscored ')} {v}"
+        for k, v in sorted(sizes.items())
+        if k.startswith("unscored")
+    )
+    print(f"  not stated in the text, so not scored: {unscored or 'none'}")
+    print(
+        f"  refused texts: {sizes['refused']}; records beyond the truth's officers: "
+        f"{sizes['extra records']}"
+    )
+    breakdown("held-out 3", pages)
+    if "--show-heldout-misses" in sys.argv:
+        for m in misses:
+            print(f"    miss: {m}")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    if "--heldout3" in sys.argv:
+        if TEXTS:
+            report_heldout3(Path(TEXTS))
+        else:
+            print(
+                "\n  held-out 3: skipped (set MISCONDUCT_INGEST_TEXTS to the folder of page texts)"
+            )
+    sys.exit(code)

@@ -156,7 +156,7 @@ def _line_rows(text: str) -> list[dict[str, Piece]]:
     Fewer than two such lines give an empty list."""
     header = _LINE_HEADER.search(text)
     if header is None:
-        return []
+        return _dated_line_rows(text)
     rows: list[dict[str, Piece]] = []
     pos = header.end()
     for line in text[pos:].split("\n"):
@@ -167,6 +167,42 @@ def _line_rows(text: str) -> list[dict[str, Piece]]:
             break
         end = _ROW_END.search(stripped)
         if not stripped or end is None:
+            continue
+        piece = Piece(start, start + len(stripped), stripped)
+        outcome = Piece(
+            start + end.start(),
+            start + end.start() + len(end.group().rstrip(". ")),
+            end.group().rstrip(". "),
+        )
+        rows.append({"standards": piece, "outcome": outcome})
+    return rows if len(rows) >= 2 else []
+
+
+_DATED_LINE = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+_STAFF_LINE = re.compile(r"\b(?:police\s+staff|staff\s+member|member\s+of\s+staff|PCSO)\b", re.I)
+_OFFICER_LINE = re.compile(r"\b(?:officers?|constables?|sergeants?|inspectors?|PCs?)\b", re.I)
+
+
+def _dated_line_rows(text: str) -> list[dict[str, Piece]]:
+    """A list printed one case a line, each line opening with its month and year and ending with
+    its outcome ("March 2014 Police officer acted inappropriately towards a colleague breaching
+    standards of authority, respect and courtesy. Management Advice"; 30/11/2026, fourth round):
+    each such line about an officer is one row, its Standards and outcome read from the line. A
+    line about police staff is passed over. Fewer than two such lines give an empty list."""
+    rows: list[dict[str, Piece]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos + (len(line) - len(line.lstrip()))
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not _DATED_LINE.match(stripped) or len(stripped) > 400:
+            continue
+        end = _ROW_END.search(stripped)
+        if end is None or (_STAFF_LINE.search(stripped) and not _OFFICER_LINE.search(stripped)):
             continue
         piece = Piece(start, start + len(stripped), stripped)
         outcome = Piece(
