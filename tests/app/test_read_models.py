@@ -25,6 +25,8 @@ from misconduct.services.demo import demo_cases
 from tests.services.fakes import SteppingClock
 
 DEMOS = demo_cases()
+
+
 def stored(using: str) -> dict[str, Any]:
     """Every read-model row, by case reference, as plain values comparable with a projection."""
     ids = dict(m.CaseListing.objects.using(using).values_list("case_id", "ref"))

@@ -72,14 +72,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         last_day__gte=today,
         last_day__lte=horizon,
     )
+    newest = store.generation()  # read once: every count below is kept under it
     by_stage = store.counted(
         ("stages", key),
         lambda: dict(
             rows.order_by().values_list("stage").annotate(n=Count("pk")).values_list("stage", "n")
         ),
+        newest=newest,
     )
-    open_rows = rows.filter(closed=False).select_related("force").order_by("ref")
-    mine = Q(case_id__in=_own_cases(user))
+    open_rows = (
+        rows.filter(closed=False)
+        .select_related("force")
+        .only("ref", "stage", "force__name")  # what the lists show
+        .order_by("ref")
+    )
+    # The user's cases change only with an event (steps, chairs and assignees are written with one).
+    mine = Q(case_id__in=store.counted(("own", key), lambda: _own_cases(user), newest=newest))
     return render(
         request,
         "web/staff/dashboard.html",
@@ -89,8 +97,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "horizon_days": HORIZON_WORKING_DAYS,
             "due_soon": _dues(due_soon, today),
             "overdue": _dues(overdue, today),
-            "overdue_count": store.counted(("overdue", key, today), overdue.count),
-            "due_soon_count": store.counted(("due-soon", key, today), due_soon.count),
+            "overdue_count": store.counted(("overdue", key, today), overdue.count, newest=newest),
+            "due_soon_count": store.counted(
+                ("due-soon", key, today), due_soon.count, newest=newest
+            ),
             "stages": [(st, by_stage[st.value]) for st in Stage if by_stage.get(st.value)],
             "my_cases": list(open_rows.filter(mine)[:DASHBOARD_ITEMS]),
             "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
@@ -157,7 +167,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
         standard=q.get("standard", ""),
         officer=q.get("officer", ""),
     )
-    rows = store.search(request.user, search)
+    # Only the columns the list shows (the read model's search text is not read for each row).
+    rows = store.search(request.user, search).only(
+        "ref", "stage", "came_to_attention", "officers", "force__name"
+    )
     count = store.counted(
         ("cases", store.scope_key(request.user), search), lambda: store.capped_count(rows)
     )
@@ -276,7 +289,8 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "parties": _parties(case),
             "allegations": _allegations(case, standards_on(case.came_to_attention)),
             "can_decide": may(Action.DECIDE),
-            "public": public_view(case, today),
+            # The link to the public page is shown for a published case only.
+            "public": public_view(case, today) if case.published_on else None,
             "documents": [
                 (
                     d.title,
