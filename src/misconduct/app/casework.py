@@ -153,12 +153,18 @@ class TaskList:
 
 
 def task_lists(
-    rows: QuerySet[m.DueEntry], on: date, key: Any, *, due: bool = True
+    rows: QuerySet[m.DueEntry],
+    on: date,
+    key: Any,
+    *,
+    due: bool = True,
+    newest: tuple[int, str] | None = None,
 ) -> tuple[TaskList, TaskList | None]:
     """The overdue and (unless ``due`` is false) the due tasks among the read model's time limits
     ``rows``, as :func:`tasks` would list them on ``on`` (a lapsed window is history, a not-before
     limit no task, a take-down a task from its publication): indexed queries that read one page
-    each, with counts from SQL (up to ``store.COUNT_CAP``) kept per ``key`` until the next event."""
+    each, with counts from SQL (up to ``store.COUNT_CAP``) kept per ``key`` until the next event
+    (``newest``: the ``store.generation`` the caller has read, if it has)."""
     rows = rows.filter(nature__in=[Nature.OBLIGATION.value, Nature.WINDOW.value]).exclude(
         step=retention.TAKE_DOWN_STEP, trigger__gt=on
     )
@@ -171,7 +177,7 @@ def task_lists(
         if q is None
         else TaskList(
             [task_of(d, on) for d in q.order_by("last_day", "ref", "id")[:TASKS_SHOWN]],
-            store.counted((name, key, on), lambda q=q: store.capped_count(q)),
+            store.counted((name, key, on), lambda q=q: store.capped_count(q), newest=newest),
         )
         for name, q in lists.items()
     }

@@ -427,9 +427,14 @@ class DjangoRepository:
         refs = m.Case.objects.using(self.using).filter(officers__officer_id=officer_id)
         return list(self.load_states(refs.values_list("ref", flat=True)).values())
 
-    def warnings_of(self, officer_ids: Sequence[str]) -> dict[str, list[WarningRecord]]:
+    def warnings_of(
+        self, officer_ids: Sequence[str], *, excluding: str | None = None
+    ) -> dict[str, list[WarningRecord]]:
+        """Each officer's warnings in one query (from every case but ``excluding``'s)."""
         out: dict[str, list[WarningRecord]] = {}
         rows = m.Warning.objects.using(self.using).filter(officer__officer_id__in=list(officer_ids))
+        if excluding is not None:
+            rows = rows.exclude(case__ref=excluding)
         for oid, kind, on, months, career_break in rows.order_by("id").values_list(
             "officer__officer_id", "kind", "notified_on", "months", "career_break_days"
         ):
@@ -682,6 +687,16 @@ def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
         tags=read.tags,
         first=(batch[0][0], batch[0][1]),
     )
+
+
+def warnings_of(
+    officer_ids: Iterable[str], *, excluding: str, using: str = "default"
+) -> dict[str, list[WarningRecord]]:
+    """:meth:`DjangoRepository.warnings_for` of each officer of ``officer_ids``, in one query (the
+    case page asks for every officer of the case); an officer with none has an empty list."""
+    ids = list(officer_ids)
+    found = DjangoRepository(using).warnings_of(ids, excluding=excluding)
+    return {oid: found.get(oid, []) for oid in ids}
 
 
 def due_item(t: m.DueEntry) -> DueItem:

@@ -275,6 +275,18 @@ def test_the_case_page_links_and_rows_are_those_the_url_names_give(demo: list[st
         assert t.item.title in limits and british(t.item.last_day) in limits
     for ref in (case.ref, "MPS-2026-0001", "A B&C"):
         assert case_url(ref) == reverse("web:case", args=[ref])
+        # The case file and the assessment are linked as the case's URL and their own part.
+        here = reverse("web:case", args=[ref])
+        assert f"{here}file/" == reverse("web:case-file", args=[ref])
+        assert f"{here}assessment/" == reverse("web:assessment", args=[ref])
+    assert f'href="{reverse("web:case-file", args=[case.ref])}"' in page
+    officers = page[page.index("<h2>Officers</h2>") : page.index("<h2>Parties</h2>")]
+    for o in case.officers.values():
+        assert f"<strong>{o.display_name()}</strong>, warrant {o.warrant_number}" in officers
+    allegations = page[page.index("<h2>Allegations</h2>") : page.index("<h2>Time limits</h2>")]
+    assert allegations.count("<tr>") == len(case.allegations) + 1  # and the heading's row
+    for a in case.allegations.values():
+        assert f"<td>{a.allegation_id}</td><td>{a.particulars}</td>" in allegations
 
 
 def test_a_documents_link_is_the_one_reverse_gives(
@@ -284,3 +296,22 @@ def test_a_documents_link_is_the_one_reverse_gives(
     text = page.content.decode()
     url = reverse("web:document", args=[canonical_at_findings, "reg17-notice", "html"])
     assert f'href="{url}" download' in text
+
+
+def test_the_case_pages_warnings_are_each_officers_warnings_from_other_cases(
+    demo: list[str],
+) -> None:
+    """Issue 10: the rules' context (every officer's warnings from other cases) in one query is
+    what the repository gives officer by officer."""
+    from misconduct.app.repository import DjangoRepository, warnings_of
+
+    repo = DjangoRepository()
+    cases = store.all_cases()
+    officers = [o for c in cases for o in c.officers]
+    # Excluding no case, the demo's officers have warnings (their own cases' decisions).
+    every = warnings_of(officers, excluding="")
+    assert any(every.values())
+    assert every == {o: repo.warnings_for(o, excluding="") for o in officers}
+    for case in cases:
+        expected = {o: repo.warnings_for(o, excluding=case.ref) for o in case.officers}
+        assert dict(store.context(case).warnings) == expected

@@ -926,10 +926,13 @@ class Availability:
         return self.refusal is None
 
 
-def _sample(case: Case, step: Step, on: date) -> dict[str, Any]:
-    """Plausible values for every field, so a dry run asks the rules about the step itself."""
+def _sample(
+    case: Case, step: Step, on: date, fields: list[FieldSpec] | None = None
+) -> dict[str, Any]:
+    """Plausible values for every field (``step.all_fields(case)`` unless given), so a dry run asks
+    the rules about the step itself."""
     data: dict[str, Any] = {}
-    for f in step.all_fields(case):
+    for f in step.all_fields(case) if fields is None else fields:
         if f.kind == "date":
             data[f.name] = on
         elif f.kind in ("choice", "officer"):
@@ -979,8 +982,9 @@ def _dry_run(case: Case, ctx: Context, step: Step, data: Mapping[str, Any]) -> R
 
 
 def availability(case: Case, ctx: Context, step: Step, on: date) -> Availability:
-    data = _sample(case, step, on)
-    probes = [f for f in step.all_fields(case) if f.probe and f.choices is not None]
+    fields = step.all_fields(case)
+    data = _sample(case, step, on, fields)
+    probes = [f for f in fields if f.probe and f.choices is not None]
     refusal = _dry_run(case, ctx, step, data)
     if refusal is not None and refusal.field in {f.name for f in probes}:
         refusal = None  # the sample choice was refused, not the step
@@ -1001,5 +1005,9 @@ def availability(case: Case, ctx: Context, step: Step, on: date) -> Availability
     return result
 
 
-def steps_for(case: Case, ctx: Context, on: date) -> list[Availability]:
-    return [availability(case, ctx, s, on) for s in STEPS]
+def steps_for(
+    case: Case, ctx: Context, on: date, may: Callable[[Action], bool] | None = None
+) -> list[Availability]:
+    """Each step's availability on ``on``; with ``may``, only the steps whose action it allows
+    (the rules' dry runs of a step the user may not take are not made)."""
+    return [availability(case, ctx, s, on) for s in STEPS if may is None or may(s.action)]

@@ -109,11 +109,11 @@ def event_heads(ref: str) -> list[EventHead]:
 
 
 def context(case: Case) -> Context:
-    """Facts from outside the case that the rules need: each officer's warnings from other cases."""
-    from misconduct.app.repository import DjangoRepository
+    """Facts from outside the case that the rules need: each officer's warnings from other cases
+    (one query for all the officers)."""
+    from misconduct.app.repository import warnings_of
 
-    repo = DjangoRepository()
-    return Context({oid: repo.warnings_for(oid, excluding=case.ref) for oid in case.officers})
+    return Context(warnings_of(case.officers, excluding=case.ref))
 
 
 def all_cases() -> list[Case]:

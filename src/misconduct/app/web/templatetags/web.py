@@ -8,7 +8,9 @@ from typing import Any
 from urllib.parse import quote
 
 from django import template
+from django.utils.safestring import SafeString
 
+from misconduct.app.web.html import fill, safe
 from misconduct.errors import MisconductError
 
 register = template.Library()
@@ -188,3 +190,89 @@ def described(field: Any) -> Any:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+# -- the staff lists' tables, built in Python (issue 10) -----------------------------------------
+
+
+_DUE_ROW = (
+    '<tr>\n  <td><a href="{}">{}</a></td>\n  <td>{}</td>\n  <td>{}{}</td>\n  <td>{}</td>\n'
+    '  <td><span class="cite">{}</span>{}</td>\n</tr>'
+)
+_OVERDUE = '<span class="badge overdue">overdue</span> '
+_DUES_HEAD = (
+    '<div class="table-wrap"><table class="dense">\n<thead><tr><th>Case</th><th>Step</th>'
+    "<th>By</th><th>{}</th><th>Regulation</th></tr></thead>\n<tbody>"
+)
+_TABLE_END = "</tbody></table></div>\n"
+
+
+def _status(status: str) -> str:
+    if status == "verified":
+        return ""
+    return fill(' <span class="badge status-{}">{}</span>', status, status)
+
+
+@register.filter
+def dues_table(dues: Any, empty: str) -> SafeString:
+    """The time limits ``dues`` (``Due``: the dashboard's lists) as a table, or ``empty``."""
+    if not dues:
+        return SafeString(fill("<p>{}</p>\n", empty))
+    rows = [
+        fill(
+            _DUE_ROW,
+            case_url(d.ref),
+            d.ref,
+            d.item.title,
+            SafeString(_OVERDUE) if d.overdue else "",
+            british(d.item.last_day),
+            d.item.party,
+            d.item.citation,
+            SafeString(_status(d.item.status)),
+        )
+        for d in dues
+    ]
+    return safe([_DUES_HEAD.format("Who acts"), *rows, _TABLE_END])
+
+
+_TASK_ROW = (
+    '<tr>\n  <td><a href="{}">{}</a></td>\n  <td>{}</td>\n  <td>{}{}</td>\n  <td>{}{}</td>\n'
+    '  <td><span class="cite">{}</span></td>\n</tr>'
+)
+
+
+@register.filter
+def tasks_table(tasks: Any, empty: str) -> SafeString:
+    """The tasks ``tasks`` ("My work"'s lists) as a table, or ``empty``."""
+    if not tasks:
+        return SafeString(fill("<p>{}</p>\n", empty))
+    rows = [
+        fill(
+            _TASK_ROW,
+            case_url(t.due.ref),
+            t.due.ref,
+            t.due.item.title,
+            SafeString(_OVERDUE) if t.overdue else "",
+            british(t.due.item.last_day),
+            t.assignee or "unassigned",
+            SafeString(fill(" <small>({})</small>", t.role.label.lower())) if t.role else "",
+            t.due.item.citation,
+        )
+        for t in tasks
+    ]
+    return safe([_DUES_HEAD.format("Held by"), *rows, _TABLE_END])
+
+
+@register.filter
+def case_items(cases: Any) -> SafeString:
+    """The dashboard's case rows (``CaseListing`` with its force) as list items."""
+    return safe(
+        fill(
+            '<li><a href="{}">{}</a> · {} · {}</li>',
+            case_url(c.ref),
+            c.ref,
+            c.force.name,
+            label(c.stage),
+        )
+        for c in cases
+    )

@@ -249,12 +249,13 @@ def my_work(request: HttpRequest) -> HttpResponse:
     # (most limits held by nobody) and it would read every open limit by day instead.
     own = m.CaseAssignee.objects.filter(username=username).values("case_id")
     mine = visible.filter(holder=username, case_id__in=own)
-    overdue, due = casework.task_lists(mine, today, ("mine", key))
+    newest = store.generation()  # read once: every count below is kept under it
+    overdue, due = casework.task_lists(mine, today, ("mine", key), newest=newest)
     team_overdue, _ = casework.task_lists(
-        visible.exclude(holder=username), today, ("team", key), due=False
+        visible.exclude(holder=username), today, ("team", key), due=False, newest=newest
     )
     cases = casework.assigned_cases(user)
-    count = store.counted(("my-cases", key), lambda: store.capped_count(cases))
+    count = store.counted(("my-cases", key), lambda: store.capped_count(cases), newest=newest)
     page = store.CountedPaginator(cases, MY_CASES_PAGE, count).get_page(request.GET.get("page"))
     return render(
         request,

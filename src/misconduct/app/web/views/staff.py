@@ -15,8 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.urls.resolvers import RFC3986_SUBDELIMS
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST
 
 from misconduct.app import access
@@ -27,6 +26,7 @@ from misconduct.app.repository import due_item
 from misconduct.app.roles import Action, Role, forces_for
 from misconduct.app.web import store
 from misconduct.app.web.forms import StepForm
+from misconduct.app.web.html import fill, safe
 from misconduct.app.web.publication import public_view
 from misconduct.app.web.steps import availability, step_named, steps_for
 from misconduct.app.web.templatetags.web import actor_names, british, label
@@ -72,14 +72,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         last_day__gte=today,
         last_day__lte=horizon,
     )
+    newest = store.generation()  # read once: every count below is kept under it
     by_stage = store.counted(
         ("stages", key),
         lambda: dict(
             rows.order_by().values_list("stage").annotate(n=Count("pk")).values_list("stage", "n")
         ),
+        newest=newest,
     )
-    open_rows = rows.filter(closed=False).select_related("force").order_by("ref")
-    mine = Q(case_id__in=_own_cases(user))
+    open_rows = (
+        rows.filter(closed=False)
+        .select_related("force")
+        .only("ref", "stage", "force__name")  # what the lists show
+        .order_by("ref")
+    )
+    # The user's cases change only with an event (steps, chairs and assignees are written with one).
+    mine = Q(case_id__in=store.counted(("own", key), lambda: _own_cases(user), newest=newest))
     return render(
         request,
         "web/staff/dashboard.html",
@@ -89,8 +97,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "horizon_days": HORIZON_WORKING_DAYS,
             "due_soon": _dues(due_soon, today),
             "overdue": _dues(overdue, today),
-            "overdue_count": store.counted(("overdue", key, today), overdue.count),
-            "due_soon_count": store.counted(("due-soon", key, today), due_soon.count),
+            "overdue_count": store.counted(("overdue", key, today), overdue.count, newest=newest),
+            "due_soon_count": store.counted(
+                ("due-soon", key, today), due_soon.count, newest=newest
+            ),
             "stages": [(st, by_stage[st.value]) for st in Stage if by_stage.get(st.value)],
             "my_cases": list(open_rows.filter(mine)[:DASHBOARD_ITEMS]),
             "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
@@ -157,7 +167,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
         standard=q.get("standard", ""),
         officer=q.get("officer", ""),
     )
-    rows = store.search(request.user, search)
+    # Only the columns the list shows (the read model's search text is not read for each row).
+    rows = store.search(request.user, search).only(
+        "ref", "stage", "came_to_attention", "officers", "force__name"
+    )
     count = store.counted(
         ("cases", store.scope_key(request.user), search), lambda: store.capped_count(rows)
     )
@@ -176,8 +189,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             # Each row and each choice as finished text (issue 10: the list's cost was mostly
             # template lookups, a reversal a row and enum properties).
-            "rows": [
-                (
+            "rows": safe(
+                fill(
+                    '<tr>\n  <td><a href="{}">{}</a></td>\n  <td>{}</td>\n  <td>{}</td>\n'
+                    "  <td>{}</td>\n  <td>{}</td>\n</tr>",
                     f"{here}{quote(c.ref, safe=RFC3986_SUBDELIMS + '/~:@')}/",  # as reverse()
                     c.ref,
                     c.force.name,
@@ -186,7 +201,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
                     label(c.stage),
                 )
                 for c in page.rows
-            ],
+            ),
             "count_text": store.count_text(count, "case"),
             "search": search,
             "querystring": store.list_params(q),
@@ -199,9 +214,14 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _options(choices: list[tuple[str, str]], chosen: str) -> list[tuple[str, str, bool]]:
-    """A select's options as (value, label, selected)."""
-    return [(value, text, value == chosen) for value, text in choices]
+def _options(choices: list[tuple[str, str]], chosen: str) -> str:
+    """A select's options, the one ``chosen`` selected, after its "Any"."""
+    return safe(
+        fill(
+            '<option value="{}"{}>{}</option>', value, " selected" if value == chosen else "", text
+        )
+        for value, text in choices
+    )
 
 
 @login_required
@@ -216,7 +236,7 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
     access.record(user, case, "case page")
     today = store.today()
     may = store.permissions(user, case)
-    steps = [a for a in steps_for(case, store.context(case), today) if may(a.step.action)]
+    steps = steps_for(case, store.context(case), today, may)
     here = reverse("web:case", args=[case.ref])
     heads = {h.sequence: h for h in store.event_heads(case.ref)}
     names = actor_names([{"record": h} for h in heads.values()])
@@ -236,24 +256,26 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
         "web/staff/case_detail.html",
         {
             "case": case,
+            "here": here,  # the case's URL: its file and assessment pages are below it
             "force_name": _force_name(case.force),
             "stage": case.stage,
-            "timeline": format_html_join(
-                "",
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><small>{}</small></td></tr>",
-                timeline,
+            "timeline": safe(
+                fill(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><small>{}</small></td></tr>",
+                    *row,
+                )
+                for row in timeline
             ),
             "limits": _limits(case, today),
-            "open_steps": format_html_join(
-                "",
-                '<li><a href="{}steps/{}/">{}</a></li>',
-                ((here, a.step.id, a.step.label) for a in steps if a.open),
+            "open_steps": safe(
+                fill('<li><a href="{}steps/{}/">{}</a></li>', here, a.step.id, a.step.label)
+                for a in steps
+                if a.open
             ),
-            "closed_steps": format_html_join(
-                "\n",
-                '<li class="refused">{}: {} <span class="cite">({})</span></li>',
+            "closed_steps": safe(
                 (
-                    (
+                    fill(
+                        '<li class="refused">{}: {} <span class="cite">({})</span></li>',
                         a.step.label,
                         plain_refusal(a.refusal),
                         a.refusal.citation if a.refusal else "",
@@ -261,9 +283,14 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
                     for a in steps
                     if not a.open
                 ),
+                "\n",
             ),
+            "officers": _officers(case),
+            "parties": _parties(case),
+            "allegations": _allegations(case, standards_on(case.came_to_attention)),
             "can_decide": may(Action.DECIDE),
-            "public": public_view(case, today),
+            # The link to the public page is shown for a published case only.
+            "public": public_view(case, today) if case.published_on else None,
             "documents": [
                 (
                     d.title,
@@ -272,9 +299,75 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
                 )
                 for d in documents.available(case)
             ],
-            "standards": {s.id: s.heading for s in standards_on(case.came_to_attention)},
         },
     )
+
+
+def _officers(case: Any) -> str:
+    """The case's officers as the items of the case page's list."""
+    return safe(
+        fill(
+            "<li><strong>{}</strong>, warrant {}{}{}</li>",
+            o.display_name(),
+            o.warrant_number,
+            "" if o.serving else " (former officer)",
+            SafeString(
+                "".join(
+                    fill(
+                        "<br><small>Prior {} notified {} for {} months</small>",
+                        label(w.kind).lower(),
+                        british(w.notified_on),
+                        w.months,
+                    )
+                    for w in o.prior_warnings
+                )
+            ),
+        )
+        for o in case.officers.values()
+    )
+
+
+def _parties(case: Any) -> str:
+    """The case's parties as the items of the case page's list."""
+    if not case.parties:
+        return SafeString("<li>None recorded.</li>")
+    return safe(
+        fill(
+            "<li>{}: {}{}</li>",
+            label(p.role),
+            p.name,
+            SafeString(fill(" ({})", p.detail)) if p.detail else "",
+        )
+        for p in case.parties
+    )
+
+
+def _allegations(case: Any, standards: Any) -> str:
+    """The case's allegations, each with its finding, as the rows of the case page's table."""
+    headings = {s.id: s.heading for s in standards}
+    rows = []
+    for a in case.allegations.values():
+        f = case.findings.get(a.allegation_id)
+        if not f:
+            finding = "—"
+        elif f.proven:
+            finding = f"{label(f.level)}{' (admitted)' if f.admitted else ''}"
+        else:
+            finding = "Not proven"
+        rows.append(
+            fill(
+                "<tr>\n    <td>{}</td><td>{}</td>\n    <td>{} to {}{}</td>\n    <td>{}</td>\n"
+                "    <td>{}</td>\n  </tr>",
+                a.allegation_id,
+                a.particulars,
+                british(a.conduct_from),
+                british(a.conduct_to),
+                ", on duty" if a.on_duty else "",
+                "; ".join(headings.get(s) or s for s in a.standards),
+                finding,
+            )
+        )
+    return safe(rows)
 
 
 def _limits(case: Any, today: Any) -> str:
@@ -284,24 +377,26 @@ def _limits(case: Any, today: Any) -> str:
         i = t.item
         obligation = i.nature.value == "obligation"
         rows.append(
-            format_html(
+            fill(
                 '<tr><td>{}{}</td><td>{}</td><td>{}{}{}</td><td>{}</td><td class="cite">{}{}</td></tr>',
                 i.title,
-                "" if obligation else format_html(" <small>({})</small>", label(i.nature).lower()),
+                ""
+                if obligation
+                else SafeString(fill(" <small>({})</small>", label(i.nature).lower())),
                 british(i.trigger),
-                format_html("{} to ", british(i.earliest)) if i.earliest else "",
+                SafeString(fill("{} to ", british(i.earliest))) if i.earliest else "",
                 british(i.last_day),
-                mark_safe(' <span class="badge overdue">overdue</span>')
+                SafeString(' <span class="badge overdue">overdue</span>')
                 if not t.met_on and obligation and i.last_day < today and not case.closed_on
                 else "",
-                format_html('<span class="badge ok">{}</span>', british(t.met_on))
+                SafeString(fill('<span class="badge ok">{}</span>', british(t.met_on)))
                 if t.met_on
                 else "—",
                 i.citation,
-                format_html(" ({})", i.status) if i.status != "verified" else "",
+                SafeString(fill(" ({})", i.status)) if i.status != "verified" else "",
             )
         )
-    return mark_safe("\n".join(rows))
+    return safe(rows, "\n")
 
 
 @login_required
