@@ -173,9 +173,7 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
     return cite
 
 
-_LAWFUL_CITATIONS: dict[
-    tuple[Any, ...], tuple[tuple[ProvisionVersion | None, ...], Citation]
-] = {}
+_LAWFUL_CITATIONS: dict[tuple[Any, ...], tuple[tuple[ProvisionVersion | None, ...], Citation]] = {}
 _AVAILABILITY: dict[str, bool] = {}
 
 

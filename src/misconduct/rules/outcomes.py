@@ -9,19 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, fields
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from misconduct.errors import InvalidInput, RuleViolation
 from misconduct.rules.catalogue import Catalogue, ProvisionVersion, catalogue_or_default
 from misconduct.rules.frozen import builder
-from misconduct.rules.regime import (
-    COMMENCEMENT_2020,
-    COMMENCEMENT_2025,
-    Regime,
-    RegimeDecision,
-    determine_regime,
-)
+from misconduct.rules.regime import Regime, RegimeDecision, determine_regime, span_bounds
 from misconduct.rules.trace import Trace, TraceEntry, _entry
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 from misconduct.rules.warning import WARNINGS, WarningPeriod, warning_period
@@ -394,26 +388,10 @@ _Template = tuple[
     Catalogue,  # kept beside the key, which names it by id()
 ]
 _TEMPLATES: dict[tuple[Any, ...], _Template] = {}
-_BOUNDS: dict[int, tuple[Catalogue, list[date]]] = {}
-
-
-def _bounds(cat: Catalogue) -> list[date]:
-    """Every date on which some provision version comes into or goes out of force, with the
-    commencement dates the rules compare against, and the day after each (so that ``<``, ``<=``,
-    ``>=`` and ``>`` against any of them give the same answer throughout a span)."""
-    kept = _BOUNDS.get(id(cat))
-    if kept is not None and kept[0] is cat:
-        return kept[1]
-    days: set[date] = {COMMENCEMENT_2020, COMMENCEMENT_2025}
-    for provision in cat:
-        days.update(provision.boundaries)
-    out = sorted(days | {d + timedelta(days=1) for d in days})
-    _BOUNDS[id(cat)] = (cat, out)
-    return out
 
 
 def _from_template(q: OutcomeQuestion, regime: RegimeDecision, cat: Catalogue) -> OutcomeAnswer:
-    bounds = _bounds(cat)
+    bounds = span_bounds(cat)
     rules_on = regime.rules_date
     key = (
         q.forum,
