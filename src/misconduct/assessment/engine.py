@@ -278,6 +278,26 @@ def assess(
 class _Indication:
     """Stages 2 and 3 for one assessment."""
 
+    # slots: no instance dict to allocate and attributes read without one
+    __slots__ = (
+        "answer",
+        "at_meeting_ceiling",
+        "bands",
+        "considered",
+        "facts",
+        "g",
+        "lawful_cite",
+        "meeting_reasons",
+        "meeting_why",
+        "old_rules",
+        "reasons",
+        "ser",
+        "severe_cap",
+        "t",
+        "trace",
+        "warnings",
+    )
+
     def __init__(
         self,
         facts: Facts,
