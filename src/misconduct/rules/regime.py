@@ -150,6 +150,8 @@ def span_bounds(cat: Catalogue) -> list[date]:
         days.update(provision.boundaries)
     one = timedelta(days=1)
     out = sorted(days | {d + one for d in days} | {d - one for d in days})
+    if len(_BOUNDS) >= 64:  # a catalogue loaded again and again (tests) is not kept for ever
+        _BOUNDS.clear()
     _BOUNDS[id(cat)] = (cat, out)
     return out
 
