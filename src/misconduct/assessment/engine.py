@@ -21,7 +21,7 @@ from misconduct.assessment.reasons import GuidanceTraceEntry, Reason, StageResul
 from misconduct.assessment.seriousness import Seriousness, assess_seriousness
 from misconduct.rules.catalogue import Catalogue, ProvisionVersion
 from misconduct.rules.datafile import Citation, Status
-from misconduct.rules.frozen import builder
+from misconduct.rules.frozen import builder, slots_builder
 from misconduct.rules.outcomes import OutcomeAnswer, OutcomeQuestion, lawful_outcomes, question
 from misconduct.rules.regime import Regime
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
@@ -126,6 +126,7 @@ class Assessment:
 
 
 _build_assessment = builder(Assessment)  # Assessment(...), faster (misconduct.rules.frozen)
+_build_stage = slots_builder(StageResult)  # StageResult(...), the same
 
 _STATUS_ORDER = (Status.VERIFIED, Status.SECONDARY, Status.UNVERIFIED)
 _NOT_AVAILABILITY = ("period", "reasons", "presumption")
@@ -137,17 +138,24 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
     Taken from the rules' trace, so a 2012-regime case cites the 2012 regulations and an inference
     (a constable has no lower rank) keeps its own status instead of borrowing "verified".
     """
+    # The citation depends only on the versions the trace read, which of them were applied, and
+    # (where none was) on the regime: each is built once (Citation is immutable), keyed by the
+    # versions' id() (the versions kept beside it) and the applied flags.
+    entries = answer.trace.entries
+    all_versions = [e.version for e in entries]
+    key = (
+        answer.regime.regime._value_,
+        tuple(map(id, all_versions)),
+        tuple([e.applied for e in entries]),
+    )
+    kept = _LAWFUL_CITATIONS.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], all_versions, strict=True)):
+        return kept[1]
     versions = [
         e.version
         for e in answer.trace.entries
         if e.applied and e.version is not None and _counts_for_availability(e.provision_id)
     ]
-    # The citation depends only on the versions applied (and, where none was, on the regime): each
-    # is built once (Citation is immutable).
-    key = (answer.regime.regime._value_, *map(id, versions))
-    kept = _LAWFUL_CITATIONS.get(key)
-    if kept is not None and all(a is b for a, b in zip(kept[0], versions, strict=True)):
-        return kept[1]
     used = list(dict.fromkeys(v.citation for v in versions))
     if not used:
         cite = Citation(answer.regime.regime.label, "outcomes (see trace)", Status.UNVERIFIED)
@@ -161,11 +169,11 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
         )
     if len(_LAWFUL_CITATIONS) >= 4096:
         _LAWFUL_CITATIONS.clear()
-    _LAWFUL_CITATIONS[key] = (tuple(versions), cite)
+    _LAWFUL_CITATIONS[key] = (tuple(all_versions), cite)
     return cite
 
 
-_LAWFUL_CITATIONS: dict[tuple[Any, ...], tuple[tuple[ProvisionVersion, ...], Citation]] = {}
+_LAWFUL_CITATIONS: dict[tuple[Any, ...], tuple[tuple[ProvisionVersion | None, ...], Citation]] = {}
 _AVAILABILITY: dict[str, bool] = {}
 
 
@@ -270,6 +278,26 @@ def assess(
 class _Indication:
     """Stages 2 and 3 for one assessment."""
 
+    # slots: no instance dict to allocate and attributes read without one
+    __slots__ = (
+        "answer",
+        "at_meeting_ceiling",
+        "bands",
+        "considered",
+        "facts",
+        "g",
+        "lawful_cite",
+        "meeting_reasons",
+        "meeting_why",
+        "old_rules",
+        "reasons",
+        "ser",
+        "severe_cap",
+        "t",
+        "trace",
+        "warnings",
+    )
+
     def __init__(
         self,
         facts: Facts,
@@ -326,19 +354,24 @@ class _Indication:
         key: tuple[Any, ...]
         self.reasons.append(_PURPOSE_REASON)
         if lawful:
-            key = ("lawful", answer.available, answer.regime.regime, self.lawful_cite)
-            self.reasons.append(
-                memo.get(key)
-                or t.remember(
+            # the citation by id() (kept beside the reason): hashing it each time cost more
+            lawful_cite = self.lawful_cite
+            key = ("lawful", answer.available, answer.regime.regime, id(lawful_cite))
+            hit = memo.get(key)
+            if hit is None or hit[0] is not lawful_cite:
+                hit = t.remember(
                     key,
-                    Reason(
-                        "Outcomes lawfully open: "
-                        + ", ".join(LOWER[o] for o in lawful)
-                        + f" ({answer.regime.regime.label}).",
-                        self.lawful_cite,
+                    (
+                        lawful_cite,
+                        Reason(
+                            "Outcomes lawfully open: "
+                            + ", ".join(LOWER[o] for o in lawful)
+                            + f" ({answer.regime.regime.label}).",
+                            lawful_cite,
+                        ),
                     ),
                 )
-            )
+            self.reasons.append(hit[1])
         floor = (
             max(
                 (c for c in ser.categories if c.floor is not None),
@@ -436,23 +469,24 @@ class _Indication:
         indicated = self._presumption(ordered)
         separation = self._separation(indicated, pm_points)
         fww = self._fww(pm_points)
-        stage2 = StageResult(
+        # str() of an Outcome (a StrEnum) is its value
+        stage2 = _build_stage(
             "outcome",
             "Stage 2: purpose and outcome",
             {
-                "available_outcomes": [str(o) for o in lawful],
-                "indicated_outcomes": [str(o) for o in indicated],
-                "floor": str(floor.floor) if floor and floor.floor else None,
+                "available_outcomes": [o._value_ for o in lawful],
+                "indicated_outcomes": [o._value_ for o in indicated],
+                "floor": floor.floor._value_ if floor and floor.floor else None,
             },
             tuple(self.reasons),
         )
-        stage3 = StageResult(
+        stage3 = _build_stage(
             "personal_mitigation",
             "Stage 3: personal mitigation",
             {
                 "points": pm_points,
                 "factors": [f.factor.id for f in facts.personal_mitigation],
-                "most_likely_outcome": str(indicated[0]) if indicated else None,
+                "most_likely_outcome": indicated[0]._value_ if indicated else None,
             },
             tuple(stage3_reasons),
         )
@@ -589,8 +623,10 @@ class _Indication:
         """At an accelerated hearing the authority has certified that the officer should cease to
         serve without delay (SI 2020/4 reg 49(2)(b)): dismissal comes first, and a less severe
         outcome stays beside it only where enough personal mitigation is put forward."""
+        if not self._accelerated_forum:
+            return ordered
         dismissals = [o for o in ordered if o in _DISMISSALS]
-        if not self._accelerated_forum or not dismissals:
+        if not dismissals:
             return ordered
         lesser = [o for o in ordered if o not in _DISMISSALS]
         needed = self.t.accelerated_needs

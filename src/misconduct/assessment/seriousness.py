@@ -17,7 +17,7 @@ from misconduct.assessment.facts import Explicit, Facts, FoundFactor
 from misconduct.assessment.guidance import Guidance, GuidanceTables
 from misconduct.assessment.reasons import GuidanceTraceEntry, Reason, StageResult
 from misconduct.rules.datafile import Citation, Status
-from misconduct.rules.frozen import builder
+from misconduct.rules.frozen import builder, slots_builder
 from misconduct.rules.vocabulary import Finding
 
 GROSS_MISCONDUCT_CITATION = Citation(
@@ -350,7 +350,7 @@ def assess_seriousness(
     aggravating_ids = tuple(f.factor.id for f in aggravating)
     mitigating_ids = tuple(f.factor.id for f in mitigating)
     trace.append(
-        GuidanceTraceEntry(
+        _build_trace_entry(  # GuidanceTraceEntry(...), faster
             "adjustment",
             "Aggravating and mitigating factors",
             hit[2],
@@ -373,12 +373,12 @@ def assess_seriousness(
     # net_weight, worked out above from the same weights in the same order (the cached property
     # would add them up again on first use)
     result.__dict__["net_weight"] = net
-    stage = StageResult(
+    stage = _build_stage(  # StageResult(...), faster; str() of a Level (a StrEnum) is its value
         "seriousness",
         "Stage 1: the seriousness of the conduct",
         {
-            "culpability": str(culpability),
-            "harm": str(harm),
+            "culpability": culpability._value_,
+            "harm": harm._value_,
             "overall": label,
             "points": points,
             "starting_point": base,
@@ -390,6 +390,10 @@ def assess_seriousness(
         tuple(reasons),
     )
     return result, stage
+
+
+_build_stage = slots_builder(StageResult)
+_build_trace_entry = slots_builder(GuidanceTraceEntry)
 
 
 def _warnings_in_force(warnings: Any, on: date) -> list[str]:

@@ -41,3 +41,25 @@ def builder(cls: type[T]) -> Callable[..., T]:
 
     build.__name__ = f"build_{cls.__name__}"
     return build
+
+
+def slots_builder(cls: type[T]) -> Callable[..., T]:
+    """``builder`` for a frozen dataclass with ``__slots__`` (and without ``__post_init__``): each
+    slot is set through its own descriptor, as the dataclass's ``__init__`` does through
+    ``object.__setattr__``, without the per-field lookups."""
+    if hasattr(cls, "__post_init__") or "__slots__" not in cls.__dict__:
+        raise TypeError(f"{cls.__name__}: only for a dataclass with __slots__ and no __post_init__")
+    setters = tuple(getattr(cls, f.name).__set__ for f in fields(cls))  # type: ignore[arg-type]
+    count = len(setters)
+    new = object.__new__
+
+    def build(*values: Any) -> T:
+        if len(values) != count:
+            raise TypeError(f"{cls.__name__} takes {count} values, received {len(values)}")
+        obj: T = new(cls)
+        for set_slot, value in zip(setters, values, strict=True):
+            set_slot(obj, value)
+        return obj
+
+    build.__name__ = f"build_{cls.__name__}"
+    return build

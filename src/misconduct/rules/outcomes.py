@@ -7,6 +7,7 @@ legacy cases), the warnings in force on the severity-assessment date, rank, form
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -14,8 +15,8 @@ from typing import Any
 from misconduct.errors import InvalidInput, RuleViolation
 from misconduct.rules.catalogue import Catalogue, ProvisionVersion, catalogue_or_default
 from misconduct.rules.frozen import builder
-from misconduct.rules.regime import Regime, RegimeDecision, determine_regime
-from misconduct.rules.trace import Trace
+from misconduct.rules.regime import Regime, RegimeDecision, determine_regime, span_bounds
+from misconduct.rules.trace import Trace, TraceEntry, _entry
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 from misconduct.rules.warning import WARNINGS, WarningPeriod, warning_period
 from misconduct.rules.workdays import add_months, uk_date
@@ -259,10 +260,20 @@ class _Run:
         self.requirements: list[Requirement] = []
         self.notes: list[str] = []
         self.other_actions: list[OtherAction] = []
+        # The date each trace entry was read at, by its role: "R" the rules date, "D" the decision,
+        # "C" the date the allegation came to attention, "N" the notice of referral, "K" a fixed
+        # date (a commencement). A template of the answer (below) fills in a new question's dates.
+        self.roles: list[str] = []
+
+    def mark(self, role: str) -> None:
+        """The entries added since the last mark were read at the date of this role."""
+        roles = self.roles
+        roles.extend(role for _ in range(len(self.trace.entries) - len(roles)))
 
     def rule(self, pid: str, conclusion: str, *, applied: bool = True, **inputs: Any) -> Any:
         v = self.cat.version(pid, self.on)
         self.trace.add(v, conclusion, self.on, applied, inputs)
+        self.roles.append("R")
         return v.parameters
 
     def violation(self, pid: str, message: str, field_name: str) -> RuleViolation:
@@ -275,9 +286,12 @@ class _Run:
             on=self.on,
         )
 
-    def require(self, pid: str, rid: str, text: str, applies_to: set[Outcome], on: date) -> None:
+    def require(
+        self, pid: str, rid: str, text: str, applies_to: set[Outcome], on: date, role: str
+    ) -> None:
         v = self.cat.version(pid, on)
         self.trace.add(v, text, on, True, {})
+        self.roles.append(role)
         # A requirement depends only on these values and the version: each is built once
         # (Requirement is immutable).
         outcomes = _ordered(applies_to)
@@ -310,6 +324,22 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
         first_known_to_director_general_on=q.first_known_to_director_general_on,
         catalogue=cat,
     )
+    if (
+        q.dg_reinvestigation_on is None
+        and q.referral_notice_on is None
+        and q.reduced_in_rank_on is None
+        and q.linked_allegation_came_to_attention is None
+        and q.first_known_to_police_body_on is None
+        and q.first_known_to_director_general_on is None
+    ):
+        return _from_template(q, regime, cat)
+    return _evaluate(q, regime, cat)[0]
+
+
+def _evaluate(
+    q: OutcomeQuestion, regime: RegimeDecision, cat: Catalogue
+) -> tuple[OutcomeAnswer, list[str]]:
+    """The answer, worked out from the rules, and the role of each trace entry's date."""
     run = _Run(q, regime, cat)
     finding = _deemed_finding(run)
     _check_forum(run, finding)
@@ -325,12 +355,13 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
         if outcome not in WARNINGS:  # warning_period answers None for any other outcome
             continue
         period = warning_period(outcome, q.forum, regime, trace=run.trace, catalogue=cat)
+        run.mark("R")
         if period is not None:
             periods[outcome] = period
     if len(available) == 1 and finding is not Finding.NO_MISCONDUCT:
         (only,) = available
         run.notes.append(f"Only one outcome is lawful on these facts: {only.label.lower()}.")
-    return _build_answer(
+    answer = _build_answer(
         q,
         regime,
         ordered,
@@ -339,6 +370,79 @@ def lawful_outcomes(q: OutcomeQuestion, *, catalogue: Catalogue | None = None) -
         tuple(run.notes),
         run.trace,
         tuple(run.other_actions),
+    )
+    return answer, run.roles
+
+
+# Templates of the rules' answer. Without the later dates (notice of referral, reduction in rank,
+# linked allegation, first knowledge, Director General), an answer depends on the question's other
+# fields, the regime, and on its three dates only through which provision versions are in force on
+# them and which side of each commencement they fall: that is, through the span between two
+# consecutive boundary dates of the catalogue that each date falls in. The answer is worked out from
+# the rules once for each such key; a new question with the same key gets the same outcomes,
+# requirements, notes, periods and other actions (immutable, shared), and a trace whose entries are
+# the same provisions, versions, conclusions and inputs read at its own dates.
+_Template = tuple[
+    OutcomeAnswer,  # the answer worked out for the first question with this key
+    tuple[tuple[str, TraceEntry], ...],  # its trace entries with the role of each one's date
+    Catalogue,  # kept beside the key, which names it by id()
+]
+_TEMPLATES: dict[tuple[Any, ...], _Template] = {}
+
+
+def _from_template(q: OutcomeQuestion, regime: RegimeDecision, cat: Catalogue) -> OutcomeAnswer:
+    bounds = span_bounds(cat)
+    rules_on = regime.rules_date
+    key = (
+        q.forum,
+        q.finding,
+        q.rank,
+        q.former_officer,
+        q.fww_in_force,
+        q.ww_in_force,
+        q.previously_reduced_in_rank,
+        q.unconnected_incidents,
+        q.convicted_indictable_only,
+        q.linked_to_pre_commencement_allegation,
+        regime.regime,
+        bisect_right(bounds, rules_on),
+        bisect_right(bounds, q.came_to_attention),
+        bisect_right(bounds, q.decided_on),
+        id(cat),
+    )
+    kept = _TEMPLATES.get(key)
+    if kept is None or kept[2] is not cat:
+        answer, roles = _evaluate(q, regime, cat)  # raises as before for a question refused
+        entries = answer.trace.entries
+        if len(roles) != len(entries) or any(
+            isinstance(v, date) for e in entries for v in e.inputs.values()
+        ):  # pragma: no cover - a guard for whoever adds a trace entry without its date's role
+            raise AssertionError("a rules trace entry has no date role, or a date among its inputs")
+        if len(_TEMPLATES) >= 4096:
+            _TEMPLATES.clear()
+        _TEMPLATES[key] = (answer, tuple(zip(roles, entries, strict=True)), cat)
+        return answer
+    template, roled, _ = kept
+    days = {"R": rules_on, "C": q.came_to_attention, "D": q.decided_on}
+    trace = Trace(
+        [
+            e
+            if role == "K"
+            else _entry(
+                e.provision_id, e.title, e.applied, e.conclusion, days[role], e.version, e.inputs
+            )
+            for role, e in roled
+        ]
+    )
+    return _build_answer(
+        q,
+        regime,
+        template.available,
+        dict(template.warning_periods),
+        template.requirements,
+        template.notes,
+        trace,
+        template.other_actions,
     )
 
 
@@ -354,6 +458,7 @@ def _deemed_finding(run: _Run) -> Finding:
                 "not in force for this allegation: a conviction is weighed on its facts, "
                 "with no automatic gross misconduct",
             )
+            run.mark("R")
         return q.finding
     if not q.convicted_indictable_only:
         return q.finding
@@ -547,6 +652,7 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
                 on=q.decided_on,
                 former_officer=True,
             )
+            run.mark("D")
             return {Outcome(o) for o in former.parameters[finding.value]}
         run.trace.record_not_in_force(
             "regs2012_former_officer",
@@ -555,6 +661,7 @@ def _outcomes_2012(run: _Run, finding: Finding) -> set[Outcome]:
             "before 15 December 2017 proceedings did not continue after an officer left; "
             "treated as for a serving officer",
         )
+        run.mark("D")
         run.notes.append(
             "Before 15 December 2017 misconduct proceedings did not continue once an officer had "
             "left; the outcomes shown are those for a serving officer."
@@ -634,6 +741,7 @@ def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
                 "circumstances, reasoned in the outcome report.",
                 non_dismissal,
                 run.on,
+                "R",
             )
         elif presumption is None and run.regime.regime is not Regime.CONDUCT_REGS_2012:
             run.trace.record_not_in_force(
@@ -643,6 +751,7 @@ def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
                 "not in force for this allegation (pre-commencement or before 28 May 2025): "
                 "no exceptional-circumstances threshold",
             )
+            run.mark("R")
         if non_dismissal and run.regime.regime is not Regime.CONDUCT_REGS_2012:
             _reasons_for_not_dismissing(run, non_dismissal)
     if Outcome.REDUCTION_IN_RANK in available:
@@ -653,6 +762,7 @@ def _requirements(run: _Run, finding: Finding, available: set[Outcome]) -> None:
             "the likely operational impact.",
             {Outcome.REDUCTION_IN_RANK},
             run.on,
+            "R",
         )
 
 
@@ -669,10 +779,11 @@ def _reasons_for_not_dismissing(run: _Run, non_dismissal: set[Outcome]) -> None:
         "Gross misconduct without dismissal: the outcome report must give the reasons "
         "(and goes to the local policing body)."
     )
+    role = "N"
     if notice is None and q.came_to_attention >= start:
-        notice = q.came_to_attention  # the notice cannot precede the allegation
+        notice, role = q.came_to_attention, "C"  # the notice cannot precede the allegation
     if notice is not None and notice >= start:
-        run.require(REASONS, "reasons_for_not_dismissing", text, non_dismissal, notice)
+        run.require(REASONS, "reasons_for_not_dismissing", text, non_dismissal, notice, role)
         return
     if notice is not None or q.decided_on < start:
         run.trace.record_not_in_force(
@@ -682,6 +793,7 @@ def _reasons_for_not_dismissing(run: _Run, non_dismissal: set[Outcome]) -> None:
             "notice of referral before 7 May 2024 (SI 2024/521 reg 7(1)): no express duty to give "
             "reasons for not dismissing",
         )
+        run.mark(role if notice is not None else "D")
         return
     run.require(
         REASONS,
@@ -690,6 +802,7 @@ def _reasons_for_not_dismissing(run: _Run, non_dismissal: set[Outcome]) -> None:
         "(SI 2024/521 reg 7(1)); the date of that notice was not given.",
         non_dismissal,
         start,
+        "K",
     )
 
 

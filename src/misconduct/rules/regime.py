@@ -12,6 +12,7 @@ of the notice of referral (SI 2024/521 reg 7).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -19,7 +20,8 @@ from functools import lru_cache
 
 from misconduct.errors import InvalidInput
 from misconduct.rules.catalogue import Catalogue, catalogue_or_default, default_catalogue
-from misconduct.rules.trace import Trace
+from misconduct.rules.frozen import builder
+from misconduct.rules.trace import Trace, TraceEntry, _entry
 
 COMMENCEMENT_2020 = date(2020, 2, 1)
 COMMENCEMENT_2025 = date(2025, 5, 28)
@@ -58,6 +60,9 @@ class RegimeDecision:
     @property
     def amendments_2025(self) -> bool:
         return self.regime is Regime.CONDUCT_REGS_2020_AMENDED_2025
+
+
+_build_decision = builder(RegimeDecision)
 
 
 def _earliest(*days: date | None) -> date:
@@ -105,6 +110,117 @@ def determine_regime(
 
 @lru_cache(maxsize=8192)
 def _decide(
+    came_to_attention: date,
+    linked_to_pre_commencement_allegation: bool,
+    dg_reinvestigation_on: date | None,
+    linked_allegation_came_to_attention: date | None,
+    first_known_to_police_body_on: date | None,
+    first_known_to_director_general_on: date | None,
+    cat: Catalogue,
+) -> RegimeDecision:
+    if (
+        dg_reinvestigation_on is None
+        and linked_allegation_came_to_attention is None
+        and first_known_to_police_body_on is None
+        and first_known_to_director_general_on is None
+    ):
+        return _from_template(came_to_attention, linked_to_pre_commencement_allegation, cat)
+    return _decide_fully(
+        came_to_attention,
+        linked_to_pre_commencement_allegation,
+        dg_reinvestigation_on,
+        linked_allegation_came_to_attention,
+        first_known_to_police_body_on,
+        first_known_to_director_general_on,
+        cat,
+    )
+
+
+def span_bounds(cat: Catalogue) -> list[date]:
+    """Every date on which some provision version comes into or goes out of force, with the
+    commencement dates the rules compare against, and the day before and after each: between two
+    consecutive dates of this list (``bisect_right``), every version lookup and every comparison
+    (``<``, ``<=``, ``>=``, ``>``, ``min``, ``max``) against any of them gives the same answer, and a
+    span that holds one of them holds nothing else."""
+    kept = _BOUNDS.get(id(cat))
+    if kept is not None and kept[0] is cat:
+        return kept[1]
+    days: set[date] = {COMMENCEMENT_2020, COMMENCEMENT_2025}
+    for provision in cat:
+        days.update(provision.boundaries)
+    one = timedelta(days=1)
+    out = sorted(days | {d + one for d in days} | {d - one for d in days})
+    if len(_BOUNDS) >= 64:  # a catalogue loaded again and again (tests) is not kept for ever
+        _BOUNDS.clear()
+    _BOUNDS[id(cat)] = (cat, out)
+    return out
+
+
+_BOUNDS: dict[int, tuple[Catalogue, list[date]]] = {}
+
+# Templates of the decision where only the date the allegation came to attention is given (and the
+# 2025 link flag): the decision depends on that date only through the span of ``span_bounds`` it
+# falls in, except that the trace entries' dates, the inputs and the rules date that equal it are it.
+# Worked out in full once a span; a new date in the span gets the same regime, reasons, provisions,
+# versions and conclusions with its own date where the first had its date.
+_RegimeTemplate = tuple[
+    Catalogue,  # kept beside the key, which names it by id()
+    RegimeDecision,
+    bool,  # the rules date is the date the allegation came to attention
+    # each trace entry, whether its date is that date, and the names of its inputs that are
+    tuple[tuple[TraceEntry, bool, tuple[str, ...]], ...],
+]
+_TEMPLATES: dict[tuple[bool, int, int], _RegimeTemplate] = {}
+
+
+def _from_template(came_to_attention: date, linked: bool, cat: Catalogue) -> RegimeDecision:
+    key = (linked, bisect_right(span_bounds(cat), came_to_attention), id(cat))
+    kept = _TEMPLATES.get(key)
+    if kept is None or kept[0] is not cat:
+        decision = _decide_fully(came_to_attention, linked, None, None, None, None, cat)
+        if len(_TEMPLATES) >= 4096:
+            _TEMPLATES.clear()
+        _TEMPLATES[key] = (
+            cat,
+            decision,
+            decision.rules_date == came_to_attention,
+            tuple(
+                (
+                    e,
+                    e.on == came_to_attention,
+                    tuple(k for k, v in e.inputs.items() if v == came_to_attention),
+                )
+                for e in decision.trace.entries
+            ),
+        )
+        return decision
+    _, template, rules_is_it, roled = kept
+    entries = []
+    for e, on_is_it, inputs_are_it in roled:
+        inputs = e.inputs
+        if inputs_are_it:
+            inputs = {**inputs, **dict.fromkeys(inputs_are_it, came_to_attention)}
+        entries.append(
+            _entry(
+                e.provision_id,
+                e.title,
+                e.applied,
+                e.conclusion,
+                came_to_attention if on_is_it else e.on,
+                e.version,
+                inputs,
+            )
+        )
+    return _build_decision(  # RegimeDecision(...), faster
+        template.regime,
+        came_to_attention,
+        came_to_attention if rules_is_it else template.rules_date,
+        template.reasons,
+        Trace(entries),
+    )
+
+
+def _decide_fully(
     came_to_attention: date,
     linked_to_pre_commencement_allegation: bool,
     dg_reinvestigation_on: date | None,
