@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
+import time as time_module
 import types
 import typing
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from misconduct.domain import codec
 from misconduct.domain import events as ev
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
@@ -155,3 +158,57 @@ def test_a_wrong_value_names_the_field_and_item() -> None:
 def test_any_case_state_rebuilds_from_its_stored_json(case: Case) -> None:
     stored = json.loads(json.dumps(to_plain(case)))  # what the repository keeps as the case's state
     assert from_plain(Case, stored) == case
+
+
+@dataclass(frozen=True)
+class _Node:
+    """A type that holds itself, as the case's records do (a stand-in while its converter is made)."""
+
+    label: str
+    children: tuple[_Node, ...] = ()
+    note: _Leaf | None = None
+
+
+@dataclass(frozen=True)
+class _Leaf:
+    text: str
+    parent: _Node | None = None
+
+
+def test_threads_decoding_at_once_while_the_converters_are_made_never_see_a_stand_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A threaded server decodes cases in several threads at once: none may call the stand-in for a
+    type that holds itself before its converter is made (it failed with an IndexError, a 500). The
+    making is slowed down so that the threads meet while it is under way."""
+    compile_slowly = codec._compile
+
+    def slow(hint: Any) -> codec.Converter:
+        time_module.sleep(0.002)
+        return compile_slowly(hint)
+
+    monkeypatch.setattr(codec, "_compile", slow)
+    data = codec.to_plain(
+        _Node("a", (_Node("b", note=_Leaf("x", _Node("c"))),), _Leaf("y", _Node("d")))
+    )
+    failures: list[BaseException] = []
+
+    def decode(start: threading.Barrier) -> None:
+        start.wait()
+        try:
+            node = codec.from_plain(_Node, data)
+            assert node.children[0].note is not None and node.children[0].note.parent is not None
+            assert node.children[0].note.parent.label == "c"
+        except BaseException as error:  # collected for the assertion below
+            failures.append(error)
+
+    for _ in range(5):
+        for hint in [h for h in codec._converters if "_Node" in str(h) or "_Leaf" in str(h)]:
+            del codec._converters[hint]
+        start = threading.Barrier(6)
+        threads = [threading.Thread(target=decode, args=(start,)) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert failures == []

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -91,6 +92,9 @@ def from_plain(cls: type[T], data: Any, *, where: str = "") -> T:
 
 Converter = Callable[[Any, str], Any]
 _converters: dict[Any, Converter] = {}
+_pending: dict[Any, Converter] = {}
+"""Converters being made by the thread that holds ``_building`` (threaded servers decode at once)."""
+_building = threading.RLock()
 
 
 def _converter(hint: Any) -> Converter:
@@ -104,12 +108,27 @@ def _converter(hint: Any) -> Converter:
         pass
     except TypeError:  # an unhashable hint: made each time
         return _compile(hint)
-    made: list[Converter] = []
-    _converters[hint] = lambda data, where: made[0](data, where)  # a type that holds itself
-    converter = _compile(hint)
-    made.append(converter)
-    _converters[hint] = converter
-    return converter
+    with _building:
+        found = _converters.get(hint) or _pending.get(hint)
+        if found is not None:
+            return found
+        # Converters being made are kept apart until the outermost is whole: a type that holds
+        # itself is first a stand-in, and no other thread may call one before it is filled in.
+        outermost = not _pending
+        made: list[Converter] = []
+        _pending[hint] = lambda data, where: made[0](data, where)
+        try:
+            converter = _compile(hint)
+        except BaseException:
+            if outermost:
+                _pending.clear()
+            raise
+        made.append(converter)
+        _pending[hint] = converter
+        if outermost:
+            _converters.update(_pending)
+            _pending.clear()
+        return converter
 
 
 def _compile(hint: Any) -> Converter:
