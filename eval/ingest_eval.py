@@ -617,6 +617,27 @@ def set_of(page_id: str, held2: frozenset[str]) -> str:
     return "held-out 2" if page_id in held2 else "development"
 
 
+def print_page_set(title: str, counts: dict[str, Counter[str]], sizes: Counter[str]) -> None:
+    """One set of page texts: its table, with the officers and records, what was not scored and
+    what was refused."""
+    print(
+        table(title, counts, sizes["texts"]).replace(
+            " texts)",
+            f" texts, {sizes['officers']} officers in the truth, {sizes['records']} records read)",
+        )
+    )
+    unscored = ", ".join(
+        f"{k.removeprefix('unscored ')} {v}"
+        for k, v in sorted(sizes.items())
+        if k.startswith("unscored")
+    )
+    print(f"  not stated in the text, so not scored: {unscored or 'none'}")
+    print(
+        f"  refused texts: {sizes['refused']}; records beyond the truth's officers: "
+        f"{sizes['extra records']}"
+    )
+
+
 def report_cached(folder: Path) -> None:
     pages = cached_pages(folder)
     if not pages:
@@ -639,23 +660,7 @@ def report_cached(folder: Path) -> None:
             else "FORMER HELD-OUT 2, DEVELOPMENT since its one measurement (30/11/2026, third "
             "round); the fourth round's rules were written in answer to it"
         )
-        print(
-            table(title, counts, sizes["texts"]).replace(
-                " texts)",
-                " texts, "
-                f"{sizes['officers']} officers in the truth, {sizes['records']} records read)",
-            )
-        )
-        unscored = ", ".join(
-            f"{k.removeprefix('unscored ')} {v}"
-            for k, v in sorted(sizes.items())
-            if k.startswith("unscored")
-        )
-        print(f"  not stated in the text, so not scored: {unscored or 'none'}")
-        print(
-            f"  refused texts: {sizes['refused']}; records beyond the truth's officers: "
-            f"{sizes['extra records']}"
-        )
+        print_page_set(title, counts, sizes)
         if "--breakdown" in sys.argv:
             breakdown(name, chosen)
         if "--verbose" in sys.argv:
@@ -723,22 +728,7 @@ def report_heldout3(folder: Path) -> None:
         "truth written before extraction; measured once at commit 3f48b12, then its misses were "
         "read and rules written in answer (commits 142db18 to c6893c2): development since)"
     )
-    print(
-        table(title, counts, sizes["texts"]).replace(
-            " texts)",
-            f" texts, {sizes['officers']} officers in the truth, {sizes['records']} records read)",
-        )
-    )
-    unscored = ", ".join(
-        f"{k.removeprefix('unscored ')} {v}"
-        for k, v in sorted(sizes.items())
-        if k.startswith("unscored")
-    )
-    print(f"  not stated in the text, so not scored: {unscored or 'none'}")
-    print(
-        f"  refused texts: {sizes['refused']}; records beyond the truth's officers: "
-        f"{sizes['extra records']}"
-    )
+    print_page_set(title, counts, sizes)
     breakdown("held-out 3", pages)
     if "--show-heldout-misses" in sys.argv:
         for m in misses:
