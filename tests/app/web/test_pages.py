@@ -315,3 +315,20 @@ def test_the_case_pages_warnings_are_each_officers_warnings_from_other_cases(
     for case in cases:
         expected = {o: repo.warnings_for(o, excluding=case.ref) for o in case.officers}
         assert dict(store.context(case).warnings) == expected
+
+
+def test_where_a_case_stands_says_so_when_nothing_is_decided_yet(demo: list[str]) -> None:
+    """A case at intake says that nothing has been decided, not an empty heading; a decided case
+    shows its decisions instead."""
+    cases = {c.ref: c for c in store.all_cases()}
+    officer = make_user("cw", [(Role.CASE_OFFICER, f) for f in {c.force for c in cases.values()}])
+    client = _client(officer)
+
+    def stands(ref: str) -> str:
+        page = client.get(reverse("web:case", args=[ref])).content.decode()
+        return page[page.index("<h2>Where it stands</h2>") : page.index("<h2>Allegations</h2>")]
+
+    assert "Nothing has been decided yet." in stands("WMP-2026-0101")
+    decided = next(ref for ref, c in sorted(cases.items()) if c.decisions)
+    assert "Nothing has been decided yet." not in stands(decided)
+    assert "Outcome" in stands(decided)
