@@ -47,3 +47,20 @@ def test_the_workers_do_not_inherit_the_masters_database_connection(
     monkeypatch.setattr(BaseApplication, "run", run)
     serve._gunicorn("127.0.0.1:0", 2, {"worker_class": "gthread", "threads": 4})
     assert order == ["closed", "forked 2 workers of 4 threads"]
+
+
+@pytest.mark.django_db
+def test_the_demo_brings_its_published_outcomes_into_the_national_register(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`make run` (`serve --demo`): a newcomer's national register is not empty; the system's own
+    published outcomes are in it, and preparing the demo again adds nothing twice."""
+    from misconduct.app.register.models import Record
+    from misconduct.cli.serve import _prepare_demo
+
+    _prepare_demo()
+    first = Record.objects.filter(source__origin="system").count()
+    assert first > 0
+    assert f"National register: {first} officer record(s)" in capsys.readouterr().out
+    _prepare_demo()
+    assert Record.objects.filter(source__origin="system").count() == first

@@ -1,7 +1,8 @@
 """``misconduct serve``: the web application and API under gunicorn, static files by whitenoise.
 
 ``--demo`` prepares a demonstration first: applies the migrations, loads the demo cases (idempotent),
-creates the demo logins if absent and prints them.
+brings their published outcomes into the national register, creates the demo logins if absent and
+prints them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,14 @@ def _prepare_demo() -> None:
 
     loaded = load_demo(bootstrap.service("demo data loader", lambda: datetime.now(UTC)))
     click.echo(f"Demo cases: {len(loaded)} loaded, {m.Case.objects.count()} in the database.")
+    from misconduct.app.register.store import sync_system
+    from misconduct.app.web import store as case_store
+
+    synced = sync_system(case_store.today())
+    click.echo(
+        f"National register: {synced.records} officer record(s) from this system's published "
+        "outcomes."
+    )
     forces = sorted(set(m.Case.objects.values_list("force_id", flat=True)))
     users = ensure_demo_users(forces)
     click.echo("Demo logins (password for each: " + DEMO_PASSWORD + "):")
