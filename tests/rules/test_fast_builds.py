@@ -35,8 +35,10 @@ def test_builder_gives_the_constructors_object() -> None:
 
 def test_builder_refuses_a_wrong_count_and_classes_it_cannot_build() -> None:
     make = builder(_Pair)
-    with pytest.raises(TypeError, match="takes 2 values, received 1"):
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'right'"):
         make(1)
+    with pytest.raises(TypeError, match="takes 2 positional arguments but 3 were given"):
+        make(1, (), 3)
 
     @dataclass(frozen=True)
     class Checked:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import is_
 from typing import Any
 
 from misconduct.assessment.factors import Category, FactorCatalogue, default_factors
@@ -149,7 +150,7 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
         tuple([e.applied for e in entries]),
     )
     kept = _LAWFUL_CITATIONS.get(key)
-    if kept is not None and all(a is b for a, b in zip(kept[0], all_versions, strict=True)):
+    if kept is not None and all(map(is_, kept[0], all_versions)):  # as many: the key has their ids
         return kept[1]
     versions = [
         e.version
@@ -245,7 +246,10 @@ def _default_rules(q: OutcomeQuestion) -> tuple[OutcomeAnswer, Citation]:
 
 
 def _floor_severity(outcome: Outcome) -> int:
-    """Dismissal in any form meets a dismissal floor (a former officer's finding included)."""
+    """Dismissal in any form meets a dismissal floor (a former officer's finding included).
+
+    The engine itself reads ``_FLOOR_SEVERITY`` directly: a call for each outcome cost more than
+    the lookup."""
     return _FLOOR_SEVERITY[outcome]
 
 
@@ -375,14 +379,14 @@ class _Indication:
         floor = (
             max(
                 (c for c in ser.categories if c.floor is not None),
-                key=lambda c: _floor_severity(c.floor) if c.floor else 0,
+                key=lambda c: _FLOOR_SEVERITY[c.floor] if c.floor else 0,
                 default=None,
             )
             if ser.categories
             else None
         )
-        floor_sev = _floor_severity(floor.floor) if floor and floor.floor else -1
-        in_band = [o for o in lawful if self.band_fits(o) and _floor_severity(o) >= floor_sev]
+        floor_sev = _FLOOR_SEVERITY[floor.floor] if floor and floor.floor else -1
+        in_band = [o for o in lawful if self.band_fits(o) and _FLOOR_SEVERITY[o] >= floor_sev]
         chosen: list[Outcome]
         if in_band:
             chosen = in_band
@@ -391,7 +395,7 @@ class _Indication:
             sufficient = [
                 o
                 for o in lawful
-                if _floor_severity(o) >= floor_sev and self.eligible(o) and not self.band_too_low(o)
+                if _FLOOR_SEVERITY[o] >= floor_sev and self.eligible(o) and not self.band_too_low(o)
             ]
             if sufficient:
                 chosen = [sufficient[0]]
@@ -406,7 +410,8 @@ class _Indication:
             else:
                 chosen = []
         meeting_span = self._meeting_span(lawful, chosen, floor_sev)
-        chosen = [*chosen, *(o for o in meeting_span if o not in chosen)]
+        if meeting_span:
+            chosen = [*chosen, *[o for o in meeting_span if o not in chosen]]
         self._narrate(lawful, chosen, floor, floor_sev)
         self.reasons.extend(self.meeting_reasons)
 
@@ -533,7 +538,7 @@ class _Indication:
             self.facts.proceedings.forum is not Forum.MISCONDUCT_MEETING
             or self.ser.points < gm_min
             or fww not in lawful
-            or _floor_severity(fww) < floor_sev
+            or _FLOOR_SEVERITY[fww] < floor_sev
         ):
             return []
         self.at_meeting_ceiling = True
@@ -547,7 +552,7 @@ class _Indication:
             if SEVERITY[o] < SEVERITY[fww]
             and self.eligible(o)
             and self.bands[o].low <= level <= self.high(o)
-            and _floor_severity(o) >= floor_sev
+            and _FLOOR_SEVERITY[o] >= floor_sev
         ]
         for o in lesser:
             self.meeting_why[o] = (
@@ -597,7 +602,7 @@ class _Indication:
             for o in lawful
             if SEVERITY[o] < lowest
             and o not in _DISMISSALS
-            and _floor_severity(o) >= floor_sev
+            and _FLOOR_SEVERITY[o] >= floor_sev
             and self.eligible(o)
         ]
         if not below:
@@ -679,29 +684,31 @@ class _Indication:
         ser, t = self.ser, self.t
         memo = t.memo
         old = self.old_rules
+        label, points = ser.label, ser.points
+        # read once, not once an outcome
+        bands, meeting_why, factor_ids = self.bands, self.meeting_why, self.facts.factor_ids
+        considered, reasons = self.considered, self.reasons
         for o in lawful:
-            band = self.bands[o]
+            band = bands[o]
             pin: Category | None = None
             key: tuple[Any, ...]
-            if o in self.meeting_why:
-                key = ("meeting", o, self.meeting_why[o])
+            if o in meeting_why:
+                key = ("meeting", o, meeting_why[o])
             elif o in chosen:
-                key = ("indicated", o, old, ser.label, ser.points)
-            elif floor is not None and _floor_severity(o) < floor_sev:
+                key = ("indicated", o, old, label, points)
+            elif floor is not None and _FLOOR_SEVERITY[o] < floor_sev:
                 key, pin = ("below the floor", o, id(floor)), floor
-            elif self.high(o) < ser.points:
-                key = ("not sufficient", o, old, ser.label, ser.points)
-            elif band.requires_any_factor and not (
-                band.requires_any_factor & self.facts.factor_ids
-            ):
+            elif self.high(o) < points:
+                key = ("not sufficient", o, old, label, points)
+            elif band.requires_any_factor and not (band.requires_any_factor & factor_ids):
                 key = ("not indicated", o, old)
             else:
-                key = ("more than necessary", o, old, ser.label)
+                key = ("more than necessary", o, old, label)
             hit = memo.get(key)
             if hit is None or hit[0] is not pin:
                 hit = t.remember(key, (pin, *self._verdict(key[0], o, floor)))
-            self.considered.append(hit[1])
-            self.reasons.append(hit[2])
+            considered.append(hit[1])
+            reasons.append(hit[2])
         if floor is not None and floor.floor is not None:
             key = ("floor", id(floor))
             hit = memo.get(key)

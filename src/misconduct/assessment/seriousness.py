@@ -199,7 +199,7 @@ def assess_seriousness(
     key: tuple[Any, ...]
     categories = tuple(
         dict.fromkeys(
-            catalogue.category(f.factor.category) for f in facts.factors if f.factor.category
+            [catalogue.category(f.factor.category) for f in facts.factors if f.factor.category]
         )
     )
     reasons: list[Reason] = [
@@ -302,8 +302,8 @@ def assess_seriousness(
     for f in mitigating:
         reasons.append(_kept_factor_reason(t, f, "mitigating"))
     # sum() of the same weights in the same order, as before (and as Seriousness.net_weight)
-    agg_weight = sum(f.factor.weight for f in aggravating)
-    mit_weight = sum(f.factor.weight for f in mitigating)
+    agg_weight = sum([f.factor.weight for f in aggravating])
+    mit_weight = sum([f.factor.weight for f in mitigating])
     net = agg_weight - mit_weight
     shift = t.shift(net)
     points = max(1, min(t.max_points, base + shift))
@@ -347,8 +347,10 @@ def assess_seriousness(
         )
     label = hit[0]
     reasons.append(hit[1])
-    aggravating_ids = tuple(f.factor.id for f in aggravating)
-    mitigating_ids = tuple(f.factor.id for f in mitigating)
+    aggravating_ids = tuple(
+        [f.factor.id for f in aggravating]
+    )  # a list first: quicker than a generator
+    mitigating_ids = tuple([f.factor.id for f in mitigating])
     trace.append(
         _build_trace_entry(  # GuidanceTraceEntry(...), faster
             "adjustment",

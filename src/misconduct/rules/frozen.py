@@ -2,7 +2,8 @@
 
 A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__`` from Python, one call
 a field; for a class without ``__post_init__`` and without ``__slots__`` the same instance (equal,
-hashed, printed and immutable as before) can be made with its fields set in one step.
+hashed, printed and immutable as before) can be made with its fields set in one step, by a function
+compiled once a class (as ``dataclasses`` compiles ``__init__``) that takes one parameter a field.
 
 >>> from dataclasses import dataclass
 >>> @dataclass(frozen=True)
@@ -29,18 +30,16 @@ def builder(cls: type[T]) -> Callable[..., T]:
     if hasattr(cls, "__post_init__") or "__slots__" in cls.__dict__:
         raise TypeError(f"{cls.__name__}: only for a dataclass without __post_init__ or __slots__")
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-    count = len(names)
-    new = object.__new__
-
-    def build(*values: Any) -> T:
-        if len(values) != count:
-            raise TypeError(f"{cls.__name__} takes {count} values, received {len(values)}")
-        obj: T = new(cls)
-        obj.__dict__.update(zip(names, values, strict=True))
-        return obj
-
-    build.__name__ = f"build_{cls.__name__}"
-    return build
+    # a function with one parameter a field (so a wrong number of values is refused by the call),
+    # made once a class as dataclasses makes __init__: no count, zip or loop on each call
+    return _compile(
+        cls,
+        names,
+        "_fz_obj = _fz_new(_fz_cls)\n    _fz_set_dict(_fz_obj, '__dict__', {"
+        + ", ".join(f"{n!r}: {n}" for n in names)
+        + "})",
+        {"_fz_new": object.__new__, "_fz_cls": cls, "_fz_set_dict": object.__setattr__},
+    )
 
 
 def slots_builder(cls: type[T]) -> Callable[..., T]:
@@ -49,17 +48,25 @@ def slots_builder(cls: type[T]) -> Callable[..., T]:
     ``object.__setattr__``, without the per-field lookups."""
     if hasattr(cls, "__post_init__") or "__slots__" not in cls.__dict__:
         raise TypeError(f"{cls.__name__}: only for a dataclass with __slots__ and no __post_init__")
-    setters = tuple(getattr(cls, f.name).__set__ for f in fields(cls))  # type: ignore[arg-type]
-    count = len(setters)
-    new = object.__new__
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    setters = {f"_fz_set_{n}": getattr(cls, n).__set__ for n in names}
+    return _compile(
+        cls,
+        names,
+        "_fz_obj = _fz_new(_fz_cls)" + "".join(f"\n    _fz_set_{n}(_fz_obj, {n})" for n in names),
+        {"_fz_new": object.__new__, "_fz_cls": cls, **setters},
+    )
 
-    def build(*values: Any) -> T:
-        if len(values) != count:
-            raise TypeError(f"{cls.__name__} takes {count} values, received {len(values)}")
-        obj: T = new(cls)
-        for set_slot, value in zip(setters, values, strict=True):
-            set_slot(obj, value)
-        return obj
 
-    build.__name__ = f"build_{cls.__name__}"
+def _compile(
+    cls: type[T], names: tuple[str, ...], body: str, env: dict[str, Any]
+) -> Callable[..., T]:
+    """``def build(<names>): <body>; return obj``, compiled once with ``env`` as its globals (the
+    names are a dataclass's field names, so valid identifiers)."""
+    if not all(n.isidentifier() and not n.startswith("_fz_") for n in names):
+        raise TypeError(f"{cls.__name__}: field names must be identifiers not starting with _fz_")
+    source = f"def build({', '.join(names)}):\n    {body}\n    return _fz_obj\n"
+    exec(source, env)  # the source is built from the class's own field names only
+    build: Callable[..., T] = env["build"]
+    build.__name__ = build.__qualname__ = f"build_{cls.__name__}"
     return build
