@@ -739,7 +739,7 @@ def report_heldout3(folder: Path) -> None:
             print(f"    miss: {m}")
 
 
-# Held-out 4 (30/11/2026): 13 pages fetched after held-out 3 had been measured and looked at, built
+# Held-out 4 (30/11/2026): 13 pages (21 officers) fetched after held-out 3 had been measured and looked at, built
 # as held-out 3 was (``eval/heldout4/README.md``); the truths were committed before ingest was run.
 HELDOUT4 = ROOT / "eval" / "heldout4"
 
