@@ -49,3 +49,16 @@ def test_proven_to_be_misconduct_but_not_gross_misconduct_is_misconduct() -> Non
         "to be one of gross misconduct and he was dismissed without notice.\n"
     )
     assert _only(one_of).value("finding") == "gross_misconduct"
+
+
+def test_an_unnamed_detective_rank_is_read() -> None:
+    text = (
+        "South Yorkshire Police confirmed that a Detective Inspector has been dismissed without "
+        "notice following a gross misconduct hearing.\n"
+    )
+    assert _only(text).value("rank") == "inspector"
+    sergeant = (
+        "The detective sergeant was given a final written warning at a misconduct meeting held by "
+        "Durham Constabulary.\n"
+    )
+    assert _only(sergeant).value("rank") == "sergeant"
