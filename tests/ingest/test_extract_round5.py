@@ -62,3 +62,11 @@ def test_an_unnamed_detective_rank_is_read() -> None:
         "Durham Constabulary.\n"
     )
     assert _only(sergeant).value("rank") == "sergeant"
+
+
+def test_a_county_possessive_without_its_apostrophe_names_the_force() -> None:
+    text = (
+        "A constable from Cumbrias roads policing unit was dismissed without notice at a gross "
+        "misconduct hearing.\n"
+    )
+    assert _only(text).value("force") == "cumbria"
