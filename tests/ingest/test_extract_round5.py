@@ -70,3 +70,17 @@ def test_a_county_possessive_without_its_apostrophe_names_the_force() -> None:
         "misconduct hearing.\n"
     )
     assert _only(text).value("force") == "cumbria"
+
+
+def test_officers_counted_by_rank_are_given_it() -> None:
+    text = (
+        "Three Lancashire Police officers were dismissed without notice at a gross misconduct "
+        "hearing on Friday. The three constables had shared offensive messages.\n"
+    )
+    ex = extract(text)
+    assert [r.value("rank") for r in ex.records] == ["constable"] * 3
+    mixed = (
+        "Two Lancashire Police officers were dismissed without notice at a gross misconduct "
+        "hearing. The two constables and two sergeants from another team were not involved.\n"
+    )
+    assert all(r.value("rank") is None for r in extract(mixed).records)

@@ -198,12 +198,13 @@ def extract(
     count = stated_count(text)
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if len(officers) < n:
+        counted = _counted_rank(text) if n > 1 else None
         officers = officers + [
             Officer(
                 f"#{i}",
                 "Unnamed officer" if n == 1 else f"Unnamed officer {i + 1}",
-                None,
-                None,
+                rank_code(counted.text) if counted else None,
+                counted,
                 None,
             )
             for i in range(len(officers), n)
@@ -577,6 +578,25 @@ _STAFF_NOUN = re.compile(
     r"|call\s+handlers?|civilian)\b",
     re.I,
 )
+
+
+# Officers counted by rank: "the five constables in the photo were ... sacked" (30/11/2026, fifth
+# round, after held-out 4 was measured).
+_COUNTED_RANK = re.compile(
+    r"\b(?:" + "|".join(w for w in NUMBERS if NUMBERS[w] > 1) + r")\s+(?:police\s+|special\s+)?"
+    r"(?P<rank>constable|sergeant|inspector)s\b",
+    re.I,
+)
+
+
+def _counted_rank(text: str) -> Piece | None:
+    """The rank of officers the text counts ("two sergeants"), when every such count names one."""
+    found = list(_COUNTED_RANK.finditer(text))
+    ranks = {m.group("rank").lower() for m in found}
+    if len(ranks) != 1:
+        return None
+    m = found[0]
+    return Piece(m.start("rank"), m.end("rank"), m.group("rank"))
 
 
 def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
