@@ -28,27 +28,13 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any, TypeVar
 
+from misconduct.domain.dates import dataclass_fields
 from misconduct.errors import InvalidInput
 
 T = TypeVar("T")
 
 
 _PLAIN = (str, int, float, bool, type(None))
-_names: dict[type, tuple[str, ...] | None] = {}
-
-
-def _dataclass_names(kind: type) -> tuple[str, ...] | None:
-    """The field names of the dataclass ``kind`` (None if it is not one), found once per type."""
-    try:
-        return _names[kind]
-    except KeyError:
-        names = (
-            tuple(f.name for f in dataclasses.fields(kind))
-            if dataclasses.is_dataclass(kind)
-            else None
-        )
-        _names[kind] = names
-        return names
 
 
 def to_plain(value: Any) -> Any:
@@ -69,7 +55,7 @@ alone)."""
 
 
 def _encoder(kind: type) -> Callable[[Any], Any]:
-    names = _dataclass_names(kind)
+    names = dataclass_fields(kind)
     if names is not None:
         return lambda value: {name: to_plain(getattr(value, name)) for name in names}
     if issubclass(kind, Enum):

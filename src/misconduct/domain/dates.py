@@ -76,7 +76,7 @@ _NO_DATES = frozenset({str, int, float, bool, type(None)})
 _names: dict[type, tuple[str, ...] | None] = {}
 
 
-def _field_names(kind: type) -> tuple[str, ...] | None:
+def dataclass_fields(kind: type) -> tuple[str, ...] | None:
     """The field names of the dataclass ``kind`` (None if it is not one), found once per type."""
     try:
         return _names[kind]
@@ -98,7 +98,7 @@ def check_dates(value: Any, *, today: date, name: str = "on") -> None:
         return
     if isinstance(value, date):
         _check(name, value, today)
-    elif (names := _field_names(kind)) is not None:
+    elif (names := dataclass_fields(kind)) is not None:
         for field in names:
             item = getattr(value, field)
             if type(item) not in _NO_DATES:
