@@ -185,6 +185,18 @@ def _dm_match(pred: Any, truth: Any) -> bool:
 MISSES: list[str] = []
 
 
+def tally(c: Counter[str], right: bool, p: Any, t: Any, misses: list[str], where: str) -> None:
+    """Count one predicted value ``p`` against the truth ``t``: a right one is a true positive; a
+    wrong one is a false positive if given and a false negative if the truth has one (both if so)."""
+    if right:
+        c["tp"] += 1
+        return
+    c["fp"] += p is not None
+    c["fn"] += t is not None
+    if p is not None or t is not None:
+        misses.append(f"{where} {p!r} vs truth {t!r}")
+
+
 def score(
     pairs: list[tuple[dict[str, Any], list[OfficerRecord]]], ids: list[str] | None = None
 ) -> dict[str, Counter[str]]:
@@ -220,13 +232,7 @@ def score(
                 right = p is not None and t is not None and str(p).startswith(str(t))
             else:
                 right = p is not None and p == t
-            if right:
-                c["tp"] += 1
-            else:
-                c["fp"] += p is not None
-                c["fn"] += t is not None
-                if p is not None or t is not None:
-                    MISSES.append(f"{ident}: {f} {p!r} vs truth {t!r}")
+            tally(c, right, p, t, MISSES, f"{ident}: {f}")
     return counts
 
 
@@ -572,13 +578,7 @@ def score_pages(
                     right = _same_hearing(p, t, text)
                 else:
                     right = p is not None and p == t
-                if right:
-                    c["tp"] += 1
-                else:
-                    c["fp"] += p is not None
-                    c["fn"] += t is not None
-                    if p is not None or t is not None:
-                        misses.append(f"{page}: {f} {p!r} vs truth {t!r}")
+                tally(c, right, p, t, misses, f"{page}: {f}")
     return counts, sizes, misses
 
 
