@@ -392,8 +392,15 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     sents = sentences(text)
     all_dates = d.find_dates(text)
     years = [f.value.year for f in all_dates]
-    latest = max((f.value for f in all_dates if f.precision == "day"), default=None)
+    # A date the text gives to a hearing still to come ("a second hearing was to take place
+    # between August 2 and August 5, 2022") is not one the reported hearing followed (30/11/2026,
+    # sixth round).
+    latest = max(
+        (f.value for f in all_dates if f.precision == "day" and not _date_to_come(text, f.start)),
+        default=None,
+    )
     published = d.publication_date(text)
+    dateline = d.publication_line(text)
     candidates: list[tuple[int, int, Field]] = []
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
@@ -407,6 +414,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
+            elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
+                score -= 10  # "Date published: 18 December 2017" (sixth round)
             if f.precision != "day" and score <= 0:
                 continue
             candidates.append(
@@ -455,6 +464,19 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             best.note or "no hearing named beside this date",
         )
     return best
+
+
+_DATE_TO_COME = re.compile(
+    r"\b(?:(?:was|is|are|were)\s+(?:due\s+|set\s+|scheduled\s+)?to\s+(?:take\s+place|be\s+held|"
+    r"start|begin|resume)|will\s+(?:take\s+place|be\s+held|start|begin|resume)|is\s+due\s+to)\b",
+    re.I,
+)
+
+
+def _date_to_come(text: str, at: int) -> bool:
+    """Whether the date at ``at`` follows, in its sentence, words that put it in the future."""
+    s = next((s for s in sentences(text) if s.start <= at < s.end), None)
+    return s is not None and bool(_DATE_TO_COME.search(text[s.start : at]))
 
 
 # "A statement released today (Friday, May 26) said ...": the date the text gives for "today".
@@ -1160,12 +1182,20 @@ def _finding(
 _LIST_GAP = re.compile(r"^\s*(?:[,;/]\s*(?:and\s+)?|and\s+|&\s+)$", re.I)
 _NEGATION_BEFORE = re.compile(
     r"(?:\bnot\s+(?:been\s+)?(?:found\s+to\s+have\s+)?breach\w*|\bdid\s+not\s+breach|"
-    r"\bno\s+breach\w*\s+of|\bnot\s+(?:proven|proved)\s+(?:in\s+(?:respect|relation)\s+(?:of|to)|for))"
+    r"\bno\s+breach\w*\s+of|\bnot\s+(?:proven|proved)\s+(?:in\s+(?:respect|relation)\s+(?:of|to)|for)|"
+    # "each was cleared of breaching standards of ..." (30/11/2026, sixth round)
+    r"\bcleared\s+of\s+(?:any\s+)?breach\w*)"
     r"[^.;]{0,80}$",
     re.I,
 )
 _NEGATION_AFTER = re.compile(
-    r"^[^.;]{0,60}?\b(?:was|were)\s+(?:found\s+)?(?:as\s+)?not\s+(?:proven|proved|made\s+out)", re.I
+    r"^[^.;]{0,60}?\b(?:was|were)\s+(?:found\s+)?(?:as\s+)?not\s+(?:proven|proved|made\s+out)|"
+    # A charge the force did not bring is not a breach found: "charges relating to honesty and
+    # integrity would not be pursued", "... was withdrawn" (30/11/2026, sixth round).
+    r"^[^.;]{0,40}?\b(?:would|will|was|were|is|are)\s+not\s+(?:be\s+|been\s+)?"
+    r"(?:pursued|proceeded\s+with|taken\s+forward)|"
+    r"^[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:withdrawn|dropped|discontinued)",
+    re.I,
 )
 
 

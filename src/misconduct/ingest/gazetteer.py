@@ -214,7 +214,8 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             (r"discreditable", LISTED_ONLY),
         ],
         "challenging_and_reporting_improper_conduct": [
-            (r"challenging\s+(?:and|&)\s+reporting(?:\s+improper\s+conduct)?", 0.9)
+            # "challenging/reporting improper conduct" (30/11/2026, sixth round)
+            (r"challenging(?:\s+(?:and|&)\s+|\s*/\s*)reporting(?:\s+improper\s+conduct)?", 0.9)
         ],
     }
     return [
