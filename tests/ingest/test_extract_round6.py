@@ -79,3 +79,60 @@ def test_a_later_hearing_still_to_come_does_not_push_the_year_on() -> None:
     )
     records = extract(text).records
     assert records and records[0].value("hearing_date") == "2023-05-10"
+
+
+def test_the_outcome_in_the_opening_wins_over_an_earlier_sanction_told_later() -> None:
+    text = (
+        "A Surrey Police officer has been sacked after reporting for duty unfit through drink "
+        "for a second time.\n\n"
+        "A misconduct hearing found that PC Colin Marsh breached the standard of fitness for "
+        "duty when he was tested at the start of a shift in March.\n\n"
+        "He had been tested once before, in 2019. On that occasion PC Marsh received management "
+        "advice and was placed on an action plan.\n"
+    )
+    assert _only(text).value("outcome") == "dismissal_without_notice"
+
+
+def test_the_opening_does_not_override_when_it_states_no_outcome() -> None:
+    text = (
+        "A Surrey Police officer appeared before a misconduct hearing this week.\n\n"
+        "PC Colin Marsh was found to have committed misconduct and was given a written warning.\n"
+    )
+    assert _only(text).value("outcome") == "written_warning"
+
+
+def test_a_former_officer_not_found_one_who_would_have_been_dismissed_has_no_outcome() -> None:
+    text = (
+        "A private hearing found that a former Thames Valley Police officer had used offensive "
+        "language to a colleague and that this amounted to gross misconduct. However, the panel "
+        "was unable to conclude that the officer would have been dismissed had he still been "
+        "serving.\n"
+    )
+    rec = _only(text)
+    assert rec.value("outcome") == "no_further_action"
+    assert rec.value("finding") == "gross_misconduct"
+
+
+def test_a_case_thrown_out_as_an_abuse_of_process_clears_the_officers() -> None:
+    text = (
+        "Two Derbyshire police officers have been exonerated after a misconduct hearing threw "
+        "out the case against them.\n\n"
+        "The panel ruled the delay was an abuse of process, and found that there was "
+        "insufficient evidence to make a finding of gross misconduct against either officer.\n"
+    )
+    records = extract(text).records
+    assert len(records) == 2
+    for rec in records:
+        assert rec.value("outcome") == "no_further_action"
+        assert rec.value("finding") == "no_misconduct"
+
+
+def test_a_count_of_unnamed_officers_later_in_a_text_does_not_add_records() -> None:
+    text = (
+        "A Kent Police constable has been dismissed without notice for gross misconduct after "
+        "lying about a crash.\n\n"
+        "The hearing was told he had denied the collision to a supervisor.\n\n"
+        "He had joined the force in 2015 and worked in Maidstone.\n\n"
+        "Two officers who attended the crash gave evidence.\n"
+    )
+    assert len(extract(text).records) == 1

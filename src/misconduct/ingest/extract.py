@@ -197,6 +197,12 @@ def extract(
     groups = _counted_outcomes(text) + _listed_outcomes(text)
     count = stated_count(text)
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
+    if count and not groups and not officers and count[0] <= 10:
+        opening = sentences(text)[:3]
+        if opening and count[1].start < opening[-1].end:
+            # No officer is named and the opening counts them ("Two Nottinghamshire police
+            # officers ... were exonerated"): one record each (30/11/2026, sixth round).
+            n = max(n, count[0])
     if len(officers) < n:
         counted = _counted_rank(text) if n > 1 else None
         officers = officers + [
@@ -1018,6 +1024,11 @@ def _outcome(
     )
 
 
+_NOT_WOULD_HAVE = re.compile(
+    r"\b(?:unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied|did\s+not\s+(?:find|conclude))"
+    r"[^.;]{0,60}?\bwould\s+have\s+been\s+(?:sacked|dismissed|fired)",
+    re.I,
+)
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:both|all|each|they|the\s+(?:two|three|four|five|six|pair|officers|constables|sergeants)|"
     r"officers\s+(?:were|have|had))\b",
@@ -1071,6 +1082,20 @@ def _outcome_read(
                 if any(s.start <= m.start < s.end for m in officer.mentions)
             ]
             hits.sort(key=lambda h: not any(s.start <= h.start < s.end for s in own))
+    # A text about one officer states the outcome in the first of its opening sentences that
+    # states one; another sanction told later in the officer's own words is an earlier one ("A
+    # police officer has been sacked after ... On this occasion PC X received management
+    # action"; 30/11/2026, sixth round).
+    lead = next(
+        (
+            (sent, found)
+            for sent in (sentences(text)[:4] if single and hits else [])
+            if (found := find_outcomes(sent.text, sent.start))
+        ),
+        None,
+    )
+    if lead and not any(h.code == hits[0].code for h in lead[1]):
+        hits = lead[1] + [h for h in hits if h.start >= lead[0].end]
     if not hits and officer_former_gm_barred(text, officer, single=single):
         m = _BARRED.search(text)
         assert m is not None
@@ -1080,6 +1105,19 @@ def _outcome_read(
             0.6,
             "not stated; a former officer found to have committed gross misconduct and placed on "
             "the barred list is one who would have been dismissed",
+        )
+    if not hits and single and _NOT_WOULD_HAVE.search(text):
+        m = _NOT_WOULD_HAVE.search(text)
+        assert m is not None
+        # Conduct Regs 2020 Sch. 2: a former officer found to have committed gross misconduct but
+        # not found one who would have been dismissed has no outcome ("the panel was unable to
+        # conclude that the officer would have been sacked"; 30/11/2026, sixth round).
+        return Field(
+            "no_further_action",
+            _span(m.start(), m.end(), text),
+            0.6,
+            "not stated as an outcome; the panel did not find that the former officer would have "
+            "been dismissed",
         )
     if not hits:
         cleared = [h for h in find_findings(text) if h.code == "no_misconduct"]
