@@ -136,3 +136,18 @@ def test_a_count_of_unnamed_officers_later_in_a_text_does_not_add_records() -> N
         "Two officers who attended the crash gave evidence.\n"
     )
     assert len(extract(text).records) == 1
+
+
+def test_a_former_officer_named_without_a_rank_is_an_officer() -> None:
+    text = (
+        "Suffolk Police held four misconduct hearings this year.\n\n"
+        "An accelerated misconduct hearing in March found gross misconduct concerning former "
+        "officer Dean Harlow, who searched police systems for personal reasons; he would have "
+        "been dismissed had he still been serving.\n\n"
+        "In a separate hearing, former PC Mark Bly was found to have used offensive language and "
+        "was placed on the barred list.\n"
+    )
+    records = {r.name: r for r in extract(text).records}
+    assert "Dean Harlow" in records
+    assert records["Dean Harlow"].value("outcome") == "would_have_been_dismissed"
+    assert records["Dean Harlow"].value("status") == "former"

@@ -51,6 +51,11 @@ _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
 )
+# "former officer Connor Murry": a former officer named without a rank (30/11/2026, sixth round)
+_FORMER_NAMED = re.compile(
+    r"\b(?P<former>[Ff]ormer|[Ee]x-)\s*(?:police\s+)?officer[ \t]+"
+    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})\b"
+)
 # "Officer A", "Former Officer B", "officer X"
 _LETTERED = re.compile(_FORMER + r"\b[Oo]fficer[ \t]+(?P<names>[A-Z])(?!\w)")
 # "The police constable was found", "A special constable has been dismissed"
@@ -285,6 +290,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             m.end("names"),
             former,
             f"Officer {m.group('names')}",
+        )
+    for m in _FORMER_NAMED.finditer(text):
+        add(
+            m.group("names"),
+            None,
+            None,
+            m.start("names"),
+            m.end("names"),
+            Piece(m.start("former"), m.end("former"), m.group("former")),
+            m.group("names"),
         )
     officers = [by_key[k] for k in order]
     if officers:
