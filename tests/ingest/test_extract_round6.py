@@ -151,3 +151,31 @@ def test_a_former_officer_named_without_a_rank_is_an_officer() -> None:
     assert "Dean Harlow" in records
     assert records["Dean Harlow"].value("outcome") == "would_have_been_dismissed"
     assert records["Dean Harlow"].value("status") == "former"
+
+
+def test_a_date_the_allegation_gives_to_the_conduct_is_not_the_hearing_date() -> None:
+    text = (
+        "Former constable cleared of nothing\n"
+        "A former constable would have been dismissed had he not resigned, a panel has found.\n"
+        "After a three-day gross misconduct hearing, the panel found he had failed to record "
+        "a report of a missing child on or after 4 March 2022.\n"
+    )
+    assert _only(text).fields["hearing_date"].value is None
+
+
+def test_a_date_between_two_others_in_a_hearing_sentence_is_the_conduct_period() -> None:
+    text = (
+        "Sergeant dismissed\n"
+        "A sergeant was dismissed at a misconduct hearing for messages he sent between "
+        "1 June 2021 and 9 June 2021 to a colleague.\n"
+    )
+    assert _only(text).fields["hearing_date"].value is None
+
+
+def test_a_hearing_date_beside_conduct_words_elsewhere_is_still_read() -> None:
+    text = (
+        "Constable dismissed\n"
+        "A constable was dismissed at a misconduct hearing held on 12 May 2023 after he "
+        "accessed police records on or about 3 January 2022.\n"
+    )
+    assert _only(text).fields["hearing_date"].value == "2023-05-12"

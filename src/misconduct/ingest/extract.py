@@ -378,6 +378,15 @@ _DATE_BAD = re.compile(
 )
 
 
+# A date the allegation gives to the conduct ("on or after", "on or about", "on or before",
+# "between ... and") is not the hearing's, even in a sentence that names the hearing (30/11/2026,
+# sixth round).
+_ALLEGED_DATE = re.compile(
+    r"\bon\s+or\s+(?:after|about|around|before)\s+(?:the\s+)?$|\bbetween\s+(?:[^.;]{0,25}\band\s+)?$",
+    re.I,
+)
+
+
 def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: list[str]) -> Field:
     if "date" in table:
         cell = table["date"]
@@ -418,6 +427,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             span = Span(s.start + f.start, s.start + f.end, f.text)
             if re.match(r"\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
+            if _ALLEGED_DATE.search(s.text[max(0, f.start - 30) : f.start]):
+                score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
@@ -435,6 +446,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 "the weekday",
             )
             score = good - 2 * bad
+            if _ALLEGED_DATE.search(s.text[max(0, dm.start - 30) : dm.start]):
+                score -= 3
             if resolved is None and published is not None:
                 resolved = d.year_before(dm, published)
                 if resolved is None or score <= 0:
