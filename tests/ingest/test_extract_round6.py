@@ -179,3 +179,30 @@ def test_a_hearing_date_beside_conduct_words_elsewhere_is_still_read() -> None:
         "accessed police records on or about 3 January 2022.\n"
     )
     assert _only(text).fields["hearing_date"].value == "2023-05-12"
+
+
+def test_misconduct_by_using_excessive_force_is_the_use_of_force_standard() -> None:
+    text = (
+        "Sergeant given written warning\n"
+        "A sergeant was found to have committed misconduct by using excessive force when he "
+        "restrained a man in a cell, and was given a written warning.\n"
+    )
+    assert _only(text).fields["standards"].value == ["use_of_force"]
+
+
+def test_a_misconduct_case_for_use_of_force_is_read_without_a_standards_word() -> None:
+    text = (
+        "Constable dismissed\n"
+        "The barrister for the force set out the misconduct case against the constable for "
+        "excessive use of force. The panel found gross misconduct and he was dismissed.\n"
+    )
+    assert _only(text).fields["standards"].value == ["use_of_force"]
+
+
+def test_excessive_force_in_a_story_is_not_a_standard() -> None:
+    text = (
+        "Constable cleared\n"
+        "Two witnesses said the constable used excessive force on a teenager. A misconduct "
+        "panel found the allegation not proven.\n"
+    )
+    assert _only(text).fields["standards"].value == []

@@ -1277,6 +1277,10 @@ _STANDARD_ANCHOR = re.compile(
     re.I,
 )
 
+# The use of force a case or finding is about: "committed gross misconduct by using excessive
+# force", "the misconduct case against him for excessive use of force" (30/11/2026, sixth round).
+_FORCE_ANCHOR = re.compile(r"\bmisconduct\s+(?:by\b|case\b)", re.I)
+
 
 def _standards(
     text: str, scope: list[Piece], table: dict[str, Piece], others: Sequence[Piece] = ()
@@ -1310,7 +1314,11 @@ def _standards(
             # "use of force" is common in a narrative ("revelling in the use of force"): as a
             # Standard it needs its anchor close by.
             window = 80 if s.code == "use_of_force" else 300
-            if listed or _STANDARD_ANCHOR.search(text[max(0, at - window) : at]):
+            if (
+                listed
+                or _STANDARD_ANCHOR.search(text[max(0, at - window) : at])
+                or (s.code == "use_of_force" and _FORCE_ANCHOR.search(text[max(0, at - 80) : at]))
+            ):
                 found.append((at, at + len(s.text), s))
     if not found and scope:
         # The Standards are printed once for all the officers, outside any one officer's words:
