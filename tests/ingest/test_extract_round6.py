@@ -206,3 +206,34 @@ def test_excessive_force_in_a_story_is_not_a_standard() -> None:
         "panel found the allegation not proven.\n"
     )
     assert _only(text).fields["standards"].value == []
+
+
+def test_counted_findings_go_to_the_officers_by_their_outcomes() -> None:
+    text = (
+        "Three officers disciplined over messages\n"
+        "A panel found two of the officers committed gross misconduct and one committed "
+        "misconduct.\n"
+        "PC Alan Shore was dismissed without notice.\n"
+        "PC Brenda Cole was also dismissed without notice.\n"
+        "Sergeant Carl Dunne was given a final written warning.\n"
+    )
+    found = {r.label: r.fields["finding"].value for r in extract(text).records}
+    assert found == {
+        "PC Alan Shore": "gross_misconduct",
+        "PC Brenda Cole": "gross_misconduct",
+        "Sergeant Carl Dunne": "misconduct",
+    }
+
+
+def test_counted_findings_that_do_not_fit_the_outcomes_change_nothing() -> None:
+    text = (
+        "Three officers disciplined over messages\n"
+        "A panel found two of the officers committed gross misconduct and one committed "
+        "misconduct.\n"
+        "PC Alan Shore was dismissed without notice.\n"
+        "PC Brenda Cole was given a final written warning.\n"
+        "Sergeant Carl Dunne was given a final written warning.\n"
+    )
+    found = {r.label: r.fields["finding"].value for r in extract(text).records}
+    assert found["PC Alan Shore"] == "gross_misconduct"
+    assert found["PC Brenda Cole"] == found["Sergeant Carl Dunne"]

@@ -232,6 +232,7 @@ def extract(
                 others=[p for k, ps in scopes.items() if k != officer.key for p in ps],
             )
         )
+    _split_counted_findings(text, records)
     return Extraction(source, original, records=records, warnings=warnings)
 
 
@@ -638,6 +639,45 @@ def _counted_rank(text: str) -> Piece | None:
         return None
     m = found[0]
     return Piece(m.start("rank"), m.end("rank"), m.group("rank"))
+
+
+# "found four committed gross misconduct and two committed misconduct": the findings of a group
+# given as counts (30/11/2026, sixth round).
+_NUM = r"(?:" + "|".join(NUMBERS) + r")"
+_COUNTED_FINDINGS = re.compile(
+    r"\b(?P<a>" + _NUM + r")\s+(?:(?:of\s+them|officers?|had|have|were\s+found\s+to\s+have|"
+    r"committed|of|the)\s+){0,4}gross\s+misconduct\s*,?\s+(?:and|while|with)\s+(?:the\s+other\s+)?"
+    r"(?P<b>" + _NUM + r")\s+(?:(?:of\s+them|officers?|had|have|were\s+found\s+to\s+have|"
+    r"committed|of|the)\s+){0,4}misconduct\b",
+    re.I,
+)
+
+
+def _split_counted_findings(text: str, records: list[OfficerRecord]) -> None:
+    """Counts of findings ("four committed gross misconduct and two committed misconduct") that
+    add up to the officers read: a dismissal follows only gross misconduct, so when the officers
+    not dismissed are as many as the misconduct count, theirs is misconduct and the others' gross
+    misconduct. An officer's own finding read in the words about them is kept."""
+    m = _COUNTED_FINDINGS.search(text)
+    if m is None or len(records) < 2:
+        return
+    gross, plain = NUMBERS[m.group("a").lower()], NUMBERS[m.group("b").lower()]
+    if gross + plain != len(records):
+        return
+    dismissed = [r for r in records if r.value("outcome") in DISMISSALS]
+    rest = [r for r in records if r.value("outcome") not in DISMISSALS]
+    if len(rest) != plain or any(r.value("outcome") is None for r in rest):
+        return
+    span = _span(m.start(), m.end(), text)
+    for group, code in ((dismissed, "gross_misconduct"), (rest, "misconduct")):
+        for r in group:
+            own = r.fields["finding"]
+            outside = own.evidence is not None and not m.start() <= own.evidence.start < m.end()
+            if outside and (own.value == code or own.confidence >= 0.9):
+                continue
+            r.fields["finding"] = Field(
+                code, span, 0.7, "the text counts the findings; read from the officers' outcomes"
+            )
 
 
 def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
