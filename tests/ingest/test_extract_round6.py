@@ -237,3 +237,14 @@ def test_counted_findings_that_do_not_fit_the_outcomes_change_nothing() -> None:
     found = {r.label: r.fields["finding"].value for r in extract(text).records}
     assert found["PC Alan Shore"] == "gross_misconduct"
     assert found["PC Brenda Cole"] == found["Sergeant Carl Dunne"]
+
+
+def test_a_written_warning_is_given_only_for_misconduct() -> None:
+    text = (
+        "Detective back at work after appeal\n"
+        "A detective constable dismissed for gross misconduct last year has won his appeal. "
+        "The tribunal overturned the dismissal and replaced it with a written warning.\n"
+    )
+    rec = _only(text)
+    assert rec.fields["outcome"].value == "written_warning"
+    assert rec.fields["finding"].value == "misconduct"

@@ -938,6 +938,18 @@ def _record(
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
+    if outcome.value == "written_warning" and fields["finding"].value == "gross_misconduct":
+        # A written warning is not among the outcomes of gross misconduct (Conduct Regulations
+        # 2012 reg. 35, 2020 reg. 42): the gross misconduct the text tells of was not the final
+        # finding ("sacked for gross misconduct ... replaced on appeal with a written warning";
+        # 30/11/2026, sixth round).
+        fields["finding"] = Field(
+            "misconduct",
+            outcome.evidence,
+            0.6,
+            "a written warning follows only a finding of misconduct; the text also tells of gross "
+            "misconduct",
+        )
     fields["standards"] = _standards(text, scope, table, others)
     if fields["finding"].value == "no_misconduct" and fields["standards"].value:
         # An officer cleared breached no Standard: those printed were alleged (fourth round,
