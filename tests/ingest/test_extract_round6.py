@@ -248,3 +248,25 @@ def test_a_written_warning_is_given_only_for_misconduct() -> None:
     rec = _only(text)
     assert rec.fields["outcome"].value == "written_warning"
     assert rec.fields["finding"].value == "misconduct"
+
+
+def test_a_chief_constable_determining_the_dismissal_chaired_the_hearing() -> None:
+    text = (
+        "Constable dismissed\n"
+        "A constable formed a relationship with a woman he met on duty.\n"
+        "In determining that the constable should be dismissed without notice, Chief Constable "
+        "Ann Other said the conduct was a serious breach.\n"
+        "The gross misconduct hearing took place on Tuesday 6 June 2017.\n"
+    )
+    assert _only(text).fields["forum"].value == "special_case_hearing"
+
+
+def test_a_deputy_chief_constable_determining_the_dismissal_is_no_sign_of_the_forum() -> None:
+    text = (
+        "Constable dismissed\n"
+        "A constable formed a relationship with a woman he met on duty.\n"
+        "In determining that the constable should be dismissed without notice, Deputy Chief "
+        "Constable Ann Other said the conduct was a serious breach.\n"
+        "The gross misconduct hearing took place on Tuesday 6 June 2017.\n"
+    )
+    assert _only(text).fields["forum"].value == "misconduct_hearing"

@@ -328,7 +328,10 @@ _CHIEF_CHAIRED = re.compile(
     r"\bhearing\s+the\s+case\b[^.]{0,40}?(?<!assistant\s)(?<!deputy\s)\bchief\s+constable\b|"
     r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:concluded|"
     r"determined|decided|ruled|found)\b|"
-    r"\b(?:the\s+)?Chief\s+Constable,?\s+(?:as|acting\s+as)\s+(?:the\s+)?chair\b",
+    r"\b(?:the\s+)?Chief\s+Constable,?\s+(?:as|acting\s+as)\s+(?:the\s+)?chair\b|"
+    # "In determining that the officer should be dismissed without notice, Chief Constable X
+    # said" (sixth round)
+    r"\bin\s+determining\s+that\b[^.]{0,100}?,\s*(?<!Assistant\s)(?<!Deputy\s)Chief\s+Constable\b",
     re.I,
 )
 _INDEPENDENT_CHAIR = re.compile(
