@@ -270,3 +270,24 @@ def test_a_deputy_chief_constable_determining_the_dismissal_is_no_sign_of_the_fo
         "The gross misconduct hearing took place on Tuesday 6 June 2017.\n"
     )
     assert _only(text).fields["forum"].value == "misconduct_hearing"
+
+
+def test_kinds_of_hearing_named_together_in_general_are_not_the_forum() -> None:
+    text = (
+        "Former officer found to have committed gross misconduct\n"
+        "A panel found a former constable committed gross misconduct at a misconduct hearing "
+        "in private.\n"
+        "The force said: 'We hold some misconduct hearings and special case hearings in "
+        "public.'\n"
+    )
+    assert _only(text).fields["forum"].value == "misconduct_hearing"
+
+
+def test_one_kind_of_hearing_in_the_plural_is_still_read() -> None:
+    text = (
+        "Two officers dismissed\n"
+        "Two constables were dismissed after special case hearings last week for gross "
+        "misconduct.\n"
+    )
+    forums = {r.fields["forum"].value for r in extract(text).records}
+    assert forums == {"special_case_hearing"}

@@ -286,13 +286,31 @@ _TO_COME = re.compile(
 )
 
 
+# Kinds of proceedings named together in the plural ("We hold some misconduct hearings and special
+# case hearings in public") describe what a force does in general, not this case's forum
+# (30/11/2026, sixth round).
+_GENERIC_JOIN = re.compile(r"s\s*(?:,|and|or|&)\s*(?:\w+\s+){0,2}$", re.I)
+
+
+def _not_generic(text: str, hits: list[Hit]) -> list[Hit]:
+    generic: set[int] = set()
+    for i, (a, b) in enumerate(pairwise(hits)):
+        if (
+            b.start - a.end <= 20
+            and _GENERIC_JOIN.fullmatch(text[a.end : b.start] + " ", 0)
+            and text[b.end : b.end + 1].lower() == "s"
+        ):
+            generic.update((i, i + 1))
+    return [h for i, h in enumerate(hits) if i not in generic]
+
+
 def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     if "hearing_type" in table:
         cell = table["hearing_type"]
         hits = find_forums(cell.text, cell.start)
         if hits:
             return _hit_field(hits[0], text)
-    hits = find_forums(text)
+    hits = _not_generic(text, find_forums(text))
     # Proceedings still to come are not the forum of the outcome reported (30/11/2026, issue 15:
     # "three officers will face gross misconduct hearings ... We have already held misconduct
     # meetings for four officers"), when the text names another forum.
