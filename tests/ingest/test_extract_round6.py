@@ -291,3 +291,29 @@ def test_one_kind_of_hearing_in_the_plural_is_still_read() -> None:
     )
     forums = {r.fields["forum"].value for r in extract(text).records}
     assert forums == {"special_case_hearing"}
+
+
+def test_a_named_officer_of_another_rank_is_not_one_of_the_counted_constables() -> None:
+    text = (
+        "Squad officers dismissed\n"
+        "Sergeant Paul Hale was dismissed after an inquiry last spring.\n"
+        "Today the three constables of his squad were found guilty of gross misconduct and "
+        "were also dismissed without notice.\n"
+    )
+    records = extract(text).records
+    assert len(records) == 4
+    assert sorted(r.fields["rank"].value for r in records) == [
+        "constable",
+        "constable",
+        "constable",
+        "sergeant",
+    ]
+
+
+def test_a_named_constable_stays_one_of_the_counted_constables() -> None:
+    text = (
+        "Constables dismissed\n"
+        "PC Paul Hale and two other constables were found guilty of gross misconduct.\n"
+        "The three constables were dismissed without notice.\n"
+    )
+    assert len(extract(text).records) == 3

@@ -203,8 +203,16 @@ def extract(
             # No officer is named and the opening counts them ("Two Nottinghamshire police
             # officers ... were exonerated"): one record each (30/11/2026, sixth round).
             n = max(n, count[0])
+    counted = _counted_rank(text) if n > 1 else None
+    if counted and officers and len(officers) < n:
+        # Named officers of another rank than the one the text counts ("Sgt X was sacked ...
+        # the five constables ... were also sacked") are not among the counted (30/11/2026,
+        # sixth round).
+        code = rank_code(counted.text)
+        apart = [o for o in officers if o.name and o.rank and code and o.rank != code]
+        if apart and len(apart) == len(officers):
+            n += len(apart)
     if len(officers) < n:
-        counted = _counted_rank(text) if n > 1 else None
         officers = officers + [
             Officer(
                 f"#{i}",
