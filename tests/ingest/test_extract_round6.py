@@ -317,3 +317,17 @@ def test_a_named_constable_stays_one_of_the_counted_constables() -> None:
         "The three constables were dismissed without notice.\n"
     )
     assert len(extract(text).records) == 3
+
+
+def test_officers_joined_as_one_subject_share_the_standard_breached() -> None:
+    text = (
+        "Two constables dismissed\n"
+        "The panel found that PC Dan Rowe, who worked in Luton, and PC Amy Hart (based in "
+        "Dunstable) breached the standard of orders and instructions, which was gross "
+        "misconduct. Both were dismissed without notice.\n"
+    )
+    standards = {r.label: r.fields["standards"].value for r in extract(text).records}
+    assert standards == {
+        "PC Dan Rowe": ["orders_and_instructions"],
+        "PC Amy Hart": ["orders_and_instructions"],
+    }

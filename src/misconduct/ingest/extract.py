@@ -1130,6 +1130,21 @@ _PLURAL_SUBJECT = re.compile(
 )
 
 
+# "the actions of PC A, who was based at X, and PC B (formerly based at Y) breached the standards
+# of ...": officers joined as the subject of one sentence share what it says they breached
+# (30/11/2026, sixth round).
+_AND_OFFICER = re.compile(r"\band\s+(?:former\s+)?(?:" + RANK_PATTERN + r")\b", re.I)
+
+
+def _joined_subject(text: str, at: int, scope: Sequence[Piece]) -> bool:
+    """Whether the sentence holding ``at`` joins this officer (words in ``scope``) and another
+    officer with "and" before position ``at``."""
+    s = next((s for s in sentences(text) if s.start <= at < s.end), None)
+    if s is None or not any(p.start < at and p.end > s.start for p in scope):
+        return False
+    return bool(_AND_OFFICER.search(text[s.start : at]))
+
+
 def _sentence_at(text: str, at: int) -> str:
     """The sentence of the text that holds position ``at``."""
     return next((s.text for s in sentences(text) if s.start <= at < s.end), "")
@@ -1410,6 +1425,7 @@ def _standards(
             # "the pair were alleged to have breached ...": a sentence about them all, though
             # it falls in the words after one officer's name (30/11/2026, fourth round)
             or _PLURAL_SUBJECT.search(_sentence_at(text, whole.evidence.start))
+            or _joined_subject(text, whole.evidence.start, scope)
         ):
             return whole
     if not found:
