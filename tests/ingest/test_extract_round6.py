@@ -331,3 +331,27 @@ def test_officers_joined_as_one_subject_share_the_standard_breached() -> None:
         "PC Dan Rowe": ["orders_and_instructions"],
         "PC Amy Hart": ["orders_and_instructions"],
     }
+
+
+def test_a_listed_case_with_no_outcome_takes_the_outcome_the_opening_gives_them_all() -> None:
+    text = (
+        "Nine officers and staff of the force have been given management advice since 2016.\n\n"
+        "April 2016 Did not complete a custody record by police officer\n\n"
+        "May 2016 Did not complete a custody record by police officer Management Advice\n\n"
+        "July 2016 Used a force computer for a private purpose by police staff\n\n"
+        "August 2016 Failed to attend a court date by police officer Management Advice\n"
+    )
+    records = extract(text).records
+    assert len(records) == 3  # the staff member's line is not an officer's
+    assert {r.fields["outcome"].value for r in records} == {"management_advice"}
+
+
+def test_a_listed_case_with_no_outcome_stays_without_one_when_the_opening_gives_none() -> None:
+    text = (
+        "Cases dealt with by the force since 2016 include the following.\n\n"
+        "April 2016 Did not complete a custody record by police officer\n\n"
+        "May 2016 Did not complete a custody record by police officer Management Advice\n\n"
+        "August 2016 Failed to attend a court date by police officer Management Advice\n"
+    )
+    records = extract(text).records
+    assert len(records) == 2

@@ -870,6 +870,8 @@ def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field])
     """One row of a table of officers: its outcome, forum, finding and Standards are read from
     its own cells; the force, date and decision maker of the text apply to every row."""
     label = row.get("label")
+    heading = row.get("heading")
+    row = {k: c for k, c in row.items() if k != "heading"}
     span = Piece(min(c.start for c in row.values()), max(c.end for c in row.values()), "")
     span = Piece(span.start, span.end, text[span.start : span.end])
     rank = rank_code(label.text) if label else None
@@ -889,6 +891,15 @@ def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field])
         # A row's Standards are its own: a row that names none does not take another row's
         # (30/11/2026, fourth round).
         record.fields["standards"] = Field([], None, 0.85, "no Standard named in this row")
+    if heading is not None and record.fields["outcome"].value is None:
+        hits = find_outcomes(heading.text, heading.start)
+        if hits:
+            record.fields["outcome"] = _hit_field(
+                hits[0],
+                text,
+                conf=0.7,
+                note="the row names no outcome; the list's opening gives every case this one",
+            )
     return record
 
 
