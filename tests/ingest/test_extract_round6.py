@@ -355,3 +355,14 @@ def test_a_listed_case_with_no_outcome_stays_without_one_when_the_opening_gives_
     )
     records = extract(text).records
     assert len(records) == 2
+
+
+def test_standards_in_a_sentence_explaining_the_rules_are_not_the_officers() -> None:
+    text = (
+        "Constable given final written warning\n"
+        "A constable was found to have committed misconduct for leaving his post early and was "
+        "given a final written warning.\n"
+        "The criteria for gross misconduct allegations include failing to show authority, "
+        "respect and courtesy to the public.\n"
+    )
+    assert _only(text).fields["standards"].value == []

@@ -1384,6 +1384,14 @@ _STANDARD_ANCHOR = re.compile(
     re.I,
 )
 
+# A sentence that explains the rules rather than the case ("The criteria for gross misconduct
+# allegations include failing to treat people with respect and courtesy", "Gross misconduct is
+# defined as ...") names Standards no officer was found to breach (30/11/2026, sixth round).
+_DEFINITION = re.compile(
+    r"\bcriteria\s+for\b|\b(?:is|are)\s+defined\s+as\b|\bexamples\s+of\s+(?:gross\s+)?misconduct\b",
+    re.I,
+)
+
 # The use of force a case or finding is about: "committed gross misconduct by using excessive
 # force", "the misconduct case against him for excessive use of force" (30/11/2026, sixth round).
 _FORCE_ANCHOR = re.compile(r"\bmisconduct\s+(?:by\b|case\b)", re.I)
@@ -1418,6 +1426,8 @@ def _standards(
                 continue
             if _standard_negated(text, at, at + len(s.text)):
                 continue  # kept only if another mention states it as breached
+            if _DEFINITION.search(_sentence_at(text, at)):
+                continue  # what gross misconduct can be, not what this officer did
             # "use of force" is common in a narrative ("revelling in the use of force"): as a
             # Standard it needs its anchor close by.
             window = 80 if s.code == "use_of_force" else 300
