@@ -366,3 +366,35 @@ def test_standards_in_a_sentence_explaining_the_rules_are_not_the_officers() -> 
         "respect and courtesy to the public.\n"
     )
     assert _only(text).fields["standards"].value == []
+
+
+def test_reporting_for_duty_unfit_through_drink_is_the_fitness_for_work_standard() -> None:
+    text = (
+        "Custody sergeant dismissed\n"
+        "A sergeant was dismissed without notice at an accelerated misconduct hearing. The "
+        "allegation was that he reported for duty at a custody suite while unfit because he had "
+        "been drinking.\n"
+    )
+    assert _only(text).fields["standards"].value == ["fitness_for_work"]
+
+
+def test_an_unfit_suspect_is_not_the_fitness_for_work_standard() -> None:
+    text = (
+        "Constable dismissed\n"
+        "A constable was dismissed at a misconduct hearing after he failed to call a doctor "
+        "to a detainee who was plainly unwell.\n"
+    )
+    assert _only(text).fields["standards"].value == []
+
+
+def test_words_of_a_standard_give_way_to_the_standards_the_text_names() -> None:
+    text = (
+        "Constable given final written warning\n"
+        "A constable who reported for duty over the drink-drive limit was found unfit for duty. "
+        "The panel found he breached the Standards of Professional Behaviour for orders and "
+        "instructions and discreditable conduct, and gave him a final written warning.\n"
+    )
+    assert _only(text).fields["standards"].value == [
+        "orders_and_instructions",
+        "discreditable_conduct",
+    ]

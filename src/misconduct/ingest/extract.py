@@ -1384,6 +1384,18 @@ _STANDARD_ANCHOR = re.compile(
     re.I,
 )
 
+_STANDARD_NAME = re.compile(
+    r"standard|respect|courtesy|integrity|honest|confidential|instruction|responsib|diversity|"
+    r"use\s+of\s+force|fitness|discreditable",
+    re.I,
+)
+
+
+def _paraphrase(s: StandardMatch) -> bool:
+    """A Standard read from its own words rather than its name ("unfit for duty")."""
+    return LISTED_ONLY < s.confidence <= 0.7 and not _STANDARD_NAME.search(s.text)
+
+
 # A sentence that explains the rules rather than the case ("The criteria for gross misconduct
 # allegations include failing to treat people with respect and courtesy", "Gross misconduct is
 # defined as ...") names Standards no officer was found to breach (30/11/2026, sixth round).
@@ -1451,6 +1463,11 @@ def _standards(
             return whole
     if not found:
         return Field([], None, 0.85, "no Standard named in the text")
+    named = [f for f in found if not _paraphrase(f[2])]
+    if named:
+        # A Standard read from its own words ("unfit for duty", "brought discredit on the
+        # force") gives way to the Standards the text names (30/11/2026, sixth round).
+        found = named
     codes = list(dict.fromkeys(s.code for _, _, s in found))
     start, end = found[0][0], found[-1][1]
     conf = min(s.confidence for _, _, s in found)

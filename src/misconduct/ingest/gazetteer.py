@@ -202,7 +202,20 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             (r"dut(?:y|ies)\s*(?:and|&|/)\s*responsibilit(?:y|ies)", 0.9)
         ],
         "confidentiality": [(r"confidentiality", 0.85)],
-        "fitness_for_work": [(r"fitness\s+for\s+(?:work|duty)", 0.9)],
+        "fitness_for_work": [
+            (r"fitness\s+for\s+(?:work|duty)", 0.9),
+            # The Standard's own words: officers presenting themselves for duty are fit to carry
+            # out their responsibilities ("reported for duty ... while being unfit", "unfit for
+            # duty through drink"; sixth round).
+            (
+                r"\b(?:reported|reporting|presented\s+\w+self|attended)\s+for\s+duty\b[^.;]{0,80}?\bunfit\b",
+                0.7,
+            ),
+            (
+                r"\bunfit\s+(?:for|to\s+(?:work|perform|carry\s+out))\s+(?:duty|duties|work|his|her|their)\b",
+                0.7,
+            ),
+        ],
         "discreditable_conduct": [
             (r"discreditable\s+conduct", 0.9),
             # The Standard's own words: "... behave in a manner which does not discredit the police
