@@ -398,3 +398,23 @@ def test_words_of_a_standard_give_way_to_the_standards_the_text_names() -> None:
         "orders_and_instructions",
         "discreditable_conduct",
     ]
+
+
+def test_a_former_officer_the_chair_declined_to_find_would_have_been_dismissed() -> None:
+    text = (
+        "Hearings end\n"
+        "Four serving constables were dismissed earlier this year.\n"
+        "The last hearing found gross misconduct against former PC Tom Weld, who had retired. "
+        "The chair declined to make a finding that he would have been dismissed.\n"
+    )
+    records = {r.label: r for r in extract(text).records}
+    assert records["PC Tom Weld"].fields["outcome"].value == "no_further_action"
+
+
+def test_a_former_officer_found_one_who_would_have_been_dismissed_keeps_it() -> None:
+    text = (
+        "Former constable would have been dismissed\n"
+        "A panel found gross misconduct against former PC Tom Weld, who had retired, and found "
+        "he would have been dismissed had he still been serving.\n"
+    )
+    assert _only(text).fields["outcome"].value == "would_have_been_dismissed"

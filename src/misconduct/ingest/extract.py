@@ -1134,6 +1134,11 @@ _NOT_WOULD_HAVE = re.compile(
     r"[^.;]{0,60}?\bwould\s+have\s+been\s+(?:sacked|dismissed|fired)",
     re.I,
 )
+_DECLINED_DISMISSAL = re.compile(
+    r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing))\s+to\s+(?:impose|order|make|find)\b[^.;]{0,40}?"
+    r"\bdismiss(?:al|ed)\b",
+    re.I,
+)
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:both|all|each|they|the\s+(?:two|three|four|five|six|pair|officers|constables|sergeants)|"
     r"officers\s+(?:were|have|had))\b",
@@ -1171,6 +1176,19 @@ def _outcome_read(
     single: bool,
     others: Sequence[Piece] = (),
 ) -> Field:
+    declined = next(
+        (m for p in scope for m in _DECLINED_DISMISSAL.finditer(text, p.start, p.end)), None
+    )
+    if officer.former and declined is not None:
+        # Conduct Regs 2020 reg. 42: a former officer found to have committed gross misconduct
+        # whom the chair declines to find one who would have been dismissed has no outcome ("the
+        # chair declined to impose a retrospective dismissal"; 30/11/2026, sixth round).
+        return Field(
+            "no_further_action",
+            _span(declined.start(), declined.end(), text),
+            0.6,
+            "the chair declined to find that the former officer would have been dismissed",
+        )
     if counted:
         return _hit_field(counted, text, conf=0.85, note="from a count of officers and outcomes")
     if "outcome" in table:
