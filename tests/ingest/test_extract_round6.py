@@ -418,3 +418,30 @@ def test_a_former_officer_found_one_who_would_have_been_dismissed_keeps_it() -> 
         "he would have been dismissed had he still been serving.\n"
     )
     assert _only(text).fields["outcome"].value == "would_have_been_dismissed"
+
+
+def test_an_unnamed_officer_described_with_the_forces_name_has_a_rank() -> None:
+    text = (
+        "Officer dismissed\n"
+        "A Greater Manchester Police constable who lied about a crash was dismissed at a gross "
+        "misconduct hearing.\n"
+    )
+    assert _only(text).fields["rank"].value == "constable"
+
+
+def test_a_former_constable_unnamed_has_a_rank() -> None:
+    text = (
+        "Former officer would have been dismissed\n"
+        "The former constable, who resigned last year, would have been dismissed, a misconduct "
+        "panel found.\n"
+    )
+    assert _only(text).fields["rank"].value == "constable"
+
+
+def test_a_constable_the_text_calls_a_special_is_a_special_constable() -> None:
+    text = (
+        "Volunteer officer would have been dismissed\n"
+        "A Wessex Police constable would have been dismissed, a misconduct hearing found. "
+        "The officer was a 'Special', a volunteer with the same powers.\n"
+    )
+    assert _only(text).fields["rank"].value == "special_constable"
