@@ -362,8 +362,8 @@ def test_standards_in_a_sentence_explaining_the_rules_are_not_the_officers() -> 
         "Constable given final written warning\n"
         "A constable was found to have committed misconduct for leaving his post early and was "
         "given a final written warning.\n"
-        "The criteria for gross misconduct allegations include failing to show authority, "
-        "respect and courtesy to the public.\n"
+        "Among the criteria for gross misconduct is a failure to show authority, respect and "
+        "courtesy to the public.\n"
     )
     assert _only(text).fields["standards"].value == []
 

@@ -355,8 +355,7 @@ _CHIEF_CHAIRED = re.compile(
     r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:concluded|"
     r"determined|decided|ruled|found)\b|"
     r"\b(?:the\s+)?Chief\s+Constable,?\s+(?:as|acting\s+as)\s+(?:the\s+)?chair\b|"
-    # "In determining that the officer should be dismissed without notice, Chief Constable X
-    # said" (sixth round)
+    # "in determining that [he] should be dismissed, Chief Constable X said" (sixth round)
     r"\bin\s+determining\s+that\b[^.]{0,100}?,\s*(?<!Assistant\s)(?<!Deputy\s)Chief\s+Constable\b",
     re.I,
 )
@@ -1414,9 +1413,9 @@ def _paraphrase(s: StandardMatch) -> bool:
     return LISTED_ONLY < s.confidence <= 0.7 and not _STANDARD_NAME.search(s.text)
 
 
-# A sentence that explains the rules rather than the case ("The criteria for gross misconduct
-# allegations include failing to treat people with respect and courtesy", "Gross misconduct is
-# defined as ...") names Standards no officer was found to breach (30/11/2026, sixth round).
+# A sentence that explains the rules rather than the case ("the criteria for gross misconduct
+# include ...", "gross misconduct is defined as ...") names Standards no officer was found to
+# breach (30/11/2026, sixth round).
 _DEFINITION = re.compile(
     r"\bcriteria\s+for\b|\b(?:is|are)\s+defined\s+as\b|\bexamples\s+of\s+(?:gross\s+)?misconduct\b",
     re.I,

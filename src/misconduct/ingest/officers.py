@@ -350,7 +350,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             rank_span = Piece(one.start(group), one.end(group), one.group(group))
             rank = rank_code(rank_span.text)
             if group != "rank" and rank == "constable" and _A_SPECIAL.search(text):
-                rank = "special_constable"  # "The officer was a 'Special', meaning he volunteered"
+                rank = "special_constable"  # the text calls the officer "a 'Special'"
             officers.append(
                 Officer(
                     "",
