@@ -18,16 +18,18 @@ def _only(text: str) -> OfficerRecord:
 def test_a_standard_the_force_did_not_pursue_is_not_breached() -> None:
     text = (
         "PC Alan Smith of Essex Police admitted breaching the Standard of Professional Behaviour "
-        "of discreditable conduct at a misconduct hearing. The force said allegations of a breach "
-        "of honesty and integrity would not be pursued. He was given a final written warning.\n"
+        "of discreditable conduct at a misconduct hearing. The force told the panel a charge of "
+        "breaching honesty and integrity would not be pursued. He received a final written "
+        "warning.\n"
     )
     assert _only(text).value("standards") == ["discreditable_conduct"]
 
 
 def test_a_standard_the_officer_was_cleared_of_is_not_breached() -> None:
     text = (
-        "PC Ruth Lane of Kent Police was given a final written warning for gross misconduct after "
-        "a panel found her remarks breached the standard of equality and diversity. She was "
+        "PC Ruth Lane of Kent Police received a final written warning, her remarks having been "
+        "found to breach the standard of equality and diversity, amounting to gross misconduct. "
+        "She was "
         "cleared of breaching the standard of honesty and integrity.\n"
     )
     assert _only(text).value("standards") == ["equality_and_diversity"]
@@ -103,10 +105,9 @@ def test_the_opening_does_not_override_when_it_states_no_outcome() -> None:
 
 def test_a_former_officer_not_found_one_who_would_have_been_dismissed_has_no_outcome() -> None:
     text = (
-        "A private hearing found that a former Thames Valley Police officer had used offensive "
-        "language to a colleague and that this amounted to gross misconduct. However, the panel "
-        "was unable to conclude that the officer would have been dismissed had he still been "
-        "serving.\n"
+        "Sitting in private, a panel found a former Thames Valley Police officer's insults to a "
+        "colleague amounted to gross misconduct, but it was unable to conclude that he would have been "
+        "dismissed if he were still in the force.\n"
     )
     rec = _only(text)
     assert rec.value("outcome") == "no_further_action"
@@ -117,8 +118,9 @@ def test_a_case_thrown_out_as_an_abuse_of_process_clears_the_officers() -> None:
     text = (
         "Two Derbyshire police officers have been exonerated after a misconduct hearing threw "
         "out the case against them.\n\n"
-        "The panel ruled the delay was an abuse of process, and found that there was "
-        "insufficient evidence to make a finding of gross misconduct against either officer.\n"
+        "Ruling that the years of delay made the case an abuse of process, the panel said "
+        "there was insufficient evidence to make any finding of gross misconduct about the "
+        "pair.\n"
     )
     records = extract(text).records
     assert len(records) == 2
@@ -143,7 +145,7 @@ def test_a_former_officer_named_without_a_rank_is_an_officer() -> None:
         "Suffolk Police held four misconduct hearings this year.\n\n"
         "An accelerated misconduct hearing in March found gross misconduct concerning former "
         "officer Dean Harlow, who searched police systems for personal reasons; he would have "
-        "been dismissed had he still been serving.\n\n"
+        "been dismissed were he still an officer.\n\n"
         "In a separate hearing, former PC Mark Bly was found to have used offensive language and "
         "was placed on the barred list.\n"
     )
@@ -156,7 +158,8 @@ def test_a_former_officer_named_without_a_rank_is_an_officer() -> None:
 def test_a_date_the_allegation_gives_to_the_conduct_is_not_the_hearing_date() -> None:
     text = (
         "Former constable cleared of nothing\n"
-        "A former constable would have been dismissed had he not resigned, a panel has found.\n"
+        "Had he stayed in the force, a former constable would have been dismissed, a panel has "
+        "found.\n"
         "After a three-day gross misconduct hearing, the panel found he had failed to record "
         "a report of a missing child on or after 4 March 2022.\n"
     )
@@ -277,8 +280,8 @@ def test_kinds_of_hearing_named_together_in_general_are_not_the_forum() -> None:
         "Former officer found to have committed gross misconduct\n"
         "A panel found a former constable committed gross misconduct at a misconduct hearing "
         "in private.\n"
-        "The force said: 'We hold some misconduct hearings and special case hearings in "
-        "public.'\n"
+        "Its website explains that misconduct hearings and special case hearings may be open "
+        "to the public.\n"
     )
     assert _only(text).fields["forum"].value == "misconduct_hearing"
 
@@ -297,7 +300,7 @@ def test_a_named_officer_of_another_rank_is_not_one_of_the_counted_constables() 
     text = (
         "Squad officers dismissed\n"
         "Sergeant Paul Hale was dismissed after an inquiry last spring.\n"
-        "Today the three constables of his squad were found guilty of gross misconduct and "
+        "Today the three constables of his squad were found to have committed gross misconduct and "
         "were also dismissed without notice.\n"
     )
     records = extract(text).records
@@ -415,7 +418,7 @@ def test_a_former_officer_found_one_who_would_have_been_dismissed_keeps_it() -> 
     text = (
         "Former constable would have been dismissed\n"
         "A panel found gross misconduct against former PC Tom Weld, who had retired, and found "
-        "he would have been dismissed had he still been serving.\n"
+        "he would have been dismissed if he had stayed in the force.\n"
     )
     assert _only(text).fields["outcome"].value == "would_have_been_dismissed"
 

@@ -294,7 +294,7 @@ _TO_COME = re.compile(
 )
 
 
-# Kinds of proceedings named together in the plural ("We hold some misconduct hearings and special
+# Kinds of proceedings named together in the plural ("... misconduct hearings and special
 # case hearings in public") describe what a force does in general, not this case's forum
 # (30/11/2026, sixth round).
 _GENERIC_JOIN = re.compile(r"s\s*(?:,|and|or|&)\s*(?:\w+\s+){0,2}$", re.I)
@@ -669,7 +669,7 @@ def _counted_rank(text: str) -> Piece | None:
     return Piece(m.start("rank"), m.end("rank"), m.group("rank"))
 
 
-# "found four committed gross misconduct and two committed misconduct": the findings of a group
+# "four [of them] committed gross misconduct and two misconduct": the findings of a group
 # given as counts (30/11/2026, sixth round).
 _NUM = r"(?:" + "|".join(NUMBERS) + r")"
 _COUNTED_FINDINGS = re.compile(
@@ -1247,8 +1247,8 @@ def _outcome_read(
         m = _NOT_WOULD_HAVE.search(text)
         assert m is not None
         # Conduct Regs 2020 Sch. 2: a former officer found to have committed gross misconduct but
-        # not found one who would have been dismissed has no outcome ("the panel was unable to
-        # conclude that the officer would have been sacked"; 30/11/2026, sixth round).
+        # not found one who would have been dismissed has no outcome ("unable to conclude ... would
+        # have been sacked"; 30/11/2026, sixth round).
         return Field(
             "no_further_action",
             _span(m.start(), m.end(), text),
@@ -1365,8 +1365,8 @@ _NEGATION_BEFORE = re.compile(
 )
 _NEGATION_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:was|were)\s+(?:found\s+)?(?:as\s+)?not\s+(?:proven|proved|made\s+out)|"
-    # A charge the force did not bring is not a breach found: "charges relating to honesty and
-    # integrity would not be pursued", "... was withdrawn" (30/11/2026, sixth round).
+    # A charge the force did not bring is not a breach found: "... honesty and integrity would not
+    # be pursued", "... was withdrawn" (30/11/2026, sixth round).
     r"^[^.;]{0,40}?\b(?:would|will|was|were|is|are)\s+not\s+(?:be\s+|been\s+)?"
     r"(?:pursued|proceeded\s+with|taken\s+forward)|"
     r"^[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:withdrawn|dropped|discontinued)",

@@ -194,7 +194,7 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
         "equality_and_diversity": [(r"equality,?\s*(?:and|&|/)\s*diversity", 0.9)],
         "use_of_force": [
             (r"use\s+of\s+force", 0.85),
-            # "found to have committed gross misconduct by using excessive force" (sixth round)
+            # "gross misconduct by using excessive force" (sixth round)
             (r"(?:excessive|unreasonable|disproportionate|unnecessary)\s+force", 0.7),
         ],
         "orders_and_instructions": [(r"orders?\s*(?:and|&|/)\s*instructions?", 0.9)],

@@ -285,7 +285,7 @@ _NOT_FINDING_BEFORE = re.compile(
     # "amounted to misconduct, but are not so serious they constitute gross misconduct"
     # (30/11/2026, fourth round)
     r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether|"
-    # "there was insufficient evidence to make a finding of gross misconduct" (sixth round)
+    # "... insufficient evidence to make a finding of ..." (sixth round)
     r"(?:insufficient|no|not\s+enough)\s+evidence\s+to\s+(?:make|support|sustain|reach)|"
     r"not\s+so\s+serious|not\s+serious\s+enough|rather\s+than|instead\s+of|reduced\s+from|"
     r"downgraded\s+from)\s+"
