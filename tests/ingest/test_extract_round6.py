@@ -448,3 +448,26 @@ def test_a_constable_the_text_calls_a_special_is_a_special_constable() -> None:
         "The officer was a 'Special', a volunteer with the same powers.\n"
     )
     assert _only(text).fields["rank"].value == "special_constable"
+
+
+def test_a_date_beside_a_meeting_with_someone_is_not_the_hearing_date() -> None:
+    text = (
+        "Former constable found to have committed misconduct\n"
+        "Published 3 March 2021\n"
+        "On 9 May the constable told his sergeant about his meeting with the witness.\n"
+        "A misconduct panel found he had committed misconduct; as he had resigned there was no "
+        "sanction.\n"
+    )
+    assert _only(text).fields["hearing_date"].value is None
+
+
+def test_a_published_line_without_a_colon_dates_the_page() -> None:
+    text = "Constable dismissed\n\nPublished 12 Mar 2020\n\nA constable was dismissed.\n"
+    published = publication_date(text)
+    assert published is not None
+    assert published.isoformat() == "2020-03-12"
+
+
+def test_a_sentence_beginning_with_published_is_not_a_dateline() -> None:
+    text = "Constable dismissed\n\nPublished reports say a constable was dismissed.\n"
+    assert publication_date(text) is None

@@ -238,7 +238,9 @@ _DATELINE = re.compile(
 # ("PUBLISHED: 15:00 10 September 2020", "Date published: 18 December 2017"; 30/11/2026, sixth
 # round).
 _PUBLISHED_LINE = re.compile(
-    r"^[ \t]*(?:date[ \t]+)?published[ \t]*:[ \t]*(?P<text>[^\n]{6,60})$", re.I | re.M
+    # "Published: 18 December 2017", and "Published 07 Aug 2019" with no colon (sixth round)
+    r"^[ \t]*(?:date[ \t]+)?published(?:[ \t]*:[ \t]*|[ \t]+(?=\d))(?P<text>[^\n]{6,60})$",
+    re.I | re.M,
 )
 _PUBLISHED_WITHIN = 400
 

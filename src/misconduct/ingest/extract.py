@@ -395,7 +395,8 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
 
 
 _DATE_GOOD = re.compile(
-    r"\b(hearing|meeting|proceedings|held|took\s+place|sanction|dismissed|concluded|proven|"
+    # "his meeting with the woman" is not a misconduct meeting (sixth round)
+    r"\b(hearing|meeting(?!\s+with\b)|proceedings|held|took\s+place|sanction|dismissed|concluded|proven|"
     r"determined|date|today|fired|sacked)",
     re.I,
 )
