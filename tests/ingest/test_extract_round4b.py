@@ -92,7 +92,9 @@ def test_a_rejected_mention_takes_the_words_inside_it_with_it() -> None:
         "was unable to conclude that the officer would have been sacked if he was still serving.\n"
     )
     rec = _only(text)
-    assert rec.value("outcome") is None
+    # Not "sacked": since the sixth round such a former officer's outcome is read as no further
+    # action (the corpus's convention), never as a dismissal.
+    assert rec.value("outcome") == "no_further_action"
     assert rec.value("finding") == "gross_misconduct"
 
 

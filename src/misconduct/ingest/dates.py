@@ -234,16 +234,37 @@ def year_before(dm: DayMonth, published: date | None) -> int | None:
 _DATELINE = re.compile(
     r"\A\s*(?:date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b|Published:?\s+(?P<text>[^\n]{6,60}))", re.I
 )
+# A line of its own near the top that says when the page was published, under its headline
+# ("PUBLISHED: 15:00 10 September 2020", "Date published: 18 December 2017"; 30/11/2026, sixth
+# round).
+_PUBLISHED_LINE = re.compile(
+    # "Published: 18 December 2017", and "Published 07 Aug 2019" with no colon (sixth round)
+    r"^[ \t]*(?:date[ \t]+)?published(?:[ \t]*:[ \t]*|[ \t]+(?=\d))(?P<text>[^\n]{6,60})$",
+    re.I | re.M,
+)
+_PUBLISHED_WITHIN = 400
+
+
+def publication_line(text: str) -> tuple[int, int] | None:
+    """Where the page's own publication date is printed (its dateline), or None."""
+    m = _DATELINE.match(text)
+    if m is not None:
+        return m.start(), m.end()
+    m = _PUBLISHED_LINE.search(text[:_PUBLISHED_WITHIN])
+    return (m.start(), m.end()) if m else None
 
 
 def publication_date(text: str) -> date | None:
     """The date a page says it was published, when it opens with one ("date 2022-05-09 ...",
-    "Published: 10:53 PM April 16, 2021"); None otherwise."""
+    "Published: 10:53 PM April 16, 2021") or prints it on a line of its own under the headline
+    ("PUBLISHED: 15:00 10 September 2020"); None otherwise."""
     m = _DATELINE.match(text)
-    if m is None:
-        return None
-    if m.group("iso"):
+    if m is not None and m.group("iso"):
         return parse_date(m.group("iso"))
+    if m is None:
+        m = _PUBLISHED_LINE.search(text[:_PUBLISHED_WITHIN])
+        if m is None:
+            return None
     found = [f for f in find_dates(m.group("text")) if f.precision == "day"]
     return found[0].value if found else None
 

@@ -197,8 +197,22 @@ def extract(
     groups = _counted_outcomes(text) + _listed_outcomes(text)
     count = stated_count(text)
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
+    if count and not groups and not officers and count[0] <= 10:
+        opening = sentences(text)[:3]
+        if opening and count[1].start < opening[-1].end:
+            # No officer is named and the opening counts them ("Two Nottinghamshire police
+            # officers ... were exonerated"): one record each (30/11/2026, sixth round).
+            n = max(n, count[0])
+    counted = _counted_rank(text) if n > 1 else None
+    if counted and officers and len(officers) < n:
+        # Named officers of another rank than the one the text counts ("Sgt X was sacked ...
+        # the five constables ... were also sacked") are not among the counted (30/11/2026,
+        # sixth round).
+        code = rank_code(counted.text)
+        apart = [o for o in officers if o.name and o.rank and code and o.rank != code]
+        if apart and len(apart) == len(officers):
+            n += len(apart)
     if len(officers) < n:
-        counted = _counted_rank(text) if n > 1 else None
         officers = officers + [
             Officer(
                 f"#{i}",
@@ -226,6 +240,7 @@ def extract(
                 others=[p for k, ps in scopes.items() if k != officer.key for p in ps],
             )
         )
+    _split_counted_findings(text, records)
     return Extraction(source, original, records=records, warnings=warnings)
 
 
@@ -279,13 +294,31 @@ _TO_COME = re.compile(
 )
 
 
+# Kinds of proceedings named together in the plural ("... misconduct hearings and special
+# case hearings in public") describe what a force does in general, not this case's forum
+# (30/11/2026, sixth round).
+_GENERIC_JOIN = re.compile(r"s\s*(?:,|and|or|&)\s*(?:\w+\s+){0,2}$", re.I)
+
+
+def _not_generic(text: str, hits: list[Hit]) -> list[Hit]:
+    generic: set[int] = set()
+    for i, (a, b) in enumerate(pairwise(hits)):
+        if (
+            b.start - a.end <= 20
+            and _GENERIC_JOIN.fullmatch(text[a.end : b.start] + " ", 0)
+            and text[b.end : b.end + 1].lower() == "s"
+        ):
+            generic.update((i, i + 1))
+    return [h for i, h in enumerate(hits) if i not in generic]
+
+
 def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     if "hearing_type" in table:
         cell = table["hearing_type"]
         hits = find_forums(cell.text, cell.start)
         if hits:
             return _hit_field(hits[0], text)
-    hits = find_forums(text)
+    hits = _not_generic(text, find_forums(text))
     # Proceedings still to come are not the forum of the outcome reported (30/11/2026, issue 15:
     # "three officers will face gross misconduct hearings ... We have already held misconduct
     # meetings for four officers"), when the text names another forum.
@@ -321,7 +354,9 @@ _CHIEF_CHAIRED = re.compile(
     r"\bhearing\s+the\s+case\b[^.]{0,40}?(?<!assistant\s)(?<!deputy\s)\bchief\s+constable\b|"
     r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:concluded|"
     r"determined|decided|ruled|found)\b|"
-    r"\b(?:the\s+)?Chief\s+Constable,?\s+(?:as|acting\s+as)\s+(?:the\s+)?chair\b",
+    r"\b(?:the\s+)?Chief\s+Constable,?\s+(?:as|acting\s+as)\s+(?:the\s+)?chair\b|"
+    # "in determining that [he] should be dismissed, Chief Constable X said" (sixth round)
+    r"\bin\s+determining\s+that\b[^.]{0,100}?,\s*(?<!Assistant\s)(?<!Deputy\s)Chief\s+Constable\b",
     re.I,
 )
 _INDEPENDENT_CHAIR = re.compile(
@@ -360,7 +395,8 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
 
 
 _DATE_GOOD = re.compile(
-    r"\b(hearing|meeting|proceedings|held|took\s+place|sanction|dismissed|concluded|proven|"
+    # "his meeting with the woman" is not a misconduct meeting (sixth round)
+    r"\b(hearing|meeting(?!\s+with\b)|proceedings|held|took\s+place|sanction|dismissed|concluded|proven|"
     r"determined|date|today|fired|sacked)",
     re.I,
 )
@@ -368,6 +404,15 @@ _DATE_BAD = re.compile(
     r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
     r"resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
     r"joined|born|sentenced)",
+    re.I,
+)
+
+
+# A date the allegation gives to the conduct ("on or after", "on or about", "on or before",
+# "between ... and") is not the hearing's, even in a sentence that names the hearing (30/11/2026,
+# sixth round).
+_ALLEGED_DATE = re.compile(
+    r"\bon\s+or\s+(?:after|about|around|before)\s+(?:the\s+)?$|\bbetween\s+(?:[^.;]{0,25}\band\s+)?$",
     re.I,
 )
 
@@ -392,8 +437,15 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     sents = sentences(text)
     all_dates = d.find_dates(text)
     years = [f.value.year for f in all_dates]
-    latest = max((f.value for f in all_dates if f.precision == "day"), default=None)
+    # A date the text gives to a hearing still to come ("a second hearing was to take place
+    # between August 2 and August 5, 2022") is not one the reported hearing followed (30/11/2026,
+    # sixth round).
+    latest = max(
+        (f.value for f in all_dates if f.precision == "day" and not _date_to_come(text, f.start)),
+        default=None,
+    )
     published = d.publication_date(text)
+    dateline = d.publication_line(text)
     candidates: list[tuple[int, int, Field]] = []
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
@@ -405,8 +457,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             span = Span(s.start + f.start, s.start + f.end, f.text)
             if re.match(r"\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
+            if _ALLEGED_DATE.search(s.text[max(0, f.start - 30) : f.start]):
+                score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
+            elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
+                score -= 10  # "Date published: 18 December 2017" (sixth round)
             if f.precision != "day" and score <= 0:
                 continue
             candidates.append(
@@ -420,6 +476,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 "the weekday",
             )
             score = good - 2 * bad
+            if _ALLEGED_DATE.search(s.text[max(0, dm.start - 30) : dm.start]):
+                score -= 3
             if resolved is None and published is not None:
                 resolved = d.year_before(dm, published)
                 if resolved is None or score <= 0:
@@ -455,6 +513,19 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             best.note or "no hearing named beside this date",
         )
     return best
+
+
+_DATE_TO_COME = re.compile(
+    r"\b(?:(?:was|is|are|were)\s+(?:due\s+|set\s+|scheduled\s+)?to\s+(?:take\s+place|be\s+held|"
+    r"start|begin|resume)|will\s+(?:take\s+place|be\s+held|start|begin|resume)|is\s+due\s+to)\b",
+    re.I,
+)
+
+
+def _date_to_come(text: str, at: int) -> bool:
+    """Whether the date at ``at`` follows, in its sentence, words that put it in the future."""
+    s = next((s for s in sentences(text) if s.start <= at < s.end), None)
+    return s is not None and bool(_DATE_TO_COME.search(text[s.start : at]))
 
 
 # "A statement released today (Friday, May 26) said ...": the date the text gives for "today".
@@ -597,6 +668,45 @@ def _counted_rank(text: str) -> Piece | None:
         return None
     m = found[0]
     return Piece(m.start("rank"), m.end("rank"), m.group("rank"))
+
+
+# "four [of them] committed gross misconduct and two misconduct": the findings of a group
+# given as counts (30/11/2026, sixth round).
+_NUM = r"(?:" + "|".join(NUMBERS) + r")"
+_COUNTED_FINDINGS = re.compile(
+    r"\b(?P<a>" + _NUM + r")\s+(?:(?:of\s+them|officers?|had|have|were\s+found\s+to\s+have|"
+    r"committed|of|the)\s+){0,4}gross\s+misconduct\s*,?\s+(?:and|while|with)\s+(?:the\s+other\s+)?"
+    r"(?P<b>" + _NUM + r")\s+(?:(?:of\s+them|officers?|had|have|were\s+found\s+to\s+have|"
+    r"committed|of|the)\s+){0,4}misconduct\b",
+    re.I,
+)
+
+
+def _split_counted_findings(text: str, records: list[OfficerRecord]) -> None:
+    """Counts of findings ("four committed gross misconduct and two committed misconduct") that
+    add up to the officers read: a dismissal follows only gross misconduct, so when the officers
+    not dismissed are as many as the misconduct count, theirs is misconduct and the others' gross
+    misconduct. An officer's own finding read in the words about them is kept."""
+    m = _COUNTED_FINDINGS.search(text)
+    if m is None or len(records) < 2:
+        return
+    gross, plain = NUMBERS[m.group("a").lower()], NUMBERS[m.group("b").lower()]
+    if gross + plain != len(records):
+        return
+    dismissed = [r for r in records if r.value("outcome") in DISMISSALS]
+    rest = [r for r in records if r.value("outcome") not in DISMISSALS]
+    if len(rest) != plain or any(r.value("outcome") is None for r in rest):
+        return
+    span = _span(m.start(), m.end(), text)
+    for group, code in ((dismissed, "gross_misconduct"), (rest, "misconduct")):
+        for r in group:
+            own = r.fields["finding"]
+            outside = own.evidence is not None and not m.start() <= own.evidence.start < m.end()
+            if outside and (own.value == code or own.confidence >= 0.9):
+                continue
+            r.fields["finding"] = Field(
+                code, span, 0.7, "the text counts the findings; read from the officers' outcomes"
+            )
 
 
 def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
@@ -760,6 +870,8 @@ def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field])
     """One row of a table of officers: its outcome, forum, finding and Standards are read from
     its own cells; the force, date and decision maker of the text apply to every row."""
     label = row.get("label")
+    heading = row.get("heading")
+    row = {k: c for k, c in row.items() if k != "heading"}
     span = Piece(min(c.start for c in row.values()), max(c.end for c in row.values()), "")
     span = Piece(span.start, span.end, text[span.start : span.end])
     rank = rank_code(label.text) if label else None
@@ -779,6 +891,15 @@ def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field])
         # A row's Standards are its own: a row that names none does not take another row's
         # (30/11/2026, fourth round).
         record.fields["standards"] = Field([], None, 0.85, "no Standard named in this row")
+    if heading is not None and record.fields["outcome"].value is None:
+        hits = find_outcomes(heading.text, heading.start)
+        if hits:
+            record.fields["outcome"] = _hit_field(
+                hits[0],
+                text,
+                conf=0.7,
+                note="the row names no outcome; the list's opening gives every case this one",
+            )
     return record
 
 
@@ -857,6 +978,18 @@ def _record(
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
+    if outcome.value == "written_warning" and fields["finding"].value == "gross_misconduct":
+        # A written warning is not among the outcomes of gross misconduct (Conduct Regulations
+        # 2012 reg. 35, 2020 reg. 42): the gross misconduct the text tells of was not the final
+        # finding ("sacked for gross misconduct ... replaced on appeal with a written warning";
+        # 30/11/2026, sixth round).
+        fields["finding"] = Field(
+            "misconduct",
+            outcome.evidence,
+            0.6,
+            "a written warning follows only a finding of misconduct; the text also tells of gross "
+            "misconduct",
+        )
     fields["standards"] = _standards(text, scope, table, others)
     if fields["finding"].value == "no_misconduct" and fields["standards"].value:
         # An officer cleared breached no Standard: those printed were alleged (fourth round,
@@ -996,11 +1129,36 @@ def _outcome(
     )
 
 
+_NOT_WOULD_HAVE = re.compile(
+    r"\b(?:unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied|did\s+not\s+(?:find|conclude))"
+    r"[^.;]{0,60}?\bwould\s+have\s+been\s+(?:sacked|dismissed|fired)",
+    re.I,
+)
+_DECLINED_DISMISSAL = re.compile(
+    r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing))\s+to\s+(?:impose|order|make|find)\b[^.;]{0,40}?"
+    r"\bdismiss(?:al|ed)\b",
+    re.I,
+)
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:both|all|each|they|the\s+(?:two|three|four|five|six|pair|officers|constables|sergeants)|"
     r"officers\s+(?:were|have|had))\b",
     re.I,
 )
+
+
+# "the actions of PC A, who was based at X, and PC B (formerly based at Y) breached the standards
+# of ...": officers joined as the subject of one sentence share what it says they breached
+# (30/11/2026, sixth round).
+_AND_OFFICER = re.compile(r"\band\s+(?:former\s+)?(?:" + RANK_PATTERN + r")\b", re.I)
+
+
+def _joined_subject(text: str, at: int, scope: Sequence[Piece]) -> bool:
+    """Whether the sentence holding ``at`` joins this officer (words in ``scope``) and another
+    officer with "and" before position ``at``."""
+    s = next((s for s in sentences(text) if s.start <= at < s.end), None)
+    if s is None or not any(p.start < at and p.end > s.start for p in scope):
+        return False
+    return bool(_AND_OFFICER.search(text[s.start : at]))
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -1018,6 +1176,19 @@ def _outcome_read(
     single: bool,
     others: Sequence[Piece] = (),
 ) -> Field:
+    declined = next(
+        (m for p in scope for m in _DECLINED_DISMISSAL.finditer(text, p.start, p.end)), None
+    )
+    if officer.former and declined is not None:
+        # Conduct Regs 2020 reg. 42: a former officer found to have committed gross misconduct
+        # whom the chair declines to find one who would have been dismissed has no outcome ("the
+        # chair declined to impose a retrospective dismissal"; 30/11/2026, sixth round).
+        return Field(
+            "no_further_action",
+            _span(declined.start(), declined.end(), text),
+            0.6,
+            "the chair declined to find that the former officer would have been dismissed",
+        )
     if counted:
         return _hit_field(counted, text, conf=0.85, note="from a count of officers and outcomes")
     if "outcome" in table:
@@ -1049,6 +1220,20 @@ def _outcome_read(
                 if any(s.start <= m.start < s.end for m in officer.mentions)
             ]
             hits.sort(key=lambda h: not any(s.start <= h.start < s.end for s in own))
+    # A text about one officer states the outcome in the first of its opening sentences that
+    # states one; another sanction told later in the officer's own words is an earlier one ("A
+    # police officer has been sacked after ... On this occasion PC X received management
+    # action"; 30/11/2026, sixth round).
+    lead = next(
+        (
+            (sent, found)
+            for sent in (sentences(text)[:4] if single and hits else [])
+            if (found := find_outcomes(sent.text, sent.start))
+        ),
+        None,
+    )
+    if lead and not any(h.code == hits[0].code for h in lead[1]):
+        hits = lead[1] + [h for h in hits if h.start >= lead[0].end]
     if not hits and officer_former_gm_barred(text, officer, single=single):
         m = _BARRED.search(text)
         assert m is not None
@@ -1058,6 +1243,19 @@ def _outcome_read(
             0.6,
             "not stated; a former officer found to have committed gross misconduct and placed on "
             "the barred list is one who would have been dismissed",
+        )
+    if not hits and single and _NOT_WOULD_HAVE.search(text):
+        m = _NOT_WOULD_HAVE.search(text)
+        assert m is not None
+        # Conduct Regs 2020 Sch. 2: a former officer found to have committed gross misconduct but
+        # not found one who would have been dismissed has no outcome ("unable to conclude ... would
+        # have been sacked"; 30/11/2026, sixth round).
+        return Field(
+            "no_further_action",
+            _span(m.start(), m.end(), text),
+            0.6,
+            "not stated as an outcome; the panel did not find that the former officer would have "
+            "been dismissed",
         )
     if not hits:
         cleared = [h for h in find_findings(text) if h.code == "no_misconduct"]
@@ -1160,12 +1358,20 @@ def _finding(
 _LIST_GAP = re.compile(r"^\s*(?:[,;/]\s*(?:and\s+)?|and\s+|&\s+)$", re.I)
 _NEGATION_BEFORE = re.compile(
     r"(?:\bnot\s+(?:been\s+)?(?:found\s+to\s+have\s+)?breach\w*|\bdid\s+not\s+breach|"
-    r"\bno\s+breach\w*\s+of|\bnot\s+(?:proven|proved)\s+(?:in\s+(?:respect|relation)\s+(?:of|to)|for))"
+    r"\bno\s+breach\w*\s+of|\bnot\s+(?:proven|proved)\s+(?:in\s+(?:respect|relation)\s+(?:of|to)|for)|"
+    # "each was cleared of breaching standards of ..." (30/11/2026, sixth round)
+    r"\bcleared\s+of\s+(?:any\s+)?breach\w*)"
     r"[^.;]{0,80}$",
     re.I,
 )
 _NEGATION_AFTER = re.compile(
-    r"^[^.;]{0,60}?\b(?:was|were)\s+(?:found\s+)?(?:as\s+)?not\s+(?:proven|proved|made\s+out)", re.I
+    r"^[^.;]{0,60}?\b(?:was|were)\s+(?:found\s+)?(?:as\s+)?not\s+(?:proven|proved|made\s+out)|"
+    # A charge the force did not bring is not a breach found: "... honesty and integrity would not
+    # be pursued", "... was withdrawn" (30/11/2026, sixth round).
+    r"^[^.;]{0,40}?\b(?:would|will|was|were|is|are)\s+not\s+(?:be\s+|been\s+)?"
+    r"(?:pursued|proceeded\s+with|taken\s+forward)|"
+    r"^[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:withdrawn|dropped|discontinued)",
+    re.I,
 )
 
 
@@ -1195,6 +1401,30 @@ _STANDARD_ANCHOR = re.compile(
     r"claims?\b|accused|engaged\s+in",
     re.I,
 )
+
+_STANDARD_NAME = re.compile(
+    r"standard|respect|courtesy|integrity|honest|confidential|instruction|responsib|diversity|"
+    r"use\s+of\s+force|fitness|discreditable",
+    re.I,
+)
+
+
+def _paraphrase(s: StandardMatch) -> bool:
+    """A Standard read from its own words rather than its name ("unfit for duty")."""
+    return LISTED_ONLY < s.confidence <= 0.7 and not _STANDARD_NAME.search(s.text)
+
+
+# A sentence that explains the rules rather than the case ("the criteria for gross misconduct
+# include ...", "gross misconduct is defined as ...") names Standards no officer was found to
+# breach (30/11/2026, sixth round).
+_DEFINITION = re.compile(
+    r"\bcriteria\s+for\b|\b(?:is|are)\s+defined\s+as\b|\bexamples\s+of\s+(?:gross\s+)?misconduct\b",
+    re.I,
+)
+
+# The use of force a case or finding is about: "committed gross misconduct by using excessive
+# force", "the misconduct case against him for excessive use of force" (30/11/2026, sixth round).
+_FORCE_ANCHOR = re.compile(r"\bmisconduct\s+(?:by\b|case\b)", re.I)
 
 
 def _standards(
@@ -1226,10 +1456,16 @@ def _standards(
                 continue
             if _standard_negated(text, at, at + len(s.text)):
                 continue  # kept only if another mention states it as breached
+            if _DEFINITION.search(_sentence_at(text, at)):
+                continue  # what gross misconduct can be, not what this officer did
             # "use of force" is common in a narrative ("revelling in the use of force"): as a
             # Standard it needs its anchor close by.
             window = 80 if s.code == "use_of_force" else 300
-            if listed or _STANDARD_ANCHOR.search(text[max(0, at - window) : at]):
+            if (
+                listed
+                or _STANDARD_ANCHOR.search(text[max(0, at - window) : at])
+                or (s.code == "use_of_force" and _FORCE_ANCHOR.search(text[max(0, at - 80) : at]))
+            ):
                 found.append((at, at + len(s.text), s))
     if not found and scope:
         # The Standards are printed once for all the officers, outside any one officer's words:
@@ -1240,10 +1476,16 @@ def _standards(
             # "the pair were alleged to have breached ...": a sentence about them all, though
             # it falls in the words after one officer's name (30/11/2026, fourth round)
             or _PLURAL_SUBJECT.search(_sentence_at(text, whole.evidence.start))
+            or _joined_subject(text, whole.evidence.start, scope)
         ):
             return whole
     if not found:
         return Field([], None, 0.85, "no Standard named in the text")
+    named = [f for f in found if not _paraphrase(f[2])]
+    if named:
+        # A Standard read from its own words ("unfit for duty", "brought discredit on the
+        # force") gives way to the Standards the text names (30/11/2026, sixth round).
+        found = named
     codes = list(dict.fromkeys(s.code for _, _, s in found))
     start, end = found[0][0], found[-1][1]
     conf = min(s.confidence for _, _, s in found)

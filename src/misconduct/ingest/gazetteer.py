@@ -192,13 +192,30 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             (r"respect\s+(?:and|&)\s+courtesy", 0.8),
         ],
         "equality_and_diversity": [(r"equality,?\s*(?:and|&|/)\s*diversity", 0.9)],
-        "use_of_force": [(r"use\s+of\s+force", 0.85)],
+        "use_of_force": [
+            (r"use\s+of\s+force", 0.85),
+            # "gross misconduct by using excessive force" (sixth round)
+            (r"(?:excessive|unreasonable|disproportionate|unnecessary)\s+force", 0.7),
+        ],
         "orders_and_instructions": [(r"orders?\s*(?:and|&|/)\s*instructions?", 0.9)],
         "duties_and_responsibilities": [
             (r"dut(?:y|ies)\s*(?:and|&|/)\s*responsibilit(?:y|ies)", 0.9)
         ],
         "confidentiality": [(r"confidentiality", 0.85)],
-        "fitness_for_work": [(r"fitness\s+for\s+(?:work|duty)", 0.9)],
+        "fitness_for_work": [
+            (r"fitness\s+for\s+(?:work|duty)", 0.9),
+            # The Standard's own words: officers presenting themselves for duty are fit to carry
+            # out their responsibilities ("reported for duty ... while being unfit", "unfit for
+            # duty through drink"; sixth round).
+            (
+                r"\b(?:reported|reporting|presented\s+\w+self|attended)\s+for\s+duty\b[^.;]{0,80}?\bunfit\b",
+                0.7,
+            ),
+            (
+                r"\bunfit\s+(?:for|to\s+(?:work|perform|carry\s+out))\s+(?:duty|duties|work|his|her|their)\b",
+                0.7,
+            ),
+        ],
         "discreditable_conduct": [
             (r"discreditable\s+conduct", 0.9),
             # The Standard's own words: "... behave in a manner which does not discredit the police
@@ -214,7 +231,8 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             (r"discreditable", LISTED_ONLY),
         ],
         "challenging_and_reporting_improper_conduct": [
-            (r"challenging\s+(?:and|&)\s+reporting(?:\s+improper\s+conduct)?", 0.9)
+            # "challenging/reporting improper conduct" (30/11/2026, sixth round)
+            (r"challenging(?:\s+(?:and|&)\s+|\s*/\s*)reporting(?:\s+improper\s+conduct)?", 0.9)
         ],
     }
     return [

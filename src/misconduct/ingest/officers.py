@@ -51,16 +51,27 @@ _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
 )
+# "former officer Connor Murry": a former officer named without a rank (30/11/2026, sixth round)
+_FORMER_NAMED = re.compile(
+    r"\b(?P<former>[Ff]ormer|[Ee]x-)\s*(?:police\s+)?officer[ \t]+"
+    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})\b"
+)
 # "Officer A", "Former Officer B", "officer X"
 _LETTERED = re.compile(_FORMER + r"\b[Oo]fficer[ \t]+(?P<names>[A-Z])(?!\w)")
 # "The police constable was found", "A special constable has been dismissed"
 # "A Detective Inspector has been dismissed", "The detective sergeant" (30/11/2026, fifth round,
 # after held-out 4 was measured: a detective rank, printed with capitals, was not read).
 _UNNAMED = re.compile(
-    r"\b(?:[Tt]he|[Aa])\s+(?:serving\s+)?(?P<rank>police\s+constable|special\s+constable|"
+    r"\b(?:[Tt]he|[Aa])\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|special\s+constable|"
     r"police\s+sergeant|(?i:detective\s+(?:chief\s+)?(?:inspector|sergeant|constable))|sergeant|"
-    r"inspector)\b"
+    r"inspector)\b|"
+    # "A Greater Manchester Police constable who ...", "A former West Midlands Police constable",
+    # "the former constable" (30/11/2026, sixth round)
+    r"\b(?:[Tt]he|[Aa])\s+(?:former\s+)?(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,4}Police\s+"
+    r"(?P<rank2>constable|sergeant|inspector)\b|"
+    r"\b(?:[Tt]he|[Aa])\s+former\s+(?P<rank3>constable)\b"
 )
+_A_SPECIAL = re.compile(r"\b(?:special\s+constable|(?:was|is)\s+a\s+['‘\"]?special\b)", re.I)
 _UNNAMED_RANKED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+unnamed\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|"
     r"detective\s+constable|special\s+constable|police\s+sergeant|detective\s+sergeant|sergeant|"
@@ -286,6 +297,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             former,
             f"Officer {m.group('names')}",
         )
+    for m in _FORMER_NAMED.finditer(text):
+        add(
+            m.group("names"),
+            None,
+            None,
+            m.start("names"),
+            m.end("names"),
+            Piece(m.start("former"), m.end("former"), m.group("former")),
+            m.group("names"),
+        )
     officers = [by_key[k] for k in order]
     if officers:
         for i, m in enumerate(_ANOTHER.finditer(text)):
@@ -325,12 +346,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     if not officers:
         one = _UNNAMED.search(text)
         if one:
-            rank_span = Piece(one.start("rank"), one.end("rank"), one.group("rank"))
+            group = next(g for g in ("rank", "rank2", "rank3") if one.group(g))
+            rank_span = Piece(one.start(group), one.end(group), one.group(group))
+            rank = rank_code(rank_span.text)
+            if group != "rank" and rank == "constable" and _A_SPECIAL.search(text):
+                rank = "special_constable"  # the text calls the officer "a 'Special'"
             officers.append(
                 Officer(
                     "",
                     "the officer",
-                    rank_code(one.group("rank")),
+                    rank,
                     rank_span,
                     None,
                     mentions=[rank_span],

@@ -285,6 +285,8 @@ _NOT_FINDING_BEFORE = re.compile(
     # "amounted to misconduct, but are not so serious they constitute gross misconduct"
     # (30/11/2026, fourth round)
     r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether|"
+    # "... insufficient evidence to make a finding of ..." (sixth round)
+    r"(?:insufficient|no|not\s+enough)\s+evidence\s+to\s+(?:make|support|sustain|reach)|"
     r"not\s+so\s+serious|not\s+serious\s+enough|rather\s+than|instead\s+of|reduced\s+from|"
     r"downgraded\s+from)\s+"
     r"(?:\w+\s+){0,4}$",
@@ -301,7 +303,11 @@ _NO_MISCONDUCT = re.compile(
     r"(?:there\s+was|found)\s+no\s+(?:gross\s+)?misconduct|"
     r"found\s+(?:all|each|both|every)\s+(?:of\s+)?(?:the\s+)?(?:allegations?|charges?)\s+"
     r"(?:to\s+be\s+)?not\s+(?:proven|proved)|"
-    r"no\s+further\s+action\s+(?:was|will\s+be)\s+taken)\b",
+    r"no\s+further\s+action\s+(?:was|will\s+be)\s+taken|"
+    # A case thrown out before any finding ("exonerated", "the case was thrown out as an abuse of
+    # process"; 30/11/2026, sixth round)
+    r"exonerated|(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
+    r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process)\b",
     re.IGNORECASE,
 )
 

@@ -187,6 +187,33 @@ _STAFF_LINE = re.compile(r"\b(?:police\s+staff|staff\s+member|member\s+of\s+staf
 _OFFICER_LINE = re.compile(r"\b(?:officers?|constables?|sergeants?|inspectors?|PCs?)\b", re.I)
 
 
+_HEADING_OUTCOME = re.compile(
+    r"\b(?:(?:have|has|were|was)\s+(?:been\s+)?(?:given|received|issued\s+with)\s+)"
+    r"(?P<outcome>management\s+advice|(?:final\s+)?written\s+warnings?)\b",
+    re.IGNORECASE,
+)
+
+
+def _heading_outcome(text: str) -> Piece | None:
+    """The one outcome an opening gives every case of a list ("Twenty officers have been given
+    management advice ..."), read only before the first dated line."""
+    first = next(
+        (
+            m
+            for m in re.finditer(r"^[ \t]*\S.*$", text, re.M)
+            if _DATED_LINE.match(m.group().strip())
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    found = list(_HEADING_OUTCOME.finditer(text[: first.start()]))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    return Piece(m.start("outcome"), m.end("outcome"), m.group("outcome"))
+
+
 def _dated_line_rows(text: str) -> list[dict[str, Piece]]:
     """A list printed one case a line, each line opening with its month and year and ending with
     its outcome ("March 2014 Police officer acted inappropriately towards a colleague breaching
@@ -195,14 +222,24 @@ def _dated_line_rows(text: str) -> list[dict[str, Piece]]:
     line about police staff is passed over. Fewer than two such lines give an empty list."""
     rows: list[dict[str, Piece]] = []
     pos = 0
+    heading = _heading_outcome(text)
     for line in text.split("\n"):
         start = pos + (len(line) - len(line.lstrip()))
         pos += len(line) + 1
         stripped = line.strip()
-        if not _DATED_LINE.match(stripped) or len(stripped) > 400:
+        if not _DATED_LINE.match(stripped) or len(stripped) > 1200:
             continue
         end = _ROW_END.search(stripped)
-        if end is None or (_STAFF_LINE.search(stripped) and not _OFFICER_LINE.search(stripped)):
+        if _STAFF_LINE.search(stripped) and not _OFFICER_LINE.search(stripped):
+            continue
+        if end is None and heading is not None and _OFFICER_LINE.search(stripped):
+            # A line with no outcome of its own, under an opening that gives every case listed
+            # one outcome ("... have been given management advice ..."; sixth round).
+            rows.append(
+                {"standards": Piece(start, start + len(stripped), stripped), "heading": heading}
+            )
+            continue
+        if end is None or len(stripped) > 400:
             continue
         piece = Piece(start, start + len(stripped), stripped)
         outcome = Piece(
