@@ -32,6 +32,10 @@ Per-field precision, recall and F1 of the extraction on
    held-out 3 and 4 (fetched after held-out 4 was measured and looked at; truth written and committed
    before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT5_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Not measured yet: the first run is the held-out figure.
+8. with ``--heldout6``: HELD-OUT 6, the pages of ``eval/heldout6/<id>.toml``, built exactly as
+   held-out 5 (fetched after held-out 5 was measured and looked at; truth written and committed
+   before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT6_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. Not measured yet: the first run is the held-out figure.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -800,6 +804,37 @@ def report_heldout5(folder: Path) -> None:
             print(f"    miss: {m}")
 
 
+# Held-out 6 (30/11/2026): pages fetched after held-out 5 had been measured and looked at, built as
+# held-out 5 was (``eval/heldout6/README.md``); the truths were committed before ingest was run on
+# them, and the set has NOT been measured yet. Its texts may sit in a folder of their own, named by
+# ``MISCONDUCT_INGEST_HELDOUT6_TEXTS`` (else the ``MISCONDUCT_INGEST_TEXTS`` folder is read).
+HELDOUT6 = ROOT / "eval" / "heldout6"
+
+
+def heldout6_folder() -> Path | None:
+    """The folder of held-out 6's page texts: ``MISCONDUCT_INGEST_HELDOUT6_TEXTS``, else
+    ``MISCONDUCT_INGEST_TEXTS``; None when neither is set."""
+    folder = os.environ.get("MISCONDUCT_INGEST_HELDOUT6_TEXTS") or TEXTS
+    return Path(folder) if folder else None
+
+
+def report_heldout6(folder: Path) -> None:
+    pages = heldout3_pages(folder, HELDOUT6)
+    if not pages:
+        print(f"\n  held-out 6: no text in {folder} for the pages of {HELDOUT6}")
+        return
+    counts, sizes, misses = score_pages(pages)
+    title = (
+        f"page texts {folder}, HELD-OUT 6 (eval/heldout6: fetched after held-out 5 was measured; "
+        "truth written and committed before extraction; never developed against)"
+    )
+    print_page_set(title, counts, sizes)
+    breakdown("held-out 6", pages)
+    if "--show-heldout-misses" in sys.argv:
+        for m in misses:
+            print(f"    miss: {m}")
+
+
 if __name__ == "__main__":
     code = main()
     if "--heldout3" in sys.argv:
@@ -823,6 +858,15 @@ if __name__ == "__main__":
         else:
             print(
                 "\n  held-out 5: skipped (set MISCONDUCT_INGEST_HELDOUT5_TEXTS or "
+                "MISCONDUCT_INGEST_TEXTS to the folder of its page texts)"
+            )
+    if "--heldout6" in sys.argv:
+        held6 = heldout6_folder()
+        if held6:
+            report_heldout6(held6)
+        else:
+            print(
+                "\n  held-out 6: skipped (set MISCONDUCT_INGEST_HELDOUT6_TEXTS or "
                 "MISCONDUCT_INGEST_TEXTS to the folder of its page texts)"
             )
     sys.exit(code)
