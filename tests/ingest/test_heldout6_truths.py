@@ -73,6 +73,23 @@ def test_no_page_is_a_reserved_source() -> None:
         assert not reserved.is_reserved(data["source"]["url"]), path.name
 
 
+def test_no_page_is_already_in_an_earlier_set() -> None:
+    """No held-out 6 address is a page of the corpus or of an earlier held-out set (the addresses
+    compared without scheme, "www." or trailing slash)."""
+
+    def key(url: str) -> str:
+        return url.split("://", 1)[-1].removeprefix("www.").rstrip("/").lower()
+
+    earlier = set()
+    for folder in ("corpus", "heldout", "heldout3", "heldout4", "heldout5", "cases"):
+        for path in (ROOT / "eval" / folder).glob("*.toml"):
+            source = tomllib.loads(path.read_text(encoding="utf-8")).get("source", {})
+            if isinstance(source, dict) and source.get("url"):
+                earlier.add(key(source["url"]))
+    for path, data in _files():
+        assert key(data["source"]["url"]) not in earlier, path.name
+
+
 def test_the_loader_pairs_each_text_with_its_truths(scorer: ModuleType, tmp_path: Path) -> None:
     """With a text for every page (placeholders here, not the pages), ``--heldout6`` reads every
     page and every officer; a page without a text is left out."""
