@@ -92,13 +92,15 @@ def prepare_here() -> dict[str, object]:
     reference and every public outcome's (each request picks one at random, so the pages are
     driven across the whole database, not one case kept warm), and a cursor half way down the
     case list (at most 5,000 rows in). Runs in a process where Django is set up."""
+    from importlib import import_module
+
+    from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
         HASH_SESSION_KEY,
         SESSION_KEY,
         get_user_model,
     )
-    from django.contrib.sessions.backends.db import SessionStore
 
     from misconduct.app import models as m
     from misconduct.app.api.models import ApiToken
@@ -110,7 +112,7 @@ def prepare_here() -> dict[str, object]:
     user.save()
     for f in m.CaseListing.objects.values_list("force_id", flat=True).distinct():
         Membership.objects.get_or_create(user=user, role="case_officer", force=f)
-    s = SessionStore()
+    s = import_module(settings.SESSION_ENGINE).SessionStore()
     s[SESSION_KEY] = str(user.pk)
     s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     s[HASH_SESSION_KEY] = user.get_session_auth_hash()
