@@ -25,15 +25,21 @@ class Seen(Protocol):
 
 
 def record(user: Any, case: Case | Seen, what: str) -> None:
-    """Record that ``user`` saw ``what`` of ``case``, now (the web edge reads the clock)."""
-    m.AccessRecord.objects.create(
-        at=timezone.now(),
-        user_id=user.pk,
-        username=user.get_username(),
-        force=case.force,
-        case_ref=case.ref,
-        what=what[:80],
-    )
+    """Record that ``user`` saw ``what`` of ``case``, now (the web edge reads the clock): one
+    insert, without building a model object (issue 10: every case page writes one)."""
+    from django.db import router
+
+    from misconduct.app.rows import insert
+
+    row = {
+        "at": timezone.now(),
+        "user_id": user.pk,
+        "username": user.get_username(),
+        "force": case.force,
+        "case_ref": case.ref,
+        "what": what[:80],
+    }
+    insert(router.db_for_write(m.AccessRecord), m.AccessRecord, [row])
 
 
 def lead_forces(grants: Any) -> set[str]:
