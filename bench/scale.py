@@ -3,7 +3,8 @@
 For each size (BENCH_SCALE_SIZES, default "1000,100000") and each database (SQLite; PostgreSQL too
 when BENCH_POSTGRES_URL names a reachable server whose database this script may drop and create):
 seed the cases with `misconduct db seed` (cases/s), verify every chain with `misconduct audit verify`
-(events/s), serve with `misconduct serve` on 127.0.0.1 (BENCH_PORT, default 8107), and drive each page
+(events/s), work out the day's steps of every case (`misconduct db steps`, as a deployment does once a
+day), serve with `misconduct serve` on 127.0.0.1 (BENCH_PORT, default 8107), and drive each page
 with locust (16 concurrent clients, BENCH_SECONDS each, default 15), printing p50/p95/p99 and req/s
 beside a static file of the same server, and each page's p50 at the largest size over the smallest.
 A case page or an outcome page asks each time for a case chosen at random from the whole database.
@@ -318,6 +319,11 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
         checked = int(re.search(r"([\d]+) events", verified).group(1))  # type: ignore[union-attr]
         verify_rate = round(checked / verify_s)
         print(f"  {db} {size:>7,} audit verify: {checked:,} events in {verify_s:.1f} s", flush=True)
+    # The steps the case page shows are kept a day: a deployment works them out once a day
+    # (``misconduct db steps``, after midnight), else each case's first page of the day does.
+    t = time.perf_counter()
+    run([str(BIN / "misconduct"), "db", "steps"], env)
+    print(f"  {db} {size:>7,} db steps: {time.perf_counter() - t:.1f} s", flush=True)
     info = prepare(env)
     print(f"  {db} {size:>7,} holds {info['cases']:,} cases, {info['events']:,} events", flush=True)
     server = serve(env)

@@ -72,7 +72,8 @@ def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) ->
                 "closed": s.closed_on is not None,
             }
         )
-        out.pages.append({"case_id": pk, **casepage.row(case)})
+        spells = [(r.visible_from, r.visible_until) for r in p.public]
+        out.pages.append({"case_id": pk, **casepage.row(case, spells)})
         out.chairs += [{"case_id": pk, "key": k} for k in s.chairs]
         out.assignees += [{"case_id": pk, "username": u, "role": r} for u, r in s.assignees]
         # the fields of ``readmodels.Decided`` are the table's columns, by the same names

@@ -90,11 +90,12 @@ def db_init() -> None:
 @db_group.command("rebuild")
 @handle_errors
 def db_rebuild() -> None:
-    """Rewrite every read model (case list, due dates, public register) from the events."""
-    from misconduct.app import models as m
-    from misconduct.app.read_tables import rebuild
-
+    """Rewrite every read model (case list, due dates, public register, case page) from the
+    events."""
     with _database():
+        from misconduct.app import models as m
+        from misconduct.app.read_tables import rebuild
+
         total = m.Case.objects.count()
         with _progress() as bar:
             task = bar.add_task("Rebuilding read models", total=total)

@@ -133,3 +133,12 @@ def test_db_steps_works_out_every_cases_steps_for_the_day(demo: list[str]) -> No
     assert f"Worked out the steps of {len(demo)} cases" in done.output
     for ref in demo:
         assert _kept(ref) == (day, _worked_out(ref, day))
+
+
+def test_db_rebuild_writes_every_case_page_again(demo: list[str]) -> None:
+    before = {r.ref: r.parts for r in m.CasePage.objects.all()}
+    m.CasePage.objects.all().delete()
+    done = CliRunner().invoke(cli, ["db", "rebuild"])
+    assert done.exit_code == 0, done.output
+    assert {r.ref: r.parts for r in m.CasePage.objects.all()} == before
+    assert len(before) == len(demo)

@@ -60,8 +60,13 @@ def scope(case: Case) -> CaseScope:
     return store.scope(case)
 
 
-def parts(case: Case) -> dict[str, Any]:
-    """The page's parts that depend on the case alone, as plain JSON values."""
+Spell = tuple[date, date | None]
+"""The first and last day (None: no end yet) of a spell in which a public record of a case is shown."""
+
+
+def parts(case: Case, public: Sequence[Spell] | None = None) -> dict[str, Any]:
+    """The page's parts that depend on the case alone, as plain JSON values. ``public``: the spells
+    of the case's public records, as ``readmodels.project`` gives them (worked out if not given)."""
     from misconduct.app.web import documents
     from misconduct.app.web.templatetags.web import british, label
 
@@ -78,14 +83,17 @@ def parts(case: Case) -> dict[str, Any]:
         "parties": _parties(case),
         "facts": _facts(case),
         "findings": bool(case.findings),
-        "hearing": render_to_string("web/staff/_hearing.html", {"case": case}),
+        # the hearing's section (a case without proceedings has none: the template gives a newline)
+        "hearing": render_to_string("web/staff/_hearing.html", {"case": case})
+        if case.proceedings is not None
+        else "\n",
         "allegations": _allegations(case),
         "limits": _limits(case),
         "documents": [
             [d.kind, d.title, d.public, list(d.formats)] for d in documents.available(case)
         ],
         "timeline": {str(e.sequence): e.label for e in case.timeline},
-        "public": _public_days(case),
+        "public": _public_days(case, public),
     }
 
 
@@ -97,19 +105,16 @@ def _facts(case: Case) -> str:
     return text[:-1] if text.endswith("\n") else text
 
 
-def _public_days(case: Case) -> list[list[str | None]]:
-    """The first and last day (None: no end yet) of each spell in which the case has a public page,
-    as ``readmodels.windows`` gives them (the public projection decides; a test compares)."""
-    from misconduct.app.readmodels import windows
-    from misconduct.app.web.publication import public_view
-
+def _public_days(case: Case, public: Sequence[Spell] | None) -> list[list[str | None]]:
+    """The first and last day of each spell in which the case has a public page (its public records'
+    spells, which the public projection decides day by day: ``tests/app/test_read_models.py``)."""
     if not case.published_on:
         return []  # the page links to the public page of a published case only
-    return [
-        [start.isoformat(), until.isoformat() if until else None]
-        for _, start, until in windows(case)
-        if public_view(case, start) is not None
-    ]
+    if public is None:
+        from misconduct.app.readmodels import project
+
+        public = [(r.visible_from, r.visible_until) for r in project(case).public]
+    return [[start.isoformat(), until.isoformat() if until else None] for start, until in public]
 
 
 def _officers(case: Case) -> str:
@@ -219,14 +224,14 @@ def _limits(case: Case) -> list[list[str | None]]:
     return rows
 
 
-def row(case: Case) -> dict[str, Any]:
+def row(case: Case, public: Sequence[Spell] | None = None) -> dict[str, Any]:
     """The read model's row of ``case`` (its primary key apart), steps not worked out."""
     return {
         "ref": case.ref,
         "version": case.version,
         "force": case.force,
         "chairs": json.dumps(list(scope(case).chairs)),
-        "parts": json.dumps(parts(case), separators=(",", ":")),
+        "parts": json.dumps(parts(case, public), separators=(",", ":")),
         "parts_format": FORMAT,
         "steps_on": None,
         "steps": "",
