@@ -248,15 +248,23 @@ def expected(case: Case) -> tuple[object, ...]:
 
 
 def steps_on(case: Case, context: Context, on: date) -> list[list[str | None]]:
-    """Every step's availability on ``on``: its id, and for a step not open the refusal as a person
-    reads it and its citation."""
+    """Every step's availability on ``on``: its id, and for a step not open the item the page lists
+    it by (its name, the refusal as a person reads it, and the citation)."""
     from misconduct.app.plain import plain_text
     from misconduct.app.web.steps import steps_for
 
     return [
-        [a.step.id, None, None]
+        [a.step.id, None]
         if a.refusal is None
-        else [a.step.id, plain_text(a.refusal.message), a.refusal.citation]
+        else [
+            a.step.id,
+            fill(
+                '<li class="refused">{}: {} <span class="cite">({})</span></li>',
+                a.step.label,
+                plain_text(a.refusal.message),
+                a.refusal.citation,
+            ),
+        ]
         for a in steps_for(case, context, on)
     ]
 

@@ -288,19 +288,14 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
             ),
             "open_steps": safe(
                 fill('<li><a href="{}steps/{}/">{}</a></li>', here, s.id, s.label)
-                for step_id, refusal, _ in steps
-                if refusal is None and may((s := step_named(step_id)).action)
+                for step_id, refused in steps
+                if refused is None and may((s := step_named(step_id)).action)
             ),
             "closed_steps": safe(
                 (
-                    fill(
-                        '<li class="refused">{}: {} <span class="cite">({})</span></li>',
-                        s.label,
-                        refusal,
-                        citation,
-                    )
-                    for step_id, refusal, citation in steps
-                    if refusal is not None and may((s := step_named(step_id)).action)
+                    refused
+                    for step_id, refused in steps
+                    if refused is not None and may(step_named(step_id).action)
                 ),
                 "\n",
             ),
