@@ -98,11 +98,80 @@ def parts(case: Case, public: Sequence[Spell] | None = None) -> dict[str, Any]:
 
 
 def _facts(case: Case) -> str:
-    text = render_to_string(
-        "web/staff/_case_facts.html",
-        {"case": case, "public": True, "public_link": SafeString(PUBLIC_LINK)},
+    """ "Where it stands": what has been decided, with the place of the link to the public page."""
+    from misconduct.app.web.templatetags.web import british, label
+
+    def part(markup: str, *values: Any) -> SafeString:
+        return SafeString(fill(markup, *values))
+
+    severity = determination = proceedings = published = closed = ""
+    if case.severity:
+        s = case.severity
+        severity = fill(
+            "<dt>Severity</dt><dd>{} on {}{}</dd>",
+            label(s.result),
+            british(case.severity_on),
+            part("; likely {}", label(s.likely_form).lower()) if s.likely_form else "",
+        )
+    if case.determination:
+        d = case.determination
+        determination = fill(
+            "<dt>Case to answer</dt><dd>{} ({})</dd>",
+            part("Yes: {}, {}", label(d.level).lower(), label(d.form).lower())
+            if d.case_to_answer
+            else "No case to answer",
+            british(case.determined_on),
+        )
+    if case.proceedings:
+        a = case.proceedings.arrangement
+        proceedings = fill(
+            "<dt>Proceedings</dt><dd>{} from {}; chaired by {}{}{}</dd>",
+            label(a.forum),
+            british(a.starts_on),
+            a.chair,
+            ", in public" if a.in_public else ", in private",
+            part("; anonymity order: “{}”", a.anonymity_cipher) if a.anonymity_cipher else "",
+        )
+    outcomes = "".join(
+        fill(
+            "<dt>Outcome</dt><dd><strong>{}</strong>{}, decided {} ({}){}{}</dd>",
+            label(d.decision.outcome),
+            part(" for {} months", d.decision.warning_months) if d.decision.warning_months else "",
+            british(d.decided_on),
+            label(d.regime),
+            part("; in force until {}", british(d.warning_expires_on))
+            if d.warning_expires_on
+            else "",
+            part("<br><small>{}</small>", d.decision.reasons) if d.decision.reasons else "",
+        )
+        for d in case.decisions.values()
     )
-    return text[:-1] if text.endswith("\n") else text
+    if case.published_on:
+        published = fill(
+            "<dt>Published</dt><dd>{}{}{}</dd>",
+            british(case.published_on),
+            part(", removed {}", british(case.publication_removed_on))
+            if case.publication_removed_on
+            else "",
+            SafeString(PUBLIC_LINK),
+        )
+    if case.closed_on:
+        closed = fill(
+            "<dt>Closed</dt><dd>{}: {}</dd>", british(case.closed_on), case.closure_reason
+        )
+    decided = (
+        case.severity
+        or case.determination
+        or case.proceedings
+        or case.decisions
+        or case.published_on
+        or case.closed_on
+    )
+    nothing = "" if decided else "<p>Nothing has been decided yet.</p>"
+    return (
+        f'<dl class="facts">\n    {severity}\n    {determination}\n    {proceedings}\n'
+        f"    {outcomes}\n    {published}\n    {closed}\n  </dl>\n  {nothing}"
+    )
 
 
 def _public_days(case: Case, public: Sequence[Spell] | None) -> list[list[str | None]]:
