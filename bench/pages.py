@@ -6,7 +6,10 @@ as the user ``bench`` that ``bench/scale.py`` prepares. For each page it prints 
 (``time.process_time``) of a request, the best of BENCH_ROUNDS rounds (default 5) of BENCH_REQUESTS
 requests each (default 40), and the number of queries a request makes; the case page and the public
 outcome page each request a different case of the whole database, chosen at random. CPU time is the
-figure to compare on a shared machine: what other processes do does not count in it.
+figure to compare on a shared machine: what other processes do does not count in it. The case page
+reads the steps kept for today (``misconduct db steps``, which ``bench/scale.py`` runs before serving);
+without them each case's first request works its steps out and keeps them (two to four times the
+cost: see docs/performance.md).
 
 ``BENCH_ONLY=WORD,WORD`` measures only the pages whose name holds one of the words. ``BENCH_PROFILE=PAGE`` (a page's
 name) prints the page's profile instead (cProfile, cumulative).

@@ -3,7 +3,8 @@
 For each size (BENCH_SCALE_SIZES, default "1000,100000") and each database (SQLite; PostgreSQL too
 when BENCH_POSTGRES_URL names a reachable server whose database this script may drop and create):
 seed the cases with `misconduct db seed` (cases/s), verify every chain with `misconduct audit verify`
-(events/s), serve with `misconduct serve` on 127.0.0.1 (BENCH_PORT, default 8107), and drive each page
+(events/s), work out the day's steps of every case (`misconduct db steps`, as a deployment does once a
+day), serve with `misconduct serve` on 127.0.0.1 (BENCH_PORT, default 8107), and drive each page
 with locust (16 concurrent clients, BENCH_SECONDS each, default 15), printing p50/p95/p99 and req/s
 beside a static file of the same server, and each page's p50 at the largest size over the smallest.
 A case page or an outcome page asks each time for a case chosen at random from the whole database.
@@ -92,13 +93,15 @@ def prepare_here() -> dict[str, object]:
     reference and every public outcome's (each request picks one at random, so the pages are
     driven across the whole database, not one case kept warm), and a cursor half way down the
     case list (at most 5,000 rows in). Runs in a process where Django is set up."""
+    from importlib import import_module
+
+    from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
         HASH_SESSION_KEY,
         SESSION_KEY,
         get_user_model,
     )
-    from django.contrib.sessions.backends.db import SessionStore
 
     from misconduct.app import models as m
     from misconduct.app.api.models import ApiToken
@@ -110,7 +113,7 @@ def prepare_here() -> dict[str, object]:
     user.save()
     for f in m.CaseListing.objects.values_list("force_id", flat=True).distinct():
         Membership.objects.get_or_create(user=user, role="case_officer", force=f)
-    s = SessionStore()
+    s = import_module(settings.SESSION_ENGINE).SessionStore()
     s[SESSION_KEY] = str(user.pk)
     s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     s[HASH_SESSION_KEY] = user.get_session_auth_hash()
@@ -316,6 +319,11 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
         checked = int(re.search(r"([\d]+) events", verified).group(1))  # type: ignore[union-attr]
         verify_rate = round(checked / verify_s)
         print(f"  {db} {size:>7,} audit verify: {checked:,} events in {verify_s:.1f} s", flush=True)
+    # The steps the case page shows are kept a day: a deployment works them out once a day
+    # (``misconduct db steps``, after midnight), else each case's first page of the day does.
+    t = time.perf_counter()
+    run([str(BIN / "misconduct"), "db", "steps"], env)
+    print(f"  {db} {size:>7,} db steps: {time.perf_counter() - t:.1f} s", flush=True)
     info = prepare(env)
     print(f"  {db} {size:>7,} holds {info['cases']:,} cases, {info['events']:,} events", flush=True)
     server = serve(env)

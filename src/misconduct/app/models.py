@@ -288,6 +288,28 @@ class DecisionEntry(models.Model):
         ]
 
 
+class CasePage(models.Model):
+    """What the staff case page shows of a case whatever the reader (``web.casepage``): its summary,
+    officers, parties, allegations, where it stands, the hearing, the time limits, the documents
+    reached and the timeline's labels, as finished HTML, and who may see it (force and chairs).
+    ``steps`` holds every step's availability on the day ``steps_on`` (the rules' dry run depends on
+    the date and on the officers' warnings from other cases): written by the first reader of the day
+    (or ``misconduct db steps``), emptied by any write of the case or of another case of its
+    officers."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    ref = models.CharField(max_length=60, unique=True)
+    version = models.PositiveIntegerField()
+    force = models.CharField(max_length=40)
+    chairs = models.TextField()
+    """The chairs' names as the permission checks compare them, as a JSON list."""
+    parts = models.TextField()
+    """The page's parts, as JSON text (``web.casepage.parts``)."""
+    parts_format = models.CharField(max_length=40)
+    steps_on = models.DateField(null=True)
+    steps = models.TextField(blank=True, default="")
+
+
 class ReferenceCounter(models.Model):
     """The highest number given to a case reference of a force and year (``MPS-2026``): a new case's
     reference is read from here (one row), not from every reference of the force and year. Raised in

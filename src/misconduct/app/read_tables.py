@@ -3,6 +3,7 @@ case in the caller's transaction; :func:`rebuild` rewrites every case's rows fro
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -34,11 +35,15 @@ class ReadRows(Generic[K]):
     decisions: list[dict[str, Any]] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
     tags: list[tuple[int, str]] = field(default_factory=list)
+    pages: list[dict[str, Any]] = field(default_factory=list)
+    """The staff case page's rows (``web.casepage``)."""
 
 
 def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) -> ReadRows[K]:
     """The rows of :func:`readmodels.project` of each ``(key, case)``; a public record's change is
     dated ``changed[key]`` (now if absent)."""
+    from misconduct.app.web import casepage
+
     out: ReadRows[K] = ReadRows()
     fmt = record_format()
     record_field = m.PublicEntry._meta.get_field("record")
@@ -67,6 +72,8 @@ def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) ->
                 "closed": s.closed_on is not None,
             }
         )
+        spells = [(r.visible_from, r.visible_until) for r in p.public]
+        out.pages.append({"case_id": pk, **casepage.row(case, spells)})
         out.chairs += [{"case_id": pk, "key": k} for k in s.chairs]
         out.assignees += [{"case_id": pk, "username": u, "role": r} for u, r in s.assignees]
         # the fields of ``readmodels.Decided`` are the table's columns, by the same names
@@ -127,6 +134,7 @@ def insert_read_rows(using: str, rows: ReadRows[K], ids: Mapping[K, int]) -> Non
     insert(using, m.DueEntry, keyed(rows.dues))
     insert(using, m.CaseAssignee, keyed(rows.assignees))
     insert(using, m.DecisionEntry, keyed(rows.decisions))
+    insert(using, m.CasePage, keyed(rows.pages))
     if rows.entries:
         entries = keyed(rows.entries)
         made = {
@@ -147,7 +155,14 @@ def insert_read_rows(using: str, rows: ReadRows[K], ids: Mapping[K, int]) -> Non
 
 def delete_read_rows(using: str, ids: Sequence[int]) -> None:
     """Delete the read-model rows of the cases ``ids`` (in the caller's transaction)."""
-    for model in (m.CaseListing, m.CaseChair, m.DueEntry, m.CaseAssignee, m.DecisionEntry):
+    for model in (
+        m.CaseListing,
+        m.CaseChair,
+        m.DueEntry,
+        m.CaseAssignee,
+        m.DecisionEntry,
+        m.CasePage,
+    ):
         model.objects.using(using).filter(case_id__in=ids).delete()
     m.PublicTag.objects.using(using).filter(entry__case_id__in=ids).delete()
     m.PublicEntry.objects.using(using).filter(case_id__in=ids).delete()
@@ -174,6 +189,7 @@ READ_MODELS = (
     m.CaseChair,
     m.CaseAssignee,
     m.DecisionEntry,
+    m.CasePage,
     m.CaseListing,
 )
 
@@ -254,6 +270,7 @@ READ_MODEL_NAMES = (
     "assignees",
     "decisions",
     "public records",
+    "case page",
 )
 """What :func:`stored_rows` and :func:`expected_rows` give for a case, in order, as ``audit verify``
 names each when it differs."""
@@ -262,6 +279,8 @@ names each when it differs."""
 def expected_rows(case: Case) -> tuple[object, ...]:
     """The read-model rows :func:`write_read_models` writes for ``case``, as plain comparable values
     in the order of :data:`READ_MODEL_NAMES` (each list sorted, so row order does not matter)."""
+    from misconduct.app.web import casepage
+
     p = project(case)
     s = p.summary
     return (
@@ -301,6 +320,7 @@ def expected_rows(case: Case) -> tuple[object, ...]:
             )
             for r in p.public
         },
+        casepage.expected(case),
     )
 
 
@@ -308,6 +328,7 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
     """The stored read-model rows of the cases ``ids`` (one query a table), shaped as
     :func:`expected_rows` gives them; a case with no listing row is absent."""
     from misconduct.app.readmodels import decode_record
+    from misconduct.app.web import casepage
 
     # values, not model objects: ``audit verify`` reads every case's rows
     listings = (
@@ -336,10 +357,10 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
     out: dict[int, list[object]] = {}
     for pk, *fields in listings:
         fields[6] = [list(o) for o in fields[6]]  # the officers, as lists
-        out[pk] = [tuple(fields), [], [], [], [], {}]
+        out[pk] = [tuple(fields), [], [], [], [], {}, None]
 
     def rows(pk: int) -> list[object]:
-        return out.setdefault(pk, [None, [], [], [], [], {}])
+        return out.setdefault(pk, [None, [], [], [], [], {}, None])
 
     for pk, key in (
         m.CaseChair.objects.using(using).filter(case_id__in=ids).values_list("case_id", "key")
@@ -394,6 +415,14 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
             search_text,
             tuple(sorted(tags.get(entry_id, []))),
         )
+    for pk, ref, version, force, chairs, page, fmt in (
+        m.CasePage.objects.using(using)
+        .filter(case_id__in=ids)
+        .values_list("case_id", "ref", "version", "force", "chairs", "parts", "parts_format")
+    ):
+        # a row of another format is what a rebuild would rewrite: it differs from the fold
+        stored = json.loads(page) if fmt == casepage.FORMAT else None
+        rows(pk)[6] = (ref, version, force, json.loads(chairs), stored)
     for parts in out.values():
         for i in (1, 2, 3, 4):
             parts[i] = sorted(parts[i])  # type: ignore[type-var]

@@ -26,6 +26,7 @@ from misconduct.app import ledger
 from misconduct.app import models as m
 from misconduct.app.read_tables import delete_read_rows, read_rows
 from misconduct.app.rows import encoded, insert, insert_values, json_text, values
+from misconduct.app.web import casepage
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.events import event_from_payload
@@ -301,6 +302,8 @@ class DjangoRepository:
             if model in (m.Allegation, m.Warning, m.Case.officers.through):
                 keys["officer_id"] = officers
             insert_values(u, model, items, keys=keys)
+        # The steps kept for today on the other cases of these officers weighed their warnings.
+        casepage.forget_steps(u, (o["officer_id"] for o in rows.officers), pks)
         if rows.entries:
             entries = {
                 (case_id, kind): pk
@@ -680,6 +683,7 @@ def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
                 (m.DueEntry, read.dues),
                 (m.CaseAssignee, read.assignees),
                 (m.DecisionEntry, read.decisions),
+                (m.CasePage, read.pages),
             )
         ],
         entries=values(u, m.PublicEntry, read.entries),

@@ -45,7 +45,7 @@ MIDDLEWARE = [
     "misconduct.app.security.IdleSession",  # issue 13: idle expiry, a write a minute (issue 10)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "misconduct.app.web.sessions.Authentication",  # issue 10: user and roles with the session
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",  # issue 13
@@ -53,6 +53,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # issue 13: must be last
 ]
 ROOT_URLCONF = "misconduct.app.urls"
+SESSION_ENGINE = (
+    "misconduct.app.web.sessions"  # issue 10: the session, its user and roles in one query
+)
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -90,16 +90,38 @@ def db_init() -> None:
 @db_group.command("rebuild")
 @handle_errors
 def db_rebuild() -> None:
-    """Rewrite every read model (case list, due dates, public register) from the events."""
-    from misconduct.app import models as m
-    from misconduct.app.read_tables import rebuild
-
+    """Rewrite every read model (case list, due dates, public register, case page) from the
+    events."""
     with _database():
+        from misconduct.app import models as m
+        from misconduct.app.read_tables import rebuild
+
         total = m.Case.objects.count()
         with _progress() as bar:
             task = bar.add_task("Rebuilding read models", total=total)
             done = rebuild(progress=lambda n: bar.advance(task, n))
     click.echo(f"Rebuilt the read models of {done} cases.")
+
+
+@db_group.command("steps")
+@click.option(
+    "--on", "on", metavar="DATE", help="The day to work them out for (YYYY-MM-DD); default today."
+)
+@handle_errors
+def db_steps(on: str | None) -> None:
+    """Work out the steps open on every case today, as the staff case page shows them, and keep
+    them for the day (run once a day, after midnight; a case page left without them works its own
+    out at its first request)."""
+    day = parse_date(on, "--on") or today()
+    with _database():
+        from misconduct.app import models as m
+        from misconduct.app.web.casepage import refresh_steps
+
+        total = m.CasePage.objects.count()
+        with _progress() as bar:
+            task = bar.add_task("Working out the steps", total=total)
+            done = refresh_steps(day, progress=lambda n: bar.advance(task, n))
+    click.echo(f"Worked out the steps of {done} cases for {day.isoformat()}.")
 
 
 @db_group.command("seed")

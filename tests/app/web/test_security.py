@@ -74,9 +74,8 @@ def test_a_session_is_moved_on_once_a_minute_not_at_every_request(
 ) -> None:
     """Issue 10: a staff page does not write the session each time; the idle time still counts
     from the last request, within TOUCH_EVERY seconds."""
-    from django.contrib.sessions.models import Session
-
     from misconduct.app import security
+    from misconduct.app.web.models import StaffSession as Session
 
     client = Client()
     assert client.login(username="officer", password=PASSWORD)
@@ -96,7 +95,7 @@ def test_a_session_is_moved_on_once_a_minute_not_at_every_request(
 
 
 def test_a_visitor_without_a_live_session_gets_none_saved(db: Any) -> None:
-    from django.contrib.sessions.models import Session
+    from misconduct.app.web.models import StaffSession as Session
 
     client = Client()
     client.cookies["sessionid"] = "no-such-session-key-000000000000"

@@ -1,8 +1,10 @@
-"""Memberships: a staff user's role in one force (``misconduct.app.roles``). Managed in the admin."""
+"""Memberships: a staff user's role in one force (``misconduct.app.roles``). Managed in the admin.
+Sessions: Django's database sessions with the signed-in user's id (``web.sessions``)."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 
 from misconduct.app.roles import Grant, Role
@@ -28,3 +30,16 @@ class Membership(models.Model):
     @property
     def grant(self) -> Grant:
         return Grant(Role(self.role), self.force)
+
+
+class StaffSession(AbstractBaseSession):
+    """A session (Django's fields) and the id of the user it signs in, written with it, so that a
+    request reads the session, its user and their roles in one query (``web.sessions``)."""
+
+    user_id = models.BigIntegerField(null=True)
+
+    @classmethod
+    def get_session_store_class(cls) -> type:
+        from misconduct.app.web.sessions import SessionStore
+
+        return SessionStore

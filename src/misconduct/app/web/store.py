@@ -156,10 +156,25 @@ def may(user: Any, action: Action, case: Case) -> bool:
     )
 
 
+def may_in(user: Any, action: Action, where: CaseScope) -> bool:
+    """:func:`may` for a case known by its scope (the case page's read model holds it)."""
+    return allowed(
+        grants(user),
+        action,
+        where,
+        username=user.get_username(),
+        full_name=user.get_full_name() if hasattr(user, "get_full_name") else "",
+    )
+
+
 def permissions(user: Any, case: Case) -> Callable[[Action], bool]:
     """:func:`may` for one user and case, each action decided once (a page asks for every step)."""
+    return permissions_in(user, scope(case))
+
+
+def permissions_in(user: Any, where: CaseScope) -> Callable[[Action], bool]:
+    """:func:`permissions` for a case known by its scope."""
     g = grants(user)
-    where = scope(case)
     username = user.get_username()
     full_name = user.get_full_name() if hasattr(user, "get_full_name") else ""
     decided: dict[Action, bool] = {}

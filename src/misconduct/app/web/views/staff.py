@@ -24,13 +24,11 @@ from misconduct.app.api.models import ApiToken
 from misconduct.app.plain import plain
 from misconduct.app.repository import due_item
 from misconduct.app.roles import Action, Role, forces_for
-from misconduct.app.web import store
+from misconduct.app.web import casepage, store
 from misconduct.app.web.forms import StepForm
 from misconduct.app.web.html import fill, safe
-from misconduct.app.web.publication import public_view
-from misconduct.app.web.steps import availability, step_named, steps_for
-from misconduct.app.web.templatetags.web import actor_names, british, label
-from misconduct.app.web.templatetags.web import plain as plain_refusal
+from misconduct.app.web.steps import availability, step_named
+from misconduct.app.web.templatetags.web import british, label
 from misconduct.domain.forces import FORCES, force
 from misconduct.domain.terms import Nature, Stage
 from misconduct.errors import InvalidInput, MisconductError
@@ -226,177 +224,132 @@ def _options(choices: list[tuple[str, str]], chosen: str) -> str:
 
 @login_required
 def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
-    """The case as it stands. Its loops (steps, timeline, documents) are given to the template as
-    finished text and links, one ``reverse`` for the case, not one per row (issue 10: the page's
-    cost was mostly template work)."""
-    from misconduct.app.web import documents
-
+    """The case as it stands, from its row of the case page's read model (``web.casepage``): what
+    the page shows whatever the reader, as finished HTML. The request adds what depends on the
+    reader (the steps they may take, the assessment link's wording), on the day (the steps open
+    today, the overdue badges, the link to the public page) and the timeline's heads and names
+    (issue 10)."""
     user = request.user
-    case = store.visible_case(user, ref)
-    access.record(user, case, "case page")
+    page = casepage.read(ref)
+    case = None
+    if page is None:  # no row of this format (a database not rebuilt since): from the state
+        case = _state_or_404(ref)
+        page = casepage.of_case(case, _case_id(ref))
+    if not store.may_in(user, Action.VIEW_CASE, page.scope):
+        raise Http404(f"no case {ref}")
+    access.record(user, page, "case page")
     today = store.today()
-    may = store.permissions(user, case)
-    steps = steps_for(case, store.context(case), today, may)
-    here = reverse("web:case", args=[case.ref])
-    heads = {h.sequence: h for h in store.event_heads(case.ref)}
-    names = actor_names([{"record": h} for h in heads.values()])
-    timeline = [
-        (
-            e.sequence,
-            british(h.occurred_on),
-            e.label,
-            names.get(h.actor, h.actor),
-            british(h.recorded_at),
-        )
-        for e in case.timeline
-        if (h := heads.get(e.sequence)) is not None  # a step recorded since the state was read
-    ]
+    may = store.permissions_in(user, page.scope)
+    steps = page.steps if page.steps_on == today else None
+    if steps is None:  # the first request of the day (or since a write): the rules' dry run
+        if case is None or case.version != page.version:
+            case = _state_or_404(ref)
+        steps = casepage.steps_on(case, store.context(case), today)
+        if case.version == page.version:
+            casepage.store_steps(page.case_id, page.version, today, steps)
+    p = page.parts
+    here = reverse("web:case", args=[ref])
+    labels = p["timeline"]
+    day = today.isoformat()
+    public = any(start <= day and (until is None or day <= until) for start, until in p["public"])
+    link = reverse("web:public-record", args=[ref]) if public else ""
     return render(
         request,
         "web/staff/case_detail.html",
         {
-            "case": case,
+            "ref": ref,
             "here": here,  # the case's URL: its file and assessment pages are below it
-            "force_name": _force_name(case.force),
-            "stage": case.stage,
-            "timeline": safe(
-                fill(
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><small>{}</small></td></tr>",
-                    *row,
+            "head": SafeString(p["head"]),
+            "summary": SafeString(p["summary"]),
+            "officers": SafeString(p["officers"]),
+            "parties": SafeString(p["parties"]),
+            "facts": SafeString(
+                p["facts"].replace(
+                    casepage.PUBLIC_LINK,
+                    fill(' · <a href="{}">public page</a>', link) if link else "",
                 )
-                for row in timeline
             ),
-            "limits": _limits(case, today),
-            "open_steps": safe(
-                fill('<li><a href="{}steps/{}/">{}</a></li>', here, a.step.id, a.step.label)
-                for a in steps
-                if a.open
-            ),
-            "closed_steps": safe(
+            "findings": p["findings"],
+            "can_decide": may(Action.DECIDE),
+            "hearing": SafeString(p["hearing"]),
+            "allegations": SafeString(p["allegations"]),
+            "limits": safe(
                 (
-                    fill(
-                        '<li class="refused">{}: {} <span class="cite">({})</span></li>',
-                        a.step.label,
-                        plain_refusal(a.refusal),
-                        a.refusal.citation if a.refusal else "",
+                    pre
+                    + (
+                        ' <span class="badge overdue">overdue</span>'
+                        if overdue is not None and overdue < day
+                        else ""
                     )
-                    for a in steps
-                    if not a.open
+                    + post
+                    for overdue, pre, post in p["limits"]
                 ),
                 "\n",
             ),
-            "officers": _officers(case),
-            "parties": _parties(case),
-            "allegations": _allegations(case, standards_on(case.came_to_attention)),
-            "can_decide": may(Action.DECIDE),
-            # The link to the public page is shown for a published case only.
-            "public": public_view(case, today) if case.published_on else None,
-            "documents": [
+            "open_steps": safe(
+                fill('<li><a href="{}steps/{}/">{}</a></li>', here, s.id, s.label)
+                for step_id, refused in steps
+                if refused is None and may((s := step_named(step_id)).action)
+            ),
+            "closed_steps": safe(
                 (
-                    d.title,
-                    d.public,
-                    [(f.upper(), f"{here}documents/{d.kind}.{f}") for f in d.formats],
+                    refused
+                    for step_id, refused in steps
+                    if refused is not None and may(step_named(step_id).action)
+                ),
+                "\n",
+            ),
+            "documents": _documents(here, p["documents"]),
+            "timeline": safe(
+                fill(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><small>{}</small></td></tr>",
+                    h.sequence,
+                    british(h.occurred_on),
+                    what,
+                    h.name,
+                    british(h.recorded_at),
                 )
-                for d in documents.available(case)
-            ],
+                for h in casepage.heads(page.case_id)
+                # a step recorded since the page was read is shown from the next request
+                if (what := labels.get(str(h.sequence))) is not None
+            ),
         },
     )
 
 
-def _officers(case: Any) -> str:
-    """The case's officers as the items of the case page's list."""
-    return safe(
+def _state_or_404(ref: str) -> Any:
+    try:
+        return store.state(ref)
+    except InvalidInput:
+        raise Http404(f"no case {ref}") from None
+
+
+def _case_id(ref: str) -> int:
+    found = m.Case.objects.filter(ref=ref).values_list("id", flat=True).first()
+    if found is None:
+        raise Http404(f"no case {ref}")
+    return int(found)
+
+
+def _documents(here: str, documents: list[list[Any]]) -> str:
+    """The documents the case has reached, with a link to each format."""
+    if not documents:
+        return ""
+    items = "".join(
         fill(
-            "<li><strong>{}</strong>, warrant {}{}{}</li>",
-            o.display_name(),
-            o.warrant_number,
-            "" if o.serving else " (former officer)",
+            "<li>{}{}: {}</li>",
+            title,
+            SafeString(" <small>(public version, anonymity applied)</small>") if public else "",
             SafeString(
-                "".join(
-                    fill(
-                        "<br><small>Prior {} notified {} for {} months</small>",
-                        label(w.kind).lower(),
-                        british(w.notified_on),
-                        w.months,
-                    )
-                    for w in o.prior_warnings
+                " · ".join(
+                    fill('<a href="{}" download>{}</a>', f"{here}documents/{kind}.{f}", f.upper())
+                    for f in formats
                 )
             ),
         )
-        for o in case.officers.values()
+        for kind, title, public, formats in documents
     )
-
-
-def _parties(case: Any) -> str:
-    """The case's parties as the items of the case page's list."""
-    if not case.parties:
-        return SafeString("<li>None recorded.</li>")
-    return safe(
-        fill(
-            "<li>{}: {}{}</li>",
-            label(p.role),
-            p.name,
-            SafeString(fill(" ({})", p.detail)) if p.detail else "",
-        )
-        for p in case.parties
-    )
-
-
-def _allegations(case: Any, standards: Any) -> str:
-    """The case's allegations, each with its finding, as the rows of the case page's table."""
-    headings = {s.id: s.heading for s in standards}
-    rows = []
-    for a in case.allegations.values():
-        f = case.findings.get(a.allegation_id)
-        if not f:
-            finding = "—"
-        elif f.proven:
-            finding = f"{label(f.level)}{' (admitted)' if f.admitted else ''}"
-        else:
-            finding = "Not proven"
-        rows.append(
-            fill(
-                "<tr>\n    <td>{}</td><td>{}</td>\n    <td>{} to {}{}</td>\n    <td>{}</td>\n"
-                "    <td>{}</td>\n  </tr>",
-                a.allegation_id,
-                a.particulars,
-                british(a.conduct_from),
-                british(a.conduct_to),
-                ", on duty" if a.on_duty else "",
-                "; ".join(headings.get(s) or s for s in a.standards),
-                finding,
-            )
-        )
-    return safe(rows)
-
-
-def _limits(case: Any, today: Any) -> str:
-    """The case's time limits, soonest first, as the rows of the case page's table."""
-    rows = []
-    for t in sorted(case.time_limits, key=lambda t: t.item.last_day):
-        i = t.item
-        obligation = i.nature.value == "obligation"
-        rows.append(
-            fill(
-                '<tr><td>{}{}</td><td>{}</td><td>{}{}{}</td><td>{}</td><td class="cite">{}{}</td></tr>',
-                i.title,
-                ""
-                if obligation
-                else SafeString(fill(" <small>({})</small>", label(i.nature).lower())),
-                british(i.trigger),
-                SafeString(fill("{} to ", british(i.earliest))) if i.earliest else "",
-                british(i.last_day),
-                SafeString(' <span class="badge overdue">overdue</span>')
-                if not t.met_on and obligation and i.last_day < today and not case.closed_on
-                else "",
-                SafeString(fill('<span class="badge ok">{}</span>', british(t.met_on)))
-                if t.met_on
-                else "—",
-                i.citation,
-                SafeString(fill(" ({})", i.status)) if i.status != "verified" else "",
-            )
-        )
-    return safe(rows, "\n")
+    return SafeString(f"<section>\n  <h2>Documents</h2>\n  <ul>{items}</ul>\n</section>")
 
 
 @login_required

@@ -1,0 +1,551 @@
+"""The staff case page's read model (issue 10): what the page shows of a case whatever the reader,
+written with the case's events, so that a request reads it by the case's reference and adds only
+what depends on the reader and the day.
+
+:func:`parts` turns the case as its events fold it into the page's parts as finished HTML (every
+value escaped by ``html.fill``): the header, summary, officers, parties, "where it stands", the
+hearing, the allegations, the time limits (each with the day from which it is overdue, so the badge
+is added on the day of the request), the documents reached, the timeline's labels by event number,
+and the days on which its public page is shown. No URL is stored (the script prefix is the
+request's), and no name of a user (the timeline's "who" is read with the events' heads, so a user
+renamed since shows their name as it is now).
+
+The steps open on the case (:func:`steps_on`) depend on the date the rules are asked about and on
+the officers' warnings from other cases, so they are kept for one day: the row's ``steps`` hold
+every step's availability on ``steps_on``. The first request of a day works them out and stores them
+(only if the case has not changed meanwhile); ``misconduct db steps`` does so for every case; a
+write of the case, or of another case of one of its officers, empties them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.db import connections
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from misconduct.app.roles import CaseScope
+from misconduct.app.web.html import esc, fill, safe
+from misconduct.domain.case import Case
+from misconduct.domain.forces import force
+from misconduct.domain.lifecycle import Context
+from misconduct.errors import InvalidInput
+from misconduct.rules.standards import standards_on
+
+FORMAT = "1"
+"""The shape of what :func:`parts` writes: bump it when that changes. A row of another format is not
+used (the page is worked out from the case's state instead) until ``misconduct db rebuild``."""
+
+PUBLIC_LINK = "<!--public-->"
+"""Where the link to the public page goes in the stored "where it stands" (an escaped value can
+never hold it: ``<`` is escaped)."""
+
+
+def _force_name(code: str) -> str:
+    try:
+        return force(code).name
+    except InvalidInput:
+        return code
+
+
+def scope(case: Case) -> CaseScope:
+    """Who may see the case: its force and the chairs named on it (as ``store.scope``)."""
+    from misconduct.app.web import store
+
+    return store.scope(case)
+
+
+Spell = tuple[date, date | None]
+"""The first and last day (None: no end yet) of a spell in which a public record of a case is shown."""
+
+
+def parts(case: Case, public: Sequence[Spell] | None = None) -> dict[str, Any]:
+    """The page's parts that depend on the case alone, as plain JSON values. ``public``: the spells
+    of the case's public records, as ``readmodels.project`` gives them (worked out if not given)."""
+    from misconduct.app.web import documents
+    from misconduct.app.web.templatetags.web import british, label
+
+    return {
+        "head": fill(
+            '{} · <span class="badge">{}</span> · came to attention {} · {}',
+            _force_name(case.force),
+            case.stage.label,
+            british(case.came_to_attention),
+            label(case.source),
+        ),
+        "summary": esc(case.summary),
+        "officers": _officers(case),
+        "parties": _parties(case),
+        "facts": _facts(case),
+        "findings": bool(case.findings),
+        # the hearing's section (a case without proceedings has none: the template gives a newline)
+        "hearing": render_to_string("web/staff/_hearing.html", {"case": case})
+        if case.proceedings is not None
+        else "\n",
+        "allegations": _allegations(case),
+        "limits": _limits(case),
+        "documents": [
+            [d.kind, d.title, d.public, list(d.formats)] for d in documents.available(case)
+        ],
+        "timeline": {str(e.sequence): e.label for e in case.timeline},
+        "public": _public_days(case, public),
+    }
+
+
+def _facts(case: Case) -> str:
+    """ "Where it stands": what has been decided, with the place of the link to the public page."""
+    from misconduct.app.web.templatetags.web import british, label
+
+    def part(markup: str, *values: Any) -> SafeString:
+        return SafeString(fill(markup, *values))
+
+    severity = determination = proceedings = published = closed = ""
+    if case.severity:
+        s = case.severity
+        severity = fill(
+            "<dt>Severity</dt><dd>{} on {}{}</dd>",
+            label(s.result),
+            british(case.severity_on),
+            part("; likely {}", label(s.likely_form).lower()) if s.likely_form else "",
+        )
+    if case.determination:
+        d = case.determination
+        determination = fill(
+            "<dt>Case to answer</dt><dd>{} ({})</dd>",
+            part("Yes: {}, {}", label(d.level).lower(), label(d.form).lower())
+            if d.case_to_answer
+            else "No case to answer",
+            british(case.determined_on),
+        )
+    if case.proceedings:
+        a = case.proceedings.arrangement
+        proceedings = fill(
+            "<dt>Proceedings</dt><dd>{} from {}; chaired by {}{}{}</dd>",
+            label(a.forum),
+            british(a.starts_on),
+            a.chair,
+            ", in public" if a.in_public else ", in private",
+            part("; anonymity order: “{}”", a.anonymity_cipher) if a.anonymity_cipher else "",
+        )
+    outcomes = "".join(
+        fill(
+            "<dt>Outcome</dt><dd><strong>{}</strong>{}, decided {} ({}){}{}</dd>",
+            label(d.decision.outcome),
+            part(" for {} months", d.decision.warning_months) if d.decision.warning_months else "",
+            british(d.decided_on),
+            label(d.regime),
+            part("; in force until {}", british(d.warning_expires_on))
+            if d.warning_expires_on
+            else "",
+            part("<br><small>{}</small>", d.decision.reasons) if d.decision.reasons else "",
+        )
+        for d in case.decisions.values()
+    )
+    if case.published_on:
+        published = fill(
+            "<dt>Published</dt><dd>{}{}{}</dd>",
+            british(case.published_on),
+            part(", removed {}", british(case.publication_removed_on))
+            if case.publication_removed_on
+            else "",
+            SafeString(PUBLIC_LINK),
+        )
+    if case.closed_on:
+        closed = fill(
+            "<dt>Closed</dt><dd>{}: {}</dd>", british(case.closed_on), case.closure_reason
+        )
+    decided = (
+        case.severity
+        or case.determination
+        or case.proceedings
+        or case.decisions
+        or case.published_on
+        or case.closed_on
+    )
+    nothing = "" if decided else "<p>Nothing has been decided yet.</p>"
+    return (
+        f'<dl class="facts">\n    {severity}\n    {determination}\n    {proceedings}\n'
+        f"    {outcomes}\n    {published}\n    {closed}\n  </dl>\n  {nothing}"
+    )
+
+
+def _public_days(case: Case, public: Sequence[Spell] | None) -> list[list[str | None]]:
+    """The first and last day of each spell in which the case has a public page (its public records'
+    spells, which the public projection decides day by day: ``tests/app/test_read_models.py``)."""
+    if not case.published_on:
+        return []  # the page links to the public page of a published case only
+    if public is None:
+        from misconduct.app.readmodels import project
+
+        public = [(r.visible_from, r.visible_until) for r in project(case).public]
+    return [[start.isoformat(), until.isoformat() if until else None] for start, until in public]
+
+
+def _officers(case: Case) -> str:
+    from misconduct.app.web.templatetags.web import british, label
+
+    return safe(
+        fill(
+            "<li><strong>{}</strong>, warrant {}{}{}</li>",
+            o.display_name(),
+            o.warrant_number,
+            "" if o.serving else " (former officer)",
+            SafeString(
+                "".join(
+                    fill(
+                        "<br><small>Prior {} notified {} for {} months</small>",
+                        label(w.kind).lower(),
+                        british(w.notified_on),
+                        w.months,
+                    )
+                    for w in o.prior_warnings
+                )
+            ),
+        )
+        for o in case.officers.values()
+    )
+
+
+def _parties(case: Case) -> str:
+    from misconduct.app.web.templatetags.web import label
+
+    if not case.parties:
+        return "<li>None recorded.</li>"
+    return safe(
+        fill(
+            "<li>{}: {}{}</li>",
+            label(p.role),
+            p.name,
+            SafeString(fill(" ({})", p.detail)) if p.detail else "",
+        )
+        for p in case.parties
+    )
+
+
+def _allegations(case: Case) -> str:
+    from misconduct.app.web.templatetags.web import british, label
+
+    headings = {s.id: s.heading for s in standards_on(case.came_to_attention)}
+    rows = []
+    for a in case.allegations.values():
+        f = case.findings.get(a.allegation_id)
+        if not f:
+            finding = "—"
+        elif f.proven:
+            finding = f"{label(f.level)}{' (admitted)' if f.admitted else ''}"
+        else:
+            finding = "Not proven"
+        rows.append(
+            fill(
+                "<tr>\n    <td>{}</td><td>{}</td>\n    <td>{} to {}{}</td>\n    <td>{}</td>\n"
+                "    <td>{}</td>\n  </tr>",
+                a.allegation_id,
+                a.particulars,
+                british(a.conduct_from),
+                british(a.conduct_to),
+                ", on duty" if a.on_duty else "",
+                "; ".join(headings.get(s) or s for s in a.standards),
+                finding,
+            )
+        )
+    return safe(rows)
+
+
+def _limits(case: Case) -> list[list[str | None]]:
+    """Each time limit, soonest first, as its table row before and after the "overdue" badge, and
+    the last day after which it is overdue while unmet (None if it cannot be)."""
+    from misconduct.app.web.templatetags.web import british, label
+
+    rows: list[list[str | None]] = []
+    for t in sorted(case.time_limits, key=lambda t: t.item.last_day):
+        i = t.item
+        obligation = i.nature.value == "obligation"
+        rows.append(
+            [
+                i.last_day.isoformat()
+                if not t.met_on and obligation and not case.closed_on
+                else None,
+                fill(
+                    "<tr><td>{}{}</td><td>{}</td><td>{}{}",
+                    i.title,
+                    ""
+                    if obligation
+                    else SafeString(fill(" <small>({})</small>", label(i.nature).lower())),
+                    british(i.trigger),
+                    SafeString(fill("{} to ", british(i.earliest))) if i.earliest else "",
+                    british(i.last_day),
+                ),
+                fill(
+                    '</td><td>{}</td><td class="cite">{}{}</td></tr>',
+                    SafeString(fill('<span class="badge ok">{}</span>', british(t.met_on)))
+                    if t.met_on
+                    else "—",
+                    i.citation,
+                    SafeString(fill(" ({})", i.status)) if i.status != "verified" else "",
+                ),
+            ]
+        )
+    return rows
+
+
+def row(case: Case, public: Sequence[Spell] | None = None) -> dict[str, Any]:
+    """The read model's row of ``case`` (its primary key apart), steps not worked out."""
+    return {
+        "ref": case.ref,
+        "version": case.version,
+        "force": case.force,
+        "chairs": json.dumps(list(scope(case).chairs)),
+        "parts": json.dumps(parts(case, public), separators=(",", ":")),
+        "parts_format": FORMAT,
+        "steps_on": None,
+        "steps": "",
+    }
+
+
+def expected(case: Case) -> tuple[object, ...]:
+    """What the row of ``case`` holds, as ``read_tables.expected_rows`` compares it (the steps,
+    which depend on the day and on other cases, apart)."""
+    return (case.ref, case.version, case.force, list(scope(case).chairs), parts(case))
+
+
+# -- the steps of a day -----------------------------------------------------------------------------
+
+
+def steps_on(case: Case, context: Context, on: date) -> list[list[str | None]]:
+    """Every step's availability on ``on``: its id, and for a step not open the item the page lists
+    it by (its name, the refusal as a person reads it, and the citation)."""
+    from misconduct.app.plain import plain_text
+    from misconduct.app.web.steps import steps_for
+
+    return [
+        [a.step.id, None]
+        if a.refusal is None
+        else [
+            a.step.id,
+            fill(
+                '<li class="refused">{}: {} <span class="cite">({})</span></li>',
+                a.step.label,
+                plain_text(a.refusal.message),
+                a.refusal.citation,
+            ),
+        ]
+        for a in steps_for(case, context, on)
+    ]
+
+
+def store_steps(case_id: int, version: int, on: date, steps: Sequence[Any]) -> None:
+    """Keep ``steps`` as the case's steps on ``on``, unless the case has changed from ``version``
+    (a write since rewrote the row, and its steps are worked out again)."""
+    from misconduct.app import models as m
+
+    m.CasePage.objects.filter(case_id=case_id, version=version).update(
+        steps_on=on, steps=json.dumps(steps, separators=(",", ":"))
+    )
+
+
+def forget_steps(using: str, officer_ids: Iterable[str], written: Sequence[int]) -> None:
+    """Empty the kept steps of the other cases of ``officer_ids`` (their warnings from the cases
+    ``written`` may have changed, which the rules weigh), in the caller's transaction."""
+    from misconduct.app import models as m
+
+    ids = sorted(set(officer_ids))
+    if not ids:
+        return
+    others = (
+        m.Case.officers.through.objects.using(using)
+        .filter(officer__officer_id__in=ids)
+        .exclude(case_id__in=list(written))
+        .values_list("case_id", flat=True)
+    )
+    m.CasePage.objects.using(using).filter(case_id__in=others, steps_on__isnull=False).update(
+        steps_on=None, steps=""
+    )
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """A case's row of the read model, as a request reads it."""
+
+    case_id: int
+    ref: str
+    version: int
+    force: str
+    scope: CaseScope
+    parts: Mapping[str, Any]
+    steps_on: date | None
+    steps: list[list[Any]] | None
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def read(ref: str, using: str = "default") -> Page | None:
+    """The case page's row of ``ref`` (one query by the reference's index), or None if there is
+    none of this format."""
+    from misconduct.app import models as m
+
+    connection = connections[using]
+    q = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {q('case_id')}, {q('version')}, {q('force')}, {q('chairs')}, {q('parts')},"
+            f" {q('parts_format')}, {q('steps_on')}, {q('steps')}"
+            f" FROM {q(m.CasePage._meta.db_table)} WHERE {q('ref')} = %s",
+            [ref],
+        )
+        found = cursor.fetchone()
+    if found is None or found[5] != FORMAT:
+        return None
+    case_id, version, force_code, chairs, parts_text, _, on, steps = found
+    return Page(
+        case_id,
+        ref,
+        version,
+        force_code,
+        CaseScope(force_code, tuple(json.loads(chairs))),
+        json.loads(parts_text),
+        _date(on),
+        json.loads(steps) if steps else None,
+    )
+
+
+def of_case(case: Case, case_id: int) -> Page:
+    """The page of ``case`` worked out now (a row of another format, or none)."""
+    return Page(
+        case_id,
+        case.ref,
+        case.version,
+        case.force,
+        scope(case),
+        json.loads(json.dumps(parts(case))),
+        None,
+        None,
+    )
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the timeline shows of a recorded event and who recorded it."""
+
+    sequence: int
+    occurred_on: date
+    recorded_at: datetime
+    actor: str
+    name: str
+    """The actor as the page names them: "Full Name (username)", the username, or the actor."""
+
+
+def heads(case_id: int, using: str = "default") -> list[Head]:
+    """The case's events in order without their payloads, each with the name of the user who
+    recorded it (one query: the events by the case's index, joined to the users by username)."""
+    from django.contrib.auth import get_user_model
+
+    from misconduct.app import models as m
+
+    connection = connections[using]
+    q = connection.ops.quote_name
+    users = get_user_model()._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT e.{q('sequence')}, e.{q('occurred_on')}, e.{q('recorded_at')}, e.{q('actor')},"
+            f" u.{q('username')}, u.{q('first_name')}, u.{q('last_name')}"
+            f" FROM {q(m.Event._meta.db_table)} e LEFT JOIN {q(users)} u"
+            f" ON u.{q('username')} = e.{q('actor')}"
+            f" WHERE e.{q('case_id')} = %s ORDER BY e.{q('sequence')}",
+            [case_id],
+        )
+        found = cursor.fetchall()
+    out = []
+    for sequence, on, at, actor, username, first, last in found:
+        if username is None:
+            name = actor
+        else:
+            full = f"{first} {last}".strip()  # as ``User.get_full_name``
+            name = f"{full} ({username})" if full else username
+        out.append(Head(sequence, _date(on) or on, _datetime(at), actor, name))
+    return out
+
+
+def _datetime(value: Any) -> datetime:
+    """A stored time as the ORM gives it: aware, in UTC."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def refresh_steps(
+    on: date,
+    using: str = "default",
+    *,
+    batch: int = 500,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Work out every case's steps on ``on`` and keep them (what the first request of the day would
+    do, for every case: run once a day, after midnight); how many cases. Each batch reads its cases'
+    states and their officers' warnings in two queries and is written in a transaction of its own;
+    a case written meanwhile keeps the empty steps its write left."""
+    from django.db import transaction
+
+    from misconduct.app import models as m
+    from misconduct.app.read_tables import chunks
+    from misconduct.app.repository import DjangoRepository
+    from misconduct.rules.vocabulary import Outcome
+    from misconduct.rules.warning import WarningRecord
+
+    repo = DjangoRepository(using)
+    connection = connections[using]
+    q = connection.ops.quote_name
+    table = q(m.CasePage._meta.db_table)
+    done = 0
+    refs = m.CasePage.objects.using(using).order_by("case_id").values_list("ref", flat=True)
+    for chunk in chunks(refs.iterator(chunk_size=batch), batch):
+        cases = repo.load_states(chunk)
+        officers = sorted({oid for c in cases.values() for oid in c.officers})
+        warnings: dict[str, list[tuple[str, WarningRecord]]] = {}
+        for oid, ref, kind, notified, months, career_break in (
+            m.Warning.objects.using(using)
+            .filter(officer__officer_id__in=officers)
+            .order_by("id")
+            .values_list(
+                "officer__officer_id",
+                "case__ref",
+                "kind",
+                "notified_on",
+                "months",
+                "career_break_days",
+            )
+        ):
+            record = WarningRecord(Outcome(kind), notified, months, career_break)
+            warnings.setdefault(oid, []).append((ref, record))
+        rows = []
+        for ref, case in cases.items():
+            context = Context(
+                {
+                    oid: [w for where, w in warnings.get(oid, []) if where != ref]
+                    for oid in case.officers
+                }
+            )
+            steps = json.dumps(steps_on(case, context, on), separators=(",", ":"))
+            rows.append((connection.ops.adapt_datefield_value(on), steps, ref, case.version))
+        with transaction.atomic(using=using), connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET {q('steps_on')} = %s, {q('steps')} = %s"
+                f" WHERE {q('ref')} = %s AND {q('version')} = %s",
+                rows,
+            )
+        done += len(chunk)
+        if progress is not None:
+            progress(len(chunk))
+    return done

@@ -1,0 +1,203 @@
+"""Sessions and the signed-in user in one query (issue 10).
+
+Django reads a staff page's session (one query), then its user (a second) and the user's roles (a
+third, ``store.grants``). Here the session row names its user (``StaffSession.user_id``, written
+whenever the session is saved), so :meth:`SessionStore.load` reads the session, the user's row and
+their memberships together: one query, by the session key's index, joined by primary keys.
+
+Nothing of the checks changes. The session is read only while unexpired (``expire_date`` later than
+now) and its data only if their signature holds, as Django's database sessions do; the user is
+taken from the row only if the session names that user and the model backend signed them in, is
+refused if deactivated (``ModelBackend.user_can_authenticate``), and the session's password hash is
+verified as ``django.contrib.auth.get_user`` verifies it (a session of a changed password is
+flushed). Any other case (another backend, a user model of other fields) goes through Django's own
+``get_user``. Sessions stay in the database: signing out, a password change or an expiry ends a
+session on every worker at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.middleware import AuthenticationMiddleware, auser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+from django.db import connections, models, router
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.functional import SimpleLazyObject
+
+from misconduct.app.roles import Grant, Role
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+_PLAIN = (models.AutoField, models.IntegerField, models.CharField, models.TextField)
+
+
+class SessionStore(DatabaseStore):
+    """Django's database sessions, in ``StaffSession`` (with the user's id), read in one query with
+    the user and their roles."""
+
+    signed_in: tuple[Any, Any, list[Grant]] | None = None
+    """After :meth:`load`: the user id the row names, the user (None if no such user) and their
+    grants; None if the row was not read with them."""
+
+    @classmethod
+    def get_model_class(cls) -> Any:
+        from misconduct.app.web.models import StaffSession
+
+        return StaffSession
+
+    def create_model_instance(self, data: dict[str, Any]) -> Any:
+        obj = super().create_model_instance(data)
+        try:
+            obj.user_id = int(data[SESSION_KEY])
+        except (KeyError, TypeError, ValueError):
+            obj.user_id = None
+        return obj
+
+    def load(self) -> dict[str, Any]:
+        plan = _plan(router.db_for_read(self.model))
+        if plan is None:
+            return dict(super().load())
+        using, sql, fields = plan
+        connection = connections[using]
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.session_key, now])
+            found = cursor.fetchall()
+        if not found:
+            self._session_key = None
+            return {}
+        data, user_id = found[0][0], found[0][1]
+        user = None
+        if found[0][2] is not None:
+            model = auth.get_user_model()
+            values = [convert(v) for convert, v in zip(fields, found[0][2:-2], strict=True)]
+            user = model.from_db(using, [f.attname for f in _user_fields(model)], values)
+        grants = [Grant(Role(role), force) for *_, role, force in found if role is not None]
+        self.signed_in = (user_id, user, grants)
+        return dict(self.decode(data))
+
+
+def _user_fields(model: Any) -> list[Any]:
+    return list(model._meta.concrete_fields)
+
+
+_plans: dict[str, tuple[str, str, list[Callable[[Any], Any]]] | None] = {}
+
+
+def _plan(using: str) -> tuple[str, str, list[Callable[[Any], Any]]] | None:
+    """The one query's SQL on ``using`` and how each user column is read; None if the user model
+    has a field of another kind than those converted here (Django's path is taken then)."""
+    if using in _plans:
+        return _plans[using]
+    from misconduct.app.web.models import Membership, StaffSession
+
+    model = auth.get_user_model()
+    q = connections[using].ops.quote_name
+    converts: list[Callable[[Any], Any]] = []
+    plan: tuple[str, str, list[Callable[[Any], Any]]] | None = (using, "", converts)
+    for f in _user_fields(model):
+        if isinstance(f, models.BooleanField):
+            converts.append(_bool)
+        elif isinstance(f, models.DateTimeField):
+            converts.append(_datetime)
+        elif isinstance(f, _PLAIN):
+            converts.append(_as_is)
+        else:
+            plan = None
+    if plan is not None:
+        columns = ", ".join(f"u.{q(f.column)}" for f in _user_fields(model))
+        pk = q(model._meta.pk.column)
+        sql = (
+            f"SELECT s.{q('session_data')}, s.{q('user_id')}, {columns},"
+            f" g.{q('role')}, g.{q('force')}"
+            f" FROM {q(StaffSession._meta.db_table)} s"
+            f" LEFT JOIN {q(model._meta.db_table)} u ON u.{pk} = s.{q('user_id')}"
+            f" LEFT JOIN {q(Membership._meta.db_table)} g ON g.{q('user_id')} = u.{pk}"
+            f" WHERE s.{q('session_key')} = %s AND s.{q('expire_date')} > %s"
+            f" ORDER BY g.{q('force')}, g.{q('role')}"
+        )
+        plan = (using, sql, converts)
+    _plans[using] = plan
+    return plan
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _bool(value: Any) -> Any:
+    return None if value is None else bool(value)
+
+
+def _datetime(value: Any) -> Any:
+    """A stored time as the ORM gives it: aware, in UTC (SQLite gives text)."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        value = datetime.fromisoformat(str(value))
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def get_user(request: HttpRequest) -> Any:
+    """``django.contrib.auth.get_user``, with the user read by the session's own query."""
+    session: Any = request.session
+    try:
+        user_id = auth.get_user_model()._meta.pk.to_python(session[SESSION_KEY])
+        backend_path = session[BACKEND_SESSION_KEY]
+    except KeyError:
+        return AnonymousUser()
+    found = getattr(session, "signed_in", None)
+    if (
+        backend_path != MODEL_BACKEND
+        or backend_path not in settings.AUTHENTICATION_BACKENDS
+        or found is None
+        or found[0] != user_id
+    ):
+        return auth.get_user(request)
+    user = found[1]
+    backend = auth.load_backend(backend_path)
+    if user is not None and not backend.user_can_authenticate(user):
+        user = None  # deactivated: as ModelBackend.get_user
+    if user is not None:
+        # the session is verified as django.contrib.auth.get_user verifies it
+        session_hash = session.get(HASH_SESSION_KEY)
+        session_auth_hash = user.get_session_auth_hash()
+        verified = bool(session_hash) and constant_time_compare(session_hash, session_auth_hash)
+        if not verified:
+            if session_hash and any(
+                constant_time_compare(session_hash, fallback)
+                for fallback in user.get_session_auth_fallback_hash()
+            ):
+                session.cycle_key()
+                session[HASH_SESSION_KEY] = session_auth_hash
+            else:
+                session.flush()
+                user = None
+    if user is None:
+        return AnonymousUser()
+    user._misconduct_grants = found[2]  # what ``store.grants`` would read
+    return user
+
+
+def _cached_user(request: HttpRequest) -> Any:
+    if not hasattr(request, "_cached_user"):
+        request._cached_user = get_user(request)
+    return request._cached_user
+
+
+class Authentication(AuthenticationMiddleware):
+    """Django's authentication middleware, reading the user with the session (:func:`get_user`)."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: _cached_user(request))
+        request.auser = partial(auser, request)

@@ -1,0 +1,144 @@
+"""Issue 10: the staff case page's read model (``web.casepage``). Its rows equal the projection of
+the case as its events fold it (after every step: ``tests/app/test_read_models.py`` compares every
+read model, this one included, and ``db rebuild``); the page read from a row is the page worked out
+from the case's state; the steps are kept for one day and emptied by a write of the case or of
+another case of its officers; ``misconduct db steps`` works them out for every case."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from misconduct.app import models as m
+from misconduct.app.read_tables import rebuild
+from misconduct.app.roles import Role
+from misconduct.app.web import casepage, store
+from misconduct.cli.main import cli
+from tests.app.web.fixtures import PASSWORD, TODAY, demo_service, make_user
+
+
+def _page(client: Client, ref: str) -> str:
+    response = client.get(reverse("web:case", args=[ref]))
+    assert response.status_code == 200
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+
+
+def _kept(ref: str) -> tuple[Any, Any]:
+    row = m.CasePage.objects.get(ref=ref)
+    return row.steps_on, json.loads(row.steps) if row.steps else None
+
+
+def _worked_out(ref: str, on: Any) -> list[list[str | None]]:
+    case = store.state(ref)
+    return casepage.steps_on(case, store.context(case), on)
+
+
+@pytest.mark.parametrize("reader", ["officer", "authority", "chair", "viewer"])
+def test_the_page_read_from_its_row_is_the_page_worked_out_from_the_state(
+    demo: list[str], login: Callable[[str], Client], reader: str
+) -> None:
+    client = login(reader)
+    shown = 0
+    for ref in demo:
+        if client.get(reverse("web:case", args=[ref])).status_code == 404:
+            continue  # not this reader's to see
+        from_row = _page(client, ref)
+        m.CasePage.objects.filter(ref=ref).update(parts_format="another")
+        assert casepage.read(ref) is None  # a row of another format is not used
+        assert _page(client, ref) == from_row  # worked out from the state
+        shown += 1
+    assert shown
+
+
+def test_every_row_is_the_projection_of_the_case_and_rebuilt_the_same(demo: list[str]) -> None:
+    for ref in demo:
+        case = store.state(ref)
+        row = m.CasePage.objects.get(ref=ref)
+        assert row.parts_format == casepage.FORMAT
+        assert (row.ref, row.version, row.force, json.loads(row.chairs), json.loads(row.parts)) == (
+            casepage.expected(case)
+        )
+    before = {r.ref: r.parts for r in m.CasePage.objects.all()}
+    rebuild()
+    assert {r.ref: r.parts for r in m.CasePage.objects.all()} == before
+
+
+def test_the_steps_are_kept_for_the_day_and_worked_out_again_the_next(
+    demo: list[str], login: Callable[[str], Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = login("officer")
+    ref = next(r for r in demo if client.get(reverse("web:case", args=[r])).status_code == 200)
+    assert _kept(ref) == (TODAY, _worked_out(ref, TODAY))
+    first = _page(client, ref)
+    with CaptureQueriesContext(connection) as queries:
+        assert _page(client, ref) == first
+    # the session with its user and roles, the page's row, the access record, the events' heads
+    assert len(queries.captured_queries) == 4
+    tomorrow = TODAY + timedelta(days=1)
+    monkeypatch.setattr(store, "today", lambda: tomorrow)
+    _page(client, ref)
+    assert _kept(ref) == (tomorrow, _worked_out(ref, tomorrow))
+
+
+def test_a_step_empties_the_kept_steps_and_the_page_shows_the_new_ones(demo: list[str]) -> None:
+    forces = sorted({store.state(r).force for r in demo})
+    make_user("everywhere", [(Role.CASE_OFFICER, f) for f in forces])
+    client = Client()
+    assert client.login(username="everywhere", password=PASSWORD)
+    ref = next(r for r in demo if not store.state(r).closed_on)
+    _page(client, ref)
+    before = _kept(ref)
+    assert before[0] == TODAY
+    from misconduct.domain import commands as cmd
+
+    demo_service("officer").execute(ref, cmd.AddNote(TODAY, "A note for the test."))
+    row = m.CasePage.objects.get(ref=ref)
+    assert (row.steps_on, row.steps, row.version) == (None, "", store.state(ref).version)
+    page = _page(client, ref)
+    assert _kept(ref) == (TODAY, _worked_out(ref, TODAY))
+    assert f"<td>{row.version}</td>" in page  # the new step is on the timeline
+
+
+def test_a_write_of_another_case_of_an_officer_empties_the_officers_kept_steps(
+    demo: list[str], login: Callable[[str], Client]
+) -> None:
+    client = login("officer")
+    for ref in demo:
+        client.get(reverse("web:case", args=[ref]))
+    kept = m.CasePage.objects.filter(steps_on=TODAY)
+    row = kept.first()
+    assert row is not None
+    officers = list(store.state(row.ref).officers)
+    casepage.forget_steps("default", officers, [row.case_id])  # the case itself was written
+    assert m.CasePage.objects.get(ref=row.ref).steps_on == TODAY
+    other = m.Case.objects.exclude(pk=row.case_id).values_list("pk", flat=True).first()
+    casepage.forget_steps("default", officers, [other])  # another case of its officers
+    assert m.CasePage.objects.get(ref=row.ref).steps_on is None
+
+
+def test_db_steps_works_out_every_cases_steps_for_the_day(demo: list[str]) -> None:
+    day = TODAY + timedelta(days=3)
+    done = CliRunner().invoke(cli, ["db", "steps", "--on", day.isoformat()])
+    assert done.exit_code == 0, done.output
+    assert f"Worked out the steps of {len(demo)} cases" in done.output
+    for ref in demo:
+        assert _kept(ref) == (day, _worked_out(ref, day))
+
+
+def test_db_rebuild_writes_every_case_page_again(demo: list[str]) -> None:
+    before = {r.ref: r.parts for r in m.CasePage.objects.all()}
+    m.CasePage.objects.all().delete()
+    done = CliRunner().invoke(cli, ["db", "rebuild"])
+    assert done.exit_code == 0, done.output
+    assert {r.ref: r.parts for r in m.CasePage.objects.all()} == before
+    assert len(before) == len(demo)
