@@ -218,6 +218,18 @@ def _may_hold(hint: Any) -> bool:
     return holds(hint)
 
 
+@functools.cache
+def _walked(cls: type) -> tuple[tuple[str, Any, bool, str | None], ...]:
+    """The fields of :func:`_plan` that may hold something personal (a personal field, another
+    event's payload, or a record that holds one): the only ones :func:`commit` walks into."""
+    return tuple(p for p in _plan(cls) if p[2] or p[3] or _may_hold(p[1]))
+
+
+@functools.cache
+def _is_record(hint: Any) -> bool:
+    return dataclasses.is_dataclass(hint) and isinstance(hint, type)
+
+
 def commit(
     payload: dict[str, Any],
     shape: Any,
@@ -250,11 +262,11 @@ def commit(
         if origin in (tuple, list) and isinstance(value, list):
             item = args[0] if args else Any
             return [walk(item, v, f"{path}.{i}", mark) for i, v in enumerate(value)]
-        if dataclasses.is_dataclass(hint) and isinstance(hint, type) and isinstance(value, dict):
+        if _is_record(hint) and isinstance(value, dict):
             out = dict(value)
-            for name, field_hint, personal, nested in _plan(hint):
-                if name not in value or not (personal or nested or _may_hold(field_hint)):
-                    continue  # nothing personal can be inside: kept as it is
+            for name, field_hint, personal, nested in _walked(hint):
+                if name not in value:
+                    continue  # (a field that can hold nothing personal is not walked: kept as it is)
                 where = f"{path}.{name}" if path else name
                 if nested and types_by_name and value.get(nested) in types_by_name:
                     out[name] = walk(types_by_name[value[nested]], value[name], where, False)
