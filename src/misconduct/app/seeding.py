@@ -35,8 +35,8 @@ _using = "default"
 def _fewer_collections() -> None:
     """Python's cycle collector once a batch instead of while it is built: building a batch makes
     many objects that live until the batch is written (each case's records and rows, freed by
-    reference counting), and each automatic collection would walk all of them again (about a sixth
-    of the CPU time, even at high thresholds). The collector is off while seeding;
+    reference counting), and each automatic collection would walk all of them again (about a
+    seventh of the CPU time, even at high thresholds). The collector is off while seeding;
     :func:`_between_batches` collects what a batch left in cycles and freezes what survives (module
     objects, caches) out of the next collection's reach."""
     gc.disable()
@@ -112,13 +112,12 @@ def seed(
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """:func:`_fewer_collections` in this process for the duration, the collector restored after."""
-    enabled, threshold = gc.isenabled(), gc.get_threshold()
+    enabled = gc.isenabled()
     _fewer_collections()
     try:
         yield
     finally:
         gc.unfreeze()
-        gc.set_threshold(*threshold)
         if enabled:
             gc.enable()
         gc.collect()
