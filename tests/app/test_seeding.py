@@ -4,6 +4,7 @@ cases built by worker processes are the cases one process builds. On SQLite and 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -32,6 +33,7 @@ def test_seeded_read_models_are_the_fold_and_what_a_rebuild_writes(alias: str) -
         300, 4, ON, actor="seed", clock=SteppingClock(), batch=120, workers=0, using=alias
     )
     assert written == 300
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # the collector as it was before seeding
     ids = list(m.Case.objects.using(alias).order_by("id").values_list("id", flat=True))
     assert len(ids) == 300
     stored = stored_rows(alias, ids)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from misconduct.domain.ledger import GENESIS, RecordedEvent, event_hash
-from misconduct.domain.personal import commitment
+from misconduct.domain.personal import COMMITMENT_KEY, ID_KEY, commitment, reference_ids, references
 
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -81,7 +81,7 @@ def test_event_hash_of_awkward_text() -> None:
         "v1\n",
         "f" * 64,
     )
-    assert _hash(e) == e.hash
+    assert _hash(e) == e.hash == e.computed_hash()
 
 
 @settings(max_examples=300, deadline=None)
@@ -89,3 +89,22 @@ def test_event_hash_of_awkward_text() -> None:
 def test_commitment_is_the_json_it_was_defined_by(datum_id: str, salt: str, value: str) -> None:
     text = json.dumps([datum_id, salt, value], ensure_ascii=False, separators=(",", ":"))
     assert commitment(datum_id, salt, value) == hashlib.sha256(text.encode()).hexdigest()
+
+
+_payloads = st.recursive(
+    st.none() | st.integers() | st.text(max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from([ID_KEY, COMMITMENT_KEY, "x"]), inner, max_size=3)
+        | st.builds(lambda i, c: {ID_KEY: i, COMMITMENT_KEY: c}, st.text(max_size=3), inner)
+    ),
+    max_leaves=15,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(payload=_payloads)
+def test_reference_ids_are_the_references_in_order(payload: object) -> None:
+    """The write path's list of a payload's datum ids is what ``references`` (which ``audit
+    verify`` checks) walks, in the same order."""
+    assert reference_ids(payload) == [i for i, _ in references(payload)]

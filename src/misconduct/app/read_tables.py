@@ -3,16 +3,17 @@ case in the caller's transaction; :func:`rebuild` rewrites every case's rows fro
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from django.db import connections, transaction
 
 from misconduct.app import models as m
-from misconduct.app.readmodels import RANK, encode_record, project, record_format
+from misconduct.app.readmodels import RANK, Decided, encode_record, project, record_format
 from misconduct.app.rows import encoded, insert, json_text
 from misconduct.domain.case import Case
 
@@ -37,6 +38,9 @@ class ReadRows(Generic[K]):
     tags: list[tuple[int, str]] = field(default_factory=list)
     pages: list[dict[str, Any]] = field(default_factory=list)
     """The staff case page's rows (``web.casepage``)."""
+
+
+_DECIDED = tuple(f.name for f in dataclasses.fields(Decided))
 
 
 def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) -> ReadRows[K]:
@@ -76,8 +80,11 @@ def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) ->
         out.pages.append({"case_id": pk, **casepage.row(case, spells)})
         out.chairs += [{"case_id": pk, "key": k} for k in s.chairs]
         out.assignees += [{"case_id": pk, "username": u, "role": r} for u, r in s.assignees]
-        # the fields of ``readmodels.Decided`` are the table's columns, by the same names
-        out.decisions += [{**asdict(d), "case_id": pk} for d in p.decided]
+        # the fields of ``readmodels.Decided`` are the table's columns, by the same names (text
+        # and dates only, so read as they are rather than copied deeply by ``asdict``)
+        out.decisions += [
+            {**{f: getattr(d, f) for f in _DECIDED}, "case_id": pk} for d in p.decided
+        ]
         out.dues += [
             {
                 "case_id": pk,

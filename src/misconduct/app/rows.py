@@ -117,7 +117,11 @@ def values(
     get = itemgetter(*columns)
     out = []
     for row in rows:
-        items = list(get({**defaults, **row})) if len(columns) > 1 else [get({**defaults, **row})]
+        try:
+            found = get(row)  # every column given (most rows): no defaults to fill in
+        except KeyError:
+            found = get({**defaults, **row})
+        items = list(found) if len(columns) > 1 else [found]
         for i, convert in converts:
             items[i] = convert(items[i])
         out.append(items)

@@ -440,13 +440,17 @@ class Matcher:
         self._alternatives = [(p, a) for p, _, a in alternatives]
         self.replacements = [r for _, r, _ in alternatives]
         self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        # Two expressions, each compiled once and kept (:func:`_compiled`): the ranks' alternation
+        # is slow to compile, and with the names alone after it, it is the same for every case of
+        # the same names, while the plain anchors (which hold numbers) are quick to compile.
+        found = ["|".join(plain)] if plain else []
         if ranked:
-            plain[rf"(?<!\w)(?:{_RANKS})\.?{_SEP}(?:{'|'.join(ranked)})"] = None
-        self._anchors = _compiled("|".join(plain)) if plain else None
+            found.append(rf"(?<!\w)(?:{_RANKS})\.?{_SEP}(?:{'|'.join(ranked)})")
+        self._anchors = tuple(_compiled(a) for a in found)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Each match as (start, end, replacement) in the original text."""
-        if self._anchors is None or not text:
+        if not self._anchors or not text:
             return []
         found = self._found.get(text)
         if found is None:
@@ -460,7 +464,7 @@ class Matcher:
     def _matches(self, f: str) -> Iterator[tuple[int, re.Match[str]]]:
         """The matches in folded text (with the index of the pattern), as one alternation of the
         patterns in order would find them."""
-        if self._anchors is None or self._anchors.search(f) is None:
+        if not any(a.search(f) is not None for a in self._anchors):
             return
         has: dict[str, bool] = {}
         patterns: list[tuple[int, re.Pattern[str]]] = []

@@ -6,6 +6,7 @@ replay shows the dates as they were decided even if the rules later change.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -495,6 +496,12 @@ def describe(event: Event) -> str:
         return f"The chair {verdict} the objection to {event.member}{reasons}"
     if isinstance(event, PanelMemberReplaced):
         return f"{event.member} replaced on the panel by {event.replacement}; the officer was told"
-    words = re.sub(r"(?<!^)(?=[A-Z0-9])", " ", event.type).lower()
+    return _type_label(event.type)
+
+
+@functools.cache
+def _type_label(type_name: str) -> str:
+    """``SeverityAssessed`` as "Severity assessed" (once a type: it depends on the name alone)."""
+    words = re.sub(r"(?<!^)(?=[A-Z0-9])", " ", type_name).lower()
     words = re.sub(r"(\d) (\d)", r"\1\2", words)
     return words[:1].upper() + words[1:]

@@ -135,18 +135,19 @@ class RecordedEvent:
         previous_hash: str,
         data: Mapping[str, pd.Datum] | None = None,
     ) -> RecordedEvent:
-        hashed = {
-            "case": case_ref,
-            "sequence": sequence,
-            "type": type_name,
-            "payload": payload,
-            "occurred_on": occurred_on.isoformat(),
-            "recorded_at": _utc(recorded_at),
-            "actor": actor,
-            "rules_version": rules_version,
-            "previous_hash": previous_hash,
-        }  # as hashed_fields() gives them, without building the record twice
-        digest = hashlib.sha256(canonical_json(hashed).encode("utf-8")).hexdigest()
+        # The bytes of canonical_json(hashed_fields()), written without building the record or
+        # its dict twice (``event_hash``, held to ``computed_hash`` by its test).
+        digest = event_hash(
+            case_ref,
+            sequence,
+            type_name,
+            payload,
+            occurred_on.isoformat(),
+            _utc(recorded_at),
+            actor,
+            rules_version,
+            previous_hash,
+        )
         return cls(
             case_ref,
             sequence,
@@ -203,7 +204,9 @@ class RecordedEvent:
 
     def data(self) -> dict[str, pd.Datum]:
         """The personal data this event's payload refers to (as held now)."""
-        return {i: self.personal[i] for i, _ in pd.references(self.payload) if i in self.personal}
+        if not self.personal:
+            return {}
+        return {i: self.personal[i] for i in pd.reference_ids(self.payload) if i in self.personal}
 
     def as_dict(self) -> dict[str, Any]:
         out = self.hashed_fields()

@@ -133,6 +133,28 @@ def references(payload: Any) -> Iterator[tuple[str, str]]:
             yield from references(v)
 
 
+def reference_ids(payload: Any) -> list[str]:
+    """The datum id of every reference :func:`references` gives, in the same order (a list built in
+    one walk, for the write path)."""
+    out: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if len(value) == 2 and ID_KEY in value and COMMITMENT_KEY in value:
+                out.append(value[ID_KEY])
+                return
+            for v in value.values():
+                if isinstance(v, dict | list):
+                    walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                if isinstance(v, dict | list):
+                    walk(v)
+
+    walk(payload)
+    return out
+
+
 def resolve(payload: Any, data: Mapping[str, Datum]) -> Any:
     """``payload`` with each reference replaced by its value (or the erasure placeholder). A
     reference with no datum raises ``KeyError`` naming it: the store has lost it."""
@@ -196,6 +218,18 @@ def _may_hold(hint: Any) -> bool:
     return holds(hint)
 
 
+@functools.cache
+def _walked(cls: type) -> tuple[tuple[str, Any, bool, str | None], ...]:
+    """The fields of :func:`_plan` that may hold something personal (a personal field, another
+    event's payload, or a record that holds one): the only ones :func:`commit` walks into."""
+    return tuple(p for p in _plan(cls) if p[2] or p[3] or _may_hold(p[1]))
+
+
+@functools.cache
+def _is_record(hint: Any) -> bool:
+    return dataclasses.is_dataclass(hint) and isinstance(hint, type)
+
+
 def commit(
     payload: dict[str, Any],
     shape: Any,
@@ -228,11 +262,11 @@ def commit(
         if origin in (tuple, list) and isinstance(value, list):
             item = args[0] if args else Any
             return [walk(item, v, f"{path}.{i}", mark) for i, v in enumerate(value)]
-        if dataclasses.is_dataclass(hint) and isinstance(hint, type) and isinstance(value, dict):
+        if _is_record(hint) and isinstance(value, dict):
             out = dict(value)
-            for name, field_hint, personal, nested in _plan(hint):
-                if name not in value or not (personal or nested or _may_hold(field_hint)):
-                    continue  # nothing personal can be inside: kept as it is
+            for name, field_hint, personal, nested in _walked(hint):
+                if name not in value:
+                    continue  # (a field that can hold nothing personal is not walked: kept as it is)
                 where = f"{path}.{name}" if path else name
                 if nested and types_by_name and value.get(nested) in types_by_name:
                     out[name] = walk(types_by_name[value[nested]], value[name], where, False)
