@@ -199,9 +199,13 @@ def extract(
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if count and not groups and not officers and count[0] <= 10:
         opening = sentences(text)[:3]
-        if opening and count[1].start < opening[-1].end:
+        if (opening and count[1].start < opening[-1].end) or _count_is_result_subject(
+            text, count[1]
+        ):
             # No officer is named and the opening counts them ("Two Nottinghamshire police
-            # officers ... were exonerated"): one record each (30/11/2026, sixth round).
+            # officers ... were exonerated"): one record each (30/11/2026, sixth round). So too
+            # where the sentence that counts them states their result ("the allegations against
+            # these four officers were found not proven"; seventh round).
             n = max(n, count[0])
     counted = _counted_rank(text) if n > 1 else None
     if counted and officers and len(officers) < n:
@@ -658,6 +662,13 @@ _COUNTED_RANK = re.compile(
     r"(?P<rank>constable|sergeant|inspector)s\b",
     re.I,
 )
+
+
+def _count_is_result_subject(text: str, count: Piece) -> bool:
+    """Whether the sentence that counts the officers also states a finding or an outcome, so the
+    result is the counted officers' (30/11/2026, seventh round)."""
+    s = next((s for s in sentences(text) if s.start <= count.start < s.end), None)
+    return s is not None and bool(find_findings(s.text) or find_outcomes(s.text))
 
 
 def _counted_rank(text: str) -> Piece | None:

@@ -294,7 +294,11 @@ _NOT_FINDING_BEFORE = re.compile(
 )
 _NO_MISCONDUCT = re.compile(
     r"\b(?:(?:allegations?|case|charges?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:found\s+)?"
-    r"not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
+    r"not\s+(?:proven|proved|made\s+out)|"
+    # "all allegations of misconduct against the officers have been found not proven" (the
+    # allegations qualified before the verb; 30/11/2026, seventh round)
+    r"allegations?\s+of\s+(?:gross\s+)?misconduct\s+against\s+[^.;]{3,60}?\s+(?:was|were|had\s+been|"
+    r"have\s+been|has\s+been)\s+found\s+not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
     r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
     r"found\s+no\s+misconduct|did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
     r"cleared\s+of\s+(?:gross\s+)?misconduct|found\s+not\s+to\s+have\s+breached|"
