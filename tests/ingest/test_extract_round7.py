@@ -35,3 +35,25 @@ def test_a_count_in_a_sentence_without_the_result_does_not_make_records() -> Non
     assert ex.refused is None, ex.refused
     assert len(ex.records) == 1
     assert ex.records[0].value("finding") == "no_misconduct"
+
+
+def test_an_officer_named_before_the_rank_they_worked_as_is_read() -> None:
+    text = (
+        "A Kent Police officer who drove a patrol car after drinking has been sacked for gross "
+        "misconduct.\n\n"
+        "Jane Hollis worked as a police constable in Dover and breached the force's policy on "
+        "alcohol.\n\n"
+        "Ms Hollis admitted breaching the standard of discreditable conduct at the misconduct "
+        "hearing. She was dismissed without notice.\n\n"
+        "Former PCs Amy Reed and Owen Pike also faced hearings this year; both would have been "
+        "dismissed had they not resigned.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    by_name = {r.name: r for r in ex.records}
+    assert set(by_name) == {"Jane Hollis", "Amy Reed", "Owen Pike"}
+    hollis = by_name["Jane Hollis"]
+    assert hollis.value("rank") == "constable"
+    assert hollis.value("outcome") == "dismissal_without_notice"
+    assert hollis.value("standards") == ["discreditable_conduct"]
+    assert by_name["Amy Reed"].value("standards") == []

@@ -41,6 +41,14 @@ _NAME_THEN_RANK = re.compile(
     + _FORMER
     + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
+# "Thomas Lord worked as a police constable in Kettering": an officer named without a rank before
+# the name, whose rank the sentence then gives (30/11/2026, seventh round)
+_NAME_WORKED_AS = re.compile(
+    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})(?:,[ \t]+who)?[ \t]+(?:had[ \t]+)?"
+    r"(?:worked|works|served|serves|was[ \t]+(?:working|serving))[ \t]+as[ \t]+an?[ \t]+"
+    + _FORMER
+    + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
+)
 # "Another officer, who has not been named, has received a written warning": one more officer,
 # unnamed, beside those the text names.
 _ANOTHER = re.compile(
@@ -258,7 +266,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 label,
             )
             pos = max(pos, at + len(n))
-    for m in _NAME_THEN_RANK.finditer(text):
+    for m in [*_NAME_THEN_RANK.finditer(text), *_NAME_WORKED_AS.finditer(text)]:
         code = rank_code(m.group("rank"))
         if code is None or code in (
             "chief_constable",
