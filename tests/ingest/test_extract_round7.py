@@ -57,3 +57,31 @@ def test_an_officer_named_before_the_rank_they_worked_as_is_read() -> None:
     assert hollis.value("outcome") == "dismissal_without_notice"
     assert hollis.value("standards") == ["discreditable_conduct"]
     assert by_name["Amy Reed"].value("standards") == []
+
+
+def test_an_unnamed_lead_officer_is_kept_beside_a_named_officer_told_later() -> None:
+    text = (
+        "A police sergeant who lied on an expenses claim has been dismissed by Cheshire "
+        "Police.\n\n"
+        "The sergeant was found to have committed gross misconduct at a hearing last week.\n\n"
+        "He had already resigned, so he would have been dismissed had he still served.\n\n"
+        "In another case this month, PC Lee Dunn was found to have committed misconduct and was "
+        "given a written warning.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 2
+    lead, dunn = ex.records
+    assert lead.name is None and lead.value("rank") == "sergeant"
+    assert lead.value("outcome") == "would_have_been_dismissed"
+    assert dunn.name == "Lee Dunn"
+    assert dunn.value("outcome") == "written_warning"
+
+
+def test_a_force_named_inside_an_accelerated_hearing_keeps_the_forum() -> None:
+    text = (
+        "PC Sam Carr was dismissed without notice after an accelerated Essex Police misconduct "
+        "hearing found gross misconduct.\n"
+    )
+    ex = extract(text)
+    assert ex.records[0].value("forum") == "accelerated_misconduct_hearing"

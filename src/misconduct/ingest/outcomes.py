@@ -334,7 +334,12 @@ def find_findings(text: str, offset: int = 0) -> list[Hit]:
 _FORUM_RES = [
     (
         "accelerated_misconduct_hearing",
-        re.compile(r"\baccelerated\s+(?:misconduct\s+)?hearing", re.I),
+        # "an accelerated Merseyside Police misconduct hearing": a force's name may stand between
+        # (30/11/2026, seventh round)
+        re.compile(
+            r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:misconduct\s+)?hearing",
+            re.I,
+        ),
         0.95,
     ),
     (
