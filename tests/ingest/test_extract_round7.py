@@ -85,3 +85,29 @@ def test_a_force_named_inside_an_accelerated_hearing_keeps_the_forum() -> None:
     )
     ex = extract(text)
     assert ex.records[0].value("forum") == "accelerated_misconduct_hearing"
+
+
+def test_a_report_that_never_says_misconduct_is_read_when_it_names_the_sanction() -> None:
+    text = (
+        "A Dorset Police officer has been dismissed without notice after being convicted of "
+        "drink-driving. PC Ian Hale was found at the hearing to have breached the standard of "
+        "discreditable conduct.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert ex.records[0].value("outcome") == "dismissal_without_notice"
+
+
+def test_an_officer_dismissed_following_a_hearing_is_read() -> None:
+    text = (
+        "A Dorset police constable convicted of fraud has been dismissed from the force. PC Ian "
+        "Hale was sacked following a hearing at the force's headquarters.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert ex.records[0].value("forum") == "misconduct_hearing"
+
+
+def test_a_dismissal_from_a_job_outside_the_police_without_a_hearing_is_still_refused() -> None:
+    text = "A shop worker was dismissed after a customer complained about rude remarks at a till.\n"
+    assert extract(text).refused is not None

@@ -58,7 +58,11 @@ _MISCONDUCT = re.compile(
     r"\bmanagement\s+advice\b|"
     # "a serious breach of the force's code of professional standards" (after held-out 3 was
     # measured): the police's own code, named instead of "misconduct"
-    r"\bcode\s+of\s+(?:professional\s+standards|ethics)\b",
+    r"\bcode\s+of\s+(?:professional\s+standards|ethics)\b|"
+    # a Standard named on its own, the sanction of the conduct rules, or an officer dismissed
+    # after a hearing, in a report that never says "misconduct" (30/11/2026, seventh round)
+    r"\bdiscreditable\s+conduct\b|\bdismissed\s+without\s+notice\b|"
+    r"\b(?:dismissed|sacked)\b[^.]{0,40}?\b(?:following|after|at)\s+a\s+hearing\b",
     re.I,
 )
 _PROCEEDINGS = re.compile(
