@@ -111,3 +111,14 @@ def test_an_officer_dismissed_following_a_hearing_is_read() -> None:
 def test_a_dismissal_from_a_job_outside_the_police_without_a_hearing_is_still_refused() -> None:
     text = "A shop worker was dismissed after a customer complained about rude remarks at a till.\n"
     assert extract(text).refused is not None
+
+
+def test_a_panel_concluding_there_is_no_case_to_answer_clears_the_officer() -> None:
+    text = (
+        "PC Dan Rowe of Gwent Police was cleared yesterday. An IOPC investigation had found he "
+        "had a case to answer for gross misconduct, but the misconduct panel concluded that the "
+        "officer had no case to answer.\n"
+    )
+    record = extract(text).records[0]
+    assert record.value("finding") == "no_misconduct"
+    assert record.value("outcome") == "no_further_action"

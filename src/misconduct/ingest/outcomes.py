@@ -310,7 +310,12 @@ _NO_MISCONDUCT = re.compile(
     r"no\s+further\s+action\s+(?:was|will\s+be)\s+taken|"
     # A case thrown out before any finding ("exonerated", "the case was thrown out as an abuse of
     # process"; 30/11/2026, sixth round)
-    r"exonerated|(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
+    r"exonerated|"
+    # a hearing or panel that "concluded that the officer has no case to answer" (an
+    # investigation's "case to answer" is not a result; 30/11/2026, seventh round)
+    r"(?:hearing|panel|chair)\s+(?:has\s+|had\s+)?(?:today\s+)?(?:concluded|found|decided|ruled)"
+    r"\s+that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
+    r"(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
     r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process)\b",
     re.IGNORECASE,
 )
