@@ -122,3 +122,25 @@ def test_a_panel_concluding_there_is_no_case_to_answer_clears_the_officer() -> N
     record = extract(text).records[0]
     assert record.value("finding") == "no_misconduct"
     assert record.value("outcome") == "no_further_action"
+
+
+def test_a_hearing_thrown_out_is_not_an_officer_dismissed() -> None:
+    text = (
+        "Sergeant's long wait for misconduct case to be dismissed\n\n"
+        "A Kent Police sergeant's gross misconduct hearing came to nothing and was dismissed "
+        "on Monday. The sergeant answered allegations at the hearing, which were "
+        "dismissed, that he had used excessive force.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    record = ex.records[0]
+    assert record.value("outcome") == "no_further_action"
+    assert record.value("finding") == "no_misconduct"
+
+
+def test_an_officer_at_a_hearing_who_was_dismissed_is_still_dismissed() -> None:
+    text = (
+        "PC Joe Lamb of Kent Police, who admitted the allegations at the hearing, was dismissed "
+        "without notice for gross misconduct.\n"
+    )
+    assert extract(text).records[0].value("outcome") == "dismissal_without_notice"

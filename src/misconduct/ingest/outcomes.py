@@ -203,12 +203,48 @@ _EARLIER_PANEL_BEFORE = re.compile(
 )
 
 
+# "the hearing came to nothing and was dismissed", "allegations at the hearing, which were
+# dismissed": a case or allegation dismissed, not an officer (30/11/2026, seventh round). A noun
+# after a preposition ("the officer at the hearing was dismissed") is not the subject.
+_CASE_DISMISSED_BEFORE = re.compile(
+    r"\b(?P<noun>hearing|case|allegations?|charges?|complaints?|proceedings)\b"
+    r"(?:[^.,;]{0,60}?|[^.;]{0,60}?,\s+which)\s+"
+    r"(?:was|were|had\s+been|has\s+been|have\s+been|to\s+be)\s+$",
+    re.IGNORECASE,
+)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:at|of|in|after|following|during|before)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
+    r"(?:[\w’'‘-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _case_dismissed(before: str) -> bool:
+    """Whether "dismissed" that follows ``before`` is said of a case or allegation."""
+    m = _CASE_DISMISSED_BEFORE.search(before)
+    return (
+        m is not None
+        and not _AFTER_PREPOSITION.search(before[: m.start("noun")])
+        # "the allegation was proven and he was dismissed": the officer is the subject again
+        and not _A_PERSON.search(before[m.end("noun") :])
+    )
+
+
+_A_PERSON = re.compile(
+    r"\b(?:he|she|they|him|her|officers?|constables?|sergeants?|inspectors?|PCs?)\b", re.I
+)
+
+
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
     for, declined, set aside or already held, an appeal, an allegation dismissed)."""
     before = text[max(0, m.start() - 60) : m.start()]
     after = text[m.end() :]
     if _NOT_OUTCOME_AFTER.search(after):
+        return True
+    if code == "dismissal_without_notice" and _case_dismissed(
+        text[max(0, m.start() - 90) : m.start()]
+    ):
         return True
     if (
         _NOT_OUTCOME_BEFORE.search(before)
@@ -311,6 +347,10 @@ _NO_MISCONDUCT = re.compile(
     # A case thrown out before any finding ("exonerated", "the case was thrown out as an abuse of
     # process"; 30/11/2026, sixth round)
     r"exonerated|"
+    # "the misconduct hearing ... which was thrown out by a panel", "allegations at the hearing,
+    # which were dismissed" (30/11/2026, seventh round)
+    r"(?:case|proceedings|hearing|allegations?|charges?)(?:[^.,;]{1,60}?|[^.;]{1,60}?,\s+which)\s+"
+    r"(?:was|were|had\s+been)\s+(?:thrown\s+out|dismissed)\b(?!\s+(?:from|without|with))|"
     # a hearing or panel that "concluded that the officer has no case to answer" (an
     # investigation's "case to answer" is not a result; 30/11/2026, seventh round)
     r"(?:hearing|panel|chair)\s+(?:has\s+|had\s+)?(?:today\s+)?(?:concluded|found|decided|ruled)"
