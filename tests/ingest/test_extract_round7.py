@@ -144,3 +144,22 @@ def test_an_officer_at_a_hearing_who_was_dismissed_is_still_dismissed() -> None:
         "without notice for gross misconduct.\n"
     )
     assert extract(text).records[0].value("outcome") == "dismissal_without_notice"
+
+
+def test_the_sanction_of_a_warning_is_given_and_a_definition_of_gross_misconduct_is_not() -> None:
+    text = (
+        "A misconduct panel found PC Raj Dev of Surrey Police guilty of gross misconduct and "
+        "imposed the sanction of a final written warning extended for five years. Gross "
+        "misconduct means conduct so serious as to justify an officer's dismissal.\n"
+    )
+    record = extract(text).records[0]
+    assert record.value("outcome") == "final_written_warning"
+    assert record.value("warning_months") == 60
+
+
+def test_a_sanction_of_dismissal_that_was_possible_is_still_not_given() -> None:
+    text = (
+        "PC Raj Dev of Surrey Police faced a sanction of dismissal at the misconduct hearing but "
+        "was given a written warning after misconduct was found.\n"
+    )
+    assert extract(text).records[0].value("outcome") == "written_warning"

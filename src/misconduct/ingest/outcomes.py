@@ -67,7 +67,9 @@ _OUTCOME_RES = [(c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for c, p, k i
 _NOT_OUTCOME_BEFORE = re.compile(
     r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|face[sd]?|facing|"
     r"up\s+to\s+and\s+including|range|if\s+proven|appeal\s+was|claim\s+was|would\s+be|"
-    r"considered|whether|not|sanction\s+of|expect|ought|"
+    # "a sanction of dismissal" is one possible ("the sanction of a final written warning" names
+    # the one given; 30/11/2026, seventh round); "so serious as to justify dismissal" defines
+    r"considered|whether|not|(?<!\bthe\s)sanction\s+of|expect|ought|as\s+to\s+justify|"
     # an earlier outcome, not the one reported ("had previously been given a final written
     # warning", "had already received a final written warning last November"; 30/11/2026)
     # ("had already been sacked by the force for other matters"; fourth round)
