@@ -163,3 +163,29 @@ def test_a_sanction_of_dismissal_that_was_possible_is_still_not_given() -> None:
         "was given a written warning after misconduct was found.\n"
     )
     assert extract(text).records[0].value("outcome") == "written_warning"
+
+
+def test_counted_officers_given_different_outcomes_do_not_all_get_one() -> None:
+    text = (
+        "Three Norfolk Police officers faced misconduct meetings last year, a report shows.\n\n"
+        "In the first case a written warning was given for breaching confidentiality.\n\n"
+        "In another case there was management advice, and in the last a final written "
+        "warning.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 3
+    for record in ex.records:
+        assert record.value("outcome") is None
+        assert record.value("standards") == []
+        assert record.value("force") == "norfolk"
+
+
+def test_counted_officers_given_one_outcome_all_get_it() -> None:
+    text = (
+        "Three Norfolk Police officers were given written warnings at a misconduct meeting for "
+        "breaching the standard of confidentiality.\n"
+    )
+    ex = extract(text)
+    assert len(ex.records) == 3
+    assert {r.value("outcome") for r in ex.records} == {"written_warning"}

@@ -249,6 +249,8 @@ def extract(
             )
         )
     _split_counted_findings(text, records)
+    if n > 1 and not assigned and all(o.key.startswith("#") for o in officers):
+        _withhold_shared(text, records)
     return Extraction(source, original, records=records, warnings=warnings)
 
 
@@ -695,6 +697,23 @@ _COUNTED_FINDINGS = re.compile(
     r"committed|of|the)\s+){0,4}misconduct\b",
     re.I,
 )
+
+
+def _withhold_shared(text: str, records: list[OfficerRecord]) -> None:
+    """Officers the text counts but neither names nor tells apart, in a text giving them
+    different outcomes ("two received written warnings ... two others management advice"): no
+    one outcome, and no one set of Standards, is known to be each officer's, so none is given
+    rather than the same to all (30/11/2026, seventh round)."""
+    codes = {h.code for h in find_outcomes(text)}
+    if len(codes) < 2:
+        return
+    note = "the text gives its officers different outcomes and does not say whose is which"
+    for r in records:
+        for name in ("outcome", "standards"):
+            if r.fields[name].value:
+                r.fields[name] = Field(
+                    [] if name == "standards" else None, r.fields[name].evidence, 0.3, note
+                )
 
 
 def _split_counted_findings(text: str, records: list[OfficerRecord]) -> None:
