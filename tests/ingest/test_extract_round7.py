@@ -189,3 +189,21 @@ def test_counted_officers_given_one_outcome_all_get_it() -> None:
     ex = extract(text)
     assert len(ex.records) == 3
     assert {r.value("outcome") for r in ex.records} == {"written_warning"}
+
+
+def test_a_date_inside_what_the_allegation_says_is_not_the_hearing_date() -> None:
+    text = (
+        "DC Mark Bell of Cumbria Police has been dismissed. A spokesman said the two-day hearing "
+        "was held for DC Bell to answer allegations that his conduct, while at a training event "
+        "on March 3 and 4, 2015, was a breach of the standard of discreditable conduct. He was "
+        "found to have committed gross misconduct.\n"
+    )
+    assert extract(text).records[0].value("hearing_date") is None
+
+
+def test_a_hearing_date_in_a_sentence_naming_the_allegation_is_still_read() -> None:
+    text = (
+        "PC Mark Bell of Cumbria Police, accused of lying, was dismissed at a misconduct hearing "
+        "held on 5 March 2015 after gross misconduct was found.\n"
+    )
+    assert extract(text).records[0].value("hearing_date") == "2015-03-05"

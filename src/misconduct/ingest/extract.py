@@ -427,6 +427,14 @@ _ALLEGED_DATE = re.compile(
 )
 
 
+# A date told inside what the allegation says ("to answer allegations that his conduct, while at
+# a conference on February 27, amounted to ...") is the conduct's (30/11/2026, seventh round).
+_ALLEGATION_CLAUSE = re.compile(
+    r"\b(?:allegations?|alleged|accused)\s+(?:that|of)\b(?![^.;]*\b(?:hearing|meeting)\b)[^.;]*$",
+    re.I,
+)
+
+
 def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: list[str]) -> Field:
     if "date" in table:
         cell = table["date"]
@@ -469,6 +477,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
             if _ALLEGED_DATE.search(s.text[max(0, f.start - 30) : f.start]):
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
+            elif _ALLEGATION_CLAUSE.search(s.text[: f.start]):
+                score -= 3  # "... to answer allegations that his conduct, while at X on 27 May"
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
@@ -486,7 +496,9 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 "the weekday",
             )
             score = good - 2 * bad
-            if _ALLEGED_DATE.search(s.text[max(0, dm.start - 30) : dm.start]):
+            if _ALLEGED_DATE.search(
+                s.text[max(0, dm.start - 30) : dm.start]
+            ) or _ALLEGATION_CLAUSE.search(s.text[: dm.start]):
                 score -= 3
             if resolved is None and published is not None:
                 resolved = d.year_before(dm, published)
