@@ -207,3 +207,13 @@ def test_a_hearing_date_in_a_sentence_naming_the_allegation_is_still_read() -> N
         "held on 5 March 2015 after gross misconduct was found.\n"
     )
     assert extract(text).records[0].value("hearing_date") == "2015-03-05"
+
+
+def test_a_date_told_of_a_criminal_hearing_or_a_message_is_not_the_hearing_date() -> None:
+    text = (
+        "PC Ann Cole and PC Bob Hart of Kent Police were cleared of misconduct. The force "
+        "informed the IOPC in May 2021 that, after the outcome of the criminal hearing, it no "
+        "longer thought the officers should face proceedings.\n"
+    )
+    for record in extract(text).records:
+        assert record.value("hearing_date") is None

@@ -413,7 +413,8 @@ _DATE_GOOD = re.compile(
 _DATE_BAD = re.compile(
     r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
     r"resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
-    r"joined|born|sentenced)",
+    # "informed the IOPC in April 2020 that, after the criminal hearing, ..." (seventh round)
+    r"joined|born|sentenced|criminal|informed)",
     re.I,
 )
 
