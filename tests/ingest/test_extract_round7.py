@@ -217,3 +217,11 @@ def test_a_date_told_of_a_criminal_hearing_or_a_message_is_not_the_hearing_date(
     )
     for record in extract(text).records:
         assert record.value("hearing_date") is None
+
+
+def test_a_last_written_warning_is_a_final_written_warning() -> None:
+    text = (
+        "PC Kim Ray of Derbyshire Police kept her job after a misconduct hearing found gross "
+        "misconduct: she was given one last written warning.\n"
+    )
+    assert extract(text).records[0].value("outcome") == "final_written_warning"

@@ -47,7 +47,9 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     # "received a final warning" (30/11/2026, issue 15): news reports drop "written"; there is
     # no other final warning in the Conduct Regulations.
     ("final_written_warning", r"final\s+warnings?(?!\s+notice)", 0.85),
-    ("written_warning", r"(?<!final\s)written\s+warnings?", 0.9),
+    # "one last written warning": a reworded final written warning (30/11/2026, seventh round)
+    ("final_written_warning", r"\blast\s+written\s+warnings?", 0.8),
+    ("written_warning", r"(?<!final\s)(?<!last\s)written\s+warnings?", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
     ("management_advice", r"management\s+advice", 0.9),
     # The older name of the same outcome ("will receive management action").
