@@ -225,3 +225,12 @@ def test_a_last_written_warning_is_a_final_written_warning() -> None:
         "misconduct: she was given one last written warning.\n"
     )
     assert extract(text).records[0].value("outcome") == "final_written_warning"
+
+
+def test_an_officer_who_did_not_treat_colleagues_with_respect_breached_that_standard() -> None:
+    text = (
+        "PC Gary Stone of Avon and Somerset Police was dismissed without notice after a "
+        "misconduct hearing. The panel was told he did not treat colleagues with respect and "
+        "courtesy when he mocked them at work.\n"
+    )
+    assert extract(text).records[0].value("standards") == ["authority_respect_and_courtesy"]

@@ -1445,7 +1445,10 @@ def _standard_negated(text: str, start: int, end: int) -> bool:
 
 _STANDARD_ANCHOR = re.compile(
     r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding|"
-    r"claims?\b|accused|engaged\s+in",
+    r"claims?\b|accused|engaged\s+in|"
+    # "did not treat colleagues with respect and courtesy": the Standard's own duty, not met
+    # (30/11/2026, seventh round)
+    r"(?:did\s+not|failed\s+to|fail(?:s|ing)\s+to)\s+(?:treat|act|show)",
     re.I,
 )
 
