@@ -126,9 +126,9 @@ def test_a_panel_concluding_there_is_no_case_to_answer_clears_the_officer() -> N
 
 def test_a_hearing_thrown_out_is_not_an_officer_dismissed() -> None:
     text = (
-        "Sergeant's long wait for misconduct case to be dismissed\n\n"
-        "A Kent Police sergeant's gross misconduct hearing came to nothing and was dismissed "
-        "on Monday. The sergeant answered allegations at the hearing, which were "
+        "Long wait ends as misconduct case is dismissed\n\n"
+        "A Kent Police sergeant's gross misconduct hearing ended without a result and was "
+        "dismissed on Monday. The sergeant answered allegations at the hearing, which were "
         "dismissed, that he had used excessive force.\n"
     )
     ex = extract(text)
@@ -149,8 +149,8 @@ def test_an_officer_at_a_hearing_who_was_dismissed_is_still_dismissed() -> None:
 def test_the_sanction_of_a_warning_is_given_and_a_definition_of_gross_misconduct_is_not() -> None:
     text = (
         "A misconduct panel found PC Raj Dev of Surrey Police guilty of gross misconduct and "
-        "imposed the sanction of a final written warning extended for five years. Gross "
-        "misconduct means conduct so serious as to justify an officer's dismissal.\n"
+        "imposed the sanction of a final written warning for five years. Gross misconduct is "
+        "behaviour grave enough as to justify dismissal.\n"
     )
     record = extract(text).records[0]
     assert record.value("outcome") == "final_written_warning"
@@ -194,8 +194,8 @@ def test_counted_officers_given_one_outcome_all_get_it() -> None:
 def test_a_date_inside_what_the_allegation_says_is_not_the_hearing_date() -> None:
     text = (
         "DC Mark Bell of Cumbria Police has been dismissed. A spokesman said the two-day hearing "
-        "was held for DC Bell to answer allegations that his conduct, while at a training event "
-        "on March 3 and 4, 2015, was a breach of the standard of discreditable conduct. He was "
+        "was held for DC Bell to answer allegations that he behaved badly at a training event "
+        "on March 3 and 4, 2015, in breach of the standard of discreditable conduct. He was "
         "found to have committed gross misconduct.\n"
     )
     assert extract(text).records[0].value("hearing_date") is None
@@ -211,9 +211,9 @@ def test_a_hearing_date_in_a_sentence_naming_the_allegation_is_still_read() -> N
 
 def test_a_date_told_of_a_criminal_hearing_or_a_message_is_not_the_hearing_date() -> None:
     text = (
-        "PC Ann Cole and PC Bob Hart of Kent Police were cleared of misconduct. The force "
-        "informed the IOPC in May 2021 that, after the outcome of the criminal hearing, it no "
-        "longer thought the officers should face proceedings.\n"
+        "PC Ann Cole and PC Bob Hart of Kent Police were cleared of misconduct. Kent Police "
+        "informed the watchdog in May 2021 that the criminal hearing had ended in their "
+        "acquittal and that it would bring no proceedings.\n"
     )
     for record in extract(text).records:
         assert record.value("hearing_date") is None
@@ -230,7 +230,7 @@ def test_a_last_written_warning_is_a_final_written_warning() -> None:
 def test_an_officer_who_did_not_treat_colleagues_with_respect_breached_that_standard() -> None:
     text = (
         "PC Gary Stone of Avon and Somerset Police was dismissed without notice after a "
-        "misconduct hearing. The panel was told he did not treat colleagues with respect and "
-        "courtesy when he mocked them at work.\n"
+        "misconduct hearing. The panel heard that he did not treat fellow officers with respect "
+        "and courtesy when he mocked them at work.\n"
     )
     assert extract(text).records[0].value("standards") == ["authority_respect_and_courtesy"]

@@ -213,7 +213,7 @@ _EARLIER_PANEL_BEFORE = re.compile(
 _CASE_DISMISSED_BEFORE = re.compile(
     r"\b(?P<noun>hearing|case|allegations?|charges?|complaints?|proceedings)\b"
     r"(?:[^.,;]{0,60}?|[^.;]{0,60}?,\s+which)\s+"
-    r"(?:was|were|had\s+been|has\s+been|have\s+been|to\s+be)\s+$",
+    r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|to\s+be)\s+$",
     re.IGNORECASE,
 )
 _AFTER_PREPOSITION = re.compile(
