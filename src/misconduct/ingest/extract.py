@@ -413,7 +413,7 @@ _DATE_GOOD = re.compile(
 _DATE_BAD = re.compile(
     r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
     r"resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
-    # "informed the IOPC in April 2020 that, after the criminal hearing, ..." (seventh round)
+    # a date of when a body was told something, or of a criminal case (seventh round)
     r"joined|born|sentenced|criminal|informed)",
     re.I,
 )
@@ -428,8 +428,8 @@ _ALLEGED_DATE = re.compile(
 )
 
 
-# A date told inside what the allegation says ("to answer allegations that his conduct, while at
-# a conference on February 27, amounted to ...") is the conduct's (30/11/2026, seventh round).
+# A date told inside what the allegation says (the officer "faced allegations that he, at an event
+# on 3 May, broke ...") is the conduct's (30/11/2026, seventh round).
 _ALLEGATION_CLAUSE = re.compile(
     r"\b(?:allegations?|alleged|accused)\s+(?:that|of)\b(?![^.;]*\b(?:hearing|meeting)\b)[^.;]*$",
     re.I,
@@ -479,7 +479,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             if _ALLEGED_DATE.search(s.text[max(0, f.start - 30) : f.start]):
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
             elif _ALLEGATION_CLAUSE.search(s.text[: f.start]):
-                score -= 3  # "... to answer allegations that his conduct, while at X on 27 May"
+                score -= 3  # a date inside what the allegation says: the conduct's
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
@@ -1446,7 +1446,7 @@ def _standard_negated(text: str, start: int, end: int) -> bool:
 _STANDARD_ANCHOR = re.compile(
     r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding|"
     r"claims?\b|accused|engaged\s+in|"
-    # "did not treat colleagues with respect and courtesy": the Standard's own duty, not met
+    # an officer who "failed to treat people with respect": the Standard's own duty, not met
     # (30/11/2026, seventh round)
     r"(?:did\s+not|failed\s+to|fail(?:s|ing)\s+to)\s+(?:treat|act|show)",
     re.I,

@@ -41,7 +41,7 @@ _NAME_THEN_RANK = re.compile(
     + _FORMER
     + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
-# "Thomas Lord worked as a police constable in Kettering": an officer named without a rank before
+# "Jo Bloggs served as a police sergeant in Town": an officer named without a rank before
 # the name, whose rank the sentence then gives (30/11/2026, seventh round)
 _NAME_WORKED_AS = re.compile(
     rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})(?:,[ \t]+who)?[ \t]+(?:had[ \t]+)?"
@@ -376,8 +376,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
 
 
 def _unnamed_lead(text: str, sents: list[Piece], named: list[Officer]) -> Officer | None:
-    """An unnamed officer the opening sentence is about ("A police sergeant who ... has been
-    dismissed") in a text whose named officers come only after its opening, each of another rank:
+    """An unnamed officer the opening sentence is about ("A police sergeant who ... was sacked")
+    in a text whose named officers come only after its opening, each of another rank:
     the story's lead is not one of the others told later (30/11/2026, seventh round)."""
     if not sents:
         return None

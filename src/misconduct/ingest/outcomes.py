@@ -47,7 +47,7 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     # "received a final warning" (30/11/2026, issue 15): news reports drop "written"; there is
     # no other final warning in the Conduct Regulations.
     ("final_written_warning", r"final\s+warnings?(?!\s+notice)", 0.85),
-    # "one last written warning": a reworded final written warning (30/11/2026, seventh round)
+    # "a last written warning": a reworded final written warning (30/11/2026, seventh round)
     ("final_written_warning", r"\blast\s+written\s+warnings?", 0.8),
     ("written_warning", r"(?<!final\s)(?<!last\s)written\s+warnings?", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
@@ -70,7 +70,7 @@ _NOT_OUTCOME_BEFORE = re.compile(
     r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|face[sd]?|facing|"
     r"up\s+to\s+and\s+including|range|if\s+proven|appeal\s+was|claim\s+was|would\s+be|"
     # "a sanction of dismissal" is one possible ("the sanction of a final written warning" names
-    # the one given; 30/11/2026, seventh round); "so serious as to justify dismissal" defines
+    # the one given; 30/11/2026, seventh round); "grave enough as to justify dismissal" defines
     r"considered|whether|not|(?<!\bthe\s)sanction\s+of|expect|ought|as\s+to\s+justify|"
     # an earlier outcome, not the one reported ("had previously been given a final written
     # warning", "had already received a final written warning last November"; 30/11/2026)
@@ -207,8 +207,8 @@ _EARLIER_PANEL_BEFORE = re.compile(
 )
 
 
-# "the hearing came to nothing and was dismissed", "allegations at the hearing, which were
-# dismissed": a case or allegation dismissed, not an officer (30/11/2026, seventh round). A noun
+# "the case was dismissed", "the charges, which were later dismissed": a case or allegation
+# dismissed, not an officer (30/11/2026, seventh round). A noun
 # after a preposition ("the officer at the hearing was dismissed") is not the subject.
 _CASE_DISMISSED_BEFORE = re.compile(
     r"\b(?P<noun>hearing|case|allegations?|charges?|complaints?|proceedings)\b"
@@ -335,8 +335,8 @@ _NOT_FINDING_BEFORE = re.compile(
 _NO_MISCONDUCT = re.compile(
     r"\b(?:(?:allegations?|case|charges?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:found\s+)?"
     r"not\s+(?:proven|proved|made\s+out)|"
-    # "all allegations of misconduct against the officers have been found not proven" (the
-    # allegations qualified before the verb; 30/11/2026, seventh round)
+    # allegations qualified before the verb ("the allegations of misconduct against three
+    # officers were found not proven"; 30/11/2026, seventh round)
     r"allegations?\s+of\s+(?:gross\s+)?misconduct\s+against\s+[^.;]{3,60}?\s+(?:was|were|had\s+been|"
     r"have\s+been|has\s+been)\s+found\s+not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
     r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
@@ -351,11 +351,11 @@ _NO_MISCONDUCT = re.compile(
     # A case thrown out before any finding ("exonerated", "the case was thrown out as an abuse of
     # process"; 30/11/2026, sixth round)
     r"exonerated|"
-    # "the misconduct hearing ... which was thrown out by a panel", "allegations at the hearing,
-    # which were dismissed" (30/11/2026, seventh round)
+    # a hearing, case or charges thrown out or dismissed, with words between noun and verb
+    # (30/11/2026, seventh round)
     r"(?:case|proceedings|hearing|allegations?|charges?)(?:[^.,;]{1,60}?|[^.;]{1,60}?,\s+which)\s+"
     r"(?:was|were|had\s+been)\s+(?:thrown\s+out|dismissed)\b(?!\s+(?:from|without|with))|"
-    # a hearing or panel that "concluded that the officer has no case to answer" (an
+    # a panel that found there was "no case to answer" at the hearing (an
     # investigation's "case to answer" is not a result; 30/11/2026, seventh round)
     r"(?:hearing|panel|chair)\s+(?:has\s+|had\s+)?(?:today\s+)?(?:concluded|found|decided|ruled)"
     r"\s+that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
@@ -383,7 +383,7 @@ def find_findings(text: str, offset: int = 0) -> list[Hit]:
 _FORUM_RES = [
     (
         "accelerated_misconduct_hearing",
-        # "an accelerated Merseyside Police misconduct hearing": a force's name may stand between
+        # "an accelerated Kent Police misconduct hearing": a force's name may stand between
         # (30/11/2026, seventh round)
         re.compile(
             r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:misconduct\s+)?hearing",
