@@ -775,7 +775,8 @@ def report_heldout4(folder: Path) -> None:
 
 # Held-out 5 (30/11/2026): pages fetched after held-out 4 had been measured and looked at, built as
 # held-out 3 and 4 were (``eval/heldout5/README.md``); the truths were committed before ingest was run
-# on them, and the set has NOT been measured yet. Its texts may sit in a folder of their own, named by
+# on them. Measured once (commit ``6f4d3a6``); the seventh round's rules were then written in answer
+# to its misses, so it is development since. Its texts may sit in a folder of their own, named by
 # ``MISCONDUCT_INGEST_HELDOUT5_TEXTS`` (else the ``MISCONDUCT_INGEST_TEXTS`` folder is read).
 HELDOUT5 = ROOT / "eval" / "heldout5"
 
@@ -795,7 +796,9 @@ def report_heldout5(folder: Path) -> None:
     counts, sizes, misses = score_pages(pages)
     title = (
         f"page texts {folder}, HELD-OUT 5 (eval/heldout5: fetched after held-out 4 was measured; "
-        "truth written and committed before extraction; never developed against)"
+        "truth written and committed before extraction; measured once at commit 6f4d3a6, then its "
+        "misses were read and rules written in answer (commits eabf164 to ac2c035): development "
+        "since)"
     )
     print_page_set(title, counts, sizes)
     breakdown("held-out 5", pages)

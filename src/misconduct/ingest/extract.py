@@ -58,7 +58,11 @@ _MISCONDUCT = re.compile(
     r"\bmanagement\s+advice\b|"
     # "a serious breach of the force's code of professional standards" (after held-out 3 was
     # measured): the police's own code, named instead of "misconduct"
-    r"\bcode\s+of\s+(?:professional\s+standards|ethics)\b",
+    r"\bcode\s+of\s+(?:professional\s+standards|ethics)\b|"
+    # a Standard named on its own, the sanction of the conduct rules, or an officer dismissed
+    # after a hearing, in a report that never says "misconduct" (30/11/2026, seventh round)
+    r"\bdiscreditable\s+conduct\b|\bdismissed\s+without\s+notice\b|"
+    r"\b(?:dismissed|sacked)\b[^.]{0,40}?\b(?:following|after|at)\s+a\s+hearing\b",
     re.I,
 )
 _PROCEEDINGS = re.compile(
@@ -199,9 +203,13 @@ def extract(
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if count and not groups and not officers and count[0] <= 10:
         opening = sentences(text)[:3]
-        if opening and count[1].start < opening[-1].end:
+        if (opening and count[1].start < opening[-1].end) or _count_is_result_subject(
+            text, count[1]
+        ):
             # No officer is named and the opening counts them ("Two Nottinghamshire police
-            # officers ... were exonerated"): one record each (30/11/2026, sixth round).
+            # officers ... were exonerated"): one record each (30/11/2026, sixth round). So too
+            # where the sentence that counts them states their result ("the allegations against
+            # these four officers were found not proven"; seventh round).
             n = max(n, count[0])
     counted = _counted_rank(text) if n > 1 else None
     if counted and officers and len(officers) < n:
@@ -241,6 +249,8 @@ def extract(
             )
         )
     _split_counted_findings(text, records)
+    if n > 1 and not assigned and all(o.key.startswith("#") for o in officers):
+        _withhold_shared(text, records)
     return Extraction(source, original, records=records, warnings=warnings)
 
 
@@ -403,7 +413,8 @@ _DATE_GOOD = re.compile(
 _DATE_BAD = re.compile(
     r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
     r"resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
-    r"joined|born|sentenced)",
+    # a date of when a body was told something, or of a criminal case (seventh round)
+    r"joined|born|sentenced|criminal|informed)",
     re.I,
 )
 
@@ -413,6 +424,14 @@ _DATE_BAD = re.compile(
 # sixth round).
 _ALLEGED_DATE = re.compile(
     r"\bon\s+or\s+(?:after|about|around|before)\s+(?:the\s+)?$|\bbetween\s+(?:[^.;]{0,25}\band\s+)?$",
+    re.I,
+)
+
+
+# A date told inside what the allegation says (the officer "faced allegations that he, at an event
+# on 3 May, broke ...") is the conduct's (30/11/2026, seventh round).
+_ALLEGATION_CLAUSE = re.compile(
+    r"\b(?:allegations?|alleged|accused)\s+(?:that|of)\b(?![^.;]*\b(?:hearing|meeting)\b)[^.;]*$",
     re.I,
 )
 
@@ -459,6 +478,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
             if _ALLEGED_DATE.search(s.text[max(0, f.start - 30) : f.start]):
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
+            elif _ALLEGATION_CLAUSE.search(s.text[: f.start]):
+                score -= 3  # a date inside what the allegation says: the conduct's
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
@@ -476,7 +497,9 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 "the weekday",
             )
             score = good - 2 * bad
-            if _ALLEGED_DATE.search(s.text[max(0, dm.start - 30) : dm.start]):
+            if _ALLEGED_DATE.search(
+                s.text[max(0, dm.start - 30) : dm.start]
+            ) or _ALLEGATION_CLAUSE.search(s.text[: dm.start]):
                 score -= 3
             if resolved is None and published is not None:
                 resolved = d.year_before(dm, published)
@@ -660,6 +683,13 @@ _COUNTED_RANK = re.compile(
 )
 
 
+def _count_is_result_subject(text: str, count: Piece) -> bool:
+    """Whether the sentence that counts the officers also states a finding or an outcome, so the
+    result is the counted officers' (30/11/2026, seventh round)."""
+    s = next((s for s in sentences(text) if s.start <= count.start < s.end), None)
+    return s is not None and bool(find_findings(s.text) or find_outcomes(s.text))
+
+
 def _counted_rank(text: str) -> Piece | None:
     """The rank of officers the text counts ("two sergeants"), when every such count names one."""
     found = list(_COUNTED_RANK.finditer(text))
@@ -680,6 +710,23 @@ _COUNTED_FINDINGS = re.compile(
     r"committed|of|the)\s+){0,4}misconduct\b",
     re.I,
 )
+
+
+def _withhold_shared(text: str, records: list[OfficerRecord]) -> None:
+    """Officers the text counts but neither names nor tells apart, in a text giving them
+    different outcomes ("two received written warnings ... two others management advice"): no
+    one outcome, and no one set of Standards, is known to be each officer's, so none is given
+    rather than the same to all (30/11/2026, seventh round)."""
+    codes = {h.code for h in find_outcomes(text)}
+    if len(codes) < 2:
+        return
+    note = "the text gives its officers different outcomes and does not say whose is which"
+    for r in records:
+        for name in ("outcome", "standards"):
+            if r.fields[name].value:
+                r.fields[name] = Field(
+                    [] if name == "standards" else None, r.fields[name].evidence, 0.3, note
+                )
 
 
 def _split_counted_findings(text: str, records: list[OfficerRecord]) -> None:
@@ -1398,7 +1445,10 @@ def _standard_negated(text: str, start: int, end: int) -> bool:
 
 _STANDARD_ANCHOR = re.compile(
     r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding|"
-    r"claims?\b|accused|engaged\s+in",
+    r"claims?\b|accused|engaged\s+in|"
+    # an officer who "failed to treat people with respect": the Standard's own duty, not met
+    # (30/11/2026, seventh round)
+    r"(?:did\s+not|failed\s+to|fail(?:s|ing)\s+to)\s+(?:treat|act|show)",
     re.I,
 )
 

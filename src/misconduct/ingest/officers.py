@@ -41,6 +41,14 @@ _NAME_THEN_RANK = re.compile(
     + _FORMER
     + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
+# "Jo Bloggs served as a police sergeant in Town": an officer named without a rank before
+# the name, whose rank the sentence then gives (30/11/2026, seventh round)
+_NAME_WORKED_AS = re.compile(
+    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})(?:,[ \t]+who)?[ \t]+(?:had[ \t]+)?"
+    r"(?:worked|works|served|serves|was[ \t]+(?:working|serving))[ \t]+as[ \t]+an?[ \t]+"
+    + _FORMER
+    + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
+)
 # "Another officer, who has not been named, has received a written warning": one more officer,
 # unnamed, beside those the text names.
 _ANOTHER = re.compile(
@@ -258,7 +266,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 label,
             )
             pos = max(pos, at + len(n))
-    for m in _NAME_THEN_RANK.finditer(text):
+    for m in [*_NAME_THEN_RANK.finditer(text), *_NAME_WORKED_AS.finditer(text)]:
         code = rank_code(m.group("rank"))
         if code is None or code in (
             "chief_constable",
@@ -309,6 +317,9 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         )
     officers = [by_key[k] for k in order]
     if officers:
+        lead = _unnamed_lead(text, sents, officers)
+        if lead is not None:
+            officers.insert(0, lead)
         for i, m in enumerate(_ANOTHER.finditer(text)):
             if _ANOTHER_OUTCOME.search(sentence_at(m.start())):
                 mention = Piece(m.start(), m.end(), m.group())
@@ -362,6 +373,27 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 )
             )
     return officers
+
+
+def _unnamed_lead(text: str, sents: list[Piece], named: list[Officer]) -> Officer | None:
+    """An unnamed officer the opening sentence is about ("A police sergeant who ... was sacked")
+    in a text whose named officers come only after its opening, each of another rank:
+    the story's lead is not one of the others told later (30/11/2026, seventh round)."""
+    if not sents:
+        return None
+    first = sents[0]
+    one = _UNNAMED.search(first.text)
+    if one is None or not _ANOTHER_OUTCOME.search(first.text):
+        return None
+    group = next(g for g in ("rank", "rank2", "rank3") if one.group(g))
+    rank = rank_code(one.group(group))
+    opening_end = sents[min(2, len(sents) - 1)].end
+    if rank is None or any(
+        o.rank == rank or any(p.start < opening_end for p in o.mentions) for o in named
+    ):
+        return None
+    span = Piece(first.start + one.start(group), first.start + one.end(group), one.group(group))
+    return Officer("~lead", "the officer", rank, span, None, mentions=[span])
 
 
 _COUNTED = re.compile(

@@ -47,7 +47,9 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     # "received a final warning" (30/11/2026, issue 15): news reports drop "written"; there is
     # no other final warning in the Conduct Regulations.
     ("final_written_warning", r"final\s+warnings?(?!\s+notice)", 0.85),
-    ("written_warning", r"(?<!final\s)written\s+warnings?", 0.9),
+    # "a last written warning": a reworded final written warning (30/11/2026, seventh round)
+    ("final_written_warning", r"\blast\s+written\s+warnings?", 0.8),
+    ("written_warning", r"(?<!final\s)(?<!last\s)written\s+warnings?", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
     ("management_advice", r"management\s+advice", 0.9),
     # The older name of the same outcome ("will receive management action").
@@ -67,7 +69,9 @@ _OUTCOME_RES = [(c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for c, p, k i
 _NOT_OUTCOME_BEFORE = re.compile(
     r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|face[sd]?|facing|"
     r"up\s+to\s+and\s+including|range|if\s+proven|appeal\s+was|claim\s+was|would\s+be|"
-    r"considered|whether|not|sanction\s+of|expect|ought|"
+    # "a sanction of dismissal" is one possible ("the sanction of a final written warning" names
+    # the one given; 30/11/2026, seventh round); "grave enough as to justify dismissal" defines
+    r"considered|whether|not|(?<!\bthe\s)sanction\s+of|expect|ought|as\s+to\s+justify|"
     # an earlier outcome, not the one reported ("had previously been given a final written
     # warning", "had already received a final written warning last November"; 30/11/2026)
     # ("had already been sacked by the force for other matters"; fourth round)
@@ -203,12 +207,48 @@ _EARLIER_PANEL_BEFORE = re.compile(
 )
 
 
+# "the case was dismissed", "the charges, which were later dismissed": a case or allegation
+# dismissed, not an officer (30/11/2026, seventh round). A noun
+# after a preposition ("the officer at the hearing was dismissed") is not the subject.
+_CASE_DISMISSED_BEFORE = re.compile(
+    r"\b(?P<noun>hearing|case|allegations?|charges?|complaints?|proceedings)\b"
+    r"(?:[^.,;]{0,60}?|[^.;]{0,60}?,\s+which)\s+"
+    r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|to\s+be)\s+$",
+    re.IGNORECASE,
+)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:at|of|in|after|following|during|before)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
+    r"(?:[\w’'‘-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _case_dismissed(before: str) -> bool:
+    """Whether "dismissed" that follows ``before`` is said of a case or allegation."""
+    m = _CASE_DISMISSED_BEFORE.search(before)
+    return (
+        m is not None
+        and not _AFTER_PREPOSITION.search(before[: m.start("noun")])
+        # "the allegation was proven and he was dismissed": the officer is the subject again
+        and not _A_PERSON.search(before[m.end("noun") :])
+    )
+
+
+_A_PERSON = re.compile(
+    r"\b(?:he|she|they|him|her|officers?|constables?|sergeants?|inspectors?|PCs?)\b", re.I
+)
+
+
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
     for, declined, set aside or already held, an appeal, an allegation dismissed)."""
     before = text[max(0, m.start() - 60) : m.start()]
     after = text[m.end() :]
     if _NOT_OUTCOME_AFTER.search(after):
+        return True
+    if code == "dismissal_without_notice" and _case_dismissed(
+        text[max(0, m.start() - 90) : m.start()]
+    ):
         return True
     if (
         _NOT_OUTCOME_BEFORE.search(before)
@@ -294,7 +334,11 @@ _NOT_FINDING_BEFORE = re.compile(
 )
 _NO_MISCONDUCT = re.compile(
     r"\b(?:(?:allegations?|case|charges?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:found\s+)?"
-    r"not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
+    r"not\s+(?:proven|proved|made\s+out)|"
+    # allegations qualified before the verb ("the allegations of misconduct against three
+    # officers were found not proven"; 30/11/2026, seventh round)
+    r"allegations?\s+of\s+(?:gross\s+)?misconduct\s+against\s+[^.;]{3,60}?\s+(?:was|were|had\s+been|"
+    r"have\s+been|has\s+been)\s+found\s+not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
     r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
     r"found\s+no\s+misconduct|did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
     r"cleared\s+of\s+(?:gross\s+)?misconduct|found\s+not\s+to\s+have\s+breached|"
@@ -306,7 +350,16 @@ _NO_MISCONDUCT = re.compile(
     r"no\s+further\s+action\s+(?:was|will\s+be)\s+taken|"
     # A case thrown out before any finding ("exonerated", "the case was thrown out as an abuse of
     # process"; 30/11/2026, sixth round)
-    r"exonerated|(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
+    r"exonerated|"
+    # a hearing, case or charges thrown out or dismissed, with words between noun and verb
+    # (30/11/2026, seventh round)
+    r"(?:case|proceedings|hearing|allegations?|charges?)(?:[^.,;]{1,60}?|[^.;]{1,60}?,\s+which)\s+"
+    r"(?:was|were|had\s+been)\s+(?:thrown\s+out|dismissed)\b(?!\s+(?:from|without|with))|"
+    # a panel that found there was "no case to answer" at the hearing (an
+    # investigation's "case to answer" is not a result; 30/11/2026, seventh round)
+    r"(?:hearing|panel|chair)\s+(?:has\s+|had\s+)?(?:today\s+)?(?:concluded|found|decided|ruled)"
+    r"\s+that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
+    r"(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
     r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process)\b",
     re.IGNORECASE,
 )
@@ -330,7 +383,12 @@ def find_findings(text: str, offset: int = 0) -> list[Hit]:
 _FORUM_RES = [
     (
         "accelerated_misconduct_hearing",
-        re.compile(r"\baccelerated\s+(?:misconduct\s+)?hearing", re.I),
+        # "an accelerated Kent Police misconduct hearing": a force's name may stand between
+        # (30/11/2026, seventh round)
+        re.compile(
+            r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:misconduct\s+)?hearing",
+            re.I,
+        ),
         0.95,
     ),
     (
