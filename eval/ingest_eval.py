@@ -31,11 +31,11 @@ Per-field precision, recall and F1 of the extraction on
 7. with ``--heldout5``: HELD-OUT 5, the pages of ``eval/heldout5/<id>.toml``, built exactly as
    held-out 3 and 4 (fetched after held-out 4 was measured and looked at; truth written and committed
    before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT5_TEXTS`` or else
-   ``MISCONDUCT_INGEST_TEXTS``. Not measured yet: the first run is the held-out figure.
+   ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``6f4d3a6``); development since.
 8. with ``--heldout6``: HELD-OUT 6, the pages of ``eval/heldout6/<id>.toml``, built exactly as
    held-out 5 (fetched after held-out 5 was measured and looked at; truth written and committed
    before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT6_TEXTS`` or else
-   ``MISCONDUCT_INGEST_TEXTS``. Not measured yet: the first run is the held-out figure.
+   ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``d23f371``); development since.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -829,7 +829,8 @@ def report_heldout6(folder: Path) -> None:
     counts, sizes, misses = score_pages(pages)
     title = (
         f"page texts {folder}, HELD-OUT 6 (eval/heldout6: fetched after held-out 5 was measured; "
-        "truth written and committed before extraction; never developed against)"
+        "truth written and committed before extraction; measured once at commit d23f371, then its "
+        "misses were read: development since)"
     )
     print_page_set(title, counts, sizes)
     breakdown("held-out 6", pages)
