@@ -155,19 +155,21 @@ class _Job:
     """What every range's check needs (given to worker processes when they start)."""
 
     using: str
-    heads: dict[str, tuple[int, str]]
     read_file: Callable[[str], bytes] | None
     chain_only: bool
 
 
 @dataclass
 class _Part:
-    """One range's findings, in case order."""
+    """One range's findings, in case order: for each case its reference, how many events it has,
+    the sequence and hash of its last (which the ledger's head must be), the first broken link of
+    its chain (or None), and what its fold found. The heads are compared by the process that reads
+    the ledger, while the ranges are checked."""
 
-    cases: int = 0
     events: int = 0
-    refs: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    found: list[tuple[str, int, tuple[int, str] | None, Problem | None, list[Problem]]] = field(
+        default_factory=list
+    )
 
 
 _Event = tuple[int, str, Any, date, datetime, str, str, str, str]
@@ -717,8 +719,6 @@ def _check(bounds: tuple[int, int]) -> _Part:
                 cases[i] = (pk, ref, raw, differs)
     part = _Part()
     for pk, ref, raw, link in cases:
-        part.refs.append(ref)
-        part.cases += 1
         part.events += len(raw)
         texts = _Texts()
         events: list[_Event] | None = None
@@ -732,30 +732,16 @@ def _check(bounds: tuple[int, int]) -> _Part:
             held = _data(data.get(pk, {}))
         if link is None and events is not None and job.read_file is not None:
             link = unreadable or _files(ref, events, held, job.read_file)
-        if link is not None:
-            part.problems.append(link)
-        head = job.heads.get(ref)
-        if head is None:
-            part.problems.append(Problem(f"case {ref}", "is not anchored in the ledger"))
-        elif not raw:
-            part.problems.append(
-                Problem(f"case {ref}", "is in the ledger but its events are missing")
-            )
-        elif (raw[-1][1], raw[-1][8]) != head:
-            part.problems.append(
-                Problem(
-                    f"case {ref}",
-                    f"the ledger anchors {head[0]} events, {len(raw)} are stored "
-                    "(events removed or rewritten)",
-                )
-            )
+        folded: list[Problem] = []
         if raw and replay and rows is not None and events is not None:
             if unreadable is not None:  # a column that cannot be read: nothing to fold
-                part.problems.append(
+                folded.append(
                     Problem(f"case {ref}", "its events cannot be replayed (unreadable column)")
                 )
             else:
-                part.problems += _fold(ref, events, held, texts, rows[pk], read.get(pk))
+                folded = _fold(ref, events, held, texts, rows[pk], read.get(pk))
+        last = (raw[-1][1], raw[-1][8]) if raw else None
+        part.found.append((ref, len(raw), last, link, folded))
     return part
 
 
@@ -780,8 +766,17 @@ def _processes(using: str, workers: int | None, ranges: int) -> int:
     return max(1, min(wanted, ranges))
 
 
-def _parts(using: str, job: _Job, ranges: list[tuple[int, int]], processes: int) -> Iterator[_Part]:
+def _parts(
+    using: str,
+    job: _Job,
+    ranges: list[tuple[int, int]],
+    processes: int,
+    meanwhile: Callable[[], None],
+) -> Iterator[_Part]:
+    """Each range's :class:`_Part`, in order; ``meanwhile`` is called before the first is given,
+    once the worker processes (if any) have started on the ranges."""
     if processes <= 1:
+        meanwhile()
         _start(job)
         try:
             yield from map(_check, ranges)
@@ -797,7 +792,9 @@ def _parts(using: str, job: _Job, ranges: list[tuple[int, int]], processes: int)
     connections.close_all()
     context = multiprocessing.get_context("fork")
     with context.Pool(processes, initializer=_start, initargs=(job,)) as pool:
-        yield from pool.imap(_check, ranges)
+        results = pool.imap(_check, ranges)
+        meanwhile()  # in this process, while the workers check the ranges
+        yield from results
 
 
 def verify_database(
@@ -814,18 +811,40 @@ def verify_database(
     One pass in case order over ranges of ``chunk`` cases, each range checked by one of
     ``workers`` processes (the machine's cores if None; one inside a transaction), the findings
     merged in case order. ``chain_only``: no fold of each case (see the module's docstring)."""
-    ledger_problems, heads, chains = _ledger(using)
     ranges = _ranges(using, chunk)
     processes = _processes(using, workers, len(ranges))
-    job = _Job(using, heads, read_file, chain_only)
+    job = _Job(using, read_file, chain_only)
+    ledger: list[tuple[list[Problem], dict[str, tuple[int, str]], list[str]]] = []
     problems: list[Problem] = []
     cases = events = 0
     seen: set[str] = set()
-    for part in _parts(using, job, ranges, processes):
-        cases += part.cases
+    for part in _parts(using, job, ranges, processes, lambda: ledger.append(_ledger(using))):
+        heads = ledger[0][1]
         events += part.events
-        seen.update(part.refs)
-        problems += part.problems
+        for ref, count, last, link, folded in part.found:
+            cases += 1
+            seen.add(ref)
+            if link is not None:
+                problems.append(link)
+            head = heads.get(ref)
+            if head is None:
+                problems.append(Problem(f"case {ref}", "is not anchored in the ledger"))
+            elif last is None:
+                problems.append(
+                    Problem(f"case {ref}", "is in the ledger but its events are missing")
+                )
+            elif last != head:
+                problems.append(
+                    Problem(
+                        f"case {ref}",
+                        f"the ledger anchors {head[0]} events, {count} are stored "
+                        "(events removed or rewritten)",
+                    )
+                )
+            problems += folded
+    if not ledger:  # no ranges: no cases
+        ledger.append(_ledger(using))
+    ledger_problems, heads, chains = ledger[0]
     for ref in sorted(set(heads) - seen):
         problems.append(Problem(f"case {ref}", "is in the ledger but its events are missing"))
     problems = ledger_problems + problems
