@@ -1,17 +1,21 @@
 """``misconduct audit verify`` over the database: every case's hash chain, the ledger that anchors
-each case's head outside its rows, every stored state and read model against a fold of the events,
-and (given one) a checkpoint kept outside the database.
+each case's head outside its rows, (unless ``chain_only``) every stored state and read model
+against a fold of the events, and (given one) a checkpoint kept outside the database.
 
 What it finds, it names: the case, the position or sequence, and what does not match; never the
 content (names, particulars) of what it compared.
 
-Speed (issue 10): rows are read with the database's own cursor (no model objects), each event's hash
-is written from its stored columns (:func:`~misconduct.domain.ledger.event_hash`, the same bytes as
-``computed_hash``), and the cases are checked in ranges of :data:`CHUNK`, each range in a worker
-process when the machine has more than one core (``workers``), the results merged in case order.
-``chain_only`` leaves out the fold of each case (the stored state, columns and read models against
-its events) and says so: the chains, the personal data, the evidence files, the ledger and the
-checkpoint are checked either way.
+Speed (issue 10): rows are read with the database's own cursor (no model objects); each event's hash
+is taken over the canonical text of its payload as the event log keeps it (``app.event_bytes``:
+hashed as stored, never decoded; :func:`~misconduct.domain.ledger.event_hash_of_text`), its other
+fields written from their stored columns, and on PostgreSQL the database compares each ``jsonb``
+payload with that text; an event recorded before the text was kept is decoded and encoded again
+(:func:`~misconduct.domain.ledger.event_hash`). The cases are checked in ranges of :data:`CHUNK`,
+each range in a worker process when the machine has more than one core (``workers``), while this
+process reads the ledger; the results are merged in case order. ``chain_only`` (the command's
+default level, the integrity check) leaves out the fold of each case (the stored state, columns
+and read models against its events: ``--replay``) and says so: the chains, the personal data, the
+evidence files, the ledger and the checkpoint are checked either way.
 """
 
 from __future__ import annotations
