@@ -90,7 +90,7 @@ def _seed(env: dict[str, str], workers: int) -> dict[str, object]:
     options = ["--cases", "150", "--seed", "6", "--on", ON.isoformat(), "--batch", "40"]
     out = _run([*cli, "seed", *options, "--workers", str(workers)], env)
     assert "Seeded 150 cases" in out
-    verified = _run(["-m", "misconduct", "audit", "verify"], env)
+    verified = _run(["-m", "misconduct", "audit", "verify", "--replay"], env)
     assert "every chain, ledger entry and stored state verifies" in verified, verified
     checked: dict[str, object] = json.loads(_run(["-c", CHECK], env).strip().splitlines()[-1])
     return checked

@@ -96,7 +96,9 @@ def test_export_import_round_trip(demo: None, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     again = json.loads(run("case", "export", "MPS-2025-0001").output)
     assert again == data
-    assert "every chain, ledger entry and stored state verifies" in run("audit", "verify").output
+    assert "every chain and ledger entry verifies" in run("audit", "verify").output
+    replayed = run("audit", "verify", "--replay").output
+    assert "every chain, ledger entry and stored state verifies" in replayed
 
 
 def test_audit_verify_names_a_tampered_event(demo: None) -> None:
@@ -110,32 +112,44 @@ def test_audit_verify_names_a_tampered_event(demo: None) -> None:
     assert "BROKEN: case GMP-2026-0102, event 3 (ReflectivePracticeReferred)" in result.output
 
 
-def test_audit_verify_chain_only_says_what_it_left_out(demo: None) -> None:
-    """The faster level names itself; a changed read model, which only the full check compares,
-    passes it, and the full check still fails; a tampered event fails both."""
+def test_audit_verify_says_what_it_left_out_and_replays_when_asked(demo: None) -> None:
+    """The default check (integrity: chains, personal data, evidence files, ledger) names what it
+    leaves out; a changed read model, which only the replay compares, passes it, and the replay
+    still fails; a tampered event fails both. ``--chain-only`` (the default's old name) is still
+    accepted."""
     m.CaseListing.objects.filter(case__ref="GMP-2026-0102").update(search_text="changed")
-    chains = run("audit", "verify", "--chain-only")
-    assert chains.exit_code == 0, chains.output
-    assert (
-        "every chain and ledger entry verifies (chains only: stored states and read models not"
-        in (chains.output)
-    )
-    assert "events/s, 1 process, chains only)" in chains.output
-    full = run("audit", "verify", "--format", "json")
+    for args in ((), ("--chain-only",)):
+        default = run("audit", "verify", *args)
+        assert default.exit_code == 0, default.output
+        assert (
+            "every chain and ledger entry verifies (the stored states and lists were not "
+            "replayed from the events: add --replay for that)" in default.output
+        )
+        assert "events/s, 1 process, integrity check)" in default.output
+    quick = json.loads(run("audit", "verify", "--format", "json").output)
+    assert quick["chain_only"] is True and quick["level"] == "integrity" and quick["ok"] is True
+    full = run("audit", "verify", "--replay", "--format", "json")
     assert full.exit_code == 7
     report = json.loads(full.output)
-    assert report["chain_only"] is False and report["workers"] == 1
+    assert report["chain_only"] is False and report["level"] == "replay"
+    assert report["workers"] == 1
     assert report["events_per_second"] > 0 and report["events"] > 0
     assert [b["where"] for b in report["broken"]] == ["case GMP-2026-0102"]
+    assert "with replay)" in run("audit", "verify", "--replay").output
+    both = run("audit", "verify", "--replay", "--chain-only")
+    assert both.exit_code != 0 and "--replay" in both.output
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER misconduct_event_no_update")
         cursor.execute(
             "UPDATE misconduct_event SET actor = 'intruder' WHERE sequence = 3 AND case_id = "
             "(SELECT id FROM misconduct_case WHERE ref = 'GMP-2026-0102')"
         )
-    tampered = run("audit", "verify", "--chain-only", "--format", "json")
-    assert tampered.exit_code == 7
-    assert json.loads(tampered.output)["chain_only"] is True
+    for args in ((), ("--replay",)):
+        tampered = run("audit", "verify", *args, "--format", "json")
+        assert tampered.exit_code == 7
+        assert json.loads(tampered.output)["chain_only"] is (not args)
+        broken = json.loads(tampered.output)["broken"]
+        assert broken[0]["where"] == "case GMP-2026-0102, event 3 (ReflectivePracticeReferred)"
 
 
 @pytest.mark.parametrize(

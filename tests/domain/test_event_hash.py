@@ -12,7 +12,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from misconduct.domain.ledger import GENESIS, RecordedEvent, event_hash
+from misconduct.domain.ledger import (
+    GENESIS,
+    RecordedEvent,
+    canonical_json,
+    event_hash,
+    event_hash_of_text,
+)
 from misconduct.domain.personal import COMMITMENT_KEY, ID_KEY, commitment, reference_ids, references
 
 _json = st.recursive(
@@ -66,6 +72,19 @@ def test_event_hash_is_computed_hash(
     )  # recorded in any zone, hashed in UTC
     e = RecordedEvent.seal(ref, sequence, kind, payload, on, local, actor, rules, GENESIS)
     assert _hash(e) == e.hash == e.computed_hash()
+    # the same hash from the payload's canonical text, as the event log keeps it (issue 10)
+    kept = event_hash_of_text(
+        ref,
+        sequence,
+        kind,
+        canonical_json(payload),
+        on.isoformat(),
+        at.isoformat(),
+        actor,
+        rules,
+        GENESIS,
+    )
+    assert kept == e.hash
 
 
 def test_event_hash_of_awkward_text() -> None:

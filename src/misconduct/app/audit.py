@@ -1,23 +1,26 @@
 """``misconduct audit verify`` over the database: every case's hash chain, the ledger that anchors
-each case's head outside its rows, every stored state and read model against a fold of the events,
-and (given one) a checkpoint kept outside the database.
+each case's head outside its rows, (unless ``chain_only``) every stored state and read model
+against a fold of the events, and (given one) a checkpoint kept outside the database.
 
 What it finds, it names: the case, the position or sequence, and what does not match; never the
 content (names, particulars) of what it compared.
 
-Speed (issue 10): rows are read with the database's own cursor (no model objects), each event's hash
-is written from its stored columns (:func:`~misconduct.domain.ledger.event_hash`, the same bytes as
-``computed_hash``), and the cases are checked in ranges of :data:`CHUNK`, each range in a worker
-process when the machine has more than one core (``workers``), the results merged in case order.
-``chain_only`` leaves out the fold of each case (the stored state, columns and read models against
-its events) and says so: the chains, the personal data, the evidence files, the ledger and the
-checkpoint are checked either way.
+Speed (issue 10): rows are read with the database's own cursor (no model objects); each event's hash
+is taken over the canonical text of its payload as the event log keeps it (``app.event_bytes``:
+hashed as stored, never decoded; :func:`~misconduct.domain.ledger.event_hash_of_text`), its other
+fields written from their stored columns, and on PostgreSQL the database compares each ``jsonb``
+payload with that text; an event recorded before the text was kept is decoded and encoded again
+(:func:`~misconduct.domain.ledger.event_hash`). The cases are checked in ranges of :data:`CHUNK`,
+each range in a worker process when the machine has more than one core (``workers``), while this
+process reads the ledger; the results are merged in case order. ``chain_only`` (the command's
+default level, the integrity check) leaves out the fold of each case (the stored state, columns
+and read models against its events: ``--replay``) and says so: the chains, the personal data, the
+evidence files, the ledger and the checkpoint are checked either way.
 """
 
 from __future__ import annotations
 
 import hmac
-import itertools
 import json
 import multiprocessing
 import os
@@ -29,6 +32,7 @@ from typing import Any
 from django.db import connections
 
 from misconduct.app import models as m
+from misconduct.app.event_bytes import IN_PAYLOAD
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
 from misconduct.app.read_tables import READ_MODEL_NAMES, expected_rows, stored_rows
 from misconduct.app.readmodels import record_format
@@ -37,7 +41,7 @@ from misconduct.domain import personal as pd
 from misconduct.domain.case import Case
 from misconduct.domain.codec import to_plain
 from misconduct.domain.events import PersonalDataErased, event_from_payload
-from misconduct.domain.ledger import GENESIS, RecordedEvent, event_hash
+from misconduct.domain.ledger import GENESIS, RecordedEvent, event_hash, event_hash_of_text
 from misconduct.rules.catalogue import default_catalogue
 from misconduct.services.audit import first_changed_file
 
@@ -155,19 +159,21 @@ class _Job:
     """What every range's check needs (given to worker processes when they start)."""
 
     using: str
-    heads: dict[str, tuple[int, str]]
     read_file: Callable[[str], bytes] | None
     chain_only: bool
 
 
 @dataclass
 class _Part:
-    """One range's findings, in case order."""
+    """One range's findings, in case order: for each case its reference, how many events it has,
+    the sequence and hash of its last (which the ledger's head must be), the first broken link of
+    its chain (or None), and what its fold found. The heads are compared by the process that reads
+    the ledger, while the ranges are checked."""
 
-    cases: int = 0
     events: int = 0
-    refs: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    found: list[tuple[str, int, tuple[int, str] | None, Problem | None, list[Problem]]] = field(
+        default_factory=list
+    )
 
 
 _Event = tuple[int, str, Any, date, datetime, str, str, str, str]
@@ -218,47 +224,127 @@ def _rows(using: str, lo: int, hi: int) -> dict[int, _Row]:
     return rows
 
 
-def _personal(using: str, lo: int, hi: int) -> dict[int, dict[str, pd.Datum]]:
+_Held = dict[str, tuple[Any, Any, Any]]
+"""One case's personal data as stored, by id: value, salt and date erased (as the cursor gives it).
+Made into ``pd.Datum`` (:func:`_data`) only where a check needs more than the commitments."""
+
+
+def _as_text(using: str, column: str) -> str:
+    """A date or time column, read as its stored text on SQLite (which the cursor would otherwise
+    parse: the checks want the text), as itself elsewhere."""
+    quoted = connections[using].ops.quote_name(column)
+    return f"CAST({quoted} AS text)" if connections[using].vendor == "sqlite" else quoted
+
+
+def _personal(using: str, lo: int, hi: int) -> dict[int, _Held]:
     """The personal data of the cases from ``lo`` to ``hi``, by case and id."""
     connection = connections[using]
-    out: dict[int, dict[str, pd.Datum]] = {}
+    out: dict[int, _Held] = {}
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {_columns(using, 'case_id', 'datum_id', 'value', 'salt', 'erased_on')} "
-            f"FROM {_table(m.PersonalDatum, using)} WHERE "
+            f"SELECT {_columns(using, 'case_id', 'datum_id', 'value', 'salt')}, "
+            f"{_as_text(using, 'erased_on')} FROM {_table(m.PersonalDatum, using)} WHERE "
             f"{connection.ops.quote_name('case_id')} BETWEEN %s AND %s",
             [lo, hi],
         )
-        for pk, datum_id, value, salt, erased_on in cursor.fetchall():
-            out.setdefault(pk, {})[datum_id] = pd.Datum(datum_id, value, salt, _day(erased_on))
+        for pk, datum_id, *stored in cursor.fetchall():
+            held = out.get(pk)
+            if held is None:
+                held = out[pk] = {}
+            held[datum_id] = (stored[0], stored[1], stored[2])
     return out
 
 
-def _events(using: str, lo: int, hi: int) -> Iterator[tuple[int, list[tuple[Any, ...]]]]:
-    """Each case's stored events (raw columns, sequence order) for the cases ``lo`` to ``hi``."""
+def _data(held: _Held) -> dict[str, pd.Datum]:
+    """One case's personal data as ``pd.Datum`` by id."""
+    return {
+        datum_id: pd.Datum(datum_id, value, salt, _day(erased_on))
+        for datum_id, (value, salt, erased_on) in held.items()
+    }
+
+
+_Stored = tuple[Any, ...]
+"""An event's columns as :func:`_events` reads them: case key, sequence, type, occurred on, recorded at,
+actor, rules version, previous hash, hash, kept text (``canonical_payload``), the payload column
+(with the kept text: read only when replaying or where it is the hashed text), and whether the
+payload column equals a kept text beside it (SQLite; None elsewhere)."""
+
+
+def _refs(using: str, lo: int, hi: int) -> dict[int, str]:
+    """The references of the cases whose primary keys are from ``lo`` to ``hi``, in key order."""
     connection = connections[using]
-    columns = _columns(
-        using,
-        "case_id",
-        "sequence",
-        "type",
-        "payload",
-        "occurred_on",
-        "recorded_at",
-        "actor",
-        "rules_version",
-        "previous_hash",
-        "hash",
-    )
-    case_id = connection.ops.quote_name("case_id")
+    key = connection.ops.quote_name("id")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {columns} FROM {_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s "
-            f"ORDER BY {case_id}, {connection.ops.quote_name('sequence')}",
+            f"SELECT {key}, {connection.ops.quote_name('ref')} FROM {_table(m.Case, using)} "
+            f"WHERE {key} BETWEEN %s AND %s ORDER BY {key}",
             [lo, hi],
         )
-        for pk, rows in itertools.groupby(cursor.fetchall(), key=lambda r: r[0]):
-            yield pk, [r[1:] for r in rows]
+        return dict(cursor.fetchall())
+
+
+def _events(using: str, lo: int, hi: int, replay: bool) -> Iterator[tuple[int, list[_Stored]]]:
+    """Each case's stored events (:data:`_Stored`, sequence order) for the cases ``lo`` to ``hi``.
+    The payload column is read only where it is needed (``app.event_bytes``): when ``replay``,
+    where it is itself the hashed text, or where no text is kept (an event recorded before)."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    payload, kept = quote("payload"), quote("canonical_payload")
+    wanted = (
+        payload
+        if replay
+        else f"CASE WHEN {kept} IS NULL OR {kept} = '{IN_PAYLOAD}' THEN {payload} END"
+    )
+    same = (
+        f"CASE WHEN {kept} <> '{IN_PAYLOAD}' THEN {payload} = {kept} END"
+        if connection.vendor == "sqlite"
+        else "NULL"
+    )
+    columns = ", ".join(
+        [
+            _columns(using, "case_id", "sequence", "type"),
+            _as_text(using, "occurred_on"),
+            _as_text(using, "recorded_at"),
+            _columns(using, "actor", "rules_version", "previous_hash", "hash", "canonical_payload"),
+        ]
+    )
+    case_id = quote("case_id")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns}, {wanted}, {same} FROM {_table(m.Event, using)} "
+            f"WHERE {case_id} BETWEEN %s AND %s ORDER BY {case_id}, {quote('sequence')}",
+            [lo, hi],
+        )
+        rows = cursor.fetchall()
+    start = 0
+    for end in range(1, len(rows) + 1):  # each case's rows (sorted by case): a slice, as read
+        if end == len(rows) or rows[end][0] != rows[start][0]:
+            yield rows[start][0], rows[start:end]
+            start = end
+
+
+def _differing(using: str, lo: int, hi: int, skip: list[int]) -> dict[int, tuple[int, str]]:
+    """PostgreSQL: the first event of each case from ``lo`` to ``hi`` (but those in ``skip``)
+    whose ``jsonb`` payload is not the JSON of the text kept beside it, by case: (sequence, type).
+    Two ``jsonb`` values are the same exactly when their texts are (keys in the order ``jsonb``
+    keeps them, each number as stored). Asked only of events whose kept text has been hashed, so
+    every text cast is JSON that the database accepted when the event was written."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    case_id, kept, payload = quote("case_id"), quote("canonical_payload"), quote("payload")
+    leave = f" AND {case_id} NOT IN ({', '.join(['%s'] * len(skip))})" if skip else ""
+    found: dict[int, tuple[int, str]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {case_id}, {quote('sequence')}, {quote('type')} FROM "
+            f"{_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s{leave} "
+            f"AND {kept} <> '{IN_PAYLOAD}' AND {payload}::text <> {kept}::jsonb::text "
+            f"ORDER BY {case_id}, {quote('sequence')}",
+            [lo, hi, *skip],
+        )
+        for pk, sequence, kind in cursor.fetchall():
+            found.setdefault(pk, (sequence, kind))
+    return found
 
 
 _references: list[tuple[Any, Any]] = []
@@ -303,9 +389,7 @@ def _payload(stored: Any) -> tuple[Any, list[tuple[Any, Any]] | None]:
     return payload, list(_references)
 
 
-def _personal_holds(
-    references: list[tuple[Any, Any]], data: dict[str, pd.Datum], erased: frozenset[str]
-) -> bool:
+def _personal_holds(references: list[tuple[Any, Any]], data: _Held, erased: frozenset[str]) -> bool:
     """True if every reference holds as ``pd.check`` checks it. These are every object of the
     payload shaped as a reference, so a superset of what ``pd.check`` walks: all holding, it finds
     nothing; otherwise ``pd.check`` itself names the first that does not (in its order)."""
@@ -315,10 +399,11 @@ def _personal_holds(
         datum = data.get(datum_id)
         if datum is None:
             return False
-        if datum.value is None or datum.salt is None:
+        value, salt = datum[0], datum[1]
+        if value is None or salt is None:
             if datum_id not in erased:
                 return False
-        elif pd.commitment(datum_id, datum.salt, datum.value) != committed:
+        elif pd.commitment(datum_id, salt, value) != committed:
             return False
     return True
 
@@ -331,59 +416,166 @@ class _Texts:
     noted: list[list[tuple[Any, Any]] | None] = field(default_factory=list)
 
 
-def _chain(
-    ref: str, stored: list[tuple[Any, ...]], data: dict[str, pd.Datum], texts: _Texts
-) -> tuple[list[_Event], Problem | None]:
-    """The case's events decoded, and the first broken link of its chain, as
-    :func:`~misconduct.domain.ledger.verify_chain` finds it (sequence, link, hash, personal data)."""
+def _unreadable(where: str, exc: Exception) -> Problem:
+    return Problem(where, f"a stored column cannot be read ({type(exc).__name__})")
+
+
+def _text_of(row: _Stored) -> Any:
+    """The payload text to decode: the payload column when it was read, else the kept text."""
+    return row[10] if row[10] is not None else row[9]
+
+
+def _decoded(ref: str, stored: list[_Stored], texts: _Texts) -> tuple[list[_Event], Problem | None]:
+    """The case's events decoded (for the fold and the evidence files), and the first whose
+    columns cannot be read."""
     events: list[_Event] = []
-    noted = texts.noted
-    for sequence, kind, text, on, at, actor, rules, previous, digest in stored:
+    for row in stored:
+        sequence, kind, on, at, actor, rules, previous, digest = row[1:9]
+        text = _text_of(row)
         try:
             payload, references = _payload(text)
             events.append(
                 (sequence, kind, payload, _day(on), _moment(at), actor, rules, previous, digest)
             )
-            noted.append(references)
-            texts.stored.append(text)
         except (ValueError, TypeError) as exc:
-            where = f"case {ref}, event {sequence} ({kind})"
-            return events, Problem(where, f"a stored column cannot be read ({type(exc).__name__})")
-    erased = frozenset(
-        str(i)
-        for e in events
-        if e[1] == PersonalDataErased.__name__ and isinstance(e[2], dict)
-        for i in e[2].get("data", ())
+            return events, _unreadable(f"case {ref}, event {sequence} ({kind})", exc)
+        texts.noted.append(references)
+        texts.stored.append(text)
+    return events, None
+
+
+_ID = json.dumps(pd.ID_KEY) + ":"
+_KEYS = sorted((pd.COMMITMENT_KEY, pd.ID_KEY))
+_OPEN = "{" + json.dumps(_KEYS[0]) + ':"'
+_BETWEEN = '",' + json.dumps(_KEYS[1]) + ':"'
+_CLOSE = '"}'
+
+
+def _noted(text: str) -> list[tuple[Any, Any]] | None:
+    """The references a canonical payload text holds (``{"commitment":"…","personal_datum":"…"}``,
+    keys sorted, no spaces), read from the text without decoding it; None (decode it instead) where
+    an object has the id key without being a reference of two plain strings. Inside a JSON string
+    every quote is escaped, so neither :data:`_ID` nor :data:`_OPEN` can be found there: each object
+    with the id key is counted once, and each reference found is one of them."""
+    if _ID not in text:
+        return []
+    parts = text.split(_OPEN)
+    if len(parts) - 1 != text.count(_ID):
+        return None
+    found: list[tuple[Any, Any]] = []
+    for part in parts[1:]:
+        first, between, rest = part.partition(_BETWEEN)
+        second, close, _ = rest.partition(_CLOSE)
+        if not (between and close) or '"' in first + second or "\\" in first + second:
+            return None  # escapes, or not two strings: decoded instead
+        found.append((second, first) if _KEYS[0] == pd.COMMITMENT_KEY else (first, second))
+    return found
+
+
+def _erased(ref: str, stored: list[_Stored]) -> frozenset[str]:
+    """The ids of the personal data the case's erasure events name (their payloads decoded)."""
+    out: set[str] = set()
+    for row in stored:
+        if row[2] == PersonalDataErased.__name__:
+            try:
+                payload = _payload(_text_of(row))[0]
+            except (ValueError, TypeError):
+                continue  # the event's own check reports it
+            if isinstance(payload, dict):
+                out.update(str(i) for i in payload.get("data", ()))
+    return frozenset(out)
+
+
+def _hashed_again(ref: str, row: _Stored, text: str) -> str:
+    """The hash of the event ``row`` with ``text`` as its payload's canonical JSON and its dates
+    as read and written again (when their stored text, taken as it is, did not give the hash)."""
+    sequence, kind, on, at, actor, rules, previous = row[1:8]
+    day, moment = _day(on).isoformat(), _moment(at).astimezone(UTC).isoformat()
+    return event_hash_of_text(ref, sequence, kind, text, day, moment, actor, rules, previous)
+
+
+def _hashed_decoded(ref: str, row: _Stored) -> tuple[str, Any, list[tuple[Any, Any]] | None]:
+    """An event recorded before its payload's text was kept: its hash from the payload decoded
+    and encoded again, the payload, and its references."""
+    sequence, kind, on, at, actor, rules, previous = row[1:8]
+    payload, references = _payload(row[10])
+    computed = event_hash(
+        ref,
+        sequence,
+        kind,
+        payload,
+        _day(on).isoformat(),
+        _moment(at).astimezone(UTC).isoformat(),
+        actor,
+        rules,
+        previous,
     )
-    previous_hash, expected = GENESIS, 1
-    for (sequence, kind, payload, on, at, actor, rules, previous, digest), references in zip(
-        events, noted, strict=True
-    ):
-        where = f"case {ref}, event {sequence} ({kind})"
+    return computed, payload, references
+
+
+def _chain(ref: str, stored: list[_Stored], data: _Held) -> Problem | None:
+    """The first broken link of the case's chain, as
+    :func:`~misconduct.domain.ledger.verify_chain` finds it (sequence, link, hash, personal data),
+    and a payload that is not the text its hash covers. Each event's hash is taken over its kept
+    canonical text (``app.event_bytes``) without decoding it, its dates as their stored text
+    gives them (read and written again if that does not give the hash); an event recorded before
+    that text was kept is decoded and encoded again."""
+    erased = _erased(ref, stored)
+    previous_hash, expected, kept_before = GENESIS, 1, False
+    for row in stored:
+        _, sequence, kind, on, at, actor, rules, previous, digest, kept, column, same = row
         if sequence != expected:
-            return events, Problem(where, f"expected sequence {expected}")
+            return Problem(_where(ref, row), f"expected sequence {expected}")
         if previous != previous_hash:
-            return events, Problem(where, "previous_hash does not match the event before")
-        computed = event_hash(
-            ref,
-            sequence,
-            kind,
-            payload,
-            on.isoformat(),
-            at.astimezone(UTC).isoformat(),
-            actor,
-            rules,
-            previous,
-        )
+            return Problem(_where(ref, row), "previous_hash does not match the event before")
+        payload: Any = None
+        try:
+            if kept is None:  # recorded before the text was kept
+                if kept_before:
+                    return Problem(
+                        _where(ref, row), "its kept payload text is missing (an earlier has one)"
+                    )
+                text = None
+                computed, payload, references = _hashed_decoded(ref, row)
+            else:
+                kept_before = True
+                text = column if kept == IN_PAYLOAD else kept
+                if type(text) is not str:
+                    raise TypeError("not text")
+                if type(at) is str and len(at) in (19, 26) and at[10] == " ":
+                    moment = f"{at[:10]}T{at[11:]}+00:00"  # Django's text of a UTC time (SQLite)
+                elif type(at) is datetime and at.tzinfo is UTC:
+                    moment = at.isoformat()
+                else:
+                    moment = _moment(at).astimezone(UTC).isoformat()
+                day = on if type(on) is str else on.isoformat()
+                computed = event_hash_of_text(
+                    ref, sequence, kind, text, day, moment, actor, rules, previous
+                )
+                if computed != digest:
+                    computed = _hashed_again(ref, row, text)
+                references = _noted(text)
+        except (ValueError, TypeError) as exc:
+            return _unreadable(_where(ref, row), exc)
         if computed != digest:
-            return events, Problem(where, "stored hash does not match the event's content")
+            return Problem(_where(ref, row), "stored hash does not match the event's content")
+        if same is not None and not same:
+            return Problem(
+                _where(ref, row), "the stored payload differs from the text its hash covers"
+            )
         if references is None or not _personal_holds(references, data, erased):
-            problem = pd.check(payload, data, erased)
+            if text is not None:
+                payload = json.loads(text)
+            problem = pd.check(payload, _data(data), erased)
             if problem is not None:
-                return events, Problem(where, problem)
+                return Problem(_where(ref, row), problem)
         previous_hash = digest
         expected += 1
-    return events, None
+    return None
+
+
+def _where(ref: str, row: _Stored) -> str:
+    return f"case {ref}, event {row[1]} ({row[2]})"
 
 
 def _files(
@@ -500,58 +692,69 @@ def _check(bounds: tuple[int, int]) -> _Part:
     job = _job
     assert job is not None, "the job is set before any range is checked"
     lo, hi = bounds
-    rows = _rows(job.using, lo, hi)
+    replay = not job.chain_only
+    rows = _rows(job.using, lo, hi) if replay else None
+    refs = (
+        {pk: row.ref for pk, row in rows.items()} if rows is not None else _refs(job.using, lo, hi)
+    )
     data = _personal(job.using, lo, hi)
-    read = {} if job.chain_only else stored_rows(job.using, list(rows))
-    stored = _events(job.using, lo, hi)
-    part = _Part()
+    read = stored_rows(job.using, list(refs)) if replay else {}
+    stored = _events(job.using, lo, hi, replay)
+    cases: list[tuple[int, str, list[_Stored], Problem | None]] = []
     pending = next(stored, None)
-    for pk, row in rows.items():
-        ref = row.ref
+    for pk, ref in refs.items():
         while pending is not None and pending[0] < pk:  # events of no case row (not possible while
             pending = next(stored, None)  # the foreign key holds): the ledger notices
-        raw: list[tuple[Any, ...]] = []
+        raw: list[_Stored] = []
         if pending is not None and pending[0] == pk:
             raw = pending[1]
             pending = next(stored, None)
-        held = data.get(pk, {})
-        part.refs.append(ref)
-        part.cases += 1
+        cases.append((pk, ref, raw, _chain(ref, raw, data.get(pk, {})) if raw else None))
+    if connections[job.using].vendor == "postgresql":
+        broken = [pk for pk, _, _, link in cases if link is not None]
+        differing = _differing(job.using, lo, hi, broken)
+        for i, (pk, ref, raw, _) in enumerate(cases):
+            if pk in differing:
+                sequence, kind = differing[pk]
+                differs = Problem(
+                    f"case {ref}, event {sequence} ({kind})",
+                    "the stored payload differs from the text its hash covers",
+                )
+                cases[i] = (pk, ref, raw, differs)
+    part = _Part()
+    for pk, ref, raw, link in cases:
         part.events += len(raw)
         texts = _Texts()
-        events, link = _chain(ref, raw, held, texts) if raw else ([], None)
-        if link is None and raw and job.read_file is not None:
-            link = _files(ref, events, held, job.read_file)
-        if link is not None:
-            part.problems.append(link)
-        head = job.heads.get(ref)
-        if head is None:
-            part.problems.append(Problem(f"case {ref}", "is not anchored in the ledger"))
-        elif not raw:
-            part.problems.append(
-                Problem(f"case {ref}", "is in the ledger but its events are missing")
-            )
-        elif (raw[-1][0], raw[-1][8]) != head:
-            part.problems.append(
-                Problem(
-                    f"case {ref}",
-                    f"the ledger anchors {head[0]} events, {len(raw)} are stored "
-                    "(events removed or rewritten)",
-                )
-            )
-        if raw and not job.chain_only:
-            if len(events) < len(raw):  # a column that cannot be read: nothing to fold
-                part.problems.append(
+        events: list[_Event] | None = None
+        unreadable: Problem | None = None
+        if replay or (
+            link is None
+            and job.read_file is not None
+            and any(r[2] == "EvidenceAttached" for r in raw)
+        ):
+            events, unreadable = _decoded(ref, raw, texts)
+            held = _data(data.get(pk, {}))
+        if link is None and events is not None and job.read_file is not None:
+            link = unreadable or _files(ref, events, held, job.read_file)
+        folded: list[Problem] = []
+        if raw and replay and rows is not None and events is not None:
+            if unreadable is not None:  # a column that cannot be read: nothing to fold
+                folded.append(
                     Problem(f"case {ref}", "its events cannot be replayed (unreadable column)")
                 )
             else:
-                part.problems += _fold(ref, events, held, texts, row, read.get(pk))
+                folded = _fold(ref, events, held, texts, rows[pk], read.get(pk))
+        last = (raw[-1][1], raw[-1][8]) if raw else None
+        part.found.append((ref, len(raw), last, link, folded))
     return part
 
 
 def _ranges(using: str, size: int) -> list[tuple[int, int]]:
     """The cases' primary keys in ranges of ``size`` cases, first and last key of each."""
-    ids = list(m.Case.objects.using(using).order_by("id").values_list("id", flat=True))
+    key = connections[using].ops.quote_name("id")
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT {key} FROM {_table(m.Case, using)} ORDER BY {key}")
+        ids = [pk for (pk,) in cursor.fetchall()]
     return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
 
 
@@ -567,8 +770,17 @@ def _processes(using: str, workers: int | None, ranges: int) -> int:
     return max(1, min(wanted, ranges))
 
 
-def _parts(using: str, job: _Job, ranges: list[tuple[int, int]], processes: int) -> Iterator[_Part]:
+def _parts(
+    using: str,
+    job: _Job,
+    ranges: list[tuple[int, int]],
+    processes: int,
+    meanwhile: Callable[[], None],
+) -> Iterator[_Part]:
+    """Each range's :class:`_Part`, in order; ``meanwhile`` is called before the first is given,
+    once the worker processes (if any) have started on the ranges."""
     if processes <= 1:
+        meanwhile()
         _start(job)
         try:
             yield from map(_check, ranges)
@@ -584,7 +796,9 @@ def _parts(using: str, job: _Job, ranges: list[tuple[int, int]], processes: int)
     connections.close_all()
     context = multiprocessing.get_context("fork")
     with context.Pool(processes, initializer=_start, initargs=(job,)) as pool:
-        yield from pool.imap(_check, ranges)
+        results = pool.imap(_check, ranges)
+        meanwhile()  # in this process, while the workers check the ranges
+        yield from results
 
 
 def verify_database(
@@ -601,18 +815,40 @@ def verify_database(
     One pass in case order over ranges of ``chunk`` cases, each range checked by one of
     ``workers`` processes (the machine's cores if None; one inside a transaction), the findings
     merged in case order. ``chain_only``: no fold of each case (see the module's docstring)."""
-    ledger_problems, heads, chains = _ledger(using)
     ranges = _ranges(using, chunk)
     processes = _processes(using, workers, len(ranges))
-    job = _Job(using, heads, read_file, chain_only)
+    job = _Job(using, read_file, chain_only)
+    ledger: list[tuple[list[Problem], dict[str, tuple[int, str]], list[str]]] = []
     problems: list[Problem] = []
     cases = events = 0
     seen: set[str] = set()
-    for part in _parts(using, job, ranges, processes):
-        cases += part.cases
+    for part in _parts(using, job, ranges, processes, lambda: ledger.append(_ledger(using))):
+        heads = ledger[0][1]
         events += part.events
-        seen.update(part.refs)
-        problems += part.problems
+        for ref, count, last, link, folded in part.found:
+            cases += 1
+            seen.add(ref)
+            if link is not None:
+                problems.append(link)
+            head = heads.get(ref)
+            if head is None:
+                problems.append(Problem(f"case {ref}", "is not anchored in the ledger"))
+            elif last is None:
+                problems.append(
+                    Problem(f"case {ref}", "is in the ledger but its events are missing")
+                )
+            elif last != head:
+                problems.append(
+                    Problem(
+                        f"case {ref}",
+                        f"the ledger anchors {head[0]} events, {count} are stored "
+                        "(events removed or rewritten)",
+                    )
+                )
+            problems += folded
+    if not ledger:  # no ranges: no cases
+        ledger.append(_ledger(using))
+    ledger_problems, heads, chains = ledger[0]
     for ref in sorted(set(heads) - seen):
         problems.append(Problem(f"case {ref}", "is in the ledger but its events are missing"))
     problems = ledger_problems + problems

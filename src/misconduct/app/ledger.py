@@ -18,6 +18,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from misconduct.domain.ledger import GENESIS, canonical_json
@@ -34,7 +35,18 @@ def audit_key() -> bytes | None:
 
 
 def chain_of(previous: str, case_ref: str, count: int, head: str) -> str:
-    text = canonical_json({"previous": previous, "case": case_ref, "count": count, "head": head})
+    """SHA-256 of the canonical JSON of the entry (``previous``, ``case``, ``count``, ``head``);
+    for text and an integer, written straight in that form (keys sorted, no spaces: ``audit
+    verify`` checks every entry), the same bytes."""
+    if type(count) is int and type(previous) is type(case_ref) is type(head) is str:
+        text = (
+            f'{{"case":{encode_basestring(case_ref)},"count":{int.__repr__(count)},'
+            f'"head":{encode_basestring(head)},"previous":{encode_basestring(previous)}}}'
+        )
+    else:
+        text = canonical_json(
+            {"previous": previous, "case": case_ref, "count": count, "head": head}
+        )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

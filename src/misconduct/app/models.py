@@ -159,6 +159,9 @@ class Event(models.Model):
     rules_version = models.CharField(max_length=80)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    canonical_payload = models.TextField(null=True, default=None)
+    """The payload's canonical JSON text, which the hash covers: empty where ``payload`` itself holds
+    it (SQLite), NULL for an event recorded before it was kept (``app.event_bytes``)."""
 
     class Meta:
         ordering = ["case_id", "sequence"]  # noqa: RUF012

@@ -24,6 +24,7 @@ from django.db import IntegrityError, connections, transaction
 
 from misconduct.app import ledger
 from misconduct.app import models as m
+from misconduct.app.event_bytes import payload_columns
 from misconduct.app.read_tables import delete_read_rows, read_rows
 from misconduct.app.rows import encoded, insert, insert_values, json_text, values
 from misconduct.app.web import casepage
@@ -516,7 +517,7 @@ def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
     data, ledger entries, projection (officers, parties, allegations, time limits, warnings) and
     read models."""
     state_field = m.Case._meta.get_field("state")
-    payload_field = m.Event._meta.get_field("payload")
+    vendor = connections[using].vendor
     standards_field = m.Allegation._meta.get_field("standards")
     created, updated = [], []
     for ref, version, _, case in batch:
@@ -531,7 +532,7 @@ def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
             "case_id": ref,
             "sequence": e.sequence,
             "type": e.type,
-            "payload": encoded(json_text(payload_field, e.payload)),
+            **payload_columns(e.payload, vendor),
             "occurred_on": e.occurred_on,
             "recorded_at": e.recorded_at,
             "actor": e.actor,

@@ -74,9 +74,37 @@ def event_hash(
     spaces), written without building the event or its dict. ``occurred_on`` and ``recorded_at``
     are already in the ISO forms the hashed fields hold (``recorded_at`` in UTC). The test
     ``tests/domain/test_event_hash.py`` holds it to ``computed_hash``."""
+    return event_hash_of_text(
+        case_ref,
+        sequence,
+        type_name,
+        _CANONICAL(payload),
+        occurred_on,
+        recorded_at,
+        actor,
+        rules_version,
+        previous_hash,
+    )
+
+
+def event_hash_of_text(
+    case_ref: str,
+    sequence: int,
+    type_name: str,
+    payload_text: str,
+    occurred_on: str,
+    recorded_at: str,
+    actor: str,
+    rules_version: str,
+    previous_hash: str,
+) -> str:
+    """:func:`event_hash` with the payload given as its canonical JSON text (``canonical_json`` of
+    the payload, as the event log now keeps it: ``app.event_bytes``), which goes into the hashed
+    bytes as it is. Each other field is written as a JSON string (or the sequence as an integer),
+    so no column's text can stand in for another's."""
     text = (
         f'{{"actor":{_STRING(actor)},"case":{_STRING(case_ref)},'
-        f'"occurred_on":{_STRING(occurred_on)},"payload":{_CANONICAL(payload)},'
+        f'"occurred_on":{_STRING(occurred_on)},"payload":{payload_text},'
         f'"previous_hash":{_STRING(previous_hash)},"recorded_at":{_STRING(recorded_at)},'
         f'"rules_version":{_STRING(rules_version)},"sequence":{int.__repr__(sequence)},'
         f'"type":{_STRING(type_name)}}}'
