@@ -36,6 +36,10 @@ Per-field precision, recall and F1 of the extraction on
    held-out 5 (fetched after held-out 5 was measured and looked at; truth written and committed
    before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT6_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``d23f371``); development since.
+9. with ``--heldout7``: HELD-OUT 7, the pages of ``eval/heldout7/<id>.toml``, built exactly as
+   held-out 6 (fetched after held-out 6 was measured and looked at; truth written and committed
+   before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT7_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. Not measured yet.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -839,6 +843,37 @@ def report_heldout6(folder: Path) -> None:
             print(f"    miss: {m}")
 
 
+# Held-out 7 (30/11/2026): pages fetched after held-out 6 had been measured and looked at, built as
+# held-out 6 was (``eval/heldout7/README.md``); the truths were committed before ingest was run on
+# them, and the set has NOT been measured yet. Its texts may sit in a folder of their own, named by
+# ``MISCONDUCT_INGEST_HELDOUT7_TEXTS`` (else the ``MISCONDUCT_INGEST_TEXTS`` folder is read).
+HELDOUT7 = ROOT / "eval" / "heldout7"
+
+
+def heldout7_folder() -> Path | None:
+    """The folder of held-out 7's page texts: ``MISCONDUCT_INGEST_HELDOUT7_TEXTS``, else
+    ``MISCONDUCT_INGEST_TEXTS``; None when neither is set."""
+    folder = os.environ.get("MISCONDUCT_INGEST_HELDOUT7_TEXTS") or TEXTS
+    return Path(folder) if folder else None
+
+
+def report_heldout7(folder: Path) -> None:
+    pages = heldout3_pages(folder, HELDOUT7)
+    if not pages:
+        print(f"\n  held-out 7: no text in {folder} for the pages of {HELDOUT7}")
+        return
+    counts, sizes, misses = score_pages(pages)
+    title = (
+        f"page texts {folder}, HELD-OUT 7 (eval/heldout7: fetched after held-out 6 was measured; "
+        "truth written and committed before extraction; not measured before this run)"
+    )
+    print_page_set(title, counts, sizes)
+    breakdown("held-out 7", pages)
+    if "--show-heldout-misses" in sys.argv:
+        for m in misses:
+            print(f"    miss: {m}")
+
+
 if __name__ == "__main__":
     code = main()
     if "--heldout3" in sys.argv:
@@ -871,6 +906,15 @@ if __name__ == "__main__":
         else:
             print(
                 "\n  held-out 6: skipped (set MISCONDUCT_INGEST_HELDOUT6_TEXTS or "
+                "MISCONDUCT_INGEST_TEXTS to the folder of its page texts)"
+            )
+    if "--heldout7" in sys.argv:
+        held7 = heldout7_folder()
+        if held7:
+            report_heldout7(held7)
+        else:
+            print(
+                "\n  held-out 7: skipped (set MISCONDUCT_INGEST_HELDOUT7_TEXTS or "
                 "MISCONDUCT_INGEST_TEXTS to the folder of its page texts)"
             )
     sys.exit(code)

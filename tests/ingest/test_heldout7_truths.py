@@ -1,0 +1,119 @@
+"""Held-out 7's truth files (``eval/heldout7``): readable, in the scorer's vocabulary, free of
+reserved sources, and found by the scorer's loader. Nothing here runs the extraction on held-out 7:
+the set is measured once, later, with ``eval/ingest_eval.py --heldout7``."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HELD = ROOT / "eval" / "heldout7"
+RESERVED = ROOT.parent / "shared" / "cases" / "reserved.py"
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    return _load("ingest_eval_under_test", ROOT / "eval" / "ingest_eval.py")
+
+
+def _files() -> list[tuple[Path, dict[str, Any]]]:
+    return [(p, tomllib.loads(p.read_text(encoding="utf-8"))) for p in sorted(HELD.glob("*.toml"))]
+
+
+def test_every_page_has_a_source_and_at_least_one_truth() -> None:
+    files = _files()
+    assert files, "eval/heldout7 holds no truth file"
+    for path, data in files:
+        source = data.get("source")
+        assert isinstance(source, dict) and source.get("url", "").startswith("http"), path.name
+        assert source.get("retrieved"), path.name
+        truths = data.get("truth")
+        assert isinstance(truths, list) and truths, path.name
+
+
+def test_every_truth_value_survives_the_scorers_normalisation(scorer: ModuleType) -> None:
+    """A value the scorer does not know would silently become 'no truth': each given force, forum,
+    finding, outcome, rank, status, Standard and hearing date must come through unchanged."""
+    for path, data in _files():
+        for t in data["truth"]:
+            outcomes = [t["outcome"]] if "outcome" in t else []
+            n = scorer.normalise_truth({**t, "outcome_codes": outcomes})
+            where = f"{path.name}: {t}"
+            assert n["force"] == t["force"], where
+            for field in ("forum", "finding", "rank", "status", "warning_months"):
+                if field in t:
+                    assert n[field] == t[field], f"{where} ({field})"
+            assert n["outcome"] == outcomes, where
+            assert n["standards"] == sorted(set(t.get("standards", []))), where
+            if "hearing_date" in t:
+                assert n["hearing_date"] == str(t["hearing_date"]), where
+            assert n["anonymised"] == t["anonymised"], where
+
+
+@pytest.mark.skipif(not RESERVED.exists(), reason="../shared/cases/reserved.py not present")
+def test_no_page_is_a_reserved_source() -> None:
+    reserved = _load("reserved_sources_under_test", RESERVED)
+    for path, data in _files():
+        assert not reserved.is_reserved(data["source"]["url"]), path.name
+
+
+def test_no_page_is_already_in_an_earlier_set() -> None:
+    """No held-out 7 address is a page of the corpus, of an earlier held-out set (3 to 6) or of the
+    cases (the addresses compared without scheme, "www." or trailing slash)."""
+
+    def key(url: str) -> str:
+        return url.split("://", 1)[-1].removeprefix("www.").rstrip("/").lower()
+
+    earlier = set()
+    for folder in ("corpus", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "cases"):
+        for path in (ROOT / "eval" / folder).glob("*.toml"):
+            source = tomllib.loads(path.read_text(encoding="utf-8")).get("source", {})
+            if isinstance(source, dict) and source.get("url"):
+                earlier.add(key(source["url"]))
+    for path, data in _files():
+        assert key(data["source"]["url"]) not in earlier, path.name
+
+
+def test_the_loader_pairs_each_text_with_its_truths(scorer: ModuleType, tmp_path: Path) -> None:
+    """With a text for every page (placeholders here, not the pages), ``--heldout7`` reads every
+    page and every officer; a page without a text is left out."""
+    files = _files()
+    for path, _ in files[1:]:
+        (tmp_path / f"{path.stem}.txt").write_text("placeholder", encoding="utf-8")
+    pages = scorer.heldout3_pages(tmp_path, HELD)
+    reserved = _load("reserved_sources_under_test", RESERVED) if RESERVED.exists() else None
+    expected = [
+        (p.stem, len(d["truth"]))
+        for p, d in files[1:]
+        if reserved is None or not reserved.is_reserved(d["source"]["url"])
+    ]
+    assert [(page, len(officers)) for page, _, _, officers in pages] == expected
+
+
+def test_the_texts_folder_of_its_own_wins(
+    scorer: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(scorer, "TEXTS", str(tmp_path / "shared-texts"))
+    monkeypatch.delenv("MISCONDUCT_INGEST_HELDOUT7_TEXTS", raising=False)
+    assert scorer.heldout7_folder() == tmp_path / "shared-texts"
+    monkeypatch.setenv("MISCONDUCT_INGEST_HELDOUT7_TEXTS", str(tmp_path / "own"))
+    assert scorer.heldout7_folder() == tmp_path / "own"
+    monkeypatch.delenv("MISCONDUCT_INGEST_HELDOUT7_TEXTS")
+    monkeypatch.setattr(scorer, "TEXTS", None)
+    assert scorer.heldout7_folder() is None
