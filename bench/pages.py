@@ -9,7 +9,8 @@ outcome page each request a different case of the whole database, chosen at rand
 figure to compare on a shared machine: what other processes do does not count in it.
 
 ``BENCH_ONLY=WORD,WORD`` measures only the pages whose name holds one of the words. ``BENCH_PROFILE=PAGE`` (a page's
-name) prints the page's profile instead (cProfile, cumulative).
+name) prints the page's profile instead (cProfile, cumulative). ``BENCH_SQL=1`` prints each page's
+queries, each with its plan (``EXPLAIN QUERY PLAN`` on SQLite, ``EXPLAIN`` on PostgreSQL).
 
     PYTHONPATH=src MISCONDUCT_DATA_DIR=/tmp/scale-bench/sqlite-1000 python bench/pages.py
 """
@@ -70,6 +71,8 @@ def main() -> None:
         queries.clear()
         with connection.execute_wrapper(counting):
             one()
+        if os.environ.get("BENCH_SQL"):
+            explain(name, queries)
         if profile:
             import cProfile
             import pstats
@@ -90,6 +93,24 @@ def main() -> None:
             f"{size // 1024:4d} KiB  (at most {1 / best:,.0f} req/s a core)",
             flush=True,
         )
+
+
+def explain(name: str, queries: list[str]) -> None:
+    """The queries of one request to the page, each with the database's plan for it (the plan of
+    the query as sent, with its parameters left out: each ``%s`` is given NULL, so a plan that depends
+    on a value may differ)."""
+    from django.db import connection
+
+    print(f"== {name}")
+    for sql in queries:
+        print(sql)
+        if not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+        with connection.cursor() as cursor:
+            cursor.execute(prefix + sql.replace("%s", "NULL"))
+            for row in cursor.fetchall():
+                print("    ", row[-1])
 
 
 def request(
