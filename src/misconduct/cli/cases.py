@@ -91,10 +91,10 @@ def db_init() -> None:
 @handle_errors
 def db_rebuild() -> None:
     """Rewrite every read model (case list, due dates, public register) from the events."""
-    from misconduct.app import models as m
-    from misconduct.app.read_tables import rebuild
-
     with _database():
+        from misconduct.app import models as m
+        from misconduct.app.read_tables import rebuild
+
         total = m.Case.objects.count()
         with _progress() as bar:
             task = bar.add_task("Rebuilding read models", total=total)
