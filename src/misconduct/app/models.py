@@ -311,6 +311,9 @@ class PublicEntry(models.Model):
     visible_until = models.DateField(null=True)
     record = models.JSONField()
     record_format = models.CharField(max_length=40)
+    page = models.JSONField(null=True)
+    """The record's page as finished HTML without its links (``web.record_page.page``); None in
+    rows written before it was kept (``misconduct db rebuild`` fills it)."""
     search_text = models.TextField()
     changed_at = models.DateTimeField()
 

@@ -13,6 +13,7 @@ from django.db import connections, transaction
 from misconduct.app import models as m
 from misconduct.app.readmodels import RANK, encode_record, project, record_format
 from misconduct.app.rows import encoded, insert, json_text
+from misconduct.app.web import record_page
 from misconduct.domain.case import Case
 
 T = TypeVar("T")
@@ -42,6 +43,7 @@ def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) ->
     out: ReadRows[K] = ReadRows()
     fmt = record_format()
     record_field = m.PublicEntry._meta.get_field("record")
+    page_field = m.PublicEntry._meta.get_field("page")
     officers_field = m.CaseListing._meta.get_field("officers")
     for pk, case in cases:
         p = project(case)
@@ -109,6 +111,7 @@ def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) ->
                     "visible_until": r.visible_until,
                     "record": encoded(json_text(record_field, encode_record(r.record))),
                     "record_format": fmt,
+                    "page": encoded(json_text(page_field, record_page.page(r.record))),
                     "search_text": r.search_text,
                     "changed_at": at,
                 }
