@@ -248,10 +248,16 @@ class DueEntry(DueFields):
     holder_role = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
+        # Each ends in the lists' whole order (last day, reference, key), so that a page of a
+        # nature's time limits is read in order and stops at its 25th row, however many share a day.
         indexes = [  # noqa: RUF012
-            models.Index(fields=["nature", "last_day"], name="due_nature_day"),
-            models.Index(fields=["force", "nature", "last_day"], name="due_force_nature_day"),
-            models.Index(fields=["holder", "nature", "last_day"], name="due_holder_day"),
+            models.Index(fields=["nature", "last_day", "ref", "id"], name="due_nature_order"),
+            models.Index(
+                fields=["force", "nature", "last_day", "ref", "id"], name="due_force_nature_order"
+            ),
+            models.Index(
+                fields=["holder", "nature", "last_day", "ref", "id"], name="due_holder_order"
+            ),
         ]
 
 

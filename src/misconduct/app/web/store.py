@@ -457,7 +457,7 @@ def due_rows(
     """The first ``size`` time limits the user may see, of the ``natures`` and meeting each
     condition of ``where`` (SQL on the alias ``d`` of ``DueEntry``, and its parameters), soonest
     first (by last day, reference and key), in fixed SQL. Each nature is read by its own index seek
-    in that order (``due_nature_day`` or ``due_force_nature_day``), so a page reads about ``size``
+    in that order (``due_nature_order`` or ``due_force_nature_order``), so a page reads ``size``
     rows of each whatever the number of cases; a single query over both natures would have read
     every row in the range and sorted them."""
     connection = connections[using]
