@@ -301,6 +301,7 @@ def expected_rows(case: Case) -> tuple[object, ...]:
                 r.record,
                 r.search_text,
                 tuple(sorted(r.tags)),
+                record_page.page(r.record),
             )
             for r in p.public
         },
@@ -373,7 +374,7 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
         .values_list("entry_id", "tag")
     ):
         tags.setdefault(entry_id, []).append(tag)
-    for pk, entry_id, kind, *entry, record, fmt, search_text in (
+    for pk, entry_id, kind, *entry, record, fmt, search_text, page in (
         m.PublicEntry.objects.using(using)
         .filter(case_id__in=ids)
         .values_list(
@@ -389,13 +390,21 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
             "record",
             "record_format",
             "search_text",
+            "page",
         )
     ):
+        decoded = decode_record(record, fmt)
+        # the page the public is shown: the stored one, else (written before it was kept, or by
+        # other code) the one built from the stored record
+        shown = record_page.usable(page)
+        if shown is None and decoded is not None:
+            shown = record_page.page(decoded)
         rows(pk)[5][kind] = (  # type: ignore[index]
             *entry,
-            decode_record(record, fmt),
+            decoded,
             search_text,
             tuple(sorted(tags.get(entry_id, []))),
+            shown,
         )
     for parts in out.values():
         for i in (1, 2, 3, 4):

@@ -141,3 +141,19 @@ def test_every_part_of_the_record_is_shown_escaped_with_its_links(db: None) -> N
             assert not p["documents"] and not any(d in html for d in documents)
             assert "<h3>The allegation</h3>" in html and "Finding" not in html
         assert p["title"] == _record(kind).title
+
+
+def test_audit_verify_checks_the_page_the_public_is_shown(demo: list[str]) -> None:
+    from misconduct.app.audit import verify_database
+
+    m.PublicEntry.objects.update(page=None)  # written before pages were kept: built from records
+    assert verify_database().ok
+    row = m.PublicEntry.objects.filter(kind="outcome").first()
+    assert row is not None and row.record is not None
+    page = record_page.page(decode_record(row.record, row.record_format))  # type: ignore[arg-type]
+    page["body"] = page["body"].replace("</section>", "<p>A name withheld, shown.</p></section>")
+    m.PublicEntry.objects.filter(pk=row.pk).update(page=page)
+    problems = [str(p) for p in verify_database().problems]
+    assert any(
+        p.startswith(f"case {row.ref}: its public records (read model) differ") for p in problems
+    ), problems
