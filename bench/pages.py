@@ -12,7 +12,10 @@ without them each case's first request works its steps out and keeps them (two t
 cost: see docs/performance.md).
 
 ``BENCH_ONLY=WORD,WORD`` measures only the pages whose name holds one of the words. ``BENCH_PROFILE=PAGE`` (a page's
-name) prints the page's profile instead (cProfile, cumulative).
+name) prints the page's profile instead (cProfile, cumulative). ``BENCH_SQL=1`` prints each page's
+queries, each with its plan (``EXPLAIN QUERY PLAN`` on SQLite, ``EXPLAIN`` on PostgreSQL) and the
+fastest time of its ``execute`` over 20 requests (on SQLite the work up to its first row, a sort
+included; the rest is read as the rows are fetched).
 
     PYTHONPATH=src MISCONDUCT_DATA_DIR=/tmp/scale-bench/sqlite-1000 python bench/pages.py
 """
@@ -73,6 +76,12 @@ def main() -> None:
         queries.clear()
         with connection.execute_wrapper(counting):
             one()
+        if os.environ.get("BENCH_SQL"):
+            took: dict[str, float] = {}
+            with connection.execute_wrapper(partial(timed, took)):
+                for _ in range(20):
+                    one()
+            explain(name, queries, took)
         if profile:
             import cProfile
             import pstats
@@ -93,6 +102,37 @@ def main() -> None:
             f"{size // 1024:4d} KiB  (at most {1 / best:,.0f} req/s a core)",
             flush=True,
         )
+
+
+def timed(
+    took: dict[str, float], execute: Any, sql: str, params: Any, many: bool, context: Any
+) -> Any:
+    """An execute wrapper keeping each query's fastest time in ``took``."""
+    started = time.perf_counter()
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        spent = time.perf_counter() - started
+        took[sql] = min(took.get(sql, spent), spent)
+
+
+def explain(name: str, queries: list[str], took: dict[str, float]) -> None:
+    """The queries of one request to the page, each with the database's plan for it (the plan of
+    the query as sent, with its parameters left out: each ``%s`` is given NULL, so a plan that depends
+    on a value may differ)."""
+    from django.db import connection
+
+    print(f"== {name}")
+    for sql in queries:
+        spent = f"{took[sql] * 1000:.3f} ms" if sql in took else "(varies)"
+        print(f"[{spent}] {sql}")
+        if not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+        with connection.cursor() as cursor:
+            cursor.execute(prefix + sql.replace("%s", "NULL"))
+            for row in cursor.fetchall():
+                print("    ", row[-1])
 
 
 def request(

@@ -165,11 +165,9 @@ def task_lists(
     limit no task, a take-down a task from its publication): indexed queries that read one page
     each, with counts from SQL (up to ``store.COUNT_CAP``) kept per ``key`` until the next event
     (``newest``: the ``store.generation`` the caller has read, if it has)."""
-    rows = rows.filter(nature__in=[Nature.OBLIGATION.value, Nature.WINDOW.value]).exclude(
-        step=retention.TAKE_DOWN_STEP, trigger__gt=on
-    )
+    rows = _open_tasks(rows, on)
     lists = {
-        "tasks-overdue": rows.filter(nature=Nature.OBLIGATION.value, last_day__lt=on),
+        "tasks-overdue": _overdue(rows, on),
         "tasks-due": rows.filter(last_day__gte=on) if due else None,
     }
     found = {
@@ -184,6 +182,92 @@ def task_lists(
     overdue = found["tasks-overdue"]
     assert overdue is not None
     return overdue, found["tasks-due"]
+
+
+@dataclass(frozen=True)
+class WorkLists:
+    """ "My work"'s three lists of time limits."""
+
+    overdue: TaskList
+    due: TaskList
+    team_overdue: TaskList
+
+
+def work_lists(
+    user: Any,
+    on: date,
+    key: Any,
+    newest: tuple[int, str] | None = None,
+    using: str = "default",
+) -> WorkLists:
+    """The time limits the user holds (on cases assigned to them), overdue and due, and the team's
+    overdue ones (held by others, in the forces the user may see), as :func:`task_lists` gives them
+    for those rows: each page read in fixed SQL (``store.due_rows``: one index seek per nature), each
+    count from SQL kept per ``key`` until the next event. A time limit's holder is one of its case's
+    assignees, so the user's assigned cases (an indexed lookup) bound the search for their own:
+    SQLite's statistics can make the holder look unselective (most limits held by nobody)."""
+    username = user.get_username()
+    obligation, window = Nature.OBLIGATION.value, Nature.WINDOW.value
+    today = store.day(on, using)
+    # a take-down is a task from its publication (its trigger) on
+    open_ = ("NOT (d.step = %s AND d.trigger > %s)", [retention.TAKE_DOWN_STEP, today])
+    assigned = (
+        f"d.case_id IN (SELECT case_id FROM {m.CaseAssignee._meta.db_table} WHERE username = %s)",
+        [username],
+    )
+    mine = [("d.holder = %s", [username]), assigned, open_]
+    team = [("d.holder <> %s", [username]), open_]
+
+    def counted(name: str, who: str, rows: Any) -> int:
+        return store.counted(
+            (name, (who, key), on), lambda: store.capped_count(rows()), newest=newest
+        )
+
+    def visible() -> Any:  # the counts' queries, built only when a count is not kept
+        return m.DueEntry.objects.using(using).filter(store.visible_where(user, force="force"))
+
+    def own() -> Any:
+        rows = visible().filter(
+            holder=username,
+            case_id__in=m.CaseAssignee.objects.using(using)
+            .filter(username=username)
+            .values("case_id"),
+        )
+        return _open_tasks(rows, on)
+
+    def page(where: list[tuple[str, list[Any]]], natures: list[str]) -> list[Task]:
+        found = store.due_rows(user, natures, where, TASKS_SHOWN, using)
+        return [task_of(d, on) for d in found]  # type: ignore[arg-type]
+
+    late = ("d.last_day < %s", [today])
+    return WorkLists(
+        TaskList(
+            page([*mine, late], [obligation]),
+            counted("tasks-overdue", "mine", lambda: _overdue(own(), on)),
+        ),
+        TaskList(
+            page([*mine, ("d.last_day >= %s", [today])], [obligation, window]),
+            counted("tasks-due", "mine", lambda: own().filter(last_day__gte=on)),
+        ),
+        TaskList(
+            page([*team, late], [obligation]),
+            counted(
+                "tasks-overdue",
+                "team",
+                lambda: _overdue(_open_tasks(visible().exclude(holder=username), on), on),
+            ),
+        ),
+    )
+
+
+def _open_tasks(rows: QuerySet[m.DueEntry], on: date) -> QuerySet[m.DueEntry]:
+    return rows.filter(nature__in=[Nature.OBLIGATION.value, Nature.WINDOW.value]).exclude(
+        step=retention.TAKE_DOWN_STEP, trigger__gt=on
+    )
+
+
+def _overdue(rows: QuerySet[m.DueEntry], on: date) -> QuerySet[m.DueEntry]:
+    return rows.filter(nature=Nature.OBLIGATION.value, last_day__lt=on)
 
 
 def task_of(d: m.DueEntry, on: date) -> Task:

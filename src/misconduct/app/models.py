@@ -251,10 +251,16 @@ class DueEntry(DueFields):
     holder_role = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
+        # Each ends in the lists' whole order (last day, reference, key), so that a page of a
+        # nature's time limits is read in order and stops at its 25th row, however many share a day.
         indexes = [  # noqa: RUF012
-            models.Index(fields=["nature", "last_day"], name="due_nature_day"),
-            models.Index(fields=["force", "nature", "last_day"], name="due_force_nature_day"),
-            models.Index(fields=["holder", "nature", "last_day"], name="due_holder_day"),
+            models.Index(fields=["nature", "last_day", "ref", "id"], name="due_nature_order"),
+            models.Index(
+                fields=["force", "nature", "last_day", "ref", "id"], name="due_force_nature_order"
+            ),
+            models.Index(
+                fields=["holder", "nature", "last_day", "ref", "id"], name="due_holder_order"
+            ),
         ]
 
 
@@ -336,6 +342,9 @@ class PublicEntry(models.Model):
     visible_until = models.DateField(null=True)
     record = models.JSONField()
     record_format = models.CharField(max_length=40)
+    page = models.JSONField(null=True)
+    """The record's page as finished HTML without its links (``web.record_page.page``); None in
+    rows written before it was kept (``misconduct db rebuild`` fills it)."""
     search_text = models.TextField()
     changed_at = models.DateTimeField()
 

@@ -15,6 +15,7 @@ from django.db import connections, transaction
 from misconduct.app import models as m
 from misconduct.app.readmodels import RANK, Decided, encode_record, project, record_format
 from misconduct.app.rows import encoded, insert, json_text
+from misconduct.app.web import record_page
 from misconduct.domain.case import Case
 
 T = TypeVar("T")
@@ -51,6 +52,7 @@ def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) ->
     out: ReadRows[K] = ReadRows()
     fmt = record_format()
     record_field = m.PublicEntry._meta.get_field("record")
+    page_field = m.PublicEntry._meta.get_field("page")
     officers_field = m.CaseListing._meta.get_field("officers")
     for pk, case in cases:
         p = project(case)
@@ -123,6 +125,7 @@ def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) ->
                     "visible_until": r.visible_until,
                     "record": encoded(json_text(record_field, encode_record(r.record))),
                     "record_format": fmt,
+                    "page": encoded(json_text(page_field, record_page.page(r.record))),
                     "search_text": r.search_text,
                     "changed_at": at,
                 }
@@ -324,6 +327,7 @@ def expected_rows(case: Case) -> tuple[object, ...]:
                 r.record,
                 r.search_text,
                 tuple(sorted(r.tags)),
+                record_page.page(r.record),
             )
             for r in p.public
         },
@@ -398,7 +402,7 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
         .values_list("entry_id", "tag")
     ):
         tags.setdefault(entry_id, []).append(tag)
-    for pk, entry_id, kind, *entry, record, fmt, search_text in (
+    for pk, entry_id, kind, *entry, record, fmt, search_text, page in (
         m.PublicEntry.objects.using(using)
         .filter(case_id__in=ids)
         .values_list(
@@ -414,13 +418,21 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
             "record",
             "record_format",
             "search_text",
+            "page",
         )
     ):
+        decoded = decode_record(record, fmt)
+        # the page the public is shown: the stored one, else (written before it was kept, or by
+        # other code) the one built from the stored record
+        shown = record_page.usable(page)
+        if shown is None and decoded is not None:
+            shown = record_page.page(decoded)
         rows(pk)[5][kind] = (  # type: ignore[index]
             *entry,
-            decode_record(record, fmt),
+            decoded,
             search_text,
             tuple(sorted(tags.get(entry_id, []))),
+            shown,
         )
     for pk, ref, version, force, chairs, page, fmt in (
         m.CasePage.objects.using(using)

@@ -61,6 +61,14 @@ def test_my_work_lists_what_the_tasks_of_every_case_give(
         )
         assigned = {ref for ref, c in store.states().items() if casework.assigned_to(c, name)}
         assert {r.ref for r in casework.assigned_cases(user)} == assigned
+        # "My work" reads the same lists in fixed SQL, in the same order, with the same counts
+        own = rows.filter(
+            holder=name,
+            case_id__in=m.CaseAssignee.objects.filter(username=name).values("case_id"),
+        )
+        lists = casework.work_lists(user, on, ("w", name))
+        assert (lists.overdue, lists.due) == casework.task_lists(own, on, ("o", name))
+        assert lists.team_overdue == team
 
 
 def test_my_work_pages_the_cases_and_counts_what_it_does_not_show(
@@ -134,6 +142,65 @@ def test_the_case_list_pages_by_position_over_every_case_once(seeded: Any) -> No
     with pytest.raises(InvalidInput) as bad:
         store.keyset(rows, store.CASE_ORDER, 7, after="not-a-position")
     assert bad.value.field == "after"
+
+
+def _pages(user: Any, search: store.Search, size: int) -> tuple[list[Any], list[Any]]:
+    """Every row of :func:`store.case_page` by following ``next``, then ``previous`` back."""
+    forward, pages = [], []
+    page = store.case_page(user, search, size)
+    while True:
+        pages.append(page)
+        forward += page.rows
+        if page.next is None:
+            break
+        page = store.case_page(user, search, size, after=page.next)
+    backward = list(pages[-1].rows)
+    while page.previous is not None:
+        page = store.case_page(user, search, size, before=page.previous)
+        backward = page.rows + backward
+    return forward, backward
+
+
+def test_the_case_list_read_in_fixed_sql_is_the_search_page_by_page(seeded: Any) -> None:
+    states = store.states()
+    some = next(c for c in states.values() if c.officers and c.allegations)
+    officer = next(iter(some.officers.values()))
+    standard = next(iter(next(iter(some.allegations.values())).standards))
+    chair = make_user("chair.list", [(Role.CHAIR, "metropolitan"), (Role.CASE_OFFICER, "kent")])
+    searches = [
+        store.Search(),
+        store.Search(force="metropolitan"),
+        store.Search(stage=some.stage.value),
+        store.Search(text=some.ref.lower()),
+        store.Search(text="  " + officer.name.split()[-1].upper() + " "),
+        store.Search(officer=officer.warrant_number),
+        store.Search(standard=standard),
+        store.Search(standard="not a standard"),
+        store.Search(text="100%_"),
+    ]
+    nobody = make_user("nobody.list", [])
+    for user in (seeded, chair, nobody):
+        for search in searches:
+            expected = list(store.search(user, search))
+            if user is seeded and search not in searches[-2:]:
+                assert expected, search  # each filter finds something to compare
+            forward, backward = _pages(user, search, 4)
+            assert [r.ref for r in forward] == [r.ref for r in expected], search
+            assert [r.ref for r in backward] == [r.ref for r in expected], search
+            assert [
+                (r.force, r.force_name, r.stage, r.came_to_attention, r.officers, r.closed_on)
+                for r in forward
+            ] == [
+                (e.force_id, e.force.name, e.stage, e.came_to_attention, e.officers, e.closed_on)
+                for e in expected
+            ]
+    every = list(store.search(seeded, store.Search()))
+    assert [r.ref for r in store.case_page(seeded, store.Search(), 7, offset=14).rows] == [
+        r.ref for r in every[14:21]
+    ]
+    with pytest.raises(InvalidInput) as bad:
+        store.case_page(seeded, store.Search(), 7, before="not-a-position")
+    assert bad.value.field == "before"
 
 
 def test_the_register_pages_by_position_in_register_order(seeded: Any) -> None:

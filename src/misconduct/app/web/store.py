@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -130,9 +131,14 @@ def grants(user: Any) -> list[Grant]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     cached = getattr(user, "_misconduct_grants", None)
-    if cached is None:
-        rows = Membership.objects.filter(user=user).order_by("force", "role")  # no join
-        cached = [Grant(Role(role), force) for role, force in rows.values_list("role", "force")]
+    if cached is None:  # fixed SQL, no join: every staff page reads it
+        with connections["default"].cursor() as cursor:
+            cursor.execute(
+                f"SELECT role, force FROM {Membership._meta.db_table} WHERE user_id = %s"
+                " ORDER BY force, role",
+                [user.pk],
+            )
+            cached = [Grant(Role(role), force) for role, force in cursor.fetchall()]
         user._misconduct_grants = cached
     return list(cached)
 
@@ -293,6 +299,244 @@ CASE_ORDER = ("-came_to_attention", "ref")
 """The case lists' order, newest first: the index ``listing_newest`` serves it."""
 
 
+@dataclass(frozen=True)
+class CaseRow:
+    """A row of the case lists (staff and API), as :func:`case_page` reads it."""
+
+    ref: str
+    force: str
+    force_name: str
+    stage: str
+    came_to_attention: date
+    officers: list[list[str]]
+    """Each officer's name, warrant number and display name, as the read model keeps them."""
+    closed_on: date | None
+
+
+def _placeholders(values: list[Any]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _visible_sql(user: Any, force: str = "l.force_id", case: str = "l.case_id") -> Any:
+    """:func:`visible_where` as SQL on the columns ``force`` and ``case``, and its parameters
+    (None: no case is visible)."""
+    g = grants(user)
+    full = sorted({gr.force for gr in g if gr.role.value != "chair"} & forces_for(g))
+    chaired_forces = sorted({gr.force for gr in g if gr.role.value == "chair"} - set(full))
+    keys = sorted({chair_key(user.get_username()), chair_key(user.get_full_name())} - {""})
+    parts, params = [], []
+    if full:
+        parts.append(f"{force} IN ({_placeholders(full)})")
+        params += full
+    if chaired_forces and keys:
+        parts.append(
+            f"({force} IN ({_placeholders(chaired_forces)}) AND {case} IN (SELECT case_id"
+            f" FROM {m.CaseChair._meta.db_table} WHERE key IN ({_placeholders(keys)})))"
+        )
+        params += chaired_forces + keys
+    if not parts:
+        return None
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def _date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def case_page(
+    user: Any,
+    s: Search,
+    size: int,
+    *,
+    after: str = "",
+    before: str = "",
+    offset: int = 0,
+    using: str = "default",
+) -> Keyset:
+    """The page of :func:`search` after (or before) the row a cursor names, or from ``offset``, as
+    :func:`keyset` reads it, in fixed SQL: the same rows, one to two index seeks, without building
+    ORM queries or model instances (they cost more than the database's work). ``InvalidInput`` for
+    a cursor that cannot be read, naming ``after`` or ``before``."""
+    connection = connections[using]
+    visible = _visible_sql(user)
+    if visible is None:
+        return Keyset([], None, None)
+    where, params = [visible[0]], list(visible[1])
+    like = connection.operators["contains"]
+    for column, text in (("search_text", s.text), ("officer_text", s.officer)):
+        if text:
+            where.append(f"l.{column} {like}")
+            words = " ".join(text.split()).casefold()
+            params.append(f"%{connection.ops.prep_for_like_query(words)}%")
+    if s.force:
+        where.append("l.force_id = %s")
+        params.append(s.force)
+    if s.stage:
+        where.append("l.stage = %s")
+        params.append(s.stage)
+    if s.standard:
+        sid = s.standard.strip().lower()
+        if not _STANDARD_ID.fullmatch(sid):
+            return Keyset([], None, None)
+        where.append(f"l.standards {like}")
+        params.append(f"%{connection.ops.prep_for_like_query(f'|{sid}|')}%")
+    base = (
+        "SELECT l.ref, l.force_id, f.name, l.stage, l.came_to_attention, l.officers, l.closed_on"
+        f" FROM {m.CaseListing._meta.db_table} l"
+        f" INNER JOIN {m.Force._meta.db_table} f ON f.code = l.force_id WHERE "
+        + " AND ".join(where)
+    )
+    backwards = bool(before) and not after
+    raw, field = (before, "before") if backwards else (after, "after")
+    # the list's order, newest first (index listing_newest), or its reverse to read backwards
+    order = (
+        " ORDER BY l.came_to_attention ASC, l.ref DESC"
+        if backwards
+        else (" ORDER BY l.came_to_attention DESC, l.ref ASC")
+    )
+    seeks: list[tuple[str, list[Any]]] = [("", [])]
+    if raw:
+        day, ref = _decode(m.CaseListing, CASE_ORDER, field, raw)
+        d = connection.ops.adapt_datefield_value(day)
+        later, beyond = (">", "<") if backwards else ("<", ">")
+        seeks = [
+            (f" AND l.came_to_attention = %s AND l.ref {beyond} %s", [d, ref]),
+            (f" AND l.came_to_attention {later} %s", [d]),
+        ]
+    found: list[CaseRow] = []
+    with connection.cursor() as cursor:
+        for extra, values in seeks:
+            limit = size + 1 - len(found)
+            cursor.execute(
+                f"{base}{extra}{order} LIMIT {int(limit)}"
+                + (f" OFFSET {int(offset)}" if offset and not raw else ""),
+                [*params, *values],
+            )
+            found += [
+                CaseRow(
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    _date(r[4]),
+                    json.loads(r[5]) if isinstance(r[5], str | bytes) else r[5],
+                    None if r[6] is None else _date(r[6]),
+                )
+                for r in cursor.fetchall()
+            ]
+            if len(found) > size:
+                break
+    more = len(found) > size
+    page = found[:size]
+    if backwards:
+        page.reverse()
+    first_cursor = cursor_of(page[0], CASE_ORDER) if page else None
+    last_cursor = cursor_of(page[-1], CASE_ORDER) if page else None
+    if backwards:
+        return Keyset(page, last_cursor, first_cursor if more else None)
+    return Keyset(page, last_cursor if more else None, first_cursor if raw else None)
+
+
+@dataclass(frozen=True, slots=True)
+class DueRow:
+    """A time limit of the read model (``DueEntry``), as :func:`due_rows` reads it."""
+
+    id: int
+    ref: str
+    step: str
+    title: str
+    citation: str
+    status: str
+    nature: str
+    party: str
+    officer_id: str
+    trigger: date
+    due: date
+    earliest: date | None
+    latest: date | None
+    last_day: date
+    holder: str
+    holder_role: str
+
+
+_DUE_COLUMNS = ", ".join(f"d.{f}" for f in DueRow.__slots__)
+
+
+def due_rows(
+    user: Any,
+    natures: list[str],
+    where: list[tuple[str, list[Any]]],
+    size: int,
+    using: str = "default",
+) -> list[DueRow]:
+    """The first ``size`` time limits the user may see, of the ``natures`` and meeting each
+    condition of ``where`` (SQL on the alias ``d`` of ``DueEntry``, and its parameters), soonest
+    first (by last day, reference and key), in fixed SQL. Each nature is read by its own index seek
+    in that order (``due_nature_order`` or ``due_force_nature_order``), so a page reads ``size``
+    rows of each whatever the number of cases; a single query over both natures would have read
+    every row in the range and sorted them."""
+    connection = connections[using]
+    visible = _visible_sql(user, force="d.force", case="d.case_id")
+    if visible is None or not natures:
+        return []
+    conditions = [visible[0], "d.nature = %s", *(c for c, _ in where)]
+    one = (
+        f"SELECT {_DUE_COLUMNS} FROM {m.DueEntry._meta.db_table} d WHERE "
+        + " AND ".join(conditions)
+        + f" ORDER BY d.last_day, d.ref, d.id LIMIT {int(size)}"
+    )
+    params: list[Any] = []
+    for nature in natures:
+        params += [*visible[1], nature, *(v for _, values in where for v in values)]
+    if len(natures) == 1:
+        sql = one
+    else:  # each nature's page, then the first ``size`` of them
+        sql = " UNION ALL ".join(f"SELECT * FROM ({one}) n{i}" for i in range(len(natures)))
+        sql += f" ORDER BY 14, 2, 1 LIMIT {int(size)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [DueRow(*r) for r in cursor.fetchall()]
+
+
+@dataclass(frozen=True, slots=True)
+class ListedCase:
+    """A case as the dashboard lists it."""
+
+    ref: str
+    force_name: str
+    stage: str
+
+
+def open_cases(
+    user: Any, mine: list[int], among: bool, size: int, using: str = "default"
+) -> list[ListedCase]:
+    """The first ``size`` open cases the user may see, by reference, whose keys are among ``mine``
+    (or, ``among`` false, are not), in fixed SQL: the open cases by reference are an index seek
+    (``listing_open_ref``; the ORM's ``NOT closed`` could not use it on SQLite, which then read the
+    cases by reference from the first, closed ones included)."""
+    visible = _visible_sql(user)
+    if visible is None or (among and not mine):
+        return []
+    where, params = [visible[0], "l.closed = %s"], [*visible[1], False]
+    if mine:
+        where.append(f"l.case_id {'' if among else 'NOT '}IN ({_placeholders(mine)})")
+        params += mine
+    sql = (
+        f"SELECT l.ref, f.name, l.stage FROM {m.CaseListing._meta.db_table} l"
+        f" INNER JOIN {m.Force._meta.db_table} f ON f.code = l.force_id WHERE "
+        + " AND ".join(where)
+        + f" ORDER BY l.ref LIMIT {int(size)}"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [ListedCase(*r) for r in cursor.fetchall()]
+
+
+def day(on: date, using: str = "default") -> Any:
+    """``on`` as the database takes a date parameter in fixed SQL."""
+    return connections[using].ops.adapt_datefield_value(on)
+
+
 # -- counts kept per process until the next event ------------------------------------------------
 
 
@@ -300,8 +544,10 @@ def generation(using: str = "default") -> tuple[int, str]:
     """The newest event's id and hash: every write appends an event, so anything counted under an
     older generation may have changed (one indexed lookup, not a scan); the hash tells apart two
     databases, or a restored one, that reached the same id by different histories."""
-    newest = m.Event.objects.using(using).order_by("-id").values_list("id", "hash").first()
-    return newest or (0, "")
+    with connections[using].cursor() as cursor:  # fixed SQL: the ORM's building costs more
+        cursor.execute(f"SELECT id, hash FROM {m.Event._meta.db_table} ORDER BY id DESC LIMIT 1")
+        newest = cursor.fetchone()
+    return (int(newest[0]), str(newest[1])) if newest else (0, "")
 
 
 _counted: dict[Hashable, tuple[tuple[int, str], Any]] = {}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
 from django import template
+from django.urls import get_script_prefix, reverse
+from django.urls.resolvers import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString
 
 from misconduct.app.web.html import fill, safe
@@ -113,6 +116,16 @@ def label(value: Any) -> str:
 
 
 _case_prefix: dict[str, str] = {}
+_REF_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+def case_urls() -> Callable[[Any], str]:
+    """:func:`case_url` for the rows of one list: the script prefix looked up once, not per row."""
+    script = get_script_prefix()
+    prefix = _case_prefix.get(script)
+    if prefix is None:
+        prefix = _case_prefix[script] = reverse("web:cases")
+    return lambda ref: f"{prefix}{quote(str(ref), safe=_REF_SAFE)}/"
 
 
 @register.filter
@@ -120,14 +133,7 @@ def case_url(ref: Any) -> str:
     """The staff page of case ``ref``: what ``{% url 'web:case' ref %}`` gives, without a reversal
     per row of a long list (issue 10): the cases' URL reversed once per script prefix, the
     reference quoted as ``reverse`` quotes it."""
-    from django.urls import get_script_prefix, reverse
-    from django.urls.resolvers import RFC3986_SUBDELIMS
-
-    script = get_script_prefix()
-    prefix = _case_prefix.get(script)
-    if prefix is None:
-        prefix = _case_prefix[script] = reverse("web:cases")
-    return f"{prefix}{quote(str(ref), safe=RFC3986_SUBDELIMS + '/~:@')}/"
+    return case_urls()(ref)
 
 
 @register.filter
@@ -218,10 +224,11 @@ def dues_table(dues: Any, empty: str) -> SafeString:
     """The time limits ``dues`` (``Due``: the dashboard's lists) as a table, or ``empty``."""
     if not dues:
         return SafeString(fill("<p>{}</p>\n", empty))
+    url = case_urls()
     rows = [
         fill(
             _DUE_ROW,
-            case_url(d.ref),
+            url(d.ref),
             d.ref,
             d.item.title,
             SafeString(_OVERDUE) if d.overdue else "",
@@ -246,10 +253,11 @@ def tasks_table(tasks: Any, empty: str) -> SafeString:
     """The tasks ``tasks`` ("My work"'s lists) as a table, or ``empty``."""
     if not tasks:
         return SafeString(fill("<p>{}</p>\n", empty))
+    url = case_urls()
     rows = [
         fill(
             _TASK_ROW,
-            case_url(t.due.ref),
+            url(t.due.ref),
             t.due.ref,
             t.due.item.title,
             SafeString(_OVERDUE) if t.overdue else "",
@@ -265,13 +273,14 @@ def tasks_table(tasks: Any, empty: str) -> SafeString:
 
 @register.filter
 def case_items(cases: Any) -> SafeString:
-    """The dashboard's case rows (``CaseListing`` with its force) as list items."""
+    """The dashboard's case rows (``store.ListedCase``) as list items."""
+    url = case_urls()
     return safe(
         fill(
             '<li><a href="{}">{}</a> · {} · {}</li>',
-            case_url(c.ref),
+            url(c.ref),
             c.ref,
-            c.force.name,
+            c.force_name,
             label(c.stage),
         )
         for c in cases

@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from misconduct.app import casework
-from misconduct.app import models as m
 from misconduct.app.roles import Action, forces_for
 from misconduct.app.web import store
 from misconduct.app.web.steps import BY_ID
@@ -243,17 +242,8 @@ def my_work(request: HttpRequest) -> HttpResponse:
     username = user.get_username()
     today = store.today()
     key = store.scope_key(user)
-    visible = m.DueEntry.objects.filter(store.visible_where(user, force="force"))
-    # A time limit's holder is one of its case's assignees, so the user's assigned cases (an
-    # indexed lookup) bound the search: SQLite's statistics can make the holder look unselective
-    # (most limits held by nobody) and it would read every open limit by day instead.
-    own = m.CaseAssignee.objects.filter(username=username).values("case_id")
-    mine = visible.filter(holder=username, case_id__in=own)
     newest = store.generation()  # read once: every count below is kept under it
-    overdue, due = casework.task_lists(mine, today, ("mine", key), newest=newest)
-    team_overdue, _ = casework.task_lists(
-        visible.exclude(holder=username), today, ("team", key), due=False, newest=newest
-    )
+    lists = casework.work_lists(user, today, key, newest=newest)
     cases = casework.assigned_cases(user)
     count = store.counted(("my-cases", key), lambda: store.capped_count(cases), newest=newest)
     page = store.CountedPaginator(cases, MY_CASES_PAGE, count).get_page(request.GET.get("page"))
@@ -263,9 +253,9 @@ def my_work(request: HttpRequest) -> HttpResponse:
         {
             "cases": casework.roles_on(username, list(page.object_list)),
             "page": page,
-            "overdue": overdue,
-            "due": due,
-            "team_overdue": team_overdue,
+            "overdue": lists.overdue,
+            "due": lists.due,
+            "team_overdue": lists.team_overdue,
             "today": today,
         },
     )

@@ -19,7 +19,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import condition
 
 from misconduct.app.readmodels import record_format
-from misconduct.app.web import register, store
+from misconduct.app.web import record_page, register, store
 from misconduct.app.web.publication import PublicCase
 from misconduct.domain.forces import FORCES, force
 from misconduct.errors import InvalidInput
@@ -184,10 +184,16 @@ def by_force(request: HttpRequest, code: str) -> HttpResponse:
 
 @cacheable
 def record(request: HttpRequest, ref: str) -> HttpResponse:
-    found = register.record(ref, store.today())
+    """A public record's page: its finished HTML, stored with the record (one indexed read),
+    with its links put in."""
+    found = register.record_page(ref, store.today())
     if found is None:
         raise Http404("nothing published under this reference")
-    return render(request, "web/public/record.html", {"r": found})
+    return render(
+        request,
+        "web/public/record.html",
+        {"title": found["title"], "content": record_page.content(found, ref)},
+    )
 
 
 def document(request: HttpRequest, ref: str, fmt: str) -> HttpResponse:

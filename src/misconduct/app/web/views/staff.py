@@ -4,7 +4,6 @@ lifecycle step, API tokens. Every page checks the role and the force through ``s
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +13,6 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.urls.resolvers import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -25,10 +23,11 @@ from misconduct.app.plain import plain
 from misconduct.app.repository import due_item
 from misconduct.app.roles import Action, Role, forces_for
 from misconduct.app.web import casepage, store
+from misconduct.app.web.context import links
 from misconduct.app.web.forms import StepForm
 from misconduct.app.web.html import fill, safe
 from misconduct.app.web.steps import availability, step_named
-from misconduct.app.web.templatetags.web import british, label
+from misconduct.app.web.templatetags.web import british, case_urls, label
 from misconduct.domain.forces import FORCES, force
 from misconduct.domain.terms import Nature, Stage
 from misconduct.errors import InvalidInput, MisconductError
@@ -55,37 +54,41 @@ DASHBOARD_ITEMS = 25
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Counts from SQL and one page of each list, whatever the number of cases."""
+    """Counts from SQL and one page of each list, whatever the number of cases: each list in fixed
+    SQL (``store.due_rows``, ``store.open_cases``), each count kept until the next event."""
     today = store.today()
     horizon = add_working_days(today, HORIZON_WORKING_DAYS)
     user = request.user
     key = store.scope_key(user)
-    rows = store.visible_rows(user)
-    dues = m.DueEntry.objects.filter(store.visible_where(user, force="force")).exclude(
-        step=TAKE_DOWN_STEP  # the take-downs are on "My work" and in reminders
-    )
-    overdue = dues.filter(nature=Nature.OBLIGATION.value, last_day__lt=today)
-    due_soon = dues.filter(
-        nature__in=[Nature.OBLIGATION.value, Nature.WINDOW.value],
-        last_day__gte=today,
-        last_day__lte=horizon,
-    )
+    obligation, window = Nature.OBLIGATION.value, Nature.WINDOW.value
+    # the take-downs are on "My work" and in reminders
+    overdue_where = [("d.step <> %s", [TAKE_DOWN_STEP]), ("d.last_day < %s", [store.day(today)])]
+    due_soon_where = [
+        ("d.step <> %s", [TAKE_DOWN_STEP]),
+        ("d.last_day >= %s", [store.day(today)]),
+        ("d.last_day <= %s", [store.day(horizon)]),
+    ]
+
+    def dues() -> Any:  # the counts' queries, built only when a count is not kept
+        return m.DueEntry.objects.filter(store.visible_where(user, force="force")).exclude(
+            step=TAKE_DOWN_STEP
+        )
+
     newest = store.generation()  # read once: every count below is kept under it
     by_stage = store.counted(
         ("stages", key),
         lambda: dict(
-            rows.order_by().values_list("stage").annotate(n=Count("pk")).values_list("stage", "n")
+            store.visible_rows(user)
+            .order_by()
+            .values_list("stage")
+            .annotate(n=Count("pk"))
+            .values_list("stage", "n")
         ),
         newest=newest,
     )
-    open_rows = (
-        rows.filter(closed=False)
-        .select_related("force")
-        .only("ref", "stage", "force__name")  # what the lists show
-        .order_by("ref")
-    )
     # The user's cases change only with an event (steps, chairs and assignees are written with one).
-    mine = Q(case_id__in=store.counted(("own", key), lambda: _own_cases(user), newest=newest))
+    mine = store.counted(("own", key), lambda: _own_cases(user), newest=newest)
+    cases = links(request)["nav"]["cases"]
     return render(
         request,
         "web/staff/dashboard.html",
@@ -93,16 +96,44 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "today": today,
             "horizon": horizon,
             "horizon_days": HORIZON_WORKING_DAYS,
-            "due_soon": _dues(due_soon, today),
-            "overdue": _dues(overdue, today),
-            "overdue_count": store.counted(("overdue", key, today), overdue.count, newest=newest),
-            "due_soon_count": store.counted(
-                ("due-soon", key, today), due_soon.count, newest=newest
+            "due_soon": _dues(
+                store.due_rows(user, [obligation, window], due_soon_where, DASHBOARD_ITEMS), today
             ),
-            "stages": [(st, by_stage[st.value]) for st in Stage if by_stage.get(st.value)],
-            "my_cases": list(open_rows.filter(mine)[:DASHBOARD_ITEMS]),
+            "overdue": _dues(
+                store.due_rows(user, [obligation], overdue_where, DASHBOARD_ITEMS), today
+            ),
+            "overdue_count": store.counted(
+                ("overdue", key, today),
+                lambda: dues().filter(nature=obligation, last_day__lt=today).count(),
+                newest=newest,
+            ),
+            "due_soon_count": store.counted(
+                ("due-soon", key, today),
+                lambda: (
+                    dues()
+                    .filter(
+                        nature__in=[obligation, window], last_day__gte=today, last_day__lte=horizon
+                    )
+                    .count()
+                ),
+                newest=newest,
+            ),
+            # the stages' rows as finished text (a count a row: the template engine localises
+            # each number through several calls)
+            "stages": safe(
+                fill(
+                    '<tr><td><a href="{}?stage={}">{}</a></td><td>{}</td></tr>',
+                    cases,
+                    st.value,
+                    st.label,
+                    str(by_stage[st.value]),
+                )
+                for st in Stage
+                if by_stage.get(st.value)
+            ),
+            "my_cases": _open_cases(user, mine, True),
             "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
-            "other_cases": list(open_rows.exclude(mine)[:DASHBOARD_ITEMS]),
+            "other_cases": _open_cases(user, mine, False),
             "roles": [
                 (
                     role.label,
@@ -113,6 +144,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ],
         },
     )
+
+
+def _open_cases(user: Any, mine: Any, among: bool) -> list[store.ListedCase]:
+    """The first open cases the user may see, by reference, among their own cases ``mine`` (keys,
+    or a query of them when there are a great many) or (``among`` false) not among them."""
+    if isinstance(mine, list):
+        return store.open_cases(user, mine, among, DASHBOARD_ITEMS)
+    rows = store.visible_rows(user).filter(closed=False).select_related("force").order_by("ref")
+    rows = rows.filter(case_id__in=mine) if among else rows.exclude(case_id__in=mine)
+    return [store.ListedCase(c.ref, c.force.name, c.stage) for c in rows[:DASHBOARD_ITEMS]]
 
 
 OWN_CASES_READ = 5000
@@ -146,12 +187,12 @@ def _own_cases(user: Any) -> Any:
     return sorted(own)
 
 
-def _dues(rows: Any, today: Any) -> list[Due]:
-    """The first page of ``rows``, soonest first, as the dashboard lists them."""
+def _dues(rows: list[store.DueRow], today: Any) -> list[Due]:
+    """The time limits ``rows`` as the dashboard lists them."""
     return [
         Due(d.ref, item, item.nature is Nature.OBLIGATION and item.last_day < today)
-        for d in rows.order_by("last_day", "ref", "id")[:DASHBOARD_ITEMS]
-        for item in [due_item(d)]
+        for d in rows
+        for item in [due_item(d)]  # type: ignore[arg-type]
     ]
 
 
@@ -165,21 +206,18 @@ def case_list(request: HttpRequest) -> HttpResponse:
         standard=q.get("standard", ""),
         officer=q.get("officer", ""),
     )
-    # Only the columns the list shows (the read model's search text is not read for each row).
-    rows = store.search(request.user, search).only(
-        "ref", "stage", "came_to_attention", "officers", "force__name"
-    )
     count = store.counted(
-        ("cases", store.scope_key(request.user), search), lambda: store.capped_count(rows)
+        ("cases", store.scope_key(request.user), search),
+        lambda: store.capped_count(store.search(request.user, search)),
     )
     try:
-        page = store.keyset(
-            rows, store.CASE_ORDER, PAGE_SIZE, after=q.get("after", ""), before=q.get("before", "")
+        page = store.case_page(
+            request.user, search, PAGE_SIZE, after=q.get("after", ""), before=q.get("before", "")
         )
     except InvalidInput:  # a position edited by hand: the first page
-        page = store.keyset(rows, store.CASE_ORDER, PAGE_SIZE)
+        page = store.case_page(request.user, search, PAGE_SIZE)
     mine = {g.force for g in store.grants(request.user)}
-    here = reverse("web:cases")
+    url = case_urls()
     return render(
         request,
         "web/staff/case_list.html",
@@ -191,9 +229,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
                 fill(
                     '<tr>\n  <td><a href="{}">{}</a></td>\n  <td>{}</td>\n  <td>{}</td>\n'
                     "  <td>{}</td>\n  <td>{}</td>\n</tr>",
-                    f"{here}{quote(c.ref, safe=RFC3986_SUBDELIMS + '/~:@')}/",  # as reverse()
+                    url(c.ref),  # as reverse(), the list's URL reversed once a process
                     c.ref,
-                    c.force.name,
+                    c.force_name,
                     "; ".join(f"{name} ({number})" for name, number, *_ in c.officers),
                     british(c.came_to_attention),
                     label(c.stage),
