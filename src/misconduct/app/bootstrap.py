@@ -48,11 +48,17 @@ def init_db(using: str = "default") -> str:
 
 
 def _read_models_current(using: str) -> None:
-    """Build the read models of a database whose cases were written before they existed."""
+    """Build the read models of a database whose cases were written before they existed: a case
+    without its listing or its case page, or a public record without its page."""
     from misconduct.app import models as m
     from misconduct.app.read_tables import rebuild
 
-    if m.Case.objects.using(using).count() != m.CaseListing.objects.using(using).count():
+    cases = m.Case.objects.using(using).count()
+    if (
+        cases != m.CaseListing.objects.using(using).count()
+        or cases != m.CasePage.objects.using(using).count()
+        or m.PublicEntry.objects.using(using).filter(page__isnull=True).exists()
+    ):
         rebuild(using)
 
 

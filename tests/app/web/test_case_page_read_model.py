@@ -142,3 +142,21 @@ def test_db_rebuild_writes_every_case_page_again(demo: list[str]) -> None:
     assert done.exit_code == 0, done.output
     assert {r.ref: r.parts for r in m.CasePage.objects.all()} == before
     assert len(before) == len(demo)
+
+
+def test_db_init_builds_the_pages_a_database_written_before_them_lacks(demo: list[str]) -> None:
+    """A deployment migrating to this version has cases but no case pages, and public records
+    without their page: ``db init`` (``bootstrap.init_db``) builds them from the events."""
+    from misconduct.app.bootstrap import init_db
+
+    before = {r.ref: r.parts for r in m.CasePage.objects.all()}
+    pages = sorted(
+        json.dumps(p, sort_keys=True) for p in m.PublicEntry.objects.values_list("page", flat=True)
+    )
+    assert pages and all(p != "null" for p in pages)
+    m.CasePage.objects.all().delete()
+    m.PublicEntry.objects.update(page=None)
+    init_db()
+    assert {r.ref: r.parts for r in m.CasePage.objects.all()} == before
+    rebuilt = m.PublicEntry.objects.values_list("page", flat=True)
+    assert sorted(json.dumps(p, sort_keys=True) for p in rebuilt) == pages
