@@ -59,6 +59,7 @@ import re
 import sys
 import tomllib
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -735,140 +736,78 @@ def breakdown(
             )
 
 
-def report_heldout3(folder: Path) -> None:
-    pages = heldout3_pages(folder)
-    if not pages:
-        print(f"\n  held-out 3: no text in {folder} for the pages of {HELDOUT3}")
-        return
-    counts, sizes, misses = score_pages(pages)
-    title = (
-        f"page texts {folder}, HELD-OUT 3 (eval/heldout3: fetched after held-out 2 was measured; "
-        "truth written before extraction; measured once at commit 3f48b12, then its misses were "
-        "read and rules written in answer (commits 142db18 to c6893c2): development since)"
-    )
-    print_page_set(title, counts, sizes)
-    breakdown("held-out 3", pages)
-    if "--show-heldout-misses" in sys.argv:
-        for m in misses:
-            print(f"    miss: {m}")
+@dataclass(frozen=True)
+class HeldOut:
+    """A held-out set of facts files, ``eval/heldout<N>/<id>.toml`` (``eval/heldout<N>/README.md``
+    says how it was built): fetched after the set before it was measured and looked at, each truth
+    written by hand (and, from held-out 4 on, committed) before ingest was run on it."""
+
+    number: int
+    history: str
+    """Its one measurement and what followed it."""
+    own_folder: bool = False
+    """Its texts may sit in a folder of their own, ``MISCONDUCT_INGEST_HELDOUT<N>_TEXTS`` (else the
+    ``MISCONDUCT_INGEST_TEXTS`` folder is read)."""
+
+    @property
+    def name(self) -> str:
+        return f"held-out {self.number}"
+
+    @property
+    def truths(self) -> Path:
+        return ROOT / "eval" / f"heldout{self.number}"
+
+    @property
+    def variable(self) -> str:
+        return f"MISCONDUCT_INGEST_HELDOUT{self.number}_TEXTS"
 
 
-# Held-out 4 (30/11/2026): 13 pages (21 officers) fetched after held-out 3 had been measured and looked at, built
-# as held-out 3 was (``eval/heldout4/README.md``); the truths were committed before ingest was run.
-HELDOUT4 = ROOT / "eval" / "heldout4"
+HELD_OUT = (
+    HeldOut(
+        3,
+        "measured once at commit 3f48b12, then its misses were read and rules written in answer "
+        "(commits 142db18 to c6893c2): development since",
+    ),
+    HeldOut(
+        4,
+        "measured once at commit c54b10c, then its misses were read and rules written in answer "
+        "(commits 4664192 to 7a52732): development since",
+    ),
+    HeldOut(
+        5,
+        "measured once at commit 6f4d3a6, then its misses were read and rules written in answer "
+        "(commits eabf164 to ac2c035): development since",
+        own_folder=True,
+    ),
+    HeldOut(
+        6,
+        "measured once at commit d23f371, then its misses were read: development since",
+        own_folder=True,
+    ),
+    HeldOut(7, "not measured before this run", own_folder=True),
+)
 
 
-def report_heldout4(folder: Path) -> None:
-    pages = heldout3_pages(folder, HELDOUT4)
-    if not pages:
-        print(f"\n  held-out 4: no text in {folder} for the pages of {HELDOUT4}")
-        return
-    counts, sizes, misses = score_pages(pages)
-    title = (
-        f"page texts {folder}, HELD-OUT 4 (eval/heldout4: fetched after held-out 3 was measured; "
-        "truth written and committed before extraction; measured once at commit c54b10c, then its "
-        "misses were read and rules written in answer (commits 4664192 to 7a52732): development "
-        "since)"
-    )
-    print_page_set(title, counts, sizes)
-    breakdown("held-out 4", pages)
-    if "--show-heldout-misses" in sys.argv:
-        for m in misses:
-            print(f"    miss: {m}")
-
-
-# Held-out 5 (30/11/2026): pages fetched after held-out 4 had been measured and looked at, built as
-# held-out 3 and 4 were (``eval/heldout5/README.md``); the truths were committed before ingest was run
-# on them. Measured once (commit ``6f4d3a6``); the seventh round's rules were then written in answer
-# to its misses, so it is development since. Its texts may sit in a folder of their own, named by
-# ``MISCONDUCT_INGEST_HELDOUT5_TEXTS`` (else the ``MISCONDUCT_INGEST_TEXTS`` folder is read).
-HELDOUT5 = ROOT / "eval" / "heldout5"
-
-
-def heldout5_folder() -> Path | None:
-    """The folder of held-out 5's page texts: ``MISCONDUCT_INGEST_HELDOUT5_TEXTS``, else
+def heldout_folder(held: HeldOut) -> Path | None:
+    """The folder of a held-out set's page texts: its own variable's, else
     ``MISCONDUCT_INGEST_TEXTS``; None when neither is set."""
-    folder = os.environ.get("MISCONDUCT_INGEST_HELDOUT5_TEXTS") or TEXTS
+    folder = (os.environ.get(held.variable) if held.own_folder else None) or TEXTS
     return Path(folder) if folder else None
 
 
-def report_heldout5(folder: Path) -> None:
-    pages = heldout3_pages(folder, HELDOUT5)
+def report_heldout(held: HeldOut, folder: Path) -> None:
+    pages = heldout3_pages(folder, held.truths)
     if not pages:
-        print(f"\n  held-out 5: no text in {folder} for the pages of {HELDOUT5}")
+        print(f"\n  {held.name}: no text in {folder} for the pages of {held.truths}")
         return
     counts, sizes, misses = score_pages(pages)
     title = (
-        f"page texts {folder}, HELD-OUT 5 (eval/heldout5: fetched after held-out 4 was measured; "
-        "truth written and committed before extraction; measured once at commit 6f4d3a6, then its "
-        "misses were read and rules written in answer (commits eabf164 to ac2c035): development "
-        "since)"
+        f"page texts {folder}, HELD-OUT {held.number} (eval/heldout{held.number}: fetched after "
+        f"held-out {held.number - 1} was measured; truth written before extraction; "
+        f"{held.history})"
     )
     print_page_set(title, counts, sizes)
-    breakdown("held-out 5", pages)
-    if "--show-heldout-misses" in sys.argv:
-        for m in misses:
-            print(f"    miss: {m}")
-
-
-# Held-out 6 (30/11/2026): pages fetched after held-out 5 had been measured and looked at, built as
-# held-out 5 was (``eval/heldout6/README.md``); the truths were committed before ingest was run on
-# them, and the set has NOT been measured yet. Its texts may sit in a folder of their own, named by
-# ``MISCONDUCT_INGEST_HELDOUT6_TEXTS`` (else the ``MISCONDUCT_INGEST_TEXTS`` folder is read).
-HELDOUT6 = ROOT / "eval" / "heldout6"
-
-
-def heldout6_folder() -> Path | None:
-    """The folder of held-out 6's page texts: ``MISCONDUCT_INGEST_HELDOUT6_TEXTS``, else
-    ``MISCONDUCT_INGEST_TEXTS``; None when neither is set."""
-    folder = os.environ.get("MISCONDUCT_INGEST_HELDOUT6_TEXTS") or TEXTS
-    return Path(folder) if folder else None
-
-
-def report_heldout6(folder: Path) -> None:
-    pages = heldout3_pages(folder, HELDOUT6)
-    if not pages:
-        print(f"\n  held-out 6: no text in {folder} for the pages of {HELDOUT6}")
-        return
-    counts, sizes, misses = score_pages(pages)
-    title = (
-        f"page texts {folder}, HELD-OUT 6 (eval/heldout6: fetched after held-out 5 was measured; "
-        "truth written and committed before extraction; measured once at commit d23f371, then its "
-        "misses were read: development since)"
-    )
-    print_page_set(title, counts, sizes)
-    breakdown("held-out 6", pages)
-    if "--show-heldout-misses" in sys.argv:
-        for m in misses:
-            print(f"    miss: {m}")
-
-
-# Held-out 7 (30/11/2026): pages fetched after held-out 6 had been measured and looked at, built as
-# held-out 6 was (``eval/heldout7/README.md``); the truths were committed before ingest was run on
-# them, and the set has NOT been measured yet. Its texts may sit in a folder of their own, named by
-# ``MISCONDUCT_INGEST_HELDOUT7_TEXTS`` (else the ``MISCONDUCT_INGEST_TEXTS`` folder is read).
-HELDOUT7 = ROOT / "eval" / "heldout7"
-
-
-def heldout7_folder() -> Path | None:
-    """The folder of held-out 7's page texts: ``MISCONDUCT_INGEST_HELDOUT7_TEXTS``, else
-    ``MISCONDUCT_INGEST_TEXTS``; None when neither is set."""
-    folder = os.environ.get("MISCONDUCT_INGEST_HELDOUT7_TEXTS") or TEXTS
-    return Path(folder) if folder else None
-
-
-def report_heldout7(folder: Path) -> None:
-    pages = heldout3_pages(folder, HELDOUT7)
-    if not pages:
-        print(f"\n  held-out 7: no text in {folder} for the pages of {HELDOUT7}")
-        return
-    counts, sizes, misses = score_pages(pages)
-    title = (
-        f"page texts {folder}, HELD-OUT 7 (eval/heldout7: fetched after held-out 6 was measured; "
-        "truth written and committed before extraction; not measured before this run)"
-    )
-    print_page_set(title, counts, sizes)
-    breakdown("held-out 7", pages)
+    breakdown(held.name, pages)
     if "--show-heldout-misses" in sys.argv:
         for m in misses:
             print(f"    miss: {m}")
@@ -876,45 +815,16 @@ def report_heldout7(folder: Path) -> None:
 
 if __name__ == "__main__":
     code = main()
-    if "--heldout3" in sys.argv:
-        if TEXTS:
-            report_heldout3(Path(TEXTS))
+    for held in HELD_OUT:
+        if f"--heldout{held.number}" not in sys.argv:
+            continue
+        folder = heldout_folder(held)
+        if folder:
+            report_heldout(held, folder)
         else:
+            own = f"{held.variable} or " if held.own_folder else ""
             print(
-                "\n  held-out 3: skipped (set MISCONDUCT_INGEST_TEXTS to the folder of page texts)"
-            )
-    if "--heldout4" in sys.argv:
-        if TEXTS:
-            report_heldout4(Path(TEXTS))
-        else:
-            print(
-                "\n  held-out 4: skipped (set MISCONDUCT_INGEST_TEXTS to the folder of page texts)"
-            )
-    if "--heldout5" in sys.argv:
-        held5 = heldout5_folder()
-        if held5:
-            report_heldout5(held5)
-        else:
-            print(
-                "\n  held-out 5: skipped (set MISCONDUCT_INGEST_HELDOUT5_TEXTS or "
-                "MISCONDUCT_INGEST_TEXTS to the folder of its page texts)"
-            )
-    if "--heldout6" in sys.argv:
-        held6 = heldout6_folder()
-        if held6:
-            report_heldout6(held6)
-        else:
-            print(
-                "\n  held-out 6: skipped (set MISCONDUCT_INGEST_HELDOUT6_TEXTS or "
-                "MISCONDUCT_INGEST_TEXTS to the folder of its page texts)"
-            )
-    if "--heldout7" in sys.argv:
-        held7 = heldout7_folder()
-        if held7:
-            report_heldout7(held7)
-        else:
-            print(
-                "\n  held-out 7: skipped (set MISCONDUCT_INGEST_HELDOUT7_TEXTS or "
-                "MISCONDUCT_INGEST_TEXTS to the folder of its page texts)"
+                f"\n  {held.name}: skipped (set {own}MISCONDUCT_INGEST_TEXTS to the folder of its "
+                "page texts)"
             )
     sys.exit(code)

@@ -1,6 +1,7 @@
-"""Held-out 7's truth files (``eval/heldout7``): readable, in the scorer's vocabulary, free of
-reserved sources, and found by the scorer's loader. Nothing here runs the extraction on held-out 7:
-the set is measured once, later, with ``eval/ingest_eval.py --heldout7``."""
+"""The held-out sets' truth files (``eval/heldout<N>``): readable, in the scorer's vocabulary, free
+of reserved sources, sharing no address with the sets before them, and found by the scorer's loader.
+Nothing here runs the extraction: a set is measured once, with ``eval/ingest_eval.py
+--heldout<N>``."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-HELD = ROOT / "eval" / "heldout7"
+SETS = (5, 6, 7)
 RESERVED = ROOT.parent / "shared" / "cases" / "reserved.py"
 
 
@@ -32,13 +33,24 @@ def scorer() -> ModuleType:
     return _load("ingest_eval_under_test", ROOT / "eval" / "ingest_eval.py")
 
 
-def _files() -> list[tuple[Path, dict[str, Any]]]:
-    return [(p, tomllib.loads(p.read_text(encoding="utf-8"))) for p in sorted(HELD.glob("*.toml"))]
+def _held(number: int) -> Path:
+    return ROOT / "eval" / f"heldout{number}"
 
 
-def test_every_page_has_a_source_and_at_least_one_truth() -> None:
-    files = _files()
-    assert files, "eval/heldout7 holds no truth file"
+def _files(number: int) -> list[tuple[Path, dict[str, Any]]]:
+    return [
+        (p, tomllib.loads(p.read_text(encoding="utf-8")))
+        for p in sorted(_held(number).glob("*.toml"))
+    ]
+
+
+sets = pytest.mark.parametrize("number", SETS)
+
+
+@sets
+def test_every_page_has_a_source_and_at_least_one_truth(number: int) -> None:
+    files = _files(number)
+    assert files, f"eval/heldout{number} holds no truth file"
     for path, data in files:
         source = data.get("source")
         assert isinstance(source, dict) and source.get("url", "").startswith("http"), path.name
@@ -47,10 +59,13 @@ def test_every_page_has_a_source_and_at_least_one_truth() -> None:
         assert isinstance(truths, list) and truths, path.name
 
 
-def test_every_truth_value_survives_the_scorers_normalisation(scorer: ModuleType) -> None:
+@sets
+def test_every_truth_value_survives_the_scorers_normalisation(
+    scorer: ModuleType, number: int
+) -> None:
     """A value the scorer does not know would silently become 'no truth': each given force, forum,
     finding, outcome, rank, status, Standard and hearing date must come through unchanged."""
-    for path, data in _files():
+    for path, data in _files(number):
         for t in data["truth"]:
             outcomes = [t["outcome"]] if "outcome" in t else []
             n = scorer.normalise_truth({**t, "outcome_codes": outcomes})
@@ -66,37 +81,43 @@ def test_every_truth_value_survives_the_scorers_normalisation(scorer: ModuleType
             assert n["anonymised"] == t["anonymised"], where
 
 
+@sets
 @pytest.mark.skipif(not RESERVED.exists(), reason="../shared/cases/reserved.py not present")
-def test_no_page_is_a_reserved_source() -> None:
+def test_no_page_is_a_reserved_source(number: int) -> None:
     reserved = _load("reserved_sources_under_test", RESERVED)
-    for path, data in _files():
+    for path, data in _files(number):
         assert not reserved.is_reserved(data["source"]["url"]), path.name
 
 
-def test_no_page_is_already_in_an_earlier_set() -> None:
-    """No held-out 7 address is a page of the corpus, of an earlier held-out set (3 to 6) or of the
+@sets
+def test_no_page_is_already_in_an_earlier_set(number: int) -> None:
+    """No address of a held-out set is a page of the corpus, of an earlier held-out set or of the
     cases (the addresses compared without scheme, "www." or trailing slash)."""
 
     def key(url: str) -> str:
         return url.split("://", 1)[-1].removeprefix("www.").rstrip("/").lower()
 
     earlier = set()
-    for folder in ("corpus", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "cases"):
+    earlier_sets = [f"heldout{n}" for n in range(3, number)]
+    for folder in ("corpus", "heldout", *earlier_sets, "cases"):
         for path in (ROOT / "eval" / folder).glob("*.toml"):
             source = tomllib.loads(path.read_text(encoding="utf-8")).get("source", {})
             if isinstance(source, dict) and source.get("url"):
                 earlier.add(key(source["url"]))
-    for path, data in _files():
+    for path, data in _files(number):
         assert key(data["source"]["url"]) not in earlier, path.name
 
 
-def test_the_loader_pairs_each_text_with_its_truths(scorer: ModuleType, tmp_path: Path) -> None:
-    """With a text for every page (placeholders here, not the pages), ``--heldout7`` reads every
+@sets
+def test_the_loader_pairs_each_text_with_its_truths(
+    scorer: ModuleType, tmp_path: Path, number: int
+) -> None:
+    """With a text for every page (placeholders here, not the pages), ``--heldout<N>`` reads every
     page and every officer; a page without a text is left out."""
-    files = _files()
+    files = _files(number)
     for path, _ in files[1:]:
         (tmp_path / f"{path.stem}.txt").write_text("placeholder", encoding="utf-8")
-    pages = scorer.heldout3_pages(tmp_path, HELD)
+    pages = scorer.heldout3_pages(tmp_path, _held(number))
     reserved = _load("reserved_sources_under_test", RESERVED) if RESERVED.exists() else None
     expected = [
         (p.stem, len(d["truth"]))
@@ -106,14 +127,17 @@ def test_the_loader_pairs_each_text_with_its_truths(scorer: ModuleType, tmp_path
     assert [(page, len(officers)) for page, _, _, officers in pages] == expected
 
 
+@sets
 def test_the_texts_folder_of_its_own_wins(
-    scorer: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    scorer: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, number: int
 ) -> None:
+    held = next(h for h in scorer.HELD_OUT if h.number == number)
+    variable = f"MISCONDUCT_INGEST_HELDOUT{number}_TEXTS"
     monkeypatch.setattr(scorer, "TEXTS", str(tmp_path / "shared-texts"))
-    monkeypatch.delenv("MISCONDUCT_INGEST_HELDOUT7_TEXTS", raising=False)
-    assert scorer.heldout7_folder() == tmp_path / "shared-texts"
-    monkeypatch.setenv("MISCONDUCT_INGEST_HELDOUT7_TEXTS", str(tmp_path / "own"))
-    assert scorer.heldout7_folder() == tmp_path / "own"
-    monkeypatch.delenv("MISCONDUCT_INGEST_HELDOUT7_TEXTS")
+    monkeypatch.delenv(variable, raising=False)
+    assert scorer.heldout_folder(held) == tmp_path / "shared-texts"
+    monkeypatch.setenv(variable, str(tmp_path / "own"))
+    assert scorer.heldout_folder(held) == tmp_path / "own"
+    monkeypatch.delenv(variable)
     monkeypatch.setattr(scorer, "TEXTS", None)
-    assert scorer.heldout7_folder() is None
+    assert scorer.heldout_folder(held) is None
