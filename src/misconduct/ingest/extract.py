@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date
 from itertools import pairwise
 
 from misconduct.ingest import dates as d
@@ -376,6 +377,21 @@ _INDEPENDENT_CHAIR = re.compile(
 )
 
 
+def _weekday_year(text: str) -> int | None:
+    """The year a hearing's weekday, day and month fit among the years the text prints: an
+    estimate for choosing the regulations of its year, never given as the hearing date (a weekday
+    does not fix a date's year under the hearing-date convention; 30/11/2026, eighth round)."""
+    years = [f.value.year for f in d.find_dates(text)]
+    for s in sentences(text):
+        if not re.search(r"\bhearing\b", s.text, re.I):
+            continue
+        for dm in d.find_day_months(s.text):
+            year = d.resolve_year(dm, years)
+            if year is not None:
+                return year
+    return None
+
+
 def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
     """A generic hearing the chief constable chaired is the forum the regulations of its year give
     a chief officer: a special case hearing before 2020, an accelerated misconduct hearing from
@@ -393,6 +409,8 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
         year = int(str(hearing_date.value)[:4])
     elif published is not None:
         year = published.year
+    else:
+        year = _weekday_year(text)
     if year is None or year >= 2024:
         return forum
     code = "special_case_hearing" if year < 2020 else "accelerated_misconduct_hearing"
@@ -454,17 +472,11 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 "the hearing date printed does not exist",
             )
     sents = sentences(text)
-    all_dates = d.find_dates(text)
-    years = [f.value.year for f in all_dates]
-    # A date the text gives to a hearing still to come ("a second hearing was to take place
-    # between August 2 and August 5, 2022") is not one the reported hearing followed (30/11/2026,
-    # sixth round).
-    latest = max(
-        (f.value for f in all_dates if f.precision == "day" and not _date_to_come(text, f.start)),
-        default=None,
-    )
-    published = d.publication_date(text)
+    printed = d.printed_publication_date(text)
     dateline = d.publication_line(text)
+    # A date alone on its line under the headline is when the page was published, not the
+    # hearing's, unless the page says the hearing was today (30/11/2026, eighth round).
+    own_line = None if re.search(r"\btoday\b", text, re.I) else d.own_date_line(text)
     candidates: list[tuple[int, int, Field]] = []
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
@@ -474,7 +486,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
         for f in d.find_dates(s.text):
             score = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
-            if re.match(r"\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
+            if re.match(r",?\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
             if _ALLEGED_DATE.search(s.text[max(0, f.start - 30) : f.start]):
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
@@ -484,45 +496,35 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
                 score -= 10  # "Date published: 18 December 2017" (sixth round)
+            elif own_line and own_line[0] <= s.start + f.start < own_line[1]:
+                score -= 10  # a date alone on its line under the headline (eighth round)
             if f.precision != "day" and score <= 0:
                 continue
             candidates.append(
                 (score, s.start + f.start, Field(f.iso, span, 0.9 if score > 0 else 0.5))
             )
         for dm in d.find_day_months(s.text):
-            resolved = d.resolve_year(dm, years)
-            conf, note = (
-                0.6,
-                "the year is not printed: it is the only year near the text's dates that fits "
-                "the weekday",
-            )
+            # A day and month printed without a year is a date only when the page's own printed
+            # date line fixes the year (the last such day on or before it). Neither a weekday nor
+            # a stored copy's "date ..." prefix nor the other years the text prints fix it
+            # (30/11/2026, eighth round: the one hearing-date convention, docs/register.md).
             score = good - 2 * bad
             if _ALLEGED_DATE.search(
                 s.text[max(0, dm.start - 30) : dm.start]
             ) or _ALLEGATION_CLAUSE.search(s.text[: dm.start]):
                 score -= 3
-            if resolved is None and published is not None:
-                resolved = d.year_before(dm, published)
-                if resolved is None or score <= 0:
-                    continue
-                conf, note = (
-                    0.55,
-                    "the year is not printed: taken as the last on or before the date the page "
-                    "was published (a report tells of a hearing already held)",
-                )
-            if resolved is None:
-                resolved = d.year_after(dm, latest)
-                if resolved is None or score <= 0:
-                    continue
-                conf, note = (
-                    0.5,
-                    "the year is not printed: taken as the first on or after the latest date the "
-                    "text prints (a notice reports a hearing after the events it describes)",
-                )
+            resolved = d.year_before(dm, printed)
+            if resolved is None or score <= 0:
+                continue
+            conf, note = (
+                0.55,
+                "the year is not printed beside it: taken from the page's own date line, as the "
+                "last such day on or before it (a report tells of a hearing already held)",
+            )
             iso = f"{resolved:04d}-{dm.month:02d}-{dm.day:02d}"
             span = Span(s.start + dm.start, s.start + dm.end, dm.text)
             candidates.append((score, s.start + dm.start, Field(iso, span, conf, note)))
-    candidates += _today_candidates(text, years)
+    candidates += _today_candidates(text, printed)
     if not candidates:
         return absent()
     score, _, best = max(candidates, key=lambda c: (c[0], -c[1]))
@@ -538,24 +540,11 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     return best
 
 
-_DATE_TO_COME = re.compile(
-    r"\b(?:(?:was|is|are|were)\s+(?:due\s+|set\s+|scheduled\s+)?to\s+(?:take\s+place|be\s+held|"
-    r"start|begin|resume)|will\s+(?:take\s+place|be\s+held|start|begin|resume)|is\s+due\s+to)\b",
-    re.I,
-)
-
-
-def _date_to_come(text: str, at: int) -> bool:
-    """Whether the date at ``at`` follows, in its sentence, words that put it in the future."""
-    s = next((s for s in sentences(text) if s.start <= at < s.end), None)
-    return s is not None and bool(_DATE_TO_COME.search(text[s.start : at]))
-
-
 # "A statement released today (Friday, May 26) said ...": the date the text gives for "today".
 _TODAY_DEFINED = re.compile(r"\btoday\s*\((?P<date>[^()]{3,40})\)", re.I)
 
 
-def _today_candidates(text: str, years: list[int]) -> list[tuple[int, int, Field]]:
+def _today_candidates(text: str, printed: date | None) -> list[tuple[int, int, Field]]:
     """A hearing the text says happened "today" ("He was dismissed today") took place on the date
     the text gives for today elsewhere; scored by the words next to each "today" (a sentence's
     other clauses, e.g. about a conviction, do not count against it)."""
@@ -569,15 +558,15 @@ def _today_candidates(text: str, years: list[int]) -> list[tuple[int, int, Field
         span = Span(at + full[0].start, at + full[0].end, full[0].text)
     else:
         dms = d.find_day_months(inside)
-        year = d.resolve_year(dms[0], years) if dms else None
+        year = d.year_before(dms[0], printed) if dms else None
         if year is None:
             return []
         dm = dms[0]
         iso = f"{year:04d}-{dm.month:02d}-{dm.day:02d}"
         conf = 0.6
         note = (
-            "the date the text gives for today; the year is not printed: it is the only year "
-            "near the text's dates that fits the weekday"
+            "the date the text gives for today; the year is not printed beside it: taken from "
+            "the page's own date line"
         )
         span = Span(at + dm.start, at + dm.end, dm.text)
     best = 0

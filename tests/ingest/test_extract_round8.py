@@ -1,0 +1,70 @@
+"""Rules added on 30/11/2026 (issue 15, eighth round): the one hearing-date convention (a hearing
+date only where the page's own text fixes day, month and year) and pages about several officers.
+Texts are written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from misconduct.ingest import dates as d
+from misconduct.ingest import extract
+
+_BODY = (
+    "A Norfolk Police constable has been dismissed without notice after a misconduct hearing "
+    "found gross misconduct.\n\n"
+    "PC Jane Doe was found to have breached the standard of honesty and integrity in 2023.\n\n"
+)
+
+
+def _hearing(text: str) -> object:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    return ex.records[0].value("hearing_date")
+
+
+def test_a_weekday_does_not_give_a_day_and_month_its_year() -> None:
+    # 12 March 2024 was a Tuesday and 2024 is printed, but not beside the hearing's day and month
+    text = _BODY + "The hearing, held on Tuesday 12 March, heard she had lied in 2024.\n"
+    assert _hearing(text) is None
+
+
+def test_a_stored_copy_prefix_does_not_give_the_year() -> None:
+    text = " date 2024-03-20 " + _BODY + "The hearing was held on 12 March at headquarters.\n"
+    assert _hearing(text) is None
+
+
+def test_the_pages_own_published_line_gives_the_year() -> None:
+    text = (
+        "Constable dismissed\n\nPublished: 20 March 2024\n\n"
+        + _BODY
+        + "The hearing was held on 12 March at headquarters.\n"
+    )
+    assert _hearing(text) == "2024-03-12"
+
+
+def test_a_published_line_straight_after_a_stored_prefix_is_the_pages_own() -> None:
+    text = (
+        " date 2021-04-16 Published: 10:53 PM April 16, 2021\n\n"
+        + _BODY
+        + "The hearing concluded on April 14 and she was dismissed.\n"
+    )
+    assert _hearing(text) == "2021-04-14"
+
+
+def test_a_year_printed_beside_the_date_is_read() -> None:
+    text = _BODY + "The hearing was held on 12 March 2024 at headquarters.\n"
+    assert _hearing(text) == "2024-03-12"
+
+
+def test_a_date_alone_on_its_line_gives_the_year_but_is_not_the_hearing() -> None:
+    text = "Constable dismissed\n\nWednesday, 20 March 2024, 4:10 pm\n\n" + _BODY
+    assert _hearing(text) is None
+    with_day = text + "The hearing was held on 12 March at headquarters.\n"
+    assert _hearing(with_day) == "2024-03-12"
+    assert d.printed_publication_date(with_day) == date(2024, 3, 20)
+
+
+def test_a_date_line_with_a_label_is_the_pages_own() -> None:
+    text = "Officer warned\n\nDate - 2nd July 2019\nBy - A Reporter\n\n" + _BODY
+    assert d.own_date_line(text) is not None
+    assert _hearing(text) is None
