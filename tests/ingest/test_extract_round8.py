@@ -68,3 +68,58 @@ def test_a_date_line_with_a_label_is_the_pages_own() -> None:
     text = "Officer warned\n\nDate - 2nd July 2019\nBy - A Reporter\n\n" + _BODY
     assert d.own_date_line(text) is not None
     assert _hearing(text) is None
+
+
+def test_rows_of_a_flattened_table_each_give_one_officer() -> None:
+    text = (
+        "Information request reply\n\nWe were asked how many officers faced proceedings.\n\n"
+        "Case type\n\nRecorded\n\nStatus\n\n"
+        "Conduct\n\nFeb-19\n\nClosed - officer dismissed following a misconduct hearing\n\n"
+        "Conduct\n\nJun-19\n\nClosed - officer dismissed following a misconduct hearing\n\n"
+        "Conduct\n\nOct-21\n\nClosed - officer dismissed following a misconduct hearing\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 3
+    assert {r.value("outcome") for r in ex.records} == {"dismissal_without_notice"}
+
+
+def test_a_headline_and_a_standfirst_are_not_two_rows() -> None:
+    text = (
+        "Officer dismissed after misconduct hearing\n\n"
+        "Officer dismissed without notice after misconduct hearing in Leeds\n\n"
+        "A West Yorkshire Police constable was dismissed without notice after a misconduct "
+        "hearing found gross misconduct proven.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 1
+
+
+def test_officers_told_apart_by_rank_across_sentences_each_get_their_own_result() -> None:
+    text = (
+        "A Dyfed-Powys Police officer has been given a final written warning after a misconduct "
+        "hearing.\n\n"
+        "The detective sergeant was found to have ignored a missing person report.\n\n"
+        "A constable and an inspector were also found to have failed to act on it.\n\n"
+        "The panel found misconduct was not proven against the constable or the inspector.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    by_rank = {r.value("rank"): r for r in ex.records}
+    assert set(by_rank) == {"sergeant", "constable", "inspector"}
+    assert by_rank["sergeant"].value("outcome") == "final_written_warning"
+    for rank in ("constable", "inspector"):
+        assert by_rank[rank].value("finding") == "no_misconduct"
+        assert by_rank[rank].value("outcome") == "no_further_action"
+
+
+def test_a_rank_named_once_as_a_witness_is_not_an_officer() -> None:
+    text = (
+        "A Dyfed-Powys Police detective constable has been dismissed without notice after a "
+        "misconduct hearing found gross misconduct.\n\n"
+        "A sergeant told the hearing the officer had lied.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 1

@@ -200,6 +200,8 @@ def extract(
         )
     officers = find_officers(text)
     groups = _counted_outcomes(text) + _listed_outcomes(text)
+    if not groups and not officers:
+        groups = _row_outcomes(text)
     count = stated_count(text)
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if count and not groups and not officers and count[0] <= 10:
@@ -840,6 +842,25 @@ def _listed_outcomes(text: str) -> list[tuple[int, Hit]]:
     return out
 
 
+# A line of a table flattened to one cell a line that gives one unnamed officer's result
+# ("Finalised - officer dismissed after a misconduct hearing"): short, no full stop, the officer in
+# the singular (30/11/2026, eighth round: a Freedom of Information reply's rows).
+_ROW_OUTCOME_LINE = re.compile(r"^[ \t]*(?=[^\n]*\bofficer\b)[^\n.]{10,100}[ \t]*$", re.I | re.M)
+_ROWS_AT_LEAST = 3
+
+
+def _row_outcomes(text: str) -> list[tuple[int, Hit]]:
+    """Officers told one a row in a flattened table (a Freedom of Information reply lists each
+    case's status and outcome on a line of its own), as (1, outcome) groups; only where at least
+    three such lines are printed, so a headline and a standfirst are not two officers."""
+    out: list[tuple[int, Hit]] = []
+    for m in _ROW_OUTCOME_LINE.finditer(text):
+        hits = find_outcomes(m.group(), m.start())
+        if len(hits) == 1:
+            out.append((1, hits[0]))
+    return out if len(out) >= _ROWS_AT_LEAST else []
+
+
 def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> dict[str, Hit]:
     """Give counted outcomes to officers: "would have been dismissed" to the former officers first."""
     pool = list(officers)
@@ -857,7 +878,9 @@ def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> d
 
 _TOGETHER = re.compile(r"\b(?:both|each|all|the\s+pair|the\s+two|together)\b", re.I)
 _COORDINATION = re.compile(
-    r"\s*(?:,|&|and|,\s*and)\s*(?:(?:former|serving)\s+)?(?:(?:" + RANK_PATTERN + r")\.?\s+)?", re.I
+    # "or" too: "not proven against the inspector or the sergeant" is about each (eighth round)
+    r"\s*(?:,|&|and|or|,\s*and)\s*(?:(?:former|serving)\s+)?(?:(?:" + RANK_PATTERN + r")\.?\s+)?",
+    re.I,
 )
 
 
@@ -1233,6 +1256,19 @@ def _outcome_read(
         if hits:
             return _hit_field(hits[0], text, conf=0.95)
     hits = _first_in_scope(scope, find_outcomes, text) if scope else []
+    if not hits and scope and not single:
+        # An officer of several whose own sentences clear them and state no outcome ("misconduct
+        # was not proven against the inspector or the sergeant") is not given another officer's
+        # sanction from elsewhere in the text (30/11/2026, eighth round).
+        scoped = _first_in_scope(scope, find_findings, text)
+        if scoped and all(h.code == "no_misconduct" for h in scoped):
+            return _hit_field(
+                scoped[0],
+                text,
+                value="no_further_action",
+                conf=0.7,
+                note="not stated as an outcome; the allegations against this officer were not proven",
+            )
     if not hits:
         hits = find_outcomes(text)
         if scope and others:

@@ -87,6 +87,19 @@ _UNNAMED_RANKED = re.compile(
     # "the male officer ... the female officer": two unnamed officers told apart by sex
     r"\b[Tt]he\s+(?P<sex>male|female)\s+(?:police\s+)?(?:officer|constable|PC)\b"
 )
+# "The detective constable ... An inspector and a sergeant were also found ...": officers a text
+# neither names nor calls unnamed, told apart by rank (30/11/2026, eighth round). Read only where
+# two of them are joined in one phrase ("an inspector and a sergeant", "the inspector or the
+# sergeant"), so a witness of another rank is not taken for an officer.
+_PLAIN_RANKED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<rank>detective\s+constable|police\s+constable|special\s+constable|"
+    r"detective\s+sergeant|police\s+sergeant|sergeant|detective\s+inspector|inspector|constable)\b"
+    r"(?!\s+(?:[A-Z][a-z]|\d))"
+)
+_PLAIN_PAIR = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\s+(?:and|or)\s+"
+    r"(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\b"
+)
 _PLURAL_RANKS = re.compile(r"^(?:pcs|pc's|pc’s)$", re.IGNORECASE)
 # Words that follow a rank but are not a name.
 _NOT_NAMES = {
@@ -354,6 +367,19 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             by_rank[printed].mentions.append(Piece(u.start(), u.end(), u.group()))
         if len(by_rank) > 1:
             officers = list(by_rank.values())
+    if not officers and _PLAIN_PAIR.search(text):
+        plain: dict[str, Officer] = {}
+        for u in _PLAIN_RANKED.finditer(text):
+            code = rank_code(u.group("rank"))
+            if code is None or not _SUBJECT.search(sentence_at(u.start())):
+                continue
+            printed = re.sub(r"\s+", " ", u.group("rank").lower())
+            if printed not in plain:
+                piece = Piece(u.start("rank"), u.end("rank"), u.group("rank"))
+                plain[printed] = Officer(f"~{printed}", f"the {printed}", code, piece, None)
+            plain[printed].mentions.append(Piece(u.start(), u.end(), u.group()))
+        if len(plain) > 1:
+            officers = list(plain.values())
     if not officers:
         one = _UNNAMED.search(text)
         if one:

@@ -340,7 +340,10 @@ _NO_MISCONDUCT = re.compile(
     r"allegations?\s+of\s+(?:gross\s+)?misconduct\s+against\s+[^.;]{3,60}?\s+(?:was|were|had\s+been|"
     r"have\s+been|has\s+been)\s+found\s+not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
     r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
-    r"found\s+no\s+misconduct|did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
+    r"found\s+no\s+misconduct|"
+    # "misconduct was not proven against the inspector or the sergeant" (eighth round)
+    r"(?:gross\s+)?misconduct\s+(?:was|were|had\s+been)\s+(?:found\s+)?not\s+(?:proven|proved)|"
+    r"did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
     r"cleared\s+of\s+(?:gross\s+)?misconduct|found\s+not\s+to\s+have\s+breached|"
     # "found that there was no misconduct", "found all of the allegations not proven" (fourth
     # round, after held-out 3 was measured)
@@ -374,8 +377,14 @@ def find_findings(text: str, offset: int = 0) -> list[Hit]:
                 continue
             code = "gross_misconduct" if m.group("gross") else "misconduct"
             hits.append(Hit(code, offset + m.start(), offset + m.end(), m.group(), 0.9))
-    for m in _NO_MISCONDUCT.finditer(text):
-        hits.append(Hit("no_misconduct", offset + m.start(), offset + m.end(), m.group(), 0.7))
+    cleared = [
+        Hit("no_misconduct", offset + m.start(), offset + m.end(), m.group(), 0.7)
+        for m in _NO_MISCONDUCT.finditer(text)
+    ]
+    # "found misconduct was not proven": a finding that overlaps a statement that it was not
+    # proven is that statement's (30/11/2026, eighth round)
+    hits = [h for h in hits if not any(c.start < h.end and h.start < c.end for c in cleared)]
+    hits += cleared
     hits.sort(key=lambda h: h.start)
     return hits
 
