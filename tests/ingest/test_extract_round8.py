@@ -123,3 +123,48 @@ def test_a_rank_named_once_as_a_witness_is_not_an_officer() -> None:
     ex = extract(text)
     assert ex.refused is None, ex.refused
     assert len(ex.records) == 1
+
+
+def test_officers_said_to_have_acted_with_each_other_are_two() -> None:
+    text = (
+        "Cheshire Police officers who kissed each other in a patrol car, and fought with each "
+        "other after, have been dismissed.\n\n"
+        "A misconduct hearing found gross misconduct proven and both were dismissed without "
+        "notice.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 2
+    assert {r.value("outcome") for r in ex.records} == {"dismissal_without_notice"}
+
+
+def test_one_officer_with_each_other_elsewhere_is_still_one() -> None:
+    text = (
+        "A Cheshire Police constable has been dismissed without notice after a misconduct "
+        "hearing found gross misconduct.\n\n"
+        "The officers at the station had spoken with each other about him.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 1
+
+
+def test_cases_told_by_their_order_give_each_counted_officer_their_case() -> None:
+    text = (
+        "Gwent Police answered a request for the year's misconduct proceedings.\n\n"
+        "Three allegations went to misconduct proceedings, in two cases.\n\n"
+        "The first case involved one officer accused of using excessive force, which resulted in "
+        "a meeting and a final written warning.\n\n"
+        "The second case related to two police officers accused of neglecting their duties. It "
+        "resulted in a meeting and the finding was no case to answer.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 3
+    first, *second = ex.records
+    assert first.value("outcome") == "final_written_warning"
+    assert first.value("forum") == "misconduct_meeting"
+    for record in second:
+        assert record.value("finding") == "no_misconduct"
+        assert record.value("outcome") == "no_further_action"
+        assert record.value("forum") == "misconduct_meeting"

@@ -214,6 +214,16 @@ def extract(
             # where the sentence that counts them states their result ("the allegations against
             # these four officers were found not proven"; seventh round).
             n = max(n, count[0])
+    if (
+        n == 1
+        and not officers
+        and not count
+        and not groups
+        and _PAIR.search(_opening_sentence(text))
+    ):
+        # "Officers who had sex with each other on duty have been sacked": a pair the text does
+        # not count, in its opening sentence (30/11/2026, eighth round)
+        n = 2
     counted = _counted_rank(text) if n > 1 else None
     if counted and officers and len(officers) < n:
         # Named officers of another rank than the one the text counts ("Sgt X was sacked ...
@@ -674,6 +684,16 @@ _COUNTED_RANK = re.compile(
 )
 
 
+# Officers in the plural said to have done something "with each other": two of them.
+_PAIR = re.compile(r"\bofficers\b[^.;\n]{0,80}?\bwith\s+each\s+other\b", re.I)
+
+
+def _opening_sentence(text: str) -> str:
+    """The opening sentence of a text (its headline, where it has one)."""
+    sents = sentences(text)
+    return sents[0].text if sents else ""
+
+
 def _count_is_result_subject(text: str, count: Piece) -> bool:
     """Whether the sentence that counts the officers also states a finding or an outcome, so the
     result is the counted officers' (30/11/2026, seventh round)."""
@@ -911,7 +931,10 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
                 _COORDINATION.fullmatch(text[a_end:b_start])
                 for (_, a_end), (b_start, _) in pairwise(spans)
             )
-            if _TOGETHER.search(s.text) or coordinated:
+            # officers counted together in one phrase ("the second case involved two officers")
+            # share it (eighth round)
+            shared = len({start for start, _ in spans}) == 1
+            if _TOGETHER.search(s.text) or coordinated or shared:
                 # "PC A and PC B were both found ...", "Sgt Wilson and PC Trent were handed final
                 # written warnings" (names joined only by "and" or commas; 30/11/2026, fourth
                 # round): the sentence is about each of them.

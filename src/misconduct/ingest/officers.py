@@ -100,6 +100,14 @@ _PLAIN_PAIR = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\s+(?:and|or)\s+"
     r"(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\b"
 )
+# "The first case related to one police officer ... The second case involved two police officers":
+# a Freedom of Information answer that tells cases by their order, each with its officers counted
+# (30/11/2026, eighth round).
+_CASE_GROUP = re.compile(
+    r"\b[Tt]he\s+(?:first|second|third|fourth|fifth|sixth|other|last|final)\s+case\s+"
+    r"(?:related\s+to|involved|concerned|was\s+about)\s+(?P<n>an?|one|two|three|four|five|six)\s+"
+    r"(?:(?:police|serving|former)\s+)?officers?\b"
+)
 _PLURAL_RANKS = re.compile(r"^(?:pcs|pc's|pc’s)$", re.IGNORECASE)
 # Words that follow a rank but are not a name.
 _NOT_NAMES = {
@@ -367,6 +375,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             by_rank[printed].mentions.append(Piece(u.start(), u.end(), u.group()))
         if len(by_rank) > 1:
             officers = list(by_rank.values())
+    cases = list(_CASE_GROUP.finditer(text)) if not officers else []
+    if len(cases) > 1:
+        for c, m in enumerate(cases):
+            k = 1 if m.group("n").lower() in ("a", "an") else NUMBERS[m.group("n").lower()]
+            mention = Piece(m.start(), m.end(), m.group())
+            for i in range(k):
+                label = f"case {c + 1}, officer {i + 1}" if k > 1 else f"case {c + 1}, the officer"
+                officers.append(
+                    Officer(f"case{c}.{i}", label, None, None, None, mentions=[mention])
+                )
     if not officers and _PLAIN_PAIR.search(text):
         plain: dict[str, Officer] = {}
         for u in _PLAIN_RANKED.finditer(text):

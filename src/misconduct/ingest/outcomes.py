@@ -360,6 +360,8 @@ _NO_MISCONDUCT = re.compile(
     r"(?:was|were|had\s+been)\s+(?:thrown\s+out|dismissed)\b(?!\s+(?:from|without|with))|"
     # a panel that found there was "no case to answer" at the hearing (an
     # investigation's "case to answer" is not a result; 30/11/2026, seventh round)
+    # "the finding was no case to answer" (a meeting's or a hearing's; eighth round)
+    r"\bfinding\s+was\s+(?:that\s+there\s+was\s+)?no\s+case\s+to\s+answer|"
     r"(?:hearing|panel|chair)\s+(?:has\s+|had\s+)?(?:today\s+)?(?:concluded|found|decided|ruled)"
     r"\s+that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
     r"(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
@@ -406,7 +408,12 @@ _FORUM_RES = [
         re.compile(r"\bspecial\s+case\s+(?:police\s+)?(?:misconduct\s+)?hearing", re.I),
         0.95,
     ),
-    ("misconduct_meeting", re.compile(r"\bmisconduct\s+meeting", re.I), 0.9),
+    (
+        "misconduct_meeting",
+        # "(the case) resulted in a meeting": proceedings that ended in a meeting (eighth round)
+        re.compile(r"\bmisconduct\s+meeting|\bresult(?:ed|ing)\s+in\s+a\s+meeting\b", re.I),
+        0.9,
+    ),
     (
         "misconduct_hearing",
         re.compile(
