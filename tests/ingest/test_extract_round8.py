@@ -168,3 +168,18 @@ def test_cases_told_by_their_order_give_each_counted_officer_their_case() -> Non
         assert record.value("finding") == "no_misconduct"
         assert record.value("outcome") == "no_further_action"
         assert record.value("forum") == "misconduct_meeting"
+
+
+def test_officers_named_again_by_title_and_surname_keep_their_own_results() -> None:
+    text = (
+        "Two Essex Police officers have been found to have committed gross misconduct.\n\n"
+        "A misconduct hearing heard that PC Alan Marsh mocked a victim.\n\n"
+        "The hearing heard Sgt Brian Toller laughed at her.\n\n"
+        "Mr Marsh was dismissed without notice, while Mr Toller would have been dismissed had "
+        "he not already resigned, the chair said.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    by_name = {r.name: r for r in ex.records}
+    assert by_name["Alan Marsh"].value("outcome") == "dismissal_without_notice"
+    assert by_name["Brian Toller"].value("outcome") == "would_have_been_dismissed"

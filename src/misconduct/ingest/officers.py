@@ -337,6 +337,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             m.group("names"),
         )
     officers = [by_key[k] for k in order]
+    if len(officers) > 1:
+        _surname_mentions(text, officers)
     if officers:
         lead = _unnamed_lead(text, sents, officers)
         if lead is not None:
@@ -417,6 +419,24 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 )
             )
     return officers
+
+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
+
+
+def _surname_mentions(text: str, officers: list[Officer]) -> None:
+    """Officers named again by title and surname alone ("Mr Sims would have been dismissed"): in
+    a text about several officers each such mention is the officer's too, so their sentences are
+    told apart (30/11/2026, eighth round)."""
+    surnames = {o.key: o for o in officers if o.name and len(o.key) > 1 and o.key[0].isupper()}
+    if len(surnames) < 2:
+        return
+    for key, officer in surnames.items():
+        seen = {m.start for m in officer.mentions}
+        for m in re.finditer(_TITLE + r"(?P<s>" + re.escape(key) + r")\b", text):
+            if not any(abs(m.start("s") - at) < 2 for at in seen):
+                officer.mentions.append(Piece(m.start("s"), m.end("s"), m.group("s")))
+        officer.mentions.sort(key=lambda p: p.start)
 
 
 def _unnamed_lead(text: str, sents: list[Piece], named: list[Officer]) -> Officer | None:
