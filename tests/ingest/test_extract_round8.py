@@ -183,3 +183,26 @@ def test_officers_named_again_by_title_and_surname_keep_their_own_results() -> N
     by_name = {r.name: r for r in ex.records}
     assert by_name["Alan Marsh"].value("outcome") == "dismissal_without_notice"
     assert by_name["Brian Toller"].value("outcome") == "would_have_been_dismissed"
+
+
+def test_an_appeal_tribunals_date_is_not_the_misconduct_hearings() -> None:
+    text = (
+        "A police appeals tribunal has upheld the appeal of a Kent Police constable.\n\n"
+        "PC Carl Dunn had been dismissed without notice after a misconduct hearing found gross "
+        "misconduct.\n\n"
+        "The tribunal reached its decision today (June 3, 2019) after a hearing in Maidstone.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert ex.records[0].value("hearing_date") is None
+
+
+def test_a_date_beside_the_misconduct_hearing_on_an_appeal_page_is_kept() -> None:
+    text = (
+        "A police appeals tribunal has upheld the appeal of a Kent Police constable.\n\n"
+        "PC Carl Dunn had been dismissed without notice after a misconduct hearing on 4 March 2019 "
+        "found gross misconduct.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert ex.records[0].value("hearing_date") == "2019-03-04"

@@ -444,9 +444,14 @@ _DATE_BAD = re.compile(
     r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
     r"resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
     # a date of when a body was told something, or of a criminal case (seventh round)
-    r"joined|born|sentenced|criminal|informed)",
+    r"joined|born|sentenced|criminal|informed|"
+    # an appeal tribunal's date is the appeal's, not the misconduct hearing's (eighth round)
+    r"appeals?\s+tribunal)",
     re.I,
 )
+
+
+_APPEAL_TRIBUNAL = re.compile(r"\bappeals?\s+tribunal\b|\btribunal\b[^.]{0,120}\bappeal", re.I)
 
 
 # A date the allegation gives to the conduct ("on or after", "on or about", "on or before",
@@ -490,11 +495,17 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     # hearing's, unless the page says the hearing was today (30/11/2026, eighth round).
     own_line = None if re.search(r"\btoday\b", text, re.I) else d.own_date_line(text)
     candidates: list[tuple[int, int, Field]] = []
+    # A page about an appeal tribunal (its opening names one) dates the appeal: a date counts as
+    # the misconduct hearing's only in a sentence that names that hearing (30/11/2026, eighth
+    # round).
+    appeal = bool(sents) and any(_APPEAL_TRIBUNAL.search(x.text) for x in sents[:3])
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
             continue
         good = len(_DATE_GOOD.findall(s.text))
         bad = len(_DATE_BAD.findall(s.text))
+        if appeal and not re.search(r"\bmisconduct\s+hearing\b", s.text, re.I):
+            bad += 2
         for f in d.find_dates(s.text):
             score = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
@@ -536,7 +547,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             iso = f"{resolved:04d}-{dm.month:02d}-{dm.day:02d}"
             span = Span(s.start + dm.start, s.start + dm.end, dm.text)
             candidates.append((score, s.start + dm.start, Field(iso, span, conf, note)))
-    candidates += _today_candidates(text, printed)
+    if not appeal:  # on an appeal tribunal's page, "today" is the appeal's day
+        candidates += _today_candidates(text, printed)
     if not candidates:
         return absent()
     score, _, best = max(candidates, key=lambda c: (c[0], -c[1]))
