@@ -206,3 +206,25 @@ def test_a_date_beside_the_misconduct_hearing_on_an_appeal_page_is_kept() -> Non
     ex = extract(text)
     assert ex.refused is None, ex.refused
     assert ex.records[0].value("hearing_date") == "2019-03-04"
+
+
+def test_an_allegation_in_a_caption_line_does_not_void_the_finding_below_it() -> None:
+    text = (
+        "Officer cleared\n\n"
+        "The constable faced a misconduct hearing over the allegations - Picture: A Photographer\n"
+        "A Norfolk police officer has been cleared of misconduct after a hearing in Norwich.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert ex.records[0].value("finding") == "no_misconduct"
+    assert ex.records[0].value("outcome") == "no_further_action"
+
+
+def test_would_have_faced_dismissal_is_would_have_been_dismissed() -> None:
+    text = (
+        "A former Norfolk Police constable has been found to have committed gross misconduct at "
+        "an accelerated misconduct hearing. Had he not resigned, he would have faced dismissal.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert ex.records[0].value("outcome") == "would_have_been_dismissed"

@@ -140,7 +140,13 @@ def refusal(text: str) -> str | None:
     findings = [
         h
         for h in find_findings(text)
-        if not _ALLEGED.search(text[max(0, text.rfind(".", 0, h.start) + 1) : h.start])
+        # the sentence so far ends at a full stop or a line break (a caption line above the
+        # finding is not its sentence; eighth round)
+        if not _ALLEGED.search(
+            text[
+                max(0, text.rfind(".", 0, h.start) + 1, text.rfind("\n", 0, h.start) + 1) : h.start
+            ]
+        )
     ]
     has_result = bool(find_outcomes(text) or findings)
     if not has_result and _FUTURE.search(text):

@@ -33,6 +33,8 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         0.9,
     ),
     ("would_have_been_dismissed", r"would\s+have\s+been\s+(?:sacked|dismissed|fired)", 0.9),
+    # "would have faced dismissal" had he not resigned (eighth round)
+    ("would_have_been_dismissed", r"would\s+have\s+faced\s+(?:immediate\s+)?dismissal", 0.8),
     # "would have lost his job if he hadn't resigned"
     (
         "would_have_been_dismissed",
