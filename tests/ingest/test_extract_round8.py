@@ -228,3 +228,12 @@ def test_would_have_faced_dismissal_is_would_have_been_dismissed() -> None:
     ex = extract(text)
     assert ex.refused is None, ex.refused
     assert ex.records[0].value("outcome") == "would_have_been_dismissed"
+
+
+def test_a_page_opening_with_its_date_and_time_dates_a_day_and_month() -> None:
+    text = (
+        "12 February 2024 17:00 Officer dismissed following misconduct hearing\n\n"
+        + _BODY
+        + "The allegations were found proven on Friday, 8 December at the hearing.\n"
+    )
+    assert _hearing(text) == "2023-12-08"

@@ -253,6 +253,16 @@ _DATE_ALONE_LINE = re.compile(
     r"[ \t]+(?:19|20)\d{2})(?:,?[ \t]+\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?)?[ \t]*$",
     re.M,
 )
+# A page that opens with its date and time ("12 February 2024 17:00 Officer dismissed ...") prints
+# its date line first (eighth round).
+_OPENING_STAMP = re.compile(
+    r"\A\s*(?P<text>(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2},?)\s+"
+    r"(?:19|20)\d{2}),?\s+\d{1,2}[:.]\d{2}\b"
+)
+
+
+def _own_line_match(text: str) -> re.Match[str] | None:
+    return _DATE_ALONE_LINE.search(text[:_PUBLISHED_WITHIN]) or _OPENING_STAMP.match(text)
 
 
 def publication_line(text: str) -> tuple[int, int] | None:
@@ -268,7 +278,7 @@ def own_date_line(text: str) -> tuple[int, int] | None:
     """Where a full date stands alone on a line near the top ("Sep 9, 2022", "Date - 2nd July
     2019", "Thursday, 22nd September 2016, 3:48 pm"), or None: the page's own date line, when it
     was published, not a hearing's (30/11/2026, eighth round)."""
-    m = _DATE_ALONE_LINE.search(text[:_PUBLISHED_WITHIN])
+    m = _own_line_match(text)
     return (m.start(), m.end()) if m else None
 
 
@@ -300,7 +310,7 @@ def printed_publication_date(text: str) -> date | None:
     if m is None:
         m = _PUBLISHED_LINE.search(text[:_PUBLISHED_WITHIN])
     if m is None:
-        m = _DATE_ALONE_LINE.search(text[:_PUBLISHED_WITHIN])
+        m = _own_line_match(text)
     if m is None:
         return None
     found = [f for f in find_dates(m.group("text")) if f.precision == "day"]
