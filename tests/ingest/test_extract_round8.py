@@ -237,3 +237,18 @@ def test_a_page_opening_with_its_date_and_time_dates_a_day_and_month() -> None:
         + "The allegations were found proven on Friday, 8 December at the hearing.\n"
     )
     assert _hearing(text) == "2023-12-08"
+
+
+def test_standards_in_a_list_whose_numerals_are_glued_to_the_previous_item() -> None:
+    text = (
+        "A Wiltshire Police constable has been dismissed without notice after a misconduct "
+        "hearing found gross misconduct. He breached these Standards: i. Honesty and "
+        "Integrityii. Orders and Instructionsiii. Confidentiality\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert set(ex.records[0].value("standards")) == {
+        "honesty_and_integrity",
+        "orders_and_instructions",
+        "confidentiality",
+    }
