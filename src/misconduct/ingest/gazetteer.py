@@ -225,6 +225,12 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
                 r"(?:police\s+service|police|force)",
                 0.7,
             ),
+            # "discredited the police service", dismissed for "discrediting the service" (eighth
+            # round)
+            (
+                r"discredit(?:ed|ing)\s+(?:the\s+)?(?:police\s+service|police\s+force|service|force)",
+                0.7,
+            ),
             # "authority, respect and courtesy; confidentiality; and conduct" (the list's last item),
             # "orders and instructions, duties and responsibilities and discreditable"
             (r"conduct", LISTED_ONLY),
