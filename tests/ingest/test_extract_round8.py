@@ -257,7 +257,8 @@ def test_standards_in_a_list_whose_numerals_are_glued_to_the_previous_item() -> 
 def test_discrediting_the_service_is_discreditable_conduct() -> None:
     text = (
         "A Surrey Police constable has been dismissed without notice after a misconduct hearing "
-        "found gross misconduct.\n\nThe force said he had discredited the police service.\n"
+        "found gross misconduct.\n\nThe force said he had fallen short of the standard expected "
+        "and discredited the police service.\n"
     )
     ex = extract(text)
     assert ex.refused is None, ex.refused
