@@ -263,3 +263,17 @@ def test_discrediting_the_service_is_discreditable_conduct() -> None:
     ex = extract(text)
     assert ex.refused is None, ex.refused
     assert ex.records[0].value("standards") == ["discreditable_conduct"]
+
+
+def test_counted_outcomes_covering_some_of_the_counted_officers() -> None:
+    text = (
+        "Norfolk officers kept their jobs\n\n"
+        "Five officers faced misconduct hearings last year, a report shows.\n\n"
+        "Two of the officers received written warnings. One other officer was given management "
+        "advice.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 5
+    outcomes = sorted(str(r.value("outcome")) for r in ex.records)
+    assert outcomes == ["None", "None", "management_advice", "written_warning", "written_warning"]

@@ -270,6 +270,7 @@ def extract(
     _split_counted_findings(text, records)
     if n > 1 and not assigned and all(o.key.startswith("#") for o in officers):
         _withhold_shared(text, records)
+        _give_counted_part(text, records, groups)
     return Extraction(source, original, records=records, warnings=warnings)
 
 
@@ -756,6 +757,25 @@ def _withhold_shared(text: str, records: list[OfficerRecord]) -> None:
                 r.fields[name] = Field(
                     [] if name == "standards" else None, r.fields[name].evidence, 0.3, note
                 )
+
+
+def _give_counted_part(
+    text: str, records: list[OfficerRecord], groups: list[tuple[int, Hit]]
+) -> None:
+    """Counted outcomes that cover only some of the officers a text counts ("Seven officers faced
+    hearings ... two received written warnings ... two were given management advice"): that many
+    records take each counted outcome; the others are left without one, as the text does not say
+    theirs (30/11/2026, eighth round)."""
+    total = sum(k for k, _ in groups)
+    if not groups or total >= len(records) or total < 2:
+        return
+    rest = iter(records[len(records) - total :])
+    for k, hit in groups:
+        for _ in range(k):
+            r = next(rest)
+            r.fields["outcome"] = _hit_field(
+                hit, text, conf=0.6, note="a count of officers and outcomes that covers only some"
+            )
 
 
 def _split_counted_findings(text: str, records: list[OfficerRecord]) -> None:
