@@ -243,6 +243,26 @@ _PUBLISHED_LINE = re.compile(
     re.I | re.M,
 )
 _PUBLISHED_WITHIN = 400
+# A full date alone on a line near the top ("Sep 9, 2022", "Wednesday, December 17, 2025") is the
+# page's own date line (30/11/2026, eighth round); used only to give a year to a day and month
+# printed without one, never as the hearing date itself.
+_DATE_ALONE_LINE = re.compile(
+    r"^[ \t]*(?:Date[ \t]*[-–:][ \t]*)?"
+    r"(?P<text>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)"
+    r"[ \t]+(?:19|20)\d{2})(?:,?[ \t]+\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?)?[ \t]*$",
+    re.M,
+)
+# A page that opens with its date and time ("12 February 2024 17:00 Officer dismissed ...") prints
+# its date line first (eighth round).
+_OPENING_STAMP = re.compile(
+    r"\A\s*(?P<text>(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2},?)\s+"
+    r"(?:19|20)\d{2}),?\s+\d{1,2}[:.]\d{2}\b"
+)
+
+
+def _own_line_match(text: str) -> re.Match[str] | None:
+    return _DATE_ALONE_LINE.search(text[:_PUBLISHED_WITHIN]) or _OPENING_STAMP.match(text)
 
 
 def publication_line(text: str) -> tuple[int, int] | None:
@@ -251,6 +271,14 @@ def publication_line(text: str) -> tuple[int, int] | None:
     if m is not None:
         return m.start(), m.end()
     m = _PUBLISHED_LINE.search(text[:_PUBLISHED_WITHIN])
+    return (m.start(), m.end()) if m else None
+
+
+def own_date_line(text: str) -> tuple[int, int] | None:
+    """Where a full date stands alone on a line near the top ("Sep 9, 2022", "Date - 2nd July
+    2019", "Thursday, 22nd September 2016, 3:48 pm"), or None: the page's own date line, when it
+    was published, not a hearing's (30/11/2026, eighth round)."""
+    m = _own_line_match(text)
     return (m.start(), m.end()) if m else None
 
 
@@ -265,6 +293,26 @@ def publication_date(text: str) -> date | None:
         m = _PUBLISHED_LINE.search(text[:_PUBLISHED_WITHIN])
         if m is None:
             return None
+    found = [f for f in find_dates(m.group("text")) if f.precision == "day"]
+    return found[0].value if found else None
+
+
+def printed_publication_date(text: str) -> date | None:
+    """The date the page itself prints as its publication date ("Published 9 September 2022"), or
+    None. A stored copy's opening "date 2024-10-01" is not printed by the page (it is the search
+    tool's record of when the copy was stored), so it gives None here (30/11/2026, eighth round:
+    the one hearing-date convention, docs/register.md)."""
+    m = _DATELINE.match(text)
+    if m is not None and m.group("iso"):
+        # the stored prefix is skipped; a "Published: ..." straight after it is the page's own
+        m = _DATELINE.match(text[m.end() :])
+        m = m if m is not None and m.group("text") else None
+    if m is None:
+        m = _PUBLISHED_LINE.search(text[:_PUBLISHED_WITHIN])
+    if m is None:
+        m = _own_line_match(text)
+    if m is None:
+        return None
     found = [f for f in find_dates(m.group("text")) if f.precision == "day"]
     return found[0].value if found else None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date
 from itertools import pairwise
 
 from misconduct.ingest import dates as d
@@ -139,7 +140,13 @@ def refusal(text: str) -> str | None:
     findings = [
         h
         for h in find_findings(text)
-        if not _ALLEGED.search(text[max(0, text.rfind(".", 0, h.start) + 1) : h.start])
+        # the sentence so far ends at a full stop or a line break (a caption line above the
+        # finding is not its sentence; eighth round)
+        if not _ALLEGED.search(
+            text[
+                max(0, text.rfind(".", 0, h.start) + 1, text.rfind("\n", 0, h.start) + 1) : h.start
+            ]
+        )
     ]
     has_result = bool(find_outcomes(text) or findings)
     if not has_result and _FUTURE.search(text):
@@ -199,6 +206,8 @@ def extract(
         )
     officers = find_officers(text)
     groups = _counted_outcomes(text) + _listed_outcomes(text)
+    if not groups and not officers:
+        groups = _row_outcomes(text)
     count = stated_count(text)
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if count and not groups and not officers and count[0] <= 10:
@@ -211,6 +220,16 @@ def extract(
             # where the sentence that counts them states their result ("the allegations against
             # these four officers were found not proven"; seventh round).
             n = max(n, count[0])
+    if (
+        n == 1
+        and not officers
+        and not count
+        and not groups
+        and _PAIR.search(_opening_sentence(text))
+    ):
+        # "Officers who had sex with each other on duty have been sacked": a pair the text does
+        # not count, in its opening sentence (30/11/2026, eighth round)
+        n = 2
     counted = _counted_rank(text) if n > 1 else None
     if counted and officers and len(officers) < n:
         # Named officers of another rank than the one the text counts ("Sgt X was sacked ...
@@ -251,6 +270,7 @@ def extract(
     _split_counted_findings(text, records)
     if n > 1 and not assigned and all(o.key.startswith("#") for o in officers):
         _withhold_shared(text, records)
+        _give_counted_part(text, records, groups)
     return Extraction(source, original, records=records, warnings=warnings)
 
 
@@ -376,6 +396,21 @@ _INDEPENDENT_CHAIR = re.compile(
 )
 
 
+def _weekday_year(text: str) -> int | None:
+    """The year a hearing's weekday, day and month fit among the years the text prints: an
+    estimate for choosing the regulations of its year, never given as the hearing date (a weekday
+    does not fix a date's year under the hearing-date convention; 30/11/2026, eighth round)."""
+    years = [f.value.year for f in d.find_dates(text)]
+    for s in sentences(text):
+        if not re.search(r"\bhearing\b", s.text, re.I):
+            continue
+        for dm in d.find_day_months(s.text):
+            year = d.resolve_year(dm, years)
+            if year is not None:
+                return year
+    return None
+
+
 def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
     """A generic hearing the chief constable chaired is the forum the regulations of its year give
     a chief officer: a special case hearing before 2020, an accelerated misconduct hearing from
@@ -393,6 +428,8 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
         year = int(str(hearing_date.value)[:4])
     elif published is not None:
         year = published.year
+    else:
+        year = _weekday_year(text)
     if year is None or year >= 2024:
         return forum
     code = "special_case_hearing" if year < 2020 else "accelerated_misconduct_hearing"
@@ -414,9 +451,14 @@ _DATE_BAD = re.compile(
     r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
     r"resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
     # a date of when a body was told something, or of a criminal case (seventh round)
-    r"joined|born|sentenced|criminal|informed)",
+    r"joined|born|sentenced|criminal|informed|"
+    # an appeal tribunal's date is the appeal's, not the misconduct hearing's (eighth round)
+    r"appeals?\s+tribunal)",
     re.I,
 )
+
+
+_APPEAL_TRIBUNAL = re.compile(r"\bappeals?\s+tribunal\b|\btribunal\b[^.]{0,120}\bappeal", re.I)
 
 
 # A date the allegation gives to the conduct ("on or after", "on or about", "on or before",
@@ -454,27 +496,27 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 "the hearing date printed does not exist",
             )
     sents = sentences(text)
-    all_dates = d.find_dates(text)
-    years = [f.value.year for f in all_dates]
-    # A date the text gives to a hearing still to come ("a second hearing was to take place
-    # between August 2 and August 5, 2022") is not one the reported hearing followed (30/11/2026,
-    # sixth round).
-    latest = max(
-        (f.value for f in all_dates if f.precision == "day" and not _date_to_come(text, f.start)),
-        default=None,
-    )
-    published = d.publication_date(text)
+    printed = d.printed_publication_date(text)
     dateline = d.publication_line(text)
+    # A date alone on its line under the headline is when the page was published, not the
+    # hearing's, unless the page says the hearing was today (30/11/2026, eighth round).
+    own_line = None if re.search(r"\btoday\b", text, re.I) else d.own_date_line(text)
     candidates: list[tuple[int, int, Field]] = []
+    # A page about an appeal tribunal (its opening names one) dates the appeal: a date counts as
+    # the misconduct hearing's only in a sentence that names that hearing (30/11/2026, eighth
+    # round).
+    appeal = bool(sents) and any(_APPEAL_TRIBUNAL.search(x.text) for x in sents[:3])
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
             continue
         good = len(_DATE_GOOD.findall(s.text))
         bad = len(_DATE_BAD.findall(s.text))
+        if appeal and not re.search(r"\bmisconduct\s+hearing\b", s.text, re.I):
+            bad += 2
         for f in d.find_dates(s.text):
             score = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
-            if re.match(r"\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
+            if re.match(r",?\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
             if _ALLEGED_DATE.search(s.text[max(0, f.start - 30) : f.start]):
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
@@ -484,45 +526,36 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
                 score -= 10  # "Date published: 18 December 2017" (sixth round)
+            elif own_line and own_line[0] <= s.start + f.start < own_line[1]:
+                score -= 10  # a date alone on its line under the headline (eighth round)
             if f.precision != "day" and score <= 0:
                 continue
             candidates.append(
                 (score, s.start + f.start, Field(f.iso, span, 0.9 if score > 0 else 0.5))
             )
         for dm in d.find_day_months(s.text):
-            resolved = d.resolve_year(dm, years)
-            conf, note = (
-                0.6,
-                "the year is not printed: it is the only year near the text's dates that fits "
-                "the weekday",
-            )
+            # A day and month printed without a year is a date only when the page's own printed
+            # date line fixes the year (the last such day on or before it). Neither a weekday nor
+            # a stored copy's "date ..." prefix nor the other years the text prints fix it
+            # (30/11/2026, eighth round: the one hearing-date convention, docs/register.md).
             score = good - 2 * bad
             if _ALLEGED_DATE.search(
                 s.text[max(0, dm.start - 30) : dm.start]
             ) or _ALLEGATION_CLAUSE.search(s.text[: dm.start]):
                 score -= 3
-            if resolved is None and published is not None:
-                resolved = d.year_before(dm, published)
-                if resolved is None or score <= 0:
-                    continue
-                conf, note = (
-                    0.55,
-                    "the year is not printed: taken as the last on or before the date the page "
-                    "was published (a report tells of a hearing already held)",
-                )
-            if resolved is None:
-                resolved = d.year_after(dm, latest)
-                if resolved is None or score <= 0:
-                    continue
-                conf, note = (
-                    0.5,
-                    "the year is not printed: taken as the first on or after the latest date the "
-                    "text prints (a notice reports a hearing after the events it describes)",
-                )
+            resolved = d.year_before(dm, printed)
+            if resolved is None or score <= 0:
+                continue
+            conf, note = (
+                0.55,
+                "the year is not printed beside it: taken from the page's own date line, as the "
+                "last such day on or before it (a report tells of a hearing already held)",
+            )
             iso = f"{resolved:04d}-{dm.month:02d}-{dm.day:02d}"
             span = Span(s.start + dm.start, s.start + dm.end, dm.text)
             candidates.append((score, s.start + dm.start, Field(iso, span, conf, note)))
-    candidates += _today_candidates(text, years)
+    if not appeal:  # on an appeal tribunal's page, "today" is the appeal's day
+        candidates += _today_candidates(text, printed)
     if not candidates:
         return absent()
     score, _, best = max(candidates, key=lambda c: (c[0], -c[1]))
@@ -538,24 +571,11 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     return best
 
 
-_DATE_TO_COME = re.compile(
-    r"\b(?:(?:was|is|are|were)\s+(?:due\s+|set\s+|scheduled\s+)?to\s+(?:take\s+place|be\s+held|"
-    r"start|begin|resume)|will\s+(?:take\s+place|be\s+held|start|begin|resume)|is\s+due\s+to)\b",
-    re.I,
-)
-
-
-def _date_to_come(text: str, at: int) -> bool:
-    """Whether the date at ``at`` follows, in its sentence, words that put it in the future."""
-    s = next((s for s in sentences(text) if s.start <= at < s.end), None)
-    return s is not None and bool(_DATE_TO_COME.search(text[s.start : at]))
-
-
 # "A statement released today (Friday, May 26) said ...": the date the text gives for "today".
 _TODAY_DEFINED = re.compile(r"\btoday\s*\((?P<date>[^()]{3,40})\)", re.I)
 
 
-def _today_candidates(text: str, years: list[int]) -> list[tuple[int, int, Field]]:
+def _today_candidates(text: str, printed: date | None) -> list[tuple[int, int, Field]]:
     """A hearing the text says happened "today" ("He was dismissed today") took place on the date
     the text gives for today elsewhere; scored by the words next to each "today" (a sentence's
     other clauses, e.g. about a conviction, do not count against it)."""
@@ -569,15 +589,15 @@ def _today_candidates(text: str, years: list[int]) -> list[tuple[int, int, Field
         span = Span(at + full[0].start, at + full[0].end, full[0].text)
     else:
         dms = d.find_day_months(inside)
-        year = d.resolve_year(dms[0], years) if dms else None
+        year = d.year_before(dms[0], printed) if dms else None
         if year is None:
             return []
         dm = dms[0]
         iso = f"{year:04d}-{dm.month:02d}-{dm.day:02d}"
         conf = 0.6
         note = (
-            "the date the text gives for today; the year is not printed: it is the only year "
-            "near the text's dates that fits the weekday"
+            "the date the text gives for today; the year is not printed beside it: taken from "
+            "the page's own date line"
         )
         span = Span(at + dm.start, at + dm.end, dm.text)
     best = 0
@@ -683,6 +703,16 @@ _COUNTED_RANK = re.compile(
 )
 
 
+# Officers in the plural said to have done something "with each other": two of them.
+_PAIR = re.compile(r"\bofficers\b[^.;\n]{0,80}?\bwith\s+each\s+other\b", re.I)
+
+
+def _opening_sentence(text: str) -> str:
+    """The opening sentence of a text (its headline, where it has one)."""
+    sents = sentences(text)
+    return sents[0].text if sents else ""
+
+
 def _count_is_result_subject(text: str, count: Piece) -> bool:
     """Whether the sentence that counts the officers also states a finding or an outcome, so the
     result is the counted officers' (30/11/2026, seventh round)."""
@@ -727,6 +757,25 @@ def _withhold_shared(text: str, records: list[OfficerRecord]) -> None:
                 r.fields[name] = Field(
                     [] if name == "standards" else None, r.fields[name].evidence, 0.3, note
                 )
+
+
+def _give_counted_part(
+    text: str, records: list[OfficerRecord], groups: list[tuple[int, Hit]]
+) -> None:
+    """Counted outcomes that cover only some of the officers a text counts ("Seven officers faced
+    hearings ... two received written warnings ... two were given management advice"): that many
+    records take each counted outcome; the others are left without one, as the text does not say
+    theirs (30/11/2026, eighth round)."""
+    total = sum(k for k, _ in groups)
+    if not groups or total >= len(records) or total < 2:
+        return
+    rest = iter(records[len(records) - total :])
+    for k, hit in groups:
+        for _ in range(k):
+            r = next(rest)
+            r.fields["outcome"] = _hit_field(
+                hit, text, conf=0.6, note="a count of officers and outcomes that covers only some"
+            )
 
 
 def _split_counted_findings(text: str, records: list[OfficerRecord]) -> None:
@@ -851,6 +900,25 @@ def _listed_outcomes(text: str) -> list[tuple[int, Hit]]:
     return out
 
 
+# A line of a table flattened to one cell a line that gives one unnamed officer's result
+# ("Finalised - officer dismissed after a misconduct hearing"): short, no full stop, the officer in
+# the singular (30/11/2026, eighth round: a Freedom of Information reply's rows).
+_ROW_OUTCOME_LINE = re.compile(r"^[ \t]*(?=[^\n]*\bofficer\b)[^\n.]{10,100}[ \t]*$", re.I | re.M)
+_ROWS_AT_LEAST = 3
+
+
+def _row_outcomes(text: str) -> list[tuple[int, Hit]]:
+    """Officers told one a row in a flattened table (a Freedom of Information reply lists each
+    case's status and outcome on a line of its own), as (1, outcome) groups; only where at least
+    three such lines are printed, so a headline and a standfirst are not two officers."""
+    out: list[tuple[int, Hit]] = []
+    for m in _ROW_OUTCOME_LINE.finditer(text):
+        hits = find_outcomes(m.group(), m.start())
+        if len(hits) == 1:
+            out.append((1, hits[0]))
+    return out if len(out) >= _ROWS_AT_LEAST else []
+
+
 def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> dict[str, Hit]:
     """Give counted outcomes to officers: "would have been dismissed" to the former officers first."""
     pool = list(officers)
@@ -868,7 +936,9 @@ def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> d
 
 _TOGETHER = re.compile(r"\b(?:both|each|all|the\s+pair|the\s+two|together)\b", re.I)
 _COORDINATION = re.compile(
-    r"\s*(?:,|&|and|,\s*and)\s*(?:(?:former|serving)\s+)?(?:(?:" + RANK_PATTERN + r")\.?\s+)?", re.I
+    # "or" too: "not proven against the inspector or the sergeant" is about each (eighth round)
+    r"\s*(?:,|&|and|or|,\s*and)\s*(?:(?:former|serving)\s+)?(?:(?:" + RANK_PATTERN + r")\.?\s+)?",
+    re.I,
 )
 
 
@@ -899,7 +969,10 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
                 _COORDINATION.fullmatch(text[a_end:b_start])
                 for (_, a_end), (b_start, _) in pairwise(spans)
             )
-            if _TOGETHER.search(s.text) or coordinated:
+            # officers counted together in one phrase ("the second case involved two officers")
+            # share it (eighth round)
+            shared = len({start for start, _ in spans}) == 1
+            if _TOGETHER.search(s.text) or coordinated or shared:
                 # "PC A and PC B were both found ...", "Sgt Wilson and PC Trent were handed final
                 # written warnings" (names joined only by "and" or commas; 30/11/2026, fourth
                 # round): the sentence is about each of them.
@@ -1244,6 +1317,19 @@ def _outcome_read(
         if hits:
             return _hit_field(hits[0], text, conf=0.95)
     hits = _first_in_scope(scope, find_outcomes, text) if scope else []
+    if not hits and scope and not single:
+        # An officer of several whose own sentences clear them and state no outcome ("misconduct
+        # was not proven against the inspector or the sergeant") is not given another officer's
+        # sanction from elsewhere in the text (30/11/2026, eighth round).
+        scoped = _first_in_scope(scope, find_findings, text)
+        if scoped and all(h.code == "no_misconduct" for h in scoped):
+            return _hit_field(
+                scoped[0],
+                text,
+                value="no_further_action",
+                conf=0.7,
+                note="not stated as an outcome; the allegations against this officer were not proven",
+            )
     if not hits:
         hits = find_outcomes(text)
         if scope and others:

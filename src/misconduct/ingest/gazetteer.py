@@ -225,6 +225,12 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
                 r"(?:police\s+service|police|force)",
                 0.7,
             ),
+            # "discredited the police service", dismissed for "discrediting the service" (eighth
+            # round)
+            (
+                r"discredit(?:ed|ing)\s+(?:the\s+)?(?:police\s+service|police\s+force|service|force)",
+                0.7,
+            ),
             # "authority, respect and courtesy; confidentiality; and conduct" (the list's last item),
             # "orders and instructions, duties and responsibilities and discreditable"
             (r"conduct", LISTED_ONLY),
@@ -235,8 +241,11 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             (r"challenging(?:\s+(?:and|&)\s+|\s*/\s*)reporting(?:\s+improper\s+conduct)?", 0.9)
         ],
     }
+    # A list flattened with its numerals glued to the previous item ("Honesty and Integrityii.
+    # Authority, ...") ends a Standard too (30/11/2026, eighth round).
+    end = r"(?:\b|(?=(?-i:i{1,3}|iv|vi{0,3}|ix|x)\.\s))"
     return [
-        (sid, re.compile(rf"\b{p}\b", re.IGNORECASE), conf)
+        (sid, re.compile(rf"\b{p}{end}", re.IGNORECASE), conf)
         for sid, pats in variants.items()
         for p, conf in pats
     ]

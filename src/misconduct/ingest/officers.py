@@ -87,6 +87,27 @@ _UNNAMED_RANKED = re.compile(
     # "the male officer ... the female officer": two unnamed officers told apart by sex
     r"\b[Tt]he\s+(?P<sex>male|female)\s+(?:police\s+)?(?:officer|constable|PC)\b"
 )
+# "The detective constable ... An inspector and a sergeant were also found ...": officers a text
+# neither names nor calls unnamed, told apart by rank (30/11/2026, eighth round). Read only where
+# two of them are joined in one phrase ("an inspector and a sergeant", "the inspector or the
+# sergeant"), so a witness of another rank is not taken for an officer.
+_PLAIN_RANKED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<rank>detective\s+constable|police\s+constable|special\s+constable|"
+    r"detective\s+sergeant|police\s+sergeant|sergeant|detective\s+inspector|inspector|constable)\b"
+    r"(?!\s+(?:[A-Z][a-z]|\d))"
+)
+_PLAIN_PAIR = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\s+(?:and|or)\s+"
+    r"(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\b"
+)
+# "The first case related to one police officer ... The second case involved two police officers":
+# a Freedom of Information answer that tells cases by their order, each with its officers counted
+# (30/11/2026, eighth round).
+_CASE_GROUP = re.compile(
+    r"\b[Tt]he\s+(?:first|second|third|fourth|fifth|sixth|other|last|final)\s+case\s+"
+    r"(?:related\s+to|involved|concerned|was\s+about)\s+(?P<n>an?|one|two|three|four|five|six)\s+"
+    r"(?:(?:police|serving|former)\s+)?officers?\b"
+)
 _PLURAL_RANKS = re.compile(r"^(?:pcs|pc's|pc’s)$", re.IGNORECASE)
 # Words that follow a rank but are not a name.
 _NOT_NAMES = {
@@ -316,6 +337,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             m.group("names"),
         )
     officers = [by_key[k] for k in order]
+    if len(officers) > 1:
+        _surname_mentions(text, officers)
     if officers:
         lead = _unnamed_lead(text, sents, officers)
         if lead is not None:
@@ -354,6 +377,29 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             by_rank[printed].mentions.append(Piece(u.start(), u.end(), u.group()))
         if len(by_rank) > 1:
             officers = list(by_rank.values())
+    cases = list(_CASE_GROUP.finditer(text)) if not officers else []
+    if len(cases) > 1:
+        for c, m in enumerate(cases):
+            k = 1 if m.group("n").lower() in ("a", "an") else NUMBERS[m.group("n").lower()]
+            mention = Piece(m.start(), m.end(), m.group())
+            for i in range(k):
+                label = f"case {c + 1}, officer {i + 1}" if k > 1 else f"case {c + 1}, the officer"
+                officers.append(
+                    Officer(f"case{c}.{i}", label, None, None, None, mentions=[mention])
+                )
+    if not officers and _PLAIN_PAIR.search(text):
+        plain: dict[str, Officer] = {}
+        for u in _PLAIN_RANKED.finditer(text):
+            code = rank_code(u.group("rank"))
+            if code is None or not _SUBJECT.search(sentence_at(u.start())):
+                continue
+            printed = re.sub(r"\s+", " ", u.group("rank").lower())
+            if printed not in plain:
+                piece = Piece(u.start("rank"), u.end("rank"), u.group("rank"))
+                plain[printed] = Officer(f"~{printed}", f"the {printed}", code, piece, None)
+            plain[printed].mentions.append(Piece(u.start(), u.end(), u.group()))
+        if len(plain) > 1:
+            officers = list(plain.values())
     if not officers:
         one = _UNNAMED.search(text)
         if one:
@@ -373,6 +419,24 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 )
             )
     return officers
+
+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
+
+
+def _surname_mentions(text: str, officers: list[Officer]) -> None:
+    """Officers named again by title and surname alone ("Mr Sims would have been dismissed"): in
+    a text about several officers each such mention is the officer's too, so their sentences are
+    told apart (30/11/2026, eighth round)."""
+    surnames = {o.key: o for o in officers if o.name and len(o.key) > 1 and o.key[0].isupper()}
+    if len(surnames) < 2:
+        return
+    for key, officer in surnames.items():
+        seen = {m.start for m in officer.mentions}
+        for m in re.finditer(_TITLE + r"(?P<s>" + re.escape(key) + r")\b", text):
+            if not any(abs(m.start("s") - at) < 2 for at in seen):
+                officer.mentions.append(Piece(m.start("s"), m.end("s"), m.group("s")))
+        officer.mentions.sort(key=lambda p: p.start)
 
 
 def _unnamed_lead(text: str, sents: list[Piece], named: list[Officer]) -> Officer | None:

@@ -33,6 +33,8 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         0.9,
     ),
     ("would_have_been_dismissed", r"would\s+have\s+been\s+(?:sacked|dismissed|fired)", 0.9),
+    # "would have faced dismissal" had he not resigned (eighth round)
+    ("would_have_been_dismissed", r"would\s+have\s+faced\s+(?:immediate\s+)?dismissal", 0.8),
     # "would have lost his job if he hadn't resigned"
     (
         "would_have_been_dismissed",
@@ -340,7 +342,10 @@ _NO_MISCONDUCT = re.compile(
     r"allegations?\s+of\s+(?:gross\s+)?misconduct\s+against\s+[^.;]{3,60}?\s+(?:was|were|had\s+been|"
     r"have\s+been|has\s+been)\s+found\s+not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
     r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
-    r"found\s+no\s+misconduct|did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
+    r"found\s+no\s+misconduct|"
+    # "misconduct was not proven against the inspector or the sergeant" (eighth round)
+    r"(?:gross\s+)?misconduct\s+(?:was|were|had\s+been)\s+(?:found\s+)?not\s+(?:proven|proved)|"
+    r"did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
     r"cleared\s+of\s+(?:gross\s+)?misconduct|found\s+not\s+to\s+have\s+breached|"
     # "found that there was no misconduct", "found all of the allegations not proven" (fourth
     # round, after held-out 3 was measured)
@@ -357,6 +362,8 @@ _NO_MISCONDUCT = re.compile(
     r"(?:was|were|had\s+been)\s+(?:thrown\s+out|dismissed)\b(?!\s+(?:from|without|with))|"
     # a panel that found there was "no case to answer" at the hearing (an
     # investigation's "case to answer" is not a result; 30/11/2026, seventh round)
+    # "the finding was no case to answer" (a meeting's or a hearing's; eighth round)
+    r"\bfinding\s+was\s+(?:that\s+there\s+was\s+)?no\s+case\s+to\s+answer|"
     r"(?:hearing|panel|chair)\s+(?:has\s+|had\s+)?(?:today\s+)?(?:concluded|found|decided|ruled)"
     r"\s+that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
     r"(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
@@ -374,8 +381,14 @@ def find_findings(text: str, offset: int = 0) -> list[Hit]:
                 continue
             code = "gross_misconduct" if m.group("gross") else "misconduct"
             hits.append(Hit(code, offset + m.start(), offset + m.end(), m.group(), 0.9))
-    for m in _NO_MISCONDUCT.finditer(text):
-        hits.append(Hit("no_misconduct", offset + m.start(), offset + m.end(), m.group(), 0.7))
+    cleared = [
+        Hit("no_misconduct", offset + m.start(), offset + m.end(), m.group(), 0.7)
+        for m in _NO_MISCONDUCT.finditer(text)
+    ]
+    # "found misconduct was not proven": a finding that overlaps a statement that it was not
+    # proven is that statement's (30/11/2026, eighth round)
+    hits = [h for h in hits if not any(c.start < h.end and h.start < c.end for c in cleared)]
+    hits += cleared
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -397,7 +410,12 @@ _FORUM_RES = [
         re.compile(r"\bspecial\s+case\s+(?:police\s+)?(?:misconduct\s+)?hearing", re.I),
         0.95,
     ),
-    ("misconduct_meeting", re.compile(r"\bmisconduct\s+meeting", re.I), 0.9),
+    (
+        "misconduct_meeting",
+        # "(the case) resulted in a meeting": proceedings that ended in a meeting (eighth round)
+        re.compile(r"\bmisconduct\s+meeting|\bresult(?:ed|ing)\s+in\s+a\s+meeting\b", re.I),
+        0.9,
+    ),
     (
         "misconduct_hearing",
         re.compile(
