@@ -40,6 +40,10 @@ Per-field precision, recall and F1 of the extraction on
    held-out 6 (fetched after held-out 6 was measured and looked at; truth written and committed
    before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT7_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``56229e6``); development since.
+10. with ``--heldout8``: HELD-OUT 8, the pages of ``eval/heldout8/<id>.toml``, built exactly as
+   held-out 7 (fetched after held-out 7 was measured and looked at; truth written and committed
+   before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT8_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. Not measured yet.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -789,6 +793,7 @@ HELD_OUT = (
         "measured once at commit 56229e6, then its misses were read: development since",
         own_folder=True,
     ),
+    HeldOut(8, "not measured before this run", own_folder=True),
 )
 
 
