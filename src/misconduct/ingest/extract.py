@@ -453,7 +453,9 @@ _DATE_BAD = re.compile(
     # a date of when a body was told something, or of a criminal case (seventh round)
     r"joined|born|sentenced|criminal|informed|"
     # an appeal tribunal's date is the appeal's, not the misconduct hearing's (eighth round)
-    r"appeals?\s+tribunal)",
+    r"appeals?\s+tribunal|"
+    # a date calculator in a page's margin ("90 days from today is ...", ninth round)
+    r"days\s+(?:from|after|before)\s+today)",
     re.I,
 )
 
@@ -478,6 +480,23 @@ _ALLEGATION_CLAUSE = re.compile(
 )
 
 
+# A hearing the sentence says is still to come (ninth round).
+_HEARING_TO_COME = re.compile(
+    r"\b(?:will|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to|are\s+set\s+to)\s+"
+    r"(?:face|appear|attend|be\s+held|take\s+place|begin|start)\b",
+    re.I,
+)
+
+
+def _clause_score(sentence: str, at: int) -> int:
+    """The hearing words less twice the other dates' words in a date's own clause: from the last
+    comma or semicolon before it (ninth round)."""
+    before = sentence[:at]
+    cut = max(before.rfind(","), before.rfind(";"))
+    clause = before[cut + 1 :]
+    return len(_DATE_GOOD.findall(clause)) - 2 * len(_DATE_BAD.findall(clause))
+
+
 def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: list[str]) -> Field:
     if "date" in table:
         cell = table["date"]
@@ -497,11 +516,19 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             )
     sents = sentences(text)
     printed = d.printed_publication_date(text)
+    years = d.printed_years(text)
     dateline = d.publication_line(text)
     # A date alone on its line under the headline is when the page was published, not the
     # hearing's, unless the page says the hearing was today (30/11/2026, eighth round).
-    own_line = None if re.search(r"\btoday\b", text, re.I) else d.own_date_line(text)
+    # ("90 days from today is ..." in a page's margin is no hearing "today"; ninth round)
+    says_today = re.search(r"(?<!from )\btoday\b", text, re.I)
+    own_line = None if says_today else d.own_date_line(text)
     candidates: list[tuple[int, int, Field]] = []
+    # Between dates of one sentence that score alike, the words of each date's own clause (from
+    # the comma before it) decide: "resigned on 30 March 2020, before the hearing, which took
+    # place on 7 May 2020" (30/11/2026, ninth round).
+    clause_score: dict[int, int] = {}
+    sentence_of: dict[int, int] = {}
     # A page about an appeal tribunal (its opening names one) dates the appeal: a date counts as
     # the misconduct hearing's only in a sentence that names that hearing (30/11/2026, eighth
     # round).
@@ -530,6 +557,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 10  # a date alone on its line under the headline (eighth round)
             if f.precision != "day" and score <= 0:
                 continue
+            clause_score[s.start + f.start] = _clause_score(s.text, f.start)
+            sentence_of[s.start + f.start] = s.start
             candidates.append(
                 (score, s.start + f.start, Field(f.iso, span, 0.9 if score > 0 else 0.5))
             )
@@ -543,25 +572,51 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 s.text[max(0, dm.start - 30) : dm.start]
             ) or _ALLEGATION_CLAUSE.search(s.text[: dm.start]):
                 score -= 3
-            resolved = d.year_before(dm, printed)
-            if resolved is None or score <= 0:
+            if _HEARING_TO_COME.search(s.text[: dm.start]):
+                # a hearing still to come ("will face a hearing on Tuesday, June 13"): neither the
+                # last such day before the date line nor a year printed for the past is its year
+                # (30/11/2026, ninth round)
                 continue
+            resolved = d.year_before(dm, printed)
             conf, note = (
                 0.55,
                 "the year is not printed beside it: taken from the page's own date line, as the "
                 "last such day on or before it (a report tells of a hearing already held)",
             )
+            if resolved is None:
+                # A weekday printed with the day and month that agrees with exactly one year the
+                # page prints elsewhere fixes the year (30/11/2026, ninth round: convention (c)).
+                resolved = d.weekday_year(dm, years)
+                conf, note = (
+                    0.55,
+                    "the year is not printed beside it: the only year the page prints that the "
+                    "weekday printed with it agrees with",
+                )
+            if resolved is None or score <= 0:
+                continue
             iso = f"{resolved:04d}-{dm.month:02d}-{dm.day:02d}"
             span = Span(s.start + dm.start, s.start + dm.end, dm.text)
+            clause_score[s.start + dm.start] = _clause_score(s.text, dm.start)
+            sentence_of[s.start + dm.start] = s.start
             candidates.append((score, s.start + dm.start, Field(iso, span, conf, note)))
     if not appeal:  # on an appeal tribunal's page, "today" is the appeal's day
         candidates += _today_candidates(text, printed)
     if not candidates:
         return absent()
-    score, _, best = max(candidates, key=lambda c: (c[0], -c[1]))
+    score, _, best = max(
+        candidates,
+        key=lambda c: (c[0], -sentence_of.get(c[1], c[1]), clause_score.get(c[1], 0), -c[1]),
+    )
     if score < 0:
         return absent("no date in the text reads as the hearing's")
     if score == 0:
+        # A date no hearing word stands beside, long before the page was published, is the
+        # conduct's, not offered even for review (30/11/2026, ninth round); the page's date is
+        # used here only to turn a date away, never to give one a year.
+        published = printed or d.publication_date(text)
+        when = d.parse_date(str(best.value)) if len(str(best.value)) == 10 else None
+        if published is not None and when is not None and (published - when).days > 180:
+            return absent("the only dates are long before the page was published")
         return Field(
             best.value,
             best.evidence,
@@ -590,15 +645,22 @@ def _today_candidates(text: str, printed: date | None) -> list[tuple[int, int, F
     else:
         dms = d.find_day_months(inside)
         year = d.year_before(dms[0], printed) if dms else None
+        note = (
+            "the date the text gives for today; the year is not printed beside it: taken from "
+            "the page's own date line"
+        )
+        if year is None and dms:
+            # or from the one printed year its weekday agrees with (ninth round: convention (c))
+            year = d.weekday_year(dms[0], d.printed_years(text))
+            note = (
+                "the date the text gives for today; the year is not printed beside it: the only "
+                "year the page prints that its weekday agrees with"
+            )
         if year is None:
             return []
         dm = dms[0]
         iso = f"{year:04d}-{dm.month:02d}-{dm.day:02d}"
         conf = 0.6
-        note = (
-            "the date the text gives for today; the year is not printed beside it: taken from "
-            "the page's own date line"
-        )
         span = Span(at + dm.start, at + dm.end, dm.text)
     best = 0
     for t in re.finditer(r"\btoday\b", text, re.I):

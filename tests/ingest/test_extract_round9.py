@@ -1,0 +1,75 @@
+"""Rules added on 30/11/2026 (issue 15, ninth round): the hearing-date convention's third way of
+fixing a year (a weekday that agrees with exactly one year the page prints), dates that are not the
+hearing's, and pages about several officers. Texts are written for the test."""
+
+from __future__ import annotations
+
+from misconduct.ingest import dates as d
+from misconduct.ingest import extract
+
+_BODY = (
+    "A Norfolk Police constable has been dismissed without notice after a misconduct hearing "
+    "found gross misconduct.\n\n"
+    "PC Jane Doe was found to have breached the standard of honesty and integrity.\n\n"
+)
+
+
+def _hearing(text: str) -> object:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    return ex.records[0].value("hearing_date")
+
+
+def test_a_weekday_agreeing_with_the_one_printed_year_gives_it() -> None:
+    # 12 March 2024 was a Tuesday; 2021 (a Friday) is the only other year printed
+    text = _BODY + "She joined in 2021. The hearing was held on Tuesday 12 March; in 2024 ...\n"
+    assert _hearing(text) == "2024-03-12"
+
+
+def test_a_weekday_before_a_bracketed_day_and_month_is_read() -> None:
+    # "Tuesday (12 March)": the weekday stands outside the brackets
+    text = _BODY + "The hearing took place on Tuesday (12 March). She had joined in 2024.\n"
+    assert _hearing(text) == "2024-03-12"
+    (dm,) = d.find_day_months("on Tuesday (12 March)")
+    assert dm.weekday == 1
+
+
+def test_the_stored_prefix_year_does_not_count_as_printed() -> None:
+    assert d.printed_years("date 2024-03-20 The hearing on Tuesday 12 March.") == set()
+    text = " date 2024-03-20 " + _BODY + "The hearing was held on Tuesday 12 March.\n"
+    assert _hearing(text) is None
+
+
+def test_a_hearing_still_to_come_takes_no_year() -> None:
+    # 13 June 2017 was a Tuesday and 2017 is printed, but the hearing is yet to be held
+    text = (
+        _BODY + "Another officer will face a gross misconduct hearing on Tuesday, June 13, over "
+        "relationships between 2017 and 2018.\n"
+    )
+    assert _hearing(text) is None
+
+
+def test_a_date_calculator_in_the_margin_is_not_a_hearing_today() -> None:
+    text = (
+        "90 days from today is Wed, 26 March 2025\n\nOfficers cleared\n\n21 March 2019\n\n"
+        "Three Kent Police officers have been cleared of gross misconduct at a hearing.\n"
+    )
+    assert extract(text).records[0].value("hearing_date") is None
+
+
+def test_a_date_with_no_hearing_word_long_before_the_page_is_not_offered() -> None:
+    text = (
+        "Officer dismissed\n\n3 February 2024, 17:16 | Updated: 4 February 2024, 09:10\n\n"
+        + _BODY
+        + "She had struck a man in a shop on 4 June 2021.\n"
+    )
+    assert _hearing(text) is None
+
+
+def test_between_two_dates_of_a_sentence_the_hearings_clause_wins() -> None:
+    text = (
+        _BODY.replace("has been dismissed without notice", "would have been dismissed")
+        + "A misconduct hearing was arranged, but she resigned on 30 March 2020, before the "
+        "hearing, which took place on 7 May 2020.\n"
+    )
+    assert _hearing(text) == "2020-05-07"
