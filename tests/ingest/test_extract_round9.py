@@ -73,3 +73,12 @@ def test_between_two_dates_of_a_sentence_the_hearings_clause_wins() -> None:
         "hearing, which took place on 7 May 2020.\n"
     )
     assert _hearing(text) == "2020-05-07"
+
+
+def test_officers_counted_as_fired_take_their_counted_outcome() -> None:
+    text = (
+        "Four Cumbria police officers have been fired after a misconduct hearing found they had "
+        "shared offensive images.\n\nOne other officer has been given a final written warning.\n"
+    )
+    outcomes = sorted(str(r.value("outcome")) for r in extract(text).records)
+    assert outcomes == ["dismissal_without_notice"] * 4 + ["final_written_warning"]

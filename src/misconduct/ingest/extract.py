@@ -735,7 +735,8 @@ _COUNT_OUTCOME = re.compile(
     # "TWO Leicestershire Police officers have been sacked on the spot" (fourth round, after
     # held-out 3 was measured)
     r"sacked|final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|"
-    r"management\s+advice)",
+    # "Five ... officers have been fired" (ninth round)
+    r"management\s+advice|(?<=been\s)fired)",
     re.I,
 )
 
