@@ -82,3 +82,34 @@ def test_officers_counted_as_fired_take_their_counted_outcome() -> None:
     )
     outcomes = sorted(str(r.value("outcome")) for r in extract(text).records)
     assert outcomes == ["dismissal_without_notice"] * 4 + ["final_written_warning"]
+
+
+def test_a_panel_that_found_no_allegation_proved_clears_the_officer() -> None:
+    text = (
+        "A Dorset Police superintendent has been cleared after a misconduct hearing.\n\n"
+        "The panel found no allegations of misconduct or gross misconduct were proved against "
+        "Superintendent Ann Roe.\n\n"
+        "Claims that she had shouted at a colleague over a parking space were also dismissed.\n"
+    )
+    (rec,) = extract(text).records
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("outcome") == "no_further_action"
+
+
+def test_claims_as_the_subject_of_dismissed_are_not_a_dismissal() -> None:
+    from misconduct.ingest import outcomes
+
+    assert outcomes._claims_dismissed("Claims that he lied to other officers were also ")
+    assert not outcomes._claims_dismissed("After the claims were heard, he was ")
+
+
+def test_a_read_more_line_without_a_colon_is_another_story() -> None:
+    text = (
+        "A Gwent Police constable convicted of drink driving has been sacked by the force.\n\n"
+        "PC Sam Poe was dismissed from the force without notice at the end of an accelerated "
+        "misconduct hearing.\n\n"
+        "Read More Gwent Police sergeant given final written warning over a crash\n\n"
+        "The outcome of the hearing was that the officer was dismissed without notice.\n"
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "dismissal_without_notice"

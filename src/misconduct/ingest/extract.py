@@ -160,7 +160,10 @@ def refusal(text: str) -> str | None:
 
 
 _LINK_LINE = re.compile(
-    r"^[ \t]*(?:READ\s+MORE|Read\s+more|RELATED|Related(?:\s+stories)?|Also\s+read|MORE\s+NEWS)\s*:[^\n]*$",
+    r"^[ \t]*(?:(?:READ\s+MORE|Read\s+more|RELATED|Related(?:\s+stories)?|Also\s+read|MORE\s+NEWS)"
+    r"\s*:[^\n]*"
+    # "Read More South Yorkshire Police detective given ..." with no colon (ninth round)
+    r"|(?:READ\s+MORE|Read\s+[Mm]ore)[ \t]+[A-Z][^\n]{0,200})$",
     re.MULTILINE,
 )
 

@@ -127,7 +127,8 @@ REPLACED_BEFORE = re.compile(
 )
 _NOT_OUTCOME_AFTER = re.compile(
     r"^\s+(?:the\s+|an?\s+|all\s+|both\s+|\w+\s+(?:of\s+the\s+)?)?(?:other\s+|further\s+)?"
-    r"(?:appeal|claim|application|case\s+against|allegations?|charges?|complaints?)\b",
+    # "the panel dismissed claims he ..." (ninth round: "claims" too)
+    r"(?:appeal|claims?|application|case\s+against|allegations?|charges?|complaints?)\b",
     re.IGNORECASE,
 )
 # "determined that the officer would be dismissed without notice" is a decision, though "would
@@ -213,7 +214,7 @@ _EARLIER_PANEL_BEFORE = re.compile(
 # dismissed, not an officer (30/11/2026, seventh round). A noun
 # after a preposition ("the officer at the hearing was dismissed") is not the subject.
 _CASE_DISMISSED_BEFORE = re.compile(
-    r"\b(?P<noun>hearing|case|allegations?|charges?|complaints?|proceedings)\b"
+    r"\b(?P<noun>hearing|case|allegations?|charges?|complaints?|proceedings|claims?)\b"
     r"(?:[^.,;]{0,60}?|[^.;]{0,60}?,\s+which)\s+"
     r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|to\s+be)\s+$",
     re.IGNORECASE,
@@ -223,6 +224,27 @@ _AFTER_PREPOSITION = re.compile(
     r"(?:[\w’'‘-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+# A sentence whose subject is claims or allegations ("Claims that the officer arrested a suspect
+# for a bet were also dismissed"): the claims were dismissed, not the officer (ninth round).
+_CLAIMS_SUBJECT = re.compile(
+    r"^\s*(?:the\s+|other\s+|further\s+)?(?:claims?|allegations?|accusations?|complaints?|"
+    r"charges?|suggestions?)\b",
+    re.IGNORECASE,
+)
+_OFFICER_AGAIN = re.compile(
+    r"\b(?:he|she|they|the\s+(?:officers?|constables?|sergeants?))\s+(?:was|were|has\s+been|have\s+been|"
+    r"had\s+been)\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _claims_dismissed(sentence_before: str) -> bool:
+    """Whether "dismissed" ends a sentence whose subject is claims or allegations."""
+    return bool(_CLAIMS_SUBJECT.search(sentence_before)) and not _OFFICER_AGAIN.search(
+        sentence_before
+    )
 
 
 def _case_dismissed(before: str) -> bool:
@@ -250,6 +272,10 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
         return True
     if code == "dismissal_without_notice" and _case_dismissed(
         text[max(0, m.start() - 90) : m.start()]
+    ):
+        return True
+    if code == "dismissal_without_notice" and _claims_dismissed(
+        re.split(r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 300) : m.start()])[-1]
     ):
         return True
     if (
@@ -343,6 +369,9 @@ _NO_MISCONDUCT = re.compile(
     r"have\s+been|has\s+been)\s+found\s+not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
     r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
     r"found\s+no\s+misconduct|"
+    # "had found no allegations of misconduct or gross misconduct were proved" (ninth round)
+    r"found\s+(?:that\s+)?no\s+(?:allegations?|charges?)\b[^.;]{0,60}?\b(?:were|was)\s+"
+    r"(?:proven|proved|made\s+out|substantiated)|"
     # "misconduct was not proven against the inspector or the sergeant" (eighth round)
     r"(?:gross\s+)?misconduct\s+(?:was|were|had\s+been)\s+(?:found\s+)?not\s+(?:proven|proved)|"
     r"did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
