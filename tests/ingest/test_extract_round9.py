@@ -113,3 +113,36 @@ def test_a_read_more_line_without_a_colon_is_another_story() -> None:
     )
     (rec,) = extract(text).records
     assert rec.value("outcome") == "dismissal_without_notice"
+
+
+def test_cleared_of_the_allegations_or_of_any_wrongdoing_clears() -> None:
+    for cleared in (
+        "has been cleared of the allegations by a misconduct panel",
+        "was cleared of any wrongdoing at a misconduct hearing",
+    ):
+        text = f"PC Lee Moe of Essex Police {cleared}.\n\nHe had been accused of lying.\n"
+        ex = extract(text)
+        assert ex.refused is None, ex.refused
+        assert ex.records[0].value("finding") == "no_misconduct"
+        assert ex.records[0].value("outcome") == "no_further_action"
+
+
+def test_a_panel_that_could_not_prove_it_after_a_denial_clears() -> None:
+    text = (
+        "A Surrey Police officer has faced a gross misconduct hearing.\n\n"
+        "PC Kim Hoe denied the allegations and a panel determined the force could not prove "
+        "the conduct had happened.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert ex.records[0].value("finding") == "no_misconduct"
+
+
+def test_an_independent_chair_who_deemed_no_case_to_answer_clears() -> None:
+    text = (
+        "PC Jo Doe of Kent Police appeared before a misconduct hearing last week. The hearing took "
+        "place in front of an independent chair who deemed that PC Doe had no case to answer.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert ex.records[0].value("finding") == "no_misconduct"

@@ -97,6 +97,8 @@ def _hit_field(
 # ... but "The panel found the allegation proven ... and their behaviour amounted to gross
 # misconduct" is a result (fourth round, after held-out 3 was measured).
 _ALLEGED = re.compile(
+    # "the officer denied the allegations and a panel found ..." is no allegation (ninth round)
+    r"(?<!denied\sthe\s)(?<!denied\sall\s)(?<!denies\sthe\s)"
     r"\balleg\w*\b(?!\s+(?:was|were|had\s+been|have\s+been)?\s*(?:found\s+)?(?:proven|proved))|"
     r"\bif\s+(?:proven|proved|found)\b|\bcould\s+amount",
     re.I,

@@ -376,6 +376,13 @@ _NO_MISCONDUCT = re.compile(
     r"(?:gross\s+)?misconduct\s+(?:was|were|had\s+been)\s+(?:found\s+)?not\s+(?:proven|proved)|"
     r"did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
     r"cleared\s+of\s+(?:gross\s+)?misconduct|found\s+not\s+to\s+have\s+breached|"
+    # "cleared of the allegations by a misconduct panel", "the hearing cleared the father of two
+    # of any wrongdoing" (ninth round); "cleared of assaulting ..." (a court's) is not read
+    r"cleared\s+(?:(?:the\s+)?[\w-]+\s+){0,3}?of\s+(?:the\s+|all\s+|any\s+|these\s+)?"
+    r"(?:allegations?|charges?\s+of\s+(?:gross\s+)?misconduct|wrongdoing)|"
+    # "a panel determined police could not prove it had taken place" (ninth round)
+    r"(?:panel|chair|hearing)\s+(?:determined|found|concluded|decided|ruled)\s+(?:that\s+)?"
+    r"[^.;]{0,30}?\bcould\s+not\s+(?:be\s+)?prov(?:e|en)\b|"
     # "found that there was no misconduct", "found all of the allegations not proven" (fourth
     # round, after held-out 3 was measured)
     r"(?:there\s+was|found)\s+no\s+(?:gross\s+)?misconduct|"
@@ -393,7 +400,9 @@ _NO_MISCONDUCT = re.compile(
     # investigation's "case to answer" is not a result; 30/11/2026, seventh round)
     # "the finding was no case to answer" (a meeting's or a hearing's; eighth round)
     r"\bfinding\s+was\s+(?:that\s+there\s+was\s+)?no\s+case\s+to\s+answer|"
-    r"(?:hearing|panel|chair)\s+(?:has\s+|had\s+)?(?:today\s+)?(?:concluded|found|decided|ruled)"
+    r"(?:hearing|panel|chair)\s+(?:who\s+|which\s+)?(?:has\s+|had\s+)?(?:today\s+)?"
+    r"(?:concluded|found|decided|ruled|"
+    r"deemed|determined)"
     r"\s+that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
     r"(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
     r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process)\b",
