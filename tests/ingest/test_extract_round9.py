@@ -157,3 +157,21 @@ def test_a_former_officer_counted_among_the_dismissed_would_have_been_dismissed(
     assert by_name["Amy Roe"].value("outcome") == "dismissal_without_notice"
     assert by_name["Ben Loe"].value("outcome") == "would_have_been_dismissed"
     assert by_name["Ben Loe"].value("status") == "former"
+
+
+def test_officers_counted_alongside_an_ex_officer_are_one_more() -> None:
+    text = (
+        "Two Kent Police officers have been dismissed, along with a former officer who was found "
+        "to have lied to a court.\n\n"
+        "At the first hearing former PC Tom Hale faced allegations of breaching the Standards of "
+        "Professional Behaviour, namely Honesty and Integrity. He would have been dismissed had "
+        "he not resigned.\n"
+    )
+    records = extract(text).records
+    assert len(records) == 3
+    by_name = {r.name: r for r in records}
+    assert by_name["Tom Hale"].value("outcome") == "would_have_been_dismissed"
+    assert by_name["Tom Hale"].value("standards") == ["honesty_and_integrity"]
+    unnamed = [r for r in records if r.name != "Tom Hale"]
+    # the Standards are in the words about the named officer: not the unnamed officers'
+    assert [r.value("standards") for r in unnamed] == [[], []]

@@ -235,6 +235,15 @@ def extract(
         # "Officers who had sex with each other on duty have been sacked": a pair the text does
         # not count, in its opening sentence (30/11/2026, eighth round)
         n = 2
+    if (
+        groups
+        and sum(k for k, _ in groups) == n
+        and len(officers) < n
+        and _ALONGSIDE_FORMER.search(text)
+    ):
+        # "Two officers have been dismissed ... alongside an ex-officer": the former officer is
+        # one more than those counted (30/11/2026, ninth round)
+        n += 1
     counted = _counted_rank(text) if n > 1 else None
     if counted and officers and len(officers) < n:
         # Named officers of another rank than the one the text counts ("Sgt X was sacked ...
@@ -277,6 +286,13 @@ def extract(
         _withhold_shared(text, records)
         _give_counted_part(text, records, groups)
     return Extraction(source, original, records=records, warnings=warnings)
+
+
+_ALONGSIDE_FORMER = re.compile(
+    r"\b(?:alongside|as\s+well\s+as|along\s+with|together\s+with)\s+(?:an?|one)\s+"
+    r"(?:ex-(?:police\s+)?officer|former\s+(?:police\s+)?(?:officer|constable|PC|colleague))\b",
+    re.I,
+)
 
 
 def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
@@ -1668,6 +1684,10 @@ def _standards(
                 continue  # kept only if another mention states it as breached
             if _DEFINITION.search(_sentence_at(text, at)):
                 continue  # what gross misconduct can be, not what this officer did
+            if not scope and any(p.start <= at < p.end for p in others):
+                # an officer with no words of their own (an unnamed one of a round-up) does not
+                # take the Standards printed in the words about a named officer (ninth round)
+                continue
             # "use of force" is common in a narrative ("revelling in the use of force"): as a
             # Standard it needs its anchor close by.
             window = 80 if s.code == "use_of_force" else 300
