@@ -175,3 +175,17 @@ def test_officers_counted_alongside_an_ex_officer_are_one_more() -> None:
     unnamed = [r for r in records if r.name != "Tom Hale"]
     # the Standards are in the words about the named officer: not the unnamed officers'
     assert [r.value("standards") for r in unnamed] == [[], []]
+
+
+def test_a_standard_asked_of_every_officer_is_not_one_breached() -> None:
+    text = (
+        "A Devon and Cornwall Police special constable who made false claims has been dismissed "
+        "after a hearing found gross misconduct.\n\n"
+        "A senior officer said: Honesty and integrity are fundamental requirements for any "
+        "police officer.\n"
+    )
+    (rec,) = extract(text).records
+    assert rec.value("standards") == []
+    breached = text + "\nThe panel found he fell below the standard of honesty and integrity.\n"
+    (rec,) = extract(breached).records
+    assert rec.value("standards") == ["honesty_and_integrity"]

@@ -1648,6 +1648,21 @@ _DEFINITION = re.compile(
     re.I,
 )
 
+# A sentence about what is asked of all officers ("Honesty and integrity are fundamental
+# requirements for any police officer") names a Standard no officer was found to breach, unless it
+# says one was breached (30/11/2026, ninth round).
+_EVERY_OFFICER = re.compile(
+    r"\b(?:fundamental|expected\s+of|required\s+of|requirements?\s+(?:for|of))\b[^.]{0,40}?"
+    r"\b(?:all|any|every)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b",
+    re.I,
+)
+_BREACH_WORD = re.compile(r"\bbreach|\bfail|\bfell\s+(?:short|below)|\bcontrary\b|\bamount", re.I)
+
+
+def _about_every_officer(sentence: str) -> bool:
+    return bool(_EVERY_OFFICER.search(sentence)) and not _BREACH_WORD.search(sentence)
+
+
 # The use of force a case or finding is about: "committed gross misconduct by using excessive
 # force", "the misconduct case against him for excessive use of force" (30/11/2026, sixth round).
 _FORCE_ANCHOR = re.compile(r"\bmisconduct\s+(?:by\b|case\b)", re.I)
@@ -1684,6 +1699,8 @@ def _standards(
                 continue  # kept only if another mention states it as breached
             if _DEFINITION.search(_sentence_at(text, at)):
                 continue  # what gross misconduct can be, not what this officer did
+            if _about_every_officer(_sentence_at(text, at)):
+                continue  # what is asked of every officer, not what this one breached
             if not scope and any(p.start <= at < p.end for p in others):
                 # an officer with no words of their own (an unnamed one of a round-up) does not
                 # take the Standards printed in the words about a named officer (ninth round)
