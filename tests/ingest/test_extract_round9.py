@@ -189,3 +189,12 @@ def test_a_standard_asked_of_every_officer_is_not_one_breached() -> None:
     breached = text + "\nThe panel found he fell below the standard of honesty and integrity.\n"
     (rec,) = extract(breached).records
     assert rec.value("standards") == ["honesty_and_integrity"]
+
+
+def test_the_prospect_of_being_sacked_is_not_a_dismissal() -> None:
+    text = (
+        "A Cumbria Police constable faced the prospect of being sacked at a misconduct hearing.\n\n"
+        "But a panel decided to give PC Sue Hay a written warning after hearing the facts.\n"
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "written_warning"

@@ -69,7 +69,9 @@ _OUTCOMES: list[tuple[str, str, float]] = [
 _OUTCOME_RES = [(c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for c, p, k in _OUTCOMES]
 # A mention is not an outcome when it is a possibility, a comparison or about an appeal or claim.
 _NOT_OUTCOME_BEFORE = re.compile(
-    r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|face[sd]?|facing|"
+    # "faced the prospect of being sacked" (ninth round)
+    r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|prospect|"
+    r"face[sd]?|facing|"
     r"up\s+to\s+and\s+including|range|if\s+proven|appeal\s+was|claim\s+was|would\s+be|"
     # "a sanction of dismissal" is one possible ("the sanction of a final written warning" names
     # the one given; 30/11/2026, seventh round); "grave enough as to justify dismissal" defines
