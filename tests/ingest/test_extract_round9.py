@@ -198,3 +198,12 @@ def test_the_prospect_of_being_sacked_is_not_a_dismissal() -> None:
     )
     (rec,) = extract(text).records
     assert rec.value("outcome") == "written_warning"
+
+
+def test_a_fast_track_hearing_is_an_accelerated_hearing() -> None:
+    text = (
+        "A Norfolk Police constable has been dismissed after a fast track hearing found gross "
+        "misconduct, following his conviction.\n"
+    )
+    (rec,) = extract(text).records
+    assert rec.value("forum") == "accelerated_misconduct_hearing"
