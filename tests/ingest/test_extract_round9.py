@@ -207,3 +207,16 @@ def test_a_fast_track_hearing_is_an_accelerated_hearing() -> None:
     )
     (rec,) = extract(text).records
     assert rec.value("forum") == "accelerated_misconduct_hearing"
+
+
+def test_an_officer_counted_apart_from_the_dismissed_keeps_no_gross_misconduct_finding() -> None:
+    text = (
+        "Three Essex Police officers have been sacked for gross misconduct after a hearing.\n\n"
+        "One other officer has been given a final written warning.\n"
+    )
+    records = extract(text).records
+    warned = [r for r in records if r.value("outcome") == "final_written_warning"]
+    dismissed = [r for r in records if r.value("outcome") == "dismissal_without_notice"]
+    assert len(warned) == 1 and len(dismissed) == 3
+    assert warned[0].value("finding") is None
+    assert {r.value("finding") for r in dismissed} == {"gross_misconduct"}

@@ -282,6 +282,8 @@ def extract(
             )
         )
     _split_counted_findings(text, records)
+    if assigned and len({h.code for h in assigned.values()}) > 1:
+        _keep_findings_to_the_dismissed(text, records)
     if n > 1 and not assigned and all(o.key.startswith("#") for o in officers):
         _withhold_shared(text, records)
         _give_counted_part(text, records, groups)
@@ -841,6 +843,28 @@ def _withhold_shared(text: str, records: list[OfficerRecord]) -> None:
                 r.fields[name] = Field(
                     [] if name == "standards" else None, r.fields[name].evidence, 0.3, note
                 )
+
+
+_DISMISSAL_WORD = re.compile(r"\b(?:dismissed|sacked|fired)\b", re.I)
+
+
+def _keep_findings_to_the_dismissed(text: str, records: list[OfficerRecord]) -> None:
+    """Counted officers with different outcomes ("five were dismissed for gross misconduct ... one
+    other officer was given a final written warning"): an officer not dismissed does not take a
+    gross misconduct finding printed in the sentence that tells the others' dismissal; the text
+    does not say theirs (30/11/2026, ninth round)."""
+    for r in records:
+        own = r.fields["finding"]
+        if (
+            r.value("outcome") in DISMISSALS
+            or own.value != "gross_misconduct"
+            or own.evidence is None
+            or not _DISMISSAL_WORD.search(_sentence_at(text, own.evidence.start))
+        ):
+            continue
+        r.fields["finding"] = Field(
+            None, own.evidence, 0.4, "the finding printed is that of the officers dismissed"
+        )
 
 
 def _give_counted_part(
