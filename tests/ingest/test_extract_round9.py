@@ -220,3 +220,15 @@ def test_an_officer_counted_apart_from_the_dismissed_keeps_no_gross_misconduct_f
     assert len(warned) == 1 and len(dismissed) == 3
     assert warned[0].value("finding") is None
     assert {r.value("finding") for r in dismissed} == {"gross_misconduct"}
+
+
+def test_some_counted_officers_cleared_and_the_other_found_to_have_committed_misconduct() -> None:
+    text = (
+        "Three Hampshire Police officers have been cleared of gross misconduct.\n\n"
+        "The panel exonerated two of the officers, while the third was given a finding of "
+        "misconduct at the lower level.\n"
+    )
+    records = extract(text).records
+    assert [r.value("finding") for r in records] == ["no_misconduct", "no_misconduct", "misconduct"]
+    # the third officer's outcome is not printed: not the others' "no further action"
+    assert records[2].value("outcome") is None

@@ -287,6 +287,7 @@ def extract(
     if n > 1 and not assigned and all(o.key.startswith("#") for o in officers):
         _withhold_shared(text, records)
         _give_counted_part(text, records, groups)
+        _part_cleared(text, records)
     return Extraction(source, original, records=records, warnings=warnings)
 
 
@@ -843,6 +844,32 @@ def _withhold_shared(text: str, records: list[OfficerRecord]) -> None:
                 r.fields[name] = Field(
                     [] if name == "standards" else None, r.fields[name].evidence, 0.3, note
                 )
+
+
+# "exonerated two of the officers while a third received a lesser misconduct verdict": some of the
+# counted officers cleared, the rest found to have committed misconduct (ninth round).
+_PART_CLEARED = re.compile(
+    r"\b(?:exonerated|cleared)\s+(?P<n>" + "|".join(NUMBERS) + r")\s+of\s+the\s+(?:\w+\s+)?"
+    r"(?:officers|constables|men|women)\b[^.]{0,20}?\b(?:while|but|and|whereas)\s+(?:a|the)\s+"
+    r"(?:third|fourth|other|remaining|last)\b[^.]{0,60}?\b(?P<gross>gross\s+)?misconduct\b",
+    re.I,
+)
+
+
+def _part_cleared(text: str, records: list[OfficerRecord]) -> None:
+    """Unnamed counted officers of whom the text clears some and finds the rest to have committed
+    misconduct: the rest take that finding and no outcome (the text does not give one)."""
+    m = _PART_CLEARED.search(text)
+    if m is None:
+        return
+    k = NUMBERS[m.group("n").lower()]
+    if not 0 < k < len(records):
+        return
+    span = _span(m.start(), m.end(), text)
+    code = "gross_misconduct" if m.group("gross") else "misconduct"
+    for r in records[k:]:
+        r.fields["finding"] = Field(code, span, 0.7, "the text clears the others, not this one")
+        r.fields["outcome"] = Field(None, span, 0.5, "the text gives no outcome for this officer")
 
 
 _DISMISSAL_WORD = re.compile(r"\b(?:dismissed|sacked|fired)\b", re.I)
