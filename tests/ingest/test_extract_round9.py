@@ -232,3 +232,14 @@ def test_some_counted_officers_cleared_and_the_other_found_to_have_committed_mis
     assert [r.value("finding") for r in records] == ["no_misconduct", "no_misconduct", "misconduct"]
     # the third officer's outcome is not printed: not the others' "no further action"
     assert records[2].value("outcome") is None
+
+
+def test_a_standard_glued_to_the_next_line_is_read() -> None:
+    text = (
+        "A Wiltshire Police constable has been dismissed after a misconduct hearing found gross "
+        "misconduct.\n\nHe was found to have breached these Standards of Professional "
+        "Behaviour:i. Honesty and Integrityii. Orders and Instructionsiii. Discreditable "
+        "ConductPC Hale admitted both allegations at the hearing.\n"
+    )
+    (rec,) = extract(text).records
+    assert "discreditable_conduct" in rec.value("standards")
