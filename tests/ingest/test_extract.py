@@ -433,11 +433,14 @@ def test_a_hearing_held_today_takes_the_date_the_text_gives_for_today() -> None:
         "special case hearing found gross misconduct proven."
     )
     (rec,) = extract(text).records
-    # Eighth round: a weekday does not fix the year (docs/register.md, the one convention) ...
-    assert rec.value("hearing_date") is None
-    # ... the page's own date line does
+    # Ninth round: a weekday that agrees with the one year the page prints fixes it (convention (c))
+    assert rec.value("hearing_date") == "2017-05-26"
+    # ... and so does the page's own date line
     (dated,) = extract("Published: 27 May 2017\n\n" + text).records
     assert dated.value("hearing_date") == "2017-05-26"
+    # a weekday agreeing with none of the printed years gives none (26 May 2016 was a Thursday)
+    (other,) = extract(text.replace("2017", "2016")).records
+    assert other.value("hearing_date") is None
 
 
 @pytest.mark.parametrize(

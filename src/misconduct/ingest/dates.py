@@ -131,6 +131,11 @@ class DayMonth:
     text: str
 
 
+_WEEKDAY_BRACKET = re.compile(
+    r"\b(" + "|".join(n for n in WEEKDAYS if len(n) > 4) + r"),?\s*\(\s*$", re.I
+)
+
+
 def _month_number(value: str) -> int:
     return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
 
@@ -147,6 +152,12 @@ def _scan(text: str) -> tuple[list[FoundDate], list[DayMonth], list[str]]:
             g = m.groupdict()
             day, month = int(g["day"]), _month_number(g["month"])
             weekday = WEEKDAYS.get((g.get("weekday") or "").lower().rstrip("."))
+            if weekday is None and not g.get("year"):
+                # "Wednesday (November 17)": the weekday before a bracketed day and month (ninth
+                # round)
+                before = _WEEKDAY_BRACKET.search(text[max(0, m.start() - 14) : m.start()])
+                if before is not None:
+                    weekday = WEEKDAYS[before.group(1).lower()]
             taken.append((m.start(), m.end()))
             if not g.get("year"):
                 if 1 <= month <= 12 and 1 <= day <= 31:
@@ -250,7 +261,9 @@ _DATE_ALONE_LINE = re.compile(
     r"^[ \t]*(?:Date[ \t]*[-–:][ \t]*)?"
     r"(?P<text>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)"
-    r"[ \t]+(?:19|20)\d{2})(?:,?[ \t]+\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?)?[ \t]*$",
+    r"[ \t]+(?:19|20)\d{2})(?:,?[ \t]+\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?)?"
+    # "3 February 2016, 17:16 | Updated: 30 March 2016, 13:50" (ninth round)
+    r"(?:[ \t]*\|[ \t]*Updated:?[ \t]+[^\n|]{6,40})?[ \t]*$",
     re.M,
 )
 # A page that opens with its date and time ("12 February 2024 17:00 Officer dismissed ...") prints
@@ -325,6 +338,45 @@ def resolve_year(dm: DayMonth, years_in_text: list[int]) -> int | None:
     latest = max(years_in_text)
     fits = []
     for year in (latest - 1, latest, latest + 1):
+        try:
+            if date(year, dm.month, dm.day).weekday() == dm.weekday:
+                fits.append(year)
+        except ValueError:
+            continue
+    return fits[0] if len(fits) == 1 else None
+
+
+# The years a page prints: any year of four figures, but not the stored copy's "date 2022-11-07"
+# prefix, which is the search tool's record, not the page's text (30/11/2026, ninth round).
+_STORED_PREFIX = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b", re.I)
+_PRINTED_YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d{2}(?![\d/-])")
+
+
+def printed_years(text: str) -> set[int]:
+    """Every year the page's own text prints, without the stored copy's "date ..." prefix.
+
+    >>> sorted(printed_years("date 2022-11-07 In 2019 he joined; on 3 May 2021 he was sacked."))
+    [2019, 2021]
+    """
+    prefix = _STORED_PREFIX.match(text)
+    body = text[prefix.end() :] if prefix else text
+    return {int(m.group()) for m in _PRINTED_YEAR.finditer(body)}
+
+
+def weekday_year(dm: DayMonth, years: set[int]) -> int | None:
+    """The year a day and month printed with its weekday takes when exactly one year the page
+    prints elsewhere agrees with the weekday, else None (30/11/2026, ninth round: convention (c)
+    in docs/register.md; no year near them is guessed, only the printed ones are tried).
+
+    >>> weekday_year(DayMonth(4, 11, 4, 0, 0, ""), {2019, 2022})  # Friday 4 November
+    2022
+    >>> weekday_year(DayMonth(4, 11, 4, 0, 0, ""), {2019, 2021}) is None
+    True
+    """
+    if dm.weekday is None:
+        return None
+    fits = []
+    for year in years:
         try:
             if date(year, dm.month, dm.day).weekday() == dm.weekday:
                 fits.append(year)

@@ -243,7 +243,8 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
     }
     # A list flattened with its numerals glued to the previous item ("Honesty and Integrityii.
     # Authority, ...") ends a Standard too (30/11/2026, eighth round).
-    end = r"(?:\b|(?=(?-i:i{1,3}|iv|vi{0,3}|ix|x)\.\s))"
+    # So does the next line glued on ("v. Discreditable ConductPC Ross admitted ..."; ninth round).
+    end = r"(?:\b|(?=(?-i:i{1,3}|iv|vi{0,3}|ix|x)\.\s)|(?-i:(?<=[a-z])(?=[A-Z][a-z]?)))"
     return [
         (sid, re.compile(rf"\b{p}{end}", re.IGNORECASE), conf)
         for sid, pats in variants.items()
