@@ -161,7 +161,11 @@ def normalise_truth(t: dict[str, Any]) -> dict[str, Any]:
         "standards": sorted(
             {c for s in (standards or []) if (c := standard_code(str(s).replace("_", " ")))}
         ),
-        "hearing_date": _date_truth(t.get("hearing_date")),
+        # a corpus case's hearing date kept for the engine but not fixed by its page's text (the
+        # date convention in docs/register.md) is not scored
+        "hearing_date": (
+            None if t.get("hearing_date_in_text") is False else _date_truth(t.get("hearing_date"))
+        ),
         "rank": rank_code(rank_m.group()) if rank and rank_m else None,
         "status": status.split()[0]
         if status.split() and status.split()[0] in ("serving", "former")

@@ -43,6 +43,7 @@ TRUTH_KEYS = {
     "outcome",
     "warning_months",
     "hearing_date",
+    "hearing_date_in_text",
     "decision_maker",
     "anonymised",
     "regime",
