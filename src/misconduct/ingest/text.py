@@ -147,6 +147,16 @@ _ROW_END = re.compile(
 )
 
 
+def _ended_row(start: int, line: str, end: re.Match[str]) -> dict[str, Piece]:
+    """One officer's row of a table printed a line a row: the whole line (where its Standards are
+    read) and the outcome it ends with (``_ROW_END``), at their offsets in the text."""
+    outcome = end.group().rstrip(". ")
+    return {
+        "standards": Piece(start, start + len(line), line),
+        "outcome": Piece(start + end.start(), start + end.start() + len(outcome), outcome),
+    }
+
+
 def _line_rows(text: str) -> list[dict[str, Piece]]:
     """A table printed one row a line under a header line naming at least a breach and an
     outcome column ("Year Breach Type(s) Summary Outcome"), as a force's Freedom of Information
@@ -168,13 +178,7 @@ def _line_rows(text: str) -> list[dict[str, Piece]]:
         end = _ROW_END.search(stripped)
         if not stripped or end is None:
             continue
-        piece = Piece(start, start + len(stripped), stripped)
-        outcome = Piece(
-            start + end.start(),
-            start + end.start() + len(end.group().rstrip(". ")),
-            end.group().rstrip(". "),
-        )
-        rows.append({"standards": piece, "outcome": outcome})
+        rows.append(_ended_row(start, stripped, end))
     return rows if len(rows) >= 2 else []
 
 
@@ -241,13 +245,7 @@ def _dated_line_rows(text: str) -> list[dict[str, Piece]]:
             continue
         if end is None or len(stripped) > 400:
             continue
-        piece = Piece(start, start + len(stripped), stripped)
-        outcome = Piece(
-            start + end.start(),
-            start + end.start() + len(end.group().rstrip(". ")),
-            end.group().rstrip(". "),
-        )
-        rows.append({"standards": piece, "outcome": outcome})
+        rows.append(_ended_row(start, stripped, end))
     return rows if len(rows) >= 2 else []
 
 
