@@ -44,6 +44,10 @@ Per-field precision, recall and F1 of the extraction on
    held-out 7 (fetched after held-out 7 was measured and looked at; truth written and committed
    before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT8_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``ffb56f2``); development since.
+11. with ``--heldout9``: HELD-OUT 9, the pages of ``eval/heldout9/<id>.toml``, built exactly as
+   held-out 8 (fetched after held-out 8 was measured and looked at; truth written and committed
+   before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT9_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. Not measured yet.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -802,6 +806,7 @@ HELD_OUT = (
         "measured once at commit ffb56f2, then its misses were read: development since",
         own_folder=True,
     ),
+    HeldOut(9, "not measured before this run", own_folder=True),
 )
 
 
