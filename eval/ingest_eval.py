@@ -48,6 +48,10 @@ Per-field precision, recall and F1 of the extraction on
    held-out 8 (fetched after held-out 8 was measured and looked at; truth written and committed
    before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT9_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Not measured yet.
+12. with ``--heldout10``: HELD-OUT 10, the pages of ``eval/heldout10/<id>.toml``, built exactly as
+   held-out 9 (fetched while held-out 9 was still unmeasured and kept for the round after it; truth
+   written and committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT10_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not measured yet.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -807,6 +811,7 @@ HELD_OUT = (
         own_folder=True,
     ),
     HeldOut(9, "not measured before this run", own_folder=True),
+    HeldOut(10, "not measured", own_folder=True),
 )
 
 
