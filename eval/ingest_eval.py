@@ -764,6 +764,8 @@ class HeldOut:
     own_folder: bool = False
     """Its texts may sit in a folder of their own, ``MISCONDUCT_INGEST_HELDOUT<N>_TEXTS`` (else the
     ``MISCONDUCT_INGEST_TEXTS`` folder is read)."""
+    fetched: str = ""
+    """When its pages were fetched, where that was not after the set before it had been measured."""
 
     @property
     def name(self) -> str:
@@ -811,7 +813,12 @@ HELD_OUT = (
         own_folder=True,
     ),
     HeldOut(9, "not measured before this run", own_folder=True),
-    HeldOut(10, "not measured", own_folder=True),
+    HeldOut(
+        10,
+        "not measured",
+        own_folder=True,
+        fetched="fetched while held-out 9 was still unmeasured, kept for the round after it",
+    ),
 )
 
 
@@ -829,8 +836,9 @@ def report_heldout(held: HeldOut, folder: Path) -> None:
         return
     counts, sizes, misses = score_pages(pages)
     title = (
-        f"page texts {folder}, HELD-OUT {held.number} (eval/heldout{held.number}: fetched after "
-        f"held-out {held.number - 1} was measured; truth written before extraction; "
+        f"page texts {folder}, HELD-OUT {held.number} (eval/heldout{held.number}: "
+        f"{held.fetched or f'fetched after held-out {held.number - 1} was measured'}; "
+        "truth written before extraction; "
         f"{held.history})"
     )
     print_page_set(title, counts, sizes)
