@@ -91,15 +91,18 @@ _UNNAMED_RANKED = re.compile(
 # neither names nor calls unnamed, told apart by rank (30/11/2026, eighth round). Read only where
 # two of them are joined in one phrase ("an inspector and a sergeant", "the inspector or the
 # sergeant"), so a witness of another rank is not taken for an officer.
+_PLAIN_RANK = (
+    r"(?i:detective\s+chief\s+inspector|chief\s+inspector|detective\s+constable|police\s+constable|"
+    r"special\s+constable|detective\s+sergeant|police\s+sergeant|sergeant|detective\s+inspector|"
+    r"inspector|constable)"
+)
 _PLAIN_RANKED = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<rank>detective\s+constable|police\s+constable|special\s+constable|"
-    r"detective\s+sergeant|police\s+sergeant|sergeant|detective\s+inspector|inspector|constable)\b"
-    r"(?!\s+(?:[A-Z][a-z]|\d))"
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<rank>" + _PLAIN_RANK + r")\b(?!\s+(?:[A-Z][a-z]|\d))"
 )
-_PLAIN_PAIR = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\s+(?:and|or)\s+"
-    r"(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\b"
-)
+# "an inspector and a sergeant"; "a Detective Chief Inspector, a Detective Inspector, a Detective
+# Sergeant and a Detective Constable" (a list of ranks, each one officer: tenth round)
+_ONE_RANK = r"(?:[Tt]he|[Aa]n?)\s+" + _PLAIN_RANK
+_PLAIN_PAIR = re.compile(rf"\b{_ONE_RANK}(?:\s*,\s*{_ONE_RANK})*\s*,?\s+(?:and|or)\s+{_ONE_RANK}\b")
 # "The first case related to one police officer ... The second case involved two police officers":
 # a Freedom of Information answer that tells cases by their order, each with its officers counted
 # (30/11/2026, eighth round).
@@ -132,6 +135,22 @@ _NOT_NAMES = {
     "Conduct",
     "Regulations",
     "Outcome",
+}
+# Words of a rank: a "name" made only of them ("Chief Inspector") is a rank printed in a list.
+_RANK_WORDS = {
+    "chief",
+    "inspector",
+    "inspectors",
+    "sergeant",
+    "sergeants",
+    "constable",
+    "constables",
+    "detective",
+    "detectives",
+    "superintendent",
+    "special",
+    "assistant",
+    "deputy",
 }
 # Context that shows a person as speaker, chair, panel member or representative, not the subject:
 # just before the mention, and just after it.
@@ -211,6 +230,10 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     ) -> None:
         words = name.split()
         if words[0] in _NOT_NAMES or (len(words) == 1 and len(name) > 1 and name.isupper()):
+            return
+        if all(w.lower() in _RANK_WORDS for w in words):
+            # "a Detective Chief Inspector, a Detective Inspector": a rank, not a name (30/11/2026,
+            # tenth round)
             return
         while words and words[-1] in _NOT_NAMES:
             words.pop()
@@ -425,16 +448,20 @@ _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
 
 
 def _surname_mentions(text: str, officers: list[Officer]) -> None:
-    """Officers named again by title and surname alone ("Mr Sims would have been dismissed"): in
-    a text about several officers each such mention is the officer's too, so their sentences are
-    told apart (30/11/2026, eighth round)."""
+    """Officers named again by title and surname alone ("Mr Sims would have been dismissed"), or
+    by the surname alone (tenth round): in a text about several officers each such mention is the
+    officer's too, so their sentences are told apart (30/11/2026, eighth round)."""
     surnames = {o.key: o for o in officers if o.name and len(o.key) > 1 and o.key[0].isupper()}
     if len(surnames) < 2:
         return
     for key, officer in surnames.items():
-        seen = {m.start for m in officer.mentions}
-        for m in re.finditer(_TITLE + r"(?P<s>" + re.escape(key) + r")\b", text):
-            if not any(abs(m.start("s") - at) < 2 for at in seen):
+        seen = [(m.start, m.end) for m in officer.mentions]
+        # "Mr Sims", and (tenth round) the bare surname as news reports print it after the first
+        # mention ("Mitchell resigned ... but would have been dismissed"), where no other officer
+        # shares it
+        pattern = rf"(?:{_TITLE})?(?<![\w’'-])(?P<s>{re.escape(key)})(?![\w-])"
+        for m in re.finditer(pattern, text):
+            if not any(a - 1 <= m.start("s") < b + 1 for a, b in seen):
                 officer.mentions.append(Piece(m.start("s"), m.end("s"), m.group("s")))
         officer.mentions.sort(key=lambda p: p.start)
 
