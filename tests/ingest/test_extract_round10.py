@@ -134,3 +134,26 @@ def test_a_date_opening_its_line_is_still_offered_for_review() -> None:
     field = extract(text).records[0].fields["hearing_date"]
     assert field.value == "2021-03-14"
     assert field.confidence <= 0.5
+
+
+def test_a_date_in_a_sentence_naming_the_hearing_is_still_offered() -> None:
+    text = (
+        "A Gwent Police constable has been given a final written warning for misconduct.\n\n"
+        "The force said in a statement released on its site: on Monday 15th March 2021 an "
+        "accelerated hearing was conducted by the chief constable.\n"
+    )
+    assert extract(text).records[0].value("hearing_date") == "2021-03-15"
+
+
+def test_standards_found_breached_may_be_joined_by_a_semicolon() -> None:
+    text = (
+        "PC Kim Oak of Dorset Police was given a final written warning after a misconduct "
+        "hearing. It was alleged she breached the standards of honesty and integrity, "
+        "confidentiality and discreditable conduct.\n\n"
+        "The panel found she breached the standard of confidentiality; and the standard of "
+        "discreditable conduct.\n"
+    )
+    assert extract(text).records[0].value("standards") == [
+        "confidentiality",
+        "discreditable_conduct",
+    ]

@@ -648,8 +648,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
         assert best.evidence is not None
         at = best.evidence.start
         before = text[text.rfind("\n", 0, at) + 1 : at]
-        if before.strip() and not _DATE_LABEL.fullmatch(before):
-            # A date inside running prose with no hearing word beside it is the conduct's, an
+        if (
+            before.strip()
+            and not _DATE_LABEL.fullmatch(before)
+            and not _DATE_GOOD.search(_sentence_at(text, at))
+        ):
+            # A date inside running prose whose sentence has no hearing word is the conduct's, an
             # image caption's or a byline's ("went for a walk on 29 December 2020", "Author: X
             # Published 1st Jul 2022"); only a date that opens its line (a table's or a list's:
             # "29 June 2021 - Officer X", "Date of proceedings: 30 August 2023") is offered for
@@ -1760,7 +1764,7 @@ _FORCE_ANCHOR = re.compile(r"\bmisconduct\s+(?:by\b|case\b)", re.I)
 # professional behaviour in respect of X", "X was found proven"), not merely alleged.
 _FOUND_BREACHED = re.compile(
     r"\b(?:found|finds|proved|proven|upheld|concluded|determined|admitted)\b(?:(?!\bnot\b)[^.;:])"
-    r"{0,60}?\bbreach(?:ed|es)?\b(?:(?!\bnot\b|\balleg)[^.;:]){0,300}$",
+    r"{0,60}?\bbreach(?:ed|es)?\b(?:(?!\bnot\b|\balleg)[^.:]){0,300}$",
     re.I,
 )
 
