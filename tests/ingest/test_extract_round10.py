@@ -157,3 +157,19 @@ def test_standards_found_breached_may_be_joined_by_a_semicolon() -> None:
         "confidentiality",
         "discreditable_conduct",
     ]
+
+
+def test_standards_alleged_are_not_given_when_only_some_allegations_were_proven() -> None:
+    text = (
+        "A Cumbria Police constable has been dismissed after a misconduct hearing.\n\n"
+        "PC Lee Fern faced six allegations of breaching the standards of honesty and integrity "
+        "and confidentiality.\n\n"
+        "The panel found four of the six allegations proven and that they amounted to gross "
+        "misconduct.\n"
+    )
+    assert extract(text).records[0].value("standards") == []
+    every = text.replace("four of the six", "six of the six")
+    assert extract(every).records[0].value("standards") == [
+        "honesty_and_integrity",
+        "confidentiality",
+    ]

@@ -1769,6 +1769,25 @@ _FOUND_BREACHED = re.compile(
 )
 
 
+_SOME_PROVEN = re.compile(
+    r"\b(?P<k>" + _NUM + r"|some)\s+of\s+(?:the\s+|his\s+|her\s+)?(?P<n>" + _NUM + r")\s+"
+    r"(?:allegations|charges)\s+(?:\w+\s+){0,3}?(?:were\s+|was\s+)?(?:found\s+)?"
+    r"(?:proven|proved|upheld|substantiated)\b|"
+    r"\bfound\s+(?P<k2>" + _NUM + r")\s+of\s+(?:the\s+)?(?P<n2>" + _NUM + r")\s+"
+    r"(?:allegations|charges)\s+(?:to\s+be\s+)?(?:proven|proved|upheld)",
+    re.I,
+)
+
+
+def _some_proven(text: str) -> bool:
+    """Whether the text says fewer than all of the allegations were proven."""
+    for m in _SOME_PROVEN.finditer(text):
+        k, n = (m.group("k"), m.group("n")) if m.group("n") else (m.group("k2"), m.group("n2"))
+        if k.lower() == "some" or NUMBERS[k.lower()] < NUMBERS[n.lower()]:
+            return True
+    return False
+
+
 def _clause_before(text: str, at: int) -> str:
     """The words of the sentence before position ``at`` (up to a line break that ends a line)."""
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), text.rfind(":", 0, at))
@@ -1836,6 +1855,12 @@ def _standards(
     if not found:
         return Field([], None, 0.85, "no Standard named in the text")
     breached = [f for f in found if _FOUND_BREACHED.search(_clause_before(text, f[0]))]
+    if not breached and _some_proven(text):
+        # "found five of the nine allegations proven": which Standards the proven ones breached
+        # is not said, so none of those alleged is known to be breached (30/11/2026, tenth round)
+        return Field(
+            [], None, 0.6, "only some of the allegations were proven; the text does not say which"
+        )
     if breached and len(breached) < len(found):
         # "It was alleged that PC A breached: ... The panel found PC A breached the standards in
         # respect of X and Y": where the text says which of the Standards were found breached,
