@@ -173,3 +173,33 @@ def test_standards_alleged_are_not_given_when_only_some_allegations_were_proven(
         "honesty_and_integrity",
         "confidentiality",
     ]
+
+
+def test_standards_named_as_the_allegations_proven_win_over_those_alleged() -> None:
+    text = (
+        "Former PC Dan Moor of Surrey Police would have been dismissed, a misconduct hearing "
+        "found.\n\n"
+        "He faced three allegations that he breached the standards of confidentiality, "
+        "equality and diversity, and orders and instructions.\n\n"
+        "Two of these allegations were proven, namely confidentiality and orders and "
+        "instructions.\n"
+    )
+    assert extract(text).records[0].value("standards") == [
+        "confidentiality",
+        "orders_and_instructions",
+    ]
+
+
+def test_standards_listed_under_a_found_breached_heading_are_kept() -> None:
+    text = (
+        "A Norfolk Police constable has been given a final written warning.\n\n"
+        "PC Amy Reed was found to have breached the following standards of professional "
+        "behaviour:\n\n- Orders and instructions\n\n- Confidentiality\n\n"
+        "The chair found the breaches proven; it was found that she breached the standards of "
+        "professional behaviour in respect of confidentiality when she shared a log, and this "
+        "amounted to misconduct.\n"
+    )
+    assert extract(text).records[0].value("standards") == [
+        "orders_and_instructions",
+        "confidentiality",
+    ]

@@ -1764,7 +1764,10 @@ _FORCE_ANCHOR = re.compile(r"\bmisconduct\s+(?:by\b|case\b)", re.I)
 # professional behaviour in respect of X", "X was found proven"), not merely alleged.
 _FOUND_BREACHED = re.compile(
     r"\b(?:found|finds|proved|proven|upheld|concluded|determined|admitted)\b(?:(?!\bnot\b)[^.;:])"
-    r"{0,60}?\bbreach(?:ed|es)?\b(?:(?!\bnot\b|\balleg)[^.:]){0,300}$",
+    r"{0,60}?\bbreach(?:ed|es)?\b(?:(?!\bnot\b|\balleg)[^.:]){0,300}$|"
+    # "Four of these allegations were proven, namely honesty and integrity, ..."
+    r"\b(?<!not\s)(?:proven|proved|upheld|substantiated)\s*,?\s+(?:namely|specifically|being)\b"
+    r"[^.:]{0,300}$",
     re.I,
 )
 
@@ -1789,8 +1792,16 @@ def _some_proven(text: str) -> bool:
 
 
 def _clause_before(text: str, at: int) -> str:
-    """The words of the sentence before position ``at`` (up to a line break that ends a line)."""
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), text.rfind(":", 0, at))
+    """The words of the sentence before position ``at`` (up to a line break that ends a line);
+    for an item of a list under a heading ending in a colon ("found to have breached the
+    following standards:\n- Use of force\n- ..."), the heading's words."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    if text[start + 1 : at].strip(" \t-•*–\"“”'‘’") == "":
+        colon = text.rfind(":", 0, at)
+        items = text[colon + 1 : at]
+        if colon >= 0 and all(len(line) < 80 and "." not in line for line in items.split("\n")):
+            start = max(text.rfind(". ", 0, colon), text.rfind("\n", 0, colon))
+            return text[start + 1 : colon]
     return text[start + 1 : at]
 
 
