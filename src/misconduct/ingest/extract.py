@@ -1763,7 +1763,8 @@ _FORCE_ANCHOR = re.compile(r"\bmisconduct\s+(?:by\b|case\b)", re.I)
 # A Standard the sentence says was found breached ("the panel found PC A breached the standards of
 # professional behaviour in respect of X", "X was found proven"), not merely alleged.
 _FOUND_BREACHED = re.compile(
-    r"\b(?:found|finds|proved|proven|upheld|concluded|determined|admitted)\b(?:(?!\bnot\b)[^.;:])"
+    r"\b(?:found|finds|proved|proven|upheld|concluded|determined|admit(?:s|ted)|accept(?:s|ed))\b"
+    r"(?:(?!\bnot\b)[^.;:])"
     r"{0,60}?\bbreach(?:ed|es)?\b(?:(?!\bnot\b|\balleg)[^.:]){0,300}$|"
     # "Four of these allegations were proven, namely honesty and integrity, ..."
     r"\b(?<!not\s)(?:proven|proved|upheld|substantiated)\s*,?\s+(?:namely|specifically|being)\b"
