@@ -203,3 +203,14 @@ def test_standards_listed_under_a_found_breached_heading_are_kept() -> None:
         "orders_and_instructions",
         "confidentiality",
     ]
+
+
+def test_a_breach_the_officer_accepted_counts_as_found() -> None:
+    text = (
+        "PC Tom Hale of Avon and Somerset Police was given a final written warning at a "
+        "misconduct hearing.\n\n"
+        "It was alleged he breached the standards of honesty and integrity and of "
+        "confidentiality.\n\n"
+        "PC Hale accepted his conduct had breached the standard of confidentiality.\n"
+    )
+    assert extract(text).records[0].value("standards") == ["confidentiality"]
