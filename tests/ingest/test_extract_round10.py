@@ -214,3 +214,14 @@ def test_a_breach_the_officer_accepted_counts_as_found() -> None:
         "PC Hale accepted his conduct had breached the standard of confidentiality.\n"
     )
     assert extract(text).records[0].value("standards") == ["confidentiality"]
+
+
+def test_an_officer_of_the_professional_standards_department_speaking_is_not_a_subject() -> None:
+    text = (
+        "Former PC Rob Lyle of Cumbria Police would have been dismissed, a misconduct hearing "
+        "found.\n\n"
+        "Detective Inspector Sue Bray, of the force's professional standards department, said "
+        "the gross misconduct found fell far below what is expected.\n"
+    )
+    ex = extract(text)
+    assert [r.name for r in ex.records] == ["Rob Lyle"]

@@ -161,7 +161,11 @@ _NOT_SUBJECT_BEFORE = re.compile(
 )
 _NOT_SUBJECT_AFTER = re.compile(
     r"^[^.]{0,45}?(?:\b(?:said|says|added|head of|as chair|who chaired|chairing|leading)\b|"
-    r"\((?:Assessor|Legally|Independent|Chair|LQC))",
+    r"\((?:Assessor|Legally|Independent|Chair|LQC))|"
+    # "Detective Superintendent X, of the force's professional standards department, said": an
+    # officer of the department that brought the case (tenth round)
+    r"^,?\s+(?:of|from|head\s+of)\s+(?:the\s+)+(?:force['’]s\s+|[\w&]+\s+(?:police|constabulary)['’]s\s+)?"
+    r"(?:joint\s+)?professional\s+standards\b",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
