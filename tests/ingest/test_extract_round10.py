@@ -225,3 +225,16 @@ def test_an_officer_of_the_professional_standards_department_speaking_is_not_a_s
     )
     ex = extract(text)
     assert [r.name for r in ex.records] == ["Rob Lyle"]
+
+
+def test_an_appeal_upheld_against_a_finding_clears_the_officers() -> None:
+    text = (
+        "A police appeals tribunal has upheld the appeal of two Kent Police officers who were "
+        "previously found guilty of misconduct.\n\n"
+        "Sergeant Ian Moss and Constable Eve Pratt were appealing against a finding of "
+        "misconduct made at a hearing last May.\n"
+    )
+    records = extract(text).records
+    assert {r.value("finding") for r in records} == {"no_misconduct"}
+    assert {r.value("outcome") for r in records} == {"no_further_action"}
+    assert [h.code for h in find_findings("were appealing against a finding of misconduct")] == []

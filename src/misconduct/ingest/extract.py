@@ -1271,6 +1271,15 @@ def _record(
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
+    if fields["finding"].value == "no_misconduct" and outcome.value is None:
+        # An officer cleared has no sanction: the outcome of a finding of no misconduct is no
+        # further action (30/11/2026, tenth round; the truths' convention for cleared officers).
+        fields["outcome"] = Field(
+            "no_further_action",
+            fields["finding"].evidence,
+            0.6,
+            "not stated as an outcome; the finding clears the officer",
+        )
     if outcome.value == "written_warning" and fields["finding"].value == "gross_misconduct":
         # A written warning is not among the outcomes of gross misconduct (Conduct Regulations
         # 2012 reg. 35, 2020 reg. 42): the gross misconduct the text tells of was not the final

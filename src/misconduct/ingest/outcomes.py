@@ -366,6 +366,8 @@ _NOT_FINDING_BEFORE = re.compile(
     # "... insufficient evidence to make a finding of ..." (sixth round)
     r"(?:insufficient|no|not\s+enough)\s+evidence\s+to\s+(?:make|support|sustain|reach)|"
     r"not\s+so\s+serious|not\s+serious\s+enough|rather\s+than|instead\s+of|reduced\s+from|"
+    # "were appealing against a finding of misconduct" (tenth round)
+    r"appeal(?:ing|ed|s)?\s+against|"
     r"downgraded\s+from)\s+"
     r"(?:\w+\s+){0,4}$",
     re.IGNORECASE,
@@ -387,6 +389,12 @@ _NO_MISCONDUCT = re.compile(
     r"did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
     # "found not guilty of gross misconduct"; "the panel found no case to answer" (tenth round)
     r"not\s+guilty\s+of\s+(?:gross\s+)?misconduct|"
+    # an appeal against the finding upheld: "upheld the appeal of two officers ... who were
+    # previously found guilty of misconduct" (tenth round)
+    r"(?:upheld|allowed)\s+the\s+appeals?\s+of\s+[^.;]{0,120}?\bfound\s+guilty\s+of\s+"
+    r"(?:gross\s+)?misconduct|"
+    r"appeals?\s+against\s+(?:a|the|their|his|her)\s+finding\s+of\s+(?:gross\s+)?misconduct\s+"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:upheld|allowed|successful)|"
     # "found that PC X had not breached the standards of professional behaviour on all counts"
     # (not "had not breached the standards in respect of A", which clears one Standard only)
     r"found\s+(?:that\s+)?[^.;]{0,40}?\b(?:had|has|did)\s+not\s+breach(?:ed)?\s+(?:the|any)\s+"
