@@ -6,6 +6,7 @@ Texts are written for the test."""
 from __future__ import annotations
 
 from misconduct.ingest import extract
+from misconduct.ingest.officers import find_officers
 from misconduct.ingest.outcomes import find_findings, find_outcomes
 
 
@@ -238,3 +239,18 @@ def test_an_appeal_upheld_against_a_finding_clears_the_officers() -> None:
     assert {r.value("finding") for r in records} == {"no_misconduct"}
     assert {r.value("outcome") for r in records} == {"no_further_action"}
     assert [h.code for h in find_findings("were appealing against a finding of misconduct")] == []
+
+
+def test_a_surname_inside_another_name_is_not_the_officers() -> None:
+    text = (
+        "PC Ann Court and PC Ben Rowley of Kent Police faced a misconduct hearing.\n\n"
+        "Rowley was given a final written warning for misconduct. He had earlier appeared at "
+        "Maidstone Crown Court, where the case was dropped.\n\n"
+        "PC Court was dismissed without notice for gross misconduct.\n"
+    )
+    records = {r.name: r for r in extract(text).records}
+    assert records["Ann Court"].value("outcome") == "dismissal_without_notice"
+    assert records["Ben Rowley"].value("outcome") == "final_written_warning"
+    (court,) = [o for o in find_officers(text) if o.key == "Court"]
+    crown = text.index("Crown Court") + len("Crown ")
+    assert all(m.start != crown for m in court.mentions)

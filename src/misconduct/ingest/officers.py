@@ -451,6 +451,28 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
 
 
+_RANK_ABBREVIATIONS = {"PC", "PS", "Sgt", "DC", "DS", "DI", "Insp", "SC", "SPC"}
+
+
+def _other_name_beside(text: str, start: int, end: int, own: set[str]) -> bool:
+    """Whether a bare surname stands in another capitalised name ("Crown Court", "Mr Justice
+    Hall", "Hall Lane"): a capitalised word just before it that is not the officer's own name, a
+    rank or the first word of a sentence, or a capitalised word just after it."""
+    window = text[max(0, start - 40) : start]
+    m = re.search(r"([A-Z][\w’'-]*)[ \t]+$", window)
+    if m and (m.start() == 0 or not re.match(r"[\w’'-]", window[m.start() - 1])):
+        word = m.group(1)
+        opening = re.search(r"(?:^|[.!?:\n][\"”’']?)\s*$", text[: max(0, start - 40) + m.start()])
+        if (
+            not opening
+            and word not in own
+            and word.lower() not in _RANK_WORDS
+            and word not in _RANK_ABBREVIATIONS
+        ):
+            return True
+    return bool(re.match(r"[ \t]+[A-Z][a-z]", text[end : end + 5]))
+
+
 def _surname_mentions(text: str, officers: list[Officer]) -> None:
     """Officers named again by title and surname alone ("Mr Sims would have been dismissed"), or
     by the surname alone (tenth round): in a text about several officers each such mention is the
@@ -464,9 +486,13 @@ def _surname_mentions(text: str, officers: list[Officer]) -> None:
         # mention ("Mitchell resigned ... but would have been dismissed"), where no other officer
         # shares it
         pattern = rf"(?:{_TITLE})?(?<![\w’'-])(?P<s>{re.escape(key)})(?![\w-])"
+        own = set((officer.name or "").split())
         for m in re.finditer(pattern, text):
-            if not any(a - 1 <= m.start("s") < b + 1 for a, b in seen):
-                officer.mentions.append(Piece(m.start("s"), m.end("s"), m.group("s")))
+            if any(a - 1 <= m.start("s") < b + 1 for a, b in seen):
+                continue
+            if m.start() == m.start("s") and _other_name_beside(text, m.start(), m.end(), own):
+                continue  # "Crown Court", "Mr Justice Hall", "Hall Lane": another name
+            officer.mentions.append(Piece(m.start("s"), m.end("s"), m.group("s")))
         officer.mentions.sort(key=lambda p: p.start)
 
 
