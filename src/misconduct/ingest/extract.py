@@ -504,6 +504,10 @@ _ALLEGATION_CLAUSE = re.compile(
 )
 
 
+# A label that opens a line before a date ("Date(s) of misconduct proceedings: ").
+_DATE_LABEL = re.compile(r"[ \t]*[^.:\n]{0,60}:[ \t]*")
+
+
 # A hearing the sentence says is still to come (ninth round).
 _HEARING_TO_COME = re.compile(
     r"\b(?:will|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to|are\s+set\s+to)\s+"
@@ -641,6 +645,20 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
         when = d.parse_date(str(best.value)) if len(str(best.value)) == 10 else None
         if published is not None and when is not None and (published - when).days > 180:
             return absent("the only dates are long before the page was published")
+        assert best.evidence is not None
+        at = best.evidence.start
+        before = text[text.rfind("\n", 0, at) + 1 : at]
+        if (
+            before.strip()
+            and not _DATE_LABEL.fullmatch(before)
+            and not _DATE_GOOD.search(_sentence_at(text, at))
+        ):
+            # A date inside running prose whose sentence has no hearing word is the conduct's, an
+            # image caption's or a byline's ("went for a walk on 29 December 2020", "Author: X
+            # Published 1st Jul 2022"); only a date that opens its line (a table's or a list's:
+            # "29 June 2021 - Officer X", "Date of proceedings: 30 August 2023") is offered for
+            # review (30/11/2026, tenth round).
+            return absent("no date in the text reads as the hearing's")
         return Field(
             best.value,
             best.evidence,
@@ -940,11 +958,22 @@ def _split_counted_findings(text: str, records: list[OfficerRecord]) -> None:
             )
 
 
+_UNIT_AFTER = re.compile(
+    r"[\s-]*(?:and\s+a\s+half[\s-]+)?(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|"
+    r"times?)\b",
+    re.I,
+)
+
+
 def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
     """Statements such as "five officers should be dismissed and one ... final written warning"."""
     out = []
     starts = re.finditer(r"\b(?:" + "|".join(NUMBERS) + r")\b", text, re.I)
     for start in starts:
+        if _UNIT_AFTER.match(text, start.end()):
+            # "a three day public hearing ... that he should be dismissed": a length of time, not
+            # a count of officers (30/11/2026, tenth round)
+            continue
         m = _COUNT_OUTCOME.match(text, start.start())
         if m is None:
             continue
@@ -1119,7 +1148,10 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
                 # round): the sentence is about each of them.
                 for key in named:
                     out[key].append(s)
-            elif len({k for _, k in at}) == len(at):
+            else:
+                # (tenth round: also where an officer is named twice in the sentence, as in a
+                # "sentence" of list lines "It was alleged that PC A breached: ... It was alleged
+                # that PC B breached: ... The panel found PC A ...")
                 for (start, key), nxt in zip(at, [a for a, _ in at[1:]] + [s.end], strict=True):
                     out[key].append(Piece(start, nxt, text[start:nxt]))
         if current:
@@ -1239,6 +1271,15 @@ def _record(
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
+    if fields["finding"].value == "no_misconduct" and outcome.value is None:
+        # An officer cleared has no sanction: the outcome of a finding of no misconduct is no
+        # further action (30/11/2026, tenth round; the truths' convention for cleared officers).
+        fields["outcome"] = Field(
+            "no_further_action",
+            fields["finding"].evidence,
+            0.6,
+            "not stated as an outcome; the finding clears the officer",
+        )
     if outcome.value == "written_warning" and fields["finding"].value == "gross_misconduct":
         # A written warning is not among the outcomes of gross misconduct (Conduct Regulations
         # 2012 reg. 35, 2020 reg. 42): the gross misconduct the text tells of was not the final
@@ -1422,6 +1463,11 @@ def _joined_subject(text: str, at: int, scope: Sequence[Piece]) -> bool:
     return bool(_AND_OFFICER.search(text[s.start : at]))
 
 
+def _staff_sentence(sentence: str) -> bool:
+    """Whether a sentence is about a member of police staff and names no police officer."""
+    return bool(_STAFF.search(sentence)) and not _OFFICER_WORD.search(sentence)
+
+
 def _sentence_at(text: str, at: int) -> str:
     """The sentence of the text that holds position ``at``."""
     return next((s.text for s in sentences(text) if s.start <= at < s.end), "")
@@ -1473,6 +1519,10 @@ def _outcome_read(
             )
     if not hits:
         hits = find_outcomes(text)
+        # An outcome told of a member of police staff, in a sentence that names no officer ("One
+        # involved a member of police staff who resigned but would have been dismissed"), is not
+        # an officer's (30/11/2026, tenth round).
+        hits = [h for h in hits if not _staff_sentence(_sentence_at(text, h.start))]
         if scope and others:
             # In a text about several officers, an outcome stated in another officer's own words
             # ("PC Philpotts was found to have committed gross misconduct ... He has been
@@ -1719,6 +1769,52 @@ def _about_every_officer(sentence: str) -> bool:
 _FORCE_ANCHOR = re.compile(r"\bmisconduct\s+(?:by\b|case\b)", re.I)
 
 
+# A Standard the sentence says was found breached ("the panel found PC A breached the standards of
+# professional behaviour in respect of X", "X was found proven"), not merely alleged.
+_FOUND_BREACHED = re.compile(
+    r"\b(?:found|finds|proved|proven|upheld|concluded|determined|admit(?:s|ted)|accept(?:s|ed))\b"
+    r"(?:(?!\bnot\b)[^.;:])"
+    r"{0,60}?\bbreach(?:ed|es)?\b(?:(?!\bnot\b|\balleg)[^.:]){0,300}$|"
+    # "Four of these allegations were proven, namely honesty and integrity, ..."
+    r"\b(?<!not\s)(?:proven|proved|upheld|substantiated)\s*,?\s+(?:namely|specifically|being)\b"
+    r"[^.:]{0,300}$",
+    re.I,
+)
+
+
+_SOME_PROVEN = re.compile(
+    r"\b(?P<k>" + _NUM + r"|some)\s+of\s+(?:the\s+|his\s+|her\s+)?(?P<n>" + _NUM + r")\s+"
+    r"(?:allegations|charges)\s+(?:\w+\s+){0,3}?(?:were\s+|was\s+)?(?:found\s+)?"
+    r"(?:proven|proved|upheld|substantiated)\b|"
+    r"\bfound\s+(?P<k2>" + _NUM + r")\s+of\s+(?:the\s+)?(?P<n2>" + _NUM + r")\s+"
+    r"(?:allegations|charges)\s+(?:to\s+be\s+)?(?:proven|proved|upheld)",
+    re.I,
+)
+
+
+def _some_proven(text: str) -> bool:
+    """Whether the text says fewer than all of the allegations were proven."""
+    for m in _SOME_PROVEN.finditer(text):
+        k, n = (m.group("k"), m.group("n")) if m.group("n") else (m.group("k2"), m.group("n2"))
+        if k.lower() == "some" or NUMBERS[k.lower()] < NUMBERS[n.lower()]:
+            return True
+    return False
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the sentence before position ``at`` (up to a line break that ends a line);
+    for an item of a list under a heading ending in a colon ("found to have breached the
+    following standards:\n- Use of force\n- ..."), the heading's words."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    if text[start + 1 : at].strip(" \t-•*–\"“”'‘’") == "":
+        colon = text.rfind(":", 0, at)
+        items = text[colon + 1 : at]
+        if colon >= 0 and all(len(line) < 80 and "." not in line for line in items.split("\n")):
+            start = max(text.rfind(". ", 0, colon), text.rfind("\n", 0, colon))
+            return text[start + 1 : colon]
+    return text[start + 1 : at]
+
+
 def _standards(
     text: str, scope: list[Piece], table: dict[str, Piece], others: Sequence[Piece] = ()
 ) -> Field:
@@ -1779,6 +1875,18 @@ def _standards(
             return whole
     if not found:
         return Field([], None, 0.85, "no Standard named in the text")
+    breached = [f for f in found if _FOUND_BREACHED.search(_clause_before(text, f[0]))]
+    if not breached and _some_proven(text):
+        # "found five of the nine allegations proven": which Standards the proven ones breached
+        # is not said, so none of those alleged is known to be breached (30/11/2026, tenth round)
+        return Field(
+            [], None, 0.6, "only some of the allegations were proven; the text does not say which"
+        )
+    if breached and len(breached) < len(found):
+        # "It was alleged that PC A breached: ... The panel found PC A breached the standards in
+        # respect of X and Y": where the text says which of the Standards were found breached,
+        # those are the officer's, not every one alleged (30/11/2026, tenth round)
+        found = breached
     named = [f for f in found if not _paraphrase(f[2])]
     if named:
         # A Standard read from its own words ("unfit for duty", "brought discredit on the

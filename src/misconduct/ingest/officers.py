@@ -91,15 +91,18 @@ _UNNAMED_RANKED = re.compile(
 # neither names nor calls unnamed, told apart by rank (30/11/2026, eighth round). Read only where
 # two of them are joined in one phrase ("an inspector and a sergeant", "the inspector or the
 # sergeant"), so a witness of another rank is not taken for an officer.
+_PLAIN_RANK = (
+    r"(?i:detective\s+chief\s+inspector|chief\s+inspector|detective\s+constable|police\s+constable|"
+    r"special\s+constable|detective\s+sergeant|police\s+sergeant|sergeant|detective\s+inspector|"
+    r"inspector|constable)"
+)
 _PLAIN_RANKED = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<rank>detective\s+constable|police\s+constable|special\s+constable|"
-    r"detective\s+sergeant|police\s+sergeant|sergeant|detective\s+inspector|inspector|constable)\b"
-    r"(?!\s+(?:[A-Z][a-z]|\d))"
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<rank>" + _PLAIN_RANK + r")\b(?!\s+(?:[A-Z][a-z]|\d))"
 )
-_PLAIN_PAIR = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\s+(?:and|or)\s+"
-    r"(?:[Tt]he|[Aa]n?)\s+(?:detective\s+|police\s+)?(?:constable|sergeant|inspector)\b"
-)
+# "an inspector and a sergeant"; "a Detective Chief Inspector, a Detective Inspector, a Detective
+# Sergeant and a Detective Constable" (a list of ranks, each one officer: tenth round)
+_ONE_RANK = r"(?:[Tt]he|[Aa]n?)\s+" + _PLAIN_RANK
+_PLAIN_PAIR = re.compile(rf"\b{_ONE_RANK}(?:\s*,\s*{_ONE_RANK})*\s*,?\s+(?:and|or)\s+{_ONE_RANK}\b")
 # "The first case related to one police officer ... The second case involved two police officers":
 # a Freedom of Information answer that tells cases by their order, each with its officers counted
 # (30/11/2026, eighth round).
@@ -133,6 +136,22 @@ _NOT_NAMES = {
     "Regulations",
     "Outcome",
 }
+# Words of a rank: a "name" made only of them ("Chief Inspector") is a rank printed in a list.
+_RANK_WORDS = {
+    "chief",
+    "inspector",
+    "inspectors",
+    "sergeant",
+    "sergeants",
+    "constable",
+    "constables",
+    "detective",
+    "detectives",
+    "superintendent",
+    "special",
+    "assistant",
+    "deputy",
+}
 # Context that shows a person as speaker, chair, panel member or representative, not the subject:
 # just before the mention, and just after it.
 _NOT_SUBJECT_BEFORE = re.compile(
@@ -142,7 +161,11 @@ _NOT_SUBJECT_BEFORE = re.compile(
 )
 _NOT_SUBJECT_AFTER = re.compile(
     r"^[^.]{0,45}?(?:\b(?:said|says|added|head of|as chair|who chaired|chairing|leading)\b|"
-    r"\((?:Assessor|Legally|Independent|Chair|LQC))",
+    r"\((?:Assessor|Legally|Independent|Chair|LQC))|"
+    # "Detective Superintendent X, of the force's professional standards department, said": an
+    # officer of the department that brought the case (tenth round)
+    r"^,?\s+(?:of|from|head\s+of)\s+(?:the\s+)+(?:force['’]s\s+|[\w&]+\s+(?:police|constabulary)['’]s\s+)?"
+    r"(?:joint\s+)?professional\s+standards\b",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
@@ -211,6 +234,10 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     ) -> None:
         words = name.split()
         if words[0] in _NOT_NAMES or (len(words) == 1 and len(name) > 1 and name.isupper()):
+            return
+        if all(w.lower() in _RANK_WORDS for w in words):
+            # "a Detective Chief Inspector, a Detective Inspector": a rank, not a name (30/11/2026,
+            # tenth round)
             return
         while words and words[-1] in _NOT_NAMES:
             words.pop()
@@ -424,18 +451,48 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
 
 
+_RANK_ABBREVIATIONS = {"PC", "PS", "Sgt", "DC", "DS", "DI", "Insp", "SC", "SPC"}
+
+
+def _other_name_beside(text: str, start: int, end: int, own: set[str]) -> bool:
+    """Whether a bare surname stands in another capitalised name ("Crown Court", "Mr Justice
+    Hall", "Hall Lane"): a capitalised word just before it that is not the officer's own name, a
+    rank or the first word of a sentence, or a capitalised word just after it."""
+    window = text[max(0, start - 40) : start]
+    m = re.search(r"([A-Z][\w’'-]*)[ \t]+$", window)
+    if m and (m.start() == 0 or not re.match(r"[\w’'-]", window[m.start() - 1])):
+        word = m.group(1)
+        opening = re.search(r"(?:^|[.!?:\n][\"”’']?)\s*$", text[: max(0, start - 40) + m.start()])
+        if (
+            not opening
+            and word not in own
+            and word.lower() not in _RANK_WORDS
+            and word not in _RANK_ABBREVIATIONS
+        ):
+            return True
+    return bool(re.match(r"[ \t]+[A-Z][a-z]", text[end : end + 5]))
+
+
 def _surname_mentions(text: str, officers: list[Officer]) -> None:
-    """Officers named again by title and surname alone ("Mr Sims would have been dismissed"): in
-    a text about several officers each such mention is the officer's too, so their sentences are
-    told apart (30/11/2026, eighth round)."""
+    """Officers named again by title and surname alone ("Mr Sims would have been dismissed"), or
+    by the surname alone (tenth round): in a text about several officers each such mention is the
+    officer's too, so their sentences are told apart (30/11/2026, eighth round)."""
     surnames = {o.key: o for o in officers if o.name and len(o.key) > 1 and o.key[0].isupper()}
     if len(surnames) < 2:
         return
     for key, officer in surnames.items():
-        seen = {m.start for m in officer.mentions}
-        for m in re.finditer(_TITLE + r"(?P<s>" + re.escape(key) + r")\b", text):
-            if not any(abs(m.start("s") - at) < 2 for at in seen):
-                officer.mentions.append(Piece(m.start("s"), m.end("s"), m.group("s")))
+        seen = [(m.start, m.end) for m in officer.mentions]
+        # "Mr Sims", and (tenth round) the bare surname as news reports print it after the first
+        # mention ("Mitchell resigned ... but would have been dismissed"), where no other officer
+        # shares it
+        pattern = rf"(?:{_TITLE})?(?<![\w’'-])(?P<s>{re.escape(key)})(?![\w-])"
+        own = set((officer.name or "").split())
+        for m in re.finditer(pattern, text):
+            if any(a - 1 <= m.start("s") < b + 1 for a, b in seen):
+                continue
+            if m.start() == m.start("s") and _other_name_beside(text, m.start(), m.end(), own):
+                continue  # "Crown Court", "Mr Justice Hall", "Hall Lane": another name
+            officer.mentions.append(Piece(m.start("s"), m.end("s"), m.group("s")))
         officer.mentions.sort(key=lambda p: p.start)
 
 

@@ -45,6 +45,14 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("dismissal_without_notice", r"dismiss(?:ed|al)\s+without\s+notice", 0.95),
     ("dismissal_without_notice", r"(?:dismissed|dismissal)(?!\s+with\s+notice)", 0.8),
     ("dismissal_without_notice", r"sacked|sacks|fired", 0.7),
+    # "the decision to dismiss the officers", "a decision to fire four detectives" (tenth round);
+    # not a case, claim or appeal dismissed
+    (
+        "dismissal_without_notice",
+        r"decision\s+to\s+(?:dismiss|sack|fire)(?!\s+(?:the\s+|an?\s+|his\s+|her\s+)?"
+        r"(?:case|claims?|allegations?|charges?|complaints?|appeal|proceedings)\b)",
+        0.7,
+    ),
     ("final_written_warning", r"final\s+written\s+warnings?", 0.95),
     # "received a final warning" (30/11/2026, issue 15): news reports drop "written"; there is
     # no other final warning in the Conduct Regulations.
@@ -358,6 +366,8 @@ _NOT_FINDING_BEFORE = re.compile(
     # "... insufficient evidence to make a finding of ..." (sixth round)
     r"(?:insufficient|no|not\s+enough)\s+evidence\s+to\s+(?:make|support|sustain|reach)|"
     r"not\s+so\s+serious|not\s+serious\s+enough|rather\s+than|instead\s+of|reduced\s+from|"
+    # "were appealing against a finding of misconduct" (tenth round)
+    r"appeal(?:ing|ed|s)?\s+against|"
     r"downgraded\s+from)\s+"
     r"(?:\w+\s+){0,4}$",
     re.IGNORECASE,
@@ -377,6 +387,21 @@ _NO_MISCONDUCT = re.compile(
     # "misconduct was not proven against the inspector or the sergeant" (eighth round)
     r"(?:gross\s+)?misconduct\s+(?:was|were|had\s+been)\s+(?:found\s+)?not\s+(?:proven|proved)|"
     r"did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
+    # "found not guilty of gross misconduct"; "the panel found no case to answer" (tenth round)
+    r"not\s+guilty\s+of\s+(?:gross\s+)?misconduct|"
+    # an appeal against the finding upheld: "upheld the appeal of two officers ... who were
+    # previously found guilty of misconduct" (tenth round)
+    r"(?:upheld|allowed)\s+the\s+appeals?\s+of\s+[^.;]{0,120}?\bfound\s+guilty\s+of\s+"
+    r"(?:gross\s+)?misconduct|"
+    r"appeals?\s+against\s+(?:a|the|their|his|her)\s+finding\s+of\s+(?:gross\s+)?misconduct\s+"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:upheld|allowed|successful)|"
+    # "found that PC X had not breached the standards of professional behaviour on all counts"
+    # (not "had not breached the standards in respect of A", which clears one Standard only)
+    r"found\s+(?:that\s+)?[^.;]{0,40}?\b(?:had|has|did)\s+not\s+breach(?:ed)?\s+(?:the|any)\s+"
+    r"(?:of\s+the\s+)?standards(?:\s+of\s+professional\s+behaviou?r)?"
+    r"(?!\s+(?:in\s+respect|in\s+relation|relating|regarding|concerning|for|of)\b)|"
+    r"(?:panel|chair|hearing)\s+(?:has\s+|had\s+)?(?:found|concluded|ruled|decided|determined)\s+"
+    r"(?:there\s+(?:was|is)\s+)?no\s+case\s+to\s+answer|"
     r"cleared\s+of\s+(?:gross\s+)?misconduct|found\s+not\s+to\s+have\s+breached|"
     # "cleared of the allegations by a misconduct panel", "the hearing cleared the father of two
     # of any wrongdoing" (ninth round); "cleared of assaulting ..." (a court's) is not read
