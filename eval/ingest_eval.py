@@ -47,7 +47,7 @@ Per-field precision, recall and F1 of the extraction on
 11. with ``--heldout9``: HELD-OUT 9, the pages of ``eval/heldout9/<id>.toml``, built exactly as
    held-out 8 (fetched after held-out 8 was measured and looked at; truth written and committed
    before ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT9_TEXTS`` or else
-   ``MISCONDUCT_INGEST_TEXTS``. Not measured yet.
+   ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``8b45008``); development since.
 12. with ``--heldout10``: HELD-OUT 10, the pages of ``eval/heldout10/<id>.toml``, built exactly as
    held-out 9 (fetched while held-out 9 was still unmeasured and kept for the round after it; truth
    written and committed before ingest was run on them), its texts read from
@@ -812,7 +812,11 @@ HELD_OUT = (
         "measured once at commit ffb56f2, then its misses were read: development since",
         own_folder=True,
     ),
-    HeldOut(9, "not measured before this run", own_folder=True),
+    HeldOut(
+        9,
+        "measured once at commit 8b45008, then its misses were read: development since",
+        own_folder=True,
+    ),
     HeldOut(
         10,
         "not measured",
