@@ -9,7 +9,7 @@ visitor is signed in (the staff links, the sign-out form with its CSRF token) an
 waiting for them. :func:`frame` gives a frame only for a visitor who is not signed in and has no
 message waiting; otherwise the caller renders the template, which shows (and uses up) the messages.
 The frame is the template's own output, rendered with markers in place of the title and the
-content, so it never differs from what the template would give: ``tests/app/web/test_frame.py``
+content, so it never differs from what the template would give: ``tests/app/web/test_public_caching.py``
 holds the two equal.
 """
 
