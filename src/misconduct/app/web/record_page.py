@@ -11,9 +11,12 @@ another :data:`VERSION` (the code changed since it was written) is built again f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from threading import Lock
 from typing import Any
 
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString
 
 from misconduct.app.web.html import esc, fill
@@ -161,19 +164,43 @@ def usable(stored: Any) -> Mapping[str, Any] | None:
     return None
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9_-]+")
+"""An argument a URL shows as it is (no quoting) and which both the ``str`` and the ``slug`` converter
+take as it is: every reference and force code."""
+_SLOT = "zzslotzz"
+_shapes: dict[tuple[str, str, Any], tuple[str, str]] = {}
+_lock = Lock()
+
+
+def url(name: str, arg: str) -> str:
+    """``reverse(name, args=[arg])`` for a URL of one argument, reversed once per process and script
+    prefix (with a placeholder for the argument) instead of at every request (issue 10: two reversals
+    were a tenth of a public record's page); an argument that is not :data:`_PLAIN` is reversed."""
+    if not _PLAIN.fullmatch(arg):
+        return reverse(name, args=[arg])
+    key = (name, get_script_prefix(), get_urlconf())
+    shape = _shapes.get(key)
+    if shape is None:
+        before, slot, after = reverse(name, args=[_SLOT]).partition(_SLOT)
+        if not slot or _SLOT in after:
+            return reverse(name, args=[arg])
+        shape = (before, after)
+        with _lock:
+            _shapes[key] = shape
+    return f"{shape[0]}{arg}{shape[1]}"
+
+
 def content(p: Mapping[str, Any], ref: str) -> SafeString:
     """The page's main content: ``p`` (from :func:`page`) with its links put in."""
-    from django.urls import reverse
-
     docs = ""
     if p["documents"]:
         # the documents' URLs are the record's and their name (``web:public-document``)
-        here = reverse("web:public-record", args=[ref])
+        here = url("web:public-record", ref)
         docs = fill(
             '<p><a href="{}published-outcome.pdf">The published outcome as a document (PDF)</a>'
             ' · <a href="{}published-outcome.html">as a web page</a></p>\n',
             here,
             here,
         )
-    back = fill('<p><a href="{}">← ', reverse("web:public-force", args=[p["force"]]))
+    back = fill('<p><a href="{}">← ', url("web:public-force", p["force"]))
     return SafeString(f"{back}{p['head']}{docs}{p['body']}")

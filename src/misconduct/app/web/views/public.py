@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, time
+from functools import partial
 from threading import Lock
 from typing import Any
 
@@ -20,6 +21,7 @@ from django.views.decorators.http import condition
 
 from misconduct.app.readmodels import record_format
 from misconduct.app.web import record_page, register, store
+from misconduct.app.web.frame import frame
 from misconduct.app.web.publication import PublicCase
 from misconduct.domain.forces import FORCES, force
 from misconduct.errors import InvalidInput
@@ -64,13 +66,16 @@ _rendered: dict[str, tuple[bytes, str]] = {}
 _rendered_lock = Lock()
 
 
-def cacheable(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def cacheable(
+    view: Callable[..., HttpResponse], *, keep: bool = True
+) -> Callable[..., HttpResponse]:
     """ETag, Last-Modified (a 304 when unchanged) and ``Cache-Control: public`` on a public page;
-    for visitors not signed in, the page rendered under an ETag is kept per process and served again
-    while the ETag holds (it changes with any event, the date, the code's record format and the URL)."""
+    with ``keep`` (the default), for visitors not signed in, the page rendered under an ETag is kept
+    per process and served again while the ETag holds (it changes with any event, the date, the
+    code's record format and the URL)."""
 
     def rendered(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        key = _etag(request) if not request.user.is_authenticated else ""
+        key = _etag(request) if keep and not request.user.is_authenticated else ""
         with _rendered_lock:
             hit = _rendered.get(key) if key else None
         if hit is not None:
@@ -182,18 +187,22 @@ def by_force(request: HttpRequest, code: str) -> HttpResponse:
     return _listing(request, f.code, force_name=f.name, force_code=f.code)
 
 
-@cacheable
+@partial(cacheable, keep=False)
 def record(request: HttpRequest, ref: str) -> HttpResponse:
     """A public record's page: its finished HTML, stored with the record (one indexed read),
-    with its links put in."""
+    with its links put in, in the site's frame (rendered once per process for visitors not signed
+    in: ``frame``). Not kept per process: it costs about what a kept page costs, and 45,000 pages
+    would push the register's kept pages out (issue 10)."""
     found = register.record_page(ref, store.today())
     if found is None:
         raise Http404("nothing published under this reference")
-    return render(
-        request,
-        "web/public/record.html",
-        {"title": found["title"], "content": record_page.content(found, ref)},
-    )
+    content = record_page.content(found, ref)
+    around = frame(request, "web/public/record.html")
+    if around is None:  # signed in, or a message waiting: the template shows them
+        return render(
+            request, "web/public/record.html", {"title": found["title"], "content": content}
+        )
+    return HttpResponse(around.page(found["title"], content))
 
 
 def document(request: HttpRequest, ref: str, fmt: str) -> HttpResponse:
