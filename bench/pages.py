@@ -6,10 +6,18 @@ as the user ``bench`` that ``bench/scale.py`` prepares. For each page it prints 
 (``time.process_time``) of a request, the best of BENCH_ROUNDS rounds (default 5) of BENCH_REQUESTS
 requests each (default 40), and the number of queries a request makes; the case page and the public
 outcome page each request a different case of the whole database, chosen at random. CPU time is the
-figure to compare on a shared machine: what other processes do does not count in it. The case page
+figure to compare on a shared machine: what other processes do does not count in it. On PostgreSQL
+it also prints the server's CPU for the connection, a request (all rounds: /proc of the server's
+process, so only with the server on this machine; in clock ticks of 10 ms, so give it enough
+requests). The case page
 reads the steps kept for today (``misconduct db steps``, which ``bench/scale.py`` runs before serving);
 without them each case's first request works its steps out and keeps them (two to four times the
 cost: see docs/performance.md).
+
+``BENCH_WSGI=1`` sends each request through Django's WSGI handler as ``misconduct serve``'s gunicorn
+does, instead of the test client: the request signals included (on PostgreSQL, the persistent
+connection's health check, a ``SELECT 1`` at each request's first query, which the query count does
+not show), the test client's own work left out.
 
 ``BENCH_ONLY=WORD,WORD`` measures only the pages whose name holds one of the words. ``BENCH_PROFILE=PAGE`` (a page's
 name) prints the page's profile instead (cProfile, cumulative). ``BENCH_SQL=1`` prints each page's
@@ -47,9 +55,10 @@ def main() -> None:
     from django.test import Client
 
     info = scale.prepare_here()
-    staff = Client(HTTP_HOST="127.0.0.1")
+    make: Any = Served if os.environ.get("BENCH_WSGI") else partial(Client, HTTP_HOST="127.0.0.1")
+    staff = make()
     staff.cookies["sessionid"] = info["session"]
-    public = Client(HTTP_HOST="127.0.0.1")
+    public = make()
     rng = random.Random(1)
     pages = {
         name: (path, needs)
@@ -92,16 +101,75 @@ def main() -> None:
             pstats.Stats(p).sort_stats("cumulative").print_stats(45)
             return
         best = float("inf")
+        server_before = server_cpu()
         for _ in range(ROUNDS):
             started = time.process_time()
             for _ in range(REQUESTS):
                 one()
             best = min(best, (time.process_time() - started) / REQUESTS)
+        server = server_cpu()
+        served = (
+            f"  server {(server - server_before) / (ROUNDS * REQUESTS) * 1000:.2f} ms"
+            if server is not None and server_before is not None
+            else ""
+        )
         print(
             f"{name:<28} {best * 1000:6.2f} ms CPU  {len(queries):3d} queries  "
-            f"{size // 1024:4d} KiB  (at most {1 / best:,.0f} req/s a core)",
+            f"{size // 1024:4d} KiB  (at most {1 / best:,.0f} req/s a core){served}",
             flush=True,
         )
+
+
+def server_cpu() -> float | None:
+    """On PostgreSQL, the CPU seconds the server process of this connection has used so far (read
+    from /proc: the server on this machine), else None."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Served:
+    """A client sending each request through Django's WSGI handler, as gunicorn does (BENCH_WSGI)."""
+
+    def __init__(self) -> None:
+        from django.core.handlers.wsgi import WSGIHandler
+        from django.test.client import RequestFactory
+
+        self.handler = WSGIHandler()
+        self.factory = RequestFactory(HTTP_HOST="127.0.0.1")
+        self.cookies: dict[str, str] = {}
+
+    def get(self, url: str, **headers: str) -> Any:
+        from types import SimpleNamespace
+
+        path, _, query = url.partition("?")
+        environ = self.factory._base_environ(
+            PATH_INFO=path,
+            QUERY_STRING=query,
+            REQUEST_METHOD="GET",
+            HTTP_COOKIE="; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            **headers,
+        )
+        status: list[int] = []
+
+        def start_response(line: str, _headers: Any, _exc: Any = None) -> None:
+            status.append(int(line.split()[0]))
+
+        response = self.handler(environ, start_response)
+        try:
+            content = b"".join(response)
+        finally:
+            response.close()
+        return SimpleNamespace(status_code=status[0], content=content)
 
 
 def timed(

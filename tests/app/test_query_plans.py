@@ -18,7 +18,7 @@ from misconduct.app import casework
 from misconduct.app import models as m
 from misconduct.app.register.annual_return import decisions_of_year
 from misconduct.app.roles import Role
-from misconduct.app.web import register, store
+from misconduct.app.web import casepage, register, store
 from misconduct.app.web.register import Filters
 from misconduct.services.cases import CaseService
 from misconduct.services.seed import seeded_cases
@@ -36,6 +36,7 @@ TABLES = (
     "misconduct_caseassignee",
     "misconduct_referencecounter",
     "misconduct_decisionentry",
+    "misconduct_casepage",
 )
 ON = date(2026, 11, 25)
 
@@ -135,6 +136,7 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
     some = register.visible(ON).using(alias).filter(kind="outcome").values_list("ref", flat=True)
     cursor = store.case_page(staff, store.Search(), 20, using=alias).next
     assert cursor is not None
+    case_ref = m.CasePage.objects.using(alias).values_list("ref", flat=True).first()
     reads: dict[str, Callable[[], object]] = {
         "newest event (fixed SQL)": lambda: store.generation(alias),
         "case list (fixed SQL)": lambda: store.case_page(staff, store.Search(), 20, using=alias),
@@ -158,6 +160,7 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
         "dashboard: my open cases": lambda: store.open_cases(staff, [1, 2, 3], True, 25, alias),
         "my work": lambda: casework.work_lists(staff, ON, "plans", using=alias),
         "a public record's page": lambda: register.record_page(some[0], ON, using=alias),
+        "the staff case page's row with its events": lambda: casepage.read(case_ref, alias),
     }
     for name, read in reads.items():
         with CaptureQueriesContext(connections[alias]) as sent:

@@ -30,7 +30,7 @@ def test_a_postgres_url_is_parsed() -> None:
         "DATABASE_URL"
     ]
     assert (db["ENGINE"], db["USER"], db["PASSWORD"], db["HOST"], db["PORT"], db["NAME"]) == (
-        "django.db.backends.postgresql",
+        "misconduct.app.pgbackend",
         "psd",
         "s@cret",
         "db.example",

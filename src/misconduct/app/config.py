@@ -93,14 +93,16 @@ def database(raw: str, env: Mapping[str, str]) -> dict[str, Any]:
         if not name or not url.hostname:
             raise InvalidInput("DATABASE_URL", expected, raw)
         return {
-            "ENGINE": "django.db.backends.postgresql",
+            "ENGINE": "misconduct.app.pgbackend",
             "NAME": name,
             "USER": unquote(url.username or ""),
             "PASSWORD": unquote(url.password or ""),
             "HOST": url.hostname,
             "PORT": str(port or ""),
             # Persistent connections: a worker keeps its connection between requests (checked
-            # before reuse) instead of opening one per request.
+            # before reuse) instead of opening one per request. The backend is Django's with a
+            # check that asks the server only if something arrived on the idle connection
+            # (issue 10: Django's asks ``SELECT 1`` at every request).
             "CONN_MAX_AGE": SETTINGS["MISCONDUCT_DB_CONN_MAX_AGE"].value(env),
             "CONN_HEALTH_CHECKS": True,
         }

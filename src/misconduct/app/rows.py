@@ -160,7 +160,11 @@ def insert_values(
     one = "(" + ", ".join(["%s"] * len(columns)) + ")"
     with connection.cursor() as cursor:
         if not returning:
-            cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES {one}", rows)
+            sql = f"INSERT INTO {quote(table)} ({names}) VALUES {one}"
+            if len(rows) == 1:  # one row (a page's access record): psycopg's executemany
+                cursor.execute(sql, rows[0])  # goes through its pipeline mode, dearer for one
+            else:
+                cursor.executemany(sql, rows)
             return []
         limit = connection.features.max_query_params or 65535
         size = max(1, limit // len(columns))

@@ -382,6 +382,8 @@ class Page:
     parts: Mapping[str, Any]
     steps_on: date | None
     steps: list[list[Any]] | None
+    heads: list[Head] | None = None
+    """The case's events' heads, read with the row (None: read them with :func:`heads`)."""
 
 
 def _date(value: Any) -> date | None:
@@ -391,23 +393,26 @@ def _date(value: Any) -> date | None:
 
 
 def read(ref: str, using: str = "default") -> Page | None:
-    """The case page's row of ``ref`` (one query by the reference's index), or None if there is
-    none of this format."""
+    """The case page's row of ``ref`` with the case's events' heads (:func:`heads`), in one query
+    by the reference's index (the heads as one JSON list, from the events by the case's index), or
+    None if there is no row of this format."""
     from misconduct.app import models as m
 
     connection = connections[using]
     q = connection.ops.quote_name
+    listed = _heads_listed(using)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {q('case_id')}, {q('version')}, {q('force')}, {q('chairs')}, {q('parts')},"
-            f" {q('parts_format')}, {q('steps_on')}, {q('steps')}"
-            f" FROM {q(m.CasePage._meta.db_table)} WHERE {q('ref')} = %s",
+            f"SELECT p.{q('case_id')}, p.{q('version')}, p.{q('force')}, p.{q('chairs')},"
+            f" p.{q('parts')}, p.{q('parts_format')}, p.{q('steps_on')}, p.{q('steps')}"
+            f"{', ' + listed if listed else ''}"
+            f" FROM {q(m.CasePage._meta.db_table)} p WHERE p.{q('ref')} = %s",
             [ref],
         )
         found = cursor.fetchone()
     if found is None or found[5] != FORMAT:
         return None
-    case_id, version, force_code, chairs, parts_text, _, on, steps = found
+    case_id, version, force_code, chairs, parts_text, _, on, steps = found[:8]
     return Page(
         case_id,
         ref,
@@ -417,6 +422,7 @@ def read(ref: str, using: str = "default") -> Page | None:
         json.loads(parts_text),
         _date(on),
         json.loads(steps) if steps else None,
+        _heads_of(found[8]) if listed else None,
     )
 
 
@@ -446,43 +452,84 @@ class Head:
     """The actor as the page names them: "Full Name (username)", the username, or the actor."""
 
 
-def heads(case_id: int, using: str = "default") -> list[Head]:
-    """The case's events in order without their payloads, each with the name of the user who
-    recorded it (one query: the events by the case's index, joined to the users by username)."""
+_HEAD_COLUMNS = ("sequence", "occurred_on", "recorded_at", "actor")
+_USER_COLUMNS = ("username", "first_name", "last_name")
+
+
+def _heads_from(using: str) -> str:
+    """The events of a case joined to their users by username (``WHERE`` on the case to follow)."""
     from django.contrib.auth import get_user_model
 
     from misconduct.app import models as m
 
+    q = connections[using].ops.quote_name
+    users = get_user_model()._meta.db_table
+    return (
+        f" FROM {q(m.Event._meta.db_table)} e LEFT JOIN {q(users)} u"
+        f" ON u.{q('username')} = e.{q('actor')}"
+    )
+
+
+def _heads_listed(using: str) -> str:
+    """A scalar subquery giving the heads of the case of the row ``p`` as one JSON list of lists
+    (PostgreSQL and SQLite), or "" on another database."""
     connection = connections[using]
     q = connection.ops.quote_name
-    users = get_user_model()._meta.db_table
+    columns = ", ".join([f"e.{q(c)}" for c in _HEAD_COLUMNS] + [f"u.{q(c)}" for c in _USER_COLUMNS])
+    where = f" WHERE e.{q('case_id')} = p.{q('case_id')}"
+    if connection.vendor == "postgresql":
+        return (
+            f"(SELECT json_agg(json_build_array({columns}) ORDER BY e.{q('sequence')})"
+            f"{_heads_from(using)}{where})"
+        )
+    if connection.vendor == "sqlite":  # ordered below: SQLite 3.40 has no ordered aggregate
+        return f"(SELECT json_group_array(json_array({columns})){_heads_from(using)}{where})"
+    return ""
+
+
+def _heads_of(listed: Any) -> list[Head]:
+    """The heads of :func:`_heads_listed`'s JSON (text, or already decoded by the driver; NULL
+    when the case has no event on PostgreSQL), in order."""
+    if listed is None:
+        return []
+    rows = json.loads(listed) if isinstance(listed, str | bytes) else listed
+    rows.sort(key=lambda r: r[0])
+    return [_head(*r) for r in rows]
+
+
+def _head(
+    sequence: int, on: Any, at: Any, actor: str, username: str | None, first: str, last: str
+) -> Head:
+    if username is None:
+        name = actor
+    else:
+        full = f"{first} {last}".strip()  # as ``User.get_full_name``
+        name = f"{full} ({username})" if full else username
+    return Head(sequence, _date(on) or on, _datetime(at), actor, name)
+
+
+def heads(case_id: int, using: str = "default") -> list[Head]:
+    """The case's events in order without their payloads, each with the name of the user who
+    recorded it (one query: the events by the case's index, joined to the users by username).
+    :func:`read` reads them with the page's row instead."""
+    connection = connections[using]
+    q = connection.ops.quote_name
+    columns = ", ".join([f"e.{q(c)}" for c in _HEAD_COLUMNS] + [f"u.{q(c)}" for c in _USER_COLUMNS])
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT e.{q('sequence')}, e.{q('occurred_on')}, e.{q('recorded_at')}, e.{q('actor')},"
-            f" u.{q('username')}, u.{q('first_name')}, u.{q('last_name')}"
-            f" FROM {q(m.Event._meta.db_table)} e LEFT JOIN {q(users)} u"
-            f" ON u.{q('username')} = e.{q('actor')}"
+            f"SELECT {columns}{_heads_from(using)}"
             f" WHERE e.{q('case_id')} = %s ORDER BY e.{q('sequence')}",
             [case_id],
         )
         found = cursor.fetchall()
-    out = []
-    for sequence, on, at, actor, username, first, last in found:
-        if username is None:
-            name = actor
-        else:
-            full = f"{first} {last}".strip()  # as ``User.get_full_name``
-            name = f"{full} ({username})" if full else username
-        out.append(Head(sequence, _date(on) or on, _datetime(at), actor, name))
-    return out
+    return [_head(*row) for row in found]
 
 
 def _datetime(value: Any) -> datetime:
-    """A stored time as the ORM gives it: aware, in UTC."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    parsed = datetime.fromisoformat(str(value))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    """A stored time as the ORM gives it: aware, in UTC (SQLite and a JSON list give text)."""
+    if not isinstance(value, datetime):
+        value = datetime.fromisoformat(str(value))
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def refresh_steps(

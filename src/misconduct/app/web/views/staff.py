@@ -347,8 +347,9 @@ def case_detail(request: HttpRequest, ref: str) -> HttpResponse:
                     h.name,
                     british(h.recorded_at),
                 )
-                for h in casepage.heads(page.case_id)
-                # a step recorded since the page was read is shown from the next request
+                for h in (page.heads if page.heads is not None else casepage.heads(page.case_id))
+                # read with the row (else just after it): a step recorded since is shown from the
+                # next request
                 if (what := labels.get(str(h.sequence))) is not None
             ),
         },
