@@ -4,7 +4,9 @@ Serves the database that MISCONDUCT_DATA_DIR (SQLite) or DATABASE_URL names, as 
 leaves it (e.g. ``BENCH_WORK=/tmp/scale-bench`` keeps ``/tmp/scale-bench/sqlite-1000``), signed in
 as the user ``bench`` that ``bench/scale.py`` prepares. For each page it prints the CPU time
 (``time.process_time``) of a request, the best of BENCH_ROUNDS rounds (default 5) of BENCH_REQUESTS
-requests each (default 40), and the number of queries a request makes; the case page and the public
+requests each (default 40), and the number of queries a request makes (on PostgreSQL served on this
+machine, also the CPU time of the server process answering them, read from /proc: its clock ticks
+are 10 ms, so give it a few hundred requests a round); the case page and the public
 outcome page each request a different case of the whole database, chosen at random. CPU time is the
 figure to compare on a shared machine: what other processes do does not count in it. The case page
 reads the steps kept for today (``misconduct db steps``, which ``bench/scale.py`` runs before serving);
@@ -22,6 +24,7 @@ included; the rest is read as the rows are fetched).
 
 from __future__ import annotations
 
+import math
 import os
 import random
 import sys
@@ -91,17 +94,37 @@ def main() -> None:
                     one()
             pstats.Stats(p).sort_stats("cumulative").print_stats(45)
             return
-        best = float("inf")
+        best = server = float("inf")
         for _ in range(ROUNDS):
+            before = server_cpu()
             started = time.process_time()
             for _ in range(REQUESTS):
                 one()
             best = min(best, (time.process_time() - started) / REQUESTS)
+            server = min(server, (server_cpu() - before) / REQUESTS)
         print(
             f"{name:<28} {best * 1000:6.2f} ms CPU  {len(queries):3d} queries  "
-            f"{size // 1024:4d} KiB  (at most {1 / best:,.0f} req/s a core)",
+            f"{size // 1024:4d} KiB  (at most {1 / best:,.0f} req/s a core)"
+            + (f"  server {server * 1000:5.2f} ms CPU" if math.isfinite(server) else ""),
             flush=True,
         )
+
+
+def server_cpu() -> float:
+    """The CPU seconds the PostgreSQL server process serving this connection has used (user and
+    system, from /proc: the server must run on this machine); NaN on SQLite or elsewhere."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return float("nan")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def timed(
