@@ -232,7 +232,7 @@ def work_lists(
     mine = [("d.holder = %s", [username]), assigned, open_]
     team = [("d.holder <> %s", [username]), open_]
     late = ("d.last_day < %s", [today])
-    first_cases = store.assigned_branch(user, cases) if cases else None
+    first_cases = store.assigned_branch(user, cases, using) if cases else None
     roles = None
     if first_cases is not None:
         roles = store.Branch(
@@ -242,11 +242,15 @@ def work_lists(
         )
     newest, (overdue, due, team_overdue, listed, held) = store.read_together(
         [
-            store.due_branch(user, [obligation], [*mine, late], TASKS_SHOWN),
+            store.due_branch(user, [obligation], [*mine, late], TASKS_SHOWN, using),
             store.due_branch(
-                user, [obligation, window], [*mine, ("d.last_day >= %s", [today])], TASKS_SHOWN
+                user,
+                [obligation, window],
+                [*mine, ("d.last_day >= %s", [today])],
+                TASKS_SHOWN,
+                using,
             ),
-            store.due_branch(user, [obligation], [*team, late], TASKS_SHOWN),
+            store.due_branch(user, [obligation], [*team, late], TASKS_SHOWN, using),
             first_cases,
             roles,
         ],

@@ -317,23 +317,37 @@ def _placeholders(values: list[Any]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def _visible_sql(user: Any, force: str = "l.force_id", case: str = "l.case_id") -> Any:
+def _visible_sql(
+    user: Any, force: str = "l.force_id", case: str = "l.case_id", using: str = "default"
+) -> Any:
     """:func:`visible_where` as SQL on the columns ``force`` and ``case``, and its parameters
-    (None: no case is visible)."""
+    (None: no case is visible). On PostgreSQL each list of forces is one array parameter
+    (``= ANY(%s)``, which the planner treats as the ``IN`` list it is): psycopg parses a statement
+    of more than 50 parameters (or 4,096 characters) again at each execution, and a user of every
+    force would otherwise send 43 a list."""
     g = grants(user)
     full = sorted({gr.force for gr in g if gr.role.value != "chair"} & forces_for(g))
     chaired_forces = sorted({gr.force for gr in g if gr.role.value == "chair"} - set(full))
     keys = sorted({chair_key(user.get_username()), chair_key(user.get_full_name())} - {""})
+    array = connections[using].vendor == "postgresql"
+
+    def among(column: str, values: list[str]) -> tuple[str, list[Any]]:
+        if array:
+            return f"{column} = ANY(%s)", [values]
+        return f"{column} IN ({_placeholders(values)})", list(values)
+
     parts, params = [], []
     if full:
-        parts.append(f"{force} IN ({_placeholders(full)})")
-        params += full
+        sql, values = among(force, full)
+        parts.append(sql)
+        params += values
     if chaired_forces and keys:
+        sql, values = among(force, chaired_forces)
         parts.append(
-            f"({force} IN ({_placeholders(chaired_forces)}) AND {case} IN (SELECT case_id"
+            f"({sql} AND {case} IN (SELECT case_id"
             f" FROM {m.CaseChair._meta.db_table} WHERE key IN ({_placeholders(keys)})))"
         )
-        params += chaired_forces + keys
+        params += values + keys
     if not parts:
         return None
     return "(" + " OR ".join(parts) + ")", params
@@ -358,7 +372,7 @@ def case_page(
     ORM queries or model instances (they cost more than the database's work). ``InvalidInput`` for
     a cursor that cannot be read, naming ``after`` or ``before``."""
     connection = connections[using]
-    visible = _visible_sql(user)
+    visible = _visible_sql(user, using=using)
     if visible is None:
         return Keyset([], None, None)
     where, params = [visible[0]], list(visible[1])
@@ -477,22 +491,31 @@ _NULLS = {
     if name == "id"
     else "CAST(NULL AS date)"
     if name in ("trigger", "due", "earliest", "latest", "last_day")
-    else "CAST(NULL AS text)"
+    else "''"
     for name in DueRow.__slots__
 }
 
 
 def layout(**columns: str) -> str:
-    """A select list in :class:`Branch`'s columns: the ``columns`` given, NULL of the column's type
-    for the others (PostgreSQL must find one type for each column of a ``UNION``)."""
-    return ", ".join(f"{columns.get(name, null)} AS {name}" for name, null in _NULLS.items())
+    """A select list in :class:`Branch`'s columns: the ``columns`` given (the first named ``id``),
+    for the others NULL of the column's type (PostgreSQL must find one type for each column of a
+    ``UNION``) or an empty text. Kept short: psycopg parses a statement longer than 4,096
+    characters again at each execution."""
+    return ", ".join(
+        columns.get(name, null) + (" AS id" if name == "id" else "")
+        for name, null in _NULLS.items()
+    )
 
 
 def due_branch(
-    user: Any, natures: list[str], where: list[tuple[str, list[Any]]], size: int
+    user: Any,
+    natures: list[str],
+    where: list[tuple[str, list[Any]]],
+    size: int,
+    using: str = "default",
 ) -> Branch | None:
     """:func:`due_rows` as a :class:`Branch` (None: nothing to read)."""
-    visible = _visible_sql(user, force="d.force", case="d.case_id")
+    visible = _visible_sql(user, force="d.force", case="d.case_id", using=using)
     if visible is None or not natures:
         return None
     conditions = [visible[0], "d.nature = %s", *(c for c, _ in where)]
@@ -524,7 +547,7 @@ def due_rows(
     in that order (``due_nature_order`` or ``due_force_nature_order``), so a page reads ``size``
     rows of each whatever the number of cases; a single query over both natures would have read
     every row in the range and sorted them."""
-    branch = due_branch(user, natures, where, size)
+    branch = due_branch(user, natures, where, size, using)
     if branch is None:
         return []
     with connections[using].cursor() as cursor:
@@ -541,10 +564,12 @@ class ListedCase:
     stage: str
 
 
-def open_branch(user: Any, mine: list[int], among: bool, size: int) -> Branch | None:
+def open_branch(
+    user: Any, mine: list[int], among: bool, size: int, using: str = "default"
+) -> Branch | None:
     """:func:`open_cases` as a :class:`Branch`: the reference in ``ref``, the force's name in
     ``title`` and the stage in ``status`` (None: nothing to read)."""
-    visible = _visible_sql(user)
+    visible = _visible_sql(user, using=using)
     if visible is None or (among and not mine):
         return None
     where, params = [visible[0], "l.closed = %s"], [*visible[1], False]
@@ -561,11 +586,11 @@ def open_branch(user: Any, mine: list[int], among: bool, size: int) -> Branch | 
     return Branch(sql, params)
 
 
-def assigned_branch(user: Any, size: int) -> Branch | None:
+def assigned_branch(user: Any, size: int, using: str = "default") -> Branch | None:
     """The first ``size`` cases the user may see that are assigned to them, by reference, as a
     :class:`Branch`: the key in ``id``, the reference in ``ref``, the stage in ``status`` (None: no
     case is visible). The user's assignments are an index seek (``assignee_user_case``)."""
-    visible = _visible_sql(user)
+    visible = _visible_sql(user, using=using)
     if visible is None:
         return None
     sql = (
@@ -589,7 +614,7 @@ def open_cases(
     (or, ``among`` false, are not), in fixed SQL: the open cases by reference are an index seek
     (``listing_open_ref``; the ORM's ``NOT closed`` could not use it on SQLite, which then read the
     cases by reference from the first, closed ones included)."""
-    branch = open_branch(user, mine, among, size)
+    branch = open_branch(user, mine, among, size, using)
     if branch is None:
         return []
     with connections[using].cursor() as cursor:
