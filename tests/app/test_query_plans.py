@@ -159,6 +159,28 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
         "dashboard: open cases": lambda: store.open_cases(staff, [1, 2, 3], False, 25, alias),
         "dashboard: my open cases": lambda: store.open_cases(staff, [1, 2, 3], True, 25, alias),
         "my work": lambda: casework.work_lists(staff, ON, "plans", using=alias),
+        "my work with its first cases (one statement)": lambda: casework.work_lists(
+            staff, ON, "plans", using=alias, cases=50
+        ),
+        "dashboard (one statement)": lambda: store.read_together(
+            [
+                store.due_branch(
+                    staff,
+                    ["obligation", "window"],
+                    [
+                        ("d.step <> %s", ["x"]),
+                        ("d.last_day >= %s", [ON]),
+                        ("d.last_day <= %s", [ON]),
+                    ],
+                    25,
+                    alias,
+                ),
+                store.due_branch(staff, ["obligation"], [("d.last_day < %s", [ON])], 25, alias),
+                store.open_branch(staff, [1, 2, 3], True, 25, alias),
+                store.open_branch(staff, [1, 2, 3], False, 25, alias),
+            ],
+            alias,
+        ),
         "a public record's page": lambda: register.record_page(some[0], ON, using=alias),
         "the staff case page's row with its events": lambda: casepage.read(case_ref, alias),
     }

@@ -184,39 +184,78 @@ def task_lists(
     return overdue, found["tasks-due"]
 
 
+@dataclass(frozen=True, slots=True)
+class AssignedCase:
+    """A case assigned to the user, as "My work" lists it."""
+
+    case_id: int
+    ref: str
+    stage: str
+
+
 @dataclass(frozen=True)
 class WorkLists:
-    """ "My work"'s three lists of time limits."""
+    """ "My work"'s three lists of time limits, the newest event they were read with and, if
+    asked for, the first page of the user's assigned cases with the roles they hold on each."""
 
     overdue: TaskList
     due: TaskList
     team_overdue: TaskList
+    newest: tuple[int, str] = (0, "")
+    cases: list[tuple[AssignedCase, list[AssignmentRole]]] | None = None
 
 
 def work_lists(
     user: Any,
     on: date,
     key: Any,
-    newest: tuple[int, str] | None = None,
     using: str = "default",
+    *,
+    cases: int = 0,
 ) -> WorkLists:
     """The time limits the user holds (on cases assigned to them), overdue and due, and the team's
     overdue ones (held by others, in the forces the user may see), as :func:`task_lists` gives them
-    for those rows: each page read in fixed SQL (``store.due_rows``: one index seek per nature), each
-    count from SQL kept per ``key`` until the next event. A time limit's holder is one of its case's
-    assignees, so the user's assigned cases (an indexed lookup) bound the search for their own:
-    SQLite's statistics can make the holder look unselective (most limits held by nobody)."""
+    for those rows, and (``cases``: how many) the first of the cases assigned to the user, as
+    :func:`assigned_cases` and :func:`roles_on` give them: every page and the newest event read in
+    one fixed-SQL statement (``store.read_together``; each time-limit list one index seek per
+    nature), each count from SQL kept per ``key`` until the next event. A time limit's holder is
+    one of its case's assignees, so the user's assigned cases (an indexed lookup) bound the search
+    for their own: SQLite's statistics can make the holder look unselective (most limits held by
+    nobody)."""
     username = user.get_username()
     obligation, window = Nature.OBLIGATION.value, Nature.WINDOW.value
     today = store.day(on, using)
     # a take-down is a task from its publication (its trigger) on
     open_ = ("NOT (d.step = %s AND d.trigger > %s)", [retention.TAKE_DOWN_STEP, today])
-    assigned = (
-        f"d.case_id IN (SELECT case_id FROM {m.CaseAssignee._meta.db_table} WHERE username = %s)",
-        [username],
-    )
+    assignees = m.CaseAssignee._meta.db_table
+    assigned = (f"d.case_id IN (SELECT case_id FROM {assignees} WHERE username = %s)", [username])
     mine = [("d.holder = %s", [username]), assigned, open_]
     team = [("d.holder <> %s", [username]), open_]
+    late = ("d.last_day < %s", [today])
+    first_cases = store.assigned_branch(user, cases, using) if cases else None
+    roles = None
+    if first_cases is not None:
+        roles = store.Branch(
+            f"SELECT {store.layout(id='a.case_id', step='a.role')} FROM {assignees} a"
+            f" WHERE a.username = %s AND a.case_id IN (SELECT c.id FROM ({first_cases.sql}) c)",
+            [username, *first_cases.params],
+        )
+    newest, (overdue, due, team_overdue, listed, held) = store.read_together(
+        [
+            store.due_branch(user, [obligation], [*mine, late], TASKS_SHOWN, using),
+            store.due_branch(
+                user,
+                [obligation, window],
+                [*mine, ("d.last_day >= %s", [today])],
+                TASKS_SHOWN,
+                using,
+            ),
+            store.due_branch(user, [obligation], [*team, late], TASKS_SHOWN, using),
+            first_cases,
+            roles,
+        ],
+        using,
+    )
 
     def counted(name: str, who: str, rows: Any) -> int:
         return store.counted(
@@ -235,28 +274,27 @@ def work_lists(
         )
         return _open_tasks(rows, on)
 
-    def page(where: list[tuple[str, list[Any]]], natures: list[str]) -> list[Task]:
-        found = store.due_rows(user, natures, where, TASKS_SHOWN, using)
-        return [task_of(d, on) for d in found]  # type: ignore[arg-type]
+    def page(rows: list[tuple[Any, ...]]) -> list[Task]:
+        return [task_of(store.DueRow(*r), on) for r in rows]  # type: ignore[arg-type]
 
-    late = ("d.last_day < %s", [today])
+    held_by: dict[int, list[AssignmentRole]] = {}
+    for r in held:
+        held_by.setdefault(r[0], []).append(AssignmentRole(r[2]))
     return WorkLists(
+        TaskList(page(overdue), counted("tasks-overdue", "mine", lambda: _overdue(own(), on))),
+        TaskList(page(due), counted("tasks-due", "mine", lambda: own().filter(last_day__gte=on))),
         TaskList(
-            page([*mine, late], [obligation]),
-            counted("tasks-overdue", "mine", lambda: _overdue(own(), on)),
-        ),
-        TaskList(
-            page([*mine, ("d.last_day >= %s", [today])], [obligation, window]),
-            counted("tasks-due", "mine", lambda: own().filter(last_day__gte=on)),
-        ),
-        TaskList(
-            page([*team, late], [obligation]),
+            page(team_overdue),
             counted(
                 "tasks-overdue",
                 "team",
                 lambda: _overdue(_open_tasks(visible().exclude(holder=username), on), on),
             ),
         ),
+        newest,
+        [(AssignedCase(r[0], r[1], r[5]), held_by.get(r[0], [])) for r in listed]
+        if cases
+        else None,
     )
 
 

@@ -46,6 +46,35 @@ def test_the_dashboard_lists_overdue_and_coming_time_limits_with_their_regulatio
     assert "Other open cases" not in mine.get(reverse("web:dashboard")).content.decode()
 
 
+def test_the_dashboard_moves_a_case_to_my_cases_once_it_is_assigned_to_the_user(db: None) -> None:
+    """The dashboard reads its case lists with the user's own cases kept from before; a case
+    assigned since (an event) is read again into "My cases"."""
+    from misconduct.services import intake
+    from tests.app.casefile.test_open_case import overtime
+
+    ref = intake.open_case(store.service("someone.else"), overtime()).ref
+    case = store.state(ref)
+    officer = make_user("dash.officer", [(Role.CASE_OFFICER, case.force)])
+    c = _client(officer)
+
+    def my_cases() -> str:
+        page = c.get(reverse("web:dashboard")).content.decode()
+        return page.split("<h2>My cases</h2>", 1)[1].split("Other open cases", 1)[0]
+
+    assert ref not in my_cases() and "None yet." in my_cases()
+    reply = c.post(
+        f"/staff/cases/{ref}/steps/assign/",
+        {
+            "on": "25/11/2026",
+            "role": "investigator",
+            "username": "dash.officer",
+            "version": case.version,
+        },
+    )
+    assert reply.status_code == 302, reply.content
+    assert ref in my_cases()
+
+
 def test_the_case_list_searches_by_officer_standard_and_stage_within_the_users_forces(
     demo: list[str],
 ) -> None:

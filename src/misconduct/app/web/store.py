@@ -317,23 +317,37 @@ def _placeholders(values: list[Any]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def _visible_sql(user: Any, force: str = "l.force_id", case: str = "l.case_id") -> Any:
+def _visible_sql(
+    user: Any, force: str = "l.force_id", case: str = "l.case_id", using: str = "default"
+) -> Any:
     """:func:`visible_where` as SQL on the columns ``force`` and ``case``, and its parameters
-    (None: no case is visible)."""
+    (None: no case is visible). On PostgreSQL each list of forces is one array parameter
+    (``= ANY(%s)``, which the planner treats as the ``IN`` list it is): psycopg parses a statement
+    of more than 50 parameters (or 4,096 characters) again at each execution, and a user of every
+    force would otherwise send 43 a list."""
     g = grants(user)
     full = sorted({gr.force for gr in g if gr.role.value != "chair"} & forces_for(g))
     chaired_forces = sorted({gr.force for gr in g if gr.role.value == "chair"} - set(full))
     keys = sorted({chair_key(user.get_username()), chair_key(user.get_full_name())} - {""})
+    array = connections[using].vendor == "postgresql"
+
+    def among(column: str, values: list[str]) -> tuple[str, list[Any]]:
+        if array:
+            return f"{column} = ANY(%s)", [values]
+        return f"{column} IN ({_placeholders(values)})", list(values)
+
     parts, params = [], []
     if full:
-        parts.append(f"{force} IN ({_placeholders(full)})")
-        params += full
+        sql, values = among(force, full)
+        parts.append(sql)
+        params += values
     if chaired_forces and keys:
+        sql, values = among(force, chaired_forces)
         parts.append(
-            f"({force} IN ({_placeholders(chaired_forces)}) AND {case} IN (SELECT case_id"
+            f"({sql} AND {case} IN (SELECT case_id"
             f" FROM {m.CaseChair._meta.db_table} WHERE key IN ({_placeholders(keys)})))"
         )
-        params += chaired_forces + keys
+        params += values + keys
     if not parts:
         return None
     return "(" + " OR ".join(parts) + ")", params
@@ -358,7 +372,7 @@ def case_page(
     ORM queries or model instances (they cost more than the database's work). ``InvalidInput`` for
     a cursor that cannot be read, naming ``after`` or ``before``."""
     connection = connections[using]
-    visible = _visible_sql(user)
+    visible = _visible_sql(user, using=using)
     if visible is None:
         return Keyset([], None, None)
     where, params = [visible[0]], list(visible[1])
@@ -462,6 +476,64 @@ class DueRow:
 _DUE_COLUMNS = ", ".join(f"d.{f}" for f in DueRow.__slots__)
 
 
+@dataclass(frozen=True)
+class Branch:
+    """A list read in fixed SQL: a ``SELECT`` of the columns of :class:`DueRow` (in that order:
+    what another kind of row does not have is NULL), ordered and limited, and its parameters, so
+    that several lists can be read in one statement (:func:`read_together`)."""
+
+    sql: str
+    params: list[Any]
+
+
+_NULLS = {
+    name: "CAST(NULL AS bigint)"
+    if name == "id"
+    else "CAST(NULL AS date)"
+    if name in ("trigger", "due", "earliest", "latest", "last_day")
+    else "''"
+    for name in DueRow.__slots__
+}
+
+
+def layout(**columns: str) -> str:
+    """A select list in :class:`Branch`'s columns: the ``columns`` given (the first named ``id``),
+    for the others NULL of the column's type (PostgreSQL must find one type for each column of a
+    ``UNION``) or an empty text. Kept short: psycopg parses a statement longer than 4,096
+    characters again at each execution."""
+    return ", ".join(
+        columns.get(name, null) + (" AS id" if name == "id" else "")
+        for name, null in _NULLS.items()
+    )
+
+
+def due_branch(
+    user: Any,
+    natures: list[str],
+    where: list[tuple[str, list[Any]]],
+    size: int,
+    using: str = "default",
+) -> Branch | None:
+    """:func:`due_rows` as a :class:`Branch` (None: nothing to read)."""
+    visible = _visible_sql(user, force="d.force", case="d.case_id", using=using)
+    if visible is None or not natures:
+        return None
+    conditions = [visible[0], "d.nature = %s", *(c for c, _ in where)]
+    one = (
+        f"SELECT {_DUE_COLUMNS} FROM {m.DueEntry._meta.db_table} d WHERE "
+        + " AND ".join(conditions)
+        + f" ORDER BY d.last_day, d.ref, d.id LIMIT {int(size)}"
+    )
+    params: list[Any] = []
+    for nature in natures:
+        params += [*visible[1], nature, *(v for _, values in where for v in values)]
+    if len(natures) == 1:
+        return Branch(one, params)
+    # each nature's page, then the first ``size`` of them
+    sql = " UNION ALL ".join(f"SELECT * FROM ({one}) n{i}" for i in range(len(natures)))
+    return Branch(f"{sql} ORDER BY 14, 2, 1 LIMIT {int(size)}", params)
+
+
 def due_rows(
     user: Any,
     natures: list[str],
@@ -475,26 +547,11 @@ def due_rows(
     in that order (``due_nature_order`` or ``due_force_nature_order``), so a page reads ``size``
     rows of each whatever the number of cases; a single query over both natures would have read
     every row in the range and sorted them."""
-    connection = connections[using]
-    visible = _visible_sql(user, force="d.force", case="d.case_id")
-    if visible is None or not natures:
+    branch = due_branch(user, natures, where, size, using)
+    if branch is None:
         return []
-    conditions = [visible[0], "d.nature = %s", *(c for c, _ in where)]
-    one = (
-        f"SELECT {_DUE_COLUMNS} FROM {m.DueEntry._meta.db_table} d WHERE "
-        + " AND ".join(conditions)
-        + f" ORDER BY d.last_day, d.ref, d.id LIMIT {int(size)}"
-    )
-    params: list[Any] = []
-    for nature in natures:
-        params += [*visible[1], nature, *(v for _, values in where for v in values)]
-    if len(natures) == 1:
-        sql = one
-    else:  # each nature's page, then the first ``size`` of them
-        sql = " UNION ALL ".join(f"SELECT * FROM ({one}) n{i}" for i in range(len(natures)))
-        sql += f" ORDER BY 14, 2, 1 LIMIT {int(size)}"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    with connections[using].cursor() as cursor:
+        cursor.execute(branch.sql, branch.params)
         return [DueRow(*r) for r in cursor.fetchall()]
 
 
@@ -507,6 +564,49 @@ class ListedCase:
     stage: str
 
 
+def open_branch(
+    user: Any, mine: list[int], among: bool, size: int, using: str = "default"
+) -> Branch | None:
+    """:func:`open_cases` as a :class:`Branch`: the reference in ``ref``, the force's name in
+    ``title`` and the stage in ``status`` (None: nothing to read)."""
+    visible = _visible_sql(user, using=using)
+    if visible is None or (among and not mine):
+        return None
+    where, params = [visible[0], "l.closed = %s"], [*visible[1], False]
+    if mine:
+        where.append(f"l.case_id {'' if among else 'NOT '}IN ({_placeholders(mine)})")
+        params += mine
+    columns = layout(ref="l.ref", title="f.name", status="l.stage")
+    sql = (
+        f"SELECT {columns} FROM {m.CaseListing._meta.db_table} l"
+        f" INNER JOIN {m.Force._meta.db_table} f ON f.code = l.force_id WHERE "
+        + " AND ".join(where)
+        + f" ORDER BY l.ref LIMIT {int(size)}"
+    )
+    return Branch(sql, params)
+
+
+def assigned_branch(user: Any, size: int, using: str = "default") -> Branch | None:
+    """The first ``size`` cases the user may see that are assigned to them, by reference, as a
+    :class:`Branch`: the key in ``id``, the reference in ``ref``, the stage in ``status`` (None: no
+    case is visible). The user's assignments are an index seek (``assignee_user_case``)."""
+    visible = _visible_sql(user, using=using)
+    if visible is None:
+        return None
+    sql = (
+        f"SELECT {layout(id='l.case_id', ref='l.ref', status='l.stage')}"
+        f" FROM {m.CaseListing._meta.db_table} l WHERE {visible[0]} AND l.case_id IN"
+        f" (SELECT case_id FROM {m.CaseAssignee._meta.db_table} WHERE username = %s)"
+        f" ORDER BY l.ref LIMIT {int(size)}"
+    )
+    return Branch(sql, [*visible[1], user.get_username()])
+
+
+def listed_cases(rows: list[tuple[Any, ...]]) -> list[ListedCase]:
+    """The rows of an :func:`open_branch` as the dashboard lists them."""
+    return [ListedCase(r[1], r[3], r[5]) for r in rows]
+
+
 def open_cases(
     user: Any, mine: list[int], among: bool, size: int, using: str = "default"
 ) -> list[ListedCase]:
@@ -514,22 +614,40 @@ def open_cases(
     (or, ``among`` false, are not), in fixed SQL: the open cases by reference are an index seek
     (``listing_open_ref``; the ORM's ``NOT closed`` could not use it on SQLite, which then read the
     cases by reference from the first, closed ones included)."""
-    visible = _visible_sql(user)
-    if visible is None or (among and not mine):
+    branch = open_branch(user, mine, among, size, using)
+    if branch is None:
         return []
-    where, params = [visible[0], "l.closed = %s"], [*visible[1], False]
-    if mine:
-        where.append(f"l.case_id {'' if among else 'NOT '}IN ({_placeholders(mine)})")
-        params += mine
-    sql = (
-        f"SELECT l.ref, f.name, l.stage FROM {m.CaseListing._meta.db_table} l"
-        f" INNER JOIN {m.Force._meta.db_table} f ON f.code = l.force_id WHERE "
-        + " AND ".join(where)
-        + f" ORDER BY l.ref LIMIT {int(size)}"
+    with connections[using].cursor() as cursor:
+        cursor.execute(branch.sql, branch.params)
+        return listed_cases(cursor.fetchall())
+
+
+def read_together(
+    branches: list[Branch | None], using: str = "default"
+) -> tuple[tuple[int, str], list[list[tuple[Any, ...]]]]:
+    """The newest event (:func:`generation`) and the rows of each branch (in :class:`Branch`'s
+    columns, in the branch's order; none for None), in one statement: each query to PostgreSQL is
+    a round trip to a server sharing the machine, and a page's lists are several queries."""
+    parts, params = [], []
+    for i, branch in enumerate(branches):
+        if branch is not None:
+            parts.append(f"SELECT {i} AS k, b{i}.* FROM ({branch.sql}) b{i}")
+            params += branch.params
+    # the newest event last (SQLite takes each column's declared type from the first SELECT)
+    newest = layout(id="e.id", ref="e.hash")
+    parts.append(
+        f"SELECT {len(branches)} AS k, g.* FROM (SELECT {newest}"
+        f" FROM {m.Event._meta.db_table} e ORDER BY e.id DESC LIMIT 1) g"
     )
+    # each branch's rows in its own order: by key, last day, reference, id, then ``step``
+    sql = " UNION ALL ".join(parts) + " ORDER BY 1, 15, 3, 2, 4"
+    found: list[list[tuple[Any, ...]]] = [[] for _ in range(len(branches) + 1)]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
-        return [ListedCase(*r) for r in cursor.fetchall()]
+        for row in cursor.fetchall():
+            found[row[0]].append(row[1:])
+    last = found.pop()
+    return ((int(last[0][0]), str(last[0][1])) if last else (0, "")), found
 
 
 def day(on: date, using: str = "default") -> Any:
@@ -568,6 +686,14 @@ def counted(key: Hashable, compute: Callable[[], T], *, newest: tuple[int, str] 
             _counted.clear()
         _counted[key] = (now, value)
     return value
+
+
+def kept(key: Hashable) -> Any:
+    """What :func:`counted` keeps under ``key``, whatever the newest event (None if nothing): a
+    guess to read with, to be checked with :func:`counted` once the newest event is known."""
+    with _counted_lock:
+        hit = _counted.get(key)
+    return None if hit is None else hit[1]
 
 
 # -- long lists: keyset pages and bounded counts -------------------------------------------------

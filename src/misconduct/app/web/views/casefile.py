@@ -237,21 +237,25 @@ MY_CASES_PAGE = 50
 @login_required
 def my_work(request: HttpRequest) -> HttpResponse:
     """The cases assigned to the user and the time limits they hold, overdue first: indexed queries
-    on the read models, one page each, whatever the number of cases."""
+    on the read models, one page each, whatever the number of cases; the lists, the first page of
+    cases and the newest event in one statement (``casework.work_lists``)."""
     user = request.user
     username = user.get_username()
     today = store.today()
     key = store.scope_key(user)
-    newest = store.generation()  # read once: every count below is kept under it
-    lists = casework.work_lists(user, today, key, newest=newest)
+    number = request.GET.get("page")
+    first = number in (None, "", "1")  # the first page is read with the lists
+    lists = casework.work_lists(user, today, key, cases=MY_CASES_PAGE if first else 0)
     cases = casework.assigned_cases(user)
-    count = store.counted(("my-cases", key), lambda: store.capped_count(cases), newest=newest)
-    page = store.CountedPaginator(cases, MY_CASES_PAGE, count).get_page(request.GET.get("page"))
+    count = store.counted(("my-cases", key), lambda: store.capped_count(cases), newest=lists.newest)
+    page = store.CountedPaginator(cases, MY_CASES_PAGE, count).get_page(number)
     return render(
         request,
         "web/staff/my_work.html",
         {
-            "cases": casework.roles_on(username, list(page.object_list)),
+            "cases": lists.cases
+            if lists.cases is not None
+            else casework.roles_on(username, list(page.object_list)),
             "page": page,
             "overdue": lists.overdue,
             "due": lists.due,

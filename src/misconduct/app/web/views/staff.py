@@ -54,8 +54,9 @@ DASHBOARD_ITEMS = 25
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Counts from SQL and one page of each list, whatever the number of cases: each list in fixed
-    SQL (``store.due_rows``, ``store.open_cases``), each count kept until the next event."""
+    """Counts from SQL and one page of each list, whatever the number of cases: the lists and the
+    newest event in one fixed-SQL statement (``store.read_together``), each count kept until the
+    next event."""
     today = store.today()
     horizon = add_working_days(today, HORIZON_WORKING_DAYS)
     user = request.user
@@ -74,7 +75,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             step=TAKE_DOWN_STEP
         )
 
-    newest = store.generation()  # read once: every count below is kept under it
+    # The user's own cases are kept until the next event (steps, chairs and assignees are written
+    # with one): the lists are read with the ones kept, and read again if an event came since.
+    guess = store.kept(("own", key))
+    if not isinstance(guess, list):
+        guess = []
+    newest, (due_soon, overdue, my_cases, other_cases) = store.read_together(
+        [
+            store.due_branch(user, [obligation, window], due_soon_where, DASHBOARD_ITEMS),
+            store.due_branch(user, [obligation], overdue_where, DASHBOARD_ITEMS),
+            store.open_branch(user, guess, True, DASHBOARD_ITEMS),
+            store.open_branch(user, guess, False, DASHBOARD_ITEMS),
+        ]
+    )
+    mine = store.counted(("own", key), lambda: _own_cases(user), newest=newest)
+    if mine == guess:
+        mine_listed, others_listed = store.listed_cases(my_cases), store.listed_cases(other_cases)
+    else:
+        mine_listed, others_listed = _open_cases(user, mine, True), _open_cases(user, mine, False)
     by_stage = store.counted(
         ("stages", key),
         lambda: dict(
@@ -86,8 +104,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         newest=newest,
     )
-    # The user's cases change only with an event (steps, chairs and assignees are written with one).
-    mine = store.counted(("own", key), lambda: _own_cases(user), newest=newest)
     cases = links(request)["nav"]["cases"]
     return render(
         request,
@@ -96,12 +112,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "today": today,
             "horizon": horizon,
             "horizon_days": HORIZON_WORKING_DAYS,
-            "due_soon": _dues(
-                store.due_rows(user, [obligation, window], due_soon_where, DASHBOARD_ITEMS), today
-            ),
-            "overdue": _dues(
-                store.due_rows(user, [obligation], overdue_where, DASHBOARD_ITEMS), today
-            ),
+            "due_soon": _dues(due_soon, today),
+            "overdue": _dues(overdue, today),
             "overdue_count": store.counted(
                 ("overdue", key, today),
                 lambda: dues().filter(nature=obligation, last_day__lt=today).count(),
@@ -131,9 +143,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for st in Stage
                 if by_stage.get(st.value)
             ),
-            "my_cases": _open_cases(user, mine, True),
+            "my_cases": mine_listed,
             "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
-            "other_cases": _open_cases(user, mine, False),
+            "other_cases": others_listed,
             "roles": [
                 (
                     role.label,
@@ -187,11 +199,11 @@ def _own_cases(user: Any) -> Any:
     return sorted(own)
 
 
-def _dues(rows: list[store.DueRow], today: Any) -> list[Due]:
-    """The time limits ``rows`` as the dashboard lists them."""
+def _dues(rows: list[tuple[Any, ...]], today: Any) -> list[Due]:
+    """The time limits ``rows`` (``store.DueRow``'s columns) as the dashboard lists them."""
     return [
         Due(d.ref, item, item.nature is Nature.OBLIGATION and item.last_day < today)
-        for d in rows
+        for d in (store.DueRow(*r) for r in rows)
         for item in [due_item(d)]  # type: ignore[arg-type]
     ]
 
