@@ -1,8 +1,9 @@
 """Per-phase CPU of `db seed` in one process (build, prepare, pickle round trip, write), on a fresh
 SQLite database in a temporary folder (branch seed6, docs/performance.md); with a phase name, its
 cProfile (SORT=cumulative for another order). Run from a worktree with PYTHONPATH=src.
-usage: phases.py N [profile-phase]"""
+usage: python bench/seed_phases.py N [gen|build|prepare|write]"""
 
+# ruff: noqa: E402  (Django is set up before the app is imported)
 import cProfile
 import os
 import pickle
@@ -28,7 +29,12 @@ N = int(sys.argv[1])
 PROF = sys.argv[2] if len(sys.argv) > 2 else None
 B = 250
 on = date(2026, 11, 25)
-clock = lambda: datetime(2026, 11, 25, 12, tzinfo=UTC)
+
+
+def clock() -> datetime:
+    return datetime(2026, 11, 25, 12, tzinfo=UTC)
+
+
 svc = bootstrap.service("seed", clock)
 seeding._fewer_collections()
 seeding._cache_pages("default")
