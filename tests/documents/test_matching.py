@@ -12,7 +12,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from misconduct.documents.matching import Matcher, Term, fold, folded
+from misconduct.documents.matching import _RANKS, _SEP, Matcher, Term, fold, folded
 from tests.documents.test_redaction_properties import _variants, full_name
 
 
@@ -74,3 +74,47 @@ def test_the_matcher_finds_what_one_expression_of_its_patterns_finds(
         expected = _one_expression(terms, text, strong_only=strong_only)
         assert matcher.spans(text) == expected, text
         assert matcher.spans(text) == expected, text  # and again, from what it kept
+
+
+def _anchors_as_one_expression(terms: list[Term], f: str, *, strong_only: bool) -> bool:
+    """Whether folded text ``f`` holds an anchor of ``terms``, by the plain anchors' expression and
+    one expression of the ranks' alternation with the anchors that follow a rank after it."""
+    plain, ranked = [], []
+    for t in terms:
+        anchors = t.anchors if len(t.anchors) == len(t.patterns) else None
+        for i, (pattern, strong) in enumerate(t.patterns):
+            if strong or not strong_only:
+                anchor, after_rank = anchors[i] if anchors else (pattern, False)
+                (ranked if after_rank else plain).append(anchor)
+    found = [re.compile("|".join(plain))] if plain else []
+    if ranked:
+        found.append(re.compile(rf"(?<!\w)(?:{_RANKS})\.?{_SEP}(?:{'|'.join(ranked)})"))
+    return any(rx.search(f) is not None for rx in found)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    a=full_name(),
+    noise=_NOISE,
+    rank=st.sampled_from(["PC", "Sgt", "DI", "p.c.", "Ch Supt", "Det. Sgt", "Mr", "XPC", ""]),
+    between=st.sampled_from(["", " ", ". ", "-", " '. ", "\n"]),
+    strong_only=st.booleans(),
+)
+def test_an_anchor_after_a_rank_is_found_where_one_expression_with_the_ranks_finds_it(
+    a: str, noise: str, rank: str, between: str, strong_only: bool
+) -> None:
+    """The ranks' alternation is compiled once and read backwards from each place an anchor starts
+    (``_RANK_BEFORE``) instead of compiled again with each case's names after it: a text has an
+    anchor exactly when the one expression finds one."""
+    terms = [Term.name(a, "PC A"), Term.number("7", "[s]")]
+    matcher = Matcher(terms, strong_only=strong_only)
+    initials = "".join(w[0] for w in a.split())
+    texts = [
+        noise + rank + between + v + noise for v in [*_variants(a, rank)[:6], initials, a[-3:]]
+    ]
+    texts += [f"{noise}{rank}{between}{noise}", f"{rank}{between}{rank}{between}{a}"]
+    for text in texts:
+        f = folded(text)
+        assert matcher._has(f) == _anchors_as_one_expression(terms, f, strong_only=strong_only), (
+            text
+        )

@@ -85,6 +85,8 @@ def test_event_hash_is_computed_hash(
         GENESIS,
     )
     assert kept == e.hash
+    # the text the sealing hashed, kept for the write to store (``app.event_bytes``)
+    assert e.payload_text == canonical_json(payload)
 
 
 def test_event_hash_of_awkward_text() -> None:

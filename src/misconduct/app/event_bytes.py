@@ -28,10 +28,10 @@ IN_PAYLOAD = ""
 """``canonical_payload`` when the ``payload`` column itself holds the hashed text (SQLite)."""
 
 
-def payload_columns(payload: Any, vendor: str) -> dict[str, Any]:
+def payload_columns(payload: Any, vendor: str, text: str = "") -> dict[str, Any]:
     """The stored columns of an event's ``payload`` on a database of ``vendor``: ``payload`` (what
     reads decode) and ``canonical_payload`` (see the module's docstring), both from the one text
-    the event's hash covers."""
-    text = canonical_json(payload)
+    the event's hash covers (``text``, when the sealing kept it: ``RecordedEvent.payload_text``)."""
+    text = text or canonical_json(payload)
     kept = IN_PAYLOAD if vendor == "sqlite" else text
     return {"payload": encoded(text), "canonical_payload": kept}

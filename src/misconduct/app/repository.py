@@ -532,7 +532,7 @@ def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
             "case_id": ref,
             "sequence": e.sequence,
             "type": e.type,
-            **payload_columns(e.payload, vendor),
+            **payload_columns(e.payload, vendor, e.payload_text),
             "occurred_on": e.occurred_on,
             "recorded_at": e.recorded_at,
             "actor": e.actor,

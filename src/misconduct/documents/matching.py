@@ -205,6 +205,22 @@ _RANKS = "|".join(_rank_pattern(r) for r in sorted(RANK_WORDS, key=len, reverse=
 _RANK_PREFIX = rf"(?:(?:{_RANKS})\.?{_SEP})?"
 
 
+def _reversed_rank_pattern(rank: str) -> str:
+    """:func:`_rank_pattern` of ``rank`` read backwards: it matches a text reversed exactly where
+    :func:`_rank_pattern` matches the text (``_SEP`` and ``\\.?`` read the same both ways)."""
+    if " " in rank or len(rank) > 5:
+        return re.escape(rank[::-1]).replace(r"\ ", _SEP)
+    return r"\.?".join(map(re.escape, rank[::-1]))
+
+
+_RANK_BEFORE = re.compile(
+    rf"{_SEP}\.?(?:{'|'.join(_reversed_rank_pattern(r) for r in sorted(RANK_WORDS, key=len, reverse=True))})(?!\w)"
+)
+"""``(?<!\\w)(?:RANKS)\\.?SEP``, a rank and what may follow it, read backwards: matched at the
+reversed text's position ``len(text) - i``, it tells whether such a rank ends at ``i``. Compiled once
+(the ranks' alternation is slow to compile) instead of once with each case's names after it."""
+
+
 @dataclass(frozen=True)
 class Term:
     """One thing to find (as a regular expression over folded text) and what replaces it.
@@ -440,17 +456,15 @@ class Matcher:
         self._alternatives = [(p, a) for p, _, a in alternatives]
         self.replacements = [r for _, r, _ in alternatives]
         self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
-        # Two expressions, each compiled once and kept (:func:`_compiled`): the ranks' alternation
-        # is slow to compile, and with the names alone after it, it is the same for every case of
-        # the same names, while the plain anchors (which hold numbers) are quick to compile.
-        found = ["|".join(plain)] if plain else []
-        if ranked:
-            found.append(rf"(?<!\w)(?:{_RANKS})\.?{_SEP}(?:{'|'.join(ranked)})")
-        self._anchors = tuple(_compiled(a) for a in found)
+        # The plain anchors in one short expression, and the anchors that follow a rank in
+        # another, without the rank: a text has one of those where a rank (``_RANK_BEFORE``, the
+        # ranks' alternation compiled once for every case) ends just before it (:meth:`_has`).
+        self._plain = _compiled("|".join(plain)) if plain else None
+        self._after = _compiled("|".join(ranked)) if ranked else None
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Each match as (start, end, replacement) in the original text."""
-        if not self._anchors or not text:
+        if (self._plain is None and self._after is None) or not text:
             return []
         found = self._found.get(text)
         if found is None:
@@ -464,7 +478,7 @@ class Matcher:
     def _matches(self, f: str) -> Iterator[tuple[int, re.Match[str]]]:
         """The matches in folded text (with the index of the pattern), as one alternation of the
         patterns in order would find them."""
-        if not any(a.search(f) is not None for a in self._anchors):
+        if not self._has(f):
             return
         has: dict[str, bool] = {}
         patterns: list[tuple[int, re.Pattern[str]]] = []
@@ -490,6 +504,25 @@ class Matcher:
                 return
             yield best
             pos = best[1].end()
+
+    def _has(self, f: str) -> bool:
+        """Whether folded text ``f`` has an anchor: a plain one anywhere, or one that follows a
+        rank, as ``(?<!\\w)(?:RANKS)\\.?SEP(?:anchors)`` would find it."""
+        if self._plain is not None and self._plain.search(f) is not None:
+            return True
+        after = self._after
+        if after is None:
+            return False
+        backwards = f[::-1]
+        found = after.search(f)
+        while found is not None:
+            # an anchor starts here: is it just after a rank? (every start is tried, as an
+            # alternation after the ranks would try it)
+            start = found.start()
+            if _RANK_BEFORE.match(backwards, len(f) - start) is not None:
+                return True
+            found = after.search(f, start + 1)
+        return False
 
     def _spans(self, text: str) -> tuple[tuple[int, int, str], ...]:
         f, origin = _fold(text)

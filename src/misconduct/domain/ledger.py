@@ -132,6 +132,10 @@ class RecordedEvent:
     hash: str
     personal: Mapping[str, pd.Datum] = field(default_factory=dict, compare=False)
     """The case's personal data by id (held outside the chain), which the payload refers to."""
+    payload_text: str = field(default="", compare=False, repr=False)
+    """The payload's canonical JSON as :meth:`seal` hashed it (so the write stores that text without
+    encoding the payload again: ``app.event_bytes``); empty for an event read back or built
+    otherwise."""
 
     def hashed_fields(self) -> dict[str, Any]:
         return {
@@ -165,11 +169,12 @@ class RecordedEvent:
     ) -> RecordedEvent:
         # The bytes of canonical_json(hashed_fields()), written without building the record or
         # its dict twice (``event_hash``, held to ``computed_hash`` by its test).
-        digest = event_hash(
+        text = _CANONICAL(payload)
+        digest = event_hash_of_text(
             case_ref,
             sequence,
             type_name,
-            payload,
+            text,
             occurred_on.isoformat(),
             _utc(recorded_at),
             actor,
@@ -188,6 +193,7 @@ class RecordedEvent:
             previous_hash,
             digest,
             dict(data or {}),
+            text,
         )
 
     @classmethod

@@ -22,11 +22,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from django.db import connections
-from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from misconduct.app.roles import CaseScope
@@ -83,10 +82,7 @@ def parts(case: Case, public: Sequence[Spell] | None = None) -> dict[str, Any]:
         "parties": _parties(case),
         "facts": _facts(case),
         "findings": bool(case.findings),
-        # the hearing's section (a case without proceedings has none: the template gives a newline)
-        "hearing": render_to_string("web/staff/_hearing.html", {"case": case})
-        if case.proceedings is not None
-        else "\n",
+        "hearing": _hearing(case),
         "allegations": _allegations(case),
         "limits": _limits(case),
         "documents": [
@@ -172,6 +168,136 @@ def _facts(case: Case) -> str:
         f'<dl class="facts">\n    {severity}\n    {determination}\n    {proceedings}\n'
         f"    {outcomes}\n    {published}\n    {closed}\n  </dl>\n  {nothing}"
     )
+
+
+def _day(value: date | None) -> str:
+    """A date as Django's ``date:"d/m/Y"`` gives it ("" for none)."""
+    return "" if value is None else f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def _clock(value: time) -> str:
+    """A time as Django's ``time:"H:i"`` gives it."""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def _hearing(case: Case) -> str:
+    """The hearing's section (a newline for a case without proceedings), built here rather than by
+    the template engine (written with every event of a case that has proceedings, and several times
+    the cost of the rest of the page's parts through it); every value escaped by ``fill``."""
+    p = case.proceedings
+    if p is None:
+        return "\n"
+    a = p.arrangement
+    meeting = a.forum.value == "misconduct_meeting"
+    count = len(p.adjournments)
+    when = fill(
+        "{}{}{}",
+        _day(a.starts_on),
+        SafeString(f" at {_clock(a.starts_at)}") if a.starts_at else "",
+        SafeString(f" <small>(adjourned {count} time{'' if count == 1 else 's'})</small>")
+        if count
+        else "",
+    )
+    if a.members:
+        members = "".join(fill("<dt>{}</dt><dd>{}</dd>", m.role.label, m.name) for m in a.members)
+    else:
+        members = (
+            fill("<dt>Panel members</dt><dd>{}</dd>", safe(map(esc, a.panel), ", "))
+            if a.panel
+            else ""
+        ) + (fill("<dt>Adviser</dt><dd>{}</dd>", a.adviser) if a.adviser else "")
+    if p.hearing_notice_on:
+        last = p.adjournments[-1] if p.adjournments else None
+        notice = f"Given {_day(p.hearing_notice_on)}" + (
+            "; notice of the new date is still to be given"
+            if last and last.on > p.hearing_notice_on
+            else ""
+        )
+    else:
+        notice = "Not given yet"
+    if p.public_notice_on:
+        public = f"Given {_day(p.public_notice_on)}"
+    elif a.public_notice_required is False:
+        public = "Not required by the chair"
+    else:
+        public = "Not given yet"
+    adjournments = "".join(
+        fill(
+            "<li>On {}, from {} to {}{}{}. Reasons: {}</li>",
+            _day(j.on),
+            _day(j.was_on),
+            _day(j.resumes_on),
+            SafeString(f" at {_clock(j.resumes_at)}") if j.resumes_at else "",
+            SafeString(fill(", {}", j.venue)) if j.venue else "",
+            j.reasons,
+        )
+        for j in p.adjournments
+    )
+    return (
+        '\n<section aria-labelledby="hearing-heading">\n'
+        f'  <h2 id="hearing-heading">{"The meeting" if meeting else "The hearing"}</h2>\n'
+        '  <dl class="facts">\n'
+        f"    <dt>When</dt><dd>{when}</dd>\n"
+        + fill("    <dt>Where</dt><dd>{}</dd>\n", a.venue or "Not recorded yet")
+        + fill(
+            "    <dt>{}</dt><dd>{}{}</dd>\n",
+            "Conducted by" if meeting else "Chair",
+            a.chair,
+            SafeString(fill(" ({})", a.chair_role.label.lower())) if a.chair_role else "",
+        )
+        + f"    {members}\n"
+        "    <dt>Papers to the chair</dt><dd>"
+        + (f"Sent {_day(p.papers_on)}" if p.papers_on else "Not sent yet")
+        + "</dd>\n    "
+        + (
+            "<dt>Pre-hearing</dt><dd>"
+            + (f"Held {_day(p.pre_hearing_on)}" if p.pre_hearing_on else "None held")
+            + "</dd>"
+            if a.forum.value == "misconduct_hearing"
+            else ""
+        )
+        + f"\n    <dt>Notice to the officer</dt><dd>{notice}</dd>\n    "
+        + ("" if meeting else f"<dt>Public notice</dt><dd>{public}</dd>")
+        + f"\n  </dl>\n  {_objections(case)}\n  "
+        + (f"<h3>Adjournments</h3>\n  <ul>{adjournments}</ul>" if p.adjournments else "")
+        + "\n</section>\n\n"
+    )
+
+
+def _objections(case: Case) -> str:
+    """The objections to panel members (a newline when there are none)."""
+    p = case.proceedings
+    if p is None or not p.objections:
+        return "\n"
+    items = []
+    for o in p.objections:
+        if o.decided_on:
+            decided = fill(
+                "On {} the chair {} it{}.",
+                _day(o.decided_on),
+                "upheld" if o.upheld else "rejected",
+                SafeString(fill(" ({})", o.decision_reasons)) if o.decision_reasons else "",
+            )
+        else:
+            decided = "<strong>Awaiting the chair's decision.</strong>"
+        if o.replaced_on:
+            replaced = fill(
+                "Replaced by {}; the officer was told on {}.", o.replaced_by, _day(o.replaced_on)
+            )
+        elif o.upheld:
+            replaced = "<strong>Awaiting a replacement.</strong>"
+        else:
+            replaced = ""
+        items.append(
+            fill(
+                "<li>On {} the officer objected to {} (grounds: {}).\n  ",
+                _day(o.on),
+                o.member,
+                o.grounds,
+            )
+            + f"{decided}\n  {replaced}</li>"
+        )
+    return f"<h3>Objections to panel members</h3>\n<ul>{''.join(items)}</ul>\n"
 
 
 def _public_days(case: Case, public: Sequence[Spell] | None) -> list[list[str | None]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -34,8 +35,15 @@ def british(value: Any) -> str:
     if isinstance(value, datetime):
         return f"{value.day} {value:%B %Y, %H:%M}"
     if isinstance(value, date):
-        return f"{value.day} {value:%B %Y}"
+        return _day(value)
     return str(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _day(value: date) -> str:
+    """A day as :func:`british` writes it, kept: the read models written with each event (the case
+    page's time limits and facts) give the same few hundred days again and again."""
+    return f"{value.day} {value:%B %Y}"
 
 
 @register.filter
