@@ -135,3 +135,36 @@ def test_cases_built_by_worker_processes_are_the_cases_one_process_builds(
     assert parallel == single
     assert parallel["cases"] == 150
     assert parallel["fold"] is True and parallel["rebuild"] is True
+
+
+# A worker's read while another connection holds SQLite's write lock (as the writing process does
+# for each batch): the read must not queue for that lock. It used to run in a transaction, which
+# this project begins IMMEDIATE, and on a loaded machine `db seed` stopped with "database is locked".
+WORKER_READ = """
+import sqlite3, sys
+from datetime import date
+from misconduct.app import bootstrap
+bootstrap.setup()
+from django.conf import settings
+from misconduct.app import seeding
+from tests.services.fakes import SteppingClock
+holder = sqlite3.connect(settings.DATABASES["default"]["NAME"], isolation_level=None)
+holder.execute("BEGIN IMMEDIATE")
+seeding._start("seed", SteppingClock(), "default")
+rows = seeding._build((0, 5, 6, date(2026, 11, 25)))
+holder.execute("ROLLBACK")
+print(len(rows.officers) > 0)
+"""
+
+
+def test_a_worker_reads_without_waiting_for_the_writers_lock(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "MISCONDUCT_SECRET_KEY": "test-only-not-a-secret",
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "MISCONDUCT_DATA_DIR": str(tmp_path),
+        "MISCONDUCT_SQLITE_BUSY_TIMEOUT": "1",
+    }
+    env.pop("DATABASE_URL", None)
+    _run(["-m", "misconduct", "db", "init"], env)
+    assert _run(["-c", WORKER_READ], env).strip().splitlines()[-1] == "True"

@@ -61,7 +61,7 @@ def _start(actor: str, clock: Callable[[], datetime], using: str) -> None:
 
 def _build(task: tuple[int, int, int, date]) -> Any:
     """The rows of the seeded cases ``start`` to ``start + size`` (in a worker process)."""
-    from misconduct.app.repository import DjangoUnitOfWork, prepare
+    from misconduct.app.repository import DjangoRepository, prepare
     from misconduct.services.cases import officers_of
     from misconduct.services.seed import seeded_cases
 
@@ -69,10 +69,12 @@ def _build(task: tuple[int, int, int, date]) -> Any:
     assert _service is not None
     _between_batches()
     items = [(s.opening, s.steps) for s in seeded_cases(size, seed, on, start)]
-    # The officers' warnings from other cases, read in a short transaction of their own (a long
-    # one would hold SQLite's shared lock and keep the writer from committing).
-    with DjangoUnitOfWork(_using) as uow:
-        known = uow.cases.warnings_of(officers_of(items))
+    # The officers' warnings from other cases, read by one statement in autocommit, outside any
+    # transaction: on SQLite every transaction of this project begins IMMEDIATE (takes the write
+    # lock), so a worker reading in one would queue for the lock behind the writer and the writer
+    # behind it, and on a loaded machine one of them gave up ("database is locked"). One
+    # statement reads a consistent snapshot by itself (WAL).
+    known = DjangoRepository(_using).warnings_of(officers_of(items))
     return prepare(_service.build_new(items, known, until_refused=True), _using)
 
 
