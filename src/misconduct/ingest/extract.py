@@ -516,6 +516,17 @@ _HEARING_TO_COME = re.compile(
 )
 
 
+def _own_clause_names_hearing(sentence: str, found: d.FoundDate) -> bool:
+    """A hearing word in the date's own clause: from the last comma or semicolon before it to
+    the next comma, semicolon or stop after it (eleventh round)."""
+    before = sentence[: found.start]
+    start = max(before.rfind(","), before.rfind(";")) + 1
+    after = re.search(r"[,;.]", sentence[found.end :])
+    end = found.end + after.start() if after else len(sentence)
+    clause = sentence[start : found.start] + " " + sentence[found.end : end]
+    return bool(_DATE_GOOD.search(clause)) and not _DATE_BAD.search(clause)
+
+
 def _clause_score(sentence: str, at: int) -> int:
     """The hearing words less twice the other dates' words in a date's own clause: from the last
     comma or semicolon before it (ninth round)."""
@@ -583,7 +594,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 10  # "Date published: 18 December 2017" (sixth round)
             elif own_line and own_line[0] <= s.start + f.start < own_line[1]:
                 score -= 10  # a date alone on its line under the headline (eighth round)
-            if f.precision != "day" and score <= 0:
+            if f.precision != "day" and (score <= 0 or not _own_clause_names_hearing(s.text, f)):
+                # A month and year is the hearing's only when a hearing word stands in its own
+                # clause ("the hearing took place in June 2021"); in a sentence whose hearing is
+                # in another clause it is the conduct's or the story's ("confronted about the
+                # allegations in December 2022, an accelerated hearing took place on August 25",
+                # "moved to a new unit in March 2019 he ...") (30/11/2026, eleventh round).
                 continue
             clause_score[s.start + f.start] = _clause_score(s.text, f.start)
             sentence_of[s.start + f.start] = s.start
