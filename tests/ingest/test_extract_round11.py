@@ -36,3 +36,22 @@ def test_a_month_in_a_story_sentence_is_not_a_hearing_date() -> None:
         "When PC Amble moved to a new team in April 2020 he began to take days off.\n"
     )
     assert _doc(text, "hearing_date") is None
+
+
+def test_a_dismissal_stated_of_an_officer_who_had_resigned_is_would_have_been() -> None:
+    text = (
+        "A Kent Police constable has been barred from policing.\n\n"
+        "PC Amble handed in his notice before the misconduct hearing. The chief constable said "
+        "dismissal was the right outcome, had Amble not resigned.\n"
+    )
+    assert _doc(text, "outcome") == "would_have_been_dismissed"
+    assert _doc(text, "status") == "former"
+
+
+def test_a_resignation_counterfactual_beside_a_lesser_outcome_is_another_case() -> None:
+    text = (
+        "A Kent Police inspector has been dismissed for gross misconduct.\n\n"
+        "Of the other hearings this year, one ended where, had the officer not left the force, "
+        "a written warning would have been given.\n"
+    )
+    assert _doc(text, "outcome") == "dismissal_without_notice"

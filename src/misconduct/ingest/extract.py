@@ -1447,6 +1447,14 @@ def _outcome(
     )
 
 
+# "had he not resigned", "had Smith not retired", "if the officer had not resigned", "had she
+# still been serving" (eleventh round)
+_HAD_NOT_RESIGNED = re.compile(
+    r"\b(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer|(?-i:[A-Z][a-z'-]+))\s+"
+    r"(?:had\s+)?(?:not\s+(?:already\s+)?(?:resigned|retired|left)|"
+    r"(?:still\s+)?been\s+(?:a\s+)?(?:still\s+)?serving)\b",
+    re.I,
+)
 _NOT_WOULD_HAVE = re.compile(
     r"\b(?:unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied|did\s+not\s+(?:find|conclude))"
     r"[^.;]{0,60}?\bwould\s+have\s+been\s+(?:sacked|dismissed|fired)",
@@ -1613,6 +1621,30 @@ def _outcome_read(
         would = [h for h in hits if h.code == "would_have_been_dismissed"]
         if would:
             return _hit_field(would[0], text)
+    if single and hits[0].code in ("dismissal_without_notice", "dismissal_with_notice"):
+        m_if = next(
+            (
+                m
+                for m in _HAD_NOT_RESIGNED.finditer(text)
+                if all(
+                    h.code in DISMISSALS
+                    for h in find_outcomes(_sentence_at(text, m.start()))
+                )
+            ),
+            None,
+        )
+        if m_if:
+            # "Dismissal was the right outcome, had Smith not resigned", "had the officer not
+            # retired, they would ...": a dismissal stated of an officer the text says had
+            # already left is one they would have had (Conduct Regs 2020 reg. 42; 30/11/2026,
+            # eleventh round). Not where that sentence names a lesser outcome ("had the officer
+            # not left, a final warning would have been given": another case of the page).
+            return Field(
+                "would_have_been_dismissed",
+                _span(m_if.start(), m_if.end(), text),
+                0.75,
+                "a dismissal is stated, but the text says the officer had resigned or retired",
+            )
     labelled = [h for h in hits if h.confidence >= 0.95]
     best = labelled[0] if labelled else hits[0]
     if best.code == "dismissal_without_notice" and best.confidence < 0.9:
