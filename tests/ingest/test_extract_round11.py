@@ -55,3 +55,13 @@ def test_a_resignation_counterfactual_beside_a_lesser_outcome_is_another_case() 
         "a written warning would have been given.\n"
     )
     assert _doc(text, "outcome") == "dismissal_without_notice"
+
+
+def test_a_lesser_sanction_a_former_officer_would_have_had_is_no_further_action() -> None:
+    text = (
+        "A former Kent Police constable has been found to have committed gross misconduct.\n\n"
+        "PC Amble resigned before the hearing, but the panel said he would have received a final "
+        "written warning had he still been serving.\n"
+    )
+    assert _doc(text, "outcome") == "no_further_action"
+    assert _doc(text, "finding") == "gross_misconduct"
