@@ -65,3 +65,16 @@ def test_a_lesser_sanction_a_former_officer_would_have_had_is_no_further_action(
     )
     assert _doc(text, "outcome") == "no_further_action"
     assert _doc(text, "finding") == "gross_misconduct"
+
+
+def test_counted_officers_whose_result_the_next_sentence_states_are_one_record_each() -> None:
+    text = (
+        "A staff association has criticised the time a complaint took.\n\n"
+        "The complaint concerned an arrest in a Kent town centre.\n\n"
+        "The watchdog asked whether the first officer's colleagues should have stepped in.\n\n"
+        "A misconduct hearing was directed for all three officers. They were cleared of "
+        "misconduct, but the process took two years.\n"
+    )
+    ex = extract(text)
+    assert len(ex.records) == 3
+    assert {r.value("finding") for r in ex.records} == {"no_misconduct"}

@@ -837,8 +837,23 @@ def _opening_sentence(text: str) -> str:
 def _count_is_result_subject(text: str, count: Piece) -> bool:
     """Whether the sentence that counts the officers also states a finding or an outcome, so the
     result is the counted officers' (30/11/2026, seventh round)."""
-    s = next((s for s in sentences(text) if s.start <= count.start < s.end), None)
-    return s is not None and bool(find_findings(s.text) or find_outcomes(s.text))
+    sents = sentences(text)
+    i = next((i for i, s in enumerate(sents) if s.start <= count.start < s.end), None)
+    if i is None:
+        return False
+    if find_findings(sents[i].text) or find_outcomes(sents[i].text):
+        return True
+    # "... a hearing was held for all three officers. They were cleared of wrongdoing": the next
+    # sentence, opening with the counted officers as its subject, states their result
+    # (30/11/2026, eleventh round).
+    after = sents[i + 1].text if i + 1 < len(sents) else ""
+    return bool(_THEY_OPEN.match(after)) and bool(find_findings(after) or find_outcomes(after))
+
+
+_THEY_OPEN = re.compile(
+    r"\s*(?:They|All\s+(?:three|four|five|six|seven|eight|nine|ten|of\s+them)|Both|"
+    r"The\s+(?:\w+\s+)?officers)\b"
+)
 
 
 def _counted_rank(text: str) -> Piece | None:
