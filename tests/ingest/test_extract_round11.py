@@ -78,3 +78,40 @@ def test_counted_officers_whose_result_the_next_sentence_states_are_one_record_e
     ex = extract(text)
     assert len(ex.records) == 3
     assert {r.value("finding") for r in ex.records} == {"no_misconduct"}
+
+
+def test_an_accelerated_gross_misconduct_hearing_is_accelerated() -> None:
+    text = (
+        "A Kent Police constable has been dismissed.\n\n"
+        "The deputy chief constable, who chaired an accelerated gross misconduct hearing, said "
+        "PC Amble had let the public down.\n"
+    )
+    assert _doc(text, "forum") == "accelerated_misconduct_hearing"
+
+
+def test_an_earlier_hearing_of_other_officers_is_not_the_forum() -> None:
+    text = (
+        "A former Kent Police sergeant would have been dismissed, a gross misconduct hearing "
+        "found.\n\n"
+        "Two other officers were previously dismissed after an accelerated misconduct hearing "
+        "in March.\n"
+    )
+    assert _doc(text, "forum") == "misconduct_hearing"
+
+
+def test_a_court_s_hearing_is_no_forum() -> None:
+    text = (
+        "A Kent Police constable has been sacked for gross misconduct.\n\n"
+        "PC Amble admitted the offence and was convicted at his hearing at the magistrates' "
+        "court. He resigned before the hearing.\n"
+    )
+    assert _doc(text, "forum") is None
+
+
+def test_a_hearing_with_a_panel_chaired_by_the_chief_constable_is_not_accelerated() -> None:
+    text = (
+        "A former Kent Police constable committed gross misconduct.\n\n"
+        "A misconduct hearing chaired by Chief Constable Ann Bell took place on 6 August 2021. "
+        "The panel ruled that he would have been dismissed.\n"
+    )
+    assert _doc(text, "forum") == "misconduct_hearing"

@@ -378,6 +378,11 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     # meetings for four officers"), when the text names another forum.
     held = [h for h in hits if not _TO_COME.search(text[max(0, h.start - 50) : h.start])]
     hits = held or hits
+    # A forum of an earlier hearing of other officers ("Two of the officers were previously
+    # dismissed following an accelerated misconduct hearing in January") is not this one's,
+    # when the text names another (30/11/2026, eleventh round).
+    current = [h for h in hits if not _EARLIER_HEARING.search(_sentence_at(text, h.start))]
+    hits = current or hits
     for code in ("accelerated_misconduct_hearing", "special_case_hearing"):
         chosen = [h for h in hits if h.code == code]
         if chosen:
@@ -392,8 +397,18 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
         return _hit_field(h, text, conf=conf, note=note)
     weak = any_hearing(text)
     if weak:
+        if _COURT.search(_sentence_at(text, weak.start)):
+            # The first hearing a text names without saying which, where its sentence is about
+            # a court ("convicted at his hearing", "found not guilty at a magistrates' court
+            # hearing"), is the court's; "the hearing" later refers back to it. No forum is
+            # named (30/11/2026, eleventh round).
+            return absent("the only hearing named is a court's")
         return _hit_field(weak, text, note="only the word hearing")
     return absent()
+
+
+_EARLIER_HEARING = re.compile(r"\b(?:previously|earlier\s+(?:this|that|in)|in\s+a\s+separate)\b", re.I)
+_COURT = re.compile(r"\b(?:court|magistrates|convicted|trial|sentenced|jury|pleaded)\b", re.I)
 
 
 # A hearing the chief constable chaired, heard or led ("at a hearing chaired by West Midlands Police
@@ -413,6 +428,7 @@ _CHIEF_CHAIRED = re.compile(
     r"\bin\s+determining\s+that\b[^.]{0,100}?,\s*(?<!Assistant\s)(?<!Deputy\s)Chief\s+Constable\b",
     re.I,
 )
+_PANEL = re.compile(r"\b(?:the|a|misconduct|hearing)\s+panel\b", re.I)
 _INDEPENDENT_CHAIR = re.compile(
     r"legally[\s-]+qualified|\bLQC\b|independent(?:ly)?[\s-]+(?:chair|panel|chaired)|"
     r"panel\s+of\s+three|\bQC\b|\bKC\b",
@@ -442,7 +458,10 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
     if forum.value not in (None, "misconduct_hearing"):
         return forum
     m = _CHIEF_CHAIRED.search(text)
-    if m is None or _INDEPENDENT_CHAIR.search(text):
+    if m is None or _INDEPENDENT_CHAIR.search(text) or _PANEL.search(text):
+        # A chief officer sat alone at an accelerated or a special case hearing: a text whose
+        # hearing had a panel ("the panel ruled that ...") was another (30/11/2026, eleventh
+        # round).
         return forum
     # The year of the hearing: a hearing date read with confidence, else the page's dateline (the
     # other dates of a report are often those of the conduct, years before).
@@ -1253,6 +1272,9 @@ def _record(
         # ("an accelerated misconduct hearing for the officer ... The second May hearing saw an
         # unnamed detective constable ordered to a misconduct hearing"; 30/11/2026, issue 15).
         own = _first_in_scope(scope, find_forums, text)
+        own = [
+            h for h in own if not _EARLIER_HEARING.search(_sentence_at(text, h.start))
+        ] or own
         own.sort(
             key=lambda h: h.code not in ("accelerated_misconduct_hearing", "special_case_hearing")
         )

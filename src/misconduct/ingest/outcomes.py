@@ -478,7 +478,9 @@ _FORUM_RES = [
         # "an accelerated Kent Police misconduct hearing": a force's name may stand between
         # (30/11/2026, seventh round)
         re.compile(
-            r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:misconduct\s+)?hearing"
+            # "an accelerated gross misconduct hearing" (eleventh round)
+            r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:gross\s+)?"
+            r"(?:misconduct\s+)?hearing"
             # "fast track hearings", the 2012 rules' name for them (ninth round)
             r"|\bfast[\s-]+track\s+(?:disciplinary\s+|misconduct\s+)?hearings?",
             re.I,
