@@ -115,3 +115,21 @@ def test_a_hearing_with_a_panel_chaired_by_the_chief_constable_is_not_accelerate
         "The panel ruled that he would have been dismissed.\n"
     )
     assert _doc(text, "forum") == "misconduct_hearing"
+
+
+def test_respect_comma_and_courtesy_is_the_standard() -> None:
+    text = (
+        "A Kent Police constable has been dismissed after a misconduct hearing.\n\n"
+        "The panel found breaches of the standards of professional behaviour regarding use of "
+        "force, respect, and courtesy.\n"
+    )
+    assert "authority_respect_and_courtesy" in _doc(text, "standards")  # type: ignore[operator]
+
+
+def test_conduct_capable_of_bringing_discredit_names_no_standard() -> None:
+    text = (
+        "A Kent Police sergeant has been dismissed after a misconduct hearing.\n\n"
+        "The chair said the episode was clearly capable of bringing discredit on the police "
+        "service.\n"
+    )
+    assert _doc(text, "standards") == []
