@@ -407,7 +407,9 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     return absent()
 
 
-_EARLIER_HEARING = re.compile(r"\b(?:previously|earlier\s+(?:this|that|in)|in\s+a\s+separate)\b", re.I)
+_EARLIER_HEARING = re.compile(
+    r"\b(?:previously|earlier\s+(?:this|that|in)|in\s+a\s+separate)\b", re.I
+)
 _COURT = re.compile(r"\b(?:court|magistrates|convicted|trial|sentenced|jury|pleaded)\b", re.I)
 
 
@@ -1272,9 +1274,7 @@ def _record(
         # ("an accelerated misconduct hearing for the officer ... The second May hearing saw an
         # unnamed detective constable ordered to a misconduct hearing"; 30/11/2026, issue 15).
         own = _first_in_scope(scope, find_forums, text)
-        own = [
-            h for h in own if not _EARLIER_HEARING.search(_sentence_at(text, h.start))
-        ] or own
+        own = [h for h in own if not _EARLIER_HEARING.search(_sentence_at(text, h.start))] or own
         own.sort(
             key=lambda h: h.code not in ("accelerated_misconduct_hearing", "special_case_hearing")
         )
@@ -1663,10 +1663,7 @@ def _outcome_read(
             (
                 m
                 for m in _HAD_NOT_RESIGNED.finditer(text)
-                if all(
-                    h.code in DISMISSALS
-                    for h in find_outcomes(_sentence_at(text, m.start()))
-                )
+                if all(h.code in DISMISSALS for h in find_outcomes(_sentence_at(text, m.start())))
             ),
             None,
         )

@@ -180,8 +180,13 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
                 # officer": a former officer who would have been dismissed (fourth round, after
                 # held-out 3 was measured).
                 code_here = "would_have_been_dismissed"
-            elif code not in _DISMISSAL_CODES and code != "no_further_action" and (
-                _WOULD_HAVE_HAD_BEFORE.search(before) or _HAD_HE_BEEN_SERVING.match(text, m.end())
+            elif (
+                code not in _DISMISSAL_CODES
+                and code != "no_further_action"
+                and (
+                    _WOULD_HAVE_HAD_BEFORE.search(before)
+                    or _HAD_HE_BEEN_SERVING.match(text, m.end())
+                )
             ):
                 # "the panel found they would have received a final written warning, had they
                 # still been serving": a former officer can be given no sanction but a would-be
@@ -210,7 +215,11 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
     return longest_first(hits)
 
 
-_DISMISSAL_CODES = ("dismissal_without_notice", "dismissal_with_notice", "would_have_been_dismissed")
+_DISMISSAL_CODES = (
+    "dismissal_without_notice",
+    "dismissal_with_notice",
+    "would_have_been_dismissed",
+)
 _WOULD_HAVE_HAD_BEFORE = re.compile(
     r"\bwould\s+(?:otherwise\s+)?have\s+(?:received|been\s+given|been\s+issued(?:\s+with)?|"
     r"been\s+handed|got(?:ten)?|faced)\s+(?:an?\s+|the\s+)?$",
