@@ -133,3 +133,12 @@ def test_conduct_capable_of_bringing_discredit_names_no_standard() -> None:
         "service.\n"
     )
     assert _doc(text, "standards") == []
+
+
+def test_the_standard_a_dismissal_was_given_for_is_named() -> None:
+    text = (
+        "A Kent Police detective has lost his job after a misconduct hearing.\n\n"
+        "He arrived at work unfit after a night out. He was dismissed without notice for "
+        "discreditable conduct and placed on the barred list.\n"
+    )
+    assert _doc(text, "standards") == ["discreditable_conduct"]

@@ -1811,6 +1811,12 @@ _STANDARD_ANCHOR = re.compile(
     re.I,
 )
 
+# "dismissed without notice for discreditable conduct", "found guilty of discreditable conduct":
+# the Standard an outcome or a finding was given for (eleventh round)
+_OUTCOME_FOR = re.compile(
+    r"\b(?:dismissed|sacked|fired|warning|guilty)\b[^.;]{0,25}?\b(?:for|of)\s+$", re.I
+)
+
 _STANDARD_NAME = re.compile(
     r"standard|respect|courtesy|integrity|honest|confidential|instruction|responsib|diversity|"
     r"use\s+of\s+force|fitness|discreditable",
@@ -1940,6 +1946,7 @@ def _standards(
             if (
                 listed
                 or _STANDARD_ANCHOR.search(text[max(0, at - window) : at])
+                or _OUTCOME_FOR.search(text[max(0, at - 60) : at])
                 or (s.code == "use_of_force" and _FORCE_ANCHOR.search(text[max(0, at - 80) : at]))
             ):
                 found.append((at, at + len(s.text), s))
