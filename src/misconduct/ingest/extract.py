@@ -378,6 +378,11 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     # meetings for four officers"), when the text names another forum.
     held = [h for h in hits if not _TO_COME.search(text[max(0, h.start - 50) : h.start])]
     hits = held or hits
+    # A forum of an earlier hearing of other officers ("Two of the officers were previously
+    # dismissed following an accelerated misconduct hearing in January") is not this one's,
+    # when the text names another (30/11/2026, eleventh round).
+    current = [h for h in hits if not _EARLIER_HEARING.search(_sentence_at(text, h.start))]
+    hits = current or hits
     for code in ("accelerated_misconduct_hearing", "special_case_hearing"):
         chosen = [h for h in hits if h.code == code]
         if chosen:
@@ -392,8 +397,20 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
         return _hit_field(h, text, conf=conf, note=note)
     weak = any_hearing(text)
     if weak:
+        if _COURT.search(_sentence_at(text, weak.start)):
+            # The first hearing a text names without saying which, where its sentence is about
+            # a court ("convicted at his hearing", "found not guilty at a magistrates' court
+            # hearing"), is the court's; "the hearing" later refers back to it. No forum is
+            # named (30/11/2026, eleventh round).
+            return absent("the only hearing named is a court's")
         return _hit_field(weak, text, note="only the word hearing")
     return absent()
+
+
+_EARLIER_HEARING = re.compile(
+    r"\b(?:previously|earlier\s+(?:this|that|in)|in\s+a\s+separate)\b", re.I
+)
+_COURT = re.compile(r"\b(?:court|magistrates|convicted|trial|sentenced|jury|pleaded)\b", re.I)
 
 
 # A hearing the chief constable chaired, heard or led ("at a hearing chaired by West Midlands Police
@@ -413,6 +430,7 @@ _CHIEF_CHAIRED = re.compile(
     r"\bin\s+determining\s+that\b[^.]{0,100}?,\s*(?<!Assistant\s)(?<!Deputy\s)Chief\s+Constable\b",
     re.I,
 )
+_PANEL = re.compile(r"\b(?:the|a|misconduct|hearing)\s+panel\b", re.I)
 _INDEPENDENT_CHAIR = re.compile(
     r"legally[\s-]+qualified|\bLQC\b|independent(?:ly)?[\s-]+(?:chair|panel|chaired)|"
     r"panel\s+of\s+three|\bQC\b|\bKC\b",
@@ -442,7 +460,10 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
     if forum.value not in (None, "misconduct_hearing"):
         return forum
     m = _CHIEF_CHAIRED.search(text)
-    if m is None or _INDEPENDENT_CHAIR.search(text):
+    if m is None or _INDEPENDENT_CHAIR.search(text) or _PANEL.search(text):
+        # A chief officer sat alone at an accelerated or a special case hearing: a text whose
+        # hearing had a panel ("the panel ruled that ...") was another (30/11/2026, eleventh
+        # round).
         return forum
     # The year of the hearing: a hearing date read with confidence, else the page's dateline (the
     # other dates of a report are often those of the conduct, years before).
@@ -516,6 +537,17 @@ _HEARING_TO_COME = re.compile(
 )
 
 
+def _own_clause_names_hearing(sentence: str, found: d.FoundDate) -> bool:
+    """A hearing word in the date's own clause: from the last comma or semicolon before it to
+    the next comma, semicolon or stop after it (eleventh round)."""
+    before = sentence[: found.start]
+    start = max(before.rfind(","), before.rfind(";")) + 1
+    after = re.search(r"[,;.]", sentence[found.end :])
+    end = found.end + after.start() if after else len(sentence)
+    clause = sentence[start : found.start] + " " + sentence[found.end : end]
+    return bool(_DATE_GOOD.search(clause)) and not _DATE_BAD.search(clause)
+
+
 def _clause_score(sentence: str, at: int) -> int:
     """The hearing words less twice the other dates' words in a date's own clause: from the last
     comma or semicolon before it (ninth round)."""
@@ -583,7 +615,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 10  # "Date published: 18 December 2017" (sixth round)
             elif own_line and own_line[0] <= s.start + f.start < own_line[1]:
                 score -= 10  # a date alone on its line under the headline (eighth round)
-            if f.precision != "day" and score <= 0:
+            if f.precision != "day" and (score <= 0 or not _own_clause_names_hearing(s.text, f)):
+                # A month and year is the hearing's only when a hearing word stands in its own
+                # clause ("the hearing took place in June 2021"); in a sentence whose hearing is
+                # in another clause it is the conduct's or the story's ("confronted about the
+                # allegations in December 2022, an accelerated hearing took place on August 25",
+                # "moved to a new unit in March 2019 he ...") (30/11/2026, eleventh round).
                 continue
             clause_score[s.start + f.start] = _clause_score(s.text, f.start)
             sentence_of[s.start + f.start] = s.start
@@ -821,8 +858,23 @@ def _opening_sentence(text: str) -> str:
 def _count_is_result_subject(text: str, count: Piece) -> bool:
     """Whether the sentence that counts the officers also states a finding or an outcome, so the
     result is the counted officers' (30/11/2026, seventh round)."""
-    s = next((s for s in sentences(text) if s.start <= count.start < s.end), None)
-    return s is not None and bool(find_findings(s.text) or find_outcomes(s.text))
+    sents = sentences(text)
+    i = next((i for i, s in enumerate(sents) if s.start <= count.start < s.end), None)
+    if i is None:
+        return False
+    if find_findings(sents[i].text) or find_outcomes(sents[i].text):
+        return True
+    # "... a hearing was held for all three officers. They were cleared of wrongdoing": the next
+    # sentence, opening with the counted officers as its subject, states their result
+    # (30/11/2026, eleventh round).
+    after = sents[i + 1].text if i + 1 < len(sents) else ""
+    return bool(_THEY_OPEN.match(after)) and bool(find_findings(after) or find_outcomes(after))
+
+
+_THEY_OPEN = re.compile(
+    r"\s*(?:They|All\s+(?:three|four|five|six|seven|eight|nine|ten|of\s+them)|Both|"
+    r"The\s+(?:\w+\s+)?officers)\b"
+)
 
 
 def _counted_rank(text: str) -> Piece | None:
@@ -1222,6 +1274,7 @@ def _record(
         # ("an accelerated misconduct hearing for the officer ... The second May hearing saw an
         # unnamed detective constable ordered to a misconduct hearing"; 30/11/2026, issue 15).
         own = _first_in_scope(scope, find_forums, text)
+        own = [h for h in own if not _EARLIER_HEARING.search(_sentence_at(text, h.start))] or own
         own.sort(
             key=lambda h: h.code not in ("accelerated_misconduct_hearing", "special_case_hearing")
         )
@@ -1431,6 +1484,14 @@ def _outcome(
     )
 
 
+# "had he not resigned", "had Smith not retired", "if the officer had not resigned", "had she
+# still been serving" (eleventh round)
+_HAD_NOT_RESIGNED = re.compile(
+    r"\b(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer|(?-i:[A-Z][a-z'-]+))\s+"
+    r"(?:had\s+)?(?:not\s+(?:already\s+)?(?:resigned|retired|left)|"
+    r"(?:still\s+)?been\s+(?:a\s+)?(?:still\s+)?serving)\b",
+    re.I,
+)
 _NOT_WOULD_HAVE = re.compile(
     r"\b(?:unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied|did\s+not\s+(?:find|conclude))"
     r"[^.;]{0,60}?\bwould\s+have\s+been\s+(?:sacked|dismissed|fired)",
@@ -1597,6 +1658,27 @@ def _outcome_read(
         would = [h for h in hits if h.code == "would_have_been_dismissed"]
         if would:
             return _hit_field(would[0], text)
+    if single and hits[0].code in ("dismissal_without_notice", "dismissal_with_notice"):
+        m_if = next(
+            (
+                m
+                for m in _HAD_NOT_RESIGNED.finditer(text)
+                if all(h.code in DISMISSALS for h in find_outcomes(_sentence_at(text, m.start())))
+            ),
+            None,
+        )
+        if m_if:
+            # "Dismissal was the right outcome, had Smith not resigned", "had the officer not
+            # retired, they would ...": a dismissal stated of an officer the text says had
+            # already left is one they would have had (Conduct Regs 2020 reg. 42; 30/11/2026,
+            # eleventh round). Not where that sentence names a lesser outcome ("had the officer
+            # not left, a final warning would have been given": another case of the page).
+            return Field(
+                "would_have_been_dismissed",
+                _span(m_if.start(), m_if.end(), text),
+                0.75,
+                "a dismissal is stated, but the text says the officer had resigned or retired",
+            )
     labelled = [h for h in hits if h.confidence >= 0.95]
     best = labelled[0] if labelled else hits[0]
     if best.code == "dismissal_without_notice" and best.confidence < 0.9:
@@ -1729,6 +1811,12 @@ _STANDARD_ANCHOR = re.compile(
     re.I,
 )
 
+# "dismissed without notice for discreditable conduct", "found guilty of discreditable conduct":
+# the Standard an outcome or a finding was given for (eleventh round)
+_OUTCOME_FOR = re.compile(
+    r"\b(?:dismissed|sacked|fired|warning|guilty)\b[^.;]{0,25}?\b(?:for|of)\s+$", re.I
+)
+
 _STANDARD_NAME = re.compile(
     r"standard|respect|courtesy|integrity|honest|confidential|instruction|responsib|diversity|"
     r"use\s+of\s+force|fitness|discreditable",
@@ -1858,6 +1946,7 @@ def _standards(
             if (
                 listed
                 or _STANDARD_ANCHOR.search(text[max(0, at - window) : at])
+                or _OUTCOME_FOR.search(text[max(0, at - 60) : at])
                 or (s.code == "use_of_force" and _FORCE_ANCHOR.search(text[max(0, at - 80) : at]))
             ):
                 found.append((at, at + len(s.text), s))

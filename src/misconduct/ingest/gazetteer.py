@@ -189,7 +189,9 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             (r"authority\s*/\s*respect\s*/\s*courtesy", 0.85),
             (r"courtesy\s+(?:and|&)\s+respect", 0.8),
             (r"authority,\s+respect\b", 0.7),
-            (r"respect\s+(?:and|&)\s+courtesy", 0.8),
+            # "regarding use of force, respect, and courtesy": a comma before "and" (eleventh
+            # round)
+            (r"respect,?\s+(?:and|&)\s+courtesy", 0.8),
         ],
         "equality_and_diversity": [(r"equality,?\s*(?:and|&|/)\s*diversity", 0.9)],
         "use_of_force": [
@@ -221,6 +223,9 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             # The Standard's own words: "... behave in a manner which does not discredit the police
             # service": a finding that the officer "brought discredit on the police service".
             (
+                # not a test the conduct is weighed by: "capable of bringing discredit",
+                # "likely to bring discredit" (eleventh round)
+                r"(?<!capable\sof\s)(?<!likely\sto\s)(?<!could\s)(?<!would\s)(?<!may\s)"
                 r"(?:bring|brings|bringing|brought)\s+discredit\s+(?:up)?on\s+the\s+"
                 r"(?:police\s+service|police|force)",
                 0.7,

@@ -180,6 +180,19 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
                 # officer": a former officer who would have been dismissed (fourth round, after
                 # held-out 3 was measured).
                 code_here = "would_have_been_dismissed"
+            elif (
+                code not in _DISMISSAL_CODES
+                and code != "no_further_action"
+                and (
+                    _WOULD_HAVE_HAD_BEFORE.search(before)
+                    or _HAD_HE_BEEN_SERVING.match(text, m.end())
+                )
+            ):
+                # "the panel found they would have received a final written warning, had they
+                # still been serving": a former officer can be given no sanction but a would-be
+                # dismissal, so a lesser one they would have had is no further action (Conduct
+                # Regs 2020 reg. 42; the corpus's convention; 30/11/2026, eleventh round).
+                code_here = "no_further_action"
             else:
                 code_here = code
             hit_conf = conf
@@ -202,6 +215,16 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
     return longest_first(hits)
 
 
+_DISMISSAL_CODES = (
+    "dismissal_without_notice",
+    "dismissal_with_notice",
+    "would_have_been_dismissed",
+)
+_WOULD_HAVE_HAD_BEFORE = re.compile(
+    r"\bwould\s+(?:otherwise\s+)?have\s+(?:received|been\s+given|been\s+issued(?:\s+with)?|"
+    r"been\s+handed|got(?:ten)?|faced)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 _HAD_HE_BEEN_SERVING = re.compile(
     r"\s*,?\s*(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer)\s+(?:had\s+)?(?:still\s+)?"
     r"been\s+(?:a\s+)?(?:serving|still\s+serving|in\s+the\s+(?:force|service))|"
@@ -464,7 +487,9 @@ _FORUM_RES = [
         # "an accelerated Kent Police misconduct hearing": a force's name may stand between
         # (30/11/2026, seventh round)
         re.compile(
-            r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:misconduct\s+)?hearing"
+            # "an accelerated gross misconduct hearing" (eleventh round)
+            r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:gross\s+)?"
+            r"(?:misconduct\s+)?hearing"
             # "fast track hearings", the 2012 rules' name for them (ninth round)
             r"|\bfast[\s-]+track\s+(?:disciplinary\s+|misconduct\s+)?hearings?",
             re.I,
