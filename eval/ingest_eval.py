@@ -51,7 +51,8 @@ Per-field precision, recall and F1 of the extraction on
 12. with ``--heldout10``: HELD-OUT 10, the pages of ``eval/heldout10/<id>.toml``, built exactly as
    held-out 9 (fetched while held-out 9 was still unmeasured and kept for the round after it; truth
    written and committed before ingest was run on them), its texts read from
-   ``MISCONDUCT_INGEST_HELDOUT10_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not measured yet.
+   ``MISCONDUCT_INGEST_HELDOUT10_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit
+   ``9d34d3d``); development since.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -819,7 +820,7 @@ HELD_OUT = (
     ),
     HeldOut(
         10,
-        "not measured",
+        "measured once at commit 9d34d3d: development since",
         own_folder=True,
         fetched="fetched while held-out 9 was still unmeasured, kept for the round after it",
     ),
