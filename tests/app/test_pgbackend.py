@@ -24,17 +24,23 @@ def _probe(alias: str) -> Any:
     return probe
 
 
+def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Django's own health check (a ``SELECT 1``) replaced by one that notes each time it is asked."""
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "django.db.backends.postgresql.base.DatabaseWrapper.is_usable",
+        lambda self: asked.append("SELECT 1") or True,
+    )
+    return asked
+
+
 @pytest.mark.django_db(databases="__all__")
 def test_an_idle_connection_is_usable_without_asking_the_server(
     alias: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     probe = _probe(alias)
     try:
-        asked: list[str] = []
-        monkeypatch.setattr(
-            "django.db.backends.postgresql.base.DatabaseWrapper.is_usable",
-            lambda self: asked.append("SELECT 1") or True,
-        )
+        asked = _counted(monkeypatch)
         assert probe.is_usable()
         assert asked == []
         with probe.cursor() as cursor:  # still usable after a query, without asking
@@ -71,11 +77,7 @@ def test_a_connection_in_a_transaction_is_asked(
 ) -> None:
     probe = _probe(alias)
     try:
-        asked: list[str] = []
-        monkeypatch.setattr(
-            "django.db.backends.postgresql.base.DatabaseWrapper.is_usable",
-            lambda self: asked.append("SELECT 1") or True,
-        )
+        asked = _counted(monkeypatch)
         probe.set_autocommit(False)
         with probe.cursor() as cursor:
             cursor.execute("SELECT 1")
