@@ -18,6 +18,7 @@ an impossible date such as 31/02/2023 is reported, never corrected.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -336,8 +337,14 @@ def resolve_year(dm: DayMonth, years_in_text: list[int]) -> int | None:
     if dm.weekday is None or not years_in_text:
         return None
     latest = max(years_in_text)
+    return _one_fitting(dm, (latest - 1, latest, latest + 1))
+
+
+def _one_fitting(dm: DayMonth, years: Iterable[int]) -> int | None:
+    """The one year of ``years`` in which ``dm``'s day and month fall on its weekday, else None
+    (none, or more than one)."""
     fits = []
-    for year in (latest - 1, latest, latest + 1):
+    for year in years:
         try:
             if date(year, dm.month, dm.day).weekday() == dm.weekday:
                 fits.append(year)
@@ -375,11 +382,4 @@ def weekday_year(dm: DayMonth, years: set[int]) -> int | None:
     """
     if dm.weekday is None:
         return None
-    fits = []
-    for year in years:
-        try:
-            if date(year, dm.month, dm.day).weekday() == dm.weekday:
-                fits.append(year)
-        except ValueError:
-            continue
-    return fits[0] if len(fits) == 1 else None
+    return _one_fitting(dm, years)
