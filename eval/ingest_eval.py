@@ -53,6 +53,10 @@ Per-field precision, recall and F1 of the extraction on
    written and committed before ingest was run on them), its texts read from
    ``MISCONDUCT_INGEST_HELDOUT10_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit
    ``9d34d3d``); development since.
+13. with ``--heldout11``: HELD-OUT 11, the pages of ``eval/heldout11/<id>.toml``, built exactly as
+   held-out 10 (fetched after held-out 10 was measured; truth written and committed before ingest was
+   run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT11_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -823,6 +827,11 @@ HELD_OUT = (
         "measured once at commit 9d34d3d: development since",
         own_folder=True,
         fetched="fetched while held-out 9 was still unmeasured, kept for the round after it",
+    ),
+    HeldOut(
+        11,
+        "not yet measured: to be measured once, then development",
+        own_folder=True,
     ),
 )
 
