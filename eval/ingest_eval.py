@@ -57,6 +57,10 @@ Per-field precision, recall and F1 of the extraction on
    held-out 10 (fetched after held-out 10 was measured; truth written and committed before ingest was
    run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT11_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
+14. with ``--heldout12``: HELD-OUT 12, the pages of ``eval/heldout12/<id>.toml``, built exactly as
+   held-out 11 (fetched while held-out 11 was still unmeasured and kept for the round after it; truth
+   written and committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT12_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -832,6 +836,12 @@ HELD_OUT = (
         11,
         "not yet measured: to be measured once, then development",
         own_folder=True,
+    ),
+    HeldOut(
+        12,
+        "not yet measured: to be measured once, after held-out 11, then development",
+        own_folder=True,
+        fetched="fetched while held-out 11 was still unmeasured, kept for the round after it",
     ),
 )
 
