@@ -163,6 +163,8 @@ def insert_values(
             sql = f"INSERT INTO {quote(table)} ({names}) VALUES {one}"
             if len(rows) == 1:  # one row (a page's access record): psycopg's executemany
                 cursor.execute(sql, rows[0])  # goes through its pipeline mode, dearer for one
+            elif connection.vendor == "postgresql":
+                _copy(cursor.cursor, f"COPY {quote(table)} ({names}) FROM STDIN", rows)
             else:
                 cursor.executemany(sql, rows)
             return []
@@ -179,6 +181,17 @@ def insert_values(
             )
             out += [tuple(r) for r in cursor.fetchall()]
         return out
+
+
+def _copy(cursor: Any, sql: str, rows: Sequence[list[Any]]) -> None:
+    """``rows`` sent by one ``COPY ... FROM STDIN`` on PostgreSQL (psycopg's cursor), which puts in
+    the same values as the ``INSERT`` would (each converted by the same psycopg adapter, the server
+    reading them as the column's type), in the same transaction. Django's cursor binds parameters
+    on the client, so ``executemany`` sent every row as a statement of its own that the server
+    parsed and planned again (about 4 ms of the server's CPU a seeded case, branch seed7)."""
+    with cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _same(text: str) -> str:
