@@ -113,3 +113,28 @@ def test_officer_rows_inserted_and_updated_together(alias: str) -> None:
         "OFF-5": "Officer 4",
     }
     assert not m.Officer.objects.using(alias).get(officer_id="OFF-0").serving
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_a_duplicate_in_bulk_rows_is_an_integrity_error(alias: str) -> None:
+    from django.db import IntegrityError, transaction
+
+    seeding.seed(
+        1, 3, date(2026, 11, 25), actor="seed", clock=SteppingClock(), workers=0, using=alias
+    )
+    case_id, officer = m.Allegation.objects.using(alias).values_list("case_id", "officer_id")[0]
+    standards = m.Allegation._meta.get_field("standards")
+    row = {
+        "case_id": case_id,
+        "allegation_id": "DUP",
+        "officer_id": officer,
+        "particulars": "twice",
+        "conduct_from": date(2024, 1, 1),
+        "conduct_to": date(2024, 1, 2),
+        "on_duty": True,
+        "standards": encoded(json_text(standards, [])),
+        "proven": None,
+        "finding_level": "",
+    }
+    with pytest.raises(IntegrityError), transaction.atomic(using=alias):
+        insert_values(alias, m.Allegation, values(alias, m.Allegation, [row, dict(row)]))

@@ -164,7 +164,10 @@ def insert_values(
             if len(rows) == 1:  # one row (a page's access record): psycopg's executemany
                 cursor.execute(sql, rows[0])  # goes through its pipeline mode, dearer for one
             elif connection.vendor == "postgresql":
-                _copy(cursor.cursor, f"COPY {quote(table)} ({names}) FROM STDIN", rows)
+                # (psycopg's errors turned into Django's, as its cursor turns them: a duplicate
+                # key is an IntegrityError, which the write path answers with a conflict)
+                with connection.wrap_database_errors:
+                    _copy(cursor.cursor, f"COPY {quote(table)} ({names}) FROM STDIN", rows)
             else:
                 cursor.executemany(sql, rows)
             return []
