@@ -138,3 +138,23 @@ def test_a_duplicate_in_bulk_rows_is_an_integrity_error(alias: str) -> None:
     }
     with pytest.raises(IntegrityError), transaction.atomic(using=alias):
         insert_values(alias, m.Allegation, values(alias, m.Allegation, [row, dict(row)]))
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_new_cases_read_back_by_reference_and_a_reference_used_is_a_conflict(alias: str) -> None:
+    from django.db import transaction
+
+    from misconduct.errors import Conflict
+
+    on = date(2026, 11, 25)
+    seeding.seed(3, 5, on, actor="seed", clock=SteppingClock(), workers=0, using=alias)
+    cases = dict(m.Case.objects.using(alias).values_list("ref", "id"))
+    assert len(cases) == 3
+    # each case's rows name it by the key its insert gave back
+    for ref, pk in cases.items():
+        assert m.Event.objects.using(alias).filter(case_id=pk).exists()
+        assert m.CaseListing.objects.using(alias).get(case_id=pk).ref == ref
+    events = m.Event.objects.using(alias).count()
+    with pytest.raises(Conflict), transaction.atomic(using=alias):
+        seeding.seed(3, 5, on, actor="seed", clock=SteppingClock(), workers=0, using=alias)
+    assert m.Event.objects.using(alias).count() == events

@@ -277,7 +277,7 @@ class DjangoRepository:
         db = m.Case.objects.using(u)
         ids: dict[str, int] = {}
         try:
-            made = insert_values(u, m.Case, rows.created, returning=("id", "ref"))
+            made = insert_values(u, m.Case, rows.created, returning=("id", "ref"), unique="ref")
             ids.update((ref, pk) for pk, ref in made)
             for ref, expected, fields in rows.updated:
                 if db.filter(ref=ref, version=expected).update(**fields) != 1:

@@ -135,11 +135,14 @@ def insert_values(
     *,
     keys: Mapping[str, Mapping[Any, Any]] | None = None,
     returning: Sequence[str] = (),
+    unique: str = "",
 ) -> list[tuple[Any, ...]]:
     """Insert ``rows`` (from :func:`values`) into ``model``'s table in the caller's transaction,
     each value of a column named in ``keys`` replaced by what that mapping gives for it (the primary
     keys of rows written just before); with ``returning``, those columns of the new rows (in no set
-    order)."""
+    order). ``unique`` names a column whose values no two rows of the table share: on PostgreSQL
+    the rows are then copied and read back by it (one ``COPY`` and one query instead of a statement
+    with a parameter for every value)."""
     if not rows:
         return []
     table, columns, _, _ = _plan(model, using)
@@ -171,9 +174,18 @@ def insert_values(
             else:
                 cursor.executemany(sql, rows)
             return []
+        back = ", ".join(quote(c) for c in returning)
+        if unique and connection.vendor == "postgresql" and len(rows) > 1:
+            with connection.wrap_database_errors:
+                _copy(cursor.cursor, f"COPY {quote(table)} ({names}) FROM STDIN", rows)
+            at = columns.index(unique)
+            cursor.execute(
+                f"SELECT {back} FROM {quote(table)} WHERE {quote(unique)} = ANY(%s)",
+                [[row[at] for row in rows]],
+            )
+            return [tuple(r) for r in cursor.fetchall()]
         limit = connection.features.max_query_params or 65535
         size = max(1, limit // len(columns))
-        back = ", ".join(quote(c) for c in returning)
         out: list[tuple[Any, ...]] = []
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]
