@@ -1,6 +1,9 @@
 """Per-phase CPU of `db seed` in one process (build, prepare, pickle round trip, write), on a fresh
 SQLite database in a temporary folder (branch seed6, docs/performance.md); with a phase name, its
 cProfile (SORT=cumulative for another order). Run from a worktree with PYTHONPATH=src.
+With DATABASE_URL naming an empty PostgreSQL database (initialised here) the rows are written there,
+and the server process's own CPU while writing is added as `server=` (read from /proc: the server
+must run on this machine; branch seed7).
 usage: python bench/seed_phases.py N [gen|build|prepare|write]"""
 
 # ruff: noqa: E402  (Django is set up before the app is imported)
@@ -38,7 +41,24 @@ def clock() -> datetime:
 svc = bootstrap.service("seed", clock)
 seeding._fewer_collections()
 seeding._cache_pages("default")
-t = {"gen": 0.0, "build": 0.0, "prepare": 0.0, "pickle": 0.0, "write": 0.0}
+t = {"gen": 0.0, "build": 0.0, "prepare": 0.0, "pickle": 0.0, "write": 0.0, "server": 0.0}
+
+
+def server_cpu() -> float:
+    """The CPU seconds (user + system) of the PostgreSQL server process serving this connection
+    (0 on SQLite)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 prof = cProfile.Profile()
 
 
@@ -67,6 +87,7 @@ def run(start, size, measure):
     c3 = time.process_time()
     rows = pickle.loads(pickle.dumps(rows, pickle.HIGHEST_PROTOCOL))
     c4 = time.process_time()
+    s0 = server_cpu()
     if measure and PROF == "write":
         prof.enable()
     with DjangoUnitOfWork() as uow:
@@ -76,6 +97,7 @@ def run(start, size, measure):
         prof.disable()
     c5 = time.process_time()
     if measure:
+        t["server"] += server_cpu() - s0
         for k, a, b in (
             ("gen", c0, c1),
             ("build", c1, c2),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from misconduct.errors import InvalidInput
@@ -110,3 +110,32 @@ def test_subtracting_undoes_adding_from_a_working_day(start: date, n: int) -> No
 def test_weekends_are_never_working_days(day: date) -> None:
     if day.weekday() >= 5:
         assert not is_working_day(day)
+
+
+def _day_by_day(start: date, n: int) -> date:
+    day, counted = start, 0
+    while counted < n:
+        day += timedelta(days=1)
+        counted += is_working_day(day)
+    return day
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)),
+    st.integers(min_value=1, max_value=400),
+)
+def test_adding_working_days_by_year_is_counting_them_day_by_day(start: date, n: int) -> None:
+    # branch seed7: counted through each year's working days; the same day, across year ends too
+    # (not past the calendar's last year: that error is checked below)
+    assume((start + timedelta(days=2 * n + 30)).year <= 2100)
+    assert add_working_days(start, n) == _day_by_day(start, n)
+
+
+def test_adding_working_days_past_the_last_year_names_its_first_day() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        add_working_days(date(2100, 12, 20), 30)
+    assert "2101-01-01" in str(caught.value)
+    assert add_working_days(date(2099, 12, 24), 3) == _day_by_day(date(2099, 12, 24), 3)
+    with pytest.raises(InvalidInput) as before:
+        add_working_days(date(1989, 6, 1), 2)
+    assert "1989-06-02" in str(before.value)

@@ -277,7 +277,7 @@ class DjangoRepository:
         db = m.Case.objects.using(u)
         ids: dict[str, int] = {}
         try:
-            made = insert_values(u, m.Case, rows.created, returning=("id", "ref"))
+            made = insert_values(u, m.Case, rows.created, returning=("id", "ref"), unique="ref")
             ids.update((ref, pk) for pk, ref in made)
             for ref, expected, fields in rows.updated:
                 if db.filter(ref=ref, version=expected).update(**fields) != 1:
@@ -344,12 +344,27 @@ class DjangoRepository:
         with connection.cursor() as cursor:
             for erased in (True, False):
                 params = [[r[c] for c in columns] for r in rows if is_erased(r["name"]) == erased]
-                if params:
+                if not params:
+                    continue
+                action = f" ON CONFLICT ({quote('officer_id')}) DO " + (
+                    "NOTHING" if erased else f"UPDATE SET {update}"
+                )
+                if connection.vendor == "postgresql" and len({p[0] for p in params}) == len(params):
+                    # One statement for many rows (each officer once, as ON CONFLICT DO UPDATE
+                    # needs): Django's cursor binds on the client, so executemany would send a
+                    # statement a row for the server to parse and plan again.
+                    size = 65535 // len(columns)
+                    for start in range(0, len(params), size):
+                        chunk = params[start : start + size]
+                        cursor.execute(
+                            f"INSERT INTO {table} ({names}) VALUES "
+                            + ", ".join([f"({values})"] * len(chunk))
+                            + action,
+                            [v for row in chunk for v in row],
+                        )
+                else:
                     cursor.executemany(
-                        f"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT"
-                        f" ({quote('officer_id')}) DO "
-                        + ("NOTHING" if erased else f"UPDATE SET {update}"),
-                        params,
+                        f"INSERT INTO {table} ({names}) VALUES ({values}){action}", params
                     )
         return dict(
             m.Officer.objects.using(self.using)

@@ -345,13 +345,17 @@ class Case:
         self.version += 1
         self.timeline.append(TimelineEntry(self.version, e.on, e.type, ev.describe(e)))
         self.last_on = e.on if self.last_on is None else max(self.last_on, e.on)
-        earlier = list(self.time_limits)
+        closes = CLOSES.get(type(e), ())
+        before = len(self.time_limits)
         if isinstance(e, ev.Timed):
             self.time_limits.extend(TimeLimit(item) for item in e.deadlines)
-        closes = CLOSES.get(type(e), ())
+        if not closes:
+            return  # (most steps meet no time limit: none to look through)
         officer = getattr(e, "officer_id", None)
         # A review sets the next review: only the limits from before it are met by it.
-        candidates = earlier if isinstance(e, ev.SuspensionReviewed) else self.time_limits
+        candidates = (
+            self.time_limits[:before] if isinstance(e, ev.SuspensionReviewed) else self.time_limits
+        )
         for t in candidates:
             mine = officer is None or t.item.officer_id in (None, officer)
             if t.met_on is None and t.item.step in closes and mine:

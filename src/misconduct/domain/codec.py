@@ -34,7 +34,10 @@ from misconduct.errors import InvalidInput
 T = TypeVar("T")
 
 
-_PLAIN = (str, int, float, bool, type(None))
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+"""The types :func:`to_plain` keeps as they are (by exact type: a subclass, an enum, is converted).
+The encoders below test a field's or an item's type against it before calling :func:`to_plain`
+(most values are text or numbers), which gives the same value without the call."""
 
 
 def to_plain(value: Any) -> Any:
@@ -57,17 +60,22 @@ alone)."""
 def _encoder(kind: type) -> Callable[[Any], Any]:
     names = dataclass_fields(kind)
     if names is not None:
-        return lambda value: {name: to_plain(getattr(value, name)) for name in names}
+        return lambda value: {
+            name: item if type(item := getattr(value, name)) in _PLAIN else to_plain(item)
+            for name in names
+        }
     if issubclass(kind, Enum):
         return lambda value: value.value
     if issubclass(kind, datetime | date | time):
         return lambda value: value.isoformat()
     if issubclass(kind, dict):
-        return lambda value: {str(to_plain(k)): to_plain(v) for k, v in value.items()}
+        return lambda value: {
+            str(to_plain(k)): v if type(v) in _PLAIN else to_plain(v) for k, v in value.items()
+        }
     if issubclass(kind, frozenset | set):
         return lambda value: sorted([to_plain(v) for v in value])
     if issubclass(kind, list | tuple):
-        return lambda value: [to_plain(v) for v in value]
+        return lambda value: [v if type(v) in _PLAIN else to_plain(v) for v in value]
     return lambda value: value
 
 

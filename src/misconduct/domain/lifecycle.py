@@ -61,11 +61,12 @@ def decide(case: Case, command: cmd.Command, context: Context | None = None) -> 
     """The event that ``command`` produces on ``case``, or an error saying which rule forbids it."""
     if isinstance(command, cmd.OpenCase):
         raise InvalidInput("ref", "a reference not already used", command.details.ref)
-    if case.stage is Stage.CLOSED and not isinstance(command, AFTER_CLOSURE):
+    stage = case.stage  # worked out once: it is read twice here, and the case does not change
+    if stage is Stage.CLOSED and not isinstance(command, AFTER_CLOSURE):
         raise refuse(f"case {case.ref} is closed", "case lifecycle: no step after closure")
     not_before(command.on, case.came_to_attention, "the date the matter came to attention")
     handler = HANDLERS.get(type(command))
     if handler is None:
         raise InvalidInput("command", "a known command", type(command).__name__)
-    check_stage(case.ref, case.stage, command)
+    check_stage(case.ref, stage, command)
     return handler(case, command, context or Context())

@@ -11,6 +11,7 @@ False
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from calendar import monthrange
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -65,6 +66,34 @@ def add_working_days(start: date, n: int) -> date:
     """
     if n < 1:
         raise InvalidInput("working days", "a whole number of at least 1", n)
+    year = start.year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return _walk_working_days(start, n)
+    # Counted through each year's working days (a sorted list, made once a year) instead of day by
+    # day: the same day, and the same error for a day after LAST_YEAR (the first one reached).
+    after = start.toordinal()
+    while True:
+        if year > LAST_YEAR:
+            _check_year(date(year, 1, 1))
+        days = _working_ordinals(year)
+        i = bisect_right(days, after) + n - 1
+        if i < len(days):
+            return date.fromordinal(days[i])
+        n = i - len(days) + 1
+        year += 1
+        after = date(year, 1, 1).toordinal() - 1
+
+
+@cache
+def _working_ordinals(year: int) -> tuple[int, ...]:
+    """The working days of ``year`` (in range) as day ordinals, in order."""
+    first, end = date(year, 1, 1).toordinal(), date(year + 1, 1, 1).toordinal()
+    return tuple(o for o in range(first, end) if is_working_day(date.fromordinal(o)))
+
+
+def _walk_working_days(start: date, n: int) -> date:
+    """:func:`add_working_days` day by day (for a start outside the years with holidays, where the
+    first day out of range raises)."""
     day = start
     counted = 0
     while counted < n:
