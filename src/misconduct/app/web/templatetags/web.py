@@ -127,12 +127,18 @@ _case_prefix: dict[str, str] = {}
 _REF_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
-def case_urls() -> Callable[[Any], str]:
-    """:func:`case_url` for the rows of one list: the script prefix looked up once, not per row."""
+def cases_prefix() -> str:
+    """The staff case list's URL under the current script prefix (reversed once per prefix)."""
     script = get_script_prefix()
     prefix = _case_prefix.get(script)
     if prefix is None:
         prefix = _case_prefix[script] = reverse("web:cases")
+    return prefix
+
+
+def case_urls() -> Callable[[Any], str]:
+    """:func:`case_url` for the rows of one list: the script prefix looked up once, not per row."""
+    prefix = cases_prefix()
     return lambda ref: f"{prefix}{quote(str(ref), safe=_REF_SAFE)}/"
 
 
@@ -227,23 +233,56 @@ def _status(status: str) -> str:
     return fill(' <span class="badge status-{}">{}</span>', status, status)
 
 
+_rows: dict[tuple[Any, ...], str] = {}
+ROWS_KEPT = 20_000
+"""How many finished rows of the staff lists each process keeps (then it starts again)."""
+
+
+def _kept(key: tuple[Any, ...], build: Callable[[], str]) -> str:
+    """The finished row ``build()`` gives, kept per process under ``key``: every value the row
+    shows, and the cases' URL (issue 10: the dashboard's and "My work"'s rows are the same few
+    hundred from request to request, each costing a dozen escapes, a quoted URL and a date). The
+    key holds everything the row depends on, so a kept row is never stale."""
+    found = _rows.get(key)
+    if found is None:
+        found = build()
+        if len(_rows) >= ROWS_KEPT:
+            _rows.clear()
+        _rows[key] = found
+    return found
+
+
 @register.filter
 def dues_table(dues: Any, empty: str) -> SafeString:
     """The time limits ``dues`` (``Due``: the dashboard's lists) as a table, or ``empty``."""
     if not dues:
         return SafeString(fill("<p>{}</p>\n", empty))
+    prefix = cases_prefix()
     url = case_urls()
     rows = [
-        fill(
-            _DUE_ROW,
-            url(d.ref),
-            d.ref,
-            d.item.title,
-            SafeString(_OVERDUE) if d.overdue else "",
-            british(d.item.last_day),
-            d.item.party,
-            d.item.citation,
-            SafeString(_status(d.item.status)),
+        _kept(
+            (
+                "due",
+                prefix,
+                d.ref,
+                d.item.title,
+                d.overdue,
+                d.item.last_day,
+                d.item.party,
+                d.item.citation,
+                d.item.status,
+            ),
+            lambda d=d: fill(
+                _DUE_ROW,
+                url(d.ref),
+                d.ref,
+                d.item.title,
+                SafeString(_OVERDUE) if d.overdue else "",
+                british(d.item.last_day),
+                d.item.party,
+                d.item.citation,
+                SafeString(_status(d.item.status)),
+            ),
         )
         for d in dues
     ]
@@ -261,18 +300,32 @@ def tasks_table(tasks: Any, empty: str) -> SafeString:
     """The tasks ``tasks`` ("My work"'s lists) as a table, or ``empty``."""
     if not tasks:
         return SafeString(fill("<p>{}</p>\n", empty))
+    prefix = cases_prefix()
     url = case_urls()
     rows = [
-        fill(
-            _TASK_ROW,
-            url(t.due.ref),
-            t.due.ref,
-            t.due.item.title,
-            SafeString(_OVERDUE) if t.overdue else "",
-            british(t.due.item.last_day),
-            t.assignee or "unassigned",
-            SafeString(fill(" <small>({})</small>", t.role.label.lower())) if t.role else "",
-            t.due.item.citation,
+        _kept(
+            (
+                "task",
+                prefix,
+                t.due.ref,
+                t.due.item.title,
+                t.overdue,
+                t.due.item.last_day,
+                t.assignee,
+                t.role,
+                t.due.item.citation,
+            ),
+            lambda t=t: fill(
+                _TASK_ROW,
+                url(t.due.ref),
+                t.due.ref,
+                t.due.item.title,
+                SafeString(_OVERDUE) if t.overdue else "",
+                british(t.due.item.last_day),
+                t.assignee or "unassigned",
+                SafeString(fill(" <small>({})</small>", t.role.label.lower())) if t.role else "",
+                t.due.item.citation,
+            ),
         )
         for t in tasks
     ]
@@ -282,14 +335,18 @@ def tasks_table(tasks: Any, empty: str) -> SafeString:
 @register.filter
 def case_items(cases: Any) -> SafeString:
     """The dashboard's case rows (``store.ListedCase``) as list items."""
+    prefix = cases_prefix()
     url = case_urls()
     return safe(
-        fill(
-            '<li><a href="{}">{}</a> · {} · {}</li>',
-            url(c.ref),
-            c.ref,
-            c.force_name,
-            label(c.stage),
+        _kept(
+            ("case", prefix, c.ref, c.force_name, c.stage),
+            lambda c=c: fill(
+                '<li><a href="{}">{}</a> · {} · {}</li>',
+                url(c.ref),
+                c.ref,
+                c.force_name,
+                label(c.stage),
+            ),
         )
         for c in cases
     )

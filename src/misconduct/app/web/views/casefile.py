@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from misconduct.app import casework
 from misconduct.app.roles import Action, forces_for
-from misconduct.app.web import store
+from misconduct.app.web import staffpages, store
+from misconduct.app.web.frame import staff_frame
 from misconduct.app.web.steps import BY_ID
 from misconduct.domain.forces import FORCES
 from misconduct.domain.terms import AssignmentRole, InvestigationMode, OfficerStatus
@@ -249,20 +250,20 @@ def my_work(request: HttpRequest) -> HttpResponse:
     cases = casework.assigned_cases(user)
     count = store.counted(("my-cases", key), lambda: store.capped_count(cases), newest=lists.newest)
     page = store.CountedPaginator(cases, MY_CASES_PAGE, count).get_page(number)
-    return render(
-        request,
-        "web/staff/my_work.html",
-        {
-            "cases": lists.cases
-            if lists.cases is not None
-            else casework.roles_on(username, list(page.object_list)),
-            "page": page,
-            "overdue": lists.overdue,
-            "due": lists.due,
-            "team_overdue": lists.team_overdue,
-            "today": today,
-        },
-    )
+    context = {
+        "cases": lists.cases
+        if lists.cases is not None
+        else casework.roles_on(username, list(page.object_list)),
+        "page": page,
+        "overdue": lists.overdue,
+        "due": lists.due,
+        "team_overdue": lists.team_overdue,
+        "today": today,
+    }
+    around = staff_frame(request, "web/staff/page.html")
+    if around is None:  # a message waiting: the template shows it
+        return render(request, "web/staff/my_work.html", context)
+    return HttpResponse(around.page(request, "My work", staffpages.my_work(context)))
 
 
 # Which step records each kind of event: a correction is made with the form of the same step.

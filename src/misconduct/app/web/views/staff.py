@@ -22,9 +22,10 @@ from misconduct.app.api.models import ApiToken
 from misconduct.app.plain import plain
 from misconduct.app.repository import due_item
 from misconduct.app.roles import Action, Role, forces_for
-from misconduct.app.web import casepage, store
+from misconduct.app.web import casepage, staffpages, store
 from misconduct.app.web.context import links
 from misconduct.app.web.forms import StepForm
+from misconduct.app.web.frame import staff_frame
 from misconduct.app.web.html import fill, safe
 from misconduct.app.web.steps import availability, step_named
 from misconduct.app.web.templatetags.web import british, case_urls, label
@@ -104,58 +105,58 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         newest=newest,
     )
-    cases = links(request)["nav"]["cases"]
-    return render(
-        request,
-        "web/staff/dashboard.html",
-        {
-            "today": today,
-            "horizon": horizon,
-            "horizon_days": HORIZON_WORKING_DAYS,
-            "due_soon": _dues(due_soon, today),
-            "overdue": _dues(overdue, today),
-            "overdue_count": store.counted(
-                ("overdue", key, today),
-                lambda: dues().filter(nature=obligation, last_day__lt=today).count(),
-                newest=newest,
+    nav = links(request)["nav"]
+    cases = nav["cases"]
+    context: dict[str, Any] = {
+        "today": today,
+        "horizon": horizon,
+        "horizon_days": HORIZON_WORKING_DAYS,
+        "due_soon": _dues(due_soon, today),
+        "overdue": _dues(overdue, today),
+        "overdue_count": store.counted(
+            ("overdue", key, today),
+            lambda: dues().filter(nature=obligation, last_day__lt=today).count(),
+            newest=newest,
+        ),
+        "due_soon_count": store.counted(
+            ("due-soon", key, today),
+            lambda: (
+                dues()
+                .filter(nature__in=[obligation, window], last_day__gte=today, last_day__lte=horizon)
+                .count()
             ),
-            "due_soon_count": store.counted(
-                ("due-soon", key, today),
-                lambda: (
-                    dues()
-                    .filter(
-                        nature__in=[obligation, window], last_day__gte=today, last_day__lte=horizon
-                    )
-                    .count()
-                ),
-                newest=newest,
-            ),
-            # the stages' rows as finished text (a count a row: the template engine localises
-            # each number through several calls)
-            "stages": safe(
-                fill(
-                    '<tr><td><a href="{}?stage={}">{}</a></td><td>{}</td></tr>',
-                    cases,
-                    st.value,
-                    st.label,
-                    str(by_stage[st.value]),
-                )
-                for st in Stage
-                if by_stage.get(st.value)
-            ),
-            "my_cases": mine_listed,
-            "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
-            "other_cases": others_listed,
-            "roles": [
-                (
-                    role.label,
-                    sorted(_force_name(g.force) for g in store.grants(user) if g.role is role),
-                )
-                for role in Role
-                if any(g.role is role for g in store.grants(user))
-            ],
-        },
-    )
+            newest=newest,
+        ),
+        # the stages' rows as finished text (a count a row: the template engine localises
+        # each number through several calls)
+        "stages": safe(
+            fill(
+                '<tr><td><a href="{}?stage={}">{}</a></td><td>{}</td></tr>',
+                cases,
+                st.value,
+                st.label,
+                str(by_stage[st.value]),
+            )
+            for st in Stage
+            if by_stage.get(st.value)
+        ),
+        "my_cases": mine_listed,
+        "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
+        "other_cases": others_listed,
+        "roles": [
+            (
+                role.label,
+                sorted(_force_name(g.force) for g in store.grants(user) if g.role is role),
+            )
+            for role in Role
+            if any(g.role is role for g in store.grants(user))
+        ],
+    }
+    around = staff_frame(request, "web/staff/page.html")
+    if around is None:  # a message waiting: the template shows it
+        return render(request, "web/staff/dashboard.html", context)
+    content = staffpages.dashboard(context, nav, nav["new_case"])
+    return HttpResponse(around.page(request, "Dashboard", content))
 
 
 def _open_cases(user: Any, mine: Any, among: bool) -> list[store.ListedCase]:
