@@ -13,18 +13,51 @@ to their templates' for users of every kind.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
+from misconduct.app.repository import due_item
+from misconduct.app.web import store
 from misconduct.app.web.html import esc, fill
 from misconduct.app.web.templatetags.web import (
+    DUES_HEAD,
+    TABLE_END,
     british,
     case_items,
     case_urls,
-    dues_table,
+    cases_prefix,
+    due_row,
+    kept_row,
     label,
     tasks_table,
 )
+from misconduct.domain.terms import Nature
+from misconduct.services.cases import Due
+
+
+def dues(rows: Sequence[tuple[Any, ...]], today: date) -> list[Due]:
+    """The time limits ``rows`` (``store.DueRow``'s columns) as the dashboard lists them."""
+    return [
+        Due(d.ref, item, item.nature is Nature.OBLIGATION and item.last_day < today)
+        for d in (store.DueRow(*r) for r in rows)
+        for item in [due_item(d)]  # type: ignore[arg-type]
+    ]
+
+
+def dues_table(rows: Sequence[tuple[Any, ...]], today: date, empty: str) -> str:
+    """The ``dues_table`` filter of ``dues(rows, today)``, each row kept per process by its
+    columns and the date (all that it depends on), so that a row kept costs no ``Due``."""
+    if not rows:
+        return fill("<p>{}</p>\n", empty)
+    prefix, url = cases_prefix(), case_urls()
+    out = [DUES_HEAD]
+    for r in rows:
+        out.append(
+            kept_row(("due-row", prefix, today, r), lambda r=r: due_row(*dues([r], today), url))
+        )
+    out.append(TABLE_END)
+    return "".join(out)
 
 
 def dashboard(c: Mapping[str, Any], nav: Mapping[str, str], new_case: str) -> str:
@@ -39,11 +72,12 @@ def dashboard(c: Mapping[str, Any], nav: Mapping[str, str], new_case: str) -> st
         )
     else:
         held = "No role yet: ask an administrator."
-    overdue, due_soon = c["overdue"], c["due_soon"]
+    today = c["today"]
+    overdue, due_soon = c["overdue_rows"], c["due_soon_rows"]
     overdue_count, due_soon_count = c["overdue_count"], c["due_soon_count"]
     out = [
         "\n<hgroup>\n  <h1>Dashboard</h1>\n  <p>",
-        esc(british(c["today"])),
+        esc(british(today)),
         " · ",
         held,
         "</p>\n</hgroup>\n",
@@ -63,7 +97,7 @@ def dashboard(c: Mapping[str, Any], nav: Mapping[str, str], new_case: str) -> st
         out.append(
             f"<p><small>The {len(overdue)} longest overdue of {esc(overdue_count)}.</small></p>"
         )
-    out += ["\n  ", dues_table(overdue, "Nothing overdue."), "\n</section>\n<section>\n"]
+    out += ["\n  ", dues_table(overdue, today, "Nothing overdue."), "\n</section>\n<section>\n"]
     out.append(
         fill(
             "  <h2>Due in the next {} working days <small>(to {})</small>"
@@ -77,7 +111,7 @@ def dashboard(c: Mapping[str, Any], nav: Mapping[str, str], new_case: str) -> st
         out.append(f"<p><small>The {len(due_soon)} soonest of {esc(due_soon_count)}.</small></p>")
     out += [
         "\n  ",
-        dues_table(due_soon, "Nothing due in the next ten working days."),
+        dues_table(due_soon, today, "Nothing due in the next ten working days."),
         '\n</section>\n<div class="grid">\n  <section>\n    <h2>My cases</h2>\n'
         "    <p><small>Open cases assigned to you, cases you have recorded a step on, and cases"
         " you chair.</small></p>\n    <ul>",

@@ -238,7 +238,7 @@ ROWS_KEPT = 20_000
 """How many finished rows of the staff lists each process keeps (then it starts again)."""
 
 
-def _kept(key: tuple[Any, ...], build: Callable[[], str]) -> str:
+def kept_row(key: tuple[Any, ...], build: Callable[[], str]) -> str:
     """The finished row ``build()`` gives, kept per process under ``key``: every value the row
     shows, and the cases' URL (issue 10: the dashboard's and "My work"'s rows are the same few
     hundred from request to request, each costing a dozen escapes, a quoted URL and a date). The
@@ -260,7 +260,7 @@ def dues_table(dues: Any, empty: str) -> SafeString:
     prefix = cases_prefix()
     url = case_urls()
     rows = [
-        _kept(
+        kept_row(
             (
                 "due",
                 prefix,
@@ -272,21 +272,31 @@ def dues_table(dues: Any, empty: str) -> SafeString:
                 d.item.citation,
                 d.item.status,
             ),
-            lambda d=d: fill(
-                _DUE_ROW,
-                url(d.ref),
-                d.ref,
-                d.item.title,
-                SafeString(_OVERDUE) if d.overdue else "",
-                british(d.item.last_day),
-                d.item.party,
-                d.item.citation,
-                SafeString(_status(d.item.status)),
-            ),
+            lambda d=d: due_row(d, url),
         )
         for d in dues
     ]
-    return safe([_DUES_HEAD.format("Who acts"), *rows, _TABLE_END])
+    return safe([DUES_HEAD, *rows, _TABLE_END])
+
+
+DUES_HEAD = _DUES_HEAD.format("Who acts")
+TABLE_END = _TABLE_END
+
+
+def due_row(d: Any, url: Callable[[Any], str]) -> str:
+    """The row of :func:`dues_table` of the time limit ``d`` (a ``Due``), its case's URL by
+    ``url``."""
+    return fill(
+        _DUE_ROW,
+        url(d.ref),
+        d.ref,
+        d.item.title,
+        SafeString(_OVERDUE) if d.overdue else "",
+        british(d.item.last_day),
+        d.item.party,
+        d.item.citation,
+        SafeString(_status(d.item.status)),
+    )
 
 
 _TASK_ROW = (
@@ -303,7 +313,7 @@ def tasks_table(tasks: Any, empty: str) -> SafeString:
     prefix = cases_prefix()
     url = case_urls()
     rows = [
-        _kept(
+        kept_row(
             (
                 "task",
                 prefix,
@@ -338,7 +348,7 @@ def case_items(cases: Any) -> SafeString:
     prefix = cases_prefix()
     url = case_urls()
     return safe(
-        _kept(
+        kept_row(
             ("case", prefix, c.ref, c.force_name, c.stage),
             lambda c=c: fill(
                 '<li><a href="{}">{}</a> · {} · {}</li>',

@@ -20,7 +20,6 @@ from misconduct.app import access
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
 from misconduct.app.plain import plain
-from misconduct.app.repository import due_item
 from misconduct.app.roles import Action, Role, forces_for
 from misconduct.app.web import casepage, staffpages, store
 from misconduct.app.web.context import links
@@ -35,7 +34,6 @@ from misconduct.errors import InvalidInput, MisconductError
 from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
-from misconduct.services.cases import Due
 from misconduct.services.retention import TAKE_DOWN_STEP
 
 HORIZON_WORKING_DAYS = 10
@@ -111,8 +109,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "today": today,
         "horizon": horizon,
         "horizon_days": HORIZON_WORKING_DAYS,
-        "due_soon": _dues(due_soon, today),
-        "overdue": _dues(overdue, today),
+        "due_soon_rows": due_soon,
+        "overdue_rows": overdue,
         "overdue_count": store.counted(
             ("overdue", key, today),
             lambda: dues().filter(nature=obligation, last_day__lt=today).count(),
@@ -154,6 +152,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     around = staff_frame(request, "web/staff/page.html")
     if around is None:  # a message waiting: the template shows it
+        context["due_soon"] = staffpages.dues(due_soon, today)
+        context["overdue"] = staffpages.dues(overdue, today)
         return render(request, "web/staff/dashboard.html", context)
     content = staffpages.dashboard(context, nav, nav["new_case"])
     return HttpResponse(around.page(request, "Dashboard", content))
@@ -198,15 +198,6 @@ def _own_cases(user: Any) -> Any:
             )
         own.update(found)
     return sorted(own)
-
-
-def _dues(rows: list[tuple[Any, ...]], today: Any) -> list[Due]:
-    """The time limits ``rows`` (``store.DueRow``'s columns) as the dashboard lists them."""
-    return [
-        Due(d.ref, item, item.nature is Nature.OBLIGATION and item.last_day < today)
-        for d in (store.DueRow(*r) for r in rows)
-        for item in [due_item(d)]  # type: ignore[arg-type]
-    ]
 
 
 @login_required
