@@ -105,6 +105,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     nav = links(request)["nav"]
     cases = nav["cases"]
+    granted = store.grants(user)
     context: dict[str, Any] = {
         "today": today,
         "horizon": horizon,
@@ -126,28 +127,29 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             newest=newest,
         ),
         # the stages' rows as finished text (a count a row: the template engine localises
-        # each number through several calls)
-        "stages": safe(
-            fill(
-                '<tr><td><a href="{}?stage={}">{}</a></td><td>{}</td></tr>',
-                cases,
-                st.value,
-                st.label,
-                str(by_stage[st.value]),
-            )
-            for st in Stage
-            if by_stage.get(st.value)
+        # each number through several calls), kept with the counts
+        "stages": store.counted(
+            ("stages-rows", key, cases),
+            lambda: safe(
+                fill(
+                    '<tr><td><a href="{}?stage={}">{}</a></td><td>{}</td></tr>',
+                    cases,
+                    st.value,
+                    st.label,
+                    str(by_stage[st.value]),
+                )
+                for st in Stage
+                if by_stage.get(st.value)
+            ),
+            newest=newest,
         ),
         "my_cases": mine_listed,
-        "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
+        "can_open": bool(forces_for(granted, Action.OPEN_CASE)),
         "other_cases": others_listed,
         "roles": [
-            (
-                role.label,
-                sorted(_force_name(g.force) for g in store.grants(user) if g.role is role),
-            )
+            (role.label, sorted(_force_name(g.force) for g in granted if g.role is role))
             for role in Role
-            if any(g.role is role for g in store.grants(user))
+            if any(g.role is role for g in granted)
         ],
     }
     around = staff_frame(request, "web/staff/page.html")
