@@ -309,7 +309,7 @@ def _overdue(rows: QuerySet[m.DueEntry], on: date) -> QuerySet[m.DueEntry]:
 
 
 _tasks: dict[tuple[tuple[Any, ...], date], Task] = {}
-TASKS_KEPT = 20_000
+TASKS_KEPT = 5_000
 """How many tasks read by :func:`work_lists` each process keeps (then it starts again)."""
 
 

@@ -234,7 +234,7 @@ def _status(status: str) -> str:
 
 
 _rows: dict[tuple[Any, ...], str] = {}
-ROWS_KEPT = 20_000
+ROWS_KEPT = 5_000
 """How many finished rows of the staff lists each process keeps (then it starts again)."""
 
 
