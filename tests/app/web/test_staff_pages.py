@@ -68,7 +68,7 @@ def test_each_page_is_what_its_template_gives_for_every_kind_of_user(
         monkeypatch.setattr(staff, "DASHBOARD_ITEMS", 2)
         monkeypatch.setattr(casework, "TASKS_SHOWN", 2)
         monkeypatch.setattr(casefile, "MY_CASES_PAGE", 2)
-    shown = set()
+    shown: set[str] = set()
     for user in _users(demo):
         client = Client()
         assert client.login(username=user.get_username(), password=PASSWORD)

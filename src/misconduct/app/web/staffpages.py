@@ -53,9 +53,11 @@ def dues_table(rows: Sequence[tuple[Any, ...]], today: date, empty: str) -> str:
     prefix, url = cases_prefix(), case_urls()
     out = [DUES_HEAD]
     for r in rows:
-        out.append(
-            kept_row(("due-row", prefix, today, r), lambda r=r: due_row(*dues([r], today), url))
-        )
+
+        def build(r: tuple[Any, ...] = r) -> str:
+            return due_row(dues([r], today)[0], url)
+
+        out.append(kept_row(("due-row", prefix, today, r), build))
     out.append(TABLE_END)
     return "".join(out)
 

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -272,7 +273,7 @@ def dues_table(dues: Any, empty: str) -> SafeString:
                 d.item.citation,
                 d.item.status,
             ),
-            lambda d=d: due_row(d, url),
+            partial(due_row, d, url),
         )
         for d in dues
     ]
@@ -325,21 +326,26 @@ def tasks_table(tasks: Any, empty: str) -> SafeString:
                 t.role,
                 t.due.item.citation,
             ),
-            lambda t=t: fill(
-                _TASK_ROW,
-                url(t.due.ref),
-                t.due.ref,
-                t.due.item.title,
-                SafeString(_OVERDUE) if t.overdue else "",
-                british(t.due.item.last_day),
-                t.assignee or "unassigned",
-                SafeString(fill(" <small>({})</small>", t.role.label.lower())) if t.role else "",
-                t.due.item.citation,
-            ),
+            partial(_task_row, t, url),
         )
         for t in tasks
     ]
     return safe([_DUES_HEAD.format("Held by"), *rows, _TABLE_END])
+
+
+def _task_row(t: Any, url: Callable[[Any], str]) -> str:
+    """The row of :func:`tasks_table` of the task ``t``, its case's URL by ``url``."""
+    return fill(
+        _TASK_ROW,
+        url(t.due.ref),
+        t.due.ref,
+        t.due.item.title,
+        SafeString(_OVERDUE) if t.overdue else "",
+        british(t.due.item.last_day),
+        t.assignee or "unassigned",
+        SafeString(fill(" <small>({})</small>", t.role.label.lower())) if t.role else "",
+        t.due.item.citation,
+    )
 
 
 @register.filter
@@ -350,13 +356,14 @@ def case_items(cases: Any) -> SafeString:
     return safe(
         kept_row(
             ("case", prefix, c.ref, c.force_name, c.stage),
-            lambda c=c: fill(
-                '<li><a href="{}">{}</a> · {} · {}</li>',
-                url(c.ref),
-                c.ref,
-                c.force_name,
-                label(c.stage),
-            ),
+            partial(_case_item, c, url),
         )
         for c in cases
+    )
+
+
+def _case_item(c: Any, url: Callable[[Any], str]) -> str:
+    """The item of :func:`case_items` of the case ``c``, its URL by ``url``."""
+    return fill(
+        '<li><a href="{}">{}</a> · {} · {}</li>', url(c.ref), c.ref, c.force_name, label(c.stage)
     )
