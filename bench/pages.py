@@ -20,7 +20,9 @@ connection's health check, a ``SELECT 1`` at each request's first query, which t
 not show), the test client's own work left out.
 
 ``BENCH_ONLY=WORD,WORD`` measures only the pages whose name holds one of the words. ``BENCH_PROFILE=PAGE`` (a page's
-name) prints the page's profile instead (cProfile, cumulative). ``BENCH_SQL=1`` prints each page's
+name) prints the page's profile instead (cProfile over BENCH_REQUESTS requests, sorted by
+BENCH_SORT, default ``cumulative``, its first BENCH_LINES lines, default 45; BENCH_DUMP=FILE also
+writes it to FILE for ``pstats``). ``BENCH_SQL=1`` prints each page's
 queries, each with its plan (``EXPLAIN QUERY PLAN`` on SQLite, ``EXPLAIN`` on PostgreSQL) and the
 fastest time of its ``execute`` over 20 requests (on SQLite the work up to its first row, a sort
 included; the rest is read as the rows are fetched).
@@ -98,7 +100,10 @@ def main() -> None:
             with cProfile.Profile() as p:
                 for _ in range(REQUESTS):
                     one()
-            pstats.Stats(p).sort_stats("cumulative").print_stats(45)
+            if os.environ.get("BENCH_DUMP"):
+                p.dump_stats(os.environ["BENCH_DUMP"])
+            stats = pstats.Stats(p).sort_stats(os.environ.get("BENCH_SORT", "cumulative"))
+            stats.print_stats(int(os.environ.get("BENCH_LINES", "45")))
             return
         best = float("inf")
         server_before = server_cpu()

@@ -275,7 +275,7 @@ def work_lists(
         return _open_tasks(rows, on)
 
     def page(rows: list[tuple[Any, ...]]) -> list[Task]:
-        return [task_of(store.DueRow(*r), on) for r in rows]  # type: ignore[arg-type]
+        return [_task(r, on) for r in rows]
 
     held_by: dict[int, list[AssignmentRole]] = {}
     for r in held:
@@ -306,6 +306,24 @@ def _open_tasks(rows: QuerySet[m.DueEntry], on: date) -> QuerySet[m.DueEntry]:
 
 def _overdue(rows: QuerySet[m.DueEntry], on: date) -> QuerySet[m.DueEntry]:
     return rows.filter(nature=Nature.OBLIGATION.value, last_day__lt=on)
+
+
+_tasks: dict[tuple[tuple[Any, ...], date], Task] = {}
+TASKS_KEPT = 5_000
+"""How many tasks read by :func:`work_lists` each process keeps (then it starts again)."""
+
+
+def _task(row: tuple[Any, ...], on: date) -> Task:
+    """:func:`task_of` the row ``row`` (``store.DueRow``'s columns) on ``on``, kept per process by
+    the row's columns and the date, all that the task depends on (a ``Task`` is immutable): "My
+    work" shows the same rows from request to request (issue 10)."""
+    found = _tasks.get((row, on))
+    if found is None:
+        found = task_of(store.DueRow(*row), on)  # type: ignore[arg-type]
+        if len(_tasks) >= TASKS_KEPT:
+            _tasks.clear()
+        _tasks[(row, on)] = found
+    return found
 
 
 def task_of(d: m.DueEntry, on: date) -> Task:

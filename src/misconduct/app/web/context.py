@@ -15,6 +15,7 @@ NAV = {
     "dashboard": "web:dashboard",
     "cases": "web:cases",
     "my_work": "web:my-work",
+    "new_case": "web:new-case",
     "review": "register:review",
     "tokens": "web:tokens",
     "admin": "admin:index",

@@ -317,6 +317,23 @@ def _placeholders(values: list[Any]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
+def _reach(user: Any) -> tuple[list[str], list[str], list[str]]:
+    """The forces whose cases the user sees, those where they see only the cases they chair, and
+    the keys they chair by (their username and full name), worked out once for the user's
+    request (kept with the user, as :func:`grants` keeps the grants: a page's lists ask for them
+    several times)."""
+    found = getattr(user, "_misconduct_reach", None)
+    if found is None:
+        g = grants(user)
+        full = sorted({gr.force for gr in g if gr.role is not Role.CHAIR} & forces_for(g))
+        chaired_forces = sorted({gr.force for gr in g if gr.role is Role.CHAIR} - set(full))
+        keys = sorted({chair_key(user.get_username()), chair_key(user.get_full_name())} - {""})
+        found = (full, chaired_forces, keys)
+        if getattr(user, "_misconduct_grants", None) is not None:  # kept as long as the grants
+            user._misconduct_reach = found
+    return found
+
+
 def _visible_sql(
     user: Any, force: str = "l.force_id", case: str = "l.case_id", using: str = "default"
 ) -> Any:
@@ -325,10 +342,7 @@ def _visible_sql(
     (``= ANY(%s)``, which the planner treats as the ``IN`` list it is): psycopg parses a statement
     of more than 50 parameters (or 4,096 characters) again at each execution, and a user of every
     force would otherwise send 43 a list."""
-    g = grants(user)
-    full = sorted({gr.force for gr in g if gr.role.value != "chair"} & forces_for(g))
-    chaired_forces = sorted({gr.force for gr in g if gr.role.value == "chair"} - set(full))
-    keys = sorted({chair_key(user.get_username()), chair_key(user.get_full_name())} - {""})
+    full, chaired_forces, keys = _reach(user)
     array = connections[using].vendor == "postgresql"
 
     def among(column: str, values: list[str]) -> tuple[str, list[Any]]:

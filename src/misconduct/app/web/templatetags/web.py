@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -127,12 +128,18 @@ _case_prefix: dict[str, str] = {}
 _REF_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 
-def case_urls() -> Callable[[Any], str]:
-    """:func:`case_url` for the rows of one list: the script prefix looked up once, not per row."""
+def cases_prefix() -> str:
+    """The staff case list's URL under the current script prefix (reversed once per prefix)."""
     script = get_script_prefix()
     prefix = _case_prefix.get(script)
     if prefix is None:
         prefix = _case_prefix[script] = reverse("web:cases")
+    return prefix
+
+
+def case_urls() -> Callable[[Any], str]:
+    """:func:`case_url` for the rows of one list: the script prefix looked up once, not per row."""
+    prefix = cases_prefix()
     return lambda ref: f"{prefix}{quote(str(ref), safe=_REF_SAFE)}/"
 
 
@@ -227,27 +234,70 @@ def _status(status: str) -> str:
     return fill(' <span class="badge status-{}">{}</span>', status, status)
 
 
+_rows: dict[tuple[Any, ...], str] = {}
+ROWS_KEPT = 5_000
+"""How many finished rows of the staff lists each process keeps (then it starts again)."""
+
+
+def kept_row(key: tuple[Any, ...], build: Callable[[], str]) -> str:
+    """The finished row ``build()`` gives, kept per process under ``key``: every value the row
+    shows, and the cases' URL (issue 10: the dashboard's and "My work"'s rows are the same few
+    hundred from request to request, each costing a dozen escapes, a quoted URL and a date). The
+    key holds everything the row depends on, so a kept row is never stale."""
+    found = _rows.get(key)
+    if found is None:
+        found = build()
+        if len(_rows) >= ROWS_KEPT:
+            _rows.clear()
+        _rows[key] = found
+    return found
+
+
 @register.filter
 def dues_table(dues: Any, empty: str) -> SafeString:
     """The time limits ``dues`` (``Due``: the dashboard's lists) as a table, or ``empty``."""
     if not dues:
         return SafeString(fill("<p>{}</p>\n", empty))
+    prefix = cases_prefix()
     url = case_urls()
     rows = [
-        fill(
-            _DUE_ROW,
-            url(d.ref),
-            d.ref,
-            d.item.title,
-            SafeString(_OVERDUE) if d.overdue else "",
-            british(d.item.last_day),
-            d.item.party,
-            d.item.citation,
-            SafeString(_status(d.item.status)),
+        kept_row(
+            (
+                "due",
+                prefix,
+                d.ref,
+                d.item.title,
+                d.overdue,
+                d.item.last_day,
+                d.item.party,
+                d.item.citation,
+                d.item.status,
+            ),
+            partial(due_row, d, url),
         )
         for d in dues
     ]
-    return safe([_DUES_HEAD.format("Who acts"), *rows, _TABLE_END])
+    return safe([DUES_HEAD, *rows, _TABLE_END])
+
+
+DUES_HEAD = _DUES_HEAD.format("Who acts")
+TABLE_END = _TABLE_END
+
+
+def due_row(d: Any, url: Callable[[Any], str]) -> str:
+    """The row of :func:`dues_table` of the time limit ``d`` (a ``Due``), its case's URL by
+    ``url``."""
+    return fill(
+        _DUE_ROW,
+        url(d.ref),
+        d.ref,
+        d.item.title,
+        SafeString(_OVERDUE) if d.overdue else "",
+        british(d.item.last_day),
+        d.item.party,
+        d.item.citation,
+        SafeString(_status(d.item.status)),
+    )
 
 
 _TASK_ROW = (
@@ -261,35 +311,59 @@ def tasks_table(tasks: Any, empty: str) -> SafeString:
     """The tasks ``tasks`` ("My work"'s lists) as a table, or ``empty``."""
     if not tasks:
         return SafeString(fill("<p>{}</p>\n", empty))
+    prefix = cases_prefix()
     url = case_urls()
     rows = [
-        fill(
-            _TASK_ROW,
-            url(t.due.ref),
-            t.due.ref,
-            t.due.item.title,
-            SafeString(_OVERDUE) if t.overdue else "",
-            british(t.due.item.last_day),
-            t.assignee or "unassigned",
-            SafeString(fill(" <small>({})</small>", t.role.label.lower())) if t.role else "",
-            t.due.item.citation,
+        kept_row(
+            (
+                "task",
+                prefix,
+                t.due.ref,
+                t.due.item.title,
+                t.overdue,
+                t.due.item.last_day,
+                t.assignee,
+                t.role,
+                t.due.item.citation,
+            ),
+            partial(_task_row, t, url),
         )
         for t in tasks
     ]
     return safe([_DUES_HEAD.format("Held by"), *rows, _TABLE_END])
 
 
+def _task_row(t: Any, url: Callable[[Any], str]) -> str:
+    """The row of :func:`tasks_table` of the task ``t``, its case's URL by ``url``."""
+    return fill(
+        _TASK_ROW,
+        url(t.due.ref),
+        t.due.ref,
+        t.due.item.title,
+        SafeString(_OVERDUE) if t.overdue else "",
+        british(t.due.item.last_day),
+        t.assignee or "unassigned",
+        SafeString(fill(" <small>({})</small>", t.role.label.lower())) if t.role else "",
+        t.due.item.citation,
+    )
+
+
 @register.filter
 def case_items(cases: Any) -> SafeString:
     """The dashboard's case rows (``store.ListedCase``) as list items."""
+    prefix = cases_prefix()
     url = case_urls()
     return safe(
-        fill(
-            '<li><a href="{}">{}</a> · {} · {}</li>',
-            url(c.ref),
-            c.ref,
-            c.force_name,
-            label(c.stage),
+        kept_row(
+            ("case", prefix, c.ref, c.force_name, c.stage),
+            partial(_case_item, c, url),
         )
         for c in cases
+    )
+
+
+def _case_item(c: Any, url: Callable[[Any], str]) -> str:
+    """The item of :func:`case_items` of the case ``c``, its URL by ``url``."""
+    return fill(
+        '<li><a href="{}">{}</a> · {} · {}</li>', url(c.ref), c.ref, c.force_name, label(c.stage)
     )

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from misconduct.app import casework
 from misconduct.app.roles import Action, forces_for
-from misconduct.app.web import store
+from misconduct.app.web import staffpages, store
+from misconduct.app.web.frame import staff_frame
 from misconduct.app.web.steps import BY_ID
 from misconduct.domain.forces import FORCES
 from misconduct.domain.terms import AssignmentRole, InvestigationMode, OfficerStatus
@@ -246,23 +247,29 @@ def my_work(request: HttpRequest) -> HttpResponse:
     number = request.GET.get("page")
     first = number in (None, "", "1")  # the first page is read with the lists
     lists = casework.work_lists(user, today, key, cases=MY_CASES_PAGE if first else 0)
-    cases = casework.assigned_cases(user)
-    count = store.counted(("my-cases", key), lambda: store.capped_count(cases), newest=lists.newest)
-    page = store.CountedPaginator(cases, MY_CASES_PAGE, count).get_page(number)
-    return render(
-        request,
-        "web/staff/my_work.html",
-        {
-            "cases": lists.cases
-            if lists.cases is not None
-            else casework.roles_on(username, list(page.object_list)),
-            "page": page,
-            "overdue": lists.overdue,
-            "due": lists.due,
-            "team_overdue": lists.team_overdue,
-            "today": today,
-        },
+    count = store.counted(
+        ("my-cases", key),
+        lambda: store.capped_count(casework.assigned_cases(user)),
+        newest=lists.newest,
     )
+    # the first page's cases were read with the lists: the query of them (whose building costs
+    # about a fifth of the page's CPU) is built only for a later page or a count not kept
+    rows = lists.cases if lists.cases is not None else casework.assigned_cases(user)
+    page = store.CountedPaginator(rows, MY_CASES_PAGE, count).get_page(number)
+    context = {
+        "cases": lists.cases
+        if lists.cases is not None
+        else casework.roles_on(username, list(page.object_list)),
+        "page": page,
+        "overdue": lists.overdue,
+        "due": lists.due,
+        "team_overdue": lists.team_overdue,
+        "today": today,
+    }
+    around = staff_frame(request, "web/staff/page.html")
+    if around is None:  # a message waiting: the template shows it
+        return render(request, "web/staff/my_work.html", context)
+    return HttpResponse(around.page(request, "My work", staffpages.my_work(context)))
 
 
 # Which step records each kind of event: a correction is made with the form of the same step.

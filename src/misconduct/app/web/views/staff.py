@@ -20,11 +20,11 @@ from misconduct.app import access
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
 from misconduct.app.plain import plain
-from misconduct.app.repository import due_item
 from misconduct.app.roles import Action, Role, forces_for
-from misconduct.app.web import casepage, store
+from misconduct.app.web import casepage, staffpages, store
 from misconduct.app.web.context import links
 from misconduct.app.web.forms import StepForm
+from misconduct.app.web.frame import staff_frame
 from misconduct.app.web.html import fill, safe
 from misconduct.app.web.steps import availability, step_named
 from misconduct.app.web.templatetags.web import british, case_urls, label
@@ -34,7 +34,6 @@ from misconduct.errors import InvalidInput, MisconductError
 from misconduct.rules.outcomes import lawful_outcomes
 from misconduct.rules.standards import standards_on
 from misconduct.rules.workdays import add_working_days
-from misconduct.services.cases import Due
 from misconduct.services.retention import TAKE_DOWN_STEP
 
 HORIZON_WORKING_DAYS = 10
@@ -104,35 +103,34 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         newest=newest,
     )
-    cases = links(request)["nav"]["cases"]
-    return render(
-        request,
-        "web/staff/dashboard.html",
-        {
-            "today": today,
-            "horizon": horizon,
-            "horizon_days": HORIZON_WORKING_DAYS,
-            "due_soon": _dues(due_soon, today),
-            "overdue": _dues(overdue, today),
-            "overdue_count": store.counted(
-                ("overdue", key, today),
-                lambda: dues().filter(nature=obligation, last_day__lt=today).count(),
-                newest=newest,
+    nav = links(request)["nav"]
+    cases = nav["cases"]
+    granted = store.grants(user)
+    context: dict[str, Any] = {
+        "today": today,
+        "horizon": horizon,
+        "horizon_days": HORIZON_WORKING_DAYS,
+        "due_soon_rows": due_soon,
+        "overdue_rows": overdue,
+        "overdue_count": store.counted(
+            ("overdue", key, today),
+            lambda: dues().filter(nature=obligation, last_day__lt=today).count(),
+            newest=newest,
+        ),
+        "due_soon_count": store.counted(
+            ("due-soon", key, today),
+            lambda: (
+                dues()
+                .filter(nature__in=[obligation, window], last_day__gte=today, last_day__lte=horizon)
+                .count()
             ),
-            "due_soon_count": store.counted(
-                ("due-soon", key, today),
-                lambda: (
-                    dues()
-                    .filter(
-                        nature__in=[obligation, window], last_day__gte=today, last_day__lte=horizon
-                    )
-                    .count()
-                ),
-                newest=newest,
-            ),
-            # the stages' rows as finished text (a count a row: the template engine localises
-            # each number through several calls)
-            "stages": safe(
+            newest=newest,
+        ),
+        # the stages' rows as finished text (a count a row: the template engine localises
+        # each number through several calls), kept with the counts
+        "stages": store.counted(
+            ("stages-rows", key, cases),
+            lambda: safe(
                 fill(
                     '<tr><td><a href="{}?stage={}">{}</a></td><td>{}</td></tr>',
                     cases,
@@ -143,19 +141,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for st in Stage
                 if by_stage.get(st.value)
             ),
-            "my_cases": mine_listed,
-            "can_open": bool(forces_for(store.grants(user), Action.OPEN_CASE)),
-            "other_cases": others_listed,
-            "roles": [
-                (
-                    role.label,
-                    sorted(_force_name(g.force) for g in store.grants(user) if g.role is role),
-                )
-                for role in Role
-                if any(g.role is role for g in store.grants(user))
-            ],
-        },
-    )
+            newest=newest,
+        ),
+        "my_cases": mine_listed,
+        "can_open": bool(forces_for(granted, Action.OPEN_CASE)),
+        "other_cases": others_listed,
+        "roles": [
+            (role.label, sorted(_force_name(g.force) for g in granted if g.role is role))
+            for role in Role
+            if any(g.role is role for g in granted)
+        ],
+    }
+    around = staff_frame(request, "web/staff/page.html")
+    if around is None:  # a message waiting: the template shows it
+        context["due_soon"] = staffpages.dues(due_soon, today)
+        context["overdue"] = staffpages.dues(overdue, today)
+        return render(request, "web/staff/dashboard.html", context)
+    content = staffpages.dashboard(context, nav, nav["new_case"])
+    return HttpResponse(around.page(request, "Dashboard", content))
 
 
 def _open_cases(user: Any, mine: Any, among: bool) -> list[store.ListedCase]:
@@ -197,15 +200,6 @@ def _own_cases(user: Any) -> Any:
             )
         own.update(found)
     return sorted(own)
-
-
-def _dues(rows: list[tuple[Any, ...]], today: Any) -> list[Due]:
-    """The time limits ``rows`` (``store.DueRow``'s columns) as the dashboard lists them."""
-    return [
-        Due(d.ref, item, item.nature is Nature.OBLIGATION and item.last_day < today)
-        for d in (store.DueRow(*r) for r in rows)
-        for item in [due_item(d)]  # type: ignore[arg-type]
-    ]
 
 
 @login_required
