@@ -456,7 +456,9 @@ _STANDARD_WORDS = {
     "duties_and_responsibilities": r"duties|responsibilities",
     "confidentiality": r"confidential",
     "fitness_for_work": r"fitness|fit for",
-    "discreditable_conduct": r"discredit",
+    # a bare "conduct" ending a list of Standards ("... respect and courtesy and conduct") is
+    # Discreditable Conduct (the twelfth round's convention)
+    "discreditable_conduct": r"discredit|(?:,|\band)\s+conduct\b(?!\s+(?:of|was|is|that|which))",
     "challenging_and_reporting_improper_conduct": r"challeng|reporting",
 }
 _DAY_MONTH = r"(?:the\s+)?{d}(?:st|nd|rd|th)?(?:\s+of)?\s+{m}|{m}\s+{d}(?:st|nd|rd|th)?\b"

@@ -103,3 +103,11 @@ def test_the_shared_cases_scoring_applies_it_too(scorer: ModuleType) -> None:
         truth = scorer.normalise_truth({**_truth("gross_misconduct"), "outcome_codes": []})
         counts = scorer.score([(truth, extract(text).records)], ["t"], [text])["finding"]
         assert (counts["tp"], counts["fp"], counts["fn"]) == want
+
+
+def test_a_bare_conduct_ending_a_list_is_a_stated_discreditable_conduct(scorer: ModuleType) -> None:
+    listed = "The panel found breaches of the standards of use of force, respect and conduct."
+    assert scorer.stated("standard", "discreditable_conduct", listed)
+    assert not scorer.stated(
+        "standard", "discreditable_conduct", "The panel looked at his conduct on the night."
+    )

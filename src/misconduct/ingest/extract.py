@@ -1346,11 +1346,20 @@ def _record(
             "misconduct",
         )
     fields["standards"] = _standards(text, scope, table, others)
-    if fields["finding"].value == "no_misconduct" and fields["standards"].value:
-        # An officer cleared breached no Standard: those printed were alleged (fourth round,
-        # after held-out 3 was measured).
-        fields["standards"] = Field(
-            [], fields["standards"].evidence, 0.8, "the allegations were not proven"
+    if fields["finding"].value == "no_misconduct":
+        # An officer cleared keeps the Standards at issue, those alleged or said not breached; the
+        # finding says they were not proven (the twelfth round's convention; until then they were
+        # dropped).
+        at_issue = _standards(text, scope, table, others, cleared=True)
+        fields["standards"] = (
+            Field(
+                at_issue.value,
+                at_issue.evidence,
+                min(at_issue.confidence, 0.8),
+                "alleged; the finding clears the officer",
+            )
+            if at_issue.value
+            else at_issue
         )
     if (
         scope
@@ -1842,7 +1851,11 @@ _DEFINITION = re.compile(
 # says one was breached (30/11/2026, ninth round).
 _EVERY_OFFICER = re.compile(
     r"\b(?:fundamental|expected\s+of|required\s+of|requirements?\s+(?:for|of))\b[^.]{0,40}?"
-    r"\b(?:all|any|every)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b",
+    r"\b(?:all|any|every)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b|"
+    # "The public should be able to trust that all of our officers act with honesty and
+    # integrity" (twelfth round)
+    r"\b(?:should|must|expects?|trust)\b[^.]{0,40}?\b(?:all|every)\s+(?:of\s+)?(?:our\s+)?"
+    r"(?:police\s+)?officers?\b",
     re.I,
 )
 _BREACH_WORD = re.compile(r"\bbreach|\bfail|\bfell\s+(?:short|below)|\bcontrary\b|\bamount", re.I)
@@ -1904,8 +1917,17 @@ def _clause_before(text: str, at: int) -> str:
 
 
 def _standards(
-    text: str, scope: list[Piece], table: dict[str, Piece], others: Sequence[Piece] = ()
+    text: str,
+    scope: list[Piece],
+    table: dict[str, Piece],
+    others: Sequence[Piece] = (),
+    *,
+    cleared: bool = False,
 ) -> Field:
+    """The Standards at issue for the officer, as the text names them: those found breached, else
+    those alleged (the twelfth round's convention). For an officer ``cleared``, those the text
+    says were not breached are the ones at issue, and only Standards named (not read from their
+    own words, "used unreasonable force") are kept."""
     if "standards" in table:
         cell = table["standards"]
         in_cell = find_standards(cell.text)
@@ -1930,7 +1952,7 @@ def _standards(
                 and _LIST_GAP.search(_between(text, at, at + len(s.text), in_region, i, start))
             ):
                 continue
-            if _standard_negated(text, at, at + len(s.text)):
+            if not cleared and _standard_negated(text, at, at + len(s.text)):
                 continue  # kept only if another mention states it as breached
             if _DEFINITION.search(_sentence_at(text, at)):
                 continue  # what gross misconduct can be, not what this officer did
@@ -1953,7 +1975,7 @@ def _standards(
     if not found and scope:
         # The Standards are printed once for all the officers, outside any one officer's words:
         # those of the whole text, but not those in the words about another officer.
-        whole = _standards(text, [], table)
+        whole = _standards(text, [], table, cleared=cleared)
         if whole.evidence and (
             not any(p.start <= whole.evidence.start < p.end for p in others)
             # "the pair were alleged to have breached ...": a sentence about them all, though
@@ -1965,18 +1987,15 @@ def _standards(
     if not found:
         return Field([], None, 0.85, "no Standard named in the text")
     breached = [f for f in found if _FOUND_BREACHED.search(_clause_before(text, f[0]))]
-    if not breached and _some_proven(text):
-        # "found five of the nine allegations proven": which Standards the proven ones breached
-        # is not said, so none of those alleged is known to be breached (30/11/2026, tenth round)
-        return Field(
-            [], None, 0.6, "only some of the allegations were proven; the text does not say which"
-        )
+    some_proven = not breached and _some_proven(text)
     if breached and len(breached) < len(found):
         # "It was alleged that PC A breached: ... The panel found PC A breached the standards in
         # respect of X and Y": where the text says which of the Standards were found breached,
         # those are the officer's, not every one alleged (30/11/2026, tenth round)
         found = breached
     named = [f for f in found if not _paraphrase(f[2])]
+    if cleared and not named:
+        return Field([], None, 0.7, "the allegations describe the conduct but name no Standard")
     if named:
         # A Standard read from its own words ("unfit for duty", "brought discredit on the
         # force") gives way to the Standards the text names (30/11/2026, sixth round).
@@ -1986,4 +2005,14 @@ def _standards(
     conf = min(s.confidence for _, _, s in found)
     if end - start > 600:
         conf = min(conf, 0.7)
+    if some_proven:
+        # "found five of the nine allegations proven": which Standards the proven ones breached
+        # is not said, so the register keeps those alleged, the Standards at issue (the twelfth
+        # round's convention; the tenth round gave none), for a person to confirm
+        return Field(
+            codes,
+            _span(start, end, text),
+            min(conf, 0.6),
+            "alleged; only some of the allegations were proven and the text does not say which",
+        )
     return Field(codes, _span(start, end, text), conf)

@@ -1,0 +1,60 @@
+"""Rules of the twelfth round (30/11/2026, issue 15): the conventions decided by the lead (Standards
+at issue, a bare "conduct", warning periods) and rules written against the development misses on
+forum, outcome and warning period. Texts are written for the test."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+from misconduct.ingest.model import OfficerRecord
+
+
+def _only(text: str) -> OfficerRecord:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 1
+    return ex.records[0]
+
+
+def _value(text: str, field: str) -> object:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    return ex.records[0].value(field)
+
+
+def test_an_officer_cleared_has_the_standards_said_not_breached() -> None:
+    text = (
+        "PC Lee Fern of Kent Police appeared before a misconduct hearing.\n\n"
+        "The panel found that PC Fern had not breached the standards of professional behaviour of "
+        "confidentiality, orders and instructions or duties and responsibilities, and the "
+        "allegations were not proven.\n"
+    )
+    rec = _only(text)
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("standards") == [
+        "confidentiality",
+        "orders_and_instructions",
+        "duties_and_responsibilities",
+    ]
+
+
+def test_an_officer_cleared_of_conduct_described_has_no_standard() -> None:
+    text = (
+        "PC Lee Fern of Kent Police appeared before a misconduct hearing accused of using "
+        "unreasonable force on a suspect.\n\n"
+        "The panel found the allegations not proven.\n"
+    )
+    rec = _only(text)
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("standards") == []
+    # an officer found to have breached a Standard still has it read from its own words
+    proven = text.replace("not proven", "proven and amounting to gross misconduct")
+    assert _only(proven).value("standards") == ["use_of_force"]
+
+
+def test_a_standard_all_officers_are_trusted_to_keep_is_not_the_officers() -> None:
+    text = (
+        "A former Kent Police constable would have been dismissed, a misconduct hearing found.\n\n"
+        'The head of standards said: "The public must be able to trust that all of our officers '
+        'act with honesty and integrity."\n'
+    )
+    assert _only(text).value("standards") == []
