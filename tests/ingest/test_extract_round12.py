@@ -58,3 +58,19 @@ def test_a_standard_all_officers_are_trusted_to_keep_is_not_the_officers() -> No
         'act with honesty and integrity."\n'
     )
     assert _only(text).value("standards") == []
+
+
+def test_the_chief_constable_finding_unnamed_is_a_chief_chaired_hearing() -> None:
+    text = (
+        "PC Dan Moor of Kent Police attended a hearing on Tuesday 8 March 2022 where he answered "
+        "allegations that he lied to a supervisor.\n\n"
+        "The Chief Constable found that his actions amounted to gross misconduct and he has been "
+        "dismissed without notice.\n"
+    )
+    assert _value(text, "forum") == "accelerated_misconduct_hearing"
+    # the deputy's finding is not the chief officer's
+    deputy = text.replace("The Chief Constable found", "The Deputy Chief Constable found")
+    assert _value(deputy, "forum") == "misconduct_hearing"
+    # from the 2024 amendments a chief officer chairs every hearing: no promotion
+    later = text.replace("2022", "2025")
+    assert _value(later, "forum") == "misconduct_hearing"

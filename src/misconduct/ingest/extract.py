@@ -423,7 +423,8 @@ _CHIEF_CHAIRED = re.compile(
     r"\b(?:chaired|led|overseen|presided\s+over|heard|conducted|held)\s+by\s+(?:[A-Z][\w&'’-]*\s+){0,4}"
     r"(?<!Assistant\s)(?<!Deputy\s)(?<!Assistant\s)Chief\s+Constable\b|"
     r"\bhearing\s+the\s+case\b[^.]{0,40}?(?<!assistant\s)(?<!deputy\s)\bchief\s+constable\b|"
-    r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:concluded|"
+    # "Chief Constable Jo Bloggs concluded"; "The Chief Constable found" (twelfth round)
+    r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:concluded|"
     r"determined|decided|ruled|found)\b|"
     r"\b(?:the\s+)?Chief\s+Constable,?\s+(?:as|acting\s+as)\s+(?:the\s+)?chair\b|"
     # "in determining that [he] should be dismissed, Chief Constable X said" (sixth round)
