@@ -74,3 +74,26 @@ def test_the_chief_constable_finding_unnamed_is_a_chief_chaired_hearing() -> Non
     # from the 2024 amendments a chief officer chairs every hearing: no promotion
     later = text.replace("2022", "2025")
     assert _value(later, "forum") == "misconduct_hearing"
+
+
+def test_a_former_officer_of_a_named_force_found_gross_misconduct_and_barred() -> None:
+    text = (
+        "A former Kent Police officer has been found guilty of gross misconduct by a panel, "
+        "barring him from policing, after he lied about his identity to a woman.\n"
+    )
+    rec = _only(text)
+    assert rec.value("status") == "former"
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    # a former chief officer quoted is not the officer
+    quoted = (
+        "A Kent Police constable has been found guilty of gross misconduct by a panel and "
+        "dismissed. A former Chief Constable of the force said the case was sad.\n"
+    )
+    assert _only(quoted).value("status") != "former"
+    # nor is someone else the text describes so ("Jo Bloggs, a former Kent Police officer")
+    other = (
+        "PC Dan Moor of Kent Police was given a final written warning at a misconduct hearing. "
+        "Jo Bloggs, a former Kent "
+        "Police officer who was cleared before him, said the case was long.\n"
+    )
+    assert _only(other).value("status") != "former"

@@ -1411,7 +1411,12 @@ def _record(
     return OfficerRecord(fields, officer.name, officer.label)
 
 
-_BARRED = re.compile(r"\bbarred\s+list\b|\bbarred\s+from\s+(?:policing|the\s+police)", re.I)
+# "put on the barred list", "barred from policing", "barring him from policing" (twelfth round)
+_BARRED = re.compile(
+    r"\bbarred\s+list\b|"
+    r"\bbar(?:red|ring|s)\s+(?:(?:him|her|them)\s+)?from\s+(?:policing|the\s+police)",
+    re.I,
+)
 
 
 def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bool:
@@ -1425,6 +1430,10 @@ def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bo
 # "a former officer", "the former police constable", "resigned from the force", "had retired":
 # in a text about one officer, that officer was no longer serving.
 _FORMER_OFFICER = re.compile(
+    # "a former Metropolitan Police officer": a force's name may stand between, unless the words
+    # describe someone else just named ("Jo Bloggs, a former Kent Police officer"; twelfth round)
+    r"(?<!,\sa\s)(?<!,\san\s)\b(?:former|ex-)\s*(?:(?-i:(?!Chief|Deputy|Assistant)[A-Z][\w&'’-]*)\s+"
+    r"(?:and\s+)?){1,3}?(?:police\s+)?(?:officer|constable|sergeant|inspector)\b|"
     r"\b(?:former|ex-)\s*(?:police\s+|special\s+)?(?:officer|constable|pc|sergeant|inspector|"
     r"detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
     r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)",
