@@ -97,3 +97,20 @@ def test_a_former_officer_of_a_named_force_found_gross_misconduct_and_barred() -
         "Police officer who was cleared before him, said the case was long.\n"
     )
     assert _only(other).value("status") != "former"
+
+
+def test_an_earlier_event_in_a_clause_the_sentence_turns_from_is_not_the_hearings() -> None:
+    text = (
+        "Former PC Dan Moor of Kent Police would have been dismissed, a misconduct panel said.\n\n"
+        "He was cleared of assault at trial earlier this year, but an accelerated misconduct "
+        "hearing found his conduct amounted to gross misconduct. The misconduct hearing was held "
+        "at headquarters.\n"
+    )
+    assert _value(text, "forum") == "accelerated_misconduct_hearing"
+    # the earlier hearing in the forum's own clause is still another hearing
+    earlier = (
+        "PC Dan Moor of Kent Police was given a final written warning at a misconduct hearing.\n\n"
+        "Earlier this year an accelerated misconduct hearing dismissed two other officers of "
+        "his team.\n"
+    )
+    assert _value(earlier, "forum") == "misconduct_hearing"

@@ -381,7 +381,7 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     # A forum of an earlier hearing of other officers ("Two of the officers were previously
     # dismissed following an accelerated misconduct hearing in January") is not this one's,
     # when the text names another (30/11/2026, eleventh round).
-    current = [h for h in hits if not _EARLIER_HEARING.search(_sentence_at(text, h.start))]
+    current = [h for h in hits if not _earlier_hearing(text, h.start)]
     hits = current or hits
     for code in ("accelerated_misconduct_hearing", "special_case_hearing"):
         chosen = [h for h in hits if h.code == code]
@@ -411,6 +411,23 @@ _EARLIER_HEARING = re.compile(
     r"\b(?:previously|earlier\s+(?:this|that|in)|in\s+a\s+separate)\b", re.I
 )
 _COURT = re.compile(r"\b(?:court|magistrates|convicted|trial|sentenced|jury|pleaded)\b", re.I)
+# Where a sentence turns to another matter: "He was acquitted at trial earlier this month, but an
+# accelerated misconduct hearing found ..." (twelfth round)
+_CLAUSE_TURN = re.compile(r",\s*(?:but|however|yet|while|whereas)\b|;|\bbut\b", re.I)
+
+
+def _earlier_hearing(text: str, at: int) -> bool:
+    """Whether the forum named at ``at`` is that of an earlier or separate hearing: its sentence
+    says so, in the part of it that leads to the forum (not in an earlier clause the sentence
+    turns from with "but")."""
+    sent = next((s for s in sentences(text) if s.start <= at < s.end), None)
+    if sent is None:
+        return False
+    part = sent.text
+    turns = list(_CLAUSE_TURN.finditer(part, 0, at - sent.start))
+    if turns:
+        part = part[turns[-1].end() :]
+    return bool(_EARLIER_HEARING.search(part))
 
 
 # A hearing the chief constable chaired, heard or led ("at a hearing chaired by West Midlands Police
@@ -1275,7 +1292,7 @@ def _record(
         # ("an accelerated misconduct hearing for the officer ... The second May hearing saw an
         # unnamed detective constable ordered to a misconduct hearing"; 30/11/2026, issue 15).
         own = _first_in_scope(scope, find_forums, text)
-        own = [h for h in own if not _EARLIER_HEARING.search(_sentence_at(text, h.start))] or own
+        own = [h for h in own if not _earlier_hearing(text, h.start)] or own
         own.sort(
             key=lambda h: h.code not in ("accelerated_misconduct_hearing", "special_case_hearing")
         )
