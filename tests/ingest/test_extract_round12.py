@@ -114,3 +114,15 @@ def test_an_earlier_event_in_a_clause_the_sentence_turns_from_is_not_the_hearing
         "his team.\n"
     )
     assert _value(earlier, "forum") == "misconduct_hearing"
+
+
+def test_a_kind_of_hearing_named_only_in_the_plural_is_not_the_forum() -> None:
+    text = (
+        "DC Jo Lark of Kent Police was given management advice after a misconduct hearing.\n\n"
+        "The force publishes the outcomes of its public misconduct or special case hearings on "
+        "its website.\n"
+    )
+    assert _value(text, "forum") == "misconduct_hearing"
+    # named in the singular, it is the forum
+    single = text.replace("after a misconduct hearing", "after a special case hearing")
+    assert _value(single, "forum") == "special_case_hearing"

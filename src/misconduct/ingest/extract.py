@@ -383,6 +383,12 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     # when the text names another (30/11/2026, eleventh round).
     current = [h for h in hits if not _earlier_hearing(text, h.start)]
     hits = current or hits
+    # A kind of hearing named only in the plural ("the force publishes its misconduct or special
+    # case hearings") is what a force holds in general, where another forum is named in the
+    # singular (twelfth round).
+    singular = [h for h in hits if text[h.end : h.end + 1].lower() != "s"]
+    if singular:
+        hits = [h for h in hits if h in singular or any(o.code == h.code for o in singular)]
     for code in ("accelerated_misconduct_hearing", "special_case_hearing"):
         chosen = [h for h in hits if h.code == code]
         if chosen:
