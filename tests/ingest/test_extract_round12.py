@@ -126,3 +126,18 @@ def test_a_kind_of_hearing_named_only_in_the_plural_is_not_the_forum() -> None:
     # named in the singular, it is the forum
     single = text.replace("after a misconduct hearing", "after a special case hearing")
     assert _value(single, "forum") == "special_case_hearing"
+
+
+def test_a_former_officer_who_could_not_have_stayed_would_have_been_dismissed() -> None:
+    text = (
+        "A special case hearing found that a former Kent Police constable committed gross "
+        "misconduct.\n\n"
+        "The chief constable said it would be untenable, had the officer still been serving, for "
+        "him to remain in the force.\n"
+    )
+    rec = _only(text)
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.fields["outcome"].confidence < 0.8
+    # without the counterfactual it is no outcome
+    plain = text.replace(", had the officer still been serving,", "")
+    assert _only(plain).value("outcome") != "would_have_been_dismissed"

@@ -1534,6 +1534,12 @@ _HAD_NOT_RESIGNED = re.compile(
     r"(?:still\s+)?been\s+(?:a\s+)?(?:still\s+)?serving)\b",
     re.I,
 )
+# "untenable ... to continue to hold the position", "could not have remained a police officer"
+_UNTENABLE = re.compile(
+    r"\buntenable\b|\b(?:could|can)\s*(?:not|n[o’']t)\s+(?:have\s+)?(?:continued|remained|"
+    r"stayed|continue|remain|stay)\b",
+    re.I,
+)
 _NOT_WOULD_HAVE = re.compile(
     r"\b(?:unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied|did\s+not\s+(?:find|conclude))"
     r"[^.;]{0,60}?\bwould\s+have\s+been\s+(?:sacked|dismissed|fired)",
@@ -1670,6 +1676,24 @@ def _outcome_read(
             0.6,
             "not stated; a former officer found to have committed gross misconduct and placed on "
             "the barred list is one who would have been dismissed",
+        )
+    untenable = next(
+        (
+            m
+            for m in _HAD_NOT_RESIGNED.finditer(text)
+            if _UNTENABLE.search(_sentence_at(text, m.start()))
+        ),
+        None,
+    )
+    if not hits and single and untenable is not None:
+        # "it is untenable, had the officer still been serving, for him to remain a constable": a
+        # former officer who could not have stayed would have been dismissed (twelfth round).
+        return Field(
+            "would_have_been_dismissed",
+            _span(untenable.start(), untenable.end(), text),
+            0.6,
+            "not stated as a dismissal; the text says the officer could not have stayed, had they "
+            "still been serving",
         )
     if not hits and single and _NOT_WOULD_HAVE.search(text):
         m = _NOT_WOULD_HAVE.search(text)
