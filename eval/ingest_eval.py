@@ -56,8 +56,9 @@ Per-field precision, recall and F1 of the extraction on
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
-negative (a wrong value counts twice). Outcomes are compared as a multiset over the officers;
-Standards as sets. The truth's free text is normalised by the rules in ``normalise_truth`` (written
+negative (a wrong value counts twice). A finding is scored only where the text names a level
+(``finding_scored``, the twelfth round's convention). Outcomes are compared as a multiset over the
+officers; Standards as sets. The truth's free text is normalised by the rules in ``normalise_truth`` (written
 before looking at the extractor's output and kept general: no per-record overrides). The source
 address is given to ingest as provenance, as the CLI's ``--source-url`` would be: it is used for the
 force only when the text names none.
