@@ -64,8 +64,9 @@ Per-field precision, recall and F1 of the extraction on
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
-negative (a wrong value counts twice). Outcomes are compared as a multiset over the officers;
-Standards as sets. The truth's free text is normalised by the rules in ``normalise_truth`` (written
+negative (a wrong value counts twice). A finding is scored only where the text names a level
+(``finding_scored``, the twelfth round's convention). Outcomes are compared as a multiset over the
+officers; Standards as sets. The truth's free text is normalised by the rules in ``normalise_truth`` (written
 before looking at the extractor's output and kept general: no per-record overrides). The source
 address is given to ingest as provenance, as the CLI's ``--source-url`` would be: it is used for the
 force only when the text names none.
@@ -236,11 +237,16 @@ def tally(c: Counter[str], right: bool, p: Any, t: Any, misses: list[str], where
 
 
 def score(
-    pairs: list[tuple[dict[str, Any], list[OfficerRecord]]], ids: list[str] | None = None
+    pairs: list[tuple[dict[str, Any], list[OfficerRecord]]],
+    ids: list[str] | None = None,
+    texts: list[str] | None = None,
 ) -> dict[str, Counter[str]]:
+    """Counts per field over the pairs (truth, records). With the texts, the finding is scored only
+    where the text names a level (``finding_scored``, the twelfth round's convention)."""
     counts: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
     for i, (truth, records) in enumerate(pairs):
         ident = ids[i] if ids else str(i)
+        text = texts[i] if texts else None
         chosen = _select(records, truth)
         for f in FIELDS:
             c = counts[f]
@@ -264,6 +270,8 @@ def score(
                 continue
             p = chosen[0].value(f) if chosen else None
             t = truth[f]
+            if f == "finding" and not finding_scored(t, text):
+                continue
             if f == "decision_maker":
                 right = p is not None and t is not None and _dm_match(p, t)
             elif f == "hearing_date":
@@ -350,7 +358,7 @@ def _misses() -> None:
 
 def report(title: str, items: list[tuple[str, str, str | None, dict[str, Any]]]) -> None:
     pairs, refused = _run(items)
-    print(table(title, score(pairs, [i[0] for i in items]), len(pairs)))
+    print(table(title, score(pairs, [i[0] for i in items], [i[1] for i in items]), len(pairs)))
     _misses()
     for r in refused:
         print(f"  refused: {r}")
@@ -457,7 +465,9 @@ _STANDARD_WORDS = {
     "duties_and_responsibilities": r"duties|responsibilities",
     "confidentiality": r"confidential",
     "fitness_for_work": r"fitness|fit for",
-    "discreditable_conduct": r"discredit",
+    # a bare "conduct" ending a list of Standards ("... respect and courtesy and conduct") is
+    # Discreditable Conduct (the twelfth round's convention)
+    "discreditable_conduct": r"discredit|(?:,|\band)\s+conduct\b(?!\s+(?:of|was|is|that|which))",
     "challenging_and_reporting_improper_conduct": r"challeng|reporting",
 }
 _DAY_MONTH = r"(?:the\s+)?{d}(?:st|nd|rd|th)?(?:\s+of)?\s+{m}|{m}\s+{d}(?:st|nd|rd|th)?\b"
@@ -516,6 +526,23 @@ def stated(field: str, value: Any, text: str, url: str | None = None) -> bool:
             return bool(re.search(r"(?<!police )\bmisconduct\b" + follow, rest))
         return bool(re.search(r"not proven|no misconduct|cleared", low))
     return True
+
+
+def names_a_finding(text: str) -> bool:
+    """Whether the text names a level of finding at all: gross misconduct, misconduct as a level,
+    or not proven / no misconduct / cleared (the tests of ``stated``)."""
+    return any(stated("finding", code, text) for code in FINDINGS)
+
+
+def finding_scored(truth: Any, text: str | None) -> bool:
+    """The finding convention decided in the twelfth round (30/11/2026): an officer's finding is
+    scored only where the text names a level; where it names none, neither the truth's finding nor
+    the one extracted (a gross misconduct inferred from a dismissal, say) is scored. A truth finding
+    is scored only where the text names that level (``stated``). Without a text, everything is
+    scored."""
+    if text is None:
+        return True
+    return names_a_finding(text) and stated("finding", truth, text)
 
 
 def _agreement(truth: dict[str, Any], record: OfficerRecord) -> int:
@@ -606,10 +633,13 @@ def score_pages(
                             f"{page}: standards {sorted(pred_s)} vs truth {sorted(want_s)}"
                         )
                     continue
+                p = rec.value(f) if rec else None
+                if f == "finding" and not finding_scored(t, text):
+                    sizes["unscored finding"] += t is not None or p is not None
+                    continue
                 if not stated(f, t, text, url):
                     sizes[f"unscored {f}"] += 1
                     continue
-                p = rec.value(f) if rec else None
                 if f == "decision_maker":
                     right = p is not None and t is not None and _dm_match(p, t)
                 elif f == "hearing_date":

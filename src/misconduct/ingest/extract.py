@@ -381,8 +381,14 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     # A forum of an earlier hearing of other officers ("Two of the officers were previously
     # dismissed following an accelerated misconduct hearing in January") is not this one's,
     # when the text names another (30/11/2026, eleventh round).
-    current = [h for h in hits if not _EARLIER_HEARING.search(_sentence_at(text, h.start))]
+    current = [h for h in hits if not _earlier_hearing(text, h.start)]
     hits = current or hits
+    # A kind of hearing named only in the plural ("the force publishes its misconduct or special
+    # case hearings") is what a force holds in general, where another forum is named in the
+    # singular (twelfth round).
+    singular = [h for h in hits if text[h.end : h.end + 1].lower() != "s"]
+    if singular:
+        hits = [h for h in hits if h in singular or any(o.code == h.code for o in singular)]
     for code in ("accelerated_misconduct_hearing", "special_case_hearing"):
         chosen = [h for h in hits if h.code == code]
         if chosen:
@@ -411,6 +417,23 @@ _EARLIER_HEARING = re.compile(
     r"\b(?:previously|earlier\s+(?:this|that|in)|in\s+a\s+separate)\b", re.I
 )
 _COURT = re.compile(r"\b(?:court|magistrates|convicted|trial|sentenced|jury|pleaded)\b", re.I)
+# Where a sentence turns to another matter: "He was acquitted at trial earlier this month, but an
+# accelerated misconduct hearing found ..." (twelfth round)
+_CLAUSE_TURN = re.compile(r",\s*(?:but|however|yet|while|whereas)\b|;|\bbut\b", re.I)
+
+
+def _earlier_hearing(text: str, at: int) -> bool:
+    """Whether the forum named at ``at`` is that of an earlier or separate hearing: its sentence
+    says so, in the part of it that leads to the forum (not in an earlier clause the sentence
+    turns from with "but")."""
+    sent = next((s for s in sentences(text) if s.start <= at < s.end), None)
+    if sent is None:
+        return False
+    part = sent.text
+    turns = list(_CLAUSE_TURN.finditer(part, 0, at - sent.start))
+    if turns:
+        part = part[turns[-1].end() :]
+    return bool(_EARLIER_HEARING.search(part))
 
 
 # A hearing the chief constable chaired, heard or led ("at a hearing chaired by West Midlands Police
@@ -423,7 +446,8 @@ _CHIEF_CHAIRED = re.compile(
     r"\b(?:chaired|led|overseen|presided\s+over|heard|conducted|held)\s+by\s+(?:[A-Z][\w&'’-]*\s+){0,4}"
     r"(?<!Assistant\s)(?<!Deputy\s)(?<!Assistant\s)Chief\s+Constable\b|"
     r"\bhearing\s+the\s+case\b[^.]{0,40}?(?<!assistant\s)(?<!deputy\s)\bchief\s+constable\b|"
-    r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:concluded|"
+    # "Chief Constable Jo Bloggs concluded"; "The Chief Constable found" (twelfth round)
+    r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:concluded|"
     r"determined|decided|ruled|found)\b|"
     r"\b(?:the\s+)?Chief\s+Constable,?\s+(?:as|acting\s+as)\s+(?:the\s+)?chair\b|"
     # "in determining that [he] should be dismissed, Chief Constable X said" (sixth round)
@@ -1274,7 +1298,7 @@ def _record(
         # ("an accelerated misconduct hearing for the officer ... The second May hearing saw an
         # unnamed detective constable ordered to a misconduct hearing"; 30/11/2026, issue 15).
         own = _first_in_scope(scope, find_forums, text)
-        own = [h for h in own if not _EARLIER_HEARING.search(_sentence_at(text, h.start))] or own
+        own = [h for h in own if not _earlier_hearing(text, h.start)] or own
         own.sort(
             key=lambda h: h.code not in ("accelerated_misconduct_hearing", "special_case_hearing")
         )
@@ -1346,11 +1370,20 @@ def _record(
             "misconduct",
         )
     fields["standards"] = _standards(text, scope, table, others)
-    if fields["finding"].value == "no_misconduct" and fields["standards"].value:
-        # An officer cleared breached no Standard: those printed were alleged (fourth round,
-        # after held-out 3 was measured).
-        fields["standards"] = Field(
-            [], fields["standards"].evidence, 0.8, "the allegations were not proven"
+    if fields["finding"].value == "no_misconduct":
+        # An officer cleared keeps the Standards at issue, those alleged or said not breached; the
+        # finding says they were not proven (the twelfth round's convention; until then they were
+        # dropped).
+        at_issue = _standards(text, scope, table, others, cleared=True)
+        fields["standards"] = (
+            Field(
+                at_issue.value,
+                at_issue.evidence,
+                min(at_issue.confidence, 0.8),
+                "alleged; the finding clears the officer",
+            )
+            if at_issue.value
+            else at_issue
         )
     if (
         scope
@@ -1401,7 +1434,12 @@ def _record(
     return OfficerRecord(fields, officer.name, officer.label)
 
 
-_BARRED = re.compile(r"\bbarred\s+list\b|\bbarred\s+from\s+(?:policing|the\s+police)", re.I)
+# "put on the barred list", "barred from policing", "barring him from policing" (twelfth round)
+_BARRED = re.compile(
+    r"\bbarred\s+list\b|"
+    r"\bbar(?:red|ring|s)\s+(?:(?:him|her|them)\s+)?from\s+(?:policing|the\s+police)",
+    re.I,
+)
 
 
 def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bool:
@@ -1415,6 +1453,10 @@ def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bo
 # "a former officer", "the former police constable", "resigned from the force", "had retired":
 # in a text about one officer, that officer was no longer serving.
 _FORMER_OFFICER = re.compile(
+    # "a former Metropolitan Police officer": a force's name may stand between, unless the words
+    # describe someone else just named ("Jo Bloggs, a former Kent Police officer"; twelfth round)
+    r"(?<!,\sa\s)(?<!,\san\s)\b(?:former|ex-)\s*(?:(?-i:(?!Chief|Deputy|Assistant)[A-Z][\w&'’-]*)\s+"
+    r"(?:and\s+)?){1,3}?(?:police\s+)?(?:officer|constable|sergeant|inspector)\b|"
     r"\b(?:former|ex-)\s*(?:police\s+|special\s+)?(?:officer|constable|pc|sergeant|inspector|"
     r"detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
     r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)",
@@ -1490,6 +1532,12 @@ _HAD_NOT_RESIGNED = re.compile(
     r"\b(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer|(?-i:[A-Z][a-z'-]+))\s+"
     r"(?:had\s+)?(?:not\s+(?:already\s+)?(?:resigned|retired|left)|"
     r"(?:still\s+)?been\s+(?:a\s+)?(?:still\s+)?serving)\b",
+    re.I,
+)
+# "untenable ... to continue to hold the position", "could not have remained a police officer"
+_UNTENABLE = re.compile(
+    r"\buntenable\b|\b(?:could|can)\s*(?:not|n[o’']t)\s+(?:have\s+)?(?:continued|remained|"
+    r"stayed|continue|remain|stay)\b",
     re.I,
 )
 _NOT_WOULD_HAVE = re.compile(
@@ -1628,6 +1676,24 @@ def _outcome_read(
             0.6,
             "not stated; a former officer found to have committed gross misconduct and placed on "
             "the barred list is one who would have been dismissed",
+        )
+    untenable = next(
+        (
+            m
+            for m in _HAD_NOT_RESIGNED.finditer(text)
+            if _UNTENABLE.search(_sentence_at(text, m.start()))
+        ),
+        None,
+    )
+    if not hits and single and untenable is not None:
+        # "it is untenable, had the officer still been serving, for him to remain a constable": a
+        # former officer who could not have stayed would have been dismissed (twelfth round).
+        return Field(
+            "would_have_been_dismissed",
+            _span(untenable.start(), untenable.end(), text),
+            0.6,
+            "not stated as a dismissal; the text says the officer could not have stayed, had they "
+            "still been serving",
         )
     if not hits and single and _NOT_WOULD_HAVE.search(text):
         m = _NOT_WOULD_HAVE.search(text)
@@ -1842,7 +1908,11 @@ _DEFINITION = re.compile(
 # says one was breached (30/11/2026, ninth round).
 _EVERY_OFFICER = re.compile(
     r"\b(?:fundamental|expected\s+of|required\s+of|requirements?\s+(?:for|of))\b[^.]{0,40}?"
-    r"\b(?:all|any|every)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b",
+    r"\b(?:all|any|every)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b|"
+    # "The public should be able to trust that all of our officers act with honesty and
+    # integrity" (twelfth round)
+    r"\b(?:should|must|expects?|trust)\b[^.]{0,40}?\b(?:all|every)\s+(?:of\s+)?(?:our\s+)?"
+    r"(?:police\s+)?officers?\b",
     re.I,
 )
 _BREACH_WORD = re.compile(r"\bbreach|\bfail|\bfell\s+(?:short|below)|\bcontrary\b|\bamount", re.I)
@@ -1904,8 +1974,17 @@ def _clause_before(text: str, at: int) -> str:
 
 
 def _standards(
-    text: str, scope: list[Piece], table: dict[str, Piece], others: Sequence[Piece] = ()
+    text: str,
+    scope: list[Piece],
+    table: dict[str, Piece],
+    others: Sequence[Piece] = (),
+    *,
+    cleared: bool = False,
 ) -> Field:
+    """The Standards at issue for the officer, as the text names them: those found breached, else
+    those alleged (the twelfth round's convention). For an officer ``cleared``, those the text
+    says were not breached are the ones at issue, and only Standards named (not read from their
+    own words, "used unreasonable force") are kept."""
     if "standards" in table:
         cell = table["standards"]
         in_cell = find_standards(cell.text)
@@ -1930,7 +2009,7 @@ def _standards(
                 and _LIST_GAP.search(_between(text, at, at + len(s.text), in_region, i, start))
             ):
                 continue
-            if _standard_negated(text, at, at + len(s.text)):
+            if not cleared and _standard_negated(text, at, at + len(s.text)):
                 continue  # kept only if another mention states it as breached
             if _DEFINITION.search(_sentence_at(text, at)):
                 continue  # what gross misconduct can be, not what this officer did
@@ -1953,7 +2032,7 @@ def _standards(
     if not found and scope:
         # The Standards are printed once for all the officers, outside any one officer's words:
         # those of the whole text, but not those in the words about another officer.
-        whole = _standards(text, [], table)
+        whole = _standards(text, [], table, cleared=cleared)
         if whole.evidence and (
             not any(p.start <= whole.evidence.start < p.end for p in others)
             # "the pair were alleged to have breached ...": a sentence about them all, though
@@ -1965,18 +2044,15 @@ def _standards(
     if not found:
         return Field([], None, 0.85, "no Standard named in the text")
     breached = [f for f in found if _FOUND_BREACHED.search(_clause_before(text, f[0]))]
-    if not breached and _some_proven(text):
-        # "found five of the nine allegations proven": which Standards the proven ones breached
-        # is not said, so none of those alleged is known to be breached (30/11/2026, tenth round)
-        return Field(
-            [], None, 0.6, "only some of the allegations were proven; the text does not say which"
-        )
+    some_proven = not breached and _some_proven(text)
     if breached and len(breached) < len(found):
         # "It was alleged that PC A breached: ... The panel found PC A breached the standards in
         # respect of X and Y": where the text says which of the Standards were found breached,
         # those are the officer's, not every one alleged (30/11/2026, tenth round)
         found = breached
     named = [f for f in found if not _paraphrase(f[2])]
+    if cleared and not named:
+        return Field([], None, 0.7, "the allegations describe the conduct but name no Standard")
     if named:
         # A Standard read from its own words ("unfit for duty", "brought discredit on the
         # force") gives way to the Standards the text names (30/11/2026, sixth round).
@@ -1986,4 +2062,14 @@ def _standards(
     conf = min(s.confidence for _, _, s in found)
     if end - start > 600:
         conf = min(conf, 0.7)
+    if some_proven:
+        # "found five of the nine allegations proven": which Standards the proven ones breached
+        # is not said, so the register keeps those alleged, the Standards at issue (the twelfth
+        # round's convention; the tenth round gave none), for a person to confirm
+        return Field(
+            codes,
+            _span(start, end, text),
+            min(conf, 0.6),
+            "alleged; only some of the allegations were proven and the text does not say which",
+        )
     return Field(codes, _span(start, end, text), conf)
