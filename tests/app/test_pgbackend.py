@@ -132,3 +132,31 @@ def test_without_a_prepare_threshold_nothing_is_prepared(alias: str) -> None:
             assert cursor.fetchone() == (0,)
     finally:
         probe.close()
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_a_statement_prepared_before_its_table_changed_is_prepared_again(alias: str) -> None:
+    """A migration run by another process while a worker serves: the server refuses a prepared
+    statement whose result's type changed ("cached plan must not change result type"); outside a
+    transaction it is prepared afresh and answered, instead of failing at every request."""
+    probe = _probe(alias)
+    other = _probe(alias)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("CREATE TABLE pg7_probe (a varchar(10))")
+            cursor.execute("INSERT INTO pg7_probe VALUES ('x')")
+        for _ in range(2):
+            with probe.prepared_cursor() as cursor:
+                cursor.execute("SELECT a FROM pg7_probe WHERE a = %s", ["x"])
+                assert cursor.fetchall() == [("x",)]
+        with other.cursor() as cursor:
+            cursor.execute("ALTER TABLE pg7_probe ALTER COLUMN a TYPE varchar(20)")
+        for _ in range(2):
+            with probe.prepared_cursor() as cursor:
+                cursor.execute("SELECT a FROM pg7_probe WHERE a = %s", ["x"])
+                assert cursor.fetchall() == [("x",)]
+    finally:
+        with other.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS pg7_probe")
+        probe.close()
+        other.close()

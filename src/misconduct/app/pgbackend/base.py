@@ -19,7 +19,9 @@ case page's row, the access record's insert) go through :meth:`DatabaseWrapper.p
 instead: psycopg's cursor binding on the server, which prepares each statement at its first
 execution on the connection and then sends only its name and values. The server keeps a plan per
 statement (PostgreSQL's own choice between a plan for the values and a generic one, after five
-executions), so only statements whose plan does not depend on their values should use it.
+executions), so only statements whose plan does not depend on their values should use it. A
+statement the server refuses because a table it reads was altered since it was prepared is
+prepared again (:class:`PreparedCursor`).
 """
 
 from __future__ import annotations
@@ -39,7 +41,21 @@ class PreparedCursor(base.ServerBindingCursor):  # type: ignore[misc,name-define
     def execute(
         self, query: Any, params: Any = None, *, prepare: bool | None = None, **kw: Any
     ) -> Any:
-        return super().execute(query, params, prepare=True if prepare is None else prepare, **kw)
+        from psycopg import errors, pq
+
+        prepare = True if prepare is None else prepare
+        try:
+            return super().execute(query, params, prepare=prepare, **kw)
+        except errors.FeatureNotSupported:
+            # "cached plan must not change result type": another connection altered a table the
+            # statement reads (a migration while this worker serves). psycopg would send the
+            # stale statement again at every execution; ``DEALLOCATE ALL`` (which psycopg sees,
+            # forgetting its own) lets the next one be prepared afresh. In a transaction the
+            # rollback does the same.
+            if self.connection.info.transaction_status != pq.TransactionStatus.IDLE:
+                raise
+            super().execute("DEALLOCATE ALL", prepare=False)
+            return super().execute(query, params, prepare=prepare, **kw)
 
 
 class DatabaseOperations(operations.DatabaseOperations):
