@@ -8,8 +8,8 @@ requests each (default 40), and the number of queries a request makes; the case 
 outcome page each request a different case of the whole database, chosen at random. CPU time is the
 figure to compare on a shared machine: what other processes do does not count in it. On PostgreSQL
 it also prints the server's CPU for the connection, a request (all rounds: /proc of the server's
-process, so only with the server on this machine; in clock ticks of 10 ms, so give it enough
-requests). The case page
+process, so only with the server on this machine; the scheduler's count in nanoseconds where the
+kernel keeps it, else clock ticks of 10 ms, then give it enough requests). The case page
 reads the steps kept for today (``misconduct db steps``, which ``bench/scale.py`` runs before serving);
 without them each case's first request works its steps out and keeps them (two to four times the
 cost: see docs/performance.md).
@@ -135,7 +135,11 @@ def server_cpu() -> float | None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
-    try:
+    try:  # the scheduler's count of the time on a CPU, in nanoseconds
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+    except (OSError, IndexError, ValueError):
+        pass
+    try:  # else user + system time, in clock ticks (10 ms)
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None

@@ -6,8 +6,10 @@ query that would read every case at national scale (and a missing index)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 import pytest
@@ -183,9 +185,15 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
         ),
         "a public record's page": lambda: register.record_page(some[0], ON, using=alias),
         "the staff case page's row with its events": lambda: casepage.read(case_ref, alias),
+        "the session with its user and roles": lambda: _session(alias, staff),
     }
+    prepared = 0
     for name, read in reads.items():
-        with CaptureQueriesContext(connections[alias]) as sent:
+        kept: list[tuple[str, Any]] = []
+        with (
+            CaptureQueriesContext(connections[alias]) as sent,
+            connections[alias].execute_wrapper(partial(_prepared, kept)),
+        ):
             read()
         assert sent.captured_queries, name
         for i, q in enumerate(sent.captured_queries):
@@ -194,4 +202,57 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
                 plan = "\n".join(r[0] for r in c.fetchall())
             if _scans(plan):
                 problems[f"{name} ({i + 1})"] = plan
+        # a statement prepared on the connection may run on PostgreSQL's generic plan (for any
+        # values) once it has run five times: that plan is checked too
+        for i, (sql, params) in enumerate(kept):
+            plan = _generic_plan(alias, sql, params)
+            assert "$1" in plan, plan  # a plan for any values, not for these
+            if _scans(plan):
+                problems[f"{name}, generic plan ({i + 1})"] = plan
+        prepared += len(kept)
+    assert prepared >= 4  # the session, the case page's row, the dashboard and My work
     assert not problems, problems
+
+
+def _prepared(
+    kept: list[tuple[str, Any]], execute: Any, sql: str, params: Any, many: bool, context: Any
+) -> Any:
+    """An execute wrapper keeping the statements sent through a prepared cursor."""
+    from misconduct.app.pgbackend.base import PreparedCursor
+
+    if isinstance(context["cursor"].cursor, PreparedCursor):
+        kept.append((sql, params))
+    return execute(sql, params, many, context)
+
+
+def _generic_plan(alias: str, sql: str, params: Any) -> str:
+    """The plan PostgreSQL makes of ``sql`` for any values of its parameters (``plan_cache_mode =
+    force_generic_plan``), explained with ``params``."""
+    connection = connections[alias]
+    count = iter(range(1, 1000))
+    numbered = re.sub(r"%s", lambda _: f"${next(count)}", sql)
+    with connection.cursor() as c:
+        c.execute("SET plan_cache_mode = force_generic_plan")
+        c.execute("PREPARE generic_check AS " + numbered)
+        try:
+            c.execute(
+                "EXPLAIN EXECUTE generic_check(" + ", ".join(["%s"] * len(params)) + ")", params
+            )
+            return "\n".join(r[0] for r in c.fetchall())
+        finally:
+            c.execute("DEALLOCATE generic_check")
+            c.execute("RESET plan_cache_mode")
+
+
+def _session(alias: str, user: Any) -> object:
+    """The one statement reading a session with its user and their roles, as a request sends it."""
+    from django.utils import timezone
+
+    from misconduct.app.pgbackend import prepared_cursor
+    from misconduct.app.web import sessions
+
+    plan = sessions._plan(alias)
+    assert plan is not None
+    with prepared_cursor(connections[alias]) as c:
+        c.execute(plan[1], ["no-such-session", timezone.now()])
+        return c.fetchall()

@@ -19,6 +19,8 @@ from typing import Any
 
 from django.db import connections, models
 
+from misconduct.app.pgbackend import prepared_cursor
+
 # Fields whose value is stored as given (text, numbers, booleans, keys): no conversion needed.
 _AS_GIVEN = (
     models.CharField,
@@ -161,12 +163,16 @@ def insert_values(
     quote = connection.ops.quote_name
     names = ", ".join(quote(c) for c in columns)
     one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    if not returning and len(rows) == 1:  # one row (a page's access record): one ``execute``
+        # (psycopg's executemany goes through its pipeline mode, dearer for one), of a statement
+        # prepared on the connection (the same for every row of the table)
+        with prepared_cursor(connection) as cursor:
+            cursor.execute(f"INSERT INTO {quote(table)} ({names}) VALUES {one}", rows[0])
+        return []
     with connection.cursor() as cursor:
         if not returning:
             sql = f"INSERT INTO {quote(table)} ({names}) VALUES {one}"
-            if len(rows) == 1:  # one row (a page's access record): psycopg's executemany
-                cursor.execute(sql, rows[0])  # goes through its pipeline mode, dearer for one
-            elif connection.vendor == "postgresql":
+            if connection.vendor == "postgresql":
                 # (psycopg's errors turned into Django's, as its cursor turns them: a duplicate
                 # key is an IntegrityError, which the write path answers with a conflict)
                 with connection.wrap_database_errors:

@@ -28,6 +28,7 @@ from typing import Any
 from django.db import connections
 from django.utils.safestring import SafeString
 
+from misconduct.app.pgbackend import prepared_cursor
 from misconduct.app.roles import CaseScope
 from misconduct.app.web.html import esc, fill, safe
 from misconduct.domain.case import Case
@@ -527,7 +528,7 @@ def read(ref: str, using: str = "default") -> Page | None:
     connection = connections[using]
     q = connection.ops.quote_name
     listed = _heads_listed(using)
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:  # every view of a case page sends it
         cursor.execute(
             f"SELECT p.{q('case_id')}, p.{q('version')}, p.{q('force')}, p.{q('chairs')},"
             f" p.{q('parts')}, p.{q('parts_format')}, p.{q('steps_on')}, p.{q('steps')}"

@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import SimpleLazyObject
 
+from misconduct.app.pgbackend import prepared_cursor
 from misconduct.app.roles import Grant, Role
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -69,7 +70,7 @@ class SessionStore(DatabaseStore):
         using, sql, fields = plan
         connection = connections[using]
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        with connection.cursor() as cursor:
+        with prepared_cursor(connection) as cursor:  # every staff request sends it
             cursor.execute(sql, [self.session_key, now])
             found = cursor.fetchall()
         if not found:

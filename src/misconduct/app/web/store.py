@@ -24,6 +24,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from misconduct.app import models as m
+from misconduct.app.pgbackend import prepared_cursor
 from misconduct.app.readmodels import chair_key
 from misconduct.app.roles import Action, CaseScope, Grant, Role, allowed, forces_for
 from misconduct.app.web.models import Membership
@@ -656,7 +657,9 @@ def read_together(
     # each branch's rows in its own order: by key, last day, reference, id, then ``step``
     sql = " UNION ALL ".join(parts) + " ORDER BY 1, 15, 3, 2, 4"
     found: list[list[tuple[Any, ...]]] = [[] for _ in range(len(branches) + 1)]
-    with connections[using].cursor() as cursor:
+    # prepared on the connection: the same SQL for every request of a user of the same forces
+    # (PostgreSQL plans it once, or each time if a plan for the values costs less)
+    with prepared_cursor(connections[using]) as cursor:
         cursor.execute(sql, params)
         for row in cursor.fetchall():
             found[row[0]].append(row[1:])
