@@ -207,11 +207,32 @@ def assess_seriousness(
     memo = t.memo
     cite = t.cite
     key: tuple[Any, ...]
-    categories = tuple(
-        dict.fromkeys(
-            [catalogue.category(f.factor.category) for f in facts.factors if f.factor.category]
-        )
-    )
+    # One pass over the case's factors: their special categories (each once, in the order first
+    # met: a category's id names one catalogue object, so this is dict.fromkeys of the categories
+    # without hashing each) and the factors by stage, each list in the order of the facts.
+    by_category: dict[str, Category] = {}
+    culpable: list[FoundFactor] = []
+    harmful: list[FoundFactor] = []
+    context: list[FoundFactor] = []
+    aggravating: list[FoundFactor] = []
+    mitigating: list[FoundFactor] = []
+    for f in facts.factors:
+        factor = f.factor
+        category_id = factor.category
+        if category_id and category_id not in by_category:
+            by_category[category_id] = catalogue.category(category_id)
+        factor_stage = factor.stage
+        if factor_stage is _AGGRAVATING:
+            aggravating.append(f)
+        elif factor_stage is _MITIGATING:
+            mitigating.append(f)
+        elif factor_stage is _CULPABILITY:
+            culpable.append(f)
+        elif factor_stage is _HARM:
+            harmful.append(f)
+        elif factor_stage is _CONTEXT:
+            context.append(f)
+    categories = tuple(by_category.values())
     reasons: list[Reason] = [
         memo.get("first")
         or t.remember(
@@ -231,24 +252,6 @@ def assess_seriousness(
                 key, (cat, Reason(f"Special category present: {cat.title}.", cat.citation))
             )
         reasons.append(hit[1])
-    # the case's factors by stage, each list in the order of the facts (one pass over them)
-    culpable: list[FoundFactor] = []
-    harmful: list[FoundFactor] = []
-    context: list[FoundFactor] = []
-    aggravating: list[FoundFactor] = []
-    mitigating: list[FoundFactor] = []
-    for f in facts.factors:
-        factor_stage = f.factor.stage
-        if factor_stage is _AGGRAVATING:
-            aggravating.append(f)
-        elif factor_stage is _MITIGATING:
-            mitigating.append(f)
-        elif factor_stage is _CULPABILITY:
-            culpable.append(f)
-        elif factor_stage is _HARM:
-            harmful.append(f)
-        elif factor_stage is _CONTEXT:
-            context.append(f)
     culpability = _level(
         "culpability",
         _CULPABILITY,

@@ -85,6 +85,30 @@ def _entry(
     return entry
 
 
+def _entries_at(
+    parts: tuple[tuple[str, str, bool, str, ProvisionVersion | None, dict[str, Any]], ...],
+    days: tuple[date, ...],
+) -> list[TraceEntry]:
+    """``[_entry(pid, title, applied, conclusion, day, version, inputs) for ...]`` for a template's
+    entries (``parts``) read at ``days`` (one a part), in one call: the answers built from a
+    template make several entries each."""
+    out: list[TraceEntry] = []
+    append = out.append
+    new = _new_object
+    s_pid, s_title, s_applied, s_conclusion, s_on, s_version, s_inputs = _SET_FIELDS
+    for (pid, title, applied, conclusion, version, inputs), day in zip(parts, days, strict=True):
+        entry = new(TraceEntry)
+        s_pid(entry, pid)
+        s_title(entry, title)
+        s_applied(entry, applied)
+        s_conclusion(entry, conclusion)
+        s_on(entry, day)
+        s_version(entry, version)
+        s_inputs(entry, inputs)
+        append(entry)
+    return out
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
