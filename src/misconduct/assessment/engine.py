@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import is_
+from operator import attrgetter, is_
 from typing import Any
 
 from misconduct.assessment.factors import Category, FactorCatalogue, default_factors
@@ -143,11 +143,11 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
     # (where none was) on the regime: each is built once (Citation is immutable), keyed by the
     # versions' id() (the versions kept beside it) and the applied flags.
     entries = answer.trace.entries
-    all_versions = [e.version for e in entries]
+    all_versions = list(map(_VERSION, entries))  # [e.version for e in entries], in C
     key = (
         answer.regime.regime._value_,
         tuple(map(id, all_versions)),
-        tuple([e.applied for e in entries]),
+        tuple(map(_APPLIED, entries)),
     )
     kept = _LAWFUL_CITATIONS.get(key)
     if kept is not None and all(map(is_, kept[0], all_versions)):  # as many: the key has their ids
@@ -174,6 +174,8 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
     return cite
 
 
+_VERSION = attrgetter("version")
+_APPLIED = attrgetter("applied")
 _LAWFUL_CITATIONS: dict[tuple[Any, ...], tuple[tuple[ProvisionVersion | None, ...], Citation]] = {}
 _AVAILABILITY: dict[str, bool] = {}
 
@@ -249,6 +251,10 @@ _MEETING = Forum.MISCONDUCT_MEETING
 _ACCELERATED = Forum.ACCELERATED_MISCONDUCT_HEARING
 _GROSS = Finding.GROSS_MISCONDUCT
 _REGS_2012 = Regime.CONDUCT_REGS_2012
+# [o._value_ for o in ...] and [f.factor.id for f in ...] as map() in C, without a comprehension's
+# call (the same lists)
+_VALUE = attrgetter("_value_")
+_FACTOR_ID = attrgetter("factor.id")
 
 
 @lru_cache(maxsize=1024)
@@ -322,6 +328,12 @@ class _Indication:
         "trace",
         "warnings",
     )
+    reasons: list[Reason]
+    considered: list[Considered]
+    at_meeting_ceiling: bool
+    meeting_why: dict[Outcome, str]
+    meeting_reasons: list[Reason]
+    severe_cap: int | None
 
     def __init__(
         self,
@@ -340,13 +352,8 @@ class _Indication:
         old = self.old_rules = answer.regime.regime is _REGS_2012
         self.bands = g.bands_2012 if old else g.bands  # g.bands_for(old)
         self.accelerated_forum = facts.proceedings.forum is _ACCELERATED
-        # what stage 2 works out (_stage2) starts here; result() sets them from its plan when kept
-        self.reasons: list[Reason] = []
-        self.considered: list[Considered] = []
-        self.at_meeting_ceiling = False
-        self.meeting_why: dict[Outcome, str] = {}
-        self.meeting_reasons: list[Reason] = []
-        self.severe_cap: int | None = None
+        # reasons, considered and at_meeting_ceiling are set by result() (from its kept plan) and
+        # by _stage2 where it works the plan out, with meeting_why, meeting_reasons and severe_cap
 
     def eligible(self, o: Outcome) -> bool:
         band = self.bands[o]
@@ -496,8 +503,8 @@ class _Indication:
             "outcome",
             "Stage 2: purpose and outcome",
             {
-                "available_outcomes": [o._value_ for o in lawful],
-                "indicated_outcomes": [o._value_ for o in indicated],
+                "available_outcomes": list(map(_VALUE, lawful)),
+                "indicated_outcomes": list(map(_VALUE, indicated)),
                 "floor": floor.floor._value_ if floor and floor.floor else None,
             },
             tuple(self.reasons),
@@ -507,7 +514,7 @@ class _Indication:
             "Stage 3: personal mitigation",
             {
                 "points": pm_points,
-                "factors": [f.factor.id for f in facts.personal_mitigation],
+                "factors": list(map(_FACTOR_ID, facts.personal_mitigation)),
                 "most_likely_outcome": indicated[0]._value_ if indicated else None,
             },
             tuple(stage3_reasons),
@@ -557,6 +564,11 @@ class _Indication:
         verdict, the reasons for them and the warning where no lawful outcome meets the
         seriousness (``result`` keeps them by the values they depend on)."""
         ser = self.ser
+        self.reasons = []
+        self.considered = []
+        self.at_meeting_ceiling = False
+        self.meeting_why = {}
+        self.meeting_reasons = []
         self.severe_cap = self.t.likely_severe_up_to if likely_severe else None
         warning: str | None = None
         floor_sev = _FLOOR_SEVERITY[floor.floor] if floor and floor.floor else -1

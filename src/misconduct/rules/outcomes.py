@@ -440,7 +440,7 @@ def _from_template(q: OutcomeQuestion, regime: RegimeDecision, cat: Catalogue) -
     template, roled, _, parts, role_names = kept
     days = {"R": rules_on, "C": q.came_to_attention, "D": q.decided_on}
     if parts is not None:  # the same entries as below, built in one call
-        trace = _build_trace(_entries_at(parts, tuple([days[r] for r in role_names])))
+        trace = _build_trace(_entries_at(parts, tuple(map(days.__getitem__, role_names))))
     else:
         trace = _build_trace(
             [
