@@ -448,8 +448,15 @@ class _Indication:
         threshold = t.severe_first_gross if gross else t.severe_first
         descending = severe is not None or pressure > threshold or self.at_meeting_ceiling
         ordered = sorted(chosen, key=SEVERITY.__getitem__, reverse=descending)
-        ordered = _without_notice_first(ordered)
-        opened = self._opened_by_mitigation(lawful, ordered, floor, floor_sev, pm_points)
+        # each helper below returns at once where its first test fails; the same tests made here
+        # save the call in the common case
+        if _WITH_NOTICE in ordered:
+            ordered = _without_notice_first(ordered)
+        opened = (
+            self._opened_by_mitigation(lawful, ordered, floor, floor_sev, pm_points)
+            if ordered and pm_points >= t.pm_opens_lower_at
+            else None
+        )
         if opened is not None:
             ordered = [*ordered, opened]
             key = ("opened", pm_points, opened)
@@ -466,7 +473,8 @@ class _Indication:
                     ),
                 )
             )
-        ordered = self._accelerated(ordered, pm_points, stage3_reasons)
+        if self.accelerated_forum:
+            ordered = self._accelerated(ordered, pm_points, stage3_reasons)
         if len(ordered) > 1 and not (
             self.accelerated_forum and any(o in _DISMISSALS for o in ordered)
         ):
@@ -495,8 +503,8 @@ class _Indication:
                     ),
                 )
             stage3_reasons.append(hit[1])
-        indicated = self._presumption(ordered)
-        separation = self._separation(indicated, pm_points)
+        indicated = self._presumption(ordered) if answer.requirements else ordered
+        separation = self._separation(indicated, pm_points) if len(indicated) > 1 else None
         fww = self._fww(pm_points)
         # str() of an Outcome (a StrEnum) is its value
         stage2 = _build_stage(
