@@ -11,7 +11,7 @@ import pytest
 
 from misconduct.errors import InvalidInput
 from misconduct.rules.catalogue import default_catalogue
-from misconduct.rules.frozen import builder
+from misconduct.rules.frozen import builder, slots_builder
 from misconduct.rules.outcomes import OutcomeQuestion, question
 from misconduct.rules.trace import Trace, TraceEntry
 from misconduct.rules.vocabulary import Finding, Forum, Rank
@@ -114,3 +114,37 @@ def test_trace_entries_are_the_dataclass_entries() -> None:
     assert [e.as_dict() for e in trace.entries[:2]] == [expected.as_dict()] * 2
     with pytest.raises(dataclasses.FrozenInstanceError):
         trace.entries[0].applied = False  # type: ignore[misc]
+
+
+@dataclass(frozen=True, slots=True)
+class _SlottedPair:
+    left: int
+    right: tuple[str, ...] = ()
+
+
+def test_slots_builder_gives_the_constructors_object_of_its_class() -> None:
+    make = slots_builder(_SlottedPair)
+    built = make(1, ("a",))
+    assert type(built) is _SlottedPair
+    assert built == _SlottedPair(1, ("a",)) and hash(built) == hash(_SlottedPair(1, ("a",)))
+    assert repr(built) == repr(_SlottedPair(1, ("a",)))
+    assert not hasattr(built, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.left = 2  # type: ignore[misc]
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'right'"):
+        make(1)
+
+
+def test_slots_builder_refuses_a_class_whose_slots_are_not_its_own_fields() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Base:
+        x: int
+
+    @dataclass(frozen=True, slots=True)
+    class Derived(Base):
+        y: int
+
+    with pytest.raises(TypeError, match="its slots must be exactly its fields"):
+        slots_builder(Derived)
+    with pytest.raises(TypeError, match="only for a dataclass with __slots__"):
+        slots_builder(_Pair)

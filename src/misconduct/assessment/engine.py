@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import is_
+from operator import attrgetter, is_
 from typing import Any
 
 from misconduct.assessment.factors import Category, FactorCatalogue, default_factors
@@ -143,11 +143,11 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
     # (where none was) on the regime: each is built once (Citation is immutable), keyed by the
     # versions' id() (the versions kept beside it) and the applied flags.
     entries = answer.trace.entries
-    all_versions = [e.version for e in entries]
+    all_versions = list(map(_VERSION, entries))  # [e.version for e in entries], in C
     key = (
         answer.regime.regime._value_,
         tuple(map(id, all_versions)),
-        tuple([e.applied for e in entries]),
+        tuple(map(_APPLIED, entries)),
     )
     kept = _LAWFUL_CITATIONS.get(key)
     if kept is not None and all(map(is_, kept[0], all_versions)):  # as many: the key has their ids
@@ -174,6 +174,8 @@ def lawful_outcomes_citation(answer: OutcomeAnswer) -> Citation:
     return cite
 
 
+_VERSION = attrgetter("version")
+_APPLIED = attrgetter("applied")
 _LAWFUL_CITATIONS: dict[tuple[Any, ...], tuple[tuple[ProvisionVersion | None, ...], Citation]] = {}
 _AVAILABILITY: dict[str, bool] = {}
 
@@ -198,9 +200,8 @@ def question_for(facts: Facts) -> OutcomeQuestion:
         decided_on=facts.proceedings.hearing_on,
         rank=facts.officer.rank,
         former_officer=facts.officer.former,
-        fww_in_force=bool(in_force)
-        and any(w.kind is Outcome.FINAL_WRITTEN_WARNING for w in in_force),
-        ww_in_force=bool(in_force) and any(w.kind is Outcome.WRITTEN_WARNING for w in in_force),
+        fww_in_force=bool(in_force) and any(w.kind is _FWW for w in in_force),
+        ww_in_force=bool(in_force) and any(w.kind is _WW for w in in_force),
         previously_reduced_in_rank=facts.officer.previously_reduced_in_rank,
         unconnected_incidents=facts.allegation.unconnected_incidents,
         convicted_indictable_only=facts.allegation.convicted_indictable_only,
@@ -208,10 +209,21 @@ def question_for(facts: Facts) -> OutcomeQuestion:
     )
 
 
+def _floor_and_severe(categories: tuple[Category, ...]) -> tuple[Category | None, Category | None]:
+    """The category whose floor is the most severe (the first such), and the first category where
+    the likely outcome is severe."""
+    floor = max(
+        (c for c in categories if c.floor is not None),
+        key=lambda c: _FLOOR_SEVERITY[c.floor] if c.floor else 0,
+        default=None,
+    )
+    return floor, next((c for c in categories if c.likely_severe), None)
+
+
 def _without_notice_first(ordered: list[Outcome]) -> list[Outcome]:
     """Dismissal with notice (2012 Regulations) never comes before dismissal without notice: the
     notice is a concession indicated only beside it, where personal mitigation is put forward."""
-    with_notice, without = Outcome.DISMISSAL_WITH_NOTICE, Outcome.DISMISSAL_WITHOUT_NOTICE
+    with_notice, without = _WITH_NOTICE, _WITHOUT_NOTICE
     if with_notice in ordered and without in ordered:
         i, j = ordered.index(with_notice), ordered.index(without)
         if i < j:
@@ -229,6 +241,20 @@ _FLOOR_SEVERITY: dict[Outcome, int] = {
 LABEL: dict[Outcome, str] = {o: o.label for o in Outcome}
 _DISMISSALS = frozenset(o for o in Outcome if o.is_dismissal)  # o.is_dismissal, as a set lookup
 LOWER: dict[Outcome, str] = {o: o.label.lower() for o in Outcome}
+# Members read from module names: reading one from its enum class (Outcome.X) costs several times
+# a global's lookup, and the engine did it a few dozen times an assessment.
+_FWW = Outcome.FINAL_WRITTEN_WARNING
+_WW = Outcome.WRITTEN_WARNING
+_WITH_NOTICE = Outcome.DISMISSAL_WITH_NOTICE
+_WITHOUT_NOTICE = Outcome.DISMISSAL_WITHOUT_NOTICE
+_MEETING = Forum.MISCONDUCT_MEETING
+_ACCELERATED = Forum.ACCELERATED_MISCONDUCT_HEARING
+_GROSS = Finding.GROSS_MISCONDUCT
+_REGS_2012 = Regime.CONDUCT_REGS_2012
+# [o._value_ for o in ...] and [f.factor.id for f in ...] as map() in C, without a comprehension's
+# call (the same lists)
+_VALUE = attrgetter("_value_")
+_FACTOR_ID = attrgetter("factor.id")
 
 
 @lru_cache(maxsize=1024)
@@ -284,6 +310,7 @@ class _Indication:
 
     # slots: no instance dict to allocate and attributes read without one
     __slots__ = (
+        "accelerated_forum",
         "answer",
         "at_meeting_ceiling",
         "bands",
@@ -301,6 +328,12 @@ class _Indication:
         "trace",
         "warnings",
     )
+    reasons: list[Reason]
+    considered: list[Considered]
+    at_meeting_ceiling: bool
+    meeting_why: dict[Outcome, str]
+    meeting_reasons: list[Reason]
+    severe_cap: int | None
 
     def __init__(
         self,
@@ -316,18 +349,11 @@ class _Indication:
         self.t: GuidanceTables = g.tables
         self.lawful_cite = lawful_cite
         self.trace, self.warnings = trace, warnings
-        self.reasons: list[Reason] = []
-        self.considered: list[Considered] = []
-        self.old_rules = answer.regime.regime is Regime.CONDUCT_REGS_2012
-        self.bands = g.bands_for(self.old_rules)
-        self.at_meeting_ceiling = False
-        self.meeting_why: dict[Outcome, str] = {}
-        self.meeting_reasons: list[Reason] = []
-        self.severe_cap: int | None = (
-            self.t.likely_severe_up_to
-            if ser.categories and any(c.likely_severe for c in ser.categories)
-            else None
-        )
+        old = self.old_rules = answer.regime.regime is _REGS_2012
+        self.bands = g.bands_2012 if old else g.bands  # g.bands_for(old)
+        self.accelerated_forum = facts.proceedings.forum is _ACCELERATED
+        # reasons, considered and at_meeting_ceiling are set by result() (from its kept plan) and
+        # by _stage2 where it works the plan out, with meeting_why, meeting_reasons and severe_cap
 
     def eligible(self, o: Outcome) -> bool:
         band = self.bands[o]
@@ -356,7 +382,8 @@ class _Indication:
         memo = t.memo
         bands_cite = t.cite["bands"]
         key: tuple[Any, ...]
-        self.reasons.append(_PURPOSE_REASON)
+        # Stage 2 opens with the purpose and the outcomes lawfully open.
+        reasons = [_PURPOSE_REASON]
         if lawful:
             # the citation by id() (kept beside the reason): hashing it each time cost more
             lawful_cite = self.lawful_cite
@@ -375,57 +402,61 @@ class _Indication:
                         ),
                     ),
                 )
-            self.reasons.append(hit[1])
-        floor = (
-            max(
-                (c for c in ser.categories if c.floor is not None),
-                key=lambda c: _FLOOR_SEVERITY[c.floor] if c.floor else 0,
-                default=None,
-            )
-            if ser.categories
-            else None
+            reasons.append(hit[1])
+        # The special categories' floor (the first with the most severe floor) and the first
+        # category where the likely outcome is severe: kept by the categories (by id(), kept beside).
+        categories = ser.categories
+        floor: Category | None = None
+        severe: Category | None = None
+        if categories:
+            key = ("categories", tuple(map(id, categories)))
+            hit = memo.get(key)
+            if hit is None or not all(map(is_, hit[0], categories)):
+                hit = t.remember(key, (categories, *_floor_and_severe(categories)))
+            floor, severe = hit[1], hit[2]
+        # The rest of stage 2 up to the outcomes considered (the outcomes chosen, each outcome's
+        # verdict and the reasons for them) depends only on the values in this key: worked out
+        # once for each (_stage2) and kept in the guidance's tables like the reasons. The floor is
+        # named by id() and kept beside the plan; the factors count only where a band requires one.
+        key = (
+            "stage 2",
+            answer.available,
+            self.old_rules,
+            points,
+            ser.label,
+            id(floor),
+            severe is not None,
+            not facts.personal_mitigation,
+            facts.factor_ids & t.band_factors,
+            facts.proceedings.forum,
         )
-        floor_sev = _FLOOR_SEVERITY[floor.floor] if floor and floor.floor else -1
-        in_band = [o for o in lawful if self.band_fits(o) and _FLOOR_SEVERITY[o] >= floor_sev]
-        chosen: list[Outcome]
-        if in_band:
-            chosen = in_band
-        else:
-            # Start from the least severe lawful outcome and move up until one is sufficient.
-            sufficient = [
-                o
-                for o in lawful
-                if _FLOOR_SEVERITY[o] >= floor_sev and self.eligible(o) and not self.band_too_low(o)
-            ]
-            if sufficient:
-                chosen = [sufficient[0]]
-            elif lawful:
-                chosen = [lawful[-1]]
-                self.warnings.append(
-                    f"No lawful outcome here meets the seriousness found ({ser.label})"
-                    + (f" or the floor for {floor.title.lower()}" if floor else "")
-                    + f"; the most severe open at this forum, {LOWER[lawful[-1]]}, "
-                    "is indicated."
-                )
-            else:
-                chosen = []
-        meeting_span = self._meeting_span(lawful, chosen, floor_sev)
-        if meeting_span:
-            chosen = [*chosen, *[o for o in meeting_span if o not in chosen]]
-        self._narrate(lawful, chosen, floor, floor_sev)
-        self.reasons.extend(self.meeting_reasons)
+        plan = memo.get(key)
+        if plan is None or plan[0] is not floor:
+            plan = t.remember(key, (floor, *self._stage2(lawful, floor, severe is not None)))
+        floor_sev, chosen_kept, at_ceiling, considered, narrated, warning = plan[1:]
+        reasons.extend(narrated)
+        self.reasons = reasons
+        self.considered = list(considered)
+        if warning is not None:
+            self.warnings.append(warning)
+        self.at_meeting_ceiling = at_ceiling
+        chosen = list(chosen_kept)
 
         pm_points, stage3_reasons = self._personal_mitigation(floor)
         pressure = ser.net_weight - pm_points
-        severe = (
-            next((c for c in ser.categories if c.likely_severe), None) if ser.categories else None
-        )
-        gross = facts.proceedings.finding is Finding.GROSS_MISCONDUCT
+        gross = facts.proceedings.finding is _GROSS
         threshold = t.severe_first_gross if gross else t.severe_first
         descending = severe is not None or pressure > threshold or self.at_meeting_ceiling
         ordered = sorted(chosen, key=SEVERITY.__getitem__, reverse=descending)
-        ordered = _without_notice_first(ordered)
-        opened = self._opened_by_mitigation(lawful, ordered, floor, floor_sev, pm_points)
+        # each helper below returns at once where its first test fails; the same tests made here
+        # save the call in the common case
+        if _WITH_NOTICE in ordered:
+            ordered = _without_notice_first(ordered)
+        opened = (
+            self._opened_by_mitigation(lawful, ordered, floor, floor_sev, pm_points)
+            if ordered and pm_points >= t.pm_opens_lower_at
+            else None
+        )
         if opened is not None:
             ordered = [*ordered, opened]
             key = ("opened", pm_points, opened)
@@ -442,9 +473,10 @@ class _Indication:
                     ),
                 )
             )
-        ordered = self._accelerated(ordered, pm_points, stage3_reasons)
+        if self.accelerated_forum:
+            ordered = self._accelerated(ordered, pm_points, stage3_reasons)
         if len(ordered) > 1 and not (
-            self._accelerated_forum and any(o in _DISMISSALS for o in ordered)
+            self.accelerated_forum and any(o in _DISMISSALS for o in ordered)
         ):
             first = ordered[0]
             key = (
@@ -471,16 +503,16 @@ class _Indication:
                     ),
                 )
             stage3_reasons.append(hit[1])
-        indicated = self._presumption(ordered)
-        separation = self._separation(indicated, pm_points)
+        indicated = self._presumption(ordered) if answer.requirements else ordered
+        separation = self._separation(indicated, pm_points) if len(indicated) > 1 else None
         fww = self._fww(pm_points)
         # str() of an Outcome (a StrEnum) is its value
         stage2 = _build_stage(
             "outcome",
             "Stage 2: purpose and outcome",
             {
-                "available_outcomes": [o._value_ for o in lawful],
-                "indicated_outcomes": [o._value_ for o in indicated],
+                "available_outcomes": list(map(_VALUE, lawful)),
+                "indicated_outcomes": list(map(_VALUE, indicated)),
                 "floor": floor.floor._value_ if floor and floor.floor else None,
             },
             tuple(self.reasons),
@@ -490,7 +522,7 @@ class _Indication:
             "Stage 3: personal mitigation",
             {
                 "points": pm_points,
-                "factors": [f.factor.id for f in facts.personal_mitigation],
+                "factors": list(map(_FACTOR_ID, facts.personal_mitigation)),
                 "most_likely_outcome": indicated[0]._value_ if indicated else None,
             },
             tuple(stage3_reasons),
@@ -525,6 +557,66 @@ class _Indication:
             tuple(self.trace),
         )
 
+    def _stage2(
+        self, lawful: list[Outcome], floor: Category | None, likely_severe: bool
+    ) -> tuple[
+        int,
+        tuple[Outcome, ...],
+        bool,
+        tuple[Considered, ...],
+        tuple[Reason, ...],
+        str | None,
+    ]:
+        """Stage 2 after the outcomes lawfully open, up to the outcomes considered: the floor's
+        severity, the outcomes chosen, whether the meeting's ceiling was reached, each outcome's
+        verdict, the reasons for them and the warning where no lawful outcome meets the
+        seriousness (``result`` keeps them by the values they depend on)."""
+        ser = self.ser
+        self.reasons = []
+        self.considered = []
+        self.at_meeting_ceiling = False
+        self.meeting_why = {}
+        self.meeting_reasons = []
+        self.severe_cap = self.t.likely_severe_up_to if likely_severe else None
+        warning: str | None = None
+        floor_sev = _FLOOR_SEVERITY[floor.floor] if floor and floor.floor else -1
+        in_band = [o for o in lawful if self.band_fits(o) and _FLOOR_SEVERITY[o] >= floor_sev]
+        chosen: list[Outcome]
+        if in_band:
+            chosen = in_band
+        else:
+            # Start from the least severe lawful outcome and move up until one is sufficient.
+            sufficient = [
+                o
+                for o in lawful
+                if _FLOOR_SEVERITY[o] >= floor_sev and self.eligible(o) and not self.band_too_low(o)
+            ]
+            if sufficient:
+                chosen = [sufficient[0]]
+            elif lawful:
+                chosen = [lawful[-1]]
+                warning = (
+                    f"No lawful outcome here meets the seriousness found ({ser.label})"
+                    + (f" or the floor for {floor.title.lower()}" if floor else "")
+                    + f"; the most severe open at this forum, {LOWER[lawful[-1]]}, "
+                    "is indicated."
+                )
+            else:
+                chosen = []
+        meeting_span = self._meeting_span(lawful, chosen, floor_sev)
+        if meeting_span:
+            chosen = [*chosen, *[o for o in meeting_span if o not in chosen]]
+        self._narrate(lawful, chosen, floor, floor_sev)
+        self.reasons.extend(self.meeting_reasons)
+        return (
+            floor_sev,
+            tuple(chosen),
+            self.at_meeting_ceiling,
+            tuple(self.considered),
+            tuple(self.reasons),
+            warning,
+        )
+
     def _meeting_span(
         self, lawful: list[Outcome], chosen: list[Outcome], floor_sev: int
     ) -> list[Outcome]:
@@ -532,10 +624,10 @@ class _Indication:
         written warning comes first and, where the guidance sets ``lesser_beside``, the outcomes that
         misconduct just short of that level suits are indicated beside it (the referral to a meeting
         is the authority's judgement that the conduct is misconduct, not gross misconduct)."""
-        fww = Outcome.FINAL_WRITTEN_WARNING
+        fww = _FWW
         gm_min = self.t.gm_min
         if (
-            self.facts.proceedings.forum is not Forum.MISCONDUCT_MEETING
+            self.facts.proceedings.forum is not _MEETING
             or self.ser.points < gm_min
             or fww not in lawful
             or _FLOOR_SEVERITY[fww] < floor_sev
@@ -618,17 +710,13 @@ class _Indication:
                 )
         return opened
 
-    @property
-    def _accelerated_forum(self) -> bool:
-        return self.facts.proceedings.forum is Forum.ACCELERATED_MISCONDUCT_HEARING
-
     def _accelerated(
         self, ordered: list[Outcome], pm_points: float, reasons: list[Reason]
     ) -> list[Outcome]:
         """At an accelerated hearing the authority has certified that the officer should cease to
         serve without delay (SI 2020/4 reg 49(2)(b)): dismissal comes first, and a less severe
         outcome stays beside it only where enough personal mitigation is put forward."""
-        if not self._accelerated_forum:
+        if not self.accelerated_forum:
             return ordered
         dismissals = [o for o in ordered if o in _DISMISSALS]
         if not dismissals:
@@ -920,7 +1008,7 @@ class _Indication:
         )
 
     def _fww(self, pm_points: float) -> FwwPeriod | None:
-        period = self.answer.warning_periods.get(Outcome.FINAL_WRITTEN_WARNING)
+        period = self.answer.warning_periods.get(_FWW)
         if period is None:
             return None
         # The period and its reasons depend only on the provision's range, the seriousness and the

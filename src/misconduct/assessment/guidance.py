@@ -113,6 +113,7 @@ class GuidanceTables:
 
     __slots__ = (
         "accelerated_needs",
+        "band_factors",
         "cite",
         "default_level",
         "fww_months_off",
@@ -160,6 +161,12 @@ class GuidanceTables:
         for low, high, name in g.labels:
             for p in range(low, high + 1):
                 self.labels.setdefault(p, name)
+        # every factor some band requires one of (under either regulations: the 2012 bands differ
+        # only in their tops): a case's factors met outside it open no band
+        self.band_factors: frozenset[str] = frozenset().union(
+            *(b.requires_any_factor for b in g.bands.values()),
+            *(b.requires_any_factor for b in g.bands_2012.values()),
+        )
         self.memo: dict[Any, Any] = {}
 
     def shift(self, net_weight: float) -> int:

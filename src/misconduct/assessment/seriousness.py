@@ -7,9 +7,11 @@ factors move it; the result is a point on the seriousness scale with its label.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 from misconduct.assessment.factors import Category, Factor, FactorCatalogue, Level, Stage
@@ -96,34 +98,38 @@ def _prefix(kind: str, factor: Factor) -> str:
     return f"{kind.capitalize()} factor ({factor.level})"  # culpability or harm
 
 
-def _kept_factor_reason(t: GuidanceTables, found: FoundFactor, kind: str) -> Reason:
-    """``_factor_reason`` with the prefix ``_prefix`` gives, kept once built (the prefix is worked
-    out only when it is not kept yet)."""
-    factor = found.factor
-    key = (kind, id(factor), found.note)
-    hit = t.memo.get(key)
-    if hit is not None and hit[0] is factor:
-        return hit[1]  # type: ignore[no-any-return]
-    reason = _factor_reason(found, _prefix(kind, factor))
-    t.remember(key, (factor, reason))
-    return reason
+def _kept_reasons(
+    t: GuidanceTables, found: Sequence[FoundFactor], kind: str, reasons: list[Reason]
+) -> None:
+    """Each factor's reason (``_factor_reason`` with the prefix ``_prefix`` gives), added to
+    ``reasons`` in order: kept once built, keyed by the kind, the factor (by ``id()``, the factor
+    kept beside the reason) and the note; the prefix is worked out only when it is not kept yet.
+    One call for the list instead of one a factor."""
+    memo = t.memo
+    for f in found:
+        factor = f.factor
+        key = (kind, id(factor), f.note)
+        hit = memo.get(key)
+        if hit is None or hit[0] is not factor:
+            hit = t.remember(key, (factor, _factor_reason(f, _prefix(kind, factor))))
+        reasons.append(hit[1])
 
 
 def _level(
     name: str,
     stage: Stage,
     explicit: Explicit | None,
-    facts: Facts,
+    found: list[FoundFactor],
     categories: tuple[Category, ...],
     guidance: Guidance,
     reasons: list[Reason],
     warnings: list[str],
 ) -> Level:
+    """``found``: the case's factors of this stage, in the order of the facts."""
     t = guidance.tables
     memo = t.memo
-    found = [f for f in facts.factors if f.factor.stage is stage]
-    for f in found:
-        reasons.append(_kept_factor_reason(t, f, name))
+    if found:
+        _kept_reasons(t, found, name, reasons)
     if explicit is not None:
         level = explicit.level
         reasons.append(
@@ -133,7 +139,7 @@ def _level(
             )
         )
     elif found:
-        level = max((f.factor.level or Level.LOW for f in found), key=_LEVEL_RANK.__getitem__)
+        level = max((f.factor.level or _LOW for f in found), key=_LEVEL_RANK.__getitem__)
         key = ("highest", name, level)
         reason = memo.get(key) or t.remember(
             key,
@@ -160,7 +166,7 @@ def _level(
         warnings.append(hit[1])
     for cat in categories:
         minimum: Level | None = (
-            cat.culpability_at_least if stage is Stage.CULPABILITY else cat.harm_at_least
+            cat.culpability_at_least if stage is _CULPABILITY else cat.harm_at_least
         )
         if minimum is not None and minimum.rank > level.rank:
             reasons.append(
@@ -180,6 +186,14 @@ def _level(
 
 
 _LEVEL_RANK = {level: level.rank for level in Level}
+# Members read from module names (reading one from its enum class costs several times as much)
+_LOW = Level.LOW
+_CULPABILITY, _HARM, _CONTEXT = Stage.CULPABILITY, Stage.HARM, Stage.CONTEXT
+_AGGRAVATING, _MITIGATING = Stage.AGGRAVATING, Stage.MITIGATING
+_GROSS = Finding.GROSS_MISCONDUCT
+_FACTOR_ID = attrgetter("factor.id")
+_FACTOR_WEIGHT = attrgetter("factor.weight")
+_ID = attrgetter("id")
 
 
 def _label(guidance: Guidance, points: int) -> str:
@@ -197,11 +211,32 @@ def assess_seriousness(
     memo = t.memo
     cite = t.cite
     key: tuple[Any, ...]
-    categories = tuple(
-        dict.fromkeys(
-            [catalogue.category(f.factor.category) for f in facts.factors if f.factor.category]
-        )
-    )
+    # One pass over the case's factors: their special categories (each once, in the order first
+    # met: a category's id names one catalogue object, so this is dict.fromkeys of the categories
+    # without hashing each) and the factors by stage, each list in the order of the facts.
+    by_category: dict[str, Category] = {}
+    culpable: list[FoundFactor] = []
+    harmful: list[FoundFactor] = []
+    context: list[FoundFactor] = []
+    aggravating: list[FoundFactor] = []
+    mitigating: list[FoundFactor] = []
+    for f in facts.factors:
+        factor = f.factor
+        category_id = factor.category
+        if category_id and category_id not in by_category:
+            by_category[category_id] = catalogue.category(category_id)
+        factor_stage = factor.stage
+        if factor_stage is _AGGRAVATING:
+            aggravating.append(f)
+        elif factor_stage is _MITIGATING:
+            mitigating.append(f)
+        elif factor_stage is _CULPABILITY:
+            culpable.append(f)
+        elif factor_stage is _HARM:
+            harmful.append(f)
+        elif factor_stage is _CONTEXT:
+            context.append(f)
+    categories = tuple(by_category.values())
     reasons: list[Reason] = [
         memo.get("first")
         or t.remember(
@@ -223,15 +258,15 @@ def assess_seriousness(
         reasons.append(hit[1])
     culpability = _level(
         "culpability",
-        Stage.CULPABILITY,
+        _CULPABILITY,
         facts.culpability,
-        facts,
+        culpable,
         categories,
         guidance,
         reasons,
         warnings,
     )
-    harm = _level("harm", Stage.HARM, facts.harm, facts, categories, guidance, reasons, warnings)
+    harm = _level("harm", _HARM, facts.harm, harmful, categories, guidance, reasons, warnings)
     key = ("matrix", culpability, harm)
     hit = memo.get(key)
     if hit is None:
@@ -257,18 +292,10 @@ def assess_seriousness(
     base = hit[0]
     reasons.append(hit[1])
     trace.append(hit[2])
-    for f in facts.absent:
-        reasons.append(_kept_factor_reason(t, f, "absent"))
-    aggravating = []
-    mitigating = []
-    for f in facts.factors:
-        factor_stage = f.factor.stage
-        if factor_stage is Stage.CONTEXT:
-            reasons.append(_kept_factor_reason(t, f, "context"))
-        elif factor_stage is Stage.AGGRAVATING:
-            aggravating.append(f)
-        elif factor_stage is Stage.MITIGATING:
-            mitigating.append(f)
+    if facts.absent:
+        _kept_reasons(t, facts.absent, "absent", reasons)
+    if context:
+        _kept_reasons(t, context, "context", reasons)
     if facts.allegations:
         matrix_cite = cite["matrix"]
         for a in facts.allegations:
@@ -297,18 +324,18 @@ def assess_seriousness(
                 RECORD_CITATION,
             )
         )
-    for f in aggravating:
-        reasons.append(_kept_factor_reason(t, f, "aggravating"))
-    for f in mitigating:
-        reasons.append(_kept_factor_reason(t, f, "mitigating"))
+    if aggravating:
+        _kept_reasons(t, aggravating, "aggravating", reasons)
+    if mitigating:
+        _kept_reasons(t, mitigating, "mitigating", reasons)
     # sum() of the same weights in the same order, as before (and as Seriousness.net_weight)
-    agg_weight = sum([f.factor.weight for f in aggravating])
-    mit_weight = sum([f.factor.weight for f in mitigating])
+    agg_weight = sum(map(_FACTOR_WEIGHT, aggravating))
+    mit_weight = sum(map(_FACTOR_WEIGHT, mitigating))
     net = agg_weight - mit_weight
     shift = t.shift(net)
     points = max(1, min(t.max_points, base + shift))
     gm_min = t.gm_min
-    if facts.proceedings.finding is Finding.GROSS_MISCONDUCT and points < gm_min:
+    if facts.proceedings.finding is _GROSS and points < gm_min:
         key = ("gross", points)
         reasons.append(
             memo.get(key)
@@ -347,10 +374,8 @@ def assess_seriousness(
         )
     label = hit[0]
     reasons.append(hit[1])
-    aggravating_ids = tuple(
-        [f.factor.id for f in aggravating]
-    )  # a list first: quicker than a generator
-    mitigating_ids = tuple([f.factor.id for f in mitigating])
+    aggravating_ids = tuple(map(_FACTOR_ID, aggravating))  # map() in C: no comprehension's call
+    mitigating_ids = tuple(map(_FACTOR_ID, mitigating))
     trace.append(
         _build_trace_entry(  # GuidanceTraceEntry(...), faster
             "adjustment",
@@ -387,7 +412,7 @@ def assess_seriousness(
             "adjustment": shift,
             "aggravating": list(aggravating_ids),
             "mitigating": list(mitigating_ids),
-            "categories": [c.id for c in categories],
+            "categories": list(map(_ID, categories)),
         },
         tuple(reasons),
     )

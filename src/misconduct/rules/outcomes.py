@@ -16,7 +16,7 @@ from misconduct.errors import InvalidInput, RuleViolation
 from misconduct.rules.catalogue import Catalogue, ProvisionVersion, catalogue_or_default
 from misconduct.rules.frozen import builder
 from misconduct.rules.regime import Regime, RegimeDecision, determine_regime, span_bounds
-from misconduct.rules.trace import Trace, TraceEntry, _entry
+from misconduct.rules.trace import Trace, TraceEntry, _entries_at, _entry
 from misconduct.rules.vocabulary import Finding, Forum, Outcome, Rank
 from misconduct.rules.warning import WARNINGS, WarningPeriod, warning_period
 from misconduct.rules.workdays import add_months, uk_date
@@ -227,6 +227,7 @@ class OutcomeAnswer:
 
 
 _build_answer = builder(OutcomeAnswer)  # OutcomeAnswer(...), faster (misconduct.rules.frozen)
+_build_trace = builder(Trace)  # Trace(entries), the same
 
 
 def _severity(o: Outcome) -> int:
@@ -386,6 +387,9 @@ _Template = tuple[
     OutcomeAnswer,  # the answer worked out for the first question with this key
     tuple[tuple[str, TraceEntry], ...],  # its trace entries with the role of each one's date
     Catalogue,  # kept beside the key, which names it by id()
+    # where no entry has a fixed date: each entry's fields but its date, and each one's role
+    tuple[tuple[str, str, bool, str, ProvisionVersion | None, dict[str, Any]], ...] | None,
+    tuple[str, ...],
 ]
 _TEMPLATES: dict[tuple[Any, ...], _Template] = {}
 
@@ -420,20 +424,40 @@ def _from_template(q: OutcomeQuestion, regime: RegimeDecision, cat: Catalogue) -
             raise AssertionError("a rules trace entry has no date role, or a date among its inputs")
         if len(_TEMPLATES) >= 4096:
             _TEMPLATES.clear()
-        _TEMPLATES[key] = (answer, tuple(zip(roles, entries, strict=True)), cat)
+        _TEMPLATES[key] = (
+            answer,
+            tuple(zip(roles, entries, strict=True)),
+            cat,
+            None
+            if "K" in roles
+            else tuple(
+                (e.provision_id, e.title, e.applied, e.conclusion, e.version, e.inputs)
+                for e in entries
+            ),
+            tuple(roles),
+        )
         return answer
-    template, roled, _ = kept
+    template, roled, _, parts, role_names = kept
     days = {"R": rules_on, "C": q.came_to_attention, "D": q.decided_on}
-    trace = Trace(
-        [
-            e
-            if role == "K"
-            else _entry(
-                e.provision_id, e.title, e.applied, e.conclusion, days[role], e.version, e.inputs
-            )
-            for role, e in roled
-        ]
-    )
+    if parts is not None:  # the same entries as below, built in one call
+        trace = _build_trace(_entries_at(parts, tuple(map(days.__getitem__, role_names))))
+    else:
+        trace = _build_trace(
+            [
+                e
+                if role == "K"
+                else _entry(
+                    e.provision_id,
+                    e.title,
+                    e.applied,
+                    e.conclusion,
+                    days[role],
+                    e.version,
+                    e.inputs,
+                )
+                for role, e in roled
+            ]
+        )
     return _build_answer(
         q,
         regime,

@@ -6,11 +6,13 @@ versions of which provisions, with which values, led to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
 from misconduct.rules.catalogue import ProvisionVersion
+from misconduct.rules.frozen import slots_builder
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +46,8 @@ class TraceEntry:
 
 
 # Trace.record builds several entries for every rules answer. The frozen dataclass's __init__ sets
-# each field through object.__setattr__ from Python; these set the same slots directly (the same
-# object, equal and immutable as before), which takes about half the time.
-_new_object = object.__new__
-_SET_FIELDS = tuple(
-    getattr(TraceEntry, name).__set__
-    for name in ("provision_id", "title", "applied", "conclusion", "on", "version", "inputs")
-)
+# each field through object.__setattr__ from Python; this builds the same object (equal and
+# immutable as before) with its slots set by ordinary assignment (misconduct.rules.frozen).
 if tuple(f.name for f in fields(TraceEntry)) != (
     "provision_id",
     "title",
@@ -60,29 +57,26 @@ if tuple(f.name for f in fields(TraceEntry)) != (
     "version",
     "inputs",
 ):  # pragma: no cover - a guard for whoever adds a field
-    raise AssertionError("TraceEntry's fields changed: update _SET_FIELDS and _entry")
+    raise AssertionError("TraceEntry's fields changed: update _entry's callers")
+
+_entry: Callable[
+    [str, str, bool, str, date, ProvisionVersion | None, dict[str, Any]], TraceEntry
+] = slots_builder(TraceEntry)
+"""``TraceEntry(...)`` for the rules' own calls, without the dataclass __init__'s overhead."""
 
 
-def _entry(
-    provision_id: str,
-    title: str,
-    applied: bool,
-    conclusion: str,
-    on: date,
-    version: ProvisionVersion | None,
-    inputs: dict[str, Any],
-) -> TraceEntry:
-    """``TraceEntry(...)`` for the rules' own calls, without the dataclass __init__'s overhead."""
-    entry: TraceEntry = _new_object(TraceEntry)
-    s_pid, s_title, s_applied, s_conclusion, s_on, s_version, s_inputs = _SET_FIELDS
-    s_pid(entry, provision_id)
-    s_title(entry, title)
-    s_applied(entry, applied)
-    s_conclusion(entry, conclusion)
-    s_on(entry, on)
-    s_version(entry, version)
-    s_inputs(entry, inputs)
-    return entry
+def _entries_at(
+    parts: tuple[tuple[str, str, bool, str, ProvisionVersion | None, dict[str, Any]], ...],
+    days: tuple[date, ...],
+) -> list[TraceEntry]:
+    """``[_entry(pid, title, applied, conclusion, day, version, inputs) for ...]`` for a template's
+    entries (``parts``) read at ``days`` (one a part), in one call: the answers built from a
+    template make several entries each."""
+    entry = _entry
+    return [
+        entry(pid, title, applied, conclusion, day, version, inputs)
+        for (pid, title, applied, conclusion, version, inputs), day in zip(parts, days, strict=True)
+    ]
 
 
 def _plain(value: Any) -> Any:
