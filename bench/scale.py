@@ -119,6 +119,13 @@ def prepare_here() -> dict[str, object]:
     s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     s[HASH_SESSION_KEY] = user.get_session_auth_hash()
     s.save()
+    # The CSRF cookie a browser sends back from its first page on (the bench's clients keep no
+    # cookies): without it every staff page would make and set a new secret, which no signed-in
+    # person's browser makes a server do.
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+    from django.utils.crypto import get_random_string
+
+    csrf = get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)
     _, token = ApiToken.issue(user, "bench")
     public = list(
         register.filtered(store.today(), register.Filters(kind="outcome")).values_list(
@@ -129,6 +136,7 @@ def prepare_here() -> dict[str, object]:
     deep = store.search(user, store.Search())[min(len(cases) // 2, 5000)]
     return {
         "session": s.session_key,
+        "csrf": csrf,
         "token": token,
         "public_refs": public,
         "case_refs": cases,
@@ -345,7 +353,7 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
                 continue
             headers = {}
             if needs.get("session"):
-                headers["Cookie"] = f"sessionid={info['session']}"
+                headers["Cookie"] = f"sessionid={info['session']}; csrftoken={info['csrf']}"
             if needs.get("token"):
                 headers["Authorization"] = f"Bearer {info['token']}"
             refs = {k: info[k] for k in ("case_refs", "public_refs")}
