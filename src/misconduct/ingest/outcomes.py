@@ -97,7 +97,11 @@ _NOT_OUTCOME_BEFORE = re.compile(
 # round): "had argued for an outcome of dismissal without notice", "had asked that PC X should be
 # dismissed without notice", "called for him to be sacked", "spared the sack", "avoided dismissal".
 _ASKED_BEFORE = re.compile(
-    r"(?:\bargu\w*\s+(?:for|that)|\basked\s+(?:for|that)|\bcalled\s+for|\bsought|\bseeking|"
+    # an argument that won is the sanction given: "his lawyer successfully argued that he should
+    # receive a written warning" (thirteenth round); "requested the panel for a final written
+    # warning" is asked for, not given (thirteenth round)
+    r"(?:(?<!successfully\s)\bargu\w*\s+(?:for|that)|\basked\s+(?:for|that)|\bcalled\s+for|"
+    r"\brequest(?:ed|ing|s)?\b|\bsought|\bseeking|"
     r"\bpress(?:ed|ing)\s+for|\burg(?:ed|ing)|\bsubmi(?:tted|ssions?)\s+(?:that|for)|"
     r"\binvit(?:ed|ing)\s+the\s+(?:panel|chair)|"
     r"\bspared|\bavoid(?:ed|s|ing)?|\bescap(?:ed|es|ing)|"
