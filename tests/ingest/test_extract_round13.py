@@ -30,3 +30,24 @@ def test_a_sanction_argued_for_successfully_is_the_one_given() -> None:
         "that he should receive a written warning, and he keeps his job.\n"
     )
     assert _only(text).value("outcome") == "written_warning"
+
+
+def test_a_surname_printed_once_without_its_last_s_is_the_same_officer() -> None:
+    text = (
+        "Misconduct hearing on 3rd March 2021 about PC Sam Rogers of Dorset Police.\n"
+        "PC Rogers sent an offensive message to a colleague. The panel read PC Roger's reply "
+        "to the allegation. PC Rogers admitted sending it.\n"
+        "PC Roger received a written warning.\n"
+    )
+    rec = _only(text)
+    assert rec.name == "Sam Rogers"
+    assert rec.value("outcome") == "written_warning"
+
+
+def test_two_officers_whose_surnames_differ_by_more_than_an_s_stay_apart() -> None:
+    text = (
+        "PC Ann Rogers and PC Ben Rogan of Dorset Police were both found to have committed gross "
+        "misconduct at a misconduct hearing and were dismissed without notice.\n"
+    )
+    ex = extract(text)
+    assert sorted(r.name or "" for r in ex.records) == ["Ann Rogers", "Ben Rogan"]
