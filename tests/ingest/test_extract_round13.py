@@ -51,3 +51,32 @@ def test_two_officers_whose_surnames_differ_by_more_than_an_s_stay_apart() -> No
     )
     ex = extract(text)
     assert sorted(r.name or "" for r in ex.records) == ["Ann Rogers", "Ben Rogan"]
+
+
+def test_counted_officers_not_dismissed_take_the_misconduct_their_own_sentence_prints() -> None:
+    text = (
+        "Three Surrey Police officers have been sacked after a misconduct hearing found them "
+        "guilty of gross misconduct over messages sent in a group chat.\n\n"
+        "Two others were given final written warnings after admitting the lesser charge of "
+        "misconduct.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    pairs = sorted((r.value("outcome"), r.value("finding")) for r in ex.records)
+    assert pairs == [
+        ("dismissal_without_notice", "gross_misconduct"),
+        ("dismissal_without_notice", "gross_misconduct"),
+        ("dismissal_without_notice", "gross_misconduct"),
+        ("final_written_warning", "misconduct"),
+        ("final_written_warning", "misconduct"),
+    ]
+
+
+def test_misconduct_admitted_is_a_finding_but_a_hearing_admitted_to_is_not() -> None:
+    from misconduct.ingest.outcomes import find_findings
+
+    assert [h.code for h in find_findings("The sergeant admitted gross misconduct.")] == [
+        "gross_misconduct"
+    ]
+    assert find_findings("He was admitted to the misconduct hearing room late.") == []
+    assert find_findings("He was jailed after admitting misconduct in a public office.") == []

@@ -983,6 +983,19 @@ def _keep_findings_to_the_dismissed(text: str, records: list[OfficerRecord]) -> 
             or not _DISMISSAL_WORD.search(_sentence_at(text, own.evidence.start))
         ):
             continue
+        # ... but a finding printed in the sentence of the officer's own outcome is theirs ("Four
+        # others were handed final written warnings after admitting misconduct"; thirteenth round)
+        outcome = r.fields["outcome"].evidence
+        if outcome is not None:
+            sentence = _sentence_piece(text, outcome.start)
+            theirs = [
+                h for h in find_findings(sentence.text, sentence.start) if h.code == "misconduct"
+            ]
+            if theirs:
+                r.fields["finding"] = _hit_field(
+                    theirs[0], text, conf=0.8, note="read in the sentence of the officer's outcome"
+                )
+                continue
         r.fields["finding"] = Field(
             None, own.evidence, 0.4, "the finding printed is that of the officers dismissed"
         )
@@ -1580,6 +1593,11 @@ def _staff_sentence(sentence: str) -> bool:
 def _sentence_at(text: str, at: int) -> str:
     """The sentence of the text that holds position ``at``."""
     return next((s.text for s in sentences(text) if s.start <= at < s.end), "")
+
+
+def _sentence_piece(text: str, at: int) -> Piece:
+    """The sentence of the text that holds position ``at``, with its place."""
+    return next((s for s in sentences(text) if s.start <= at < s.end), Piece(at, at, ""))
 
 
 def _outcome_read(

@@ -379,6 +379,15 @@ _FINDING_RES = [
         r"(?!\s+(?:hearing|meeting|proceedings|panel|investigation))",
         re.IGNORECASE,
     ),
+    # "after admitting the lesser charge of misconduct", "he admitted gross misconduct": a level
+    # the officer admitted (30/11/2026, thirteenth round)
+    re.compile(
+        r"\badmit(?:ted|ting|s)?\s+(?:to\s+)?(?:(?:a|the)\s+(?:lesser\s+)?(?:charges?|allegations?|"
+        r"counts?)\s+of\s+)?(?P<gross>gross\s+)?misconduct\b"
+        # (not the crime: "after admitting misconduct in a public office")
+        r"(?!\s+(?:hearing|meeting|proceedings|panel|investigation|in\s+(?:a\s+)?public\s+office))",
+        re.IGNORECASE,
+    ),
     # "the matter was reduced from gross misconduct to misconduct" (30/11/2026, fourth round)
     re.compile(
         r"\b(?:reduced|downgraded|lowered)\s+(?:from\s+gross\s+misconduct\s+)?to\s+"
