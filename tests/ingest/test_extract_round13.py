@@ -80,3 +80,11 @@ def test_misconduct_admitted_is_a_finding_but_a_hearing_admitted_to_is_not() -> 
     ]
     assert find_findings("He was admitted to the misconduct hearing room late.") == []
     assert find_findings("He was jailed after admitting misconduct in a public office.") == []
+
+
+def test_a_hearing_before_a_legally_qualified_chair_hyphenated_is_a_misconduct_hearing() -> None:
+    text = (
+        "PC Jo Lamb of Dorset Police was dismissed without notice for gross misconduct. The "
+        "disciplinary hearing was led by an independent legally-qualified chair.\n"
+    )
+    assert _only(text).value("forum") == "misconduct_hearing"

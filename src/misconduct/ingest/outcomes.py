@@ -525,7 +525,8 @@ _FORUM_RES = [
         "misconduct_hearing",
         re.compile(
             r"\b(?:gross\s+)?misconduct\s+hearing|\bhearing\s+panel|\bmisconduct\s+panel|"
-            r"\blegally\s+qualified\s+chair|\bLQC\b|\bpublic\s+hearing|\bindependent\s+panel",
+            # "a legally-qualified chair", hyphenated (thirteenth round)
+            r"\blegally[\s-]+qualified\s+chair|\bLQC\b|\bpublic\s+hearing|\bindependent\s+panel",
             re.I,
         ),
         0.9,
