@@ -88,3 +88,26 @@ def test_a_hearing_before_a_legally_qualified_chair_hyphenated_is_a_misconduct_h
         "disciplinary hearing was led by an independent legally-qualified chair.\n"
     )
     assert _only(text).value("forum") == "misconduct_hearing"
+
+
+def test_duties_alone_inside_a_list_of_standards_is_duties_and_responsibilities() -> None:
+    text = (
+        "PC Kim Hart of Dorset Police was dismissed without notice after a misconduct hearing "
+        "found she had breached the standards of professional behaviour in respect of honesty "
+        "and integrity, orders and instructions, duties and discreditable conduct.\n"
+    )
+    assert _only(text).value("standards") == [
+        "honesty_and_integrity",
+        "orders_and_instructions",
+        "duties_and_responsibilities",
+        "discreditable_conduct",
+    ]
+
+
+def test_duties_outside_a_list_of_standards_is_no_standard() -> None:
+    text = (
+        "PC Kim Hart of Dorset Police was dismissed without notice after a misconduct hearing "
+        "found she had breached the standards of professional behaviour in respect of honesty "
+        "and integrity. She had been on restricted duties since the arrest.\n"
+    )
+    assert _only(text).value("standards") == ["honesty_and_integrity"]

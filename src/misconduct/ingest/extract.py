@@ -1868,13 +1868,16 @@ _NEGATION_AFTER = re.compile(
 def _between(
     text: str, start: int, end: int, found: list[StandardMatch], i: int, offset: int
 ) -> str:
-    """The text between a Standard and its nearest neighbour in the list (before or after)."""
+    """The text between a Standard and its nearest neighbour in the list (before or after); a
+    gap that joins list items ("and", a comma) is preferred to a shorter one that does not
+    ("courtesy duties and discreditable conduct"; thirteenth round)."""
     gaps = []
     if i > 0:
         gaps.append(text[offset + found[i - 1].end : start])
     if i + 1 < len(found):
         gaps.append(text[end : offset + found[i + 1].start])
-    return min(gaps, key=len) if gaps else ""
+    joining = [g for g in gaps if _LIST_GAP.search(g)]
+    return min(joining or gaps, key=len) if gaps else ""
 
 
 def _standard_negated(text: str, start: int, end: int) -> bool:

@@ -201,7 +201,10 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
         ],
         "orders_and_instructions": [(r"orders?\s*(?:and|&|/)\s*instructions?", 0.9)],
         "duties_and_responsibilities": [
-            (r"dut(?:y|ies)\s*(?:and|&|/)\s*responsibilit(?:y|ies)", 0.9)
+            (r"dut(?:y|ies)\s*(?:and|&|/)\s*responsibilit(?:y|ies)", 0.9),
+            # "courtesy, duties and discreditable conduct": printed alone only inside a list of
+            # Standards (thirteenth round)
+            (r"duties", LISTED_ONLY),
         ],
         "confidentiality": [(r"confidentiality", 0.85)],
         "fitness_for_work": [
