@@ -111,3 +111,18 @@ def test_duties_outside_a_list_of_standards_is_no_standard() -> None:
         "and integrity. She had been on restricted duties since the arrest.\n"
     )
     assert _only(text).value("standards") == ["honesty_and_integrity"]
+
+
+def test_an_unnamed_officer_takes_the_standards_of_a_sentence_about_all_the_officers() -> None:
+    text = (
+        "Two officers have been dismissed for gross misconduct after a misconduct hearing.\n\n"
+        "Police Constable Ray Dunn stopped a car in Truro. PC Dunn later gave evidence in court "
+        "that was found to be false.\n\n"
+        "The panel found the officers had breached the standards of professional behaviour in "
+        "respect of honesty and integrity and discreditable conduct.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 2
+    for r in ex.records:
+        assert r.value("standards") == ["honesty_and_integrity", "discreditable_conduct"]

@@ -2036,7 +2036,13 @@ def _standards(
                 continue  # what gross misconduct can be, not what this officer did
             if _about_every_officer(_sentence_at(text, at)):
                 continue  # what is asked of every officer, not what this one breached
-            if not scope and any(p.start <= at < p.end for p in others):
+            if (
+                not scope
+                and any(p.start <= at < p.end for p in others)
+                # ... unless the sentence is about them all ("the panel found the officers had
+                # breached ..."; thirteenth round)
+                and not _PLURAL_SUBJECT.search(_sentence_at(text, at))
+            ):
                 # an officer with no words of their own (an unnamed one of a round-up) does not
                 # take the Standards printed in the words about a named officer (ninth round)
                 continue
