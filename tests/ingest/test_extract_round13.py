@@ -126,3 +126,41 @@ def test_an_unnamed_officer_takes_the_standards_of_a_sentence_about_all_the_offi
     assert len(ex.records) == 2
     for r in ex.records:
         assert r.value("standards") == ["honesty_and_integrity", "discreditable_conduct"]
+
+
+def test_a_date_in_what_counsel_said_the_officer_had_done_is_not_the_hearing_date() -> None:
+    text = (
+        "PC Max Hale of Kent Police has been dismissed without notice for gross misconduct.\n\n"
+        "Jo Price, counsel for the hearing, said PC Hale had been filmed at 2.15am on March 3, "
+        "2019, taking a bag from the evidence store.\n"
+    )
+    assert _only(text).value("hearing_date") is None
+
+
+def test_the_end_of_a_period_of_conduct_is_not_the_hearing_date() -> None:
+    text = (
+        "A misconduct hearing found that PC Max Hale of Kent Police sent offensive messages to "
+        "colleagues in the period from 4 May to 19 May 2022, and he was dismissed without notice "
+        "for gross misconduct.\n"
+    )
+    assert _only(text).value("hearing_date") is None
+
+
+def test_a_date_in_a_bulleted_item_takes_only_its_own_items_words() -> None:
+    text = (
+        "PC Max Hale of Kent Police has been dismissed without notice for gross misconduct "
+        "over his posts. The posts included:\n"
+        "- One that the panel determined was offensive to disabled people.\n"
+        "- One claiming the flood of 9 February 2022 was invented.\n"
+    )
+    assert _only(text).value("hearing_date") is None
+
+
+def test_a_hearing_date_in_its_own_bulleted_item_is_kept() -> None:
+    text = (
+        "PC Max Hale of Kent Police has been dismissed without notice for gross misconduct. "
+        "The details:\n"
+        "- Officer concerned: PC Max Hale.\n"
+        "- The misconduct hearing was held on 9 February 2022.\n"
+    )
+    assert _only(text).value("hearing_date") == "2022-02-09"

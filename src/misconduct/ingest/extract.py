@@ -549,6 +549,20 @@ _ALLEGATION_CLAUSE = re.compile(
 )
 
 
+# A date in what a speaker says the officer had done ("counsel said PC X had been seen on CCTV on 5
+# May 2016") or at the end of a period of conduct ("shared the posts in the period from 1 to 9 May
+# 2023") is the conduct's, though the sentence names the hearing (30/11/2026, thirteenth round).
+_TOLD_PAST = re.compile(
+    r"\b(?:said|says|told\s+\w+|heard)\s+(?:that\s+)?(?![^;]*\b(?:hearing|meeting)\b)"
+    r"[^;]*?\bhad\s+(?:been\s+)?[a-z]+\b[^;]*$",
+    re.I,
+)
+_CONDUCT_PERIOD = re.compile(
+    r"\b(?:in|during|over|throughout)\s+(?:the\s+)?period\s+(?:from|between|of)\b[^.;]{0,40}$",
+    re.I,
+)
+
+
 # A label that opens a line before a date ("Date(s) of misconduct proceedings: ").
 _DATE_LABEL = re.compile(r"[ \t]*[^.:\n]{0,60}:[ \t]*")
 
@@ -579,6 +593,30 @@ def _clause_score(sentence: str, at: int) -> int:
     cut = max(before.rfind(","), before.rfind(";"))
     clause = before[cut + 1 :]
     return len(_DATE_GOOD.findall(clause)) - 2 * len(_DATE_BAD.findall(clause))
+
+
+# An item of a bulleted list ("- Posts claiming the events of 7 May 2023 ...") that the sentence
+# splitter joined to the lines before it.
+_BULLET_LINE = re.compile(r"[ \t]*[-•*–][ \t]+")
+
+
+def _bullet_item(sentence: str, at: int) -> str | None:
+    """The item of a bulleted list that holds position ``at`` of a sentence, if it is in one."""
+    line_start = sentence.rfind("\n", 0, at) + 1
+    if line_start == 0 or not _BULLET_LINE.match(sentence, line_start):
+        return None
+    end = sentence.find("\n", at)
+    return sentence[line_start : end if end >= 0 else len(sentence)]
+
+
+def _words_for(sentence: str, at: int, good: int, bad: int) -> tuple[int, int]:
+    """The hearing words and the other dates' words that count for a date at ``at``: those of
+    the sentence, or, for a date in an item of a bulleted list, those of its own item only (the
+    words of the items before it are about other things; thirteenth round)."""
+    item = _bullet_item(sentence, at)
+    if item is None:
+        return good, bad
+    return len(_DATE_GOOD.findall(item)), len(_DATE_BAD.findall(item))
 
 
 def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: list[str]) -> Field:
@@ -620,11 +658,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
             continue
-        good = len(_DATE_GOOD.findall(s.text))
-        bad = len(_DATE_BAD.findall(s.text))
+        good_all = len(_DATE_GOOD.findall(s.text))
+        bad_all = len(_DATE_BAD.findall(s.text))
         if appeal and not re.search(r"\bmisconduct\s+hearing\b", s.text, re.I):
-            bad += 2
+            bad_all += 2
         for f in d.find_dates(s.text):
+            good, bad = _words_for(s.text, f.start, good_all, bad_all)
             score = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
             if re.match(r",?\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
@@ -633,6 +672,10 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
             elif _ALLEGATION_CLAUSE.search(s.text[: f.start]):
                 score -= 3  # a date inside what the allegation says: the conduct's
+            elif _TOLD_PAST.search(s.text[: f.start]) or _CONDUCT_PERIOD.search(
+                s.text[max(0, f.start - 60) : f.start]
+            ):
+                score -= 3  # what the officer had done, or a period of conduct
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
@@ -656,6 +699,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             # date line fixes the year (the last such day on or before it). Neither a weekday nor
             # a stored copy's "date ..." prefix nor the other years the text prints fix it
             # (30/11/2026, eighth round: the one hearing-date convention, docs/register.md).
+            good, bad = _words_for(s.text, dm.start, good_all, bad_all)
             score = good - 2 * bad
             if _ALLEGED_DATE.search(
                 s.text[max(0, dm.start - 30) : dm.start]
@@ -709,10 +753,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
         assert best.evidence is not None
         at = best.evidence.start
         before = text[text.rfind("\n", 0, at) + 1 : at]
+        own = _sentence_piece(text, at)
+        item = _bullet_item(own.text, at - own.start)
         if (
             before.strip()
             and not _DATE_LABEL.fullmatch(before)
-            and not _DATE_GOOD.search(_sentence_at(text, at))
+            and not _DATE_GOOD.search(own.text if item is None else item)
         ):
             # A date inside running prose whose sentence has no hearing word is the conduct's, an
             # image caption's or a byline's ("went for a walk on 29 December 2020", "Author: X
