@@ -164,3 +164,15 @@ def test_a_hearing_date_in_its_own_bulleted_item_is_kept() -> None:
         "- The misconduct hearing was held on 9 February 2022.\n"
     )
     assert _only(text).value("hearing_date") == "2022-02-09"
+
+
+def test_a_standard_in_what_officers_in_general_can_be_disciplined_for_is_not_the_officers() -> (
+    None
+):
+    text = (
+        "PC Lou Grant of Essex Police was dismissed without notice at a misconduct hearing for "
+        "offensive posts online, in breach of the standards of professional behaviour.\n"
+        "Police officers can be disciplined for being unfit for duty through drink even when "
+        "off duty.\n"
+    )
+    assert _only(text).value("standards") == []

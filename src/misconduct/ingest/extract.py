@@ -1966,7 +1966,11 @@ def _paraphrase(s: StandardMatch) -> bool:
 # include ...", "gross misconduct is defined as ...") names Standards no officer was found to
 # breach (30/11/2026, sixth round).
 _DEFINITION = re.compile(
-    r"\bcriteria\s+for\b|\b(?:is|are)\s+defined\s+as\b|\bexamples\s+of\s+(?:gross\s+)?misconduct\b",
+    r"\bcriteria\s+for\b|\b(?:is|are)\s+defined\s+as\b|\bexamples\s+of\s+(?:gross\s+)?misconduct\b|"
+    # what officers in general can be disciplined for ("Police officers can be disciplined for
+    # being unfit for duty"; thirteenth round)
+    r"\bofficers\s+(?:can|could|may|might)\s+(?:also\s+)?be\s+(?:disciplined|sacked|dismissed|"
+    r"punished)\b",
     re.I,
 )
 
