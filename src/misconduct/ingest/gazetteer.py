@@ -111,6 +111,11 @@ def force_from_address(url: str) -> str | None:
 _RANKS: dict[str, str] = {
     "police constable": "constable",
     "special constable": "special_constable",
+    # the special constabulary's own ranks (30/11/2026, thirteenth round): recorded as special
+    # constables, the rank vocabulary having no others for them
+    "special sergeant": "special_constable",
+    "special inspector": "special_constable",
+    "special chief inspector": "special_constable",
     "detective constable": "constable",
     "constable": "constable",
     "pc": "constable",
