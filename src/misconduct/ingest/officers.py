@@ -449,10 +449,23 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     return officers
 
 
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two surnames differ only by a last "s" or by one letter doubled ("Edward" and
+    "Edwards", "Abruzzese" and "Abbruzzese")."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or len(short) < 3:
+        return False
+    if long == short + "s":
+        return True
+    return any(
+        long[:i] + long[i + 1 :] == short and long[i] == long[i - 1] for i in range(1, len(long))
+    )
+
+
 def _merge_dropped_s(text: str, by_key: dict[str, Officer], order: list[str]) -> list[str]:
-    """Officers whose surnames differ only by a last "s" ("PC Edwards ... PC Edward received")
-    and whose ranks agree are one officer misspelt (30/11/2026, thirteenth round): the later one's
-    mentions go to the first, under the spelling the text prints more often."""
+    """Officers whose surnames differ only by a last "s" or a letter doubled ("PC Edwards ... PC
+    Edward received") and whose ranks agree are one officer misspelt (30/11/2026, thirteenth
+    round): the later one's mentions go to the first, under the spelling printed more often."""
     kept: list[str] = []
     for key in order:
         officer = by_key[key]
@@ -462,7 +475,7 @@ def _merge_dropped_s(text: str, by_key: dict[str, Officer], order: list[str]) ->
                 for k in kept
                 if len(key) > 2
                 and len(k) > 2
-                and (k == key + "s" or key == k + "s")
+                and _one_slip(k, key)
                 and (
                     by_key[k].rank is None or officer.rank is None or by_key[k].rank == officer.rank
                 )
