@@ -176,3 +176,32 @@ def test_a_standard_in_what_officers_in_general_can_be_disciplined_for_is_not_th
         "off duty.\n"
     )
     assert _only(text).value("standards") == []
+
+
+def test_an_officer_cleared_is_read_though_no_hearing_or_finding_is_named() -> None:
+    text = (
+        "A former special sergeant has been cleared of gross misconduct.\n\n"
+        "Former Special Sergeant Ivo Tamm was cleared of breaching the Standards of Professional "
+        "Behaviour in respect of Discreditable Conduct.\n"
+    )
+    rec = _only(text)
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("outcome") == "no_further_action"
+    assert rec.value("rank") == "special_constable"
+    assert rec.value("status") == "former"
+
+
+def test_a_court_clearing_an_officer_of_a_crime_is_still_refused() -> None:
+    text = (
+        "PC Ivo Tamm was cleared of assault by magistrates on Monday. Kent Police said a "
+        "misconduct investigation would follow.\n"
+    )
+    assert extract(text).refused is not None
+
+
+def test_a_surname_printed_once_with_a_letter_doubled_is_the_same_officer() -> None:
+    text = (
+        "PC Ugo Ferraro of Kent Police was dismissed without notice after a misconduct hearing "
+        "found gross misconduct. PC Ferrarro was found to have lied to his sergeant.\n"
+    )
+    assert _only(text).name == "Ugo Ferraro"

@@ -68,7 +68,10 @@ _MISCONDUCT = re.compile(
 )
 _PROCEEDINGS = re.compile(
     r"\b(hearing|meeting|panel|proceedings|sanction|dismiss\w*|sacked|written\s+warning|outcome|finding|"
-    r"management\s+advice)",
+    r"management\s+advice|"
+    # "cleared of gross misconduct", "cleared of breaching the Standards": a result told without
+    # a hearing's name (thirteenth round)
+    r"cleared\s+of\s+(?:gross\s+misconduct|misconduct|breaching|the\s+allegations?))",
     re.I,
 )
 _FUTURE = re.compile(
