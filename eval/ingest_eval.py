@@ -56,7 +56,8 @@ Per-field precision, recall and F1 of the extraction on
 13. with ``--heldout11``: HELD-OUT 11, the pages of ``eval/heldout11/<id>.toml``, built exactly as
    held-out 10 (fetched after held-out 10 was measured; truth written and committed before ingest was
    run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT11_TEXTS`` or else
-   ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
+   ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``df7671e``); development since (the thirteenth
+   round's rules were written in answer to its misses).
 14. with ``--heldout12``: HELD-OUT 12, the pages of ``eval/heldout12/<id>.toml``, built exactly as
    held-out 11 (fetched while held-out 11 was still unmeasured and kept for the round after it; truth
    written and committed before ingest was run on them), its texts read from

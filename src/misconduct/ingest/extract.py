@@ -68,7 +68,10 @@ _MISCONDUCT = re.compile(
 )
 _PROCEEDINGS = re.compile(
     r"\b(hearing|meeting|panel|proceedings|sanction|dismiss\w*|sacked|written\s+warning|outcome|finding|"
-    r"management\s+advice)",
+    r"management\s+advice|"
+    # "cleared of gross misconduct", "cleared of breaching the Standards": a result told without
+    # a hearing's name (thirteenth round)
+    r"cleared\s+of\s+(?:gross\s+misconduct|misconduct|breaching|the\s+allegations?))",
     re.I,
 )
 _FUTURE = re.compile(
@@ -549,6 +552,20 @@ _ALLEGATION_CLAUSE = re.compile(
 )
 
 
+# A date in what a speaker says the officer had done ("counsel said PC X had been seen on CCTV on 5
+# May 2016") or at the end of a period of conduct ("shared the posts in the period from 1 to 9 May
+# 2023") is the conduct's, though the sentence names the hearing (30/11/2026, thirteenth round).
+_TOLD_PAST = re.compile(
+    r"\b(?:said|says|told\s+\w+|heard)\s+(?:that\s+)?(?![^;]*\b(?:hearing|meeting)\b)"
+    r"[^;]*?\bhad\s+(?:been\s+)?[a-z]+\b[^;]*$",
+    re.I,
+)
+_CONDUCT_PERIOD = re.compile(
+    r"\b(?:in|during|over|throughout)\s+(?:the\s+)?period\s+(?:from|between|of)\b[^.;]{0,40}$",
+    re.I,
+)
+
+
 # A label that opens a line before a date ("Date(s) of misconduct proceedings: ").
 _DATE_LABEL = re.compile(r"[ \t]*[^.:\n]{0,60}:[ \t]*")
 
@@ -579,6 +596,30 @@ def _clause_score(sentence: str, at: int) -> int:
     cut = max(before.rfind(","), before.rfind(";"))
     clause = before[cut + 1 :]
     return len(_DATE_GOOD.findall(clause)) - 2 * len(_DATE_BAD.findall(clause))
+
+
+# An item of a bulleted list ("- Posts claiming the events of 7 May 2023 ...") that the sentence
+# splitter joined to the lines before it.
+_BULLET_LINE = re.compile(r"[ \t]*[-•*–][ \t]+")
+
+
+def _bullet_item(sentence: str, at: int) -> str | None:
+    """The item of a bulleted list that holds position ``at`` of a sentence, if it is in one."""
+    line_start = sentence.rfind("\n", 0, at) + 1
+    if line_start == 0 or not _BULLET_LINE.match(sentence, line_start):
+        return None
+    end = sentence.find("\n", at)
+    return sentence[line_start : end if end >= 0 else len(sentence)]
+
+
+def _words_for(sentence: str, at: int, good: int, bad: int) -> tuple[int, int]:
+    """The hearing words and the other dates' words that count for a date at ``at``: those of
+    the sentence, or, for a date in an item of a bulleted list, those of its own item only (the
+    words of the items before it are about other things; thirteenth round)."""
+    item = _bullet_item(sentence, at)
+    if item is None:
+        return good, bad
+    return len(_DATE_GOOD.findall(item)), len(_DATE_BAD.findall(item))
 
 
 def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: list[str]) -> Field:
@@ -620,11 +661,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
             continue
-        good = len(_DATE_GOOD.findall(s.text))
-        bad = len(_DATE_BAD.findall(s.text))
+        good_all = len(_DATE_GOOD.findall(s.text))
+        bad_all = len(_DATE_BAD.findall(s.text))
         if appeal and not re.search(r"\bmisconduct\s+hearing\b", s.text, re.I):
-            bad += 2
+            bad_all += 2
         for f in d.find_dates(s.text):
+            good, bad = _words_for(s.text, f.start, good_all, bad_all)
             score = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
             if re.match(r",?\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
@@ -633,6 +675,10 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
             elif _ALLEGATION_CLAUSE.search(s.text[: f.start]):
                 score -= 3  # a date inside what the allegation says: the conduct's
+            elif _TOLD_PAST.search(s.text[: f.start]) or _CONDUCT_PERIOD.search(
+                s.text[max(0, f.start - 60) : f.start]
+            ):
+                score -= 3  # what the officer had done, or a period of conduct
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
@@ -656,6 +702,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             # date line fixes the year (the last such day on or before it). Neither a weekday nor
             # a stored copy's "date ..." prefix nor the other years the text prints fix it
             # (30/11/2026, eighth round: the one hearing-date convention, docs/register.md).
+            good, bad = _words_for(s.text, dm.start, good_all, bad_all)
             score = good - 2 * bad
             if _ALLEGED_DATE.search(
                 s.text[max(0, dm.start - 30) : dm.start]
@@ -709,10 +756,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
         assert best.evidence is not None
         at = best.evidence.start
         before = text[text.rfind("\n", 0, at) + 1 : at]
+        own = _sentence_piece(text, at)
+        item = _bullet_item(own.text, at - own.start)
         if (
             before.strip()
             and not _DATE_LABEL.fullmatch(before)
-            and not _DATE_GOOD.search(_sentence_at(text, at))
+            and not _DATE_GOOD.search(own.text if item is None else item)
         ):
             # A date inside running prose whose sentence has no hearing word is the conduct's, an
             # image caption's or a byline's ("went for a walk on 29 December 2020", "Author: X
@@ -983,6 +1032,19 @@ def _keep_findings_to_the_dismissed(text: str, records: list[OfficerRecord]) -> 
             or not _DISMISSAL_WORD.search(_sentence_at(text, own.evidence.start))
         ):
             continue
+        # ... but a finding printed in the sentence of the officer's own outcome is theirs ("Four
+        # others were handed final written warnings after admitting misconduct"; thirteenth round)
+        outcome = r.fields["outcome"].evidence
+        if outcome is not None:
+            sentence = _sentence_piece(text, outcome.start)
+            theirs = [
+                h for h in find_findings(sentence.text, sentence.start) if h.code == "misconduct"
+            ]
+            if theirs:
+                r.fields["finding"] = _hit_field(
+                    theirs[0], text, conf=0.8, note="read in the sentence of the officer's outcome"
+                )
+                continue
         r.fields["finding"] = Field(
             None, own.evidence, 0.4, "the finding printed is that of the officers dismissed"
         )
@@ -1582,6 +1644,11 @@ def _sentence_at(text: str, at: int) -> str:
     return next((s.text for s in sentences(text) if s.start <= at < s.end), "")
 
 
+def _sentence_piece(text: str, at: int) -> Piece:
+    """The sentence of the text that holds position ``at``, with its place."""
+    return next((s for s in sentences(text) if s.start <= at < s.end), Piece(at, at, ""))
+
+
 def _outcome_read(
     text: str,
     officer: Officer,
@@ -1850,13 +1917,16 @@ _NEGATION_AFTER = re.compile(
 def _between(
     text: str, start: int, end: int, found: list[StandardMatch], i: int, offset: int
 ) -> str:
-    """The text between a Standard and its nearest neighbour in the list (before or after)."""
+    """The text between a Standard and its nearest neighbour in the list (before or after); a
+    gap that joins list items ("and", a comma) is preferred to a shorter one that does not
+    ("courtesy duties and discreditable conduct"; thirteenth round)."""
     gaps = []
     if i > 0:
         gaps.append(text[offset + found[i - 1].end : start])
     if i + 1 < len(found):
         gaps.append(text[end : offset + found[i + 1].start])
-    return min(gaps, key=len) if gaps else ""
+    joining = [g for g in gaps if _LIST_GAP.search(g)]
+    return min(joining or gaps, key=len) if gaps else ""
 
 
 def _standard_negated(text: str, start: int, end: int) -> bool:
@@ -1899,7 +1969,11 @@ def _paraphrase(s: StandardMatch) -> bool:
 # include ...", "gross misconduct is defined as ...") names Standards no officer was found to
 # breach (30/11/2026, sixth round).
 _DEFINITION = re.compile(
-    r"\bcriteria\s+for\b|\b(?:is|are)\s+defined\s+as\b|\bexamples\s+of\s+(?:gross\s+)?misconduct\b",
+    r"\bcriteria\s+for\b|\b(?:is|are)\s+defined\s+as\b|\bexamples\s+of\s+(?:gross\s+)?misconduct\b|"
+    # what officers in general can be disciplined for ("Police officers can be disciplined for
+    # being unfit for duty"; thirteenth round)
+    r"\bofficers\s+(?:can|could|may|might)\s+(?:also\s+)?be\s+(?:disciplined|sacked|dismissed|"
+    r"punished)\b",
     re.I,
 )
 
@@ -2015,7 +2089,13 @@ def _standards(
                 continue  # what gross misconduct can be, not what this officer did
             if _about_every_officer(_sentence_at(text, at)):
                 continue  # what is asked of every officer, not what this one breached
-            if not scope and any(p.start <= at < p.end for p in others):
+            if (
+                not scope
+                and any(p.start <= at < p.end for p in others)
+                # ... unless the sentence is about them all ("the panel found the officers had
+                # breached ..."; thirteenth round)
+                and not _PLURAL_SUBJECT.search(_sentence_at(text, at))
+            ):
                 # an officer with no words of their own (an unnamed one of a round-up) does not
                 # take the Standards printed in the words about a named officer (ninth round)
                 continue

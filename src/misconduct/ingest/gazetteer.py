@@ -111,6 +111,11 @@ def force_from_address(url: str) -> str | None:
 _RANKS: dict[str, str] = {
     "police constable": "constable",
     "special constable": "special_constable",
+    # the special constabulary's own ranks (30/11/2026, thirteenth round): recorded as special
+    # constables, the rank vocabulary having no others for them
+    "special sergeant": "special_constable",
+    "special inspector": "special_constable",
+    "special chief inspector": "special_constable",
     "detective constable": "constable",
     "constable": "constable",
     "pc": "constable",
@@ -201,7 +206,10 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
         ],
         "orders_and_instructions": [(r"orders?\s*(?:and|&|/)\s*instructions?", 0.9)],
         "duties_and_responsibilities": [
-            (r"dut(?:y|ies)\s*(?:and|&|/)\s*responsibilit(?:y|ies)", 0.9)
+            (r"dut(?:y|ies)\s*(?:and|&|/)\s*responsibilit(?:y|ies)", 0.9),
+            # "courtesy, duties and discreditable conduct": printed alone only inside a list of
+            # Standards (thirteenth round)
+            (r"duties", LISTED_ONLY),
         ],
         "confidentiality": [(r"confidentiality", 0.85)],
         "fitness_for_work": [

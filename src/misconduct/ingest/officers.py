@@ -363,6 +363,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             Piece(m.start("former"), m.end("former"), m.group("former")),
             m.group("names"),
         )
+    order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
     if len(officers) > 1:
         _surname_mentions(text, officers)
@@ -446,6 +447,59 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 )
             )
     return officers
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two surnames differ only by a last "s" or by one letter doubled ("Edward" and
+    "Edwards", "Abruzzese" and "Abbruzzese")."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or len(short) < 3:
+        return False
+    if long == short + "s":
+        return True
+    return any(
+        long[:i] + long[i + 1 :] == short and long[i] == long[i - 1] for i in range(1, len(long))
+    )
+
+
+def _merge_dropped_s(text: str, by_key: dict[str, Officer], order: list[str]) -> list[str]:
+    """Officers whose surnames differ only by a last "s" or a letter doubled ("PC Edwards ... PC
+    Edward received") and whose ranks agree are one officer misspelt (30/11/2026, thirteenth
+    round): the later one's mentions go to the first, under the spelling printed more often."""
+    kept: list[str] = []
+    for key in order:
+        officer = by_key[key]
+        twin = next(
+            (
+                k
+                for k in kept
+                if len(key) > 2
+                and len(k) > 2
+                and _one_slip(k, key)
+                and (
+                    by_key[k].rank is None or officer.rank is None or by_key[k].rank == officer.rank
+                )
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(key)
+            continue
+        first = by_key[twin]
+        first.mentions.extend(officer.mentions)
+        if first.rank is None and officer.rank:
+            first.rank, first.rank_span = officer.rank, officer.rank_span
+        if officer.former and not first.former:
+            first.former, first.former_span = True, officer.former_span
+        if first.name and officer.name and _printed(text, key) > _printed(text, twin):
+            first.label = first.label.replace(first.name, officer.name)
+            first.name = officer.name
+        del by_key[key]
+    return kept
+
+
+def _printed(text: str, word: str) -> int:
+    return len(re.findall(rf"\b{re.escape(word)}\b", text))
 
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"

@@ -97,7 +97,11 @@ _NOT_OUTCOME_BEFORE = re.compile(
 # round): "had argued for an outcome of dismissal without notice", "had asked that PC X should be
 # dismissed without notice", "called for him to be sacked", "spared the sack", "avoided dismissal".
 _ASKED_BEFORE = re.compile(
-    r"(?:\bargu\w*\s+(?:for|that)|\basked\s+(?:for|that)|\bcalled\s+for|\bsought|\bseeking|"
+    # an argument that won is the sanction given: "his lawyer successfully argued that he should
+    # receive a written warning" (thirteenth round); "requested the panel for a final written
+    # warning" is asked for, not given (thirteenth round)
+    r"(?:(?<!successfully\s)\bargu\w*\s+(?:for|that)|\basked\s+(?:for|that)|\bcalled\s+for|"
+    r"\brequest(?:ed|ing|s)?\b|\bsought|\bseeking|"
     r"\bpress(?:ed|ing)\s+for|\burg(?:ed|ing)|\bsubmi(?:tted|ssions?)\s+(?:that|for)|"
     r"\binvit(?:ed|ing)\s+the\s+(?:panel|chair)|"
     r"\bspared|\bavoid(?:ed|s|ing)?|\bescap(?:ed|es|ing)|"
@@ -375,6 +379,15 @@ _FINDING_RES = [
         r"(?!\s+(?:hearing|meeting|proceedings|panel|investigation))",
         re.IGNORECASE,
     ),
+    # "after admitting the lesser charge of misconduct", "he admitted gross misconduct": a level
+    # the officer admitted (30/11/2026, thirteenth round)
+    re.compile(
+        r"\badmit(?:ted|ting|s)?\s+(?:to\s+)?(?:(?:a|the)\s+(?:lesser\s+)?(?:charges?|allegations?|"
+        r"counts?)\s+of\s+)?(?P<gross>gross\s+)?misconduct\b"
+        # (not the crime: "after admitting misconduct in a public office")
+        r"(?!\s+(?:hearing|meeting|proceedings|panel|investigation|in\s+(?:a\s+)?public\s+office))",
+        re.IGNORECASE,
+    ),
     # "the matter was reduced from gross misconduct to misconduct" (30/11/2026, fourth round)
     re.compile(
         r"\b(?:reduced|downgraded|lowered)\s+(?:from\s+gross\s+misconduct\s+)?to\s+"
@@ -512,7 +525,8 @@ _FORUM_RES = [
         "misconduct_hearing",
         re.compile(
             r"\b(?:gross\s+)?misconduct\s+hearing|\bhearing\s+panel|\bmisconduct\s+panel|"
-            r"\blegally\s+qualified\s+chair|\bLQC\b|\bpublic\s+hearing|\bindependent\s+panel",
+            # "a legally-qualified chair", hyphenated (thirteenth round)
+            r"\blegally[\s-]+qualified\s+chair|\bLQC\b|\bpublic\s+hearing|\bindependent\s+panel",
             re.I,
         ),
         0.9,
