@@ -870,7 +870,7 @@ HELD_OUT = (
     ),
     HeldOut(
         12,
-        "not yet measured: to be measured once, after held-out 11, then development",
+        "measured once at commit 8a0d147: development since",
         own_folder=True,
         fetched="fetched while held-out 11 was still unmeasured, kept for the round after it",
     ),
