@@ -1,0 +1,34 @@
+"""Rules of the fourteenth round (30/11/2026, issue 15), written against held-out 12's misses after
+its one measurement. Texts are written for the test."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+
+
+def test_former_officers_listed_after_a_plural_rank_are_each_an_officer() -> None:
+    text = (
+        "A misconduct panel at Durham Constabulary found that PC Anna Bell and PC Carl Dunn "
+        "committed gross misconduct, and both were dismissed without notice. The panel added "
+        "that former constables Ed Fox, Gil Fox, and Ian Jones would have been dismissed had "
+        "they not already resigned.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    by_name = {r.name: r for r in ex.records}
+    assert set(by_name) == {"Anna Bell", "Carl Dunn", "Ed Fox", "Gil Fox", "Ian Jones"}
+    for name in ("Ed Fox", "Gil Fox", "Ian Jones"):
+        assert by_name[name].value("outcome") == "would_have_been_dismissed"
+        assert by_name[name].value("status") == "former"
+        assert by_name[name].value("rank") == "constable"
+    assert by_name["Anna Bell"].value("outcome") == "dismissal_without_notice"
+
+
+def test_a_plural_rank_before_one_name_is_not_read_as_a_list() -> None:
+    text = (
+        "Constables across the force were told of the result. At a misconduct hearing PC Rose "
+        "Hill of Kent Police was given a written warning; the sergeants Peter Lane had trained "
+        "were not involved.\n"
+    )
+    ex = extract(text)
+    assert [r.name for r in ex.records] == ["Rose Hill"]
