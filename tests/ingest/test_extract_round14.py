@@ -32,3 +32,24 @@ def test_a_plural_rank_before_one_name_is_not_read_as_a_list() -> None:
     )
     ex = extract(text)
     assert [r.name for r in ex.records] == ["Rose Hill"]
+
+
+def test_a_serving_officer_and_former_officers_named_in_apposition_keep_their_outcomes() -> None:
+    text = (
+        "Four officers of Kent Police exchanged offensive messages, a misconduct hearing found. "
+        "Three of them had left the force before the hearing. All four officers were found to "
+        "have committed gross misconduct, with the serving officer dismissed without notice. "
+        "The three former officers would have been dismissed had they still been serving.\n"
+        "The chief constable chaired the hearing for the serving officer, Sergeant Amy Cole. "
+        "An earlier hearing dealt with the three former officers, Sergeant Bob Dyer, PC Cal "
+        "Eames and Officer ‘B’.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    got = {r.label: (r.value("rank"), r.value("status"), r.value("outcome")) for r in ex.records}
+    assert got == {
+        "Sergeant Amy Cole": ("sergeant", "serving", "dismissal_without_notice"),
+        "Sergeant Bob Dyer": ("sergeant", "former", "would_have_been_dismissed"),
+        "PC Cal Eames": ("constable", "former", "would_have_been_dismissed"),
+        "Officer B": (None, "former", "would_have_been_dismissed"),
+    }

@@ -894,10 +894,17 @@ _COUNT_OUTCOME = re.compile(
 
 
 _THE_OTHER_OUTCOME = re.compile(
-    r"\bthe\s+(?:other|former|second|remaining)\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
+    r"\bthe\s+(?:other|former|second|remaining|serving)\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
     r"(?P<mid>[^.;:]{0,80}?)"
     r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+(?:dismissed|sacked)|dismissed|"
     r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|management\s+advice)",
+    re.I,
+)
+
+
+_ANOTHER_SUBJECT = re.compile(
+    r"(?:,\s*|\b)(?:with|and|while|whilst)\s+the\s+(?:other|former|second|remaining|serving)\s+"
+    r"(?:police\s+)?(?:officer|constable|PC|sergeant)\b",
     re.I,
 )
 
@@ -1122,6 +1129,10 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
         ):
             continue
         if any(w in mid for w in NUMBERS if re.search(rf"\b{w}\b", mid)):
+            continue
+        if _ANOTHER_SUBJECT.search(mid):
+            # "all six officers were found to have committed gross misconduct, with the serving
+            # officer dismissed": the outcome is the one officer's, not the six's (fourteenth round)
             continue
         # Police staff are not officers: "One detention officer received a final written warning"
         # is not an officer's outcome (30/11/2026, issue 15).

@@ -74,8 +74,19 @@ _PLURAL_LISTED = re.compile(
     r"(?:police\s+)?officers)\s+"
     rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*\s*,?\s+and\s+{_FULL_NAME})\b"
 )
+# "the hearing for the five former officers, Sergeant A B, PC C D and Officer E": officers named in
+# apposition after "the (N) former officers" have left the force, though no "former" stands before
+# each name (fourteenth round). The list runs to the end of its sentence.
+_FORMER_APPOSITION = re.compile(
+    r"\bthe\s+(?:(?:" + "|".join(NUMBERS) + r")\s+)?(?:former|ex-)\s*(?:police\s+)?"
+    r"(?:officers?|constables?|sergeants?|colleagues?)\s*[,:]\s*(?P<list>[^.\n]+)",
+    re.IGNORECASE,
+)
 # "Officer A", "Former Officer B", "officer X"
-_LETTERED = re.compile(_FORMER + r"\b[Oo]fficer[ \t]+(?P<names>[A-Z])(?!\w)")
+# "Officer ‘A’": the letter in quotation marks (fourteenth round)
+_LETTERED = re.compile(
+    _FORMER + r"\b[Oo]fficer[ \t]+(?P<quote>[‘'\"])?(?P<names>[A-Z])(?(quote)[’'\"])(?!\w)"
+)
 # "The police constable was found", "A special constable has been dismissed"
 # "A Detective Inspector has been dismissed", "The detective sergeant" (30/11/2026, fifth round,
 # after held-out 4 was measured: a detective rank, printed with capitals, was not read).
@@ -316,11 +327,19 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         for n in names:
             at = text.find(n, pos)
             printed = "PC" if _PLURAL_RANKS.match(m.group("rank")) else m.group("rank")
+            own_code, own_span = code, rank_span
+            words = n.split()
+            if len(words) > 2 and at >= 0 and (own := rank_code(words[0])) is not None:
+                # "Sergeant A B, Sergeant C D, PC E F": each name of the list printed with its
+                # own rank, which is that officer's, not the first's (fourteenth round)
+                own_code, own_span, printed = own, Piece(at, at + len(words[0]), words[0]), words[0]
+                at += len(words[0]) + 1
+                n = " ".join(words[1:])
             label = f"{printed} {n}" if at >= 0 else n
             add(
                 n,
-                code,
-                rank_span,
+                own_code,
+                own_span,
                 at if at >= 0 else m.start(),
                 (at + len(n)) if at >= 0 else m.end(),
                 former,
@@ -400,6 +419,11 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         )
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
+    for m in _FORMER_APPOSITION.finditer(text):
+        span = Piece(m.start(), m.end(), m.group())
+        for o in officers:
+            if not o.former and any(m.start("list") <= p.start < m.end() for p in o.mentions):
+                o.former, o.former_span = True, span
     if len(officers) > 1:
         _surname_mentions(text, officers)
     if officers:
