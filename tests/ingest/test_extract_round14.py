@@ -53,3 +53,24 @@ def test_a_serving_officer_and_former_officers_named_in_apposition_keep_their_ou
         "PC Cal Eames": ("constable", "former", "would_have_been_dismissed"),
         "Officer B": (None, "former", "would_have_been_dismissed"),
     }
+
+
+def test_charges_dismissed_after_a_long_subject_are_not_the_officers_dismissal() -> None:
+    text = (
+        "Gross misconduct charges against the deputy head of Dorset Police's vetting and "
+        "complaints unit have been dismissed.\n"
+        "Inspector Kim Lowe had faced a misconduct hearing over two complaints. At the hearing "
+        "in Poole on Monday she was told the allegations had been dismissed.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert [r.value("outcome") for r in ex.records] == ["no_further_action"]
+
+
+def test_an_officer_dismissed_after_the_allegations_were_proven_is_still_dismissed() -> None:
+    text = (
+        "At the misconduct hearing in Poole the allegations against PC Lee Moss of Dorset "
+        "Police were proven and he was dismissed without notice.\n"
+    )
+    ex = extract(text)
+    assert [r.value("outcome") for r in ex.records] == ["dismissal_without_notice"]
