@@ -74,3 +74,22 @@ def test_an_officer_dismissed_after_the_allegations_were_proven_is_still_dismiss
     )
     ex = extract(text)
     assert [r.value("outcome") for r in ex.records] == ["dismissal_without_notice"]
+
+
+def test_a_date_in_what_the_hearing_was_told_is_the_conducts() -> None:
+    text = (
+        "PC Dan Hope of Kent Police has been sacked after a misconduct hearing found he had "
+        "committed gross misconduct.\n"
+        "The hearing was told he shouted at a cyclist in Ashford on 12 June 2021.\n"
+    )
+    ex = extract(text)
+    assert [r.value("hearing_date") for r in ex.records] == [None]
+
+
+def test_a_hearing_heard_at_a_place_on_a_date_keeps_its_date() -> None:
+    text = (
+        "The case of PC Dan Hope of Kent Police was heard at Maidstone on 12 June 2021, and he "
+        "was dismissed without notice after the panel found gross misconduct.\n"
+    )
+    ex = extract(text)
+    assert [r.value("hearing_date") for r in ex.records] == ["2021-06-12"]

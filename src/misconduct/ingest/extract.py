@@ -560,6 +560,15 @@ _TOLD_PAST = re.compile(
     r"[^;]*?\bhad\s+(?:been\s+)?[a-z]+\b[^;]*$",
     re.I,
 )
+# A date in what a hearing was told ("The hearing was told he followed a car on 15 April 2019", "a
+# hearing, which heard that she refused a test on 25 November 2019") is the conduct's; not "was
+# heard at Town on ..." (the hearing held), nor "heard on 3 May" (fourteenth round).
+_HEARING_TOLD = re.compile(
+    r"(?:\b(?:was|were)\s+told|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s)(?<!being\s)\bheard)\s+"
+    r"(?:that\s+|how\s+)?(?!on\b|in\b|at\b)\S+\s+[a-z]+\b"
+    r"(?![^;]*\b(?:hearing|meeting|held|took\s+place|concluded)\b)[^;]*$",
+    re.I,
+)
 _CONDUCT_PERIOD = re.compile(
     r"\b(?:in|during|over|throughout)\s+(?:the\s+)?period\s+(?:from|between|of)\b[^.;]{0,40}$",
     re.I,
@@ -675,9 +684,9 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
             elif _ALLEGATION_CLAUSE.search(s.text[: f.start]):
                 score -= 3  # a date inside what the allegation says: the conduct's
-            elif _TOLD_PAST.search(s.text[: f.start]) or _CONDUCT_PERIOD.search(
-                s.text[max(0, f.start - 60) : f.start]
-            ):
+            elif (
+                _TOLD_PAST.search(s.text[: f.start]) or _HEARING_TOLD.search(s.text[: f.start])
+            ) or _CONDUCT_PERIOD.search(s.text[max(0, f.start - 60) : f.start]):
                 score -= 3  # what the officer had done, or a period of conduct
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
