@@ -93,3 +93,25 @@ def test_a_hearing_heard_at_a_place_on_a_date_keeps_its_date() -> None:
     )
     ex = extract(text)
     assert [r.value("hearing_date") for r in ex.records] == ["2021-06-12"]
+
+
+def test_a_date_alone_on_its_line_or_before_a_byline_is_the_pages_not_the_hearings() -> None:
+    for line in ("Tuesday, March 04, 2025", "4 MARCH 2025 | BY Jo Writer FOR The Courier"):
+        text = (
+            "Constable sacked for misusing police systems\n\n"
+            f"{line}\n\n"
+            "PC Ann Lowe of Suffolk Constabulary has been dismissed without notice for gross "
+            "misconduct.\n"
+        )
+        ex = extract(text)
+        assert [r.value("hearing_date") for r in ex.records] == [None], line
+
+
+def test_a_page_dated_on_its_own_line_that_says_today_keeps_that_date() -> None:
+    text = (
+        "Tuesday 4 March 2025\n\n"
+        "PC Ann Lowe of Suffolk Constabulary was dismissed without notice today for gross "
+        "misconduct.\n"
+    )
+    ex = extract(text)
+    assert [r.value("hearing_date") for r in ex.records] == ["2025-03-04"]

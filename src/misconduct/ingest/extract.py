@@ -778,6 +778,13 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             # "29 June 2021 - Officer X", "Date of proceedings: 30 August 2023") is offered for
             # review (30/11/2026, tenth round).
             return absent("no date in the text reads as the hearing's")
+        line_end = text.find("\n", best.evidence.end)
+        rest = text[best.evidence.end : line_end if line_end >= 0 else len(text)]
+        if not says_today and not before.strip() and _DATE_LINE_REST.fullmatch(rest):
+            # A date alone on its line ("Saturday, September 07, 2024") or before a byline ("3
+            # MARCH 2016 | BY A Writer"), with no hearing word near it, is when the page was
+            # written, not a table's or a list's row (fourteenth round).
+            return absent("the only date is the page's own date line")
         return Field(
             best.value,
             best.evidence,
@@ -785,6 +792,10 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             best.note or "no hearing named beside this date",
         )
     return best
+
+
+# What may follow a page's own date on its line: nothing, or a byline ("| By A Writer For Paper").
+_DATE_LINE_REST = re.compile(r"[\s.,]*(?:[|•–-]?\s*by\s+[^\n]{0,80})?", re.I)
 
 
 # "A statement released today (Friday, May 26) said ...": the date the text gives for "today".
