@@ -115,3 +115,18 @@ def test_a_page_dated_on_its_own_line_that_says_today_keeps_that_date() -> None:
     )
     ex = extract(text)
     assert [r.value("hearing_date") for r in ex.records] == ["2025-03-04"]
+
+
+def test_a_panel_described_before_its_verb_that_found_no_case_to_answer_clears_the_officer() -> (
+    None
+):
+    text = (
+        "A police misconduct panel made up of a legally qualified chair and two members decided "
+        "yesterday that PC 1234 Ray Stone of Derbyshire Constabulary had 'no case to answer'. "
+        "The hearing had lasted three days.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    record = ex.records[0]
+    assert record.value("outcome") == "no_further_action"
+    assert record.value("finding") == "no_misconduct"

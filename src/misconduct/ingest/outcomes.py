@@ -476,6 +476,10 @@ _NO_MISCONDUCT = re.compile(
     r"(?:concluded|found|decided|ruled|"
     r"deemed|determined)"
     r"\s+that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
+    # "A discipline panel consisting of a chair and two members determined yesterday that PC X
+    # had 'no case to answer'": the panel described before its verb (fourteenth round)
+    r"(?:hearing|panel)\b[^.;]{0,80}?\b(?:concluded|found|decided|ruled|deemed|determined)\s+"
+    r"(?:today\s+|yesterday\s+)?that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
     r"(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
     r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process)\b",
     re.IGNORECASE,
