@@ -3,7 +3,7 @@ its one measurement. Texts are written for the test."""
 
 from __future__ import annotations
 
-from misconduct.ingest import extract
+from misconduct.ingest import extract, refusal
 
 
 def test_former_officers_listed_after_a_plural_rank_are_each_an_officer() -> None:
@@ -130,3 +130,27 @@ def test_a_panel_described_before_its_verb_that_found_no_case_to_answer_clears_t
     record = ex.records[0]
     assert record.value("outcome") == "no_further_action"
     assert record.value("finding") == "no_misconduct"
+
+
+def test_an_officer_warned_after_a_private_hearing_is_read_without_the_word_misconduct() -> None:
+    text = (
+        "An officer who shared details of a burglary inquiry has been given a written warning, "
+        "Norfolk Police said. The hearing was held in private, and the force would not say "
+        "where the officer worked.\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert [r.value("outcome") for r in ex.records] == ["written_warning"]
+
+
+def test_a_written_warning_outside_the_police_or_without_a_hearing_is_still_refused() -> None:
+    employer = (
+        "A warehouse officer was given a written warning after a disciplinary meeting with his "
+        "manager over lateness.\n"
+    )
+    no_hearing = (
+        "A police officer was given a written warning by her sergeant for parking in the "
+        "station's disabled bay, a colleague said.\n"
+    )
+    assert refusal(employer) is not None
+    assert refusal(no_hearing) is not None

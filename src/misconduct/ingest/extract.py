@@ -127,11 +127,31 @@ def _about_staff(text: str) -> bool:
     return officer is None or officer.start() > staff.start()
 
 
+# "An officer who leaked information has been let off with a written warning ... A hearing was
+# held behind closed doors": a warning given to an officer after a hearing, in a text that names the
+# police, is a conduct outcome though it never says misconduct or Standards (fourteenth round). A
+# warning from an employer that is not the police, or without a hearing, is not read.
+_OFFICER_WARNED = re.compile(
+    r"\b(?:police\s+)?(?:officer|constable|PC|sergeant|inspector)\b[^.]{0,80}?\b(?:given|handed|"
+    r"received|receives|issued\s+with|let\s+off\s+with)\s+(?:a|an)\s+(?:final\s+)?written\s+warning\b",
+    re.I,
+)
+_POLICE_NAMED = re.compile(r"\b(?:police|constabulary)\b", re.I)
+_HEARING_WORD = re.compile(r"\b(?:hearing|meeting)\b", re.I)
+
+
+def _police_officer_warned(text: str) -> bool:
+    """Whether the text tells of a police officer warned after a hearing."""
+    return bool(
+        _OFFICER_WARNED.search(text) and _POLICE_NAMED.search(text) and _HEARING_WORD.search(text)
+    )
+
+
 def refusal(text: str) -> str | None:
     """Why a text is not a misconduct outcome, or None if it reads as one."""
     if len(text.strip()) < 40:
         return "The text is too short to be a published outcome (fewer than 40 characters)."
-    if not _MISCONDUCT.search(text):
+    if not _MISCONDUCT.search(text) and not _police_officer_warned(text):
         return "The text does not mention police misconduct or the Standards of Professional Behaviour."
     if not _PROCEEDINGS.search(text):
         return "The text mentions misconduct but no hearing, meeting, finding or outcome."
