@@ -127,11 +127,31 @@ def _about_staff(text: str) -> bool:
     return officer is None or officer.start() > staff.start()
 
 
+# "An officer who leaked information has been let off with a written warning ... A hearing was
+# held behind closed doors": a warning given to an officer after a hearing, in a text that names the
+# police, is a conduct outcome though it never says misconduct or Standards (fourteenth round). A
+# warning from an employer that is not the police, or without a hearing, is not read.
+_OFFICER_WARNED = re.compile(
+    r"\b(?:police\s+)?(?:officer|constable|PC|sergeant|inspector)\b[^.]{0,80}?\b(?:given|handed|"
+    r"received|receives|issued\s+with|let\s+off\s+with)\s+(?:a|an)\s+(?:final\s+)?written\s+warning\b",
+    re.I,
+)
+_POLICE_NAMED = re.compile(r"\b(?:police|constabulary)\b", re.I)
+_HEARING_WORD = re.compile(r"\b(?:hearing|meeting)\b", re.I)
+
+
+def _police_officer_warned(text: str) -> bool:
+    """Whether the text tells of a police officer warned after a hearing."""
+    return bool(
+        _OFFICER_WARNED.search(text) and _POLICE_NAMED.search(text) and _HEARING_WORD.search(text)
+    )
+
+
 def refusal(text: str) -> str | None:
     """Why a text is not a misconduct outcome, or None if it reads as one."""
     if len(text.strip()) < 40:
         return "The text is too short to be a published outcome (fewer than 40 characters)."
-    if not _MISCONDUCT.search(text):
+    if not _MISCONDUCT.search(text) and not _police_officer_warned(text):
         return "The text does not mention police misconduct or the Standards of Professional Behaviour."
     if not _PROCEEDINGS.search(text):
         return "The text mentions misconduct but no hearing, meeting, finding or outcome."
@@ -560,6 +580,15 @@ _TOLD_PAST = re.compile(
     r"[^;]*?\bhad\s+(?:been\s+)?[a-z]+\b[^;]*$",
     re.I,
 )
+# A date in what a hearing was told ("The hearing was told he followed a car on 15 April 2019", "a
+# hearing, which heard that she refused a test on 25 November 2019") is the conduct's; not "was
+# heard at Town on ..." (the hearing held), nor "heard on 3 May" (fourteenth round).
+_HEARING_TOLD = re.compile(
+    r"(?:\b(?:was|were)\s+told|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s)(?<!being\s)\bheard)\s+"
+    r"(?:that\s+|how\s+)?(?!on\b|in\b|at\b)\S+\s+[a-z]+\b"
+    r"(?![^;]*\b(?:hearing|meeting|held|took\s+place|concluded)\b)[^;]*$",
+    re.I,
+)
 _CONDUCT_PERIOD = re.compile(
     r"\b(?:in|during|over|throughout)\s+(?:the\s+)?period\s+(?:from|between|of)\b[^.;]{0,40}$",
     re.I,
@@ -675,9 +704,9 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
             elif _ALLEGATION_CLAUSE.search(s.text[: f.start]):
                 score -= 3  # a date inside what the allegation says: the conduct's
-            elif _TOLD_PAST.search(s.text[: f.start]) or _CONDUCT_PERIOD.search(
-                s.text[max(0, f.start - 60) : f.start]
-            ):
+            elif (
+                _TOLD_PAST.search(s.text[: f.start]) or _HEARING_TOLD.search(s.text[: f.start])
+            ) or _CONDUCT_PERIOD.search(s.text[max(0, f.start - 60) : f.start]):
                 score -= 3  # what the officer had done, or a period of conduct
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
@@ -769,6 +798,13 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             # "29 June 2021 - Officer X", "Date of proceedings: 30 August 2023") is offered for
             # review (30/11/2026, tenth round).
             return absent("no date in the text reads as the hearing's")
+        line_end = text.find("\n", best.evidence.end)
+        rest = text[best.evidence.end : line_end if line_end >= 0 else len(text)]
+        if not says_today and not before.strip() and _DATE_LINE_REST.fullmatch(rest):
+            # A date alone on its line ("Saturday, September 07, 2024") or before a byline ("3
+            # MARCH 2016 | BY A Writer"), with no hearing word near it, is when the page was
+            # written, not a table's or a list's row (fourteenth round).
+            return absent("the only date is the page's own date line")
         return Field(
             best.value,
             best.evidence,
@@ -776,6 +812,10 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             best.note or "no hearing named beside this date",
         )
     return best
+
+
+# What may follow a page's own date on its line: nothing, or a byline ("| By A Writer For Paper").
+_DATE_LINE_REST = re.compile(r"[\s.,]*(?:[|•–-]?\s*by\s+[^\n]{0,80})?", re.I)
 
 
 # "A statement released today (Friday, May 26) said ...": the date the text gives for "today".
@@ -894,10 +934,17 @@ _COUNT_OUTCOME = re.compile(
 
 
 _THE_OTHER_OUTCOME = re.compile(
-    r"\bthe\s+(?:other|former|second|remaining)\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
+    r"\bthe\s+(?:other|former|second|remaining|serving)\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
     r"(?P<mid>[^.;:]{0,80}?)"
     r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+(?:dismissed|sacked)|dismissed|"
     r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|management\s+advice)",
+    re.I,
+)
+
+
+_ANOTHER_SUBJECT = re.compile(
+    r"(?:,\s*|\b)(?:with|and|while|whilst)\s+the\s+(?:other|former|second|remaining|serving)\s+"
+    r"(?:police\s+)?(?:officer|constable|PC|sergeant)\b",
     re.I,
 )
 
@@ -1122,6 +1169,10 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
         ):
             continue
         if any(w in mid for w in NUMBERS if re.search(rf"\b{w}\b", mid)):
+            continue
+        if _ANOTHER_SUBJECT.search(mid):
+            # "all six officers were found to have committed gross misconduct, with the serving
+            # officer dismissed": the outcome is the one officer's, not the six's (fourteenth round)
             continue
         # Police staff are not officers: "One detention officer received a final written warning"
         # is not an officer's outcome (30/11/2026, issue 15).

@@ -252,9 +252,14 @@ _EARLIER_PANEL_BEFORE = re.compile(
 # after a preposition ("the officer at the hearing was dismissed") is not the subject.
 _CASE_DISMISSED_BEFORE = re.compile(
     r"\b(?P<noun>hearing|case|allegations?|charges?|complaints?|proceedings|claims?)\b"
-    r"(?:[^.,;]{0,60}?|[^.;]{0,60}?,\s+which)\s+"
+    # "the charges against the head of the force's professional standards department have been
+    # dismissed": the charges' subject may be told at length (fourteenth round)
+    r"(?:[^.,;]{0,60}?|[^.;]{0,60}?,\s+which|\s+against\s+(?:the|a|an)\s+[^.,;]{0,100}?)\s+"
     r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|to\s+be)\s+$",
     re.IGNORECASE,
+)
+_LAST_CASE_DISMISSED_BEFORE = re.compile(
+    r"(?s:.*)" + _CASE_DISMISSED_BEFORE.pattern, _CASE_DISMISSED_BEFORE.flags
 )
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:at|of|in|after|following|during|before)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
@@ -285,14 +290,18 @@ def _claims_dismissed(sentence_before: str) -> bool:
 
 
 def _case_dismissed(before: str) -> bool:
-    """Whether "dismissed" that follows ``before`` is said of a case or allegation."""
-    m = _CASE_DISMISSED_BEFORE.search(before)
-    return (
-        m is not None
-        and not _AFTER_PREPOSITION.search(before[: m.start("noun")])
-        # "the allegation was proven and he was dismissed": the officer is the subject again
-        and not _A_PERSON.search(before[m.end("noun") :])
-    )
+    """Whether "dismissed" that follows ``before`` is said of a case or allegation: the first
+    such noun, or the nearest ("at the hearing she was told the allegations had been dismissed":
+    the allegations, not the hearing; fourteenth round)."""
+    for m in (_CASE_DISMISSED_BEFORE.search(before), _LAST_CASE_DISMISSED_BEFORE.match(before)):
+        if (
+            m is not None
+            and not _AFTER_PREPOSITION.search(before[: m.start("noun")])
+            # "the allegation was proven and he was dismissed": the officer is the subject again
+            and not _A_PERSON.search(before[m.end("noun") :])
+        ):
+            return True
+    return False
 
 
 _A_PERSON = re.compile(
@@ -308,7 +317,7 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     if _NOT_OUTCOME_AFTER.search(after):
         return True
     if code == "dismissal_without_notice" and _case_dismissed(
-        text[max(0, m.start() - 90) : m.start()]
+        text[max(0, m.start() - 180) : m.start()]
     ):
         return True
     if code == "dismissal_without_notice" and _claims_dismissed(
@@ -467,6 +476,10 @@ _NO_MISCONDUCT = re.compile(
     r"(?:concluded|found|decided|ruled|"
     r"deemed|determined)"
     r"\s+that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
+    # "A discipline panel consisting of a chair and two members determined yesterday that PC X
+    # had 'no case to answer'": the panel described before its verb (fourteenth round)
+    r"(?:hearing|panel)\b[^.;]{0,80}?\b(?:concluded|found|decided|ruled|deemed|determined)\s+"
+    r"(?:today\s+|yesterday\s+)?that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
     r"(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
     r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process)\b",
     re.IGNORECASE,
