@@ -8,8 +8,12 @@ import click
 def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
     out = [(path, command)]
     if isinstance(command, click.Group):
-        for name in sorted(command.commands):
-            out.extend(_walk(command.commands[name], [*path, name]))
+        # through the group's own look-up: the top-level group loads its areas when asked
+        ctx = click.Context(command)
+        for name in sorted(command.list_commands(ctx)):
+            sub = command.get_command(ctx, name)
+            if sub is not None:
+                out.extend(_walk(sub, [*path, name]))
     return out
 
 
