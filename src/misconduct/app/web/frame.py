@@ -74,19 +74,13 @@ def frame(request: HttpRequest, template: str) -> Frame | None:
         html = render_to_string(
             template, {"title": _TITLE, "content": SafeString(_CONTENT)}, request
         )
-        head, title_rest = _split(html, _TITLE)
-        middle, tail = _split(title_rest, _CONTENT)
-        found = Frame(head, middle, tail)
+        pieces, order = _places(html, (_TITLE, _CONTENT))
+        if order != (_TITLE, _CONTENT):
+            raise RuntimeError("the template must show the title before the content")
+        found = Frame(*pieces)
         with _lock:
             _frames[key] = found
     return found
-
-
-def _split(html: str, marker: str) -> tuple[str, str]:
-    before, found, after = html.partition(marker)
-    if not found or marker in after:
-        raise RuntimeError(f"the template must show {marker!r} exactly once")
-    return before, after
 
 
 @dataclass(frozen=True)
