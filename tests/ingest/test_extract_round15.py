@@ -1,0 +1,66 @@
+"""Rules of the fifteenth round (30/11/2026, issue 15), written against the misses of the shared
+cases and the corpus texts kept in the repository; and the scorer's reading of a corpus truth whose
+text fixes only the hearing's month. Texts are written for the test."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from misconduct.ingest import extract
+from misconduct.ingest.model import OfficerRecord
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _one(text: str) -> OfficerRecord:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 1, [r.label for r in ex.records]
+    return ex.records[0]
+
+
+# --- The scorer: a corpus truth whose text fixes only the month ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    name = "ingest_eval_round15_under_test"
+    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / "ingest_eval.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("in_text", "expected"),
+    [(None, "2023-11-15"), (False, None), ("month", "2023-11")],
+)
+def test_the_scorer_reads_a_corpus_truths_hearing_date_as_far_as_the_text_fixes_it(
+    scorer: ModuleType, in_text: object, expected: str | None
+) -> None:
+    import datetime as dt
+
+    truth: dict[str, object] = {"hearing_date": dt.date(2023, 11, 15)}
+    if in_text is not None:
+        truth["hearing_date_in_text"] = in_text
+    assert scorer.normalise_truth(truth)["hearing_date"] == expected
+
+
+def test_the_scorer_marks_a_miss_whose_truth_the_text_does_not_print(scorer: ModuleType) -> None:
+    text = (
+        "PC Dan Webb of Kent Police was dismissed without notice after a misconduct hearing "
+        "found gross misconduct.\n"
+    )
+    truth = scorer.normalise_truth({"force": "kent", "hearing_date": "2024-05-02"})
+    scorer.MISSES.clear()
+    counts = scorer.score([(truth, extract(text).records)], ["made-up"], [text])
+    assert counts["hearing_date"]["fn"] == 1
+    assert any("hearing_date" in m and "not printed in the text" in m for m in scorer.MISSES)
+    scorer.MISSES.clear()
