@@ -24,6 +24,45 @@ def _one(text: str) -> OfficerRecord:
     return ex.records[0]
 
 
+# --- Hearing dates: the month a panel decided --------------------------------------------------
+
+
+def test_a_month_opening_the_sentence_in_which_a_panel_decided_is_the_hearings() -> None:
+    rec = _one(
+        "Our investigation into the officers of Kent Police ended in May 2021.\n"
+        "In March 2022, a panel determined that PC Jo Marsh had breached the standards of "
+        "professional behaviour relating to honesty and integrity. She was dismissed without "
+        "notice.\n"
+    )
+    assert rec.value("hearing_date") == "2022-03"
+
+
+def test_a_month_before_a_misconduct_panel_concluding_without_a_comma_is_the_hearings() -> None:
+    rec = _one(
+        "Durham Constabulary referred the matter in June 2018.\n"
+        "In October 2019 a misconduct panel concluded that PC Leo Hart had committed misconduct. "
+        "He was given a written warning.\n"
+    )
+    assert rec.value("hearing_date") == "2019-10"
+
+
+def test_a_month_opening_a_sentence_about_something_else_is_still_not_the_hearings() -> None:
+    rec = _one(
+        "In March 2022, PC Jo Marsh of Kent Police was arrested. A misconduct hearing later found "
+        "gross misconduct and she was dismissed without notice.\n"
+    )
+    assert rec.value("hearing_date") is None
+
+
+def test_a_full_date_of_the_hearing_still_wins_over_the_month_a_panel_decided() -> None:
+    rec = _one(
+        "In March 2022, a panel determined that PC Jo Marsh of Kent Police had committed gross "
+        "misconduct. The misconduct hearing was held on 14 March 2022 and she was dismissed "
+        "without notice.\n"
+    )
+    assert rec.value("hearing_date") == "2022-03-14"
+
+
 # --- The scorer: a corpus truth whose text fixes only the month ---------------------------------
 
 
@@ -64,3 +103,20 @@ def test_the_scorer_marks_a_miss_whose_truth_the_text_does_not_print(scorer: Mod
     assert counts["hearing_date"]["fn"] == 1
     assert any("hearing_date" in m and "not printed in the text" in m for m in scorer.MISSES)
     scorer.MISSES.clear()
+
+
+def test_a_month_in_which_a_panel_found_is_the_hearings_though_the_sentence_names_a_court() -> None:
+    rec = _one(
+        "In June 2020, the panel found that PC Jo Marsh of Kent Police, convicted at a "
+        "magistrates' court of drink driving, had committed gross misconduct. She was dismissed "
+        "without notice.\n"
+    )
+    assert rec.value("hearing_date") == "2020-06"
+
+
+def test_a_full_date_with_one_hearing_word_wins_over_an_earlier_month_a_panel_decided() -> None:
+    rec = _one(
+        "In March 2022, a panel determined that PC Jo Marsh of Kent Police had committed gross "
+        "misconduct. Her hearing on 14 March 2022 ended with her dismissal without notice.\n"
+    )
+    assert rec.value("hearing_date") == "2022-03-14"

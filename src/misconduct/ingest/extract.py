@@ -618,6 +618,25 @@ def _own_clause_names_hearing(sentence: str, found: d.FoundDate) -> bool:
     return bool(_DATE_GOOD.search(clause)) and not _DATE_BAD.search(clause)
 
 
+# A month and year opening a sentence whose subject, a panel, a chair or a hearing, then decides:
+# "In November 2023, a panel determined ...", "In May 2019 the misconduct hearing found ..."
+# (fifteenth round).
+_MONTH_OPENS = re.compile(r"\s*(?:In|During)\s+$")
+_THEN_DECIDED = re.compile(
+    r",?\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,3}?(?:panel|chair|hearing)\s+(?:\w+ly\s+)?"
+    r"(?:determined|concluded|found|decided|ruled)\b",
+    re.I,
+)
+
+
+def _panel_decided_in(sentence: str, found: d.FoundDate) -> bool:
+    """Whether a month and year opens the sentence and a panel, chair or hearing is the subject
+    that then decides."""
+    return bool(
+        _MONTH_OPENS.fullmatch(sentence[: found.start]) and _THEN_DECIDED.match(sentence, found.end)
+    )
+
+
 def _clause_score(sentence: str, at: int) -> int:
     """The hearing words less twice the other dates' words in a date's own clause: from the last
     comma or semicolon before it (ninth round)."""
@@ -677,7 +696,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     # ("90 days from today is ..." in a page's margin is no hearing "today"; ninth round)
     says_today = re.search(r"(?<!from )\btoday\b", text, re.I)
     own_line = None if says_today else d.own_date_line(text)
-    candidates: list[tuple[int, int, Field]] = []
+    candidates: list[tuple[float, int, Field]] = []
     # Between dates of one sentence that score alike, the words of each date's own clause (from
     # the comma before it) decide: "resigned on 30 March 2020, before the hearing, which took
     # place on 7 May 2020" (30/11/2026, ninth round).
@@ -696,7 +715,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             bad_all += 2
         for f in d.find_dates(s.text):
             good, bad = _words_for(s.text, f.start, good_all, bad_all)
-            score = good - 2 * bad - (1 if f.precision != "day" else 0)
+            score: float = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
             if re.match(r",?\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
@@ -714,7 +733,13 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 10  # "Date published: 18 December 2017" (sixth round)
             elif own_line and own_line[0] <= s.start + f.start < own_line[1]:
                 score -= 10  # a date alone on its line under the headline (eighth round)
-            if f.precision != "day" and (score <= 0 or not _own_clause_names_hearing(s.text, f)):
+            if f.precision == "month" and _panel_decided_in(s.text, f):
+                # "In November 2023, a panel determined that ...": the month a panel, a chair or a
+                # hearing decided, opening the sentence, is the hearing's (fifteenth round). It
+                # scores half a hearing word at least: above a date no hearing word stands beside,
+                # never above a full date that has one.
+                score = max(score + 0.5, 0.5)
+            elif f.precision != "day" and (score <= 0 or not _own_clause_names_hearing(s.text, f)):
                 # A month and year is the hearing's only when a hearing word stands in its own
                 # clause ("the hearing took place in June 2021"); in a sentence whose hearing is
                 # in another clause it is the conduct's or the story's ("confronted about the
