@@ -63,6 +63,99 @@ def test_a_full_date_of_the_hearing_still_wins_over_the_month_a_panel_decided() 
     assert rec.value("hearing_date") == "2022-03-14"
 
 
+# --- Decision makers ----------------------------------------------------------------------------
+
+
+def test_a_chief_constable_who_decided_unnamed_takes_the_name_the_text_gives_elsewhere() -> None:
+    rec = _one(
+        "After an accelerated misconduct hearing, Sergeant Ann Cole of Kent Police was dismissed "
+        "without notice by the Chief Constable.\n"
+        '"Officers must be fit for duty," said Chief Constable Tom Reed.\n'
+    )
+    assert rec.value("decision_maker") == "Chief Constable Tom Reed"
+
+
+def test_the_chief_constable_deciding_without_a_name_anywhere_is_still_the_decision_maker() -> None:
+    rec = _one(
+        "Sergeant Ann Cole of Kent Police attended a misconduct hearing. The Chief Constable "
+        "decided her conduct was gross misconduct and she was dismissed without notice.\n"
+    )
+    assert rec.value("decision_maker") == "the Chief Constable"
+
+
+def test_an_assistant_chief_constable_quoted_is_not_taken_for_the_chief_who_decided() -> None:
+    rec = _one(
+        "Sergeant Ann Cole of Kent Police was dismissed without notice by the Chief Constable "
+        "after a misconduct hearing found gross misconduct.\n"
+        '"This is a serious breach," said Assistant Chief Constable Lee Park.\n'
+    )
+    assert rec.value("decision_maker") == "the Chief Constable"
+
+
+def test_two_chief_constables_named_leave_the_unnamed_one_unnamed() -> None:
+    rec = _one(
+        "Sergeant Ann Cole of Kent Police was dismissed without notice by the Chief Constable "
+        "after a misconduct hearing found gross misconduct. Chief Constable Tom Reed had asked "
+        "Chief Constable Ruth Vale of Essex Police to review the investigation.\n"
+    )
+    assert rec.value("decision_maker") == "the Chief Constable"
+
+
+def test_the_chief_constable_named_on_a_page_about_an_accelerated_hearing_is_offered() -> None:
+    rec = _one(
+        "A Kent Police constable has been dismissed without notice following an accelerated "
+        "misconduct hearing, which found gross misconduct.\n"
+        'Chief Constable Tom Reed said: "There is no place for this in policing."\n'
+    )
+    field = rec.fields["decision_maker"]
+    assert field.value == "Chief Constable Tom Reed"
+    assert field.confidence < 0.8  # said, not said to have decided: for review
+
+
+def test_a_chief_constable_quoted_after_a_misconduct_hearing_is_not_the_decision_maker() -> None:
+    rec = _one(
+        "A Kent Police constable has been dismissed without notice following a misconduct "
+        "hearing, which found gross misconduct.\n"
+        'Chief Constable Tom Reed said: "There is no place for this in policing."\n'
+    )
+    assert rec.value("decision_maker") is None
+
+
+def test_a_panel_said_to_have_decided_is_the_decision_maker_when_none_is_named() -> None:
+    rec = _one(
+        "PC Dan Webb of Kent Police was dismissed after a misconduct hearing found gross "
+        "misconduct. The panel clearly considered his dishonesty to be serious.\n"
+    )
+    assert rec.value("decision_maker") == "The panel"
+
+
+def test_a_named_chair_is_kept_over_a_panel_described() -> None:
+    rec = _one(
+        "PC Dan Webb of Kent Police was dismissed after a misconduct hearing chaired by a "
+        "legally qualified chair found gross misconduct. The panel found his account untrue.\n"
+    )
+    assert rec.value("decision_maker") == "a legally qualified chair"
+
+
+def test_a_panel_merely_mentioned_is_not_the_decision_maker() -> None:
+    rec = _one(
+        "PC Dan Webb of Kent Police was dismissed after a misconduct hearing found gross "
+        "misconduct. A panel of three heard the evidence over two days.\n"
+    )
+    assert rec.value("decision_maker") is None
+
+
+def test_a_tables_hearing_type_with_panel_in_brackets_names_a_panel() -> None:
+    ex = extract(
+        "Kent Police misconduct hearings\n"
+        "Rank | Findings | Outcome | Hearing type |\n"
+        "Constable | Gross Misconduct | Final Written Warning | Misconduct Hearing (Panel) |\n"
+    )
+    assert ex.refused is None, ex.refused
+    assert ex.records
+    assert ex.records[0].value("decision_maker") == "Panel"
+
+
 # --- The scorer: a corpus truth whose text fixes only the month ---------------------------------
 
 

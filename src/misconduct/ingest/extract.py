@@ -217,11 +217,12 @@ def extract(
     table = table_cells(text)
     judgment = bool(_JUDGMENT.search(text))
     hearing_date = _hearing_date(text, table, judgment, warnings)
+    forum = _chief_chaired(text, _forum(text, body, table), hearing_date)
     doc = {
         "force": _force(text, source_url, publisher),
-        "forum": _chief_chaired(text, _forum(text, body, table), hearing_date),
+        "forum": forum,
         "hearing_date": hearing_date,
-        "decision_maker": _decision_maker(text),
+        "decision_maker": _decision_maker(text, forum),
         "warning_months": _warning(text),
     }
     rows = table_rows(text)
@@ -928,13 +929,75 @@ _DM_PATTERNS = [
 ]
 
 
-def _decision_maker(text: str) -> Field:
+# The chief constable said to have decided, unnamed ("fired with immediate effect by the Chief
+# Constable", "The Chief Constable deemed his actions gross misconduct"; fifteenth round).
+_BY_THE_CHIEF = re.compile(
+    r"\b(?:dismissed|fired|sacked|removed|decided|found|imposed|given|issued|heard|chaired)\b"
+    r"[^.;\n]{0,60}?\bby\s+(?P<dm>the\s+Chief\s+Constable)\b(?!\s*,?\s+[A-Z])|"
+    r"(?P<dm2>\b[Tt]he\s+Chief\s+Constable)\s+(?:deemed|found|decided|concluded|ruled|determined|"
+    r"considered|dismissed)\b"
+)
+# A chief constable named in the text ("said Chief Constable Jo Bloggs"): not an assistant or a
+# deputy, whose title also ends in "Chief Constable".
+_NAMED_CHIEF = re.compile(
+    r"(?<!Assistant\s)(?<!Deputy\s)(?<!Temporary\s)\bChief\s+Constable"
+    r"(?P<name>(?:\s+(?:[A-Z][\w’'-]+|[A-Z]’[\w’'-]+)){1,3})"
+)
+# Panels described, the weakest evidence of who decided (fifteenth round): "the panel found",
+# "a panel determined", "The panel clearly considered"; and a table's hearing type "Misconduct
+# Hearing (Panel)".
+_DM_PANEL = (
+    re.compile(
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+panel)\s+(?:\w+ly\s+)?(?:found|concluded|determined|decided|"
+        r"ruled|considered|agreed)\b"
+    ),
+    re.compile(r"\b[Hh]earing\s*\(\s*(?P<dm>[Pp]anel)\s*\)"),
+)
+
+
+def _the_chief_named(text: str) -> str | None:
+    """The chief constable the text names, when it names exactly one."""
+    names = {" ".join(m.group("name").split()) for m in _NAMED_CHIEF.finditer(text)}
+    return f"Chief Constable {names.pop()}" if len(names) == 1 else None
+
+
+def _decision_maker(text: str, forum: Field | None = None) -> Field:
     for i, pattern in enumerate(_DM_PATTERNS):
         m = pattern.search(text)
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
             conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
+    m = _BY_THE_CHIEF.search(text)
+    if m:
+        group = "dm" if m.group("dm") else "dm2"
+        named = _the_chief_named(text)
+        return Field(
+            named or "the Chief Constable",
+            _span(m.start(group), m.end(group), text),
+            0.8 if named is None else 0.75,
+            "" if named is None else "the chief constable the text names elsewhere",
+        )
+    if forum is not None and forum.value == "accelerated_misconduct_hearing":
+        named = _the_chief_named(text)
+        if named is not None:
+            # The chief officer conducts an accelerated misconduct hearing (Police (Conduct)
+            # Regulations 2020, reg 55), though they may delegate it (reg 2(4A)): the one chief
+            # constable the text names is offered, for review (fifteenth round).
+            at = _NAMED_CHIEF.search(text)
+            assert at is not None
+            return Field(
+                named,
+                _span(at.start(), at.end(), text),
+                0.6,
+                "the chief constable named on a page about an accelerated hearing, which the "
+                "chief officer conducts unless delegated",
+            )
+    for pattern in _DM_PANEL:
+        m = pattern.search(text)
+        if m:
+            value = " ".join(m.group("dm").split())
+            return Field(value, _span(m.start("dm"), m.end("dm"), text), 0.7, "a panel described")
     return absent()
 
 
