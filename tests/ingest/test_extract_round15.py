@@ -92,6 +92,16 @@ def test_an_assistant_chief_constable_quoted_is_not_taken_for_the_chief_who_deci
     assert rec.value("decision_maker") == "the Chief Constable"
 
 
+def test_a_chief_constable_named_again_by_surname_is_one_chief_constable() -> None:
+    rec = _one(
+        "Sergeant Ann Cole of Kent Police was dismissed without notice by the Chief Constable "
+        "after an accelerated misconduct hearing found gross misconduct. Chief Constable Tom "
+        'Reed said: "Officers must be fit for duty." Chief Constable Reed added that the force '
+        "would learn from the case.\n"
+    )
+    assert rec.value("decision_maker") == "Chief Constable Tom Reed"
+
+
 def test_two_chief_constables_named_leave_the_unnamed_one_unnamed() -> None:
     rec = _one(
         "Sergeant Ann Cole of Kent Police was dismissed without notice by the Chief Constable "

@@ -940,7 +940,7 @@ _BY_THE_CHIEF = re.compile(
 # A chief constable named in the text ("said Chief Constable Jo Bloggs"): not an assistant or a
 # deputy, whose title also ends in "Chief Constable".
 _NAMED_CHIEF = re.compile(
-    r"(?<!Assistant\s)(?<!Deputy\s)(?<!Temporary\s)\bChief\s+Constable"
+    r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable"
     r"(?P<name>(?:\s+(?:[A-Z][\w’'-]+|[A-Z]’[\w’'-]+)){1,3})"
 )
 # Panels described, the weakest evidence of who decided (fifteenth round): "the panel found",
@@ -956,8 +956,10 @@ _DM_PANEL = (
 
 
 def _the_chief_named(text: str) -> str | None:
-    """The chief constable the text names, when it names exactly one."""
+    """The chief constable the text names, when it names exactly one ("Chief Constable Reed" is
+    "Chief Constable Tom Reed" named again)."""
     names = {" ".join(m.group("name").split()) for m in _NAMED_CHIEF.finditer(text)}
+    names = {n for n in names if not any(o != n and o.endswith(" " + n) for o in names)}
     return f"Chief Constable {names.pop()}" if len(names) == 1 else None
 
 
