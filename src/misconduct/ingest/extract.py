@@ -217,11 +217,12 @@ def extract(
     table = table_cells(text)
     judgment = bool(_JUDGMENT.search(text))
     hearing_date = _hearing_date(text, table, judgment, warnings)
+    forum = _chief_chaired(text, _forum(text, body, table), hearing_date)
     doc = {
         "force": _force(text, source_url, publisher),
-        "forum": _chief_chaired(text, _forum(text, body, table), hearing_date),
+        "forum": forum,
         "hearing_date": hearing_date,
-        "decision_maker": _decision_maker(text),
+        "decision_maker": _decision_maker(text, forum),
         "warning_months": _warning(text),
     }
     rows = table_rows(text)
@@ -618,6 +619,25 @@ def _own_clause_names_hearing(sentence: str, found: d.FoundDate) -> bool:
     return bool(_DATE_GOOD.search(clause)) and not _DATE_BAD.search(clause)
 
 
+# A month and year opening a sentence whose subject, a panel, a chair or a hearing, then decides:
+# "In November 2023, a panel determined ...", "In May 2019 the misconduct hearing found ..."
+# (fifteenth round).
+_MONTH_OPENS = re.compile(r"\s*(?:In|During)\s+$")
+_THEN_DECIDED = re.compile(
+    r",?\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,3}?(?:panel|chair|hearing)\s+(?:\w+ly\s+)?"
+    r"(?:determined|concluded|found|decided|ruled)\b",
+    re.I,
+)
+
+
+def _panel_decided_in(sentence: str, found: d.FoundDate) -> bool:
+    """Whether a month and year opens the sentence and a panel, chair or hearing is the subject
+    that then decides."""
+    return bool(
+        _MONTH_OPENS.fullmatch(sentence[: found.start]) and _THEN_DECIDED.match(sentence, found.end)
+    )
+
+
 def _clause_score(sentence: str, at: int) -> int:
     """The hearing words less twice the other dates' words in a date's own clause: from the last
     comma or semicolon before it (ninth round)."""
@@ -677,7 +697,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     # ("90 days from today is ..." in a page's margin is no hearing "today"; ninth round)
     says_today = re.search(r"(?<!from )\btoday\b", text, re.I)
     own_line = None if says_today else d.own_date_line(text)
-    candidates: list[tuple[int, int, Field]] = []
+    candidates: list[tuple[float, int, Field]] = []
     # Between dates of one sentence that score alike, the words of each date's own clause (from
     # the comma before it) decide: "resigned on 30 March 2020, before the hearing, which took
     # place on 7 May 2020" (30/11/2026, ninth round).
@@ -696,7 +716,7 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             bad_all += 2
         for f in d.find_dates(s.text):
             good, bad = _words_for(s.text, f.start, good_all, bad_all)
-            score = good - 2 * bad - (1 if f.precision != "day" else 0)
+            score: float = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
             if re.match(r",?\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
                 score -= 3  # a publication time stamp ("12 February 2024 17:00")
@@ -714,7 +734,13 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 10  # "Date published: 18 December 2017" (sixth round)
             elif own_line and own_line[0] <= s.start + f.start < own_line[1]:
                 score -= 10  # a date alone on its line under the headline (eighth round)
-            if f.precision != "day" and (score <= 0 or not _own_clause_names_hearing(s.text, f)):
+            if f.precision == "month" and _panel_decided_in(s.text, f):
+                # "In November 2023, a panel determined that ...": the month a panel, a chair or a
+                # hearing decided, opening the sentence, is the hearing's (fifteenth round). It
+                # scores half a hearing word at least: above a date no hearing word stands beside,
+                # never above a full date that has one.
+                score = max(score + 0.5, 0.5)
+            elif f.precision != "day" and (score <= 0 or not _own_clause_names_hearing(s.text, f)):
                 # A month and year is the hearing's only when a hearing word stands in its own
                 # clause ("the hearing took place in June 2021"); in a sentence whose hearing is
                 # in another clause it is the conduct's or the story's ("confronted about the
@@ -903,13 +929,77 @@ _DM_PATTERNS = [
 ]
 
 
-def _decision_maker(text: str) -> Field:
+# The chief constable said to have decided, unnamed ("fired with immediate effect by the Chief
+# Constable", "The Chief Constable deemed his actions gross misconduct"; fifteenth round).
+_BY_THE_CHIEF = re.compile(
+    r"\b(?:dismissed|fired|sacked|removed|decided|found|imposed|given|issued|heard|chaired)\b"
+    r"[^.;\n]{0,60}?\bby\s+(?P<dm>the\s+Chief\s+Constable)\b(?!\s*,?\s+[A-Z])|"
+    r"(?P<dm2>\b[Tt]he\s+Chief\s+Constable)\s+(?:deemed|found|decided|concluded|ruled|determined|"
+    r"considered|dismissed)\b"
+)
+# A chief constable named in the text ("said Chief Constable Jo Bloggs"): not an assistant or a
+# deputy, whose title also ends in "Chief Constable".
+_NAMED_CHIEF = re.compile(
+    r"(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable"
+    r"(?P<name>(?:\s+(?:[A-Z][\w’'-]+|[A-Z]’[\w’'-]+)){1,3})"
+)
+# Panels described, the weakest evidence of who decided (fifteenth round): "the panel found",
+# "a panel determined", "The panel clearly considered"; and a table's hearing type "Misconduct
+# Hearing (Panel)".
+_DM_PANEL = (
+    re.compile(
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+panel)\s+(?:\w+ly\s+)?(?:found|concluded|determined|decided|"
+        r"ruled|considered|agreed)\b"
+    ),
+    re.compile(r"\b[Hh]earing\s*\(\s*(?P<dm>[Pp]anel)\s*\)"),
+)
+
+
+def _the_chief_named(text: str) -> str | None:
+    """The chief constable the text names, when it names exactly one ("Chief Constable Reed" is
+    "Chief Constable Tom Reed" named again)."""
+    names = {" ".join(m.group("name").split()) for m in _NAMED_CHIEF.finditer(text)}
+    names = {n for n in names if not any(o != n and o.endswith(" " + n) for o in names)}
+    return f"Chief Constable {names.pop()}" if len(names) == 1 else None
+
+
+def _decision_maker(text: str, forum: Field | None = None) -> Field:
     for i, pattern in enumerate(_DM_PATTERNS):
         m = pattern.search(text)
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
             conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
+    m = _BY_THE_CHIEF.search(text)
+    if m:
+        group = "dm" if m.group("dm") else "dm2"
+        named = _the_chief_named(text)
+        return Field(
+            named or "the Chief Constable",
+            _span(m.start(group), m.end(group), text),
+            0.8 if named is None else 0.75,
+            "" if named is None else "the chief constable the text names elsewhere",
+        )
+    if forum is not None and forum.value == "accelerated_misconduct_hearing":
+        named = _the_chief_named(text)
+        if named is not None:
+            # The chief officer conducts an accelerated misconduct hearing (Police (Conduct)
+            # Regulations 2020, reg 55), though they may delegate it (reg 2(4A)): the one chief
+            # constable the text names is offered, for review (fifteenth round).
+            at = _NAMED_CHIEF.search(text)
+            assert at is not None
+            return Field(
+                named,
+                _span(at.start(), at.end(), text),
+                0.6,
+                "the chief constable named on a page about an accelerated hearing, which the "
+                "chief officer conducts unless delegated",
+            )
+    for pattern in _DM_PANEL:
+        m = pattern.search(text)
+        if m:
+            value = " ".join(m.group("dm").split())
+            return Field(value, _span(m.start("dm"), m.end("dm"), text), 0.7, "a panel described")
     return absent()
 
 
