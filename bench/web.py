@@ -28,6 +28,8 @@ def seeded() -> tuple[int, int]:
     """Seed the database once; returns (cases, seconds taken)."""
     os.environ["MISCONDUCT_DATA_DIR"] = tempfile.mkdtemp(prefix="misconduct-bench-")
     os.environ.setdefault("MISCONDUCT_SECRET_KEY", "bench-only-not-a-secret")
+    # The access log's line a request (INFO) would bury the figures under thousands of lines.
+    os.environ.setdefault("MISCONDUCT_LOG_LEVEL", "WARNING")
     from misconduct.app import bootstrap
 
     bootstrap.setup()
