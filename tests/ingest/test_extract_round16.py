@@ -269,3 +269,12 @@ def test_orders_and_authority_in_a_narrative_are_not_standards() -> None:
         "standard of discreditable conduct.\n"
     )
     assert rec.value("standards") == ["discreditable_conduct"]
+
+
+def test_a_chief_special_officer_is_a_named_special_constable() -> None:
+    rec = _one(
+        "Former Chief Special Officer Jo Marsh was dismissed by Kent Police after a misconduct "
+        "hearing found gross misconduct.\n"
+    )
+    assert rec.value("rank") == "special_constable"
+    assert rec.value("anonymised") is False

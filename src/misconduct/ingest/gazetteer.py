@@ -123,6 +123,9 @@ _RANKS: dict[str, str] = {
     # the special constabulary's own ranks (30/11/2026, thirteenth round): recorded as special
     # constables, the rank vocabulary having no others for them
     "special sergeant": "special_constable",
+    # the head of a force's special constabulary (sixteenth round)
+    "chief special officer": "special_constable",
+    "special chief officer": "special_constable",
     "special inspector": "special_constable",
     "special chief inspector": "special_constable",
     "detective constable": "constable",
