@@ -73,7 +73,16 @@ def _force_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     out: list[tuple[str, re.Pattern[str], bool]] = []
     for f in FORCES:
         short = _short(f.name)
-        names = {f.name, f"{short} Police", f"{short} Constabulary", *_ALIASES.get(f.code, ())}
+        # "who works for the Metropolitan police": the force's name with "police" in lower case
+        # (sixteenth round)
+        names = {
+            f.name,
+            f"{short} Police",
+            f"{short} Constabulary",
+            f"{short} police",
+            f"{short} constabulary",
+            *_ALIASES.get(f.code, ()),
+        }
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         out.append((f.code, re.compile(rf"\b(?:{alternation})(?![\w-])"), True))
         if f.territorial and f.code not in ("metropolitan", "city_of_london"):
@@ -114,6 +123,9 @@ _RANKS: dict[str, str] = {
     # the special constabulary's own ranks (30/11/2026, thirteenth round): recorded as special
     # constables, the rank vocabulary having no others for them
     "special sergeant": "special_constable",
+    # the head of a force's special constabulary (sixteenth round)
+    "chief special officer": "special_constable",
+    "special chief officer": "special_constable",
     "special inspector": "special_constable",
     "special chief inspector": "special_constable",
     "detective constable": "constable",
@@ -197,6 +209,9 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             # "regarding use of force, respect, and courtesy": a comma before "and" (eleventh
             # round)
             (r"respect,?\s+(?:and|&)\s+courtesy", 0.8),
+            # "breach of ... the use of force and authority": printed alone only inside a list of
+            # Standards (sixteenth round)
+            (r"authority", LISTED_ONLY),
         ],
         "equality_and_diversity": [(r"equality,?\s*(?:and|&|/)\s*diversity", 0.9)],
         "use_of_force": [
@@ -204,7 +219,12 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             # "gross misconduct by using excessive force" (sixth round)
             (r"(?:excessive|unreasonable|disproportionate|unnecessary)\s+force", 0.7),
         ],
-        "orders_and_instructions": [(r"orders?\s*(?:and|&|/)\s*instructions?", 0.9)],
+        "orders_and_instructions": [
+            (r"orders?\s*(?:and|&|/)\s*instructions?", 0.9),
+            # "honesty, integrity, orders, and discreditable conduct": printed alone only inside
+            # a list of Standards (sixteenth round)
+            (r"orders", LISTED_ONLY),
+        ],
         "duties_and_responsibilities": [
             (r"dut(?:y|ies)\s*(?:and|&|/)\s*responsibilit(?:y|ies)", 0.9),
             # "courtesy, duties and discreditable conduct": printed alone only inside a list of

@@ -35,11 +35,12 @@ _RANKED = re.compile(
     _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))\.?\s+(?:\d{{3,6}}\s+)?"
     rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
 )
-# "Simon Gee, an Inspector employed by ...", "John Smith, a former police constable, ..."
+# "Simon Gee, an Inspector employed by ...", "John Smith, a former police constable, ...", "Jo
+# Bloggs, 40, a police inspector" (an age between: sixteenth round)
 _NAME_THEN_RANK = re.compile(
-    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD}),[ \t]+(?:an?|the)[ \t]+"
+    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD}),[ \t]+(?:\d{{2}},[ \t]+)?(?:an?|the)[ \t]+"
     + _FORMER
-    + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
+    + rf"(?:police[ \t]+)?(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
 # "Jo Bloggs served as a police sergeant in Town": an officer named without a rank before
 # the name, whose rank the sentence then gives (30/11/2026, seventh round)
@@ -58,6 +59,18 @@ _ANOTHER = re.compile(
 _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
+)
+# "Jo Bloggs, 22, of Northumbria Police, ...": a person named with an age and the force they serve
+# in, an officer named without a rank (sixteenth round)
+_NAME_AGE_OF_FORCE = re.compile(
+    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD}),[ \t]+\d{{2}},[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w&'’-]*[ \t]+(?:and[ \t]+)?){1,4}(?:Police|Constabulary)\b"
+)
+# "A former police constable, Bloggs was ...": a rank in apposition opening a sentence, before the
+# surname (sixteenth round)
+_RANK_APPOSITION = re.compile(
+    rf"(?:^|(?<=[.!?\n]))[ \t]*(?:An?|The)[ \t]+{_FORMER}(?P<rank>(?i:{RANK_PATTERN}))\b,[ \t]+"
+    rf"(?P<names>{_NAME_WORD})[ \t]+(?:was|had|has|is)\b"
 )
 # "former officer Connor Murry": a former officer named without a rank (30/11/2026, sixth round)
 _FORMER_NAMED = re.compile(
@@ -98,7 +111,9 @@ _UNNAMED = re.compile(
     # "the former constable" (30/11/2026, sixth round)
     r"\b(?:[Tt]he|[Aa])\s+(?:former\s+)?(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,4}Police\s+"
     r"(?P<rank2>constable|sergeant|inspector)\b|"
-    r"\b(?:[Tt]he|[Aa])\s+former\s+(?P<rank3>constable)\b"
+    r"\b(?:[Tt]he|[Aa])\s+former\s+(?P<rank3>constable)\b|"
+    # "The off-duty constable, who had been drinking, ..." (sixteenth round)
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:off|on)[\s-]duty\s+(?P<rank4>constable)\b"
 )
 _A_SPECIAL = re.compile(r"\b(?:special\s+constable|(?:was|is)\s+a\s+['‘\"]?special\b)", re.I)
 _UNNAMED_RANKED = re.compile(
@@ -181,7 +196,9 @@ _NOT_SUBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_SUBJECT_AFTER = re.compile(
-    r"^[^.]{0,45}?(?:\b(?:said|says|added|head of|as chair|who chaired|chairing|leading)\b|"
+    # not "was said to be devastated" (the officer spoken of; sixteenth round)
+    r"^[^.]{0,45}?(?:(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)(?<!been\s)(?<!be\s)"
+    r"\b(?:said|says|added|head of|as chair|who chaired|chairing|leading)\b|"
     r"\((?:Assessor|Legally|Independent|Chair|LQC))|"
     # "Detective Superintendent X, of the force's professional standards department, said": an
     # officer of the department that brought the case (tenth round)
@@ -230,7 +247,20 @@ def _names_a_force(name: str) -> bool:
 
 def find_officers(text: str) -> list[Officer]:
     """The officers a text is about, in order of first mention, merged by surname or letter."""
-    return _find_officers(text, lenient=False) or _find_officers(text, lenient=True)
+    strict = _find_officers(text, lenient=False)
+    if len(strict) == 1 and strict[0].name is None and not strict[0].key:
+        # One officer the text describes only by rank ("A Northumbria Police constable ... has
+        # been sacked") whom it also names once with that rank, in a sentence that says nothing
+        # of the outcome ("PC Jo Bloggs was bored during his shift"): the officer is the one
+        # named (sixteenth round).
+        named = _find_officers(text, lenient=True)
+        if (
+            len(named) == 1
+            and named[0].name
+            and (strict[0].rank is None or named[0].rank in (None, strict[0].rank))
+        ):
+            return named
+    return strict or _find_officers(text, lenient=True)
 
 
 def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
@@ -346,7 +376,11 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 label,
             )
             pos = max(pos, at + len(n))
-    for m in [*_NAME_THEN_RANK.finditer(text), *_NAME_WORKED_AS.finditer(text)]:
+    for m in [
+        *_NAME_THEN_RANK.finditer(text),
+        *_NAME_WORKED_AS.finditer(text),
+        *_RANK_APPOSITION.finditer(text),
+    ]:
         code = rank_code(m.group("rank"))
         if code is None or code in (
             "chief_constable",
@@ -406,6 +440,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             m.end("names"),
             former,
             f"Officer {m.group('names')}",
+        )
+    for m in _NAME_AGE_OF_FORCE.finditer(text):
+        add(
+            m.group("names"),
+            None,
+            None,
+            m.start("names"),
+            m.end("names"),
+            None,
+            m.group("names"),
         )
     for m in _FORMER_NAMED.finditer(text):
         add(
@@ -490,7 +534,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     if not officers:
         one = _UNNAMED.search(text)
         if one:
-            group = next(g for g in ("rank", "rank2", "rank3") if one.group(g))
+            group = next(g for g in ("rank", "rank2", "rank3", "rank4") if one.group(g))
             rank_span = Piece(one.start(group), one.end(group), one.group(group))
             rank = rank_code(rank_span.text)
             if group != "rank" and rank == "constable" and _A_SPECIAL.search(text):

@@ -149,7 +149,10 @@ _NOT_OUTCOME_AFTER = re.compile(
 # be" usually introduces a possibility.
 _DECIDED_BEFORE = re.compile(
     r"\b(?:determined|decided|ruled|concluded|directed|ordered|found)\s+that\s+(?:\w+\s+){0,4}"
-    r"would\s+be\s+$",
+    r"would\s+be\s+$|"
+    # "the chair said the allegations were proven, adding PC X would be dismissed": the decision
+    # told in reported speech (sixteenth round)
+    r"\badding\s+(?:that\s+)?(?:[\w'’]+\s+){0,4}would\s+be\s+$",
     re.IGNORECASE,
 )
 _LABEL_BEFORE = re.compile(
@@ -486,6 +489,9 @@ _NO_MISCONDUCT = re.compile(
 )
 
 
+_AND_GROSS = re.compile(r"\s+and\s+(?:of\s+)?gross\s+misconduct\b", re.I)
+
+
 def find_findings(text: str, offset: int = 0) -> list[Hit]:
     """Statements of a finding (gross misconduct, misconduct, none), not of an allegation."""
     hits = []
@@ -494,7 +500,14 @@ def find_findings(text: str, offset: int = 0) -> list[Hit]:
             if _NOT_FINDING_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
                 continue
             code = "gross_misconduct" if m.group("gross") else "misconduct"
-            hits.append(Hit(code, offset + m.start(), offset + m.end(), m.group(), 0.9))
+            both = _AND_GROSS.match(text, m.end())
+            if code == "misconduct" and both:
+                # "found guilty of misconduct and gross misconduct": allegations proven at both
+                # levels; the officer's finding is the higher (sixteenth round)
+                code, end = "gross_misconduct", both.end()
+            else:
+                end = m.end()
+            hits.append(Hit(code, offset + m.start(), offset + end, text[m.start() : end], 0.9))
     cleared = [
         Hit("no_misconduct", offset + m.start(), offset + m.end(), m.group(), 0.7)
         for m in _NO_MISCONDUCT.finditer(text)
@@ -527,6 +540,13 @@ _FORUM_RES = [
         # "Special Case Hearing", "Special Case Police Misconduct Hearing"
         re.compile(r"\bspecial\s+case\s+(?:police\s+)?(?:misconduct\s+)?hearing", re.I),
         0.95,
+    ),
+    (
+        "special_case_hearing",
+        # "a special misconduct hearing" after a conviction: the special case hearing under
+        # another name (sixteenth round)
+        re.compile(r"\bspecial\s+(?:gross\s+)?misconduct\s+hearing", re.I),
+        0.85,
     ),
     (
         "misconduct_meeting",
