@@ -68,6 +68,11 @@ Per-field precision, recall and F1 of the extraction on
    run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT13_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``806447a``); development since (the
    sixteenth round's rules were written in answer to its misses).
+16. with ``--heldout14``: HELD-OUT 14, the pages of ``eval/heldout14/<id>.toml``, built exactly as
+   held-out 13 (fetched after held-out 13 was measured; truth written and committed before ingest was
+   run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT14_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. **Not yet measured**: no extraction has been run on its texts; it is
+   to be measured once, at a named commit, before anyone reads its misses.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -918,6 +923,11 @@ HELD_OUT = (
     HeldOut(
         13,
         "measured once at commit 806447a: development since",
+        own_folder=True,
+    ),
+    HeldOut(
+        14,
+        "not yet measured",
         own_folder=True,
     ),
 )

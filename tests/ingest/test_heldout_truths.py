@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = (5, 6, 7, 8, 9, 10, 11, 12, 13)
+SETS = (5, 6, 7, 8, 9, 10, 11, 12, 13, 14)
 RESERVED = ROOT.parent / "shared" / "cases" / "reserved.py"
 
 
