@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -86,10 +85,34 @@ def _advise(paths: list[Path]) -> None:
             os.close(fd)
 
 
+def _detached(paths: list[Path]) -> bool:
+    """Ask for ``paths`` from a process of its own (forked twice, so that nothing waits for it or
+    has to reap it), holding none of this process's files (its output among them, so that a
+    caller reading that output to its end does not wait for the reading ahead). Not a thread:
+    each of its thousands of calls would take the interpreter's lock back from this process's
+    imports, and its CPU would be this process's. False where a process cannot be forked."""
+    if not hasattr(os, "fork"):
+        return False
+    try:
+        child = os.fork()
+    except OSError:
+        return False
+    if child:
+        os.waitpid(child, 0)
+        return True
+    # the child (exits at once) and its child (asks, then exits): never back into the caller's code
+    try:
+        if os.fork() == 0:
+            os.closerange(0, 1 << 16)
+            _advise(paths)
+    finally:
+        os._exit(0)
+
+
 def start(path: Path | None = None) -> str:
-    """Start reading the database file (and its write-ahead log) ahead, in a thread that does
-    nothing else; return what was done, in a few words (for the tests and for ``--format json``).
-    The calls release the interpreter's lock, so importing and starting Django go on meanwhile."""
+    """Start reading the database file (and its write-ahead log) ahead, from a process that does
+    nothing else, while this one goes on (importing, starting Django); return what was done, in a
+    few words (for the tests and for ``--format json``)."""
     if not hasattr(os, "posix_fadvise"):
         return "not done: this system cannot be asked to read ahead"
     if path is None:
@@ -108,5 +131,6 @@ def start(path: Path | None = None) -> str:
             f"not done: the file ({size // 2**20:,} MB) is more than half the memory available "
             f"({available // 2**20:,} MB)"
         )
-    threading.Thread(target=_advise, args=(files,), name="readahead", daemon=True).start()
+    if not _detached(files):
+        return "not done: this system cannot start a process to read ahead"
     return f"asked for {size // 2**20:,} MB"
