@@ -128,6 +128,8 @@ def test_audit_verify_says_what_it_left_out_and_replays_when_asked(demo: None) -
         assert "events/s, 1 process, integrity check)" in default.output
     quick = json.loads(run("audit", "verify", "--format", "json").output)
     assert quick["chain_only"] is True and quick["level"] == "integrity" and quick["ok"] is True
+    # the test database is in memory: nothing to read ahead, and the report says so
+    assert quick["read_ahead"] == "not done: not a SQLite database file"
     full = run("audit", "verify", "--replay", "--format", "json")
     assert full.exit_code == 7
     report = json.loads(full.output)
