@@ -63,7 +63,10 @@ _MISCONDUCT = re.compile(
     # a Standard named on its own, the sanction of the conduct rules, or an officer dismissed
     # after a hearing, in a report that never says "misconduct" (30/11/2026, seventh round)
     r"\bdiscreditable\s+conduct\b|\bdismissed\s+without\s+notice\b|"
-    r"\b(?:dismissed|sacked)\b[^.]{0,40}?\b(?:following|after|at)\s+a\s+hearing\b",
+    r"\b(?:dismissed|sacked)\b[^.]{0,40}?\b(?:following|after|at)\s+a\s+hearing\b|"
+    # the force's own conduct department giving the sanction: "The force's Professional Standards
+    # Department has issued the constable with a written warning" (seventeenth round)
+    r"\bprofessional\s+standards\s+(?:department|directorate|branch|unit)\b",
     re.I,
 )
 _PROCEEDINGS = re.compile(
@@ -147,11 +150,33 @@ def _police_officer_warned(text: str) -> bool:
     )
 
 
+# "A Kent Police officer has been dismissed after failing a drugs test": a sentence whose subject is
+# a police officer, opening it, and whose verb is the officer's dismissal, tells a conduct outcome
+# though the text never says misconduct (seventeenth round). "A charge against an officer has been
+# dismissed" (the officer is not the subject) and a dismissal by an employer that is not the police
+# are not read.
+_POLICE_OFFICER_DISMISSED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:A|An|The)\s+(?:former\s+)?(?:[A-Z][\w'-]*\s+){0,4}"
+    r"(?:police\s+)?(?:officer|constable|detective|sergeant|inspector)\s+"
+    r"(?:has|had|have)\s+been\s+(?:dismissed|sacked)\b",
+    re.M,
+)
+
+
+def _police_officer_dismissed(text: str) -> bool:
+    """Whether a sentence opens with a police officer who has been dismissed."""
+    return any(_POLICE_NAMED.search(m.group(0)) for m in _POLICE_OFFICER_DISMISSED.finditer(text))
+
+
 def refusal(text: str) -> str | None:
     """Why a text is not a misconduct outcome, or None if it reads as one."""
     if len(text.strip()) < 40:
         return "The text is too short to be a published outcome (fewer than 40 characters)."
-    if not _MISCONDUCT.search(text) and not _police_officer_warned(text):
+    if (
+        not _MISCONDUCT.search(text)
+        and not _police_officer_warned(text)
+        and not _police_officer_dismissed(text)
+    ):
         return "The text does not mention police misconduct or the Standards of Professional Behaviour."
     if not _PROCEEDINGS.search(text):
         return "The text mentions misconduct but no hearing, meeting, finding or outcome."
@@ -336,6 +361,12 @@ def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
         for m in mentions
         if not chair_ctx.search(text[max(0, m.start - 60) : m.start])
         and not re.match(r"\s*(?:Assistant|Deputy)?\s*Chief\s+Constable", text[m.end : m.end + 30])
+        # a force the officer served in before: "He was a special constable for Thames Valley
+        # Police at the time", "formerly of Kent Police" (seventeenth round)
+        and not re.match(r"\s+at\s+the\s+time\b", text[m.end : m.end + 20], re.I)
+        and not re.search(
+            r"\b(?:formerly|previously)\b[^.]{0,40}$", text[max(0, m.start - 50) : m.start]
+        )
     ]
     if own:
         counts = Counter(m.code for m in own)
@@ -569,7 +600,10 @@ _DATE_BAD = re.compile(
     # an appeal tribunal's date is the appeal's, not the misconduct hearing's (eighth round)
     r"appeals?\s+tribunal|"
     # a date calculator in a page's margin ("90 days from today is ...", ninth round)
-    r"days\s+(?:from|after|before)\s+today)",
+    r"days\s+(?:from|after|before)\s+today|"
+    # another officer's hearing the officer sat in ("in the public gallery at an unrelated
+    # misconduct hearing", seventeenth round)
+    r"unrelated\s+(?:[\w-]+\s+){0,2}(?:hearing|meeting|proceedings))",
     re.I,
 )
 
@@ -610,6 +644,16 @@ _HEARING_TOLD = re.compile(
     r"(?:that\s+|how\s+)?(?!on\b|in\b|at\b)\S+\s+[a-z]+\b"
     r"(?![^;]*\b(?:hearing|meeting|held|took\s+place|concluded)\b)[^;]*$",
     re.I,
+)
+# A date in what a hearing found or a panel said was proven the officer had done ("a hearing
+# found he had lied on his application in May 2019", "it was proven that both officers failed to act
+# in August 2014") is the conduct's, unless the hearing or the sanction is named after it
+# (seventeenth round).
+_FOUND_DID = re.compile(
+    r"\b(?:found|proven|proved|concluded|determined|ruled)\s+(?:that\s+)?"
+    r"(?:he|she|they|both\s+officers|the\s+(?:two\s+|three\s+)?officers?|[A-Z][a-z]+)\s+"
+    r"(?:had\s+(?:been\s+)?[a-z]+|[a-z]+ed)\b"
+    r"(?![^;]*\b(?:hearing|meeting|held|took\s+place|dismissed|sacked)\b)[^;]*$"
 )
 _CONDUCT_PERIOD = re.compile(
     r"\b(?:in|during|over|throughout)\s+(?:the\s+)?period\s+(?:from|between|of)\b[^.;]{0,40}$",
@@ -767,14 +811,18 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             good, bad = _words_for(s.text, f.start, good_all, bad_all)
             score: float = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
-            if re.match(r",?\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
-                score -= 3  # a publication time stamp ("12 February 2024 17:00")
+            if re.match(r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b", s.text[f.end :]):
+                # a publication time stamp ("12 February 2024 17:00", "Feb 8, 2025 at 7:29 AM":
+                # "at" before the time, seventeenth round)
+                score -= 3
             if _ALLEGED_DATE.search(s.text[max(0, f.start - 30) : f.start]):
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
             elif _ALLEGATION_CLAUSE.search(s.text[: f.start]):
                 score -= 3  # a date inside what the allegation says: the conduct's
             elif (
-                _TOLD_PAST.search(s.text[: f.start]) or _HEARING_TOLD.search(s.text[: f.start])
+                _TOLD_PAST.search(s.text[: f.start])
+                or _HEARING_TOLD.search(s.text[: f.start])
+                or _FOUND_DID.search(s.text[: f.start])
             ) or _CONDUCT_PERIOD.search(s.text[max(0, f.start - 60) : f.start]):
                 score -= 3  # what the officer had done, or a period of conduct
             if _SUSPENDED_ON.search(s.text[max(0, f.start - 40) : f.start]):

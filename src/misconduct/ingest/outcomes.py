@@ -529,8 +529,9 @@ _FORUM_RES = [
             # "an accelerated gross misconduct hearing" (eleventh round)
             r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:gross\s+)?"
             r"(?:misconduct\s+)?hearing"
-            # "fast track hearings", the 2012 rules' name for them (ninth round)
-            r"|\bfast[\s-]+track\s+(?:disciplinary\s+|misconduct\s+)?hearings?",
+            # "fast track hearings", the 2012 rules' name for them (ninth round); in quotation
+            # marks ('a "fast-track" misconduct hearing', seventeenth round)
+            r"|\bfast[\s-]+track[\"'\u201d\u2019]?\s+(?:disciplinary\s+|misconduct\s+)?hearings?",
             re.I,
         ),
         0.95,

@@ -1,0 +1,130 @@
+"""Rules of the seventeenth round (30/11/2026, issue 15), written against held-out 14's misses after
+its one measurement. Every text is invented for the test; none is a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+from misconduct.ingest.extract import refusal
+from misconduct.ingest.model import OfficerRecord
+
+
+def _one(text: str) -> OfficerRecord:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 1, [r.label for r in ex.records]
+    return ex.records[0]
+
+
+# --- Texts that tell a conduct outcome without saying "misconduct" ----------------------------
+
+
+def test_a_police_officer_dismissed_opening_a_sentence_is_read() -> None:
+    rec = _one(
+        "Kent officer sacked after failing a drugs test\n"
+        "A Kent Police officer has been dismissed after failing a drugs test.\n"
+        "DC Sam Hollis, who worked in Maidstone, tested positive for cocaine last spring.\n"
+    )
+    assert rec.value("outcome") == "dismissal_without_notice"
+    assert rec.value("force") == "kent"
+    assert rec.value("forum") is None
+
+
+def test_a_dismissal_that_is_not_a_police_officers_is_still_refused() -> None:
+    not_subject = (
+        "A charge against a Kent Police officer has been dismissed by magistrates after the "
+        "witness failed to attend.\n"
+    )
+    not_police = "A factory security officer has been sacked after failing a drugs test at work.\n"
+    assert refusal(not_subject) is not None
+    assert refusal(not_police) is not None
+
+
+def test_a_written_warning_from_the_professional_standards_department_is_read() -> None:
+    rec = _one(
+        "Two Kent Police officers were found at a barbecue during the lockdown.\n"
+        "The force's Professional Standards Department has issued the police constable with a "
+        "written warning.\n"
+    )
+    assert rec.value("outcome") == "written_warning"
+    assert rec.value("rank") == "constable"
+
+
+def test_a_written_warning_from_a_sergeant_is_still_refused() -> None:
+    text = (
+        "A police officer was given a written warning by her sergeant for parking in the "
+        "station's disabled bay, a colleague said.\n"
+    )
+    assert refusal(text) is not None
+
+
+# --- Hearing dates that are not the hearing's ---------------------------------------------------
+
+
+def test_a_date_in_what_the_hearing_found_the_officer_had_done_is_the_conducts() -> None:
+    rec = _one(
+        "PC Lee Dunn was dismissed from Kent Police after a misconduct hearing found he had "
+        "claimed a degree on his application to join the force in March 2018, which was false.\n"
+    )
+    assert rec.value("outcome") == "dismissal_without_notice"
+    assert rec.value("hearing_date") is None
+
+
+def test_a_date_in_what_was_proven_the_officers_failed_to_do_is_the_conducts() -> None:
+    rec = _one(
+        "PC Lee Dunn of Kent Police was given a final written warning after a misconduct "
+        "hearing.\n"
+        'After the hearing, a superintendent said: "It was proven that the officer failed to '
+        'record the search properly in June 2016."\n'
+    )
+    assert rec.value("hearing_date") is None
+
+
+def test_a_hearing_found_on_a_date_is_still_the_hearings() -> None:
+    rec = _one(
+        "PC Lee Dunn of Kent Police was dismissed after a misconduct hearing held on 4 March "
+        "2024 found he had lied to his sergeant.\n"
+    )
+    assert rec.value("hearing_date") == "2024-03-04"
+
+
+def test_a_date_at_an_unrelated_hearing_is_not_the_hearings() -> None:
+    rec = _one(
+        "PC Lee Dunn of Kent Police has been dismissed for gross misconduct.\n"
+        "On 3 May 2021, the officer shouted at a witness while in the public gallery at an "
+        "unrelated misconduct hearing.\n"
+    )
+    assert rec.value("hearing_date") is None
+
+
+def test_a_page_date_with_at_and_a_time_is_not_the_hearings() -> None:
+    rec = _one(
+        "Officer Dismissed After Crash\n\n"
+        "Mar 9, 2025 at 8:15 AM\n\n"
+        "In a recent case, an officer lied about a crash in Ashford.\n"
+        "PC Lee Dunn of Kent Police has been dismissed after a gross misconduct hearing.\n"
+    )
+    assert rec.value("hearing_date") is None
+
+
+# --- Forum --------------------------------------------------------------------------------------
+
+
+def test_a_fast_track_hearing_in_quotation_marks_is_an_accelerated_hearing() -> None:
+    rec = _one(
+        'PC Lee Dunn of Kent Police was dismissed after a "fast-track" misconduct hearing found '
+        "he had breached the standards of professional behaviour.\n"
+    )
+    assert rec.value("forum") == "accelerated_misconduct_hearing"
+
+
+# --- Force --------------------------------------------------------------------------------------
+
+
+def test_a_force_the_officer_served_in_at_the_time_of_the_conduct_is_not_his_force() -> None:
+    rec = _one(
+        "A police officer has been dismissed after a misconduct hearing.\n"
+        "The hearing was told Dunn sent the messages in 2019. He was a special constable for "
+        "Surrey Police at the time.\n"
+        "PC Lee Dunn was dismissed without notice at the hearing at Kent Police headquarters.\n"
+    )
+    assert rec.value("force") == "kent"
