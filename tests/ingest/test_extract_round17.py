@@ -128,3 +128,72 @@ def test_a_force_the_officer_served_in_at_the_time_of_the_conduct_is_not_his_for
         "PC Lee Dunn was dismissed without notice at the hearing at Kent Police headquarters.\n"
     )
     assert rec.value("force") == "kent"
+
+
+# --- Pages about several officers ---------------------------------------------------------------
+
+
+def test_an_officer_said_to_be_guilty_of_the_same_is_an_officer_of_the_page() -> None:
+    ex = extract(
+        "Two special constables would have been sacked had they not resigned before an "
+        "accelerated hearing.\n\n"
+        "One of them, called SC P, sent messages which breached the rules in 2020.\n\n"
+        "SC Q was guilty of the same offences in 2021.\n"
+    )
+    assert ex.refused is None, ex.refused
+    assert [r.label for r in ex.records] == ["SC P", "SC Q"]
+    assert [r.value("outcome") for r in ex.records] == ["would_have_been_dismissed"] * 2
+
+
+def test_an_officer_named_after_fellow_officer_has_their_own_outcome() -> None:
+    ex = extract(
+        "Two Kent Police officers were dismissed on Friday after a misconduct hearing.\n"
+        "The hearing found that officers Ann Bell and Tom Pike had committed gross misconduct, "
+        "while fellow officer Sue Hart's actions amounted to misconduct.\n"
+        "Bell and Pike were both dismissed while the panel gave Hart a final written warning.\n"
+    )
+    assert ex.refused is None, ex.refused
+    got = {r.name: (r.value("outcome"), r.value("finding")) for r in ex.records}
+    assert got == {
+        "Ann Bell": ("dismissal_without_notice", "gross_misconduct"),
+        "Tom Pike": ("dismissal_without_notice", "gross_misconduct"),
+        "Sue Hart": ("final_written_warning", "misconduct"),
+    }
+
+
+def test_officers_named_together_in_one_sentence_still_share_it() -> None:
+    ex = extract(
+        "PC Ann Bell and PC Tom Pike of Kent Police were both dismissed after a gross misconduct "
+        "hearing.\n"
+    )
+    assert [r.value("outcome") for r in ex.records] == ["dismissal_without_notice"] * 2
+
+
+def test_counted_officers_who_would_have_been_dismissed_told_in_the_active_voice() -> None:
+    ex = extract(
+        "Two police officers have been dismissed and three former officers criticised at a "
+        "Kent Police misconduct hearing.\n"
+        "These breaches amounted to gross misconduct.\n"
+        "Chairing the hearing, the chief constable dismissed two serving officers and said he "
+        "would have dismissed the three former officers too, had they still been serving.\n"
+    )
+    assert ex.refused is None, ex.refused
+    outcomes = sorted(r.value("outcome") for r in ex.records)
+    assert outcomes == ["dismissal_without_notice"] * 2 + ["would_have_been_dismissed"] * 3
+    assert sorted(r.value("status") for r in ex.records) == ["former"] * 3 + ["serving"] * 2
+
+
+# --- Standards ----------------------------------------------------------------------------------
+
+
+def test_standards_the_officers_fell_short_in_are_named() -> None:
+    ex = extract(
+        "Two Kent Police officers have been sacked after a misconduct hearing held in private.\n"
+        "Both were judged to have fallen short in their honesty and integrity, their authority, "
+        "and their respect for equality and diversity.\n"
+        "This amounted to gross misconduct.\n"
+    )
+    assert ex.refused is None, ex.refused
+    assert [r.value("standards") for r in ex.records] == [
+        ["honesty_and_integrity", "equality_and_diversity"]
+    ] * 2

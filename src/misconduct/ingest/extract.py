@@ -1130,6 +1130,14 @@ _COUNT_OUTCOME = re.compile(
 )
 
 
+_WOULD_HAVE_DISMISSED_COUNT = re.compile(
+    r"\b(?P<verb>would\s+(?:also\s+)?have\s+(?:dismissed|sacked))\s+(?:the|all)?\s*(?P<n>"
+    + "|".join(NUMBERS)
+    + r")\s+(?:former\s+|other\s+|retired\s+)*(?:police\s+)?(?:officers|constables|PCs)\b",
+    re.I,
+)
+
+
 _THE_OTHER_OUTCOME = re.compile(
     r"\bthe\s+(?:other|former|second|remaining|serving)\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
     r"(?P<mid>[^.;:]{0,80}?)"
@@ -1378,6 +1386,18 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
         hits = find_outcomes(text[m.start("outcome") : m.end("outcome") + 20], m.start("outcome"))
         if hits:
             out.append((NUMBERS[m.group("n").lower()], hits[0]))
+    # "he dismissed two serving officers and said he would have dismissed the three former officers
+    # too": the counted officers who would have been dismissed, told in the active voice; the
+    # count before such a verb is not its count (seventeenth round)
+    active = [
+        (
+            NUMBERS[m.group("n").lower()],
+            Hit("would_have_been_dismissed", m.start(), m.end("verb"), m.group("verb"), 0.85),
+        )
+        for m in _WOULD_HAVE_DISMISSED_COUNT.finditer(text)
+    ]
+    out = [(k, h) for k, h in out if not any(a.start <= h.start < a.end for _, a in active)]
+    out += active
     if out:
         # "One officer was dismissed without notice and the former officer would have been
         # sacked": the other officer of a count is one more (30/11/2026, fourth round).
@@ -1528,7 +1548,17 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
             # officers counted together in one phrase ("the second case involved two officers")
             # share it (eighth round)
             shared = len({start for start, _ in spans}) == 1
-            if _TOGETHER.search(s.text) or coordinated or shared:
+            groups = _coordinated_groups(text, officers, s)
+            if len(groups) > 1 and not coordinated and not shared:
+                # "A and B were both dismissed while the panel gave C a final written warning":
+                # names joined by "and" are one group, and each group gets the words from its
+                # first name to the next group's (seventeenth round); "both" is the group's.
+                for (start, keys), nxt in zip(
+                    groups, [g[0] for g in groups[1:]] + [s.end], strict=True
+                ):
+                    for key in keys:
+                        out[key].append(Piece(start, nxt, text[start:nxt]))
+            elif _TOGETHER.search(s.text) or coordinated or shared:
                 # "PC A and PC B were both found ...", "Sgt Wilson and PC Trent were handed final
                 # written warnings" (names joined only by "and" or commas; 30/11/2026, fourth
                 # round): the sentence is about each of them.
@@ -1543,6 +1573,28 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
         if current:
             out[current].append(s)
     return out
+
+
+def _coordinated_groups(
+    text: str, officers: list[Officer], s: Piece
+) -> list[tuple[int, list[str]]]:
+    """The officers a sentence names, in runs of names joined only by "and" or commas (each run
+    with where it starts); an officer named twice makes the sentence one run (not split)."""
+    spans = sorted(
+        (m.start, m.end, o.key) for o in officers for m in o.mentions if s.start <= m.start < s.end
+    )
+    keys = [k for _, _, k in spans]
+    if len(set(keys)) != len(keys):
+        return []
+    groups: list[tuple[int, list[str]]] = []
+    prev_end = -1
+    for start, end, key in spans:
+        if groups and _COORDINATION.fullmatch(text[prev_end:start]):
+            groups[-1][1].append(key)
+        else:
+            groups.append((start, [key]))
+        prev_end = end
+    return groups
 
 
 def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field]) -> OfficerRecord:
@@ -2205,6 +2257,9 @@ def _standard_negated(text: str, start: int, end: int) -> bool:
 _STANDARD_ANCHOR = re.compile(
     r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding|"
     r"claims?\b|accused|engaged\s+in|"
+    # "were found to have fallen short in their honesty, integrity, authority ..." (seventeenth
+    # round)
+    r"\b(?:fallen|fell|falls|falling)\s+short\b|"
     # an officer who "failed to treat people with respect": the Standard's own duty, not met
     # (30/11/2026, seventh round)
     r"(?:did\s+not|failed\s+to|fail(?:s|ing)\s+to)\s+(?:treat|act|show)",

@@ -95,6 +95,11 @@ _FORMER_APPOSITION = re.compile(
     r"(?:officers?|constables?|sergeants?|colleagues?)\s*[,:]\s*(?P<list>[^.\n]+)",
     re.IGNORECASE,
 )
+# "fellow officer Jo Bloggs's actions amounted to misconduct": an officer named after "fellow" (or
+# "other", "second", "third") officer, in a text about several (seventeenth round)
+_FELLOW_OFFICER = re.compile(
+    rf"\b(?i:fellow|other|second|third)[ \t]+(?:police[ \t]+)?officer[ \t]+(?P<names>{_FULL_NAME})"
+)
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
 _LETTERED = re.compile(
@@ -214,7 +219,9 @@ _SUBJECT = re.compile(
 )
 _SUBJECT = re.compile(
     r"\b(outcome|dismissed|sacked|fired|warning|misconduct|breach|allegation|proven|barred|resigned|"
-    r"former|would have|found|sanction|hearing|accused|conviction|convicted)",
+    r"former|would have|found|sanction|hearing|accused|conviction|convicted|"
+    # "SC Z was guilty of the same offences" (seventeenth round)
+    r"guilty)",
     re.IGNORECASE,
 )
 
@@ -451,6 +458,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             None,
             m.group("names"),
         )
+    for m in _FELLOW_OFFICER.finditer(text):
+        add(m.group("names"), None, None, m.start("names"), m.end("names"), None, m.group("names"))
     for m in _FORMER_NAMED.finditer(text):
         add(
             m.group("names"),
