@@ -197,3 +197,31 @@ def test_standards_the_officers_fell_short_in_are_named() -> None:
     assert [r.value("standards") for r in ex.records] == [
         ["honesty_and_integrity", "equality_and_diversity"]
     ] * 2
+
+
+def test_a_total_of_dismissals_larger_than_its_parts_keeps_the_rest() -> None:
+    ex = extract(
+        "Seven Kent Police officers have been dismissed over offensive messages.\n"
+        "The first inquiry looked at three officers, all found to have committed gross "
+        "misconduct.\n"
+        "Three officers were dismissed without notice and a further officer would have been "
+        "dismissed had he not resigned.\n"
+        "Two of the officers received final written warnings.\n"
+    )
+    assert ex.refused is None, ex.refused
+    outcomes = sorted(r.value("outcome") for r in ex.records)
+    assert outcomes == sorted(
+        ["dismissal_without_notice"] * 6
+        + ["would_have_been_dismissed"]
+        + ["final_written_warning"] * 2
+    )
+
+
+def test_a_total_of_dismissals_equal_to_its_parts_is_not_counted_twice() -> None:
+    ex = extract(
+        "Three Kent Police officers have been dismissed.\n"
+        "Two officers were dismissed without notice and a further officer would have been "
+        "dismissed had he not retired.\n"
+    )
+    outcomes = sorted(r.value("outcome") for r in ex.records)
+    assert outcomes == ["dismissal_without_notice"] * 2 + ["would_have_been_dismissed"]

@@ -1139,7 +1139,10 @@ _WOULD_HAVE_DISMISSED_COUNT = re.compile(
 
 
 _THE_OTHER_OUTCOME = re.compile(
-    r"\bthe\s+(?:other|former|second|remaining|serving)\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
+    r"(?:\bthe\s+(?:other|former|second|remaining|serving)|"
+    # "and a further officer would have been dismissed had he not resigned" (seventeenth round)
+    r"\ba\s+further|\banother|\bone\s+more)"
+    r"\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
     r"(?P<mid>[^.;:]{0,80}?)"
     r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+(?:dismissed|sacked)|dismissed|"
     r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|management\s+advice)",
@@ -1416,8 +1419,17 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
             unique.append((k, h))
     # A headline total ("Seven ... dismissed") beside its parts ("five ...", "two ...") is a summary.
     total = sum(k for k, _ in unique)
-    if len(unique) > 2:
+    if len(unique) > 2 and any(k == total - k for k, _ in unique):
         unique = [(k, h) for k, h in unique if k != total - k]
+    elif len(unique) > 1 and unique[0][1].code in DISMISSALS:
+        # "Seven officers have been dismissed ... Three officers were dismissed without notice and
+        # a further officer would have been dismissed ... Two received final written warnings": a
+        # first count of dismissals larger than the dismissals counted after it is their total;
+        # the rest of it are the dismissed the text does not tell apart (seventeenth round)
+        first, hit = unique[0]
+        later = sum(k for k, h in unique[1:] if h.code in DISMISSALS)
+        if 0 < later < first:
+            unique[0] = (first - later, hit)
     return unique
 
 
