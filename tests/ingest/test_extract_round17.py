@@ -225,3 +225,37 @@ def test_a_total_of_dismissals_equal_to_its_parts_is_not_counted_twice() -> None
     )
     outcomes = sorted(r.value("outcome") for r in ex.records)
     assert outcomes == ["dismissal_without_notice"] * 2 + ["would_have_been_dismissed"]
+
+
+# --- Outcome ------------------------------------------------------------------------------------
+
+
+def test_a_warning_in_force_is_not_the_outcome() -> None:
+    rec = _one(
+        "A misconduct hearing found PC Lee Dunn's remarks amounted to misconduct.\n"
+        "As he already has a final written warning in force, PC Dunn of Kent Police has been "
+        "dismissed without notice.\n"
+    )
+    assert rec.value("outcome") == "dismissal_without_notice"
+
+
+def test_a_warning_given_in_force_for_a_period_is_the_outcome() -> None:
+    rec = _one(
+        "PC Lee Dunn of Kent Police was given a final written warning in force for two years "
+        "after a misconduct meeting.\n"
+    )
+    assert rec.value("outcome") == "final_written_warning"
+
+
+def test_officers_a_hearing_found_had_breached_the_standards_are_named() -> None:
+    ex = extract(
+        "Two serving Kent Police officers were dismissed on Friday over offensive messages.\n"
+        "The hearing found that Ann Bell and Tom Pike breached the standards of professional "
+        "behaviour in relation to discreditable conduct.\n"
+    )
+    assert ex.refused is None, ex.refused
+    assert [(r.name, r.value("anonymised")) for r in ex.records] == [
+        ("Ann Bell", False),
+        ("Tom Pike", False),
+    ]
+    assert [r.value("outcome") for r in ex.records] == ["dismissal_without_notice"] * 2

@@ -100,6 +100,13 @@ _FORMER_APPOSITION = re.compile(
 _FELLOW_OFFICER = re.compile(
     rf"\b(?i:fellow|other|second|third)[ \t]+(?:police[ \t]+)?officer[ \t]+(?P<names>{_FULL_NAME})"
 )
+# "The hearing found that Jo Bloggs and Sam Smith breached the standards": officers named without
+# a rank as those a hearing found had breached or committed (seventeenth round)
+_FOUND_NAMED = re.compile(
+    r"\b(?i:found|ruled|concluded)\s+(?:that\s+)?"
+    rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:,?\s+and\s+{_FULL_NAME})?)\s+"
+    r"(?:had\s+)?(?i:breached|committed)\b"
+)
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
 _LETTERED = re.compile(
@@ -460,6 +467,12 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         )
     for m in _FELLOW_OFFICER.finditer(text):
         add(m.group("names"), None, None, m.start("names"), m.end("names"), None, m.group("names"))
+    for m in _FOUND_NAMED.finditer(text):
+        pos = m.start("names")
+        for n in _names(m.group("names")):
+            at = text.find(n, pos)
+            add(n, None, None, at, at + len(n), None, n)
+            pos = at + len(n)
     for m in _FORMER_NAMED.finditer(text):
         add(
             m.group("names"),

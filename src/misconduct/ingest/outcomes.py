@@ -118,6 +118,14 @@ _HELD_BEFORE = re.compile(
     r"(?:a|an)\s+(?:live\s+)?$",
     re.IGNORECASE,
 )
+# "As the officer has a final written warning in force, he has been dismissed": a warning still
+# running when the new matter was decided (seventeenth round)
+_IN_FORCE_AFTER = re.compile(
+    # (not "a final written warning in force for two years": the period of one given)
+    r"\s*(?:already\s+|still\s+)?(?:in\s+(?:force|place)(?!\s+for\b)|"
+    r"(?:that\s+)?(?:was|is)\s+(?:still\s+)?(?:live|current|in\s+force))\b",
+    re.IGNORECASE,
+)
 # ... "would render dismissal without notice a disproportionate outcome", "dismissal was not
 # justified"
 _NOT_GIVEN_AFTER = re.compile(
@@ -340,7 +348,9 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
         or _NOT_GIVEN_AFTER.search(after[:80])
     ):
         return True
-    if code in ("final_written_warning", "written_warning") and _HELD_BEFORE.search(before):
+    if code in ("final_written_warning", "written_warning") and (
+        _HELD_BEFORE.search(before) or _IN_FORCE_AFTER.match(after)
+    ):
         return True
     return bool(_SET_ASIDE_AFTER.search(after[:100]))
 
