@@ -259,3 +259,33 @@ def test_officers_a_hearing_found_had_breached_the_standards_are_named() -> None
         ("Tom Pike", False),
     ]
     assert [r.value("outcome") for r in ex.records] == ["dismissal_without_notice"] * 2
+
+
+def test_counted_outcomes_told_with_one_another_and_a_third() -> None:
+    ex = extract(
+        "Two more Kent Police officers have been disciplined over a group chat.\n"
+        "One was given a written warning while another received 'management' advice.\n"
+        "Earlier, two officers were sacked and a third was handed a final written warning "
+        "after a misconduct hearing.\n"
+    )
+    assert ex.refused is None, ex.refused
+    outcomes = sorted(r.value("outcome") for r in ex.records)
+    assert outcomes == sorted(
+        [
+            "written_warning",
+            "management_advice",
+            "dismissal_without_notice",
+            "dismissal_without_notice",
+            "final_written_warning",
+        ]
+    )
+
+
+def test_a_headline_count_equal_to_its_parts_is_still_a_summary() -> None:
+    ex = extract(
+        "Three Kent Police officers have been sacked after a misconduct hearing.\n"
+        "Two officers were dismissed without notice and the former officer would have been "
+        "dismissed.\n"
+    )
+    outcomes = sorted(r.value("outcome") for r in ex.records)
+    assert outcomes == ["dismissal_without_notice"] * 2 + ["would_have_been_dismissed"]

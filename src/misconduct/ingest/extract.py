@@ -1139,13 +1139,18 @@ _WOULD_HAVE_DISMISSED_COUNT = re.compile(
 
 
 _THE_OTHER_OUTCOME = re.compile(
-    r"(?:\bthe\s+(?:other|former|second|remaining|serving)|"
+    r"(?:(?:\bthe\s+(?:other|former|second|remaining|serving)|"
     # "and a further officer would have been dismissed had he not resigned" (seventeenth round)
     r"\ba\s+further|\banother|\bone\s+more)"
-    r"\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
+    r"\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b|"
+    # "... while another received management advice", "and a third was handed a final written
+    # warning": one more officer, told without the noun (seventeenth round)
+    r"\b(?:while|whilst|and|but)\s+(?:another|a\s+(?:second|third|fourth|fifth))"
+    r"(?=\s+(?:was|were|received|got|had)\b))"
     r"(?P<mid>[^.;:]{0,80}?)"
     r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+(?:dismissed|sacked)|dismissed|"
-    r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|management\s+advice)",
+    r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|"
+    r"management['\u2019\"]?\s+advice)",
     re.I,
 )
 
@@ -1372,7 +1377,12 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
             continue
         mid = m.group("mid").lower()
         if (
-            not re.search(r"officer|constable|pc|should|would|have|has|were|receive", mid)
+            # "One was given a written warning" (seventeenth round)
+            not re.search(
+                r"officer|constable|pc|should|would|have|has|were|receive|"
+                r"\bwas\s+(?:given|handed|issued)\b",
+                mid,
+            )
             and mid.strip()
         ):
             continue
@@ -1419,8 +1429,11 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
             unique.append((k, h))
     # A headline total ("Seven ... dismissed") beside its parts ("five ...", "two ...") is a summary.
     total = sum(k for k, _ in unique)
-    if len(unique) > 2 and any(k == total - k for k, _ in unique):
-        unique = [(k, h) for k, h in unique if k != total - k]
+    if len(unique) > 2 and unique[0][0] == total - unique[0][0]:
+        # the headline's count, the first (not a part that happens to be half the total:
+        # "One was given a written warning ... Two were sacked and a third was handed a final
+        # written warning"; seventeenth round)
+        unique = unique[1:]
     elif len(unique) > 1 and unique[0][1].code in DISMISSALS:
         # "Seven officers have been dismissed ... Three officers were dismissed without notice and
         # a further officer would have been dismissed ... Two received final written warnings": a

@@ -62,6 +62,8 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("written_warning", r"(?<!final\s)(?<!last\s)written\s+warnings?", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
     ("management_advice", r"management\s+advice", 0.9),
+    # "received 'management' advice": the first word in quotation marks (seventeenth round)
+    ("management_advice", r"management['\u2019\"]\s+advice", 0.85),
     # The older name of the same outcome ("will receive management action").
     ("management_advice", r"management\s+action", 0.7),
     ("reflective_practice", r"reflective\s+practice", 0.85),
