@@ -289,3 +289,26 @@ def test_a_headline_count_equal_to_its_parts_is_still_a_summary() -> None:
     )
     outcomes = sorted(r.value("outcome") for r in ex.records)
     assert outcomes == ["dismissal_without_notice"] * 2 + ["would_have_been_dismissed"]
+
+
+def test_courtesy_and_conduct_printed_alone_inside_a_list_are_standards() -> None:
+    rec = _one(
+        "PC Lee Dunn of Kent Police has been dismissed after a misconduct hearing.\n"
+        "He fell short in honesty and integrity, authority, courtesy, conduct, and his respect "
+        "for equality and diversity.\n"
+    )
+    assert rec.value("standards") == [
+        "honesty_and_integrity",
+        "authority_respect_and_courtesy",
+        "discreditable_conduct",
+        "equality_and_diversity",
+    ]
+
+
+def test_courtesy_outside_a_list_of_standards_is_not_a_standard() -> None:
+    rec = _one(
+        "PC Lee Dunn of Kent Police has been dismissed after a misconduct hearing found he "
+        "breached the standard of discreditable conduct.\n"
+        "The chair thanked the witnesses for their courtesy during the hearing.\n"
+    )
+    assert rec.value("standards") == ["discreditable_conduct"]
