@@ -312,3 +312,11 @@ def test_courtesy_outside_a_list_of_standards_is_not_a_standard() -> None:
         "The chair thanked the witnesses for their courtesy during the hearing.\n"
     )
     assert rec.value("standards") == ["discreditable_conduct"]
+
+
+def test_a_capitalised_headline_after_a_rank_is_not_a_second_officer() -> None:
+    rec = _one(
+        "News - Kent Police Constable Sacked After Gross Misconduct Hearing\n"
+        "PC Lee Dunn of Kent Police has been dismissed after a gross misconduct hearing.\n"
+    )
+    assert rec.name == "Lee Dunn"

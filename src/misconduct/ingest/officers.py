@@ -183,6 +183,14 @@ _NOT_NAMES = {
     "Conduct",
     "Regulations",
     "Outcome",
+    # a headline in capitals read after a rank ("Police Constable Dismissed Following Misconduct
+    # Hearing"): a verb of the outcome, not a name (seventeenth round)
+    "Dismissed",
+    "Sacked",
+    "Fired",
+    "Cleared",
+    "Barred",
+    "Jailed",
 }
 # Words of a rank: a "name" made only of them ("Chief Inspector") is a rank printed in a list.
 _RANK_WORDS = {
