@@ -320,3 +320,38 @@ def test_a_capitalised_headline_after_a_rank_is_not_a_second_officer() -> None:
         "PC Lee Dunn of Kent Police has been dismissed after a gross misconduct hearing.\n"
     )
     assert rec.name == "Lee Dunn"
+
+
+# --- Decision maker -----------------------------------------------------------------------------
+
+
+def test_a_chief_constable_satisfied_of_gross_misconduct_decided() -> None:
+    rec = _one(
+        "PC Lee Dunn of Kent Police has been dismissed after an accelerated hearing.\n"
+        "Chief Constable Jo Marsh was satisfied his actions amounted to gross misconduct.\n"
+    )
+    assert rec.value("decision_maker") == "Chief Constable Jo Marsh"
+
+
+def test_an_assistant_commissioner_who_concluded_decided() -> None:
+    rec = _one(
+        "A Metropolitan Police officer has been dismissed after failing a drugs test.\n"
+        "Assistant Commissioner Jo Marsh concluded that PC Lee Dunn had breached the standards.\n"
+    )
+    assert rec.value("decision_maker") == "Assistant Commissioner Jo Marsh"
+
+
+def test_a_chief_constable_in_lower_case_chairing_the_hearing_decided() -> None:
+    ex = extract(
+        "Two Kent Police officers have been dismissed for gross misconduct.\n"
+        "Chairing the hearing, chief constable Jo Marsh dismissed two serving officers.\n"
+    )
+    assert [r.value("decision_maker") for r in ex.records] == ["Chief Constable Jo Marsh"] * 2
+
+
+def test_the_panel_today_found_is_the_panel() -> None:
+    rec = _one(
+        "PC Lee Dunn of Kent Police has been dismissed after a misconduct hearing.\n"
+        "The panel today found his conduct amounted to misconduct.\n"
+    )
+    assert rec.value("decision_maker") == "The panel"

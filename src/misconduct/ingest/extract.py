@@ -1023,10 +1023,18 @@ _DM_PATTERNS = [
         r"\b[Cc]hair\s+of\s+the\s+(?:misconduct\s+)?(?:hearing|panel),?\s+"
         r"(?P<dm>(?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
     ),
-    # "Chief Constable Debbie Simpson concluded that ..." (the chief officer deciding the case)
+    # "Chief Constable Debbie Simpson concluded that ..." (the chief officer deciding the case);
+    # "was satisfied", and the Metropolitan Police's commissioners (seventeenth round)
     re.compile(
-        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+"
-        r"(?:concluded|ruled|decided|determined|dismissed|found)\b"
+        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)"
+        r"(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+        r"(?:concluded|ruled|decided|determined|dismissed|found|was\s+satisfied)\b"
+    ),
+    # "Chairing the hearing, chief constable Jo Bloggs dismissed ..." (the title in lower case;
+    # seventeenth round)
+    re.compile(
+        r"\b[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}hearing,\s+(?:the\s+)?"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
     re.compile(
         r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair|"
@@ -1055,7 +1063,9 @@ _NAMED_CHIEF = re.compile(
 # Hearing (Panel)".
 _DM_PANEL = (
     re.compile(
-        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+panel)\s+(?:\w+ly\s+)?(?:found|concluded|determined|decided|"
+        # "The panel today found" (seventeenth round)
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+panel)\s+(?:\w+ly\s+|today\s+|yesterday\s+)?"
+        r"(?:found|concluded|determined|decided|"
         r"ruled|considered|agreed)\b"
     ),
     re.compile(r"\b[Hh]earing\s*\(\s*(?P<dm>[Pp]anel)\s*\)"),
@@ -1075,6 +1085,13 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
         m = pattern.search(text)
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
+            if value[:1].islower() and "chief constable" in value.lower():
+                # "chief constable Jo Bloggs": the title as the register prints it
+                value = re.sub(
+                    r"\b(?i:assistant|deputy|chief|constable)\b",
+                    lambda w: w.group().capitalize(),
+                    value,
+                )
             conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
     m = _BY_THE_CHIEF.search(text)
