@@ -355,3 +355,37 @@ def test_the_panel_today_found_is_the_panel() -> None:
         "The panel today found his conduct amounted to misconduct.\n"
     )
     assert rec.value("decision_maker") == "The panel"
+
+
+# --- Officers and speakers ----------------------------------------------------------------------
+
+
+def test_a_speaker_named_with_a_description_between_commas_is_not_the_officer() -> None:
+    ex = extract(
+        "A Kent Police officer has been dismissed after an accelerated misconduct hearing.\n"
+        "Chief Superintendent Jo Marsh, the district commander for the east of the county, "
+        'said: "This behaviour has no place in policing."\n'
+    )
+    assert ex.refused is None, ex.refused
+    assert [r.name for r in ex.records] == [None]
+
+
+def test_a_speaker_from_a_named_forces_professional_standards_is_not_the_officer() -> None:
+    ex = extract(
+        "A Kent Police officer has been sacked for gross misconduct.\n"
+        "Det Insp Jo Marsh, from Kent Police's Professional Standards Department, said the "
+        "conduct fell far below what is expected.\n"
+    )
+    assert [r.name for r in ex.records] == [None]
+
+
+def test_an_officer_described_then_named_opening_the_next_sentence_is_named() -> None:
+    rec = _one(
+        "A probationer detective constable has been dismissed from Kent Police after an "
+        "accelerated misconduct hearing.\n"
+        "Sam Hollis was off duty at the time of the assault.\n"
+        "Hollis was dismissed without notice.\n"
+    )
+    assert rec.name == "Sam Hollis"
+    assert rec.value("rank") == "constable"
+    assert rec.value("anonymised") is False

@@ -222,8 +222,14 @@ _NOT_SUBJECT_AFTER = re.compile(
     r"\((?:Assessor|Legally|Independent|Chair|LQC))|"
     # "Detective Superintendent X, of the force's professional standards department, said": an
     # officer of the department that brought the case (tenth round)
-    r"^,?\s+(?:of|from|head\s+of)\s+(?:the\s+)+(?:force['’]s\s+|[\w&]+\s+(?:police|constabulary)['’]s\s+)?"
-    r"(?:joint\s+)?professional\s+standards\b",
+    # ("from Northumbria Police's Professional Standards Department", without "the": seventeenth
+    # round)
+    r"^,?\s+(?:of|from|head\s+of)\s+(?:the\s+)*(?:force['’]s\s+|"
+    r"(?:[\w&]+\s+){1,3}(?:police|constabulary)['’]s\s+)?"
+    r"(?:joint\s+)?professional\s+standards\b|"
+    # "Chief Superintendent X, local policing commander for the area, said:" (a speaker named
+    # with a description between commas; seventeenth round)
+    r"^,\s+[^,.\n]{3,80},\s+(?:said|says|added)\b",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
@@ -282,7 +288,49 @@ def find_officers(text: str) -> list[Officer]:
             and (strict[0].rank is None or named[0].rank in (None, strict[0].rank))
         ):
             return named
-    return strict or _find_officers(text, lenient=True)
+    found = strict or _find_officers(text, lenient=True)
+    return found or _named_after_described(text)
+
+
+# "A trainee detective constable has been dismissed ... Christopher Brown was off duty when ...":
+# an officer the opening sentence describes by rank and the next sentence names, first name and
+# surname opening it, the surname printed again later (seventeenth round).
+_DESCRIBED_OPENING = re.compile(
+    r"^\s*(?:A|An|The)\s+(?:[\w-]+\s+){0,3}?(?P<rank>(?:detective\s+)?(?:constable|sergeant|"
+    r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have)\s+been\b",
+    re.I,
+)
+_NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
+
+
+def _named_after_described(text: str) -> list[Officer]:
+    sents = sentences(text)
+    for i in range(min(len(sents) - 1, 3)):
+        described = _DESCRIBED_OPENING.match(sents[i].text)
+        if described is None:
+            continue
+        named = _NAME_OPENS.match(sents[i + 1].text)
+        if named is None:
+            return []
+        name = named.group("name")
+        surname = name.split()[-1]
+        if name.split()[0] in _NOT_NAMES or _printed(text, surname) < 2:
+            return []
+        start = sents[i + 1].start + named.start("name")
+        mention = Piece(start, start + len(name), name)
+        printed_rank = described.group("rank")
+        rank = rank_code(printed_rank)
+        rank_span = (
+            Piece(
+                sents[i].start + described.start("rank"),
+                sents[i].start + described.end("rank"),
+                printed_rank,
+            )
+            if rank
+            else None
+        )
+        return [Officer(surname, name, rank, rank_span, name, mentions=[mention])]
+    return []
 
 
 def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
@@ -325,7 +373,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         sent = sentence_at(start)
         other = bool(
             _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60) : start])
-            or _NOT_SUBJECT_AFTER.search(text[end : end + 60])
+            or _NOT_SUBJECT_AFTER.search(text[end : end + 100])
         )
         if other:
             return
