@@ -63,7 +63,10 @@ _MISCONDUCT = re.compile(
     # a Standard named on its own, the sanction of the conduct rules, or an officer dismissed
     # after a hearing, in a report that never says "misconduct" (30/11/2026, seventh round)
     r"\bdiscreditable\s+conduct\b|\bdismissed\s+without\s+notice\b|"
-    r"\b(?:dismissed|sacked)\b[^.]{0,40}?\b(?:following|after|at)\s+a\s+hearing\b",
+    r"\b(?:dismissed|sacked)\b[^.]{0,40}?\b(?:following|after|at)\s+a\s+hearing\b|"
+    # the force's own conduct department giving the sanction: "The force's Professional Standards
+    # Department has issued the constable with a written warning" (seventeenth round)
+    r"\bprofessional\s+standards\s+(?:department|directorate|branch|unit)\b",
     re.I,
 )
 _PROCEEDINGS = re.compile(
@@ -147,11 +150,33 @@ def _police_officer_warned(text: str) -> bool:
     )
 
 
+# "A Kent Police officer has been dismissed after failing a drugs test": a sentence whose subject is
+# a police officer, opening it, and whose verb is the officer's dismissal, tells a conduct outcome
+# though the text never says misconduct (seventeenth round). "A charge against an officer has been
+# dismissed" (the officer is not the subject) and a dismissal by an employer that is not the police
+# are not read.
+_POLICE_OFFICER_DISMISSED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:A|An|The)\s+(?:former\s+)?(?:[A-Z][\w'-]*\s+){0,4}"
+    r"(?:police\s+)?(?:officer|constable|detective|sergeant|inspector)\s+"
+    r"(?:has|had|have)\s+been\s+(?:dismissed|sacked)\b",
+    re.M,
+)
+
+
+def _police_officer_dismissed(text: str) -> bool:
+    """Whether a sentence opens with a police officer who has been dismissed."""
+    return any(_POLICE_NAMED.search(m.group(0)) for m in _POLICE_OFFICER_DISMISSED.finditer(text))
+
+
 def refusal(text: str) -> str | None:
     """Why a text is not a misconduct outcome, or None if it reads as one."""
     if len(text.strip()) < 40:
         return "The text is too short to be a published outcome (fewer than 40 characters)."
-    if not _MISCONDUCT.search(text) and not _police_officer_warned(text):
+    if (
+        not _MISCONDUCT.search(text)
+        and not _police_officer_warned(text)
+        and not _police_officer_dismissed(text)
+    ):
         return "The text does not mention police misconduct or the Standards of Professional Behaviour."
     if not _PROCEEDINGS.search(text):
         return "The text mentions misconduct but no hearing, meeting, finding or outcome."
@@ -336,6 +361,12 @@ def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
         for m in mentions
         if not chair_ctx.search(text[max(0, m.start - 60) : m.start])
         and not re.match(r"\s*(?:Assistant|Deputy)?\s*Chief\s+Constable", text[m.end : m.end + 30])
+        # a force the officer served in before: "He was a special constable for Thames Valley
+        # Police at the time", "formerly of Kent Police" (seventeenth round)
+        and not re.match(r"\s+at\s+the\s+time\b", text[m.end : m.end + 20], re.I)
+        and not re.search(
+            r"\b(?:formerly|previously)\b[^.]{0,40}$", text[max(0, m.start - 50) : m.start]
+        )
     ]
     if own:
         counts = Counter(m.code for m in own)
@@ -569,7 +600,10 @@ _DATE_BAD = re.compile(
     # an appeal tribunal's date is the appeal's, not the misconduct hearing's (eighth round)
     r"appeals?\s+tribunal|"
     # a date calculator in a page's margin ("90 days from today is ...", ninth round)
-    r"days\s+(?:from|after|before)\s+today)",
+    r"days\s+(?:from|after|before)\s+today|"
+    # another officer's hearing the officer sat in ("in the public gallery at an unrelated
+    # misconduct hearing", seventeenth round)
+    r"unrelated\s+(?:[\w-]+\s+){0,2}(?:hearing|meeting|proceedings))",
     re.I,
 )
 
@@ -610,6 +644,16 @@ _HEARING_TOLD = re.compile(
     r"(?:that\s+|how\s+)?(?!on\b|in\b|at\b)\S+\s+[a-z]+\b"
     r"(?![^;]*\b(?:hearing|meeting|held|took\s+place|concluded)\b)[^;]*$",
     re.I,
+)
+# A date in what a hearing found or a panel said was proven the officer had done ("a hearing
+# found he had lied on his application in May 2019", "it was proven that both officers failed to act
+# in August 2014") is the conduct's, unless the hearing or the sanction is named after it
+# (seventeenth round).
+_FOUND_DID = re.compile(
+    r"\b(?:found|proven|proved|concluded|determined|ruled)\s+(?:that\s+)?"
+    r"(?:he|she|they|both\s+officers|the\s+(?:two\s+|three\s+)?officers?|[A-Z][a-z]+)\s+"
+    r"(?:had\s+(?:been\s+)?[a-z]+|[a-z]+ed)\b"
+    r"(?![^;]*\b(?:hearing|meeting|held|took\s+place|dismissed|sacked)\b)[^;]*$"
 )
 _CONDUCT_PERIOD = re.compile(
     r"\b(?:in|during|over|throughout)\s+(?:the\s+)?period\s+(?:from|between|of)\b[^.;]{0,40}$",
@@ -767,14 +811,18 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             good, bad = _words_for(s.text, f.start, good_all, bad_all)
             score: float = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
-            if re.match(r",?\s+\d{1,2}:\d{2}\b", s.text[f.end :]):
-                score -= 3  # a publication time stamp ("12 February 2024 17:00")
+            if re.match(r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b", s.text[f.end :]):
+                # a publication time stamp ("12 February 2024 17:00", "Feb 8, 2025 at 7:29 AM":
+                # "at" before the time, seventeenth round)
+                score -= 3
             if _ALLEGED_DATE.search(s.text[max(0, f.start - 30) : f.start]):
                 score -= 3  # the conduct's date ("failed to act on or after 2 May 2023")
             elif _ALLEGATION_CLAUSE.search(s.text[: f.start]):
                 score -= 3  # a date inside what the allegation says: the conduct's
             elif (
-                _TOLD_PAST.search(s.text[: f.start]) or _HEARING_TOLD.search(s.text[: f.start])
+                _TOLD_PAST.search(s.text[: f.start])
+                or _HEARING_TOLD.search(s.text[: f.start])
+                or _FOUND_DID.search(s.text[: f.start])
             ) or _CONDUCT_PERIOD.search(s.text[max(0, f.start - 60) : f.start]):
                 score -= 3  # what the officer had done, or a period of conduct
             if _SUSPENDED_ON.search(s.text[max(0, f.start - 40) : f.start]):
@@ -975,10 +1023,18 @@ _DM_PATTERNS = [
         r"\b[Cc]hair\s+of\s+the\s+(?:misconduct\s+)?(?:hearing|panel),?\s+"
         r"(?P<dm>(?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
     ),
-    # "Chief Constable Debbie Simpson concluded that ..." (the chief officer deciding the case)
+    # "Chief Constable Debbie Simpson concluded that ..." (the chief officer deciding the case);
+    # "was satisfied", and the Metropolitan Police's commissioners (seventeenth round)
     re.compile(
-        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+"
-        r"(?:concluded|ruled|decided|determined|dismissed|found)\b"
+        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)"
+        r"(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+        r"(?:concluded|ruled|decided|determined|dismissed|found|was\s+satisfied)\b"
+    ),
+    # "Chairing the hearing, chief constable Jo Bloggs dismissed ..." (the title in lower case;
+    # seventeenth round)
+    re.compile(
+        r"\b[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}hearing,\s+(?:the\s+)?"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
     re.compile(
         r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair|"
@@ -1007,7 +1063,9 @@ _NAMED_CHIEF = re.compile(
 # Hearing (Panel)".
 _DM_PANEL = (
     re.compile(
-        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+panel)\s+(?:\w+ly\s+)?(?:found|concluded|determined|decided|"
+        # "The panel today found" (seventeenth round)
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+panel)\s+(?:\w+ly\s+|today\s+|yesterday\s+)?"
+        r"(?:found|concluded|determined|decided|"
         r"ruled|considered|agreed)\b"
     ),
     re.compile(r"\b[Hh]earing\s*\(\s*(?P<dm>[Pp]anel)\s*\)"),
@@ -1027,6 +1085,13 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
         m = pattern.search(text)
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
+            if value[:1].islower() and "chief constable" in value.lower():
+                # "chief constable Jo Bloggs": the title as the register prints it
+                value = re.sub(
+                    r"\b(?i:assistant|deputy|chief|constable)\b",
+                    lambda w: w.group().capitalize(),
+                    value,
+                )
             conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
     m = _BY_THE_CHIEF.search(text)
@@ -1082,11 +1147,27 @@ _COUNT_OUTCOME = re.compile(
 )
 
 
+_WOULD_HAVE_DISMISSED_COUNT = re.compile(
+    r"\b(?P<verb>would\s+(?:also\s+)?have\s+(?:dismissed|sacked))\s+(?:the|all)?\s*(?P<n>"
+    + "|".join(NUMBERS)
+    + r")\s+(?:former\s+|other\s+|retired\s+)*(?:police\s+)?(?:officers|constables|PCs)\b",
+    re.I,
+)
+
+
 _THE_OTHER_OUTCOME = re.compile(
-    r"\bthe\s+(?:other|former|second|remaining|serving)\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
+    r"(?:(?:\bthe\s+(?:other|former|second|remaining|serving)|"
+    # "and a further officer would have been dismissed had he not resigned" (seventeenth round)
+    r"\ba\s+further|\banother|\bone\s+more)"
+    r"\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b|"
+    # "... while another received management advice", "and a third was handed a final written
+    # warning": one more officer, told without the noun (seventeenth round)
+    r"\b(?:while|whilst|and|but)\s+(?:another|a\s+(?:second|third|fourth|fifth))"
+    r"(?=\s+(?:was|were|received|got|had)\b))"
     r"(?P<mid>[^.;:]{0,80}?)"
     r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+(?:dismissed|sacked)|dismissed|"
-    r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|management\s+advice)",
+    r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|"
+    r"management['\u2019\"]?\s+advice)",
     re.I,
 )
 
@@ -1313,7 +1394,12 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
             continue
         mid = m.group("mid").lower()
         if (
-            not re.search(r"officer|constable|pc|should|would|have|has|were|receive", mid)
+            # "One was given a written warning" (seventeenth round)
+            not re.search(
+                r"officer|constable|pc|should|would|have|has|were|receive|"
+                r"\bwas\s+(?:given|handed|issued)\b",
+                mid,
+            )
             and mid.strip()
         ):
             continue
@@ -1330,6 +1416,18 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
         hits = find_outcomes(text[m.start("outcome") : m.end("outcome") + 20], m.start("outcome"))
         if hits:
             out.append((NUMBERS[m.group("n").lower()], hits[0]))
+    # "he dismissed two serving officers and said he would have dismissed the three former officers
+    # too": the counted officers who would have been dismissed, told in the active voice; the
+    # count before such a verb is not its count (seventeenth round)
+    active = [
+        (
+            NUMBERS[m.group("n").lower()],
+            Hit("would_have_been_dismissed", m.start(), m.end("verb"), m.group("verb"), 0.85),
+        )
+        for m in _WOULD_HAVE_DISMISSED_COUNT.finditer(text)
+    ]
+    out = [(k, h) for k, h in out if not any(a.start <= h.start < a.end for _, a in active)]
+    out += active
     if out:
         # "One officer was dismissed without notice and the former officer would have been
         # sacked": the other officer of a count is one more (30/11/2026, fourth round).
@@ -1348,8 +1446,20 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
             unique.append((k, h))
     # A headline total ("Seven ... dismissed") beside its parts ("five ...", "two ...") is a summary.
     total = sum(k for k, _ in unique)
-    if len(unique) > 2:
-        unique = [(k, h) for k, h in unique if k != total - k]
+    if len(unique) > 2 and unique[0][0] == total - unique[0][0]:
+        # the headline's count, the first (not a part that happens to be half the total:
+        # "One was given a written warning ... Two were sacked and a third was handed a final
+        # written warning"; seventeenth round)
+        unique = unique[1:]
+    elif len(unique) > 1 and unique[0][1].code in DISMISSALS:
+        # "Seven officers have been dismissed ... Three officers were dismissed without notice and
+        # a further officer would have been dismissed ... Two received final written warnings": a
+        # first count of dismissals larger than the dismissals counted after it is their total;
+        # the rest of it are the dismissed the text does not tell apart (seventeenth round)
+        first, hit = unique[0]
+        later = sum(k for k, h in unique[1:] if h.code in DISMISSALS)
+        if 0 < later < first:
+            unique[0] = (first - later, hit)
     return unique
 
 
@@ -1480,7 +1590,17 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
             # officers counted together in one phrase ("the second case involved two officers")
             # share it (eighth round)
             shared = len({start for start, _ in spans}) == 1
-            if _TOGETHER.search(s.text) or coordinated or shared:
+            groups = _coordinated_groups(text, officers, s)
+            if len(groups) > 1 and not coordinated and not shared:
+                # "A and B were both dismissed while the panel gave C a final written warning":
+                # names joined by "and" are one group, and each group gets the words from its
+                # first name to the next group's (seventeenth round); "both" is the group's.
+                for (start, keys), nxt in zip(
+                    groups, [g[0] for g in groups[1:]] + [s.end], strict=True
+                ):
+                    for key in keys:
+                        out[key].append(Piece(start, nxt, text[start:nxt]))
+            elif _TOGETHER.search(s.text) or coordinated or shared:
                 # "PC A and PC B were both found ...", "Sgt Wilson and PC Trent were handed final
                 # written warnings" (names joined only by "and" or commas; 30/11/2026, fourth
                 # round): the sentence is about each of them.
@@ -1495,6 +1615,28 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
         if current:
             out[current].append(s)
     return out
+
+
+def _coordinated_groups(
+    text: str, officers: list[Officer], s: Piece
+) -> list[tuple[int, list[str]]]:
+    """The officers a sentence names, in runs of names joined only by "and" or commas (each run
+    with where it starts); an officer named twice makes the sentence one run (not split)."""
+    spans = sorted(
+        (m.start, m.end, o.key) for o in officers for m in o.mentions if s.start <= m.start < s.end
+    )
+    keys = [k for _, _, k in spans]
+    if len(set(keys)) != len(keys):
+        return []
+    groups: list[tuple[int, list[str]]] = []
+    prev_end = -1
+    for start, end, key in spans:
+        if groups and _COORDINATION.fullmatch(text[prev_end:start]):
+            groups[-1][1].append(key)
+        else:
+            groups.append((start, [key]))
+        prev_end = end
+    return groups
 
 
 def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field]) -> OfficerRecord:
@@ -2157,6 +2299,9 @@ def _standard_negated(text: str, start: int, end: int) -> bool:
 _STANDARD_ANCHOR = re.compile(
     r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding|"
     r"claims?\b|accused|engaged\s+in|"
+    # "were found to have fallen short in their honesty, integrity, authority ..." (seventeenth
+    # round)
+    r"\b(?:fallen|fell|falls|falling)\s+short\b|"
     # an officer who "failed to treat people with respect": the Standard's own duty, not met
     # (30/11/2026, seventh round)
     r"(?:did\s+not|failed\s+to|fail(?:s|ing)\s+to)\s+(?:treat|act|show)",

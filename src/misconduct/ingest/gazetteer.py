@@ -212,6 +212,9 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             # "breach of ... the use of force and authority": printed alone only inside a list of
             # Standards (sixteenth round)
             (r"authority", LISTED_ONLY),
+            # "honesty, integrity, authority, courtesy, conduct": printed alone only inside a list
+            # of Standards (seventeenth round)
+            (r"courtesy", LISTED_ONLY),
         ],
         "equality_and_diversity": [(r"equality,?\s*(?:and|&|/)\s*diversity", 0.9)],
         "use_of_force": [

@@ -95,6 +95,18 @@ _FORMER_APPOSITION = re.compile(
     r"(?:officers?|constables?|sergeants?|colleagues?)\s*[,:]\s*(?P<list>[^.\n]+)",
     re.IGNORECASE,
 )
+# "fellow officer Jo Bloggs's actions amounted to misconduct": an officer named after "fellow" (or
+# "other", "second", "third") officer, in a text about several (seventeenth round)
+_FELLOW_OFFICER = re.compile(
+    rf"\b(?i:fellow|other|second|third)[ \t]+(?:police[ \t]+)?officer[ \t]+(?P<names>{_FULL_NAME})"
+)
+# "The hearing found that Jo Bloggs and Sam Smith breached the standards": officers named without
+# a rank as those a hearing found had breached or committed (seventeenth round)
+_FOUND_NAMED = re.compile(
+    r"\b(?i:found|ruled|concluded)\s+(?:that\s+)?"
+    rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:,?\s+and\s+{_FULL_NAME})?)\s+"
+    r"(?:had\s+)?(?i:breached|committed)\b"
+)
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
 _LETTERED = re.compile(
@@ -171,6 +183,14 @@ _NOT_NAMES = {
     "Conduct",
     "Regulations",
     "Outcome",
+    # a headline in capitals read after a rank ("Police Constable Dismissed Following Misconduct
+    # Hearing"): a verb of the outcome, not a name (seventeenth round)
+    "Dismissed",
+    "Sacked",
+    "Fired",
+    "Cleared",
+    "Barred",
+    "Jailed",
 }
 # Words of a rank: a "name" made only of them ("Chief Inspector") is a rank printed in a list.
 _RANK_WORDS = {
@@ -202,8 +222,14 @@ _NOT_SUBJECT_AFTER = re.compile(
     r"\((?:Assessor|Legally|Independent|Chair|LQC))|"
     # "Detective Superintendent X, of the force's professional standards department, said": an
     # officer of the department that brought the case (tenth round)
-    r"^,?\s+(?:of|from|head\s+of)\s+(?:the\s+)+(?:force['’]s\s+|[\w&]+\s+(?:police|constabulary)['’]s\s+)?"
-    r"(?:joint\s+)?professional\s+standards\b",
+    # ("from Northumbria Police's Professional Standards Department", without "the": seventeenth
+    # round)
+    r"^,?\s+(?:of|from|head\s+of)\s+(?:the\s+)*(?:force['’]s\s+|"
+    r"(?:[\w&]+\s+){1,3}(?:police|constabulary)['’]s\s+)?"
+    r"(?:joint\s+)?professional\s+standards\b|"
+    # "Chief Superintendent X, local policing commander for the area, said:" (a speaker named
+    # with a description between commas; seventeenth round)
+    r"^,\s+[^,.\n]{3,80},\s+(?:said|says|added)\b",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
@@ -214,7 +240,9 @@ _SUBJECT = re.compile(
 )
 _SUBJECT = re.compile(
     r"\b(outcome|dismissed|sacked|fired|warning|misconduct|breach|allegation|proven|barred|resigned|"
-    r"former|would have|found|sanction|hearing|accused|conviction|convicted)",
+    r"former|would have|found|sanction|hearing|accused|conviction|convicted|"
+    # "SC Z was guilty of the same offences" (seventeenth round)
+    r"guilty)",
     re.IGNORECASE,
 )
 
@@ -260,7 +288,49 @@ def find_officers(text: str) -> list[Officer]:
             and (strict[0].rank is None or named[0].rank in (None, strict[0].rank))
         ):
             return named
-    return strict or _find_officers(text, lenient=True)
+    found = strict or _find_officers(text, lenient=True)
+    return found or _named_after_described(text)
+
+
+# "A trainee detective constable has been dismissed ... Christopher Brown was off duty when ...":
+# an officer the opening sentence describes by rank and the next sentence names, first name and
+# surname opening it, the surname printed again later (seventeenth round).
+_DESCRIBED_OPENING = re.compile(
+    r"^\s*(?:A|An|The)\s+(?:[\w-]+\s+){0,3}?(?P<rank>(?:detective\s+)?(?:constable|sergeant|"
+    r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have)\s+been\b",
+    re.I,
+)
+_NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
+
+
+def _named_after_described(text: str) -> list[Officer]:
+    sents = sentences(text)
+    for i in range(min(len(sents) - 1, 3)):
+        described = _DESCRIBED_OPENING.match(sents[i].text)
+        if described is None:
+            continue
+        named = _NAME_OPENS.match(sents[i + 1].text)
+        if named is None:
+            return []
+        name = named.group("name")
+        surname = name.split()[-1]
+        if name.split()[0] in _NOT_NAMES or _printed(text, surname) < 2:
+            return []
+        start = sents[i + 1].start + named.start("name")
+        mention = Piece(start, start + len(name), name)
+        printed_rank = described.group("rank")
+        rank = rank_code(printed_rank)
+        rank_span = (
+            Piece(
+                sents[i].start + described.start("rank"),
+                sents[i].start + described.end("rank"),
+                printed_rank,
+            )
+            if rank
+            else None
+        )
+        return [Officer(surname, name, rank, rank_span, name, mentions=[mention])]
+    return []
 
 
 def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
@@ -303,7 +373,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         sent = sentence_at(start)
         other = bool(
             _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60) : start])
-            or _NOT_SUBJECT_AFTER.search(text[end : end + 60])
+            or _NOT_SUBJECT_AFTER.search(text[end : end + 100])
         )
         if other:
             return
@@ -451,6 +521,14 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             None,
             m.group("names"),
         )
+    for m in _FELLOW_OFFICER.finditer(text):
+        add(m.group("names"), None, None, m.start("names"), m.end("names"), None, m.group("names"))
+    for m in _FOUND_NAMED.finditer(text):
+        pos = m.start("names")
+        for n in _names(m.group("names")):
+            at = text.find(n, pos)
+            add(n, None, None, at, at + len(n), None, n)
+            pos = at + len(n)
     for m in _FORMER_NAMED.finditer(text):
         add(
             m.group("names"),

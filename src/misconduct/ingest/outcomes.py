@@ -62,6 +62,8 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("written_warning", r"(?<!final\s)(?<!last\s)written\s+warnings?", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
     ("management_advice", r"management\s+advice", 0.9),
+    # "received 'management' advice": the first word in quotation marks (seventeenth round)
+    ("management_advice", r"management['\u2019\"]\s+advice", 0.85),
     # The older name of the same outcome ("will receive management action").
     ("management_advice", r"management\s+action", 0.7),
     ("reflective_practice", r"reflective\s+practice", 0.85),
@@ -116,6 +118,14 @@ _ASKED_BEFORE = re.compile(
 _HELD_BEFORE = re.compile(
     r"(?:\b(?:was|were|is|being|while|whilst|already|still|currently|also)\s+on|\bsubject\s+to)\s+"
     r"(?:a|an)\s+(?:live\s+)?$",
+    re.IGNORECASE,
+)
+# "As the officer has a final written warning in force, he has been dismissed": a warning still
+# running when the new matter was decided (seventeenth round)
+_IN_FORCE_AFTER = re.compile(
+    # (not "a final written warning in force for two years": the period of one given)
+    r"\s*(?:already\s+|still\s+)?(?:in\s+(?:force|place)(?!\s+for\b)|"
+    r"(?:that\s+)?(?:was|is)\s+(?:still\s+)?(?:live|current|in\s+force))\b",
     re.IGNORECASE,
 )
 # ... "would render dismissal without notice a disproportionate outcome", "dismissal was not
@@ -340,7 +350,9 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
         or _NOT_GIVEN_AFTER.search(after[:80])
     ):
         return True
-    if code in ("final_written_warning", "written_warning") and _HELD_BEFORE.search(before):
+    if code in ("final_written_warning", "written_warning") and (
+        _HELD_BEFORE.search(before) or _IN_FORCE_AFTER.match(after)
+    ):
         return True
     return bool(_SET_ASIDE_AFTER.search(after[:100]))
 
@@ -529,8 +541,9 @@ _FORUM_RES = [
             # "an accelerated gross misconduct hearing" (eleventh round)
             r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:gross\s+)?"
             r"(?:misconduct\s+)?hearing"
-            # "fast track hearings", the 2012 rules' name for them (ninth round)
-            r"|\bfast[\s-]+track\s+(?:disciplinary\s+|misconduct\s+)?hearings?",
+            # "fast track hearings", the 2012 rules' name for them (ninth round); in quotation
+            # marks ('a "fast-track" misconduct hearing', seventeenth round)
+            r"|\bfast[\s-]+track[\"'\u201d\u2019]?\s+(?:disciplinary\s+|misconduct\s+)?hearings?",
             re.I,
         ),
         0.95,
