@@ -314,6 +314,9 @@ class DjangoRepository:
                     rows.entries,
                     keys={"case_id": ids},
                     returning=("id", "case_id", "kind"),
+                    # new cases: no other public record is theirs (PostgreSQL copies, then reads
+                    # back by case, instead of one INSERT with a parameter for every value)
+                    owned="case_id" if rows.fresh else "",
                 )
             }
             insert(

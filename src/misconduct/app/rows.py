@@ -138,13 +138,16 @@ def insert_values(
     keys: Mapping[str, Mapping[Any, Any]] | None = None,
     returning: Sequence[str] = (),
     unique: str = "",
+    owned: str = "",
 ) -> list[tuple[Any, ...]]:
     """Insert ``rows`` (from :func:`values`) into ``model``'s table in the caller's transaction,
     each value of a column named in ``keys`` replaced by what that mapping gives for it (the primary
     keys of rows written just before); with ``returning``, those columns of the new rows (in no set
     order). ``unique`` names a column whose values no two rows of the table share: on PostgreSQL
     the rows are then copied and read back by it (one ``COPY`` and one query instead of a statement
-    with a parameter for every value)."""
+    with a parameter for every value). ``owned`` does the same for a column whose values these rows
+    hold alone, no other row of the table holding any of them (the keys of cases created in this
+    transaction, which no other transaction sees): every row read back by it is one of these."""
     if not rows:
         return []
     table, columns, _, _ = _plan(model, using)
@@ -181,13 +184,14 @@ def insert_values(
                 cursor.executemany(sql, rows)
             return []
         back = ", ".join(quote(c) for c in returning)
-        if unique and connection.vendor == "postgresql" and len(rows) > 1:
+        by = unique or owned
+        if by and connection.vendor == "postgresql" and len(rows) > 1:
             with connection.wrap_database_errors:
                 _copy(cursor.cursor, f"COPY {quote(table)} ({names}) FROM STDIN", rows)
-            at = columns.index(unique)
+            at = columns.index(by)
             cursor.execute(
-                f"SELECT {back} FROM {quote(table)} WHERE {quote(unique)} = ANY(%s)",
-                [[row[at] for row in rows]],
+                f"SELECT {back} FROM {quote(table)} WHERE {quote(by)} = ANY(%s)",
+                [list(dict.fromkeys(row[at] for row in rows))],
             )
             return [tuple(r) for r in cursor.fetchall()]
         limit = connection.features.max_query_params or 65535
