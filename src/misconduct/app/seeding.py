@@ -85,7 +85,7 @@ def seed(
     *,
     actor: str,
     clock: Callable[[], datetime],
-    batch: int = 500,
+    batch: int = 2000,
     workers: int = 2,
     progress: Callable[[int], None] = lambda n: None,
     using: str = "default",
@@ -97,10 +97,9 @@ def seed(
 
     tasks = [(start, min(batch, count - start), seed, on) for start in range(0, count, batch)]
     if workers < 1:
-        _cache_pages(using)
         service = bootstrap.service(actor, clock, using)
         written = 0
-        with _collector_paused(), _bulk_session(using):
+        with _collector_paused(), _bulk_writing(using), _bulk_session(using):
             for start, size, _, _ in tasks:
                 _between_batches()
                 items = [(s.opening, s.steps) for s in seeded_cases(size, seed, on, start)]
@@ -179,6 +178,59 @@ def _bulk_session(using: str) -> Iterator[None]:
             cursor.execute("RESET default_toast_compression")
 
 
+_CHECKPOINT_PAGES = 65536
+"""Pages (4 KiB) the write-ahead log grows to before SQLite copies it into the database while
+seeding (256 MiB; SQLite's default, kept otherwise, is 1,000)."""
+
+
+@contextlib.contextmanager
+def _bulk_writing(using: str) -> Iterator[None]:
+    """This process's SQLite connection set for writing many batches (nothing changes on
+    PostgreSQL); restored after, and the write-ahead log copied into the database and synced to disk
+    before the seed is reported done.
+
+    - :func:`_cache_pages`.
+    - The log is copied into the database (a checkpoint) every 256 MiB instead of every 4 MiB. Each
+      batch's transaction writes every page it changed to the log; a checkpoint writes each page
+      once, however many batches changed it since the last, and at the default every commit of a
+      batch (more than 4 MiB) began one, rewriting the same index pages (the events' hashes, spread
+      through their index) and waiting for the disk each time. What is written and when it is
+      durable do not change (a commit is durable once in the log, as before).
+    - When the database holds no case yet, ``synchronous=OFF``: the log and the database are not
+      synced to disk after each checkpoint. A crash of this process (an error, a kill) leaves the
+      database as consistent as before (SQLite hands every write to the operating system); only a
+      crash of the operating system or a power loss during the seed may leave the file damaged,
+      and then the seed is run again on a fresh ``db init``: nothing but seeded cases would be
+      lost. Not on a database that already holds cases. The end of the seed syncs everything
+      (``synchronous`` back to ``NORMAL``, then a full checkpoint)."""
+    from django.db import connections
+
+    from misconduct.app import models as m
+
+    connection = connections[using]
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        # (inside the caller's transaction, as the tests seed, SQLite may not change these)
+        _cache_pages(using)
+        yield
+        return
+    fresh = not m.Case.objects.using(using).exists()
+    _cache_pages(using)
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
+        if fresh:
+            cursor.execute("PRAGMA synchronous = OFF")
+    done = False
+    try:
+        yield
+        done = True
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous = NORMAL")  # as config.py opens every connection
+            cursor.execute("PRAGMA wal_autocheckpoint = 1000")
+            if done:
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def _write_built(
     tasks: list[tuple[int, int, int, date]],
     actor: str,
@@ -198,9 +250,9 @@ def _write_built(
     written = 0
     with (
         context.Pool(workers, initializer=_start, initargs=(actor, clock, using)) as pool,
+        _bulk_writing(using),
         _bulk_session(using),
     ):
-        _cache_pages(using)
         pending: deque[Any] = deque()
         queue = iter(tasks)
         # At most two batches a worker in flight, so that memory stays bounded if writing lags.

@@ -143,7 +143,7 @@ def db_steps(on: str | None) -> None:
 @click.option(
     "--batch",
     type=click.IntRange(1, 10_000),
-    default=500,
+    default=2000,
     show_default=True,
     help="Cases written per transaction.",
 )
