@@ -78,6 +78,18 @@ def _build(task: tuple[int, int, int, date]) -> Any:
     return prepare(_service.build_new(items, known, until_refused=True), _using)
 
 
+BATCH = 2000
+"""Cases a transaction at most, by default (see docs/performance.md, "Seeding, fourth pass")."""
+
+
+def default_batch(count: int, workers: int) -> int:
+    """Cases a transaction when none is asked for: :data:`BATCH`, or fewer for a small seed, so
+    that each worker has about four batches to build (at 1,000 cases and two workers, one batch of
+    2,000 would leave one worker idle and the writer waiting for the whole seed)."""
+    share = -(-count // (max(workers, 1) * 4))
+    return max(50, min(BATCH, share))
+
+
 def seed(
     count: int,
     seed: int,
@@ -85,7 +97,7 @@ def seed(
     *,
     actor: str,
     clock: Callable[[], datetime],
-    batch: int = 2000,
+    batch: int | None = None,
     workers: int = 2,
     progress: Callable[[int], None] = lambda n: None,
     using: str = "default",
@@ -95,6 +107,8 @@ def seed(
     from misconduct.app import bootstrap
     from misconduct.services.seed import seeded_cases
 
+    if batch is None:
+        batch = default_batch(count, workers)
     tasks = [(start, min(batch, count - start), seed, on) for start in range(0, count, batch)]
     if workers < 1:
         service = bootstrap.service(actor, clock, using)

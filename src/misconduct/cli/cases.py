@@ -143,9 +143,9 @@ def db_steps(on: str | None) -> None:
 @click.option(
     "--batch",
     type=click.IntRange(1, 10_000),
-    default=2000,
-    show_default=True,
-    help="Cases written per transaction.",
+    default=None,
+    help="Cases written per transaction [default: 2,000, fewer for a small seed so that every "
+    "worker has batches to build].",
 )
 @click.option(
     "--workers",
@@ -156,7 +156,7 @@ def db_steps(on: str | None) -> None:
 )
 @ON_OPTION
 @handle_errors
-def db_seed(count: int, seed: int, batch: int, workers: int, on: str | None) -> None:
+def db_seed(count: int, seed: int, batch: int | None, workers: int, on: str | None) -> None:
     """Write synthetic cases (national proportions of forums, findings and outcomes) through the
     real write path: rules, events, hash chains, ledger and read models, in batched transactions."""
     import time
