@@ -12,16 +12,12 @@ from types import ModuleType
 import pytest
 
 from misconduct.ingest import extract
-from misconduct.ingest.model import OfficerRecord
+from tests.ingest.reading import one_record
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _one(text: str) -> OfficerRecord:
-    ex = extract(text)
-    assert ex.refused is None, ex.refused
-    assert len(ex.records) == 1, [r.label for r in ex.records]
-    return ex.records[0]
+_one = one_record
 
 
 # --- Hearing dates: the month a panel decided --------------------------------------------------

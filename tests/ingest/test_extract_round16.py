@@ -3,15 +3,9 @@ its one measurement. Every text is invented for the test; none is a page's."""
 
 from __future__ import annotations
 
-from misconduct.ingest import extract
-from misconduct.ingest.model import OfficerRecord
+from tests.ingest.reading import one_record
 
-
-def _one(text: str) -> OfficerRecord:
-    ex = extract(text)
-    assert ex.refused is None, ex.refused
-    assert len(ex.records) == 1, [r.label for r in ex.records]
-    return ex.records[0]
+_one = one_record
 
 
 # --- Forum: "a hearing" alone ----------------------------------------------------------------

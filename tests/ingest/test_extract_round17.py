@@ -5,14 +5,9 @@ from __future__ import annotations
 
 from misconduct.ingest import extract
 from misconduct.ingest.extract import refusal
-from misconduct.ingest.model import OfficerRecord
+from tests.ingest.reading import one_record
 
-
-def _one(text: str) -> OfficerRecord:
-    ex = extract(text)
-    assert ex.refused is None, ex.refused
-    assert len(ex.records) == 1, [r.label for r in ex.records]
-    return ex.records[0]
+_one = one_record
 
 
 # --- Texts that tell a conduct outcome without saying "misconduct" ----------------------------
