@@ -1123,7 +1123,10 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
         m = pattern.search(text)
         if m:
             value = " ".join(m.group("dm").split())
-            return Field(value, _span(m.start("dm"), m.end("dm"), text), 0.7, "a panel described")
+            # As sure as the description among the patterns above (0.8): the text says the panel
+            # found or decided, so a record whose other fields are sure is not held for review
+            # for this one alone.
+            return Field(value, _span(m.start("dm"), m.end("dm"), text), 0.8, "a panel described")
     return absent()
 
 
