@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
 from misconduct.ingest import extract
 from misconduct.ingest.model import OfficerRecord
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def one_record(text: str) -> OfficerRecord:
@@ -13,3 +20,19 @@ def one_record(text: str) -> OfficerRecord:
     assert ex.refused is None, ex.refused
     assert len(ex.records) == 1, [r.label for r in ex.records]
     return ex.records[0]
+
+
+def load_module(name: str, path: Path) -> ModuleType:
+    """The Python file ``path`` (a script outside the package, ``eval/ingest_eval.py`` among them)
+    loaded as the module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_scorer(name: str) -> ModuleType:
+    """``eval/ingest_eval.py``, the field scorer, loaded as the module ``name``."""
+    return load_module(name, ROOT / "eval" / "ingest_eval.py")

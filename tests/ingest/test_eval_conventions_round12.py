@@ -4,15 +4,12 @@ for the test."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ingest.reading import load_scorer
 
 NAMES_NO_LEVEL = (
     "A Kent Police constable has been dismissed without notice after a hearing found he had lied "
@@ -26,13 +23,7 @@ NAMES_GROSS = (
 
 @pytest.fixture(scope="module")
 def scorer() -> ModuleType:
-    name = "ingest_eval_round12_under_test"
-    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / "ingest_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer("ingest_eval_round12_under_test")
 
 
 def _truth(finding: str | None) -> dict[str, object]:

@@ -4,18 +4,12 @@ text fixes only the hearing's month. Texts are written for the test."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from misconduct.ingest import extract
-from tests.ingest.reading import one_record
-
-ROOT = Path(__file__).resolve().parents[2]
-
+from tests.ingest.reading import load_scorer, one_record
 
 _one = one_record
 
@@ -167,13 +161,7 @@ def test_a_tables_hearing_type_with_panel_in_brackets_names_a_panel() -> None:
 
 @pytest.fixture(scope="module")
 def scorer() -> ModuleType:
-    name = "ingest_eval_round15_under_test"
-    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / "ingest_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer("ingest_eval_round15_under_test")
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,6 @@ Nothing here runs the extraction: a set is measured once, with ``eval/ingest_eva
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import tomllib
 from pathlib import Path
 from types import ModuleType
@@ -14,18 +12,14 @@ from typing import Any
 
 import pytest
 
+from tests.ingest.reading import load_module
+
 ROOT = Path(__file__).resolve().parents[2]
 SETS = (5, 6, 7, 8, 9, 10, 11, 12, 13, 14)
 RESERVED = ROOT.parent / "shared" / "cases" / "reserved.py"
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
+_load = load_module
 
 
 @pytest.fixture(scope="module")
