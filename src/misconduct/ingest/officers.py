@@ -263,6 +263,11 @@ class Officer:
         return self.name is None
 
 
+def _group(m: re.Match[str], name: str) -> Piece | None:
+    """The named group of a match as a piece of the text, or None where it matched nothing."""
+    return Piece(m.start(name), m.end(name), m.group(name)) if m.group(name) else None
+
+
 def _names(raw: str) -> list[str]:
     parts = re.split(r"\s*,\s*|\s+and\s+", raw)
     return [p.strip() for p in parts if p.strip()]
@@ -409,11 +414,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         ):
             continue
         rank_span = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
-        former = (
-            Piece(m.start("former"), m.end("former"), m.group("former"))
-            if m.group("former")
-            else None
-        )
+        former = _group(m, "former")
         names = [n for n in _names(m.group("names")) if not _names_a_force(n)]
         # After one rank, a list is several officers only when it reads as one ("PCs A, B and C",
         # "PC A, B and C"); "PC Ann Bell, Essex Police" is one officer and the force.
@@ -459,11 +460,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             "commander",
         ):
             continue
-        former = (
-            Piece(m.start("former"), m.end("former"), m.group("former"))
-            if m.group("former")
-            else None
-        )
+        former = _group(m, "former")
         rank_span = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
         add(
             m.group("names"),
@@ -480,11 +477,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         listed_span: Piece | None = (
             Piece(m.start("rank"), m.end("rank"), m.group("rank")) if code else None
         )
-        former = (
-            Piece(m.start("former"), m.end("former"), m.group("former"))
-            if m.group("former")
-            else None
-        )
+        former = _group(m, "former")
         names = [re.sub(r"^and\s+", "", n) for n in _names(m.group("names"))]
         names = [n for n in names if not _names_a_force(n)]
         surnames = [n.split()[-1] for n in names]
@@ -497,11 +490,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             add(n, code, listed_span, at, at + len(n), former, n, full_key=shared)
             pos = at + len(n)
     for m in _LETTERED.finditer(text):
-        former = (
-            Piece(m.start("former"), m.end("former"), m.group("former"))
-            if m.group("former")
-            else None
-        )
+        former = _group(m, "former")
         add(
             m.group("names"),
             None,
@@ -511,18 +500,17 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             former,
             f"Officer {m.group('names')}",
         )
-    for m in _NAME_AGE_OF_FORCE.finditer(text):
-        add(
-            m.group("names"),
-            None,
-            None,
-            m.start("names"),
-            m.end("names"),
-            None,
-            m.group("names"),
-        )
-    for m in _FELLOW_OFFICER.finditer(text):
-        add(m.group("names"), None, None, m.start("names"), m.end("names"), None, m.group("names"))
+    for pattern in (_NAME_AGE_OF_FORCE, _FELLOW_OFFICER):
+        for m in pattern.finditer(text):
+            add(
+                m.group("names"),
+                None,
+                None,
+                m.start("names"),
+                m.end("names"),
+                None,
+                m.group("names"),
+            )
     for m in _FOUND_NAMED.finditer(text):
         pos = m.start("names")
         for n in _names(m.group("names")):
@@ -536,7 +524,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             None,
             m.start("names"),
             m.end("names"),
-            Piece(m.start("former"), m.end("former"), m.group("former")),
+            _group(m, "former"),
             m.group("names"),
         )
     order = _merge_dropped_s(text, by_key, order)
