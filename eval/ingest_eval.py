@@ -76,7 +76,8 @@ Per-field precision, recall and F1 of the extraction on
 17. with ``--heldout15``: HELD-OUT 15, the pages of ``eval/heldout15/<id>.toml``, built exactly as
    held-out 14 but weighted to pages about several officers (fetched after held-out 14 was measured;
    truth written and committed before ingest was run on them), its texts read from
-   ``MISCONDUCT_INGEST_HELDOUT15_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
+   ``MISCONDUCT_INGEST_HELDOUT15_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit
+   ``2d876e2``); development since.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -934,7 +935,11 @@ HELD_OUT = (
         "measured once at commit f5b6e27: development since",
         own_folder=True,
     ),
-    HeldOut(15, "not yet measured", own_folder=True),
+    HeldOut(
+        15,
+        "measured once at commit 2d876e2: development since",
+        own_folder=True,
+    ),
 )
 
 
