@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from misconduct.app import models as m
-from misconduct.app.audit import _bodies, _personal_rows, _quick, _refs, verify_database
+from misconduct.app.audit import _bodies, _personal_rows, _quick, verify_database
 from misconduct.app.repository import DjangoUnitOfWork
 from misconduct.services.cases import CaseService
 from misconduct.services.demo import canonical_case
@@ -25,14 +25,19 @@ from tests.services.fakes import SteppingClock
 pytestmark = pytest.mark.django_db(databases="__all__")
 
 
+def _refs(alias: str, pk: int) -> dict[int, str]:
+    """The case's reference by key, as the command's ranges hold it (``audit._ranges``)."""
+    return dict(m.Case.objects.using(alias).filter(pk=pk).values_list("pk", "ref"))
+
+
 def _passed(alias: str, pk: int, *, evidence: bool = False) -> bool:
-    refs = _refs(alias, pk, pk)
+    refs = _refs(alias, pk)
     return pk in _quick(alias, pk, pk, refs, _personal_rows(alias, pk, pk), evidence)
 
 
 def test_a_clean_case_passes_with_its_count_and_last_event(alias: str) -> None:
     pk = _open(alias)
-    passed = _quick(alias, pk, pk, _refs(alias, pk, pk), _personal_rows(alias, pk, pk), False)
+    passed = _quick(alias, pk, pk, _refs(alias, pk), _personal_rows(alias, pk, pk), False)
     last = m.Event.objects.using(alias).filter(case_id=pk).order_by("-sequence").first()
     assert last is not None
     assert passed == {pk: (last.sequence, (last.sequence, last.hash))}

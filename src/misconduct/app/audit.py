@@ -18,7 +18,9 @@ each range in a worker process when the machine has more than one core (``worker
 process reads the ledger; the results are merged in case order. ``chain_only`` (the command's
 default level, the integrity check) leaves out the fold of each case (the stored state, columns
 and read models against its events: ``--replay``) and says so: the chains, the personal data, the
-evidence files, the ledger and the checkpoint are checked either way.
+evidence files, the ledger and the checkpoint are checked either way. What only the replay uses
+(the fold, the read models, the stored state's format, the rules' catalogue) is imported where it
+is used, so that the integrity check starts without it.
 """
 
 from __future__ import annotations
@@ -33,26 +35,24 @@ import operator
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connections
 
 from misconduct.app import models as m
 from misconduct.app.event_bytes import IN_PAYLOAD
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
-from misconduct.app.read_tables import READ_MODEL_NAMES, expected_rows, stored_rows
-from misconduct.app.readmodels import record_format
-from misconduct.app.repository import state_format
 from misconduct.domain import personal as pd
-from misconduct.domain.case import Case
-from misconduct.domain.codec import to_plain
-from misconduct.domain.events import PersonalDataErased, event_from_payload
+from misconduct.domain.events import PersonalDataErased
 from misconduct.domain.ledger import GENESIS, RecordedEvent, event_hash, event_hash_of_text
-from misconduct.rules.catalogue import default_catalogue
 from misconduct.services.audit import first_changed_file
+
+if TYPE_CHECKING:  # what only the replay uses is imported where it is used (see the docstring)
+    from misconduct.domain.case import Case
 
 
 @dataclass(frozen=True)
@@ -287,19 +287,6 @@ _Stored = tuple[Any, ...]
 actor, rules version, previous hash, hash, kept text (``canonical_payload``), the payload column
 (with the kept text: read only when replaying or where it is the hashed text), and whether the
 payload column equals a kept text beside it (SQLite; None elsewhere)."""
-
-
-def _refs(using: str, lo: int, hi: int) -> dict[int, str]:
-    """The references of the cases whose primary keys are from ``lo`` to ``hi``, in key order."""
-    connection = connections[using]
-    key = connection.ops.quote_name("id")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {key}, {connection.ops.quote_name('ref')} FROM {_table(m.Case, using)} "
-            f"WHERE {key} BETWEEN %s AND %s ORDER BY {key}",
-            [lo, hi],
-        )
-        return dict(cursor.fetchall())
 
 
 def _events(
@@ -638,19 +625,32 @@ def _pieces(*pieces: Any) -> Iterator[str]:
     return map("".join, zip(*columns, strict=False))
 
 
+def _unequal(cases: tuple[Any, ...], column: tuple[Any, ...], expected: tuple[Any, ...]) -> Any:
+    """The case of each row where ``column`` is not ``expected``: the two compared whole first (one
+    C loop, nothing made), row by row only where they differ."""
+    if column == expected:
+        return ()
+    return itertools.compress(cases, map(operator.ne, column, expected))
+
+
 def _references_held(rows: list[tuple[Any, ...]]) -> dict[Any, frozenset[str]]:
     """For each case, the references its held (not erased) personal data rows
     (:func:`_personal_rows`, in case order) make, each as the text between :data:`_OPEN` and
     :data:`_CLOSE` in a payload's canonical JSON (keys sorted, no spaces), its commitment
     ``personal.commitment`` of the stored value: all written and hashed at once. ValueError or
     TypeError if a value cannot be."""
-    held = [row for row in rows if row[2] is not None and row[3] is not None]
-    if not held:
+    if not rows:
         return {}
-    cases, ids, values, salts, _ = zip(*held, strict=True)
-    quoted = [list(map(encode_basestring, column)) for column in (ids, salts, values)]
-    commitments = list(_sha256_hex(_pieces("[", quoted[0], ",", quoted[1], ",", quoted[2], "]")))
-    names = [name[1:-1] for name in quoted[0]]
+    cases, ids, values, salts, _ = zip(*rows, strict=True)
+    if None in values or None in salts:  # erased: left out
+        held = [row for row in rows if row[2] is not None and row[3] is not None]
+        if not held:
+            return {}
+        cases, ids, values, salts, _ = zip(*held, strict=True)
+    names = _bodies(ids)  # each text as the body of its JSON string (escaped only if it must be)
+    commitments = list(
+        _sha256_hex(_pieces('["', names, '","', _bodies(salts), '","', _bodies(values), '"]'))
+    )
     first, second = (commitments, names) if _KEYS[0] == pd.COMMITMENT_KEY else (names, commitments)
     cores = _pieces(first, _BETWEEN, second)
     return {
@@ -770,11 +770,10 @@ def _quick(
         computed = list(_sha256_hex(hashed))
     except (TypeError, ValueError):
         return {}
-    ne = operator.ne
-    failed = set(itertools.compress(cases, map(ne, computed, digests)))
-    failed.update(itertools.compress(cases, map(ne, previous, expected_previous)))
-    failed.update(itertools.compress(cases, map(ne, sequences, expected_sequences)))
-    if evidence:
+    failed = set(_unequal(cases, tuple(computed), digests))
+    failed.update(_unequal(cases, previous, tuple(expected_previous)))
+    failed.update(_unequal(cases, sequences, tuple(expected_sequences)))
+    if evidence and _EVIDENCE in kinds:
         failed.update(
             itertools.compress(cases, map(operator.eq, kinds, itertools.repeat(_EVIDENCE)))
         )
@@ -821,6 +820,9 @@ def _files(
 
 def _replay(events: list[_Event], data: dict[str, pd.Datum], texts: _Texts) -> Case:
     """The fold of the case's events, each with its personal values as held now."""
+    from misconduct.domain.case import Case
+    from misconduct.domain.events import event_from_payload
+
     decoded = []
     _held.clear()
     _held.update(data)
@@ -850,6 +852,10 @@ def _fold(
 ) -> list[Problem]:
     """The stored state and the read models of one case against the fold of its events (with its
     personal data as held now: an erased value folds to its placeholder, as it was stored)."""
+    from misconduct.app.read_tables import READ_MODEL_NAMES, expected_rows
+    from misconduct.app.repository import state_format
+    from misconduct.domain.codec import to_plain
+
     where = f"case {ref}"
     try:
         fold = _replay(events, data, texts)
@@ -912,31 +918,51 @@ def _start(job: _Job | None) -> None:
     _job = job
 
 
-def _check(bounds: tuple[int, int]) -> _Part:
-    """Every case whose primary key is from ``bounds[0]`` to ``bounds[1]``: its chain, its head
-    against the ledger, its evidence files and (unless chain only) its fold."""
+_Range = tuple[int, int, dict[int, str]]
+"""A range of cases: the first and last primary key, and each case's reference by key (in order)."""
+
+
+def _check(bounds: _Range) -> _Part:
+    """Every case of the range (:data:`_Range`): its chain, its head against the ledger, its
+    evidence files and (unless chain only) its fold. The integrity check runs with the garbage
+    collector off: its many rows and texts hold no cycles, so tracing them as they are made (and
+    the whole heap each time enough have been) finds nothing."""
     job = _job
     assert job is not None, "the job is set before any range is checked"
-    lo, hi = bounds
+    if not job.chain_only:
+        return _checked(job, bounds)
+    with _collector_off():
+        return _checked(job, bounds)
+
+
+@contextmanager
+def _collector_off() -> Iterator[None]:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _checked(job: _Job, bounds: _Range) -> _Part:
+    lo, hi, listed = bounds
     replay = not job.chain_only
     rows = _rows(job.using, lo, hi) if replay else None
-    refs = (
-        {pk: row.ref for pk, row in rows.items()} if rows is not None else _refs(job.using, lo, hi)
-    )
+    refs = {pk: row.ref for pk, row in rows.items()} if rows is not None else listed
     personal = _personal_rows(job.using, lo, hi)
-    read = stored_rows(job.using, list(refs)) if replay else {}
+    read: dict[int, tuple[object, ...]] = {}
+    if replay:
+        from misconduct.app.read_tables import stored_rows
+
+        read = stored_rows(job.using, list(refs))
     # The integrity check: the cases every check passes at once (_quick); the others one by one.
     passed: dict[int, tuple[int, tuple[int, str]]] = {}
     if not replay:
-        collecting = gc.isenabled()
-        gc.disable()  # its many rows and texts hold no cycles: not traced as they are made
-        try:
-            passed = _quick(job.using, lo, hi, refs, personal, job.read_file is not None)
-        finally:
-            if collecting:
-                gc.enable()
+        passed = _quick(job.using, lo, hi, refs, personal, job.read_file is not None)
     rest = [pk for pk in refs if pk not in passed]
-    data = _personal(personal, set(rest) if passed else None)
+    data = _personal(personal, set(rest) if passed else None) if rest else {}
     stored = _events(job.using, lo, hi, replay, rest if passed else None) if rest else iter(())
     cases: list[tuple[int, str, list[_Stored], Problem | None]] = []
     pending = next(stored, None)
@@ -995,13 +1021,17 @@ def _check(bounds: tuple[int, int]) -> _Part:
     return part
 
 
-def _ranges(using: str, size: int) -> list[tuple[int, int]]:
-    """The cases' primary keys in ranges of ``size`` cases, first and last key of each."""
-    key = connections[using].ops.quote_name("id")
+def _ranges(using: str, size: int) -> list[_Range]:
+    """The cases in ranges of ``size`` cases (:data:`_Range`), in key order. Read without an order:
+    SQLite then reads its index of the references, which holds both columns and is a small part
+    of the table (whose rows hold each case's stored state), and the keys are sorted here."""
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT {key} FROM {_table(m.Case, using)} ORDER BY {key}")
-        ids = [pk for (pk,) in cursor.fetchall()]
-    return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
+        cursor.execute(f"SELECT {_columns(using, 'id', 'ref')} FROM {_table(m.Case, using)}")
+        cases = sorted(cursor.fetchall())
+    return [
+        (cases[i][0], cases[min(i + size, len(cases)) - 1][0], dict(cases[i : i + size]))
+        for i in range(0, len(cases), size)
+    ]
 
 
 def _processes(using: str, workers: int | None, ranges: int) -> int:
@@ -1019,7 +1049,7 @@ def _processes(using: str, workers: int | None, ranges: int) -> int:
 def _parts(
     using: str,
     job: _Job,
-    ranges: list[tuple[int, int]],
+    ranges: list[_Range],
     processes: int,
     meanwhile: Callable[[], None],
 ) -> Iterator[_Part]:
@@ -1036,7 +1066,11 @@ def _parts(
     if not job.chain_only:
         # What every fold reads once (the rules' catalogue, the formats of stored states and
         # records) is read here, so that the workers inherit it instead of each reading it again;
-        # the integrity check folds nothing, and does not wait for it.
+        # the integrity check folds nothing, and does not wait for it (nor imports it).
+        from misconduct.app.readmodels import record_format
+        from misconduct.app.repository import state_format
+        from misconduct.rules.catalogue import default_catalogue
+
         default_catalogue()
         state_format()
         record_format()

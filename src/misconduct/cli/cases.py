@@ -46,11 +46,12 @@ def _actor(value: str | None) -> str:
 
 
 @contextmanager
-def _database(*, ready: bool = True) -> Iterator[None]:
-    """Start Django; turn database failures into one line naming what to do."""
+def _database(*, ready: bool = True, cases_only: bool = False) -> Iterator[None]:
+    """Start Django (``cases_only``: with the cases' application alone, for a command that reads
+    the case tables and nothing else); turn database failures into one line naming what to do."""
     from misconduct.app import bootstrap
 
-    bootstrap.setup()
+    bootstrap.setup(cases_only=cases_only)
     from django.db.utils import DatabaseError
 
     try:
@@ -491,7 +492,7 @@ def audit_verify(
             kept = Checkpoint.parse(checkpoint_file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInput("checkpoint file", "a readable file", str(checkpoint_file)) from exc
-    with _database():
+    with _database(cases_only=True):
         from misconduct.app.audit import verify_database
         from misconduct.app.evidence import DjangoFileStore
 
