@@ -104,41 +104,85 @@ def _moment(value: Any) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _ledger(using: str) -> tuple[list[Problem], dict[str, tuple[int, str]], list[str]]:
+_Ledger = tuple[list[Problem], dict[str, tuple[int, str]], list[str]]
+"""What the ledger's check finds (:func:`_ledger`)."""
+
+
+def _ledger(using: str) -> _Ledger:
     """The ledger's own chain (and keyed hashes); each case's last anchored head ``(count, head)``
-    by reference; every entry's chain in order (for a checkpoint)."""
-    problems: list[Problem] = []
-    heads: dict[str, tuple[int, str]] = {}
-    chains: list[str] = []
+    by reference; every entry's chain in order (for a checkpoint). Without an audit key every
+    entry is first checked at once (:func:`_ledger_at_once`); entry by entry where that does not
+    pass, or with a key (:func:`_ledger_entries`, which names what does not hold)."""
     key = audit_key()
-    previous, keyed = GENESIS, False
-    columns = _columns(using, "position", "case_ref", "count", "head", "previous", "chain", "mac")
+    columns = _columns(using, "position", "case_ref", "count", "head", "previous", "chain")
+    mac = _columns(using, "mac") if key is not None else "NULL"  # (read only to be checked)
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"SELECT {columns} FROM {_table(m.LedgerEntry, using)} ORDER BY "
+            f"SELECT {columns}, {mac} FROM {_table(m.LedgerEntry, using)} ORDER BY "
             + _columns(using, "position")
         )
-        for n, (position, ref, count, head, before, chain, mac) in enumerate(
-            cursor.fetchall(), start=1
-        ):
-            where = f"ledger entry {position}"
-            if position != n:
-                problems.append(Problem(where, f"expected position {n}: entries are missing"))
-                break
-            if before != previous:
-                problems.append(Problem(where, "does not follow the entry before"))
-            if chain_of(before, ref, count, head) != chain:
-                problems.append(Problem(where, "its chain does not match its content"))
-            if key is not None and (mac or keyed):
-                keyed = True
-                if not hmac.compare_digest(mac, mac_of(chain, key)):
-                    problems.append(Problem(where, "its keyed hash does not match (audit key)"))
-            previous = chain
-            heads[ref] = (count, head)
-            chains.append(chain)
+        rows = cursor.fetchall()
+    with _collector_off():  # (no cycles among the rows and texts: see _check)
+        checked = _ledger_at_once(rows) if key is None else None
+        problems, heads, chains = checked if checked is not None else _ledger_entries(rows, key)
     tip = m.LedgerTip.objects.using(using).filter(id=1).values_list("position", flat=True).first()
     if tip is not None and tip != len(chains):
         problems.append(Problem("ledger", f"the tip says {tip} entries, {len(chains)} are stored"))
+    return problems, heads, chains
+
+
+def _ledger_at_once(rows: list[tuple[Any, ...]]) -> _Ledger | None:
+    """:func:`_ledger_entries` of entries that all hold (no audit key), checked all at once as
+    ``_quick`` checks events: each entry's chained text (``ledger.chain_of``) written from the
+    columns and hashed, the chains and links compared whole. None where anything does not hold
+    (or a column is not of its type): the entries are then checked one by one."""
+    if not rows:
+        return [], {}, []
+    positions, refs, counts, heads, befores, chains, _ = zip(*rows, strict=True)
+    if positions != tuple(range(1, len(rows) + 1)) or set(map(type, counts)) != {int}:
+        return None
+    try:
+        texts = _pieces(
+            '{"case":"',
+            _bodies(refs),
+            '","count":',
+            map(int.__repr__, counts),
+            ',"head":"',
+            _bodies(heads),
+            '","previous":"',
+            _bodies(befores),
+            '"}',
+        )
+        computed = tuple(_sha256_hex(texts))
+    except (TypeError, ValueError):
+        return None
+    if computed != chains or befores != (GENESIS, *chains[:-1]):
+        return None
+    return [], dict(zip(refs, zip(counts, heads, strict=True), strict=True)), list(chains)
+
+
+def _ledger_entries(rows: list[tuple[Any, ...]], key: bytes | None) -> _Ledger:
+    """The ledger checked entry by entry (see :func:`_ledger`)."""
+    problems: list[Problem] = []
+    heads: dict[str, tuple[int, str]] = {}
+    chains: list[str] = []
+    previous, keyed = GENESIS, False
+    for n, (position, ref, count, head, before, chain, mac) in enumerate(rows, start=1):
+        where = f"ledger entry {position}"
+        if position != n:
+            problems.append(Problem(where, f"expected position {n}: entries are missing"))
+            break
+        if before != previous:
+            problems.append(Problem(where, "does not follow the entry before"))
+        if chain_of(before, ref, count, head) != chain:
+            problems.append(Problem(where, "its chain does not match its content"))
+        if key is not None and (mac or keyed):
+            keyed = True
+            if not hmac.compare_digest(mac, mac_of(chain, key)):
+                problems.append(Problem(where, "its keyed hash does not match (audit key)"))
+        previous = chain
+        heads[ref] = (count, head)
+        chains.append(chain)
     return problems, heads, chains
 
 
@@ -1100,7 +1144,7 @@ def verify_database(
     ranges = _ranges(using, chunk)
     processes = _processes(using, workers, len(ranges))
     job = _Job(using, read_file, chain_only)
-    ledger: list[tuple[list[Problem], dict[str, tuple[int, str]], list[str]]] = []
+    ledger: list[_Ledger] = []
     problems: list[Problem] = []
     cases = events = 0
     seen: set[str] = set()
