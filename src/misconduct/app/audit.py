@@ -142,17 +142,9 @@ def _ledger_at_once(rows: list[tuple[Any, ...]]) -> _Ledger | None:
     if positions != tuple(range(1, len(rows) + 1)) or set(map(type, counts)) != {int}:
         return None
     try:
-        texts = _pieces(
-            '{"case":"',
-            _bodies(refs),
-            '","count":',
-            map(int.__repr__, counts),
-            ',"head":"',
-            _bodies(heads),
-            '","previous":"',
-            _bodies(befores),
-            '"}',
-        )
+        keys = ('{"case":"', '","count":', ',"head":"', '","previous":"')  # as chain_of writes
+        columns = (_bodies(refs), map(int.__repr__, counts), _bodies(heads), _bodies(befores))
+        texts = _pieces(*itertools.chain.from_iterable(zip(keys, columns, strict=True)), '"}')
         computed = tuple(_sha256_hex(texts))
     except (TypeError, ValueError):
         return None
