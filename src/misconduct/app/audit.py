@@ -35,13 +35,13 @@ import operator
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
-from django.db import connections
+from django.db import DataError, connections, transaction
 
 from misconduct.app import models as m
 from misconduct.app.event_bytes import IN_PAYLOAD
@@ -369,24 +369,32 @@ def _events(
             start = end
 
 
-def _differing(using: str, lo: int, hi: int, skip: list[int]) -> dict[int, tuple[int, str]]:
-    """PostgreSQL: the first event of each case from ``lo`` to ``hi`` (but those in ``skip``)
-    whose ``jsonb`` payload is not the JSON of the text kept beside it, by case: (sequence, type).
-    Two ``jsonb`` values are the same exactly when their texts are (keys in the order ``jsonb``
-    keeps them, each number as stored). Asked only of events whose kept text has been hashed, so
-    every text cast is JSON that the database accepted when the event was written."""
+def _payload_differs(using: str) -> str:
+    """PostgreSQL: true where an event's ``jsonb`` payload is not the JSON of the text kept beside
+    it (null where no text is kept there). Two ``jsonb`` values are the same exactly when their
+    texts are (keys in the order ``jsonb`` keeps them, each number as stored). Casting a kept text
+    that is not JSON fails the query (PostgreSQL 15 has no cast that fails softly)."""
+    quote = connections[using].ops.quote_name
+    kept, payload = quote("canonical_payload"), quote("payload")
+    return f"CASE WHEN {kept} <> '{IN_PAYLOAD}' THEN {payload}::text <> {kept}::jsonb::text END"
+
+
+def _differing(using: str, lo: int, hi: int, among: list[int]) -> dict[int, tuple[int, str]]:
+    """PostgreSQL: the first event of each case in ``among`` (from ``lo`` to ``hi``) whose
+    ``jsonb`` payload is not the JSON of the text kept beside it (:func:`_payload_differs`), by
+    case: (sequence, type). Asked only of cases whose every kept text has been hashed, so every
+    text cast is JSON that the database accepted when the event was written."""
     connection = connections[using]
     quote = connection.ops.quote_name
-    case_id, kept, payload = quote("case_id"), quote("canonical_payload"), quote("payload")
-    leave = f" AND {case_id} NOT IN ({', '.join(['%s'] * len(skip))})" if skip else ""
+    case_id = quote("case_id")
     found: dict[int, tuple[int, str]] = {}
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {case_id}, {quote('sequence')}, {quote('type')} FROM "
-            f"{_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s{leave} "
-            f"AND {kept} <> '{IN_PAYLOAD}' AND {payload}::text <> {kept}::jsonb::text "
+            f"{_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s "
+            f"AND {case_id} IN ({', '.join(['%s'] * len(among))}) AND {_payload_differs(using)} "
             f"ORDER BY {case_id}, {quote('sequence')}",
-            [lo, hi, *skip],
+            [lo, hi, *among],
         )
         for pk, sequence, kind in cursor.fetchall():
             found.setdefault(pk, (sequence, kind))
@@ -726,7 +734,10 @@ def _quick(
       hashed, against the stored hashes;
     - the sequences (1 to n) and the links (each previous hash the hash before, the first GENESIS);
     - a payload column equal to the kept text beside it (SQLite, where one is kept beside it: a
-      text that differs is read as none, so its hash does not match);
+      text that differs is read as none, so its hash does not match; PostgreSQL: each ``jsonb``
+      payload compared with its kept text by the database in the same query,
+      :func:`_payload_differs`, which :func:`_differing` asks of the cases not passed here; a kept
+      text that is not JSON fails that query, and every case of the range goes the long way);
     - every reference to personal data: each object with the id key in the case's texts is a
       reference to one of the case's held values with its commitment (:func:`_references_hold`).
 
@@ -754,22 +765,27 @@ def _quick(
             f"to_char({quote('occurred_on')}, 'YYYY-MM-DD'), "
             f"replace(to_char({at}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '.000000', '')"
         )
-        text = kept  # the jsonb payload is compared with it by the database (_differing)
+        # the hashed text is the kept text; the jsonb payload is compared with it by the database
+        text = f"{kept}, {_payload_differs(using)}"
     case_id = quote("case_id")
     columns = _columns(using, "actor", "rules_version", "previous_hash", "hash", "type")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {case_id}, {sequence}, {dates}, {columns}, {text} "
-            f"FROM {_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s "
-            f"ORDER BY {case_id}, {quote('sequence')}",
-            [lo, hi],
-        )
-        rows = cursor.fetchall()
+    try:
+        # (within a savepoint inside a transaction, so that a failed cast leaves it usable)
+        atomic = transaction.atomic(using) if connection.in_atomic_block else nullcontext()
+        with atomic, connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {case_id}, {sequence}, {dates}, {columns}, {text} "
+                f"FROM {_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s "
+                f"ORDER BY {case_id}, {quote('sequence')}",
+                [lo, hi],
+            )
+            rows = cursor.fetchall()
+    except DataError:  # PostgreSQL: a kept text that is not JSON; every case goes the long way
+        return {}
     if not rows:
         return {}
-    cases, sequences, ons, ats, actors, rules, previous, digests, kinds, texts = zip(
-        *rows, strict=True
-    )
+    read = tuple(zip(*rows, strict=True))
+    cases, sequences, ons, ats, actors, rules, previous, digests, kinds, texts = read[:10]
     counts = Counter(cases)  # in case order, as read
     expected_previous = [GENESIS, *digests[:-1]]
     expected_sequences: list[str] = []
@@ -809,6 +825,8 @@ def _quick(
     failed = set(_unequal(cases, tuple(computed), digests))
     failed.update(_unequal(cases, previous, tuple(expected_previous)))
     failed.update(_unequal(cases, sequences, tuple(expected_sequences)))
+    if len(read) > 10 and any(read[10]):  # PostgreSQL: a jsonb payload that differs
+        failed.update(itertools.compress(cases, read[10]))
     if evidence and _EVIDENCE in kinds:
         failed.update(
             itertools.compress(cases, map(operator.eq, kinds, itertools.repeat(_EVIDENCE)))
@@ -1014,8 +1032,9 @@ def _checked(job: _Job, bounds: _Range) -> _Part:
             pending = next(stored, None)
         cases.append((pk, ref, raw, _chain(ref, raw, data.get(pk, {})) if raw else None))
     if connections[job.using].vendor == "postgresql":
-        broken = [pk for pk, _, _, link in cases if link is not None]
-        differing = _differing(job.using, lo, hi, broken)
+        # the payloads of the cases _quick passed were compared there; the others' are asked here
+        asked = [pk for pk, _, _, link in cases if link is None and pk not in passed]
+        differing = _differing(job.using, lo, hi, asked) if asked else {}
         for i, (pk, ref, raw, _) in enumerate(cases):
             if pk in differing:
                 sequence, kind = differing[pk]
