@@ -62,7 +62,7 @@ def test_the_audit_command_does_not_import_the_engine_documents_or_ingest() -> N
 def test_audit_verify_starts_django_with_the_cases_application_alone(tmp_path: Path) -> None:
     """Issue 10 item 3: ``audit verify`` (``bootstrap.setup(cases_only=True)``) starts Django with
     the program's settings but only the cases' application installed, and its integrity check
-    imports nothing of the replay (the fold, the read models, the rules' catalogue)."""
+    imports nothing of the replay (the fold, the events, the read models, the rules' catalogue)."""
     code = (
         "import sys\n"
         "from misconduct.app import bootstrap\n"
@@ -75,7 +75,7 @@ def test_audit_verify_starts_django_with_the_cases_application_alone(tmp_path: P
         "print(sorted(m for m in ('ninja', 'pydantic', 'django.contrib.admin', 'axes', "
         "'misconduct.app.web', 'misconduct.app.api', 'misconduct.app.read_tables', "
         "'misconduct.app.repository', 'misconduct.domain.case', 'misconduct.rules.catalogue', "
-        "'misconduct.services.cases') if m in sys.modules))\n"
+        "'misconduct.services.cases', 'misconduct.domain.events') if m in sys.modules))\n"
     )
     env = {
         "PYTHONPATH": str(Path(__file__).parents[2] / "src"),

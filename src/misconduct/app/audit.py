@@ -47,7 +47,6 @@ from misconduct.app import models as m
 from misconduct.app.event_bytes import IN_PAYLOAD
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
 from misconduct.domain import personal as pd
-from misconduct.domain.events import PersonalDataErased
 from misconduct.domain.ledger import GENESIS, RecordedEvent, event_hash, event_hash_of_text
 from misconduct.services.audit import first_changed_file
 
@@ -528,6 +527,8 @@ def _noted(text: str) -> list[tuple[Any, Any]] | None:
 
 def _erased(ref: str, stored: list[_Stored]) -> frozenset[str]:
     """The ids of the personal data the case's erasure events name (their payloads decoded)."""
+    from misconduct.domain.events import PersonalDataErased
+
     out: set[str] = set()
     for row in stored:
         if row[2] == PersonalDataErased.__name__:

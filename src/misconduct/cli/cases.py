@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.table import Table
 
 from misconduct.cli.output import (
     FORMAT_OPTION,
@@ -273,6 +272,8 @@ def case_list(due_within: str | None, overdue: bool, on: str | None, fmt: str) -
     if fmt == "json":
         emit_json({"as_at": day, "cases": rows})
         return
+    from rich.table import Table  # (here: ``audit verify`` prints no table and does not import it)
+
     table = Table(title=f"Cases as at {british(day)}")
     for col in ("ref", "stage", "officers", "next due", "overdue"):
         table.add_column(col)
@@ -342,6 +343,8 @@ def _print_case(view: dict[str, Any], day: date) -> None:
         f"Came to attention {british(d(view['came_to_attention']))}; {view['source'].replace('_', ' ')}"
     )
     console.print(view["summary"])
+    from rich.table import Table
+
     timeline = Table(title="Timeline")
     for col in ("#", "date", "step", "recorded by"):
         timeline.add_column(col)
