@@ -188,3 +188,48 @@ def test_a_checkpoint_signed_with_the_key_cannot_be_forged(
     kept.write_text("not a checkpoint")
     bad = _cli("audit", "verify", "--checkpoint", str(kept))
     assert bad.exit_code == 2 and "checkpoint file" in bad.output
+
+
+LEDGER_CHANGES = {
+    "chain": ("UPDATE misconduct_ledgerentry SET chain = %s WHERE position = 3", ["f" * 64]),
+    "head": ("UPDATE misconduct_ledgerentry SET head = %s WHERE position = 3", ["e" * 64]),
+    "count": ("UPDATE misconduct_ledgerentry SET count = count + 1 WHERE position = 3", []),
+    "case": ("UPDATE misconduct_ledgerentry SET case_ref = 'X-1' WHERE position = 3", []),
+    "link": ("UPDATE misconduct_ledgerentry SET previous = %s WHERE position = 3", ["d" * 64]),
+    "position": ("DELETE FROM misconduct_ledgerentry WHERE position = 3", []),
+    "type": ("UPDATE misconduct_ledgerentry SET count = 'seven' WHERE position = 3", []),
+    "tip": ("UPDATE misconduct_ledgertip SET position = position + 1", []),
+}
+
+
+@pytest.mark.parametrize("change", sorted(LEDGER_CHANGES))
+def test_the_ledger_checked_at_once_finds_what_the_entry_by_entry_check_finds(
+    demo: None, change: str
+) -> None:
+    """Issue 10 item 3: without an audit key the ledger is first checked all at once
+    (``audit._ledger_at_once``); any entry that does not hold sends it entry by entry, which
+    names every problem as it always did."""
+    from misconduct.app.audit import _ledger, _ledger_at_once, _ledger_entries
+
+    def rows() -> list[tuple[Any, ...]]:
+        return list(
+            m.LedgerEntry.objects.order_by("position").values_list(
+                "position", "case_ref", "count", "head", "previous", "chain", "mac"
+            )
+        )
+
+    clean = _ledger_at_once(rows())
+    assert clean is not None and clean == _ledger_entries(rows(), None) == _ledger("default")
+    assert len(clean[2]) >= 14 and not clean[0]
+    _unlock()
+    sql, params = LEDGER_CHANGES[change]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    if change != "tip":
+        assert _ledger_at_once(rows()) is None
+    problems, heads, chains = _ledger("default")
+    assert problems and (problems, heads, chains)[1:] == _ledger_entries(rows(), None)[1:]
+    assert [str(p) for p in _ledger_entries(rows(), None)[0]] == [
+        str(p) for p in problems if p.where != "ledger"
+    ]
+    assert not verify_database().ok

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from misconduct.app import models as m
-from misconduct.app.audit import _bodies, _personal_rows, _quick, _refs, verify_database
+from misconduct.app.audit import _bodies, _personal_rows, _quick, verify_database
 from misconduct.app.repository import DjangoUnitOfWork
 from misconduct.services.cases import CaseService
 from misconduct.services.demo import canonical_case
@@ -25,14 +25,19 @@ from tests.services.fakes import SteppingClock
 pytestmark = pytest.mark.django_db(databases="__all__")
 
 
+def _refs(alias: str, pk: int) -> dict[int, str]:
+    """The case's reference by key, as the command's ranges hold it (``audit._ranges``)."""
+    return dict(m.Case.objects.using(alias).filter(pk=pk).values_list("pk", "ref"))
+
+
 def _passed(alias: str, pk: int, *, evidence: bool = False) -> bool:
-    refs = _refs(alias, pk, pk)
+    refs = _refs(alias, pk)
     return pk in _quick(alias, pk, pk, refs, _personal_rows(alias, pk, pk), evidence)
 
 
 def test_a_clean_case_passes_with_its_count_and_last_event(alias: str) -> None:
     pk = _open(alias)
-    passed = _quick(alias, pk, pk, _refs(alias, pk, pk), _personal_rows(alias, pk, pk), False)
+    passed = _quick(alias, pk, pk, _refs(alias, pk), _personal_rows(alias, pk, pk), False)
     last = m.Event.objects.using(alias).filter(case_id=pk).order_by("-sequence").first()
     assert last is not None
     assert passed == {pk: (last.sequence, (last.sequence, last.hash))}
@@ -53,11 +58,26 @@ def test_a_change_to_any_stored_column_sends_the_case_the_long_way(alias: str, c
         f"UPDATE misconduct_event SET {change} WHERE case_id = %s AND sequence = 3",
         params=[pk],
     )
-    if column == "payload" and connections[alias].vendor == "postgresql":
-        assert _passed(alias, pk)  # the jsonb column is compared by the database (_differing)
-    else:
-        assert not _passed(alias, pk)
+    assert not _passed(alias, pk)  # (PostgreSQL: the jsonb payload compared in the same query)
     assert not verify_database(alias, chain_only=True).ok
+
+
+def test_a_kept_text_that_is_not_json_sends_the_range_the_long_way(alias: str) -> None:
+    """On PostgreSQL the first query casts each kept text to compare the ``jsonb`` payload with it:
+    a text that is not JSON fails that query (in a savepoint inside a transaction), and every case
+    of the range is checked the long way, which names the event."""
+    pk = _open(alias)
+    _unlock(alias)
+    _sql(
+        alias,
+        "UPDATE misconduct_event SET canonical_payload = '{not json' "
+        "WHERE case_id = %s AND sequence = 3",
+        params=[pk],
+    )
+    assert not _passed(alias, pk)
+    found = [str(p) for p in verify_database(alias, chain_only=True).problems]
+    assert any(p.startswith(f"case {REF}, event 3 (") for p in found), found
+    assert m.Case.objects.using(alias).filter(pk=pk).exists()  # the connection is still usable
 
 
 def _unguard(alias: str) -> None:

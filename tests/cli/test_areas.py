@@ -57,3 +57,49 @@ def test_the_audit_command_does_not_import_the_engine_documents_or_ingest() -> N
     assert out.strip() == str(
         ["misconduct.cli.cases", "misconduct.cli.main", "misconduct.cli.output"]
     ), out
+
+
+def test_audit_verify_starts_django_with_the_cases_application_alone(tmp_path: Path) -> None:
+    """Issue 10 item 3: ``audit verify`` (``bootstrap.setup(cases_only=True)``) starts Django with
+    the program's settings but only the cases' application installed, and its integrity check
+    imports nothing of the replay (the fold, the events, the read models, the rules' catalogue)."""
+    code = (
+        "import sys\n"
+        "from misconduct.app import bootstrap\n"
+        "bootstrap.setup(cases_only=True)\n"
+        "from django.conf import settings\n"
+        "from misconduct.app import settings as full\n"
+        "import misconduct.app.audit\n"
+        "assert settings.INSTALLED_APPS == ['misconduct.app.apps.CasesConfig']\n"
+        "assert settings.DATABASES == full.DATABASES and settings.STORAGES == full.STORAGES\n"
+        "print(sorted(m for m in ('ninja', 'pydantic', 'django.contrib.admin', 'axes', "
+        "'misconduct.app.web', 'misconduct.app.api', 'misconduct.app.read_tables', "
+        "'misconduct.app.repository', 'misconduct.domain.case', 'misconduct.rules.catalogue', "
+        "'misconduct.services.cases', 'misconduct.domain.events') if m in sys.modules))\n"
+    )
+    env = {
+        "PYTHONPATH": str(Path(__file__).parents[2] / "src"),
+        "PATH": "/usr/bin:/bin",
+        "MISCONDUCT_SECRET_KEY": "test-only",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert out.strip() == "[]", out
+    (tmp_path / "other_settings.py").write_text("from misconduct.app.settings import *\n")
+    named = subprocess.run(  # another settings module named: used as it is
+        [
+            sys.executable,
+            "-c",
+            code.replace("['misconduct.app.apps.CasesConfig']", "full.INSTALLED_APPS"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **env,
+            "PYTHONPATH": f"{env['PYTHONPATH']}:{tmp_path}",
+            "DJANGO_SETTINGS_MODULE": "other_settings",
+        },
+    )
+    assert named.returncode == 0, named.stderr

@@ -18,7 +18,9 @@ each range in a worker process when the machine has more than one core (``worker
 process reads the ledger; the results are merged in case order. ``chain_only`` (the command's
 default level, the integrity check) leaves out the fold of each case (the stored state, columns
 and read models against its events: ``--replay``) and says so: the chains, the personal data, the
-evidence files, the ledger and the checkpoint are checked either way.
+evidence files, the ledger and the checkpoint are checked either way. What only the replay uses
+(the fold, the read models, the stored state's format, the rules' catalogue) is imported where it
+is used, so that the integrity check starts without it.
 """
 
 from __future__ import annotations
@@ -33,26 +35,23 @@ import operator
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db import connections
+from django.db import DataError, connections, transaction
 
 from misconduct.app import models as m
 from misconduct.app.event_bytes import IN_PAYLOAD
 from misconduct.app.ledger import Checkpoint, audit_key, chain_of, mac_of
-from misconduct.app.read_tables import READ_MODEL_NAMES, expected_rows, stored_rows
-from misconduct.app.readmodels import record_format
-from misconduct.app.repository import state_format
 from misconduct.domain import personal as pd
-from misconduct.domain.case import Case
-from misconduct.domain.codec import to_plain
-from misconduct.domain.events import PersonalDataErased, event_from_payload
 from misconduct.domain.ledger import GENESIS, RecordedEvent, event_hash, event_hash_of_text
-from misconduct.rules.catalogue import default_catalogue
 from misconduct.services.audit import first_changed_file
+
+if TYPE_CHECKING:  # what only the replay uses is imported where it is used (see the docstring)
+    from misconduct.domain.case import Case
 
 
 @dataclass(frozen=True)
@@ -104,41 +103,77 @@ def _moment(value: Any) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _ledger(using: str) -> tuple[list[Problem], dict[str, tuple[int, str]], list[str]]:
+_Ledger = tuple[list[Problem], dict[str, tuple[int, str]], list[str]]
+"""What the ledger's check finds (:func:`_ledger`)."""
+
+
+def _ledger(using: str) -> _Ledger:
     """The ledger's own chain (and keyed hashes); each case's last anchored head ``(count, head)``
-    by reference; every entry's chain in order (for a checkpoint)."""
-    problems: list[Problem] = []
-    heads: dict[str, tuple[int, str]] = {}
-    chains: list[str] = []
+    by reference; every entry's chain in order (for a checkpoint). Without an audit key every
+    entry is first checked at once (:func:`_ledger_at_once`); entry by entry where that does not
+    pass, or with a key (:func:`_ledger_entries`, which names what does not hold)."""
     key = audit_key()
-    previous, keyed = GENESIS, False
-    columns = _columns(using, "position", "case_ref", "count", "head", "previous", "chain", "mac")
+    columns = _columns(using, "position", "case_ref", "count", "head", "previous", "chain")
+    mac = _columns(using, "mac") if key is not None else "NULL"  # (read only to be checked)
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"SELECT {columns} FROM {_table(m.LedgerEntry, using)} ORDER BY "
+            f"SELECT {columns}, {mac} FROM {_table(m.LedgerEntry, using)} ORDER BY "
             + _columns(using, "position")
         )
-        for n, (position, ref, count, head, before, chain, mac) in enumerate(
-            cursor.fetchall(), start=1
-        ):
-            where = f"ledger entry {position}"
-            if position != n:
-                problems.append(Problem(where, f"expected position {n}: entries are missing"))
-                break
-            if before != previous:
-                problems.append(Problem(where, "does not follow the entry before"))
-            if chain_of(before, ref, count, head) != chain:
-                problems.append(Problem(where, "its chain does not match its content"))
-            if key is not None and (mac or keyed):
-                keyed = True
-                if not hmac.compare_digest(mac, mac_of(chain, key)):
-                    problems.append(Problem(where, "its keyed hash does not match (audit key)"))
-            previous = chain
-            heads[ref] = (count, head)
-            chains.append(chain)
+        rows = cursor.fetchall()
+    with _collector_off():  # (no cycles among the rows and texts: see _check)
+        checked = _ledger_at_once(rows) if key is None else None
+        problems, heads, chains = checked if checked is not None else _ledger_entries(rows, key)
     tip = m.LedgerTip.objects.using(using).filter(id=1).values_list("position", flat=True).first()
     if tip is not None and tip != len(chains):
         problems.append(Problem("ledger", f"the tip says {tip} entries, {len(chains)} are stored"))
+    return problems, heads, chains
+
+
+def _ledger_at_once(rows: list[tuple[Any, ...]]) -> _Ledger | None:
+    """:func:`_ledger_entries` of entries that all hold (no audit key), checked all at once as
+    ``_quick`` checks events: each entry's chained text (``ledger.chain_of``) written from the
+    columns and hashed, the chains and links compared whole. None where anything does not hold
+    (or a column is not of its type): the entries are then checked one by one."""
+    if not rows:
+        return [], {}, []
+    positions, refs, counts, heads, befores, chains, _ = zip(*rows, strict=True)
+    if positions != tuple(range(1, len(rows) + 1)) or set(map(type, counts)) != {int}:
+        return None
+    try:
+        keys = ('{"case":"', '","count":', ',"head":"', '","previous":"')  # as chain_of writes
+        columns = (_bodies(refs), map(int.__repr__, counts), _bodies(heads), _bodies(befores))
+        texts = _pieces(*itertools.chain.from_iterable(zip(keys, columns, strict=True)), '"}')
+        computed = tuple(_sha256_hex(texts))
+    except (TypeError, ValueError):
+        return None
+    if computed != chains or befores != (GENESIS, *chains[:-1]):
+        return None
+    return [], dict(zip(refs, zip(counts, heads, strict=True), strict=True)), list(chains)
+
+
+def _ledger_entries(rows: list[tuple[Any, ...]], key: bytes | None) -> _Ledger:
+    """The ledger checked entry by entry (see :func:`_ledger`)."""
+    problems: list[Problem] = []
+    heads: dict[str, tuple[int, str]] = {}
+    chains: list[str] = []
+    previous, keyed = GENESIS, False
+    for n, (position, ref, count, head, before, chain, mac) in enumerate(rows, start=1):
+        where = f"ledger entry {position}"
+        if position != n:
+            problems.append(Problem(where, f"expected position {n}: entries are missing"))
+            break
+        if before != previous:
+            problems.append(Problem(where, "does not follow the entry before"))
+        if chain_of(before, ref, count, head) != chain:
+            problems.append(Problem(where, "its chain does not match its content"))
+        if key is not None and (mac or keyed):
+            keyed = True
+            if not hmac.compare_digest(mac, mac_of(chain, key)):
+                problems.append(Problem(where, "its keyed hash does not match (audit key)"))
+        previous = chain
+        heads[ref] = (count, head)
+        chains.append(chain)
     return problems, heads, chains
 
 
@@ -289,19 +324,6 @@ actor, rules version, previous hash, hash, kept text (``canonical_payload``), th
 payload column equals a kept text beside it (SQLite; None elsewhere)."""
 
 
-def _refs(using: str, lo: int, hi: int) -> dict[int, str]:
-    """The references of the cases whose primary keys are from ``lo`` to ``hi``, in key order."""
-    connection = connections[using]
-    key = connection.ops.quote_name("id")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {key}, {connection.ops.quote_name('ref')} FROM {_table(m.Case, using)} "
-            f"WHERE {key} BETWEEN %s AND %s ORDER BY {key}",
-            [lo, hi],
-        )
-        return dict(cursor.fetchall())
-
-
 def _events(
     using: str, lo: int, hi: int, replay: bool, only: Sequence[int] | None = None
 ) -> Iterator[tuple[int, list[_Stored]]]:
@@ -346,24 +368,32 @@ def _events(
             start = end
 
 
-def _differing(using: str, lo: int, hi: int, skip: list[int]) -> dict[int, tuple[int, str]]:
-    """PostgreSQL: the first event of each case from ``lo`` to ``hi`` (but those in ``skip``)
-    whose ``jsonb`` payload is not the JSON of the text kept beside it, by case: (sequence, type).
-    Two ``jsonb`` values are the same exactly when their texts are (keys in the order ``jsonb``
-    keeps them, each number as stored). Asked only of events whose kept text has been hashed, so
-    every text cast is JSON that the database accepted when the event was written."""
+def _payload_differs(using: str) -> str:
+    """PostgreSQL: true where an event's ``jsonb`` payload is not the JSON of the text kept beside
+    it (null where no text is kept there). Two ``jsonb`` values are the same exactly when their
+    texts are (keys in the order ``jsonb`` keeps them, each number as stored). Casting a kept text
+    that is not JSON fails the query (PostgreSQL 15 has no cast that fails softly)."""
+    quote = connections[using].ops.quote_name
+    kept, payload = quote("canonical_payload"), quote("payload")
+    return f"CASE WHEN {kept} <> '{IN_PAYLOAD}' THEN {payload}::text <> {kept}::jsonb::text END"
+
+
+def _differing(using: str, lo: int, hi: int, among: list[int]) -> dict[int, tuple[int, str]]:
+    """PostgreSQL: the first event of each case in ``among`` (from ``lo`` to ``hi``) whose
+    ``jsonb`` payload is not the JSON of the text kept beside it (:func:`_payload_differs`), by
+    case: (sequence, type). Asked only of cases whose every kept text has been hashed, so every
+    text cast is JSON that the database accepted when the event was written."""
     connection = connections[using]
     quote = connection.ops.quote_name
-    case_id, kept, payload = quote("case_id"), quote("canonical_payload"), quote("payload")
-    leave = f" AND {case_id} NOT IN ({', '.join(['%s'] * len(skip))})" if skip else ""
+    case_id = quote("case_id")
     found: dict[int, tuple[int, str]] = {}
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {case_id}, {quote('sequence')}, {quote('type')} FROM "
-            f"{_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s{leave} "
-            f"AND {kept} <> '{IN_PAYLOAD}' AND {payload}::text <> {kept}::jsonb::text "
+            f"{_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s "
+            f"AND {case_id} IN ({', '.join(['%s'] * len(among))}) AND {_payload_differs(using)} "
             f"ORDER BY {case_id}, {quote('sequence')}",
-            [lo, hi, *skip],
+            [lo, hi, *among],
         )
         for pk, sequence, kind in cursor.fetchall():
             found.setdefault(pk, (sequence, kind))
@@ -497,6 +527,8 @@ def _noted(text: str) -> list[tuple[Any, Any]] | None:
 
 def _erased(ref: str, stored: list[_Stored]) -> frozenset[str]:
     """The ids of the personal data the case's erasure events name (their payloads decoded)."""
+    from misconduct.domain.events import PersonalDataErased
+
     out: set[str] = set()
     for row in stored:
         if row[2] == PersonalDataErased.__name__:
@@ -638,19 +670,32 @@ def _pieces(*pieces: Any) -> Iterator[str]:
     return map("".join, zip(*columns, strict=False))
 
 
+def _unequal(cases: tuple[Any, ...], column: tuple[Any, ...], expected: tuple[Any, ...]) -> Any:
+    """The case of each row where ``column`` is not ``expected``: the two compared whole first (one
+    C loop, nothing made), row by row only where they differ."""
+    if column == expected:
+        return ()
+    return itertools.compress(cases, map(operator.ne, column, expected))
+
+
 def _references_held(rows: list[tuple[Any, ...]]) -> dict[Any, frozenset[str]]:
     """For each case, the references its held (not erased) personal data rows
     (:func:`_personal_rows`, in case order) make, each as the text between :data:`_OPEN` and
     :data:`_CLOSE` in a payload's canonical JSON (keys sorted, no spaces), its commitment
     ``personal.commitment`` of the stored value: all written and hashed at once. ValueError or
     TypeError if a value cannot be."""
-    held = [row for row in rows if row[2] is not None and row[3] is not None]
-    if not held:
+    if not rows:
         return {}
-    cases, ids, values, salts, _ = zip(*held, strict=True)
-    quoted = [list(map(encode_basestring, column)) for column in (ids, salts, values)]
-    commitments = list(_sha256_hex(_pieces("[", quoted[0], ",", quoted[1], ",", quoted[2], "]")))
-    names = [name[1:-1] for name in quoted[0]]
+    cases, ids, values, salts, _ = zip(*rows, strict=True)
+    if None in values or None in salts:  # erased: left out
+        held = [row for row in rows if row[2] is not None and row[3] is not None]
+        if not held:
+            return {}
+        cases, ids, values, salts, _ = zip(*held, strict=True)
+    names = _bodies(ids)  # each text as the body of its JSON string (escaped only if it must be)
+    commitments = list(
+        _sha256_hex(_pieces('["', names, '","', _bodies(salts), '","', _bodies(values), '"]'))
+    )
     first, second = (commitments, names) if _KEYS[0] == pd.COMMITMENT_KEY else (names, commitments)
     cores = _pieces(first, _BETWEEN, second)
     return {
@@ -690,7 +735,10 @@ def _quick(
       hashed, against the stored hashes;
     - the sequences (1 to n) and the links (each previous hash the hash before, the first GENESIS);
     - a payload column equal to the kept text beside it (SQLite, where one is kept beside it: a
-      text that differs is read as none, so its hash does not match);
+      text that differs is read as none, so its hash does not match; PostgreSQL: each ``jsonb``
+      payload compared with its kept text by the database in the same query,
+      :func:`_payload_differs`, which :func:`_differing` asks of the cases not passed here; a kept
+      text that is not JSON fails that query, and every case of the range goes the long way);
     - every reference to personal data: each object with the id key in the case's texts is a
       reference to one of the case's held values with its commitment (:func:`_references_hold`).
 
@@ -718,22 +766,27 @@ def _quick(
             f"to_char({quote('occurred_on')}, 'YYYY-MM-DD'), "
             f"replace(to_char({at}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '.000000', '')"
         )
-        text = kept  # the jsonb payload is compared with it by the database (_differing)
+        # the hashed text is the kept text; the jsonb payload is compared with it by the database
+        text = f"{kept}, {_payload_differs(using)}"
     case_id = quote("case_id")
     columns = _columns(using, "actor", "rules_version", "previous_hash", "hash", "type")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {case_id}, {sequence}, {dates}, {columns}, {text} "
-            f"FROM {_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s "
-            f"ORDER BY {case_id}, {quote('sequence')}",
-            [lo, hi],
-        )
-        rows = cursor.fetchall()
+    try:
+        # (within a savepoint inside a transaction, so that a failed cast leaves it usable)
+        atomic = transaction.atomic(using) if connection.in_atomic_block else nullcontext()
+        with atomic, connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {case_id}, {sequence}, {dates}, {columns}, {text} "
+                f"FROM {_table(m.Event, using)} WHERE {case_id} BETWEEN %s AND %s "
+                f"ORDER BY {case_id}, {quote('sequence')}",
+                [lo, hi],
+            )
+            rows = cursor.fetchall()
+    except DataError:  # PostgreSQL: a kept text that is not JSON; every case goes the long way
+        return {}
     if not rows:
         return {}
-    cases, sequences, ons, ats, actors, rules, previous, digests, kinds, texts = zip(
-        *rows, strict=True
-    )
+    read = tuple(zip(*rows, strict=True))
+    cases, sequences, ons, ats, actors, rules, previous, digests, kinds, texts = read[:10]
     counts = Counter(cases)  # in case order, as read
     expected_previous = [GENESIS, *digests[:-1]]
     expected_sequences: list[str] = []
@@ -770,11 +823,12 @@ def _quick(
         computed = list(_sha256_hex(hashed))
     except (TypeError, ValueError):
         return {}
-    ne = operator.ne
-    failed = set(itertools.compress(cases, map(ne, computed, digests)))
-    failed.update(itertools.compress(cases, map(ne, previous, expected_previous)))
-    failed.update(itertools.compress(cases, map(ne, sequences, expected_sequences)))
-    if evidence:
+    failed = set(_unequal(cases, tuple(computed), digests))
+    failed.update(_unequal(cases, previous, tuple(expected_previous)))
+    failed.update(_unequal(cases, sequences, tuple(expected_sequences)))
+    if len(read) > 10 and any(read[10]):  # PostgreSQL: a jsonb payload that differs
+        failed.update(itertools.compress(cases, read[10]))
+    if evidence and _EVIDENCE in kinds:
         failed.update(
             itertools.compress(cases, map(operator.eq, kinds, itertools.repeat(_EVIDENCE)))
         )
@@ -821,6 +875,9 @@ def _files(
 
 def _replay(events: list[_Event], data: dict[str, pd.Datum], texts: _Texts) -> Case:
     """The fold of the case's events, each with its personal values as held now."""
+    from misconduct.domain.case import Case
+    from misconduct.domain.events import event_from_payload
+
     decoded = []
     _held.clear()
     _held.update(data)
@@ -850,6 +907,10 @@ def _fold(
 ) -> list[Problem]:
     """The stored state and the read models of one case against the fold of its events (with its
     personal data as held now: an erased value folds to its placeholder, as it was stored)."""
+    from misconduct.app.read_tables import READ_MODEL_NAMES, expected_rows
+    from misconduct.app.repository import state_format
+    from misconduct.domain.codec import to_plain
+
     where = f"case {ref}"
     try:
         fold = _replay(events, data, texts)
@@ -912,31 +973,56 @@ def _start(job: _Job | None) -> None:
     _job = job
 
 
-def _check(bounds: tuple[int, int]) -> _Part:
-    """Every case whose primary key is from ``bounds[0]`` to ``bounds[1]``: its chain, its head
-    against the ledger, its evidence files and (unless chain only) its fold."""
+_Range = tuple[int, int, dict[int, str]]
+"""A range of cases: the first and last primary key, and each case's reference by key (in order)."""
+
+
+def _check(bounds: _Range) -> _Part:
+    """Every case of the range (:data:`_Range`): its chain, its head against the ledger, its
+    evidence files and (unless chain only) its fold. The integrity check runs with the garbage
+    collector off: its many rows and texts hold no cycles, so tracing them as they are made (and
+    the whole heap each time enough have been) finds nothing."""
     job = _job
     assert job is not None, "the job is set before any range is checked"
-    lo, hi = bounds
+    if not job.chain_only:
+        return _checked(job, bounds)
+    with _collector_off():
+        return _checked(job, bounds)
+
+
+@contextmanager
+def _collector_off() -> Iterator[None]:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _checked(job: _Job, bounds: _Range) -> _Part:
+    lo, hi, listed = bounds
     replay = not job.chain_only
     rows = _rows(job.using, lo, hi) if replay else None
-    refs = (
-        {pk: row.ref for pk, row in rows.items()} if rows is not None else _refs(job.using, lo, hi)
-    )
+    refs = {pk: row.ref for pk, row in rows.items()} if rows is not None else listed
     personal = _personal_rows(job.using, lo, hi)
-    read = stored_rows(job.using, list(refs)) if replay else {}
+    read: dict[int, tuple[object, ...]] = {}
+    if replay:
+        from misconduct.app.read_tables import stored_rows
+
+        read = stored_rows(job.using, list(refs))
     # The integrity check: the cases every check passes at once (_quick); the others one by one.
     passed: dict[int, tuple[int, tuple[int, str]]] = {}
     if not replay:
-        collecting = gc.isenabled()
-        gc.disable()  # its many rows and texts hold no cycles: not traced as they are made
-        try:
-            passed = _quick(job.using, lo, hi, refs, personal, job.read_file is not None)
-        finally:
-            if collecting:
-                gc.enable()
+        passed = _quick(job.using, lo, hi, refs, personal, job.read_file is not None)
     rest = [pk for pk in refs if pk not in passed]
-    data = _personal(personal, set(rest) if passed else None)
+    if not rest:  # every case passed at once: its count and last event, nothing found
+        return _Part(
+            sum(count for count, _ in passed.values()),
+            [(ref, *passed[pk], None, []) for pk, ref in refs.items()],
+        )
+    data = _personal(personal, set(rest) if passed else None) if rest else {}
     stored = _events(job.using, lo, hi, replay, rest if passed else None) if rest else iter(())
     cases: list[tuple[int, str, list[_Stored], Problem | None]] = []
     pending = next(stored, None)
@@ -952,8 +1038,9 @@ def _check(bounds: tuple[int, int]) -> _Part:
             pending = next(stored, None)
         cases.append((pk, ref, raw, _chain(ref, raw, data.get(pk, {})) if raw else None))
     if connections[job.using].vendor == "postgresql":
-        broken = [pk for pk, _, _, link in cases if link is not None]
-        differing = _differing(job.using, lo, hi, broken)
+        # the payloads of the cases _quick passed were compared there; the others' are asked here
+        asked = [pk for pk, _, _, link in cases if link is None and pk not in passed]
+        differing = _differing(job.using, lo, hi, asked) if asked else {}
         for i, (pk, ref, raw, _) in enumerate(cases):
             if pk in differing:
                 sequence, kind = differing[pk]
@@ -995,13 +1082,17 @@ def _check(bounds: tuple[int, int]) -> _Part:
     return part
 
 
-def _ranges(using: str, size: int) -> list[tuple[int, int]]:
-    """The cases' primary keys in ranges of ``size`` cases, first and last key of each."""
-    key = connections[using].ops.quote_name("id")
+def _ranges(using: str, size: int) -> list[_Range]:
+    """The cases in ranges of ``size`` cases (:data:`_Range`), in key order. Read without an order:
+    SQLite then reads its index of the references, which holds both columns and is a small part
+    of the table (whose rows hold each case's stored state), and the keys are sorted here."""
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT {key} FROM {_table(m.Case, using)} ORDER BY {key}")
-        ids = [pk for (pk,) in cursor.fetchall()]
-    return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
+        cursor.execute(f"SELECT {_columns(using, 'id', 'ref')} FROM {_table(m.Case, using)}")
+        cases = sorted(cursor.fetchall())
+    return [
+        (cases[i][0], cases[min(i + size, len(cases)) - 1][0], dict(cases[i : i + size]))
+        for i in range(0, len(cases), size)
+    ]
 
 
 def _processes(using: str, workers: int | None, ranges: int) -> int:
@@ -1019,7 +1110,7 @@ def _processes(using: str, workers: int | None, ranges: int) -> int:
 def _parts(
     using: str,
     job: _Job,
-    ranges: list[tuple[int, int]],
+    ranges: list[_Range],
     processes: int,
     meanwhile: Callable[[], None],
 ) -> Iterator[_Part]:
@@ -1036,7 +1127,11 @@ def _parts(
     if not job.chain_only:
         # What every fold reads once (the rules' catalogue, the formats of stored states and
         # records) is read here, so that the workers inherit it instead of each reading it again;
-        # the integrity check folds nothing, and does not wait for it.
+        # the integrity check folds nothing, and does not wait for it (nor imports it).
+        from misconduct.app.readmodels import record_format
+        from misconduct.app.repository import state_format
+        from misconduct.rules.catalogue import default_catalogue
+
         default_catalogue()
         state_format()
         record_format()
@@ -1066,7 +1161,7 @@ def verify_database(
     ranges = _ranges(using, chunk)
     processes = _processes(using, workers, len(ranges))
     job = _Job(using, read_file, chain_only)
-    ledger: list[tuple[list[Problem], dict[str, tuple[int, str]], list[str]]] = []
+    ledger: list[_Ledger] = []
     problems: list[Problem] = []
     cases = events = 0
     seen: set[str] = set()

@@ -6,19 +6,32 @@ import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from misconduct.errors import MisconductError
-from misconduct.services.cases import CaseService
+
+if TYPE_CHECKING:  # imported by ``service`` (not by commands that only read, ``audit verify``)
+    from misconduct.services.cases import CaseService
 
 
-def setup() -> None:
-    """Configure Django once, with ``misconduct.app.settings`` unless another module is named."""
+SETTINGS = "misconduct.app.settings"
+CASES_ONLY = "misconduct.app.cases_settings"
+"""The same settings with only the cases' application installed (``cases_settings``)."""
+
+
+def setup(*, cases_only: bool = False) -> None:
+    """Configure Django once, with ``misconduct.app.settings`` unless another module is named.
+    ``cases_only``: a command that reads the case tables and nothing else (``audit verify``) starts
+    with the same settings but only the cases' application installed (:data:`CASES_ONLY`), unless
+    another settings module is named."""
     import django
     from django.apps import apps
 
     if apps.ready:
         return
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "misconduct.app.settings")
+    if cases_only and os.environ.get("DJANGO_SETTINGS_MODULE", SETTINGS) == SETTINGS:
+        os.environ["DJANGO_SETTINGS_MODULE"] = CASES_ONLY
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
     django.setup()
 
 
@@ -30,6 +43,7 @@ def uow_factory(using: str = "default") -> Callable[[], object]:
 
 def service(actor: str, clock: Callable[[], datetime], using: str = "default") -> CaseService:
     from misconduct.app.repository import DjangoUnitOfWork
+    from misconduct.services.cases import CaseService
 
     return CaseService(lambda: DjangoUnitOfWork(using), clock=clock, actor=actor)
 

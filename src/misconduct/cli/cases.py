@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.table import Table
 
 from misconduct.cli.output import (
     FORMAT_OPTION,
@@ -46,11 +45,12 @@ def _actor(value: str | None) -> str:
 
 
 @contextmanager
-def _database(*, ready: bool = True) -> Iterator[None]:
-    """Start Django; turn database failures into one line naming what to do."""
+def _database(*, ready: bool = True, cases_only: bool = False) -> Iterator[None]:
+    """Start Django (``cases_only``: with the cases' application alone, for a command that reads
+    the case tables and nothing else); turn database failures into one line naming what to do."""
     from misconduct.app import bootstrap
 
-    bootstrap.setup()
+    bootstrap.setup(cases_only=cases_only)
     from django.db.utils import DatabaseError
 
     try:
@@ -272,6 +272,8 @@ def case_list(due_within: str | None, overdue: bool, on: str | None, fmt: str) -
     if fmt == "json":
         emit_json({"as_at": day, "cases": rows})
         return
+    from rich.table import Table  # (here: ``audit verify`` prints no table and does not import it)
+
     table = Table(title=f"Cases as at {british(day)}")
     for col in ("ref", "stage", "officers", "next due", "overdue"):
         table.add_column(col)
@@ -341,6 +343,8 @@ def _print_case(view: dict[str, Any], day: date) -> None:
         f"Came to attention {british(d(view['came_to_attention']))}; {view['source'].replace('_', ' ')}"
     )
     console.print(view["summary"])
+    from rich.table import Table
+
     timeline = Table(title="Timeline")
     for col in ("#", "date", "step", "recorded by"):
         timeline.add_column(col)
@@ -491,7 +495,7 @@ def audit_verify(
             kept = Checkpoint.parse(checkpoint_file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInput("checkpoint file", "a readable file", str(checkpoint_file)) from exc
-    with _database():
+    with _database(cases_only=True):
         from misconduct.app.audit import verify_database
         from misconduct.app.evidence import DjangoFileStore
 

@@ -24,10 +24,15 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from misconduct.domain import personal as pd
-from misconduct.domain.events import Event, PersonalDataErased, event_from_payload, sealed_payload
+
+if TYPE_CHECKING:
+    from misconduct.domain.events import Event
+
+# The events' module is imported where an event is made or read (``sealed``, ``event``,
+# ``erased_ids``): checking the hashes (``audit verify``) needs none of it.
 
 GENESIS = "0" * 64
 
@@ -210,6 +215,8 @@ class RecordedEvent:
     ) -> RecordedEvent:
         """``event`` sealed with its personal values held beside the chain (``salt`` gives a fresh
         random salt for each)."""
+        from misconduct.domain.events import sealed_payload
+
         payload, data = sealed_payload(event, str(sequence), salt)
         return cls.seal(
             case_ref,
@@ -230,6 +237,8 @@ class RecordedEvent:
             payload = pd.resolve(self.payload, self.personal)
         except KeyError as exc:
             raise ValueError(f"personal datum {exc.args[0]} is missing") from None
+        from misconduct.domain.events import event_from_payload
+
         return event_from_payload(self.type, payload, self.occurred_on)
 
     def with_personal(self, data: Mapping[str, pd.Datum]) -> RecordedEvent:
@@ -286,6 +295,8 @@ class BrokenLink:
 
 def erased_ids(events: Iterable[RecordedEvent]) -> frozenset[str]:
     """The ids of the personal data the chain's erasure events name."""
+    from misconduct.domain.events import PersonalDataErased
+
     return frozenset(
         str(i)
         for e in events
