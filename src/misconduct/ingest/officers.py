@@ -100,6 +100,13 @@ _FORMER_APPOSITION = re.compile(
 _FELLOW_OFFICER = re.compile(
     rf"\b(?i:fellow|other|second|third)[ \t]+(?:police[ \t]+)?officer[ \t]+(?P<names>{_FULL_NAME})"
 )
+# "two of the officers, Jo Bloggs and Sam Smith, had lied": officers named without a rank in
+# apposition after a part of the officers counted (eighteenth round)
+_PART_NAMED = re.compile(
+    r"\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|both|\d{1,2})[ \t]+of[ \t]+the[ \t]+"
+    r"(?:[a-z]+[ \t]+){0,2}(?i:officers|constables|sergeants)[ \t]*,[ \t]+"
+    rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:,?\s+and\s+{_FULL_NAME})?)\s*[,:;]"
+)
 # "The hearing found that Jo Bloggs and Sam Smith breached the standards": officers named without
 # a rank as those a hearing found had breached or committed (seventeenth round)
 _FOUND_NAMED = re.compile(
@@ -273,6 +280,12 @@ def _names(raw: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _own_rank(name: str) -> bool:
+    """A part of a list after a rank that begins with a rank of its own ("Sgt Tom Pike")."""
+    words = name.split()
+    return len(words) > 2 and rank_code(words[0]) is not None
+
+
 def _names_a_force(name: str) -> bool:
     """A part of a list after a rank that is a force or its county ("Essex Police", "Kent")."""
     return any(m.start == 0 and m.end == len(name) for m in find_forces(name, weak=True))
@@ -423,7 +436,9 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             and not _PLURAL_RANKS.match(m.group("rank"))
             and not ("," in m.group("names") and re.search(r"\sand\s", m.group("names")))
         ):
-            names = names[:1]
+            # "former inspector Ann Bell, Sgt Tom Pike": a later part of the list printed with a
+            # rank of its own is another officer, though no "and" closes the list (eighteenth round)
+            names = names[:1] + [n for n in names[1:] if _own_rank(n)]
         pos = m.start("names")
         for n in names:
             at = text.find(n, pos)
@@ -436,6 +451,9 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 own_code, own_span, printed = own, Piece(at, at + len(words[0]), words[0]), words[0]
                 at += len(words[0]) + 1
                 n = " ".join(words[1:])
+                if at - len(words[0]) - 1 > m.start("names"):
+                    # "former" before the list is the first name's (eighteenth round)
+                    former = None
             label = f"{printed} {n}" if at >= 0 else n
             add(
                 n,
@@ -511,7 +529,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 None,
                 m.group("names"),
             )
-    for m in _FOUND_NAMED.finditer(text):
+    for m in [*_FOUND_NAMED.finditer(text), *_PART_NAMED.finditer(text)]:
         pos = m.start("names")
         for n in _names(m.group("names")):
             at = text.find(n, pos)

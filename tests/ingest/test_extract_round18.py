@@ -1,0 +1,205 @@
+"""Rules of the eighteenth round (30/11/2026, issue 15), written against held-out 15's misses after
+its one measurement. Every text is invented for the test; none is a page's."""
+
+from __future__ import annotations
+
+import pytest
+
+from misconduct.ingest import extract
+from misconduct.ingest.model import OfficerRecord
+from tests.ingest.reading import one_record
+
+_one = one_record
+
+
+def _by_name(text: str) -> dict[str | None, OfficerRecord]:
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    return {r.name: r for r in ex.records}
+
+
+# --- Forum: "a hearing", "a panel", "a tribunal" name no kind of proceedings ---------------------
+
+
+def test_a_hearing_with_a_panel_and_gross_misconduct_names_no_forum() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was found guilty of gross misconduct at a hearing on Monday.\n"
+        "A panel ruled that he had lied to his sergeant about a missing radio.\n"
+        "He was dismissed without notice.\n"
+    )
+    assert rec.value("forum") is None
+    assert rec.value("outcome") == "dismissal_without_notice"
+
+
+def test_a_tribunal_names_no_forum() -> None:
+    rec = _one(
+        "A tribunal heard that PC Tom Hale of Kent Police had lied about a crash.\n"
+        "He was dismissed for gross misconduct after the hearing.\n"
+    )
+    assert rec.value("forum") is None
+
+
+def test_a_disciplinary_hearing_is_still_a_misconduct_hearing() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was dismissed after a disciplinary hearing found he had "
+        "lied about a crash.\n"
+    )
+    assert rec.value("forum") == "misconduct_hearing"
+
+
+def test_an_accelerated_tribunal_hearing_is_an_accelerated_hearing() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was dismissed for gross misconduct at an accelerated "
+        "tribunal hearing after he admitted stealing fuel.\n"
+    )
+    assert rec.value("forum") == "accelerated_misconduct_hearing"
+
+
+# --- Decision makers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tribunal or a panel that found, ruled or deemed; a panel "at" a place, or with a
+        # clause between commas before its verb
+        (
+            "A tribunal found PC Tom Hale of Kent Police had breached the standards of professional "
+            "behaviour, and he was dismissed.\n",
+            "A tribunal",
+        ),
+        (
+            "A panel at Ashford Town Hall found PC Tom Hale of Kent Police had lied, and he was "
+            "dismissed for gross misconduct.\n",
+            "A panel",
+        ),
+        (
+            "A panel, having read the reports, ruled that PC Tom Hale of Kent Police should be "
+            "dismissed for gross misconduct.\n",
+            "A panel",
+        ),
+        (
+            "PC Tom Hale of Kent Police was dismissed for gross misconduct. After hearing the "
+            "evidence, the panel deemed dismissal the only outcome.\n",
+            "the panel",
+        ),
+        # "Disciplinary panel chairman X said": the panel
+        (
+            "PC Tom Hale of Kent Police was dismissed for gross misconduct.\n"
+            "Disciplinary panel chairman Ray Oakes said his conduct was disgraceful.\n",
+            "Disciplinary panel",
+        ),
+        # a panel that only heard did not decide
+        (
+            "PC Tom Hale of Kent Police was dismissed for gross misconduct.\n"
+            "The panel heard that he had lied to his sergeant.\n",
+            None,
+        ),
+        # chief officers named in other words who decided
+        (
+            "A misconduct hearing, overseen by Kent chief constable Ann Reed, found PC Tom Hale had "
+            "lied, and he was dismissed.\n",
+            "Chief Constable Ann Reed",
+        ),
+        (
+            "PC Tom Hale of Kent Police was dismissed for gross misconduct, said Chief Constable of "
+            "Kent Police, Ann Reed, who chaired the panel.\n"
+            "A misconduct panel heard he had lied.\n",
+            "Chief Constable of Kent Police, Ann Reed",
+        ),
+        (
+            "PC Tom Hale of the Metropolitan Police was dismissed for gross misconduct.\n"
+            "Assistant Commissioner Ann Reed, who made the dismissal ruling, said he had lied.\n",
+            "Assistant Commissioner Ann Reed",
+        ),
+        (
+            "PC Tom Hale of the Metropolitan Police was dismissed for gross misconduct.\n"
+            "Chair of the panel assistant commissioner Ann Reed said he had lied.\n",
+            "Assistant Commissioner Ann Reed",
+        ),
+        (
+            "PC Tom Hale of Kent Police admitted gross misconduct.\n"
+            "Assistant Chief Constable Ann Reed, after the hearing on Monday, recommended that he "
+            "be dismissed.\n",
+            "Assistant Chief Constable Ann Reed",
+        ),
+        # a chief constable only quoted did not decide
+        (
+            "PC Tom Hale of Kent Police was dismissed for gross misconduct.\n"
+            "Chief Constable Ann Reed, who leads the force, said the public would be shocked.\n",
+            None,
+        ),
+    ],
+)
+def test_who_decided(text: str, expected: str | None) -> None:
+    assert _one(text).value("decision_maker") == expected
+
+
+# --- Pages about several officers ----------------------------------------------------------------
+
+
+def test_officers_of_a_list_each_printed_with_a_rank_are_all_read() -> None:
+    recs = _by_name(
+        "Four Kent Police officers have been cleared of gross misconduct.\n"
+        "A panel found the case not proven against former inspector Ann Bell, Sgt Tom Pike, "
+        "PC Joe Dunn and PC Amy Fox.\n"
+    )
+    assert set(recs) == {"Ann Bell", "Tom Pike", "Joe Dunn", "Amy Fox"}
+    assert recs["Tom Pike"].value("rank") == "sergeant"
+    assert recs["Ann Bell"].value("status") == "former"
+    assert recs["Tom Pike"].value("status") != "former"
+
+
+def test_a_list_after_a_rank_without_a_rank_of_its_own_is_one_officer_and_a_force() -> None:
+    recs = _by_name("PC Ann Bell, Kent Police, was dismissed for gross misconduct.\n")
+    assert set(recs) == {"Ann Bell"}
+
+
+def test_officers_named_after_a_part_of_the_officers_counted() -> None:
+    recs = _by_name(
+        "Four Kent Police officers were accused of gross misconduct.\n"
+        "The panel concluded that two of the officers, Ann Bell and Tom Pike, had lied about the "
+        "search, which amounted to gross misconduct.\n"
+    )
+    assert {"Ann Bell", "Tom Pike"} <= set(recs)
+    assert recs["Ann Bell"].value("finding") == "gross_misconduct"
+
+
+def test_the_former_and_the_latter_each_have_their_own_outcome() -> None:
+    recs = _by_name(
+        "Three Kent Police officers were found guilty of gross misconduct.\n"
+        "PC Ann Bell and PC Tom Pike were found guilty of misconduct, with the former given a "
+        "written warning and the latter handed a final written warning.\n"
+    )
+    assert recs["Ann Bell"].value("outcome") == "written_warning"
+    assert recs["Ann Bell"].value("finding") == "misconduct"
+    assert recs["Tom Pike"].value("outcome") == "final_written_warning"
+
+
+def test_a_finding_with_a_day_between_guilty_and_of() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police was found guilty on Tuesday of misconduct and given a final "
+        "written warning.\n"
+    )
+    assert rec.value("finding") == "misconduct"
+
+
+def test_they_opening_a_sentence_are_the_officers_named_before() -> None:
+    recs = _by_name(
+        "PCs Ann Bell, Tom Pike and Joe Dunn of Kent Police were found guilty of gross "
+        "misconduct for lying about an arrest.\n"
+        "They have been sacked and Sgt Amy Fox was given a final written warning after being "
+        "found guilty of misconduct.\n"
+    )
+    for name in ("Ann Bell", "Tom Pike", "Joe Dunn"):
+        assert recs[name].value("outcome") == "dismissal_without_notice"
+    assert recs["Amy Fox"].value("outcome") == "final_written_warning"
+
+
+def test_they_after_one_officer_is_not_taken_for_several() -> None:
+    recs = _by_name(
+        "PC Ann Bell of Kent Police was given a final written warning.\n"
+        "They said PC Tom Pike was dismissed without notice.\n"
+    )
+    assert recs["Ann Bell"].value("outcome") == "final_written_warning"
+    assert recs["Tom Pike"].value("outcome") == "dismissal_without_notice"
