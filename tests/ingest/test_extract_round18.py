@@ -203,3 +203,62 @@ def test_they_after_one_officer_is_not_taken_for_several() -> None:
     )
     assert recs["Ann Bell"].value("outcome") == "final_written_warning"
     assert recs["Tom Pike"].value("outcome") == "dismissal_without_notice"
+
+
+def test_the_other_officers_counted_beside_those_named_are_read() -> None:
+    ex = extract(
+        "Five Kent Police officers were accused of gross misconduct.\n"
+        "The panel concluded that two of the officers, Ann Bell and Tom Pike, had lied, which "
+        "amounted to gross misconduct.\n"
+        "The chair said their conduct had breached the standard of honesty and integrity.\n"
+        "The three other officers were cleared of wrongdoing.\n"
+    )
+    others = [r for r in ex.records if r.name is None]
+    assert len(ex.records) == 5 and len(others) == 3
+    for r in others:
+        assert r.value("finding") == "no_misconduct"
+        assert r.value("outcome") == "no_further_action"
+        assert r.value("status") == "serving"
+        assert r.value("anonymised") is True
+        # the Standards the others were found to have breached are not the cleared officers'
+        assert r.value("standards") == []
+
+
+def test_other_officers_with_no_result_told_are_not_counted() -> None:
+    ex = extract(
+        "PC Ann Bell of Kent Police was dismissed for gross misconduct.\n"
+        "The three other officers on her shift gave evidence at the hearing.\n"
+    )
+    assert [r.name for r in ex.records] == ["Ann Bell"]
+
+
+def test_an_officer_cleared_is_serving_unless_called_former() -> None:
+    rec = _one("PC Ann Bell of Kent Police was cleared of gross misconduct by a panel.\n")
+    assert rec.value("status") == "serving"
+    rec = _one("Former PC Ann Bell of Kent Police was cleared of gross misconduct by a panel.\n")
+    assert rec.value("status") == "former"
+
+
+# --- Standards ------------------------------------------------------------------------------------
+
+
+def test_standards_after_grounds_charges_or_misconduct_by() -> None:
+    for words in (
+        "was dismissed from Kent Police on the grounds of 'discreditable conduct'",
+        "was dismissed from Kent Police after a hearing on charges of 'discreditable conduct'",
+        "admitted gross misconduct by discreditable conduct and was dismissed from Kent Police",
+    ):
+        rec = _one(f"The court heard a long story first. PC Ann Bell {words}.\n")
+        assert rec.value("standards") == ["discreditable_conduct"], words
+
+
+def test_failure_to_report_improper_conduct_is_the_standard() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police was dismissed after a panel found she had breached the "
+        "standards of professional behaviour, including discreditable conduct and failure to "
+        "report improper conduct.\n"
+    )
+    assert rec.value("standards") == [
+        "discreditable_conduct",
+        "challenging_and_reporting_improper_conduct",
+    ]

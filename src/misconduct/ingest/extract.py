@@ -1849,6 +1849,19 @@ def _record(
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
+    if (
+        fields["finding"].value == "no_misconduct"
+        and fields["status"].value is None
+        and not officer.former
+    ):
+        # An officer cleared whom the text does not call former is still serving (the truths'
+        # convention for cleared officers; eighteenth round), below the review threshold.
+        fields["status"] = Field(
+            "serving",
+            fields["finding"].evidence,
+            0.7,
+            "not stated; an officer cleared whom the text does not call former",
+        )
     if fields["finding"].value == "no_misconduct" and outcome.value is None:
         # An officer cleared has no sanction: the outcome of a finding of no misconduct is no
         # further action (30/11/2026, tenth round; the truths' convention for cleared officers).
@@ -2396,6 +2409,10 @@ def _standard_negated(text: str, start: int, end: int) -> bool:
 _STANDARD_ANCHOR = re.compile(
     r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding|"
     r"claims?\b|accused|engaged\s+in|"
+    # "dismissed on the grounds of 'discreditable conduct'", "a hearing on charges of ...",
+    # "gross misconduct by discreditable conduct" (eighteenth round)
+    r"\bon\s+(?:the\s+)?grounds?\s+of\b|\bcharges?\s+of\b|\bcharged\s+with\b|"
+    r"\bmisconduct\s+by\b|"
     # "were found to have fallen short in their honesty, integrity, authority ..." (seventeenth
     # round)
     r"\b(?:fallen|fell|falls|falling)\s+short\b|"
@@ -2507,6 +2524,15 @@ def _clause_before(text: str, at: int) -> str:
     return text[start + 1 : at]
 
 
+_BREACH_AFFIRMED = re.compile(r"\b(?:had\s+|have\s+|has\s+)?breached\b|\bamounted\s+to\b", re.I)
+_BREACH_DENIED = re.compile(r"\b(?:not|no|cleared|never)\b", re.I)
+
+
+def _breach_affirmed(sentence: str) -> bool:
+    """Whether a sentence says Standards were breached, with no word denying it."""
+    return bool(_BREACH_AFFIRMED.search(sentence)) and not _BREACH_DENIED.search(sentence)
+
+
 def _standards(
     text: str,
     scope: list[Piece],
@@ -2573,6 +2599,16 @@ def _standards(
         # The Standards are printed once for all the officers, outside any one officer's words:
         # those of the whole text, but not those in the words about another officer.
         whole = _standards(text, [], table, cleared=cleared)
+        if (
+            cleared
+            and whole.evidence
+            and _breach_affirmed(_sentence_at(text, whole.evidence.start))
+        ):
+            # An officer cleared does not take the Standards of a sentence that says they were
+            # breached ("the chair said their conduct had breached ... honesty and integrity"),
+            # printed outside the officer's words: they are those of the officers found to have
+            # breached them (eighteenth round).
+            return Field([], None, 0.85, "no Standard named for the officer")
         if whole.evidence and (
             not any(p.start <= whole.evidence.start < p.end for p in others)
             # "the pair were alleged to have breached ...": a sentence about them all, though

@@ -56,6 +56,17 @@ _ANOTHER = re.compile(
     r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further))\s+(?:serving\s+|former\s+)?"
     r"(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
 )
+# "The three other officers were cleared": officers the text counts beside those it names
+# (eighteenth round), each one more, unnamed, where the sentence tells their result.
+_OTHERS_COUNTED = re.compile(
+    r"\b(?:[Tt]he|[Aa]ll|[Tt]hat)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+other\s+"
+    r"(?:serving\s+|former\s+)?(?:police\s+)?(?:officers|constables|PCs)\b"
+)
+_OTHERS_RESULT = re.compile(
+    r"\b(?:cleared|exonerated|not\s+(?:proven|proved)|no\s+case\s+to\s+answer|dismissed|sacked|"
+    r"warnings?|would\s+have\s+been)\b",
+    re.I,
+)
 _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
@@ -558,6 +569,20 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         lead = _unnamed_lead(text, sents, officers)
         if lead is not None:
             officers.insert(0, lead)
+        for c, m in enumerate(_OTHERS_COUNTED.finditer(text)):
+            if _OTHERS_RESULT.search(sentence_at(m.start())):
+                mention = Piece(m.start(), m.end(), m.group())
+                officers += [
+                    Officer(
+                        f"+o{c}.{j}",
+                        f"other officer ({j + 1})",
+                        None,
+                        None,
+                        None,
+                        mentions=[mention],
+                    )
+                    for j in range(NUMBERS[m.group("n").lower()])
+                ]
         for i, m in enumerate(_ANOTHER.finditer(text)):
             if _ANOTHER_OUTCOME.search(sentence_at(m.start())):
                 mention = Piece(m.start(), m.end(), m.group())
