@@ -129,6 +129,23 @@ def test_an_accelerated_tribunal_hearing_is_an_accelerated_hearing() -> None:
             "Chief Constable Ann Reed, who leads the force, said the public would be shocked.\n",
             None,
         ),
+        # the chair who found; a chief constable who spoke to the officer at the hearing; the
+        # chair of something else did not decide
+        (
+            "PC Ann Bell of Kent Police was dismissed for gross misconduct. The chair found "
+            "her account untrue.\n",
+            "The chair",
+        ),
+        (
+            "PC Ann Bell was told by Jo Reed, the force's chief constable, at her misconduct "
+            "hearing that she had let Kent Police down, and was dismissed for gross misconduct.\n",
+            "Jo Reed, the force's chief constable",
+        ),
+        (
+            "PC Ann Bell of Kent Police was dismissed for gross misconduct. The chair of the "
+            "force's federation said she would appeal.\n",
+            None,
+        ),
     ],
 )
 def test_who_decided(text: str, expected: str | None) -> None:
@@ -294,3 +311,82 @@ def test_a_weekday_agreeing_only_with_a_year_before_the_events_is_not_the_hearin
     # the latest year the page prints, agreeing with the weekday, is still taken
     later = text.replace("1 March 2020 and 4 May 2021", "1 March 2018 and 4 May 2020")
     assert _one(later).value("hearing_date") == "2020-01-31"
+
+
+# --- Counted officers, ranks and ciphers ----------------------------------------------------------
+
+
+def test_former_officers_counted_are_not_the_named_serving_ones() -> None:
+    ex = extract(
+        "Two serving police officers have been sacked, and three former officers have been told "
+        "they would have been sacked, for sharing offensive messages.\n"
+        "A disciplinary panel made dismissal orders against PC Ann Bell and PC Tom Pike of Kent "
+        "Police.\n"
+    )
+    by = {r.label: r for r in ex.records}
+    assert by["PC Ann Bell"].value("outcome") == "dismissal_without_notice"
+    assert by["PC Tom Pike"].value("status") == "serving"
+    assert [r.value("outcome") for r in ex.records if r.name is None] == [
+        "would_have_been_dismissed"
+    ] * 3
+
+
+def test_officers_counted_after_a_preposition_are_not_given_the_outcome() -> None:
+    rec = _one(
+        "A Kent Police officer who punched a man being held down by four officers has been given a "
+        "final written warning for gross misconduct.\n"
+    )
+    assert rec.value("outcome") == "final_written_warning"
+
+
+def test_a_length_of_time_before_officers_is_not_a_count() -> None:
+    ex = extract(
+        "Three Kent Police officers have been cleared of gross misconduct.\n"
+        "The man was held for seven minutes before officers saw he was unwell.\n"
+    )
+    assert len(ex.records) == 3
+
+
+def test_a_rank_and_a_count_of_another_rank() -> None:
+    ex = extract(
+        "Three Kent Police officers have been cleared of gross misconduct.\n"
+        "A police sergeant and two police constables denied the allegations.\n"
+    )
+    assert [r.value("rank") for r in ex.records] == ["sergeant", "constable", "constable"]
+
+
+def test_officers_known_only_by_ciphers() -> None:
+    ex = extract(
+        "Two Metropolitan Police firearms officers were cleared of gross misconduct by a panel.\n"
+        "The force said AB1 and CD22 have waited five years for the case to end.\n"
+    )
+    assert [r.label for r in ex.records] == ["Officer AB1", "Officer CD22"]
+    assert all(r.value("anonymised") is True for r in ex.records)
+    assert all(r.value("finding") == "no_misconduct" for r in ex.records)
+
+
+def test_a_road_or_a_unit_is_not_an_officers_cipher() -> None:
+    ex = extract(
+        "A Kent Police constable was dismissed for gross misconduct after a crash on the M25.\n"
+        "He had driven between the M20 and the A2 at high speed.\n"
+    )
+    assert [r.label for r in ex.records] == ["the officer"]
+
+
+def test_an_officer_named_after_a_headline_joined_to_the_opening() -> None:
+    rec = _one(
+        "Kent officer sacked over leaks\n- Published\n"
+        "A Kent Police officer has been sacked after leaking information.\n"
+        "Sam Okafor was dismissed after being found guilty of gross misconduct.\n"
+        "A hearing was told Mr Okafor had shared police records.\n"
+    )
+    assert rec.name == "Sam Okafor"
+    assert rec.value("anonymised") is False
+
+
+def test_a_forum_that_was_not_held_is_not_the_forum() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police has been sacked after the panel found gross misconduct.\n"
+        "Last year, instead of being sent to a misconduct hearing, she was given words of advice.\n"
+    )
+    assert rec.value("forum") is None

@@ -259,6 +259,11 @@ def extract(
             warnings=warnings,
         )
     officers = find_officers(text)
+    mixed = _RANK_AND_COUNT.search(text)
+    if mixed is not None and len(officers) == 1 and not officers[0].key:
+        # "A police sergeant and two police constables denied ...": three officers, though the
+        # first reads as one described by rank (eighteenth round)
+        officers = []
     groups = _counted_outcomes(text) + _listed_outcomes(text)
     if not groups and not officers:
         groups = _row_outcomes(text)
@@ -294,6 +299,10 @@ def extract(
         # one more than those counted (30/11/2026, ninth round)
         n += 1
     counted = _counted_rank(text) if n > 1 else None
+    if mixed is not None and not officers and not groups:
+        n = max(n, NUMBERS[mixed.group("n").lower()] + 1)
+    if mixed is not None and (officers or NUMBERS[mixed.group("n").lower()] + 1 != n):
+        mixed = None
     if counted and officers and len(officers) < n:
         # Named officers of another rank than the one the text counts ("Sgt X was sacked ...
         # the five constables ... were also sacked") are not among the counted (30/11/2026,
@@ -313,6 +322,14 @@ def extract(
             )
             for i in range(len(officers), n)
         ]
+    if mixed is not None:
+        # "A police sergeant and two police constables denied gross misconduct": the officers the
+        # text counts so, none named, are one of the first rank and the rest of the second
+        # (eighteenth round; before it every one took the counted rank)
+        for i, o in enumerate(officers):
+            group = "one" if i == 0 else "many"
+            o.rank = rank_code(re.sub(r"s$", "", mixed.group(group)))
+            o.rank_span = Piece(mixed.start(group), mixed.end(group), mixed.group(group))
     assigned = _assign_counted(officers, groups) if sum(k for k, _ in groups) == n and n > 1 else {}
     scopes = _scopes(text, officers)
     records = []
@@ -379,6 +396,15 @@ def _former_and_latter(text: str, officers: list[Officer], records: list[Officer
                     0.6,
                     "a written warning follows only a finding of misconduct",
                 )
+
+
+_RANK_ONE = r"(?:detective\s+)?(?:constable|sergeant|inspector)"
+_RANK_AND_COUNT = re.compile(
+    rf"\b(?:an?|one)\s+(?:police\s+)?(?P<one>{_RANK_ONE})\s+and\s+"
+    r"(?P<n>" + "|".join(w for w in NUMBERS if w not in ("a", "an", "one")) + r")\s+"
+    rf"(?:police\s+)?(?P<many>{_RANK_ONE}s)\b",
+    re.I,
+)
 
 
 _ALONGSIDE_FORMER = re.compile(
@@ -462,6 +488,9 @@ def _not_generic(text: str, hits: list[Hit]) -> list[Hit]:
     return [h for i, h in enumerate(hits) if i not in generic]
 
 
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than)\b[^.;]{0,40}$", re.I)
+
+
 def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     if "hearing_type" in table:
         cell = table["hearing_type"]
@@ -472,6 +501,9 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     # Proceedings still to come are not the forum of the outcome reported (30/11/2026, issue 15:
     # "three officers will face gross misconduct hearings ... We have already held misconduct
     # meetings for four officers"), when the text names another forum.
+    # "instead of being hauled in front of a misconduct hearing": a forum that was not held
+    # (eighteenth round)
+    hits = [h for h in hits if not _INSTEAD.search(text[max(0, h.start - 50) : h.start])]
     held = [h for h in hits if not _TO_COME.search(text[max(0, h.start - 50) : h.start])]
     hits = held or hits
     # A forum of an earlier hearing of other officers ("Two of the officers were previously
@@ -1102,6 +1134,13 @@ _DM_PATTERNS = [
         r"(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:who\s+made\s+the\s+(?:[\w-]+\s+){0,2}(?:ruling|decision)|"
         r"[^,.;]{3,60},\s+(?:concluded|ruled|decided|determined|found|recommended))\b"
     ),
+    # "he was told by Jo Bloggs, the force's chief constable, at his misconduct hearing": the
+    # chief officer who spoke to the officer at the hearing (eighteenth round)
+    re.compile(
+        r"\btold\s+by\s+(?P<dm>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2},\s+the\s+(?:force['’]s\s+)?"
+        r"(?i:(?:deputy\s+|assistant\s+)?chief\s+constable)),\s+at\s+(?:his|her|the|their)\s+"
+        r"(?:[\w-]+\s+){0,2}hearing\b"
+    ),
     re.compile(
         r"\b[Cc]hair\s+of\s+the\s+(?:misconduct\s+)?(?:hearing|panel),?\s+"
         r"(?P<dm>(?i:(?:deputy\s+|assistant\s+)*(?:chief\s+constable|commissioner))"
@@ -1144,6 +1183,11 @@ _DM_PANEL = (
         r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,)?"
         r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?"
         r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made)\b"
+    ),
+    # "the chair found ...", "the chair held him to account" (eighteenth round)
+    re.compile(
+        r"(?P<dm>\b[Tt]he\s+(?:legally\s+qualified\s+|independent\s+)?chair)\s+"
+        r"(?:found|concluded|determined|decided|ruled|dismissed|held\s+(?:him|her|them)\s+to\s+account)\b"
     ),
     # "Disciplinary panel chairman Jo Bloggs said" (eighteenth round)
     re.compile(
@@ -1464,6 +1508,9 @@ _UNIT_AFTER = re.compile(
 )
 
 
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|against|with|among|between)\s+$", re.I)
+
+
 def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
     """Statements such as "five officers should be dismissed and one ... final written warning"."""
     out = []
@@ -1475,6 +1522,11 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
             continue
         m = _COUNT_OUTCOME.match(text, start.start())
         if m is None:
+            continue
+        if _AGENT_BEFORE.search(text[max(0, start.start() - 12) : start.start()]):
+            # "a man who was being restrained by four officers ... has been given a final written
+            # warning": officers counted after a preposition are not those given the outcome
+            # (eighteenth round)
             continue
         mid = m.group("mid").lower()
         if (
@@ -1621,7 +1673,11 @@ def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> d
     out: dict[str, Hit] = {}
     for k, hit in sorted(groups, key=lambda g: g[1].code != "would_have_been_dismissed"):
         if hit.code == "would_have_been_dismissed":
-            pool.sort(key=lambda o: not o.former)
+            # the former officers first, then those the text does not name: an officer named
+            # and not called former is taken for serving ("Two serving officers have been sacked
+            # and four former officers would have been ... dismissal orders against PC A and PC
+            # B"; eighteenth round)
+            pool.sort(key=lambda o: (not o.former, o.name is not None))
         else:
             pool.sort(key=lambda o: o.former)
         for o in pool[:k]:

@@ -291,6 +291,29 @@ def _names(raw: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# "NX1 and MY55 have waited four years": officers known only by the ciphers a hearing gave them,
+# two or more in a list, the subject of a verb (eighteenth round)
+_CIPHER = r"(?-i:[A-Z]{1,3}\d{1,3})"
+_CIPHER_LIST = re.compile(
+    rf"\b(?P<list>{_CIPHER}(?:\s*,\s*{_CIPHER})*\s*,?\s+and\s+{_CIPHER})\s+"
+    r"(?:have|had|has|were|was|are|is|denied|admitted|both|each)\b",
+    re.I,
+)
+
+
+def _ciphers(text: str) -> list[Officer]:
+    """The officers a text names only by ciphers ("NX1 and MY55"), anonymised, one each."""
+    out: dict[str, Officer] = {}
+    for m in _CIPHER_LIST.finditer(text):
+        for c in re.finditer(_CIPHER, m.group("list")):
+            at = m.start("list") + c.start()
+            mention = Piece(at, at + len(c.group()), c.group())
+            if c.group() not in out:
+                out[c.group()] = Officer(c.group(), f"Officer {c.group()}", None, None, None)
+            out[c.group()].mentions.append(mention)
+    return list(out.values())
+
+
 def _own_rank(name: str) -> bool:
     """A part of a list after a rank that begins with a rank of its own ("Sgt Tom Pike")."""
     words = name.split()
@@ -327,7 +350,9 @@ def find_officers(text: str) -> list[Officer]:
 _DESCRIBED_OPENING = re.compile(
     r"^\s*(?:A|An|The)\s+(?:[\w-]+\s+){0,3}?(?P<rank>(?:detective\s+)?(?:constable|sergeant|"
     r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have)\s+been\b",
-    re.I,
+    # at the start of a line too: a headline and a "Published" line the flattening joined to the
+    # opening sentence (eighteenth round)
+    re.I | re.M,
 )
 _NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
 
@@ -335,7 +360,7 @@ _NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
 def _named_after_described(text: str) -> list[Officer]:
     sents = sentences(text)
     for i in range(min(len(sents) - 1, 3)):
-        described = _DESCRIBED_OPENING.match(sents[i].text)
+        described = _DESCRIBED_OPENING.search(sents[i].text)
         if described is None:
             continue
         named = _NAME_OPENS.match(sents[i + 1].text)
@@ -558,6 +583,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         )
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
+    if not officers:
+        officers = _ciphers(text)
     for m in _FORMER_APPOSITION.finditer(text):
         span = Piece(m.start(), m.end(), m.group())
         for o in officers:
@@ -784,9 +811,11 @@ def _unnamed_lead(text: str, sents: list[Piece], named: list[Officer]) -> Office
 
 
 _COUNTED = re.compile(
-    r"\b(?P<n>(?i:"
-    + "|".join(NUMBERS)
-    + r"))[ \t]+(?:of[ \t]+the[ \t]+)?(?P<who>(?:[\w’'()-]+[ \t]+){0,5}?)"
+    r"\b(?P<n>(?i:" + "|".join(NUMBERS) + r"))[ \t]+(?:of[ \t]+the[ \t]+)?"
+    # not a length of time before the noun ("for seven minutes before officers became
+    # concerned"; eighteenth round)
+    r"(?P<who>(?:(?!(?i:seconds|minutes|hours|days|weeks|months|years|times|before|after)\b)"
+    r"[\w’'()-]+[ \t]+){0,5}?)"
     r"(?i:officers|constables|PCs|PC’s|PC's)\b"
 )
 
@@ -796,6 +825,14 @@ def stated_count(text: str) -> tuple[int, Piece] | None:
     serving ... officers"), with its span."""
     best: tuple[int, Piece] | None = None
     for m in _COUNTED.finditer(text):
+        if re.search(
+            r"\b(?:by|from|against|with|among|between)\s+$",
+            text[max(0, m.start() - 12) : m.start()],
+            re.I,
+        ):
+            # "restrained by four officers": officers counted after a preposition are not those
+            # the text reports on (eighteenth round)
+            continue
         n = NUMBERS[m.group("n").lower()]
         if best is None or n > best[0]:
             best = (n, Piece(m.start(), m.end(), m.group()))
