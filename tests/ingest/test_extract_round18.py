@@ -390,3 +390,11 @@ def test_a_forum_that_was_not_held_is_not_the_forum() -> None:
         "Last year, instead of being sent to a misconduct hearing, she was given words of advice.\n"
     )
     assert rec.value("forum") is None
+
+
+def test_officers_counted_after_by_beside_a_named_officer_are_not_records() -> None:
+    ex = extract(
+        "PC Ann Bell of Kent Police, who kicked a man being held down by four officers, has been "
+        "given a final written warning for gross misconduct.\n"
+    )
+    assert [r.name for r in ex.records] == ["Ann Bell"]
