@@ -24,7 +24,13 @@ from misconduct.ingest.gazetteer import (
     rank_code,
 )
 from misconduct.ingest.model import Extraction, Field, OfficerRecord, Span, absent
-from misconduct.ingest.officers import NUMBERS, Officer, find_officers, stated_count
+from misconduct.ingest.officers import (
+    NUMBERS,
+    Officer,
+    after_preposition,
+    find_officers,
+    stated_count,
+)
 from misconduct.ingest.outcomes import (
     Hit,
     any_hearing,
@@ -1508,9 +1514,6 @@ _UNIT_AFTER = re.compile(
 )
 
 
-_AGENT_BEFORE = re.compile(r"\b(?:by|from|against|with|among|between)\s+$", re.I)
-
-
 def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
     """Statements such as "five officers should be dismissed and one ... final written warning"."""
     out = []
@@ -1523,7 +1526,7 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
         m = _COUNT_OUTCOME.match(text, start.start())
         if m is None:
             continue
-        if _AGENT_BEFORE.search(text[max(0, start.start() - 12) : start.start()]):
+        if after_preposition(text, start.start()):
             # "a man who was being restrained by four officers ... has been given a final written
             # warning": officers counted after a preposition are not those given the outcome
             # (eighteenth round)

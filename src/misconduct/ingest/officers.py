@@ -820,16 +820,21 @@ _COUNTED = re.compile(
 )
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|from|against|with|among|between)\s+$", re.I)
+
+
+def after_preposition(text: str, at: int) -> bool:
+    """Whether a count at ``at`` follows a preposition ("held down by four officers"): the officers
+    counted are not the subject of what the sentence says happened to them (eighteenth round)."""
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, at - 12) : at]))
+
+
 def stated_count(text: str) -> tuple[int, Piece] | None:
     """The largest number of officers the text states ("six ... officers", "Seven former and
     serving ... officers"), with its span."""
     best: tuple[int, Piece] | None = None
     for m in _COUNTED.finditer(text):
-        if re.search(
-            r"\b(?:by|from|against|with|among|between)\s+$",
-            text[max(0, m.start() - 12) : m.start()],
-            re.I,
-        ):
+        if after_preposition(text, m.start()):
             # "restrained by four officers": officers counted after a preposition are not those
             # the text reports on (eighteenth round)
             continue
