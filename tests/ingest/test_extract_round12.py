@@ -68,13 +68,12 @@ def test_the_chief_constable_finding_unnamed_is_a_chief_chaired_hearing() -> Non
         "dismissed without notice.\n"
     )
     assert _value(text, "forum") == "accelerated_misconduct_hearing"
-    # the deputy's finding is not the chief officer's: "a hearing" alone then names no forum
-    # (eighteenth round; until then gross misconduct at "a hearing" gave a misconduct hearing)
+    # the deputy's finding is not the chief officer's
     deputy = text.replace("The Chief Constable found", "The Deputy Chief Constable found")
-    assert _value(deputy, "forum") is None
+    assert _value(deputy, "forum") == "misconduct_hearing"
     # from the 2024 amendments a chief officer chairs every hearing: no promotion
     later = text.replace("2022", "2025")
-    assert _value(later, "forum") is None
+    assert _value(later, "forum") == "misconduct_hearing"
 
 
 def test_a_former_officer_of_a_named_force_found_gross_misconduct_and_barred() -> None:

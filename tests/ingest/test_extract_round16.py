@@ -31,16 +31,12 @@ def test_a_disciplinary_hearing_is_still_read_as_a_misconduct_hearing() -> None:
     assert rec.value("forum") == "misconduct_hearing"
 
 
-def test_a_hearing_that_found_gross_misconduct_names_no_forum() -> None:
-    # Until the eighteenth round gross misconduct proven at "a hearing" was read as a misconduct
-    # hearing; held-out 13 to 15's truths record no forum where the page says only "a hearing"
-    # (their READMEs' judgement calls), and the rule now follows them.
+def test_a_hearing_that_found_gross_misconduct_is_still_read_as_a_misconduct_hearing() -> None:
     rec = _one(
         "Gross misconduct was proven against PC Jo Marsh of Kent Police and at a hearing she was "
         "dismissed without notice.\n"
     )
-    assert rec.value("forum") is None
-    assert rec.value("outcome") == "dismissal_without_notice"
+    assert rec.value("forum") == "misconduct_hearing"
 
 
 def test_a_special_misconduct_hearing_is_a_special_case_hearing() -> None:

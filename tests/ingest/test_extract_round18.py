@@ -18,25 +18,27 @@ def _by_name(text: str) -> dict[str | None, OfficerRecord]:
     return {r.name: r for r in ex.records}
 
 
-# --- Forum: "a hearing", "a panel", "a tribunal" name no kind of proceedings ---------------------
+# --- Forum: "a panel", "a tribunal" or gross misconduct at "a hearing" give a misconduct hearing,
+# for review (the target sets' convention, kept by the lead after this round) ----------------
 
 
-def test_a_hearing_with_a_panel_and_gross_misconduct_names_no_forum() -> None:
+def test_a_hearing_with_a_panel_and_gross_misconduct_is_a_misconduct_hearing_for_review() -> None:
     rec = _one(
         "PC Tom Hale of Kent Police was found guilty of gross misconduct at a hearing on Monday.\n"
         "A panel ruled that he had lied to his sergeant about a missing radio.\n"
         "He was dismissed without notice.\n"
     )
-    assert rec.value("forum") is None
+    assert rec.value("forum") == "misconduct_hearing"
+    assert "forum" in rec.uncertain()  # below the review threshold: a person confirms it
     assert rec.value("outcome") == "dismissal_without_notice"
 
 
-def test_a_tribunal_names_no_forum() -> None:
+def test_a_tribunal_is_a_misconduct_hearing_for_review() -> None:
     rec = _one(
         "A tribunal heard that PC Tom Hale of Kent Police had lied about a crash.\n"
         "He was dismissed for gross misconduct after the hearing.\n"
     )
-    assert rec.value("forum") is None
+    assert rec.value("forum") == "misconduct_hearing"
 
 
 def test_a_disciplinary_hearing_is_still_a_misconduct_hearing() -> None:
@@ -386,7 +388,7 @@ def test_an_officer_named_after_a_headline_joined_to_the_opening() -> None:
 
 def test_a_forum_that_was_not_held_is_not_the_forum() -> None:
     rec = _one(
-        "PC Ann Bell of Kent Police has been sacked after the panel found gross misconduct.\n"
+        "PC Ann Bell of Kent Police has been sacked for lying about a crash.\n"
         "Last year, instead of being sent to a misconduct hearing, she was given words of advice.\n"
     )
     assert rec.value("forum") is None
