@@ -260,6 +260,10 @@ _PUBLISHED_WITHIN = 400
 # printed without one, never as the hearing date itself.
 _DATE_ALONE_LINE = re.compile(
     r"^[ \t]*(?:Date[ \t]*[-–:][ \t]*)?"
+    # after a byline: "By Jo Bloggs 7 October 2015", or the writer's name glued to the date by
+    # the page's flattening ("Jo Bloggs7 October 2015"; eighteenth round)
+    r"(?:By[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}[ \t]*[|,•–-]?[ \t]*|"
+    r"[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}(?=\d))?"
     r"(?P<text>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)"
     r"[ \t]+(?:19|20)\d{2})(?:,?[ \t]+\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?)?"

@@ -24,7 +24,13 @@ from misconduct.ingest.gazetteer import (
     rank_code,
 )
 from misconduct.ingest.model import Extraction, Field, OfficerRecord, Span, absent
-from misconduct.ingest.officers import NUMBERS, Officer, find_officers, stated_count
+from misconduct.ingest.officers import (
+    NUMBERS,
+    Officer,
+    after_preposition,
+    find_officers,
+    stated_count,
+)
 from misconduct.ingest.outcomes import (
     Hit,
     any_hearing,
@@ -259,6 +265,11 @@ def extract(
             warnings=warnings,
         )
     officers = find_officers(text)
+    mixed = _RANK_AND_COUNT.search(text)
+    if mixed is not None and len(officers) == 1 and not officers[0].key:
+        # "A police sergeant and two police constables denied ...": three officers, though the
+        # first reads as one described by rank (eighteenth round)
+        officers = []
     groups = _counted_outcomes(text) + _listed_outcomes(text)
     if not groups and not officers:
         groups = _row_outcomes(text)
@@ -294,6 +305,10 @@ def extract(
         # one more than those counted (30/11/2026, ninth round)
         n += 1
     counted = _counted_rank(text) if n > 1 else None
+    if mixed is not None and not officers and not groups:
+        n = max(n, NUMBERS[mixed.group("n").lower()] + 1)
+    if mixed is not None and (officers or NUMBERS[mixed.group("n").lower()] + 1 != n):
+        mixed = None
     if counted and officers and len(officers) < n:
         # Named officers of another rank than the one the text counts ("Sgt X was sacked ...
         # the five constables ... were also sacked") are not among the counted (30/11/2026,
@@ -313,6 +328,14 @@ def extract(
             )
             for i in range(len(officers), n)
         ]
+    if mixed is not None:
+        # "A police sergeant and two police constables denied gross misconduct": the officers the
+        # text counts so, none named, are one of the first rank and the rest of the second
+        # (eighteenth round; before it every one took the counted rank)
+        for i, o in enumerate(officers):
+            group = "one" if i == 0 else "many"
+            o.rank = rank_code(re.sub(r"s$", "", mixed.group(group)))
+            o.rank_span = Piece(mixed.start(group), mixed.end(group), mixed.group(group))
     assigned = _assign_counted(officers, groups) if sum(k for k, _ in groups) == n and n > 1 else {}
     scopes = _scopes(text, officers)
     records = []
@@ -330,6 +353,7 @@ def extract(
                 others=[p for k, ps in scopes.items() if k != officer.key for p in ps],
             )
         )
+    _former_and_latter(text, officers, records)
     _split_counted_findings(text, records)
     if assigned and len({h.code for h in assigned.values()}) > 1:
         _keep_findings_to_the_dismissed(text, records)
@@ -338,6 +362,55 @@ def extract(
         _give_counted_part(text, records, groups)
         _part_cleared(text, records)
     return Extraction(source, original, records=records, warnings=warnings)
+
+
+# "PC A and PC B were found guilty of misconduct, with the former given a written warning and the
+# latter a final written warning" (eighteenth round)
+_FORMER_LATTER = re.compile(
+    r"\bthe\s+former\b(?P<first>[^.;]{3,120}?)\bthe\s+latter\b(?P<second>[^.;]{3,120})", re.I
+)
+
+
+def _former_and_latter(text: str, officers: list[Officer], records: list[OfficerRecord]) -> None:
+    """Two officers named in one sentence that gives "the former" one outcome and "the latter"
+    another: each officer has the outcome told of them, in the order they are named."""
+    if len(officers) < 2:
+        return
+    for sent in sentences(text):
+        m = _FORMER_LATTER.search(sent.text)
+        if m is None:
+            continue
+        firsts = sorted(
+            (min(p.start for p in o.mentions if sent.start <= p.start < sent.start + m.start()), i)
+            for i, o in enumerate(officers)
+            if any(sent.start <= p.start < sent.start + m.start() for p in o.mentions)
+        )
+        if len(firsts) != 2:
+            continue
+        parts = [find_outcomes(m.group(g), sent.start + m.start(g)) for g in ("first", "second")]
+        if not all(parts):
+            continue
+        for (_at, i), hits in zip(firsts, parts, strict=True):
+            hit = hits[0]
+            fields = records[i].fields
+            fields["outcome"] = _hit_field(hit, text)
+            if hit.code == "written_warning" and fields["finding"].value == "gross_misconduct":
+                # a written warning follows only a finding of misconduct (as in `_record`)
+                fields["finding"] = Field(
+                    "misconduct",
+                    fields["outcome"].evidence,
+                    0.6,
+                    "a written warning follows only a finding of misconduct",
+                )
+
+
+_RANK_ONE = r"(?:detective\s+)?(?:constable|sergeant|inspector)"
+_RANK_AND_COUNT = re.compile(
+    rf"\b(?:an?|one)\s+(?:police\s+)?(?P<one>{_RANK_ONE})\s+and\s+"
+    r"(?P<n>" + "|".join(w for w in NUMBERS if w not in ("a", "an", "one")) + r")\s+"
+    rf"(?:police\s+)?(?P<many>{_RANK_ONE}s)\b",
+    re.I,
+)
 
 
 _ALONGSIDE_FORMER = re.compile(
@@ -421,6 +494,9 @@ def _not_generic(text: str, hits: list[Hit]) -> list[Hit]:
     return [h for i, h in enumerate(hits) if i not in generic]
 
 
+_INSTEAD = re.compile(r"\b(?:instead\s+of|rather\s+than)\b[^.;]{0,40}$", re.I)
+
+
 def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     if "hearing_type" in table:
         cell = table["hearing_type"]
@@ -431,6 +507,9 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
     # Proceedings still to come are not the forum of the outcome reported (30/11/2026, issue 15:
     # "three officers will face gross misconduct hearings ... We have already held misconduct
     # meetings for four officers"), when the text names another forum.
+    # "instead of being hauled in front of a misconduct hearing": a forum that was not held
+    # (eighteenth round)
+    hits = [h for h in hits if not _INSTEAD.search(text[max(0, h.start - 50) : h.start])]
     held = [h for h in hits if not _TO_COME.search(text[max(0, h.start - 50) : h.start])]
     hits = held or hits
     # A forum of an earlier hearing of other officers ("Two of the officers were previously
@@ -466,7 +545,7 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
             return absent("the only hearing named is a court's")
         if _HEARING_KIND_HINT.search(text):
             # A disciplinary or police hearing, a panel or a tribunal, or gross misconduct
-            # proven at "a hearing": a misconduct hearing, for review (the truths' conventions).
+            # proven at "a hearing": a misconduct hearing, for review (the target sets' truths).
             return _hit_field(weak, text, note="only the word hearing")
         # "dismissed without warning following a two day hearing", with nothing else said of the
         # hearing: no forum; the truths of held-out 12 and 13 record none for "a hearing" alone
@@ -482,8 +561,12 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
 
 
 # What says a hearing the text does not name was a misconduct hearing: "a disciplinary hearing",
-# "the police hearing", a panel or a tribunal (a panel sits only at a hearing), or gross misconduct
-# (which only a hearing decides).
+# "the police hearing", a panel or a tribunal (a panel sits only at a hearing; a meeting has one
+# chair), or gross misconduct (which only a hearing decides). Offered at the weak hit's confidence,
+# below the review threshold. The shared cases' and the corpus's truths (the issue's target sets)
+# record a misconduct hearing for such pages; the truths of held-out 13 to 15 record none, and
+# their pages' values are false positives there (eighteenth round: the lead kept the target sets'
+# convention, see docs/register.md).
 _HEARING_KIND_HINT = re.compile(
     r"\bdisciplinary\s+(?:hearing|panel|tribunal)|\bpolice\s+hearing|\bpanel\b|\btribunal\b|"
     r"\bgross\s+misconduct\b",
@@ -885,6 +968,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 # A weekday printed with the day and month that agrees with exactly one year the
                 # page prints elsewhere fixes the year (30/11/2026, ninth round: convention (c)).
                 resolved = d.weekday_year(dm, years)
+                if resolved is not None and resolved < max(years):
+                    # ... but not a year earlier than another the page prints: a report tells of
+                    # a hearing after the events it dates ("messages sent between 2020 and 2021
+                    # ... a hearing on Friday, 31 January": 2020 is not its year; eighteenth
+                    # round, held-out 15's convention)
+                    resolved = None
                 conf, note = (
                     0.55,
                     "the year is not printed beside it: the only year the page prints that the "
@@ -1036,6 +1125,38 @@ _DM_PATTERNS = [
         r"\b[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}hearing,\s+(?:the\s+)?"
         r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
+    # A chief officer named with the title in lower case or after the force ("overseen by Kent
+    # chief constable Jo Bloggs", "Chief Constable of Kent Police, Jo Bloggs, who chaired the
+    # panel", "The force's chief constable, Jo Bloggs, who chaired the hearing, found"), or who
+    # "made the ruling" or "recommended" the sanction after a comma clause ("Assistant
+    # Commissioner Jo Bloggs, who made the dismissal ruling"; "Assistant Chief Constable Jo
+    # Bloggs, following the hearing on 3 May, recommended ..."); "Chair of the panel assistant
+    # commissioner Jo Bloggs" (eighteenth round)
+    re.compile(
+        r"\b(?:chaired|overseen|presided\s+over|heard|led)\s+by\s+(?:[A-Z][\w’'-]*\s+){0,3}"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    re.compile(
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+of\s+(?:[A-Z][\w&’'-]*\s*){1,4})?,"
+        r"\s+(?:[A-Z][\w’'-]+\s+){1,3}?[A-Z][\w’'-]+),\s+(?:who\s+chaired|chairing|who\s+presided)\b"
+    ),
+    re.compile(
+        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)"
+        r"(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:who\s+made\s+the\s+(?:[\w-]+\s+){0,2}(?:ruling|decision)|"
+        r"[^,.;]{3,60},\s+(?:concluded|ruled|decided|determined|found|recommended))\b"
+    ),
+    # "he was told by Jo Bloggs, the force's chief constable, at his misconduct hearing": the
+    # chief officer who spoke to the officer at the hearing (eighteenth round)
+    re.compile(
+        r"\btold\s+by\s+(?P<dm>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2},\s+the\s+(?:force['’]s\s+)?"
+        r"(?i:(?:deputy\s+|assistant\s+)?chief\s+constable)),\s+at\s+(?:his|her|the|their)\s+"
+        r"(?:[\w-]+\s+){0,2}hearing\b"
+    ),
+    re.compile(
+        r"\b[Cc]hair\s+of\s+the\s+(?:misconduct\s+)?(?:hearing|panel),?\s+"
+        r"(?P<dm>(?i:(?:deputy\s+|assistant\s+)*(?:chief\s+constable|commissioner))"
+        r"(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
     re.compile(
         r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair|"
         r"independent\s+panel|misconduct\s+(?:hearing\s+)?panel))",
@@ -1063,10 +1184,25 @@ _NAMED_CHIEF = re.compile(
 # Hearing (Panel)".
 _DM_PANEL = (
     re.compile(
-        # "The panel today found" (seventeenth round)
-        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+panel)\s+(?:\w+ly\s+|today\s+|yesterday\s+)?"
-        r"(?:found|concluded|determined|decided|"
-        r"ruled|considered|agreed)\b"
+        # "The panel today found" (seventeenth round); a tribunal, a (police) disciplinary panel,
+        # a panel "at" or "in" a place, "chaired by" someone or with a clause between commas
+        # before its verb ("A panel, having heard the evidence, ruled"), and "deemed", "made" (a
+        # finding or order) (eighteenth round)
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
+        r"(?:panel|tribunal))"
+        r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^,.;\n]{3,60},|"
+        r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,)?"
+        r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?"
+        r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made)\b"
+    ),
+    # "the chair found ...", "the chair held him to account" (eighteenth round)
+    re.compile(
+        r"(?P<dm>\b[Tt]he\s+(?:legally\s+qualified\s+|independent\s+)?chair)\s+"
+        r"(?:found|concluded|determined|decided|ruled|dismissed|held\s+(?:him|her|them)\s+to\s+account)\b"
+    ),
+    # "Disciplinary panel chairman Jo Bloggs said" (eighteenth round)
+    re.compile(
+        r"(?P<dm>\b(?:[Dd]isciplinary|[Mm]isconduct)\s+panel)\s+chair(?:man|woman|person)?\b"
     ),
     re.compile(r"\b[Hh]earing\s*\(\s*(?P<dm>[Pp]anel)\s*\)"),
 )
@@ -1085,10 +1221,10 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
         m = pattern.search(text)
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
-            if value[:1].islower() and "chief constable" in value.lower():
+            if value[:1].islower() and re.search(r"chief constable|commissioner", value, re.I):
                 # "chief constable Jo Bloggs": the title as the register prints it
                 value = re.sub(
-                    r"\b(?i:assistant|deputy|chief|constable)\b",
+                    r"\b(?i:assistant|deputy|chief|constable|commissioner)\b",
                     lambda w: w.group().capitalize(),
                     value,
                 )
@@ -1395,6 +1531,11 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
         m = _COUNT_OUTCOME.match(text, start.start())
         if m is None:
             continue
+        if after_preposition(text, start.start()):
+            # "a man who was being restrained by four officers ... has been given a final written
+            # warning": officers counted after a preposition are not those given the outcome
+            # (eighteenth round)
+            continue
         mid = m.group("mid").lower()
         if (
             # "One was given a written warning" (seventeenth round)
@@ -1540,7 +1681,11 @@ def _assign_counted(officers: list[Officer], groups: list[tuple[int, Hit]]) -> d
     out: dict[str, Hit] = {}
     for k, hit in sorted(groups, key=lambda g: g[1].code != "would_have_been_dismissed"):
         if hit.code == "would_have_been_dismissed":
-            pool.sort(key=lambda o: not o.former)
+            # the former officers first, then those the text does not name: an officer named
+            # and not called former is taken for serving ("Two serving officers have been sacked
+            # and four former officers would have been ... dismissal orders against PC A and PC
+            # B"; eighteenth round)
+            pool.sort(key=lambda o: (not o.former, o.name is not None))
         else:
             pool.sort(key=lambda o: o.former)
         for o in pool[:k]:
@@ -1569,8 +1714,27 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
         return {}
     out: dict[str, list[Piece]] = {o.key: [] for o in officers}
     current: str | None = None
+    before: list[str] = []  # the officers the last sentence naming any named
     for s in sentences(text):
         named = [o.key for o in officers if any(s.start <= m.start < s.end for m in o.mentions)]
+        first = min(
+            (m.start for o in officers for m in o.mentions if s.start <= m.start < s.end),
+            default=s.end,
+        )
+        if (
+            named
+            and len(before) > 1
+            and not set(before) & set(named)
+            and _THEY_OPEN.match(text[s.start : first])
+        ):
+            # "PCs A, B and C were found guilty of gross misconduct. They have been dismissed and
+            # Sgt D was given a final written warning": "They", opening a sentence that names
+            # another officer later, are the officers the sentence before named; the words up to
+            # the other officer's name are theirs (eighteenth round)
+            for key in before:
+                out[key].append(Piece(s.start, first, text[s.start : first]))
+        if named:
+            before = named
         if not named and _STAFF.search(s.text):
             # A sentence about a member of police staff ends the officer's words (30/11/2026).
             current = None
@@ -1755,6 +1919,19 @@ def _record(
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
+    if (
+        fields["finding"].value == "no_misconduct"
+        and fields["status"].value is None
+        and not officer.former
+    ):
+        # An officer cleared whom the text does not call former is still serving (the truths'
+        # convention for cleared officers; eighteenth round), below the review threshold.
+        fields["status"] = Field(
+            "serving",
+            fields["finding"].evidence,
+            0.7,
+            "not stated; an officer cleared whom the text does not call former",
+        )
     if fields["finding"].value == "no_misconduct" and outcome.value is None:
         # An officer cleared has no sanction: the outcome of a finding of no misconduct is no
         # further action (30/11/2026, tenth round; the truths' convention for cleared officers).
@@ -2302,6 +2479,10 @@ def _standard_negated(text: str, start: int, end: int) -> bool:
 _STANDARD_ANCHOR = re.compile(
     r"standards?|breach|namely|specifically|relating\s+to|in\s+relation\s+to|allegations?|finding|"
     r"claims?\b|accused|engaged\s+in|"
+    # "dismissed on the grounds of 'discreditable conduct'", "a hearing on charges of ...",
+    # "gross misconduct by discreditable conduct" (eighteenth round)
+    r"\bon\s+(?:the\s+)?grounds?\s+of\b|\bcharges?\s+of\b|\bcharged\s+with\b|"
+    r"\bmisconduct\s+by\b|"
     # "were found to have fallen short in their honesty, integrity, authority ..." (seventeenth
     # round)
     r"\b(?:fallen|fell|falls|falling)\s+short\b|"
@@ -2413,6 +2594,15 @@ def _clause_before(text: str, at: int) -> str:
     return text[start + 1 : at]
 
 
+_BREACH_AFFIRMED = re.compile(r"\b(?:had\s+|have\s+|has\s+)?breached\b|\bamounted\s+to\b", re.I)
+_BREACH_DENIED = re.compile(r"\b(?:not|no|cleared|never)\b", re.I)
+
+
+def _breach_affirmed(sentence: str) -> bool:
+    """Whether a sentence says Standards were breached, with no word denying it."""
+    return bool(_BREACH_AFFIRMED.search(sentence)) and not _BREACH_DENIED.search(sentence)
+
+
 def _standards(
     text: str,
     scope: list[Piece],
@@ -2479,6 +2669,16 @@ def _standards(
         # The Standards are printed once for all the officers, outside any one officer's words:
         # those of the whole text, but not those in the words about another officer.
         whole = _standards(text, [], table, cleared=cleared)
+        if (
+            cleared
+            and whole.evidence
+            and _breach_affirmed(_sentence_at(text, whole.evidence.start))
+        ):
+            # An officer cleared does not take the Standards of a sentence that says they were
+            # breached ("the chair said their conduct had breached ... honesty and integrity"),
+            # printed outside the officer's words: they are those of the officers found to have
+            # breached them (eighteenth round).
+            return Field([], None, 0.85, "no Standard named for the officer")
         if whole.evidence and (
             not any(p.start <= whole.evidence.start < p.end for p in others)
             # "the pair were alleged to have breached ...": a sentence about them all, though

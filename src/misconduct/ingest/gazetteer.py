@@ -274,7 +274,14 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
         ],
         "challenging_and_reporting_improper_conduct": [
             # "challenging/reporting improper conduct" (30/11/2026, sixth round)
-            (r"challenging(?:\s+(?:and|&)\s+|\s*/\s*)reporting(?:\s+improper\s+conduct)?", 0.9)
+            (r"challenging(?:\s+(?:and|&)\s+|\s*/\s*)reporting(?:\s+improper\s+conduct)?", 0.9),
+            # "failure to report improper conduct", "failing to challenge or report improper
+            # conduct": the Standard's short form as a failing (eighteenth round)
+            (
+                r"fail(?:ure|ed|ing)?\s+to\s+(?:challenge\s+(?:or|and)\s+)?report\s+"
+                r"(?:the\s+)?improper\s+conduct",
+                0.85,
+            ),
         ],
     }
     # A list flattened with its numerals glued to the previous item ("Honesty and Integrityii.

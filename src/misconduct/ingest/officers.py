@@ -56,6 +56,17 @@ _ANOTHER = re.compile(
     r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further))\s+(?:serving\s+|former\s+)?"
     r"(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
 )
+# "The three other officers were cleared": officers the text counts beside those it names
+# (eighteenth round), each one more, unnamed, where the sentence tells their result.
+_OTHERS_COUNTED = re.compile(
+    r"\b(?:[Tt]he|[Aa]ll|[Tt]hat)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+other\s+"
+    r"(?:serving\s+|former\s+)?(?:police\s+)?(?:officers|constables|PCs)\b"
+)
+_OTHERS_RESULT = re.compile(
+    r"\b(?:cleared|exonerated|not\s+(?:proven|proved)|no\s+case\s+to\s+answer|dismissed|sacked|"
+    r"warnings?|would\s+have\s+been)\b",
+    re.I,
+)
 _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
@@ -99,6 +110,13 @@ _FORMER_APPOSITION = re.compile(
 # "other", "second", "third") officer, in a text about several (seventeenth round)
 _FELLOW_OFFICER = re.compile(
     rf"\b(?i:fellow|other|second|third)[ \t]+(?:police[ \t]+)?officer[ \t]+(?P<names>{_FULL_NAME})"
+)
+# "two of the officers, Jo Bloggs and Sam Smith, had lied": officers named without a rank in
+# apposition after a part of the officers counted (eighteenth round)
+_PART_NAMED = re.compile(
+    r"\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|both|\d{1,2})[ \t]+of[ \t]+the[ \t]+"
+    r"(?:[a-z]+[ \t]+){0,2}(?i:officers|constables|sergeants)[ \t]*,[ \t]+"
+    rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:,?\s+and\s+{_FULL_NAME})?)\s*[,:;]"
 )
 # "The hearing found that Jo Bloggs and Sam Smith breached the standards": officers named without
 # a rank as those a hearing found had breached or committed (seventeenth round)
@@ -273,6 +291,35 @@ def _names(raw: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# "NX1 and MY55 have waited four years": officers known only by the ciphers a hearing gave them,
+# two or more in a list, the subject of a verb (eighteenth round)
+_CIPHER = r"(?-i:[A-Z]{1,3}\d{1,3})"
+_CIPHER_LIST = re.compile(
+    rf"\b(?P<list>{_CIPHER}(?:\s*,\s*{_CIPHER})*\s*,?\s+and\s+{_CIPHER})\s+"
+    r"(?:have|had|has|were|was|are|is|denied|admitted|both|each)\b",
+    re.I,
+)
+
+
+def _ciphers(text: str) -> list[Officer]:
+    """The officers a text names only by ciphers ("NX1 and MY55"), anonymised, one each."""
+    out: dict[str, Officer] = {}
+    for m in _CIPHER_LIST.finditer(text):
+        for c in re.finditer(_CIPHER, m.group("list")):
+            at = m.start("list") + c.start()
+            mention = Piece(at, at + len(c.group()), c.group())
+            if c.group() not in out:
+                out[c.group()] = Officer(c.group(), f"Officer {c.group()}", None, None, None)
+            out[c.group()].mentions.append(mention)
+    return list(out.values())
+
+
+def _own_rank(name: str) -> bool:
+    """A part of a list after a rank that begins with a rank of its own ("Sgt Tom Pike")."""
+    words = name.split()
+    return len(words) > 2 and rank_code(words[0]) is not None
+
+
 def _names_a_force(name: str) -> bool:
     """A part of a list after a rank that is a force or its county ("Essex Police", "Kent")."""
     return any(m.start == 0 and m.end == len(name) for m in find_forces(name, weak=True))
@@ -303,7 +350,9 @@ def find_officers(text: str) -> list[Officer]:
 _DESCRIBED_OPENING = re.compile(
     r"^\s*(?:A|An|The)\s+(?:[\w-]+\s+){0,3}?(?P<rank>(?:detective\s+)?(?:constable|sergeant|"
     r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have)\s+been\b",
-    re.I,
+    # at the start of a line too: a headline and a "Published" line the flattening joined to the
+    # opening sentence (eighteenth round)
+    re.I | re.M,
 )
 _NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
 
@@ -311,7 +360,7 @@ _NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
 def _named_after_described(text: str) -> list[Officer]:
     sents = sentences(text)
     for i in range(min(len(sents) - 1, 3)):
-        described = _DESCRIBED_OPENING.match(sents[i].text)
+        described = _DESCRIBED_OPENING.search(sents[i].text)
         if described is None:
             continue
         named = _NAME_OPENS.match(sents[i + 1].text)
@@ -423,7 +472,9 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             and not _PLURAL_RANKS.match(m.group("rank"))
             and not ("," in m.group("names") and re.search(r"\sand\s", m.group("names")))
         ):
-            names = names[:1]
+            # "former inspector Ann Bell, Sgt Tom Pike": a later part of the list printed with a
+            # rank of its own is another officer, though no "and" closes the list (eighteenth round)
+            names = names[:1] + [n for n in names[1:] if _own_rank(n)]
         pos = m.start("names")
         for n in names:
             at = text.find(n, pos)
@@ -436,6 +487,9 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 own_code, own_span, printed = own, Piece(at, at + len(words[0]), words[0]), words[0]
                 at += len(words[0]) + 1
                 n = " ".join(words[1:])
+                if at - len(words[0]) - 1 > m.start("names"):
+                    # "former" before the list is the first name's (eighteenth round)
+                    former = None
             label = f"{printed} {n}" if at >= 0 else n
             add(
                 n,
@@ -511,7 +565,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 None,
                 m.group("names"),
             )
-    for m in _FOUND_NAMED.finditer(text):
+    for m in [*_FOUND_NAMED.finditer(text), *_PART_NAMED.finditer(text)]:
         pos = m.start("names")
         for n in _names(m.group("names")):
             at = text.find(n, pos)
@@ -529,6 +583,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         )
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
+    if not officers:
+        officers = _ciphers(text)
     for m in _FORMER_APPOSITION.finditer(text):
         span = Piece(m.start(), m.end(), m.group())
         for o in officers:
@@ -540,6 +596,20 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         lead = _unnamed_lead(text, sents, officers)
         if lead is not None:
             officers.insert(0, lead)
+        for c, m in enumerate(_OTHERS_COUNTED.finditer(text)):
+            if _OTHERS_RESULT.search(sentence_at(m.start())):
+                mention = Piece(m.start(), m.end(), m.group())
+                officers += [
+                    Officer(
+                        f"+o{c}.{j}",
+                        f"other officer ({j + 1})",
+                        None,
+                        None,
+                        None,
+                        mentions=[mention],
+                    )
+                    for j in range(NUMBERS[m.group("n").lower()])
+                ]
         for i, m in enumerate(_ANOTHER.finditer(text)):
             if _ANOTHER_OUTCOME.search(sentence_at(m.start())):
                 mention = Piece(m.start(), m.end(), m.group())
@@ -741,11 +811,22 @@ def _unnamed_lead(text: str, sents: list[Piece], named: list[Officer]) -> Office
 
 
 _COUNTED = re.compile(
-    r"\b(?P<n>(?i:"
-    + "|".join(NUMBERS)
-    + r"))[ \t]+(?:of[ \t]+the[ \t]+)?(?P<who>(?:[\w’'()-]+[ \t]+){0,5}?)"
+    r"\b(?P<n>(?i:" + "|".join(NUMBERS) + r"))[ \t]+(?:of[ \t]+the[ \t]+)?"
+    # not a length of time before the noun ("for seven minutes before officers became
+    # concerned"; eighteenth round)
+    r"(?P<who>(?:(?!(?i:seconds|minutes|hours|days|weeks|months|years|times|before|after)\b)"
+    r"[\w’'()-]+[ \t]+){0,5}?)"
     r"(?i:officers|constables|PCs|PC’s|PC's)\b"
 )
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|from|against|with|among|between)\s+$", re.I)
+
+
+def after_preposition(text: str, at: int) -> bool:
+    """Whether a count at ``at`` follows a preposition ("held down by four officers"): the officers
+    counted are not the subject of what the sentence says happened to them (eighteenth round)."""
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, at - 12) : at]))
 
 
 def stated_count(text: str) -> tuple[int, Piece] | None:
@@ -753,6 +834,10 @@ def stated_count(text: str) -> tuple[int, Piece] | None:
     serving ... officers"), with its span."""
     best: tuple[int, Piece] | None = None
     for m in _COUNTED.finditer(text):
+        if after_preposition(text, m.start()):
+            # "restrained by four officers": officers counted after a preposition are not those
+            # the text reports on (eighteenth round)
+            continue
         n = NUMBERS[m.group("n").lower()]
         if best is None or n > best[0]:
             best = (n, Piece(m.start(), m.end(), m.group()))

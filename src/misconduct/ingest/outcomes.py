@@ -359,7 +359,9 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
 
 _FINDING_RES = [
     re.compile(
-        r"(?:amount(?:ed|s|ing)?\s+to|level\s+of|finding\s+of|found\s+(?:to\s+be\s+|guilty\s+of\s+)?|"
+        # "found guilty on Friday of misconduct": a day between (eighteenth round)
+        r"(?:amount(?:ed|s|ing)?\s+to|level\s+of|finding\s+of|found\s+(?:to\s+be\s+|guilty\s+"
+        r"(?:(?:on|last|this)\s+[A-Za-z]+\s+|yesterday\s+|today\s+)?of\s+)?|"
         # "the allegation ... was proven to be misconduct, but not gross misconduct", "proven to be
         # one of misconduct" (30/11/2026, fifth round, after held-out 4 was measured)
         r"prov(?:en|ed)\s+to\s+be\s+(?:one\s+of\s+)?|"
@@ -540,7 +542,8 @@ _FORUM_RES = [
         re.compile(
             # "an accelerated gross misconduct hearing" (eleventh round)
             r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:gross\s+)?"
-            r"(?:misconduct\s+)?hearing"
+            # "an accelerated tribunal (disciplinary) hearing" (eighteenth round)
+            r"(?:misconduct\s+|tribunal\s+|disciplinary\s+)?hearing"
             # "fast track hearings", the 2012 rules' name for them (ninth round); in quotation
             # marks ('a "fast-track" misconduct hearing', seventeenth round)
             r"|\bfast[\s-]+track[\"'\u201d\u2019]?\s+(?:disciplinary\s+|misconduct\s+)?hearings?",
