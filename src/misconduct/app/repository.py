@@ -25,6 +25,7 @@ from django.db import IntegrityError, connections, transaction
 from misconduct.app import ledger
 from misconduct.app import models as m
 from misconduct.app.event_bytes import payload_columns
+from misconduct.app.pgbackend import keys as foreign_keys
 from misconduct.app.read_tables import delete_read_rows, read_rows
 from misconduct.app.rows import encoded, insert, insert_values, json_text, values
 from misconduct.app.web import casepage
@@ -270,10 +271,17 @@ class DjangoRepository:
 
     def write(self, rows: Prepared) -> None:
         """Write the rows :func:`prepare` built (in the caller's transaction): the cases' rows, their
-        events and personal data, the ledger's entries, the projection and the read models."""
+        events and personal data, the ledger's entries, the projection and the read models. (While
+        ``db seed`` writes on PostgreSQL, the foreign keys of the rows copied are checked once, as
+        the write ends: ``pgbackend.keys``.)"""
         u = self.using
         if rows.vendor != connections[u].vendor:
             raise ValueError(f"rows prepared for {rows.vendor}, not {connections[u].vendor}")
+        with foreign_keys.once_a_batch(connections[u]):
+            self._write(rows)
+
+    def _write(self, rows: Prepared) -> None:
+        u = self.using
         db = m.Case.objects.using(u)
         ids: dict[str, int] = {}
         try:
