@@ -155,6 +155,9 @@ def insert_values(
     connection = connections[using]
     swaps = [(columns.index(c), mapping) for c, mapping in (keys or {}).items()]
     wraps = _json_columns(model, using) if connection.vendor == "postgresql" else ()
+    # Rows a ``COPY`` sends (below) carry encoded JSON as its text, which the server reads as the
+    # column's type; a statement's parameters as ``jsonb`` (the field's own adapter's type).
+    copied = len(rows) > 1 and (not returning or bool(unique or owned))
     if swaps or wraps:
         from psycopg.types.json import Jsonb
 
@@ -163,7 +166,7 @@ def insert_values(
                 row[i] = mapping[row[i]]
             for i in wraps:
                 if isinstance(row[i], _Encoded):
-                    row[i] = Jsonb(row[i].text, dumps=_same)
+                    row[i] = row[i].text if copied else Jsonb(row[i].text, dumps=_same)
     quote = connection.ops.quote_name
     names = ", ".join(quote(c) for c in columns)
     one = "(" + ", ".join(["%s"] * len(columns)) + ")"
