@@ -158,3 +158,37 @@ def test_new_cases_read_back_by_reference_and_a_reference_used_is_a_conflict(ali
     with pytest.raises(Conflict), transaction.atomic(using=alias):
         seeding.seed(3, 5, on, actor="seed", clock=SteppingClock(), workers=0, using=alias)
     assert m.Event.objects.using(alias).count() == events
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_a_write_empties_the_kept_steps_of_the_other_cases_of_its_officers_only(alias: str) -> None:
+    from misconduct.app.web import casepage
+
+    seeding.seed(
+        3, 3, date(2026, 11, 25), actor="seed", clock=SteppingClock(), workers=0, using=alias
+    )
+    pages = m.CasePage.objects.using(alias)
+    first, second, _third = pages.order_by("case_id").values_list("case_id", flat=True)
+    officer = (
+        m.Allegation.objects.using(alias)
+        .filter(case_id=first)
+        .values_list("officer_id", flat=True)[0]
+    )
+    # the second case names the first case's officer too; the third does not
+    m.Case.officers.through.objects.using(alias).create(case_id=second, officer_id=officer)
+
+    def keep_all() -> None:
+        pages.update(steps_on=date(2026, 11, 25), steps="[]")
+
+    def emptied() -> set[int]:
+        return set(pages.filter(steps_on__isnull=True, steps="").values_list("case_id", flat=True))
+
+    keep_all()
+    casepage.forget_steps(alias, [officer, 987654321], [first])
+    assert emptied() == {second}
+    keep_all()
+    casepage.forget_steps(alias, [officer], [])
+    assert emptied() == {first, second}
+    keep_all()
+    casepage.forget_steps(alias, [officer], [first, second])
+    assert emptied() == set()

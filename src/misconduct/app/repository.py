@@ -25,8 +25,9 @@ from django.db import IntegrityError, connections, transaction
 from misconduct.app import ledger
 from misconduct.app import models as m
 from misconduct.app.event_bytes import payload_columns
+from misconduct.app.pgbackend import keys as foreign_keys
 from misconduct.app.read_tables import delete_read_rows, read_rows
-from misconduct.app.rows import encoded, insert, insert_values, json_text, values
+from misconduct.app.rows import among, encoded, insert, insert_values, json_text, values
 from misconduct.app.web import casepage
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
@@ -270,10 +271,17 @@ class DjangoRepository:
 
     def write(self, rows: Prepared) -> None:
         """Write the rows :func:`prepare` built (in the caller's transaction): the cases' rows, their
-        events and personal data, the ledger's entries, the projection and the read models."""
+        events and personal data, the ledger's entries, the projection and the read models. (While
+        ``db seed`` writes on PostgreSQL, the foreign keys of the rows copied are checked once, as
+        the write ends: ``pgbackend.keys``.)"""
         u = self.using
         if rows.vendor != connections[u].vendor:
             raise ValueError(f"rows prepared for {rows.vendor}, not {connections[u].vendor}")
+        with foreign_keys.once_a_batch(connections[u]):
+            self._write(rows)
+
+    def _write(self, rows: Prepared) -> None:
+        u = self.using
         db = m.Case.objects.using(u)
         ids: dict[str, int] = {}
         try:
@@ -304,7 +312,7 @@ class DjangoRepository:
                 keys["officer_id"] = officers
             insert_values(u, model, items, keys=keys)
         # The steps kept for today on the other cases of these officers weighed their warnings.
-        casepage.forget_steps(u, (o["officer_id"] for o in rows.officers), pks)
+        casepage.forget_steps(u, officers.values(), pks)
         if rows.entries:
             entries = {
                 (case_id, kind): pk
@@ -341,6 +349,7 @@ class DjangoRepository:
         quote = connection.ops.quote_name
         table = quote(m.Officer._meta.db_table)
         columns = ("officer_id", "force_id", "warrant_number", "name", "rank", "serving")
+        kinds = ("text", "text", "text", "text", "text", "boolean")
         names = ", ".join(quote(c) for c in columns)
         values = ", ".join(["%s"] * len(columns))
         update = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in columns[1:])
@@ -354,26 +363,24 @@ class DjangoRepository:
                 )
                 if connection.vendor == "postgresql" and len({p[0] for p in params}) == len(params):
                     # One statement for many rows (each officer once, as ON CONFLICT DO UPDATE
-                    # needs): Django's cursor binds on the client, so executemany would send a
-                    # statement a row for the server to parse and plan again.
-                    size = 65535 // len(columns)
-                    for start in range(0, len(params), size):
-                        chunk = params[start : start + size]
-                        cursor.execute(
-                            f"INSERT INTO {table} ({names}) VALUES "
-                            + ", ".join([f"({values})"] * len(chunk))
-                            + action,
-                            [v for row in chunk for v in row],
-                        )
+                    # needs), in the rows' order, from one array a column: Django's cursor binds
+                    # on the client, so executemany would send a statement a row for the server to
+                    # parse and plan again, and a parameter a value a statement of thousands. (The
+                    # arrays are text, so that the insert checks each value's length as before.)
+                    arrays = ", ".join(f"%s::{kind}[]" for kind in kinds)
+                    cursor.execute(
+                        f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}){action}",
+                        [list(column) for column in zip(*params, strict=True)],
+                    )
                 else:
                     cursor.executemany(
                         f"INSERT INTO {table} ({names}) VALUES ({values}){action}", params
                     )
-        return dict(
-            m.Officer.objects.using(self.using)
-            .filter(officer_id__in=[r["officer_id"] for r in rows])
-            .values_list("officer_id", "id")
-        )
+            which, params = among(self.using, quote("officer_id"), [r["officer_id"] for r in rows])
+            cursor.execute(
+                f"SELECT {quote('officer_id')}, {quote('id')} FROM {table} WHERE {which}", params
+            )
+            return dict(cursor.fetchall())
 
     def _register_officers(self, persons: Sequence[tuple[str, str, str]]) -> None:
         """Put each officer of new cases (id, force, warrant number, from :func:`prepare`) that the
@@ -383,15 +390,23 @@ class DjangoRepository:
         every = {oid: (force, number) for oid, force, number in persons}
         if not every:
             return
-        db = m.OfficerPerson.objects.using(self.using)
-        known = set(db.filter(officer_id__in=list(every)).values_list("officer_id", flat=True))
+        connection = connections[self.using]
+        quote = connection.ops.quote_name
+        which, params = among(self.using, quote("officer_id"), list(every))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {quote('officer_id')} FROM {quote(m.OfficerPerson._meta.db_table)}"
+                f" WHERE {which}",
+                params,
+            )
+            known = {oid for (oid,) in cursor.fetchall()}
         new = [
-            m.OfficerPerson(officer_id=oid, force_id=force, warrant_number=number)
+            {"officer_id": oid, "force_id": force, "warrant_number": number}
             for oid, (force, number) in every.items()
             if oid not in known
         ]
         try:
-            db.bulk_create(new)
+            insert(self.using, m.OfficerPerson, new)
         except IntegrityError:
             raise Conflict(
                 "an officer of the case already has another id here (another writer opened a "
@@ -399,7 +414,7 @@ class DjangoRepository:
                 "nothing was written",
                 field="officer",
                 expected="one id for each officer",
-                received=", ".join(sorted(o.officer_id for o in new)),
+                received=", ".join(sorted(o["officer_id"] for o in new)),
             ) from None
 
     def officer_id(self, force: str, warrant_number: str) -> str | None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import connections, models
 
+from misconduct.app.pgbackend import keys as foreign_keys
 from misconduct.app.pgbackend import prepared_cursor
 
 # Fields whose value is stored as given (text, numbers, booleans, keys): no conversion needed.
@@ -154,6 +155,9 @@ def insert_values(
     connection = connections[using]
     swaps = [(columns.index(c), mapping) for c, mapping in (keys or {}).items()]
     wraps = _json_columns(model, using) if connection.vendor == "postgresql" else ()
+    # Rows a ``COPY`` sends (below) carry encoded JSON as its text, which the server reads as the
+    # column's type; a statement's parameters as ``jsonb`` (the field's own adapter's type).
+    copied = len(rows) > 1 and (not returning or bool(unique or owned))
     if swaps or wraps:
         from psycopg.types.json import Jsonb
 
@@ -162,7 +166,7 @@ def insert_values(
                 row[i] = mapping[row[i]]
             for i in wraps:
                 if isinstance(row[i], _Encoded):
-                    row[i] = Jsonb(row[i].text, dumps=_same)
+                    row[i] = row[i].text if copied else Jsonb(row[i].text, dumps=_same)
     quote = connection.ops.quote_name
     names = ", ".join(quote(c) for c in columns)
     one = "(" + ", ".join(["%s"] * len(columns)) + ")"
@@ -176,18 +180,14 @@ def insert_values(
         if not returning:
             sql = f"INSERT INTO {quote(table)} ({names}) VALUES {one}"
             if connection.vendor == "postgresql":
-                # (psycopg's errors turned into Django's, as its cursor turns them: a duplicate
-                # key is an IntegrityError, which the write path answers with a conflict)
-                with connection.wrap_database_errors:
-                    _copy(cursor.cursor, f"COPY {quote(table)} ({names}) FROM STDIN", rows)
+                _copy(connection, cursor.cursor, table, columns, rows)
             else:
                 cursor.executemany(sql, rows)
             return []
         back = ", ".join(quote(c) for c in returning)
         by = unique or owned
         if by and connection.vendor == "postgresql" and len(rows) > 1:
-            with connection.wrap_database_errors:
-                _copy(cursor.cursor, f"COPY {quote(table)} ({names}) FROM STDIN", rows)
+            _copy(connection, cursor.cursor, table, columns, rows)
             at = columns.index(by)
             cursor.execute(
                 f"SELECT {back} FROM {quote(table)} WHERE {quote(by)} = ANY(%s)",
@@ -208,15 +208,38 @@ def insert_values(
         return out
 
 
-def _copy(cursor: Any, sql: str, rows: Sequence[list[Any]]) -> None:
-    """``rows`` sent by one ``COPY ... FROM STDIN`` on PostgreSQL (psycopg's cursor), which puts in
-    the same values as the ``INSERT`` would (each converted by the same psycopg adapter, the server
-    reading them as the column's type), in the same transaction. Django's cursor binds parameters
-    on the client, so ``executemany`` sent every row as a statement of its own that the server
-    parsed and planned again (about 4 ms of the server's CPU a seeded case, branch seed7)."""
-    with cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row(row)
+def _copy(
+    connection: Any, cursor: Any, table: str, columns: Sequence[str], rows: Sequence[list[Any]]
+) -> None:
+    """``rows`` sent by one ``COPY ... FROM STDIN`` on PostgreSQL (psycopg's ``cursor``), which puts
+    in the same values as the ``INSERT`` would (each converted by the same psycopg adapter, the
+    server reading them as the column's type), in the same transaction. Django's cursor binds
+    parameters on the client, so ``executemany`` sent every row as a statement of its own that the
+    server parsed and planned again (about 4 ms of the server's CPU a seeded case, branch seed7).
+    While ``db seed`` writes, the rows' foreign keys may be checked once a batch instead of once a
+    row (``pgbackend.keys``, branch pgseed9). psycopg's errors are turned into Django's, as its
+    cursor turns them: a duplicate key is an ``IntegrityError``, which the write path answers with a
+    conflict."""
+    quote = connection.ops.quote_name
+    sql = f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+    copying = foreign_keys.copying(connection, cursor, table, columns)
+    with connection.wrap_database_errors, copying as note:
+        with cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+        if note is not None:
+            note(rows)
+
+
+def among(using: str, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """SQL saying that ``column`` (as written in the statement) is one of ``values``, with its
+    parameters: on PostgreSQL one array (``= ANY(%s)``), elsewhere ``IN`` with a parameter a value.
+    Django's PostgreSQL cursor binds on the client, so a parameter a value costs a Python quoting of
+    each and a query text for the server to parse thousands of values from (a batch of seeded cases
+    asks for some 2,000 officers)."""
+    if connections[using].vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(values)]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
 def _same(text: str) -> str:

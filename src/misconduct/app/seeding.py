@@ -168,8 +168,12 @@ def _bulk_session(using: str) -> Iterator[None]:
       with lz4 instead of pglz, which cost about a seventh of the server's CPU a seeded case. What
       a query reads back is the same value; only how the server keeps it on disk differs, and
       PostgreSQL reads either kind.
+    - The foreign keys of the rows each batch copies checked once a batch instead of once a row,
+      where the session may (``pgbackend.keys``).
     """
     from django.db import DatabaseError, connections
+
+    from misconduct.app.pgbackend import keys as foreign_keys
 
     connection = connections[using]
     if connection.vendor != "postgresql":
@@ -184,7 +188,8 @@ def _bulk_session(using: str) -> Iterator[None]:
         if lz4:
             cursor.execute("SET default_toast_compression = lz4")
     try:
-        yield
+        with foreign_keys.bulk(connection):
+            yield
     finally:
         # (a connection that broke while seeding is not asked again: its error is the one to show)
         with contextlib.suppress(DatabaseError), connection.cursor() as cursor:

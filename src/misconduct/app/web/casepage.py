@@ -475,23 +475,33 @@ def store_steps(case_id: int, version: int, on: date, steps: Sequence[Any]) -> N
     )
 
 
-def forget_steps(using: str, officer_ids: Iterable[str], written: Sequence[int]) -> None:
-    """Empty the kept steps of the other cases of ``officer_ids`` (their warnings from the cases
-    ``written`` may have changed, which the rules weigh), in the caller's transaction."""
+def forget_steps(using: str, officers: Iterable[int], written: Sequence[int]) -> None:
+    """Empty the kept steps of the other cases of the officers whose primary keys are ``officers``
+    (their warnings from the cases ``written`` may have changed, which the rules weigh), in the
+    caller's transaction. Two statements that each read by an index: the officers' cases by the
+    links' index of officers, then their pages by key (one statement joining them let the planner
+    read every page, or with a database's statistics not yet gathered, as on a fresh seed, every
+    officer again for each link); on PostgreSQL each list one array parameter (``rows.among``)."""
     from misconduct.app import models as m
+    from misconduct.app.rows import among
 
-    ids = sorted(set(officer_ids))
-    if not ids:
+    keys = sorted(set(officers))
+    if not keys:
         return
-    others = (
-        m.Case.officers.through.objects.using(using)
-        .filter(officer__officer_id__in=ids)
-        .exclude(case_id__in=list(written))
-        .values_list("case_id", flat=True)
-    )
-    m.CasePage.objects.using(using).filter(case_id__in=others, steps_on__isnull=False).update(
-        steps_on=None, steps=""
-    )
+    q = connections[using].ops.quote_name
+    links = m.Case.officers.through._meta.db_table
+    with connections[using].cursor() as cursor:
+        which, params = among(using, q("officer_id"), keys)
+        cursor.execute(f"SELECT DISTINCT {q('case_id')} FROM {q(links)} WHERE {which}", params)
+        others = sorted({pk for (pk,) in cursor.fetchall()} - set(written))
+        if not others:
+            return
+        which, params = among(using, q("case_id"), others)
+        cursor.execute(
+            f"UPDATE {q(m.CasePage._meta.db_table)} SET {q('steps_on')} = NULL, {q('steps')} = ''"
+            f" WHERE {which} AND {q('steps_on')} IS NOT NULL",
+            params,
+        )
 
 
 # -- reading ----------------------------------------------------------------------------------------
