@@ -495,7 +495,7 @@ def audit_verify(
             kept = Checkpoint.parse(checkpoint_file.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInput("checkpoint file", "a readable file", str(checkpoint_file)) from exc
-    with _database(cases_only=True):
+    with _database(cases_only=not replay):  # the replay folds into the web read models
         from misconduct.app.audit import verify_database
         from misconduct.app.evidence import DjangoFileStore
 
