@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -202,3 +203,17 @@ COMMANDS = st.one_of(
 @given(COMMANDS, st.dates(min_value=date(1960, 1, 1), max_value=date(2045, 12, 31)))
 def test_a_command_s_dates_are_refused_as_before(command: Any, today: date) -> None:
     assert _refusal(check_dates, command, today) == _refusal(reference_check_dates, command, today)
+
+
+@SLOW
+@given(ANY_EVENT)
+def test_an_event_s_label_is_the_one_every_test_of_describe_gives(
+    event: ev.Event,
+) -> None:
+    """``events.describe`` labels a type it says nothing more of by its type's label, kept once a
+    type: the same label as when every type goes through its tests one by one."""
+    quick = ev.describe(event)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ev, "_DESCRIBED", tuple(ev.EVENT_TYPES.values()))
+        patch.setattr(ev, "_generic_labels", {})
+        assert ev.describe(event) == quick
