@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import functools
 import json
+import typing
 from collections.abc import Callable, Mapping, Sequence
-from operator import itemgetter
 from typing import Any
 
+from django.conf import settings
 from django.db import connections, models
+from django.db.backends.base.operations import BaseDatabaseOperations
 
 from misconduct.app.pgbackend import keys as foreign_keys
 from misconduct.app.pgbackend import prepared_cursor
@@ -68,9 +70,9 @@ def _plan(
         if isinstance(f, models.JSONField):
             converts.append((i, functools.partial(_json, f, connection)))
         elif isinstance(f, models.DateTimeField):
-            converts.append((i, _none_or(connection.ops.adapt_datetimefield_value)))
+            converts.append((i, _moment_of(connection)))
         elif isinstance(f, models.DateField):
-            converts.append((i, _none_or(connection.ops.adapt_datefield_value)))
+            converts.append((i, _day_of(connection)))
         elif not isinstance(f, _AS_GIVEN):
             converts.append((i, functools.partial(_prep, f, connection)))
     return (
@@ -101,6 +103,46 @@ def _none_or(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else convert(value)
 
 
+def _day_of(connection: Any) -> Callable[[Any], Any]:
+    """A date column's conversion on ``connection``: ``ops.adapt_datefield_value``, which is
+    ``str`` on a backend that keeps Django's own (SQLite's: ``None`` stays ``None``), written as that
+    without the method's call."""
+    adapt = type(connection.ops).adapt_datefield_value
+    if adapt is BaseDatabaseOperations.adapt_datefield_value:
+        return _text_or_none
+    return _none_or(connection.ops.adapt_datefield_value)
+
+
+def _text_or_none(value: Any) -> Any:
+    return None if value is None else str(value)
+
+
+def _moment_of(connection: Any) -> Callable[[Any], Any]:
+    """A date-time column's conversion on ``connection``: ``ops.adapt_datetimefield_value``. On
+    SQLite with time zones on (Django's own conversion, not replaced) that is an aware moment made
+    naive in the connection's time zone, then ``str`` (``None`` stays ``None``; a naive moment is
+    ``str`` of it), written as that without Django's three calls a value."""
+    if connection.vendor != "sqlite" or not settings.USE_TZ:
+        return _none_or(connection.ops.adapt_datetimefield_value)
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    if (
+        type(connection.ops).adapt_datetimefield_value
+        is not DatabaseOperations.adapt_datetimefield_value
+    ):
+        return _none_or(connection.ops.adapt_datetimefield_value)
+    zone = connection.timezone
+
+    def moment(value: Any) -> Any:
+        if value is None:
+            return None
+        if value.utcoffset() is not None:  # ``timezone.is_aware``, then ``make_naive``
+            value = value.astimezone(zone).replace(tzinfo=None)
+        return str(value)
+
+    return moment
+
+
 def _json(field: models.JSONField, connection: Any, value: Any) -> Any:
     """A JSON column's value as the field stores it. Text already encoded stays as it is: on
     PostgreSQL still wrapped (:func:`insert_values` sends it as ``jsonb``, as the field's own adapter
@@ -116,19 +158,39 @@ def values(
     """``rows`` (mappings of column attribute names to values; an absent one takes the field's
     default) as the lists of values :func:`insert_values` sends to ``using``, converted as the fields
     convert them there. Needs no connection, so a worker process may build them."""
-    _, columns, defaults, converts = _plan(model, using)
-    get = itemgetter(*columns)
+    defaults = _plan(model, using)[2]
+    build = _builder(model, using)
     out = []
     for row in rows:
         try:
-            found = get(row)  # every column given (most rows): no defaults to fill in
+            items = build(row)  # every column given (most rows): no defaults to fill in
         except KeyError:
-            found = get({**defaults, **row})
-        items = list(found) if len(columns) > 1 else [found]
-        for i, convert in converts:
-            items[i] = convert(items[i])
+            items = build({**defaults, **row})
         out.append(items)
     return out
+
+
+@functools.cache
+def _builder(model: type[models.Model], using: str) -> Callable[[Mapping[str, Any]], list[Any]]:
+    """The list of a row's values in the columns' order, each converted (:func:`_plan`), as one
+    list display written out once for the table (``[row["a"], convert(row["b"]), ...]``): no loop
+    over the columns, no call for a value stored as given, and a date made text (SQLite) in place."""
+    _, columns, _, converts = _plan(model, using)
+    convert = dict(converts)
+    scope: dict[str, Any] = {}
+    items = []
+    for i, column in enumerate(columns):
+        value = f"row[{column!r}]"
+        if convert.get(i) is _text_or_none:
+            items.append(f"(None if (v := {value}) is None else str(v))")
+        elif i in convert:
+            scope[f"convert{i}"] = convert[i]
+            items.append(f"convert{i}({value})")
+        else:
+            items.append(value)
+    source = f"def build(row):\n    return [{', '.join(items)}]\n"
+    exec(source, scope)  # (the columns are the model's attribute names)
+    return typing.cast(Callable[[Mapping[str, Any]], list[Any]], scope["build"])
 
 
 def insert_values(

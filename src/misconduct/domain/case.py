@@ -261,9 +261,12 @@ class Case:
     def stage(self) -> Stage:
         if self.closed_on is not None:
             return Stage.CLOSED
-        if any(a.result is None for a in self.appeals):
+        # (most cases have neither appeals nor reflective practice: no generator made for them)
+        if self.appeals and any(a.result is None for a in self.appeals):
             return Stage.UNDER_APPEAL
-        if any(done is None for _, done in self.reflective_practice.values()):
+        if self.reflective_practice and any(
+            done is None for _, done in self.reflective_practice.values()
+        ):
             return Stage.REFLECTIVE_PRACTICE
         checks = (
             (self.report_on, Stage.OUTCOME_REPORTED),

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import inspect
+import operator
 import threading
 import types
 import typing
@@ -60,14 +62,13 @@ alone)."""
 def _encoder(kind: type) -> Callable[[Any], Any]:
     names = dataclass_fields(kind)
     if names is not None:
-        return lambda value: {
-            name: item if type(item := getattr(value, name)) in _PLAIN else to_plain(item)
-            for name in names
-        }
+        return _record_encoder(names)
     if issubclass(kind, Enum):
+        if inspect.getattr_static(kind, "value") is _ENUM_VALUE:
+            return _VALUE_OF  # (``Enum.value`` gives ``_value_``: read without the descriptor)
         return lambda value: value.value
     if issubclass(kind, datetime | date | time):
-        return lambda value: value.isoformat()
+        return kind.isoformat
     if issubclass(kind, dict):
         return lambda value: {
             str(to_plain(k)): v if type(v) in _PLAIN else to_plain(v) for k, v in value.items()
@@ -77,6 +78,29 @@ def _encoder(kind: type) -> Callable[[Any], Any]:
     if issubclass(kind, list | tuple):
         return lambda value: [v if type(v) in _PLAIN else to_plain(v) for v in value]
     return lambda value: value
+
+
+_ENUM_VALUE = inspect.getattr_static(Enum, "value")
+_VALUE_OF = operator.attrgetter("_value_")
+
+
+def _record_encoder(names: tuple[str, ...]) -> Callable[[Any], Any]:
+    """The encoder of a dataclass of fields ``names``: the dict of each field's plain form, in field
+    order, as a comprehension over the names gives it, written out once for the type (as
+    ``dataclasses`` writes its ``__init__``) so that no field costs a ``getattr`` and a loop step.
+    A text, number or ``None`` is kept as it is; anything else goes through :func:`to_plain`."""
+    if not names:
+        return lambda value: {}
+    lines = [f"    v{i} = value.{name}" for i, name in enumerate(names)]
+    items = ", ".join(
+        f"{name!r}: v{i} if (t := type(v{i})) in plain"
+        f" else e(v{i}) if (e := encoders.get(t)) is not None else to_plain(v{i})"
+        for i, name in enumerate(names)
+    )
+    source = "def encode(value):\n" + "\n".join(lines) + f"\n    return {{{items}}}\n"
+    scope: dict[str, Any] = {"plain": _PLAIN, "to_plain": to_plain, "encoders": _encoders}
+    exec(source, scope)  # (the names are a dataclass's field names: identifiers)
+    return typing.cast(Callable[[Any], Any], scope["encode"])
 
 
 def from_plain(cls: type[T], data: Any, *, where: str = "") -> T:

@@ -15,6 +15,8 @@ misconduct.errors.InvalidInput: date: expected a date no later than today (01/01
 from __future__ import annotations
 
 import dataclasses
+import typing
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -94,18 +96,56 @@ def check_dates(value: Any, *, today: date, name: str = "on") -> None:
     """Raise ``InvalidInput`` naming the first date in ``value`` (a command or record, walked
     through its fields, lists and mappings) that is after ``today`` or implausibly early."""
     kind = type(value)
-    if kind in _NO_DATES:
+    if kind in _NO_DATES or kind in _DATELESS:
         return
     if isinstance(value, date):
         _check(name, value, today)
+    elif (walk := _records.get(kind)) is not None:
+        walk(value, today)
     elif (names := dataclass_fields(kind)) is not None:
-        for field in names:
-            item = getattr(value, field)
-            if type(item) not in _NO_DATES:
-                check_dates(item, today=today, name=field)
+        _records[kind] = walk = _record_check(names)
+        walk(value, today)
     elif isinstance(value, list | tuple):
         for item in value:
             check_dates(item, today=today, name=name)
     elif isinstance(value, dict):
         for key, item in value.items():
             check_dates(item, today=today, name=str(key))
+    else:
+        _DATELESS.add(kind)  # (an enum, say: never a date, nor anything that holds one)
+
+
+_DATELESS: set[type] = set()
+"""Types met that are neither a date, a record, a list, a tuple nor a dict (each test above is of
+the type alone): a value of one holds no date, and is passed over at once."""
+
+
+_records: dict[type, Callable[[Any, date], None]] = {}
+"""The check of each record type met (:func:`_record_check`), made once a type."""
+
+
+def _record_check(names: tuple[str, ...]) -> Callable[[Any, date], None]:
+    """:func:`check_dates` of a record of fields ``names``, in field order: each field's value that
+    is a date checked under the field's name, and any other (but a text, a number or None) walked
+    into as :func:`check_dates` walks it. Written out once for the type (as ``dataclasses`` writes
+    its ``__init__``), so that no field costs a ``getattr`` and a loop step."""
+    lines = ["def check(value, today):"]
+    for i, name in enumerate(names):
+        lines += [
+            f"    v{i} = value.{name}",
+            f"    if (t := type(v{i})) is date:",
+            f"        one({name!r}, v{i}, today)",
+            "    elif t not in plain and t not in dateless:",
+            f"        walk(v{i}, today=today, name={name!r})",
+        ]
+    if not names:
+        lines.append("    return None")
+    scope: dict[str, Any] = {
+        "date": date,
+        "one": _check,
+        "plain": _NO_DATES,
+        "dateless": _DATELESS,
+        "walk": check_dates,
+    }
+    exec("\n".join(lines) + "\n", scope)  # (field names are identifiers)
+    return typing.cast(Callable[[Any, date], None], scope["check"])

@@ -456,9 +456,32 @@ _SAYS_WHAT = frozenset(
 """Steps whose label says what was decided: a correction of one says what it now reads."""
 
 
+_DESCRIBED: tuple[type[Event], ...] = (
+    HearingNoticeGiven,
+    PanelMemberReplaced,
+    PanelObjectionDecided,
+    PanelObjectionMade,
+    PapersSentToChair,
+    PreHearingHeld,
+    ProceedingsAdjourned,
+    ProceedingsArranged,
+    StepCorrected,
+    TimeLimitExtended,
+)
+"""The event types :func:`describe` says more of than their type's label (those it tests below,
+here in alphabetical order); any other type is labelled by :func:`_type_label` of its name."""
+
+
 def describe(event: Event) -> str:
     """A short human label: ``SeverityAssessed`` becomes "Severity assessed"; the steps of hearing
     administration say what was arranged, in plain words and British dates."""
+    kind = type(event)
+    label = _generic_labels.get(kind)
+    if label is not None:  # (most events: the label of their type, found once a type)
+        return label
+    if not issubclass(kind, _DESCRIBED):
+        label = _generic_labels[kind] = _type_label(event.type)
+        return label
     if isinstance(event, StepCorrected):
         text = f"Correction of #{event.supersedes}: {event.reasons}"
         if event.replacement_type in _SAYS_WHAT:
@@ -497,6 +520,10 @@ def describe(event: Event) -> str:
     if isinstance(event, PanelMemberReplaced):
         return f"{event.member} replaced on the panel by {event.replacement}; the officer was told"
     return _type_label(event.type)
+
+
+_generic_labels: dict[type, str] = {}
+"""The label of each event type that :func:`describe` labels by its type alone."""
 
 
 @functools.cache

@@ -238,44 +238,139 @@ def commit(
     types_by_name: Mapping[str, type] | None = None,
 ) -> tuple[dict[str, Any], dict[str, Datum]]:
     """``payload`` (the plain form of a record of type ``shape``) with its personal values replaced
-    by references whose ids start with ``prefix``, and the data they refer to."""
-    data: dict[str, Datum] = {}
+    by references whose ids start with ``prefix``, and the data they refer to.
 
-    def walk(hint: Any, value: Any, path: str, mark: bool) -> Any:
+    The walk follows ``shape``: a record's fields that may hold something personal (a personal
+    field, another event's payload, or a record or list that holds one) are walked into, the rest
+    kept as they are; each text met in a personal field (or in a list or record under one) becomes a
+    datum named by its dotted path. The walk of each type is made once (:func:`_walker`)."""
+    sealing = _Sealing(prefix, salt, types_by_name)
+    return _walker(shape, False)(payload, "", sealing), sealing.data
+
+
+class _Sealing:
+    """What one :func:`commit` carries through its walk: the ids' prefix, the salts, the data made so
+    far and the event types a nested payload may name."""
+
+    __slots__ = ("data", "prefix", "salt", "types")
+
+    def __init__(
+        self, prefix: str, salt: Callable[[], str], types: Mapping[str, type] | None
+    ) -> None:
+        self.prefix = prefix
+        self.salt = salt
+        self.types = types
+        self.data: dict[str, Datum] = {}
+
+    def datum(self, value: str, path: str) -> Any:
+        """A non-empty text at ``path`` held apart as a datum, and the reference that replaces it."""
+        if not value:
+            return value
+        datum_id = f"{self.prefix}/{path}"
+        datum = Datum(datum_id, value, self.salt())
+        self.data[datum_id] = datum
+        assert datum.salt is not None
+        return {ID_KEY: datum_id, COMMITMENT_KEY: commitment(datum_id, datum.salt, value)}
+
+
+Walker = Callable[[Any, str, _Sealing], Any]
+"""The walk of a value of one type (and whether it is under a personal field): the value, its
+dotted path, the sealing under way."""
+
+_walkers: dict[tuple[Any, bool], Walker] = {}
+
+
+def _walker(hint: Any, mark: bool) -> Walker:
+    """The walk of a value of ``hint`` (under a personal field if ``mark``), made once: what
+    :func:`commit` does with it depends on the type, known before the value, and on the value's
+    own kind (None, a text, a list, a dict), checked on every call as before."""
+    try:
+        return _walkers[(hint, mark)]
+    except KeyError:
+        made = _walkers[(hint, mark)] = _make_walker(hint, mark)
+        return made
+    except TypeError:  # an unhashable hint: made each time
+        return _make_walker(hint, mark)
+
+
+def _make_walker(hint: Any, mark: bool) -> Walker:
+    if not mark and not _may_hold(hint):
+
+        def keep(value: Any, path: str, sealing: _Sealing) -> Any:
+            return value
+
+        return keep
+    origin, args = _kind(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        inner = _walker(options[0] if len(options) == 1 else Any, mark)
+
+        def option(value: Any, path: str, sealing: _Sealing) -> Any:
+            if value is None:
+                return None
+            if mark and isinstance(value, str):
+                return sealing.datum(value, path)
+            return inner(value, path, sealing)
+
+        return option
+    if origin in (tuple, list):
+        item = _walker(args[0] if args else Any, mark)
+
+        def items(value: Any, path: str, sealing: _Sealing) -> Any:
+            if value is None:
+                return None
+            if mark and isinstance(value, str):
+                return sealing.datum(value, path)
+            if isinstance(value, list):
+                return [item(v, f"{path}.{i}", sealing) for i, v in enumerate(value)]
+            return value
+
+        return items
+    if _is_record(hint):
+        return _record_walker(hint, mark)
+
+    def leaf(value: Any, path: str, sealing: _Sealing) -> Any:
         if value is None:
             return None
         if mark and isinstance(value, str):
-            if not value:
-                return value
-            datum_id = f"{prefix}/{path}"
-            datum = Datum(datum_id, value, salt())
-            data[datum_id] = datum
-            assert datum.salt is not None
-            return {ID_KEY: datum_id, COMMITMENT_KEY: commitment(datum_id, datum.salt, value)}
-        if not mark and not _may_hold(hint):
-            return value
-        origin, args = _kind(hint)
-        if origin in (typing.Union, types.UnionType):
-            options = [a for a in args if a is not type(None)]
-            inner = options[0] if len(options) == 1 else Any
-            return walk(inner, value, path, mark)
-        if origin in (tuple, list) and isinstance(value, list):
-            item = args[0] if args else Any
-            return [walk(item, v, f"{path}.{i}", mark) for i, v in enumerate(value)]
-        if _is_record(hint) and isinstance(value, dict):
-            out = dict(value)
-            for name, field_hint, personal, nested in _walked(hint):
-                if name not in value:
-                    continue  # (a field that can hold nothing personal is not walked: kept as it is)
-                where = f"{path}.{name}" if path else name
-                if nested and types_by_name and value.get(nested) in types_by_name:
-                    out[name] = walk(types_by_name[value[nested]], value[name], where, False)
-                else:
-                    out[name] = walk(field_hint, value[name], where, personal)
-            return out
+            return sealing.datum(value, path)
         return value
 
-    return walk(shape, payload, "", False), data
+    return leaf
+
+
+def _record_walker(hint: type, mark: bool) -> Walker:
+    """The walk of a record of type ``hint``: its fields' walks are found at the first call (a
+    record may hold itself, so not while this one is being made)."""
+    plan: tuple[tuple[str, Walker, str | None], ...] | None = None
+
+    def record(value: Any, path: str, sealing: _Sealing) -> Any:
+        nonlocal plan
+        if value is None:
+            return None
+        if mark and isinstance(value, str):
+            return sealing.datum(value, path)
+        if not isinstance(value, dict):
+            return value
+        if plan is None:
+            plan = tuple(
+                (name, _walker(field_hint, personal), nested)
+                for name, field_hint, personal, nested in _walked(hint)
+            )
+        out = dict(value)
+        for name, walk, nested in plan:
+            if name not in value:
+                continue  # (a field that can hold nothing personal is not walked: kept as it is)
+            where = f"{path}.{name}" if path else name
+            if nested and sealing.types and value.get(nested) in sealing.types:
+                out[name] = _walker(sealing.types[value[nested]], False)(
+                    value[name], where, sealing
+                )
+            else:
+                out[name] = walk(value[name], where, sealing)
+        return out
+
+    return record
 
 
 def personal_fields(shape: type) -> Iterator[str]:

@@ -24,6 +24,11 @@ class Download:
 
 
 def _reached(case: Case, kind: str) -> bool:
+    return _kinds_reached(case).get(kind, False)
+
+
+def _kinds_reached(case: Case) -> dict[str, bool]:
+    """Whether the case has reached each document kind (by id)."""
     hearing = case.forum in (Forum.MISCONDUCT_HEARING, Forum.ACCELERATED_MISCONDUCT_HEARING)
     return {
         "reg17-notice": case.investigation.reg17_notice_on is not None,
@@ -36,14 +41,15 @@ def _reached(case: Case, kind: str) -> bool:
         "decision-draft": bool(case.decisions),
         "published-outcome": bool(case.decisions) and hearing,
         "barred-list-report": any(d.decision.outcome.is_dismissal for d in case.decisions.values()),
-    }.get(kind, False)
+    }
 
 
 def available(case: Case) -> list[Download]:
+    reached = _kinds_reached(case)  # (once for every kind)
     return [
         Download(k.id, k.title, k.public, tuple(FORMATS))
         for k in KINDS.values()
-        if _reached(case, k.id)
+        if reached.get(k.id, False)
     ]
 
 
