@@ -141,7 +141,7 @@ def test_cases_built_by_worker_processes_are_the_cases_one_process_builds(
 # for each batch): the read must not queue for that lock. It used to run in a transaction, which
 # this project begins IMMEDIATE, and on a loaded machine `db seed` stopped with "database is locked".
 WORKER_READ = """
-import pickle, sqlite3, sys
+import sqlite3, sys
 from datetime import date
 from misconduct.app import bootstrap
 bootstrap.setup()
@@ -151,7 +151,7 @@ from tests.services.fakes import SteppingClock
 holder = sqlite3.connect(settings.DATABASES["default"]["NAME"], isolation_level=None)
 holder.execute("BEGIN IMMEDIATE")
 seeding._start("seed", SteppingClock(), "default")
-rows = pickle.loads(seeding._build((0, 5, 6, date(2026, 11, 25))))
+rows = seeding._build((0, 5, 6, date(2026, 11, 25)))
 holder.execute("ROLLBACK")
 print(len(rows.officers) > 0)
 """

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import io
 import multiprocessing
-import pickle
 from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -61,9 +59,8 @@ def _start(actor: str, clock: Callable[[], datetime], using: str) -> None:
     _using = using
 
 
-def _build(task: tuple[int, int, int, date]) -> bytes:
-    """The rows of the seeded cases ``start`` to ``start + size`` (in a worker process), pickled
-    (:func:`_packed`)."""
+def _build(task: tuple[int, int, int, date]) -> Any:
+    """The rows of the seeded cases ``start`` to ``start + size`` (in a worker process)."""
     from misconduct.app.repository import DjangoRepository, prepare
     from misconduct.services.cases import officers_of
     from misconduct.services.seed import seeded_cases
@@ -78,20 +75,7 @@ def _build(task: tuple[int, int, int, date]) -> bytes:
     # behind it, and on a loaded machine one of them gave up ("database is locked"). One
     # statement reads a consistent snapshot by itself (WAL).
     known = DjangoRepository(_using).warnings_of(officers_of(items))
-    return _packed(prepare(_service.build_new(items, known, until_refused=True), _using))
-
-
-def _packed(rows: Any) -> bytes:
-    """``rows`` pickled without the pickler's memo ("fast" mode): a batch's rows are a tree of
-    lists, dicts and values, none holding another (no cycle, which fast mode cannot pickle), so
-    the memo only spent time recording every value (about 0.04 ms of CPU a case, with the
-    rows of a case repeating little but their reference). What ``pickle.loads`` gives back is
-    equal to ``rows``; a value held twice comes back as two equal values."""
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True
-    pickler.dump(rows)
-    return out.getvalue()
+    return prepare(_service.build_new(items, known, until_refused=True), _using)
 
 
 BATCH = 2000
@@ -297,7 +281,7 @@ def _write_built(
                 break
         while pending:
             _between_batches()  # the last batch's rows are gone; this one's not yet read
-            rows: Prepared = pickle.loads(pending.popleft().get())
+            rows: Prepared = pending.popleft().get()
             following = next(queue, None)
             if following is not None:
                 pending.append(pool.apply_async(_build, (following,)))
