@@ -543,28 +543,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             shared = surnames.count(n.split()[-1]) > 1
             add(n, code, listed_span, at, at + len(n), former, n, full_key=shared)
             pos = at + len(n)
+
+    def add_named(m: re.Match[str], former: Piece | None, label: str) -> None:
+        """The officer a match's whole ``names`` group names, with no rank printed."""
+        add(m.group("names"), None, None, m.start("names"), m.end("names"), former, label)
+
     for m in _LETTERED.finditer(text):
-        former = _group(m, "former")
-        add(
-            m.group("names"),
-            None,
-            None,
-            m.start("names"),
-            m.end("names"),
-            former,
-            f"Officer {m.group('names')}",
-        )
+        add_named(m, _group(m, "former"), f"Officer {m.group('names')}")
     for pattern in (_NAME_AGE_OF_FORCE, _FELLOW_OFFICER):
         for m in pattern.finditer(text):
-            add(
-                m.group("names"),
-                None,
-                None,
-                m.start("names"),
-                m.end("names"),
-                None,
-                m.group("names"),
-            )
+            add_named(m, None, m.group("names"))
     for m in [*_FOUND_NAMED.finditer(text), *_PART_NAMED.finditer(text)]:
         pos = m.start("names")
         for n in _names(m.group("names")):
@@ -572,15 +560,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             add(n, None, None, at, at + len(n), None, n)
             pos = at + len(n)
     for m in _FORMER_NAMED.finditer(text):
-        add(
-            m.group("names"),
-            None,
-            None,
-            m.start("names"),
-            m.end("names"),
-            _group(m, "former"),
-            m.group("names"),
-        )
+        add_named(m, _group(m, "former"), m.group("names"))
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
     if not officers:
