@@ -113,7 +113,7 @@ def seed(
     if workers < 1:
         service = bootstrap.service(actor, clock, using)
         written = 0
-        with _collector_paused(), _bulk_writing(using), _bulk_session(using):
+        with _collector_paused(), _bulk(using):
             for start, size, _, _ in tasks:
                 _between_batches()
                 items = [(s.opening, s.steps) for s in seeded_cases(size, seed, on, start)]
@@ -149,6 +149,15 @@ def _cache_pages(using: str) -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size = -262144")
+
+
+@contextlib.contextmanager
+def _bulk(using: str) -> Iterator[None]:
+    """The seeding connection set for writing many batches, whichever the database: SQLite's
+    settings (:func:`_bulk_writing`) or PostgreSQL's (:func:`_bulk_session`); each does nothing on
+    the other."""
+    with _bulk_writing(using), _bulk_session(using):
+        yield
 
 
 @contextlib.contextmanager
@@ -269,8 +278,7 @@ def _write_built(
     written = 0
     with (
         context.Pool(workers, initializer=_start, initargs=(actor, clock, using)) as pool,
-        _bulk_writing(using),
-        _bulk_session(using),
+        _bulk(using),
     ):
         pending: deque[Any] = deque()
         queue = iter(tasks)
