@@ -804,8 +804,8 @@ def _quick(
             f"replace(to_char({at}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '.000000', '')"
         )
         # the hashed text is the kept text; the jsonb payload is compared with it by the database
-        # (unless its constraint already holds them the same)
-        text = f"{kept}, {_payload_differs(using) if compare else 'NULL'}"
+        # (unless its constraint already holds them the same: then the column is left out)
+        text = f"{kept}, {_payload_differs(using)}" if compare else kept
     case_id = quote("case_id")
     columns = _columns(using, "actor", "rules_version", "previous_hash", "hash", "type")
     try:
