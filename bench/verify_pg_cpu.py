@@ -13,21 +13,12 @@ import threading
 import time
 
 import psycopg
+from proc_cpu import cpu
 
 SRC, DB = sys.argv[1], sys.argv[2]
 DATA = sys.argv[3] if len(sys.argv) > 3 and not sys.argv[3].startswith("-") else None
 EXTRA = sys.argv[4:] if DATA else sys.argv[3:]
 BASE = "postgresql://postgres@127.0.0.1:5432"
-TCK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu(pid: int) -> float | None:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TCK
-    except OSError:
-        return None
 
 
 env = {
