@@ -129,7 +129,8 @@ def test_a_payload_changed_past_a_dropped_check_is_named_however_it_is_added_aga
     _unlock(alias)
     _sql(
         alias,
-        f"UPDATE misconduct_event SET {_payload_changed(alias)} WHERE case_id = %s AND sequence = 3",
+        f"UPDATE misconduct_event SET {_payload_changed(alias)} "
+        "WHERE case_id = %s AND sequence = 3",
         params=[pk],
     )
     _sql(alias, f"ALTER TABLE misconduct_event ADD CONSTRAINT {PAYLOAD_CHECK} {again}")

@@ -11,17 +11,17 @@ hashed as stored, never decoded; :func:`~misconduct.domain.ledger.event_hash_of_
 fields written from their stored columns, and on PostgreSQL each ``jsonb`` payload is that text's
 JSON by the events' check constraint while it stands validated (:func:`_payloads_held`), the
 database comparing them for the audit otherwise; an event recorded before the text was kept is
-decoded and encoded again (:func:`~misconduct.domain.ledger.event_hash`). At the integrity level
-a range's events are first checked all at once by C functions mapped over their columns
-(:func:`_quick`: no Python call an event); only a case that does not pass there is checked event by event (:func:`_chain`), which
-names what does not hold. The cases are checked in ranges of :data:`CHUNK`,
-each range in a worker process when the machine has more than one core (``workers``), while this
-process reads the ledger; the results are merged in case order. ``chain_only`` (the command's
-default level, the integrity check) leaves out the fold of each case (the stored state, columns
-and read models against its events: ``--replay``) and says so: the chains, the personal data, the
-evidence files, the ledger and the checkpoint are checked either way. What only the replay uses
-(the fold, the read models, the stored state's format, the rules' catalogue) is imported where it
-is used, so that the integrity check starts without it.
+decoded and encoded again (:func:`~misconduct.domain.ledger.event_hash`). At the integrity level a
+range's events are first checked all at once by C functions mapped over their columns
+(:func:`_quick`: no Python call an event); only a case that does not pass there is checked event by
+event (:func:`_chain`), which names what does not hold. The cases are checked in ranges of
+:data:`CHUNK`, each range in a worker process when the machine has more than one core (``workers``),
+while this process reads the ledger; the results are merged in case order. ``chain_only`` (the
+command's default level, the integrity check) leaves out the fold of each case (the stored state,
+columns and read models against its events: ``--replay``) and says so: the chains, the personal
+data, the evidence files, the ledger and the checkpoint are checked either way. What only the replay
+uses (the fold, the read models, the stored state's format, the rules' catalogue) is imported where
+it is used, so that the integrity check starts without it.
 """
 
 from __future__ import annotations
