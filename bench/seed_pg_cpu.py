@@ -15,23 +15,14 @@ import threading
 import time
 
 import psycopg
+from proc_cpu import cpu
 
 SRC, N, DB = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 EXTRA = sys.argv[4:]
 if not DB.startswith("bench"):
     raise SystemExit("DBNAME must start with bench (it is dropped and created)")
 BASE = "postgresql://postgres@127.0.0.1:5432"
-TCK = os.sysconf("SC_CLK_TCK")
 CORES = os.cpu_count() or 1
-
-
-def cpu(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TCK
-    except OSError:
-        return None
 
 
 def stat():

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from misconduct.app import models as m
-from misconduct.app.audit import _noted, verify_database
+from misconduct.app.audit import PAYLOAD_CHECK, _noted, verify_database
 from misconduct.app.event_bytes import IN_PAYLOAD
 from misconduct.app.ledger import chain_of
 from misconduct.app.repository import DjangoUnitOfWork
@@ -48,11 +48,17 @@ def _sql(alias: str, *statements: str, params: list[Any] | None = None) -> None:
 
 def _unlock(alias: str) -> None:
     """Drop the triggers that keep the event log append-only (rolled back with the test), as
-    someone with write access to the database could."""
+    someone with write access to the database could; on PostgreSQL also the check that each
+    ``jsonb`` payload is the JSON of its kept text (the audit then compares them itself)."""
     if connections[alias].vendor == "sqlite":
         _sql(alias, "DROP TRIGGER misconduct_event_no_update")
     else:
-        _sql(alias, "DROP TRIGGER misconduct_event_no_update_delete ON misconduct_event")
+        _sql(
+            alias,
+            "DROP TRIGGER misconduct_event_no_update_delete ON misconduct_event",
+            "SET CONSTRAINTS ALL IMMEDIATE",  # (the deferred checks first: the table is altered)
+            f"ALTER TABLE misconduct_event DROP CONSTRAINT {PAYLOAD_CHECK}",
+        )
 
 
 def _problems(alias: str, *, replay: bool) -> list[str]:

@@ -10,12 +10,19 @@ from datetime import date
 from json.encoder import encode_basestring
 
 import pytest
-from django.db import connections
+from django.db import IntegrityError, connections, transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
 from misconduct.app import models as m
-from misconduct.app.audit import _bodies, _personal_rows, _quick, verify_database
+from misconduct.app.audit import (
+    PAYLOAD_CHECK,
+    _bodies,
+    _payloads_held,
+    _personal_rows,
+    _quick,
+    verify_database,
+)
 from misconduct.app.repository import DjangoUnitOfWork
 from misconduct.services.cases import CaseService
 from misconduct.services.demo import canonical_case
@@ -78,6 +85,60 @@ def test_a_kept_text_that_is_not_json_sends_the_range_the_long_way(alias: str) -
     found = [str(p) for p in verify_database(alias, chain_only=True).problems]
     assert any(p.startswith(f"case {REF}, event 3 (") for p in found), found
     assert m.Case.objects.using(alias).filter(pk=pk).exists()  # the connection is still usable
+
+
+def test_postgresql_holds_each_payload_to_its_kept_text_when_it_is_written(alias: str) -> None:
+    """On PostgreSQL the events' check constraint (migration 0018) refuses a ``jsonb`` payload that
+    is not the JSON of its kept text, even with the append-only trigger gone; standing validated,
+    the audit relies on it instead of comparing every payload. SQLite keeps one text: nothing to
+    hold, nothing relied on."""
+    pk = _open(alias)
+    if connections[alias].vendor == "sqlite":
+        assert not _payloads_held(alias)
+        return
+    assert _payloads_held(alias)
+    _sql(alias, "DROP TRIGGER misconduct_event_no_update_delete ON misconduct_event")
+    with pytest.raises(IntegrityError), transaction.atomic(using=alias):
+        _sql(
+            alias,
+            f"UPDATE misconduct_event SET {_payload_changed(alias)} "
+            "WHERE case_id = %s AND sequence = 3",
+            params=[pk],
+        )
+    assert verify_database(alias, chain_only=True).ok
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "CHECK (canonical_payload IS NULL OR canonical_payload = '' "
+        "OR payload::text = canonical_payload::jsonb::text) NOT VALID",
+        "CHECK (canonical_payload IS NULL OR payload IS NOT NULL)",
+    ],
+    ids=["the-same-not-validated", "another-validated"],
+)
+def test_a_payload_changed_past_a_dropped_check_is_named_however_it_is_added_again(
+    alias: str, again: str
+) -> None:
+    """Someone who can alter the table drops the constraint, changes a payload and adds a
+    constraint of that name again: unvalidated, or not the same check, it is not relied on, and
+    the payloads are compared (and the changed one named) as before."""
+    if connections[alias].vendor == "sqlite":
+        pytest.skip("PostgreSQL's jsonb payload and its check constraint")
+    pk = _open(alias)
+    _unlock(alias)
+    _sql(
+        alias,
+        f"UPDATE misconduct_event SET {_payload_changed(alias)} "
+        "WHERE case_id = %s AND sequence = 3",
+        params=[pk],
+    )
+    _sql(alias, f"ALTER TABLE misconduct_event ADD CONSTRAINT {PAYLOAD_CHECK} {again}")
+    assert not _payloads_held(alias)
+    assert not _passed(alias, pk)
+    found = [str(p) for p in verify_database(alias, chain_only=True).problems]
+    differs = "the stored payload differs from the text its hash covers"
+    assert any(p.startswith(f"case {REF}, event 3 (") and p.endswith(differs) for p in found), found
 
 
 def _unguard(alias: str) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.db import DatabaseError, connections, transaction
 
+from misconduct.app.audit import PAYLOAD_CHECK
 from misconduct.app.repository import DjangoUnitOfWork
 from misconduct.domain import commands as c
 from misconduct.errors import Conflict
@@ -69,6 +70,7 @@ def test_audit_names_an_event_edited_behind_the_application(alias: str) -> None:
             cursor.execute(
                 "ALTER TABLE misconduct_event DISABLE TRIGGER misconduct_event_no_update_delete"
             )
+            cursor.execute(f"ALTER TABLE misconduct_event DROP CONSTRAINT {PAYLOAD_CHECK}")
         else:
             cursor.execute("DROP TRIGGER misconduct_event_no_update")
         cursor.execute(

@@ -8,19 +8,20 @@ content (names, particulars) of what it compared.
 Speed (issue 10): rows are read with the database's own cursor (no model objects); each event's hash
 is taken over the canonical text of its payload as the event log keeps it (``app.event_bytes``:
 hashed as stored, never decoded; :func:`~misconduct.domain.ledger.event_hash_of_text`), its other
-fields written from their stored columns, and on PostgreSQL the database compares each ``jsonb``
-payload with that text; an event recorded before the text was kept is decoded and encoded again
-(:func:`~misconduct.domain.ledger.event_hash`). At the integrity level a range's events are first
-checked all at once by C functions mapped over their columns (:func:`_quick`: no Python call an
-event); only a case that does not pass there is checked event by event (:func:`_chain`), which
-names what does not hold. The cases are checked in ranges of :data:`CHUNK`,
-each range in a worker process when the machine has more than one core (``workers``), while this
-process reads the ledger; the results are merged in case order. ``chain_only`` (the command's
-default level, the integrity check) leaves out the fold of each case (the stored state, columns
-and read models against its events: ``--replay``) and says so: the chains, the personal data, the
-evidence files, the ledger and the checkpoint are checked either way. What only the replay uses
-(the fold, the read models, the stored state's format, the rules' catalogue) is imported where it
-is used, so that the integrity check starts without it.
+fields written from their stored columns, and on PostgreSQL each ``jsonb`` payload is that text's
+JSON by the events' check constraint while it stands validated (:func:`_payloads_held`), the
+database comparing them for the audit otherwise; an event recorded before the text was kept is
+decoded and encoded again (:func:`~misconduct.domain.ledger.event_hash`). At the integrity level a
+range's events are first checked all at once by C functions mapped over their columns
+(:func:`_quick`: no Python call an event); only a case that does not pass there is checked event by
+event (:func:`_chain`), which names what does not hold. The cases are checked in ranges of
+:data:`CHUNK`, each range in a worker process when the machine has more than one core (``workers``),
+while this process reads the ledger; the results are merged in case order. ``chain_only`` (the
+command's default level, the integrity check) leaves out the fold of each case (the stored state,
+columns and read models against its events: ``--replay``) and says so: the chains, the personal
+data, the evidence files, the ledger and the checkpoint are checked either way. What only the replay
+uses (the fold, the read models, the stored state's format, the rules' catalogue) is imported where
+it is used, so that the integrity check starts without it.
 """
 
 from __future__ import annotations
@@ -205,6 +206,9 @@ class _Job:
     using: str
     read_file: Callable[[str], bytes] | None
     chain_only: bool
+    payloads_held: bool = False
+    """PostgreSQL: every ``jsonb`` payload is the JSON of its kept text by the database's own
+    validated constraint (:func:`_payloads_held`), so the payloads are not compared again."""
 
 
 @dataclass
@@ -376,6 +380,38 @@ def _payload_differs(using: str) -> str:
     quote = connections[using].ops.quote_name
     kept, payload = quote("canonical_payload"), quote("payload")
     return f"CASE WHEN {kept} <> '{IN_PAYLOAD}' THEN {payload}::text <> {kept}::jsonb::text END"
+
+
+PAYLOAD_CHECK = "misconduct_event_payload_is_kept_text"
+"""PostgreSQL: the events' check constraint that each ``jsonb`` payload is the JSON of its kept
+text (migration ``0018_pgverify10_payload_is_kept_text``)."""
+
+_PAYLOAD_CHECK_TEXT = (
+    "CHECK (((canonical_payload IS NULL) OR (canonical_payload = ''::text) OR "
+    "((payload)::text = ((canonical_payload)::jsonb)::text)))"
+)
+"""That constraint as PostgreSQL's catalogue gives it (``pg_get_constraintdef``): the same test as
+:func:`_payload_differs`, made when each event is written."""
+
+
+def _payloads_held(using: str) -> bool:
+    """PostgreSQL: True when the events' table has :data:`PAYLOAD_CHECK` exactly as the migration
+    made it, and validated (every stored event was checked against it, and no write since could
+    pass without it: PostgreSQL has no way to turn a check constraint off short of dropping it, or a
+    superuser writing the catalogue). Then no payload can differ from its kept text and the audit
+    does not compare them; otherwise (dropped, added again unvalidated, changed, SQLite) it
+    compares every one, as :func:`_payload_differs` says."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT convalidated, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND conname = %s AND contype = 'c'",
+            [_table(m.Event, using), PAYLOAD_CHECK],
+        )
+        found = cursor.fetchall()
+    return bool(found == [(True, _PAYLOAD_CHECK_TEXT)])
 
 
 def _differing(using: str, lo: int, hi: int, among: list[int]) -> dict[int, tuple[int, str]]:
@@ -725,6 +761,7 @@ def _quick(
     refs: dict[int, str],
     personal: list[tuple[Any, ...]],
     evidence: bool,
+    compare: bool = True,
 ) -> dict[int, tuple[int, tuple[int, str]]]:
     """The cases from ``lo`` to ``hi`` whose every event verifies as :func:`_chain` checks it, by
     case: how many events and the sequence and hash of the last. Checked over all the range's
@@ -738,7 +775,8 @@ def _quick(
       text that differs is read as none, so its hash does not match; PostgreSQL: each ``jsonb``
       payload compared with its kept text by the database in the same query,
       :func:`_payload_differs`, which :func:`_differing` asks of the cases not passed here; a kept
-      text that is not JSON fails that query, and every case of the range goes the long way);
+      text that is not JSON fails that query, and every case of the range goes the long way; not
+      ``compare``: the database's constraint holds them the same, :func:`_payloads_held`);
     - every reference to personal data: each object with the id key in the case's texts is a
       reference to one of the case's held values with its commitment (:func:`_references_hold`).
 
@@ -767,7 +805,8 @@ def _quick(
             f"replace(to_char({at}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '.000000', '')"
         )
         # the hashed text is the kept text; the jsonb payload is compared with it by the database
-        text = f"{kept}, {_payload_differs(using)}"
+        # (unless its constraint already holds them the same: then the column is left out)
+        text = f"{kept}, {_payload_differs(using)}" if compare else kept
     case_id = quote("case_id")
     columns = _columns(using, "actor", "rules_version", "previous_hash", "hash", "type")
     try:
@@ -1015,7 +1054,8 @@ def _checked(job: _Job, bounds: _Range) -> _Part:
     # The integrity check: the cases every check passes at once (_quick); the others one by one.
     passed: dict[int, tuple[int, tuple[int, str]]] = {}
     if not replay:
-        passed = _quick(job.using, lo, hi, refs, personal, job.read_file is not None)
+        evidence = job.read_file is not None
+        passed = _quick(job.using, lo, hi, refs, personal, evidence, not job.payloads_held)
     rest = [pk for pk in refs if pk not in passed]
     if not rest:  # every case passed at once: its count and last event, nothing found
         return _Part(
@@ -1037,7 +1077,7 @@ def _checked(job: _Job, bounds: _Range) -> _Part:
             raw = pending[1]
             pending = next(stored, None)
         cases.append((pk, ref, raw, _chain(ref, raw, data.get(pk, {})) if raw else None))
-    if connections[job.using].vendor == "postgresql":
+    if connections[job.using].vendor == "postgresql" and not job.payloads_held:
         # the payloads of the cases _quick passed were compared there; the others' are asked here
         asked = [pk for pk, _, _, link in cases if link is None and pk not in passed]
         differing = _differing(job.using, lo, hi, asked) if asked else {}
@@ -1160,7 +1200,7 @@ def verify_database(
     merged in case order. ``chain_only``: no fold of each case (see the module's docstring)."""
     ranges = _ranges(using, chunk)
     processes = _processes(using, workers, len(ranges))
-    job = _Job(using, read_file, chain_only)
+    job = _Job(using, read_file, chain_only, _payloads_held(using))
     ledger: list[_Ledger] = []
     problems: list[Problem] = []
     cases = events = 0
