@@ -163,15 +163,20 @@ def _police_officer_warned(text: str) -> bool:
 # are not read.
 _POLICE_OFFICER_DISMISSED = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:A|An|The)\s+(?:former\s+)?(?:[A-Z][\w'-]*\s+){0,4}"
-    r"(?:police\s+)?(?:officer|constable|detective|sergeant|inspector)\s+"
+    r"(?:police\s+)?(?i:officer|constable|detective|sergeant|inspector)\s+"
     r"(?:has|had|have)\s+been\s+(?:dismissed|sacked)\b",
     re.M,
 )
 
 
 def _police_officer_dismissed(text: str) -> bool:
-    """Whether a sentence opens with a police officer who has been dismissed."""
-    return any(_POLICE_NAMED.search(m.group(0)) for m in _POLICE_OFFICER_DISMISSED.finditer(text))
+    """Whether a sentence opens with a police officer who has been dismissed: "police" printed,
+    or a force named ("A BTP Officer has been dismissed for use of excessive force", in a headline's
+    capitals; nineteenth round)."""
+    return any(
+        _POLICE_NAMED.search(m.group(0)) or find_forces(m.group(0))
+        for m in _POLICE_OFFICER_DISMISSED.finditer(text)
+    )
 
 
 def refusal(text: str) -> str | None:
@@ -806,7 +811,11 @@ def _panel_heard_on(sentence: str, start: int, end: int) -> bool:
 
 # A date the officer was suspended on ("suspended from duty on 12 February") is the suspension's,
 # though the sentence goes on to the dismissal (sixteenth round).
-_SUSPENDED_ON = re.compile(r"\bsuspended\b[^.;,]{0,25}?\bon\s+(?:the\s+)?$", re.I)
+# So too the day the officer resigned or retired ("who had resigned from the constabulary on April
+# 11 2019, would be dismissed ..."; nineteenth round).
+_SUSPENDED_ON = re.compile(
+    r"\b(?:suspended|resigned|retired)\b[^.;,]{0,25}?\bon\s+(?:the\s+)?$", re.I
+)
 # "on 12 February last year": a day and month whose year the text gives only relative to when it
 # was written; the date line's year is not its year (sixteenth round).
 _RELATIVE_YEAR_AFTER = re.compile(

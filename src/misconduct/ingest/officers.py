@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from misconduct.ingest.gazetteer import RANK_PATTERN, find_forces, rank_code
 from misconduct.ingest.text import Piece, sentences
@@ -387,10 +388,17 @@ def _named_after_described(text: str) -> list[Officer]:
     return []
 
 
+_AddArgs = tuple[str, str | None, Piece | None, int, int, Piece | None, str]
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:(?:former|ex-)\s*)?(?:[A-Z][\w.]*\s+){0,3}")
+
+
 def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     by_key: dict[str, Officer] = {}
     order: list[str] = []
     sents = sentences(text)
+    # names set aside because their sentence tells nothing of a result (key, start, end, the
+    # arguments of add), for the names joined to an officer's below
+    aside: list[tuple[str, int, int, _AddArgs]] = []
 
     def sentence_at(pos: int) -> str:
         for s in sents:
@@ -407,6 +415,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         former: Piece | None,
         label: str,
         full_key: bool = False,
+        joined: bool = False,
     ) -> None:
         words = name.split()
         if words[0] in _NOT_NAMES or (len(words) == 1 and len(name) > 1 and name.isupper()):
@@ -431,10 +440,11 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         )
         if other:
             return
-        subject = bool(_SUBJECT.search(sent)) or lenient
+        subject = bool(_SUBJECT.search(sent)) or lenient or joined
         officer = by_key.get(key)
         if officer is None:
             if not subject:
+                aside.append((key, start, end, (name, rank, rank_span, start, end, former, label)))
                 return
             if name != " ".join(words):
                 label = label.replace(name, " ".join(words))
@@ -561,6 +571,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             pos = at + len(n)
     for m in _FORMER_NAMED.finditer(text):
         add_named(m, _group(m, "former"), m.group("names"))
+    # "PC Ann Bell and PC Tom Pike were driving ... PC Pike was found to have ...": officers named
+    # together, joined by "and", are the text's officers together; the one whose result the text
+    # tells brings in the other, whose own sentences tell none (nineteenth round)
+    for (k1, _, e1, a1), (k2, s2, _, a2) in pairwise(sorted(aside, key=lambda a: a[1])):
+        if sentence_at(e1) != sentence_at(s2) or not _JOINED.fullmatch(text[e1:s2]):
+            continue
+        if (k1 in by_key) != (k2 in by_key):
+            # both mentions are kept: the one already an officer gives its full name
+            add(*a1, joined=True)
+            add(*a2, joined=True)
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
     if not officers:

@@ -1,0 +1,114 @@
+"""Rules of the nineteenth round (30/11/2026, issue 15), written against held-out 16's misses after
+its one measurement. Every text is invented for the test; none is a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+from tests.ingest.reading import one_record, records_by_name
+
+_one = one_record
+_by_name = records_by_name
+
+
+# --- Texts once refused that state a result ------------------------------------------------------
+
+
+def test_allegations_against_the_officers_not_proven_clear_them() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was investigated after a man he arrested fell ill.\n"
+        "A misconduct hearing concluded that the allegations against the constable were not "
+        "proven.\n"
+    )
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("outcome") == "no_further_action"
+
+
+def test_allegations_against_an_officer_proven_are_no_clearing() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police faced a misconduct hearing.\n"
+        "The allegations against the constable were proven and he was dismissed.\n"
+    )
+    assert rec.value("finding") != "no_misconduct"
+    assert rec.value("outcome") == "dismissal_without_notice"
+
+
+def test_a_meeting_at_which_no_case_to_answer_was_found_clears_the_officers() -> None:
+    ex = extract(
+        "Kent Police held a misconduct meeting for the two officers, at which no case to answer "
+        "was found for either officer.\n"
+    )
+    assert ex.refused is None, ex.refused
+    assert {r.value("finding") for r in ex.records} == {"no_misconduct"}
+    assert {r.value("forum") for r in ex.records} == {"misconduct_meeting"}
+
+
+def test_an_investigation_finding_no_case_to_answer_is_still_refused() -> None:
+    ex = extract(
+        "The IOPC investigated the actions of Kent Police officers after a crash.\n"
+        "No case to answer was found for the two officers, and the investigation closed.\n"
+        "A misconduct hearing was not held.\n"
+    )
+    assert ex.refused is not None
+
+
+def test_would_be_dismissed_from_the_force_had_she_been_serving_is_would_have_been() -> None:
+    rec = _one(
+        "Former PC Ann Bell of Kent Police was found to have breached the standards of "
+        "professional behaviour at a special case hearing.\n"
+        "The chief constable determined that Ms Bell, who had resigned from the force on 3 March "
+        "2021, would be dismissed from the force had she still been a serving police officer.\n"
+    )
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("status") == "former"
+    # the day she resigned is not the hearing's
+    assert rec.value("hearing_date") is None
+
+
+def test_would_be_dismissed_without_a_condition_is_still_a_possibility() -> None:
+    ex = extract(
+        "PC Ann Bell of Kent Police faces a misconduct hearing next month.\n"
+        "If the allegation is proven she would be dismissed from the force.\n"
+    )
+    assert ex.refused is not None
+
+
+def test_a_force_abbreviation_dismissing_an_officer_is_a_conduct_outcome() -> None:
+    rec = _one(
+        "A BTP Officer has been dismissed for kicking a passenger at a station.\n"
+        "The officer had been on duty at the time.\n"
+    )
+    assert rec.value("force") == "british_transport_police"
+    assert rec.value("outcome") == "dismissal_without_notice"
+
+
+def test_an_officer_of_no_force_dismissed_in_capitals_is_still_refused() -> None:
+    ex = extract(
+        "A Security Officer has been dismissed by a supermarket after a row with a shopper.\n"
+        "The company said it did not comment on staff matters.\n"
+    )
+    assert ex.refused is not None
+
+
+# --- Officers named together ------------------------------------------------------------------------
+
+
+def test_an_officer_named_beside_one_whose_result_is_told_is_an_officer_too() -> None:
+    recs = _by_name(
+        "Two Kent Police constables have received warnings for misconduct.\n"
+        "PC Ann Bell and PC Tom Pike were driving a prisoner to custody.\n"
+        "PC Pike was found to have used too much force.\n"
+        "The panel decided both officers were given written warnings.\n"
+    )
+    assert set(recs) == {"Ann Bell", "Tom Pike"}
+    assert {r.value("outcome") for r in recs.values()} == {"written_warning"}
+
+
+def test_a_name_beside_an_officer_without_and_is_not_brought_in() -> None:
+    recs = _by_name(
+        "PC Ann Bell of Kent Police, who met Sgt Tom Pike at the station, drove a prisoner to "
+        "custody.\n"
+        "PC Bell was found guilty of misconduct for using too much force and was given a written "
+        "warning.\n"
+    )
+    assert len(recs) == 1
+    assert not any("Pike" in (name or "") for name in recs)
