@@ -112,3 +112,72 @@ def test_a_name_beside_an_officer_without_and_is_not_brought_in() -> None:
     )
     assert len(recs) == 1
     assert not any("Pike" in (name or "") for name in recs)
+
+
+# --- Pages about several officers -----------------------------------------------------------------
+
+
+def test_a_smaller_count_whose_sentence_tells_the_result_is_the_officers_reported_on() -> None:
+    ex = extract(
+        "Kent Police investigated a death in custody in 2019.\n"
+        "The family complained about the response.\n"
+        "The inquiry looked at the records.\n"
+        "During the investigation, five police officers were served with notices.\n"
+        "The force held a misconduct meeting for the two officers, at which no case to answer was "
+        "found for either officer.\n"
+    )
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 2
+    assert {r.value("finding") for r in ex.records} == {"no_misconduct"}
+
+
+def test_a_count_of_officers_investigated_alone_gives_one_record() -> None:
+    ex = extract(
+        "Kent Police investigated a death in custody in 2019.\n"
+        "The family complained about the response.\n"
+        "The inquiry looked at the records.\n"
+        "During the investigation, five police officers were served with notices.\n"
+        "At a misconduct meeting the chair found no case to answer.\n"
+    )
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 1
+
+
+def test_an_officer_and_a_colleague_cleared_together_are_two_records() -> None:
+    recs = _by_name(
+        "PC Tom Hale of Kent Police and a colleague took a drunk man off a train.\n"
+        "A misconduct hearing concluded that the allegations against the officers were not "
+        "proven.\n"
+    )
+    assert set(recs) == {"Tom Hale", None}
+    assert {r.value("finding") for r in recs.values()} == {"no_misconduct"}
+    assert recs[None].value("anonymised") is True
+
+
+def test_a_colleague_whose_result_is_not_told_is_no_officer() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police and a colleague took a drunk man off a train.\n"
+        "PC Hale was found guilty of misconduct and given a written warning.\n"
+    )
+    assert rec.value("outcome") == "written_warning"
+
+
+def test_officers_told_apart_as_first_and_second_each_take_their_own_result() -> None:
+    ex = extract(
+        "Kent Police referred two officers to misconduct proceedings in 2018.\n"
+        "At the hearing for the first officer, a panel found the lapse was not serious enough to "
+        "amount to misconduct.\n"
+        "The second officer also attended a hearing, where the panel found misconduct.\n"
+    )
+    assert ex.refused is None, ex.refused
+    findings = {r.label: r.value("finding") for r in ex.records}
+    assert findings == {"the first officer": "no_misconduct", "the second officer": "misconduct"}
+
+
+def test_not_serious_enough_to_be_gross_misconduct_is_misconduct() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was found to have acted in a way that was not serious enough "
+        "to amount to gross misconduct.\n"
+        "The panel found misconduct proven and gave him a written warning.\n"
+    )
+    assert rec.value("finding") == "misconduct"

@@ -30,6 +30,7 @@ from misconduct.ingest.officers import (
     after_preposition,
     find_officers,
     stated_count,
+    stated_counts,
 )
 from misconduct.ingest.outcomes import (
     Hit,
@@ -290,6 +291,13 @@ def extract(
             # where the sentence that counts them states their result ("the allegations against
             # these four officers were found not proven"; seventh round).
             n = max(n, count[0])
+        else:
+            # "four police officers ... were served with notices ... a misconduct meeting for the
+            # two officers, at which no case to answer was found": the largest count is of those
+            # investigated; a smaller one, whose sentence states the result, is of those reported
+            # on (nineteenth round)
+            told = [k for k, piece in stated_counts(text) if _count_is_result_subject(text, piece)]
+            n = max(n, *told) if told else n
     if (
         n == 1
         and not officers

@@ -72,6 +72,61 @@ _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
 )
+# "The officer and a colleague were flagged down ... the allegations against the officers were
+# not proven": an officer's colleague, unnamed, is one more officer where a sentence tells the
+# result of "the officers" (nineteenth round)
+_AND_A_COLLEAGUE = re.compile(r"\band\s+(?:a|one|his|her)\s+(?:police\s+)?colleague\b", re.I)
+_THE_OFFICERS = re.compile(r"\b(?:the|both|these|those)\s+(?:two\s+)?officers\b", re.I)
+
+
+def _a_colleague(text: str, sents: list[Piece]) -> list[Officer]:
+    """The colleague the text names beside its one officer, where the officers' result is told."""
+    m = _AND_A_COLLEAGUE.search(text)
+    if m is None:
+        return []
+    for s in sents:
+        plural = _THE_OFFICERS.search(s.text)
+        if s.start > m.start() and plural and _OTHERS_RESULT.search(s.text):
+            at = s.start + plural.start()
+            mention = Piece(at, s.start + plural.end(), plural.group())
+            colleague = Piece(m.start(), m.end(), m.group())
+            return [
+                Officer(
+                    "+colleague", "a colleague", None, None, None, mentions=[colleague, mention]
+                )
+            ]
+    return []
+
+
+# "At the hearing for the first officer, a panel found ... The second officer also attended
+# proceedings, where the panel found misconduct": officers the text tells apart only by order,
+# each where a sentence about them tells a result (nineteenth round)
+_ORDINAL = re.compile(
+    r"\b[Tt]he\s+(?P<o>first|second|third|fourth|fifth)\s+(?:police\s+)?officer\b"
+)
+_ORDINAL_RESULT = re.compile(
+    r"\b(?:misconduct|dismissed|sacked|warning|cleared|not\s+(?:proven|proved)|"
+    r"no\s+case\s+to\s+answer)\b",
+    re.I,
+)
+
+
+def _ordinal_officers(text: str, sents: list[Piece]) -> list[Officer]:
+    """Officers told apart as "the first officer", "the second officer", two or more of them."""
+    by_order: dict[str, Officer] = {}
+    for m in _ORDINAL.finditer(text):
+        sent = next((s for s in sents if s.start <= m.start() < s.end), None)
+        if sent is None or not _ORDINAL_RESULT.search(sent.text):
+            continue
+        order = m.group("o")
+        mention = Piece(m.start(), m.end(), m.group())
+        officer = by_order.setdefault(
+            order, Officer(f"~{order}", f"the {order} officer", None, None, None)
+        )
+        officer.mentions.append(mention)
+    return list(by_order.values()) if len(by_order) > 1 else []
+
+
 # "Jo Bloggs, 22, of Northumbria Police, ...": a person named with an age and the force they serve
 # in, an officer named without a rank (sixteenth round)
 _NAME_AGE_OF_FORCE = re.compile(
@@ -610,6 +665,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                     )
                     for j in range(NUMBERS[m.group("n").lower()])
                 ]
+        if len(officers) == 1:
+            officers += _a_colleague(text, sents)
         for i, m in enumerate(_ANOTHER.finditer(text)):
             if _ANOTHER_OUTCOME.search(sentence_at(m.start())):
                 mention = Piece(m.start(), m.end(), m.group())
@@ -618,6 +675,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                         f"+{i}", f"another officer ({i + 1})", None, None, None, mentions=[mention]
                     )
                 )
+    if not officers:
+        officers = _ordinal_officers(text, sents)
     if not officers:
         # "the unnamed police constable ... an unnamed detective constable": officers the text
         # does not name, told apart by rank (30/11/2026, issue 15).
@@ -829,16 +888,22 @@ def after_preposition(text: str, at: int) -> bool:
     return bool(_PREPOSITION_BEFORE.search(text[max(0, at - 12) : at]))
 
 
+def stated_counts(text: str) -> list[tuple[int, Piece]]:
+    """Every number of officers the text states ("six ... officers", "Seven former and serving
+    ... officers"), with its span, in order."""
+    return [
+        (NUMBERS[m.group("n").lower()], Piece(m.start(), m.end(), m.group()))
+        for m in _COUNTED.finditer(text)
+        # "restrained by four officers": officers counted after a preposition are not those the
+        # text reports on (eighteenth round)
+        if not after_preposition(text, m.start())
+    ]
+
+
 def stated_count(text: str) -> tuple[int, Piece] | None:
-    """The largest number of officers the text states ("six ... officers", "Seven former and
-    serving ... officers"), with its span."""
+    """The largest number of officers the text states, with its span."""
     best: tuple[int, Piece] | None = None
-    for m in _COUNTED.finditer(text):
-        if after_preposition(text, m.start()):
-            # "restrained by four officers": officers counted after a preposition are not those
-            # the text reports on (eighteenth round)
-            continue
-        n = NUMBERS[m.group("n").lower()]
+    for n, piece in stated_counts(text):
         if best is None or n > best[0]:
-            best = (n, Piece(m.start(), m.end(), m.group()))
+            best = (n, piece)
     return best

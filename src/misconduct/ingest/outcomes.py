@@ -474,6 +474,9 @@ _NO_MISCONDUCT = re.compile(
     # "misconduct was not proven against the inspector or the sergeant" (eighth round)
     r"(?:gross\s+)?misconduct\s+(?:was|were|had\s+been)\s+(?:found\s+)?not\s+(?:proven|proved)|"
     r"did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
+    # "a momentary lapse, not serious enough to amount to misconduct" (not "... to gross
+    # misconduct", which is misconduct; nineteenth round)
+    r"not\s+(?:so\s+)?serious\s+enough\s+to\s+(?:amount\s+to|constitute|be)\s+misconduct|"
     # "found not guilty of gross misconduct"; "the panel found no case to answer" (tenth round)
     r"not\s+guilty\s+of\s+(?:gross\s+)?misconduct|"
     # an appeal against the finding upheld: "upheld the appeal of two officers ... who were
