@@ -181,3 +181,68 @@ def test_not_serious_enough_to_be_gross_misconduct_is_misconduct() -> None:
         "The panel found misconduct proven and gave him a written warning.\n"
     )
     assert rec.value("finding") == "misconduct"
+
+
+# --- Outcome and status: dismissed, would have been dismissed ---------------------------------
+
+
+def test_a_would_be_dismissal_in_an_officers_own_words_wins_over_one_told_of_both() -> None:
+    recs = _by_name(
+        "Two Kent Police officers have been sacked for gross misconduct.\n"
+        "A panel found PC Ann Bell and PC Tom Pike had lied, and they were dismissed without "
+        "notice on Friday.\n"
+        "The panel ruled that PC Bell be dismissed without notice and PC Pike would have been "
+        "dismissed without notice had he still been serving.\n"
+    )
+    assert recs["Ann Bell"].value("outcome") == "dismissal_without_notice"
+    assert recs["Tom Pike"].value("outcome") == "would_have_been_dismissed"
+    assert recs["Tom Pike"].value("status") == "former"
+
+
+def test_two_officers_dismissed_together_stay_dismissed() -> None:
+    recs = _by_name(
+        "Two Kent Police officers have been sacked for gross misconduct.\n"
+        "A panel found PC Ann Bell and PC Tom Pike had lied, and they were dismissed without "
+        "notice on Friday.\n"
+    )
+    assert {r.value("outcome") for r in recs.values()} == {"dismissal_without_notice"}
+
+
+# --- Forum and decision makers --------------------------------------------------------------------
+
+
+def test_a_special_hearing_chaired_by_the_chief_constable_is_a_special_case_hearing() -> None:
+    rec = _one(
+        "A Kent Police detective convicted of fraud has been sacked for gross misconduct.\n"
+        "Kent Police Chief Constable Jo Bloggs said her actions undermined confidence.\n"
+        "The special hearing, chaired by Mr Bloggs, found her conviction was gross misconduct "
+        "and ordered DC Ann Bell to be dismissed without notice.\n"
+    )
+    assert rec.value("forum") == "special_case_hearing"
+    assert rec.value("decision_maker") == "Chief Constable Jo Bloggs"
+
+
+def test_a_special_hearing_at_a_court_is_no_special_case_hearing() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police was dismissed after a misconduct hearing found gross "
+        "misconduct.\n"
+        "She had earlier attended a special hearing at the magistrates' court.\n"
+    )
+    assert rec.value("forum") == "misconduct_hearing"
+
+
+def test_chaired_by_someone_else_of_the_chief_constables_title_is_not_the_chief() -> None:
+    rec = _one(
+        "Chief Constable Jo Bloggs said the force expected honesty.\n"
+        "The misconduct hearing, chaired by Mr Smith, found PC Ann Bell of Kent Police had "
+        "committed gross misconduct and she was dismissed.\n"
+    )
+    assert rec.value("decision_maker") != "Chief Constable Jo Bloggs"
+
+
+def test_chaired_by_the_forces_chief_constable_names_the_chief() -> None:
+    rec = _one(
+        "The special case hearing, chaired by the force's chief constable Jo Bloggs, found that "
+        "former PC Ann Bell of Kent Police would have been dismissed had she still been serving.\n"
+    )
+    assert rec.value("decision_maker") == "Chief Constable Jo Bloggs"

@@ -1149,8 +1149,10 @@ _DM_PATTERNS = [
     # Commissioner Jo Bloggs, who made the dismissal ruling"; "Assistant Chief Constable Jo
     # Bloggs, following the hearing on 3 May, recommended ..."); "Chair of the panel assistant
     # commissioner Jo Bloggs" (eighteenth round)
+    # ... "chaired by the force's chief constable Jo Bloggs" (nineteenth round)
     re.compile(
-        r"\b(?:chaired|overseen|presided\s+over|heard|led)\s+by\s+(?:[A-Z][\w’'-]*\s+){0,3}"
+        r"\b(?:chaired|overseen|presided\s+over|heard|led)\s+by\s+(?:the\s+force['’]s\s+)?"
+        r"(?:[A-Z][\w’'-]*\s+){0,3}"
         r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
     re.compile(
@@ -1225,6 +1227,11 @@ _DM_PANEL = (
 )
 
 
+_CHAIRED_BY_TITLE = re.compile(
+    r"\bchaired\s+by\s+(?P<dm>(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w’'-]+))\b"
+)
+
+
 def _the_chief_named(text: str) -> str | None:
     """The chief constable the text names, when it names exactly one ("Chief Constable Reed" is
     "Chief Constable Tom Reed" named again)."""
@@ -1247,6 +1254,12 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
                 )
             conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
+    named = _the_chief_named(text)
+    m = _CHAIRED_BY_TITLE.search(text)
+    if named is not None and m and named.endswith(" " + m.group("surname")):
+        # "Chief Constable Jo Bloggs said ... The special hearing, chaired by Mr Bloggs, found":
+        # the chair is the chief constable the text names (nineteenth round)
+        return Field(named, _span(m.start("dm"), m.end("dm"), text), 0.8)
     m = _BY_THE_CHIEF.search(text)
     if m:
         group = "dm" if m.group("dm") else "dm2"
@@ -2197,6 +2210,26 @@ def _sentence_piece(text: str, at: int) -> Piece:
     return next((s for s in sentences(text) if s.start <= at < s.end), Piece(at, at, ""))
 
 
+def _own_would_have_been(text: str, scope: list[Piece], counted: Hit | None) -> Hit | None:
+    """A would-be dismissal in an officer's own words, where the dismissal the text tells first is
+    told of the officers together.
+
+    "Two officers have been sacked ... PC A and PC B ... and they were dismissed without notice ...
+    The panel ruled that PC A be dismissed and PC B would have been dismissed had he still been
+    serving": the would-be dismissal is PC B's; a former officer cannot be dismissed (nineteenth
+    round)."""
+    own = _first_in_scope(scope, find_outcomes, text)
+    would = [h for h in own if h.code == "would_have_been_dismissed"]
+    if not would:
+        return None
+    first = counted or (
+        own[0] if _PLURAL_SUBJECT.search(_sentence_at(text, own[0].start)) else None
+    )
+    if first is None or first.code not in ("dismissal_without_notice", "dismissal_with_notice"):
+        return None
+    return would[0]
+
+
 def _outcome_read(
     text: str,
     officer: Officer,
@@ -2220,6 +2253,9 @@ def _outcome_read(
             0.6,
             "the chair declined to find that the former officer would have been dismissed",
         )
+    would = _own_would_have_been(text, scope, counted) if not single else None
+    if would is not None:
+        return _hit_field(would, text)
     if counted:
         return _hit_field(counted, text, conf=0.85, note="from a count of officers and outcomes")
     if "outcome" in table:

@@ -593,6 +593,13 @@ _FORUM_RES = [
         0.85,
     ),
     (
+        "special_case_hearing",
+        # "At a special hearing ..., the chief constable ...": the same, without "misconduct"
+        # (nineteenth round); not a court's ("a special hearing at the magistrates' court")
+        re.compile(r"\bspecial\s+hearing\b(?![^.;\n]{0,40}\bcourt\b)", re.I),
+        0.8,
+    ),
+    (
         "misconduct_meeting",
         # "(the case) resulted in a meeting": proceedings that ended in a meeting (eighth round)
         re.compile(r"\bmisconduct\s+meeting|\bresult(?:ed|ing)\s+in\s+a\s+meeting\b", re.I),
