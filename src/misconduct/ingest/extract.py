@@ -2253,9 +2253,9 @@ def _outcome_read(
             0.6,
             "the chair declined to find that the former officer would have been dismissed",
         )
-    would = _own_would_have_been(text, scope, counted) if not single else None
-    if would is not None:
-        return _hit_field(would, text)
+    own_would = _own_would_have_been(text, scope, counted) if not single else None
+    if own_would is not None:
+        return _hit_field(own_would, text)
     if counted:
         return _hit_field(counted, text, conf=0.85, note="from a count of officers and outcomes")
     if "outcome" in table:
