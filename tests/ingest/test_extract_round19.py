@@ -246,3 +246,52 @@ def test_chaired_by_the_forces_chief_constable_names_the_chief() -> None:
         "former PC Ann Bell of Kent Police would have been dismissed had she still been serving.\n"
     )
     assert rec.value("decision_maker") == "Chief Constable Jo Bloggs"
+
+
+def test_a_panel_named_after_the_force_or_a_tribunal_panel_decided() -> None:
+    rec = _one(
+        "PC Tom Hale was dismissed without notice after a Kent Police panel found him guilty of "
+        "gross misconduct.\n"
+    )
+    assert rec.value("decision_maker") == "a Kent Police panel"
+    rec = _one(
+        "A Kent Police constable has been sacked.\n"
+        "A tribunal panel concluded it was gross misconduct and dismissed the officer without "
+        "notice.\n"
+    )
+    assert rec.value("decision_maker") == "A tribunal panel"
+
+
+# --- Ranks ------------------------------------------------------------------------------------------
+
+
+def test_a_full_stop_after_a_rank_in_full_ends_the_sentence() -> None:
+    rec = _one(
+        "A police officer has been sacked. PC Tom Hale refused a drugs test. He was dismissed "
+        "without notice after a Kent Police panel found him guilty of gross misconduct. Mr Hale "
+        "was reported by a colleague to a chief inspector. Mr Hale resigned the next day.\n"
+    )
+    assert rec.value("rank") == "constable"
+
+
+def test_a_full_stop_after_an_abbreviated_rank_is_kept() -> None:
+    rec = _one("Insp. Tom Hale of Kent Police was dismissed for gross misconduct.\n")
+    assert rec.value("rank") == "inspector"
+    assert rec.name == "Tom Hale"
+
+
+def test_a_special_sergeant_has_no_rank_in_the_vocabulary() -> None:
+    recs = _by_name(
+        "At a misconduct hearing it was found that Special Police Sgt Tom Hale of the "
+        "Metropolitan Police committed gross misconduct.\n"
+        "Sgt Hale was given a final written warning.\n"
+    )
+    assert recs["Tom Hale"].value("rank") is None
+
+
+def test_special_constables_in_the_plural_are_others_not_the_officer() -> None:
+    rec = _one(
+        "The Kent Police constable was accused of bullying two special constables.\n"
+        "A panel found gross misconduct and he was dismissed without notice.\n"
+    )
+    assert rec.value("rank") == "constable"

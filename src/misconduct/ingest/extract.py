@@ -1207,8 +1207,10 @@ _DM_PANEL = (
         # a panel "at" or "in" a place, "chaired by" someone or with a clause between commas
         # before its verb ("A panel, having heard the evidence, ruled"), and "deemed", "made" (a
         # finding or order) (eighteenth round)
-        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
-        r"(?:panel|tribunal))"
+        # "A tribunal panel concluded", "a Kent Police panel found" (nineteenth round)
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
+        r"(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
+        r"(?:tribunal\s+panel|panel|tribunal))"
         r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^,.;\n]{3,60},|"
         r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,)?"
         r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?"
