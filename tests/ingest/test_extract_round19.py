@@ -295,3 +295,20 @@ def test_special_constables_in_the_plural_are_others_not_the_officer() -> None:
         "A panel found gross misconduct and he was dismissed without notice.\n"
     )
     assert rec.value("rank") == "constable"
+
+
+def test_officers_called_by_number_are_anonymised() -> None:
+    ex = extract(
+        "Two Kent Police constables, known as PC One and PC Two, had sex on duty.\n"
+        "A panel found PC One committed gross misconduct and she was dismissed without notice.\n"
+        "PC Two was found to have committed gross misconduct and would have been dismissed had "
+        "he still been serving.\n"
+    )
+    assert ex.refused is None, ex.refused
+    assert len(ex.records) == 2
+    assert all(r.value("anonymised") is True for r in ex.records)
+
+
+def test_an_officer_named_with_a_surname_like_a_number_word_is_still_named() -> None:
+    rec = _one("PC Tom Eight of Kent Police was dismissed for gross misconduct.\n")
+    assert rec.value("anonymised") is False

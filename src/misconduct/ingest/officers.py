@@ -511,7 +511,15 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             if name != " ".join(words):
                 label = label.replace(name, " ".join(words))
             officer = Officer(
-                key, label, rank, rank_span, None if len(key) == 1 else " ".join(words)
+                key,
+                label,
+                rank,
+                rank_span,
+                # "Officer A"; "PC One" and "PC Two", officers the text calls by number
+                # (nineteenth round): a cipher, not a name
+                None
+                if len(key) == 1 or (len(words) == 1 and key.lower() in NUMBERS)
+                else " ".join(words),
             )
             by_key[key] = officer
             order.append(key)
