@@ -312,3 +312,34 @@ def test_officers_called_by_number_are_anonymised() -> None:
 def test_an_officer_named_with_a_surname_like_a_number_word_is_still_named() -> None:
     rec = _one("PC Tom Eight of Kent Police was dismissed for gross misconduct.\n")
     assert rec.value("anonymised") is False
+
+
+# --- Standards ----------------------------------------------------------------------------------
+
+
+def test_the_same_standard_is_the_one_named_in_the_sentence_before() -> None:
+    recs = _by_name(
+        "A panel found that PC Ann Bell, PC Tom Pike and PC Sam Ross of Kent Police committed "
+        "gross misconduct.\n"
+        "PC Bell and PC Pike were found to have breached the standards in respect of duties and "
+        "responsibilities and given a final written warning.\n"
+        "PC Ross was found to have breached the same standard, as well as honesty and integrity, "
+        "and he was dismissed without notice.\n"
+    )
+    assert recs["Sam Ross"].value("standards") == [
+        "duties_and_responsibilities",
+        "honesty_and_integrity",
+    ]
+    assert recs["Ann Bell"].value("standards") == ["duties_and_responsibilities"]
+
+
+def test_without_the_same_standard_an_officer_keeps_his_own() -> None:
+    recs = _by_name(
+        "A panel found that PC Ann Bell and PC Sam Ross of Kent Police committed gross "
+        "misconduct.\n"
+        "PC Bell was found to have breached the standards in respect of duties and "
+        "responsibilities and given a final written warning.\n"
+        "PC Ross was found to have breached the standard of honesty and integrity, and he was "
+        "dismissed without notice.\n"
+    )
+    assert recs["Sam Ross"].value("standards") == ["honesty_and_integrity"]

@@ -2658,6 +2658,24 @@ def _breach_affirmed(sentence: str) -> bool:
     return bool(_BREACH_AFFIRMED.search(sentence)) and not _BREACH_DENIED.search(sentence)
 
 
+_SAME_STANDARDS = re.compile(r"\bthe\s+same\s+(?:standards?|breach(?:es)?)\b", re.I)
+
+
+def _the_same_standards(text: str, scope: list[Piece], table: dict[str, Piece]) -> list[str]:
+    """The Standards "the same standard" in an officer's words stands for: those named in the
+    nearest sentence before it that names any ("PC A and PC B were found to have breached the
+    standards in respect of duties and responsibilities ... PC C was found to have breached the
+    same standard, as well as honesty and integrity"; nineteenth round)."""
+    same = next((m for p in scope for m in _SAME_STANDARDS.finditer(text, p.start, p.end)), None)
+    if same is None:
+        return []
+    for sent in reversed([s for s in sentences(text) if s.end <= same.start()]):
+        named = _standards(text, [sent], table)
+        if named.value:
+            return list(named.value)
+    return []
+
+
 def _standards(
     text: str,
     scope: list[Piece],
@@ -2759,6 +2777,8 @@ def _standards(
         # force") gives way to the Standards the text names (30/11/2026, sixth round).
         found = named
     codes = list(dict.fromkeys(s.code for _, _, s in found))
+    if not cleared:
+        codes = list(dict.fromkeys(_the_same_standards(text, scope, table) + codes))
     start, end = found[0][0], found[-1][1]
     conf = min(s.confidence for _, _, s in found)
     if end - start > 600:
