@@ -22,6 +22,14 @@ def one_record(text: str) -> OfficerRecord:
     return ex.records[0]
 
 
+def records_by_name(text: str) -> dict[str | None, OfficerRecord]:
+    """The records ``extract`` reads from ``text``, by the name each prints (None when unnamed;
+    the test fails if the text is refused)."""
+    ex = extract(text)
+    assert ex.refused is None, ex.refused
+    return {r.name: r for r in ex.records}
+
+
 def load_module(name: str, path: Path) -> ModuleType:
     """The Python file ``path`` (a script outside the package, ``eval/ingest_eval.py`` among them)
     loaded as the module ``name``."""

@@ -30,6 +30,7 @@ from misconduct.ingest.officers import (
     after_preposition,
     find_officers,
     stated_count,
+    stated_counts,
 )
 from misconduct.ingest.outcomes import (
     Hit,
@@ -163,15 +164,20 @@ def _police_officer_warned(text: str) -> bool:
 # are not read.
 _POLICE_OFFICER_DISMISSED = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:A|An|The)\s+(?:former\s+)?(?:[A-Z][\w'-]*\s+){0,4}"
-    r"(?:police\s+)?(?:officer|constable|detective|sergeant|inspector)\s+"
+    r"(?:police\s+)?(?i:officer|constable|detective|sergeant|inspector)\s+"
     r"(?:has|had|have)\s+been\s+(?:dismissed|sacked)\b",
     re.M,
 )
 
 
 def _police_officer_dismissed(text: str) -> bool:
-    """Whether a sentence opens with a police officer who has been dismissed."""
-    return any(_POLICE_NAMED.search(m.group(0)) for m in _POLICE_OFFICER_DISMISSED.finditer(text))
+    """Whether a sentence opens with a police officer who has been dismissed: "police" printed,
+    or a force named ("A BTP Officer has been dismissed for use of excessive force", in a headline's
+    capitals; nineteenth round)."""
+    return any(
+        _POLICE_NAMED.search(m.group(0)) or find_forces(m.group(0))
+        for m in _POLICE_OFFICER_DISMISSED.finditer(text)
+    )
 
 
 def refusal(text: str) -> str | None:
@@ -285,6 +291,13 @@ def extract(
             # where the sentence that counts them states their result ("the allegations against
             # these four officers were found not proven"; seventh round).
             n = max(n, count[0])
+        else:
+            # "four police officers ... were served with notices ... a misconduct meeting for the
+            # two officers, at which no case to answer was found": the largest count is of those
+            # investigated; a smaller one, whose sentence states the result, is of those reported
+            # on (nineteenth round)
+            told = [k for k, piece in stated_counts(text) if _count_is_result_subject(text, piece)]
+            n = max(n, *told) if told else n
     if (
         n == 1
         and not officers
@@ -806,7 +819,11 @@ def _panel_heard_on(sentence: str, start: int, end: int) -> bool:
 
 # A date the officer was suspended on ("suspended from duty on 12 February") is the suspension's,
 # though the sentence goes on to the dismissal (sixteenth round).
-_SUSPENDED_ON = re.compile(r"\bsuspended\b[^.;,]{0,25}?\bon\s+(?:the\s+)?$", re.I)
+# So too the day the officer resigned or retired ("who had resigned from the constabulary on April
+# 11 2019, would be dismissed ..."; nineteenth round).
+_SUSPENDED_ON = re.compile(
+    r"\b(?:suspended|resigned|retired)\b[^.;,]{0,25}?\bon\s+(?:the\s+)?$", re.I
+)
 # "on 12 February last year": a day and month whose year the text gives only relative to when it
 # was written; the date line's year is not its year (sixteenth round).
 _RELATIVE_YEAR_AFTER = re.compile(
@@ -1132,8 +1149,10 @@ _DM_PATTERNS = [
     # Commissioner Jo Bloggs, who made the dismissal ruling"; "Assistant Chief Constable Jo
     # Bloggs, following the hearing on 3 May, recommended ..."); "Chair of the panel assistant
     # commissioner Jo Bloggs" (eighteenth round)
+    # ... "chaired by the force's chief constable Jo Bloggs" (nineteenth round)
     re.compile(
-        r"\b(?:chaired|overseen|presided\s+over|heard|led)\s+by\s+(?:[A-Z][\w’'-]*\s+){0,3}"
+        r"\b(?:chaired|overseen|presided\s+over|heard|led)\s+by\s+(?:the\s+force['’]s\s+)?"
+        r"(?:[A-Z][\w’'-]*\s+){0,3}"
         r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
     re.compile(
@@ -1188,8 +1207,10 @@ _DM_PANEL = (
         # a panel "at" or "in" a place, "chaired by" someone or with a clause between commas
         # before its verb ("A panel, having heard the evidence, ruled"), and "deemed", "made" (a
         # finding or order) (eighteenth round)
-        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
-        r"(?:panel|tribunal))"
+        # "A tribunal panel concluded", "a Kent Police panel found" (nineteenth round)
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
+        r"(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
+        r"(?:tribunal\s+panel|panel|tribunal))"
         r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^,.;\n]{3,60},|"
         r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,)?"
         r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?"
@@ -1205,6 +1226,11 @@ _DM_PANEL = (
         r"(?P<dm>\b(?:[Dd]isciplinary|[Mm]isconduct)\s+panel)\s+chair(?:man|woman|person)?\b"
     ),
     re.compile(r"\b[Hh]earing\s*\(\s*(?P<dm>[Pp]anel)\s*\)"),
+)
+
+
+_CHAIRED_BY_TITLE = re.compile(
+    r"\bchaired\s+by\s+(?P<dm>(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w’'-]+))\b"
 )
 
 
@@ -1230,6 +1256,12 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
                 )
             conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
+    named = _the_chief_named(text)
+    m = _CHAIRED_BY_TITLE.search(text)
+    if named is not None and m and named.endswith(" " + m.group("surname")):
+        # "Chief Constable Jo Bloggs said ... The special hearing, chaired by Mr Bloggs, found":
+        # the chair is the chief constable the text names (nineteenth round)
+        return Field(named, _span(m.start("dm"), m.end("dm"), text), 0.8)
     m = _BY_THE_CHIEF.search(text)
     if m:
         group = "dm" if m.group("dm") else "dm2"
@@ -2180,6 +2212,26 @@ def _sentence_piece(text: str, at: int) -> Piece:
     return next((s for s in sentences(text) if s.start <= at < s.end), Piece(at, at, ""))
 
 
+def _own_would_have_been(text: str, scope: list[Piece], counted: Hit | None) -> Hit | None:
+    """A would-be dismissal in an officer's own words, where the dismissal the text tells first is
+    told of the officers together.
+
+    "Two officers have been sacked ... PC A and PC B ... and they were dismissed without notice ...
+    The panel ruled that PC A be dismissed and PC B would have been dismissed had he still been
+    serving": the would-be dismissal is PC B's; a former officer cannot be dismissed (nineteenth
+    round)."""
+    own = _first_in_scope(scope, find_outcomes, text)
+    would = [h for h in own if h.code == "would_have_been_dismissed"]
+    if not would:
+        return None
+    first = counted or (
+        own[0] if _PLURAL_SUBJECT.search(_sentence_at(text, own[0].start)) else None
+    )
+    if first is None or first.code not in ("dismissal_without_notice", "dismissal_with_notice"):
+        return None
+    return would[0]
+
+
 def _outcome_read(
     text: str,
     officer: Officer,
@@ -2203,6 +2255,9 @@ def _outcome_read(
             0.6,
             "the chair declined to find that the former officer would have been dismissed",
         )
+    own_would = _own_would_have_been(text, scope, counted) if not single else None
+    if own_would is not None:
+        return _hit_field(own_would, text)
     if counted:
         return _hit_field(counted, text, conf=0.85, note="from a count of officers and outcomes")
     if "outcome" in table:
@@ -2603,6 +2658,24 @@ def _breach_affirmed(sentence: str) -> bool:
     return bool(_BREACH_AFFIRMED.search(sentence)) and not _BREACH_DENIED.search(sentence)
 
 
+_SAME_STANDARDS = re.compile(r"\bthe\s+same\s+(?:standards?|breach(?:es)?)\b", re.I)
+
+
+def _the_same_standards(text: str, scope: list[Piece], table: dict[str, Piece]) -> list[str]:
+    """The Standards "the same standard" in an officer's words stands for: those named in the
+    nearest sentence before it that names any ("PC A and PC B were found to have breached the
+    standards in respect of duties and responsibilities ... PC C was found to have breached the
+    same standard, as well as honesty and integrity"; nineteenth round)."""
+    same = next((m for p in scope for m in _SAME_STANDARDS.finditer(text, p.start, p.end)), None)
+    if same is None:
+        return []
+    for sent in reversed([s for s in sentences(text) if s.end <= same.start()]):
+        named = _standards(text, [sent], table)
+        if named.value:
+            return list(named.value)
+    return []
+
+
 def _standards(
     text: str,
     scope: list[Piece],
@@ -2704,6 +2777,8 @@ def _standards(
         # force") gives way to the Standards the text names (30/11/2026, sixth round).
         found = named
     codes = list(dict.fromkeys(s.code for _, _, s in found))
+    if not cleared:
+        codes = list(dict.fromkeys(_the_same_standards(text, scope, table) + codes))
     start, end = found[0][0], found[-1][1]
     conf = min(s.confidence for _, _, s in found)
     if end - start > 600:

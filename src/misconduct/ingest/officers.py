@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from misconduct.ingest.gazetteer import RANK_PATTERN, find_forces, rank_code
 from misconduct.ingest.text import Piece, sentences
@@ -30,9 +31,11 @@ NUMBERS = {
 _NAME_WORD = r"[A-Z][a-z'’-][a-zA-Z'’-]*"
 _NAME = rf"(?:[A-Z](?!\w)|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
 _FORMER = r"(?:(?P<former>[Ff]ormer|[Ee]x-?)\s*)?"
-# "PC Christina Best", "Police Sergeant 9416 Clive Garton", "former PC's Lee Williamson and David Ford"
+# "PC Christina Best", "Police Sergeant 9416 Clive Garton", "former PC's Lee Williamson and David Ford";
+# a full stop after an abbreviated rank only ("Insp. Jo Bloggs"): after a rank printed in full it
+# ends the sentence ("reported it to a chief inspector. Mr Jackson resigned"; nineteenth round)
 _RANKED = re.compile(
-    _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))\.?\s+(?:\d{{3,6}}\s+)?"
+    _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))(?:\.(?<![A-Za-z]{{6}}\.))?\s+(?:\d{{3,6}}\s+)?"
     rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
 )
 # "Simon Gee, an Inspector employed by ...", "John Smith, a former police constable, ...", "Jo
@@ -71,6 +74,61 @@ _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
 )
+# "The officer and a colleague were flagged down ... the allegations against the officers were
+# not proven": an officer's colleague, unnamed, is one more officer where a sentence tells the
+# result of "the officers" (nineteenth round)
+_AND_A_COLLEAGUE = re.compile(r"\band\s+(?:a|one|his|her)\s+(?:police\s+)?colleague\b", re.I)
+_THE_OFFICERS = re.compile(r"\b(?:the|both|these|those)\s+(?:two\s+)?officers\b", re.I)
+
+
+def _a_colleague(text: str, sents: list[Piece]) -> list[Officer]:
+    """The colleague the text names beside its one officer, where the officers' result is told."""
+    m = _AND_A_COLLEAGUE.search(text)
+    if m is None:
+        return []
+    for s in sents:
+        plural = _THE_OFFICERS.search(s.text)
+        if s.start > m.start() and plural and _OTHERS_RESULT.search(s.text):
+            at = s.start + plural.start()
+            mention = Piece(at, s.start + plural.end(), plural.group())
+            colleague = Piece(m.start(), m.end(), m.group())
+            return [
+                Officer(
+                    "+colleague", "a colleague", None, None, None, mentions=[colleague, mention]
+                )
+            ]
+    return []
+
+
+# "At the hearing for the first officer, a panel found ... The second officer also attended
+# proceedings, where the panel found misconduct": officers the text tells apart only by order,
+# each where a sentence about them tells a result (nineteenth round)
+_ORDINAL = re.compile(
+    r"\b[Tt]he\s+(?P<o>first|second|third|fourth|fifth)\s+(?:police\s+)?officer\b"
+)
+_ORDINAL_RESULT = re.compile(
+    r"\b(?:misconduct|dismissed|sacked|warning|cleared|not\s+(?:proven|proved)|"
+    r"no\s+case\s+to\s+answer)\b",
+    re.I,
+)
+
+
+def _ordinal_officers(text: str, sents: list[Piece]) -> list[Officer]:
+    """Officers told apart as "the first officer", "the second officer", two or more of them."""
+    by_order: dict[str, Officer] = {}
+    for m in _ORDINAL.finditer(text):
+        sent = next((s for s in sents if s.start <= m.start() < s.end), None)
+        if sent is None or not _ORDINAL_RESULT.search(sent.text):
+            continue
+        order = m.group("o")
+        mention = Piece(m.start(), m.end(), m.group())
+        officer = by_order.setdefault(
+            order, Officer(f"~{order}", f"the {order} officer", None, None, None)
+        )
+        officer.mentions.append(mention)
+    return list(by_order.values()) if len(by_order) > 1 else []
+
+
 # "Jo Bloggs, 22, of Northumbria Police, ...": a person named with an age and the force they serve
 # in, an officer named without a rank (sixteenth round)
 _NAME_AGE_OF_FORCE = re.compile(
@@ -145,7 +203,9 @@ _UNNAMED = re.compile(
     # "The off-duty constable, who had been drinking, ..." (sixteenth round)
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:off|on)[\s-]duty\s+(?P<rank4>constable)\b"
 )
-_A_SPECIAL = re.compile(r"\b(?:special\s+constable|(?:was|is)\s+a\s+['‘\"]?special\b)", re.I)
+# (not "special constables", others in the plural: "accused of bullying two special constables";
+# nineteenth round)
+_A_SPECIAL = re.compile(r"\b(?:special\s+constable\b|(?:was|is)\s+a\s+['‘\"]?special\b)", re.I)
 _UNNAMED_RANKED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+unnamed\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|"
     r"detective\s+constable|special\s+constable|police\s+sergeant|detective\s+sergeant|sergeant|"
@@ -387,10 +447,19 @@ def _named_after_described(text: str) -> list[Officer]:
     return []
 
 
+_AddArgs = tuple[str, str | None, Piece | None, int, int, Piece | None, str]
+_SPECIAL_BEFORE = re.compile(r"\b[Ss]pecial\s+(?:[Pp]olice\s+)?$")
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:(?:former|ex-)\s*)?(?:[A-Z][\w.]*\s+){0,3}")
+
+
 def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     by_key: dict[str, Officer] = {}
     order: list[str] = []
     sents = sentences(text)
+    # names set aside because their sentence tells nothing of a result (key, start, end, the
+    # arguments of add), for the names joined to an officer's below
+    aside: list[tuple[str, int, int, _AddArgs]] = []
+    specials: set[str] = set()  # officers named with a grade of the special constabulary
 
     def sentence_at(pos: int) -> str:
         for s in sents:
@@ -407,6 +476,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         former: Piece | None,
         label: str,
         full_key: bool = False,
+        joined: bool = False,
+        special: bool = False,
     ) -> None:
         words = name.split()
         if words[0] in _NOT_NAMES or (len(words) == 1 and len(name) > 1 and name.isupper()):
@@ -431,22 +502,33 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         )
         if other:
             return
-        subject = bool(_SUBJECT.search(sent)) or lenient
+        subject = bool(_SUBJECT.search(sent)) or lenient or joined
         officer = by_key.get(key)
         if officer is None:
             if not subject:
+                aside.append((key, start, end, (name, rank, rank_span, start, end, former, label)))
                 return
             if name != " ".join(words):
                 label = label.replace(name, " ".join(words))
             officer = Officer(
-                key, label, rank, rank_span, None if len(key) == 1 else " ".join(words)
+                key,
+                label,
+                rank,
+                rank_span,
+                # "Officer A"; "PC One" and "PC Two", officers the text calls by number
+                # (nineteenth round): a cipher, not a name
+                None
+                if len(key) == 1 or (len(words) == 1 and key.lower() in NUMBERS)
+                else " ".join(words),
             )
             by_key[key] = officer
             order.append(key)
         elif officer.name and len(key) > 1 and len(words) > len(officer.name.split()):
             officer.label = officer.label.replace(officer.name, " ".join(words))
             officer.name = " ".join(words)
-        if officer.rank is None and rank:
+        if special:
+            specials.add(key)
+        if officer.rank is None and rank and key not in specials:
             officer.rank, officer.rank_span = rank, rank_span
         if former and not officer.former:
             officer.former, officer.former_span = True, former
@@ -462,7 +544,15 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             "commander",
         ):
             continue
-        rank_span = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
+        rank_span: Piece | None = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
+        special = code != "constable" and bool(
+            _SPECIAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        )
+        if special:
+            # "Special Police Sgt Jo Bloggs": a grade of the special constabulary, which has no
+            # code in the vocabulary; the officer is read, the rank left out (held-out 6's and
+            # 9's practice; nineteenth round)
+            code, rank_span = None, None
         former = _group(m, "former")
         names = [n for n in _names(m.group("names")) if not _names_a_force(n)]
         # After one rank, a list is several officers only when it reads as one ("PCs A, B and C",
@@ -499,6 +589,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 (at + len(n)) if at >= 0 else m.end(),
                 former,
                 label,
+                special=special and own_code is None,
             )
             pos = max(pos, at + len(n))
     for m in [
@@ -561,6 +652,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             pos = at + len(n)
     for m in _FORMER_NAMED.finditer(text):
         add_named(m, _group(m, "former"), m.group("names"))
+    # "PC Ann Bell and PC Tom Pike were driving ... PC Pike was found to have ...": officers named
+    # together, joined by "and", are the text's officers together; the one whose result the text
+    # tells brings in the other, whose own sentences tell none (nineteenth round)
+    for (k1, _, e1, a1), (k2, s2, _, a2) in pairwise(sorted(aside, key=lambda a: a[1])):
+        if sentence_at(e1) != sentence_at(s2) or not _JOINED.fullmatch(text[e1:s2]):
+            continue
+        if (k1 in by_key) != (k2 in by_key):
+            # both mentions are kept: the one already an officer gives its full name
+            add(*a1, joined=True)
+            add(*a2, joined=True)
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
     if not officers:
@@ -590,6 +691,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                     )
                     for j in range(NUMBERS[m.group("n").lower()])
                 ]
+        if len(officers) == 1:
+            officers += _a_colleague(text, sents)
         for i, m in enumerate(_ANOTHER.finditer(text)):
             if _ANOTHER_OUTCOME.search(sentence_at(m.start())):
                 mention = Piece(m.start(), m.end(), m.group())
@@ -598,6 +701,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                         f"+{i}", f"another officer ({i + 1})", None, None, None, mentions=[mention]
                     )
                 )
+    if not officers:
+        officers = _ordinal_officers(text, sents)
     if not officers:
         # "the unnamed police constable ... an unnamed detective constable": officers the text
         # does not name, told apart by rank (30/11/2026, issue 15).
@@ -809,16 +914,22 @@ def after_preposition(text: str, at: int) -> bool:
     return bool(_PREPOSITION_BEFORE.search(text[max(0, at - 12) : at]))
 
 
+def stated_counts(text: str) -> list[tuple[int, Piece]]:
+    """Every number of officers the text states ("six ... officers", "Seven former and serving
+    ... officers"), with its span, in order."""
+    return [
+        (NUMBERS[m.group("n").lower()], Piece(m.start(), m.end(), m.group()))
+        for m in _COUNTED.finditer(text)
+        # "restrained by four officers": officers counted after a preposition are not those the
+        # text reports on (eighteenth round)
+        if not after_preposition(text, m.start())
+    ]
+
+
 def stated_count(text: str) -> tuple[int, Piece] | None:
-    """The largest number of officers the text states ("six ... officers", "Seven former and
-    serving ... officers"), with its span."""
+    """The largest number of officers the text states, with its span."""
     best: tuple[int, Piece] | None = None
-    for m in _COUNTED.finditer(text):
-        if after_preposition(text, m.start()):
-            # "restrained by four officers": officers counted after a preposition are not those
-            # the text reports on (eighteenth round)
-            continue
-        n = NUMBERS[m.group("n").lower()]
+    for n, piece in stated_counts(text):
         if best is None or n > best[0]:
-            best = (n, Piece(m.start(), m.end(), m.group()))
+            best = (n, piece)
     return best

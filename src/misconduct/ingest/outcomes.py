@@ -243,6 +243,9 @@ _WOULD_HAVE_HAD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HAD_HE_BEEN_SERVING = re.compile(
+    # "would be dismissed from the force had she still been a serving police officer": the body
+    # dismissed from, between the verb and the condition (nineteenth round)
+    r"(?:\s+from\s+(?:the\s+)?(?:force|service|police|constabulary))?"
     r"\s*,?\s*(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer)\s+(?:had\s+)?(?:still\s+)?"
     r"been\s+(?:a\s+)?(?:serving|still\s+serving|in\s+the\s+(?:force|service))|"
     r"\s*,?\s*had\s+(?:he|she|they|the\s+officer)\s+not\s+(?:already\s+)?(?:resigned|retired|left)",
@@ -322,6 +325,19 @@ _A_PERSON = re.compile(
 )
 
 
+_WOULD_BE = re.compile(r"\bwould\s+be\s+$", re.IGNORECASE)
+
+
+def _would_be_had_serving(before: str, text: str, m: re.Match[str], code: str) -> bool:
+    """Whether a dismissal is a former officer's would-be one: "would be dismissed had she still
+    been serving" is a decision stated, not a possibility (nineteenth round)."""
+    return (
+        code == "dismissal_without_notice"
+        and bool(_WOULD_BE.search(before))
+        and bool(_HAD_HE_BEEN_SERVING.match(text, m.end()))
+    )
+
+
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
     for, declined, set aside or already held, an appeal, an allegation dismissed)."""
@@ -341,6 +357,7 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
         _NOT_OUTCOME_BEFORE.search(before)
         and not _DECIDED_AFTER.search(after[:80])
         and not _DECIDED_BEFORE.search(before)
+        and not _would_be_had_serving(before, text, m, code)
     ):
         return True
     sentence_before = re.split(r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 160) : m.start()])[-1]
@@ -437,6 +454,14 @@ _NOT_FINDING_BEFORE = re.compile(
 _NO_MISCONDUCT = re.compile(
     r"\b(?:(?:allegations?|case|charges?)\s+(?:was|were|had\s+been|have\s+been)\s+(?:found\s+)?"
     r"not\s+(?:proven|proved|made\s+out)|"
+    # "concluded that the allegations against the officers were not proven": the allegations
+    # qualified by whom they were against (nineteenth round)
+    r"allegations?\s+against\s+[^.;]{3,60}?\s+(?:was|were|had\s+been|have\s+been)\s+"
+    r"(?:found\s+)?not\s+(?:proven|proved|made\s+out)|"
+    # "held a misconduct meeting for the two officers, at which no case to answer was found":
+    # told of a meeting or hearing in the same sentence (an investigation's "no case to answer"
+    # is not a result; nineteenth round)
+    r"(?:meeting|hearing|panel)\b[^.;]{0,80}?\bno\s+case\s+to\s+answer\s+(?:was|were)\s+found|"
     # allegations qualified before the verb ("the allegations of misconduct against three
     # officers were found not proven"; 30/11/2026, seventh round)
     r"allegations?\s+of\s+(?:gross\s+)?misconduct\s+against\s+[^.;]{3,60}?\s+(?:was|were|had\s+been|"
@@ -449,6 +474,9 @@ _NO_MISCONDUCT = re.compile(
     # "misconduct was not proven against the inspector or the sergeant" (eighth round)
     r"(?:gross\s+)?misconduct\s+(?:was|were|had\s+been)\s+(?:found\s+)?not\s+(?:proven|proved)|"
     r"did\s+not\s+amount\s+to\s+(?:gross\s+)?misconduct|"
+    # "a momentary lapse, not serious enough to amount to misconduct" (not "... to gross
+    # misconduct", which is misconduct; nineteenth round)
+    r"not\s+(?:so\s+)?serious\s+enough\s+to\s+(?:amount\s+to|constitute|be)\s+misconduct|"
     # "found not guilty of gross misconduct"; "the panel found no case to answer" (tenth round)
     r"not\s+guilty\s+of\s+(?:gross\s+)?misconduct|"
     # an appeal against the finding upheld: "upheld the appeal of two officers ... who were
@@ -563,6 +591,13 @@ _FORUM_RES = [
         # another name (sixteenth round)
         re.compile(r"\bspecial\s+(?:gross\s+)?misconduct\s+hearing", re.I),
         0.85,
+    ),
+    (
+        "special_case_hearing",
+        # "At a special hearing ..., the chief constable ...": the same, without "misconduct"
+        # (nineteenth round); not a court's ("a special hearing at the magistrates' court")
+        re.compile(r"\bspecial\s+hearing\b(?![^.;\n]{0,40}\bcourt\b)", re.I),
+        0.8,
     ),
     (
         "misconduct_meeting",
