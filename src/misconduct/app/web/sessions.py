@@ -17,6 +17,7 @@ session on every worker at once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -72,17 +73,17 @@ class SessionStore(DatabaseStore):
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         with prepared_cursor(connection) as cursor:  # every staff request sends it
             cursor.execute(sql, [self.session_key, now])
-            found = cursor.fetchall()
-        if not found:
+            found = cursor.fetchone()
+        if found is None:
             self._session_key = None
             return {}
-        data, user_id = found[0][0], found[0][1]
+        data, user_id = found[0], found[1]
         user = None
-        if found[0][2] is not None:
+        if found[2] is not None:
             model = auth.get_user_model()
-            values = [convert(v) for convert, v in zip(fields, found[0][2:-2], strict=True)]
+            values = [convert(v) for convert, v in zip(fields, found[2:-1], strict=True)]
             user = model.from_db(using, [f.attname for f in _user_fields(model)], values)
-        grants = [Grant(Role(role), force) for *_, role, force in found if role is not None]
+        grants = [Grant(Role(role), force) for role, force in _roles_of(found[-1])]
         self.signed_in = (user_id, user, grants)
         return dict(self.decode(data))
 
@@ -102,9 +103,12 @@ def _plan(using: str) -> tuple[str, str, list[Callable[[Any], Any]]] | None:
     from misconduct.app.web.models import Membership, StaffSession
 
     model = auth.get_user_model()
-    q = connections[using].ops.quote_name
+    connection = connections[using]
+    q = connection.ops.quote_name
     converts: list[Callable[[Any], Any]] = []
     plan: tuple[str, str, list[Callable[[Any], Any]]] | None = (using, "", converts)
+    if connection.vendor not in _ROLES_LISTED:
+        plan = None
     for f in _user_fields(model):
         if isinstance(f, models.BooleanField):
             converts.append(_bool)
@@ -117,18 +121,48 @@ def _plan(using: str) -> tuple[str, str, list[Callable[[Any], Any]]] | None:
     if plan is not None:
         columns = ", ".join(f"u.{q(f.column)}" for f in _user_fields(model))
         pk = q(model._meta.pk.column)
+        roles = _ROLES_LISTED[connection.vendor].format(
+            pair=f"g.{q('role')}, g.{q('force')}",
+            order=f"g.{q('force')}, g.{q('role')}",
+            table=q(Membership._meta.db_table),
+            user=f"g.{q('user_id')} = u.{pk}",
+        )
         sql = (
-            f"SELECT s.{q('session_data')}, s.{q('user_id')}, {columns},"
-            f" g.{q('role')}, g.{q('force')}"
+            f"SELECT s.{q('session_data')}, s.{q('user_id')}, {columns}, {roles}"
             f" FROM {q(StaffSession._meta.db_table)} s"
             f" LEFT JOIN {q(model._meta.db_table)} u ON u.{pk} = s.{q('user_id')}"
-            f" LEFT JOIN {q(Membership._meta.db_table)} g ON g.{q('user_id')} = u.{pk}"
             f" WHERE s.{q('session_key')} = %s AND s.{q('expire_date')} > %s"
-            f" ORDER BY g.{q('force')}, g.{q('role')}"
         )
         plan = (using, sql, converts)
     _plans[using] = plan
     return plan
+
+
+# The user's roles as one JSON list of [role, force] pairs, ordered by force and role as
+# ``store.grants`` orders them: one row a session, where a join to the memberships gave a row a
+# role, each repeating the session's data and the user's columns (for a user of 12 forces, 12 rows
+# for the driver to send and read; on PostgreSQL a time-zone conversion in Python for each row's
+# ``date_joined``). SQLite 3.40 has no ordered aggregate: ordered by :func:`_roles_of`, in the
+# order of SQLite's ``ORDER BY`` (the columns' BINARY collation, code point order).
+_ROLES_LISTED = {
+    "postgresql": "(SELECT json_agg(json_build_array({pair}) ORDER BY {order}) FROM {table} g"
+    " WHERE {user})",
+    "sqlite": "(SELECT json_group_array(json_array({pair})) FROM {table} g WHERE {user})",
+}
+
+
+def _roles_of(listed: Any) -> list[tuple[str, str]]:
+    """The (role, force) pairs of :data:`_ROLES_LISTED`'s JSON (text on SQLite, decoded by the
+    driver on PostgreSQL; NULL there when the user has none, or when there is no user), in order."""
+    if listed is None:
+        return []
+    if isinstance(listed, str | bytes):  # SQLite: in no set order
+        return sorted(((role, force) for role, force in json.loads(listed)), key=_by_force)
+    return [(role, force) for role, force in listed]
+
+
+def _by_force(pair: tuple[str, str]) -> tuple[str, str]:
+    return pair[1], pair[0]
 
 
 def _as_is(value: Any) -> Any:
