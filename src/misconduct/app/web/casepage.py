@@ -537,7 +537,7 @@ def read(ref: str, using: str = "default") -> Page | None:
     with prepared_cursor(connection) as cursor:  # every view of a case page sends it
         cursor.execute(read_sql(using), [ref])
         found = cursor.fetchone()
-    return page_of(ref, found, using)
+    return page_of(ref, found)
 
 
 def read_sql(using: str = "default") -> str:
@@ -555,7 +555,7 @@ def read_sql(using: str = "default") -> str:
     )
 
 
-def page_of(ref: str, found: Sequence[Any] | None, using: str = "default") -> Page | None:
+def page_of(ref: str, found: Sequence[Any] | None) -> Page | None:
     """The page of :func:`read_sql`'s row for ``ref`` (None: no row, or one of another format)."""
     if found is None or found[5] != FORMAT:
         return None
