@@ -186,6 +186,7 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
         "a public record's page": lambda: register.record_page(some[0], ON, using=alias),
         "the staff case page's row with its events": lambda: casepage.read(case_ref, alias),
         "the session with its user and roles": lambda: _session(alias, staff),
+        "the session with the staff case page's row": lambda: _session(alias, staff, case_ref),
     }
     prepared = 0
     for name, read in reads.items():
@@ -210,7 +211,8 @@ def test_each_list_query_uses_an_index_on_postgresql(alias: str) -> None:
             if _scans(plan):
                 problems[f"{name}, generic plan ({i + 1})"] = plan
         prepared += len(kept)
-    assert prepared >= 4  # the session, the case page's row, the dashboard and My work
+    assert prepared >= 5  # the session (alone, and with the case page's row), the case page's row,
+    # the dashboard and My work
     assert not problems, problems
 
 
@@ -244,8 +246,9 @@ def _generic_plan(alias: str, sql: str, params: Any) -> str:
             c.execute("RESET plan_cache_mode")
 
 
-def _session(alias: str, user: Any) -> object:
-    """The one statement reading a session with its user and their roles, as a request sends it."""
+def _session(alias: str, user: Any, case_ref: str | None = None) -> object:
+    """The one statement reading a session with its user and their roles, as a request sends it
+    (with ``case_ref``: joined to the case page's row, as the case page sends it)."""
     from django.utils import timezone
 
     from misconduct.app.pgbackend import prepared_cursor
@@ -253,6 +256,9 @@ def _session(alias: str, user: Any) -> object:
 
     plan = sessions._plan(alias)
     assert plan is not None
+    sql, params = plan[1], ["no-such-session", timezone.now()]
+    if case_ref is not None:
+        sql, params = sessions.joined(sql, casepage.read_sql(alias)), [*params, case_ref]
     with prepared_cursor(connections[alias]) as c:
-        c.execute(plan[1], ["no-such-session", timezone.now()])
+        c.execute(sql, params)
         return c.fetchall()

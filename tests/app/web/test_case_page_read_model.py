@@ -78,6 +78,35 @@ def test_every_row_is_the_projection_of_the_case_and_rebuilt_the_same(demo: list
     assert {r.ref: r.parts for r in m.CasePage.objects.all()} == before
 
 
+def test_the_page_s_row_is_read_in_the_statement_of_the_session(
+    demo: list[str], login: Callable[[str], Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from misconduct.app.web.models import StaffSession
+    from misconduct.app.web.sessions import SessionStore
+
+    client = login("officer")
+    shown = [r for r in demo if client.get(reverse("web:case", args=[r])).status_code == 200]
+    with CaptureQueriesContext(connection) as queries:
+        together = {ref: _page(client, ref) for ref in shown}
+    reads = [
+        q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+    assert len(reads) == len(shown)  # one read a page
+    assert all(StaffSession._meta.db_table in r and m.CasePage._meta.db_table in r for r in reads)
+    # the same pages as with the row read alone, after the session
+    monkeypatch.setattr(SessionStore, "read_along", lambda *args: None)
+    assert {ref: _page(client, ref) for ref in shown} == together
+    monkeypatch.undo()
+    # a reference without a row: no page, as before
+    assert client.get(reverse("web:case", args=["NOT-A-CASE-1"])).status_code == 404
+    # signed out (no session, or one expired): to the sign-in page, the row not used
+    assert Client().get(reverse("web:case", args=[shown[0]])).status_code == 302
+    session = client.session
+    session.set_expiry(-1)
+    session.save()
+    assert client.get(reverse("web:case", args=[shown[0]])).status_code == 302
+
+
 def test_the_steps_are_kept_for_the_day_and_worked_out_again_the_next(
     demo: list[str], login: Callable[[str], Client], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -87,8 +116,9 @@ def test_the_steps_are_kept_for_the_day_and_worked_out_again_the_next(
     first = _page(client, ref)
     with CaptureQueriesContext(connection) as queries:
         assert _page(client, ref) == first
-    # the session with its user and roles, the page's row with the events' heads, the access record
-    assert len(queries.captured_queries) == 3
+    # the session with its user and roles and the page's row with the events' heads (one
+    # statement), the access record
+    assert len(queries.captured_queries) == 2
     tomorrow = TODAY + timedelta(days=1)
     monkeypatch.setattr(store, "today", lambda: tomorrow)
     _page(client, ref)

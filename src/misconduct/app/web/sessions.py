@@ -17,6 +17,7 @@ session on every worker at once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -48,6 +49,22 @@ class SessionStore(DatabaseStore):
     signed_in: tuple[Any, Any, list[Grant]] | None = None
     """After :meth:`load`: the user id the row names, the user (None if no such user) and their
     grants; None if the row was not read with them."""
+    along: tuple[str, str, list[Any]] | None = None
+    """A statement to read with the session (:meth:`read_along`): its database, SQL and values."""
+    read_with: list[Any] | None = None
+    """After :meth:`load`: the row of :attr:`along` (a list of at most one), if it was read with
+    the session."""
+
+    def read_along(self, using: str, sql: str, params: list[Any]) -> None:
+        """Read ``sql`` (fixed SQL of at most one row, which depends on nothing the session holds)
+        with the session, in the same statement (the two joined, each by its own index), if the
+        session has not been read yet and is read from ``using``; its row is then :attr:`read_with`
+        (a list of at most one). A page whose first read does not depend on who asks (the case
+        page's row) asks for it before ``login_required`` reads the session: on PostgreSQL one
+        wait for the server instead of two (issue 10, branch pgpage10). If the session is not found,
+        nothing of the other statement is kept."""
+        if not hasattr(self, "_session_cache"):
+            self.along = (using, sql, params)
 
     @classmethod
     def get_model_class(cls) -> Any:
@@ -70,21 +87,37 @@ class SessionStore(DatabaseStore):
         using, sql, fields = plan
         connection = connections[using]
         now = connection.ops.adapt_datetimefield_value(timezone.now())
+        params = [self.session_key, now]
+        along = self.along if self.along is not None and self.along[0] == using else None
+        if along is not None:  # both of at most one row: one statement, one round trip
+            sql = joined(sql, along[1])
+            params += along[2]
         with prepared_cursor(connection) as cursor:  # every staff request sends it
-            cursor.execute(sql, [self.session_key, now])
-            found = cursor.fetchall()
-        if not found:
+            cursor.execute(sql, params)
+            found = cursor.fetchone()
+        if found is None:
             self._session_key = None
             return {}
-        data, user_id = found[0][0], found[0][1]
+        width = len(fields) + 3  # the session's data, its user's id, the user's columns, roles
+        if along is not None:
+            # the other statement's row (its columns all NULL if it has none: read as no row)
+            self.read_with = [found[width:]] if any(v is not None for v in found[width:]) else []
+            found = found[:width]
+        data, user_id = found[0], found[1]
         user = None
-        if found[0][2] is not None:
+        if found[2] is not None:
             model = auth.get_user_model()
-            values = [convert(v) for convert, v in zip(fields, found[0][2:-2], strict=True)]
+            values = [convert(v) for convert, v in zip(fields, found[2:-1], strict=True)]
             user = model.from_db(using, [f.attname for f in _user_fields(model)], values)
-        grants = [Grant(Role(role), force) for *_, role, force in found if role is not None]
+        grants = [Grant(Role(role), force) for role, force in _roles_of(found[-1])]
         self.signed_in = (user_id, user, grants)
         return dict(self.decode(data))
+
+
+def joined(session: str, other: str) -> str:
+    """The session's statement and another of at most one row as one: the session's columns, then
+    the other's (all NULL if it has no row); no row if the session has none."""
+    return f"SELECT * FROM ({session}) s LEFT JOIN ({other}) a ON 1 = 1"
 
 
 def _user_fields(model: Any) -> list[Any]:
@@ -102,9 +135,12 @@ def _plan(using: str) -> tuple[str, str, list[Callable[[Any], Any]]] | None:
     from misconduct.app.web.models import Membership, StaffSession
 
     model = auth.get_user_model()
-    q = connections[using].ops.quote_name
+    connection = connections[using]
+    q = connection.ops.quote_name
     converts: list[Callable[[Any], Any]] = []
     plan: tuple[str, str, list[Callable[[Any], Any]]] | None = (using, "", converts)
+    if connection.vendor not in _ROLES_LISTED:
+        plan = None
     for f in _user_fields(model):
         if isinstance(f, models.BooleanField):
             converts.append(_bool)
@@ -117,18 +153,48 @@ def _plan(using: str) -> tuple[str, str, list[Callable[[Any], Any]]] | None:
     if plan is not None:
         columns = ", ".join(f"u.{q(f.column)}" for f in _user_fields(model))
         pk = q(model._meta.pk.column)
+        roles = _ROLES_LISTED[connection.vendor].format(
+            pair=f"g.{q('role')}, g.{q('force')}",
+            order=f"g.{q('force')}, g.{q('role')}",
+            table=q(Membership._meta.db_table),
+            user=f"g.{q('user_id')} = u.{pk}",
+        )
         sql = (
-            f"SELECT s.{q('session_data')}, s.{q('user_id')}, {columns},"
-            f" g.{q('role')}, g.{q('force')}"
+            f"SELECT s.{q('session_data')}, s.{q('user_id')}, {columns}, {roles}"
             f" FROM {q(StaffSession._meta.db_table)} s"
             f" LEFT JOIN {q(model._meta.db_table)} u ON u.{pk} = s.{q('user_id')}"
-            f" LEFT JOIN {q(Membership._meta.db_table)} g ON g.{q('user_id')} = u.{pk}"
             f" WHERE s.{q('session_key')} = %s AND s.{q('expire_date')} > %s"
-            f" ORDER BY g.{q('force')}, g.{q('role')}"
         )
         plan = (using, sql, converts)
     _plans[using] = plan
     return plan
+
+
+# The user's roles as one JSON list of [role, force] pairs, ordered by force and role as
+# ``store.grants`` orders them: one row a session, where a join to the memberships gave a row a
+# role, each repeating the session's data and the user's columns (for a user of 12 forces, 12 rows
+# for the driver to send and read; on PostgreSQL a time-zone conversion in Python for each row's
+# ``date_joined``). SQLite 3.40 has no ordered aggregate: ordered by :func:`_roles_of`, in the
+# order of SQLite's ``ORDER BY`` (the columns' BINARY collation, code point order).
+_ROLES_LISTED = {
+    "postgresql": "(SELECT json_agg(json_build_array({pair}) ORDER BY {order}) FROM {table} g"
+    " WHERE {user})",
+    "sqlite": "(SELECT json_group_array(json_array({pair})) FROM {table} g WHERE {user})",
+}
+
+
+def _roles_of(listed: Any) -> list[tuple[str, str]]:
+    """The (role, force) pairs of :data:`_ROLES_LISTED`'s JSON (text on SQLite, decoded by the
+    driver on PostgreSQL; NULL there when the user has none, or when there is no user), in order."""
+    if listed is None:
+        return []
+    if isinstance(listed, str | bytes):  # SQLite: in no set order
+        return sorted(((role, force) for role, force in json.loads(listed)), key=_by_force)
+    return [(role, force) for role, force in listed]
+
+
+def _by_force(pair: tuple[str, str]) -> tuple[str, str]:
+    return pair[1], pair[0]
 
 
 def _as_is(value: Any) -> Any:
