@@ -23,10 +23,9 @@ from misconduct.app import models as m
 from misconduct.app.audit import (
     COMMITMENT_CHECK,
     _commitments_held,
-    _committed_rows,
+    _committed_references,
     _personal_rows,
     _quick,
-    _references_committed,
     _references_held,
     verify_database,
 )
@@ -178,16 +177,26 @@ def test_erasure_keeps_the_commitment_and_may_not_change_it(alias: str) -> None:
     assert rows.get(pk=first.pk).commitment == first.commitment
 
 
-def test_the_stored_commitments_make_the_references_the_values_make(alias: str) -> None:
-    """:func:`_references_committed` over the stored commitments gives each case the references
-    :func:`_references_held` makes by hashing the values (erased ones left out by both)."""
-    pk = _open(alias)
-    rows = m.PersonalDatum.objects.using(alias).filter(case_id=pk)
+def test_the_stored_commitments_make_the_references_the_values_make() -> None:
+    """PostgreSQL's references from the stored commitments (:func:`_committed_references`) are
+    those :func:`_references_held` makes by hashing the values, erased ones left out by both; an
+    id JSON escapes is written as Python writes it."""
+    _postgres()
+    pk = _open("postgres")
+    rows = m.PersonalDatum.objects.using("postgres").filter(case_id=pk)
     first = rows.order_by("pk").first()
     assert first is not None
     rows.filter(pk=first.pk).update(value=None, salt=None, erased_on=date(2026, 1, 1))
-    committed = _references_committed(_committed_rows(alias, pk, pk))
-    assert committed == _references_held(_personal_rows(alias, pk, pk))
+    value, datum_id, salt = "Ann\n", 'x/"odd"\\\n\u2028', "cd" * 16
+    rows.create(
+        case_id=pk,
+        datum_id=datum_id,
+        value=value,
+        salt=salt,
+        commitment=pd.commitment(datum_id, salt, value),
+    )
+    committed = _committed_references("postgres", pk, pk)
+    assert committed == _references_held(_personal_rows("postgres", pk, pk))
     assert len(committed[pk]) == rows.count() - 1
 
 
@@ -263,8 +272,9 @@ def test_with_the_check_relied_on_a_stored_commitment_not_the_chains_is_named(al
     )
     held = _commitments_held(alias)
     assert held == (connections[alias].vendor == "postgresql")
-    rows = (_committed_rows if held else _personal_rows)(alias, pk, pk)
-    assert pk not in _quick(alias, pk, pk, {pk: REF}, rows, False, True, held)
+    committed = _committed_references(alias, pk, pk) if held else None
+    rows = [] if held else _personal_rows(alias, pk, pk)
+    assert pk not in _quick(alias, pk, pk, {pk: REF}, rows, False, True, committed)
     assert _named(alias, row.datum_id)
 
 

@@ -308,24 +308,6 @@ def _personal_rows(
         return list(cursor.fetchall())
 
 
-def _committed_rows(using: str, lo: int, hi: int) -> list[tuple[Any, ...]]:
-    """The held (not erased) personal data of the cases from ``lo`` to ``hi``, in case order: case
-    key, id and stored commitment; for :func:`_references_committed`, where the database holds each
-    commitment to its value (:func:`_commitments_held`), so that neither value nor salt is read."""
-    connection = connections[using]
-    quote = connection.ops.quote_name
-    case_id = quote("case_id")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {_columns(using, 'case_id', 'datum_id', 'commitment')} "
-            f"FROM {_table(m.PersonalDatum, using)} WHERE {case_id} BETWEEN %s AND %s "
-            f"AND {quote('value')} IS NOT NULL AND {quote('salt')} IS NOT NULL "
-            f"ORDER BY {case_id}",
-            [lo, hi],
-        )
-        return list(cursor.fetchall())
-
-
 def _personal(rows: list[tuple[Any, ...]], only: set[int] | None = None) -> dict[int, _Held]:
     """The personal data of :func:`_personal_rows` (of the cases in ``only``, if given), by case
     and id."""
@@ -448,7 +430,7 @@ def _commitments_held(using: str) -> bool:
     """PostgreSQL: True when the personal data's table has :data:`COMMITMENT_CHECK` exactly as the
     migration made it, and validated (:func:`_check_stands`). Then each held value's stored
     commitment is the one its value and salt make, and the audit reads it instead of hashing the
-    value (:func:`_references_committed`); otherwise (dropped, added again unvalidated, changed,
+    value (:func:`_committed_references`); otherwise (dropped, added again unvalidated, changed,
     SQLite) it hashes every value (:func:`_references_held`)."""
     return _check_stands(using, m.PersonalDatum, COMMITMENT_CHECK, _COMMITMENT_CHECK_TEXT)
 
@@ -789,32 +771,40 @@ def _references_held(rows: list[tuple[Any, ...]]) -> dict[Any, frozenset[str]]:
     commitments = list(
         _sha256_hex(_pieces('["', names, '","', _bodies(salts), '","', _bodies(values), '"]'))
     )
-    return _by_case(cases, names, commitments)
-
-
-def _references_committed(rows: list[tuple[Any, ...]]) -> dict[Any, frozenset[str]]:
-    """:func:`_references_held` of :func:`_committed_rows`: each reference with the commitment the
-    row keeps (which the database's constraint holds to its value and salt) instead of hashing
-    the value. ValueError or TypeError if an id or a commitment is not text (none kept, say)."""
-    if not rows:
-        return {}
-    cases, ids, commitments = zip(*rows, strict=True)
-    if None in commitments:
-        raise ValueError("a held value without its commitment")
-    return _by_case(cases, _bodies(ids), commitments)
-
-
-def _by_case(
-    cases: Sequence[Any], names: Sequence[str], commitments: Sequence[str]
-) -> dict[Any, frozenset[str]]:
-    """Each case's references as :func:`_references_hold` looks for them, from its rows' ids (as
-    the bodies of their JSON strings) and commitments, the rows in case order."""
     first, second = (commitments, names) if _KEYS[0] == pd.COMMITMENT_KEY else (names, commitments)
     cores = _pieces(first, _BETWEEN, second)
     return {
         pk: frozenset(map(operator.itemgetter(1), group))
         for pk, group in itertools.groupby(zip(cases, cores, strict=True), operator.itemgetter(0))
     }
+
+
+_CORE = "commitment || %s || left(to_json(datum_id)::text, -1)"
+"""PostgreSQL: a held datum's reference as :func:`_references_held` writes it (the commitment,
+:data:`_BETWEEN` and the body of the id's JSON string, which ``to_json`` writes as Python does:
+``tests/app/test_personal_commitment.py``), given :data:`_BETWEEN` without its closing quote (the
+one ``to_json`` opens the id's string with). The commitment comes first: its key,
+``commitment``, sorts before the id's, ``personal_datum`` (:data:`_KEYS`)."""
+
+
+def _committed_references(using: str, lo: int, hi: int) -> dict[Any, frozenset[str]]:
+    """PostgreSQL, where the database holds each held value's stored commitment to it
+    (:func:`_commitments_held`): :func:`_references_held` of the cases from ``lo`` to ``hi``, each
+    reference written by the database from the stored commitment and the id, a case's joined by
+    newlines (which no reference holds: the commitment is hexadecimal, and JSON escapes a newline
+    in the id), so that no value is read or hashed and the client splits one text a case."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    case_id = quote("case_id")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {case_id}, string_agg({_CORE}, E'\\n') "
+            f"FROM {_table(m.PersonalDatum, using)} WHERE {case_id} BETWEEN %s AND %s "
+            f"AND {quote('value')} IS NOT NULL AND {quote('salt')} IS NOT NULL "
+            f"GROUP BY {case_id}",
+            [_BETWEEN[:-1], lo, hi],
+        )
+        return {pk: frozenset(text.split("\n")) for pk, text in cursor.fetchall()}
 
 
 def _references_hold(text: str, held: frozenset[str]) -> bool:
@@ -839,7 +829,7 @@ def _quick(
     personal: list[tuple[Any, ...]],
     evidence: bool,
     compare: bool = True,
-    committed: bool = False,
+    committed: dict[Any, frozenset[str]] | None = None,
 ) -> dict[int, tuple[int, tuple[int, str]]]:
     """The cases from ``lo`` to ``hi`` whose every event verifies as :func:`_chain` checks it, by
     case: how many events and the sequence and hash of the last. Checked over all the range's
@@ -857,8 +847,8 @@ def _quick(
       ``compare``: the database's constraint holds them the same, :func:`_payloads_held`);
     - every reference to personal data: each object with the id key in the case's texts is a
       reference to one of the case's held values with its commitment (:func:`_references_hold`):
-      ``personal`` the range's :func:`_personal_rows`, each value hashed, or (``committed``) its
-      :func:`_committed_rows`, each commitment as stored (:func:`_commitments_held`).
+      those of ``personal`` (the range's :func:`_personal_rows`), each value hashed, or those
+      ``committed`` gives, from the stored commitments (:func:`_committed_references`).
 
     A case not given (a check failed, a text not kept, an erased value referred to, an evidence
     file to check when ``evidence``, a field this cannot read) goes to :func:`_chain`, which names
@@ -952,7 +942,7 @@ def _quick(
             itertools.compress(cases, map(operator.eq, kinds, itertools.repeat(_EVIDENCE)))
         )
     try:
-        held = (_references_committed if committed else _references_held)(personal)
+        held = _references_held(personal) if committed is None else committed
     except (TypeError, ValueError):
         return {}
     none: frozenset[str] = frozenset()
@@ -1125,10 +1115,11 @@ def _checked(job: _Job, bounds: _Range) -> _Part:
     replay = not job.chain_only
     rows = _rows(job.using, lo, hi) if replay else None
     refs = {pk: row.ref for pk, row in rows.items()} if rows is not None else listed
-    # the held values' stored commitments where the database holds them (only the integrity check
-    # reads them: the replay needs the values); the values of the cases _quick does not pass after
+    # the held values' references from their stored commitments where the database holds them
+    # (the integrity check; the replay needs the values): the values only of the cases _quick
+    # does not pass, read after it
     committed = job.commitments_held and not replay
-    personal = (_committed_rows if committed else _personal_rows)(job.using, lo, hi)
+    personal = [] if committed else _personal_rows(job.using, lo, hi)
     read: dict[int, tuple[object, ...]] = {}
     if replay:
         from misconduct.app.read_tables import stored_rows
@@ -1138,9 +1129,8 @@ def _checked(job: _Job, bounds: _Range) -> _Part:
     passed: dict[int, tuple[int, tuple[int, str]]] = {}
     if not replay:
         evidence = job.read_file is not None
-        passed = _quick(
-            job.using, lo, hi, refs, personal, evidence, not job.payloads_held, committed
-        )
+        held = _committed_references(job.using, lo, hi) if committed else None
+        passed = _quick(job.using, lo, hi, refs, personal, evidence, not job.payloads_held, held)
     rest = [pk for pk in refs if pk not in passed]
     if not rest:  # every case passed at once: its count and last event, nothing found
         return _Part(
