@@ -11,8 +11,10 @@ hashed as stored, never decoded; :func:`~misconduct.domain.ledger.event_hash_of_
 fields written from their stored columns, and on PostgreSQL each ``jsonb`` payload is that text's
 JSON by the events' check constraint while it stands validated (:func:`_payloads_held`), the
 database comparing them for the audit otherwise; an event recorded before the text was kept is
-decoded and encoded again (:func:`~misconduct.domain.ledger.event_hash`). At the integrity level a
-range's events are first checked all at once by C functions mapped over their columns
+decoded and encoded again (:func:`~misconduct.domain.ledger.event_hash`). Each held personal value's
+commitment is hashed from it, or, on PostgreSQL while the personal data's check constraint holds
+each stored commitment to its value (:func:`_commitments_held`), read as stored. At the integrity
+level a range's events are first checked all at once by C functions mapped over their columns
 (:func:`_quick`: no Python call an event); only a case that does not pass there is checked event by
 event (:func:`_chain`), which names what does not hold. The cases are checked in ranges of
 :data:`CHUNK`, each range in a worker process when the machine has more than one core (``workers``),
