@@ -1,5 +1,5 @@
 """`misconduct db seed --cases N --seed 1` into a fresh PostgreSQL database (dropped and created
-here: its name must start with bench), with the code in SRC (a `src` folder: a worktree's, or an
+here: its name must start with bench, or hold _bench after a helper's own prefix), with the code in SRC (a `src` folder: a worktree's, or an
 older commit's exported with `git archive`), and where the CPU went: the command's own (user +
 system, `/usr/bin/time`, workers included), the server processes serving that database (from
 /proc, sampled four times a second: the server must run on this machine), the server's shared
@@ -19,8 +19,8 @@ from proc_cpu import cpu
 
 SRC, N, DB = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 EXTRA = sys.argv[4:]
-if not DB.startswith("bench"):
-    raise SystemExit("DBNAME must start with bench (it is dropped and created)")
+if not (DB.startswith("bench") or "_bench" in DB):
+    raise SystemExit("DBNAME must start with bench or hold _bench (it is dropped and created)")
 BASE = "postgresql://postgres@127.0.0.1:5432"
 CORES = os.cpu_count() or 1
 

@@ -15,7 +15,7 @@ import pytest
 from django.db import connections
 
 from misconduct.app import models as m
-from misconduct.app.audit import verify_database
+from misconduct.app.audit import COMMITMENT_CHECK, verify_database
 from misconduct.app.erasure import erase
 from misconduct.app.repository import DjangoRepository, DjangoUnitOfWork
 from misconduct.domain import commands as c
@@ -81,7 +81,11 @@ def unlock_personal_data(alias: str = "default") -> None:
             "DROP TRIGGER misconduct_personaldatum_no_delete",
         ]
         if connection.vendor == "sqlite"
-        else ["DROP TRIGGER misconduct_personaldatum_guard ON misconduct_personaldatum"]
+        else [
+            "DROP TRIGGER misconduct_personaldatum_guard ON misconduct_personaldatum",
+            "SET CONSTRAINTS ALL IMMEDIATE",  # (the deferred checks first: the table is altered)
+            f"ALTER TABLE misconduct_personaldatum DROP CONSTRAINT {COMMITMENT_CHECK}",
+        ]
     )
     with connection.cursor() as cursor:
         for statement in statements:

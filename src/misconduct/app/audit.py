@@ -11,8 +11,10 @@ hashed as stored, never decoded; :func:`~misconduct.domain.ledger.event_hash_of_
 fields written from their stored columns, and on PostgreSQL each ``jsonb`` payload is that text's
 JSON by the events' check constraint while it stands validated (:func:`_payloads_held`), the
 database comparing them for the audit otherwise; an event recorded before the text was kept is
-decoded and encoded again (:func:`~misconduct.domain.ledger.event_hash`). At the integrity level a
-range's events are first checked all at once by C functions mapped over their columns
+decoded and encoded again (:func:`~misconduct.domain.ledger.event_hash`). Each held personal value's
+commitment is hashed from it, or, on PostgreSQL while the personal data's check constraint holds
+each stored commitment to its value (:func:`_commitments_held`), read as stored. At the integrity
+level a range's events are first checked all at once by C functions mapped over their columns
 (:func:`_quick`: no Python call an event); only a case that does not pass there is checked event by
 event (:func:`_chain`), which names what does not hold. The cases are checked in ranges of
 :data:`CHUNK`, each range in a worker process when the machine has more than one core (``workers``),
@@ -209,6 +211,10 @@ class _Job:
     payloads_held: bool = False
     """PostgreSQL: every ``jsonb`` payload is the JSON of its kept text by the database's own
     validated constraint (:func:`_payloads_held`), so the payloads are not compared again."""
+    commitments_held: bool = False
+    """PostgreSQL: every held personal datum's stored commitment is that of its value and salt by
+    the database's own validated constraint (:func:`_commitments_held`), so the values are not
+    hashed again."""
 
 
 @dataclass
@@ -284,17 +290,22 @@ def _as_text(using: str, column: str) -> str:
     return f"CAST({quoted} AS text)" if connections[using].vendor == "sqlite" else quoted
 
 
-def _personal_rows(using: str, lo: int, hi: int) -> list[tuple[Any, ...]]:
-    """The personal data of the cases from ``lo`` to ``hi`` as stored, in case order: case key, id,
-    value, salt and date erased (as the cursor gives them)."""
+def _personal_rows(
+    using: str, lo: int, hi: int, among: Sequence[int] | None = None
+) -> list[tuple[Any, ...]]:
+    """The personal data of the cases from ``lo`` to ``hi`` (those in ``among``, if given) as
+    stored, in case order: case key, id, value, salt and date erased (as the cursor gives them)."""
     connection = connections[using]
     case_id = connection.ops.quote_name("case_id")
+    only = ""
+    if among is not None:
+        only = f" AND {case_id} IN ({', '.join(['%s'] * len(among))})"
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {_columns(using, 'case_id', 'datum_id', 'value', 'salt')}, "
             f"{_as_text(using, 'erased_on')} FROM {_table(m.PersonalDatum, using)} WHERE "
-            f"{case_id} BETWEEN %s AND %s ORDER BY {case_id}",
-            [lo, hi],
+            f"{case_id} BETWEEN %s AND %s{only} ORDER BY {case_id}",
+            [lo, hi, *(among or ())],
         )
         return list(cursor.fetchall())
 
@@ -396,11 +407,41 @@ _PAYLOAD_CHECK_TEXT = (
 
 def _payloads_held(using: str) -> bool:
     """PostgreSQL: True when the events' table has :data:`PAYLOAD_CHECK` exactly as the migration
-    made it, and validated (every stored event was checked against it, and no write since could
-    pass without it: PostgreSQL has no way to turn a check constraint off short of dropping it, or a
-    superuser writing the catalogue). Then no payload can differ from its kept text and the audit
-    does not compare them; otherwise (dropped, added again unvalidated, changed, SQLite) it
-    compares every one, as :func:`_payload_differs` says."""
+    made it, and validated (:func:`_check_stands`). Then no payload can differ from its kept text
+    and the audit does not compare them; otherwise (dropped, added again unvalidated, changed,
+    SQLite) it compares every one, as :func:`_payload_differs` says."""
+    return _check_stands(using, m.Event, PAYLOAD_CHECK, _PAYLOAD_CHECK_TEXT)
+
+
+COMMITMENT_CHECK = "misconduct_personaldatum_commitment_holds"
+"""PostgreSQL: the personal data's check constraint that each held value's stored commitment is
+``personal.commitment`` of its id, salt and value (migration ``0019_pgverify11_personal_commitment``)."""
+
+_COMMITMENT_CHECK_TEXT = (
+    "CHECK (((value IS NULL) OR (salt IS NULL) OR ((commitment IS NOT NULL) AND "
+    "((commitment)::text = encode(sha256(convert_to((((((('['::text || (to_json(datum_id))::text) "
+    "|| ','::text) || (to_json(salt))::text) || ','::text) || (to_json(value))::text) || "
+    "']'::text), 'UTF8'::name)), 'hex'::text)))))"
+)
+"""That constraint as PostgreSQL's catalogue gives it (``pg_get_constraintdef``): the text
+``personal.commitment`` hashes (PostgreSQL's ``to_json`` of a text is ``encode_basestring``'s),
+hashed when each datum is written."""
+
+
+def _commitments_held(using: str) -> bool:
+    """PostgreSQL: True when the personal data's table has :data:`COMMITMENT_CHECK` exactly as the
+    migration made it, and validated (:func:`_check_stands`). Then each held value's stored
+    commitment is the one its value and salt make, and the audit reads it instead of hashing the
+    value (:func:`_committed_references`); otherwise (dropped, added again unvalidated, changed,
+    SQLite) it hashes every value (:func:`_references_held`)."""
+    return _check_stands(using, m.PersonalDatum, COMMITMENT_CHECK, _COMMITMENT_CHECK_TEXT)
+
+
+def _check_stands(using: str, model: type[Any], name: str, text: str) -> bool:
+    """PostgreSQL: True when ``model``'s table has the check constraint ``name`` as ``text`` says,
+    and validated: every stored row was checked against it, and no write since could pass without
+    it (PostgreSQL has no way to turn a check constraint off short of dropping it, or a superuser
+    writing the catalogue)."""
     connection = connections[using]
     if connection.vendor != "postgresql":
         return False
@@ -408,10 +449,10 @@ def _payloads_held(using: str) -> bool:
         cursor.execute(
             "SELECT convalidated, pg_get_constraintdef(oid) FROM pg_constraint "
             "WHERE conrelid = %s::regclass AND conname = %s AND contype = 'c'",
-            [_table(m.Event, using), PAYLOAD_CHECK],
+            [_table(model, using), name],
         )
         found = cursor.fetchall()
-    return bool(found == [(True, _PAYLOAD_CHECK_TEXT)])
+    return bool(found == [(True, text)])
 
 
 def _differing(using: str, lo: int, hi: int, among: list[int]) -> dict[int, tuple[int, str]]:
@@ -740,6 +781,34 @@ def _references_held(rows: list[tuple[Any, ...]]) -> dict[Any, frozenset[str]]:
     }
 
 
+_CORE = "commitment || %s || left(to_json(datum_id)::text, -1)"
+"""PostgreSQL: a held datum's reference as :func:`_references_held` writes it (the commitment,
+:data:`_BETWEEN` and the body of the id's JSON string, which ``to_json`` writes as Python does:
+``tests/app/test_personal_commitment.py``), given :data:`_BETWEEN` without its closing quote (the
+one ``to_json`` opens the id's string with). The commitment comes first: its key,
+``commitment``, sorts before the id's, ``personal_datum`` (:data:`_KEYS`)."""
+
+
+def _committed_references(using: str, lo: int, hi: int) -> dict[Any, frozenset[str]]:
+    """PostgreSQL, where the database holds each held value's stored commitment to it
+    (:func:`_commitments_held`): :func:`_references_held` of the cases from ``lo`` to ``hi``, each
+    reference written by the database from the stored commitment and the id, a case's joined by
+    newlines (which no reference holds: the commitment is hexadecimal, and JSON escapes a newline
+    in the id), so that no value is read or hashed and the client splits one text a case."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    case_id = quote("case_id")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {case_id}, string_agg({_CORE}, E'\\n') "
+            f"FROM {_table(m.PersonalDatum, using)} WHERE {case_id} BETWEEN %s AND %s "
+            f"AND {quote('value')} IS NOT NULL AND {quote('salt')} IS NOT NULL "
+            f"GROUP BY {case_id}",
+            [_BETWEEN[:-1], lo, hi],
+        )
+        return {pk: frozenset(text.split("\n")) for pk, text in cursor.fetchall()}
+
+
 def _references_hold(text: str, held: frozenset[str]) -> bool:
     """True if every object of the canonical JSON ``text`` that has the personal-data id key is a
     reference to one of the ``held`` (:func:`_references_held`). Each object opening with
@@ -762,6 +831,7 @@ def _quick(
     personal: list[tuple[Any, ...]],
     evidence: bool,
     compare: bool = True,
+    committed: dict[Any, frozenset[str]] | None = None,
 ) -> dict[int, tuple[int, tuple[int, str]]]:
     """The cases from ``lo`` to ``hi`` whose every event verifies as :func:`_chain` checks it, by
     case: how many events and the sequence and hash of the last. Checked over all the range's
@@ -778,7 +848,9 @@ def _quick(
       text that is not JSON fails that query, and every case of the range goes the long way; not
       ``compare``: the database's constraint holds them the same, :func:`_payloads_held`);
     - every reference to personal data: each object with the id key in the case's texts is a
-      reference to one of the case's held values with its commitment (:func:`_references_hold`).
+      reference to one of the case's held values with its commitment (:func:`_references_hold`):
+      those of ``personal`` (the range's :func:`_personal_rows`), each value hashed, or those
+      ``committed`` gives, from the stored commitments (:func:`_committed_references`).
 
     A case not given (a check failed, a text not kept, an erased value referred to, an evidence
     file to check when ``evidence``, a field this cannot read) goes to :func:`_chain`, which names
@@ -872,7 +944,7 @@ def _quick(
             itertools.compress(cases, map(operator.eq, kinds, itertools.repeat(_EVIDENCE)))
         )
     try:
-        held = _references_held(personal)
+        held = _references_held(personal) if committed is None else committed
     except (TypeError, ValueError):
         return {}
     none: frozenset[str] = frozenset()
@@ -1045,7 +1117,11 @@ def _checked(job: _Job, bounds: _Range) -> _Part:
     replay = not job.chain_only
     rows = _rows(job.using, lo, hi) if replay else None
     refs = {pk: row.ref for pk, row in rows.items()} if rows is not None else listed
-    personal = _personal_rows(job.using, lo, hi)
+    # the held values' references from their stored commitments where the database holds them
+    # (the integrity check; the replay needs the values): the values only of the cases _quick
+    # does not pass, read after it
+    committed = job.commitments_held and not replay
+    personal = [] if committed else _personal_rows(job.using, lo, hi)
     read: dict[int, tuple[object, ...]] = {}
     if replay:
         from misconduct.app.read_tables import stored_rows
@@ -1055,13 +1131,16 @@ def _checked(job: _Job, bounds: _Range) -> _Part:
     passed: dict[int, tuple[int, tuple[int, str]]] = {}
     if not replay:
         evidence = job.read_file is not None
-        passed = _quick(job.using, lo, hi, refs, personal, evidence, not job.payloads_held)
+        held = _committed_references(job.using, lo, hi) if committed else None
+        passed = _quick(job.using, lo, hi, refs, personal, evidence, not job.payloads_held, held)
     rest = [pk for pk in refs if pk not in passed]
     if not rest:  # every case passed at once: its count and last event, nothing found
         return _Part(
             sum(count for count, _ in passed.values()),
             [(ref, *passed[pk], None, []) for pk, ref in refs.items()],
         )
+    if committed and rest:
+        personal = _personal_rows(job.using, lo, hi, rest if passed else None)
     data = _personal(personal, set(rest) if passed else None) if rest else {}
     stored = _events(job.using, lo, hi, replay, rest if passed else None) if rest else iter(())
     cases: list[tuple[int, str, list[_Stored], Problem | None]] = []
@@ -1200,7 +1279,7 @@ def verify_database(
     merged in case order. ``chain_only``: no fold of each case (see the module's docstring)."""
     ranges = _ranges(using, chunk)
     processes = _processes(using, workers, len(ranges))
-    job = _Job(using, read_file, chain_only, _payloads_held(using))
+    job = _Job(using, read_file, chain_only, _payloads_held(using), _commitments_held(using))
     ledger: list[_Ledger] = []
     problems: list[Problem] = []
     cases = events = 0

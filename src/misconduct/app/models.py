@@ -185,6 +185,11 @@ class PersonalDatum(models.Model):
     value = models.TextField(null=True)
     salt = models.CharField(max_length=64, null=True)
     erased_on = models.DateField(null=True)
+    commitment = models.CharField(max_length=64, null=True)
+    """``personal.commitment`` of the id, salt and value, written with them and kept on erasure
+    (the events hold it too). PostgreSQL holds it to the value and salt by a check constraint
+    (migration 0019), on which ``audit verify`` relies instead of hashing every value; SQLite
+    keeps it unchecked and the audit there never reads it."""
 
     class Meta:
         constraints = [  # noqa: RUF012

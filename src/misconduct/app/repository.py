@@ -33,7 +33,7 @@ from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.events import event_from_payload
 from misconduct.domain.ledger import RecordedEvent
-from misconduct.domain.personal import Datum, is_erased, resolve
+from misconduct.domain.personal import Datum, datum_commitment, is_erased, resolve
 from misconduct.domain.records import DueItem
 from misconduct.domain.reference import PATTERN, prefix, reference
 from misconduct.domain.terms import Nature, Stage
@@ -583,6 +583,7 @@ def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
             "value": d.value,
             "salt": d.salt,
             "erased_on": d.erased_on,
+            "commitment": datum_commitment(d),
         }
         for ref, _, new, _ in batch
         for e in new

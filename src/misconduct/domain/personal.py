@@ -80,6 +80,13 @@ def commitment(datum_id: str, salt: str, value: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def datum_commitment(datum: Datum) -> str | None:
+    """The :func:`commitment` of a held datum's value (None once erased: nothing to commit to)."""
+    if datum.value is None or datum.salt is None:
+        return None
+    return commitment(datum.id, datum.salt, datum.value)
+
+
 @dataclass(frozen=True)
 class Datum:
     """A personal value held outside the chain; ``value`` and ``salt`` are None once erased."""
