@@ -118,3 +118,41 @@ def test_an_anchor_after_a_rank_is_found_where_one_expression_with_the_ranks_fin
         assert matcher._has(f) == _anchors_as_one_expression(terms, f, strong_only=strong_only), (
             text
         )
+
+
+_GAP = st.sampled_from(["", "", " ", "-", ".", "/", "'", "--", ". ", "\u2011", "x"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    number=st.text(st.sampled_from(list("S0179ab")), min_size=1, max_size=7),
+    literal=st.text(st.sampled_from(list("off_7a9.-/' ")), min_size=1, max_size=10),
+    gaps=st.lists(_GAP, min_size=12, max_size=12),
+    noise=_NOISE,
+    strong_only=st.booleans(),
+)
+def test_a_number_or_an_identifier_is_found_where_one_expression_finds_it_gaps_and_all(
+    number: str, literal: str, gaps: list[str], noise: str, strong_only: bool
+) -> None:
+    """A number's or a literal's anchor is looked for only in a text holding its needle (the text
+    without gaps holding the term's characters without gaps): the text has an anchor, and the same
+    matches, exactly when the one expression of the anchors finds one."""
+    terms = [Term.number(number, "[n]"), Term.literal(literal, "[id]"), Term.name("Jo Ng", "[a]")]
+    matcher = Matcher(terms, strong_only=strong_only)
+
+    def typed(text: str) -> str:
+        return "".join(c + gaps[i % len(gaps)] for i, c in enumerate(text))
+
+    texts = [
+        noise + typed(number) + noise,
+        f"PC{number}; no. {typed(number)}",
+        noise + literal + noise,
+        noise + typed(literal) + " jo ng",
+        typed(noise),
+    ]
+    for text in texts:
+        f = folded(text)
+        assert matcher._has(f) == _anchors_as_one_expression(terms, f, strong_only=strong_only), (
+            text
+        )
+        assert matcher.spans(text) == _one_expression(terms, text, strong_only=strong_only), text

@@ -36,6 +36,15 @@ APOSTROPHES = frozenset("'’‘ʼ`´′‛ʹ＇ˈ")
 DASHES = frozenset("-‐‑‒–—―−﹣－")
 _SEP = r"[ '\-.]*"
 """Between the parts of one name: spaces, apostrophes, hyphens, dots, or nothing at all."""
+_GAPS = str.maketrans("", "", " '-./")
+"""What may stand between the parts of a name (``_SEP``) or the characters of a number."""
+
+
+def _gapless(text: str) -> str:
+    """``text`` without the characters of ``_GAPS``: where an expression matches a text, what it
+    matched, without them, is in the text without them (see :attr:`Term.needle`)."""
+    return text.translate(_GAPS)
+
 
 # Lower-case particles of a surname: matched as part of the name, never on their own.
 PARTICLES = frozenset(
@@ -236,6 +245,11 @@ class Term:
     whether it is what follows a rank (the pattern being a rank, then it). A :class:`Matcher` looks
     for the anchors first and runs the patterns only on a text that has one. A term without them
     (one anchor per pattern) is its own anchor."""
+    needle: str = ""
+    """Text that every text an anchor of this term matches holds once spaces, apostrophes, hyphens,
+    dots and slashes are taken out of it (:func:`_gapless`), or "" for none: a text without it has
+    none of the term's anchors, which are then neither compiled nor run (a number or an identifier
+    is one case's own, so its expression would be compiled for that case alone)."""
 
     @classmethod
     @functools.lru_cache(maxsize=4096)  # a case's people, on every page and document
@@ -292,14 +306,19 @@ class Term:
         left = r"(?<![0-9])" if chars[0].isdigit() else r"(?<!\w)"
         right = r"(?![0-9])" if chars[-1].isdigit() else r"(?!\w)"
         prefixed = rf"(?:(?:{_RANKS}|warrant|collar|number|no)\.?{_SEP})"
+        # (the characters are letters and digits, each apart from the next by at most one gap)
+        needle = "".join(chars)
         if len(chars) >= 3:
-            return cls(((left + body + right, True),), replacement, ((body + right, False),))
+            return cls(
+                ((left + body + right, True),), replacement, ((body + right, False),), needle
+            )
         # A number of one or two characters only where it reads as a number (after a rank, or
         # "warrant number"), prefix and all: on its own it would match any date or count.
         return cls(
             ((rf"(?<!\w){prefixed}(?:number|no)?\.?{_SEP}{body}{right}", True),),
             replacement,
             ((body + right, False),),
+            needle,
         )
 
     @classmethod
@@ -310,7 +329,13 @@ class Term:
         if not f:
             return cls((), replacement)
         body = _SEP.join(re.escape(p) for p in re.split(r"[ ]+", f))
-        return cls(((rf"(?<!\w){body}(?!\w)", True),), replacement, ((body + r"(?!\w)", False),))
+        # (the parts in turn, with only gaps between them)
+        return cls(
+            ((rf"(?<!\w){body}(?!\w)", True),),
+            replacement,
+            ((body + r"(?!\w)", False),),
+            _gapless(f),
+        )
 
 
 # Words of four letters or more that are surnames as well as ordinary English: a document's own
@@ -444,6 +469,7 @@ class Matcher:
         alternatives: list[tuple[str, str, str]] = []
         plain: dict[str, None] = {}
         ranked: dict[str, None] = {}
+        needles: dict[str, str] = {}
         for t in terms:
             anchors = t.anchors if len(t.anchors) == len(t.patterns) else None
             for i, (pattern, strong) in enumerate(t.patterns):
@@ -451,20 +477,24 @@ class Matcher:
                     anchor, after_rank = anchors[i] if anchors else (pattern, False)
                     alternatives.append((pattern, t.replacement, anchor))
                     (ranked if after_rank else plain)[anchor] = None
+                    needles.setdefault(anchor, t.needle if anchors else "")
         # Longer patterns first: at one position the fullest form of a name wins over its parts.
         alternatives.sort(key=lambda a: len(a[0]), reverse=True)
         self._alternatives = [(p, a) for p, _, a in alternatives]
         self.replacements = [r for _, r, _ in alternatives]
         self._found: dict[str, tuple[tuple[int, int, str], ...]] = {}
-        # The plain anchors in one short expression, and the anchors that follow a rank in
-        # another, without the rank: a text has one of those where a rank (``_RANK_BEFORE``, the
-        # ranks' alternation compiled once for every case) ends just before it (:meth:`_has`).
-        self._plain = _compiled("|".join(plain)) if plain else None
-        self._after = _compiled("|".join(ranked)) if ranked else None
+        # The plain anchors, and the anchors that follow a rank, without the rank: a text has one
+        # of those where a rank (``_RANK_BEFORE``, the ranks' alternation compiled once for every
+        # case) ends just before it (:meth:`_has`). Each anchor is its own expression, compiled
+        # once for every case that has it (a case's officers' names recur; their alternation would
+        # be the case's own), and one with a needle only where the text has the needle.
+        self._needles = needles
+        self._plain = tuple(plain)
+        self._after = tuple(ranked)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Each match as (start, end, replacement) in the original text."""
-        if (self._plain is None and self._after is None) or not text:
+        if not (self._plain or self._after) or not text:
             return []
         found = self._found.get(text)
         if found is None:
@@ -482,9 +512,10 @@ class Matcher:
             return
         has: dict[str, bool] = {}
         patterns: list[tuple[int, re.Pattern[str]]] = []
+        gapless: list[str] = []
         for i, (pattern, anchor) in enumerate(self._alternatives):
             if anchor not in has:
-                has[anchor] = _compiled(anchor).search(f) is not None
+                has[anchor] = self._search(anchor, f, gapless) is not None
             if has[anchor]:
                 patterns.append((i, _compiled(pattern)))
         # The next match of each pattern at or after ``pos``: the earliest wins, and of those
@@ -505,23 +536,34 @@ class Matcher:
             yield best
             pos = best[1].end()
 
+    def _search(self, anchor: str, f: str, gapless: list[str]) -> re.Match[str] | None:
+        """The first match of ``anchor`` in folded text ``f``; None at once where ``f`` (without
+        gaps: ``gapless`` keeps it, once made, for the other anchors) lacks the anchor's needle."""
+        needle = self._needles[anchor]
+        if needle:
+            if not gapless:
+                gapless.append(_gapless(f))
+            if needle not in gapless[0]:
+                return None
+        return _compiled(anchor).search(f)
+
     def _has(self, f: str) -> bool:
         """Whether folded text ``f`` has an anchor: a plain one anywhere, or one that follows a
-        rank, as ``(?<!\\w)(?:RANKS)\\.?SEP(?:anchors)`` would find it."""
-        if self._plain is not None and self._plain.search(f) is not None:
+        rank, as ``(?<!\\w)(?:RANKS)\\.?SEP(?:anchors)`` would find it. (The anchors in turn find
+        one exactly where their alternation would.)"""
+        gapless: list[str] = []
+        if any(self._search(anchor, f, gapless) is not None for anchor in self._plain):
             return True
-        after = self._after
-        if after is None:
-            return False
-        backwards = f[::-1]
-        found = after.search(f)
-        while found is not None:
-            # an anchor starts here: is it just after a rank? (every start is tried, as an
-            # alternation after the ranks would try it)
-            start = found.start()
-            if _RANK_BEFORE.match(backwards, len(f) - start) is not None:
-                return True
-            found = after.search(f, start + 1)
+        backwards = f[::-1] if self._after else ""
+        for anchor in self._after:
+            found = self._search(anchor, f, gapless)
+            while found is not None:
+                # the anchor starts here: is it just after a rank? (every start is tried, as an
+                # alternation after the ranks would try it)
+                start = found.start()
+                if _RANK_BEFORE.match(backwards, len(f) - start) is not None:
+                    return True
+                found = _compiled(anchor).search(f, start + 1)
         return False
 
     def _spans(self, text: str) -> tuple[tuple[int, int, str], ...]:

@@ -30,6 +30,7 @@ from django.utils.safestring import SafeString
 
 from misconduct.app.pgbackend import prepared_cursor
 from misconduct.app.roles import CaseScope
+from misconduct.app.rows import compact_dumps, dumps
 from misconduct.app.web.html import esc, fill, safe
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force
@@ -426,8 +427,8 @@ def row(case: Case, public: Sequence[Spell] | None = None) -> dict[str, Any]:
         "ref": case.ref,
         "version": case.version,
         "force": case.force,
-        "chairs": json.dumps(list(scope(case).chairs)),
-        "parts": json.dumps(parts(case, public), separators=(",", ":")),
+        "chairs": dumps(list(scope(case).chairs)),
+        "parts": compact_dumps(parts(case, public)),
         "parts_format": FORMAT,
         "steps_on": None,
         "steps": "",
