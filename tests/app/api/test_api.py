@@ -85,6 +85,34 @@ def test_a_revoked_token_no_longer_works(users: dict[str, Any]) -> None:
     assert ApiToken.objects.get(pk=record.pk).key_hash != token  # only the hash is stored
 
 
+def test_a_tokens_last_use_is_written_at_most_once_a_minute(
+    users: dict[str, Any], django_assert_num_queries: Any
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from misconduct.app.api.models import LAST_USED_EVERY
+
+    record, token = ApiToken.issue(users["viewer"], "t")
+    assert record.last_used_at is None
+    first = ApiToken.authenticate(token)
+    assert first is not None and first.last_used_at is not None  # the first use is written
+    written = ApiToken.objects.get(pk=record.pk).last_used_at
+    assert written == first.last_used_at
+    with django_assert_num_queries(1):  # within the minute: the token read, nothing written
+        again = ApiToken.authenticate(token)
+    assert again is not None
+    assert ApiToken.objects.get(pk=record.pk).last_used_at == written
+    # a minute on (or a time ahead of the clock, such as one written by a fast server): written anew
+    for stale in (written - LAST_USED_EVERY, timezone.now() + timedelta(hours=1)):
+        ApiToken.objects.filter(pk=record.pk).update(last_used_at=stale)
+        later = ApiToken.authenticate(token)
+        assert later is not None
+        kept = ApiToken.objects.get(pk=record.pk).last_used_at
+        assert kept is not None and kept != stale and kept == later.last_used_at
+
+
 @pytest.mark.parametrize(
     ("user", "case_status", "step_status"),
     [

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 TOKEN_PREFIX = "msc_"
+
+LAST_USED_EVERY = timedelta(minutes=1)
+"""How often a token's ``last_used_at`` is written: at most once a minute, not at every request
+(issue 10: a write and a commit for each API read, and on SQLite the database's write lock, for a
+time the tokens page shows to the day)."""
 
 
 def hash_token(token: str) -> str:
@@ -61,7 +67,11 @@ class ApiToken(models.Model):
             .first()
         )
         if record is not None:
-            cls.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
+            now = timezone.now()
+            used = record.last_used_at
+            if used is None or not now - LAST_USED_EVERY < used <= now:
+                cls.objects.filter(pk=record.pk).update(last_used_at=now)
+                record.last_used_at = now
         return record
 
 
