@@ -1139,7 +1139,7 @@ def _checked(job: _Job, bounds: _Range) -> _Part:
             sum(count for count, _ in passed.values()),
             [(ref, *passed[pk], None, []) for pk, ref in refs.items()],
         )
-    if committed and rest:
+    if committed:
         personal = _personal_rows(job.using, lo, hi, rest if passed else None)
     data = _personal(personal, set(rest) if passed else None) if rest else {}
     stored = _events(job.using, lo, hi, replay, rest if passed else None) if rest else iter(())

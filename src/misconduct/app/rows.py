@@ -23,6 +23,7 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 
 from misconduct.app.pgbackend import keys as foreign_keys
 from misconduct.app.pgbackend import prepared_cursor
+from misconduct.domain.ledger import json_encoder
 
 # Fields whose value is stored as given (text, numbers, booleans, keys): no conversion needed.
 _AS_GIVEN = (
@@ -44,31 +45,9 @@ def json_text(field: models.JSONField, value: Any) -> str | None:
     return json.dumps(value, cls=field.encoder)
 
 
-def _encoder(item_separator: str, key_separator: str) -> Callable[[Any], str]:
-    """``json.dumps`` with these separators and its other defaults, its C encoder made once instead
-    of at every call (which cost more than encoding a small value). It does not look for cycles, which
-    the values written (plain forms of records, lists of texts) cannot hold: a cycle would end in
-    ``RecursionError`` instead of ``ValueError``. Without the C encoder, ``json.dumps`` itself."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:  # pragma: no cover - CPython has it
-        return functools.partial(json.dumps, separators=(item_separator, key_separator))
-    encode = make(
-        None,
-        json.JSONEncoder().default,
-        json.encoder.encode_basestring_ascii,
-        None,
-        key_separator,
-        item_separator,
-        False,
-        False,
-        True,
-    )
-    return lambda value: "".join(encode(value, 0))
-
-
-dumps = _encoder(", ", ": ")
-"""``json.dumps(value)``: the same text."""
-compact_dumps = _encoder(",", ":")
+dumps = json_encoder()
+"""``json.dumps(value)``: the same text, its encoder made once (``domain.ledger.json_encoder``)."""
+compact_dumps = json_encoder(separators=(",", ":"))
 """``json.dumps(value, separators=(",", ":"))``: the same text."""
 
 

@@ -47,20 +47,40 @@ _STRING = encode_basestring
 part in a string)."""
 
 
-def _canonical_encoder() -> Callable[[Any], str]:
-    """:func:`canonical_json` itself, its encoder made once: the C encoder that ``json.dumps`` makes
-    anew for every call (with no check for cycles, which decoded JSON cannot hold), or, without it,
-    a ``JSONEncoder`` made once."""
+def json_encoder(
+    *,
+    sort_keys: bool = False,
+    separators: tuple[str, str] = (", ", ": "),
+    ensure_ascii: bool = True,
+) -> Callable[[Any], str]:
+    """``json.dumps`` with these arguments (and its other defaults), its encoder made once: the C
+    encoder that ``json.dumps`` makes anew for every call (which costs more than encoding a small
+    value), with no check for cycles (which decoded JSON and the plain forms of records cannot
+    hold: a cycle would end in ``RecursionError`` instead of ``ValueError``), or, without it, a
+    ``JSONEncoder`` made once."""
+    item_separator, key_separator = separators
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:  # pragma: no cover - CPython has it
-        return json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+        return json.JSONEncoder(
+            sort_keys=sort_keys, separators=separators, ensure_ascii=ensure_ascii
+        ).encode
+    string = json.encoder.encode_basestring_ascii if ensure_ascii else encode_basestring
     encode = make(
-        None, json.JSONEncoder().default, encode_basestring, None, ":", ",", True, False, True
+        None,
+        json.JSONEncoder().default,
+        string,
+        None,
+        key_separator,
+        item_separator,
+        sort_keys,
+        False,
+        True,
     )
     return lambda value: "".join(encode(value, 0))
 
 
-_CANONICAL = _canonical_encoder()
+_CANONICAL = json_encoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+""":func:`canonical_json` itself, its encoder made once."""
 
 
 def event_hash(
