@@ -12,8 +12,9 @@ A case page or an outcome page asks each time for a case chosen at random from t
 Results go to bench/scale-results.json; docs/performance.md quotes them with the machine.
 
 Also: BENCH_WORK (keep the seeded databases there and serve them again), BENCH_SEED_ONLY,
-BENCH_VERIFY_MAX and BENCH_REPLAY_MAX (see docs/performance.md), BENCH_ONLY (words separated by commas: drive only the
-pages whose name holds one), BENCH_WORKERS and BENCH_THREADS (`misconduct serve --workers/--threads`).
+BENCH_VERIFY_MAX and BENCH_REPLAY_MAX (see docs/performance.md), BENCH_ONLY (words separated by
+commas: drive only the pages whose name holds one), BENCH_SQLITE=0 (PostgreSQL only), BENCH_WORKERS
+and BENCH_THREADS (`misconduct serve --workers/--threads`).
 """
 
 from __future__ import annotations
@@ -390,8 +391,11 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
 def main() -> None:
     results = []
     postgres = os.environ.get("BENCH_POSTGRES_URL")
+    # BENCH_SQLITE=0: PostgreSQL only (a subset run, with BENCH_WORK and BENCH_ONLY)
+    sqlite = os.environ.get("BENCH_SQLITE", "1") != "0"
     for size in SIZES:
-        results.append(one(size, "SQLite", None))
+        if sqlite:
+            results.append(one(size, "SQLite", None))
         if postgres:
             results.append(one(size, "PostgreSQL", postgres))
     if len(SIZES) > 1 and not os.environ.get("BENCH_SEED_ONLY"):
