@@ -11,6 +11,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from misconduct.app import models as m
 from misconduct.app.api.models import ApiToken
@@ -63,3 +64,39 @@ def test_the_admin_shows_no_case_data_even_to_a_superuser(
     for model in ("case", "event", "officer", "timelimit"):
         assert admin.get(f"/admin/misconduct/{model}/").status_code == 404, model
     assert CANONICAL_REF not in index and json.dumps(CANONICAL_REF) not in index
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_a_view_is_recorded_on_either_database(alias: str) -> None:
+    """A view's record on either database; on PostgreSQL, called outside any transaction (as a
+    request does), it is committed without waiting for the server's log (``access.unwaited``):
+    that setting holds for its own transaction only, and a record written inside a transaction of
+    the caller's (as here: each test is one) leaves the caller's commit as it was."""
+    from types import SimpleNamespace
+
+    from django.db import connections
+
+    from misconduct.app import access
+
+    viewer = SimpleNamespace(pk=7, get_username=lambda: "viewer")
+    seen = SimpleNamespace(ref="MPS-2026-0001", force="metropolitan")
+    connection = connections[alias]
+
+    def setting() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit" if alias == "postgres" else "SELECT 'on'")
+            return str(cursor.fetchone()[0])
+
+    assert connection.in_atomic_block
+    access.record(viewer, seen, "case page", using=alias)
+    assert setting() == "on"  # inside a transaction: written as any other row
+    if alias == "postgres":
+        row = {"at": timezone.now(), "user_id": 7, "username": "viewer"}
+        row |= {"force": "metropolitan", "case_ref": "MPS-2026-0001", "what": "document x.pdf"}
+        access.unwaited(connection, row)
+        assert setting() == "off"  # for the transaction it ran in (here the test's), no other
+    rows = m.AccessRecord.objects.using(alias).filter(username="viewer").order_by("id")
+    assert [(r.user_id, r.force, r.case_ref, r.what) for r in rows] == [
+        (7, "metropolitan", "MPS-2026-0001", "case page"),
+        *([(7, "metropolitan", "MPS-2026-0001", "document x.pdf")] if alias == "postgres" else []),
+    ]
