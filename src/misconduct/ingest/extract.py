@@ -2050,10 +2050,12 @@ def _record(
     return OfficerRecord(fields, officer.name, officer.label)
 
 
-# "put on the barred list", "barred from policing", "barring him from policing" (twelfth round)
+# "put on the barred list", "barred from policing", "barring him from policing" (twelfth round);
+# "banned from working for the police in any capacity" (twentieth round)
 _BARRED = re.compile(
     r"\bbarred\s+list\b|"
-    r"\bbar(?:red|ring|s)\s+(?:(?:him|her|them)\s+)?from\s+(?:policing|the\s+police)",
+    r"\b(?:bar(?:red|ring|s)|bann(?:ed|ing)|bans)\s+(?:(?:him|her|them)\s+)?from\s+"
+    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police)",
     re.I,
 )
 
@@ -2066,6 +2068,15 @@ def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bo
     return former and gross and bool(_BARRED.search(text))
 
 
+# "culminating in the officer's resignation in June": a resignation dated is one that happened, not
+# one offered ("handed in his resignation on Monday, which was rejected"; twentieth round)
+_DATED_RESIGNATION = (
+    r"(?<!handed\sin\s)(?<!tendered\s)(?<!submitted\s)(?<!offered\s)"
+    r"\b(?:the\s+officer's|the\s+officer’s|his|her)\s+(?:resignation|retirement)\s+"
+    r"(?:in|on|last|earlier)\b(?![^.]{0,120}\b(?:rejected|refused|not\s+accepted))"
+)
+
+
 # "a former officer", "the former police constable", "resigned from the force", "had retired":
 # in a text about one officer, that officer was no longer serving.
 _FORMER_OFFICER = re.compile(
@@ -2075,7 +2086,7 @@ _FORMER_OFFICER = re.compile(
     r"(?:and\s+)?){1,3}?(?:police\s+)?(?:officer|constable|sergeant|inspector)\b|"
     r"\b(?:former|ex-)\s*(?:police\s+|special\s+)?(?:officer|constable|pc|sergeant|inspector|"
     r"detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
-    r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)",
+    r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)|" + _DATED_RESIGNATION,
     re.I,
 )
 # "serving", but not "had the officer still been serving", "if still serving", "no longer serving".
@@ -2097,7 +2108,7 @@ _LEFT = re.compile(
     # one officer's leaving, not a group's ("others resigned before facing the music")
     r"(?<!others\s)(?<!some\s)(?<!they\s)(?<!officers\s)(?<!many\s)"
     r"\b(?:resigned|retired)\s+(?:from\s+(?:the\s+)?(?:force|police|service|constabulary|"
-    r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4}))",
+    r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4}))|" + _DATED_RESIGNATION,
     re.I,
 )
 
@@ -2180,6 +2191,25 @@ _AND_OFFICER = re.compile(r"\band\s+(?:former\s+)?(?:" + RANK_PATTERN + r")\b", 
 
 
 # "... for the first offence", "... on the other allegation", "... in relation to a further breach"
+def _final_warning_too(text: str, best: Hit, *, single: bool) -> Hit | None:
+    """A final written warning the text also tells, where its "written warning" is that warning
+    shortened (twentieth round): in a text about one officer ("given written warning" in the
+    headline, "given a final written warning" below); or, in a text about several, where both are
+    told of the officers together and the only level found is gross misconduct, whose lowest
+    sanction is a final written warning (Conduct Regs 2020 reg. 42; "were given written warnings
+    ... they are now on their final warning")."""
+    finals = [
+        h
+        for h in find_outcomes(text)
+        if h.code == "final_written_warning" and not _staff_sentence(_sentence_at(text, h.start))
+    ]
+    if single:
+        return finals[0] if finals else None
+    if {h.code for h in find_findings(text)} != {"gross_misconduct"} or not best.text.endswith("s"):
+        return None
+    return next((h for h in finals if _PLURAL_SUBJECT.search(_sentence_at(text, h.start))), None)
+
+
 _FOR_ONE_ALLEGATION = re.compile(
     r"\s+(?:for|on|in\s+relation\s+to|in\s+respect\s+of)\s+(?:the\s+|a\s+|one\s+)?"
     r"(?:first|second|third|other|another|further|remaining|separate|lesser)\s+(?:\w+\s+)?"
@@ -2407,6 +2437,10 @@ def _outcome_read(
             # lesser sanction given on one allegation beside a dismissal; the dismissal, which
             # ends the officer's service, is the officer's outcome (sixteenth round).
             best = dismissal
+    if best.code == "written_warning":
+        final = _final_warning_too(text, best, single=single)
+        if final is not None:
+            best = final
     if best.code == "dismissal_without_notice" and best.confidence < 0.9:
         # "sacked ... has now been 'dismissed with notice'": the words that say which dismissal
         # it was win over a bare "sacked" or "dismissed" (fourth round, after held-out 3).
@@ -2454,6 +2488,19 @@ def _finding(
             if len(codes) > 1 and not scope
             else hits[0]
         )
+        if h.code == "misconduct" and outcome.value in DISMISSALS and outcome.evidence is not None:
+            # A dismissal follows only gross misconduct: "engaged in misconduct ... he would have
+            # faced dismissal for gross misconduct" is the level the dismissal's own sentence
+            # names (twentieth round)
+            told = _sentence_piece(text, outcome.evidence.start)
+            m = re.search(r"\bgross\s+misconduct\b", told.text, re.I)
+            if m:
+                return Field(
+                    "gross_misconduct",
+                    _span(told.start + m.start(), told.start + m.end(), text),
+                    0.7,
+                    "the sentence of the dismissal names gross misconduct",
+                )
         conf = 0.9 if len(codes) == 1 else 0.7
         return _hit_field(h, text, conf=conf)
     code = outcome.value

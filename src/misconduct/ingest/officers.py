@@ -183,6 +183,13 @@ _FOUND_NAMED = re.compile(
     rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:,?\s+and\s+{_FULL_NAME})?)\s+"
     r"(?:had\s+)?(?i:breached|committed)\b"
 )
+# "Jo Bloggs and Sam Smith, of Kent Police, were given ...": officers named without a rank, two or
+# more listed together in apposition with the force they serve in (twentieth round; one name so
+# placed may be a spokesperson's)
+_NAMES_OF_FORCE = re.compile(
+    rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*,?\s+and\s+{_FULL_NAME}),[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+(?:and[ \t]+)?){1,4}(?:Police|Constabulary)\b"
+)
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
 _LETTERED = re.compile(
@@ -644,7 +651,11 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     for pattern in (_NAME_AGE_OF_FORCE, _FELLOW_OFFICER):
         for m in pattern.finditer(text):
             add_named(m, None, m.group("names"))
-    for m in [*_FOUND_NAMED.finditer(text), *_PART_NAMED.finditer(text)]:
+    for m in [
+        *_FOUND_NAMED.finditer(text),
+        *_PART_NAMED.finditer(text),
+        *_NAMES_OF_FORCE.finditer(text),
+    ]:
         pos = m.start("names")
         for n in _names(m.group("names")):
             at = text.find(n, pos)

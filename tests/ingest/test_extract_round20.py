@@ -1,0 +1,132 @@
+"""Rules of the twentieth round (1/12/2026, issue 15), written against held-out 17's misses after
+its one measurement. Every text is invented for the test; none is a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+from misconduct.ingest.outcomes import find_findings, find_outcomes
+from tests.ingest.reading import one_record, records_by_name
+
+_one = one_record
+_by_name = records_by_name
+
+
+# --- A text once refused: engaged in gross misconduct, banned, resignation dated -----------------
+
+
+def test_engaged_in_gross_misconduct_is_a_finding() -> None:
+    assert [
+        h.code for h in find_findings("He was judged to have engaged in gross misconduct.")
+    ] == ["gross_misconduct"]
+
+
+def test_a_former_officer_banned_from_working_for_the_police_would_have_been_dismissed() -> None:
+    rec = _one(
+        "A Kent Police officer has been banned from working for the police in any capacity after "
+        "a panel ruled he had engaged in gross misconduct.\n"
+        "The allegations followed a party, and ended with the officer's resignation in March.\n"
+        "He did not attend the hearing before a disciplinary panel.\n"
+    )
+    assert rec.value("finding") == "gross_misconduct"
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("status") == "former"
+
+
+def test_a_serving_officer_banned_from_a_pub_is_no_outcome() -> None:
+    ex = extract(
+        "PC Tom Hale of Kent Police faces a misconduct hearing next month over a fight.\n"
+        "He was banned from the pub by its landlord.\n"
+    )
+    assert ex.refused is not None
+
+
+def test_a_resignation_handed_in_and_rejected_is_not_leaving() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police handed in his resignation in March, but it was rejected.\n"
+        "A misconduct hearing found he had committed gross misconduct and he was given a final "
+        "written warning.\n"
+    )
+    assert rec.value("status") == "serving"
+    assert rec.value("outcome") == "final_written_warning"
+
+
+# --- Officers named together with their force, without a rank ------------------------------------
+
+
+def test_two_full_names_of_a_force_are_two_officers() -> None:
+    recs = _by_name(
+        "Two officers kept their jobs despite being found guilty of gross misconduct.\n"
+        "Jo Bloggs and Sam Smith, of Kent Police, were given written warnings after a chase.\n"
+        "Both are now on a final warning, the commissioner said.\n"
+    )
+    assert set(recs) == {"Jo Bloggs", "Sam Smith"}
+    for rec in recs.values():
+        assert rec.value("force") == "kent"
+        assert rec.value("finding") == "gross_misconduct"
+        assert rec.value("outcome") == "final_written_warning"
+        assert rec.value("anonymised") is False
+
+
+def test_one_name_of_a_force_is_not_read_as_an_officer_by_this_rule() -> None:
+    ex = extract(
+        "An unnamed constable was dismissed after a misconduct hearing found gross misconduct.\n"
+        "Jo Bloggs, of Kent Police, said the force welcomed the decision.\n"
+    )
+    assert ex.refused is None
+    assert [r.name for r in ex.records] == [None]
+
+
+# --- A written warning that is a final written warning shortened ---------------------------------
+
+
+def test_a_headline_written_warning_and_a_final_written_warning_below_is_final() -> None:
+    rec = _one(
+        "Constable given written warning over parking\n"
+        "A constable has been given a final written warning after allegations of misconduct were "
+        "proven.\n"
+        "PC Tom Hale of Kent Police attended a misconduct hearing.\n"
+    )
+    assert rec.value("outcome") == "final_written_warning"
+
+
+def test_a_written_warning_alone_stays_a_written_warning() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was found to have committed misconduct at a misconduct "
+        "meeting and was given a written warning.\n"
+    )
+    assert rec.value("outcome") == "written_warning"
+
+
+def test_an_outcome_given_after_allegations_is_an_outcome() -> None:
+    hits = find_outcomes("He was given a final written warning after allegations were proven.")
+    assert [h.code for h in hits] == ["final_written_warning"]
+    hits = find_outcomes("He was given a written warning following allegations of lateness.")
+    assert [h.code for h in hits] == ["written_warning"]
+
+
+def test_the_panel_dismissed_the_allegations_is_still_no_outcome() -> None:
+    assert find_outcomes("The panel dismissed all allegations against him.") == []
+
+
+# --- Would have dismissed him -------------------------------------------------------------------
+
+
+def test_i_would_have_dismissed_him_is_a_would_be_dismissal() -> None:
+    rec = _one(
+        "PC Tom Hale, who quit Kent Police this spring, admitted gross misconduct at a misconduct "
+        "hearing.\n"
+        'The chief constable said: "I find that if PC Hale had still been serving then I would '
+        'have dismissed him without notice."\n'
+    )
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("status") == "former"
+
+
+def test_a_dismissal_names_gross_misconduct_in_its_own_sentence() -> None:
+    rec = _one(
+        "Former PC Tom Hale of Kent Police engaged in misconduct by drinking on duty.\n"
+        "The panel decided that, had Hale not resigned, he would have faced dismissal for gross "
+        "misconduct.\n"
+    )
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("finding") == "gross_misconduct"
