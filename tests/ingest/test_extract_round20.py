@@ -130,3 +130,55 @@ def test_a_dismissal_names_gross_misconduct_in_its_own_sentence() -> None:
     )
     assert rec.value("outcome") == "would_have_been_dismissed"
     assert rec.value("finding") == "gross_misconduct"
+
+
+# --- Force from an address that drops "and" ------------------------------------------------------
+
+
+def test_an_address_without_and_names_its_force() -> None:
+    from misconduct.ingest.gazetteer import force_from_address
+
+    assert (
+        force_from_address("https://www.devon-cornwall.police.uk/news/x/") == "devon_and_cornwall"
+    )
+    assert force_from_address("https://www.kent.police.uk/news/x/") == "kent"
+
+
+# --- Hearing dates ------------------------------------------------------------------------------
+
+
+def test_a_resignation_in_a_condition_does_not_turn_a_date_away() -> None:
+    rec = _one(
+        "Former PC barred\n\nPublished: 10 May 2024\n\n"
+        "A misconduct panel of Kent Police ruled on Tuesday (7 May) that PC Tom Hale would have "
+        "been dismissed had he not already resigned.\n"
+        "He was found to have committed gross misconduct.\n"
+    )
+    assert rec.value("hearing_date") == "2024-05-07"
+
+
+def test_a_resignation_dated_still_turns_its_date_away() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police resigned on 2 February 2024.\n"
+        "A misconduct hearing found he would have been dismissed had he still been serving.\n"
+    )
+    assert rec.value("hearing_date") is None
+
+
+def test_the_day_an_adjourned_hearing_resumed_and_gave_its_sanction_is_its_date() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police has been dismissed without notice over his bank account.\n"
+        "At the hearing held on 4 and 5 October 2023, the panel found the allegations proven as "
+        "gross misconduct.\n"
+        "The hearing was adjourned until 12 January 2024, when the panel gave a sanction of "
+        "dismissal without notice.\n"
+    )
+    assert rec.value("hearing_date") == "2024-01-12"
+
+
+def test_an_adjourned_hearing_with_no_outcome_on_the_later_day_keeps_its_own_date() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was dismissed at a misconduct hearing held on 4 October 2023.\n"
+        "An earlier hearing had been adjourned until 12 January 2023 for a witness.\n"
+    )
+    assert rec.value("hearing_date") == "2023-10-04"

@@ -690,7 +690,9 @@ _DATE_GOOD = re.compile(
 )
 _DATE_BAD = re.compile(
     r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
-    r"resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
+    # (not a resignation in a condition: "would have been dismissed had he not already resigned";
+    # twentieth round)
+    r"(?<!not\s)(?<!not\salready\s)resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
     # a date of when a body was told something, or of a criminal case (seventh round)
     r"joined|born|sentenced|criminal|informed|"
     # an appeal tribunal's date is the appeal's, not the misconduct hearing's (eighth round)
@@ -811,6 +813,23 @@ _THEN_HEARD = re.compile(
 )
 
 
+# "the matter was adjourned until 7 March and then 1 July, when the panel gave a sanction of
+# dismissal": the day an adjourned hearing resumed and gave its outcome is its last day, the
+# hearing's date (twentieth round)
+_RESUMED_WHEN = re.compile(
+    r"\)?\s*,?\s*when\s+(?:the\s+|a\s+)?(?:panel|chair|hearing|officer|he|she)\b[^.;]{0,60}?"
+    r"\b(?:sanction|dismiss\w*|sacked|warning|outcome|decid\w*|decision)",
+    re.I,
+)
+
+
+def _resumed_on(sentence: str, start: int, end: int) -> bool:
+    """Whether a date is the day an adjourned hearing resumed and gave its outcome."""
+    return bool(re.search(r"\badjourned\b", sentence[:start], re.I)) and bool(
+        _RESUMED_WHEN.match(sentence, end)
+    )
+
+
 def _panel_heard_on(sentence: str, start: int, end: int) -> bool:
     """Whether a day opens the sentence and a panel, chair or hearing is the subject that then
     hears or decides."""
@@ -929,6 +948,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # the day of the suspension, not of the hearing
             elif _panel_heard_on(s.text, f.start, f.end):
                 score = max(score + 1, 1)  # "On 3 May 2022, the panel heard ..."
+            if _resumed_on(s.text, f.start, f.end):
+                score += 3
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
@@ -968,6 +989,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # the day of the suspension, not of the hearing
             elif _panel_heard_on(s.text, dm.start, dm.end):
                 score = max(score + 1, 1)  # "On Monday, July 12, the panel was told ..."
+            if _resumed_on(s.text, dm.start, dm.end):
+                score += 3
             if _RELATIVE_YEAR_AFTER.match(s.text, dm.end):
                 continue  # "on 12 February last year": the date line's year is not its year
             if _HEARING_TO_COME.search(s.text[: dm.start]):

@@ -108,7 +108,15 @@ def force_from_address(url: str) -> str | None:
     codes = set()
     for f in FORCES:
         slug = _short(f.name).lower()
-        candidates = {slug.replace(" ", ""), slug.replace(" ", "-"), *_URL_TOKENS.get(f.code, ())}
+        # "www.devon-cornwall.police.uk": a name joined by "and" is printed without it in an
+        # address (twentieth round)
+        bare = slug.replace(" and ", " ")
+        candidates = {
+            slug.replace(" ", ""),
+            slug.replace(" ", "-"),
+            *({bare.replace(" ", ""), bare.replace(" ", "-")} if bare != slug else ()),
+            *_URL_TOKENS.get(f.code, ()),
+        }
         if f.code == "hampshire":
             candidates = {"hampshire"}
         if candidates & tokens or any(t.startswith(slug.replace(" ", "-") + "-") for t in tokens):
