@@ -182,3 +182,54 @@ def test_an_adjourned_hearing_with_no_outcome_on_the_later_day_keeps_its_own_dat
         "An earlier hearing had been adjourned until 12 January 2023 for a witness.\n"
     )
     assert rec.value("hearing_date") == "2023-10-04"
+
+
+# --- Standards -----------------------------------------------------------------------------------
+
+
+def test_honesty_standards_shortened_is_honesty_and_integrity() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police was dismissed at a misconduct hearing for breaching honesty "
+        "standards when she signed a form in a witness's name.\n"
+    )
+    assert rec.value("standards") == ["honesty_and_integrity"]
+
+
+def test_a_standard_after_but_not_is_not_breached() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police was given a final written warning for a remark at a party.\n"
+        "A misconduct panel found that Bell had breached the force's professional standards, but "
+        "not equality and diversity standards.\n"
+    )
+    assert rec.value("standards") == []
+
+
+def test_the_standards_required_of_its_officers_are_not_a_breach_found() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police was dismissed after a misconduct hearing.\n"
+        "The force said forging a signature departs from the standards of honesty and integrity "
+        "required of its officers.\n"
+    )
+    assert rec.value("standards") == []
+
+
+def test_this_was_in_breach_of_after_a_finding_gives_the_standards_found() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police was given a final written warning at a misconduct hearing "
+        "called to answer allegations of breaches of the following:\n"
+        "Orders and Instructions\n"
+        "Duties and Responsibilities\n"
+        "Honesty and Integrity\n"
+        "The panel found that PC Bell had kept a pass she should have returned. This was in "
+        "breach of the Standards of Professional Behaviour of Honesty and Integrity.\n"
+    )
+    assert rec.value("standards") == ["honesty_and_integrity"]
+
+
+def test_it_was_alleged_this_was_a_breach_is_no_finding() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police was given a final written warning at a misconduct hearing.\n"
+        "It was alleged that this was a breach of the Standards of Orders and Instructions and "
+        "Honesty and Integrity.\n"
+    )
+    assert rec.value("standards") == ["orders_and_instructions", "honesty_and_integrity"]

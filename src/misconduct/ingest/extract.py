@@ -2563,7 +2563,9 @@ _NEGATION_BEFORE = re.compile(
     r"\bno\s+breach\w*\s+of|\bnot\s+(?:proven|proved)\s+(?:in\s+(?:respect|relation)\s+(?:of|to)|for)|"
     # "each was cleared of breaching standards of ..." (30/11/2026, sixth round)
     r"\bcleared\s+of\s+(?:any\s+)?breach\w*)"
-    r"[^.;]{0,80}$",
+    r"[^.;]{0,80}$|"
+    # "had breached its professional standards, but not equality and diversity" (twentieth round)
+    r"\bbut\s+not\s+(?:the\s+|of\s+|in\s+respect\s+of\s+)?$",
     re.I,
 )
 _NEGATION_AFTER = re.compile(
@@ -2652,7 +2654,9 @@ _DEFINITION = re.compile(
 # says one was breached (30/11/2026, ninth round).
 _EVERY_OFFICER = re.compile(
     r"\b(?:fundamental|expected\s+of|required\s+of|requirements?\s+(?:for|of))\b[^.]{0,40}?"
-    r"\b(?:all|any|every)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b|"
+    # ("... the expected standards of honesty and integrity required of its officers";
+    # twentieth round)
+    r"\b(?:all|any|every|its|our|their)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b|"
     # "The public should be able to trust that all of our officers act with honesty and
     # integrity" (twelfth round)
     r"\b(?:should|must|expects?|trust)\b[^.]{0,40}?\b(?:all|every)\s+(?:of\s+)?(?:our\s+)?"
@@ -2681,7 +2685,11 @@ _FOUND_BREACHED = re.compile(
     r"\b(?<!not\s)(?:proven|proved|upheld|substantiated)\s*,?\s+(?:namely|specifically|being)\b"
     r"[^.:]{0,300}$|"
     # "He was also guilty of discreditable conduct" (sixteenth round)
-    r"(?<!not\s)\bguilty\s+of\b[^.;:]{0,60}$",
+    r"(?<!not\s)\bguilty\s+of\b[^.;:]{0,60}$|"
+    # "The panel found that he had ... This was in breach of the Standards ... of X and Y": the
+    # narrator's statement of the breach the finding was (twentieth round); not an allegation
+    r"^(?:(?!\balleg|\bif\b|\bwould\b|\bwhether\b)[^.:])*\b(?:this|which|these|it)\s+"
+    r"(?:was|were|is|amounted\s+to|constituted)\s+(?:a\s+|in\s+)?breach(?:es)?\s+of\b[^.:]{0,300}$",
     re.I,
 )
 

@@ -206,6 +206,9 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             (r"honest(?:y)?\s*(?:and|&|,|/)\s*integrity", 0.9),
             (r"integrity\s+(?:and|&)\s+honesty", 0.85),
             (r"honesty\s*/\s*integrity", 0.6),
+            # "sacked for breaching honesty standards": the Standard's name shortened (twentieth
+            # round)
+            (r"honesty\s+standards?", 0.7),
             # Printed alone only inside a list of Standards ("integrity; authority, respect ...").
             (r"integrity", LISTED_ONLY),
         ],
