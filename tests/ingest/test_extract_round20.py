@@ -233,3 +233,36 @@ def test_it_was_alleged_this_was_a_breach_is_no_finding() -> None:
         "Honesty and Integrity.\n"
     )
     assert rec.value("standards") == ["orders_and_instructions", "honesty_and_integrity"]
+
+
+# --- Officers named without a rank ---------------------------------------------------------------
+
+
+def test_police_officer_before_a_full_name_names_the_officer() -> None:
+    rec = _one(
+        "A panel gave a Kent Police officer a final written warning for gross misconduct.\n"
+        "The remark was made while police officer Jo Bloggs was at a party with colleagues.\n"
+    )
+    assert rec.name == "Jo Bloggs"
+    assert rec.value("anonymised") is False
+
+
+def test_a_person_who_worked_for_the_force_is_the_officer_and_takes_the_described_rank() -> None:
+    rec = _one(
+        "Kent Police officer sacked\n\n"
+        "Jo Bloggs had worked for the force for 12 years.\n"
+        "A Kent Police officer has been found guilty of gross misconduct at a hearing.\n"
+        "The sergeant, who had worked for the force for 12 years, has now been sacked.\n"
+    )
+    assert rec.name == "Jo Bloggs"
+    assert rec.value("rank") == "sergeant"
+    assert rec.value("anonymised") is False
+
+
+def test_two_ranks_described_give_the_named_officer_none() -> None:
+    rec = _one(
+        "Jo Bloggs had worked for the force for 12 years.\n"
+        "A Kent Police officer has been found guilty of gross misconduct at a hearing and sacked.\n"
+        "The sergeant who reported him and the inspector who investigated gave evidence.\n"
+    )
+    assert rec.value("rank") is None

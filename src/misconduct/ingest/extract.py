@@ -28,6 +28,7 @@ from misconduct.ingest.officers import (
     NUMBERS,
     Officer,
     after_preposition,
+    described_rank,
     find_officers,
     stated_count,
     stated_counts,
@@ -2059,6 +2060,17 @@ def _record(
     elif "rank" in table and rank_code(table["rank"].text):
         cell = table["rank"]
         fields["rank"] = Field(rank_code(cell.text), Span(cell.start, cell.end, cell.text), 0.9)
+    elif single and officer.name and (described := described_rank(text)) is not None:
+        # "Jo Bloggs admitted possession ... The sergeant, who had worked for the force for 15
+        # years, was sacked": the one officer, named without a rank, is the one the text
+        # describes by rank (twentieth round)
+        code, piece = described
+        fields["rank"] = Field(
+            code,
+            Span(piece.start, piece.end, piece.text),
+            0.7,
+            "the rank the text gives the officer it describes without a name",
+        )
     else:
         fields["rank"] = absent()
     # Anonymised

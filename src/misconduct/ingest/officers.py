@@ -190,6 +190,16 @@ _NAMES_OF_FORCE = re.compile(
     rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*,?\s+and\s+{_FULL_NAME}),[ \t]+of[ \t]+"
     r"(?:the[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+(?:and[ \t]+)?){1,4}(?:Police|Constabulary)\b"
 )
+# "police officer Jo Bloggs was watching ...": an officer named after the words "police officer"
+# (twentieth round); "Jo Bloggs had worked for the force for 15 years": a person named as having
+# served in the force (twentieth round)
+_POLICE_OFFICER_NAMED = re.compile(
+    rf"\b(?i:police)[ \t]+(?i:officer)[ \t]+(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
+)
+_NAME_SERVED_FORCE = re.compile(
+    rf"(?P<names>{_FULL_NAME})[ \t]+(?:had[ \t]+|has[ \t]+)?(?:worked|served)[ \t]+"
+    r"(?:for|with|in)[ \t]+the[ \t]+(?i:force|police|constabulary)\b"
+)
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
 _LETTERED = re.compile(
@@ -424,6 +434,19 @@ _DESCRIBED_OPENING = re.compile(
 _NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
 
 
+def described_rank(text: str) -> tuple[str, Piece] | None:
+    """The one rank the text gives an officer it describes without a name ("The sergeant, who had
+    worked for the force for 15 years, ..."), where every such description gives that rank: in a
+    text about one officer named without a rank, that officer's (twentieth round)."""
+    found: list[tuple[str, Piece]] = []
+    for m in _UNNAMED.finditer(text):
+        group = next(g for g in ("rank", "rank2", "rank3", "rank4") if m.group(g))
+        code = rank_code(m.group(group))
+        if code:
+            found.append((code, Piece(m.start(group), m.end(group), m.group(group))))
+    return found[0] if found and len({c for c, _ in found}) == 1 else None
+
+
 def _named_after_described(text: str) -> list[Officer]:
     sents = sentences(text)
     for i in range(min(len(sents) - 1, 3)):
@@ -648,7 +671,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
 
     for m in _LETTERED.finditer(text):
         add_named(m, _group(m, "former"), f"Officer {m.group('names')}")
-    for pattern in (_NAME_AGE_OF_FORCE, _FELLOW_OFFICER):
+    for pattern in (_NAME_AGE_OF_FORCE, _FELLOW_OFFICER, _POLICE_OFFICER_NAMED, _NAME_SERVED_FORCE):
         for m in pattern.finditer(text):
             add_named(m, None, m.group("names"))
     for m in [
