@@ -266,3 +266,96 @@ def test_two_ranks_described_give_the_named_officer_none() -> None:
         "The sergeant who reported him and the inspector who investigated gave evidence.\n"
     )
     assert rec.value("rank") is None
+
+
+# --- Decision makers -----------------------------------------------------------------------------
+
+
+def _dm(text: str) -> str | None:
+    return _one(text).value("decision_maker")
+
+
+def test_a_legally_qualified_chair_a_panel_consists_of_is_not_the_decider() -> None:
+    dm = _dm(
+        "PC Tom Hale of Kent Police was dismissed after a misconduct hearing.\n"
+        "The panel consisted of a legally qualified chair, an independent member and a "
+        "superintendent. The panel was unanimous in its finding of gross misconduct.\n"
+    )
+    assert dm is not None and "panel" in dm.lower()
+
+
+def test_a_chair_ruling_on_anonymity_is_not_the_decider() -> None:
+    dm = _dm(
+        "PC Tom Hale of Kent Police was dismissed for gross misconduct.\n"
+        "He had been granted anonymity, but the legally qualified chair lifted it at the end of "
+        "the hearing.\n"
+    )
+    assert dm is None
+
+
+def test_legally_qualified_chairs_in_general_are_not_the_decider() -> None:
+    dm = _dm(
+        "PC Tom Hale of Kent Police was dismissed for gross misconduct.\n"
+        "Since 2016 misconduct hearings have been led by legally qualified chairs.\n"
+    )
+    assert dm is None
+
+
+def test_a_hyphened_legally_qualified_chair_who_found_decides() -> None:
+    dm = _dm(
+        "Former PC Tom Hale of Kent Police would have been dismissed, a misconduct hearing found.\n"
+        "The independent legally-qualified chair, Mr Jo Bloggs, found the allegations proven.\n"
+    )
+    assert dm is not None and "legally-qualified chair" in dm
+
+
+def test_a_panel_with_a_long_clause_before_its_verb_decides() -> None:
+    dm = _dm(
+        "PC Tom Hale of Kent Police was given a final written warning at a misconduct hearing.\n"
+        "The panel, which was played a recording of the call and shown the footage from the "
+        "night, concluded he had been rude.\n"
+    )
+    assert dm == "The panel"
+
+
+def test_a_tribunal_held_that_and_a_panels_finding_decide() -> None:
+    assert (
+        _dm(
+            "PC Tom Hale of Kent Police was given a final written warning for gross misconduct.\n"
+            "The tribunal held that the remark was a lapse.\n"
+        )
+        == "The tribunal"
+    )
+    assert (
+        _dm(
+            "Sergeant Tom Hale of Kent Police was cleared at a misconduct hearing.\n"
+            "The panel's finding was that the allegations were not proven.\n"
+        )
+        == "The panel"
+    )
+
+
+def test_a_hearing_in_front_of_a_disciplinary_panel_names_the_decider() -> None:
+    dm = _dm(
+        "A Kent Police officer was dismissed for gross misconduct in his absence.\n"
+        "He failed to attend a hearing in front of a disciplinary panel in Maidstone.\n"
+    )
+    assert dm == "a disciplinary panel"
+
+
+def test_a_chief_constable_deciding_in_the_first_person_decides() -> None:
+    dm = _dm(
+        "Former PC Tom Hale of Kent Police admitted gross misconduct at a hearing.\n"
+        'Kent Police Chief Constable Jo Bloggs said: "I am content that the allegation is '
+        "proven.\n"
+        '"I find that his behaviour amounts to gross misconduct."\n'
+    )
+    assert dm == "Chief Constable Jo Bloggs"
+
+
+def test_a_chief_constable_commenting_in_the_first_person_does_not_decide() -> None:
+    dm = _dm(
+        "PC Tom Hale of Kent Police was dismissed for gross misconduct.\n"
+        'Kent Police Chief Constable Jo Bloggs said: "I welcome the outcome of this hearing."\n'
+    )
+    assert dm is None

@@ -1200,12 +1200,56 @@ _DM_PATTERNS = [
         r"(?P<dm>(?i:(?:deputy\s+|assistant\s+)*(?:chief\s+constable|commissioner))"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
+    # ("the independent legally-qualified chair", hyphened; not "legally qualified chairs" in
+    # general; twentieth round)
     re.compile(
-        r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair|"
+        r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally[\s-]+qualified\s+chair\b(?!s)|"
         r"independent\s+panel|misconduct\s+(?:hearing\s+)?panel))",
         re.I,
     ),
 ]
+# A chair described who is not the one who decided (twentieth round): a member the panel is made
+# up of ("The panel consisted of a legally qualified chair, ..."; the panel decides), or a chair
+# told of only for a ruling on the officer's anonymity ("the Legally Qualified Chair lifted this",
+# of the anonymity the officer had been granted).
+_MEMBER_OF = re.compile(
+    r"\b(?:consist(?:ed|s|ing)|compris(?:ed|es|ing)|made\s+up)\s+(?:of\s+)?$|\bcomprising\s+$",
+    re.I,
+)
+_ANONYMITY_RULING = re.compile(r"\banonymity\b|\breporting\s+restrictions?\b", re.I)
+
+
+# "Chief Constable Jo Bloggs said: 'I am content that the misconduct is proven ... I find that his
+# behaviour amounts to gross misconduct'": a chief officer deciding in the first person, in words
+# quoted after their name (twentieth round)
+_CHIEF_SAID = re.compile(
+    r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+said\s*:?\s*[“\"]"
+)
+_I_DECIDE = re.compile(
+    r"\bI\s+(?:find|found|am\s+(?:content|satisfied)\s+that|have\s+(?:determined|decided|found)|"
+    r"would\s+have\s+dismissed|(?:have\s+)?no\s+hesitation\s+in\s+finding|determine\s+that)\b"
+)
+_ANOTHER_SPEAKER = re.compile(
+    r"\b(?:said|added|told|says)\b\s*:?\s*[“\"]|[”\"]\s*,?\s*(?:he|she)\s+said"
+)
+
+
+def _chief_says_i_decide(text: str) -> re.Match[str] | None:
+    """A chief officer whose quoted words, before another speaker's, decide in the first person."""
+    for m in _CHIEF_SAID.finditer(text):
+        rest = text[m.end() : m.end() + 2500]
+        other = _ANOTHER_SPEAKER.search(rest)
+        if _I_DECIDE.search(rest[: other.start() if other else len(rest)]):
+            return m
+    return None
+
+
+def _not_the_decider(text: str, m: re.Match[str]) -> bool:
+    """Whether a chair or panel described is a member of the panel, or rules only on anonymity."""
+    return bool(
+        _MEMBER_OF.search(text[max(0, m.start("dm") - 30) : m.start("dm")])
+        or _ANONYMITY_RULING.search(_sentence_at(text, m.start("dm")))
+    )
 
 
 # The chief constable said to have decided, unnamed ("fired with immediate effect by the Chief
@@ -1232,13 +1276,27 @@ _DM_PANEL = (
         # before its verb ("A panel, having heard the evidence, ruled"), and "deemed", "made" (a
         # finding or order) (eighteenth round)
         # "A tribunal panel concluded", "a Kent Police panel found" (nineteenth round)
+        # ... a clause of up to 120 characters between commas ("The panel, which was shown the
+        # footage and played the call, concluded"), "held that", "looked into", "was unanimous"
+        # (twentieth round)
         r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
         r"(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
         r"(?:tribunal\s+panel|panel|tribunal))"
-        r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^,.;\n]{3,60},|"
+        r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^.;\n]{3,120}?,|"
         r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,)?"
         r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?"
-        r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made)\b"
+        r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made|held\s+that|"
+        r"looked\s+into|was\s+unanimous)\b"
+    ),
+    # "The panel's finding was 'not proven'", "the tribunal's decision" (twentieth round)
+    re.compile(
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?(?:panel|tribunal))['’]s\s+"
+        r"(?:finding|findings|decision|ruling|conclusion)\s+(?:was|were)\b"
+    ),
+    # "failed to appear at a hearing in front of a disciplinary panel" (twentieth round)
+    re.compile(
+        r"\bhearing\s+(?:in\s+front\s+of|before)\s+(?P<dm>(?:a|the)\s+(?:police\s+)?"
+        r"(?:[Dd]isciplinary|[Mm]isconduct)\s+panel)\b"
     ),
     # "the chair found ...", "the chair held him to account" (eighteenth round)
     re.compile(
@@ -1268,7 +1326,14 @@ def _the_chief_named(text: str) -> str | None:
 
 def _decision_maker(text: str, forum: Field | None = None) -> Field:
     for i, pattern in enumerate(_DM_PATTERNS):
-        m = pattern.search(text)
+        m = next(
+            (
+                m
+                for m in pattern.finditer(text)
+                if i < len(_DM_PATTERNS) - 1 or not _not_the_decider(text, m)
+            ),
+            None,
+        )
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
             if value[:1].islower() and re.search(r"chief constable|commissioner", value, re.I):
@@ -1280,6 +1345,14 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
                 )
             conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
+    said = _chief_says_i_decide(text)
+    if said is not None:
+        return Field(
+            " ".join(said.group("dm").split()),
+            _span(said.start("dm"), said.end("dm"), text),
+            0.75,
+            "the chief officer decides in the first person, in words quoted",
+        )
     named = _the_chief_named(text)
     m = _CHAIRED_BY_TITLE.search(text)
     if named is not None and m and named.endswith(" " + m.group("surname")):
