@@ -1203,20 +1203,17 @@ _DM_PATTERNS = [
     # ("the independent legally-qualified chair", hyphened; not "legally qualified chairs" in
     # general; twentieth round)
     re.compile(
-        r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally[\s-]+qualified\s+chair\b(?!s)|"
+        r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally[\s-]+qualified\s+chair(?:man|woman|person)?\b|"
         r"independent\s+panel|misconduct\s+(?:hearing\s+)?panel))",
         re.I,
     ),
 ]
 # A chair described who is not the one who decided (twentieth round): a member the panel is made
-# up of ("The panel consisted of a legally qualified chair, ..."; the panel decides), or a chair
-# told of only for a ruling on the officer's anonymity ("the Legally Qualified Chair lifted this",
-# of the anonymity the officer had been granted).
+# up of ("The panel consisted of a legally qualified chair, ..."; the panel decides).
 _MEMBER_OF = re.compile(
     r"\b(?:consist(?:ed|s|ing)|compris(?:ed|es|ing)|made\s+up)\s+(?:of\s+)?$|\bcomprising\s+$",
     re.I,
 )
-_ANONYMITY_RULING = re.compile(r"\banonymity\b|\breporting\s+restrictions?\b", re.I)
 
 
 # "Chief Constable Jo Bloggs said: 'I am content that the misconduct is proven ... I find that his
@@ -1245,11 +1242,8 @@ def _chief_says_i_decide(text: str) -> re.Match[str] | None:
 
 
 def _not_the_decider(text: str, m: re.Match[str]) -> bool:
-    """Whether a chair or panel described is a member of the panel, or rules only on anonymity."""
-    return bool(
-        _MEMBER_OF.search(text[max(0, m.start("dm") - 30) : m.start("dm")])
-        or _ANONYMITY_RULING.search(_sentence_at(text, m.start("dm")))
-    )
+    """Whether a chair or panel described is a member of the panel it names."""
+    return bool(_MEMBER_OF.search(text[max(0, m.start("dm") - 30) : m.start("dm")]))
 
 
 # The chief constable said to have decided, unnamed ("fired with immediate effect by the Chief
@@ -2176,12 +2170,13 @@ def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bo
     return former and gross and bool(_BARRED.search(text))
 
 
-# "culminating in the officer's resignation in June": a resignation dated is one that happened, not
-# one offered ("handed in his resignation on Monday, which was rejected"; twentieth round)
+# "culminating in the officer's resignation in June", "following his resignation": a resignation
+# something ended in or came after is one that happened, not one offered ("had tendered his
+# resignation earlier in the month and was working his notice"; twentieth round)
 _DATED_RESIGNATION = (
-    r"(?<!handed\sin\s)(?<!tendered\s)(?<!submitted\s)(?<!offered\s)"
-    r"\b(?:the\s+officer's|the\s+officer’s|his|her)\s+(?:resignation|retirement)\s+"
-    r"(?:in|on|last|earlier)\b(?![^.]{0,120}\b(?:rejected|refused|not\s+accepted))"
+    r"\b(?:(?:culminat(?:ed|ing)|ended|ending|result(?:ed|ing))\s+(?:in|with)|led\s+to|"
+    r"after|following|since)\s+"
+    r"(?:the\s+officer's\s+|the\s+officer’s\s+|his\s+|her\s+)(?:resignation|retirement)\b"
 )
 
 
