@@ -268,6 +268,27 @@ def test_a_person_who_worked_for_the_force_is_the_officer_and_takes_the_describe
     assert rec.value("anonymised") is False
 
 
+def test_a_cipher_the_named_officer_was_referred_to_as_is_that_officer() -> None:
+    rec = _one(
+        "A police sergeant has been dismissed without notice for gross misconduct.\n"
+        "Jo Bloggs was the subject of a police misconduct hearing at Kent Police headquarters.\n"
+        "He had been granted anonymity and referred to as \u201cOfficer Z\u201d, but this was lifted "
+        "at the end of the hearing.\n"
+        "The panel found Officer Z had lied.\n"
+    )
+    assert rec.name == "Jo Bloggs"
+    assert rec.value("anonymised") is False
+    assert rec.value("rank") == "sergeant"
+
+
+def test_a_cipher_beside_another_named_officer_stays_an_officer() -> None:
+    recs = _by_name(
+        "PC Jo Bloggs of Kent Police was dismissed for gross misconduct.\n"
+        "Officer Z, a colleague, was given a final written warning for misconduct.\n"
+    )
+    assert len(recs) == 2
+
+
 def test_two_ranks_described_give_the_named_officer_none() -> None:
     rec = _one(
         "Jo Bloggs had worked for the force for 12 years.\n"

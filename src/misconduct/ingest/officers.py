@@ -200,6 +200,17 @@ _NAME_SERVED_FORCE = re.compile(
     rf"(?P<names>{_FULL_NAME})[ \t]+(?:had[ \t]+|has[ \t]+)?(?:worked|served)[ \t]+"
     r"(?:for|with|in)[ \t]+the[ \t]+(?i:force|police|constabulary)\b"
 )
+# "Jo Bloggs was the subject of a police misconduct hearing": a person named as the one a hearing
+# was about (twentieth round)
+_NAME_SUBJECT_OF_HEARING = re.compile(
+    rf"(?P<names>{_FULL_NAME})[ \t]+(?:was|is|has[ \t]+been)[ \t]+the[ \t]+subject[ \t]+of[ \t]+"
+    r"(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}(?i:misconduct|disciplinary)[ \t]+hearing\b"
+)
+# "He was granted anonymity ... and referred to as 'Officer X'": the cipher another name of the
+# officer the text names (twentieth round)
+_ALIAS_BEFORE = re.compile(
+    r"\b(?:referred\s+to|known)\s+as\s+[“\"'‘]?(?:(?:former\s+)?officer\s+)?[“\"'‘]?$", re.I
+)
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
 _LETTERED = re.compile(
@@ -671,7 +682,13 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
 
     for m in _LETTERED.finditer(text):
         add_named(m, _group(m, "former"), f"Officer {m.group('names')}")
-    for pattern in (_NAME_AGE_OF_FORCE, _FELLOW_OFFICER, _POLICE_OFFICER_NAMED, _NAME_SERVED_FORCE):
+    for pattern in (
+        _NAME_AGE_OF_FORCE,
+        _FELLOW_OFFICER,
+        _POLICE_OFFICER_NAMED,
+        _NAME_SERVED_FORCE,
+        _NAME_SUBJECT_OF_HEARING,
+    ):
         for m in pattern.finditer(text):
             add_named(m, None, m.group("names"))
     for m in [
@@ -698,6 +715,18 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             add(*a2, joined=True)
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
+    named = [o for o in officers if o.name and " " in o.name]
+    if len(named) == 1:
+        # a cipher the one named officer was "referred to as" is that officer (twentieth round)
+        officers = [
+            o
+            for o in officers
+            if o.name
+            or not o.mentions
+            or not _ALIAS_BEFORE.search(
+                text[max(0, o.mentions[0].start - 40) : o.mentions[0].start]
+            )
+        ]
     if not officers:
         officers = _ciphers(text)
     for m in _FORMER_APPOSITION.finditer(text):
