@@ -289,6 +289,17 @@ def test_a_cipher_beside_another_named_officer_stays_an_officer() -> None:
     assert len(recs) == 2
 
 
+def test_a_ranked_mention_whose_sentence_tells_no_result_gives_the_named_officer_rank() -> None:
+    recs = _by_name(
+        "Kent Police officer Jo Bloggs sacked over leaks to the press\n\n"
+        "PC Bloggs sent a photograph of a letter to another officer, which was later leaked to a "
+        "paper\n\n"
+        "Ms Bloggs was dismissed after a misconduct hearing found she had breached the standards.\n\n"
+        "In March, PCs Tom Hale and Ann Bell were dismissed for gross misconduct.\n"
+    )
+    assert recs["Jo Bloggs"].value("rank") == "constable"
+
+
 def test_two_ranks_described_give_the_named_officer_none() -> None:
     rec = _one(
         "Jo Bloggs had worked for the force for 12 years.\n"

@@ -713,6 +713,13 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             # both mentions are kept: the one already an officer gives its full name
             add(*a1, joined=True)
             add(*a2, joined=True)
+    for key, _, _, args in aside:
+        # "Plebgate police officer Jo Bloggs sacked ... PC Bloggs sent an email": the rank of a
+        # mention set aside (its sentence tells no result) is the rank of the officer its surname
+        # names, where no other gives one (twentieth round)
+        known = by_key.get(key)
+        if known is not None and known.rank is None and args[1] is not None:
+            known.rank, known.rank_span = args[1], args[2]
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
     named = [o for o in officers if o.name and " " in o.name]
