@@ -28,6 +28,7 @@ from misconduct.ingest.officers import (
     NUMBERS,
     Officer,
     after_preposition,
+    described_rank,
     find_officers,
     stated_count,
     stated_counts,
@@ -690,7 +691,9 @@ _DATE_GOOD = re.compile(
 )
 _DATE_BAD = re.compile(
     r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
-    r"resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
+    # (not a resignation in a condition: "would have been dismissed had he not already resigned";
+    # twentieth round)
+    r"(?<!not\s)(?<!not\salready\s)resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
     # a date of when a body was told something, or of a criminal case (seventh round)
     r"joined|born|sentenced|criminal|informed|"
     # an appeal tribunal's date is the appeal's, not the misconduct hearing's (eighth round)
@@ -811,6 +814,23 @@ _THEN_HEARD = re.compile(
 )
 
 
+# "the matter was adjourned until 7 March and then 1 July, when the panel gave a sanction of
+# dismissal": the day an adjourned hearing resumed and gave its outcome is its last day, the
+# hearing's date (twentieth round)
+_RESUMED_WHEN = re.compile(
+    r"\)?\s*,?\s*when\s+(?:the\s+|a\s+)?(?:panel|chair|hearing|officer|he|she)\b[^.;]{0,60}?"
+    r"\b(?:sanction|dismiss\w*|sacked|warning|outcome|decid\w*|decision)",
+    re.I,
+)
+
+
+def _resumed_on(sentence: str, start: int, end: int) -> bool:
+    """Whether a date is the day an adjourned hearing resumed and gave its outcome."""
+    return bool(re.search(r"\badjourned\b", sentence[:start], re.I)) and bool(
+        _RESUMED_WHEN.match(sentence, end)
+    )
+
+
 def _panel_heard_on(sentence: str, start: int, end: int) -> bool:
     """Whether a day opens the sentence and a panel, chair or hearing is the subject that then
     hears or decides."""
@@ -929,6 +949,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # the day of the suspension, not of the hearing
             elif _panel_heard_on(s.text, f.start, f.end):
                 score = max(score + 1, 1)  # "On 3 May 2022, the panel heard ..."
+            if _resumed_on(s.text, f.start, f.end):
+                score += 3
             if re.fullmatch(r"\s*date\s*", s.text[: f.start], re.I) and f.text[:1].isdigit():
                 score -= 10  # a page's dateline ("date 2024-10-29 ..."): when it was published
             elif dateline and dateline[0] <= s.start + f.start < dateline[1]:
@@ -968,6 +990,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # the day of the suspension, not of the hearing
             elif _panel_heard_on(s.text, dm.start, dm.end):
                 score = max(score + 1, 1)  # "On Monday, July 12, the panel was told ..."
+            if _resumed_on(s.text, dm.start, dm.end):
+                score += 3
             if _RELATIVE_YEAR_AFTER.match(s.text, dm.end):
                 continue  # "on 12 February last year": the date line's year is not its year
             if _HEARING_TO_COME.search(s.text[: dm.start]):
@@ -1176,12 +1200,50 @@ _DM_PATTERNS = [
         r"(?P<dm>(?i:(?:deputy\s+|assistant\s+)*(?:chief\s+constable|commissioner))"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
+    # ("the independent legally-qualified chair", hyphened; not "legally qualified chairs" in
+    # general; twentieth round)
     re.compile(
-        r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally\s+qualified\s+chair|"
+        r"(?P<dm>(?:an?\s+|the\s+)?(?:independent\s+)?(?:legally[\s-]+qualified\s+chair(?:man|woman|person)?\b|"
         r"independent\s+panel|misconduct\s+(?:hearing\s+)?panel))",
         re.I,
     ),
 ]
+# A chair described who is not the one who decided (twentieth round): a member the panel is made
+# up of ("The panel consisted of a legally qualified chair, ..."; the panel decides).
+_MEMBER_OF = re.compile(
+    r"\b(?:consist(?:ed|s|ing)|compris(?:ed|es|ing)|made\s+up)\s+(?:of\s+)?$|\bcomprising\s+$",
+    re.I,
+)
+
+
+# "Chief Constable Jo Bloggs said: 'I am content that the misconduct is proven ... I find that his
+# behaviour amounts to gross misconduct'": a chief officer deciding in the first person, in words
+# quoted after their name (twentieth round)
+_CHIEF_SAID = re.compile(
+    r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+said\s*:?\s*[“\"]"
+)
+_I_DECIDE = re.compile(
+    r"\bI\s+(?:find|found|am\s+(?:content|satisfied)\s+that|have\s+(?:determined|decided|found)|"
+    r"would\s+have\s+dismissed|(?:have\s+)?no\s+hesitation\s+in\s+finding|determine\s+that)\b"
+)
+_ANOTHER_SPEAKER = re.compile(
+    r"\b(?:said|added|told|says)\b\s*:?\s*[“\"]|[”\"]\s*,?\s*(?:he|she)\s+said"
+)
+
+
+def _chief_says_i_decide(text: str) -> re.Match[str] | None:
+    """A chief officer whose quoted words, before another speaker's, decide in the first person."""
+    for m in _CHIEF_SAID.finditer(text):
+        rest = text[m.end() : m.end() + 2500]
+        other = _ANOTHER_SPEAKER.search(rest)
+        if _I_DECIDE.search(rest[: other.start() if other else len(rest)]):
+            return m
+    return None
+
+
+def _not_the_decider(text: str, m: re.Match[str]) -> bool:
+    """Whether a chair or panel described is a member of the panel it names."""
+    return bool(_MEMBER_OF.search(text[max(0, m.start("dm") - 30) : m.start("dm")]))
 
 
 # The chief constable said to have decided, unnamed ("fired with immediate effect by the Chief
@@ -1208,13 +1270,27 @@ _DM_PANEL = (
         # before its verb ("A panel, having heard the evidence, ruled"), and "deemed", "made" (a
         # finding or order) (eighteenth round)
         # "A tribunal panel concluded", "a Kent Police panel found" (nineteenth round)
+        # ... a clause of up to 120 characters between commas ("The panel, which was shown the
+        # footage and played the call, concluded"), "held that", "looked into", "was unanimous"
+        # (twentieth round)
         r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
         r"(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
         r"(?:tribunal\s+panel|panel|tribunal))"
-        r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^,.;\n]{3,60},|"
+        r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^.;\n]{3,120}?,|"
         r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,)?"
         r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?"
-        r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made)\b"
+        r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made|held\s+that|"
+        r"looked\s+into|was\s+unanimous)\b"
+    ),
+    # "The panel's finding was 'not proven'", "the tribunal's decision" (twentieth round)
+    re.compile(
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?(?:panel|tribunal))['’]s\s+"
+        r"(?:finding|findings|decision|ruling|conclusion)\s+(?:was|were)\b"
+    ),
+    # "failed to appear at a hearing in front of a disciplinary panel" (twentieth round)
+    re.compile(
+        r"\bhearing\s+(?:in\s+front\s+of|before)\s+(?P<dm>(?:a|the)\s+(?:police\s+)?"
+        r"(?:[Dd]isciplinary|[Mm]isconduct)\s+panel)\b"
     ),
     # "the chair found ...", "the chair held him to account" (eighteenth round)
     re.compile(
@@ -1244,7 +1320,14 @@ def _the_chief_named(text: str) -> str | None:
 
 def _decision_maker(text: str, forum: Field | None = None) -> Field:
     for i, pattern in enumerate(_DM_PATTERNS):
-        m = pattern.search(text)
+        m = next(
+            (
+                m
+                for m in pattern.finditer(text)
+                if i < len(_DM_PATTERNS) - 1 or not _not_the_decider(text, m)
+            ),
+            None,
+        )
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
             if value[:1].islower() and re.search(r"chief constable|commissioner", value, re.I):
@@ -1256,6 +1339,14 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
                 )
             conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
+    said = _chief_says_i_decide(text)
+    if said is not None:
+        return Field(
+            " ".join(said.group("dm").split()),
+            _span(said.start("dm"), said.end("dm"), text),
+            0.75,
+            "the chief officer decides in the first person, in words quoted",
+        )
     named = _the_chief_named(text)
     m = _CHAIRED_BY_TITLE.search(text)
     if named is not None and m and named.endswith(" " + m.group("surname")):
@@ -2036,6 +2127,17 @@ def _record(
     elif "rank" in table and rank_code(table["rank"].text):
         cell = table["rank"]
         fields["rank"] = Field(rank_code(cell.text), Span(cell.start, cell.end, cell.text), 0.9)
+    elif single and officer.name and (described := described_rank(text)) is not None:
+        # "Jo Bloggs admitted possession ... The sergeant, who had worked for the force for 15
+        # years, was sacked": the one officer, named without a rank, is the one the text
+        # describes by rank (twentieth round)
+        code, piece = described
+        fields["rank"] = Field(
+            code,
+            Span(piece.start, piece.end, piece.text),
+            0.7,
+            "the rank the text gives the officer it describes without a name",
+        )
     else:
         fields["rank"] = absent()
     # Anonymised
@@ -2050,10 +2152,12 @@ def _record(
     return OfficerRecord(fields, officer.name, officer.label)
 
 
-# "put on the barred list", "barred from policing", "barring him from policing" (twelfth round)
+# "put on the barred list", "barred from policing", "barring him from policing" (twelfth round);
+# "banned from working for the police in any capacity" (twentieth round)
 _BARRED = re.compile(
     r"\bbarred\s+list\b|"
-    r"\bbar(?:red|ring|s)\s+(?:(?:him|her|them)\s+)?from\s+(?:policing|the\s+police)",
+    r"\b(?:bar(?:red|ring|s)|bann(?:ed|ing)|bans)\s+(?:(?:him|her|them)\s+)?from\s+"
+    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police)",
     re.I,
 )
 
@@ -2066,6 +2170,16 @@ def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bo
     return former and gross and bool(_BARRED.search(text))
 
 
+# "culminating in the officer's resignation in June", "following his resignation": a resignation
+# something ended in or came after is one that happened, not one offered ("had tendered his
+# resignation earlier in the month and was working his notice"; twentieth round)
+_DATED_RESIGNATION = (
+    r"\b(?:(?:culminat(?:ed|ing)|ended|ending|result(?:ed|ing))\s+(?:in|with)|led\s+to|"
+    r"after|following|since)\s+"
+    r"(?:the\s+officer's\s+|the\s+officer’s\s+|his\s+|her\s+)(?:resignation|retirement)\b"
+)
+
+
 # "a former officer", "the former police constable", "resigned from the force", "had retired":
 # in a text about one officer, that officer was no longer serving.
 _FORMER_OFFICER = re.compile(
@@ -2075,7 +2189,7 @@ _FORMER_OFFICER = re.compile(
     r"(?:and\s+)?){1,3}?(?:police\s+)?(?:officer|constable|sergeant|inspector)\b|"
     r"\b(?:former|ex-)\s*(?:police\s+|special\s+)?(?:officer|constable|pc|sergeant|inspector|"
     r"detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
-    r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)",
+    r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)|" + _DATED_RESIGNATION,
     re.I,
 )
 # "serving", but not "had the officer still been serving", "if still serving", "no longer serving".
@@ -2097,7 +2211,7 @@ _LEFT = re.compile(
     # one officer's leaving, not a group's ("others resigned before facing the music")
     r"(?<!others\s)(?<!some\s)(?<!they\s)(?<!officers\s)(?<!many\s)"
     r"\b(?:resigned|retired)\s+(?:from\s+(?:the\s+)?(?:force|police|service|constabulary|"
-    r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4}))",
+    r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4}))|" + _DATED_RESIGNATION,
     re.I,
 )
 
@@ -2180,6 +2294,25 @@ _AND_OFFICER = re.compile(r"\band\s+(?:former\s+)?(?:" + RANK_PATTERN + r")\b", 
 
 
 # "... for the first offence", "... on the other allegation", "... in relation to a further breach"
+def _final_warning_too(text: str, best: Hit, *, single: bool) -> Hit | None:
+    """A final written warning the text also tells, where its "written warning" is that warning
+    shortened (twentieth round): in a text about one officer ("given written warning" in the
+    headline, "given a final written warning" below); or, in a text about several, where both are
+    told of the officers together and the only level found is gross misconduct, whose lowest
+    sanction is a final written warning (Conduct Regs 2020 reg. 42; "were given written warnings
+    ... they are now on their final warning")."""
+    finals = [
+        h
+        for h in find_outcomes(text)
+        if h.code == "final_written_warning" and not _staff_sentence(_sentence_at(text, h.start))
+    ]
+    if single:
+        return finals[0] if finals else None
+    if {h.code for h in find_findings(text)} != {"gross_misconduct"} or not best.text.endswith("s"):
+        return None
+    return next((h for h in finals if _PLURAL_SUBJECT.search(_sentence_at(text, h.start))), None)
+
+
 _FOR_ONE_ALLEGATION = re.compile(
     r"\s+(?:for|on|in\s+relation\s+to|in\s+respect\s+of)\s+(?:the\s+|a\s+|one\s+)?"
     r"(?:first|second|third|other|another|further|remaining|separate|lesser)\s+(?:\w+\s+)?"
@@ -2407,6 +2540,10 @@ def _outcome_read(
             # lesser sanction given on one allegation beside a dismissal; the dismissal, which
             # ends the officer's service, is the officer's outcome (sixteenth round).
             best = dismissal
+    if best.code == "written_warning":
+        final = _final_warning_too(text, best, single=single)
+        if final is not None:
+            best = final
     if best.code == "dismissal_without_notice" and best.confidence < 0.9:
         # "sacked ... has now been 'dismissed with notice'": the words that say which dismissal
         # it was win over a bare "sacked" or "dismissed" (fourth round, after held-out 3).
@@ -2454,6 +2591,19 @@ def _finding(
             if len(codes) > 1 and not scope
             else hits[0]
         )
+        if h.code == "misconduct" and outcome.value in DISMISSALS and outcome.evidence is not None:
+            # A dismissal follows only gross misconduct: "engaged in misconduct ... he would have
+            # faced dismissal for gross misconduct" is the level the dismissal's own sentence
+            # names (twentieth round)
+            told = _sentence_piece(text, outcome.evidence.start)
+            m = re.search(r"\bgross\s+misconduct\b", told.text, re.I)
+            if m:
+                return Field(
+                    "gross_misconduct",
+                    _span(told.start + m.start(), told.start + m.end(), text),
+                    0.7,
+                    "the sentence of the dismissal names gross misconduct",
+                )
         conf = 0.9 if len(codes) == 1 else 0.7
         return _hit_field(h, text, conf=conf)
     code = outcome.value
@@ -2493,7 +2643,9 @@ _NEGATION_BEFORE = re.compile(
     r"\bno\s+breach\w*\s+of|\bnot\s+(?:proven|proved)\s+(?:in\s+(?:respect|relation)\s+(?:of|to)|for)|"
     # "each was cleared of breaching standards of ..." (30/11/2026, sixth round)
     r"\bcleared\s+of\s+(?:any\s+)?breach\w*)"
-    r"[^.;]{0,80}$",
+    r"[^.;]{0,80}$|"
+    # "had breached its professional standards, but not equality and diversity" (twentieth round)
+    r"\bbut\s+not\s+(?:the\s+|of\s+|in\s+respect\s+of\s+)?$",
     re.I,
 )
 _NEGATION_AFTER = re.compile(
@@ -2582,7 +2734,9 @@ _DEFINITION = re.compile(
 # says one was breached (30/11/2026, ninth round).
 _EVERY_OFFICER = re.compile(
     r"\b(?:fundamental|expected\s+of|required\s+of|requirements?\s+(?:for|of))\b[^.]{0,40}?"
-    r"\b(?:all|any|every)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b|"
+    # ("... the expected standards of honesty and integrity required of its officers";
+    # twentieth round)
+    r"\b(?:all|any|every|its|our|their)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b|"
     # "The public should be able to trust that all of our officers act with honesty and
     # integrity" (twelfth round)
     r"\b(?:should|must|expects?|trust)\b[^.]{0,40}?\b(?:all|every)\s+(?:of\s+)?(?:our\s+)?"
@@ -2611,7 +2765,11 @@ _FOUND_BREACHED = re.compile(
     r"\b(?<!not\s)(?:proven|proved|upheld|substantiated)\s*,?\s+(?:namely|specifically|being)\b"
     r"[^.:]{0,300}$|"
     # "He was also guilty of discreditable conduct" (sixteenth round)
-    r"(?<!not\s)\bguilty\s+of\b[^.;:]{0,60}$",
+    r"(?<!not\s)\bguilty\s+of\b[^.;:]{0,60}$|"
+    # "The panel found that he had ... This was in breach of the Standards ... of X and Y": the
+    # narrator's statement of the breach the finding was (twentieth round); not an allegation
+    r"^(?:(?!\balleg|\bif\b|\bwould\b|\bwhether\b)[^.:])*\b(?:this|which|these|it)\s+"
+    r"(?:was|were|is|amounted\s+to|constituted)\s+(?:a\s+|in\s+)?breach(?:es)?\s+of\b[^.:]{0,300}$",
     re.I,
 )
 

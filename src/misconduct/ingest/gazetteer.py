@@ -108,7 +108,15 @@ def force_from_address(url: str) -> str | None:
     codes = set()
     for f in FORCES:
         slug = _short(f.name).lower()
-        candidates = {slug.replace(" ", ""), slug.replace(" ", "-"), *_URL_TOKENS.get(f.code, ())}
+        # "www.devon-cornwall.police.uk": a name joined by "and" is printed without it in an
+        # address (twentieth round)
+        bare = slug.replace(" and ", " ")
+        candidates = {
+            slug.replace(" ", ""),
+            slug.replace(" ", "-"),
+            *({bare.replace(" ", ""), bare.replace(" ", "-")} if bare != slug else ()),
+            *_URL_TOKENS.get(f.code, ()),
+        }
         if f.code == "hampshire":
             candidates = {"hampshire"}
         if candidates & tokens or any(t.startswith(slug.replace(" ", "-") + "-") for t in tokens):
@@ -198,6 +206,9 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             (r"honest(?:y)?\s*(?:and|&|,|/)\s*integrity", 0.9),
             (r"integrity\s+(?:and|&)\s+honesty", 0.85),
             (r"honesty\s*/\s*integrity", 0.6),
+            # "sacked for breaching honesty standards": the Standard's name shortened (twentieth
+            # round)
+            (r"honesty\s+standards?", 0.7),
             # Printed alone only inside a list of Standards ("integrity; authority, respect ...").
             (r"integrity", LISTED_ONLY),
         ],

@@ -183,6 +183,34 @@ _FOUND_NAMED = re.compile(
     rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:,?\s+and\s+{_FULL_NAME})?)\s+"
     r"(?:had\s+)?(?i:breached|committed)\b"
 )
+# "Jo Bloggs and Sam Smith, of Kent Police, were given ...": officers named without a rank, two or
+# more listed together in apposition with the force they serve in (twentieth round; one name so
+# placed may be a spokesperson's)
+_NAMES_OF_FORCE = re.compile(
+    rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*,?\s+and\s+{_FULL_NAME}),[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+(?:and[ \t]+)?){1,4}(?:Police|Constabulary)\b"
+)
+# "police officer Jo Bloggs was watching ...": an officer named after the words "police officer"
+# (twentieth round); "Jo Bloggs had worked for the force for 15 years": a person named as having
+# served in the force (twentieth round)
+_POLICE_OFFICER_NAMED = re.compile(
+    rf"\b(?i:police)[ \t]+(?i:officer)[ \t]+(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
+)
+_NAME_SERVED_FORCE = re.compile(
+    rf"(?P<names>{_FULL_NAME})[ \t]+(?:had[ \t]+|has[ \t]+)?(?:worked|served)[ \t]+"
+    r"(?:for|with|in)[ \t]+the[ \t]+(?i:force|police|constabulary)\b"
+)
+# "Jo Bloggs was the subject of a police misconduct hearing": a person named as the one a hearing
+# was about (twentieth round)
+_NAME_SUBJECT_OF_HEARING = re.compile(
+    rf"(?P<names>{_FULL_NAME})[ \t]+(?:was|is|has[ \t]+been)[ \t]+the[ \t]+subject[ \t]+of[ \t]+"
+    r"(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}(?i:misconduct|disciplinary)[ \t]+hearing\b"
+)
+# "He was granted anonymity ... and referred to as 'Officer X'": the cipher another name of the
+# officer the text names (twentieth round)
+_ALIAS_BEFORE = re.compile(
+    r"\b(?:referred\s+to|known)\s+as\s+[“\"'‘]?(?:(?:former\s+)?officer\s+)?[“\"'‘]?$", re.I
+)
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
 _LETTERED = re.compile(
@@ -417,6 +445,19 @@ _DESCRIBED_OPENING = re.compile(
 _NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
 
 
+def described_rank(text: str) -> tuple[str, Piece] | None:
+    """The one rank the text gives an officer it describes without a name ("The sergeant, who had
+    worked for the force for 15 years, ..."), where every such description gives that rank: in a
+    text about one officer named without a rank, that officer's (twentieth round)."""
+    found: list[tuple[str, Piece]] = []
+    for m in _UNNAMED.finditer(text):
+        group = next(g for g in ("rank", "rank2", "rank3", "rank4") if m.group(g))
+        code = rank_code(m.group(group))
+        if code:
+            found.append((code, Piece(m.start(group), m.end(group), m.group(group))))
+    return found[0] if found and len({c for c, _ in found}) == 1 else None
+
+
 def _named_after_described(text: str) -> list[Officer]:
     sents = sentences(text)
     for i in range(min(len(sents) - 1, 3)):
@@ -641,10 +682,20 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
 
     for m in _LETTERED.finditer(text):
         add_named(m, _group(m, "former"), f"Officer {m.group('names')}")
-    for pattern in (_NAME_AGE_OF_FORCE, _FELLOW_OFFICER):
+    for pattern in (
+        _NAME_AGE_OF_FORCE,
+        _FELLOW_OFFICER,
+        _POLICE_OFFICER_NAMED,
+        _NAME_SERVED_FORCE,
+        _NAME_SUBJECT_OF_HEARING,
+    ):
         for m in pattern.finditer(text):
             add_named(m, None, m.group("names"))
-    for m in [*_FOUND_NAMED.finditer(text), *_PART_NAMED.finditer(text)]:
+    for m in [
+        *_FOUND_NAMED.finditer(text),
+        *_PART_NAMED.finditer(text),
+        *_NAMES_OF_FORCE.finditer(text),
+    ]:
         pos = m.start("names")
         for n in _names(m.group("names")):
             at = text.find(n, pos)
@@ -662,8 +713,27 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             # both mentions are kept: the one already an officer gives its full name
             add(*a1, joined=True)
             add(*a2, joined=True)
+    for key, _, _, args in aside:
+        # "Plebgate police officer Jo Bloggs sacked ... PC Bloggs sent an email": the rank of a
+        # mention set aside (its sentence tells no result) is the rank of the officer its surname
+        # names, where no other gives one (twentieth round)
+        known = by_key.get(key)
+        if known is not None and known.rank is None and args[1] is not None:
+            known.rank, known.rank_span = args[1], args[2]
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
+    named = [o for o in officers if o.name and " " in o.name]
+    if len(named) == 1:
+        # a cipher the one named officer was "referred to as" is that officer (twentieth round)
+        officers = [
+            o
+            for o in officers
+            if o.name
+            or not o.mentions
+            or not _ALIAS_BEFORE.search(
+                text[max(0, o.mentions[0].start - 40) : o.mentions[0].start]
+            )
+        ]
     if not officers:
         officers = _ciphers(text)
     for m in _FORMER_APPOSITION.finditer(text):

@@ -33,6 +33,14 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         0.9,
     ),
     ("would_have_been_dismissed", r"would\s+have\s+been\s+(?:sacked|dismissed|fired)", 0.9),
+    # "I would have dismissed him without notice": the decision maker's active voice (twentieth
+    # round)
+    (
+        "would_have_been_dismissed",
+        r"would\s+(?:also\s+|otherwise\s+)?have\s+(?:dismissed|sacked)\s+(?:him|her|them|"
+        r"the\s+(?:former\s+)?officers?)(?:\s+without\s+notice)?",
+        0.85,
+    ),
     # "would have faced dismissal" had he not resigned (eighth round)
     ("would_have_been_dismissed", r"would\s+have\s+faced\s+(?:immediate\s+)?dismissal", 0.8),
     # "would have lost his job if he hadn't resigned"
@@ -150,7 +158,11 @@ REPLACED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_OUTCOME_AFTER = re.compile(
-    r"^\s+(?:the\s+|an?\s+|all\s+|both\s+|\w+\s+(?:of\s+the\s+)?)?(?:other\s+|further\s+)?"
+    # (not after a preposition: "given a final written warning after allegations of misconduct
+    # were proven" was given for the allegations; twentieth round)
+    r"^\s+(?:the\s+|an?\s+|all\s+|both\s+|"
+    r"(?!(?:after|following|over|for|despite|regarding|when|once|as)\b)\w+\s+(?:of\s+the\s+)?)?"
+    r"(?:other\s+|further\s+)?"
     # "the panel dismissed claims he ..." (ninth round: "claims" too)
     r"(?:appeal|claims?|application|case\s+against|allegations?|charges?|complaints?)\b",
     re.IGNORECASE,
@@ -383,6 +395,8 @@ _FINDING_RES = [
         # one of misconduct" (30/11/2026, fifth round, after held-out 4 was measured)
         r"prov(?:en|ed)\s+to\s+be\s+(?:one\s+of\s+)?|"
         r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of|committed|"
+        # "decreed to have engaged in gross misconduct" (twentieth round)
+        r"engaged\s+in|"
         r"constitut(?:ed|es|e|ing)|(?:this|which|that)\s+(?:was|were)|"
         r"culpable\s+of)\s*(?:the\s+)?"
         r"(?P<gross>gross\s+)?misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel|outcome))",
