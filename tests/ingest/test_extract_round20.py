@@ -256,6 +256,16 @@ def test_police_officer_before_a_full_name_names_the_officer() -> None:
     assert rec.value("anonymised") is False
 
 
+def test_a_title_case_headline_after_police_officer_names_nobody() -> None:
+    rec = _one(
+        "Kent Police Officer Faces Sanction After Party\n"
+        "A constable from Kent Police, whose name has not been disclosed, was found to have "
+        "committed gross misconduct and was given a final written warning.\n"
+    )
+    assert rec.name in (None, "")
+    assert rec.value("anonymised") is True
+
+
 def test_a_person_who_worked_for_the_force_is_the_officer_and_takes_the_described_rank() -> None:
     rec = _one(
         "Kent Police officer sacked\n\n"

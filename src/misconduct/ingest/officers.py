@@ -191,10 +191,11 @@ _NAMES_OF_FORCE = re.compile(
     r"(?:the[ \t]+)?(?:[A-Z][\w&'’-]*[ \t]+(?:and[ \t]+)?){1,4}(?:Police|Constabulary)\b"
 )
 # "police officer Jo Bloggs was watching ...": an officer named after the words "police officer"
-# (twentieth round); "Jo Bloggs had worked for the force for 15 years": a person named as having
-# served in the force (twentieth round)
+# (twentieth round), "officer" in lower case as prose writes it: a headline's "Police Officer
+# Faces Consequences" names nobody; "Jo Bloggs had worked for the force for 15 years": a person
+# named as having served in the force (twentieth round)
 _POLICE_OFFICER_NAMED = re.compile(
-    rf"\b(?i:police)[ \t]+(?i:officer)[ \t]+(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
+    rf"\b(?i:police)[ \t]+officer[ \t]+(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
 )
 _NAME_SERVED_FORCE = re.compile(
     rf"(?P<names>{_FULL_NAME})[ \t]+(?:had[ \t]+|has[ \t]+)?(?:worked|served)[ \t]+"
