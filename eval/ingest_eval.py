@@ -88,6 +88,11 @@ Per-field precision, recall and F1 of the extraction on
    `code` corpora briefly; fetched after held-out 16 was measured; truth written and committed before
    ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT17_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``c3676fd``); development since.
+20. with ``--heldout18``: HELD-OUT 18, the pages of ``eval/heldout18/<id>.toml``, built exactly as
+   held-out 17 with further angles (conduct headlines not queried before, ranks, outcomes and years,
+   forces by name, the `docs` corpus briefly; fetched after held-out 17 was measured; truth written
+   and committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT18_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -960,6 +965,7 @@ HELD_OUT = (
         "measured once at commit c3676fd: development since",
         own_folder=True,
     ),
+    HeldOut(18, "not yet measured", own_folder=True),
 )
 
 
