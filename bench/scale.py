@@ -302,14 +302,16 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
         # one database a size (``bench`` → ``bench_1000``), so that BENCH_WORK keeps every size
         url = f"{url}_{size}"
         env["DATABASE_URL"] = url
-    marker = work / "seeded.txt"
+    marker, stepped = work / "seeded.txt", work / "steps.txt"
     # With BENCH_WORK, a database seeded before is served again: a SQLite file in its folder, or the
     # size's PostgreSQL database if it still holds that many cases.
-    if keep and marker.exists() and (not url or postgres_cases(url) == size):
+    reused = bool(keep and marker.exists() and (not url or postgres_cases(url) == size))
+    if reused:
         seeded = marker.read_text()
         print(f"  {db} {size:>7,} reusing the database seeded in {work}: {seeded.strip()}")
         run([str(BIN / "misconduct"), "db", "init"], env)  # migrations since (and a rebuild)
     else:
+        stepped.unlink(missing_ok=True)  # a database seeded afresh has no steps worked out yet
         if url:
             fresh_postgres(url)
         run([str(BIN / "misconduct"), "db", "init"], env)
@@ -347,8 +349,8 @@ def one(size: int, db: str, url: str | None) -> dict[str, object]:
     # The steps the case page shows are kept a day: a deployment works them out once a day
     # (``misconduct db steps``, after midnight), else each case's first page of the day does.
     # A database reused (BENCH_WORK) whose steps were worked out today is not worked out again.
-    stepped, day = work / "steps.txt", time.strftime("%Y-%m-%d")  # as `db steps` dates them
-    if keep and marker.exists() and stepped.exists() and stepped.read_text().strip() == day:
+    day = time.strftime("%Y-%m-%d")  # as `db steps` dates them
+    if reused and stepped.exists() and stepped.read_text().strip() == day:
         print(f"  {db} {size:>7,} db steps: worked out already today", flush=True)
     else:
         t = time.perf_counter()
