@@ -82,6 +82,18 @@ def check_ready(using: str = "default") -> None:
     from django.db.migrations.executor import MigrationExecutor
     from django.db.utils import DatabaseError
 
+    db = connections[using].settings_dict
+    if (
+        db["ENGINE"].endswith("sqlite3")
+        and str(db["NAME"]) != ":memory:"
+        and not Path(db["NAME"]).exists()
+    ):
+        raise MisconductError(
+            f"no database at {db['NAME']} yet: run `misconduct db init` to create it",
+            field="database",
+            expected="a database created by `misconduct db init`",
+            received="no file",
+        )
     try:
         executor = MigrationExecutor(connections[using])
         pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
