@@ -205,6 +205,4 @@ def register(cli: click.Group) -> None:
             from misconduct.app.register.store import sync_system
 
             report = sync_system(day)
-        console.print(
-            f"{report.cases} case(s), {report.records} officer record(s) in the register."
-        )
+        console.print(report.said(), soft_wrap=True)

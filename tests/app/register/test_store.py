@@ -186,6 +186,8 @@ def test_misconduct_ingest_save_stores_records_and_register_sync_brings_the_syst
     synced = CliRunner().invoke(cli, ["register", "sync", "--on", "2026-11-25"])
     assert synced.exit_code == 0, synced.output
     assert Record.objects.filter(source__origin="system").exists()
+    # The count is of this system's own outcomes, not of the whole register.
+    assert "Brought this system's published outcomes into the register:" in synced.output
     bad = CliRunner().invoke(cli, ["register", "sync", "--on", "25/11/2026"])
     assert bad.exit_code == 2 and "--on" in bad.output
 

@@ -292,6 +292,13 @@ class SyncReport:
     cases: int
     records: int
 
+    def said(self) -> str:
+        """The report in words: these are the system's own outcomes, not the whole register."""
+        return (
+            f"Brought this system's published outcomes into the register: {self.cases} case(s), "
+            f"{self.records} officer record(s)."
+        )
+
 
 @transaction.atomic
 def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:

@@ -294,11 +294,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
 def sync(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
     report = store.sync_system(case_store.today())
-    messages.success(
-        request,
-        f"This system's published outcomes: {report.cases} case(s), "
-        f"{report.records} officer record(s) in the register.",
-    )
+    messages.success(request, report.said())
     return redirect("register:review")
 
 
