@@ -106,6 +106,19 @@ def test_exports_and_the_feed_never_name_an_anonymised_officer() -> None:
     assert SECRET_NAME not in csv_body
 
 
+@pytest.mark.django_db
+def test_a_filter_from_no_list_is_refused_by_the_page_and_the_exports_not_ignored() -> None:
+    _records()
+    c = Client()
+    page = c.get(reverse("register:search") + "?force=devon").content.decode()
+    assert "Force: expected one of the forces in the list, received “devon”." in page
+    for name in ("register:export-csv", "register:export-json"):
+        refused = c.get(reverse(name) + "?standard=honesty&force=essex")
+        assert refused.status_code == 400, name
+        said = refused.content.decode()
+        assert said == "Standard: expected one of the Standards in the list, received “honesty”.\n"
+
+
 def test_control_limits_narrow_as_a_force_has_more_cases() -> None:
     small = analytics.control_limits(0.8, 5, 1.96)
     large = analytics.control_limits(0.8, 500, 1.96)

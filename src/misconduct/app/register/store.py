@@ -394,10 +394,21 @@ def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
 # -- search ---------------------------------------------------------------------------------------
 
 FILTERS = ("force", "year", "rank", "standard", "finding", "outcome", "forum")
+FILTER_CHOICES: dict[str, tuple[str, ...]] = {
+    "force": tuple(f.code for f in FORCES),
+    "rank": tuple(r.value for r in Rank),
+    "standard": tuple(s.id for s in standards_on(date(2020, 2, 1))),
+    "finding": FINDINGS,
+    "outcome": OUTCOMES,
+    "forum": FORUMS,
+}
+"""The ids each filter takes (the public page's lists, the exports' and the API's parameters)."""
 
 
 def filters_from(params: Any) -> dict[str, str]:
-    """The search filters given (query parameters), each checked against its vocabulary."""
+    """The search filters given (query parameters), each checked against its vocabulary: a value
+    from no list (a link edited by hand, or an old one) is refused rather than matching nothing, or,
+    in an export, everything."""
     out: dict[str, str] = {}
     for key in FILTERS:
         value = (params.get(key) or "").strip()
@@ -405,6 +416,9 @@ def filters_from(params: Any) -> dict[str, str]:
             continue
         if key == "year" and not re.fullmatch(r"(?:19|20)\d{2}", value):
             raise InvalidInput("Year", "a year such as 2024", value)
+        if key in FILTER_CHOICES and value not in FILTER_CHOICES[key]:
+            listed = "Standards" if key == "standard" else f"{key}s"
+            raise InvalidInput(key.capitalize(), f"one of the {listed} in the list", value)
         out[key] = value
     return out
 

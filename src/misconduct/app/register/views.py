@@ -101,8 +101,15 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    filters, _ = _filters(request)
+def _refused(error: str) -> HttpResponse:
+    """An export asked with a filter from no list: the error, not the whole register."""
+    return HttpResponse(error + "\n", status=400, content_type="text/plain; charset=utf-8")
+
+
+def export_csv(request: HttpRequest) -> HttpResponse:
+    filters, error = _filters(request)
+    if error:
+        return _refused(error)
 
     def lines() -> Iterator[str]:
         buf = io.StringIO()
@@ -126,8 +133,10 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-def export_json(request: HttpRequest) -> StreamingHttpResponse:
-    filters, _ = _filters(request)
+def export_json(request: HttpRequest) -> HttpResponse:
+    filters, error = _filters(request)
+    if error:
+        return _refused(error)
 
     def chunks() -> Iterator[str]:
         yield '{"licence_note": "Each record carries the licence of its source.", "records": ['
