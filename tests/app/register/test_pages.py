@@ -119,6 +119,33 @@ def test_a_filter_from_no_list_is_refused_by_the_page_and_the_exports_not_ignore
         assert said == "Standard: expected one of the Standards in the list, received “honesty”.\n"
 
 
+@pytest.mark.django_db
+def test_exports_and_the_feed_give_this_systems_outcome_pages_in_full_and_each_entry_a_date() -> (
+    None
+):
+    from misconduct.app.register.models import Source
+
+    source = Source.objects.create(
+        origin="system",
+        url="/outcomes/KNT-2026-0001/",
+        licence=store.SYSTEM_LICENCE,
+        text_sha256="0" * 64,
+        ingested_at=NOW,
+    )
+    Record.objects.create(
+        source=source, position=0, published=True, force="kent", name="Jo Bloggs", created_at=NOW
+    )
+    c = Client()
+    full = "http://testserver/outcomes/KNT-2026-0001/"
+    csv_body = b"".join(c.get(reverse("register:export-csv")).streaming_content).decode()
+    assert [r["source"] for r in csv.DictReader(io.StringIO(csv_body))] == [full]
+    data = json.loads(b"".join(c.get(reverse("register:export-json")).streaming_content))
+    assert [r["source"] for r in data["records"]] == [full]
+    feed = c.get(reverse("register:feed")).content.decode()
+    assert f"Source: {full}" in feed
+    assert feed.count("<entry>") == feed.count("<updated>") - 1  # the feed's own and each entry's
+
+
 def test_control_limits_narrow_as_a_force_has_more_cases() -> None:
     small = analytics.control_limits(0.8, 5, 1.96)
     large = analytics.control_limits(0.8, 500, 1.96)

@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -101,6 +102,14 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _sourced(request: HttpRequest, row: dict[str, Any]) -> dict[str, Any]:
+    """A row leaving the site (an export, the feed) names this system's own outcome page in full,
+    not as a path that means nothing in a spreadsheet or a feed reader."""
+    if str(row["source"]).startswith("/"):
+        return {**row, "source": request.build_absolute_uri(row["source"])}
+    return row
+
+
 def _refused(error: str) -> HttpResponse:
     """An export asked with a filter from no list: the error, not the whole register."""
     return HttpResponse(error + "\n", status=400, content_type="text/plain; charset=utf-8")
@@ -118,7 +127,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         for row in store.export_rows(filters):
             writer.writerow(
                 {
-                    **row,
+                    **_sourced(request, row),
                     "standards": "; ".join(row["standards"]),
                     "special_categories": "; ".join(row["special_categories"]),
                 }
@@ -141,7 +150,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
     def chunks() -> Iterator[str]:
         yield '{"licence_note": "Each record carries the licence of its source.", "records": ['
         for i, row in enumerate(store.export_rows(filters)):
-            yield ("," if i else "") + json.dumps(row, ensure_ascii=False)
+            yield ("," if i else "") + json.dumps(_sourced(request, row), ensure_ascii=False)
         yield "]}"
 
     return StreamingHttpResponse(chunks(), content_type="application/json")
@@ -155,19 +164,24 @@ class RegisterFeed(Feed):  # type: ignore[type-arg]
     def link(self) -> str:
         return reverse("register:search")
 
-    def items(self) -> list[Record]:
-        return list(store.search({})[:50])
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpRequest:
+        return request  # so that items() can name this system's outcome pages in full
+
+    def items(self, request: HttpRequest) -> list[Record]:
+        rows = list(store.search({}).annotate(reviewed_at=Max("reviews__recorded_at"))[:50])
+        for r in rows:
+            r.source_shown = _sourced(request, store.public_row(r))["source"]
+        return rows
 
     def item_title(self, item: Record) -> str:
         outcome = store.words(item.outcome) if item.outcome else "outcome not stated"
         return f"{_FORCE_NAMES.get(item.force, 'Force not known')}: {item.public_label}, {outcome}"
 
     def item_description(self, item: Record) -> str:
-        row = store.public_row(item)
         return (
             f"Finding: {store.words(item.finding) or 'not stated'}. Forum: "
-            f"{store.words(item.forum) or 'not stated'}. Source: {row['source']} "
-            f"(licence: {row['licence']})."
+            f"{store.words(item.forum) or 'not stated'}. Source: {item.source_shown} "
+            f"(licence: {item.source.licence})."
         )
 
     def item_link(self, item: Record) -> str:
@@ -175,6 +189,11 @@ class RegisterFeed(Feed):  # type: ignore[type-arg]
 
     def item_pubdate(self, item: Record) -> Any:
         return item.created_at
+
+    def item_updateddate(self, item: Record) -> Any:
+        """Atom requires each entry's <updated>: the last review of a record that waited for one
+        (when it entered the register), else when it was stored."""
+        return item.reviewed_at or item.created_at
 
 
 def analytics_page(request: HttpRequest) -> HttpResponse:
