@@ -76,7 +76,7 @@ def test_the_public_register_searches_by_every_filter_and_shows_source_and_licen
     bad = c.get(reverse("register:search") + "?year=last").content.decode()
     assert "Year: expected a year such as 2024" in bad
     detail = c.get(reverse("register:record", args=[anon.pk])).content.decode()
-    assert "Officer B" in detail and "use of force" in detail and SECRET_NAME not in detail
+    assert "Officer B" in detail and "Use of Force" in detail and SECRET_NAME not in detail
     assert "OGL v3.0" in detail and "https://kent.example/n1" in detail
 
 
@@ -204,6 +204,45 @@ def test_staff_review_fields_and_people_without_a_role_are_kept_out(
     rec.refresh_from_db()
     assert rec.published
     assert Client().get(reverse("register:record", args=[rec.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_review_shows_each_correction_in_words_and_an_empty_correction_erases_nothing(
+    login: Callable[[str], Client],
+) -> None:
+    source = store.save_extraction(
+        extract(
+            "Former Sgt Jo Bloggs would have been dismissed had he still been serving, a panel "
+            "decided at a hearing. He shared pictures of a crime scene with friends."
+        ),
+        source_url="https://x.example/b",
+        licence="OGL v3.0",
+        now=NOW,
+    )
+    assert source is not None
+    rec = source.records.get()
+    assert {"forum", "finding"} <= set(rec.pending)
+    viewer = login("viewer")
+    url = reverse("register:review-record", args=[rec.pk])
+    page = viewer.get(url).content.decode()
+    assert '<datalist id="choices-forum"><option value="misconduct meeting">' in page
+    empty = viewer.post(url, {"field": "forum", "action": "correct", "value": "  "})
+    assert empty.status_code == 400
+    assert "Forum: expected a corrected value, or “not stated”, received “”." in (
+        empty.content.decode()
+    )
+    rec.refresh_from_db()
+    assert rec.forum == "misconduct_hearing" and "forum" in rec.pending
+    viewer.post(url, {"field": "forum", "action": "correct", "value": "Misconduct meeting"})
+    viewer.post(url, {"field": "standards", "action": "correct", "value": "Confidentiality"})
+    page = viewer.get(url).content.decode()
+    assert "Corrected to: misconduct meeting" in page
+    assert "corrected forum (misconduct hearing → misconduct meeting)" in page
+    assert "corrected standards breached (none named → Confidentiality)" in page
+    assert "misconduct_hearing" not in page
+    viewer.post(url, {"field": "finding", "action": "correct", "value": "not stated"})
+    rec.refresh_from_db()
+    assert rec.finding == "" and "finding" not in rec.pending
 
 
 DV_NOTICE = (

@@ -16,7 +16,12 @@ from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
 from matplotlib.figure import Figure  # drawn without pyplot: no global state, no display
 from matplotlib.ticker import MaxNLocator
 
-from misconduct.app.register.models import Record, RecordCategory, RecordStandard
+from misconduct.app.register.models import (
+    Record,
+    RecordCategory,
+    RecordStandard,
+    standard_heading,
+)
 from misconduct.app.register.store import words
 from misconduct.domain.forces import FORCES
 from misconduct.ingest.categories import category_title
@@ -329,7 +334,7 @@ def by_standard() -> Plot:
         "by-standard",
         "Outcomes by Standard of Professional Behaviour breached",
         [
-            {"standard": words(s), "outcome": words(o), "records": n}
+            {"standard": standard_heading(s), "outcome": words(o), "records": n}
             for s in standards
             for o, n in sorted(by_std[s].items())
         ],
@@ -345,7 +350,13 @@ def by_standard() -> Plot:
     for o in OUTCOME_ORDER:
         ns = [by_std[s].get(o, 0) for s in standards]
         if any(ns):
-            ax.barh([words(s) for s in standards], ns, left=left, color=COLOURS[o], label=words(o))
+            ax.barh(
+                [standard_heading(s) for s in standards],
+                ns,
+                left=left,
+                color=COLOURS[o],
+                label=words(o),
+            )
             left = [a + b for a, b in zip(left, ns, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel("officers")

@@ -178,12 +178,18 @@ def queue() -> QuerySet[Record]:
     return Record.objects.filter(published=False, source__origin="ingested").order_by("id")
 
 
+NOT_STATED = "not stated"
+"""What a reviewer types to say the text does not state a field (an empty box is refused)."""
+
+
 def parse_value(field: str, raw: str) -> Any:
     """A person's correction of one field, checked; an error names the field in plain words."""
     text = raw.strip()
     label = LABELS[field]
-    if text == "" and field not in ("anonymised",):
+    if text.lower() == NOT_STATED.lower() and field != "anonymised":
         return [] if field == "standards" else None
+    if text == "":  # a Correct pressed with nothing typed must not erase what was read
+        raise InvalidInput(label, f"a corrected value, or “{NOT_STATED}”", text)
     if field == "force":
         codes = {f.code: f for f in FORCES}
         by_name = {f.name.lower(): f.code for f in FORCES}

@@ -20,11 +20,11 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_POST
 
 from misconduct.app.register import analytics, annual_return, store
-from misconduct.app.register.models import Record
+from misconduct.app.register.models import STANDARD_HEADINGS, Record, standard_heading
 from misconduct.app.web import store as case_store
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
-from misconduct.ingest.model import FIELDS, FINDINGS, FORUMS
+from misconduct.ingest.model import FIELDS, FINDINGS, FORUMS, STATUSES
 from misconduct.rules.vocabulary import Rank
 
 _FORCE_NAMES = {f.code: f.name for f in FORCES}
@@ -57,7 +57,7 @@ def _choices() -> dict[str, Any]:
         "findings": [(f, store.words(f)) for f in FINDINGS],
         "forums": [(f, store.words(f)) for f in FORUMS],
         "outcomes": [(o, store.words(o)) for o in store.OUTCOMES],
-        "standards": sorted((s, store.words(s)) for s in store._STANDARD_IDS),
+        "standards": sorted(STANDARD_HEADINGS.items(), key=lambda item: item[1]),
     }
 
 
@@ -247,8 +247,8 @@ def _shown(value: Any, field: str) -> str:
         return "Not stated"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(store.words(str(v)) for v in value) or "none named"
+    if isinstance(value, list):  # the Standards: headings, which hold commas themselves
+        return "; ".join(standard_heading(str(v)) for v in value) or "none named"
     if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
         return store.british(value)
     return store.words(str(value))
@@ -293,6 +293,8 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Every field is reviewed: the record is in the register.")
                 return redirect("register:review")
             return redirect("register:review-record", pk=r.pk)
+    reviews = list(r.reviews.order_by("recorded_at", "id"))
+    corrected = {e.field: e.after for e in reviews if e.action == "corrected"}
     fields = [
         {
             "name": n,
@@ -301,6 +303,8 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             "error": error.get(n),
             **r.extracted.get(n, {}),
             "shown": _shown(r.extracted.get(n, {}).get("value"), n),
+            "corrected": _shown(corrected[n], n) if n in corrected else None,
+            "choices": _correction_choices(n),
         }
         for n in FIELDS
     ]
@@ -310,11 +314,38 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "r": r,
             "fields": fields,
-            "reviews": r.reviews.all(),
+            "reviews": [
+                {
+                    "at": e.recorded_at,
+                    "reviewer": e.reviewer,
+                    "action": e.action,
+                    "label": store.LABELS.get(e.field, e.field),
+                    "before": _shown(e.before, e.field),
+                    "after": _shown(e.after, e.field),
+                }
+                for e in reviews
+            ],
             "force_name": _FORCE_NAMES.get(r.force, ""),
+            "not_stated": store.NOT_STATED,
         },
         status=400 if error else 200,
     )
+
+
+def _correction_choices(field: str) -> list[str]:
+    """What a reviewer may type for a field with a list of values (offered as suggestions)."""
+    if field == "force":
+        return [f.name for f in FORCES]
+    if field == "standards":
+        return list(STANDARD_HEADINGS.values())
+    lists: dict[str, Any] = {
+        "rank": [r.value for r in Rank],
+        "status": STATUSES,
+        "forum": FORUMS,
+        "finding": FINDINGS,
+        "outcome": store.OUTCOMES,
+    }
+    return [store.words(v) for v in lists.get(field, ())]
 
 
 @login_required
