@@ -174,6 +174,23 @@ def test_analytics_are_drawn_from_grouped_queries_and_state_their_data_and_limit
 
 
 @pytest.mark.django_db
+def test_the_plots_count_what_they_draw_name_forces_rightly_and_draw_the_mix_for_a_year() -> None:
+    _smith, anon = _records()
+    Record.objects.filter(pk=anon.pk).update(force="metropolitan")
+    anon.standard_rows.all().delete()  # a record naming no Standard is not in that plot's count
+    assert "Data: 1 published records" in analytics.by_standard().data
+    assert {r["force"] for r in analytics.funnel().rows} == {"Kent", "Metropolitan Police"}
+    c = Client()
+    page = c.get(reverse("register:analytics") + "?year=2023").content.decode()
+    assert "Outcome mix by force, 2023" in page
+    assert reverse("register:plot", args=["outcome-mix", "svg"]) + "?year=2023" in page
+    assert '<option value="2024">2024</option>' in page
+    bad = c.get(reverse("register:analytics") + "?year=recent")
+    assert bad.status_code == 400
+    assert "Year: expected a year such as 2024, received “recent”." in bad.content.decode()
+
+
+@pytest.mark.django_db
 def test_staff_review_fields_and_people_without_a_role_are_kept_out(
     login: Callable[[str], Client],
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -197,8 +198,14 @@ class RegisterFeed(Feed):  # type: ignore[type-arg]
 
 
 def analytics_page(request: HttpRequest) -> HttpResponse:
+    """The plots; ``?year=`` draws the outcome mix by force for that year."""
+    year = (request.GET.get("year") or "").strip()
+    error = None
+    if year and not re.fullmatch(r"(?:19|20)\d{2}", year):
+        error = f"Year: expected a year such as 2024, received “{year}”."
+        year = ""
     plots = [
-        analytics.outcome_mix(),
+        analytics.outcome_mix(int(year) if year else None),
         analytics.outcome_by_year(),
         analytics.funnel(),
         analytics.by_standard(),
@@ -210,10 +217,19 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
         "register/analytics.html",
         {
             "plots": [
-                (p, [list(r.keys()) for r in p.rows[:1]], [list(r.values()) for r in p.rows])
+                (
+                    p,
+                    [list(r.keys()) for r in p.rows[:1]],
+                    [list(r.values()) for r in p.rows],
+                    f"?year={year}" if year and p.name == "outcome-mix" else "",
+                )
                 for p in plots
             ],
+            "year": year,
+            "years": analytics.years(),
+            "error": error,
         },
+        status=400 if error else 200,
     )
 
 
