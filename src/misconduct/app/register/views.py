@@ -383,15 +383,17 @@ def annual(request: HttpRequest) -> HttpResponse:
         raise Http404("Not found.")
     force_code = request.GET.get("force") or allowed[0]
     year_raw = request.GET.get("year") or str(case_store.today().year)
-    error = None
+    errors = []
     if force_code not in allowed:
-        error = f"Force: expected a force you hold a role in, received “{force_code}”."
+        errors.append(f"Force: expected a force you hold a role in, received “{force_code}”.")
         force_code = allowed[0]
     if not year_raw.isdigit() or not 2021 <= int(year_raw) <= 2100:
-        error = f"Year ending 31 March: expected a year from 2021, received “{year_raw}”."
+        errors.append(
+            f"Year ending 31 March: expected a year from 2021 to 2100, received “{year_raw}”."
+        )
         year_raw = str(case_store.today().year)
     result = annual_return.for_force(force_code, int(year_raw))
-    if request.GET.get("format") == "csv" and not error:
+    if request.GET.get("format") == "csv" and not errors:
         response = HttpResponse(result.csv(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="annual-return-{force_code}-{year_raw}.csv"'
@@ -404,10 +406,10 @@ def annual(request: HttpRequest) -> HttpResponse:
         {
             "result": result,
             "forces": [(c, _FORCE_NAMES[c]) for c in allowed],
-            "error": error,
+            "errors": errors,
             "force_name": _FORCE_NAMES[force_code],
             "start": start,
             "end": end,
         },
-        status=400 if error else 200,
+        status=400 if errors else 200,
     )
