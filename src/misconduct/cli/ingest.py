@@ -179,6 +179,8 @@ def register(cli: click.Group) -> None:
                 )
         if fmt == "json":
             emit_json([{**ex.as_dict(), "text": ex.text} for ex in results])
+            if save:  # what was stored, on standard error, so that standard output stays JSON
+                click.echo(saved, err=True)
         else:
             for ex in results:
                 _print(ex, threshold)
