@@ -57,3 +57,14 @@ def test_init_add_a_user_and_save_a_notice_in_fresh_processes(tmp_path: Path) ->
     again = " ".join(_run(tmp_path, "ingest", str(notices), "--save").stdout.split())
     assert "Saved 0 officer record(s)" in again
     assert "1 text(s) were already in the register and were not stored again." in again
+
+
+def test_saving_before_the_database_exists_says_to_run_db_init(tmp_path: Path) -> None:
+    notices = tmp_path / "notices"
+    notices.mkdir()
+    (notices / "kent.txt").write_text(NOTICE, encoding="utf-8")
+    saved = _run(tmp_path, "ingest", str(notices), "--save")
+    assert saved.returncode == 1
+    assert "run `misconduct db init` to create it" in saved.stderr
+    assert "unable to open" not in saved.stderr
+    assert not (tmp_path / "data").exists()  # nothing made behind the person's back

@@ -92,3 +92,17 @@ def test_ingest_names_the_option_when_the_publisher_is_not_a_force(tmp_path: Pat
     assert "force" in result.output and "atlantis" in result.output
     missing = CliRunner().invoke(cli, ["ingest", str(tmp_path / "none.txt")])
     assert missing.exit_code == 2 and "exists" in missing.output
+
+
+def test_a_publisher_typed_as_a_short_name_is_answered_with_the_code_meant(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(NOTICE)
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--publisher", "devon"])
+    assert result.exit_code == 2
+    assert "--publisher: expected a force code" in result.output
+    assert "received 'devon'; did you mean devon_and_cornwall?" in result.output
+    unknown = CliRunner().invoke(cli, ["ingest", str(path), "--publisher", "atlantis"])
+    assert "the codes are avon_and_somerset, " in unknown.output
+    assert "british_transport_police" in unknown.output

@@ -82,6 +82,16 @@ def check_ready(using: str = "default") -> None:
     from django.db.migrations.executor import MigrationExecutor
     from django.db.utils import DatabaseError
 
+    db = connections[using].settings_dict
+    name = str(db["NAME"])
+    in_memory = name == ":memory:" or name.startswith("file:")  # tests' shared in-memory files
+    if db["ENGINE"].endswith("sqlite3") and not in_memory and not Path(name).exists():
+        raise MisconductError(
+            f"no database at {name} yet: run `misconduct db init` to create it",
+            field="database",
+            expected="a database created by `misconduct db init`",
+            received="no file",
+        )
     try:
         executor = MigrationExecutor(connections[using])
         pending = executor.migration_plan(executor.loader.graph.leaf_nodes())

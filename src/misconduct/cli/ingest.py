@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import click
 from rich.table import Table
 
 from misconduct.cli.output import FORMAT_OPTION, console, emit_json, handle_errors
-from misconduct.domain.forces import force
+from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
 from misconduct.ingest import DEFAULT_THRESHOLD, FIELDS, Extraction, extract
 from misconduct.ingest.sources import files_in, read_text
@@ -54,6 +55,24 @@ def _address(path: Path) -> str | None:
     if sidecar.is_file():
         return sidecar.read_text(encoding="utf-8").strip() or None
     return None
+
+
+def _publisher(code: str) -> None:
+    """The ``--publisher`` given is a force code; an error names the option and the codes that
+    look like what was typed ("devon" → devon_and_cornwall)."""
+    if code in {f.code for f in FORCES}:
+        return
+    typed = code.strip().lower().replace(" ", "_").replace("-", "_")
+    near = [f.code for f in FORCES if typed and (typed in f.code or typed in f.name.lower())]
+    near = near or difflib.get_close_matches(typed, [f.code for f in FORCES], n=3)
+    raise InvalidInput(
+        "--publisher",
+        "a force code such as kent, metropolitan or devon_and_cornwall",
+        code,
+        hint=f"did you mean {' or '.join(near)}?"
+        if near
+        else "the codes are " + ", ".join(f.code for f in FORCES),
+    )
 
 
 def register(cli: click.Group) -> None:
@@ -106,7 +125,7 @@ def register(cli: click.Group) -> None:
         text it was read from and a confidence. Texts that are not misconduct outcomes are refused
         with the reason."""
         if publisher is not None:
-            force(publisher)
+            _publisher(publisher)
         if not 0 <= threshold <= 1:
             raise InvalidInput("--threshold", "a number from 0 to 1", threshold)
         files = files_in(path)
@@ -160,6 +179,8 @@ def register(cli: click.Group) -> None:
                 )
         if fmt == "json":
             emit_json([{**ex.as_dict(), "text": ex.text} for ex in results])
+            if save:  # what was stored, on standard error, so that standard output stays JSON
+                click.echo(saved, err=True)
         else:
             for ex in results:
                 _print(ex, threshold)
@@ -186,6 +207,4 @@ def register(cli: click.Group) -> None:
             from misconduct.app.register.store import sync_system
 
             report = sync_system(day)
-        console.print(
-            f"{report.cases} case(s), {report.records} officer record(s) in the register."
-        )
+        console.print(report.said(), soft_wrap=True)

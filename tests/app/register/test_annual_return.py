@@ -86,3 +86,15 @@ def test_the_return_page_is_for_the_forces_a_person_holds_a_role_in(
     download = viewer.get(url + "?force=metropolitan&year=2026&format=csv")
     assert download["Content-Type"].startswith("text/csv")
     assert "Officers dismissed" in download.content.decode()
+    # The CSV names the force as the page does, not by its code.
+    assert download.content.decode().startswith(
+        '"Home Office annual return: Metropolitan Police Service, year ending 31 March 2026'
+    )
+    # Both mistakes are said at once; a year with no outcome says so in each table.
+    both = viewer.get(url + "?force=kent&year=soon").content.decode()
+    assert "Force: expected a force you hold a role in, received “kent”." in both
+    assert "expected a year from 2021 to 2100, received “soon”." in both
+    empty = viewer.get(url + "?force=metropolitan&year=2022").content.decode()
+    assert "None in this year." in empty
+    # The register's staff page leads to it.
+    assert url in viewer.get(reverse("register:review")).content.decode()

@@ -76,7 +76,7 @@ def test_the_public_register_searches_by_every_filter_and_shows_source_and_licen
     bad = c.get(reverse("register:search") + "?year=last").content.decode()
     assert "Year: expected a year such as 2024" in bad
     detail = c.get(reverse("register:record", args=[anon.pk])).content.decode()
-    assert "Officer B" in detail and "use of force" in detail and SECRET_NAME not in detail
+    assert "Officer B" in detail and "Use of Force" in detail and SECRET_NAME not in detail
     assert "OGL v3.0" in detail and "https://kent.example/n1" in detail
 
 
@@ -106,6 +106,46 @@ def test_exports_and_the_feed_never_name_an_anonymised_officer() -> None:
     assert SECRET_NAME not in csv_body
 
 
+@pytest.mark.django_db
+def test_a_filter_from_no_list_is_refused_by_the_page_and_the_exports_not_ignored() -> None:
+    _records()
+    c = Client()
+    page = c.get(reverse("register:search") + "?force=devon").content.decode()
+    assert "Force: expected one of the forces in the list, received “devon”." in page
+    for name in ("register:export-csv", "register:export-json"):
+        refused = c.get(reverse(name) + "?standard=honesty&force=essex")
+        assert refused.status_code == 400, name
+        said = refused.content.decode()
+        assert said == "Standard: expected one of the Standards in the list, received “honesty”.\n"
+
+
+@pytest.mark.django_db
+def test_exports_and_the_feed_give_this_systems_outcome_pages_in_full_and_each_entry_a_date() -> (
+    None
+):
+    from misconduct.app.register.models import Source
+
+    source = Source.objects.create(
+        origin="system",
+        url="/outcomes/KNT-2026-0001/",
+        licence=store.SYSTEM_LICENCE,
+        text_sha256="0" * 64,
+        ingested_at=NOW,
+    )
+    Record.objects.create(
+        source=source, position=0, published=True, force="kent", name="Jo Bloggs", created_at=NOW
+    )
+    c = Client()
+    full = "http://testserver/outcomes/KNT-2026-0001/"
+    csv_body = b"".join(c.get(reverse("register:export-csv")).streaming_content).decode()
+    assert [r["source"] for r in csv.DictReader(io.StringIO(csv_body))] == [full]
+    data = json.loads(b"".join(c.get(reverse("register:export-json")).streaming_content))
+    assert [r["source"] for r in data["records"]] == [full]
+    feed = c.get(reverse("register:feed")).content.decode()
+    assert f"Source: {full}" in feed
+    assert feed.count("<entry>") == feed.count("<updated>") - 1  # the feed's own and each entry's
+
+
 def test_control_limits_narrow_as_a_force_has_more_cases() -> None:
     small = analytics.control_limits(0.8, 5, 1.96)
     large = analytics.control_limits(0.8, 500, 1.96)
@@ -131,6 +171,23 @@ def test_analytics_are_drawn_from_grouped_queries_and_state_their_data_and_limit
     assert b"<svg" in svg
     page = Client().get(reverse("register:analytics")).content.decode()
     assert "funnel plot" in page and "not all outcomes" in page
+
+
+@pytest.mark.django_db
+def test_the_plots_count_what_they_draw_name_forces_rightly_and_draw_the_mix_for_a_year() -> None:
+    _smith, anon = _records()
+    Record.objects.filter(pk=anon.pk).update(force="metropolitan")
+    anon.standard_rows.all().delete()  # a record naming no Standard is not in that plot's count
+    assert "Data: 1 published records" in analytics.by_standard().data
+    assert {r["force"] for r in analytics.funnel().rows} == {"Kent", "Metropolitan Police"}
+    c = Client()
+    page = c.get(reverse("register:analytics") + "?year=2023").content.decode()
+    assert "Outcome mix by force, 2023" in page
+    assert reverse("register:plot", args=["outcome-mix", "svg"]) + "?year=2023" in page
+    assert '<option value="2024">2024</option>' in page
+    bad = c.get(reverse("register:analytics") + "?year=recent")
+    assert bad.status_code == 400
+    assert "Year: expected a year such as 2024, received “recent”." in bad.content.decode()
 
 
 @pytest.mark.django_db
@@ -164,6 +221,45 @@ def test_staff_review_fields_and_people_without_a_role_are_kept_out(
     rec.refresh_from_db()
     assert rec.published
     assert Client().get(reverse("register:record", args=[rec.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_review_shows_each_correction_in_words_and_an_empty_correction_erases_nothing(
+    login: Callable[[str], Client],
+) -> None:
+    source = store.save_extraction(
+        extract(
+            "Former Sgt Jo Bloggs would have been dismissed had he still been serving, a panel "
+            "decided at a hearing. He shared pictures of a crime scene with friends."
+        ),
+        source_url="https://x.example/b",
+        licence="OGL v3.0",
+        now=NOW,
+    )
+    assert source is not None
+    rec = source.records.get()
+    assert {"forum", "finding"} <= set(rec.pending)
+    viewer = login("viewer")
+    url = reverse("register:review-record", args=[rec.pk])
+    page = viewer.get(url).content.decode()
+    assert '<datalist id="choices-forum"><option value="misconduct meeting">' in page
+    empty = viewer.post(url, {"field": "forum", "action": "correct", "value": "  "})
+    assert empty.status_code == 400
+    assert "Forum: expected a corrected value, or “not stated”, received “”." in (
+        empty.content.decode()
+    )
+    rec.refresh_from_db()
+    assert rec.forum == "misconduct_hearing" and "forum" in rec.pending
+    viewer.post(url, {"field": "forum", "action": "correct", "value": "Misconduct meeting"})
+    viewer.post(url, {"field": "standards", "action": "correct", "value": "Confidentiality"})
+    page = viewer.get(url).content.decode()
+    assert "Corrected to: misconduct meeting" in page
+    assert "corrected forum (misconduct hearing → misconduct meeting)" in page
+    assert "corrected standards breached (none named → Confidentiality)" in page
+    assert "misconduct_hearing" not in page
+    viewer.post(url, {"field": "finding", "action": "correct", "value": "not stated"})
+    rec.refresh_from_db()
+    assert rec.finding == "" and "finding" not in rec.pending
 
 
 DV_NOTICE = (

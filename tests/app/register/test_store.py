@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -183,9 +184,19 @@ def test_misconduct_ingest_save_stores_records_and_register_sync_brings_the_syst
     assert Record.objects.filter(source__origin="ingested").count() == 2
     assert Record.objects.filter(published=True, force="kent").count() == 1
     assert store.queue().count() == 1
+    # With --format json, standard output stays JSON and what was saved goes to standard error.
+    (tmp_path / "c.txt").write_text(CERTAIN.replace("Smith", "Jones"), encoding="utf-8")
+    as_json = CliRunner().invoke(
+        cli, ["ingest", str(tmp_path / "c.txt"), "--save", "--format", "json"]
+    )
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.stdout)[0]["records"]
+    assert "Saved 1 officer record(s): 1 published in the register" in as_json.stderr
     synced = CliRunner().invoke(cli, ["register", "sync", "--on", "2026-11-25"])
     assert synced.exit_code == 0, synced.output
     assert Record.objects.filter(source__origin="system").exists()
+    # The count is of this system's own outcomes, not of the whole register.
+    assert "Brought this system's published outcomes into the register:" in synced.output
     bad = CliRunner().invoke(cli, ["register", "sync", "--on", "25/11/2026"])
     assert bad.exit_code == 2 and "--on" in bad.output
 

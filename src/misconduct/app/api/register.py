@@ -14,21 +14,11 @@ from misconduct.app.register import store
 from misconduct.app.register.models import Record
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
-from misconduct.ingest.gazetteer import standard_ids
-from misconduct.ingest.model import FINDINGS, FORUMS
-from misconduct.rules.vocabulary import Outcome, Rank
 
 router = Router(tags=["register"])
 
 _FORCE_NAMES = {f.code: f.name for f in FORCES}
-VOCABULARIES: dict[str, tuple[str, ...]] = {
-    "force": tuple(_FORCE_NAMES),
-    "rank": tuple(r.value for r in Rank),
-    "standard": standard_ids(),
-    "finding": FINDINGS,
-    "outcome": tuple(o.value for o in Outcome),
-    "forum": FORUMS,
-}
+VOCABULARIES = store.FILTER_CHOICES
 _EXAMPLES = {
     "force": "metropolitan or west_midlands",
     "rank": "constable or sergeant",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,12 @@ from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
 from matplotlib.figure import Figure  # drawn without pyplot: no global state, no display
 from matplotlib.ticker import MaxNLocator
 
-from misconduct.app.register.models import Record, RecordCategory, RecordStandard
+from misconduct.app.register.models import (
+    Record,
+    RecordCategory,
+    RecordStandard,
+    standard_heading,
+)
 from misconduct.app.register.store import words
 from misconduct.domain.forces import FORCES
 from misconduct.ingest.categories import category_title
@@ -26,7 +32,17 @@ LIMITS = (
     "Published outcomes are not all outcomes: hearings are published, meetings rarely, and forces "
     "publish for as little as 28 days. Ingested records may miss what a notice did not say."
 )
-_FORCE_NAMES = {f.code: f.name.replace(" Constabulary", "").replace(" Police", "") for f in FORCES}
+
+
+def _short_name(code: str, name: str) -> str:
+    """A force's name without a closing "Police" or "Constabulary", for the plots' labels ("Kent");
+    the Metropolitan Police Service and the British Transport Police keep the word."""
+    if code in ("metropolitan", "british_transport_police"):
+        return "Metropolitan Police" if code == "metropolitan" else name
+    return re.sub(r" (?:Police|Constabulary)$", "", name)
+
+
+_FORCE_NAMES = {f.code: _short_name(f.code, f.name) for f in FORCES}
 OUTCOME_ORDER = (
     "dismissal_without_notice",
     "would_have_been_dismissed",
@@ -111,6 +127,17 @@ def _figure(plot: Plot, height: float = 4.8) -> Figure:
     return fig
 
 
+def years() -> list[int]:
+    """The years the published records give, newest first (for the page's choice of year)."""
+    rows = _published().exclude(year__isnull=True).values_list("year", flat=True).distinct()
+    return sorted(rows.order_by(), reverse=True)
+
+
+def _legend_beside(ax: Any) -> None:
+    """The outcomes' legend beside the bars, so that it hides none of them."""
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+
+
 def outcome_mix(year: int | None = None) -> Plot:
     """Outcome mix by force (stacked shares), for one year or all years."""
     rows = _published().exclude(outcome="").exclude(force="")
@@ -153,7 +180,7 @@ def outcome_mix(year: int | None = None) -> Plot:
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the force's published outcomes")
     if forces:
-        ax.legend(fontsize=7, loc="lower right", framealpha=0.9)
+        _legend_beside(ax)
     else:
         ax.text(0.5, 0.5, "No published records yet", ha="center", transform=ax.transAxes)
     plot.figure = fig
@@ -187,7 +214,7 @@ def outcome_by_year() -> Plot:
     ax.set_ylabel("officers")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if years:
-        ax.legend(fontsize=7)
+        _legend_beside(ax)
     else:
         ax.set_ylim(0, 1)
         ax.text(
@@ -329,12 +356,12 @@ def by_standard() -> Plot:
         "by-standard",
         "Outcomes by Standard of Professional Behaviour breached",
         [
-            {"standard": words(s), "outcome": words(o), "records": n}
+            {"standard": standard_heading(s), "outcome": words(o), "records": n}
             for s in standards
             for o, n in sorted(by_std[s].items())
         ],
         _data_statement(
-            _published(),
+            _published().filter(standard_rows__isnull=False).exclude(outcome="").distinct(),
             "records naming the Standards breached; a record counts "
             "once for each Standard (special categories: see the next plot)",
         ),
@@ -345,13 +372,19 @@ def by_standard() -> Plot:
     for o in OUTCOME_ORDER:
         ns = [by_std[s].get(o, 0) for s in standards]
         if any(ns):
-            ax.barh([words(s) for s in standards], ns, left=left, color=COLOURS[o], label=words(o))
+            ax.barh(
+                [standard_heading(s) for s in standards],
+                ns,
+                left=left,
+                color=COLOURS[o],
+                label=words(o),
+            )
             left = [a + b for a, b in zip(left, ns, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel("officers")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if standards:
-        ax.legend(fontsize=7, loc="lower right")
+        _legend_beside(ax)
     plot.figure = fig
     return plot
 
@@ -390,8 +423,8 @@ def by_category() -> Plot:
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the category's published outcomes")
-    if cats:  # beside the bars, so that it hides none of them
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    if cats:
+        _legend_beside(ax)
     else:
         ax.text(0.5, 0.5, "No special categories read yet", ha="center", transform=ax.transAxes)
     plot.figure = fig

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from misconduct.app import readmodels
 from misconduct.app.readmodels import Decided
 from misconduct.domain.case import Case
+from misconduct.domain.forces import force
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
 if TYPE_CHECKING:
@@ -90,8 +91,8 @@ class AnnualReturn:
         start, end = year_ending(self.year)
         w.writerow(
             [
-                f"Home Office annual return: {self.force}, year ending 31 March {self.year} "
-                f"({start:%d/%m/%Y} to {end:%d/%m/%Y})"
+                f"Home Office annual return: {force(self.force).name}, year ending 31 March "
+                f"{self.year} ({start:%d/%m/%Y} to {end:%d/%m/%Y})"
             ]
         )
         for t in self.tables:
@@ -99,6 +100,10 @@ class AnnualReturn:
             w.writerow([t.title])
             w.writerow(t.columns)
             w.writerows(t.rows)
+        if self.left_out:  # as the page lists them
+            w.writerow([])
+            w.writerow(["Not counted"])
+            w.writerows([reason] for reason in self.left_out)
         return out.getvalue()
 
 

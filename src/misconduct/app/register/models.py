@@ -7,11 +7,22 @@ its projection, in the same transaction.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 
 from misconduct.domain.forces import FORCES
+from misconduct.rules.standards import standards_on
 
 _FORCE_NAMES = {f.code: f.name for f in FORCES}
+STANDARD_HEADINGS = {s.id: s.heading for s in standards_on(date(2020, 2, 1))}
+"""Each Standard's heading as the 2020 Regulations print it ("Authority, Respect and Courtesy")."""
+
+
+def standard_heading(code: str) -> str:
+    return STANDARD_HEADINGS.get(code, code.replace("_", " "))
+
+
 _PUB = models.Q(published=True)
 
 ORIGINS = [("ingested", "Ingested from a published notice"), ("system", "This system's own case")]
@@ -126,7 +137,7 @@ class Record(models.Model):
 
     @property
     def standards_words(self) -> str:
-        return ", ".join(s.replace("_", " ") for s in self.standards)
+        return "; ".join(standard_heading(s) for s in self.standards)  # headings hold commas
 
     @property
     def public_label(self) -> str:

@@ -178,12 +178,18 @@ def queue() -> QuerySet[Record]:
     return Record.objects.filter(published=False, source__origin="ingested").order_by("id")
 
 
+NOT_STATED = "not stated"
+"""What a reviewer types to say the text does not state a field (an empty box is refused)."""
+
+
 def parse_value(field: str, raw: str) -> Any:
     """A person's correction of one field, checked; an error names the field in plain words."""
     text = raw.strip()
     label = LABELS[field]
-    if text == "" and field not in ("anonymised",):
+    if text.lower() == NOT_STATED.lower() and field != "anonymised":
         return [] if field == "standards" else None
+    if text == "":  # a Correct pressed with nothing typed must not erase what was read
+        raise InvalidInput(label, f"a corrected value, or “{NOT_STATED}”", text)
     if field == "force":
         codes = {f.code: f for f in FORCES}
         by_name = {f.name.lower(): f.code for f in FORCES}
@@ -292,6 +298,13 @@ class SyncReport:
     cases: int
     records: int
 
+    def said(self) -> str:
+        """The report in words: these are the system's own outcomes, not the whole register."""
+        return (
+            f"Brought this system's published outcomes into the register: {self.cases} case(s), "
+            f"{self.records} officer record(s)."
+        )
+
 
 @transaction.atomic
 def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
@@ -387,10 +400,21 @@ def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
 # -- search ---------------------------------------------------------------------------------------
 
 FILTERS = ("force", "year", "rank", "standard", "finding", "outcome", "forum")
+FILTER_CHOICES: dict[str, tuple[str, ...]] = {
+    "force": tuple(f.code for f in FORCES),
+    "rank": tuple(r.value for r in Rank),
+    "standard": tuple(s.id for s in standards_on(date(2020, 2, 1))),
+    "finding": FINDINGS,
+    "outcome": OUTCOMES,
+    "forum": FORUMS,
+}
+"""The ids each filter takes (the public page's lists, the exports' and the API's parameters)."""
 
 
 def filters_from(params: Any) -> dict[str, str]:
-    """The search filters given (query parameters), each checked against its vocabulary."""
+    """The search filters given (query parameters), each checked against its vocabulary: a value
+    from no list (a link edited by hand, or an old one) is refused rather than matching nothing, or,
+    in an export, everything."""
     out: dict[str, str] = {}
     for key in FILTERS:
         value = (params.get(key) or "").strip()
@@ -398,6 +422,9 @@ def filters_from(params: Any) -> dict[str, str]:
             continue
         if key == "year" and not re.fullmatch(r"(?:19|20)\d{2}", value):
             raise InvalidInput("Year", "a year such as 2024", value)
+        if key in FILTER_CHOICES and value not in FILTER_CHOICES[key]:
+            listed = "Standards" if key == "standard" else f"{key}s"
+            raise InvalidInput(key.capitalize(), f"one of the {listed} in the list", value)
         out[key] = value
     return out
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,11 +21,11 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_POST
 
 from misconduct.app.register import analytics, annual_return, store
-from misconduct.app.register.models import Record
+from misconduct.app.register.models import STANDARD_HEADINGS, Record, standard_heading
 from misconduct.app.web import store as case_store
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
-from misconduct.ingest.model import FIELDS, FINDINGS, FORUMS
+from misconduct.ingest.model import FIELDS, FINDINGS, FORUMS, STATUSES
 from misconduct.rules.vocabulary import Rank
 
 _FORCE_NAMES = {f.code: f.name for f in FORCES}
@@ -56,7 +58,7 @@ def _choices() -> dict[str, Any]:
         "findings": [(f, store.words(f)) for f in FINDINGS],
         "forums": [(f, store.words(f)) for f in FORUMS],
         "outcomes": [(o, store.words(o)) for o in store.OUTCOMES],
-        "standards": sorted((s, store.words(s)) for s in store._STANDARD_IDS),
+        "standards": sorted(STANDARD_HEADINGS.items(), key=lambda item: item[1]),
     }
 
 
@@ -101,8 +103,23 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    filters, _ = _filters(request)
+def _sourced(request: HttpRequest, row: dict[str, Any]) -> dict[str, Any]:
+    """A row leaving the site (an export, the feed) names this system's own outcome page in full,
+    not as a path that means nothing in a spreadsheet or a feed reader."""
+    if str(row["source"]).startswith("/"):
+        return {**row, "source": request.build_absolute_uri(row["source"])}
+    return row
+
+
+def _refused(error: str) -> HttpResponse:
+    """An export asked with a filter from no list: the error, not the whole register."""
+    return HttpResponse(error + "\n", status=400, content_type="text/plain; charset=utf-8")
+
+
+def export_csv(request: HttpRequest) -> HttpResponse:
+    filters, error = _filters(request)
+    if error:
+        return _refused(error)
 
     def lines() -> Iterator[str]:
         buf = io.StringIO()
@@ -111,7 +128,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
         for row in store.export_rows(filters):
             writer.writerow(
                 {
-                    **row,
+                    **_sourced(request, row),
                     "standards": "; ".join(row["standards"]),
                     "special_categories": "; ".join(row["special_categories"]),
                 }
@@ -126,13 +143,15 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-def export_json(request: HttpRequest) -> StreamingHttpResponse:
-    filters, _ = _filters(request)
+def export_json(request: HttpRequest) -> HttpResponse:
+    filters, error = _filters(request)
+    if error:
+        return _refused(error)
 
     def chunks() -> Iterator[str]:
         yield '{"licence_note": "Each record carries the licence of its source.", "records": ['
         for i, row in enumerate(store.export_rows(filters)):
-            yield ("," if i else "") + json.dumps(row, ensure_ascii=False)
+            yield ("," if i else "") + json.dumps(_sourced(request, row), ensure_ascii=False)
         yield "]}"
 
     return StreamingHttpResponse(chunks(), content_type="application/json")
@@ -146,19 +165,24 @@ class RegisterFeed(Feed):  # type: ignore[type-arg]
     def link(self) -> str:
         return reverse("register:search")
 
-    def items(self) -> list[Record]:
-        return list(store.search({})[:50])
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpRequest:
+        return request  # so that items() can name this system's outcome pages in full
+
+    def items(self, request: HttpRequest) -> list[Record]:
+        rows = list(store.search({}).annotate(reviewed_at=Max("reviews__recorded_at"))[:50])
+        for r in rows:
+            r.source_shown = _sourced(request, store.public_row(r))["source"]
+        return rows
 
     def item_title(self, item: Record) -> str:
         outcome = store.words(item.outcome) if item.outcome else "outcome not stated"
         return f"{_FORCE_NAMES.get(item.force, 'Force not known')}: {item.public_label}, {outcome}"
 
     def item_description(self, item: Record) -> str:
-        row = store.public_row(item)
         return (
             f"Finding: {store.words(item.finding) or 'not stated'}. Forum: "
-            f"{store.words(item.forum) or 'not stated'}. Source: {row['source']} "
-            f"(licence: {row['licence']})."
+            f"{store.words(item.forum) or 'not stated'}. Source: {item.source_shown} "
+            f"(licence: {item.source.licence})."
         )
 
     def item_link(self, item: Record) -> str:
@@ -167,10 +191,21 @@ class RegisterFeed(Feed):  # type: ignore[type-arg]
     def item_pubdate(self, item: Record) -> Any:
         return item.created_at
 
+    def item_updateddate(self, item: Record) -> Any:
+        """Atom requires each entry's <updated>: the last review of a record that waited for one
+        (when it entered the register), else when it was stored."""
+        return item.reviewed_at or item.created_at
+
 
 def analytics_page(request: HttpRequest) -> HttpResponse:
+    """The plots; ``?year=`` draws the outcome mix by force for that year."""
+    year = (request.GET.get("year") or "").strip()
+    error = None
+    if year and not re.fullmatch(r"(?:19|20)\d{2}", year):
+        error = f"Year: expected a year such as 2024, received “{year}”."
+        year = ""
     plots = [
-        analytics.outcome_mix(),
+        analytics.outcome_mix(int(year) if year else None),
         analytics.outcome_by_year(),
         analytics.funnel(),
         analytics.by_standard(),
@@ -182,10 +217,19 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
         "register/analytics.html",
         {
             "plots": [
-                (p, [list(r.keys()) for r in p.rows[:1]], [list(r.values()) for r in p.rows])
+                (
+                    p,
+                    [list(r.keys()) for r in p.rows[:1]],
+                    [list(r.values()) for r in p.rows],
+                    f"?year={year}" if year and p.name == "outcome-mix" else "",
+                )
                 for p in plots
             ],
+            "year": year,
+            "years": analytics.years(),
+            "error": error,
         },
+        status=400 if error else 200,
     )
 
 
@@ -219,8 +263,8 @@ def _shown(value: Any, field: str) -> str:
         return "Not stated"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(store.words(str(v)) for v in value) or "none named"
+    if isinstance(value, list):  # the Standards: headings, which hold commas themselves
+        return "; ".join(standard_heading(str(v)) for v in value) or "none named"
     if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
         return store.british(value)
     return store.words(str(value))
@@ -265,6 +309,8 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "Every field is reviewed: the record is in the register.")
                 return redirect("register:review")
             return redirect("register:review-record", pk=r.pk)
+    reviews = list(r.reviews.order_by("recorded_at", "id"))
+    corrected = {e.field: e.after for e in reviews if e.action == "corrected"}
     fields = [
         {
             "name": n,
@@ -273,6 +319,8 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             "error": error.get(n),
             **r.extracted.get(n, {}),
             "shown": _shown(r.extracted.get(n, {}).get("value"), n),
+            "corrected": _shown(corrected[n], n) if n in corrected else None,
+            "choices": _correction_choices(n),
         }
         for n in FIELDS
     ]
@@ -282,11 +330,38 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "r": r,
             "fields": fields,
-            "reviews": r.reviews.all(),
+            "reviews": [
+                {
+                    "at": e.recorded_at,
+                    "reviewer": e.reviewer,
+                    "action": e.action,
+                    "label": store.LABELS.get(e.field, e.field),
+                    "before": _shown(e.before, e.field),
+                    "after": _shown(e.after, e.field),
+                }
+                for e in reviews
+            ],
             "force_name": _FORCE_NAMES.get(r.force, ""),
+            "not_stated": store.NOT_STATED,
         },
         status=400 if error else 200,
     )
+
+
+def _correction_choices(field: str) -> list[str]:
+    """What a reviewer may type for a field with a list of values (offered as suggestions)."""
+    if field == "force":
+        return [f.name for f in FORCES]
+    if field == "standards":
+        return list(STANDARD_HEADINGS.values())
+    lists: dict[str, Any] = {
+        "rank": [r.value for r in Rank],
+        "status": STATUSES,
+        "forum": FORUMS,
+        "finding": FINDINGS,
+        "outcome": store.OUTCOMES,
+    }
+    return [store.words(v) for v in lists.get(field, ())]
 
 
 @login_required
@@ -294,11 +369,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
 def sync(request: HttpRequest) -> HttpResponse:
     _reviewer(request)
     report = store.sync_system(case_store.today())
-    messages.success(
-        request,
-        f"This system's published outcomes: {report.cases} case(s), "
-        f"{report.records} officer record(s) in the register.",
-    )
+    messages.success(request, report.said())
     return redirect("register:review")
 
 
@@ -312,15 +383,17 @@ def annual(request: HttpRequest) -> HttpResponse:
         raise Http404("Not found.")
     force_code = request.GET.get("force") or allowed[0]
     year_raw = request.GET.get("year") or str(case_store.today().year)
-    error = None
+    errors = []
     if force_code not in allowed:
-        error = f"Force: expected a force you hold a role in, received “{force_code}”."
+        errors.append(f"Force: expected a force you hold a role in, received “{force_code}”.")
         force_code = allowed[0]
     if not year_raw.isdigit() or not 2021 <= int(year_raw) <= 2100:
-        error = f"Year ending 31 March: expected a year from 2021, received “{year_raw}”."
+        errors.append(
+            f"Year ending 31 March: expected a year from 2021 to 2100, received “{year_raw}”."
+        )
         year_raw = str(case_store.today().year)
     result = annual_return.for_force(force_code, int(year_raw))
-    if request.GET.get("format") == "csv" and not error:
+    if request.GET.get("format") == "csv" and not errors:
         response = HttpResponse(result.csv(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="annual-return-{force_code}-{year_raw}.csv"'
@@ -333,10 +406,10 @@ def annual(request: HttpRequest) -> HttpResponse:
         {
             "result": result,
             "forces": [(c, _FORCE_NAMES[c]) for c in allowed],
-            "error": error,
+            "errors": errors,
             "force_name": _FORCE_NAMES[force_code],
             "start": start,
             "end": end,
         },
-        status=400 if error else 200,
+        status=400 if errors else 200,
     )
