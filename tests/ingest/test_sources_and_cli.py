@@ -106,3 +106,14 @@ def test_a_publisher_typed_as_a_short_name_is_answered_with_the_code_meant(
     unknown = CliRunner().invoke(cli, ["ingest", str(path), "--publisher", "atlantis"])
     assert "the codes are avon_and_somerset, " in unknown.output
     assert "british_transport_police" in unknown.output
+
+
+def test_the_table_names_the_force_and_json_keeps_its_code(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    table = CliRunner().invoke(cli, ["ingest", str(path)], terminal_width=200)
+    assert table.exit_code == 0, table.output
+    (force_row,) = [line for line in table.output.splitlines() if "│ force" in line]
+    assert "Dorset Police" in force_row and "dorset " not in force_row
+    as_json = CliRunner().invoke(cli, ["ingest", str(path), "--format", "json"])
+    assert json.loads(as_json.output)[0]["records"][0]["force"]["value"] == "dorset"
