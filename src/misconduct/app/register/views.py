@@ -199,12 +199,18 @@ class RegisterFeed(Feed):  # type: ignore[type-arg]
         return item.reviewed_at or item.created_at
 
 
+def _year_refused(year: str) -> str | None:
+    """What is wrong with a ``?year=`` of the analytics (None when it is a year)."""
+    if year and not re.fullmatch(r"(?:19|20)\d{2}", year):
+        return f"Year: expected a year such as 2024, received “{year}”."
+    return None
+
+
 def analytics_page(request: HttpRequest) -> HttpResponse:
     """The plots; ``?year=`` draws the outcome mix by force for that year."""
     year = (request.GET.get("year") or "").strip()
-    error = None
-    if year and not re.fullmatch(r"(?:19|20)\d{2}", year):
-        error = f"Year: expected a year such as 2024, received “{year}”."
+    error = _year_refused(year)
+    if error:
         year = ""
     plots = [
         analytics.outcome_mix(int(year) if year else None),
@@ -238,11 +244,15 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
 def plot_image(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     if name not in analytics.PLOTS or fmt not in ("png", "svg"):
         raise Http404("No such plot.")
-    year = request.GET.get("year")
-    if name == "outcome-mix" and year and year.isdigit():
-        plot = analytics.outcome_mix(int(year))
-    else:
-        plot = analytics.PLOTS[name]()
+    year = (request.GET.get("year") or "").strip()
+    # a wrong year is refused, as the page and the register's filters refuse it, not drawn as all
+    # years; only the outcome mix is drawn for one year
+    error = _year_refused(year)
+    if year and not error and name != "outcome-mix":
+        error = f"Year: expected no year (this plot is drawn for all years), received “{year}”."
+    if error:
+        return _refused(error)
+    plot = analytics.outcome_mix(int(year)) if year else analytics.PLOTS[name]()
     content_type = "image/png" if fmt == "png" else "image/svg+xml"
     return HttpResponse(analytics.render(plot, fmt), content_type=content_type)
 
