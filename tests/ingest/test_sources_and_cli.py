@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from misconduct.cli.main import cli
+from misconduct.errors import InvalidInput
 from misconduct.ingest.sources import html_to_text, read_text
 
 NOTICE = (
@@ -106,3 +109,48 @@ def test_a_publisher_typed_as_a_short_name_is_answered_with_the_code_meant(
     unknown = CliRunner().invoke(cli, ["ingest", str(path), "--publisher", "atlantis"])
     assert "the codes are avon_and_somerset, " in unknown.output
     assert "british_transport_police" in unknown.output
+
+
+def test_the_table_names_the_force_and_json_keeps_its_code(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    table = CliRunner().invoke(cli, ["ingest", str(path)], terminal_width=200)
+    assert table.exit_code == 0, table.output
+    (force_row,) = [line for line in table.output.splitlines() if "│ force" in line]
+    assert "Dorset Police" in force_row and "dorset " not in force_row
+    as_json = CliRunner().invoke(cli, ["ingest", str(path), "--format", "json"])
+    assert json.loads(as_json.output)[0]["records"][0]["force"]["value"] == "dorset"
+
+
+def test_a_damaged_pdf_is_one_error_naming_it_or_read_when_pypdf_can(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    whole = _pdf(NOTICE)
+    cut = tmp_path / "cut.pdf"  # its last lines lost: pypdf finds the objects and reads them
+    cut.write_bytes(whole[: whole.rindex(b"startxref")])
+    half = tmp_path / "half.pdf"  # half of it lost: nothing to read
+    half.write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "not.pdf").write_bytes(b"<html>Not found</html>")
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    with caplog.at_level(logging.DEBUG):
+        assert "dismissed without notice" in read_text(cut)
+        for name, said in [
+            ("half.pdf", "a damaged PDF whose end is missing (perhaps a download cut short)"),
+            ("not.pdf", "a file that is not a PDF (it does not begin as one)"),
+            ("empty.pdf", "an empty file"),
+        ]:
+            with pytest.raises(InvalidInput) as err:
+                read_text(tmp_path / name)
+            assert (err.value.field, err.value.expected, err.value.received) == (
+                str(tmp_path / name),
+                "a readable PDF file",
+                said,
+            )
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []
+    result = CliRunner().invoke(cli, ["ingest", str(half)])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"Error: {half}: expected a readable PDF file, received 'a damaged PDF whose end is "
+        "missing (perhaps a download cut short)'"
+    ]
+    assert logging.getLogger("pypdf").level == logging.NOTSET  # as it was

@@ -16,10 +16,15 @@ from misconduct.errors import InvalidInput
 from misconduct.ingest import DEFAULT_THRESHOLD, FIELDS, Extraction, extract
 from misconduct.ingest.sources import files_in, read_text
 
+_FORCE_NAMES = {f.code: f.name for f in FORCES}
 
-def _show(value: Any) -> str:
+
+def _show(value: Any, field: str = "") -> str:
+    """A value in words for the table (``--format json`` keeps the codes): a force by its name."""
     if value is None:
         return "—"
+    if field == "force" and value in _FORCE_NAMES:
+        return _FORCE_NAMES[value]
     if isinstance(value, list):
         return ", ".join(str(v).replace("_", " ") for v in value) or "none named"
     if isinstance(value, bool):
@@ -45,7 +50,7 @@ def _print(ex: Extraction, threshold: float) -> None:
             f = rec.fields[name]
             conf = f"{f.confidence:.2f}" + (" review" if f.confidence < threshold else "")
             evidence = f.evidence.text if f.evidence else (f.note or "")
-            table.add_row(name.replace("_", " "), _show(f.value), conf, evidence[:70])
+            table.add_row(name.replace("_", " "), _show(f.value, name), conf, evidence[:70])
         console.print(table)
 
 

@@ -8,7 +8,11 @@ Spans in the records refer to the text these functions return, which ``--format 
 
 from __future__ import annotations
 
+import io
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -85,18 +89,64 @@ def html_to_text(html: str) -> str:
     return text.strip()
 
 
-def pdf_to_text(path: Path) -> str:
+@contextmanager
+def _pypdf_quiet() -> Iterator[None]:
+    """pypdf logs what it finds wrong in a file ("EOF marker not found") to the terminal; the reader
+    says what matters in one error instead."""
+    log = logging.getLogger("pypdf")  # its modules' loggers take their level from it
+    was = log.level
+    log.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        log.setLevel(was)
+
+
+def _pdf_pages(data: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+
+    reader = PdfReader(io.BytesIO(data))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    return "\n\n".join(p.strip() for p in pages).strip()
+
+
+_NO_END = b"\nstartxref\n0\n%%EOF\n"
+"""Written after a PDF whose end is missing (a download cut short), so that pypdf rebuilds the table
+of where each object stands from the objects themselves, and reads what is there."""
+
+
+def pdf_to_text(path: Path) -> str:
+    """The text of a PDF's pages; a file pypdf cannot read is one error naming it and saying how it is
+    damaged, without pypdf's own warnings on the terminal."""
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    def unreadable(what: str) -> InvalidInput:
+        return InvalidInput(str(path), "a readable PDF file", what)
 
     try:
-        reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, OSError, ValueError) as exc:
-        raise InvalidInput(
-            str(path), "a readable PDF file", f"a file that could not be read ({exc})"
-        ) from None
-    return "\n\n".join(p.strip() for p in pages).strip()
+        data = path.read_bytes()
+    except OSError as exc:
+        raise unreadable(f"a file that could not be opened ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise unreadable("an empty file")
+    with _pypdf_quiet():
+        try:
+            return _pdf_pages(data)
+        except (FileNotDecryptedError, DependencyError):
+            raise unreadable("a PDF locked with a password") from None
+        except Exception:  # a damaged file can fail anywhere in pypdf's parser: said once below
+            pass
+        ended = b"%%EOF" in data[-2048:]
+        if not ended:
+            try:
+                return _pdf_pages(data + _NO_END)
+            except Exception:  # said below
+                pass
+    if b"%PDF-" not in data[:1024]:
+        raise unreadable("a file that is not a PDF (it does not begin as one)")
+    if not ended:
+        raise unreadable("a damaged PDF whose end is missing (perhaps a download cut short)")
+    raise unreadable("a damaged PDF that could not be read")
 
 
 def kind_of(path: Path) -> str | None:

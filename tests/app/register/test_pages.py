@@ -191,6 +191,27 @@ def test_the_plots_count_what_they_draw_name_forces_rightly_and_draw_the_mix_for
 
 
 @pytest.mark.django_db
+def test_a_plot_image_refuses_a_wrong_year_instead_of_drawing_all_years() -> None:
+    _records()
+    c = Client()
+    mix = reverse("register:plot", args=["outcome-mix", "svg"])
+    assert b"Outcome mix by force, 2023" in c.get(mix + "?year=2023").content
+    for year in ("abc", "1850", "20245", "-2024"):
+        refused = c.get(mix + f"?year={year}")
+        assert refused.status_code == 400, year
+        assert refused["Content-Type"] == "text/plain; charset=utf-8"
+        assert refused.content.decode() == (
+            f"Year: expected a year such as 2024, received “{year}”.\n"
+        )
+    other = c.get(reverse("register:plot", args=["funnel", "png"]) + "?year=2023")
+    assert other.status_code == 400
+    assert other.content.decode() == (
+        "Year: expected no year (this plot is drawn for all years), received “2023”.\n"
+    )
+    assert c.get(mix + "?year=").status_code == 200  # the page's "All years"
+
+
+@pytest.mark.django_db
 def test_staff_review_fields_and_people_without_a_role_are_kept_out(
     login: Callable[[str], Client],
 ) -> None:

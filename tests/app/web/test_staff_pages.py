@@ -97,6 +97,7 @@ def test_each_page_is_what_its_template_gives_for_every_kind_of_user(
                     "Open a case",
                     " forces</p>",
                     "Nothing overdue.",
+                    "Home Office annual return",
                 )
                 if part in html
             )
@@ -108,6 +109,7 @@ def test_each_page_is_what_its_template_gives_for_every_kind_of_user(
         "No case is assigned to you.",
         "Nothing overdue.",
         "Other open cases in your forces",
+        "Home Office annual return",
     }
     if short:
         expected |= {"longest overdue of", "soonest of", "soonest first.", "← Previous", "Next →"}
@@ -152,3 +154,19 @@ def test_the_frame_is_kept_per_staff_flag(demo: list[str]) -> None:
         assert client.login(username=name, password=PASSWORD)
         client.get(reverse("web:dashboard"))
     assert sorted(k[1] for k in frame._staff_frames) == [False, True]
+
+
+def test_the_dashboard_links_the_annual_return_for_those_who_may_open_it(demo: list[str]) -> None:
+    """The return was linked only from the register's review queue (review15)."""
+    link = f'<a href="{reverse("register:annual-return")}">Home Office annual return</a>'
+    for user, shown in (
+        (make_user("officer", [(Role.CASE_OFFICER, "metropolitan")]), True),
+        (make_user("root", [], is_staff=True, is_superuser=True), True),
+        (make_user("nobody", []), False),
+    ):
+        client = Client()
+        assert client.login(username=user.get_username(), password=PASSWORD)
+        page = client.get(reverse("web:dashboard")).content.decode()
+        assert (link in page) is shown, user.get_username()
+        annual = client.get(reverse("register:annual-return"))
+        assert annual.status_code == (200 if shown else 404), user.get_username()

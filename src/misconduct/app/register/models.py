@@ -168,7 +168,9 @@ class RecordCategory(models.Model):
 
 
 class ReviewEvent(models.Model):
-    """A person's decision on one field: confirmed as read, or corrected (append-only)."""
+    """A person's decision on one field: confirmed as read, or corrected (append-only). A
+    correction of a field the software was sure of (or of a record already in the register) says
+    why (``reason``); the review queue's decisions on uncertain fields give none."""
 
     record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="reviews")
     field = models.CharField(max_length=32)
@@ -179,6 +181,9 @@ class ReviewEvent(models.Model):
     after = models.JSONField(null=True)
     reviewer = models.CharField(max_length=150)
     recorded_at = models.DateTimeField()
+    # NULL for the review queue's decisions. Nullable so that adding it is a plain ADD COLUMN on
+    # SQLite too: a column with a default makes Django rebuild the table, dropping its triggers.
+    reason = models.TextField(null=True, blank=True)
 
     class Meta:
         ordering = ("recorded_at", "id")

@@ -89,6 +89,11 @@ def _set_standards(record: Record, codes: Iterable[str]) -> None:
     RecordStandard.objects.bulk_create(RecordStandard(record=record, standard=c) for c in codes)
 
 
+WITHHELD = "Officer (name withheld)"
+"""The label of a named officer whom a person finds to be anonymised: the label read from the text
+names them."""
+
+
 def _apply(record: Record, field: str, value: Any) -> None:
     """Set one field's value on the record's columns."""
     if field in _COLUMNS:
@@ -101,6 +106,8 @@ def _apply(record: Record, field: str, value: Any) -> None:
     elif field == "anonymised":
         record.anonymised = bool(value)
         if value:
+            if record.name:  # the label read from the text holds the name ("PC John Smith")
+                record.label = WITHHELD
             record.name = ""
     elif field == "standards":
         record.standards = list(value or [])
@@ -282,6 +289,99 @@ def review(
     record.published = not record.pending
     record.save()
     return record
+
+
+def current(record: Record, field: str) -> Any:
+    """A field's value as the record holds it now (what the register shows), in the form the
+    extraction gives (None when not stated)."""
+    if field == "standards":
+        return list(record.standards)
+    if field in ("warning_months", "anonymised"):
+        return getattr(record, field)
+    return getattr(record, field) or None
+
+
+REASON_LIMIT = 500
+
+
+@transaction.atomic
+def correct(
+    record_id: int,
+    field: str,
+    value: str,
+    *,
+    reviewer: str,
+    reason: str,
+    now: datetime | None = None,
+) -> Record:
+    """Correct any field of an ingested record, one the software was sure of included, before or
+    after it entered the register: the value is checked as the review queue checks it, the reason
+    is required, and the correction is appended to the review log with the value it replaces. A
+    field awaiting review is then reviewed; a published record stays in the register."""
+    record = Record.objects.select_for_update().select_related("source").get(pk=record_id)
+    if record.source.origin != "ingested":
+        raise InvalidInput(
+            "Record",
+            "a record read from a published notice (this system's own outcomes are corrected in "
+            "their case)",
+            "one of this system's own published outcomes",
+        )
+    if field not in FIELDS:
+        raise InvalidInput("Field", "one of " + ", ".join(LABELS.values()), field)
+    after = parse_value(field, value)
+    why = reason.strip()
+    if not why:
+        raise InvalidInput(
+            "Reason", "why the value is corrected (it is kept with the correction)", why
+        )
+    if len(why) > REASON_LIMIT:
+        raise InvalidInput("Reason", f"at most {REASON_LIMIT} characters", f"{len(why)} characters")
+    before = current(record, field)
+    if after == before:
+        raise InvalidInput(
+            LABELS[field], "a value different from the one the record holds", value.strip()
+        )
+    _apply(record, field, after)
+    if field == "standards":
+        _set_standards(record, after)
+        _recategorise(record)
+    ReviewEvent.objects.create(
+        record=record,
+        field=field,
+        action="corrected",
+        before=before,
+        after=after,
+        reviewer=reviewer,
+        recorded_at=now or _now(),
+        reason=why,
+    )
+    if field in record.pending:
+        record.pending = [f for f in record.pending if f != field]
+        record.published = not record.pending
+    record.save()
+    return record
+
+
+_BY_STANDARD = "Standard breached: "
+"""How ``find_categories`` words a category named by a Standard rather than by the text."""
+
+
+def _recategorise(record: Record) -> None:
+    """The special categories named by the record's Standards, after a correction of them; those
+    read from the notice's words are kept (the words are not always kept with the source)."""
+    by_words = list(
+        record.category_rows.exclude(evidence__startswith=_BY_STANDARD).values_list(
+            "category", "evidence"
+        )
+    )
+    record.category_rows.all().delete()
+    hits = {code: evidence for code, evidence in by_words}
+    for hit in find_categories("", list(record.standards)):
+        hits.setdefault(hit.code, hit.text[:200])
+    RecordCategory.objects.bulk_create(
+        RecordCategory(record=record, category=code, evidence=evidence)
+        for code, evidence in hits.items()
+    )
 
 
 # -- the system's own published outcomes ----------------------------------------------------------

@@ -99,6 +99,8 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             "r": r,
             "row": store.public_row(r),
             "force_name": _FORCE_NAMES.get(r.force, ""),
+            # signed-in reviewers reach the correction of a record from its page
+            "may_correct": r.source.origin == "ingested" and _may_review(request.user),
         },
     )
 
@@ -197,12 +199,18 @@ class RegisterFeed(Feed):  # type: ignore[type-arg]
         return item.reviewed_at or item.created_at
 
 
+def _year_refused(year: str) -> str | None:
+    """What is wrong with a ``?year=`` of the analytics (None when it is a year)."""
+    if year and not re.fullmatch(r"(?:19|20)\d{2}", year):
+        return f"Year: expected a year such as 2024, received “{year}”."
+    return None
+
+
 def analytics_page(request: HttpRequest) -> HttpResponse:
     """The plots; ``?year=`` draws the outcome mix by force for that year."""
     year = (request.GET.get("year") or "").strip()
-    error = None
-    if year and not re.fullmatch(r"(?:19|20)\d{2}", year):
-        error = f"Year: expected a year such as 2024, received “{year}”."
+    error = _year_refused(year)
+    if error:
         year = ""
     plots = [
         analytics.outcome_mix(int(year) if year else None),
@@ -236,11 +244,15 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
 def plot_image(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     if name not in analytics.PLOTS or fmt not in ("png", "svg"):
         raise Http404("No such plot.")
-    year = request.GET.get("year")
-    if name == "outcome-mix" and year and year.isdigit():
-        plot = analytics.outcome_mix(int(year))
-    else:
-        plot = analytics.PLOTS[name]()
+    year = (request.GET.get("year") or "").strip()
+    # a wrong year is refused, as the page and the register's filters refuse it, not drawn as all
+    # years; only the outcome mix is drawn for one year
+    error = _year_refused(year)
+    if year and not error and name != "outcome-mix":
+        error = f"Year: expected no year (this plot is drawn for all years), received “{year}”."
+    if error:
+        return _refused(error)
+    plot = analytics.outcome_mix(int(year)) if year else analytics.PLOTS[name]()
     content_type = "image/png" if fmt == "png" else "image/svg+xml"
     return HttpResponse(analytics.render(plot, fmt), content_type=content_type)
 
@@ -248,12 +260,15 @@ def plot_image(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
 # -- staff -----------------------------------------------------------------------------------------
 
 
-def _reviewer(request: HttpRequest) -> str:
+def _may_review(user: Any) -> bool:
     """Reviewing is for staff: an administrator or anyone holding a role in a force."""
-    user = request.user
-    if not (getattr(user, "is_staff", False) or case_store.grants(user)):
+    return bool(getattr(user, "is_staff", False) or case_store.grants(user))
+
+
+def _reviewer(request: HttpRequest) -> str:
+    if not _may_review(request.user):
         raise Http404("Not found.")
-    return str(user.get_username())
+    return str(request.user.get_username())
 
 
 def _shown(value: Any, field: str) -> str:
@@ -290,12 +305,19 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
     reviewer = _reviewer(request)
     r = get_object_or_404(Record.objects.select_related("source"), pk=pk)
     error: dict[str, str] = {}
+    typed: dict[str, dict[str, str]] = {}
     if request.method == "POST":
         field = request.POST.get("field", "")
         action = request.POST.get("action")
         try:
             if action == "confirm":
                 store.review(r.pk, field, reviewer=reviewer)
+            elif action == "amend":  # any field, with a reason
+                typed[field] = {
+                    "value": request.POST.get("value", ""),
+                    "reason": request.POST.get("reason", ""),
+                }
+                store.correct(r.pk, field, reviewer=reviewer, **typed[field])
             else:
                 store.review(
                     r.pk, field, reviewer=reviewer, correction=request.POST.get("value", "")
@@ -304,7 +326,11 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             error[field] = f"{exc.field}: expected {exc.expected}, received “{exc.received}”."
         else:
             messages.success(request, f"{store.LABELS.get(field, field)}: saved.")
+            was_published = r.published
             r.refresh_from_db()
+            if r.published and was_published:  # a correction of a record in the register
+                messages.success(request, "The register shows the corrected value.")
+                return redirect("register:review-record", pk=r.pk)
             if r.published:
                 messages.success(request, "Every field is reviewed: the record is in the register.")
                 return redirect("register:review")
@@ -321,6 +347,8 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             "shown": _shown(r.extracted.get(n, {}).get("value"), n),
             "corrected": _shown(corrected[n], n) if n in corrected else None,
             "choices": _correction_choices(n),
+            "typed": typed.get(n, {}),
+            "hint": _HINTS.get(n, "Correct value"),
         }
         for n in FIELDS
     ]
@@ -338,14 +366,24 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
                     "label": store.LABELS.get(e.field, e.field),
                     "before": _shown(e.before, e.field),
                     "after": _shown(e.after, e.field),
+                    "reason": e.reason or "",
                 }
                 for e in reviews
             ],
             "force_name": _FORCE_NAMES.get(r.force, ""),
             "not_stated": store.NOT_STATED,
+            "correctable": r.source.origin == "ingested",
         },
         status=400 if error else 200,
     )
+
+
+_HINTS = {
+    "hearing_date": "DD/MM/YYYY",
+    "anonymised": "yes or no",
+    "standards": "Standards, separated by commas",
+}
+"""What a correction's box shows until something is typed."""
 
 
 def _correction_choices(field: str) -> list[str]:

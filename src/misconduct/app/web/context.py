@@ -17,6 +17,7 @@ NAV = {
     "my_work": "web:my-work",
     "new_case": "web:new-case",
     "review": "register:review",
+    "annual_return": "register:annual-return",
     "tokens": "web:tokens",
     "admin": "admin:index",
     "logout": "web:logout",

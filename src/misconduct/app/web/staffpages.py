@@ -93,6 +93,15 @@ def dashboard(c: Mapping[str, Any], nav: Mapping[str, str], new_case: str) -> st
                 nav["my_work"],
             )
         )
+    out.append("\n")
+    if c["annual_return"]:
+        out.append(
+            fill(
+                '<p>Statistics: the <a href="{}">Home Office annual return</a> of your force\'s'
+                " own cases (a page or CSV).</p>",
+                nav["annual_return"],
+            )
+        )
     out += ['\n<section>\n  <h2>Overdue <span class="badge overdue">', esc(overdue_count)]
     out.append("</span></h2>\n  ")
     if overdue_count > len(overdue):

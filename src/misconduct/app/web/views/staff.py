@@ -146,6 +146,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         "my_cases": mine_listed,
         "can_open": bool(forces_for(granted, Action.OPEN_CASE)),
+        # the annual return's page is for a role in a force, or an administrator (no query)
+        "annual_return": bool(granted) or bool(getattr(user, "is_staff", False)),
         "other_cases": others_listed,
         "roles": [
             (role.label, sorted(_force_name(g.force) for g in granted if g.role is role))
