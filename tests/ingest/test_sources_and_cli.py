@@ -122,6 +122,16 @@ def test_the_table_names_the_force_and_json_keeps_its_code(tmp_path: Path) -> No
     assert json.loads(as_json.output)[0]["records"][0]["force"]["value"] == "dorset"
 
 
+def test_the_table_gives_the_hearing_date_as_people_write_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    table = CliRunner().invoke(cli, ["ingest", str(path)], terminal_width=200)
+    (date_row,) = [line for line in table.output.splitlines() if "│ hearing date" in line]
+    assert "5 May 2023" in date_row.split("│")[2] and "2023-05-05" not in date_row.split("│")[2]
+    as_json = CliRunner().invoke(cli, ["ingest", str(path), "--format", "json"])
+    assert json.loads(as_json.output)[0]["records"][0]["hearing_date"]["value"] == "2023-05-05"
+
+
 def test_a_damaged_pdf_is_one_error_naming_it_or_read_when_pypdf_can(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.table import Table
 
-from misconduct.cli.output import FORMAT_OPTION, console, emit_json, handle_errors
+from misconduct.cli.output import FORMAT_OPTION, british, console, emit_json, handle_errors
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
 from misconduct.ingest import DEFAULT_THRESHOLD, FIELDS, Extraction, extract
@@ -20,11 +21,17 @@ _FORCE_NAMES = {f.code: f.name for f in FORCES}
 
 
 def _show(value: Any, field: str = "") -> str:
-    """A value in words for the table (``--format json`` keeps the codes): a force by its name."""
+    """A value in words for the table (``--format json`` keeps the codes): a force by its name, a
+    date as people write it (5 May 2023)."""
     if value is None:
         return "—"
     if field == "force" and value in _FORCE_NAMES:
         return _FORCE_NAMES[value]
+    if field == "hearing_date" and isinstance(value, str):
+        try:
+            return british(date.fromisoformat(value))
+        except ValueError:
+            return value
     if isinstance(value, list):
         return ", ".join(str(v).replace("_", " ") for v in value) or "none named"
     if isinstance(value, bool):
