@@ -108,6 +108,13 @@ officers; Standards as sets. The truth's free text is normalised by the rules in
 before looking at the extractor's output and kept general: no per-record overrides). The source
 address is given to ingest as provenance, as the CLI's ``--source-url`` would be: it is used for the
 force only when the text names none.
+
+The review queue against the truth (``--review``, for the page texts and the held-out sets): each
+scored value is counted by what the queue would do with it (a value below ``DEFAULT_THRESHOLD``
+waits for a person; the rest enter the register as read): right or wrong, sent to review or not,
+and officers not read at all. The last column is the precision of the values that would enter the
+register unreviewed, which is what the public register shows before anyone corrects it. Nothing is
+tuned on it: the threshold is the one ingest ships with.
 """
 
 from __future__ import annotations
@@ -130,7 +137,12 @@ sys.path.insert(0, str(ROOT / "src"))
 from misconduct.domain.forces import FORCES  # noqa: E402
 from misconduct.ingest.extract import extract  # noqa: E402
 from misconduct.ingest.gazetteer import find_forces, rank_code, standard_code  # noqa: E402
-from misconduct.ingest.model import FINDINGS, FORUMS, OfficerRecord  # noqa: E402
+from misconduct.ingest.model import (  # noqa: E402
+    DEFAULT_THRESHOLD,
+    FINDINGS,
+    FORUMS,
+    OfficerRecord,
+)
 
 DATA = ROOT.parent / "shared" / "cases" / "real_outcomes_dev.jsonl"
 CORPUS = Path(os.environ.get("MISCONDUCT_INGEST_CORPUS", ROOT / "eval" / "corpus"))
@@ -670,11 +682,70 @@ def match_officers(
     return out
 
 
+def review_tally(
+    review: dict[str, Counter[str]] | None,
+    field: str,
+    rec: OfficerRecord | None,
+    right: bool,
+    given: bool,
+    wanted: bool,
+) -> None:
+    """What the review queue would do with one scored value (``--review``). A value below the
+    threshold waits for a person (``OfficerRecord.uncertain``); the rest enter the register as read.
+    Kinds: ``right`` / ``right, to review``; ``wrong`` / ``wrong, caught`` (a value given that the
+    truth does not hold); ``missed`` / ``missed, caught`` (none given where the truth has one);
+    ``no record`` (the officer was not read at all: no field of theirs reaches the queue)."""
+    if review is None or not (given or wanted):
+        return
+    c = review[field]
+    if rec is None:
+        c["no record"] += 1
+        return
+    kind = "right" if right else ("wrong" if given else "missed")
+    flagged = rec.fields[field].confidence < DEFAULT_THRESHOLD
+    c[kind + (", to review" if right and flagged else ", caught" if flagged else "")] += 1
+
+
+def review_table(title: str, review: dict[str, Counter[str]]) -> str:
+    """The review queue against the truth: of the wrong and missed values, how many a person is
+    asked about; of the values entering the register unreviewed, how many are wrong."""
+    lines = [
+        f"\n  {title}: the review queue against the truth (threshold {DEFAULT_THRESHOLD}; a value "
+        "below it waits for a person)",
+        f"  {'field':16} {'scored':>6} {'wrong':>6} {'caught':>7} {'missed':>7} {'caught':>7} "
+        f"{'no rec':>7} {'right':>6} {'to review':>10}   unreviewed precision",
+    ]
+    total: Counter[str] = Counter()
+    for f in FIELDS:
+        c = review.get(f, Counter())
+        total.update(c)
+        lines.append(_review_row(f, c))
+    lines.append(_review_row("all fields", total))
+    return "\n".join(lines)
+
+
+def _review_row(name: str, c: Counter[str]) -> str:
+    wrong = c["wrong"] + c["wrong, caught"]
+    missed = c["missed"] + c["missed, caught"]
+    right = c["right"] + c["right, to review"]
+    scored = wrong + missed + right + c["no record"]
+    entering = c["right"] + c["wrong"]
+    precision = f"{c['right'] / entering:.2f}" if entering else "-"
+    return (
+        f"  {name:16} {scored:6} {wrong:6} {c['wrong, caught']:7} {missed:7} "
+        f"{c['missed, caught']:7} {c['no record']:7} {right:6} {c['right, to review']:10}   "
+        f"{precision:>9} ({c['wrong']} wrong of {entering})"
+    )
+
+
 def score_pages(
     pages: list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]],
+    review: dict[str, Counter[str]] | None = None,
 ) -> tuple[dict[str, Counter[str]], Counter[str], list[str]]:
     """Per-field counts over officers (each truth with its matched record; fields the text does
-    not state are left out and counted in ``unscored``), the set's sizes, and the misses."""
+    not state are left out and counted in ``unscored``), the set's sizes, and the misses. With
+    ``review``, what the review queue would do with each scored value is counted there too
+    (``review_tally``)."""
     counts: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
     sizes: Counter[str] = Counter()
     misses: list[str] = []
@@ -705,6 +776,7 @@ def score_pages(
                         misses.append(
                             f"{page}: standards {sorted(pred_s)} vs truth {sorted(want_s)}"
                         )
+                    review_tally(review, f, rec, pred_s == want_s, bool(pred_s), bool(want_s))
                     continue
                 p = rec.value(f) if rec else None
                 if f == "finding" and not finding_scored(t, text):
@@ -720,6 +792,7 @@ def score_pages(
                 else:
                     right = p is not None and p == t
                 tally(c, right, p, t, misses, f"{page}: {f}")
+                review_tally(review, f, rec, right, p is not None, t is not None)
     return counts, sizes, misses
 
 
@@ -799,7 +872,8 @@ def report_cached(folder: Path) -> None:
         if not chosen:
             print(f"\n  page texts, {name}: no saved text")
             continue
-        counts, sizes, misses = score_pages(chosen)
+        review: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
+        counts, sizes, misses = score_pages(chosen, review)
         title = f"page texts {folder}, " + (
             "DEVELOPMENT (the first development half and the former held-out half; the rules may "
             "be changed in answer to these)"
@@ -810,6 +884,8 @@ def report_cached(folder: Path) -> None:
         print_page_set(title, counts, sizes)
         if "--breakdown" in sys.argv:
             breakdown(name, chosen)
+        if "--review" in sys.argv:
+            print(review_table(f"page texts, {name}", review))
         if "--verbose" in sys.argv:
             for m in misses:
                 print(f"    miss: {m}")
@@ -992,7 +1068,8 @@ def report_heldout(held: HeldOut, folder: Path) -> None:
     if not pages:
         print(f"\n  {held.name}: no text in {folder} for the pages of {held.truths}")
         return
-    counts, sizes, misses = score_pages(pages)
+    review: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
+    counts, sizes, misses = score_pages(pages, review)
     title = (
         f"page texts {folder}, HELD-OUT {held.number} (eval/heldout{held.number}: "
         f"{held.fetched or f'fetched after held-out {held.number - 1} was measured'}; "
@@ -1001,6 +1078,8 @@ def report_heldout(held: HeldOut, folder: Path) -> None:
     )
     print_page_set(title, counts, sizes)
     breakdown(held.name, pages)
+    if "--review" in sys.argv:
+        print(review_table(held.name, review))
     if "--show-heldout-misses" in sys.argv:
         for m in misses:
             print(f"    miss: {m}")
