@@ -74,6 +74,31 @@ _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
 )
+# "PC Bloggs was dismissed. The case against the other officer, who was not named, was found not
+# proven": "the other officer", the subject of a sentence that tells a result, is one more officer,
+# unnamed, beside the one the text names (twenty-first round). Subject: opening its clause, or
+# after "the case (allegations, complaint) against"; the result told after the mention.
+_THE_OTHER = re.compile(
+    r"(?:^|(?<=[.!?\n])|\b(?:[Bb]ut|[Hh]owever,?|[Ww]hile|[Ww]hereas|and)\s+)\s*"
+    r"(?:(?:[Tt]he|[Aa]ll|[Aa]ny)\s+(?:case|cases|allegations?|complaints?|charges?|proceedings)\s+"
+    r"(?:against|for|involving)\s+)?"
+    r"(?P<who>[Tt]he\s+other\s+(?:serving\s+|former\s+)?(?:police\s+)?(?:officer|constable|PC|"
+    r"sergeant))\b(?!s)"
+)
+
+
+def _the_other(sents: list[Piece]) -> list[Officer]:
+    """The other officer a text about one named officer tells a result of, unnamed."""
+    for s in sents:
+        m = _THE_OTHER.search(s.text)
+        if m is None or not _OTHERS_RESULT.search(s.text[m.end("who") :].split(";")[0][:120]):
+            continue
+        at = s.start + m.start("who")
+        mention = Piece(at, s.start + m.end("who"), m.group("who"))
+        return [Officer("+other", "the other officer", None, None, None, mentions=[mention])]
+    return []
+
+
 # "The officer and a colleague were flagged down ... the allegations against the officers were
 # not proven": an officer's colleague, unnamed, is one more officer where a sentence tells the
 # result of "the officers" (nineteenth round)
@@ -764,6 +789,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 ]
         if len(officers) == 1:
             officers += _a_colleague(text, sents)
+        if len(officers) == 1:
+            officers += _the_other(sents)
         for i, m in enumerate(_ANOTHER.finditer(text)):
             if _ANOTHER_OUTCOME.search(sentence_at(m.start())):
                 mention = Piece(m.start(), m.end(), m.group())
