@@ -57,3 +57,61 @@ def test_a_dismissal_of_court_proceedings_is_no_sanction() -> None:
     assert [h.code for h in find_outcomes("The panel ordered the dismissal of the officer.")] == [
         "dismissal_without_notice"
     ]
+
+
+# --- Hearing dates the text does not tie to the hearing -----------------------------------------
+
+
+def test_a_date_line_is_not_the_hearing_for_a_today_that_names_no_hearing() -> None:
+    rec = _one(
+        "Officer warned over threats to a photographer\n\n"
+        "April 3, 2015\n\n"
+        "A Kent Police officer has been given a written warning for misconduct after a complaint "
+        "was upheld.\n"
+        "A spokesman today confirmed that the constable remains on restricted duties.\n"
+    )
+    assert rec.value("hearing_date") is None
+
+
+def test_a_date_line_with_a_hearing_today_still_dates_the_hearing() -> None:
+    rec = _one(
+        "Officer sacked\n\n"
+        "April 3, 2015\n\n"
+        "PC Tom Hale of Kent Police was dismissed without notice at a misconduct hearing today.\n"
+    )
+    assert rec.value("hearing_date") == "2015-04-03"
+
+
+def test_a_message_dated_a_day_is_not_the_hearing() -> None:
+    rec = _one(
+        "Sergeant warned over posts\n"
+        "Sergeant Ann Bell of Kent Police has received a final written warning at a misconduct "
+        "hearing for posts she wrote online.\n"
+        "One post, dated May 9, 2017, mocked a senior officer.\n"
+    )
+    assert rec.value("hearing_date") is None
+
+
+def test_a_date_line_labelled_date_still_counts() -> None:
+    rec = _one(
+        "Misconduct outcome\n"
+        "Date of hearing: 9 May 2017\n"
+        "Sergeant Ann Bell of Kent Police has received a final written warning.\n"
+    )
+    assert rec.value("hearing_date") == "2017-05-09"
+
+
+def test_a_date_in_what_the_hearing_was_told_is_the_conducts() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was given a final written warning by a misconduct panel.\n"
+        "On 12 June 2018, PC Hale and a colleague raided a flat in Dover, the hearing was told.\n"
+    )
+    assert rec.value("hearing_date") is None
+
+
+def test_a_date_the_hearing_was_held_on_is_still_read() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was given a final written warning at a misconduct hearing "
+        "held on 12 June 2018, the force said.\n"
+    )
+    assert rec.value("hearing_date") == "2018-06-12"

@@ -686,7 +686,9 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
 _DATE_GOOD = re.compile(
     # "his meeting with the woman" is not a misconduct meeting (sixth round)
     r"\b(hearing|meeting(?!\s+with\b)|proceedings|held|took\s+place|sanction|dismissed|concluded|proven|"
-    r"determined|date|today|fired|sacked)",
+    # (not "dated": "a tweet dated 8 August 2016" is the date of what was written; twenty-first
+    # round)
+    r"determined|date(?!d\b)|today|fired|sacked)",
     re.I,
 )
 _DATE_BAD = re.compile(
@@ -756,6 +758,18 @@ _FOUND_DID = re.compile(
 )
 _CONDUCT_PERIOD = re.compile(
     r"\b(?:in|during|over|throughout)\s+(?:the\s+)?period\s+(?:from|between|of)\b[^.;]{0,40}$",
+    re.I,
+)
+
+
+# "On 3 May 2019, the officer forced entry to a flat, the hearing was told.": a sentence that ends by
+# saying it is what a hearing or panel was told (or heard) reports the conduct; its dates are the
+# conduct's (twenty-first round).
+_TOLD_TAIL = re.compile(
+    r"[^.;]*,\s*[”\"’']?\s*(?:(?:the|a)\s+(?:[\w-]+\s+){0,3}?(?:hearing|panel|meeting|tribunal)\s+"
+    r"(?:was|were|had\s+been)\s+told|(?:the|a)\s+(?:[\w-]+\s+){0,3}?(?:hearing|panel|meeting|tribunal)\s+"
+    r"heard|[^,.;]{0,40}\btold\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:hearing|panel|meeting|tribunal))"
+    r"\s*[.!]?[”\"’']?\s*$",
     re.I,
 )
 
@@ -908,7 +922,13 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     # A date alone on its line under the headline is when the page was published, not the
     # hearing's, unless the page says the hearing was today (30/11/2026, eighth round).
     # ("90 days from today is ..." in a page's margin is no hearing "today"; ninth round)
-    says_today = re.search(r"(?<!from )\btoday\b", text, re.I)
+    # (the "today" of a sentence that names the hearing or its outcome: "A spokesman today
+    # confirmed that the officer remains off duty" does not date the hearing; twenty-first round)
+    says_today = any(
+        re.search(r"(?<!from )\btoday\b", s.text, re.I)
+        and any(w.lower() != "today" for w in _DATE_GOOD.findall(s.text))
+        for s in sents
+    )
     own_line = None if says_today else d.own_date_line(text)
     candidates: list[tuple[float, int, Field]] = []
     # Between dates of one sentence that score alike, the words of each date's own clause (from
@@ -945,6 +965,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 or _FOUND_DID.search(s.text[: f.start])
             ) or _CONDUCT_PERIOD.search(s.text[max(0, f.start - 60) : f.start]):
                 score -= 3  # what the officer had done, or a period of conduct
+            elif _TOLD_TAIL.match(s.text, f.end):
+                score -= 3  # "On 3 May 2019, she ..., the hearing was told."
             if _SUSPENDED_ON.search(s.text[max(0, f.start - 40) : f.start]):
                 score -= 3  # the day of the suspension, not of the hearing
             elif _panel_heard_on(s.text, f.start, f.end):
