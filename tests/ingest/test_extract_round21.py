@@ -3,6 +3,7 @@ its one measurement. Every text is invented for the test; none is a page's."""
 
 from __future__ import annotations
 
+from misconduct.ingest import extract
 from misconduct.ingest.outcomes import find_outcomes
 from tests.ingest.reading import one_record, records_by_name
 
@@ -115,3 +116,51 @@ def test_a_date_the_hearing_was_held_on_is_still_read() -> None:
         "held on 12 June 2018, the force said.\n"
     )
     assert rec.value("hearing_date") == "2018-06-12"
+
+
+# --- A plural rank with capitals before two full names -----------------------------------------
+
+
+def test_a_capitalised_plural_rank_before_two_names_is_two_constables() -> None:
+    recs = _by_name(
+        "Two officers of Kent Police have been given final written warnings at a misconduct "
+        "hearing.\n"
+        "Police Constables Jo Bloggs and Sam Smith, who both worked in Dover, were found asleep "
+        "on duty.\n"
+    )
+    assert set(recs) == {"Jo Bloggs", "Sam Smith"}
+    for rec in recs.values():
+        assert rec.value("rank") == "constable"
+        assert rec.value("anonymised") is False
+
+
+def test_a_title_case_headline_with_a_plural_rank_names_no_one() -> None:
+    ex = extract(
+        "Police Constables Warned Over Conduct And Sergeants Cleared\n"
+        "Two Kent Police constables were given written warnings at a misconduct meeting.\n"
+    )
+    assert ex.refused is None
+    assert all(r.name is None for r in ex.records)
+
+
+# --- A rank after "by" is not the officer's ----------------------------------------------------
+
+
+def test_a_rank_after_by_is_someone_acting_on_the_officer() -> None:
+    rec = _one(
+        "A Kent Police officer who reported for duty drunk has been dismissed for gross "
+        "misconduct.\n"
+        "PC Ann Bell drank wine the night before she started her shift.\n"
+        "PC Bell was asked by a sergeant to take a breath test, which she failed.\n"
+    )
+    assert rec.name == "Ann Bell"
+    assert rec.value("rank") == "constable"
+    assert rec.value("anonymised") is False
+
+
+def test_an_unnamed_sergeant_described_is_still_read() -> None:
+    rec = _one(
+        "A sergeant of Kent Police has been dismissed without notice after a misconduct hearing "
+        "found gross misconduct.\n"
+    )
+    assert rec.value("rank") == "sergeant"

@@ -175,9 +175,11 @@ _FORMER_NAMED = re.compile(
 # a list of full names joined by "and" (fourteenth round, on held-out 12's misses). The plural and
 # the list of full names together make it officers, not the common noun.
 _FULL_NAME = rf"{_NAME_WORD}[ \t]+{_NAME_WORD}"
+# A title printed with capitals ("Police Constables Jo Bloggs and Sam Smith") is the same plural
+# (twenty-first round): the list's lower-case "and" still tells prose from a Title Case headline.
 _PLURAL_LISTED = re.compile(
     _FORMER
-    + r"\b(?P<rank>(?:police\s+|special\s+|detective\s+)?(?:constables|sergeants|inspectors)|"
+    + r"\b(?P<rank>(?:(?i:police|special|detective)\s+)?(?i:constables|sergeants|inspectors)|"
     r"(?:police\s+)?officers)\s+"
     rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*\s*,?\s+and\s+{_FULL_NAME})\b"
 )
@@ -471,12 +473,26 @@ _DESCRIBED_OPENING = re.compile(
 _NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
 
 
+# "She was asked by a sergeant to take a breath test": a rank after "by", the agent of a passive
+# verb, is someone acting on the officer, not the officer described (twenty-first round).
+_AGENT_BEFORE = re.compile(r"\bby\s+$", re.I)
+
+
+def _unnamed_matches(text: str) -> list[re.Match[str]]:
+    """The officers described by rank without a name, but not a rank after "by"."""
+    return [
+        m
+        for m in _UNNAMED.finditer(text)
+        if not _AGENT_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+    ]
+
+
 def described_rank(text: str) -> tuple[str, Piece] | None:
     """The one rank the text gives an officer it describes without a name ("The sergeant, who had
     worked for the force for 15 years, ..."), where every such description gives that rank: in a
     text about one officer named without a rank, that officer's (twentieth round)."""
     found: list[tuple[str, Piece]] = []
-    for m in _UNNAMED.finditer(text):
+    for m in _unnamed_matches(text):
         group = next(g for g in ("rank", "rank2", "rank3", "rank4") if m.group(g))
         code = rank_code(m.group(group))
         if code:
@@ -851,7 +867,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         if len(plain) > 1:
             officers = list(plain.values())
     if not officers:
-        one = _UNNAMED.search(text)
+        ones = _unnamed_matches(text)
+        one = ones[0] if ones else None
         if one:
             group = next(g for g in ("rank", "rank2", "rank3", "rank4") if one.group(g))
             rank_span = Piece(one.start(group), one.end(group), one.group(group))
