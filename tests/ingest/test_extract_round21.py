@@ -164,3 +164,23 @@ def test_an_unnamed_sergeant_described_is_still_read() -> None:
         "found gross misconduct.\n"
     )
     assert rec.value("rank") == "sergeant"
+
+
+# --- A Standard as the heading of the particulars -----------------------------------------------
+
+
+def test_a_standard_whose_particulars_follow_is_named() -> None:
+    rec = _one(
+        "Former PC Tom Hale of Kent Police would have been dismissed, a misconduct hearing ruled.\n"
+        "The officer's \u201cdiscreditable conduct\u201d was said to include:\n"
+        "\u2022 being drunk in a hotel bar\n"
+    )
+    assert rec.value("standards") == ["discreditable_conduct"]
+
+
+def test_what_a_standard_can_include_in_general_is_no_standard() -> None:
+    rec = _one(
+        "Former PC Tom Hale of Kent Police would have been dismissed, a misconduct hearing ruled.\n"
+        "Discreditable conduct can include behaviour off duty, a spokesman explained.\n"
+    )
+    assert rec.value("standards") == []

@@ -2727,6 +2727,15 @@ _OUTCOME_FOR = re.compile(
     r"\b(?:dismissed|sacked|fired|warning|guilty)\b[^.;]{0,25}?\b(?:for|of)\s+$", re.I
 )
 
+# "His 'discreditable conduct' was said to include being drunk in public": a Standard named as the
+# heading whose particulars follow, as a charge is set out (twenty-first round); not what a
+# Standard "can include" in general.
+_PARTICULARS_AFTER = re.compile(
+    r"[”\"’']?\s*(?:(?:was|were)\s+(?:said\s+to\s+|alleged\s+to\s+)?(?:include|involve|consist\s+of|"
+    r"comprise)|included|involved|consisted\s+of|comprised)\b",
+    re.I,
+)
+
 _STANDARD_NAME = re.compile(
     r"standard|respect|courtesy|integrity|honest|confidential|instruction|responsib|diversity|"
     r"use\s+of\s+force|fitness|discreditable",
@@ -2915,6 +2924,7 @@ def _standards(
                 listed
                 or _STANDARD_ANCHOR.search(text[max(0, at - window) : at])
                 or _OUTCOME_FOR.search(text[max(0, at - 60) : at])
+                or (s.confidence > LISTED_ONLY and _PARTICULARS_AFTER.match(text, at + len(s.text)))
                 or (s.code == "use_of_force" and _FORCE_ANCHOR.search(text[max(0, at - 80) : at]))
             ):
                 found.append((at, at + len(s.text), s))
