@@ -184,3 +184,93 @@ def test_what_a_standard_can_include_in_general_is_no_standard() -> None:
         "Discreditable conduct can include behaviour off duty, a spokesman explained.\n"
     )
     assert rec.value("standards") == []
+
+
+# --- Decision makers ---------------------------------------------------------------------------
+
+
+def test_a_chief_constable_presiding_over_the_hearing_decides() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police has been dismissed.\n"
+        "Chief Constable Jo Bloggs, who was presiding over the hearing at headquarters, said she "
+        "was guilty of gross misconduct.\n"
+    )
+    assert rec.value("decision_maker") == "Chief Constable Jo Bloggs"
+
+
+def test_an_assistant_commissioner_who_chaired_the_hearing_decides() -> None:
+    rec = _one(
+        "DC Tom Hale of the Metropolitan Police has been given a final written warning.\n"
+        "Although a panel found his conduct amounted to gross misconduct, he kept his job.\n"
+        "Assistant Commissioner Jo Bloggs, who chaired the misconduct hearing, said: \u201cHe "
+        "lied.\u201d\n"
+    )
+    assert rec.value("decision_maker") == "Assistant Commissioner Jo Bloggs"
+
+
+def test_a_chief_constable_who_issued_the_warning_decides() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police has been found guilty of gross misconduct.\n"
+        "Chief Constable Jo Bloggs issued PC Hale with a final written warning.\n"
+    )
+    assert rec.value("decision_maker") == "Chief Constable Jo Bloggs"
+
+
+def test_a_chief_constable_in_lower_case_after_the_forces_initials_decides() -> None:
+    rec = _one(
+        "PC lied on his application, misconduct panel rules\n"
+        "Former PC Tom Hale joined Kent Police (KP) last year.\n"
+        "KP chief constable Jo Bloggs found Mr Hale had lied, and said he would have been "
+        "dismissed had he not resigned.\n"
+    )
+    assert rec.value("decision_maker") == "Chief Constable Jo Bloggs"
+
+
+def test_a_chief_constable_who_spoke_of_the_outcome_does_not_decide() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was dismissed without notice by a misconduct panel.\n"
+        "Chief Constable Jo Bloggs said the outcome sent a clear message.\n"
+    )
+    assert rec.value("decision_maker") == "a misconduct panel"
+
+
+def test_a_panel_chaired_by_a_legally_qualified_chair_decides() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was given a final written warning at a misconduct hearing.\n"
+        "The panel, chaired by an independent legally qualified chair, found the allegations "
+        "proven.\n"
+    )
+    assert rec.value("decision_maker") == "The panel"
+
+
+def test_a_hearing_chaired_by_a_legally_qualified_chair_keeps_the_chair() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was given a final written warning at a misconduct hearing "
+        "chaired by an independent legally qualified chair.\n"
+    )
+    assert rec.value("decision_maker") == "an independent legally qualified chair"
+
+
+def test_a_panel_with_a_place_and_a_quoted_finding_decides() -> None:
+    rec = _one(
+        "Former PC Tom Hale of Kent Police would have been dismissed had he not resigned.\n"
+        "The disciplinary panel in the proceedings, held at the force's headquarters in "
+        "Maidstone, Kent, \u201cfound the allegations proven\u201d.\n"
+    )
+    assert rec.value("decision_maker") == "The disciplinary panel"
+
+
+def test_a_case_found_proven_by_the_panel_names_the_panel() -> None:
+    rec = _one(
+        "The case of gross misconduct against PC Tom Hale of Kent Police was found proven by the "
+        "panel and he was dismissed without notice.\n"
+    )
+    assert rec.value("decision_maker") == "the panel"
+
+
+def test_the_findings_by_the_panel_name_the_panel() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was dismissed without notice after a disciplinary hearing.\n"
+        "His conduct fell far short, which is reflected in the findings by the panel.\n"
+    )
+    assert rec.value("decision_maker") == "the panel"

@@ -1160,9 +1160,12 @@ _DM_PATTERNS = [
         r"(?:Chief\s+Constable|Assistant\s+Chief\s+Constable|Deputy\s+Chief\s+Constable|Commissioner|"
         r"Commander)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
+    # ... "who was presiding over the hearing"; an assistant commissioner "who chaired the misconduct
+    # hearing" (twenty-first round)
     re.compile(
-        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})"
-        r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided)"
+        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)(?:\s+[A-Z][\w’'-]+){1,3})"
+        r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided|"
+        r"who\s+was\s+(?:presiding|chairing))"
     ),
     re.compile(r"(?P<dm>[Tt]he\s+[Cc]hief\s+[Cc]onstable),?\s+chairing"),
     # "The Chief Constable, Mr Finnigan, found the allegation ... proven"
@@ -1177,10 +1180,14 @@ _DM_PATTERNS = [
     ),
     # "Chief Constable Debbie Simpson concluded that ..." (the chief officer deciding the case);
     # "was satisfied", and the Metropolitan Police's commissioners (seventeenth round)
+    # ... the title in lower case after the force's name or initials ("TVP chief constable Jo
+    # Bloggs found"), and a chief officer who "issued PC X with a final written warning"
+    # (twenty-first round)
     re.compile(
-        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner))"
         r"(?:\s+[A-Z][\w’'-]+){1,3})\s+"
-        r"(?:concluded|ruled|decided|determined|dismissed|found|was\s+satisfied)\b"
+        r"(?:concluded|ruled|decided|determined|dismissed|found|was\s+satisfied|"
+        r"(?:issued|gave|handed|imposed)\b[^.;\n]{0,40}?\b(?:warning|dismissal|sanction))\b"
     ),
     # "Chairing the hearing, chief constable Jo Bloggs dismissed ..." (the title in lower case;
     # seventeenth round)
@@ -1232,8 +1239,11 @@ _DM_PATTERNS = [
 ]
 # A chair described who is not the one who decided (twentieth round): a member the panel is made
 # up of ("The panel consisted of a legally qualified chair, ..."; the panel decides).
+# So too a chair described who chaired a panel the sentence then says decided ("The panel, chaired
+# by an independent legally qualified chair, found ...": the panel decides; twenty-first round).
 _MEMBER_OF = re.compile(
-    r"\b(?:consist(?:ed|s|ing)|compris(?:ed|es|ing)|made\s+up)\s+(?:of\s+)?$|\bcomprising\s+$",
+    r"\b(?:consist(?:ed|s|ing)|compris(?:ed|es|ing)|made\s+up)\s+(?:of\s+)?$|\bcomprising\s+$|"
+    r"\bpanel\s*,\s*chaired\s+by\s+$",
     re.I,
 )
 
@@ -1295,12 +1305,16 @@ _DM_PANEL = (
         # ... a clause of up to 120 characters between commas ("The panel, which was shown the
         # footage and played the call, concluded"), "held that", "looked into", "was unanimous"
         # (twentieth round)
+        # ... "in the proceedings" before the clause, and the verb opening a quotation ("The
+        # disciplinary panel in the proceedings, held at X, 'found the allegations proven'";
+        # twenty-first round)
         r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
         r"(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
         r"(?:tribunal\s+panel|panel|tribunal))"
+        r"(?:\s+in\s+the\s+(?:proceedings|case|hearing))?"
         r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^.;\n]{3,120}?,|"
         r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,)?"
-        r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?"
+        r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?[“\"‘']?"
         r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made|held\s+that|"
         r"looked\s+into|was\s+unanimous)\b"
     ),
@@ -1308,6 +1322,13 @@ _DM_PANEL = (
     re.compile(
         r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?(?:panel|tribunal))['’]s\s+"
         r"(?:finding|findings|decision|ruling|conclusion)\s+(?:was|were)\b"
+    ),
+    # "The case was found proven by the panel", "reflected in the findings by the panel": the
+    # panel as the agent of the finding (twenty-first round)
+    re.compile(
+        r"\b(?:found|proven|proved|upheld|decided|ruled|determined|findings?|decision|ruling)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:by|of)\s+(?P<dm>the\s+(?:[Dd]isciplinary\s+|[Mm]isconduct\s+)?"
+        r"(?:panel|tribunal))\b"
     ),
     # "failed to appear at a hearing in front of a disciplinary panel" (twentieth round)
     re.compile(
