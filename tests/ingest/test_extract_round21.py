@@ -274,3 +274,43 @@ def test_the_findings_by_the_panel_name_the_panel() -> None:
         "His conduct fell far short, which is reflected in the findings by the panel.\n"
     )
     assert rec.value("decision_maker") == "the panel"
+
+
+# --- Ciphers: a witness's, and the rank of an officer known by one -----------------------------
+
+
+def test_a_cipher_a_witness_was_referred_to_as_is_no_second_officer() -> None:
+    rec = _one(
+        "A Kent Police officer has been dismissed for gross misconduct.\n"
+        "PC Tom Hale kissed a colleague against her will at a party.\n"
+        "The colleague, who was referred to as Officer A, said it was unwanted.\n"
+        "PC Hale later drove Officer A home, a misconduct hearing was told.\n"
+        "PC Hale was dismissed without notice.\n"
+    )
+    assert rec.value("outcome") == "dismissal_without_notice"
+
+
+def test_a_second_officer_known_by_a_cipher_is_still_read() -> None:
+    ex = extract(
+        "PC Tom Hale of Kent Police was dismissed without notice at a misconduct hearing.\n"
+        "Officer B was given a final written warning at the same hearing.\n"
+    )
+    assert len(ex.records) == 2
+
+
+def test_an_officer_known_by_a_cipher_takes_the_rank_described() -> None:
+    rec = _one(
+        "A police officer has been sacked for gross misconduct.\n"
+        "The Kent Police constable, known as Officer A, sent messages to a vulnerable woman.\n"
+        "Officer A was dismissed without notice at a misconduct hearing.\n"
+    )
+    assert rec.value("rank") == "constable"
+    assert rec.value("anonymised") is True
+
+
+def test_an_officer_known_by_a_cipher_takes_no_rank_when_two_are_described() -> None:
+    rec = _one(
+        "The Kent Police constable, known as Officer A, was dismissed for gross misconduct at a "
+        "hearing.\nThe inspector who reported him was praised.\n"
+    )
+    assert rec.value("rank") is None

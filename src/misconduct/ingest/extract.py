@@ -2170,10 +2170,15 @@ def _record(
     elif "rank" in table and rank_code(table["rank"].text):
         cell = table["rank"]
         fields["rank"] = Field(rank_code(cell.text), Span(cell.start, cell.end, cell.text), 0.9)
-    elif single and officer.name and (described := described_rank(text)) is not None:
+    elif (
+        single
+        and (officer.name or officer.label.startswith("Officer "))
+        and (described := described_rank(text)) is not None
+    ):
         # "Jo Bloggs admitted possession ... The sergeant, who had worked for the force for 15
         # years, was sacked": the one officer, named without a rank, is the one the text
-        # describes by rank (twentieth round)
+        # describes by rank (twentieth round); so too one known by a cipher ("The Kent Police
+        # constable, known as Officer A, ..."; twenty-first round)
         code, piece = described
         fields["rank"] = Field(
             code,

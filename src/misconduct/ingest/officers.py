@@ -764,16 +764,20 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             known.rank, known.rank_span = args[1], args[2]
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
-    named = [o for o in officers if o.name and " " in o.name]
+    # (named by the surname alone too: "PC Hession ... The female colleague, who was referred to
+    # as Officer A": a cipher a witness was given is no second officer; twenty-first round)
+    named = [o for o in officers if o.name]
     if len(named) == 1:
         # a cipher the one named officer was "referred to as" is that officer (twentieth round)
+        # (at any of its mentions, one set aside too: twenty-first round)
         officers = [
             o
             for o in officers
             if o.name
             or not o.mentions
-            or not _ALIAS_BEFORE.search(
-                text[max(0, o.mentions[0].start - 40) : o.mentions[0].start]
+            or not any(
+                _ALIAS_BEFORE.search(text[max(0, c.start() - 40) : c.start()])
+                for c in re.finditer(rf"(?<![\w’'-]){re.escape(o.key)}(?![\w’'-])", text)
             )
         ]
     if not officers:
