@@ -314,3 +314,33 @@ def test_an_officer_known_by_a_cipher_takes_no_rank_when_two_are_described() -> 
         "hearing.\nThe inspector who reported him was praised.\n"
     )
     assert rec.value("rank") is None
+
+
+# --- Discreditable Conduct described, not named (convention (b)) --------------------------------
+
+
+def test_bringing_discredit_on_the_police_only_describes_the_conduct() -> None:
+    rec = _one(
+        "Former PC Ann Bell of Kent Police would have been dismissed, a misconduct hearing found.\n"
+        "The panel found she had committed gross misconduct, in that she had brought discredit "
+        "on the police and undermined public confidence.\n"
+    )
+    assert rec.value("standards") == []
+
+
+def test_the_standards_own_words_quoted_name_it() -> None:
+    rec = _one(
+        "Former PC Ann Bell of Kent Police would have been dismissed, a misconduct hearing found.\n"
+        "The force said the standard requires officers to behave in a manner which does not bring "
+        "discredit on the police service, and she had breached it.\n"
+    )
+    assert rec.value("standards") == ["discreditable_conduct"]
+
+
+def test_what_police_officers_must_do_in_general_names_no_standard() -> None:
+    rec = _one(
+        "PC Ann Bell of Kent Police was dismissed without notice for gross misconduct.\n"
+        "A superintendent said: \u201cPolice officers must behave in a manner that does not "
+        "discredit the police service, on or off duty.\u201d\n"
+    )
+    assert rec.value("standards") == []

@@ -2797,7 +2797,10 @@ _EVERY_OFFICER = re.compile(
     # "The public should be able to trust that all of our officers act with honesty and
     # integrity" (twelfth round)
     r"\b(?:should|must|expects?|trust)\b[^.]{0,40}?\b(?:all|every)\s+(?:of\s+)?(?:our\s+)?"
-    r"(?:police\s+)?officers?\b",
+    r"(?:police\s+)?officers?\b|"
+    # "Police officers must behave in a manner that does not discredit the police service" (the
+    # plural in general, before what it must do; twenty-first round)
+    r"\b(?:[Pp]olice\s+)?officers\s+(?:must|should|are\s+(?:expected|required)\s+to)\b",
     re.I,
 )
 _BREACH_WORD = re.compile(r"\bbreach|\bfail|\bfell\s+(?:short|below)|\bcontrary\b|\bamount", re.I)
