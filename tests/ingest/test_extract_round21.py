@@ -344,3 +344,12 @@ def test_what_police_officers_must_do_in_general_names_no_standard() -> None:
         "discredit the police service, on or off duty.\u201d\n"
     )
     assert rec.value("standards") == []
+
+
+def test_a_panel_chaired_by_a_named_legally_qualified_chair_keeps_the_named_chair() -> None:
+    rec = _one(
+        "PC Tom Hale of Kent Police was dismissed without notice.\n"
+        "The disciplinary panel, chaired by legally qualified chair Jo Bloggs, concluded his "
+        "conduct amounted to gross misconduct.\n"
+    )
+    assert rec.value("decision_maker") == "legally qualified chair"

@@ -1239,13 +1239,16 @@ _DM_PATTERNS = [
 ]
 # A chair described who is not the one who decided (twentieth round): a member the panel is made
 # up of ("The panel consisted of a legally qualified chair, ..."; the panel decides).
-# So too a chair described who chaired a panel the sentence then says decided ("The panel, chaired
-# by an independent legally qualified chair, found ...": the panel decides; twenty-first round).
 _MEMBER_OF = re.compile(
-    r"\b(?:consist(?:ed|s|ing)|compris(?:ed|es|ing)|made\s+up)\s+(?:of\s+)?$|\bcomprising\s+$|"
-    r"\bpanel\s*,\s*chaired\s+by\s+$",
+    r"\b(?:consist(?:ed|s|ing)|compris(?:ed|es|ing)|made\s+up)\s+(?:of\s+)?$|\bcomprising\s+$",
     re.I,
 )
+# So too a chair described, not named, who chaired a panel ("The panel, chaired by an independent
+# legally qualified chair, found ...": the panel decides; twenty-first round). A chair named after
+# the description ("chaired by legally qualified chair Jo Bloggs") is the eighteenth round's named
+# chair.
+_PANEL_CHAIRED_BY = re.compile(r"\bpanel\s*,\s*chaired\s+by\s+$", re.I)
+_NAME_AFTER = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+\s+[A-Z][\w’'-]+")
 
 
 # "Chief Constable Jo Bloggs said: 'I am content that the misconduct is proven ... I find that his
@@ -1274,8 +1277,12 @@ def _chief_says_i_decide(text: str) -> re.Match[str] | None:
 
 
 def _not_the_decider(text: str, m: re.Match[str]) -> bool:
-    """Whether a chair or panel described is a member of the panel it names."""
-    return bool(_MEMBER_OF.search(text[max(0, m.start("dm") - 30) : m.start("dm")]))
+    """Whether a chair or panel described is a member of the panel it names, or the unnamed chair
+    of a panel."""
+    before = text[max(0, m.start("dm") - 30) : m.start("dm")]
+    return bool(_MEMBER_OF.search(before)) or bool(
+        _PANEL_CHAIRED_BY.search(before) and not _NAME_AFTER.match(text, m.end("dm"))
+    )
 
 
 # The chief constable said to have decided, unnamed ("fired with immediate effect by the Chief
