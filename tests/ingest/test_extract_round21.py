@@ -353,3 +353,20 @@ def test_a_panel_chaired_by_a_named_legally_qualified_chair_keeps_the_named_chai
         "conduct amounted to gross misconduct.\n"
     )
     assert rec.value("decision_maker") == "legally qualified chair"
+
+
+def test_an_independently_chaired_panel_that_concluded_decides() -> None:
+    rec = _one(
+        "Former PC Ann Bell of Kent Police would have been dismissed had she still been serving.\n"
+        "The independently chaired disciplinary panel concluded she had committed gross "
+        "misconduct.\n"
+    )
+    assert rec.value("decision_maker") == "The independently chaired disciplinary panel"
+
+
+def test_a_ruling_on_anonymity_by_the_panel_names_no_decision_maker() -> None:
+    rec = _one(
+        "A Kent Police constable was given a final written warning for misconduct.\n"
+        "The officer cannot be named because of a decision made by the panel's chair.\n"
+    )
+    assert rec.value("decision_maker") is None

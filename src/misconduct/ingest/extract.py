@@ -1315,7 +1315,9 @@ _DM_PANEL = (
         # ... "in the proceedings" before the clause, and the verb opening a quotation ("The
         # disciplinary panel in the proceedings, held at X, 'found the allegations proven'";
         # twenty-first round)
-        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
+        # ... "The independently chaired disciplinary panel concluded" (twenty-first round)
+        r"(?P<dm>\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
+        r"(?:independent(?:ly\s+chaired)?\s+)?"
         r"(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
         r"(?:tribunal\s+panel|panel|tribunal))"
         r"(?:\s+in\s+the\s+(?:proceedings|case|hearing))?"
@@ -1331,11 +1333,12 @@ _DM_PANEL = (
         r"(?:finding|findings|decision|ruling|conclusion)\s+(?:was|were)\b"
     ),
     # "The case was found proven by the panel", "reflected in the findings by the panel": the
-    # panel as the agent of the finding (twenty-first round)
+    # panel as the agent of the finding (twenty-first round); not a ruling or decision by it,
+    # often on anonymity, nor "the panel's chair"
     re.compile(
-        r"\b(?:found|proven|proved|upheld|decided|ruled|determined|findings?|decision|ruling)\s+"
+        r"\b(?:found|proven|proved|upheld|findings?)\s+"
         r"(?:[\w-]+\s+){0,2}?(?:by|of)\s+(?P<dm>the\s+(?:[Dd]isciplinary\s+|[Mm]isconduct\s+)?"
-        r"(?:panel|tribunal))\b"
+        r"(?:panel|tribunal))\b(?![’'])"
     ),
     # "failed to appear at a hearing in front of a disciplinary panel" (twentieth round)
     re.compile(
