@@ -370,3 +370,12 @@ def test_a_ruling_on_anonymity_by_the_panel_names_no_decision_maker() -> None:
         "The officer cannot be named because of a decision made by the panel's chair.\n"
     )
     assert rec.value("decision_maker") is None
+
+
+def test_a_title_half_in_capitals_is_printed_whole() -> None:
+    rec = _one(
+        "Former PC Tom Hale of Kent Police lied about his sick leave.\n"
+        "Chief constable Bloggs found the allegations proven, and decided Hale would have been "
+        "dismissed had he not resigned.\n"
+    )
+    assert rec.value("decision_maker") == "Chief Constable Bloggs"

@@ -1383,8 +1383,11 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
         )
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
-            if value[:1].islower() and re.search(r"chief constable|commissioner", value, re.I):
-                # "chief constable Jo Bloggs": the title as the register prints it
+            if re.match(r"(?i:assistant|deputy|chief|commissioner)\b", value) and re.search(
+                r"\b(?:assistant|deputy|chief|constable|commissioner)\b", value
+            ):
+                # "chief constable Jo Bloggs", "Chief constable Bloggs" (opening a sentence;
+                # twenty-first round): the title as the register prints it
                 value = re.sub(
                     r"\b(?i:assistant|deputy|chief|constable|commissioner)\b",
                     lambda w: w.group().capitalize(),
