@@ -255,7 +255,10 @@ def test_standards_in_a_list_whose_numerals_are_glued_to_the_previous_item() -> 
     }
 
 
-def test_discrediting_the_service_is_discreditable_conduct() -> None:
+def test_discrediting_the_service_only_describes_the_conduct() -> None:
+    # The eighth round read these words as Discreditable Conduct; under the twelfth round's
+    # convention (b) a Standard only described is not named, and the twenty-first round follows
+    # it (held-out 8, 9, 14, 15 and 18's truths do; held-out 6's Surrey truth does not).
     text = (
         "A Surrey Police constable has been dismissed without notice after a misconduct hearing "
         "found gross misconduct.\n\nThe force said he had fallen short of the standard expected "
@@ -263,7 +266,7 @@ def test_discrediting_the_service_is_discreditable_conduct() -> None:
     )
     ex = extract(text)
     assert ex.refused is None, ex.refused
-    assert ex.records[0].value("standards") == ["discreditable_conduct"]
+    assert ex.records[0].value("standards") == []
 
 
 def test_counted_outcomes_covering_some_of_the_counted_officers() -> None:

@@ -686,7 +686,9 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
 _DATE_GOOD = re.compile(
     # "his meeting with the woman" is not a misconduct meeting (sixth round)
     r"\b(hearing|meeting(?!\s+with\b)|proceedings|held|took\s+place|sanction|dismissed|concluded|proven|"
-    r"determined|date|today|fired|sacked)",
+    # (not "dated": "a tweet dated 8 August 2016" is the date of what was written; twenty-first
+    # round)
+    r"determined|date(?!d\b)|today|fired|sacked)",
     re.I,
 )
 _DATE_BAD = re.compile(
@@ -756,6 +758,18 @@ _FOUND_DID = re.compile(
 )
 _CONDUCT_PERIOD = re.compile(
     r"\b(?:in|during|over|throughout)\s+(?:the\s+)?period\s+(?:from|between|of)\b[^.;]{0,40}$",
+    re.I,
+)
+
+
+# "On 3 May 2019, the officer forced entry to a flat, the hearing was told.": a sentence that ends by
+# saying it is what a hearing or panel was told (or heard) reports the conduct; its dates are the
+# conduct's (twenty-first round).
+_TOLD_TAIL = re.compile(
+    r"[^.;]*,\s*[”\"’']?\s*(?:(?:the|a)\s+(?:[\w-]+\s+){0,3}?(?:hearing|panel|meeting|tribunal)\s+"
+    r"(?:was|were|had\s+been)\s+told|(?:the|a)\s+(?:[\w-]+\s+){0,3}?(?:hearing|panel|meeting|tribunal)\s+"
+    r"heard|[^,.;]{0,40}\btold\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:hearing|panel|meeting|tribunal))"
+    r"\s*[.!]?[”\"’']?\s*$",
     re.I,
 )
 
@@ -908,7 +922,13 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     # A date alone on its line under the headline is when the page was published, not the
     # hearing's, unless the page says the hearing was today (30/11/2026, eighth round).
     # ("90 days from today is ..." in a page's margin is no hearing "today"; ninth round)
-    says_today = re.search(r"(?<!from )\btoday\b", text, re.I)
+    # (the "today" of a sentence that names the hearing or its outcome: "A spokesman today
+    # confirmed that the officer remains off duty" does not date the hearing; twenty-first round)
+    says_today = any(
+        re.search(r"(?<!from )\btoday\b", s.text, re.I)
+        and any(w.lower() != "today" for w in _DATE_GOOD.findall(s.text))
+        for s in sents
+    )
     own_line = None if says_today else d.own_date_line(text)
     candidates: list[tuple[float, int, Field]] = []
     # Between dates of one sentence that score alike, the words of each date's own clause (from
@@ -945,6 +965,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 or _FOUND_DID.search(s.text[: f.start])
             ) or _CONDUCT_PERIOD.search(s.text[max(0, f.start - 60) : f.start]):
                 score -= 3  # what the officer had done, or a period of conduct
+            elif _TOLD_TAIL.match(s.text, f.end):
+                score -= 3  # "On 3 May 2019, she ..., the hearing was told."
             if _SUSPENDED_ON.search(s.text[max(0, f.start - 40) : f.start]):
                 score -= 3  # the day of the suspension, not of the hearing
             elif _panel_heard_on(s.text, f.start, f.end):
@@ -1138,9 +1160,12 @@ _DM_PATTERNS = [
         r"(?:Chief\s+Constable|Assistant\s+Chief\s+Constable|Deputy\s+Chief\s+Constable|Commissioner|"
         r"Commander)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
+    # ... "who was presiding over the hearing"; an assistant commissioner "who chaired the misconduct
+    # hearing" (twenty-first round)
     re.compile(
-        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})"
-        r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided)"
+        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)(?:\s+[A-Z][\w’'-]+){1,3})"
+        r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided|"
+        r"who\s+was\s+(?:presiding|chairing))"
     ),
     re.compile(r"(?P<dm>[Tt]he\s+[Cc]hief\s+[Cc]onstable),?\s+chairing"),
     # "The Chief Constable, Mr Finnigan, found the allegation ... proven"
@@ -1155,10 +1180,14 @@ _DM_PATTERNS = [
     ),
     # "Chief Constable Debbie Simpson concluded that ..." (the chief officer deciding the case);
     # "was satisfied", and the Metropolitan Police's commissioners (seventeenth round)
+    # ... the title in lower case after the force's name or initials ("TVP chief constable Jo
+    # Bloggs found"), and a chief officer who "issued PC X with a final written warning"
+    # (twenty-first round)
     re.compile(
-        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner))"
         r"(?:\s+[A-Z][\w’'-]+){1,3})\s+"
-        r"(?:concluded|ruled|decided|determined|dismissed|found|was\s+satisfied)\b"
+        r"(?:concluded|ruled|decided|determined|dismissed|found|was\s+satisfied|"
+        r"(?:issued|gave|handed|imposed)\b[^.;\n]{0,40}?\b(?:warning|dismissal|sanction))\b"
     ),
     # "Chairing the hearing, chief constable Jo Bloggs dismissed ..." (the title in lower case;
     # seventeenth round)
@@ -1214,6 +1243,12 @@ _MEMBER_OF = re.compile(
     r"\b(?:consist(?:ed|s|ing)|compris(?:ed|es|ing)|made\s+up)\s+(?:of\s+)?$|\bcomprising\s+$",
     re.I,
 )
+# So too a chair described, not named, who chaired a panel ("The panel, chaired by an independent
+# legally qualified chair, found ...": the panel decides; twenty-first round). A chair named after
+# the description ("chaired by legally qualified chair Jo Bloggs") is the eighteenth round's named
+# chair.
+_PANEL_CHAIRED_BY = re.compile(r"\bpanel\s*,\s*chaired\s+by\s+$", re.I)
+_NAME_AFTER = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+\s+[A-Z][\w’'-]+")
 
 
 # "Chief Constable Jo Bloggs said: 'I am content that the misconduct is proven ... I find that his
@@ -1242,8 +1277,12 @@ def _chief_says_i_decide(text: str) -> re.Match[str] | None:
 
 
 def _not_the_decider(text: str, m: re.Match[str]) -> bool:
-    """Whether a chair or panel described is a member of the panel it names."""
-    return bool(_MEMBER_OF.search(text[max(0, m.start("dm") - 30) : m.start("dm")]))
+    """Whether a chair or panel described is a member of the panel it names, or the unnamed chair
+    of a panel."""
+    before = text[max(0, m.start("dm") - 30) : m.start("dm")]
+    return bool(_MEMBER_OF.search(before)) or bool(
+        _PANEL_CHAIRED_BY.search(before) and not _NAME_AFTER.match(text, m.end("dm"))
+    )
 
 
 # The chief constable said to have decided, unnamed ("fired with immediate effect by the Chief
@@ -1273,12 +1312,18 @@ _DM_PANEL = (
         # ... a clause of up to 120 characters between commas ("The panel, which was shown the
         # footage and played the call, concluded"), "held that", "looked into", "was unanimous"
         # (twentieth round)
-        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
+        # ... "in the proceedings" before the clause, and the verb opening a quotation ("The
+        # disciplinary panel in the proceedings, held at X, 'found the allegations proven'";
+        # twenty-first round)
+        # ... "The independently chaired disciplinary panel concluded" (twenty-first round)
+        r"(?P<dm>\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
+        r"(?:independent(?:ly\s+chaired)?\s+)?"
         r"(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
         r"(?:tribunal\s+panel|panel|tribunal))"
+        r"(?:\s+in\s+the\s+(?:proceedings|case|hearing))?"
         r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^.;\n]{3,120}?,|"
         r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,)?"
-        r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?"
+        r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?[“\"‘']?"
         r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made|held\s+that|"
         r"looked\s+into|was\s+unanimous)\b"
     ),
@@ -1286,6 +1331,14 @@ _DM_PANEL = (
     re.compile(
         r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?(?:panel|tribunal))['’]s\s+"
         r"(?:finding|findings|decision|ruling|conclusion)\s+(?:was|were)\b"
+    ),
+    # "The case was found proven by the panel", "reflected in the findings by the panel": the
+    # panel as the agent of the finding (twenty-first round); not a ruling or decision by it,
+    # often on anonymity, nor "the panel's chair"
+    re.compile(
+        r"\b(?:found|proven|proved|upheld|findings?)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:by|of)\s+(?P<dm>the\s+(?:[Dd]isciplinary\s+|[Mm]isconduct\s+)?"
+        r"(?:panel|tribunal))\b(?![’'])"
     ),
     # "failed to appear at a hearing in front of a disciplinary panel" (twentieth round)
     re.compile(
@@ -1330,8 +1383,11 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
         )
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
-            if value[:1].islower() and re.search(r"chief constable|commissioner", value, re.I):
-                # "chief constable Jo Bloggs": the title as the register prints it
+            if re.match(r"(?i:assistant|deputy|chief|commissioner)\b", value) and re.search(
+                r"\b(?:assistant|deputy|chief|constable|commissioner)\b", value
+            ):
+                # "chief constable Jo Bloggs", "Chief constable Bloggs" (opening a sentence;
+                # twenty-first round): the title as the register prints it
                 value = re.sub(
                     r"\b(?i:assistant|deputy|chief|constable|commissioner)\b",
                     lambda w: w.group().capitalize(),
@@ -2127,10 +2183,15 @@ def _record(
     elif "rank" in table and rank_code(table["rank"].text):
         cell = table["rank"]
         fields["rank"] = Field(rank_code(cell.text), Span(cell.start, cell.end, cell.text), 0.9)
-    elif single and officer.name and (described := described_rank(text)) is not None:
+    elif (
+        single
+        and (officer.name or officer.label.startswith("Officer "))
+        and (described := described_rank(text)) is not None
+    ):
         # "Jo Bloggs admitted possession ... The sergeant, who had worked for the force for 15
         # years, was sacked": the one officer, named without a rank, is the one the text
-        # describes by rank (twentieth round)
+        # describes by rank (twentieth round); so too one known by a cipher ("The Kent Police
+        # constable, known as Officer A, ..."; twenty-first round)
         code, piece = described
         fields["rank"] = Field(
             code,
@@ -2705,6 +2766,15 @@ _OUTCOME_FOR = re.compile(
     r"\b(?:dismissed|sacked|fired|warning|guilty)\b[^.;]{0,25}?\b(?:for|of)\s+$", re.I
 )
 
+# "His 'discreditable conduct' was said to include being drunk in public": a Standard named as the
+# heading whose particulars follow, as a charge is set out (twenty-first round); not what a
+# Standard "can include" in general.
+_PARTICULARS_AFTER = re.compile(
+    r"[”\"’']?\s*(?:(?:was|were)\s+(?:said\s+to\s+|alleged\s+to\s+)?(?:include|involve|consist\s+of|"
+    r"comprise)|included|involved|consisted\s+of|comprised)\b",
+    re.I,
+)
+
 _STANDARD_NAME = re.compile(
     r"standard|respect|courtesy|integrity|honest|confidential|instruction|responsib|diversity|"
     r"use\s+of\s+force|fitness|discreditable",
@@ -2740,7 +2810,10 @@ _EVERY_OFFICER = re.compile(
     # "The public should be able to trust that all of our officers act with honesty and
     # integrity" (twelfth round)
     r"\b(?:should|must|expects?|trust)\b[^.]{0,40}?\b(?:all|every)\s+(?:of\s+)?(?:our\s+)?"
-    r"(?:police\s+)?officers?\b",
+    r"(?:police\s+)?officers?\b|"
+    # "Police officers must behave in a manner that does not discredit the police service" (the
+    # plural in general, before what it must do; twenty-first round)
+    r"\b(?:[Pp]olice\s+)?officers\s+(?:must|should|are\s+(?:expected|required)\s+to)\b",
     re.I,
 )
 _BREACH_WORD = re.compile(r"\bbreach|\bfail|\bfell\s+(?:short|below)|\bcontrary\b|\bamount", re.I)
@@ -2893,6 +2966,7 @@ def _standards(
                 listed
                 or _STANDARD_ANCHOR.search(text[max(0, at - window) : at])
                 or _OUTCOME_FOR.search(text[max(0, at - 60) : at])
+                or (s.confidence > LISTED_ONLY and _PARTICULARS_AFTER.match(text, at + len(s.text)))
                 or (s.code == "use_of_force" and _FORCE_ANCHOR.search(text[max(0, at - 80) : at]))
             ):
                 found.append((at, at + len(s.text), s))

@@ -262,20 +262,15 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
         ],
         "discreditable_conduct": [
             (r"discreditable\s+conduct", 0.9),
-            # The Standard's own words: "... behave in a manner which does not discredit the police
-            # service": a finding that the officer "brought discredit on the police service".
+            # The Standard's own words, quoted as what it asks ("the standard requires officers to
+            # behave in a manner which does not bring discredit on the police service"). Words that
+            # only describe the conduct ("brought discredit on the police", "discredited the
+            # service": the sixth and eighth rounds' readings) name no Standard under the twelfth
+            # round's convention (b), which held-out 8, 9, 14, 15 and 18's truths follow
+            # (twenty-first round).
             (
-                # not a test the conduct is weighed by: "capable of bringing discredit",
-                # "likely to bring discredit" (eleventh round)
-                r"(?<!capable\sof\s)(?<!likely\sto\s)(?<!could\s)(?<!would\s)(?<!may\s)"
-                r"(?:bring|brings|bringing|brought)\s+discredit\s+(?:up)?on\s+the\s+"
+                r"\bdoes\s+not\s+(?:bring\s+)?discredit\s+(?:(?:up)?on\s+)?the\s+"
                 r"(?:police\s+service|police|force)",
-                0.7,
-            ),
-            # "discredited the police service", dismissed for "discrediting the service" (eighth
-            # round)
-            (
-                r"discredit(?:ed|ing)\s+(?:the\s+)?(?:police\s+service|police\s+force|service|force)",
                 0.7,
             ),
             # "authority, respect and courtesy; confidentiality; and conduct" (the list's last item),

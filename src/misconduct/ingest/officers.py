@@ -74,6 +74,31 @@ _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
 )
+# "PC Bloggs was dismissed. The case against the other officer, who was not named, was found not
+# proven": "the other officer", the subject of a sentence that tells a result, is one more officer,
+# unnamed, beside the one the text names (twenty-first round). Subject: opening its clause, or
+# after "the case (allegations, complaint) against"; the result told after the mention.
+_THE_OTHER = re.compile(
+    r"(?:^|(?<=[.!?\n])|\b(?:[Bb]ut|[Hh]owever,?|[Ww]hile|[Ww]hereas|and)\s+)\s*"
+    r"(?:(?:[Tt]he|[Aa]ll|[Aa]ny)\s+(?:case|cases|allegations?|complaints?|charges?|proceedings)\s+"
+    r"(?:against|for|involving)\s+)?"
+    r"(?P<who>[Tt]he\s+other\s+(?:serving\s+|former\s+)?(?:police\s+)?(?:officer|constable|PC|"
+    r"sergeant))\b(?!s)"
+)
+
+
+def _the_other(sents: list[Piece]) -> list[Officer]:
+    """The other officer a text about one named officer tells a result of, unnamed."""
+    for s in sents:
+        m = _THE_OTHER.search(s.text)
+        if m is None or not _OTHERS_RESULT.search(s.text[m.end("who") :].split(";")[0][:120]):
+            continue
+        at = s.start + m.start("who")
+        mention = Piece(at, s.start + m.end("who"), m.group("who"))
+        return [Officer("+other", "the other officer", None, None, None, mentions=[mention])]
+    return []
+
+
 # "The officer and a colleague were flagged down ... the allegations against the officers were
 # not proven": an officer's colleague, unnamed, is one more officer where a sentence tells the
 # result of "the officers" (nineteenth round)
@@ -150,9 +175,11 @@ _FORMER_NAMED = re.compile(
 # a list of full names joined by "and" (fourteenth round, on held-out 12's misses). The plural and
 # the list of full names together make it officers, not the common noun.
 _FULL_NAME = rf"{_NAME_WORD}[ \t]+{_NAME_WORD}"
+# A title printed with capitals ("Police Constables Jo Bloggs and Sam Smith") is the same plural
+# (twenty-first round): the list's lower-case "and" still tells prose from a Title Case headline.
 _PLURAL_LISTED = re.compile(
     _FORMER
-    + r"\b(?P<rank>(?:police\s+|special\s+|detective\s+)?(?:constables|sergeants|inspectors)|"
+    + r"\b(?P<rank>(?:(?i:police|special|detective)\s+)?(?i:constables|sergeants|inspectors)|"
     r"(?:police\s+)?officers)\s+"
     rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*\s*,?\s+and\s+{_FULL_NAME})\b"
 )
@@ -446,12 +473,26 @@ _DESCRIBED_OPENING = re.compile(
 _NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
 
 
+# "She was asked by a sergeant to take a breath test": a rank after "by", the agent of a passive
+# verb, is someone acting on the officer, not the officer described (twenty-first round).
+_AGENT_BEFORE = re.compile(r"\bby\s+$", re.I)
+
+
+def _unnamed_matches(text: str) -> list[re.Match[str]]:
+    """The officers described by rank without a name, but not a rank after "by"."""
+    return [
+        m
+        for m in _UNNAMED.finditer(text)
+        if not _AGENT_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+    ]
+
+
 def described_rank(text: str) -> tuple[str, Piece] | None:
     """The one rank the text gives an officer it describes without a name ("The sergeant, who had
     worked for the force for 15 years, ..."), where every such description gives that rank: in a
     text about one officer named without a rank, that officer's (twentieth round)."""
     found: list[tuple[str, Piece]] = []
-    for m in _UNNAMED.finditer(text):
+    for m in _unnamed_matches(text):
         group = next(g for g in ("rank", "rank2", "rank3", "rank4") if m.group(g))
         code = rank_code(m.group(group))
         if code:
@@ -723,16 +764,20 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             known.rank, known.rank_span = args[1], args[2]
     order = _merge_dropped_s(text, by_key, order)
     officers = [by_key[k] for k in order]
-    named = [o for o in officers if o.name and " " in o.name]
+    # (named by the surname alone too: "PC Hession ... The female colleague, who was referred to
+    # as Officer A": a cipher a witness was given is no second officer; twenty-first round)
+    named = [o for o in officers if o.name]
     if len(named) == 1:
         # a cipher the one named officer was "referred to as" is that officer (twentieth round)
+        # (at any of its mentions, one set aside too: twenty-first round)
         officers = [
             o
             for o in officers
             if o.name
             or not o.mentions
-            or not _ALIAS_BEFORE.search(
-                text[max(0, o.mentions[0].start - 40) : o.mentions[0].start]
+            or not any(
+                _ALIAS_BEFORE.search(text[max(0, c.start() - 40) : c.start()])
+                for c in re.finditer(rf"(?<![\w’'-]){re.escape(o.key)}(?![\w’'-])", text)
             )
         ]
     if not officers:
@@ -764,6 +809,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 ]
         if len(officers) == 1:
             officers += _a_colleague(text, sents)
+        if len(officers) == 1:
+            officers += _the_other(sents)
         for i, m in enumerate(_ANOTHER.finditer(text)):
             if _ANOTHER_OUTCOME.search(sentence_at(m.start())):
                 mention = Piece(m.start(), m.end(), m.group())
@@ -824,7 +871,8 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         if len(plain) > 1:
             officers = list(plain.values())
     if not officers:
-        one = _UNNAMED.search(text)
+        ones = _unnamed_matches(text)
+        one = ones[0] if ones else None
         if one:
             group = next(g for g in ("rank", "rank2", "rank3", "rank4") if one.group(g))
             rank_span = Piece(one.start(group), one.end(group), one.group(group))

@@ -275,6 +275,16 @@ _EARLIER_PANEL_BEFORE = re.compile(
 )
 
 
+# "the officers' actions resulted in the dismissal of criminal court proceedings", "the dismissal
+# of the charges": a case, a charge or a court's proceedings dismissed, not an officer (twenty-first
+# round); "the dismissal of the officer" is a sanction.
+_DISMISSAL_OF_A_CASE = re.compile(
+    r"\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:case|cases|charges?|proceedings|trial|prosecution|claims?|appeal|complaints?|"
+    r"allegations?|criminal|court|civil)\b",
+    re.IGNORECASE,
+)
+
 # "the case was dismissed", "the charges, which were later dismissed": a case or allegation
 # dismissed, not an officer (30/11/2026, seventh round). A noun
 # after a preposition ("the officer at the hearing was dismissed") is not the subject.
@@ -356,6 +366,12 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     before = text[max(0, m.start() - 60) : m.start()]
     after = text[m.end() :]
     if _NOT_OUTCOME_AFTER.search(after):
+        return True
+    if (
+        code == "dismissal_without_notice"
+        and m.group().lower() == "dismissal"
+        and _DISMISSAL_OF_A_CASE.match(after)
+    ):
         return True
     if code == "dismissal_without_notice" and _case_dismissed(
         text[max(0, m.start() - 180) : m.start()]
