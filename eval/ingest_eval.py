@@ -801,7 +801,15 @@ def score_pages(
                 tally(c, right, p, t, misses, f"{page}: {f}")
                 review_tally(review, f, rec, right, p is not None, t is not None)
                 if each is not None:
-                    each(page, ex, rec, f, right or (p is None and t is None), p is not None, t is not None)
+                    each(
+                        page,
+                        ex,
+                        rec,
+                        f,
+                        right or (p is None and t is None),
+                        p is not None,
+                        t is not None,
+                    )
     return counts, sizes, misses
 
 
