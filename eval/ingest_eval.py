@@ -114,7 +114,8 @@ scored value is counted by what the queue would do with it (a value below ``DEFA
 waits for a person; the rest enter the register as read): right or wrong, sent to review or not,
 and officers not read at all. The last column is the precision of the values that would enter the
 register unreviewed, which is what the public register shows before anyone corrects it. Nothing is
-tuned on it: the threshold is the one ingest ships with.
+tuned on it: the threshold is the one ingest ships with, the confidences those of ``extract`` with
+the review queue's calibration (``misconduct.ingest.calibration``, fitted by ``eval/calibration.py``).
 """
 
 from __future__ import annotations
