@@ -114,7 +114,8 @@ scored value is counted by what the queue would do with it (a value below ``DEFA
 waits for a person; the rest enter the register as read): right or wrong, sent to review or not,
 and officers not read at all. The last column is the precision of the values that would enter the
 register unreviewed, which is what the public register shows before anyone corrects it. Nothing is
-tuned on it: the threshold is the one ingest ships with.
+tuned on it: the threshold is the one ingest ships with, the confidences those of ``extract`` with
+the review queue's calibration (``misconduct.ingest.calibration``, fitted by ``eval/calibration.py``).
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ import re
 import sys
 import tomllib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -741,11 +743,14 @@ def _review_row(name: str, c: Counter[str]) -> str:
 def score_pages(
     pages: list[tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]],
     review: dict[str, Counter[str]] | None = None,
+    each: Callable[..., None] | None = None,
 ) -> tuple[dict[str, Counter[str]], Counter[str], list[str]]:
     """Per-field counts over officers (each truth with its matched record; fields the text does
     not state are left out and counted in ``unscored``), the set's sizes, and the misses. With
     ``review``, what the review queue would do with each scored value is counted there too
-    (``review_tally``)."""
+    (``review_tally``); with ``each``, it is called with (page, extraction, record, field, right,
+    given, wanted) for every scored field, an empty one the truth leaves empty too counted right
+    (``eval/calibration.py``)."""
     counts: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
     sizes: Counter[str] = Counter()
     misses: list[str] = []
@@ -776,7 +781,10 @@ def score_pages(
                         misses.append(
                             f"{page}: standards {sorted(pred_s)} vs truth {sorted(want_s)}"
                         )
-                    review_tally(review, f, rec, pred_s == want_s, bool(pred_s), bool(want_s))
+                    verdict = (pred_s == want_s, bool(pred_s), bool(want_s))
+                    review_tally(review, f, rec, *verdict)
+                    if each is not None:
+                        each(page, ex, rec, f, *verdict)
                     continue
                 p = rec.value(f) if rec else None
                 if f == "finding" and not finding_scored(t, text):
@@ -793,6 +801,16 @@ def score_pages(
                     right = p is not None and p == t
                 tally(c, right, p, t, misses, f"{page}: {f}")
                 review_tally(review, f, rec, right, p is not None, t is not None)
+                if each is not None:
+                    each(
+                        page,
+                        ex,
+                        rec,
+                        f,
+                        right or (p is None and t is None),
+                        p is not None,
+                        t is not None,
+                    )
     return counts, sizes, misses
 
 

@@ -49,8 +49,10 @@ def test_init_add_a_user_and_save_a_notice_in_fresh_processes(tmp_path: Path) ->
     saved = _run(tmp_path, "ingest", str(notices), "--save")
     assert saved.returncode == 0, saved.stderr
     said = " ".join(saved.stdout.split())  # one line, not wrapped
+    # the hearing date and the panel wait for a person (the review queue's calibration: both
+    # fields are often misread)
     assert (
-        "Saved 1 officer record(s): 1 published in the register, 0 waiting in the review queue"
+        "Saved 1 officer record(s): 0 published in the register, 1 waiting in the review queue"
         in said
     )
     assert "1 text(s) had no address" in said

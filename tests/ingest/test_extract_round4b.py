@@ -87,7 +87,8 @@ def test_an_officer_cleared_keeps_the_standards_alleged() -> None:
     rec = _only(text)
     assert rec.value("finding") == "no_misconduct"
     assert rec.value("standards") == ["honesty_and_integrity", "use_of_force"]
-    assert rec.fields["standards"].note == "alleged; the finding clears the officer"
+    # (the review queue's calibration may add its reason after the reader's note)
+    assert rec.fields["standards"].note.startswith("alleged; the finding clears the officer")
 
 
 def test_a_rejected_mention_takes_the_words_inside_it_with_it() -> None:

@@ -14,6 +14,7 @@ from datetime import date
 from itertools import pairwise
 
 from misconduct.ingest import dates as d
+from misconduct.ingest.calibration import calibrated
 from misconduct.ingest.gazetteer import (
     LISTED_ONLY,
     RANK_PATTERN,
@@ -231,6 +232,7 @@ _LINK_LINE = re.compile(
 )
 
 
+@calibrated  # the review queue's calibration (calibration.py): confidences only, never values
 def extract(
     text: str, *, source: str = "", source_url: str | None = None, publisher: str | None = None
 ) -> Extraction:

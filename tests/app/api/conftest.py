@@ -3,5 +3,6 @@ from tests.app.web.fixtures import (  # noqa: F401
     demo,
     fixed_today,
     login,
+    uncalibrated,
     users,
 )

@@ -14,6 +14,11 @@ from misconduct.app.register import store
 from misconduct.app.register.models import Record, Source
 from misconduct.ingest import extract
 
+# The invented notices enter the register at once, as the extractor alone would have it (the
+# review queue's calibration, which sends hearing dates and deciders to a person, is tested in
+# tests/ingest/test_calibration.py and test_store.py).
+pytestmark = pytest.mark.usefixtures("uncalibrated")
+
 NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
 SECRET_NAME = "Zebedee Quartermaine"
 NAMED = (

@@ -1,1 +1,1 @@
-from tests.app.web.fixtures import demo, login, users  # noqa: F401
+from tests.app.web.fixtures import demo, login, uncalibrated, users  # noqa: F401

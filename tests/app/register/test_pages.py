@@ -17,6 +17,11 @@ from misconduct.app.register import analytics, store
 from misconduct.app.register.models import Record
 from misconduct.ingest import extract
 
+# The invented notices enter the register at once, as the extractor alone would have it (the
+# review queue's calibration, which sends hearing dates and deciders to a person, is tested in
+# tests/ingest/test_calibration.py and test_store.py).
+pytestmark = pytest.mark.usefixtures("uncalibrated")
+
 NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
 NAMED = (
     "A misconduct hearing held on 3rd March 2024 at Kent Police headquarters found that PC John "

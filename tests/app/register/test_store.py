@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from django.db import DatabaseError, transaction
+from django.test import Client
+from django.urls import reverse
 
 from misconduct.app.register import store
 from misconduct.app.register.models import Record, RecordCategory, ReviewEvent, Source
@@ -34,6 +37,7 @@ def _save(
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("uncalibrated")
 def test_a_record_read_with_confidence_enters_the_register_at_once() -> None:
     source = _save(CERTAIN)
     assert source is not None
@@ -47,6 +51,22 @@ def test_a_record_read_with_confidence_enters_the_register_at_once() -> None:
     )
     assert list(rec.standard_rows.values_list("standard", flat=True)) == ["honesty_and_integrity"]
     assert source.text == CERTAIN  # an open licence: the text is kept with attribution
+
+
+@pytest.mark.django_db
+def test_the_calibration_sends_doubtful_fields_to_review_with_the_reason_on_the_review_page(
+    login: Callable[[str], Client],
+) -> None:
+    source = _save(CERTAIN)
+    assert source is not None
+    (rec,) = source.records.all()
+    # a hearing date and a decider are often misread: they wait for a person, values unchanged
+    assert not rec.published and {"hearing_date", "decision_maker"} <= set(rec.pending)
+    assert rec.extracted["hearing_date"]["value"] == "2024-03-03"
+    page = login("viewer").get(reverse("register:review-record", args=[rec.pk]))
+    shown = " ".join(page.content.decode().split())
+    assert "To review: this field is often misread (" in shown
+    assert "such values were wrong on the development texts)" in shown
 
 
 @pytest.mark.django_db
@@ -158,6 +178,7 @@ def test_the_systems_own_published_outcomes_come_through_the_public_projection(
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("uncalibrated")
 def test_misconduct_ingest_save_stores_records_and_register_sync_brings_the_systems_own(
     tmp_path: Path, demo: list[str]
 ) -> None:

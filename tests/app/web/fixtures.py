@@ -126,3 +126,13 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
 
     monkeypatch.setattr(store, "today", lambda: TODAY)
     return TODAY
+
+
+@pytest.fixture
+def uncalibrated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest with the extractor's own confidences, without the review queue's calibration
+    (``misconduct.ingest.calibration.TABLE``, fitted on data and refitted as the rules change): for
+    tests of the register that need an invented notice to enter it at once."""
+    from misconduct.ingest import calibration
+
+    monkeypatch.setattr(calibration, "TABLE", ())
