@@ -82,7 +82,11 @@ _PROCEEDINGS = re.compile(
     r"management\s+advice|"
     # "cleared of gross misconduct", "cleared of breaching the Standards": a result told without
     # a hearing's name (thirteenth round)
-    r"cleared\s+of\s+(?:gross\s+misconduct|misconduct|breaching|the\s+allegations?))",
+    r"cleared\s+of\s+(?:gross\s+misconduct|misconduct|breaching|the\s+allegations?)|"
+    # "was later found to have committed gross misconduct and was placed on the barred list": a
+    # finding, or the barred list, told without a hearing's name is a result of proceedings
+    # (twenty-second round); whether it is a result, not an allegation, is asked below
+    r"found\s+to\s+have\s+(?:committed|engaged\s+in)|barred\s+list)",
     re.I,
 )
 _FUTURE = re.compile(
