@@ -2322,11 +2322,11 @@ def _outcome(
 
 
 # "had he not resigned", "had Smith not retired", "if the officer had not resigned", "had she
-# still been serving" (eleventh round)
+# still been serving" (eleventh round), "had he still been employed" (twenty-second round)
 _HAD_NOT_RESIGNED = re.compile(
     r"\b(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer|(?-i:[A-Z][a-z'-]+))\s+"
     r"(?:had\s+)?(?:not\s+(?:already\s+)?(?:resigned|retired|left)|"
-    r"(?:still\s+)?been\s+(?:a\s+)?(?:still\s+)?serving)\b",
+    r"(?:still\s+)?been\s+(?:a\s+)?(?:still\s+)?(?:serving|employed))\b",
     re.I,
 )
 # "untenable ... to continue to hold the position", "could not have remained a police officer"
