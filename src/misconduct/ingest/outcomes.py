@@ -379,12 +379,20 @@ def _would_be_had_serving(before: str, text: str, m: re.Match[str], code: str) -
     )
 
 
+# "should use 'reflective practice to consider his remarks'", "using reflective practice": a way of
+# learning advised, not the Reflective Practice Review Process given (twenty-second round; "referred
+# to reflective practice", "the outcome was reflective practice" still are)
+_PRACTICE_USED_BEFORE = re.compile(r"\b(?:use|uses|using|the\s+use\s+of)\s+[“\"‘']?$", re.I)
+
+
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
     for, declined, set aside or already held, an appeal, an allegation dismissed)."""
     before = text[max(0, m.start() - 60) : m.start()]
     after = text[m.end() :]
     if _NOT_OUTCOME_AFTER.search(after):
+        return True
+    if code == "reflective_practice" and _PRACTICE_USED_BEFORE.search(before):
         return True
     if (
         code == "dismissal_without_notice"
