@@ -83,7 +83,11 @@ _PROCEEDINGS = re.compile(
     r"management\s+advice|"
     # "cleared of gross misconduct", "cleared of breaching the Standards": a result told without
     # a hearing's name (thirteenth round)
-    r"cleared\s+of\s+(?:gross\s+misconduct|misconduct|breaching|the\s+allegations?))",
+    r"cleared\s+of\s+(?:gross\s+misconduct|misconduct|breaching|the\s+allegations?)|"
+    # "was later found to have committed gross misconduct and was placed on the barred list": a
+    # finding, or the barred list, told without a hearing's name is a result of proceedings
+    # (twenty-second round); whether it is a result, not an allegation, is asked below
+    r"found\s+to\s+have\s+(?:committed|engaged\s+in)|barred\s+list)",
     re.I,
 )
 _FUTURE = re.compile(
@@ -1163,11 +1167,14 @@ _DM_PATTERNS = [
         r"Commander)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
     # ... "who was presiding over the hearing"; an assistant commissioner "who chaired the misconduct
-    # hearing" (twenty-first round)
+    # hearing" (twenty-first round); "Chief constable Jo Bloggs, who led the hearing, said", the
+    # title half in capitals (twenty-second round)
     re.compile(
-        r"(?P<dm>(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)(?:\s+[A-Z][\w’'-]+){1,3})"
+        r"(?P<dm>(?i:(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner))"
+        r"(?:\s+[A-Z][\w’'-]+){1,3})"
         r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided|"
-        r"who\s+was\s+(?:presiding|chairing))"
+        r"who\s+was\s+(?:presiding|chairing)|"
+        r"who\s+(?:led|heard|conducted)\s+the\s+(?:[\w-]+\s+){0,2}(?:hearing|proceedings)\b)"
     ),
     re.compile(r"(?P<dm>[Tt]he\s+[Cc]hief\s+[Cc]onstable),?\s+chairing"),
     # "The Chief Constable, Mr Finnigan, found the allegation ... proven"
@@ -1192,9 +1199,11 @@ _DM_PATTERNS = [
         r"(?:issued|gave|handed|imposed)\b[^.;\n]{0,40}?\b(?:warning|dismissal|sanction))\b"
     ),
     # "Chairing the hearing, chief constable Jo Bloggs dismissed ..." (the title in lower case;
-    # seventeenth round)
+    # seventeenth round); "Delivering her decision, Chief Constable Jo Bloggs said" (the one who
+    # gives the judgement decides; twenty-second round)
     re.compile(
-        r"\b[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}hearing,\s+(?:the\s+)?"
+        r"\b(?:[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}hearing|[Dd]elivering\s+(?:his|her|their|"
+        r"the)\s+(?:[\w-]+\s+)?(?:judge?ment|decision|ruling|verdict|findings?)),\s+(?:the\s+)?"
         r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
     # A chief officer named with the title in lower case or after the force ("overseen by Kent
@@ -1249,7 +1258,10 @@ _MEMBER_OF = re.compile(
 # legally qualified chair, found ...": the panel decides; twenty-first round). A chair named after
 # the description ("chaired by legally qualified chair Jo Bloggs") is the eighteenth round's named
 # chair.
-_PANEL_CHAIRED_BY = re.compile(r"\bpanel\s*,\s*chaired\s+by\s+$", re.I)
+# ... "The panel, led by an independent, legally qualified chair, has decided" (twenty-second round)
+_PANEL_CHAIRED_BY = re.compile(
+    r"\bpanel\s*,\s*(?:chaired|led|headed)\s+by\s+(?:(?:an?|the)\s+independent\s*,\s*)?$", re.I
+)
 _NAME_AFTER = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+\s+[A-Z][\w’'-]+")
 
 
@@ -1257,7 +1269,12 @@ _NAME_AFTER = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w’'-]+\s+
 # behaviour amounts to gross misconduct'": a chief officer deciding in the first person, in words
 # quoted after their name (twentieth round)
 _CHIEF_SAID = re.compile(
-    r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+said\s*:?\s*[“\"]"
+    r"(?P<dm>(?:Assistant\s+|Deputy\s+)?Chief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+said\s*:?\s*[“\"]|"
+    # ... "Jo Bloggs, chief constable of Kent Police, said: 'I find ...'": the name before the
+    # title (twenty-second round)
+    r"(?P<name>(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:the\s+)?"
+    r"(?P<title>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable))"
+    r"(?:\s+(?:of|at|for)\s+[^,.;\n]{2,40})?,\s+said\s*:?\s*[“\"]"
 )
 _I_DECIDE = re.compile(
     r"\bI\s+(?:find|found|am\s+(?:content|satisfied)\s+that|have\s+(?:determined|decided|found)|"
@@ -1268,20 +1285,30 @@ _ANOTHER_SPEAKER = re.compile(
 )
 
 
-def _chief_says_i_decide(text: str) -> re.Match[str] | None:
+def _chief_says_i_decide(text: str) -> Field | None:
     """A chief officer whose quoted words, before another speaker's, decide in the first person."""
     for m in _CHIEF_SAID.finditer(text):
         rest = text[m.end() : m.end() + 2500]
         other = _ANOTHER_SPEAKER.search(rest)
         if _I_DECIDE.search(rest[: other.start() if other else len(rest)]):
-            return m
+            group = "dm" if m.group("dm") else "name"
+            value = " ".join(m.group(group).split())
+            if group == "name":
+                title = " ".join(w.capitalize() for w in m.group("title").split())
+                value = f"{title} {value}"
+            return Field(
+                value,
+                _span(m.start(group), m.end(group), text),
+                0.75,
+                "the chief officer decides in the first person, in words quoted",
+            )
     return None
 
 
 def _not_the_decider(text: str, m: re.Match[str]) -> bool:
     """Whether a chair or panel described is a member of the panel it names, or the unnamed chair
     of a panel."""
-    before = text[max(0, m.start("dm") - 30) : m.start("dm")]
+    before = text[max(0, m.start("dm") - 45) : m.start("dm")]
     return bool(_MEMBER_OF.search(before)) or bool(
         _PANEL_CHAIRED_BY.search(before) and not _NAME_AFTER.match(text, m.end("dm"))
     )
@@ -1324,8 +1351,11 @@ _DM_PANEL = (
         r"(?:tribunal\s+panel|panel|tribunal))"
         r"(?:\s+in\s+the\s+(?:proceedings|case|hearing))?"
         r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^.;\n]{3,120}?,|"
-        r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,)?"
-        r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?[“\"‘']?"
+        r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,|"
+        # ... "The panel, led by an independent, legally qualified chair has now decided", the
+        # chair's description with no comma closing it (twenty-second round)
+        r",\s+(?:chaired|led|headed)\s+by\s+[^.;\n]{3,60}?\b[Cc]hair(?:man|woman|person)?,?)?"
+        r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?(?:now\s+)?[“\"‘']?"
         r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made|held\s+that|"
         r"looked\s+into|was\s+unanimous)\b"
     ),
@@ -1374,7 +1404,13 @@ def _the_chief_named(text: str) -> str | None:
 
 
 def _decision_maker(text: str, forum: Field | None = None) -> Field:
+    said = _chief_says_i_decide(text)
     for i, pattern in enumerate(_DM_PATTERNS):
+        if i == len(_DM_PATTERNS) - 1 and said is not None:
+            # A chief officer quoted deciding in the first person ("I find that ...") outweighs a
+            # chair or panel only described ("a misconduct panel has concluded"; twenty-second
+            # round)
+            return said
         m = next(
             (
                 m
@@ -1397,14 +1433,8 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
                 )
             conf = 0.85 if i < 4 else 0.8  # the last pattern is a description, not a name
             return Field(value, _span(m.start("dm"), m.end("dm"), text), conf)
-    said = _chief_says_i_decide(text)
     if said is not None:
-        return Field(
-            " ".join(said.group("dm").split()),
-            _span(said.start("dm"), said.end("dm"), text),
-            0.75,
-            "the chief officer decides in the first person, in words quoted",
-        )
+        return said
     named = _the_chief_named(text)
     m = _CHAIRED_BY_TITLE.search(text)
     if named is not None and m and named.endswith(" " + m.group("surname")):
@@ -2320,11 +2350,11 @@ def _outcome(
 
 
 # "had he not resigned", "had Smith not retired", "if the officer had not resigned", "had she
-# still been serving" (eleventh round)
+# still been serving" (eleventh round), "had he still been employed" (twenty-second round)
 _HAD_NOT_RESIGNED = re.compile(
     r"\b(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer|(?-i:[A-Z][a-z'-]+))\s+"
     r"(?:had\s+)?(?:not\s+(?:already\s+)?(?:resigned|retired|left)|"
-    r"(?:still\s+)?been\s+(?:a\s+)?(?:still\s+)?serving)\b",
+    r"(?:still\s+)?been\s+(?:a\s+)?(?:still\s+)?(?:serving|employed))\b",
     re.I,
 )
 # "untenable ... to continue to hold the position", "could not have remained a police officer"

@@ -41,6 +41,14 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         r"the\s+(?:former\s+)?officers?)(?:\s+without\s+notice)?",
         0.85,
     ),
+    # "would have led to his dismissal", "would have resulted in her dismissal": the dismissal a
+    # finding would have brought (twenty-second round)
+    (
+        "would_have_been_dismissed",
+        r"would\s+(?:also\s+|otherwise\s+)?have\s+(?:led\s+to|resulted\s+in)\s+"
+        r"(?:(?:his|her|their|the\s+officer['’]s)\s+)?(?:immediate\s+)?dismissal",
+        0.85,
+    ),
     # "would have faced dismissal" had he not resigned (eighth round)
     ("would_have_been_dismissed", r"would\s+have\s+faced\s+(?:immediate\s+)?dismissal", 0.8),
     # "would have lost his job if he hadn't resigned"
@@ -53,6 +61,16 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("dismissal_without_notice", r"dismiss(?:ed|al)\s+without\s+notice", 0.95),
     ("dismissal_without_notice", r"(?:dismissed|dismissal)(?!\s+with\s+notice)", 0.8),
     ("dismissal_without_notice", r"sacked|sacks|fired", 0.7),
+    # "has been thrown out of the profession", "kicked out of the force", "booted out of the
+    # police": an officer put out of the service (twenty-second round); not a case thrown out of
+    # court, nor anyone put out of a pub
+    (
+        "dismissal_without_notice",
+        r"(?:thrown|kicked|booted|drummed)\s+out\s+of\s+(?:the\s+)?"
+        r"(?:(?-i:[A-Z])[\w&'’-]*\s+){0,3}(?:profession|force|police|service|constabulary|"
+        r"policing)",
+        0.7,
+    ),
     # "the decision to dismiss the officers", "a decision to fire four detectives" (tenth round);
     # not a case, claim or appeal dismissed
     (
@@ -259,7 +277,8 @@ _HAD_HE_BEEN_SERVING = re.compile(
     # dismissed from, between the verb and the condition (nineteenth round)
     r"(?:\s+from\s+(?:the\s+)?(?:force|service|police|constabulary))?"
     r"\s*,?\s*(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer)\s+(?:had\s+)?(?:still\s+)?"
-    r"been\s+(?:a\s+)?(?:serving|still\s+serving|in\s+the\s+(?:force|service))|"
+    # ... "had he still been employed by the force" (twenty-second round)
+    r"been\s+(?:a\s+)?(?:serving|still\s+serving|in\s+the\s+(?:force|service)|employed)|"
     r"\s*,?\s*had\s+(?:he|she|they|the\s+officer)\s+not\s+(?:already\s+)?(?:resigned|retired|left)",
     re.IGNORECASE,
 )
@@ -360,12 +379,20 @@ def _would_be_had_serving(before: str, text: str, m: re.Match[str], code: str) -
     )
 
 
+# "should use 'reflective practice to consider his remarks'", "using reflective practice": a way of
+# learning advised, not the Reflective Practice Review Process given (twenty-second round; "referred
+# to reflective practice", "the outcome was reflective practice" still are)
+_PRACTICE_USED_BEFORE = re.compile(r"\b(?:use|uses|using|the\s+use\s+of)\s+[“\"‘']?$", re.I)
+
+
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
     for, declined, set aside or already held, an appeal, an allegation dismissed)."""
     before = text[max(0, m.start() - 60) : m.start()]
     after = text[m.end() :]
     if _NOT_OUTCOME_AFTER.search(after):
+        return True
+    if code == "reflective_practice" and _PRACTICE_USED_BEFORE.search(before):
         return True
     if (
         code == "dismissal_without_notice"
