@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml package.json
 	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; else echo "warning: npm missing: the WCAG check (axe-core) in the browser tests will skip" >&2; fi
 	@touch $(STAMP)
 
-.PHONY: help install run canonical test lint unit docs bench bench-scale eval eval-ingest
+.PHONY: help install run canonical test lint unit docs bench bench-scale eval eval-ingest eval-calibration
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -54,3 +54,6 @@ eval: $(STAMP) ## Evaluate the assessment engine against real published outcomes
 
 eval-ingest: $(STAMP) ## Field accuracy of misconduct ingest (also part of make eval)
 	@$(PY) eval/ingest_eval.py
+
+eval-calibration: $(STAMP) ## The review queue's calibration, leave one set out (needs the page texts)
+	@$(PY) eval/calibration.py --loso
