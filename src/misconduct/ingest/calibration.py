@@ -430,13 +430,12 @@ TABLE: tuple[Rule, ...] = (
 
 def _doubt(f: Field, rules: list[Rule]) -> Field:
     why = "; ".join(
-        f"{CONDITIONS[r.condition].reason} ("
+        f"{CONDITIONS[r.condition].reason} (tested on published notices: "
         + (
-            f"the text did give it in {r.wrong} of {r.of} such cases"
+            f"the text did give it in {r.wrong} of {r.of} such cases)"
             if CONDITIONS[r.condition].absent
-            else f"{r.wrong} of {r.of} such values were wrong"
+            else f"{r.wrong} of {r.of} such values were wrong)"
         )
-        + " on the development texts)"
         for r in rules
     )
     note = f"{f.note}; to review: {why}" if f.note else f"to review: {why}"

@@ -66,7 +66,8 @@ def test_the_calibration_sends_doubtful_fields_to_review_with_the_reason_on_the_
     page = login("viewer").get(reverse("register:review-record", args=[rec.pk]))
     shown = " ".join(page.content.decode().split())
     assert "To review: this field is often misread (" in shown
-    assert "such values were wrong on the development texts)" in shown
+    assert "(tested on published notices: " in shown and "such values were wrong)" in shown
+    assert f"{len(rec.pending)} fields wait for a decision." in shown and "(s)" not in shown
 
 
 @pytest.mark.django_db
