@@ -236,6 +236,7 @@ def test_staff_review_fields_and_people_without_a_role_are_kept_out(
     viewer = login("viewer")
     queue = viewer.get(reverse("register:review")).content.decode()
     assert "Officer A" in queue
+    assert "1 ingested record waits for a person" in " ".join(queue.split())
     url = reverse("register:review-record", args=[rec.pk])
     bad = viewer.post(url, {"field": "hearing_date", "action": "correct", "value": "31/02/2023"})
     assert bad.status_code == 400
