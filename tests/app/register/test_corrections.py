@@ -324,3 +324,21 @@ def test_the_web_refuses_a_correction_without_a_reason_and_leaves_this_system_s_
     assert ReviewEvent.objects.count() == 0
     assert Record.objects.get(pk=rec.pk).outcome == "dismissal_without_notice"
     assert Record.objects.get(pk=own.pk).force == "kent"
+
+
+@pytest.mark.django_db
+def test_standards_corrected_in_the_queue_name_their_special_categories() -> None:
+    source = store.save_extraction(
+        extract(CERTAIN),
+        source_url="https://kent.example/q",
+        licence="OGL v3.0",
+        threshold=1.0,
+        now=NOW,
+    )
+    assert source is not None
+    rec = source.records.get()
+    assert "standards" in rec.pending and not rec.category_rows.exists()
+    rec = store.review(
+        rec.pk, "standards", reviewer="ann", correction="Equality and Diversity", now=NOW
+    )
+    assert list(rec.category_rows.values_list("category", flat=True)) == ["discrimination"]

@@ -284,6 +284,7 @@ def review(
         _apply(record, field, after)
         if field == "standards":
             _set_standards(record, after)
+            _recategorise(record)
     ReviewEvent.objects.create(
         record=record,
         field=field,
