@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from pathlib import Path
@@ -164,3 +165,40 @@ def test_a_damaged_pdf_is_one_error_naming_it_or_read_when_pypdf_can(
         "missing (perhaps a download cut short)'"
     ]
     assert logging.getLogger("pypdf").level == logging.NOTSET  # as it was
+
+
+def test_a_pdf_encrypted_without_a_password_to_open_it_is_read(tmp_path: Path) -> None:
+    """Published PDFs are often encrypted (AES) only to restrict printing or copying: any reader
+    opens them, and so does ingest; one that needs a password to open is refused as locked."""
+    from pypdf import PdfReader, PdfWriter
+
+    for algorithm in ("AES-128", "AES-256"):
+        for user, name in (("", "open"), ("secret", "locked")):
+            writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf(NOTICE))))
+            writer.encrypt(user_password=user, owner_password="owner", algorithm=algorithm)
+            with open(tmp_path / f"{name}-{algorithm}.pdf", "wb") as out:
+                writer.write(out)
+        assert "dismissed without notice" in read_text(tmp_path / f"open-{algorithm}.pdf")
+        with pytest.raises(InvalidInput) as err:
+            read_text(tmp_path / f"locked-{algorithm}.pdf")
+        assert err.value.received == "a PDF locked with a password"
+
+
+def test_an_encrypted_pdf_that_cannot_be_opened_here_is_not_called_locked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf.errors import DependencyError
+
+    from misconduct.ingest import sources
+
+    def needs_a_package(data: bytes) -> str:
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(sources, "_pdf_pages", needs_a_package)
+    path = tmp_path / "aes.pdf"
+    path.write_bytes(_pdf(NOTICE))
+    with pytest.raises(InvalidInput) as err:
+        read_text(path)
+    assert err.value.received == (
+        "an encrypted PDF, which needs the cryptography package installed to be opened"
+    )

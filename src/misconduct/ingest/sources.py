@@ -132,8 +132,12 @@ def pdf_to_text(path: Path) -> str:
     with _pypdf_quiet():
         try:
             return _pdf_pages(data)
-        except (FileNotDecryptedError, DependencyError):
+        except FileNotDecryptedError:
             raise unreadable("a PDF locked with a password") from None
+        except DependencyError:  # AES without the cryptography package (pypdf[crypto])
+            raise unreadable(
+                "an encrypted PDF, which needs the cryptography package installed to be opened"
+            ) from None
         except Exception:  # a damaged file can fail anywhere in pypdf's parser: said once below
             pass
         ended = b"%%EOF" in data[-2048:]

@@ -44,6 +44,20 @@ def _correct(rec: Record, field: str, value: str, reason: str = "the notice says
     return store.correct(rec.pk, field, value, reviewer="ann", reason=reason, now=NOW)
 
 
+def _own_outcome() -> Record:
+    """One of this system's own published outcomes in the register (a Kent case)."""
+    source = Source.objects.create(
+        origin="system",
+        url="/outcomes/KNT-2026-0001/",
+        licence="x",
+        text_sha256="0",
+        ingested_at=NOW,
+    )
+    return Record.objects.create(
+        source=source, position=0, published=True, force="kent", label="PC A", created_at=NOW
+    )
+
+
 @pytest.mark.django_db
 def test_a_field_read_with_confidence_is_corrected_in_the_register_with_its_reason() -> None:
     rec = _record()
@@ -198,16 +212,7 @@ def test_an_officer_found_to_be_anonymised_is_named_nowhere_the_public_reads() -
 
 @pytest.mark.django_db
 def test_this_systems_own_outcomes_are_not_corrected_here() -> None:
-    source = Source.objects.create(
-        origin="system",
-        url="/outcomes/KNT-2026-0001/",
-        licence="x",
-        text_sha256="0",
-        ingested_at=NOW,
-    )
-    rec = Record.objects.create(
-        source=source, position=0, published=True, force="kent", created_at=NOW
-    )
+    rec = _own_outcome()
     with pytest.raises(InvalidInput) as err:
         _correct(rec, "force", "Essex Police")
     assert err.value.field == "Record" and "corrected in their case" in str(err.value.expected)
@@ -285,3 +290,55 @@ def test_a_reviewer_corrects_a_published_record_from_the_web_and_the_register_sh
         url, {"field": "outcome", "action": "amend", "value": "reduction in rank", "reason": "r"}
     )
     assert "reduction in rank" in public.get(reverse("register:feed")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_queue_s_decision_is_refused_for_a_field_that_does_not_await_review() -> None:
+    """Confirming or correcting without a reason is the queue's, for the fields it asks about: a
+    field read with confidence, or already decided, is corrected with a reason (``correct``)."""
+    rec = _record()
+    assert rec.published and "force" not in rec.pending
+    for correction in (None, "Essex Police"):
+        with pytest.raises(InvalidInput) as err:
+            store.review(rec.pk, "force", reviewer="ann", correction=correction, now=NOW)
+        assert err.value.field == "Force" and "corrected with a reason" in str(err.value.expected)
+    assert ReviewEvent.objects.count() == 0
+    assert Record.objects.get(pk=rec.pk).force == "kent"
+
+
+@pytest.mark.django_db
+def test_the_web_refuses_a_correction_without_a_reason_and_leaves_this_system_s_outcomes_alone(
+    login: Callable[[str], Client],
+) -> None:
+    rec = _record()
+    viewer = login("viewer")
+    url = reverse("register:review-record", args=[rec.pk])
+    said = viewer.post(url, {"field": "outcome", "action": "correct", "value": "reduction in rank"})
+    assert said.status_code == 400
+    assert "Outcome: expected a field awaiting review" in said.content.decode()
+    own = _own_outcome()
+    own_url = reverse("register:review-record", args=[own.pk])
+    for action in ("correct", "confirm"):
+        said = viewer.post(own_url, {"field": "force", "action": action, "value": "Essex Police"})
+        assert said.status_code == 400, action
+    assert ReviewEvent.objects.count() == 0
+    assert Record.objects.get(pk=rec.pk).outcome == "dismissal_without_notice"
+    assert Record.objects.get(pk=own.pk).force == "kent"
+
+
+@pytest.mark.django_db
+def test_standards_corrected_in_the_queue_name_their_special_categories() -> None:
+    source = store.save_extraction(
+        extract(CERTAIN),
+        source_url="https://kent.example/q",
+        licence="OGL v3.0",
+        threshold=1.0,
+        now=NOW,
+    )
+    assert source is not None
+    rec = source.records.get()
+    assert "standards" in rec.pending and not rec.category_rows.exists()
+    rec = store.review(
+        rec.pk, "standards", reviewer="ann", correction="Equality and Diversity", now=NOW
+    )
+    assert list(rec.category_rows.values_list("category", flat=True)) == ["discrimination"]

@@ -92,12 +92,15 @@ def test_a_record_with_an_uncertain_field_waits_and_enters_only_when_every_field
 
 @pytest.mark.django_db
 def test_a_wrong_correction_names_the_field_in_plain_words_and_changes_nothing() -> None:
-    source = _save(UNCERTAIN)
+    # every field awaits review (the queue decides only those)
+    source = store.save_extraction(
+        extract(UNCERTAIN), source_url="https://example.org/n", licence="OGL", threshold=1, now=NOW
+    )
     assert source is not None
     rec = source.records.get()
     with pytest.raises(InvalidInput) as err:
-        store.review(rec.pk, "hearing_date", reviewer="ann", correction="31/02/2023")
-    assert err.value.field == "Hearing date" and "DD/MM/YYYY" in str(err.value.expected)
+        store.review(rec.pk, "force", reviewer="ann", correction="Atlantis Constabulary")
+    assert err.value.field == "Force" and "Kent Police" in str(err.value.expected)
     with pytest.raises(InvalidInput) as err2:
         store.review(rec.pk, "outcome", reviewer="ann", correction="a stern look")
     assert err2.value.field == "Outcome" and "final written warning" in str(err2.value.expected)

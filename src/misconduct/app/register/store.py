@@ -263,11 +263,19 @@ def review(
     correction: str | None = None,
     now: datetime | None = None,
 ) -> Record:
-    """Confirm a field as read (``correction`` None) or correct it; the decision is appended to the
-    review log and the record enters the register once no field awaits review."""
+    """Confirm a field awaiting review as read (``correction`` None) or correct it; the decision is
+    appended to the review log and the record enters the register once no field awaits review. Any
+    other field (read with confidence, already decided, or of this system's own outcomes, which
+    await none) is refused: it is corrected with a reason (``correct``)."""
     record = Record.objects.select_for_update().get(pk=record_id)
     if field not in FIELDS:
         raise InvalidInput("Field", "one of " + ", ".join(LABELS.values()), field)
+    if field not in record.pending:
+        raise InvalidInput(
+            LABELS[field],
+            "a field awaiting review (any other field is corrected with a reason)",
+            "a field that does not await review",
+        )
     before = record.extracted.get(field, {}).get("value")
     if correction is None:
         after, action = before, "confirmed"
@@ -276,6 +284,7 @@ def review(
         _apply(record, field, after)
         if field == "standards":
             _set_standards(record, after)
+            _recategorise(record)
     ReviewEvent.objects.create(
         record=record,
         field=field,
