@@ -230,7 +230,7 @@ def test_a_reviewer_corrects_a_published_record_from_the_web_and_the_register_sh
     assert login("no_role").get(detail).content.decode().count("Correct a field") == 0
     url = reverse("register:review-record", args=[rec.pk])
     assert login("no_role").post(url, {"field": "forum", "action": "amend"}).status_code == 404
-    viewer = login("viewer")
+    viewer = login("officer")
     assert f'href="{url}">Correct a field of this record</a>' in viewer.get(detail).content.decode()
     page = viewer.get(url).content.decode()
     assert "In the public register" in page and "<summary>Correct hearing date</summary>" in page
@@ -264,7 +264,7 @@ def test_a_reviewer_corrects_a_published_record_from_the_web_and_the_register_sh
     assert "The register shows the corrected value." in page
     assert "Corrected to: 03/03/2024" in page
     assert (
-        "viewer corrected hearing date (Not stated → 03/03/2024). Reason: The date is in the "
+        "officer corrected hearing date (Not stated → 03/03/2024). Reason: The date is in the "
         "notice&#x27;s footer." in page
     )
     from tests.app.web.test_plain_pages import _Reader
@@ -311,7 +311,7 @@ def test_the_web_refuses_a_correction_without_a_reason_and_leaves_this_system_s_
     login: Callable[[str], Client],
 ) -> None:
     rec = _record()
-    viewer = login("viewer")
+    viewer = login("officer")
     url = reverse("register:review-record", args=[rec.pk])
     said = viewer.post(url, {"field": "outcome", "action": "correct", "value": "reduction in rank"})
     assert said.status_code == 400
@@ -342,3 +342,33 @@ def test_standards_corrected_in_the_queue_name_their_special_categories() -> Non
         rec.pk, "standards", reviewer="ann", correction="Equality and Diversity", now=NOW
     )
     assert list(rec.category_rows.values_list("category", flat=True)) == ["discrimination"]
+
+
+@pytest.mark.django_db
+def test_a_viewer_reads_the_review_pages_but_changes_nothing(
+    login: Callable[[str], Client],
+) -> None:
+    rec = _record(UNCERTAIN)
+    assert rec.pending
+    viewer = login("viewer")
+    url = reverse("register:review-record", args=[rec.pk])
+    page = " ".join(viewer.get(url).content.decode().split())
+    assert "Your role lets you read the review queue, not change the register" in page
+    assert 'value="confirm"' not in page and 'value="amend"' not in page
+    queue = " ".join(viewer.get(reverse("register:review")).content.decode().split())
+    assert "Bring this system's published outcomes" not in queue
+    field = rec.pending[0]
+    for asked in (
+        {"field": field, "action": "confirm"},
+        {"field": field, "action": "correct", "value": "not stated"},
+        {"field": "forum", "action": "amend", "value": "misconduct meeting", "reason": "x"},
+    ):
+        refused = viewer.post(url, asked)
+        assert refused.status_code == 403
+        assert "Your role does not allow this. Nothing was changed." in refused.content.decode()
+    assert viewer.post(reverse("register:sync")).status_code == 403
+    assert ReviewEvent.objects.count() == 0
+    rec.refresh_from_db()
+    assert rec.pending and not rec.published
+    detail = reverse("register:record", args=[rec.pk])
+    assert "Correct a field of this record" not in viewer.get(detail).content.decode()

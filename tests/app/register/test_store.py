@@ -63,7 +63,7 @@ def test_the_calibration_sends_doubtful_fields_to_review_with_the_reason_on_the_
     # a hearing date and a decider are often misread: they wait for a person, values unchanged
     assert not rec.published and {"hearing_date", "decision_maker"} <= set(rec.pending)
     assert rec.extracted["hearing_date"]["value"] == "2024-03-03"
-    page = login("viewer").get(reverse("register:review-record", args=[rec.pk]))
+    page = login("officer").get(reverse("register:review-record", args=[rec.pk]))
     shown = " ".join(page.content.decode().split())
     assert "To review: this field is often misread (" in shown
     assert "(tested on published notices: " in shown and "such values were wrong)" in shown

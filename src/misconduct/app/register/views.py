@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from misconduct.app.register import analytics, annual_return, store
 from misconduct.app.register.models import STANDARD_HEADINGS, Record, standard_heading
+from misconduct.app.roles import Role
 from misconduct.app.web import store as case_store
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
@@ -100,7 +102,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             "row": store.public_row(r),
             "force_name": _FORCE_NAMES.get(r.force, ""),
             # signed-in reviewers reach the correction of a record from its page
-            "may_correct": r.source.origin == "ingested" and _may_review(request.user),
+            "may_correct": r.source.origin == "ingested" and _may_decide(request.user),
         },
     )
 
@@ -261,13 +263,32 @@ def plot_image(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
 
 
 def _may_review(user: Any) -> bool:
-    """Reviewing is for staff: an administrator or anyone holding a role in a force."""
+    """The review pages are for staff: an administrator or anyone holding a role in a force."""
     return bool(getattr(user, "is_staff", False) or case_store.grants(user))
 
 
+def _may_decide(user: Any) -> bool:
+    """Confirming, correcting and bringing outcomes in changes the public register: an
+    administrator, or anyone holding a role in a force other than viewer (a viewer reads only)."""
+    return bool(
+        getattr(user, "is_staff", False)
+        or any(g.role != Role.VIEWER for g in case_store.grants(user))
+    )
+
+
+_READ_ONLY = (
+    "Your role lets you read the review queue, not change the register: confirming or correcting "
+    "a field needs a role such as case officer, or an administrator."
+)
+
+
 def _reviewer(request: HttpRequest) -> str:
+    """The user's name for the review log; a page that does not exist to anyone not on staff,
+    and a refusal (403, nothing written) for a change asked by a user who may only read."""
     if not _may_review(request.user):
         raise Http404("Not found.")
+    if request.method == "POST" and not _may_decide(request.user):
+        raise PermissionDenied(_READ_ONLY)
     return str(request.user.get_username())
 
 
@@ -296,6 +317,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "waiting": store.queue().count(),
             "force_names": _FORCE_NAMES,
+            "may_decide": _may_decide(request.user),
+            "read_only": _READ_ONLY,
         },
     )
 
@@ -373,6 +396,8 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             "force_name": _FORCE_NAMES.get(r.force, ""),
             "not_stated": store.NOT_STATED,
             "correctable": r.source.origin == "ingested",
+            "may_decide": _may_decide(request.user),
+            "read_only": _READ_ONLY,
         },
         status=400 if error else 200,
     )
