@@ -380,7 +380,9 @@ CONDITIONS: dict[str, Condition] = {
             _conditional,
         ),
         Condition("often wrong", "this field is often misread", _any),
-        Condition("middling", "the rule that read it is not among the surest", _below_ninety),
+        Condition(
+            "middling", "the wording it was read from is less certain than most", _below_ninety
+        ),
         Condition("long text", "a long text, with room for other values", _long_text),
         Condition("table", "read from a table's row", _table),
         Condition(
