@@ -94,6 +94,15 @@ WITHHELD = "Officer (name withheld)"
 names them."""
 
 
+def _change(record: Record, field: str, after: Any) -> None:
+    """A reviewer's new value on the record, with its Standards and the special categories they
+    name when the Standards change (the caller's transaction writes the review log beside it)."""
+    _apply(record, field, after)
+    if field == "standards":
+        _set_standards(record, after)
+        _recategorise(record)
+
+
 def _apply(record: Record, field: str, value: Any) -> None:
     """Set one field's value on the record's columns."""
     if field in _COLUMNS:
@@ -281,10 +290,7 @@ def review(
         after, action = before, "confirmed"
     else:
         after, action = parse_value(field, correction), "corrected"
-        _apply(record, field, after)
-        if field == "standards":
-            _set_standards(record, after)
-            _recategorise(record)
+        _change(record, field, after)
     ReviewEvent.objects.create(
         record=record,
         field=field,
@@ -350,10 +356,7 @@ def correct(
         raise InvalidInput(
             LABELS[field], "a value different from the one the record holds", value.strip()
         )
-    _apply(record, field, after)
-    if field == "standards":
-        _set_standards(record, after)
-        _recategorise(record)
+    _change(record, field, after)
     ReviewEvent.objects.create(
         record=record,
         field=field,
