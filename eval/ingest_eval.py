@@ -754,6 +754,21 @@ def score_pages(
     counts: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
     sizes: Counter[str] = Counter()
     misses: list[str] = []
+
+    def seen(
+        page: str,
+        ex: Any,
+        rec: OfficerRecord | None,
+        f: str,
+        right: bool,
+        given: bool,
+        wanted: bool,
+    ) -> None:
+        """One scored value, handed to the review count and to ``each``."""
+        review_tally(review, f, rec, right, given, wanted)
+        if each is not None:
+            each(page, ex, rec, f, right or not (given or wanted), given, wanted)
+
     for page, text, url, officers in pages:
         ex = extract(text, source=page, source_url=url)
         sizes["texts"] += 1
@@ -781,10 +796,7 @@ def score_pages(
                         misses.append(
                             f"{page}: standards {sorted(pred_s)} vs truth {sorted(want_s)}"
                         )
-                    verdict = (pred_s == want_s, bool(pred_s), bool(want_s))
-                    review_tally(review, f, rec, *verdict)
-                    if each is not None:
-                        each(page, ex, rec, f, *verdict)
+                    seen(page, ex, rec, f, pred_s == want_s, bool(pred_s), bool(want_s))
                     continue
                 p = rec.value(f) if rec else None
                 if f == "finding" and not finding_scored(t, text):
@@ -800,17 +812,7 @@ def score_pages(
                 else:
                     right = p is not None and p == t
                 tally(c, right, p, t, misses, f"{page}: {f}")
-                review_tally(review, f, rec, right, p is not None, t is not None)
-                if each is not None:
-                    each(
-                        page,
-                        ex,
-                        rec,
-                        f,
-                        right or (p is None and t is None),
-                        p is not None,
-                        t is not None,
-                    )
+                seen(page, ex, rec, f, right, p is not None, t is not None)
     return counts, sizes, misses
 
 
