@@ -32,8 +32,8 @@ lint: $(STAMP) ## ruff, mypy --strict on rules/ and domain/, import-linter
 	@$(VENV)/bin/mypy
 	@$(VENV)/bin/lint-imports --no-cache
 
-unit: $(STAMP) ## pytest only
-	@$(VENV)/bin/pytest
+unit: $(STAMP) ## pytest only, on every core (a single file: .venv/bin/pytest tests/...)
+	@$(VENV)/bin/pytest -n auto --dist worksteal
 
 test: lint unit ## Everything CI runs: lint, types, import contracts and the test suite
 
