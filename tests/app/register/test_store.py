@@ -109,6 +109,27 @@ def test_a_wrong_correction_names_the_field_in_plain_words_and_changes_nothing()
     assert not rec.published
 
 
+@pytest.mark.parametrize(
+    ("iso", "expected"),
+    [
+        ("2024-01-25", "25/01/2024"),
+        ("2024-01-05", "05/01/2024"),
+        ("0999-01-02", "02/01/0999"),
+        ("2024-01", "01/2024"),  # a record may give only the month, or the year
+        ("2024", "2024"),
+        (None, ""),
+        ("", ""),
+        # Text that is not a day: its parts turned about all the same, or left as they are.
+        ("2024-01-05T09:07:00", "05T09:07:00/01/2024"),
+        ("2024-13-45", "45/13/2024"),
+        ("20240105", "20240105"),
+        ("not a date", "not a date"),
+    ],
+)
+def test_a_record_s_date_is_shown_in_figures_day_first(iso: str | None, expected: str) -> None:
+    assert store.british(iso) == expected
+
+
 @pytest.mark.django_db
 def test_corrections_are_read_the_british_way() -> None:
     assert store.parse_value("hearing_date", "27th February 2024") == "2024-02-27"
