@@ -1,13 +1,13 @@
-"""Documents write a day the British way (with its weekday where a notice names one), and a day not
-yet fixed in words."""
+"""Documents write a day the British way, and a day not yet fixed in words (the weekday a notice
+names is the domain's ``british_weekday``: tests/domain/test_british_dates.py)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
-from misconduct.documents.text import british, british_weekday
+from misconduct.documents.text import british
 from tests.domain.days import DATETIMES, DAYS, TEXTS
 
 
@@ -18,27 +18,7 @@ def test_a_day_is_written_in_words_and_no_day_as_not_yet_fixed(
     assert british(day) == words
 
 
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        (date(2024, 1, 25), "Thursday 25 January 2024"),
-        (date(2024, 1, 5), "Friday 5 January 2024"),
-        (datetime(2024, 1, 5, 23, 30, tzinfo=UTC), "Friday 5 January 2024"),
-        (date(5, 1, 2), "Sunday 2 January 5"),
-    ],
-)
-def test_a_notice_names_the_weekday_before_the_day(day: date, expected: str) -> None:
-    assert british_weekday(day) == expected
-
-
 @pytest.mark.parametrize("value", TEXTS)
 def test_a_text_is_refused_not_written(value: str) -> None:
     with pytest.raises((AttributeError, TypeError, ValueError)):
         british(value)  # type: ignore[arg-type]
-    with pytest.raises((AttributeError, TypeError, ValueError)):
-        british_weekday(value)  # type: ignore[arg-type]
-
-
-def test_no_day_has_no_weekday() -> None:
-    with pytest.raises(TypeError):
-        british_weekday(None)  # type: ignore[arg-type]
