@@ -14,8 +14,10 @@ from django.urls import reverse
 
 from misconduct.app.register import store
 from misconduct.app.register.models import Record, RecordCategory, ReviewEvent, Source
+from misconduct.domain.dates import british_numeric
 from misconduct.errors import InvalidInput
 from misconduct.ingest import extract
+from tests.domain.days import DATETIMES, DAYS
 
 NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
 CERTAIN = (
@@ -128,6 +130,17 @@ def test_a_wrong_correction_names_the_field_in_plain_words_and_changes_nothing()
 )
 def test_a_record_s_date_is_shown_in_figures_day_first(iso: str | None, expected: str) -> None:
     assert store.british(iso) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "_", "figures"),
+    [d for d in DAYS + DATETIMES if d[0].year >= 1000],  # (ISO pads a short year; figures do not)
+)
+def test_a_record_s_whole_day_is_written_as_the_domain_writes_it(
+    day: date, _: str, figures: str
+) -> None:
+    iso = date(day.year, day.month, day.day).isoformat()
+    assert store.british(iso) == british_numeric(day) == figures
 
 
 @pytest.mark.django_db
