@@ -23,6 +23,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
+from misconduct.domain.dates import british_numeric
 from misconduct.errors import InvalidInput, MisconductError
 from misconduct.rules import vocabulary
 
@@ -152,7 +153,7 @@ def _british(m: re.Match[str]) -> str:
         d = date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return m[0]
-    return f"{d:%d/%m/%Y}"
+    return british_numeric(d)
 
 
 @lru_cache(maxsize=4096)

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
+from misconduct.domain import dates
 from misconduct.errors import InvalidInput, MisconductError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -62,10 +63,8 @@ def parse_date(value: str | None, option: str) -> date | None:
 
 
 def british(day: date | None) -> str:
-    """Dates the British way: 20 January 2025."""
-    if day is None:
-        return "—"
-    return f"{day.day} {day:%B %Y}"
+    """Dates the British way (20 January 2025), and a dash for none."""
+    return "—" if day is None else dates.british(day)
 
 
 def today() -> date:

@@ -10,6 +10,7 @@ import click
 from misconduct.assessment.facts import load_facts
 from misconduct.assessment.precedents import NOTE, Comparison, Match, category_names, similar
 from misconduct.cli.output import FORMAT_OPTION, british, emit_json, handle_errors
+from misconduct.domain.dates import british_month
 from misconduct.errors import InvalidInput
 
 MAX_LIMIT = 50
@@ -22,7 +23,7 @@ def _when(decided: object) -> str:
     text = str(decided)
     try:
         if len(text) == 7:  # YYYY-MM
-            return f"{date.fromisoformat(text + '-01'):%B %Y}"
+            return british_month(date.fromisoformat(text + "-01"))
         return british(date.fromisoformat(text[:10]))
     except ValueError:
         return text

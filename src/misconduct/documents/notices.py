@@ -19,12 +19,12 @@ from misconduct.documents.parts import (
 )
 from misconduct.documents.text import (
     british,
-    british_weekday,
     finding_name,
     forum_name,
     prose_list,
     sentence,
 )
+from misconduct.domain.dates import british_weekday
 from misconduct.rules.vocabulary import Finding, Forum
 
 REG17 = "SI 2020/4 reg 17(1)"

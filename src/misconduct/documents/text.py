@@ -16,21 +16,16 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from misconduct.domain import dates
 from misconduct.rules.vocabulary import Finding, Forum, Outcome
 
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def british(day: date | None) -> str:
-    """20 January 2025 (no leading zero, month in full)."""
-    if day is None:
-        return "not yet fixed"
-    return f"{day.day} {day:%B %Y}"
-
-
-def british_weekday(day: date) -> str:
-    """Tuesday 1 July 2025."""
-    return f"{day:%A} {british(day)}"
+    """20 January 2025 (as :func:`misconduct.domain.dates.british` writes it); a day not yet
+    fixed, in words."""
+    return "not yet fixed" if day is None else dates.british(day)
 
 
 def period(months: int) -> str:

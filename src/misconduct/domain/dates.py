@@ -1,4 +1,5 @@
-"""Dates that cannot be: a step dated after today, or a legal date far outside any case's life.
+"""Dates that cannot be (a step dated after today, or a legal date far outside any case's life),
+and how a date is written the British way (:func:`british` and its kin, which every layer uses).
 
 A step records something that has happened, so its date (and every date inside it) is on or before
 the day it is recorded; only scheduled dates (a hearing's start) may lie ahead, and then by no more
@@ -17,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from misconduct.errors import InvalidInput
@@ -32,7 +33,49 @@ SCHEDULED = frozenset(
 
 
 def british(day: date) -> str:
+    """A day as British prose writes it: the day without a leading zero, the month in full. A
+    date-time gives its day alone; saying nothing of a missing day is each caller's own affair.
+
+    >>> british(date(2025, 1, 5)), british(datetime(2025, 1, 5, 9, 30))
+    ('5 January 2025', '5 January 2025')
+    """
+    return f"{day.day} {day:%B %Y}"
+
+
+def british_numeric(day: date) -> str:
+    """A day in figures, day first, as a person types it into a form (and a message repeats it).
+
+    >>> british_numeric(date(2025, 1, 5))
+    '05/01/2025'
+    """
     return day.strftime("%d/%m/%Y")
+
+
+def british_weekday(day: date) -> str:
+    """A day with its weekday, as a notice of a hearing gives it.
+
+    >>> british_weekday(date(2025, 7, 1))
+    'Tuesday 1 July 2025'
+    """
+    return f"{day:%A} {british(day)}"
+
+
+def british_month(day: date) -> str:
+    """The month of a day, for a record that gives no more than the month.
+
+    >>> british_month(date(2020, 5, 1))
+    'May 2020'
+    """
+    return f"{day:%B %Y}"
+
+
+def british_time(moment: datetime) -> str:
+    """A day and the time on the clock, as it stands (no time zone is converted).
+
+    >>> british_time(datetime(2025, 1, 5, 9, 7))
+    '5 January 2025, 09:07'
+    """
+    return f"{moment.day} {moment:%B %Y, %H:%M}"
 
 
 LABELS = {
@@ -58,16 +101,20 @@ def _label(name: str) -> str:
 def _check(name: str, day: date, today: date) -> None:
     label = _label(name)
     if day < EARLIEST:
-        raise InvalidInput(label, f"a date on or after {british(EARLIEST)}", british(day))
+        raise InvalidInput(
+            label, f"a date on or after {british_numeric(EARLIEST)}", british_numeric(day)
+        )
     if name in SCHEDULED:
         latest = date(min(today.year + SCHEDULE_YEARS, 9998), today.month, min(today.day, 28))
         if day > latest:
-            raise InvalidInput(label, f"a date no later than {british(latest)}", british(day))
+            raise InvalidInput(
+                label, f"a date no later than {british_numeric(latest)}", british_numeric(day)
+            )
     elif day > today:
         raise InvalidInput(
             label,
-            f"a date no later than today ({british(today)})",
-            british(day),
+            f"a date no later than today ({british_numeric(today)})",
+            british_numeric(day),
             hint="only a scheduled meeting or hearing may be dated ahead" if name != "on" else "",
         )
 

@@ -14,7 +14,7 @@ from typing import Any
 from misconduct.domain import commands as cmd
 from misconduct.domain import events as ev
 from misconduct.domain.case import Case
-from misconduct.domain.dates import british
+from misconduct.domain.dates import british_numeric
 from misconduct.domain.guards import (
     HEARINGS,
     REG_2024_PRIVACY_REASONS,
@@ -116,7 +116,7 @@ def _check_panel(case: Case, a: ProceedingsArrangement) -> None:
     if rules is None:
         return
     chair, citation = rules
-    when = f"with notice of referral on {british(case.referral.notice_on)}"
+    when = f"with notice of referral on {british_numeric(case.referral.notice_on)}"
     if chair is PanelChair.LEGALLY_QUALIFIED_CHAIR:
         chairs: tuple[ChairRole, ...] = (ChairRole.LEGALLY_QUALIFIED_CHAIR,)
         required: tuple[PanelRole, ...] = (PanelRole.POLICE_MEMBER, PanelRole.INDEPENDENT_MEMBER)
@@ -162,7 +162,7 @@ def _check_accelerated(case: Case, a: ProceedingsArrangement) -> None:
     except NotModelled:
         return
     citation = str(version.citation)
-    when = f"with notice of referral on {british(case.referral.notice_on)}"
+    when = f"with notice of referral on {british_numeric(case.referral.notice_on)}"
     chairs = (ChairRole.CHIEF_OFFICER, ChairRole.CHIEF_OFFICER_DELEGATE)
     if a.chair_role not in chairs:
         raise refuse(
@@ -204,8 +204,8 @@ def _starts_in_time(
         if item.step in TAKES_PLACE_BY and starts_on > item.last_day:
             who, where = EXTENDABLE[item.step]
             raise refuse(
-                f"{item.title}: it must take place by {british(item.last_day)}, and "
-                f"{british(starts_on)} is later; {who} may extend the time limit first, with reasons "
+                f"{item.title}: it must take place by {british_numeric(item.last_day)}, and "
+                f"{british_numeric(starts_on)} is later; {who} may extend the time limit first, with reasons "
                 f"({where})",
                 item.citation,
                 field,
@@ -426,7 +426,8 @@ def _papers(case: Case, c: cmd.SendPapersToChair, ctx: Context) -> ev.Event:
     assert case.referral is not None
     if p.papers_on is not None:
         raise refuse(
-            f"the papers were sent to the chair on {british(p.papers_on)}", "SI 2020/4 reg 32(6)"
+            f"the papers were sent to the chair on {british_numeric(p.papers_on)}",
+            "SI 2020/4 reg 32(6)",
         )
     not_before(c.on, case.referral.response_on or case.referral.notice_on, "the officer's response")
     not_before(c.on, p.arranged_on, "the arrangement of the proceedings")
@@ -446,7 +447,9 @@ def _pre_hearing(case: Case, c: cmd.HoldPreHearing, ctx: Context) -> ev.Event:
     if p.papers_on is None:
         raise refuse("the pre-hearing follows the papers sent to the chair", "SI 2020/4 reg 33(1)")
     if p.pre_hearing_on is not None:
-        raise refuse(f"the pre-hearing was held on {british(p.pre_hearing_on)}", "SI 2020/4 reg 33")
+        raise refuse(
+            f"the pre-hearing was held on {british_numeric(p.pre_hearing_on)}", "SI 2020/4 reg 33"
+        )
     not_before(c.on, p.papers_on, "the papers sent to the chair")
     deadlines = due_if_in_force("reg33_hearing_after_pre_hearing", c.on, Nature.OBLIGATION, "chair")
     return ev.PreHearingHeld(c.on, deadlines, c.directions.strip())
@@ -465,7 +468,7 @@ def _hearing_notice(case: Case, c: cmd.GiveHearingNotice, ctx: Context) -> ev.Ev
     last_moved = max((j.on for j in p.adjournments), default=p.arranged_on)
     if p.hearing_notice_on is not None and p.hearing_notice_on >= last_moved:
         raise refuse(
-            f"notice of this date was given on {british(p.hearing_notice_on)}",
+            f"notice of this date was given on {british_numeric(p.hearing_notice_on)}",
             "SI 2020/4 reg 35(1)",
         )
     not_before(c.on, last_moved, "the arrangement or its latest adjournment")
@@ -543,14 +546,16 @@ def _object(case: Case, c: cmd.ObjectToPanelMember, ctx: Context) -> ev.Event:
     not_before(c.on, window.trigger, "the notice of the member's name")
     if c.on > window.last_day:
         raise refuse(
-            f"an objection to {member.name} had to be made by {british(window.last_day)}",
+            f"an objection to {member.name} had to be made by {british_numeric(window.last_day)}",
             window.citation,
             "on",
         )
     earlier = _arranged(case).objection(member.name)
     if earlier is not None and earlier.officer_id == officer_id and earlier.on >= window.trigger:
         raise refuse(
-            f"the officer objected to {member.name} on {british(earlier.on)}", REG35, "member"
+            f"the officer objected to {member.name} on {british_numeric(earlier.on)}",
+            REG35,
+            "member",
         )
     return ev.PanelObjectionMade(
         c.on, member.name, member.role.value, c.grounds.strip(), officer_id
@@ -650,8 +655,8 @@ def _adjourn(case: Case, c: cmd.AdjournProceedings, ctx: Context) -> ev.Event:
     if c.resumes_on <= a.starts_on:
         raise InvalidInput(
             "resumes_on",
-            f"a date after the one arranged ({british(a.starts_on)})",
-            british(c.resumes_on),
+            f"a date after the one arranged ({british_numeric(a.starts_on)})",
+            british_numeric(c.resumes_on),
         )
     if c.on < a.starts_on:  # put off before it began: it must still begin in time
         _starts_in_time(case, c.resumes_on, field="resumes_on")
@@ -698,8 +703,8 @@ def _extend(case: Case, c: cmd.ExtendTimeLimit, ctx: Context) -> ev.Event:
     if c.extended_to <= last:
         raise InvalidInput(
             "extended_to",
-            f"a date after the present last day ({british(last)})",
-            british(c.extended_to),
+            f"a date after the present last day ({british_numeric(last)})",
+            british_numeric(c.extended_to),
         )
     not_before(c.on, min(i.trigger for i in items), "the start of the time limit")
     if c.step in WITHIN_FIRST_DAY:
@@ -707,7 +712,7 @@ def _extend(case: Case, c: cmd.ExtendTimeLimit, ctx: Context) -> ev.Event:
             if c.extended_to > outer.last_day:
                 raise refuse(
                     f"the hearing must still begin within the reg 29(2) period, by "
-                    f"{british(outer.last_day)}; extend that period first",
+                    f"{british_numeric(outer.last_day)}; extend that period first",
                     "SI 2020/4 reg 33(13)",
                     "extended_to",
                 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from misconduct.domain import commands as cmd
 from misconduct.domain import events as ev
 from misconduct.domain.case import Case
-from misconduct.domain.dates import british, check_dates
+from misconduct.domain.dates import british_numeric, check_dates
 from misconduct.domain.lifecycle import Context, decide
 from misconduct.errors import Conflict, InvalidInput
 from misconduct.services.cases import CaseService, load
@@ -73,8 +73,8 @@ def correct(
                 raise InvalidInput(
                     "date",
                     f"a date no later than #{later.sequence} ({ev.describe(later.event())}, "
-                    f"{british(later.occurred_on)})",
-                    british(replacement.on),
+                    f"{british_numeric(later.occurred_on)})",
+                    british_numeric(replacement.on),
                 )
         correction = ev.StepCorrected(
             service.today(),

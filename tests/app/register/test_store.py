@@ -14,8 +14,10 @@ from django.urls import reverse
 
 from misconduct.app.register import store
 from misconduct.app.register.models import Record, RecordCategory, ReviewEvent, Source
+from misconduct.domain.dates import british_numeric
 from misconduct.errors import InvalidInput
 from misconduct.ingest import extract
+from tests.domain.days import DATETIMES, DAYS
 
 NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
 CERTAIN = (
@@ -107,6 +109,38 @@ def test_a_wrong_correction_names_the_field_in_plain_words_and_changes_nothing()
     assert ReviewEvent.objects.count() == 0
     rec.refresh_from_db()
     assert not rec.published
+
+
+@pytest.mark.parametrize(
+    ("iso", "expected"),
+    [
+        ("2024-01-25", "25/01/2024"),
+        ("2024-01-05", "05/01/2024"),
+        ("0999-01-02", "02/01/0999"),
+        ("2024-01", "01/2024"),  # a record may give only the month, or the year
+        ("2024", "2024"),
+        (None, ""),
+        ("", ""),
+        # Text that is not a day: its parts turned about all the same, or left as they are.
+        ("2024-01-05T09:07:00", "05T09:07:00/01/2024"),
+        ("2024-13-45", "45/13/2024"),
+        ("20240105", "20240105"),
+        ("not a date", "not a date"),
+    ],
+)
+def test_a_record_s_date_is_shown_in_figures_day_first(iso: str | None, expected: str) -> None:
+    assert store.british(iso) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "_", "figures"),
+    [d for d in DAYS + DATETIMES if d[0].year >= 1000],  # (ISO pads a short year; figures do not)
+)
+def test_a_record_s_whole_day_is_written_as_the_domain_writes_it(
+    day: date, _: str, figures: str
+) -> None:
+    iso = date(day.year, day.month, day.day).isoformat()
+    assert store.british(iso) == british_numeric(day) == figures
 
 
 @pytest.mark.django_db

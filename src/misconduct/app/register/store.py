@@ -66,7 +66,10 @@ def words(value: str) -> str:
 
 
 def british(iso: str | None) -> str:
-    """An ISO date (or its year and month, or year) the British way: 12/11/2018, 11/2018, 2018."""
+    """An ISO date (or its year and month, or year) the British way: 12/11/2018, 11/2018, 2018.
+    A record may hold less than a day, so the text's parts are turned about rather than a date
+    formatted; a whole day comes out as the domain's ``british_numeric`` writes it (a test holds
+    the two together)."""
     if not iso:
         return ""
     return "/".join(reversed(iso.split("-")))

@@ -16,7 +16,7 @@ from typing import Any
 from misconduct.app.roles import Action
 from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
-from misconduct.domain.dates import british
+from misconduct.domain.dates import british_numeric
 from misconduct.domain.lifecycle import Context, decide
 from misconduct.domain.proceedings import extendable, panel_roles
 from misconduct.domain.records import (
@@ -229,7 +229,7 @@ def _upheld(data: Mapping[str, Any]) -> bool:
 
 def _extendable(case: Case) -> list[tuple[str, str]]:
     return [
-        (i.step, f"{i.title} (last day {british(i.last_day)})")
+        (i.step, f"{i.title} (last day {british_numeric(i.last_day)})")
         for i in {i.step: i for i in extendable(case)}.values()
     ]
 

@@ -16,6 +16,7 @@ from django.urls.resolvers import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString
 
 from misconduct.app.web.html import fill, safe
+from misconduct.domain import dates
 from misconduct.errors import MisconductError
 
 register = template.Library()
@@ -23,7 +24,9 @@ register = template.Library()
 
 @register.filter
 def british(value: Any) -> str:
-    """``date(2025, 1, 20)`` becomes "20 January 2025"; empty values become a dash."""
+    """``date(2025, 1, 20)`` becomes "20 January 2025" (the domain's :func:`dates.british`), a
+    date-time "20 January 2025, 14:30", ISO text the day it names (a month alone "May 2020"); empty
+    values become a dash, and anything else is shown as it stands."""
     if type(value) is date:  # (most values: the answer below, without its tests)
         return _day(value)
     if value in (None, ""):
@@ -31,22 +34,20 @@ def british(value: Any) -> str:
     if isinstance(value, str):
         try:
             if len(value) == 7:  # a month, as a precedent's record may give it: "May 2020"
-                return f"{date.fromisoformat(value + '-01'):%B %Y}"
+                return dates.british_month(date.fromisoformat(value + "-01"))
             value = date.fromisoformat(value[:10])
         except ValueError:
             return value
     if isinstance(value, datetime):
-        return f"{value.day} {value:%B %Y, %H:%M}"
+        return dates.british_time(value)
     if isinstance(value, date):
         return _day(value)
     return str(value)
 
 
-@functools.lru_cache(maxsize=8192)
-def _day(value: date) -> str:
-    """A day as :func:`british` writes it, kept: the read models written with each event (the case
-    page's time limits and facts) give the same few hundred days again and again."""
-    return f"{value.day} {value:%B %Y}"
+_day = functools.lru_cache(maxsize=8192)(dates.british)
+"""A day as :func:`british` writes it, kept: the read models written with each event (the case
+page's time limits and facts) give the same few hundred days again and again."""
 
 
 @register.filter
