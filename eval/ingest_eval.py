@@ -99,6 +99,11 @@ Per-field precision, recall and F1 of the extraction on
    after held-out 18 was measured; truth written and committed before ingest was run on them), its
    texts read from ``MISCONDUCT_INGEST_HELDOUT19_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``.
    Measured once (commit ``dd0f2c0``); development since.
+22. with ``--heldout20``: HELD-OUT 20, the pages of ``eval/heldout20/<id>.toml``, built exactly as
+   held-out 19 with wordings not queried before (towns of forces under-represented so far, force
+   outcome-page shapes, further conduct headlines; fetched after held-out 19 was measured; truth
+   written and committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT20_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1077,6 +1082,7 @@ HELD_OUT = (
         "measured once at commit dd0f2c0: development since",
         own_folder=True,
     ),
+    HeldOut(20, "not yet measured", own_folder=True),
 )
 
 
