@@ -17,10 +17,15 @@ from django.urls import reverse
 
 from misconduct.app.register import store
 from misconduct.app.register.models import Record, RecordCategory, ReviewEvent, Source
+from misconduct.app.register.reviewers import Reviewer
+from misconduct.app.roles import Role
 from misconduct.errors import InvalidInput
 from misconduct.ingest import extract
+from tests.app.web.fixtures import make_user
 
 NOW = datetime(2026, 12, 1, 10, tzinfo=UTC)
+ANN = Reviewer("ann", admin=True)
+"""An administrator, who may change any record (who else may: test_force_scope.py)."""
 # Read with confidence: published at once. The hearing date is given where the software does not
 # look for it, so it is read as not stated, with confidence.
 CERTAIN = (
@@ -41,7 +46,7 @@ def _record(text: str = CERTAIN, url: str = "https://kent.example/n1") -> Record
 
 
 def _correct(rec: Record, field: str, value: str, reason: str = "the notice says so") -> Record:
-    return store.correct(rec.pk, field, value, reviewer="ann", reason=reason, now=NOW)
+    return store.correct(rec.pk, field, value, reviewer=ANN, reason=reason, now=NOW)
 
 
 def _own_outcome() -> Record:
@@ -191,7 +196,7 @@ def test_before_it_enters_the_register_a_sure_field_is_corrected_and_an_uncertai
     rec = _correct(rec, "force", "Essex Police")  # a correction decides a field awaiting review
     assert "force" not in rec.pending
     for field in list(rec.pending):
-        rec = store.review(rec.pk, field, reviewer="ann", now=NOW)
+        rec = store.review(rec.pk, field, reviewer=ANN, now=NOW)
     assert rec.published and list(store.search({"force": "essex"})) == [rec]
 
 
@@ -230,7 +235,8 @@ def test_a_reviewer_corrects_a_published_record_from_the_web_and_the_register_sh
     assert login("no_role").get(detail).content.decode().count("Correct a field") == 0
     url = reverse("register:review-record", args=[rec.pk])
     assert login("no_role").post(url, {"field": "forum", "action": "amend"}).status_code == 404
-    viewer = login("officer")
+    make_user("reviewer", [(Role.CASE_OFFICER, "kent")])  # the record is Kent Police's
+    viewer = login("reviewer")
     assert f'href="{url}">Correct a field of this record</a>' in viewer.get(detail).content.decode()
     page = viewer.get(url).content.decode()
     assert "In the public register" in page and "<summary>Correct hearing date</summary>" in page
@@ -264,7 +270,7 @@ def test_a_reviewer_corrects_a_published_record_from_the_web_and_the_register_sh
     assert "The register shows the corrected value." in page
     assert "Corrected to: 03/03/2024" in page
     assert (
-        "officer corrected hearing date (Not stated → 03/03/2024). Reason: The date is in the "
+        "reviewer corrected hearing date (Not stated → 03/03/2024). Reason: The date is in the "
         "notice&#x27;s footer." in page
     )
     from tests.app.web.test_plain_pages import _Reader
@@ -300,7 +306,7 @@ def test_the_queue_s_decision_is_refused_for_a_field_that_does_not_await_review(
     assert rec.published and "force" not in rec.pending
     for correction in (None, "Essex Police"):
         with pytest.raises(InvalidInput) as err:
-            store.review(rec.pk, "force", reviewer="ann", correction=correction, now=NOW)
+            store.review(rec.pk, "force", reviewer=ANN, correction=correction, now=NOW)
         assert err.value.field == "Force" and "corrected with a reason" in str(err.value.expected)
     assert ReviewEvent.objects.count() == 0
     assert Record.objects.get(pk=rec.pk).force == "kent"
@@ -311,7 +317,7 @@ def test_the_web_refuses_a_correction_without_a_reason_and_leaves_this_system_s_
     login: Callable[[str], Client],
 ) -> None:
     rec = _record()
-    viewer = login("officer")
+    viewer = login("kent_officer")  # both records are Kent Police's
     url = reverse("register:review-record", args=[rec.pk])
     said = viewer.post(url, {"field": "outcome", "action": "correct", "value": "reduction in rank"})
     assert said.status_code == 400
@@ -339,7 +345,7 @@ def test_standards_corrected_in_the_queue_name_their_special_categories() -> Non
     rec = source.records.get()
     assert "standards" in rec.pending and not rec.category_rows.exists()
     rec = store.review(
-        rec.pk, "standards", reviewer="ann", correction="Equality and Diversity", now=NOW
+        rec.pk, "standards", reviewer=ANN, correction="Equality and Diversity", now=NOW
     )
     assert list(rec.category_rows.values_list("category", flat=True)) == ["discrimination"]
 

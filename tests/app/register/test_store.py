@@ -14,12 +14,15 @@ from django.urls import reverse
 
 from misconduct.app.register import store
 from misconduct.app.register.models import Record, RecordCategory, ReviewEvent, Source
+from misconduct.app.register.reviewers import Reviewer
 from misconduct.domain.dates import british_numeric
 from misconduct.errors import InvalidInput
 from misconduct.ingest import extract
 from tests.domain.days import DATETIMES, DAYS
 
 NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
+ANN = Reviewer("ann", admin=True)
+"""An administrator, who may change any record (who else may: test_force_scope.py)."""
 CERTAIN = (
     "A misconduct hearing held on 3rd March 2024 at Kent Police headquarters found that PC John "
     "Smith had breached the Standards of Professional Behaviour relating to honesty and integrity. "
@@ -84,9 +87,9 @@ def test_a_record_with_an_uncertain_field_waits_and_enters_only_when_every_field
     assert list(store.queue()) == [rec]
     for field in list(rec.pending):
         if field == "force":
-            rec = store.review(rec.pk, field, reviewer="ann", correction="Essex Police", now=NOW)
+            rec = store.review(rec.pk, field, reviewer=ANN, correction="Essex Police", now=NOW)
         else:
-            rec = store.review(rec.pk, field, reviewer="ann", now=NOW)
+            rec = store.review(rec.pk, field, reviewer=ANN, now=NOW)
     assert rec.published and rec.force == "essex"
     assert list(store.search({"force": "essex"})) == [rec]
     assert ReviewEvent.objects.filter(record=rec, action="corrected").get().after == "essex"
@@ -101,10 +104,10 @@ def test_a_wrong_correction_names_the_field_in_plain_words_and_changes_nothing()
     assert source is not None
     rec = source.records.get()
     with pytest.raises(InvalidInput) as err:
-        store.review(rec.pk, "force", reviewer="ann", correction="Atlantis Constabulary")
+        store.review(rec.pk, "force", reviewer=ANN, correction="Atlantis Constabulary")
     assert err.value.field == "Force" and "Kent Police" in str(err.value.expected)
     with pytest.raises(InvalidInput) as err2:
-        store.review(rec.pk, "outcome", reviewer="ann", correction="a stern look")
+        store.review(rec.pk, "outcome", reviewer=ANN, correction="a stern look")
     assert err2.value.field == "Outcome" and "final written warning" in str(err2.value.expected)
     assert ReviewEvent.objects.count() == 0
     rec.refresh_from_db()

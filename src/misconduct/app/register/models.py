@@ -24,6 +24,7 @@ def standard_heading(code: str) -> str:
 
 
 _PUB = models.Q(published=True)
+_WAITING = models.Q(published=False)
 
 ORIGINS = [("ingested", "Ingested from a published notice"), ("system", "This system's own case")]
 
@@ -106,6 +107,10 @@ class Record(models.Model):
             models.Index(fields=["forum", "id"], name="register_forum", condition=_PUB),
             models.Index(fields=["rank", "id"], name="register_rank", condition=_PUB),
             models.Index(fields=["id"], name="register_newest", condition=_PUB),
+            # The review queue: the records still waiting, oldest first, of every force or of one
+            # (a reviewer's own, or none known), so a page of it reads as few rows as it shows.
+            models.Index(fields=["id"], name="register_waiting", condition=_WAITING),
+            models.Index(fields=["force", "id"], name="register_waiting_force", condition=_WAITING),
         )
 
     def __str__(self) -> str:

@@ -22,6 +22,8 @@ from misconduct.app.register.models import (
     ReviewEvent,
     Source,
 )
+from misconduct.app.register.reviewers import Reviewer, in_words
+from misconduct.app.roles import AccessDenied
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
 from misconduct.ingest.categories import find_categories
@@ -89,7 +91,9 @@ def _year(iso: str | None) -> int | None:
 
 def _set_standards(record: Record, codes: Iterable[str]) -> None:
     record.standard_rows.all().delete()
-    RecordStandard.objects.bulk_create(RecordStandard(record=record, standard=c) for c in codes)
+    RecordStandard.objects.using(record._state.db).bulk_create(
+        RecordStandard(record=record, standard=c) for c in codes
+    )
 
 
 WITHHELD = "Officer (name withheld)"
@@ -162,7 +166,7 @@ def save_extraction(
 def _set_categories(record: Record, text: str) -> None:
     """The special categories the notice describes (its words, and the record's Standards)."""
     record.category_rows.all().delete()
-    RecordCategory.objects.bulk_create(
+    RecordCategory.objects.using(record._state.db).bulk_create(
         RecordCategory(record=record, category=hit.code, evidence=hit.text[:200])
         for hit in find_categories(text, list(record.standards))
     )
@@ -192,9 +196,15 @@ def _save_record(
 # -- the review queue ---------------------------------------------------------------------------
 
 
-def queue() -> QuerySet[Record]:
-    """Records with fields awaiting a person, oldest first."""
-    return Record.objects.filter(published=False, source__origin="ingested").order_by("id")
+def queue(force: str | None = None) -> QuerySet[Record]:
+    """Records with fields awaiting a person, oldest first: of every force, or of one (``""``: of
+    no known force). Only a record read from a notice waits (this system's own outcomes enter the
+    register as they are synced), so the queue is read from the partial indexes of the records not
+    yet published, ``register_waiting`` and ``register_waiting_force``, without the sources."""
+    rows = Record.objects.filter(published=False)
+    if force is not None:
+        rows = rows.filter(force=force)
+    return rows.order_by("id")
 
 
 NOT_STATED = "not stated"
@@ -266,20 +276,44 @@ def parse_value(field: str, raw: str) -> Any:
 _STANDARD_IDS = {s.id for s in standards_on(date(2020, 2, 1))}
 
 
-@transaction.atomic
+def _locked(record_id: int, reviewer: Reviewer, using: str) -> Record:
+    """The record, locked until the transaction ends, if the reviewer may change it: the check
+    reads the force the record holds as it is changed (a correction of its force by someone else
+    cannot slip between them). A refusal raises ``AccessDenied`` before anything is written."""
+    record = (
+        Record.objects.using(using).select_for_update().select_related("source").get(pk=record_id)
+    )
+    if not reviewer.may_change(record.force):
+        raise AccessDenied(
+            reviewer.why_not(record.force),
+            field="force",
+            expected="an administrator, or a role other than viewer in the record's force",
+            received=reviewer.name,
+        )
+    return record
+
+
 def review(
     record_id: int,
     field: str,
     *,
-    reviewer: str,
+    reviewer: Reviewer,
     correction: str | None = None,
     now: datetime | None = None,
+    using: str = "default",
 ) -> Record:
     """Confirm a field awaiting review as read (``correction`` None) or correct it; the decision is
     appended to the review log and the record enters the register once no field awaits review. Any
     other field (read with confidence, already decided, or of this system's own outcomes, which
-    await none) is refused: it is corrected with a reason (``correct``)."""
-    record = Record.objects.select_for_update().get(pk=record_id)
+    await none) is refused: it is corrected with a reason (``correct``). Only a reviewer who may
+    change the record's force decides (``AccessDenied`` otherwise, nothing written)."""
+    with transaction.atomic(using=using):
+        return _review(_locked(record_id, reviewer, using), field, reviewer.name, correction, now)
+
+
+def _review(
+    record: Record, field: str, reviewer: str, correction: str | None, now: datetime | None
+) -> Record:
     if field not in FIELDS:
         raise InvalidInput("Field", "one of " + ", ".join(LABELS.values()), field)
     if field not in record.pending:
@@ -294,7 +328,7 @@ def review(
     else:
         after, action = parse_value(field, correction), "corrected"
         _change(record, field, after)
-    ReviewEvent.objects.create(
+    ReviewEvent.objects.using(record._state.db).create(
         record=record,
         field=field,
         action=action,
@@ -322,21 +356,29 @@ def current(record: Record, field: str) -> Any:
 REASON_LIMIT = 500
 
 
-@transaction.atomic
 def correct(
     record_id: int,
     field: str,
     value: str,
     *,
-    reviewer: str,
+    reviewer: Reviewer,
     reason: str,
     now: datetime | None = None,
+    using: str = "default",
 ) -> Record:
     """Correct any field of an ingested record, one the software was sure of included, before or
     after it entered the register: the value is checked as the review queue checks it, the reason
     is required, and the correction is appended to the review log with the value it replaces. A
-    field awaiting review is then reviewed; a published record stays in the register."""
-    record = Record.objects.select_for_update().select_related("source").get(pk=record_id)
+    field awaiting review is then reviewed; a published record stays in the register. Only a
+    reviewer who may change the record's force corrects it (``AccessDenied`` otherwise)."""
+    with transaction.atomic(using=using):
+        record = _locked(record_id, reviewer, using)
+        return _correct(record, field, value, reviewer.name, reason, now)
+
+
+def _correct(
+    record: Record, field: str, value: str, reviewer: str, reason: str, now: datetime | None
+) -> Record:
     if record.source.origin != "ingested":
         raise InvalidInput(
             "Record",
@@ -360,7 +402,7 @@ def correct(
             LABELS[field], "a value different from the one the record holds", value.strip()
         )
     _change(record, field, after)
-    ReviewEvent.objects.create(
+    ReviewEvent.objects.using(record._state.db).create(
         record=record,
         field=field,
         action="corrected",
@@ -393,7 +435,7 @@ def _recategorise(record: Record) -> None:
     hits = {code: evidence for code, evidence in by_words}
     for hit in find_categories("", list(record.standards)):
         hits.setdefault(hit.code, hit.text[:200])
-    RecordCategory.objects.bulk_create(
+    RecordCategory.objects.using(record._state.db).bulk_create(
         RecordCategory(record=record, category=code, evidence=evidence)
         for code, evidence in hits.items()
     )
@@ -412,24 +454,37 @@ def _days(start: date | None, end: date | None) -> int | None:
 class SyncReport:
     cases: int
     records: int
+    forces: tuple[str, ...] | None = None
+    """The forces whose outcomes were brought in (None: every force)."""
 
     def said(self) -> str:
         """The report in words: these are the system's own outcomes, not the whole register."""
+        of = "" if self.forces is None else f" of {in_words(self.forces)}"
         return (
-            f"Brought this system's published outcomes into the register: {self.cases} case(s), "
-            f"{self.records} officer record(s)."
+            f"Brought this system's published outcomes{of} into the register: "
+            f"{self.cases} case(s), {self.records} officer record(s)."
         )
 
 
 @transaction.atomic
-def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
+def sync_system(
+    on: date, *, forces: Iterable[str] | None = None, now: datetime | None = None
+) -> SyncReport:
     """Bring the system's own published outcomes into the register, read through the public
-    projection (so anonymity orders and redaction apply as on the public pages)."""
+    projection (so anonymity orders and redaction apply as on the public pages): every force's
+    (``forces`` None: the command line and an administrator), or those of ``forces`` only (a
+    reviewer brings in the outcomes of the forces whose records they may change)."""
     from misconduct.app.web import register as public_register
     from misconduct.app.web import store as case_store
 
     when = now or _now()
-    outcomes = [v for v in public_register.records(on) if v.kind == "outcome"]
+    chosen = None if forces is None else tuple(sorted(set(forces)))
+    published = (
+        public_register.records(on)
+        if chosen is None
+        else [v for f in chosen for v in public_register.records(on, force=f)]
+    )
+    outcomes = [v for v in published if v.kind == "outcome"]
     attention = {
         ref: c.came_to_attention for ref, c in case_store.states([v.ref for v in outcomes]).items()
     }
@@ -509,7 +564,7 @@ def sync_system(on: date, *, now: datetime | None = None) -> SyncReport:
             ]
             _set_categories(record, "\n".join(published_words))
             count += 1
-    return SyncReport(len(outcomes), count)
+    return SyncReport(len(outcomes), count, chosen)
 
 
 # -- search ---------------------------------------------------------------------------------------

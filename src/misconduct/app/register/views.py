@@ -23,7 +23,8 @@ from django.views.decorators.http import require_POST
 
 from misconduct.app.register import analytics, annual_return, store
 from misconduct.app.register.models import STANDARD_HEADINGS, Record, standard_heading
-from misconduct.app.roles import Role
+from misconduct.app.register.reviewers import Reviewer, in_words, reviewer_of
+from misconduct.app.roles import AccessDenied
 from misconduct.app.web import store as case_store
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
@@ -94,6 +95,9 @@ def register(request: HttpRequest) -> HttpResponse:
 
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_object_or_404(Record.objects.select_related("source"), pk=pk, published=True)
+    # signed-in reviewers reach the correction of a record from its page, if it is theirs to change
+    staff = r.source.origin == "ingested" and _may_review(request.user)
+    read_only = _read_only(reviewer_of(request.user), r.force) if staff else ""
     return render(
         request,
         "register/record.html",
@@ -101,8 +105,8 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             "r": r,
             "row": store.public_row(r),
             "force_name": _FORCE_NAMES.get(r.force, ""),
-            # signed-in reviewers reach the correction of a record from its page
-            "may_correct": r.source.origin == "ingested" and _may_decide(request.user),
+            "may_correct": staff and not read_only,
+            "read_only": read_only,
         },
     )
 
@@ -267,29 +271,37 @@ def _may_review(user: Any) -> bool:
     return bool(getattr(user, "is_staff", False) or case_store.grants(user))
 
 
-def _may_decide(user: Any) -> bool:
-    """Confirming, correcting and bringing outcomes in changes the public register: an
-    administrator, or anyone holding a role in a force other than viewer (a viewer reads only)."""
-    return bool(
-        getattr(user, "is_staff", False)
-        or any(g.role != Role.VIEWER for g in case_store.grants(user))
-    )
-
-
 _READ_ONLY = (
     "Your role lets you read the review queue, not change the register: confirming or correcting "
     "a field needs a role such as case officer, or an administrator."
 )
 
 
-def _reviewer(request: HttpRequest) -> str:
-    """The user's name for the review log; a page that does not exist to anyone not on staff,
-    and a refusal (403, nothing written) for a change asked by a user who may only read."""
+def _reviewer(request: HttpRequest) -> Reviewer:
+    """The user as a reviewer (who may change the records of which forces: ``reviewers``); a page
+    that does not exist to anyone not on staff, and a refusal (403, nothing written) for a change
+    asked by a user who may change no record at all (a viewer). Whether they may change the record
+    asked about is checked as it is changed (``store``)."""
     if not _may_review(request.user):
         raise Http404("Not found.")
-    if request.method == "POST" and not _may_decide(request.user):
+    who = reviewer_of(request.user)
+    if request.method == "POST" and not who.deciding:
         raise PermissionDenied(_READ_ONLY)
-    return str(request.user.get_username())
+    return who
+
+
+def _read_only(who: Reviewer, force: str) -> str:
+    """Why the user may not change a record of ``force``, for the page ("" when they may)."""
+    if who.may_change(force):
+        return ""
+    if not who.deciding:
+        return _READ_ONLY
+    return "You can read this record but not change it. " + who.why_not(force)
+
+
+def _not_allowed(request: HttpRequest, reason: str) -> HttpResponse:
+    """The refusal page with the reason in words (nothing was written)."""
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def _shown(value: Any, field: str) -> str:
@@ -306,26 +318,71 @@ def _shown(value: Any, field: str) -> str:
     return store.words(str(value))
 
 
+QUEUE_PAGE = 50
+"""Records on a page of the review queue."""
+UNKNOWN = "unknown"
+"""The queue's filter for the records whose force is not known."""
+
+
+def _waiting(n: int, which: str) -> str:
+    """The queue's count in words: "3 ingested records of Kent Police wait for a person"."""
+    if n == 0:
+        return f"No ingested record{which} waits for a person"
+    if n > case_store.COUNT_CAP:
+        return f"More than {case_store.COUNT_CAP:,} ingested records{which} wait for a person"
+    verb = "waits" if n == 1 else "wait"
+    return f"{n:,} ingested record{'' if n == 1 else 's'}{which} {verb} for a person"
+
+
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    _reviewer(request)
-    rows = list(store.queue().select_related("source")[:100])
+    """The records waiting for a person, a page at a time (by position, oldest first), of every
+    force or of one; each row says who may decide it. Every read is of an index over the waiting
+    records, and the count stops at the lists' cap."""
+    who = _reviewer(request)
+    asked = (request.GET.get("force") or "").strip()
+    error = None
+    if asked and asked != UNKNOWN and asked not in _FORCE_NAMES:
+        error = f"Force: expected a force from the list, received “{asked}”."
+        asked = ""
+    force = None if not asked else "" if asked == UNKNOWN else asked
+    rows = store.queue(force).select_related("source")
+    try:
+        page = case_store.keyset(
+            rows,
+            ("id",),
+            QUEUE_PAGE,
+            after=request.GET.get("after", ""),
+            before=request.GET.get("before", ""),
+        )
+    except InvalidInput:  # a position edited by hand: the first page
+        page = case_store.keyset(rows, ("id",), QUEUE_PAGE)
+    which = ""
+    if force is not None:
+        which = f" of {_FORCE_NAMES[force]}" if force else " whose force is not known"
     return render(
         request,
         "register/review_queue.html",
         {
-            "rows": rows,
-            "waiting": store.queue().count(),
-            "force_names": _FORCE_NAMES,
-            "may_decide": _may_decide(request.user),
+            "rows": [(r, who.decided_by(r.force)) for r in page.rows],
+            "page": page,
+            "waiting": _waiting(case_store.capped_count(store.queue(force)), which),
+            "forces": sorted(_FORCE_NAMES.items(), key=lambda item: item[1]),
+            "force": asked,
+            "unknown": UNKNOWN,
+            "querystring": f"force={asked}&" if asked else "",
+            "error": error,
+            "may_decide": who.deciding,
+            "yours": "" if who.admin else in_words(who.forces),
             "read_only": _READ_ONLY,
         },
+        status=400 if error else 200,
     )
 
 
 @login_required
 def review_record(request: HttpRequest, pk: int) -> HttpResponse:
-    reviewer = _reviewer(request)
+    who = _reviewer(request)
     r = get_object_or_404(Record.objects.select_related("source"), pk=pk)
     error: dict[str, str] = {}
     typed: dict[str, dict[str, str]] = {}
@@ -334,17 +391,17 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
         action = request.POST.get("action")
         try:
             if action == "confirm":
-                store.review(r.pk, field, reviewer=reviewer)
+                store.review(r.pk, field, reviewer=who)
             elif action == "amend":  # any field, with a reason
                 typed[field] = {
                     "value": request.POST.get("value", ""),
                     "reason": request.POST.get("reason", ""),
                 }
-                store.correct(r.pk, field, reviewer=reviewer, **typed[field])
+                store.correct(r.pk, field, reviewer=who, **typed[field])
             else:
-                store.review(
-                    r.pk, field, reviewer=reviewer, correction=request.POST.get("value", "")
-                )
+                store.review(r.pk, field, reviewer=who, correction=request.POST.get("value", ""))
+        except AccessDenied as exc:  # a record of another force, or of none known
+            return _not_allowed(request, exc.message)
         except InvalidInput as exc:
             error[field] = f"{exc.field}: expected {exc.expected}, received “{exc.received}”."
         else:
@@ -396,8 +453,8 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             "force_name": _FORCE_NAMES.get(r.force, ""),
             "not_stated": store.NOT_STATED,
             "correctable": r.source.origin == "ingested",
-            "may_decide": _may_decide(request.user),
-            "read_only": _READ_ONLY,
+            "may_decide": who.may_change(r.force),
+            "read_only": _read_only(who, r.force),
         },
         status=400 if error else 200,
     )
@@ -430,8 +487,10 @@ def _correction_choices(field: str) -> list[str]:
 @login_required
 @require_POST
 def sync(request: HttpRequest) -> HttpResponse:
-    _reviewer(request)
-    report = store.sync_system(case_store.today())
+    """Bring this system's published outcomes in: an administrator's of every force, anyone
+    else's of the forces whose records they may change."""
+    who = _reviewer(request)
+    report = store.sync_system(case_store.today(), forces=None if who.admin else who.forces)
     messages.success(request, report.said())
     return redirect("register:review")
 
