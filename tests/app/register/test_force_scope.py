@@ -296,7 +296,9 @@ def test_the_queue_says_who_decides_each_record_and_filters_by_force(
         "Officer Unknown": "An administrator (the force is not known)",
     }
     # the bulk action brings in only the outcomes of the forces the user may change
-    assert "published outcomes of Metropolitan Police Service into the register" in queue
+    # (the sentence above the button names the force; the button says "your force")
+    assert "You may confirm and correct the records of Metropolitan Police Service." in queue
+    assert "published outcomes of your force into the register" in queue
     kent_only = _page(met, reverse("register:review") + "?force=kent")
     assert "Officer Kent" in kent_only and "Officer Met" not in kent_only
     assert "1 ingested record of Kent Police waits for a person" in kent_only

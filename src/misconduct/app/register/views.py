@@ -374,6 +374,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "error": error,
             "may_decide": who.deciding,
             "yours": "" if who.admin else in_words(who.forces),
+            # the button says "your force(s)": the sentence above it lists them
+            "your_forces": "your force" if len(who.forces) == 1 else "your forces",
             "read_only": _READ_ONLY,
         },
         status=400 if error else 200,
