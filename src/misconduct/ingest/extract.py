@@ -216,7 +216,9 @@ def refusal(text: str) -> str | None:
             ]
         )
     ]
-    has_result = bool(find_outcomes(text) or findings)
+    # (or a barring told as done: "Former officer barred from profession after a misconduct
+    # hearing"; twenty-third round)
+    has_result = bool(find_outcomes(text) or findings or barring_told(text))
     if not has_result and _FUTURE.search(text):
         return (
             "The text announces proceedings to come (a notice of hearing) and states no finding "
@@ -361,12 +363,16 @@ def extract(
     records = []
     for officer in officers:
         scope = scopes.get(officer.key, [])  # empty when the text is about one officer
+        own_doc = doc
+        if len(officers) > 1:
+            own_doc = _own_force(text, officer, doc)
+            own_doc = _separate_case(text, officer, scope, own_doc)
         records.append(
             _record(
                 text,
                 officer,
                 scope,
-                doc,
+                own_doc,
                 table,
                 assigned.get(officer.key),
                 single=len(officers) == 1,
@@ -382,6 +388,67 @@ def extract(
         _give_counted_part(text, records, groups)
         _part_cleared(text, records)
     return Extraction(source, original, records=records, warnings=warnings)
+
+
+# "PC Jo Bloggs, formerly of Kent Police, was also barred": a force named in apposition to an
+# officer of a page about several, that officer's own (twenty-third round); "formerly" makes the
+# officer former
+_OWN_FORCE_AFTER = re.compile(
+    r"(?:,\s*|\s+)(?P<former>(?:formerly|previously|latterly)\s+)?(?:of|from|with)\s+(?:the\s+)?"
+    r"(?=(?-i:[A-Z]))",
+    re.I,
+)
+
+
+def _own_force(text: str, officer: Officer, doc: dict[str, Field]) -> dict[str, Field]:
+    """The document's fields with the force the text names beside one of the officer's mentions,
+    where it names one there."""
+    for mention in officer.mentions:
+        m = _OWN_FORCE_AFTER.match(text, mention.end)
+        if m is None:
+            continue
+        forces = [f for f in find_forces(text[m.end() : m.end() + 60]) if f.start == 0]
+        if not forces:
+            continue
+        f = forces[0]
+        if m.group("former") and not officer.former:
+            officer.former = True
+            officer.former_span = Piece(m.start("former"), m.end("former"), m.group("former"))
+        return {**doc, "force": Field(f.code, _span(m.end(), m.end() + f.end, text), 0.9)}
+    return doc
+
+
+# "The first, PC A, faced an accelerated hearing ... In the second case, PC B was barred": an
+# officer whose case the text opens as another one has only the forum and decision maker named in
+# their own words (twenty-third round)
+_ANOTHER_CASE = re.compile(
+    r"^\s*(?:In\s+(?:the|a)\s+(?:second|third|fourth|other|separate|further|final|last)\s+"
+    r"(?:case|matter|hearing)|In\s+another\s+(?:case|matter|hearing)|"
+    r"The\s+(?:second|third|fourth|other|last)\s*,)",
+    re.I,
+)
+
+
+def _separate_case(
+    text: str, officer: Officer, scope: list[Piece], doc: dict[str, Field]
+) -> dict[str, Field]:
+    """The document's fields, or, for an officer whose case the text opens as another, the forum
+    and decision maker of their own words only."""
+    if not officer.mentions or not scope:
+        return doc
+    first = min(p.start for p in officer.mentions)
+    sent = _sentence_piece(text, first)
+    if not _ANOTHER_CASE.match(text[sent.start : first]):
+        return doc
+    own = _first_in_scope(scope, find_forums, text)
+    masked = list(" " * len(text))
+    for p in scope:
+        masked[p.start : p.end] = text[p.start : p.end]
+    return {
+        **doc,
+        "forum": _hit_field(own[0], text) if own else absent("no forum named for this case"),
+        "decision_maker": _decision_maker("".join(masked)),
+    }
 
 
 # "PC A and PC B were found guilty of misconduct, with the former given a written warning and the
@@ -792,15 +859,22 @@ _HEARING_TO_COME = re.compile(
 )
 
 
+# The words of an outcome, not of the hearing: "was dismissed in May 2025" dates the dismissal as a
+# story tells it later, not a hearing the text fixes (twenty-third round)
+_OUTCOME_WORD = re.compile(r"^(?:dismissed|fired|sacked|sanction)$", re.I)
+
+
 def _own_clause_names_hearing(sentence: str, found: d.FoundDate) -> bool:
     """A hearing word in the date's own clause: from the last comma or semicolon before it to
-    the next comma, semicolon or stop after it (eleventh round)."""
+    the next comma, semicolon or stop after it (eleventh round); a word of the outcome alone is
+    not one (twenty-third round)."""
     before = sentence[: found.start]
     start = max(before.rfind(","), before.rfind(";")) + 1
     after = re.search(r"[,;.]", sentence[found.end :])
     end = found.end + after.start() if after else len(sentence)
     clause = sentence[start : found.start] + " " + sentence[found.end : end]
-    return bool(_DATE_GOOD.search(clause)) and not _DATE_BAD.search(clause)
+    words = [w for w in _DATE_GOOD.findall(clause) if not _OUTCOME_WORD.match(w)]
+    return bool(words) and not _DATE_BAD.search(clause)
 
 
 # A month and year opening a sentence whose subject, a panel, a chair or a hearing, then decides:
@@ -1240,6 +1314,28 @@ _DM_PATTERNS = [
         r"(?P<dm>(?i:(?:deputy\s+|assistant\s+)*(?:chief\s+constable|commissioner))"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
+    # "A hearing into his conduct was held on 14 July by Chief Constable Jo Bloggs": the chief
+    # officer who held the hearing (twenty-third round)
+    re.compile(
+        r"\b(?:hearing|proceedings)\b[^.;\n]{0,60}?\b(?:was|were|had\s+been)\s+(?:held|heard|"
+        r"conducted)\b[^.;\n]{0,30}?\bby\s+(?:the\s+force['’]s\s+)?"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    # "Finding PC X guilty of gross misconduct, Kent Police Chief Constable Jo Bloggs said": the
+    # one who gives the finding decides, as "Delivering her decision" (twenty-third round)
+    re.compile(
+        r"\b[Ff]inding\s+[^,.;\n]{1,60}?\b(?:guilty|proven|proved)\b[^,.;\n]{0,60},\s+(?:the\s+)?"
+        r"(?:[A-Z][\w&'’-]*\s+){0,3}"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    # "Chief Constable Jo Bloggs told the hearing that he 'found the allegations amounted to gross
+    # misconduct'": the finding in the chief officer's own words, told to the hearing
+    # (twenty-third round); not the chief officer who told a reporter, or a hearing what they felt
+    re.compile(
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+        r"told\s+the\s+(?:[\w-]+\s+){0,2}(?:hearing|panel)\s+(?:that\s+)?(?:he|she|they)\s+"
+        r"[“\"‘']?(?:had\s+)?(?:found|was\s+satisfied|decided|concluded|determined|ruled)\b"
+    ),
     # ("the independent legally-qualified chair", hyphened; not "legally qualified chairs" in
     # general; twentieth round)
     re.compile(
@@ -1390,8 +1486,10 @@ _DM_PANEL = (
 )
 
 
+# ... "chaired by Ch Con Bloggs", the title shortened (twenty-third round)
 _CHAIRED_BY_TITLE = re.compile(
-    r"\bchaired\s+by\s+(?P<dm>(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w’'-]+))\b"
+    r"\bchaired\s+by\s+(?P<dm>(?:Mr|Mrs|Ms|Miss|Dr|Ch\.?\s+Con|Chief\s+Con|CC)\.?\s+"
+    r"(?P<surname>[A-Z][\w’'-]+))\b"
 )
 
 
@@ -2247,20 +2345,53 @@ def _record(
 
 # "put on the barred list", "barred from policing", "barring him from policing" (twelfth round);
 # "banned from working for the police in any capacity" (twentieth round)
+# "barred from (the) profession" (twenty-third round)
 _BARRED = re.compile(
     r"\bbarred\s+list\b|"
     r"\b(?:bar(?:red|ring|s)|bann(?:ed|ing)|bans)\s+(?:(?:him|her|them)\s+)?from\s+"
-    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police)",
+    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police|(?:the\s+)?profession\b)",
+    re.I,
+)
+# "could be barred from policing", "faces being put on the barred list", "if the allegations are
+# proven he will be barred": a barring to come, or one asked for, is no result
+# ... nor what happens to officers in general ("officers who are dismissed are placed on the barred
+# list")
+_BARRING_TO_COME = re.compile(
+    r"\b(?:could|may|might|will|would|shall|can|if|whether|faces?|facing|risks?|seek\w*|"
+    r"calls?\s+for|allege\w*|officers\s+(?:who|that)|are\s+(?:then\s+|automatically\s+)?"
+    r"(?:placed|put|added|included))\b[^.;]*$",
     re.I,
 )
 
 
+def barring_told(text: str) -> re.Match[str] | None:
+    """The first barring from policing the text tells as done ("Former officer barred from
+    profession after ...", "she has been put on the barred list"), not one to come or asked for
+    (twenty-third round)."""
+    for m in _BARRED.finditer(text):
+        before = text[
+            max(
+                0, text.rfind(".", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1
+            ) : m.start()
+        ]
+        if not _BARRING_TO_COME.search(before):
+            return m
+    return None
+
+
 def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bool:
     """A former officer (named so, or the only officer of a text that says former or resigned)
-    found to have committed gross misconduct and put on the barred list."""
+    found to have committed gross misconduct and put on the barred list; or one the text tells was
+    barred, where it prints no finding: the barred list takes a former officer only on a finding
+    that they would have been dismissed, which follows only gross misconduct (twenty-third
+    round)."""
     former = officer.former or (single and bool(_FORMER_OFFICER.search(text)))
-    gross = any(h.code == "gross_misconduct" for h in find_findings(text))
-    return former and gross and bool(_BARRED.search(text))
+    if not former or not _BARRED.search(text):
+        return False
+    findings = find_findings(text)
+    if any(h.code == "gross_misconduct" for h in findings):
+        return True
+    return not findings and barring_told(text) is not None
 
 
 # "culminating in the officer's resignation in June", "following his resignation": a resignation
@@ -2547,7 +2678,7 @@ def _outcome_read(
     if lead and not any(h.code == hits[0].code for h in lead[1]):
         hits = lead[1] + [h for h in hits if h.start >= lead[0].end]
     if not hits and officer_former_gm_barred(text, officer, single=single):
-        m = _BARRED.search(text)
+        m = barring_told(text) or _BARRED.search(text)
         assert m is not None
         return Field(
             "would_have_been_dismissed",
@@ -2839,6 +2970,10 @@ _EVERY_OFFICER = re.compile(
     # ("... the expected standards of honesty and integrity required of its officers";
     # twentieth round)
     r"\b(?:all|any|every|its|our|their)\s+(?:of\s+)?(?:our\s+)?(?:police\s+)?officers?\b|"
+    # "A basic expectation of an officer is to maintain honesty and integrity": what is expected
+    # of any officer, "an officer" in general (twenty-third round)
+    r"\b(?:expectations?|requirements?|(?:expected|required|asked))\s+of\s+(?:an?|any|every)\s+"
+    r"(?:police\s+)?officer\b|"
     # "The public should be able to trust that all of our officers act with honesty and
     # integrity" (twelfth round)
     r"\b(?:should|must|expects?|trust)\b[^.]{0,40}?\b(?:all|every)\s+(?:of\s+)?(?:our\s+)?"
@@ -2863,9 +2998,11 @@ _FORCE_ANCHOR = re.compile(r"\bmisconduct\s+(?:by\b|case\b)", re.I)
 # A Standard the sentence says was found breached ("the panel found PC A breached the standards of
 # professional behaviour in respect of X", "X was found proven"), not merely alleged.
 _FOUND_BREACHED = re.compile(
+    # (up to 100 characters between the verb and the breach: "concluded his improper use of
+    # police equipment and his work email account breached ..."; twenty-third round, 60 before)
     r"\b(?:found|finds|proved|proven|upheld|concluded|determined|admit(?:s|ted)|accept(?:s|ed))\b"
     r"(?:(?!\bnot\b)[^.;:])"
-    r"{0,60}?\bbreach(?:ed|es)?\b(?:(?!\bnot\b|\balleg)[^.:]){0,300}$|"
+    r"{0,100}?\bbreach(?:ed|es)?\b(?:(?!\bnot\b|\balleg)[^.:]){0,300}$|"
     # "Four of these allegations were proven, namely honesty and integrity, ..."
     r"\b(?<!not\s)(?:proven|proved|upheld|substantiated)\s*,?\s+(?:namely|specifically|being)\b"
     r"[^.:]{0,300}$|"

@@ -241,6 +241,12 @@ _ALIAS_BEFORE = re.compile(
 )
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
+# "her colleague, named only as Officer A", "another colleague – Officer B": a cipher given to an
+# officer's colleague (a witness, the one wronged) names no officer the text reports on
+# (twenty-third round); "Officer A and a colleague, Officer B, were dismissed" still does
+_COLLEAGUE_BEFORE = re.compile(
+    r"\b(?:his|her|their|another|a\s+fellow)\s+(?:police\s+)?colleague\b[^.\n]{0,25}$", re.I
+)
 _LETTERED = re.compile(
     _FORMER + r"\b[Oo]fficer[ \t]+(?P<quote>[‘'\"])?(?P<names>[A-Z])(?(quote)[’'\"])(?!\w)"
 )
@@ -255,7 +261,8 @@ _UNNAMED = re.compile(
     # "the former constable" (30/11/2026, sixth round)
     r"\b(?:[Tt]he|[Aa])\s+(?:former\s+)?(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,4}Police\s+"
     r"(?P<rank2>constable|sergeant|inspector)\b|"
-    r"\b(?:[Tt]he|[Aa])\s+former\s+(?P<rank3>constable)\b|"
+    # ... "the ex-constable" (twenty-third round)
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:former\s+|ex-)(?P<rank3>constable)\b|"
     # "The off-duty constable, who had been drinking, ..." (sixteenth round)
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:off|on)[\s-]duty\s+(?P<rank4>constable)\b"
 )
@@ -456,6 +463,14 @@ def find_officers(text: str) -> list[Officer]:
             and (strict[0].rank is None or named[0].rank in (None, strict[0].rank))
         ):
             return named
+        # ... or whom the text names where it describes them ("Kent ex-police officer barred ...
+        # Jo Bloggs, 28, of Townley, was ... the ex-constable"): the officer named, with the rank
+        # the description gives (twenty-third round)
+        after = _named_after_described(text)
+        if len(after) == 1 and (strict[0].rank is None or after[0].rank in (None, strict[0].rank)):
+            if after[0].rank is None:
+                after[0].rank, after[0].rank_span = strict[0].rank, strict[0].rank_span
+            return after
     found = strict or _find_officers(text, lenient=True)
     return found or _named_after_described(text)
 
@@ -465,12 +480,34 @@ def find_officers(text: str) -> list[Officer]:
 # surname opening it, the surname printed again later (seventeenth round).
 _DESCRIBED_OPENING = re.compile(
     r"^\s*(?:A|An|The)\s+(?:[\w-]+\s+){0,3}?(?P<rank>(?:detective\s+)?(?:constable|sergeant|"
-    r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have)\s+been\b",
+    r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have)\s+been\b|"
+    # a headline's short passive, with no article or auxiliary ("Former Kent Police officer
+    # barred from profession after ..."; twenty-third round)
+    r"(?:(?<![\w-])[\w-]+[ \t]+){0,3}?\b(?P<hrank>(?:detective\s+)?(?:constable|sergeant|"
+    r"inspector)|police\s+officer|officer)[ \t]+(?:barred|banned|sacked|dismissed|fired)[ \t]+"
+    r"(?:from|after|for|over)\b|"
+    # "A police inspector on light duties went paragliding ..., a misconduct panel found": a
+    # sentence opening with an officer described as "a police <rank>" (twenty-third round; the
+    # sentence naming the officer must then tell a result)
+    r"^\s*(?:A|An|The)\s+(?:(?-i:[A-Z])[\w&'’-]*\s+){0,3}(?:former\s+|serving\s+)?police\s+"
+    r"(?P<prank>constable|sergeant|inspector)\b(?!\s+(?-i:[A-Z]))",
     # at the start of a line too: a headline and a "Published" line the flattening joined to the
     # opening sentence (eighteenth round)
     re.I | re.M,
 )
-_NAME_OPENS = re.compile(rf"^\s*(?P<name>{_FULL_NAME})\s+(?:was|is|had|has)\b")
+# (an age and a home town between: "Jo Bloggs, 28, of Townley, was ..."; twenty-third round)
+_NAME_OPENS = re.compile(
+    rf"^\s*(?P<name>{_FULL_NAME})(?:,[ \t]+\d{{2}})?"
+    r"(?:,[ \t]+of[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)?"
+    r",?\s+(?P<verb>was|is|had|has|(?-i:[a-z]{3,}ed))\b"
+)
+# ... or a verb in the past tense, where the sentence says a hearing found it: "Jo Bloggs
+# threatened a colleague ..., a misconduct hearing found" (twenty-third round)
+_HEARING_FOUND_IT = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:hearing|panel|tribunal|chair)\s+(?:has\s+|had\s+)?"
+    r"(?:found|heard|ruled|concluded|decided)\b",
+    re.I,
+)
 
 
 # "She was asked by a sergeant to take a breath test": a rank after "by", the agent of a passive
@@ -500,33 +537,72 @@ def described_rank(text: str) -> tuple[str, Piece] | None:
     return found[0] if found and len({c for c, _ in found}) == 1 else None
 
 
+_FORMER_WORD = re.compile(r"\b(?:former|ex-)", re.I)
+
+
+def _lines_after(text: str, sents: list[Piece], i: int, at: int) -> list[Piece]:
+    """The lines of sentence ``i`` after position ``at`` in it, then the next two sentences: where
+    the name of an officer described may open (a headline with no full stop is joined to the
+    sentence under it; twenty-third round)."""
+    out: list[Piece] = []
+    line = sents[i].text.find("\n", at)
+    while line >= 0:
+        nxt = sents[i].text.find("\n", line + 1)
+        end = len(sents[i].text) if nxt < 0 else nxt
+        out.append(
+            Piece(sents[i].start + line + 1, sents[i].start + end, sents[i].text[line + 1 : end])
+        )
+        line = nxt
+    return out + sents[i + 1 : i + 3]
+
+
 def _named_after_described(text: str) -> list[Officer]:
     sents = sentences(text)
     for i in range(min(len(sents) - 1, 3)):
         described = _DESCRIBED_OPENING.search(sents[i].text)
         if described is None:
             continue
-        named = _NAME_OPENS.match(sents[i + 1].text)
-        if named is None:
+        group = next(g for g in ("rank", "hrank", "prank") if described.group(g))
+        # (the seventeenth round's opening sentence: its name opens the next sentence)
+        pieces = (
+            [sents[i + 1]] if group == "rank" else _lines_after(text, sents, i, described.end())
+        )
+        found = [(piece, named) for piece in pieces if (named := _NAME_OPENS.match(piece.text))]
+        if not found:
+            return []
+        after, named = found[0]
+        if named.group("verb") not in ("was", "is", "had", "has") and not _HEARING_FOUND_IT.search(
+            after.text
+        ):
+            return []
+        if group == "prank" and not _SUBJECT.search(after.text):
             return []
         name = named.group("name")
         surname = name.split()[-1]
         if name.split()[0] in _NOT_NAMES or _printed(text, surname) < 2:
             return []
-        start = sents[i + 1].start + named.start("name")
+        start = after.start + named.start("name")
         mention = Piece(start, start + len(name), name)
-        printed_rank = described.group("rank")
+        printed_rank = described.group(group)
         rank = rank_code(printed_rank)
         rank_span = (
             Piece(
-                sents[i].start + described.start("rank"),
-                sents[i].start + described.end("rank"),
+                sents[i].start + described.start(group),
+                sents[i].start + described.end(group),
                 printed_rank,
             )
             if rank
             else None
         )
-        return [Officer(surname, name, rank, rank_span, name, mentions=[mention])]
+        officer = Officer(surname, name, rank, rank_span, name, mentions=[mention])
+        former = _FORMER_WORD.search(described.group())
+        if former is not None:
+            # "Former Kent Police officer barred ...": the officer described is former
+            # (twenty-third round)
+            at = sents[i].start + described.start() + former.start()
+            officer.former = True
+            officer.former_span = Piece(at, at + len(former.group()), former.group())
+        return [officer]
     return []
 
 
@@ -722,7 +798,14 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         """The officer a match's whole ``names`` group names, with no rank printed."""
         add(m.group("names"), None, None, m.start("names"), m.end("names"), former, label)
 
+    colleagues = {
+        m.group("names")
+        for m in _LETTERED.finditer(text)
+        if _COLLEAGUE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+    }
     for m in _LETTERED.finditer(text):
+        if m.group("names") in colleagues:
+            continue
         add_named(m, _group(m, "former"), f"Officer {m.group('names')}")
     for pattern in (
         _NAME_AGE_OF_FORCE,

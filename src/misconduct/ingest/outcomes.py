@@ -101,6 +101,15 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         r"no\s+(?:sanction|disciplinary\s+action)\s+(?:was|could\s+be)\s+(?:imposed|given|taken)",
         0.7,
     ),
+    # "The appropriate disciplinary action is for no formal action be taken", "ruled that no
+    # formal action should be taken": no sanction given (twenty-third round); not "no formal
+    # action has yet been taken" or an investigation's "no formal action was needed"
+    (
+        "no_further_action",
+        r"no\s+formal\s+(?:disciplinary\s+)?action\s+(?:be|should\s+be|would\s+be|will\s+be|"
+        r"was|is\s+to\s+be|to\s+be)\s+taken",
+        0.7,
+    ),
 ]
 _OUTCOME_RES = [(c, re.compile(rf"\b(?:{p})\b", re.IGNORECASE), k) for c, p, k in _OUTCOMES]
 # A mention is not an outcome when it is a possibility, a comparison or about an appeal or claim.
@@ -544,8 +553,12 @@ _NO_MISCONDUCT = re.compile(
     r"(?:was|were|has\s+been|have\s+been)\s+(?:upheld|allowed|successful)|"
     # "found that PC X had not breached the standards of professional behaviour on all counts"
     # (not "had not breached the standards in respect of A", which clears one Standard only)
-    r"found\s+(?:that\s+)?[^.;]{0,40}?\b(?:had|has|did)\s+not\s+breach(?:ed)?\s+(?:the|any)\s+"
-    r"(?:of\s+the\s+)?standards(?:\s+of\s+professional\s+behaviou?r)?"
+    # "A panel decided PC X had not breached the police ethics code" (twenty-third round: the
+    # panel's other verbs, and the code of ethics or "police standards" for the Standards)
+    r"(?:found|decided|concluded|ruled|determined)\s+(?:that\s+)?[^.;]{0,40}?\b(?:had|has|did)\s+"
+    r"not\s+breach(?:ed)?\s+(?:(?:the|any)\s+(?:of\s+the\s+)?standards"
+    r"(?:\s+of\s+professional\s+behaviou?r)?|(?:the\s+|any\s+)?police\s+standards|"
+    r"the\s+(?:police\s+)?(?:ethics\s+code|code\s+of\s+ethics))"
     r"(?!\s+(?:in\s+respect|in\s+relation|relating|regarding|concerning|for|of)\b)|"
     r"(?:panel|chair|hearing)\s+(?:has\s+|had\s+)?(?:found|concluded|ruled|decided|determined)\s+"
     r"(?:there\s+(?:was|is)\s+)?no\s+case\s+to\s+answer|"
@@ -653,7 +666,12 @@ _FORUM_RES = [
         "special_case_hearing",
         # "At a special hearing ..., the chief constable ...": the same, without "misconduct"
         # (nineteenth round); not a court's ("a special hearing at the magistrates' court")
-        re.compile(r"\bspecial\s+hearing\b(?![^.;\n]{0,40}\bcourt\b)", re.I),
+        # ... "the special police (conduct, disciplinary) hearing" (twenty-third round)
+        re.compile(
+            r"\bspecial\s+(?:police\s+|conduct\s+|disciplinary\s+)?hearing\b"
+            r"(?![^.;\n]{0,40}\bcourt\b)",
+            re.I,
+        ),
         0.8,
     ),
     (
