@@ -98,7 +98,8 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     (
         "no_further_action",
         r"there\s+(?:was|is|could\s+be)\s+no\s+(?:sanction|disciplinary\s+action)|"
-        r"no\s+(?:sanction|disciplinary\s+action)\s+(?:was|could\s+be)\s+(?:imposed|given|taken)",
+        r"no\s+(?:sanction|disciplinary\s+action)\s+(?:was|could\s+be|will\s+be|would\s+be)\s+"
+        r"(?:imposed|given|taken)",
         0.7,
     ),
     # "The appropriate disciplinary action is for no formal action be taken", "ruled that no
@@ -127,7 +128,10 @@ _NOT_OUTCOME_BEFORE = re.compile(
     r"previously|already\s+(?:received|been\s+given|had|been)|"
     # "unable to conclude that the officer would have been sacked" (fourth round, after held-out
     # 3 was measured)
-    r"unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied)\s+(?:\w+\s+){0,3}$",
+    r"unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied|"
+    # the allegation's wording: "a breach that, if proved, is so serious that your dismissal would
+    # be justified" (twenty-fourth round: an alleged dismissal is never an outcome)
+    r"if\s+prove[dn]|so\s+serious\s+(?:that|as))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 # A sanction asked for, argued for or escaped is not the one given (30/11/2026, issue 15, fourth
@@ -394,6 +398,17 @@ def _would_be_had_serving(before: str, text: str, m: re.Match[str], code: str) -
 _PRACTICE_USED_BEFORE = re.compile(r"\b(?:use|uses|using|the\s+use\s+of)\s+[“\"‘']?$", re.I)
 
 
+# "recent reinstatement cases of dismissed officers", "a tribunal for sacked police officers":
+# officers in general, described by a dismissal, not one given in the text (twenty-fourth round;
+# "the dismissed officers" may be the text's own, so only after a preposition or quantifier)
+_OFFICERS_AFTER = re.compile(
+    r"\s+(?:police\s+)?(?:officers|constables|staff|personnel|colleagues)\b", re.IGNORECASE
+)
+_OFFICERS_IN_GENERAL_BEFORE = re.compile(
+    r"\b(?:of|for|by|with|among|to|other|many|some|more|fewer|reinstat\w*)\s+$", re.IGNORECASE
+)
+
+
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
     for, declined, set aside or already held, an appeal, an allegation dismissed)."""
@@ -407,6 +422,12 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
         code == "dismissal_without_notice"
         and m.group().lower() == "dismissal"
         and _DISMISSAL_OF_A_CASE.match(after)
+    ):
+        return True
+    if (
+        code == "dismissal_without_notice"
+        and _OFFICERS_AFTER.match(after)
+        and _OFFICERS_IN_GENERAL_BEFORE.search(before)
     ):
         return True
     if code == "dismissal_without_notice" and _case_dismissed(
@@ -508,6 +529,8 @@ _NOT_FINDING_BEFORE = re.compile(
     # "amounted to misconduct, but are not so serious they constitute gross misconduct"
     # (30/11/2026, fourth round)
     r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether|"
+    # "It is alleged that this matter amounts to gross misconduct" (twenty-fourth round)
+    r"(?<!\bnot\s)alleged(?:\s+that)?|"
     # "... insufficient evidence to make a finding of ..." (sixth round)
     r"(?:insufficient|no|not\s+enough)\s+evidence\s+to\s+(?:make|support|sustain|reach)|"
     r"not\s+so\s+serious|not\s+serious\s+enough|rather\s+than|instead\s+of|reduced\s+from|"
@@ -596,7 +619,18 @@ _NO_MISCONDUCT = re.compile(
     r"(?:hearing|panel)\b[^.;]{0,80}?\b(?:concluded|found|decided|ruled|deemed|determined)\s+"
     r"(?:today\s+|yesterday\s+)?that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
     r"(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
-    r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process)\b",
+    r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process|"
+    # "A misconduct hearing into claims that PC X ... has found there was no case to answer",
+    # "The panel today, Wednesday, found there was no case to answer" (twenty-fourth round: the
+    # hearing or panel described or dated before its verb, no "that"; not an investigation's)
+    r"\b(?:hearing|panel)\b(?:(?!investigat|inquiry|review|IOPC)[^.;]){0,160}?\b(?:has\s+|had\s+)?"
+    r"(?:found|concluded|decided|ruled|determined)\s+(?:that\s+)?there\s+(?:was|is|were)\s+"
+    r"no\s+case\s+to\s+answer|"
+    # "Police were forced to scrap the disciplinary proceedings against PC X", "the abandoning of
+    # a misconduct hearing": proceedings ended without a finding (twenty-fourth round)
+    r"(?:scrap(?:ped|ping)?|abandon(?:ed|ing)?|dropp(?:ed|ing)|halt(?:ed|ing)?)\s+(?:of\s+)?"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:misconduct|disciplinary)\s+"
+    r"(?:hearing|proceedings|case)s?)\b",
     re.IGNORECASE,
 )
 

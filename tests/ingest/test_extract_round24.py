@@ -1,0 +1,123 @@
+"""Rules of the twenty-fourth round (1/12/2026, issue 15), written against held-out 21's misses
+after its one measurement. Every text is invented for the test; none is a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest.outcomes import find_findings, find_outcomes
+from tests.ingest.reading import one_record
+
+_one = one_record
+
+
+def _codes(text: str) -> list[str]:
+    return [h.code for h in find_outcomes(text)]
+
+
+def _findings(text: str) -> list[str]:
+    return [h.code for h in find_findings(text)]
+
+
+# --- No case to answer on an alleged gross misconduct ------------------------------------------
+
+
+_NO_CASE = (
+    "A disciplinary hearing into claims that a Kent Police officer insulted a shopkeeper has "
+    "found there was no case to answer.\n\n"
+    "PC Jo Bloggs attended the two-day hearing in Maidstone.\n\n"
+    "A notice issued before the hearing said: \u201cIt is alleged that this conduct amounts to "
+    "gross misconduct, a breach of the Standards of Professional Behaviour that, if proved, is so "
+    "serious that your dismissal would be justified.\u201d\n\n"
+    "The panel on Tuesday 4 March found there was no case to answer and so no disciplinary action "
+    "will be taken.\n"
+)
+
+
+def test_no_case_to_answer_on_an_alleged_gross_misconduct_is_no_dismissal() -> None:
+    rec = _one(_NO_CASE)
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("outcome") == "no_further_action"
+    assert rec.value("status") == "serving"
+
+
+def test_a_dismissal_the_allegation_says_would_be_justified_is_no_outcome() -> None:
+    assert "dismissal_without_notice" not in _codes(
+        "a breach that, if proved, is so serious that your dismissal would be justified"
+    )
+    assert "dismissal_without_notice" not in _codes(
+        "conduct so serious as to warrant dismissal if proven"
+    )
+    # a dismissal told as given still is one
+    assert _codes("The panel found the case proved and he was dismissed without notice.") == [
+        "dismissal_without_notice"
+    ]
+
+
+def test_a_level_alleged_is_no_finding() -> None:
+    assert "gross_misconduct" not in _findings(
+        "It is alleged that this matter amounts to gross misconduct."
+    )
+    # "not alleged" does not hide a finding that follows
+    assert _findings("The panel found his conduct amounted to gross misconduct.") == [
+        "gross_misconduct"
+    ]
+
+
+def test_a_panel_described_before_finding_no_case_to_answer_clears() -> None:
+    for said in (
+        "The panel yesterday, Monday 3 June, found there was no case to answer.",
+        "A gross misconduct hearing into claims that a sergeant lied has found there was no case "
+        "to answer.",
+    ):
+        assert _findings(said) == ["no_misconduct"], said
+    # an investigation's "no case to answer" before a hearing is not the hearing's
+    assert "no_misconduct" not in _findings(
+        "Before the hearing an investigation by the IOPC found there was no case to answer."
+    )
+
+
+def test_no_disciplinary_action_will_be_taken_is_no_further_action() -> None:
+    assert _codes("No disciplinary action will be taken against the sergeant.") == [
+        "no_further_action"
+    ]
+
+
+# --- A hearing scrapped as an abuse of process, in a page about dismissals in general -----------
+
+
+_SCRAPPED = (
+    "Federation warns of harm done by slow discipline cases\n\n"
+    "The federation said the collapse of a misconduct hearing yesterday may follow recent "
+    "appeals by dismissed officers to police tribunals.\n\n"
+    "Essex Police were forced to scrap lengthy disciplinary proceedings against PC Jo Bloggs, "
+    "who had been cleared by a jury two years ago.\n\n"
+    "The panel, in dismissing every allegation, said there had been an abuse of process owing to "
+    "delay.\n"
+)
+
+
+def test_a_hearing_scrapped_as_an_abuse_of_process_is_no_dismissal() -> None:
+    rec = _one(_SCRAPPED)
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("outcome") == "no_further_action"
+
+
+def test_dismissed_officers_in_general_are_no_outcome() -> None:
+    for said in (
+        "reinstatement cases of dismissed officers through appeal tribunals",
+        "a growing number of appeals by sacked police officers",
+    ):
+        assert "dismissal_without_notice" not in _codes(said), said
+    # the text's own officers, dismissed
+    assert "dismissal_without_notice" in _codes(
+        "The dismissed officers were named as PC A and PC B."
+    )
+
+
+def test_proceedings_scrapped_or_abandoned_clear() -> None:
+    for said in (
+        "The force abandoned the misconduct hearing against the constable.",
+        "Police were forced to scrap costly disciplinary proceedings against the officer.",
+    ):
+        assert _findings(said) == ["no_misconduct"], said
+    # scrapping something else is not a clearing
+    assert _findings("The force scrapped its plans for a new station.") == []
