@@ -121,3 +121,27 @@ def test_proceedings_scrapped_or_abandoned_clear() -> None:
         assert _findings(said) == ["no_misconduct"], said
     # scrapping something else is not a clearing
     assert _findings("The force scrapped its plans for a new station.") == []
+
+
+# --- Two levels found for one officer, each with its own act ------------------------------------
+
+
+def test_misconduct_for_one_act_and_gross_misconduct_for_another_is_gross() -> None:
+    rec = _one(
+        "PC Jo Bloggs of Kent Police was dismissed after a hearing found her guilty of misconduct "
+        "by leaving her post early and gross misconduct for lying about it.\n"
+    )
+    assert rec.value("finding") == "gross_misconduct"
+    assert _findings(
+        "found guilty of misconduct over a late report and of gross misconduct for a false entry"
+    ) == ["gross_misconduct"]
+
+
+def test_misconduct_with_its_act_and_no_second_level_stays_misconduct() -> None:
+    assert _findings("found guilty of misconduct by leaving her post early and lying about it") == [
+        "misconduct"
+    ]
+    # a gross misconduct hearing named after the act is no second finding
+    assert _findings(
+        "found guilty of misconduct for swearing and gross misconduct hearing costs were paid"
+    ) == ["misconduct"]

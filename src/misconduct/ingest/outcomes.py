@@ -635,7 +635,13 @@ _NO_MISCONDUCT = re.compile(
 )
 
 
-_AND_GROSS = re.compile(r"\s+and\s+(?:of\s+)?gross\s+misconduct\b", re.I)
+_AND_GROSS = re.compile(
+    # "guilty of misconduct by going to a match and gross misconduct for breaking a glass": each
+    # level with its own act (twenty-fourth round)
+    r"(?:\s+(?:by|for|over|in|after|when)\s+[^.;,]{1,80}?)?"
+    r"\s+and\s+(?:of\s+)?gross\s+misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel))",
+    re.I,
+)
 
 
 def find_findings(text: str, offset: int = 0) -> list[Hit]:
