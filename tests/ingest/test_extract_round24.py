@@ -3,6 +3,7 @@ after its one measurement. Every text is invented for the test; none is a page's
 
 from __future__ import annotations
 
+from misconduct.ingest import extract
 from misconduct.ingest.outcomes import find_findings, find_outcomes
 from tests.ingest.reading import one_record
 
@@ -145,3 +146,28 @@ def test_misconduct_with_its_act_and_no_second_level_stays_misconduct() -> None:
     assert _findings(
         "found guilty of misconduct for swearing and gross misconduct hearing costs were paid"
     ) == ["misconduct"]
+
+
+# --- A former officer who cannot serve again ----------------------------------------------------
+
+
+def test_a_former_officer_who_cannot_serve_again_after_a_hearing_would_have_been_dismissed() -> (
+    None
+):
+    rec = _one(
+        "A Kent Police inspector sent threatening letters to a neighbour, a chief constable said.\n"
+        "Former Inspector Jo Bloggs cannot serve again after an accelerated misconduct hearing in "
+        "March.\n"
+        "The former officer resigned after he admitted breaching the standards.\n"
+    )
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("status") == "former"
+    assert rec.value("finding") == "gross_misconduct"
+
+
+def test_a_return_to_service_only_possible_is_no_barring() -> None:
+    ex = extract(
+        "A former Kent Police sergeant may never serve again if a misconduct hearing next month "
+        "finds she lied, the force said.\n"
+    )
+    assert ex.refused is not None

@@ -2349,7 +2349,11 @@ def _record(
 _BARRED = re.compile(
     r"\bbarred\s+list\b|"
     r"\b(?:bar(?:red|ring|s)|bann(?:ed|ing)|bans)\s+(?:(?:him|her|them)\s+)?from\s+"
-    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police|(?:the\s+)?profession\b)",
+    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police|(?:the\s+)?profession\b)|"
+    # "Former DI Jo Bloggs cannot serve again after an accelerated misconduct hearing": told as
+    # done (twenty-fourth round; "may never serve again" is a possibility and is not read)
+    r"\b(?:cannot|can\s+not|can\s+never|can\s+no\s+longer|will\s+never)\s+serve\s+"
+    r"(?:as\s+an?\s+(?:police\s+)?officer\s+|in\s+(?:the\s+)?(?:police|policing)\s+)?again\b",
     re.I,
 )
 # "could be barred from policing", "faces being put on the barred list", "if the allegations are
