@@ -45,8 +45,12 @@ def test_a_dismissal_the_allegation_says_would_be_justified_is_no_outcome() -> N
         "a breach that, if proved, is so serious that your dismissal would be justified"
     )
     assert "dismissal_without_notice" not in _codes(
-        "conduct so serious as to warrant dismissal if proven"
+        "conduct which, if proven, would be so serious as to warrant dismissal"
     )
+    # a panel's decision in the same words stands
+    assert _codes(
+        "The panel found the breach so serious that dismissal without notice is justified."
+    ) == ["dismissal_without_notice"]
     # a dismissal told as given still is one
     assert _codes("The panel found the case proved and he was dismissed without notice.") == [
         "dismissal_without_notice"
@@ -171,3 +175,9 @@ def test_a_return_to_service_only_possible_is_no_barring() -> None:
         "finds she lied, the force said.\n"
     )
     assert ex.refused is not None
+
+
+def test_so_serious_that_told_of_a_decision_is_still_an_outcome() -> None:
+    assert _codes(
+        "The misconduct was so serious that he would have been dismissed if he had not resigned."
+    ) == ["would_have_been_dismissed"]

@@ -128,10 +128,7 @@ _NOT_OUTCOME_BEFORE = re.compile(
     r"previously|already\s+(?:received|been\s+given|had|been)|"
     # "unable to conclude that the officer would have been sacked" (fourth round, after held-out
     # 3 was measured)
-    r"unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied|"
-    # the allegation's wording: "a breach that, if proved, is so serious that your dismissal would
-    # be justified" (twenty-fourth round: an alleged dismissal is never an outcome)
-    r"if\s+prove[dn]|so\s+serious\s+(?:that|as))\s+(?:\w+\s+){0,3}$",
+    r"unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 # A sanction asked for, argued for or escaped is not the one given (30/11/2026, issue 15, fourth
@@ -409,6 +406,15 @@ _OFFICERS_IN_GENERAL_BEFORE = re.compile(
 )
 
 
+# the allegation's wording: "a breach that, if proved, is so serious that your dismissal would be
+# justified" (twenty-fourth round: an alleged dismissal is never an outcome; "the breach was so
+# serious that dismissal without notice is justified" is a panel's decision and stands)
+_IF_PROVED_BEFORE = re.compile(
+    r"\bif\s+(?:it\s+is\s+|they\s+are\s+|the\s+allegations?\s+(?:is|are)\s+)?prove[dn]\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+
+
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
     for, declined, set aside or already held, an appeal, an allegation dismissed)."""
@@ -437,6 +443,8 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     if code == "dismissal_without_notice" and _claims_dismissed(
         re.split(r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 300) : m.start()])[-1]
     ):
+        return True
+    if _IF_PROVED_BEFORE.search(before):
         return True
     if (
         _NOT_OUTCOME_BEFORE.search(before)
