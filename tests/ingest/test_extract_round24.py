@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from misconduct.ingest import extract
 from misconduct.ingest.outcomes import find_findings, find_outcomes
-from tests.ingest.reading import one_record
+from tests.ingest.reading import one_record, records_by_name
 
 _one = one_record
 
@@ -181,3 +181,36 @@ def test_so_serious_that_told_of_a_decision_is_still_an_outcome() -> None:
     assert _codes(
         "The misconduct was so serious that he would have been dismissed if he had not resigned."
     ) == ["would_have_been_dismissed"]
+
+
+# --- A page about three officers: one cleared, two former officers found to have committed
+# misconduct as a group ---------------------------------------------------------------------------
+
+
+_THREE = (
+    "Three Kent Police officers, one serving and two former, have been cleared of gross "
+    "misconduct over a car chase.\n"
+    "The panel decided gross misconduct was not proven against a serving officer, known as "
+    "Officer Q, as well as former Sergeant Jo Bloggs and former Constable Sam Smith.\n"
+    "But the panel ruled that misconduct had been committed by the two former officers, who "
+    "posted videos of the chase online.\n"
+)
+
+
+def test_a_finding_told_of_the_former_officers_as_a_group_is_theirs_alone() -> None:
+    recs = records_by_name(_THREE)
+    for name in ("Jo Bloggs", "Sam Smith"):
+        assert recs[name].value("finding") == "misconduct", name
+        assert recs[name].value("outcome") is None, name
+        assert recs[name].value("status") == "former", name
+    cleared = recs[None]
+    assert cleared.value("finding") == "no_misconduct"
+    assert cleared.value("outcome") == "no_further_action"
+
+
+def test_misconduct_committed_is_a_finding() -> None:
+    assert _findings("The chair ruled that gross misconduct had been committed.") == [
+        "gross_misconduct"
+    ]
+    # an allegation that it was is not
+    assert _findings("It is alleged that misconduct was committed.") == []

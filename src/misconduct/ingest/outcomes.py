@@ -485,7 +485,9 @@ _FINDING_RES = [
     ),
     re.compile(
         r"(?P<gross>gross\s+)?misconduct\s+(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+)?"
-        r"(?:proven|proved|found)\b",
+        # "the panel ruled that misconduct had been committed by ..." (twenty-fourth round)
+        r"(?:proven|proved|found)\b|"
+        r"(?P<gross2>gross\s+)?misconduct\s+(?:had\s+been|has\s+been|was|were)\s+committed\b",
         re.IGNORECASE,
     ),
     re.compile(
@@ -659,7 +661,8 @@ def find_findings(text: str, offset: int = 0) -> list[Hit]:
         for m in pattern.finditer(text):
             if _NOT_FINDING_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
                 continue
-            code = "gross_misconduct" if m.group("gross") else "misconduct"
+            gross = m.group("gross") or ("gross2" in pattern.groupindex and m.group("gross2"))
+            code = "gross_misconduct" if gross else "misconduct"
             both = _AND_GROSS.match(text, m.end())
             if code == "misconduct" and both:
                 # "found guilty of misconduct and gross misconduct": allegations proven at both
