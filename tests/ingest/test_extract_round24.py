@@ -4,7 +4,7 @@ after its one measurement. Every text is invented for the test; none is a page's
 from __future__ import annotations
 
 from misconduct.ingest import extract
-from misconduct.ingest.outcomes import find_findings, find_outcomes
+from misconduct.ingest.outcomes import find_findings, find_forums, find_outcomes, warning_months
 from tests.ingest.reading import one_record, records_by_name
 
 _one = one_record
@@ -214,3 +214,28 @@ def test_misconduct_committed_is_a_finding() -> None:
     ]
     # an allegation that it was is not
     assert _findings("It is alleged that misconduct was committed.") == []
+
+
+# --- A warning's period told of the record; accelerated proceedings -----------------------------
+
+
+def test_a_warning_on_the_record_for_the_next_years_has_that_period() -> None:
+    got = warning_months(
+        "She was given a final written warning, which will be on her record for the next three years."
+    )
+    assert got is not None and got[0] == 36
+    got = warning_months("a final written warning that will stay on file for 18 months")
+    assert got is not None and got[0] == 18
+    # another clause's years are not the warning's
+    assert warning_months("a final written warning; she had served for the next two years") is None
+
+
+def test_accelerated_misconduct_proceedings_are_an_accelerated_hearing() -> None:
+    said = (
+        "She is the first of six officers to face the force's accelerated misconduct proceedings."
+    )
+    assert [h.code for h in find_forums(said)] == ["accelerated_misconduct_hearing"]
+    # ordinary proceedings stay what they were
+    assert "accelerated_misconduct_hearing" not in [
+        h.code for h in find_forums("He faces gross misconduct proceedings next month.")
+    ]

@@ -695,7 +695,9 @@ _FORUM_RES = [
             r"(?:misconduct\s+|tribunal\s+|disciplinary\s+)?hearing"
             # "fast track hearings", the 2012 rules' name for them (ninth round); in quotation
             # marks ('a "fast-track" misconduct hearing', seventeenth round)
-            r"|\bfast[\s-]+track[\"'\u201d\u2019]?\s+(?:disciplinary\s+|misconduct\s+)?hearings?",
+            r"|\bfast[\s-]+track[\"'\u201d\u2019]?\s+(?:disciplinary\s+|misconduct\s+)?hearings?"
+            # "the force's accelerated misconduct proceedings" (twenty-fourth round)
+            r"|\baccelerated\s+(?:gross\s+)?(?:misconduct|disciplinary)\s+proceedings",
             re.I,
         ),
         0.95,
@@ -796,10 +798,11 @@ _PERIOD = [
     re.compile(
         _FWW
         + r"[^.;]{0,80}?(?:\b(?:for|of|lasting|last|lasts|remain\w*\s+(?:in\s+(?:force|place)|live|"
-        r"on\s+(?:file|record|\w+\s+record))\s+for)\s+|\()"
-        r"(?:a\s+(?:further\s+)?period\s+of\s+|the\s+period\s+of\s+|a\s+duration\s+of\s+)?"
-        + _WORD_NUMBER
-        + _UNIT,
+        r"on\s+(?:file|record|\w+\s+record))\s+for|"
+        # "which will be on his record for the next five years" (twenty-fourth round)
+        r"(?:be|stay)\s+on\s+(?:file|record|\w+\s+record)\s+for)\s+|\()"
+        r"(?:a\s+(?:further\s+)?period\s+of\s+|the\s+period\s+of\s+|a\s+duration\s+of\s+|"
+        r"the\s+next\s+)?" + _WORD_NUMBER + _UNIT,
         re.I,
     ),
     # "a final written warning, 18 months"
