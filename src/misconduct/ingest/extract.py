@@ -2227,7 +2227,8 @@ def _record(
             )
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
-    fields["finding"] = _finding(text, scope, table, outcome, fields["forum"])
+    group = former_group_finding(text) if officer.former and not single else None
+    fields["finding"] = _finding(text, scope, table, outcome, fields["forum"], group)
     if (
         fields["finding"].value == "no_misconduct"
         and fields["status"].value is None
@@ -2349,7 +2350,11 @@ def _record(
 _BARRED = re.compile(
     r"\bbarred\s+list\b|"
     r"\b(?:bar(?:red|ring|s)|bann(?:ed|ing)|bans)\s+(?:(?:him|her|them)\s+)?from\s+"
-    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police|(?:the\s+)?profession\b)",
+    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police|(?:the\s+)?profession\b)|"
+    # "Former DI Jo Bloggs cannot serve again after an accelerated misconduct hearing": told as
+    # done (twenty-fourth round; "may never serve again" is a possibility and is not read)
+    r"\b(?:cannot|can\s+not|can\s+never|can\s+no\s+longer|will\s+never)\s+serve\s+"
+    r"(?:as\s+an?\s+(?:police\s+)?officer\s+|in\s+(?:the\s+)?(?:police|policing)\s+)?again\b",
     re.I,
 )
 # "could be barred from policing", "faces being put on the barred list", "if the allegations are
@@ -2628,7 +2633,12 @@ def _outcome_read(
         # was not proven against the inspector or the sergeant") is not given another officer's
         # sanction from elsewhere in the text (30/11/2026, eighth round).
         scoped = _first_in_scope(scope, find_findings, text)
-        if scoped and all(h.code == "no_misconduct" for h in scoped):
+        if (
+            scoped
+            and all(h.code == "no_misconduct" for h in scoped)
+            # (not a former officer the text finds guilty as one of "the former officers")
+            and not (officer.former and former_group_finding(text))
+        ):
             return _hit_field(
                 scoped[0],
                 text,
@@ -2783,8 +2793,35 @@ def _outcome_read(
     return _hit_field(best, text, conf=conf, note=note)
 
 
+# "the panel ruled that misconduct had been committed by the two former officers": a finding
+# told of the former officers of a page about several, named as a group (twenty-fourth round)
+_FORMER_GROUP = re.compile(
+    r"[^.;]{0,60}?\b(?:by|against)\s+(?:the|both)\s+(?:(?:two|three|four|both)\s+)?"
+    r"former\s+(?:police\s+)?officers\b",
+    re.I,
+)
+
+
+def former_group_finding(text: str) -> Hit | None:
+    """The first finding of misconduct or gross misconduct the text tells of "the (two) former
+    officers" as a group (twenty-fourth round)."""
+    return next(
+        (
+            h
+            for h in find_findings(text)
+            if h.code != "no_misconduct" and _FORMER_GROUP.match(text, h.end)
+        ),
+        None,
+    )
+
+
 def _finding(
-    text: str, scope: list[Piece], table: dict[str, Piece], outcome: Field, forum: Field
+    text: str,
+    scope: list[Piece],
+    table: dict[str, Piece],
+    outcome: Field,
+    forum: Field,
+    group: Hit | None = None,
 ) -> Field:
     if "finding" in table:
         cell = table["finding"]
@@ -2792,6 +2829,9 @@ def _finding(
         if m:
             code = "gross_misconduct" if m.group(1) else "misconduct"
             return Field(code, Span(cell.start + m.start(), cell.start + m.end(), m.group()), 0.9)
+    if group is not None and outcome.value is None:
+        # a former officer of several, of whom the text tells a finding as a group
+        return _hit_field(group, text, conf=0.7, note="told of the former officers as a group")
     hits = _first_in_scope(scope, find_findings, text) if scope else []
     if outcome.value in _SANCTIONS:
         # A sanction follows a finding of misconduct: "no further action was taken against him"

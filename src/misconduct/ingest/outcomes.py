@@ -98,7 +98,8 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     (
         "no_further_action",
         r"there\s+(?:was|is|could\s+be)\s+no\s+(?:sanction|disciplinary\s+action)|"
-        r"no\s+(?:sanction|disciplinary\s+action)\s+(?:was|could\s+be)\s+(?:imposed|given|taken)",
+        r"no\s+(?:sanction|disciplinary\s+action)\s+(?:was|could\s+be|will\s+be|would\s+be)\s+"
+        r"(?:imposed|given|taken)",
         0.7,
     ),
     # "The appropriate disciplinary action is for no formal action be taken", "ruled that no
@@ -394,6 +395,26 @@ def _would_be_had_serving(before: str, text: str, m: re.Match[str], code: str) -
 _PRACTICE_USED_BEFORE = re.compile(r"\b(?:use|uses|using|the\s+use\s+of)\s+[“\"‘']?$", re.I)
 
 
+# "recent reinstatement cases of dismissed officers", "a tribunal for sacked police officers":
+# officers in general, described by a dismissal, not one given in the text (twenty-fourth round;
+# "the dismissed officers" may be the text's own, so only after a preposition or quantifier)
+_OFFICERS_AFTER = re.compile(
+    r"\s+(?:police\s+)?(?:officers|constables|staff|personnel|colleagues)\b", re.IGNORECASE
+)
+_OFFICERS_IN_GENERAL_BEFORE = re.compile(
+    r"\b(?:of|for|by|with|among|to|other|many|some|more|fewer|reinstat\w*)\s+$", re.IGNORECASE
+)
+
+
+# the allegation's wording: "a breach that, if proved, is so serious that your dismissal would be
+# justified" (twenty-fourth round: an alleged dismissal is never an outcome; "the breach was so
+# serious that dismissal without notice is justified" is a panel's decision and stands)
+_IF_PROVED_BEFORE = re.compile(
+    r"\bif\s+(?:it\s+is\s+|they\s+are\s+|the\s+allegations?\s+(?:is|are)\s+)?prove[dn]\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+
+
 def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     """Whether a mention of an outcome is not an outcome given (a possibility, a sanction asked
     for, declined, set aside or already held, an appeal, an allegation dismissed)."""
@@ -409,6 +430,12 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
         and _DISMISSAL_OF_A_CASE.match(after)
     ):
         return True
+    if (
+        code == "dismissal_without_notice"
+        and _OFFICERS_AFTER.match(after)
+        and _OFFICERS_IN_GENERAL_BEFORE.search(before)
+    ):
+        return True
     if code == "dismissal_without_notice" and _case_dismissed(
         text[max(0, m.start() - 180) : m.start()]
     ):
@@ -416,6 +443,8 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     if code == "dismissal_without_notice" and _claims_dismissed(
         re.split(r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 300) : m.start()])[-1]
     ):
+        return True
+    if _IF_PROVED_BEFORE.search(before):
         return True
     if (
         _NOT_OUTCOME_BEFORE.search(before)
@@ -456,7 +485,9 @@ _FINDING_RES = [
     ),
     re.compile(
         r"(?P<gross>gross\s+)?misconduct\s+(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+)?"
-        r"(?:proven|proved|found)\b",
+        # "the panel ruled that misconduct had been committed by ..." (twenty-fourth round)
+        r"(?:proven|proved|found)\b|"
+        r"(?P<gross2>gross\s+)?misconduct\s+(?:had\s+been|has\s+been|was|were)\s+committed\b",
         re.IGNORECASE,
     ),
     re.compile(
@@ -508,6 +539,8 @@ _NOT_FINDING_BEFORE = re.compile(
     # "amounted to misconduct, but are not so serious they constitute gross misconduct"
     # (30/11/2026, fourth round)
     r"(if\s+proven\)?|would|could|case\s+to\s+answer\s+for|contended|(?-i:may)|might|whether|"
+    # "It is alleged that this matter amounts to gross misconduct" (twenty-fourth round)
+    r"(?<!\bnot\s)alleged(?:\s+that)?|"
     # "... insufficient evidence to make a finding of ..." (sixth round)
     r"(?:insufficient|no|not\s+enough)\s+evidence\s+to\s+(?:make|support|sustain|reach)|"
     r"not\s+so\s+serious|not\s+serious\s+enough|rather\s+than|instead\s+of|reduced\s+from|"
@@ -596,12 +629,29 @@ _NO_MISCONDUCT = re.compile(
     r"(?:hearing|panel)\b[^.;]{0,80}?\b(?:concluded|found|decided|ruled|deemed|determined)\s+"
     r"(?:today\s+|yesterday\s+)?that\s+[^.]{0,60}?\bno\s+case\s+to\s+answer|"
     r"(?:case|proceedings|hearing|inquiry|allegations?)\s+(?:was|were|had\s+been)\s+"
-    r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process)\b",
+    r"(?:finally\s+)?(?:thrown\s+out|stayed|kicked\s+out)|abuse\s+of\s+(?:the\s+)?process|"
+    # "A misconduct hearing into claims that PC X ... has found there was no case to answer",
+    # "The panel today, Wednesday, found there was no case to answer" (twenty-fourth round: the
+    # hearing or panel described or dated before its verb, no "that"; not an investigation's)
+    r"\b(?:hearing|panel)\b(?:(?!investigat|inquiry|review|IOPC)[^.;]){0,160}?\b(?:has\s+|had\s+)?"
+    r"(?:found|concluded|decided|ruled|determined)\s+(?:that\s+)?there\s+(?:was|is|were)\s+"
+    r"no\s+case\s+to\s+answer|"
+    # "Police were forced to scrap the disciplinary proceedings against PC X", "the abandoning of
+    # a misconduct hearing": proceedings ended without a finding (twenty-fourth round)
+    r"(?:scrap(?:ped|ping)?|abandon(?:ed|ing)?|dropp(?:ed|ing)|halt(?:ed|ing)?)\s+(?:of\s+)?"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:misconduct|disciplinary)\s+"
+    r"(?:hearing|proceedings|case)s?)\b",
     re.IGNORECASE,
 )
 
 
-_AND_GROSS = re.compile(r"\s+and\s+(?:of\s+)?gross\s+misconduct\b", re.I)
+_AND_GROSS = re.compile(
+    # "guilty of misconduct by going to a match and gross misconduct for breaking a glass": each
+    # level with its own act (twenty-fourth round)
+    r"(?:\s+(?:by|for|over|in|after|when)\s+[^.;,]{1,80}?)?"
+    r"\s+and\s+(?:of\s+)?gross\s+misconduct\b(?!\s+(?:hearing|meeting|proceedings|panel))",
+    re.I,
+)
 
 
 def find_findings(text: str, offset: int = 0) -> list[Hit]:
@@ -611,7 +661,8 @@ def find_findings(text: str, offset: int = 0) -> list[Hit]:
         for m in pattern.finditer(text):
             if _NOT_FINDING_BEFORE.search(text[max(0, m.start() - 50) : m.start()]):
                 continue
-            code = "gross_misconduct" if m.group("gross") else "misconduct"
+            gross = m.group("gross") or ("gross2" in pattern.groupindex and m.group("gross2"))
+            code = "gross_misconduct" if gross else "misconduct"
             both = _AND_GROSS.match(text, m.end())
             if code == "misconduct" and both:
                 # "found guilty of misconduct and gross misconduct": allegations proven at both
@@ -644,7 +695,9 @@ _FORUM_RES = [
             r"(?:misconduct\s+|tribunal\s+|disciplinary\s+)?hearing"
             # "fast track hearings", the 2012 rules' name for them (ninth round); in quotation
             # marks ('a "fast-track" misconduct hearing', seventeenth round)
-            r"|\bfast[\s-]+track[\"'\u201d\u2019]?\s+(?:disciplinary\s+|misconduct\s+)?hearings?",
+            r"|\bfast[\s-]+track[\"'\u201d\u2019]?\s+(?:disciplinary\s+|misconduct\s+)?hearings?"
+            # "the force's accelerated misconduct proceedings" (twenty-fourth round)
+            r"|\baccelerated\s+(?:gross\s+)?(?:misconduct|disciplinary)\s+proceedings",
             re.I,
         ),
         0.95,
@@ -745,10 +798,11 @@ _PERIOD = [
     re.compile(
         _FWW
         + r"[^.;]{0,80}?(?:\b(?:for|of|lasting|last|lasts|remain\w*\s+(?:in\s+(?:force|place)|live|"
-        r"on\s+(?:file|record|\w+\s+record))\s+for)\s+|\()"
-        r"(?:a\s+(?:further\s+)?period\s+of\s+|the\s+period\s+of\s+|a\s+duration\s+of\s+)?"
-        + _WORD_NUMBER
-        + _UNIT,
+        r"on\s+(?:file|record|\w+\s+record))\s+for|"
+        # "which will be on his record for the next five years" (twenty-fourth round)
+        r"(?:be|stay)\s+on\s+(?:file|record|\w+\s+record)\s+for)\s+|\()"
+        r"(?:a\s+(?:further\s+)?period\s+of\s+|the\s+period\s+of\s+|a\s+duration\s+of\s+|"
+        r"the\s+next\s+)?" + _WORD_NUMBER + _UNIT,
         re.I,
     ),
     # "a final written warning, 18 months"
