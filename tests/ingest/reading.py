@@ -9,6 +9,7 @@ from types import ModuleType
 
 from misconduct.ingest import extract
 from misconduct.ingest.model import OfficerRecord
+from misconduct.ingest.outcomes import find_findings, find_outcomes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,3 +45,13 @@ def load_module(name: str, path: Path) -> ModuleType:
 def load_scorer(name: str) -> ModuleType:
     """``eval/ingest_eval.py``, the field scorer, loaded as the module ``name``."""
     return load_module(name, ROOT / "eval" / "ingest_eval.py")
+
+
+def outcome_codes(text: str) -> list[str]:
+    """The outcomes ``find_outcomes`` reads in ``text``, in order."""
+    return [h.code for h in find_outcomes(text)]
+
+
+def finding_codes(text: str) -> list[str]:
+    """The findings ``find_findings`` reads in ``text``, in order."""
+    return [h.code for h in find_findings(text)]

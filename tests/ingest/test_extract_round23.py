@@ -4,15 +4,14 @@ after its one measurement. Every text is invented for the test; none is a page's
 from __future__ import annotations
 
 from misconduct.ingest import extract
-from misconduct.ingest.outcomes import find_findings, find_forums, find_outcomes
-from tests.ingest.reading import one_record, records_by_name
+from misconduct.ingest.outcomes import find_findings, find_forums
+from tests.ingest.reading import one_record, outcome_codes, records_by_name
 
 _one = one_record
 _by_name = records_by_name
 
 
-def _codes(text: str) -> list[str]:
-    return [h.code for h in find_outcomes(text)]
+_codes = outcome_codes
 
 
 # --- A panel that decided the officer had not breached the code of ethics ----------------------

@@ -4,18 +4,12 @@ after its one measurement. Every text is invented for the test; none is a page's
 from __future__ import annotations
 
 from misconduct.ingest import extract
-from misconduct.ingest.outcomes import find_findings, find_forums, find_outcomes, warning_months
-from tests.ingest.reading import one_record, records_by_name
+from misconduct.ingest.outcomes import find_forums, warning_months
+from tests.ingest.reading import finding_codes, one_record, outcome_codes, records_by_name
 
 _one = one_record
-
-
-def _codes(text: str) -> list[str]:
-    return [h.code for h in find_outcomes(text)]
-
-
-def _findings(text: str) -> list[str]:
-    return [h.code for h in find_findings(text)]
+_codes = outcome_codes
+_findings = finding_codes
 
 
 # --- No case to answer on an alleged gross misconduct ------------------------------------------
