@@ -8,8 +8,6 @@ from tests.ingest.reading import one_record, outcome_codes, records_by_name
 
 _one = one_record
 _by_name = records_by_name
-
-
 _codes = outcome_codes
 
 
