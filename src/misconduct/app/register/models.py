@@ -14,7 +14,8 @@ from django.db import models
 from misconduct.domain.forces import FORCES
 from misconduct.rules.standards import standards_on
 
-_FORCE_NAMES = {f.code: f.name for f in FORCES}
+FORCE_NAMES = {f.code: f.name for f in FORCES}
+"""Each force's name by its code, for the register's pages and messages."""
 STANDARD_HEADINGS = {s.id: s.heading for s in standards_on(date(2020, 2, 1))}
 """Each Standard's heading as the 2020 Regulations print it ("Authority, Respect and Courtesy")."""
 
@@ -118,7 +119,7 @@ class Record(models.Model):
 
     @property
     def force_name(self) -> str:
-        return _FORCE_NAMES.get(self.force, "")
+        return FORCE_NAMES.get(self.force, "")
 
     @property
     def hearing_date_display(self) -> str:

@@ -18,15 +18,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from misconduct.app.register.models import FORCE_NAMES
 from misconduct.app.roles import Grant, Role
-from misconduct.domain.forces import FORCES
-
-_FORCE_NAMES = {f.code: f.name for f in FORCES}
 
 
 def force_name(code: str) -> str:
     """A force's name ("" for a code of no force, or none)."""
-    return _FORCE_NAMES.get(code, "")
+    return FORCE_NAMES.get(code, "")
 
 
 def in_words(forces: Iterable[str]) -> str:

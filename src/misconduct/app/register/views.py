@@ -22,7 +22,12 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_POST
 
 from misconduct.app.register import analytics, annual_return, store
-from misconduct.app.register.models import STANDARD_HEADINGS, Record, standard_heading
+from misconduct.app.register.models import (
+    FORCE_NAMES,
+    STANDARD_HEADINGS,
+    Record,
+    standard_heading,
+)
 from misconduct.app.register.reviewers import Reviewer, in_words, reviewer_of
 from misconduct.app.roles import AccessDenied
 from misconduct.app.web import store as case_store
@@ -31,7 +36,6 @@ from misconduct.errors import InvalidInput
 from misconduct.ingest.model import FIELDS, FINDINGS, FORUMS, STATUSES
 from misconduct.rules.vocabulary import Rank
 
-_FORCE_NAMES = {f.code: f.name for f in FORCES}
 EXPORT_COLUMNS = (
     "id",
     "officer",
@@ -87,7 +91,7 @@ def register(request: HttpRequest) -> HttpResponse:
             "error": error,
             "next_key": next_key,
             "query": query,
-            "force_names": _FORCE_NAMES,
+            "force_names": FORCE_NAMES,
             **_choices(),
         },
     )
@@ -104,7 +108,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "r": r,
             "row": store.public_row(r),
-            "force_name": _FORCE_NAMES.get(r.force, ""),
+            "force_name": FORCE_NAMES.get(r.force, ""),
             "may_correct": staff and not read_only,
             "read_only": read_only,
         },
@@ -184,7 +188,7 @@ class RegisterFeed(Feed):  # type: ignore[type-arg]
 
     def item_title(self, item: Record) -> str:
         outcome = store.words(item.outcome) if item.outcome else "outcome not stated"
-        return f"{_FORCE_NAMES.get(item.force, 'Force not known')}: {item.public_label}, {outcome}"
+        return f"{FORCE_NAMES.get(item.force, 'Force not known')}: {item.public_label}, {outcome}"
 
     def item_description(self, item: Record) -> str:
         return (
@@ -305,8 +309,8 @@ def _not_allowed(request: HttpRequest, reason: str) -> HttpResponse:
 
 
 def _shown(value: Any, field: str) -> str:
-    if field == "force" and value in _FORCE_NAMES:
-        return _FORCE_NAMES[value]
+    if field == "force" and value in FORCE_NAMES:
+        return FORCE_NAMES[value]
     if value is None:
         return "Not stated"
     if isinstance(value, bool):
@@ -342,7 +346,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     who = _reviewer(request)
     asked = (request.GET.get("force") or "").strip()
     error = None
-    if asked and asked != UNKNOWN and asked not in _FORCE_NAMES:
+    if asked and asked != UNKNOWN and asked not in FORCE_NAMES:
         error = f"Force: expected a force from the list, received “{asked}”."
         asked = ""
     force = None if not asked else "" if asked == UNKNOWN else asked
@@ -359,7 +363,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         page = case_store.keyset(rows, ("id",), QUEUE_PAGE)
     which = ""
     if force is not None:
-        which = f" of {_FORCE_NAMES[force]}" if force else " whose force is not known"
+        which = f" of {FORCE_NAMES[force]}" if force else " whose force is not known"
     return render(
         request,
         "register/review_queue.html",
@@ -367,7 +371,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "rows": [(r, who.decided_by(r.force)) for r in page.rows],
             "page": page,
             "waiting": _waiting(case_store.capped_count(store.queue(force)), which),
-            "forces": sorted(_FORCE_NAMES.items(), key=lambda item: item[1]),
+            "forces": sorted(FORCE_NAMES.items(), key=lambda item: item[1]),
             "force": asked,
             "unknown": UNKNOWN,
             "querystring": f"force={asked}&" if asked else "",
@@ -452,7 +456,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
                 }
                 for e in reviews
             ],
-            "force_name": _FORCE_NAMES.get(r.force, ""),
+            "force_name": FORCE_NAMES.get(r.force, ""),
             "not_stated": store.NOT_STATED,
             "correctable": r.source.origin == "ingested",
             "may_decide": who.may_change(r.force),
@@ -529,9 +533,9 @@ def annual(request: HttpRequest) -> HttpResponse:
         "register/annual_return.html",
         {
             "result": result,
-            "forces": [(c, _FORCE_NAMES[c]) for c in allowed],
+            "forces": [(c, FORCE_NAMES[c]) for c in allowed],
             "errors": errors,
-            "force_name": _FORCE_NAMES[force_code],
+            "force_name": FORCE_NAMES[force_code],
             "start": start,
             "end": end,
         },
