@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 
 from misconduct.ingest import dates as d
@@ -2802,9 +2803,11 @@ _FORMER_GROUP = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
 def former_group_finding(text: str) -> Hit | None:
     """The first finding of misconduct or gross misconduct the text tells of "the (two) former
-    officers" as a group (twenty-fourth round)."""
+    officers" as a group (twenty-fourth round); kept for the last few texts, as each former
+    officer of a text asks twice."""
     return next(
         (
             h
