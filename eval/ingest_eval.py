@@ -1131,7 +1131,39 @@ def report_heldout(held: HeldOut, folder: Path) -> None:
             print(f"    miss: {m}")
 
 
+FLAGS = {
+    "--breakdown": "one-officer pages apart from pages about several",
+    "--verbose": "every miss of the development sets",
+    "--review": "what the review queue would catch of each set's wrong values",
+    "--development-only": "the shared cases and the corpus only, not the saved page texts",
+    "--show-heldout-misses": "every miss of the held-out sets asked for",
+}
+
+
+def check_flags(argv: list[str]) -> None:
+    """Print the options for ``--help``; refuse an option this script does not know, naming it."""
+    held = {f"--heldout{h.number}": f"{h.name} ({h.history})" for h in HELD_OUT}
+    if "-h" in argv or "--help" in argv:
+        print("usage: eval/ingest_eval.py [option ...]\n")
+        for flag, what in {**FLAGS, **held}.items():
+            print(f"  {flag:24} {what}")
+        print(
+            "\nPage texts are read from the folder MISCONDUCT_INGEST_TEXTS names, and held-out N's"
+            "\nfrom MISCONDUCT_INGEST_HELDOUTN_TEXTS where set; a set without its texts is skipped."
+        )
+        sys.exit(0)
+    unknown = [a for a in argv if a not in FLAGS and a not in held]
+    if unknown:
+        print(
+            f"eval/ingest_eval.py: unknown option {unknown[0]!r}; expected one of "
+            f"{', '.join([*FLAGS, *held])} (or --help)",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+
+
 if __name__ == "__main__":
+    check_flags(sys.argv[1:])
     code = main()
     for held in HELD_OUT:
         if f"--heldout{held.number}" not in sys.argv:
