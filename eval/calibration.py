@@ -23,9 +23,9 @@ held-out 2, held-out 3 and 4, and the corpus's saved texts) and held-out 5 to 21
 (``MISCONDUCT_INGEST_HELDOUT<N>_TEXTS``, else ``heldout<N>`` in ``MISCONDUCT_INGEST_CACHE``, by
 default the folder ``ingest-cache`` beside the repository). Held-out 19 was the test set of the
 first table, and held-out 20 and 21 tested the shipped one again (none read by the fitting; each
-measured once with it: "Calibrating the review queue" and "Held-out 20/21 measured once" in
-docs/register.md); all are development since. A held-out set not yet measured (``NEVER`` on) is
-never read here.
+measured once with it: "Calibrating the review queue" in docs/register.md, "Held-out 20/21
+measured once" in docs/register-accuracy.md); all are development since. A held-out set not yet
+measured (``NEVER`` on) is never read here.
 """
 
 from __future__ import annotations

@@ -257,8 +257,8 @@ def normalise_truth(t: dict[str, Any]) -> dict[str, Any]:
             {c for s in (standards or []) if (c := standard_code(str(s).replace("_", " ")))}
         ),
         # a corpus case's hearing date kept for the engine but not fixed by its page's text (the
-        # date convention in docs/register.md) is not scored; where the text fixes only its month
-        # and year ("month"), that month is scored (fifteenth round)
+        # date convention in docs/register-accuracy.md) is not scored; where the text fixes only its
+        # month and year ("month"), that month is scored (fifteenth round)
         "hearing_date": _hearing_truth(t),
         "rank": rank_code(rank_m.group()) if rank and rank_m else None,
         "status": status.split()[0]

@@ -313,9 +313,9 @@ def test_a_hearing_date_without_its_year_takes_none_from_the_latest_printed_date
         "Officer dismissed\n\nThe regulations changed on 7 May 2024. A misconduct hearing was held "
         "on 10 and 11 February, and the officer was dismissed without notice for gross misconduct.\n"
     )
-    # Eighth round: the one hearing-date convention (docs/register.md) gives no year to a day and
-    # month printed without one from the text's other dates (a date told with no hearing beside
-    # it may still be offered, for review only).
+    # Eighth round: the one hearing-date convention (docs/register-accuracy.md) gives no year to a
+    # day and month printed without one from the text's other dates (a date told with no hearing
+    # beside it may still be offered, for review only).
     rec = _only(text)
     assert rec.value("hearing_date") != "2025-02-10"
     assert rec.fields["hearing_date"].confidence <= 0.5

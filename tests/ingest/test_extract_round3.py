@@ -22,7 +22,7 @@ def test_a_day_and_month_without_a_year_is_the_last_before_the_page_was_publishe
         "gross misconduct following a misconduct hearing on April 21.\n"
     )
     # Eighth round: a stored copy's "date ..." prefix is not the page's text, so it gives no year
-    # (docs/register.md, the one convention); the page's own "Published" line does.
+    # (docs/register-accuracy.md, the one convention); the page's own "Published" line does.
     assert _only(text).value("hearing_date") is None
     rec = _only(text.replace(" date 2022-05-09 ", "Published: 9 May 2022\n"))
     assert rec.value("hearing_date") == "2022-04-21"

@@ -80,7 +80,7 @@ def test_a_later_hearing_still_to_come_does_not_push_the_year_on() -> None:
         "2023.\n"
     )
     records = extract(text).records
-    # Eighth round: the text's other years give none to "May 10" (docs/register.md, the one
+    # Eighth round: the text's other years give none to "May 10" (docs/register-accuracy.md, the one
     # convention), so neither a later hearing nor an earlier one gives it a year.
     assert records and records[0].value("hearing_date") is None
 

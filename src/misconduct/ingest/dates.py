@@ -319,7 +319,7 @@ def printed_publication_date(text: str) -> date | None:
     """The date the page itself prints as its publication date ("Published 9 September 2022"), or
     None. A stored copy's opening "date 2024-10-01" is not printed by the page (it is the search
     tool's record of when the copy was stored), so it gives None here (30/11/2026, eighth round:
-    the one hearing-date convention, docs/register.md)."""
+    the one hearing-date convention, docs/register-accuracy.md)."""
     m = _DATELINE.match(text)
     if m is not None and m.group("iso"):
         # the stored prefix is skipped; a "Published: ..." straight after it is the page's own
@@ -377,7 +377,7 @@ def printed_years(text: str) -> set[int]:
 def weekday_year(dm: DayMonth, years: set[int]) -> int | None:
     """The year a day and month printed with its weekday takes when exactly one year the page
     prints elsewhere agrees with the weekday, else None (30/11/2026, ninth round: convention (c)
-    in docs/register.md; no year near them is guessed, only the printed ones are tried).
+    in docs/register-accuracy.md; no year near them is guessed, only the printed ones are tried).
 
     >>> weekday_year(DayMonth(4, 11, 4, 0, 0, ""), {2019, 2022})  # Friday 4 November
     2022

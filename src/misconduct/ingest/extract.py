@@ -654,7 +654,7 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
 # below the review threshold. The shared cases' and the corpus's truths (the issue's target sets)
 # record a misconduct hearing for such pages; the truths of held-out 13 to 15 record none, and
 # their pages' values are false positives there (eighteenth round: the lead kept the target sets'
-# convention, see docs/register.md).
+# convention, see docs/register-accuracy.md).
 _HEARING_KIND_HINT = re.compile(
     r"\bdisciplinary\s+(?:hearing|panel|tribunal)|\bpolice\s+hearing|\bpanel\b|\btribunal\b|"
     r"\bgross\s+misconduct\b",
@@ -1082,7 +1082,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             # A day and month printed without a year is a date only when the page's own printed
             # date line fixes the year (the last such day on or before it). Neither a weekday nor
             # a stored copy's "date ..." prefix nor the other years the text prints fix it
-            # (30/11/2026, eighth round: the one hearing-date convention, docs/register.md).
+            # (30/11/2026, eighth round: the one hearing-date convention,
+            # docs/register-accuracy.md).
             good, bad = _words_for(s.text, dm.start, good_all, bad_all)
             score = good - 2 * bad
             if _ALLEGED_DATE.search(
