@@ -135,3 +135,23 @@ def test_the_texts_folder_of_its_own_wins(
     monkeypatch.delenv(variable)
     monkeypatch.setattr(scorer, "TEXTS", None)
     assert scorer.heldout_folder(held) is None
+
+
+def test_the_register_guide_gives_every_measured_sets_first_figures(scorer: ModuleType) -> None:
+    """docs/register.md's table of first measurements has a row for every held-out set measured,
+    at the commit ``HELD_OUT`` names, and none for a set not yet measured."""
+    guide = (ROOT / "docs" / "register.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip(): line
+        for line in guide.splitlines()
+        if line.startswith("| ") and line.count("|") == 12
+    }
+    for held in scorer.HELD_OUT:
+        measured = held.history.startswith("measured once at commit ")
+        row = rows.get(str(held.number))
+        if not measured:
+            assert row is None, f"held-out {held.number} is not yet measured but has a row"
+            continue
+        commit = held.history.split()[4].rstrip(",:")
+        assert row is not None, f"docs/register.md has no first-measurement row for {held.name}"
+        assert f"`{commit}`" in row, f"{held.name}: measured at {commit}, the row says {row}"
