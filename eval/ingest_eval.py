@@ -111,6 +111,11 @@ Per-field precision, recall and F1 of the extraction on
    committed before ingest was run on them), its texts read from
    ``MISCONDUCT_INGEST_HELDOUT21_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``.
    Measured once (commit ``40c1836``); development since.
+24. with ``--heldout22``: HELD-OUT 22, the pages of ``eval/heldout22/<id>.toml``, built exactly as
+   held-out 21 with wordings not queried before (duty-related conduct headlines, the forces A to L
+   by name; fetched after held-out 21 was measured; truth written and committed before ingest was
+   run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT22_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1099,6 +1104,7 @@ HELD_OUT = (
         "measured once at commit 40c1836: development since",
         own_folder=True,
     ),
+    HeldOut(22, "not yet measured", own_folder=True),
 )
 
 
