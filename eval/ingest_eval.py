@@ -111,6 +111,11 @@ Per-field precision, recall and F1 of the extraction on
    committed before ingest was run on them), its texts read from
    ``MISCONDUCT_INGEST_HELDOUT21_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``.
    Measured once (commit ``40c1836``); development since.
+25. with ``--heldout23``: HELD-OUT 23, the pages of ``eval/heldout23/<id>.toml``, built exactly as
+   held-out 21 with wordings not queried before (personal-conduct headlines, towns and forces M to Z;
+   fetched after held-out 21 was measured, alongside held-out 22; truth written and committed before
+   ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT23_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1099,6 +1104,7 @@ HELD_OUT = (
         "measured once at commit 40c1836: development since",
         own_folder=True,
     ),
+    HeldOut(23, "not yet measured", own_folder=True),
 )
 
 
