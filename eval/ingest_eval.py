@@ -116,6 +116,11 @@ Per-field precision, recall and F1 of the extraction on
    by name; fetched after held-out 21 was measured; truth written and committed before ingest was
    run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT22_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit ``c78d078``); development since.
+25. with ``--heldout23``: HELD-OUT 23, the pages of ``eval/heldout23/<id>.toml``, built exactly as
+   held-out 21 with wordings not queried before (personal-conduct headlines, towns and forces M to Z;
+   fetched after held-out 21 was measured, alongside held-out 22; truth written and committed before
+   ingest was run on them), its texts read from ``MISCONDUCT_INGEST_HELDOUT23_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1109,6 +1114,7 @@ HELD_OUT = (
         "measured once at commit c78d078: development since",
         own_folder=True,
     ),
+    HeldOut(23, "not yet measured", own_folder=True),
 )
 
 
