@@ -32,6 +32,7 @@ from misconduct.ingest.officers import (
     after_preposition,
     described_rank,
     find_officers,
+    headline_rank,
     stated_count,
     stated_counts,
 )
@@ -2332,6 +2333,18 @@ def _record(
             0.7,
             "the rank the text gives the officer it describes without a name",
         )
+    elif (
+        single
+        and (officer.name or officer.label.startswith("Officer "))
+        and (headed := headline_rank(text)) is not None
+    ):
+        code, piece = headed
+        fields["rank"] = Field(
+            code,
+            Span(piece.start, piece.end, piece.text),
+            0.6,
+            "the rank the headline gives, without a name",
+        )
     else:
         fields["rank"] = absent()
     # Anonymised
@@ -3120,6 +3133,9 @@ def _the_same_standards(text: str, scope: list[Piece], table: dict[str, Piece]) 
     return []
 
 
+_OURS_BEFORE = re.compile(r"\bour\s+(?:own\s+)?$", re.IGNORECASE)
+
+
 def _standards(
     text: str,
     scope: list[Piece],
@@ -3162,6 +3178,10 @@ def _standards(
                 continue  # what gross misconduct can be, not what this officer did
             if _about_every_officer(_sentence_at(text, at)):
                 continue  # what is asked of every officer, not what this one breached
+            if _OURS_BEFORE.search(text[max(0, at - 12) : at]):
+                # "undermine public confidence in our duties and responsibilities": a spokesman's
+                # words of the force's own, not a Standard the officer breached (twenty-fifth round)
+                continue
             if (
                 not scope
                 and any(p.start <= at < p.end for p in others)

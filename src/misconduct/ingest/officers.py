@@ -228,6 +228,28 @@ _NAME_SERVED_FORCE = re.compile(
     rf"(?P<names>{_FULL_NAME})[ \t]+(?:had[ \t]+|has[ \t]+)?(?:worked|served)[ \t]+"
     r"(?:for|with|in)[ \t]+the[ \t]+(?i:force|police|constabulary)\b"
 )
+# "Jo Bloggs, an officer with the Parliamentary and Diplomatic Command, was arrested": a person named
+# as an officer of a force, unit or command, no rank printed (twenty-fifth round)
+_NAME_AN_OFFICER = re.compile(
+    rf"(?P<names>{_FULL_NAME}),[ \t]+(?:\d{{2}},[ \t]+)?(?:an?|the)[ \t]+"
+    + _FORMER
+    + r"(?:serving[ \t]+)?(?:police[ \t]+)?officer[ \t]+(?:with|in|of|from|at|for|serving|based)\b"
+)
+# "Jo Bloggs - who worked in the child exploitation team - ...", "Jo Bloggs, who served in Town and
+# Town for Kent Police, admitted ...": a person named as having served in a police team, unit or
+# force (twenty-fifth round); not "who worked in a shop"
+_NAME_WHO_SERVED = re.compile(
+    rf"(?P<names>{_FULL_NAME})(?:,|[ \t]+[-–—])[ \t]+who[ \t]+(?:had[ \t]+)?(?:worked|served)[ \t]+"
+    r"(?:in|for|with|at|as|on)\b[^.;\n]{0,80}?\b(?i:team|unit|force|police|constabulary|"
+    r"department|command|squad|division)\b"
+)
+# "A special case hearing found Bloggs had breached the standards": a surname alone as the one a
+# hearing found had breached or committed, where the text also prints it after a first name
+# (twenty-fifth round)
+_FOUND_SURNAME = re.compile(
+    rf"\b(?i:found|ruled|concluded)\s+(?:that\s+)?(?P<names>{_NAME_WORD})\s+(?:had\s+)?"
+    r"(?i:breached|committed)\b"
+)
 # "Jo Bloggs was the subject of a police misconduct hearing": a person named as the one a hearing
 # was about (twentieth round)
 _NAME_SUBJECT_OF_HEARING = re.compile(
@@ -537,6 +559,38 @@ def described_rank(text: str) -> tuple[str, Piece] | None:
     return found[0] if found and len({c for c, _ in found}) == 1 else None
 
 
+# A rank printed in a headline as a common noun, no name after it ("Northamptonshire PC guilty of
+# gross misconduct", "arrest of Met PC deleted"; twenty-fifth round)
+_HEADLINE_RANK = re.compile(
+    rf"(?<![\w-])(?P<rank>(?i:{RANK_PATTERN}))(?![\w-])(?![ \t]+(?:\d{{3,6}}[ \t]+)?[A-Z])"
+)
+
+
+def headline_rank(text: str) -> tuple[str, Piece] | None:
+    """The one rank a text's headline (its first line of four words or more, the store's " date
+    ..." prefix aside, so not a site's "top of page") prints without a name after it: in a text
+    about one officer named without a rank, that officer's (twenty-fifth round); none where the
+    text describes officers by rank elsewhere (``described_rank`` decides those)."""
+    if any(_unnamed_matches(text)):
+        return None
+    start, line = 0, ""
+    for m_line in re.finditer(r"[^\n]+", text[:600]):
+        start, line = m_line.start(), m_line.group()
+        m_date = re.match(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+", line)
+        if m_date:
+            start, line = start + m_date.end(), line[m_date.end() :]
+        if len(line.split()) >= 4:
+            break
+    else:
+        return None
+    found = [
+        (code, Piece(start + m.start("rank"), start + m.end("rank"), m.group("rank")))
+        for m in _HEADLINE_RANK.finditer(line)
+        if (code := rank_code(m.group("rank")))
+    ]
+    return found[0] if found and len({c for c, _ in found}) == 1 else None
+
+
 _FORMER_WORD = re.compile(r"\b(?:former|ex-)", re.I)
 
 
@@ -813,9 +867,18 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         _POLICE_OFFICER_NAMED,
         _NAME_SERVED_FORCE,
         _NAME_SUBJECT_OF_HEARING,
+        _NAME_WHO_SERVED,
     ):
         for m in pattern.finditer(text):
             add_named(m, None, m.group("names"))
+    for m in _NAME_AN_OFFICER.finditer(text):
+        add_named(m, _group(m, "former"), m.group("names"))
+    for m in _FOUND_SURNAME.finditer(text):
+        surname = m.group("names")
+        if not _names_a_force(surname) and re.search(
+            rf"\b{_NAME_WORD}[ \t]+{re.escape(surname)}\b", text
+        ):
+            add_named(m, None, surname)
     for m in [
         *_FOUND_NAMED.finditer(text),
         *_PART_NAMED.finditer(text),

@@ -26,6 +26,12 @@ class Hit:
     confidence: float
 
 
+# The notice a dismissal with notice gives, where printed: "28 days", "four weeks'", "a month's"
+_NOTICE_PERIOD = (
+    r"(?:(?:\d{1,3}|one|two|three|four|five|six|eight|ten|twelve|twenty-eight|a)\s+"
+    r"(?:days?|weeks?|months?)['’]?s?\s+)?"
+)
+
 _OUTCOMES: list[tuple[str, str, float]] = [
     (
         "would_have_been_dismissed",
@@ -57,9 +63,14 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         r"would\s+have\s+lost\s+(?:his|her|their)\s+job(?=\s+(?:if|had))",
         0.8,
     ),
-    ("dismissal_with_notice", r"dismiss(?:ed|al)\s+with\s+notice", 0.9),
+    # "dismissed with 28 days notice", "dismissal with four weeks' notice" (twenty-fifth round)
+    ("dismissal_with_notice", rf"dismiss(?:ed|al)\s+with\s+{_NOTICE_PERIOD}notice", 0.9),
     ("dismissal_without_notice", r"dismiss(?:ed|al)\s+without\s+notice", 0.95),
-    ("dismissal_without_notice", r"(?:dismissed|dismissal)(?!\s+with\s+notice)", 0.8),
+    (
+        "dismissal_without_notice",
+        rf"(?:dismissed|dismissal)(?!\s+with\s+{_NOTICE_PERIOD}notice)",
+        0.8,
+    ),
     ("dismissal_without_notice", r"sacked|sacks|fired", 0.7),
     # "has been thrown out of the profession", "kicked out of the force", "booted out of the
     # police": an officer put out of the service (twenty-second round); not a case thrown out of
@@ -146,6 +157,14 @@ _ASKED_BEFORE = re.compile(
     # "the chair declined to impose a retrospective dismissal"
     r"\bdeclin(?:ed|es|ing)\s+to|\brefus(?:ed|es|ing)\s+to|\bdecided\s+against|\bstopped\s+short\s+of)"
     r"\b[^.;]{0,70}$",
+    re.IGNORECASE,
+)
+# A clause of its own giving the outcome after an asking or refusing verb: ", and received a",
+# "but was given a two-year" (twenty-fifth round)
+_OWN_VERB_BEFORE = re.compile(
+    r"(?:,\s*|\s)(?:and|but)\s+(?:(?:he|she|they|was|were|has\s+been|had\s+been|later|then|"
+    r"instead|the\s+(?:panel|chair))\s+){0,2}(?:received|receives|given|handed|issued(?:\s+with)?|"
+    r"got|gave|imposed)\s+(?:(?:him|her|them)\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # A warning the officer already had is a state, not a sanction given: "The officer was also on a
@@ -454,8 +473,14 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     ):
         return True
     sentence_before = re.split(r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 160) : m.start()])[-1]
+    asked = _ASKED_BEFORE.search(sentence_before)
+    if asked and _OWN_VERB_BEFORE.search(sentence_before, asked.start()):
+        # "... lied to them and refused to cooperate with the investigation, and received a final
+        # written warning": the conduct's "refused to" is not a sanction refused; the outcome has a
+        # verb of its own (twenty-fifth round)
+        asked = None
     if (
-        _ASKED_BEFORE.search(sentence_before)
+        asked
         or _EARLIER_PANEL_BEFORE.search(sentence_before)
         or _NOT_GIVEN_AFTER.search(after[:80])
     ):
@@ -567,6 +592,8 @@ _NO_MISCONDUCT = re.compile(
     r"have\s+been|has\s+been)\s+found\s+not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
     r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
     r"found\s+no\s+misconduct|"
+    # "the panel ... found misconduct not proven" (twenty-fifth round)
+    r"found\s+(?:gross\s+)?misconduct\s+(?:to\s+be\s+|was\s+)?not\s+(?:proven|proved|made\s+out)|"
     # "had found no allegations of misconduct or gross misconduct were proved" (ninth round)
     r"found\s+(?:that\s+)?no\s+(?:allegations?|charges?)\b[^.;]{0,60}?\b(?:were|was)\s+"
     r"(?:proven|proved|made\s+out|substantiated)|"
@@ -654,8 +681,15 @@ _AND_GROSS = re.compile(
 )
 
 
+# A level printed in quotation marks ("allegations of 'gross misconduct' were proven", "acted with
+# 'gross misconduct'"): read with the marks as spaces, so that offsets stay (twenty-fifth round)
+_QUOTED_LEVEL = re.compile(r"[\"'‘’“”]((?:gross\s+)?misconduct)[\"'‘’“”]", re.IGNORECASE)
+
+
 def find_findings(text: str, offset: int = 0) -> list[Hit]:
     """Statements of a finding (gross misconduct, misconduct, none), not of an allegation."""
+    original = text
+    text = _QUOTED_LEVEL.sub(lambda m: f" {m.group(1)} ", text)
     hits = []
     for pattern in _FINDING_RES:
         for m in pattern.finditer(text):
@@ -670,9 +704,15 @@ def find_findings(text: str, offset: int = 0) -> list[Hit]:
                 code, end = "gross_misconduct", both.end()
             else:
                 end = m.end()
-            hits.append(Hit(code, offset + m.start(), offset + end, text[m.start() : end], 0.9))
+            hits.append(Hit(code, offset + m.start(), offset + end, original[m.start() : end], 0.9))
     cleared = [
-        Hit("no_misconduct", offset + m.start(), offset + m.end(), m.group(), 0.7)
+        Hit(
+            "no_misconduct",
+            offset + m.start(),
+            offset + m.end(),
+            original[m.start() : m.end()],
+            0.7,
+        )
         for m in _NO_MISCONDUCT.finditer(text)
     ]
     # "found misconduct was not proven": a finding that overlaps a statement that it was not
