@@ -174,3 +174,14 @@ def test_the_headline_rank_is_one_rank_without_a_name() -> None:
     # a rank before a name is the name's, not a headline's common noun; two ranks, none
     assert headline_rank("PC Jo Bloggs sacked for gross misconduct\n") is None
     assert headline_rank("Sergeant and PC sacked after a hearing\n") is None
+
+
+def test_officers_counted_then_named_in_a_list() -> None:
+    ex = extract(
+        "Three police officers have been sacked for gross misconduct after mocking a victim.\n\n"
+        "A misconduct hearing heard the call was made from Kent Police headquarters.\n\n"
+        "The three officers are Jo Bloggs, Sam Smith and Ann Bell. None was on the case.\n"
+    )
+    assert {r.name for r in ex.records} == {"Jo Bloggs", "Sam Smith", "Ann Bell"}
+    assert all(r.value("outcome") == "dismissal_without_notice" for r in ex.records)
+    assert all(r.value("anonymised") is False for r in ex.records)
