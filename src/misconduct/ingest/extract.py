@@ -2320,31 +2320,10 @@ def _record(
     elif (
         single
         and (officer.name or officer.label.startswith("Officer "))
-        and (described := described_rank(text)) is not None
+        and (inferred := _rank_described(text)) is not None
     ):
-        # "Jo Bloggs admitted possession ... The sergeant, who had worked for the force for 15
-        # years, was sacked": the one officer, named without a rank, is the one the text
-        # describes by rank (twentieth round); so too one known by a cipher ("The Kent Police
-        # constable, known as Officer A, ..."; twenty-first round)
-        code, piece = described
-        fields["rank"] = Field(
-            code,
-            Span(piece.start, piece.end, piece.text),
-            0.7,
-            "the rank the text gives the officer it describes without a name",
-        )
-    elif (
-        single
-        and (officer.name or officer.label.startswith("Officer "))
-        and (headed := headline_rank(text)) is not None
-    ):
-        code, piece = headed
-        fields["rank"] = Field(
-            code,
-            Span(piece.start, piece.end, piece.text),
-            0.6,
-            "the rank the headline gives, without a name",
-        )
+        code, piece, conf, note = inferred
+        fields["rank"] = Field(code, Span(piece.start, piece.end, piece.text), conf, note)
     else:
         fields["rank"] = absent()
     # Anonymised
@@ -3131,6 +3110,25 @@ def _the_same_standards(text: str, scope: list[Piece], table: dict[str, Piece]) 
         if named.value:
             return list(named.value)
     return []
+
+
+def _rank_described(text: str) -> tuple[str, Piece, float, str] | None:
+    """The rank of a text's one officer named without a rank (or known by a cipher), from the
+    text's descriptions of an officer by rank, else from its headline; with its confidence and
+    note."""
+    # "Jo Bloggs admitted possession ... The sergeant, who had worked for the force for 15 years,
+    # was sacked": the one officer, named without a rank, is the one the text describes by rank
+    # (twentieth round); so too one known by a cipher ("The Kent Police constable, known as
+    # Officer A, ..."; twenty-first round)
+    described = described_rank(text)
+    if described is not None:
+        return (*described, 0.7, "the rank the text gives the officer it describes without a name")
+    # "Northamptonshire PC guilty of gross misconduct": a headline's bare rank, to be checked
+    # (twenty-fifth round)
+    headed = headline_rank(text)
+    if headed is not None:
+        return (*headed, 0.6, "the rank the headline gives, without a name")
+    return None
 
 
 _OURS_BEFORE = re.compile(r"\bour\s+(?:own\s+)?$", re.IGNORECASE)
