@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import lru_cache
 from itertools import pairwise
 
 from misconduct.ingest import dates as d
@@ -2187,8 +2186,12 @@ def _record(
         )
         if own:
             fields["forum"] = _hit_field(own[0], text)
+    # A finding told of "the former officers" as a group, for a former officer of several
+    group = former_group_finding(text) if officer.former and not single else None
     # Outcome
-    outcome = _outcome(text, officer, scope, table, counted, single=single, others=others)
+    outcome = _outcome(
+        text, officer, scope, table, counted, single=single, others=others, group=group
+    )
     fields["outcome"] = outcome
     # Status
     code = outcome.value
@@ -2230,7 +2233,6 @@ def _record(
             )
         else:
             fields["status"] = absent("not stated whether the officer was still serving")
-    group = former_group_finding(text) if officer.former and not single else None
     fields["finding"] = _finding(text, scope, table, outcome, fields["forum"], group)
     if (
         fields["finding"].value == "no_misconduct"
@@ -2460,8 +2462,11 @@ def _outcome(
     *,
     single: bool,
     others: Sequence[Piece] = (),
+    group: Hit | None = None,
 ) -> Field:
-    field = _outcome_read(text, officer, scope, table, counted, single=single, others=others)
+    field = _outcome_read(
+        text, officer, scope, table, counted, single=single, others=others, group=group
+    )
     if field.value not in ("dismissal_without_notice", "dismissal_with_notice"):
         return field
     left = _left_the_force(text, scope, single=single)
@@ -2597,7 +2602,10 @@ def _outcome_read(
     *,
     single: bool,
     others: Sequence[Piece] = (),
+    group: Hit | None = None,
 ) -> Field:
+    """The officer's outcome as the text tells it; ``group`` is a finding the text tells of "the
+    former officers" as a group, this officer among them."""
     declined = next(
         (m for p in scope for m in _DECLINED_DISMISSAL.finditer(text, p.start, p.end)), None
     )
@@ -2631,7 +2639,7 @@ def _outcome_read(
             scoped
             and all(h.code == "no_misconduct" for h in scoped)
             # (not a former officer the text finds guilty as one of "the former officers")
-            and not (officer.former and former_group_finding(text))
+            and group is None
         ):
             return _hit_field(
                 scoped[0],
@@ -2796,11 +2804,9 @@ _FORMER_GROUP = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
 def former_group_finding(text: str) -> Hit | None:
     """The first finding of misconduct or gross misconduct the text tells of "the (two) former
-    officers" as a group (twenty-fourth round); kept for the last few texts, as each former
-    officer of a text asks twice."""
+    officers" as a group (twenty-fourth round)."""
     return next(
         (
             h
