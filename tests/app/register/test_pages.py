@@ -151,6 +151,26 @@ def test_exports_and_the_feed_give_this_systems_outcome_pages_in_full_and_each_e
     assert feed.count("<entry>") == feed.count("<updated>") - 1  # the feed's own and each entry's
 
 
+@pytest.mark.django_db
+def test_a_notice_stored_by_its_file_path_is_not_given_an_address_on_this_site() -> None:
+    # Ingested without an address, a notice's source is the file it was read from: the exports
+    # and the feed name that file, never an address on this site that would not find it.
+    source = store.save_extraction(
+        extract(NAMED), source_url="/home/psd/notices/kent.txt", licence="OGL v3.0", now=NOW
+    )
+    assert source is not None
+    c = Client()
+    csv_body = b"".join(c.get(reverse("register:export-csv")).streaming_content).decode()
+    assert [r["source"] for r in csv.DictReader(io.StringIO(csv_body))] == [
+        "/home/psd/notices/kent.txt"
+    ]
+    data = json.loads(b"".join(c.get(reverse("register:export-json")).streaming_content))
+    assert [r["source"] for r in data["records"]] == ["/home/psd/notices/kent.txt"]
+    feed = c.get(reverse("register:feed")).content.decode()
+    assert "Source: /home/psd/notices/kent.txt (licence" in feed
+    assert "testserver/home" not in csv_body + feed
+
+
 def test_control_limits_narrow_as_a_force_has_more_cases() -> None:
     small = analytics.control_limits(0.8, 5, 1.96)
     large = analytics.control_limits(0.8, 500, 1.96)

@@ -117,8 +117,9 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _sourced(request: HttpRequest, row: dict[str, Any]) -> dict[str, Any]:
     """A row leaving the site (an export, the feed) names this system's own outcome page in full,
-    not as a path that means nothing in a spreadsheet or a feed reader."""
-    if str(row["source"]).startswith("/"):
+    not as a path that means nothing in a spreadsheet or a feed reader. A notice ingested from a
+    file keeps its file's name: it has no address on this site."""
+    if row["origin"] == "system" and str(row["source"]).startswith("/"):
         return {**row, "source": request.build_absolute_uri(row["source"])}
     return row
 
