@@ -162,8 +162,10 @@ def register(cli: click.Group) -> None:
                     if ex.refused:
                         continue
                     n_before = Record.objects.count()
+                    # Without an address the source is the file's name, not its path: the
+                    # register is public, and where a file sat on this computer is nobody's.
                     save_extraction(
-                        ex, source_url=urls[f] or ex.source, licence=licence, threshold=threshold
+                        ex, source_url=urls[f] or f.name, licence=licence, threshold=threshold
                     )
                     stored_before += Record.objects.count() == n_before
                 new = Record.objects.exclude(pk__in=before)

@@ -280,3 +280,21 @@ def test_each_notice_keeps_its_own_address_and_only_web_addresses_are_links(tmp_
     assert "https://www.kent.police.uk/a" in urls and "javascript:x()" in urls
     assert Source.objects.get(url="javascript:x()").link == ""
     assert Source.objects.get(url="https://www.kent.police.uk/a").link.startswith("https://")
+
+
+@pytest.mark.django_db
+def test_a_notice_without_an_address_is_stored_by_its_file_name_not_the_path_on_this_computer(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from misconduct.cli.main import cli
+
+    folder = tmp_path / "home" / "psd" / "Downloads"
+    folder.mkdir(parents=True)
+    (folder / "kent-smith.txt").write_text(CERTAIN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--save"])
+    assert result.exit_code == 0, result.output
+    # The public register shows the source: the name of the file, not where it sat on the
+    # analyst's computer.
+    assert list(Source.objects.values_list("url", flat=True)) == ["kent-smith.txt"]
