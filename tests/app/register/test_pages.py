@@ -299,6 +299,10 @@ def test_a_review_shows_each_correction_in_words_and_an_empty_correction_erases_
     )
     rec.refresh_from_db()
     assert rec.forum == "misconduct_hearing" and "forum" in rec.pending
+    # A refused correction keeps what was typed in its box, to be mended rather than retyped.
+    sacked = viewer.post(url, {"field": "outcome", "action": "correct", "value": "sacked"})
+    assert sacked.status_code == 400
+    assert 'aria-label="Correct Outcome" value="sacked"' in sacked.content.decode()
     viewer.post(url, {"field": "forum", "action": "correct", "value": "Misconduct meeting"})
     viewer.post(url, {"field": "standards", "action": "correct", "value": "Confidentiality"})
     page = viewer.get(url).content.decode()

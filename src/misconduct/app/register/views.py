@@ -405,8 +405,9 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
                     "reason": request.POST.get("reason", ""),
                 }
                 store.correct(r.pk, field, reviewer=who, **typed[field])
-            else:
-                store.review(r.pk, field, reviewer=who, correction=request.POST.get("value", ""))
+            else:  # the queue's correction of a field awaiting review
+                typed[field] = {"value": request.POST.get("value", "")}
+                store.review(r.pk, field, reviewer=who, correction=typed[field]["value"])
         except AccessDenied as exc:  # a record of another force, or of none known
             return _not_allowed(request, exc.message)
         except InvalidInput as exc:
