@@ -179,6 +179,41 @@ def test_control_limits_narrow_as_a_force_has_more_cases() -> None:
 
 
 @pytest.mark.django_db
+def test_forces_at_the_same_point_of_the_funnel_plot_share_one_label_instead_of_overprinting() -> (
+    None
+):
+    source = store.save_extraction(
+        extract(NAMED), source_url="https://kent.example/n2", licence="OGL v3.0", now=NOW
+    )
+    assert source is not None
+    Record.objects.all().delete()
+    for i, (force, outcome) in enumerate(
+        [
+            ("kent", "dismissal_without_notice"),
+            ("durham", "dismissal_without_notice"),
+            ("metropolitan", "would_have_been_dismissed"),
+            ("wiltshire", "final_written_warning"),
+            ("greater_manchester", "final_written_warning"),
+        ]
+    ):
+        Record.objects.create(
+            source=source,
+            position=i,
+            published=True,
+            force=force,
+            year=2024,
+            finding="gross_misconduct",
+            outcome=outcome,
+            label=f"Officer {i}",
+            created_at=NOW,
+        )
+    plot = analytics.funnel()
+    assert plot.figure is not None
+    labels = sorted(t.get_text() for ax in plot.figure.axes for t in ax.texts)
+    assert labels == ["Durham, Kent, Metropolitan Police", "Greater Manchester, Wiltshire"]
+
+
+@pytest.mark.django_db
 def test_analytics_are_drawn_from_grouped_queries_and_state_their_data_and_limits() -> None:
     _records()
     funnel = analytics.funnel()

@@ -310,14 +310,19 @@ def funnel() -> Plot:
         ax.axhline(national, color="#8c1c13", lw=1, label=f"national rate {national:.0%}")
         ax.scatter([p.cases for p in points], [p.rate for p in points], color="#3d7ea6", zorder=3)
         # Name the forces outside the 95% limits and the five largest; the table names them all.
+        # Forces at the same point (common among small forces) share one label: printed one on
+        # another, their names could not be read.
         largest = sorted(points, key=lambda p: -p.cases)[:5]
+        named: dict[tuple[int, int], list[str]] = {}
         for p in points:
             lo, hi = control_limits(national, p.cases, 1.96)
             if p not in largest and lo <= p.rate <= hi:
                 continue
+            named.setdefault((p.cases, p.dismissed), []).append(_FORCE_NAMES.get(p.force, p.force))
+        for (cases, dismissed), names in named.items():
             ax.annotate(
-                _FORCE_NAMES.get(p.force, p.force),
-                (p.cases, p.rate),
+                ", ".join(sorted(names)),
+                (cases, dismissed / cases),
                 fontsize=6,
                 xytext=(3, 3),
                 textcoords="offset points",
