@@ -94,6 +94,10 @@ def test_the_return_page_is_for_the_forces_a_person_holds_a_role_in(
     both = viewer.get(url + "?force=kent&year=soon").content.decode()
     assert "Force: expected a force you hold a role in, received “kent”." in both
     assert "expected a year from 2021 to 2100, received “soon”." in both
+    # A refused request shows no tables (another force's or year's figures under the errors
+    # would read as the answer) and keeps the year as typed, to be mended.
+    assert "Officers dismissed" not in both and "Download as CSV" not in both
+    assert 'name="year" inputmode="numeric" value="soon"' in both
     empty = viewer.get(url + "?force=metropolitan&year=2022").content.decode()
     assert "None in this year." in empty
     # The register's staff page leads to it.

@@ -516,28 +516,30 @@ def annual(request: HttpRequest) -> HttpResponse:
     errors = []
     if force_code not in allowed:
         errors.append(f"Force: expected a force you hold a role in, received “{force_code}”.")
-        force_code = allowed[0]
     if not year_raw.isdigit() or not 2021 <= int(year_raw) <= 2100:
         errors.append(
             f"Year ending 31 March: expected a year from 2021 to 2100, received “{year_raw}”."
         )
-        year_raw = str(case_store.today().year)
-    result = annual_return.for_force(force_code, int(year_raw))
-    if request.GET.get("format") == "csv" and not errors:
+    # A refused request shows the errors and the form as typed, and no tables: another force's
+    # or year's figures beneath the errors would read as the answer.
+    result = None if errors else annual_return.for_force(force_code, int(year_raw))
+    if result is not None and request.GET.get("format") == "csv":
         response = HttpResponse(result.csv(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="annual-return-{force_code}-{year_raw}.csv"'
         )
         return response
-    start, end = annual_return.year_ending(int(year_raw))
+    start, end = annual_return.year_ending(int(year_raw)) if result else (None, None)
     return render(
         request,
         "register/annual_return.html",
         {
             "result": result,
             "forces": [(c, FORCE_NAMES[c]) for c in allowed],
+            "force": force_code,
+            "year": year_raw,
             "errors": errors,
-            "force_name": FORCE_NAMES[force_code],
+            "force_name": FORCE_NAMES.get(force_code, ""),
             "start": start,
             "end": end,
         },
