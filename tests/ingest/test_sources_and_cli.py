@@ -202,3 +202,18 @@ def test_an_encrypted_pdf_that_cannot_be_opened_here_is_not_called_locked(
     assert err.value.received == (
         "an encrypted PDF, which needs the cryptography package installed to be opened"
     )
+
+
+def test_the_table_gives_a_note_whole_and_cuts_long_evidence_between_words() -> None:
+    from misconduct.cli.ingest import _evidence_cell
+    from misconduct.ingest.model import Field, Span
+
+    note = (
+        "not stated in the text; to review: left empty, though the text has words for this "
+        "field (chair, panel, chief constable ...)"
+    )
+    assert _evidence_cell(Field(None, None, 0.7, note=note)) == note
+    words = "The panel found that the officer had breached the Standards of Professional Behaviour"
+    cell = _evidence_cell(Field("x", Span(0, len(words), words), 0.9))
+    assert cell == "The panel found that the officer had breached the Standards of…"
+    assert _evidence_cell(Field("x", Span(0, 2, "PC"), 0.9)) == "PC"

@@ -14,7 +14,7 @@ from rich.table import Table
 from misconduct.cli.output import FORMAT_OPTION, british, console, emit_json, handle_errors
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
-from misconduct.ingest import DEFAULT_THRESHOLD, FIELDS, Extraction, extract
+from misconduct.ingest import DEFAULT_THRESHOLD, FIELDS, Extraction, Field, extract
 from misconduct.ingest.sources import files_in, read_text
 
 _FORCE_NAMES = {f.code: f.name for f in FORCES}
@@ -39,6 +39,21 @@ def _show(value: Any, field: str = "") -> str:
     return str(value).replace("_", " ")
 
 
+_EVIDENCE_SHOWN = 70
+"""The characters of evidence the table shows (``--format json`` gives the whole span)."""
+
+
+def _evidence_cell(f: Field) -> str:
+    """The words a value was read from, a long span cut between words; or, when there are none,
+    the note saying why, whole (it is the reason a field waits for review)."""
+    if f.evidence is None:
+        return f.note or ""
+    text = f.evidence.text
+    if len(text) <= _EVIDENCE_SHOWN:
+        return text
+    return text[:_EVIDENCE_SHOWN].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def _print(ex: Extraction, threshold: float) -> None:
     if ex.refused:
         console.print(f"[bold]{ex.source}[/bold]: refused. {ex.refused}")
@@ -56,8 +71,7 @@ def _print(ex: Extraction, threshold: float) -> None:
         for name in FIELDS:
             f = rec.fields[name]
             conf = f"{f.confidence:.2f}" + (" review" if f.confidence < threshold else "")
-            evidence = f.evidence.text if f.evidence else (f.note or "")
-            table.add_row(name.replace("_", " "), _show(f.value, name), conf, evidence[:70])
+            table.add_row(name.replace("_", " "), _show(f.value, name), conf, _evidence_cell(f))
         console.print(table)
 
 
