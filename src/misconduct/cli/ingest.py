@@ -191,8 +191,8 @@ def register(cli: click.Group) -> None:
                 "fields at "
                 "/staff/register/review/ (start the web application with `misconduct serve`)."
                 + (
-                    f" {stored_before} text(s) were already in the register and were not stored "
-                    "again."
+                    f" {stored_before} text(s) were already stored (in the register or waiting "
+                    "for review) and were not stored again."
                     if stored_before
                     else ""
                 )
