@@ -150,6 +150,14 @@ def test_a_record_s_whole_day_is_written_as_the_domain_writes_it(
 def test_corrections_are_read_the_british_way() -> None:
     assert store.parse_value("hearing_date", "27th February 2024") == "2024-02-27"
     assert store.parse_value("hearing_date", "05/03/2024") == "2024-03-05"
+    # A notice that gives only the month ("in March 2024") is corrected to the month, as ingest
+    # reads it, not forced to a day it does not give or widened to the year.
+    assert store.parse_value("hearing_date", "03/2024") == "2024-03"
+    assert store.parse_value("hearing_date", "March 2024") == "2024-03"
+    assert store.british("2024-03") == "03/2024"
+    for wrong in ("13/2024", "Smarch 2024"):
+        with pytest.raises(InvalidInput, match="MM/YYYY"):
+            store.parse_value("hearing_date", wrong)
     assert store.parse_value("standards", "Honesty and Integrity, use of force") == [
         "honesty_and_integrity",
         "use_of_force",

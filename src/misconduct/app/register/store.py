@@ -27,7 +27,7 @@ from misconduct.app.roles import AccessDenied
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
 from misconduct.ingest.categories import find_categories
-from misconduct.ingest.dates import parse_date
+from misconduct.ingest.dates import MONTHS, parse_date
 from misconduct.ingest.gazetteer import RANK_PATTERN, rank_code, standard_code
 from misconduct.ingest.model import (
     DEFAULT_THRESHOLD,
@@ -260,12 +260,7 @@ def parse_value(field: str, raw: str) -> Any:
             raise InvalidInput(label, "a whole number of months from 1 to 60", text)
         return int(text)
     if field == "hearing_date":
-        if re.fullmatch(r"(?:19|20)\d{2}", text):
-            return text
-        day = parse_date(text)
-        if day is None:
-            raise InvalidInput(label, "a date that exists, in the form DD/MM/YYYY, or a year", text)
-        return day.isoformat()
+        return _hearing_date(text, label)
     if field == "anonymised":
         if text.lower() not in ("yes", "no"):
             raise InvalidInput(label, "yes or no", text)
@@ -274,6 +269,26 @@ def parse_value(field: str, raw: str) -> Any:
 
 
 _STANDARD_IDS = {s.id for s in standards_on(date(2020, 2, 1))}
+
+
+def _hearing_date(text: str, label: str) -> str:
+    """A hearing date as precise as the notice gives it: a day, a month or a year (ISO, as ingest
+    stores it)."""
+    if re.fullmatch(r"(?:19|20)\d{2}", text):
+        return text
+    month = re.fullmatch(r"(\d{1,2})/((?:19|20)\d{2})|([A-Za-z]+)\.?,? ((?:19|20)\d{2})", text)
+    if month:
+        number = int(month[1]) if month[1] else MONTHS.get(month[3].lower(), 0)
+        if 1 <= number <= 12:
+            return f"{month[2] or month[4]}-{number:02d}"
+    day = parse_date(text)
+    if day is None:
+        raise InvalidInput(
+            label,
+            "a date that exists, in the form DD/MM/YYYY, or a month as MM/YYYY, or a year",
+            text,
+        )
+    return day.isoformat()
 
 
 def _locked(record_id: int, reviewer: Reviewer, using: str) -> Record:
