@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
@@ -43,7 +44,14 @@ from misconduct.ingest.outcomes import (
     find_outcomes,
     warning_months,
 )
-from misconduct.ingest.text import Piece, headline_end, sentences, table_cells, table_rows
+from misconduct.ingest.text import (
+    Piece,
+    headline_end,
+    sentences,
+    table_cells,
+    table_rows,
+    unwrap,
+)
 
 DISMISSALS = {"dismissal_without_notice", "dismissal_with_notice", "would_have_been_dismissed"}
 _SERVING_ONLY = {"final_written_warning", "written_warning", "reduction_in_rank"}
@@ -248,11 +256,28 @@ def extract(
     ``source_url`` and ``publisher`` (a force code) are the provenance of the text: they are used
     for the force only when the text itself names none, with a lower confidence.
     """
+    ex = _read(text, source=source, source_url=source_url, publisher=publisher)
+    # The text is read with its wrapped lines joined (``unwrap``), offsets kept: each evidence is
+    # given back as the text prints it, line breaks and all.
+    for rec in ex.records:
+        for name, f in rec.fields.items():
+            if (
+                f.evidence is not None
+                and f.evidence.text != text[f.evidence.start : f.evidence.end]
+            ):
+                at = f.evidence
+                rec.fields[name] = replace(
+                    f, evidence=Span(at.start, at.end, text[at.start : at.end])
+                )
+    return ex
+
+
+def _read(text: str, *, source: str, source_url: str | None, publisher: str | None) -> Extraction:
     original = text
     # A line linking to another story ("READ MORE: Thames Valley Police officers dismissed for
     # gross misconduct") is not about this text's officers: it is read as blank, offsets kept
     # (fourth round, after held-out 3 was measured).
-    text = _LINK_LINE.sub(lambda m: " " * len(m.group()), text)
+    text = unwrap(_LINK_LINE.sub(lambda m: " " * len(m.group()), text))
     reason = refusal(text)
     if reason:
         return Extraction(source, original, refused=reason)

@@ -44,6 +44,57 @@ def longest_first(found: Sequence[L]) -> list[L]:
     return out
 
 
+# A line of a hard-wrapped paragraph (a PDF's or a plain-text notice's) that runs on: it ends
+# without a sentence's or a label's stop, and the next line is neither blank, a label ("Date of
+# hearing: ...") nor a list's item.
+_RUNS_ON = re.compile(r"[\w,;’'”\")-]$")
+_MID_PHRASE = re.compile(r"(?:(?<![\w’'])[a-z][\w’']*|,)$")
+_NOT_RUN_ON = re.compile(r"\s*$|\s*(?:[A-Z][A-Za-z ]{0,40}:\s|•|-\s|\d+[.)]\s|\(?[a-z]\)\s)")
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped text with its wrapped lines joined, each such line break read as a space (so
+    every offset is kept): "found that PC Daniel / Harlow breached ... respect and / courtesy"
+    is one sentence, one officer and two Standards (twenty-sixth round).
+
+    A text is hard-wrapped when its lines are kept to a width (none of its long lines runs past
+    130 characters) and at least two of them run on into the next line, one of them mid-phrase; only a line at least
+    three-fifths of that width long is joined, so a headline, a label's line or a short list item
+    keeps its own line. The excerpts of news pages, a paragraph a line, are left as they are.
+
+    >>> unwrap("Kent Police\\n\\nA hearing chaired by Ms Rebecca Thornton found that PC Daniel\\n"
+    ...        "Harlow breached the Standards for honesty and integrity, respect and\\n"
+    ...        "courtesy, and discreditable conduct, and he was dismissed without\\n"
+    ...        "notice.\\n\\nDate: 14 March 2024")[13:]
+    'A hearing chaired by Ms Rebecca Thornton found that PC Daniel Harlow breached the Standards for honesty and integrity, respect and courtesy, and discreditable conduct, and he was dismissed without notice.\\n\\nDate: 14 March 2024'
+    """
+    lines = text.split("\n")
+    long = [len(line) for line in lines if len(line.strip()) >= 50]
+    if len(long) < 3 or max(long) > 130:
+        return text
+    width = sorted(long)[int(0.9 * (len(long) - 1))]
+    joins = [
+        i
+        for i in range(len(lines) - 1)
+        if len(lines[i].rstrip()) >= 0.6 * width
+        and _RUNS_ON.search(lines[i].rstrip())
+        and not _NOT_RUN_ON.match(lines[i + 1])
+    ]
+    if len(joins) < 2 or not any(_MID_PHRASE.search(lines[i].rstrip()) for i in joins):
+        # (at least one line runs on mid-phrase, in a small word or after a comma: the rows of a
+        # table printed one a line, each ending in its outcome, are not a wrapped paragraph)
+        return text
+    out = list(text)
+    at = 0
+    starts = []
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    for i in joins:
+        out[starts[i] + len(lines[i])] = " "
+    return "".join(out)
+
+
 def sentences(text: str) -> list[Piece]:
     """The text cut at sentence ends and blank lines, each piece with its offsets (a new list each
     call; the cutting itself is done once per text)."""
