@@ -352,7 +352,8 @@ def test_a_panel_chaired_by_a_named_legally_qualified_chair_keeps_the_named_chai
         "The disciplinary panel, chaired by legally qualified chair Jo Bloggs, concluded his "
         "conduct amounted to gross misconduct.\n"
     )
-    assert rec.value("decision_maker") == "legally qualified chair"
+    # (with the name since the twenty-sixth round: until then the description alone)
+    assert rec.value("decision_maker") == "legally qualified chair Jo Bloggs"
 
 
 def test_an_independently_chaired_panel_that_concluded_decides() -> None:

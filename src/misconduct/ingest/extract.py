@@ -791,7 +791,9 @@ _DATE_GOOD = re.compile(
     re.I,
 )
 _DATE_BAD = re.compile(
-    r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|between|since|"
+    r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|since|"
+    # (not a hearing "held between 3 and 5 June": its own days; twenty-sixth round)
+    r"(?<!held\s)(?<!took\splace\s)(?<!sat\s)between|"
     # (not a resignation in a condition: "would have been dismissed had he not already resigned";
     # twentieth round)
     r"(?<!not\s)(?<!not\salready\s)resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
@@ -815,7 +817,9 @@ _APPEAL_TRIBUNAL = re.compile(r"\bappeals?\s+tribunal\b|\btribunal\b[^.]{0,120}\
 # "between ... and") is not the hearing's, even in a sentence that names the hearing (30/11/2026,
 # sixth round).
 _ALLEGED_DATE = re.compile(
-    r"\bon\s+or\s+(?:after|about|around|before)\s+(?:the\s+)?$|\bbetween\s+(?:[^.;]{0,25}\band\s+)?$",
+    r"\bon\s+or\s+(?:after|about|around|before)\s+(?:the\s+)?$|"
+    # (not a hearing "held between 3 and 5 June": its own days; twenty-sixth round)
+    r"(?<!held\s)(?<!took\splace\s)(?<!sat\s)\bbetween\s+(?:[^.;]{0,25}\band\s+)?$",
     re.I,
 )
 
@@ -855,6 +859,19 @@ _FOUND_DID = re.compile(
     r"(?:had\s+(?:been\s+)?[a-z]+|[a-z]+ed)\b"
     r"(?![^;]*\b(?:hearing|meeting|held|took\s+place|dismissed|sacked)\b)[^;]*$"
 )
+# A date in what the officer did, told as the reason for the outcome or as what the evidence showed
+# ("was sacked after making a racist joke on 15 April 2020", "CCTV footage showed her approaching
+# the couple on 24 June 2014"): the conduct's (twenty-sixth round).
+_DID_ON = re.compile(
+    r"(?:\bafter\s+(?!being\b|having\s+been\b)[a-z]+ing\b|"
+    r"\b(?:footage|cctv|video|camera|images?|messages?|records?)\s+(?:showed|shows|revealed)\b)"
+    r"(?![^;]*\b(?:hearing|meeting)\b)[^;]*$",
+    re.I,
+)
+# A date that opens or closes a span of time ("a probationer from 7 January 2019 until discharge
+# on 2 June 2021") is a service's or a suspension's, not a hearing's, unless a hearing word stands
+# just before it ("the hearing ran from 3 May"; twenty-sixth round).
+_SPAN_END = re.compile(r"\b(?:from|until|till)\s+(?:[a-z]+\s+){0,2}?(?:on\s+)?$", re.I)
 _CONDUCT_PERIOD = re.compile(
     r"\b(?:in|during|over|throughout)\s+(?:the\s+)?period\s+(?:from|between|of)\b[^.;]{0,40}$",
     re.I,
@@ -953,8 +970,21 @@ def _resumed_on(sentence: str, start: int, end: int) -> bool:
 
 def _panel_heard_on(sentence: str, start: int, end: int) -> bool:
     """Whether a day opens the sentence and a panel, chair or hearing is the subject that then
-    hears or decides."""
-    return bool(_DAY_OPENS.fullmatch(sentence[:start]) and _THEN_HEARD.match(sentence, end))
+    hears or decides; or the date is the one a hearing or panel just named was held on ("The
+    misconduct panel, held from October 19 to 21, found ..."; twenty-sixth round)."""
+    return bool(
+        (_DAY_OPENS.fullmatch(sentence[:start]) and _THEN_HEARD.match(sentence, end))
+        or _HELD_ON.search(sentence[max(0, start - 90) : start])
+    )
+
+
+# A hearing, meeting or panel, then "held" or "took place" directly before the date ("held from",
+# "took place on", "sat between"), in the same clause (twenty-sixth round).
+_HELD_ON = re.compile(
+    r"\b(?:hearing|meeting|panel|tribunal)s?\b[^.;]{0,60}?\b(?:held|took\s+place|sat)\s+"
+    r"(?:on|from|between)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 # A date the officer was suspended on ("suspended from duty on 12 February") is the suspension's,
@@ -1069,6 +1099,11 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 _TOLD_PAST.search(s.text[: f.start])
                 or _HEARING_TOLD.search(s.text[: f.start])
                 or _FOUND_DID.search(s.text[: f.start])
+                or _DID_ON.search(s.text[: f.start])
+                or (
+                    _SPAN_END.search(s.text[max(0, f.start - 30) : f.start])
+                    and not _DATE_GOOD.search(s.text[max(0, f.start - 40) : f.start])
+                )
             ) or _CONDUCT_PERIOD.search(s.text[max(0, f.start - 60) : f.start]):
                 score -= 3  # what the officer had done, or a period of conduct
             elif _TOLD_TAIL.match(s.text, f.end):
@@ -1362,6 +1397,25 @@ _DM_PATTERNS = [
         r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})\s+"
         r"told\s+the\s+(?:[\w-]+\s+){0,2}(?:hearing|panel)\s+(?:that\s+)?(?:he|she|they)\s+"
         r"[“\"‘']?(?:had\s+)?(?:found|was\s+satisfied|decided|concluded|determined|ruled)\b"
+    ),
+    # A chair named with the description, before or after the name ("chaired by Legally
+    # Qualified Chair Mrs Jo Bloggs", "chaired by Mr Jo Bloggs, legally qualified chair"), or in
+    # apposition ("The chair, Superintendent Jo Bloggs, found"): the name, not the description
+    # alone (twenty-sixth round, a user trial's notices)
+    re.compile(
+        r"\b(?:chaired|heard|led|conducted)\s+by\s+(?P<dm>(?:the\s+)?(?:independent\s+)?"
+        r"(?i:legally[\s-]+qualified\s+chair(?:man|woman|person)?|LQC)\s+"
+        r"(?:(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    ),
+    re.compile(
+        r"\b(?:chaired|heard|led|conducted)\s+by\s+(?P<dm>(?:Mr|Mrs|Miss|Ms|Dr)\.?\s+[A-Z][\w’'-]+"
+        r"(?:\s+[A-Z][\w’'-]+){0,2}),\s+(?:an?\s+|the\s+)?(?:independent\s+)?"
+        r"(?i:legally[\s-]+qualified\s+chair)"
+    ),
+    re.compile(
+        r"\b[Tt]he\s+(?:legally\s+qualified\s+|independent\s+)?chair(?:man|woman|person)?,\s+"
+        r"(?P<dm>(?:[A-Z][\w.’'-]*\s+){1,5}?[A-Z][\w’'-]+),\s+(?:found|concluded|determined|"
+        r"decided|ruled|dismissed|imposed|gave|issued)\b"
     ),
     # ("the independent legally-qualified chair", hyphened; not "legally qualified chairs" in
     # general; twentieth round)
@@ -2325,6 +2379,21 @@ def _record(
         )
         if own_period is not None:
             fields["warning_months"] = own_period
+        elif (
+            fields["outcome"].value == "written_warning"
+            and (page_period := fields["warning_months"]).evidence is not None
+            and re.search(
+                r"\bfinal\s+written\s+warning",
+                _sentence_piece(text, page_period.evidence.start).text,
+                re.I,
+            )
+        ):
+            # "She was given a final written warning for two years. ... He was given a written
+            # warning": the period is the other officer's final warning's, not this officer's
+            # (twenty-sixth round, a user trial's notice)
+            fields["warning_months"] = Field(
+                None, None, 0.5, "the period printed is another officer's final written warning's"
+            )
     if fields["outcome"].value not in ("final_written_warning", "written_warning"):
         fields["warning_months"] = (
             absent()
