@@ -579,7 +579,14 @@ _STANDARD_WORDS = {
     "discreditable_conduct": r"discredit|(?:,|\band)\s+conduct\b(?!\s+(?:of|was|is|that|which))",
     "challenging_and_reporting_improper_conduct": r"challeng|reporting",
 }
-_DAY_MONTH = r"(?:the\s+)?{d}(?:st|nd|rd|th)?(?:\s+of)?\s+{m}|{m}\s+{d}(?:st|nd|rd|th)?\b"
+# A day printed with its month, also as the first day of a range or list ("27-28 June", "30 and 31
+# August", "July 6-9": twenty-sixth round; until then only the day printed beside the month counted,
+# so a hearing "18-20 February" was not taken to print its first day)
+_MORE_DAYS = r"(?:\s*(?:,|and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)*"
+_DAY_MONTH = (
+    r"(?:the\s+)?{d}(?:st|nd|rd|th)?" + _MORE_DAYS + r"(?:\s+of)?\s+{m}|"
+    r"{m}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|&|-|–|to)\s*)*{d}(?:st|nd|rd|th)?\b"
+)
 _GENERIC = {"former", "officer", "officers", "police", "pc", "sc", "ps", "sgt", "dc", "the"}
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from misconduct.ingest import extract
 from misconduct.ingest.text import unwrap
-from tests.ingest.reading import one_record
+from tests.ingest.reading import load_scorer, one_record
 
 _one = one_record
 
@@ -140,3 +140,15 @@ def test_another_officers_final_warning_period_is_not_given_to_a_written_warning
         "PS Tom Lee": ("written_warning", None),
     }
 
+
+# --- The scorer: a range prints its first day ---------------------------------------------------
+
+
+def test_the_scorer_takes_a_ranges_first_day_as_printed() -> None:
+    scorer = load_scorer("ingest_eval_round26_under_test")
+    assert scorer.stated("hearing_date", "2022-06-27", "Dates of hearing: 27-28 June 2022")
+    assert scorer.stated("hearing_date", "2025-02-20", "Hearing 18-20 February 2025")
+    assert scorer.stated("hearing_date", "2020-07-06", "held July 6-9, 2020")
+    assert not scorer.stated("hearing_date", "2020-07-07", "held July 6-9, 2020")
+    # a hearing named by its first day where the truth names its last is the same hearing
+    assert scorer._same_hearing("2025-02-18", "2025-02-20", "Hearing 18-20 February 2025")
