@@ -84,7 +84,11 @@ _MISCONDUCT = re.compile(
     r"\b(?:dismissed|sacked)\b[^.]{0,40}?\b(?:following|after|at)\s+a\s+hearing\b|"
     # the force's own conduct department giving the sanction: "The force's Professional Standards
     # Department has issued the constable with a written warning" (seventeenth round)
-    r"\bprofessional\s+standards\s+(?:department|directorate|branch|unit)\b",
+    r"\bprofessional\s+standards\s+(?:department|directorate|branch|unit)\b|"
+    # "found to have breached professional standards", "will be placed on the College of
+    # Policing barred list", in a report that never says "misconduct" (twenty-seventh round)
+    r"\bbreach(?:ed|es|ing)?\s+(?:of\s+)?(?:the\s+)?(?:police\s+)?professional\s+standards\b|"
+    r"\bCollege\s+of\s+Policing(?:['’]s)?\s+barred\s+list\b",
     re.I,
 )
 _PROCEEDINGS = re.compile(
@@ -178,7 +182,9 @@ def _police_officer_warned(text: str) -> bool:
 # dismissed" (the officer is not the subject) and a dismissal by an employer that is not the police
 # are not read.
 _POLICE_OFFICER_DISMISSED = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:A|An|The)\s+(?:former\s+)?(?:[A-Z][\w'-]*\s+){0,4}"
+    # (or after the stored copy's "date 2020-03-05" prefix: twenty-seventh round)
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=date\s\d{4}-\d\d-\d\d\s))\s*(?:A|An|The)\s+(?:former\s+)?"
+    r"(?:[A-Z][\w'-]*\s+){0,4}"
     r"(?:police\s+)?(?i:officer|constable|detective|sergeant|inspector)\s+"
     r"(?:has|had|have)\s+been\s+(?:dismissed|sacked)\b",
     re.M,
@@ -799,6 +805,10 @@ _DATE_BAD = re.compile(
     r"(?<!not\s)(?<!not\salready\s)resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
     # a date of when a body was told something, or of a criminal case (seventh round)
     r"joined|born|sentenced|criminal|informed|"
+    # a sentencing date set by a court, a press release's own date ("a sentencing date set for 15
+    # January 2024", "In a release on Friday, 28 May the force gave details of a misconduct
+    # hearing"; twenty-seventh round)
+    r"sentencing|(?:press\s+)?release\b|"
     # an appeal tribunal's date is the appeal's, not the misconduct hearing's (eighth round)
     r"appeals?\s+tribunal|"
     # a date calculator in a page's margin ("90 days from today is ...", ninth round)
@@ -992,7 +1002,10 @@ _HELD_ON = re.compile(
 # So too the day the officer resigned or retired ("who had resigned from the constabulary on April
 # 11 2019, would be dismissed ..."; nineteenth round).
 _SUSPENDED_ON = re.compile(
-    r"\b(?:suspended|resigned|retired)\b[^.;,]{0,25}?\bon\s+(?:the\s+)?$", re.I
+    # (the force's name between: "retired from Hertfordshire Constabulary on 15 December 2023";
+    # twenty-seventh round)
+    r"\b(?:suspended|resigned|retired)\b[^.;,]{0,45}?\bon\s+(?:the\s+)?$",
+    re.I,
 )
 # "on 12 February last year": a day and month whose year the text gives only relative to when it
 # was written; the date line's year is not its year (sixteenth round).

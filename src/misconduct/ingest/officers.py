@@ -714,7 +714,9 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             words.pop()
         if words:
             words[-1] = re.sub(r"[’']s?$", "", words[-1])  # "Reid's" is Reid
-        if not words:
+        if not words or (rank is None and _names_a_force(" ".join(words))):
+            # "chosen by Humberside Police as the officer ...": a force, not an officer named
+            # without a rank (twenty-seventh round)
             return
         key = re.sub(r"[’']s?$", "", words[-1])
         if full_key:

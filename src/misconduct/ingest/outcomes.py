@@ -139,7 +139,12 @@ _NOT_OUTCOME_BEFORE = re.compile(
     r"previously|already\s+(?:received|been\s+given|had|been)|"
     # "unable to conclude that the officer would have been sacked" (fourth round, after held-out
     # 3 was measured)
-    r"unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied)\s+(?:\w+\s+){0,3}$",
+    r"unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied|"
+    # "won't be fired", "wouldn't be sacked" (twenty-seventh round)
+    r"(?:won|wouldn|isn|wasn|didn)['’]t)\s+(?:\w+\s+){0,3}$"
+    # a sanction set aside in a longer comparison: "a written warning ..., rather than being
+    # stripped of his rank or instantly dismissed" (twenty-seventh round)
+    r"|\b(?:rather\s+than|instead\s+of)\b[^.;:!?]{0,60}$",
     re.IGNORECASE,
 )
 # A sanction asked for, argued for or escaped is not the one given (30/11/2026, issue 15, fourth
@@ -218,7 +223,8 @@ _NOT_OUTCOME_AFTER = re.compile(
 # be" usually introduces a possibility.
 _DECIDED_BEFORE = re.compile(
     r"\b(?:determined|decided|ruled|concluded|directed|ordered|found)\s+that\s+(?:\w+\s+){0,4}"
-    r"would\s+be\s+$|"
+    r"would\s+be\s+(?:(?:given|handed|issued(?:\s+with)?)\s+(?:an?\s+)?)?$|"
+    # ("It was decided that he would be given a written warning": twenty-seventh round)
     # "the chair said the allegations were proven, adding PC X would be dismissed": the decision
     # told in reported speech (sixteenth round)
     r"\badding\s+(?:that\s+)?(?:[\w'’]+\s+){0,4}would\s+be\s+$",
@@ -730,7 +736,9 @@ _FORUM_RES = [
         # (30/11/2026, seventh round)
         re.compile(
             # "an accelerated gross misconduct hearing" (eleventh round)
-            r"\baccelerated\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?(?:gross\s+)?"
+            # ("an 'accelerated' misconduct hearing", in quotation marks: twenty-seventh round)
+            r"\baccelerated[\"'\u201d\u2019]?\s+(?:(?-i:[A-Z][\w&'’-]*)\s+(?:and\s+)?){0,4}?"
+            r"(?:gross\s+)?"
             # "an accelerated tribunal (disciplinary) hearing" (eighteenth round)
             r"(?:misconduct\s+|tribunal\s+|disciplinary\s+)?hearing"
             # "fast track hearings", the 2012 rules' name for them (ninth round); in quotation

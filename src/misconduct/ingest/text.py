@@ -14,6 +14,10 @@ from typing import Protocol, TypeVar
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?”\"])\s+(?=[A-Z“\"‘'(•0-9])|\n\s*\n|\n(?=\s*(?:•|\d+[.)]|[a-z][.)]|[ivx]+\.)\s)"
+    # a stop with no space after it, where a copy lost the space: "set for 15 January 2024.On 11
+    # December 2023, he was dismissed", "serious injuries.PC Bloggs" (a word of three small
+    # letters or figures before it, so not "Mr.Smith" or "U.K."; twenty-seventh round)
+    r"|(?<=[a-z0-9]{3}[.!?])(?=[A-Z][A-Za-z])"
 )
 
 
