@@ -129,6 +129,14 @@ def _refused(error: str) -> HttpResponse:
     return HttpResponse(error + "\n", status=400, content_type="text/plain; charset=utf-8")
 
 
+def _csv_cell(value: Any) -> Any:
+    """A value as the CSV writes it: a yes-or-no field (``anonymised``) as yes or no, as a
+    spreadsheet's reader says it (the JSON export keeps true and false)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
 def export_csv(request: HttpRequest) -> HttpResponse:
     filters, error = _filters(request)
     if error:
@@ -141,7 +149,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         for row in store.export_rows(filters):
             writer.writerow(
                 {
-                    **_sourced(request, row),
+                    **{k: _csv_cell(v) for k, v in _sourced(request, row).items()},
                     "standards": "; ".join(row["standards"]),
                     "special_categories": "; ".join(row["special_categories"]),
                 }
