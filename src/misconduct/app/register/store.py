@@ -16,6 +16,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from misconduct.app.register.models import (
+    PUBLICATION,
+    RESTORED,
+    WITHDRAWN,
     Record,
     RecordCategory,
     RecordStandard,
@@ -200,8 +203,9 @@ def queue(force: str | None = None) -> QuerySet[Record]:
     """Records with fields awaiting a person, oldest first: of every force, or of one (``""``: of
     no known force). Only a record read from a notice waits (this system's own outcomes enter the
     register as they are synced), so the queue is read from the partial indexes of the records not
-    yet published, ``register_waiting`` and ``register_waiting_force``, without the sources."""
-    rows = Record.objects.filter(published=False)
+    yet published nor withdrawn, ``register_waiting`` and ``register_waiting_force``, without the
+    sources."""
+    rows = Record.objects.filter(published=False, withdrawal__isnull=True)
     if force is not None:
         rows = rows.filter(force=force)
     return rows.order_by("id")
@@ -343,19 +347,17 @@ def _review(
     else:
         after, action = parse_value(field, correction), "corrected"
         _change(record, field, after)
-    ReviewEvent.objects.using(record._state.db).create(
-        record=record,
-        field=field,
-        action=action,
-        before=before,
-        after=after,
-        reviewer=reviewer,
-        recorded_at=now or _now(),
-    )
+    _log(record, field, action, before, after, reviewer, now)
     record.pending = [f for f in record.pending if f != field]
-    record.published = not record.pending
+    record.published = _publishable(record)
     record.save()
     return record
+
+
+def _publishable(record: Record) -> bool:
+    """Whether the record belongs in the public register: no field awaits review, and it is not
+    withdrawn (a withdrawn record may still be reviewed and corrected, ready for its restoration)."""
+    return not record.pending and not record.withdrawn
 
 
 def current(record: Record, field: str) -> Any:
@@ -391,47 +393,146 @@ def correct(
         return _correct(record, field, value, reviewer.name, reason, now)
 
 
-def _correct(
-    record: Record, field: str, value: str, reviewer: str, reason: str, now: datetime | None
-) -> Record:
+def _ingested(record: Record, what: str) -> None:
+    """Only a record read from a published notice is changed here (``what`` it would be)."""
     if record.source.origin != "ingested":
         raise InvalidInput(
             "Record",
-            "a record read from a published notice (this system's own outcomes are corrected in "
+            f"a record read from a published notice (this system's own outcomes are {what} in "
             "their case)",
             "one of this system's own published outcomes",
         )
+
+
+def _reason(reason: str, why_kept: str) -> str:
+    """A person's reason, required and at most ``REASON_LIMIT`` characters."""
+    why = reason.strip()
+    if not why:
+        raise InvalidInput("Reason", why_kept, why)
+    if len(why) > REASON_LIMIT:
+        raise InvalidInput("Reason", f"at most {REASON_LIMIT} characters", f"{len(why)} characters")
+    return why
+
+
+def _correct(
+    record: Record, field: str, value: str, reviewer: str, reason: str, now: datetime | None
+) -> Record:
+    _ingested(record, "corrected")
     if field not in FIELDS:
         raise InvalidInput("Field", "one of " + ", ".join(LABELS.values()), field)
     after = parse_value(field, value)
-    why = reason.strip()
-    if not why:
-        raise InvalidInput(
-            "Reason", "why the value is corrected (it is kept with the correction)", why
-        )
-    if len(why) > REASON_LIMIT:
-        raise InvalidInput("Reason", f"at most {REASON_LIMIT} characters", f"{len(why)} characters")
+    why = _reason(reason, "why the value is corrected (it is kept with the correction)")
     before = current(record, field)
     if after == before:
         raise InvalidInput(
             LABELS[field], "a value different from the one the record holds", value.strip()
         )
     _change(record, field, after)
-    ReviewEvent.objects.using(record._state.db).create(
+    _log(record, field, "corrected", before, after, reviewer, now, why)
+    if field in record.pending:
+        record.pending = [f for f in record.pending if f != field]
+        record.published = _publishable(record)
+    record.save()
+    return record
+
+
+# -- withdrawal from the public register ----------------------------------------------------------
+
+
+def withdraw(
+    record_id: int,
+    *,
+    reviewer: Reviewer,
+    reason: str,
+    now: datetime | None = None,
+    using: str = "default",
+) -> Record:
+    """Withdraw a record read from a notice from the public register (a notice the force withdrew, a
+    wrong match, a legal request), whether it is in the register or still waiting for review. The
+    reason is required. The withdrawal is appended to the review log and the record points to it
+    (``withdrawal``) and leaves the register, in the same transaction: the public pages, exports,
+    feed, API and plots read ``published`` records only. Who may change the record withdraws it
+    (``AccessDenied`` otherwise, nothing written)."""
+    return _publication(record_id, WITHDRAWN, reviewer, reason, now, using)
+
+
+def restore(
+    record_id: int,
+    *,
+    reviewer: Reviewer,
+    reason: str,
+    now: datetime | None = None,
+    using: str = "default",
+) -> Record:
+    """Restore a withdrawn record, with a reason: it returns to the public register, or to the
+    review queue if a field still awaits review. Appended to the review log; the withdrawal's event
+    stays there as it was."""
+    return _publication(record_id, RESTORED, reviewer, reason, now, using)
+
+
+def _publication(
+    record_id: int, action: str, reviewer: Reviewer, reason: str, now: datetime | None, using: str
+) -> Record:
+    """Withdraw (``WITHDRAWN``) or restore (``RESTORED``) the record, checked before anything is
+    written: who may change it, a record read from a notice, a reason, and a record withdrawn (to
+    restore) or not (to withdraw)."""
+    withdrawing = action == WITHDRAWN
+    with transaction.atomic(using=using):
+        record = _locked(record_id, reviewer, using)
+        _ingested(record, "taken down" if withdrawing else "restored")
+        why = _reason(
+            reason,
+            "why the record is withdrawn (staff see it; the public never do)"
+            if withdrawing
+            else "why the record is restored (it is kept with the restoration)",
+        )
+        if withdrawing and record.withdrawn:
+            raise InvalidInput(
+                "Record", "a record in the register or waiting for review", "a withdrawn record"
+            )
+        if not withdrawing and not record.withdrawn:
+            raise InvalidInput("Record", "a withdrawn record", "a record that is not withdrawn")
+        was = record.published
+        record.withdrawal = None
+        record.published = not withdrawing and _publishable(record)
+        event = _log(record, PUBLICATION, action, was, record.published, reviewer.name, now, why)
+        record.withdrawal = event if withdrawing else None
+        record.save(update_fields=["withdrawal", "published"])
+        return record
+
+
+def _log(
+    record: Record,
+    field: str,
+    action: str,
+    before: Any,
+    after: Any,
+    reviewer: str,
+    now: datetime | None,
+    reason: str | None = None,
+) -> ReviewEvent:
+    """Append a decision on the record to its review log (the caller's transaction updates the
+    record beside it)."""
+    return ReviewEvent.objects.using(record._state.db).create(
         record=record,
         field=field,
-        action="corrected",
+        action=action,
         before=before,
         after=after,
         reviewer=reviewer,
         recorded_at=now or _now(),
-        reason=why,
+        reason=reason,
     )
-    if field in record.pending:
-        record.pending = [f for f in record.pending if f != field]
-        record.published = not record.pending
-    record.save()
-    return record
+
+
+def withdrawn() -> QuerySet[Record]:
+    """The withdrawn records, the latest withdrawal first, each with its withdrawal (who, when,
+    why) and source: read from the partial index ``register_withdrawn``."""
+    return (
+        Record.objects.filter(withdrawal__isnull=False)
+        .select_related("withdrawal", "source")
+        .order_by("-withdrawal_id")
+    )
 
 
 _BY_STANDARD = "Standard breached: "

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from misconduct.app.register import analytics, annual_return, store
 from misconduct.app.register.models import (
     FORCE_NAMES,
+    PUBLICATION,
     STANDARD_HEADINGS,
     Record,
     standard_heading,
@@ -98,7 +99,25 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def record(request: HttpRequest, pk: int) -> HttpResponse:
-    r = get_object_or_404(Record.objects.select_related("source"), pk=pk, published=True)
+    """A record of the public register. One withdrawn from it after it was public answers 410 with
+    a page saying it is no longer published (never why); any other record not in the register,
+    404."""
+    found = (
+        Record.objects.select_related("source", "withdrawal")
+        .filter(pk=pk)
+        .filter(Q(published=True) | Q(withdrawal__isnull=False))
+        .first()
+    )
+    if found is None or (found.withdrawal is not None and not found.withdrawal.before):
+        raise Http404("No such record in the register.")
+    if found.withdrawal is not None:
+        return render(
+            request,
+            "register/withdrawn_public.html",
+            {"r": found, "staff": _may_review(request.user)},
+            status=410,
+        )
+    r = found
     # signed-in reviewers reach the correction of a record from its page, if it is theirs to change
     staff = r.source.origin == "ingested" and _may_review(request.user)
     read_only = _read_only(reviewer_of(request.user), r.force) if staff else ""
@@ -347,6 +366,23 @@ def _waiting(n: int, which: str) -> str:
     return f"{n:,} ingested record{'' if n == 1 else 's'}{which} {verb} for a person"
 
 
+def _page_of(
+    request: HttpRequest, rows: Any, order: tuple[str, ...], size: int
+) -> case_store.Keyset:
+    """The page of a staff list the request's position (``after`` or ``before``) names; a position
+    edited by hand gives the first page."""
+    try:
+        return case_store.keyset(
+            rows,
+            order,
+            size,
+            after=request.GET.get("after", ""),
+            before=request.GET.get("before", ""),
+        )
+    except InvalidInput:
+        return case_store.keyset(rows, order, size)
+
+
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     """The records waiting for a person, a page at a time (by position, oldest first), of every
@@ -359,17 +395,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         error = f"Force: expected a force from the list, received “{asked}”."
         asked = ""
     force = None if not asked else "" if asked == UNKNOWN else asked
-    rows = store.queue(force).select_related("source")
-    try:
-        page = case_store.keyset(
-            rows,
-            ("id",),
-            QUEUE_PAGE,
-            after=request.GET.get("after", ""),
-            before=request.GET.get("before", ""),
-        )
-    except InvalidInput:  # a position edited by hand: the first page
-        page = case_store.keyset(rows, ("id",), QUEUE_PAGE)
+    page = _page_of(request, store.queue(force).select_related("source"), ("id",), QUEUE_PAGE)
     which = ""
     if force is not None:
         which = f" of {FORCE_NAMES[force]}" if force else " whose force is not known"
@@ -401,7 +427,13 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_object_or_404(Record.objects.select_related("source"), pk=pk)
     error: dict[str, str] = {}
     typed: dict[str, dict[str, str]] = {}
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("action") in _PUBLICATION_ACTIONS:
+        done = _withdraw_or_restore(request, who, r)
+        if isinstance(done, HttpResponse):
+            return done
+        error[PUBLICATION] = done
+        typed[PUBLICATION] = {"reason": request.POST.get("reason", "")}
+    elif request.method == "POST":
         field = request.POST.get("field", "")
         action = request.POST.get("action")
         try:
@@ -433,6 +465,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("register:review-record", pk=r.pk)
     reviews = list(r.reviews.order_by("recorded_at", "id"))
     corrected = {e.field: e.after for e in reviews if e.action == "corrected"}
+    withdrawal = next((e for e in reversed(reviews) if e.pk == r.withdrawal_id), None)
     fields = [
         {
             "name": n,
@@ -463,6 +496,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
                     "before": _shown(e.before, e.field),
                     "after": _shown(e.after, e.field),
                     "reason": e.reason or "",
+                    "publication": e.field == PUBLICATION,
                 }
                 for e in reviews
             ],
@@ -471,8 +505,75 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             "correctable": r.source.origin == "ingested",
             "may_decide": who.may_change(r.force),
             "read_only": _read_only(who, r.force),
+            "withdrawal": withdrawal,
+            "publication_error": error.get(PUBLICATION),
+            "publication_typed": typed.get(PUBLICATION, {}),
+            "reason_limit": store.REASON_LIMIT,
         },
         status=400 if error else 200,
+    )
+
+
+_PUBLICATION_ACTIONS = ("withdraw", "restore")
+"""The review page's actions on a record's place in the public register (``store.withdraw`` and
+``store.restore``); the staff list of withdrawn records posts its Restore to the same page."""
+
+
+def _withdraw_or_restore(request: HttpRequest, who: Reviewer, r: Record) -> HttpResponse | str:
+    """Withdraw or restore the record: a redirect with what was done, the refusal page (403), or
+    the error to show beside the form (nothing written)."""
+    action = request.POST.get("action")
+    reason = request.POST.get("reason", "")
+    change = store.withdraw if action == "withdraw" else store.restore
+    try:
+        done = change(r.pk, reviewer=who, reason=reason)
+    except AccessDenied as exc:
+        return _not_allowed(request, exc.message)
+    except InvalidInput as exc:
+        return f"{exc.field}: expected {exc.expected}, received “{exc.received}”."
+    if action == "withdraw":
+        messages.success(
+            request,
+            "Withdrawn: the record is no longer in the public register, its exports, feed or "
+            "plots. Its public page now says it is no longer published, without the reason.",
+        )
+    elif done.published:
+        messages.success(request, "Restored: the record is back in the public register.")
+    else:
+        messages.success(
+            request,
+            "Restored: the record is back in the review queue, and enters the public register "
+            "once every field is decided.",
+        )
+    if request.POST.get("back") == "withdrawn":
+        return redirect("register:withdrawn")
+    return redirect("register:review-record", pk=r.pk)
+
+
+WITHDRAWN_PAGE = 50
+"""Withdrawn records on a page of staff's list of them."""
+
+
+@login_required
+def withdrawn_list(request: HttpRequest) -> HttpResponse:
+    """The records withdrawn from the public register, the latest withdrawal first, a page at a time
+    (by position, from the index of withdrawn records), with who withdrew each, when and why, and
+    a Restore for those the user may change."""
+    who = _reviewer(request)
+    page = _page_of(request, store.withdrawn(), ("-withdrawal_id",), WITHDRAWN_PAGE)
+    count = case_store.capped_count(Record.objects.filter(withdrawal__isnull=False))
+    return render(
+        request,
+        "register/withdrawn.html",
+        {
+            "rows": [(r, who.may_change(r.force), who.decided_by(r.force)) for r in page.rows],
+            "page": page,
+            "querystring": "",
+            "count": case_store.count_text(count, "withdrawn record"),
+            "may_decide": who.deciding,
+            "read_only": _READ_ONLY,
+            "reason_limit": store.REASON_LIMIT,
+        },
     )
 
 
