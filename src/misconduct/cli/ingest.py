@@ -167,42 +167,42 @@ def register(cli: click.Group) -> None:
             from misconduct.cli.cases import _database
 
             with _database():
-                from misconduct.app.register.models import Record
-                from misconduct.app.register.store import save_extraction
+                from django.db.models import Count, Q
 
-                before = set(Record.objects.values_list("pk", flat=True))
-                stored_before = 0
+                from misconduct.app.register.store import store_text
+
+                published = pending = 0
+                repeats = []
                 for f, ex in zip(files, results, strict=True):
-                    if ex.refused:
-                        continue
-                    n_before = Record.objects.count()
                     # Without an address the source is the file's name, not its path: the
                     # register is public, and where a file sat on this computer is nobody's.
-                    save_extraction(
+                    stored = store_text(
                         ex, source_url=urls[f] or f.name, licence=licence, threshold=threshold
                     )
-                    stored_before += Record.objects.count() == n_before
-                new = Record.objects.exclude(pk__in=before)
-                published = new.filter(published=True).count()
-                pending = new.filter(published=False).count()
+                    if stored is None:
+                        continue
+                    if not stored.new:
+                        repeats.append(f"{f.name}: {stored.said()}")
+                        continue
+                    counts = stored.source.records.aggregate(
+                        all=Count("id"), published=Count("id", filter=Q(published=True))
+                    )
+                    published += counts["published"]
+                    pending += counts["all"] - counts["published"]
             saved = (
                 f"Saved {published + pending} officer record(s): {published} published in the "
                 f"register, {pending} waiting in the review queue for a person to check their uncertain "
                 "fields at "
                 "/staff/register/review/ (start the web application with `misconduct serve`)."
-                + (
-                    f" {stored_before} text(s) were already stored (in the register or waiting "
-                    "for review) and were not stored again."
-                    if stored_before
-                    else ""
-                )
             )
+            if repeats:
+                saved += "\n" + "\n".join(repeats)
             no_address = sum(
                 1 for f, ex in zip(files, results, strict=True) if not ex.refused and not urls[f]
             )
             if no_address:
                 saved += (
-                    f" {no_address} text(s) had no address (--source-url, or a NOTICE.txt.url file "
+                    f"\n{no_address} text(s) had no address (--source-url, or a NOTICE.txt.url file "
                     "beside the notice): the register shows their file name as the source."
                 )
         if fmt == "json":

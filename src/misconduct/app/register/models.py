@@ -34,7 +34,11 @@ ORIGINS = [("ingested", "Ingested from a published notice"), ("system", "This sy
 
 class Source(models.Model):
     """Where records came from: an address or file, its licence, and its text when the licence
-    allows keeping it (Open Government Licence, Open Justice Licence); otherwise facts only."""
+    allows keeping it (Open Government Licence, Open Justice Licence); otherwise facts only.
+    ``text_sha256`` is the SHA-256 of the text as read; ``content_sha256`` that of its normalised
+    content (``ingest.content``), unique, so that the same notice from another file or address is
+    recognised and stored once (None for this system's own outcomes, and for a source stored before
+    this hash existed whose text was not kept, or whose content repeated an earlier source's)."""
 
     origin = models.CharField(max_length=16, choices=ORIGINS)
     url = models.CharField(max_length=600)
@@ -43,12 +47,20 @@ class Source(models.Model):
     publisher = models.CharField(max_length=64, blank=True)
     text = models.TextField(blank=True)
     text_sha256 = models.CharField(max_length=64)
+    # Nullable, so that adding it is a plain ADD COLUMN; unique where set (a partial unique index,
+    # which SQLite adds without rebuilding the table).
+    content_sha256 = models.CharField(max_length=64, null=True)
     warnings = models.JSONField(default=list)
     ingested_at = models.DateTimeField()
 
     class Meta:
         constraints = (
             models.UniqueConstraint(fields=["url", "text_sha256"], name="register_source_once"),
+            models.UniqueConstraint(
+                fields=["content_sha256"],
+                condition=models.Q(content_sha256__isnull=False),
+                name="register_source_content_once",
+            ),
         )
 
     def __str__(self) -> str:

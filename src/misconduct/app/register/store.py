@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from misconduct.app.register.models import (
@@ -30,6 +30,7 @@ from misconduct.app.roles import AccessDenied
 from misconduct.domain.forces import FORCES
 from misconduct.errors import InvalidInput
 from misconduct.ingest.categories import find_categories
+from misconduct.ingest.content import content_sha256
 from misconduct.ingest.dates import MONTHS, parse_date
 from misconduct.ingest.gazetteer import RANK_PATTERN, rank_code, standard_code
 from misconduct.ingest.model import (
@@ -132,7 +133,6 @@ def _apply(record: Record, field: str, value: Any) -> None:
         record.standards = list(value or [])
 
 
-@transaction.atomic
 def save_extraction(
     ex: Extraction,
     *,
@@ -141,22 +141,113 @@ def save_extraction(
     threshold: float = DEFAULT_THRESHOLD,
     now: datetime | None = None,
 ) -> Source | None:
-    """Store the records of one text (nothing for a refused text); the same text from the same
-    address is stored once. Records with a field below the threshold wait for review."""
+    """Store the records of one text (nothing for a refused text), or find the source that already
+    holds its content (``store_text``, which says which)."""
+    stored = store_text(ex, source_url=source_url, licence=licence, threshold=threshold, now=now)
+    return stored.source if stored else None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What ``store_text`` did with a text: its source, and whether it was stored now (``new``) or
+    was already in the register (or waiting for review, or withdrawn)."""
+
+    source: Source
+    new: bool
+
+    def said(self) -> str:
+        """For a text already stored: that it is, where its records are, and from where and when it
+        was first stored, in words (one query over the source's records)."""
+        kinds = {"in the register": 0, "waiting for review": 0, "withdrawn from the register": 0}
+        for published, withdrawal in self.source.records.values_list("published", "withdrawal"):
+            key = (
+                "in the register"
+                if published
+                else "waiting for review"
+                if withdrawal is None
+                else "withdrawn from the register"
+            )
+            kinds[key] += 1
+        found = {k: n for k, n in kinds.items() if n}
+        if len(found) == 1:
+            where = next(iter(found))
+            said = (
+                "This text is already in the register"
+                if where == "in the register"
+                else f"This text is already stored, {where}"
+            )
+        elif found:
+            said = "This text is already stored: " + ", ".join(
+                f"{n} officer record{'' if n == 1 else 's'} {k}" for k, n in found.items()
+            )
+        else:
+            said = "This text is already stored"
+        day = british(self.source.ingested_at.date().isoformat())
+        return f"{said} (first stored on {day} from {self.source.url}); it was not stored again."
+
+
+def _stored(content: str, url: str, raw: str, using: str) -> Source | None:
+    """The source holding this content, if any: by the content's hash, or, for a source stored
+    before the hash existed whose text was not kept, by its address and the text's own hash (each
+    a unique index)."""
+    sources = Source.objects.using(using)
+    return (
+        sources.filter(content_sha256=content).first()
+        or sources.filter(url=url, text_sha256=raw).first()
+    )
+
+
+def store_text(
+    ex: Extraction,
+    *,
+    source_url: str,
+    licence: str,
+    threshold: float = DEFAULT_THRESHOLD,
+    now: datetime | None = None,
+    using: str = "default",
+) -> Stored | None:
+    """Store the records of one text, or say it is already stored (nothing for a refused text). A
+    text is the same as one stored if its normalised content is (``ingest.content``), whatever the
+    file or address it came from. Records with a field below the threshold wait for review.
+
+    The source and its records are written in one transaction. Two ingests of the same text at the
+    same moment both find it absent, and both write: the unique index on the content's hash lets
+    one commit, and the other's transaction is rolled back whole (nothing half-written), after
+    which it finds the text the first stored."""
     if ex.refused:
         return None
-    sha = _sha(ex.text)
-    existing = Source.objects.filter(url=source_url, text_sha256=sha).first()
-    if existing:
-        return existing
-    when = now or _now()
-    source = Source.objects.create(
+    content, raw = content_sha256(ex.text), _sha(ex.text)
+    existing = _stored(content, source_url, raw, using)
+    if existing is not None:
+        return Stored(existing, new=False)
+    try:
+        with transaction.atomic(using=using):
+            source = _write(ex, source_url, licence, threshold, now or _now(), content, using)
+    except IntegrityError:
+        existing = _stored(content, source_url, raw, using)
+        if existing is None:  # not the same text: some other fault, not to be hidden
+            raise
+        return Stored(existing, new=False)
+    return Stored(source, new=True)
+
+
+def _write(
+    ex: Extraction,
+    source_url: str,
+    licence: str,
+    threshold: float,
+    when: datetime,
+    content: str,
+    using: str,
+) -> Source:
+    source = Source.objects.using(using).create(
         origin="ingested",
         url=source_url,
         title=ex.text.strip().split("\n", 1)[0][:300],
         licence=licence,
         text=ex.text if OPEN_LICENCE.search(licence) else "",
-        text_sha256=sha,
+        text_sha256=_sha(ex.text),
+        content_sha256=content,
         warnings=ex.warnings,
         ingested_at=when,
     )
@@ -191,7 +282,7 @@ def _save_record(
     )
     for name in FIELDS:
         _apply(record, name, rec.value(name))
-    record.save()
+    record.save(using=source._state.db)
     _set_standards(record, record.standards)
     return record
 
