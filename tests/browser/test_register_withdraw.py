@@ -11,7 +11,7 @@ from typing import Any
 
 from tests.browser.conftest import sign_in
 from tests.browser.test_accessibility import AXE, _violations
-from tests.browser.test_register_journey import _ingest
+from tests.browser.test_register_journey import published_notice
 
 NOTICE = (
     "Kent Police officer dismissed\n\nPC Sam Brook breached the Standards of Professional "
@@ -24,17 +24,9 @@ REASON = "Kent Police withdrew the notice: it named the wrong officer."
 def test_staff_withdraw_a_record_and_restore_it(
     server: str, browser: Any, tmp_path: Path, shots: Path
 ) -> None:
-    notices = tmp_path / "notices"
-    notices.mkdir()
-    (notices / "kent.txt").write_text(NOTICE, encoding="utf-8")
-    assert "1 published in the register, 0 waiting" in _ingest(tmp_path, notices)
+    context = published_notice(tmp_path, NOTICE, browser)
     shots.mkdir(parents=True, exist_ok=True)
     axe = AXE.read_text() if AXE.exists() else None
-
-    # bypass_csp: axe is injected as an inline script, which the site's policy forbids
-    context = browser.new_context(
-        locale="en-GB", viewport={"width": 1280, "height": 900}, bypass_csp=True
-    )
     page = context.new_page()
     page.goto(f"{server}/register/")
     page.click("text=Sam Brook")
