@@ -24,7 +24,7 @@ from misconduct.app.register.models import Record, ReviewEvent
 from misconduct.app.register.reviewers import Reviewer
 from misconduct.app.roles import AccessDenied, Grant, Role
 from misconduct.cli.main import cli
-from misconduct.errors import InvalidInput
+from misconduct.errors import Conflict, InvalidInput
 from misconduct.ingest import extract
 from tests.app.register.test_force_scope import _explain, _written, price_out_scans
 from tests.app.register.test_force_scope import _record as _waiting_record
@@ -191,17 +191,27 @@ def test_a_withdrawal_or_restoration_asked_wrongly_is_refused_and_writes_nothing
         with pytest.raises(InvalidInput) as err:
             store.withdraw(rec.pk, reviewer=ANN, reason=reason)
         assert err.value.field == "Reason" and expected in str(err.value.expected)
-    with pytest.raises(InvalidInput) as err:
-        store.restore(rec.pk, reviewer=ANN, reason="r")
-    assert (err.value.field, err.value.expected) == ("Record", "a withdrawn record")
+    # a restoration of a record that is not withdrawn, or a second withdrawal (a second press of
+    # the button, or another person first): a conflict saying who did what when, before the reason
+    with pytest.raises(Conflict) as conflict:
+        store.restore(rec.pk, reviewer=ANN, reason="")
+    assert conflict.value.message == "This record is not withdrawn. Nothing was changed."
+    assert (conflict.value.field, conflict.value.expected) == ("Record", "a withdrawn record")
     assert _written(rec.pk) == before
-    store.withdraw(rec.pk, reviewer=ANN, reason=REASON)
-    with pytest.raises(InvalidInput, match="a withdrawn record"):
-        store.withdraw(rec.pk, reviewer=ANN, reason=REASON)
+    store.withdraw(rec.pk, reviewer=KENT, reason=REASON, now=NOW)
+    with pytest.raises(Conflict) as conflict:
+        store.withdraw(rec.pk, reviewer=ANN, reason="")
+    assert conflict.value.message == (
+        "This record was already withdrawn from the public register by kent on 01/12/2026 at "
+        "10:00. Nothing was changed."
+    )
     with pytest.raises(InvalidInput) as err:
         store.restore(rec.pk, reviewer=ANN, reason="")
     assert err.value.field == "Reason"
-    assert ReviewEvent.objects.count() == 1
+    store.restore(rec.pk, reviewer=ANN, reason="r", now=NOW + timedelta(hours=1))
+    with pytest.raises(Conflict, match="it was restored by ann on 01/12/2026 at 11:00"):
+        store.restore(rec.pk, reviewer=KENT, reason="r")
+    assert ReviewEvent.objects.count() == 2
 
 
 @pytest.mark.django_db(databases="__all__")
@@ -224,17 +234,33 @@ def test_only_who_may_change_the_record_withdraws_or_restores_it(alias: str) -> 
 
 
 @pytest.mark.django_db
-def test_this_system_s_own_outcomes_are_taken_down_in_their_case_not_here() -> None:
+def test_this_system_s_own_outcomes_are_taken_down_in_their_case_not_here(
+    login: Callable[[str], Client],
+) -> None:
     from tests.app.register.test_corrections import _own_outcome
 
     own = _own_outcome()
     with pytest.raises(InvalidInput) as err:
         store.withdraw(own.pk, reviewer=ANN, reason=REASON)
     assert "taken down in their case" in str(err.value.expected)
+    # asked from the web all the same (the page offers no form): the refusal is on the page
+    url = reverse("register:review-record", args=[own.pk])
+    refused = login("admin").post(url, {"action": "withdraw", "reason": REASON})
+    assert refused.status_code == 400
+    assert "taken down in their case" in refused.content.decode()
     assert ReviewEvent.objects.count() == 0 and Record.objects.get(pk=own.pk).published
 
 
 # -- the staff pages --------------------------------------------------------------------------------
+
+
+def _restore_from_list(client: Client, url: str, reason: str) -> str:
+    """Press Restore on the list of withdrawn records: back on the list, what it then says."""
+    back = client.post(
+        url, {"action": "restore", "reason": reason, "back": "withdrawn"}, follow=True
+    )
+    assert back.redirect_chain == [(reverse("register:withdrawn"), 302)]
+    return " ".join(back.content.decode().split())
 
 
 @pytest.mark.django_db
@@ -280,15 +306,39 @@ def test_staff_withdraw_from_the_record_s_page_and_restore_from_the_list_of_with
     assert "John Smith" in text and "psd" in text and SECRET_REASON in text
     assert 'value="restore"' in text and 'name="back" value="withdrawn"' in text
     assert _plain(listing.content.decode()) == []
-    back = officer.post(
-        url, {"action": "restore", "reason": "Published again.", "back": "withdrawn"}, follow=True
-    )
-    assert back.redirect_chain == [(reverse("register:withdrawn"), 302)]
-    text = " ".join(back.content.decode().split())
+    text = _restore_from_list(officer, url, "Published again.")
     assert "Restored: the record is back in the public register." in text
     assert "No record is withdrawn." in text
     assert public.get(detail).status_code == 200
     assert "John Smith" in public.get(reverse("register:search")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_second_press_or_a_page_out_of_date_says_what_the_record_is_and_changes_nothing(
+    login: Callable[[str], Client],
+) -> None:
+    rec = _published()
+    make_user("psd", [(Role.CASE_OFFICER, "kent")])
+    officer = login("psd")
+    url = reverse("register:review-record", args=[rec.pk])
+    officer.post(url, {"action": "withdraw", "reason": SECRET_REASON})
+    # the same form sent again: the page as it now stands, not the reason typed into the form to
+    # restore it
+    again = officer.post(url, {"action": "withdraw", "reason": "typed twice"}, follow=True)
+    assert again.redirect_chain == [(url, 302)]
+    page = " ".join(again.content.decode().split())
+    assert "This record was already withdrawn from the public register by psd on " in page
+    assert "Nothing was changed." in page and "typed twice" not in page
+    assert _plain(again.content.decode()) == []
+    # a restoration from the list of withdrawn records after someone else restored it
+    store.restore(rec.pk, reviewer=ANN, reason="Published again.")
+    page = _restore_from_list(officer, url, "mine")
+    assert "This record is not withdrawn: it was restored by ann on " in page
+    assert "No record is withdrawn." in page
+    assert list(ReviewEvent.objects.values_list("action", "reason")) == [
+        ("withdrawn", SECRET_REASON),
+        ("restored", "Published again."),
+    ]
 
 
 @pytest.mark.django_db
@@ -389,7 +439,8 @@ def test_misconduct_register_withdraw_and_restore() -> None:
     event = ReviewEvent.objects.get()
     assert (event.action, event.reviewer, event.reason) == ("withdrawn", "psd.admin", REASON)
     again = runner.invoke(cli, ["register", "withdraw", str(rec.pk), "--reason", REASON])
-    assert again.exit_code == 2 and "Record: expected a record in the register" in again.output
+    assert again.exit_code == 6, again.output
+    assert "This record was already withdrawn from the public register by psd.admin" in again.output
     out = runner.invoke(cli, ["register", "restore", str(rec.pk), "--reason", "Published again."])
     assert out.exit_code == 0, out.output
     assert "is restored: it is back in the public register." in out.output
@@ -399,6 +450,6 @@ def test_misconduct_register_withdraw_and_restore() -> None:
     assert "ID: expected the number of a record of the register" in missing.output
     no_reason = runner.invoke(cli, ["register", "withdraw", str(rec.pk)])
     assert no_reason.exit_code == 2 and "--reason" in no_reason.output
-    blank = runner.invoke(cli, ["register", "restore", str(rec.pk), "--reason", " "])
+    blank = runner.invoke(cli, ["register", "withdraw", str(rec.pk), "--reason", " "])
     assert blank.exit_code == 2 and "Reason: expected" in blank.output
     assert ReviewEvent.objects.count() == 2

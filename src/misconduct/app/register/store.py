@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from misconduct.app.register.models import (
     PUBLICATION,
@@ -28,7 +29,7 @@ from misconduct.app.register.models import (
 from misconduct.app.register.reviewers import Reviewer, in_words
 from misconduct.app.roles import AccessDenied
 from misconduct.domain.forces import FORCES
-from misconduct.errors import InvalidInput
+from misconduct.errors import Conflict, InvalidInput
 from misconduct.ingest.categories import find_categories
 from misconduct.ingest.content import content_sha256
 from misconduct.ingest.dates import MONTHS, parse_date
@@ -565,24 +566,20 @@ def _publication(
     record_id: int, action: str, reviewer: Reviewer, reason: str, now: datetime | None, using: str
 ) -> Record:
     """Withdraw (``WITHDRAWN``) or restore (``RESTORED``) the record, checked before anything is
-    written: who may change it, a record read from a notice, a reason, and a record withdrawn (to
-    restore) or not (to withdraw)."""
+    written: who may change it, a record read from a notice, a record withdrawn (to restore) or not
+    (to withdraw: ``Conflict`` otherwise, saying who last did so and when), and a reason."""
     withdrawing = action == WITHDRAWN
     with transaction.atomic(using=using):
         record = _locked(record_id, reviewer, using)
         _ingested(record, "taken down" if withdrawing else "restored")
+        if withdrawing == record.withdrawn:  # asked twice, or from a page out of date
+            raise _already(record, withdrawing)
         why = _reason(
             reason,
             "why the record is withdrawn (staff see it; the public never do)"
             if withdrawing
             else "why the record is restored (it is kept with the restoration)",
         )
-        if withdrawing and record.withdrawn:
-            raise InvalidInput(
-                "Record", "a record in the register or waiting for review", "a withdrawn record"
-            )
-        if not withdrawing and not record.withdrawn:
-            raise InvalidInput("Record", "a withdrawn record", "a record that is not withdrawn")
         was = record.published
         record.withdrawal = None
         record.published = not withdrawing and _publishable(record)
@@ -590,6 +587,31 @@ def _publication(
         record.withdrawal = event if withdrawing else None
         record.save(update_fields=["withdrawal", "published"])
         return record
+
+
+def _already(record: Record, withdrawing: bool) -> Conflict:
+    """A withdrawal of a record already withdrawn, or a restoration of one that is not: said with
+    who last did so and when (a second press of the button, or another person first), so that the
+    person sees the record's state rather than a form to fill in again. Nothing is written."""
+    last = (
+        ReviewEvent.objects.using(record._state.db)
+        .filter(record=record, field=PUBLICATION)
+        .order_by("-id")
+        .first()
+    )
+    by = ""
+    if last is not None:
+        at = timezone.localtime(last.recorded_at)
+        by = f" by {last.reviewer} on {at:%d/%m/%Y} at {at:%H:%M}"
+    if withdrawing:
+        said = f"This record was already withdrawn from the public register{by}"
+        expected, received = "a record in the register or waiting for review", "a withdrawn record"
+    else:
+        said = "This record is not withdrawn" + (f": it was restored{by}" if by else "")
+        expected, received = "a withdrawn record", "a record that is not withdrawn"
+    return Conflict(
+        f"{said}. Nothing was changed.", field="Record", expected=expected, received=received
+    )
 
 
 def _log(

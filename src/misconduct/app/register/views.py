@@ -33,7 +33,7 @@ from misconduct.app.register.reviewers import Reviewer, in_words, reviewer_of
 from misconduct.app.roles import AccessDenied
 from misconduct.app.web import store as case_store
 from misconduct.domain.forces import FORCES
-from misconduct.errors import InvalidInput
+from misconduct.errors import Conflict, InvalidInput
 from misconduct.ingest.model import FIELDS, FINDINGS, FORUMS, STATUSES
 from misconduct.rules.vocabulary import Rank
 
@@ -525,10 +525,18 @@ def _withdraw_or_restore(request: HttpRequest, who: Reviewer, r: Record) -> Http
     action = request.POST.get("action")
     reason = request.POST.get("reason", "")
     change = store.withdraw if action == "withdraw" else store.restore
+    back = (
+        redirect("register:withdrawn")
+        if request.POST.get("back") == "withdrawn"
+        else redirect("register:review-record", pk=r.pk)
+    )
     try:
         done = change(r.pk, reviewer=who, reason=reason)
     except AccessDenied as exc:
         return _not_allowed(request, exc.message)
+    except Conflict as exc:  # a second press, or someone else first: the page as it now stands
+        messages.warning(request, exc.message)
+        return back
     except InvalidInput as exc:
         return f"{exc.field}: expected {exc.expected}, received “{exc.received}”."
     if action == "withdraw":
@@ -545,9 +553,7 @@ def _withdraw_or_restore(request: HttpRequest, who: Reviewer, r: Record) -> Http
             "Restored: the record is back in the review queue, and enters the public register "
             "once every field is decided.",
         )
-    if request.POST.get("back") == "withdrawn":
-        return redirect("register:withdrawn")
-    return redirect("register:review-record", pk=r.pk)
+    return back
 
 
 WITHDRAWN_PAGE = 50
