@@ -3,6 +3,7 @@ writes, statement for statement, what each migration wrote before the helper exi
 
 from __future__ import annotations
 
+import importlib
 from io import StringIO
 from typing import Any
 
@@ -215,7 +216,7 @@ def own_db(request: pytest.FixtureRequest) -> str:
 
 
 def test_the_register_migrations_keep_records_and_log_and_hash_the_texts_kept(
-    own_db: str,
+    own_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from datetime import UTC, datetime
 
@@ -245,6 +246,8 @@ def test_the_register_migrations_keep_records_and_log_and_hash_the_texts_kept(
     repeat = source("b.txt", "  Kent Police: PC A was\ndismissed after a misconduct hearing.\n")
     facts_only = source("c.txt", "")
     own = source("/outcomes/KNT-2026-0001/", "", origin="system")
+    other = source("e.txt", "Essex Police: PC B was given a written warning.")
+    late_repeat = source("f.txt", text.replace("PC A", "PC\u00a0A"))
     waiting = (
         old.get_model("register", "Record")
         .objects.using(own_db)
@@ -254,6 +257,11 @@ def test_the_register_migrations_keep_records_and_log_and_hash_the_texts_kept(
         record=waiting, field="rank", action="confirmed", reviewer="ann", recorded_at=now
     )
 
+    # two sources a page, so that a repeat is found on a later page than its first
+    hashing = importlib.import_module(
+        "misconduct.app.register.migrations.0007_ingest15_content_hash"
+    )
+    monkeypatch.setattr(hashing, "BATCH", 2)
     call_command("migrate", "register", database=own_db, verbosity=0)
     hashes = dict(Source.objects.using(own_db).values_list("id", "content_sha256"))
     assert hashes == {
@@ -261,6 +269,8 @@ def test_the_register_migrations_keep_records_and_log_and_hash_the_texts_kept(
         repeat.id: None,
         facts_only.id: None,
         own.id: None,
+        other.id: content_sha256("Essex Police: PC B was given a written warning."),
+        late_repeat.id: None,
     }
     # the record waits as it did, not withdrawn, and the review log is still append-only
     assert list(store.queue().using(own_db).values_list("id", flat=True)) == [waiting.id]
