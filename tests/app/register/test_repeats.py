@@ -58,6 +58,29 @@ def test_the_normalisation_s_examples_hold() -> None:
     assert content.content_sha256(CERTAIN) != content.content_sha256(CERTAIN.lower())
 
 
+def test_a_web_page_holding_only_the_notice_is_its_text_and_one_with_more_words_is_another() -> (
+    None
+):
+    """An HTML copy is read as text first (``ingest.sources``): its tags, line breaks and entities
+    go, so a page holding the notice alone is the plain-text copy, and stored once. A page that
+    also prints the site's own words (a heading, a footer; its menus are skipped) reads as other
+    words, and is stored again: the normalisation never drops words, so two texts that differ in
+    what a reader sees are never taken for one."""
+    from misconduct.ingest.sources import html_to_text
+
+    title, body = CERTAIN.split(". ", 1)
+    alone = (
+        f"<html><head><title>Outcome</title></head><body><p>{title}.<br>{body}</p></body></html>"
+    )
+    assert content.content_sha256(html_to_text(alone)) == content.content_sha256(CERTAIN)
+    entities = alone.replace(" relating to ", "&nbsp;relating&#160;to ")
+    assert content.content_sha256(html_to_text(entities)) == content.content_sha256(CERTAIN)
+    site = alone.replace("<body>", "<body><nav>Home</nav><header>Kent Police</header>")
+    assert content.content_sha256(html_to_text(site)) != content.content_sha256(CERTAIN)
+    menu_only = alone.replace("<body>", "<body><nav>Home | News</nav>")
+    assert content.content_sha256(html_to_text(menu_only)) == content.content_sha256(CERTAIN)
+
+
 @pytest.mark.django_db
 def test_the_same_text_from_another_file_or_address_is_not_stored_twice() -> None:
     first = _store(CERTAIN, "https://www.kent.police.uk/outcomes/1")
