@@ -28,6 +28,7 @@ def standard_heading(code: str) -> str:
 _PUB = models.Q(published=True)
 _WAITING = models.Q(published=False, withdrawal__isnull=True)
 _WITHDRAWN = models.Q(withdrawal__isnull=False)
+_SYSTEM = models.Q(published=True) & ~models.Q(case_ref="")
 
 ORIGINS = [("ingested", "Ingested from a published notice"), ("system", "This system's own case")]
 
@@ -135,6 +136,9 @@ class Record(models.Model):
             models.Index(fields=["force", "id"], name="register_waiting_force", condition=_WAITING),
             # The withdrawn records, the latest withdrawal first (staff's list of them).
             models.Index(fields=["withdrawal"], name="register_withdrawn", condition=_WITHDRAWN),
+            # This system's own outcomes in the register, by case: each leaves it with its case's
+            # take-down, and a sync finds those no longer published (``follow``).
+            models.Index(fields=["case_ref"], name="register_system", condition=_SYSTEM),
         )
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from misconduct.app.register import follow
 from misconduct.app.register.models import (
     PUBLICATION,
     RESTORED,
@@ -685,13 +686,20 @@ class SyncReport:
     records: int
     forces: tuple[str, ...] | None = None
     """The forces whose outcomes were brought in (None: every force)."""
+    removed: int = 0
+    """Officer records taken out: their case's outcome is no longer published."""
 
     def said(self) -> str:
         """The report in words: these are the system's own outcomes, not the whole register."""
         of = "" if self.forces is None else f" of {in_words(self.forces)}"
+        gone = (
+            f" {self.removed} officer record(s) whose outcome is no longer published left it."
+            if self.removed
+            else ""
+        )
         return (
             f"Brought this system's published outcomes{of} into the register: "
-            f"{self.cases} case(s), {self.records} officer record(s)."
+            f"{self.cases} case(s), {self.records} officer record(s).{gone}"
         )
 
 
@@ -702,7 +710,8 @@ def sync_system(
     """Bring the system's own published outcomes into the register, read through the public
     projection (so anonymity orders and redaction apply as on the public pages): every force's
     (``forces`` None: the command line and an administrator), or those of ``forces`` only (a
-    reviewer brings in the outcomes of the forces whose records they may change)."""
+    reviewer brings in the outcomes of the forces whose records they may change). Those of the
+    same forces no longer published leave the register (``follow``)."""
     from misconduct.app.web import register as public_register
     from misconduct.app.web import store as case_store
 
@@ -793,7 +802,8 @@ def sync_system(
             ]
             _set_categories(record, "\n".join(published_words))
             count += 1
-    return SyncReport(len(outcomes), count, chosen)
+    removed = follow.no_longer_published([v.ref for v in outcomes], chosen)
+    return SyncReport(len(outcomes), count, chosen, removed)
 
 
 # -- search ---------------------------------------------------------------------------------------
