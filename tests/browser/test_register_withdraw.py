@@ -70,7 +70,6 @@ def test_staff_withdraw_a_record_and_restore_it(
     assert "This record is no longer published" in said
     assert REASON not in said and "Sam Brook" not in said
     visitor.screenshot(path=str(shots / "register-no-longer-published.png"), full_page=True)
-    public.close()
 
     # staff's list of withdrawn records: who, when, why; restored from there
     page.goto(f"{server}/staff/register/review/")
@@ -88,6 +87,11 @@ def test_staff_withdraw_a_record_and_restore_it(
 
     page.goto(f"{server}/register/")
     assert page.locator("text=Sam Brook").count() == 1
+    # whoever saw its page withdrawn sees it again (the browser did not keep the 410)
+    response = visitor.goto(record_url)
+    assert response is not None and response.status == 200
+    assert "Sam Brook" in visitor.locator("main").inner_text()
+    public.close()
     page.goto(review_url)
     history = page.locator("h2:has-text('Decisions so far') + ul").inner_text()
     assert "demo restored the record" in history

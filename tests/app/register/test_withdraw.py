@@ -109,6 +109,8 @@ def test_a_withdrawn_record_leaves_every_public_view_and_a_restored_one_returns(
     # the record's own page says it is no longer published, and never why; so does the API (404)
     page = public.get(reverse("register:record", args=[smith.pk]))
     assert page.status_code == 410
+    # not kept by a browser or a proxy (a 410 is otherwise fresh for ever): it may be restored
+    assert {"no-cache", "max-age=0", "must-revalidate"} <= set(page["Cache-Control"].split(", "))
     said = " ".join(page.content.decode().split())
     assert "This record is no longer published" in said
     assert SECRET_REASON not in said and "John Smith" not in said and "Kent" not in said

@@ -18,6 +18,7 @@ from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_POST
 
@@ -111,12 +112,17 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     if found is None or (found.withdrawal is not None and not found.withdrawal.before):
         raise Http404("No such record in the register.")
     if found.withdrawal is not None:
-        return render(
+        gone = render(
             request,
             "register/withdrawn_public.html",
             {"r": found, "staff": _may_review(request.user)},
             status=410,
         )
+        # A 410 is fresh for ever to a browser or a proxy that is not told otherwise (Chromium
+        # keeps it as it keeps a permanent redirect), yet a withdrawal can be undone: asked again
+        # each time, so that a restored record's page is seen by whoever saw it withdrawn.
+        patch_cache_control(gone, no_cache=True, max_age=0, must_revalidate=True)
+        return gone
     r = found
     # signed-in reviewers reach the correction of a record from its page, if it is theirs to change
     staff = r.source.origin == "ingested" and _may_review(request.user)
