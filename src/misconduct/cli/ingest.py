@@ -171,7 +171,7 @@ def register(cli: click.Group) -> None:
 
                 from misconduct.app.register.store import store_text
 
-                published = pending = 0
+                published = pending = no_address = 0
                 repeats = []
                 for f, ex in zip(files, results, strict=True):
                     # Without an address the source is the file's name, not its path: the
@@ -189,6 +189,7 @@ def register(cli: click.Group) -> None:
                     )
                     published += counts["published"]
                     pending += counts["all"] - counts["published"]
+                    no_address += not urls[f]  # a repeat keeps the first copy's source
             saved = (
                 f"Saved {published + pending} officer record(s): {published} published in the "
                 f"register, {pending} waiting in the review queue for a person to check their uncertain "
@@ -197,9 +198,6 @@ def register(cli: click.Group) -> None:
             )
             if repeats:
                 saved += "\n" + "\n".join(repeats)
-            no_address = sum(
-                1 for f, ex in zip(files, results, strict=True) if not ex.refused and not urls[f]
-            )
             if no_address:
                 saved += (
                     f"\n{no_address} text(s) had no address (--source-url, or a NOTICE.txt.url file "

@@ -143,9 +143,12 @@ def test_misconduct_ingest_says_plainly_which_files_were_already_stored(tmp_path
         "b.txt: This text is already " in said and "from a.txt); it was not stored again." in said
     )
     assert Source.objects.count() == 1
+    # only a text stored is shown by its file's name: b.txt, a repeat, is not counted among them
+    assert "1 text(s) had no address" in said
     again = CliRunner().invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--save"])
     said = " ".join(again.output.split())
     assert "Saved 0 officer record(s)" in said and "a.txt: This text is already" in said
+    assert "had no address" not in said
     assert Source.objects.count() == 1
 
 
