@@ -28,7 +28,7 @@ from misconduct.errors import Conflict, InvalidInput
 from misconduct.ingest import extract
 from tests.app.register.test_force_scope import _explain, _written, price_out_scans
 from tests.app.register.test_force_scope import _record as _waiting_record
-from tests.app.web.fixtures import make_user
+from tests.app.web.fixtures import PASSWORD, make_user
 
 pytestmark = pytest.mark.usefixtures("uncalibrated")
 
@@ -341,6 +341,25 @@ def test_a_second_press_or_a_page_out_of_date_says_what_the_record_is_and_change
         ("withdrawn", SECRET_REASON),
         ("restored", "Published again."),
     ]
+
+
+@pytest.mark.django_db
+def test_a_withdrawal_without_the_page_s_token_is_refused() -> None:
+    """A form posted from another site (no CSRF token) withdraws nothing; the page's own does."""
+    rec = _published()
+    user = make_user("psd", [(Role.CASE_OFFICER, "kent")])
+    client = Client(enforce_csrf_checks=True)
+    assert client.login(username=user.get_username(), password=PASSWORD)
+    url = reverse("register:review-record", args=[rec.pk])
+    forged = client.post(url, {"action": "withdraw", "reason": REASON})
+    assert forged.status_code == 403 and ReviewEvent.objects.count() == 0
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"', client.get(url).content.decode()
+    )
+    assert token is not None
+    sent = {"action": "withdraw", "reason": REASON, "csrfmiddlewaretoken": token[1]}
+    assert client.post(url, sent).status_code == 302
+    assert Record.objects.get(pk=rec.pk).withdrawn
 
 
 @pytest.mark.django_db
