@@ -3,12 +3,18 @@ writes, statement for statement, what each migration wrote before the helper exi
 
 from __future__ import annotations
 
+import importlib
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 
 from misconduct.app import append_only
+from tests.app.casefile.test_reference_race import sqlite_race_db
+from tests.app.test_concurrency import race_db
+
+__all__ = ["race_db", "sqlite_race_db"]
 
 
 @pytest.mark.django_db
@@ -197,3 +203,87 @@ def test_an_unknown_database_is_refused_by_name() -> None:
     editor = type("E", (), {"connection": type("C", (), {"vendor": "oracle"})()})()
     with pytest.raises(RuntimeError, match="no append-only triggers for the oracle database"):
         run(None, editor)
+
+
+# -- the register's migrations 0006 (withdrawals) and 0007 (content hashes), on data ---------------
+
+
+@pytest.fixture(params=["sqlite_race_db", "race_db"], ids=["sqlite", "postgresql"])
+def own_db(request: pytest.FixtureRequest) -> str:
+    """A migrated database of this test's own (SQLite file or PostgreSQL), to migrate back and
+    forth without touching the session's test database."""
+    return str(request.getfixturevalue(request.param))
+
+
+def test_the_register_migrations_keep_records_and_log_and_hash_the_texts_kept(
+    own_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from django.db import DatabaseError, IntegrityError, connections, transaction
+    from django.db.migrations.executor import MigrationExecutor
+
+    from misconduct.app.register import store
+    from misconduct.app.register.models import Record, ReviewEvent, Source
+    from misconduct.ingest.content import content_sha256
+
+    before = ("register", "0005_scope15_queue_indexes")
+    call_command("migrate", *before, database=own_db, verbosity=0)
+    old = MigrationExecutor(connections[own_db]).loader.project_state(before).apps
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    text = "Kent Police: PC A was dismissed after a misconduct hearing."
+
+    def source(url: str, kept: str, origin: str = "ingested") -> Any:
+        return (
+            old.get_model("register", "Source")
+            .objects.using(own_db)
+            .create(
+                origin=origin, url=url, licence="OGL", text=kept, text_sha256=url, ingested_at=now
+            )
+        )
+
+    first = source("a.txt", text)
+    repeat = source("b.txt", "  Kent Police: PC A was\ndismissed after a misconduct hearing.\n")
+    facts_only = source("c.txt", "")
+    own = source("/outcomes/KNT-2026-0001/", "", origin="system")
+    other = source("e.txt", "Essex Police: PC B was given a written warning.")
+    late_repeat = source("f.txt", text.replace("PC A", "PC\u00a0A"))
+    waiting = (
+        old.get_model("register", "Record")
+        .objects.using(own_db)
+        .create(source=first, position=0, label="PC A", pending=["force"], created_at=now)
+    )
+    old.get_model("register", "ReviewEvent").objects.using(own_db).create(
+        record=waiting, field="rank", action="confirmed", reviewer="ann", recorded_at=now
+    )
+
+    # two sources a page, so that a repeat is found on a later page than its first
+    hashing = importlib.import_module(
+        "misconduct.app.register.migrations.0007_ingest15_content_hash"
+    )
+    monkeypatch.setattr(hashing, "BATCH", 2)
+    call_command("migrate", "register", database=own_db, verbosity=0)
+    hashes = dict(Source.objects.using(own_db).values_list("id", "content_sha256"))
+    assert hashes == {
+        first.id: content_sha256(text),
+        repeat.id: None,
+        facts_only.id: None,
+        own.id: None,
+        other.id: content_sha256("Essex Police: PC B was given a written warning."),
+        late_repeat.id: None,
+    }
+    # the record waits as it did, not withdrawn, and the review log is still append-only
+    assert list(store.queue().using(own_db).values_list("id", flat=True)) == [waiting.id]
+    assert Record.objects.using(own_db).get().withdrawal is None
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(using=own_db):
+        ReviewEvent.objects.using(own_db).update(reviewer="bob")
+    # the content's hash is unique where set
+    with pytest.raises(IntegrityError), transaction.atomic(using=own_db):
+        Source.objects.using(own_db).create(
+            origin="ingested",
+            url="d.txt",
+            licence="OGL",
+            text_sha256="d",
+            content_sha256=content_sha256(text),
+            ingested_at=now,
+        )

@@ -10,7 +10,7 @@ from typing import Any
 
 from tests.browser.conftest import sign_in
 from tests.browser.test_accessibility import AXE, _violations
-from tests.browser.test_register_journey import _ingest
+from tests.browser.test_register_journey import published_notice
 
 # The date stands where the software does not read one: the record is published without it.
 NOTICE = (
@@ -23,16 +23,8 @@ NOTICE = (
 def test_a_reviewer_corrects_a_published_record_and_the_register_shows_the_correction(
     server: str, browser: Any, tmp_path: Path, shots: Path
 ) -> None:
-    notices = tmp_path / "notices"
-    notices.mkdir()
-    (notices / "kent.txt").write_text(NOTICE, encoding="utf-8")
-    assert "1 published in the register, 0 waiting" in _ingest(tmp_path, notices)
+    context = published_notice(tmp_path, NOTICE, browser)
     shots.mkdir(parents=True, exist_ok=True)
-
-    # bypass_csp: axe is injected as an inline script, which the site's policy forbids
-    context = browser.new_context(
-        locale="en-GB", viewport={"width": 1280, "height": 900}, bypass_csp=True
-    )
     page = context.new_page()
     page.goto(f"{server}/register/")
     page.click("text=John Smith")

@@ -38,6 +38,18 @@ def _ingest(data_dir: Path, notices: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+def published_notice(data_dir: Path, notice: str, browser: Any) -> Any:
+    """``notice`` ingested with the CLI into the server's database (in the register at once), and a
+    browser context for the pages, which lets axe's inline script run despite the site's policy."""
+    notices = data_dir / "notices"
+    notices.mkdir()
+    (notices / "kent.txt").write_text(notice, encoding="utf-8")
+    assert "1 published in the register, 0 waiting" in _ingest(data_dir, notices)
+    return browser.new_context(
+        locale="en-GB", viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
+
+
 def test_ingested_notices_are_reviewed_and_appear_in_the_register_and_its_plots(
     server: str, browser: Any, tmp_path: Path, shots: Path
 ) -> None:

@@ -60,8 +60,8 @@ def test_init_add_a_user_and_save_a_notice_in_fresh_processes(tmp_path: Path) ->
     assert "Saved 0 officer record(s)" in again
     # Its record waits for review: it is stored, but not yet in the (public) register.
     assert (
-        "1 text(s) were already stored (in the register or waiting for review) and were not "
-        "stored again." in again
+        "kent.txt: This text is already stored, waiting for review (first stored on " in again
+        and "from kent.txt); it was not stored again." in again
     )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -16,6 +17,17 @@ from misconduct.domain.forces import force
 from misconduct.errors import InvalidInput
 
 
+@dataclass(frozen=True)
+class Added:
+    """What ``add_user`` did: whether the user is new, the roles they now hold, whether they are an
+    administrator, and whether they can sign in (a password is set)."""
+
+    created: bool
+    grants: list[str]
+    admin: bool
+    can_sign_in: bool
+
+
 def add_user(
     username: str,
     forces: Sequence[str],
@@ -23,17 +35,40 @@ def add_user(
     name: str = "",
     email: str = "",
     password: str | None = None,
-) -> tuple[bool, list[str]]:
-    """Create the user if absent and grant each role in each force; (created, grants held)."""
-    if not username.strip() or any(c.isspace() for c in username):
-        raise InvalidInput("USERNAME", "a user name without spaces", username)
+    *,
+    admin: bool = False,
+) -> Added:
+    """Create the user if absent and grant each role in each force; ``admin`` also makes them an
+    administrator (Django's staff and superuser flags: the Django admin, and every force's records
+    of the register). A role needs a force and a force a role; a user who is not an administrator
+    needs both. Everything is checked before anything is written."""
+    User = get_user_model()
+    try:
+        User.username_validator(username)
+    except ValidationError:
+        raise InvalidInput(
+            "USERNAME",
+            "a user name of letters, digits and @ . + - _ only, without spaces",
+            username,
+        ) from None
+    if len(username) > User._meta.get_field("username").max_length:
+        raise InvalidInput("USERNAME", "a user name of at most 150 characters", username)
+    if forces and not roles:
+        raise InvalidInput("--role", "a role to hold in the force(s) given", "none")
+    if roles and not forces:
+        raise InvalidInput("--force", "a force to hold the role(s) in", "none")
+    if not admin and not roles:
+        raise InvalidInput(
+            "--role",
+            "a role in a force (--force and --role), or --admin for an administrator",
+            "none",
+        )
     known = {r.value: r for r in Role}
     for r in roles:
         if r.strip().lower() not in known:
             raise InvalidInput("--role", "one of " + ", ".join(known), r)
     parsed = [known[r.strip().lower()] for r in roles]
     codes = [force(f).code for f in forces]
-    User = get_user_model()
     with transaction.atomic():
         user = User.objects.filter(username=username).first()
         created = user is None
@@ -52,12 +87,14 @@ def add_user(
             user.first_name, user.last_name = first, last
         if email:
             user.email = email
+        if admin:
+            user.is_staff = user.is_superuser = True
         user.save()
         for role in parsed:
             for code in codes:
                 Membership.objects.get_or_create(user=user, role=role.value, force=code)
         grants = [f"{m.role}@{m.force}" for m in Membership.objects.filter(user=user)]
-    return created, grants
+    return Added(created, grants, bool(user.is_staff), user.has_usable_password())
 
 
 def issue_token(username: str, name: str) -> str:

@@ -13,7 +13,7 @@ import functools
 import hashlib
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from types import TracebackType
@@ -27,6 +27,7 @@ from misconduct.app import models as m
 from misconduct.app.event_bytes import payload_columns
 from misconduct.app.pgbackend import keys as foreign_keys
 from misconduct.app.read_tables import delete_read_rows, read_rows
+from misconduct.app.register import follow as register_follow
 from misconduct.app.rows import among, encoded, insert, insert_values, json_text, values
 from misconduct.app.web import casepage
 from misconduct.domain.case import Case
@@ -313,6 +314,8 @@ class DjangoRepository:
             insert_values(u, model, items, keys=keys)
         # The steps kept for today on the other cases of these officers weighed their warnings.
         casepage.forget_steps(u, officers.values(), pks)
+        # An outcome taken down leaves the national register with it (one indexed UPDATE).
+        register_follow.taken_down(rows.taken_down, u)
         if rows.entries:
             entries = {
                 (case_id, kind): pk
@@ -525,6 +528,9 @@ class Prepared:
     """Each public record's tags, naming it by its position in ``entries``."""
     first: tuple[str, int]
     """The first case's reference and version, which a refused write names."""
+    taken_down: list[str] = field(default_factory=list)
+    """The existing cases whose published outcome is taken down: the register's copy leaves it in
+    the same transaction (``register.follow``)."""
 
 
 def case_fields(case: Case) -> dict[str, Any]:
@@ -725,6 +731,11 @@ def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
         entry_keys=[(r["case_id"], r["kind"]) for r in read.entries],
         tags=read.tags,
         first=(batch[0][0], batch[0][1]),
+        taken_down=[
+            ref
+            for ref, version, _, case in batch
+            if version and case.publication_removed_on is not None
+        ],
     )
 
 

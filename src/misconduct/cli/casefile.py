@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -200,13 +201,18 @@ def user_group() -> None:
 
 @user_group.command("add")
 @click.argument("username")
-@click.option("--force", "forces", multiple=True, required=True, help="A force code (repeatable).")
+@click.option("--force", "forces", multiple=True, help="A force code (repeatable).")
 @click.option(
     "--role",
     "roles",
     multiple=True,
-    required=True,
     help="case_officer, appropriate_authority, chair or viewer (repeatable).",
+)
+@click.option(
+    "--admin",
+    is_flag=True,
+    help="Make the user an administrator: the Django admin (users, roles, forces, tokens) and "
+    "every force's records of the register; no case work unless a role is also given.",
 )
 @click.option("--name", default="", help="The user's full name (a chair is matched by it).")
 @click.option("--email", default="", help="Where reminders are sent.")
@@ -221,19 +227,33 @@ def user_add(
     username: str,
     forces: tuple[str, ...],
     roles: tuple[str, ...],
+    admin: bool,
     name: str,
     email: str,
     password_stdin: bool,
 ) -> None:
-    """Create USERNAME (or add roles to an existing user) with each ROLE in each FORCE."""
-    password = click.get_text_stream("stdin").read().strip() if password_stdin else None
+    """Create USERNAME (or add to an existing user) with each ROLE in each FORCE, or as an
+    administrator (--admin), or both."""
+    # sys.stdin, not click.get_text_stream (deprecated in Click 8.3)
+    password = sys.stdin.read().strip() if password_stdin else None
     with _database():
         # Imported once Django is set up: the accounts module reads the user model.
         from misconduct.app.accounts import add_user
 
-        created, grants = add_user(username, forces, roles, name, email, password)
-    verb = "Created" if created else "Updated"
-    click.echo(f"{verb} {username}: " + ", ".join(grants))
+        added = add_user(username, forces, roles, name, email, password, admin=admin)
+    verb = "Created" if added.created else "Updated"
+    if not admin:
+        click.echo(f"{verb} {username}: " + ", ".join(added.grants))
+        return
+    roles_held = f" Roles: {', '.join(added.grants)}." if added.grants else " No case work."
+    click.echo(
+        f"{verb} {username} as an administrator: the Django admin at /admin/ and every force's "
+        f"records of the register.{roles_held}"
+    )
+    if not added.can_sign_in:
+        click.echo(
+            f"{username} has no password yet, so cannot sign in: add --password-stdin to set one."
+        )
 
 
 @click.group("token")

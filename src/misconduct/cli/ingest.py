@@ -167,42 +167,40 @@ def register(cli: click.Group) -> None:
             from misconduct.cli.cases import _database
 
             with _database():
-                from misconduct.app.register.models import Record
-                from misconduct.app.register.store import save_extraction
+                from django.db.models import Count, Q
 
-                before = set(Record.objects.values_list("pk", flat=True))
-                stored_before = 0
+                from misconduct.app.register.store import store_text
+
+                published = pending = no_address = 0
+                repeats = []
                 for f, ex in zip(files, results, strict=True):
-                    if ex.refused:
-                        continue
-                    n_before = Record.objects.count()
                     # Without an address the source is the file's name, not its path: the
                     # register is public, and where a file sat on this computer is nobody's.
-                    save_extraction(
+                    stored = store_text(
                         ex, source_url=urls[f] or f.name, licence=licence, threshold=threshold
                     )
-                    stored_before += Record.objects.count() == n_before
-                new = Record.objects.exclude(pk__in=before)
-                published = new.filter(published=True).count()
-                pending = new.filter(published=False).count()
+                    if stored is None:
+                        continue
+                    if not stored.new:
+                        repeats.append(f"{f.name}: {stored.said()}")
+                        continue
+                    counts = stored.source.records.aggregate(
+                        all=Count("id"), published=Count("id", filter=Q(published=True))
+                    )
+                    published += counts["published"]
+                    pending += counts["all"] - counts["published"]
+                    no_address += not urls[f]  # a repeat keeps the first copy's source
             saved = (
                 f"Saved {published + pending} officer record(s): {published} published in the "
                 f"register, {pending} waiting in the review queue for a person to check their uncertain "
                 "fields at "
                 "/staff/register/review/ (start the web application with `misconduct serve`)."
-                + (
-                    f" {stored_before} text(s) were already stored (in the register or waiting "
-                    "for review) and were not stored again."
-                    if stored_before
-                    else ""
-                )
             )
-            no_address = sum(
-                1 for f, ex in zip(files, results, strict=True) if not ex.refused and not urls[f]
-            )
+            if repeats:
+                saved += "\n" + "\n".join(repeats)
             if no_address:
                 saved += (
-                    f" {no_address} text(s) had no address (--source-url, or a NOTICE.txt.url file "
+                    f"\n{no_address} text(s) had no address (--source-url, or a NOTICE.txt.url file "
                     "beside the notice): the register shows their file name as the source."
                 )
         if fmt == "json":
@@ -236,3 +234,67 @@ def register(cli: click.Group) -> None:
 
             report = sync_system(day)
         console.print(report.said(), soft_wrap=True)
+
+    def _record_change(record_id: int, reason: str, actor: str | None, action: str) -> None:
+        """Withdraw or restore a record as an administrator (the command line's operator runs the
+        deployment), named in the review log by ``--actor`` or the login name."""
+        from misconduct.cli.cases import _actor, _database
+
+        who = _actor(actor)
+        with _database():
+            from misconduct.app.register import store
+            from misconduct.app.register.models import Record
+            from misconduct.app.register.reviewers import Reviewer
+
+            change = store.withdraw if action == "withdraw" else store.restore
+            try:
+                record = change(record_id, reviewer=Reviewer(who, admin=True), reason=reason)
+            except Record.DoesNotExist:
+                raise InvalidInput(
+                    "ID", "the number of a record of the register", record_id
+                ) from None
+        what = f"Record {record.pk} ({record.label}, {record.force_name or 'force not known'})"
+        if action == "withdraw":
+            said = (
+                f"{what} is withdrawn from the public register, its exports, feed and plots. The "
+                "reason is kept in its review log, for staff only."
+            )
+        elif record.published:
+            said = f"{what} is restored: it is back in the public register."
+        else:
+            said = (
+                f"{what} is restored to the review queue: it enters the public register once "
+                "every field is decided."
+            )
+        console.print(said, soft_wrap=True)
+
+    actor_option = click.option(
+        "--actor",
+        default=None,
+        help="Who is making the change (kept in the register's review log); default the login name.",
+    )
+    reason_option = click.option(
+        "--reason",
+        required=True,
+        help="Why (required; kept in the record's review log, never shown to the public).",
+    )
+
+    @register_group.command("withdraw")
+    @click.argument("record_id", metavar="ID", type=int)
+    @reason_option
+    @actor_option
+    @handle_errors
+    def withdraw(record_id: int, reason: str, actor: str | None) -> None:
+        """Withdraw record ID (a record read from a notice) from the public register, with a
+        reason: a notice the force withdrew, a wrong match, a legal request."""
+        _record_change(record_id, reason, actor, "withdraw")
+
+    @register_group.command("restore")
+    @click.argument("record_id", metavar="ID", type=int)
+    @reason_option
+    @actor_option
+    @handle_errors
+    def restore(record_id: int, reason: str, actor: str | None) -> None:
+        """Restore withdrawn record ID, with a reason: back to the public register, or to the review
+        queue if a field still awaits a decision."""
+        _record_change(record_id, reason, actor, "restore")

@@ -44,6 +44,9 @@ def sqlite_race_db(tmp_path: Path, django_db_blocker: Any) -> Iterator[str]:
             yield alias
     finally:
         connections[alias].close()
+        # The handler keeps this thread's connection by alias, with this test's file: the next test
+        # of the session to use the alias must get a connection to its own file.
+        del connections[alias]
         del settings.DATABASES[alias]
         _reset_connection_settings()
 

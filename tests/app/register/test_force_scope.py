@@ -354,6 +354,19 @@ def test_a_case_officer_brings_in_only_their_own_force_s_published_outcomes(
 # -- the queue's reads use an index, on SQLite and PostgreSQL -------------------------------------
 
 
+def price_out_scans(alias: str) -> Any:
+    """The connection, on PostgreSQL analysed and with scans and sorts priced out: with a handful
+    of rows any plan is cheap; priced out, a scan of the table or a sort of every row it reads
+    shows that no index serves the query in its order."""
+    connection = connections[alias]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+            for method in ("seqscan", "bitmapscan", "sort"):
+                cursor.execute(f"SET enable_{method} = off")
+    return connection
+
+
 def _explain(alias: str, rows: Any) -> str:
     sql, params = rows.query.get_compiler(alias).as_sql()
     connection = connections[alias]
@@ -369,14 +382,7 @@ def _explain(alias: str, rows: Any) -> str:
 def test_the_queue_s_pages_and_count_read_an_index(alias: str) -> None:
     for i in range(30):
         _record(("kent", "essex", "")[i % 3], using=alias, pending=() if i % 2 else ("outcome",))
-    connection = connections[alias]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-            # With a handful of rows any plan is cheap; priced out, a scan of the table or a sort of
-            # every waiting record shows that no index serves the query in its order.
-            for method in ("seqscan", "bitmapscan", "sort"):
-                cursor.execute(f"SET enable_{method} = off")
+    connection = price_out_scans(alias)
     queries = {
         "first page": store.queue()[:51],
         "a later page": store.queue().filter(id__gt=5)[:51],

@@ -106,6 +106,10 @@ def test_exports_and_the_feed_never_name_an_anonymised_officer() -> None:
         b"".join(c.get(reverse("register:export-json") + "?force=essex").streaming_content)
     )
     assert [r["officer"] for r in data["records"]] == ["Officer B"]
+    # a yes-or-no field reads yes or no in the CSV; the JSON keeps true and false
+    assert {r["officer"]: r["anonymised"] for r in rows} == {"John Smith": "no", "Officer B": "yes"}
+    assert [r["anonymised"] for r in data["records"]] == [True]
+    assert "True" not in csv_body and "False" not in csv_body
     feed = c.get(reverse("register:feed")).content.decode()
     assert "<feed" in feed and "Officer B" in feed and SECRET_NAME not in feed
     assert SECRET_NAME not in csv_body

@@ -1,7 +1,8 @@
 """The register's tables: sources, one record per officer, the Standards index and the review log.
 
-A record enters the public register (``published``) only when no field awaits review: the review
-log is append-only (the database refuses UPDATE and DELETE), and each decision updates the record,
+A record enters the public register (``published``) only when no field awaits review and it has not
+been withdrawn from it: the review log is append-only (the database refuses UPDATE and DELETE), and
+each decision (a field confirmed or corrected, the record withdrawn or restored) updates the record,
 its projection, in the same transaction.
 """
 
@@ -25,14 +26,20 @@ def standard_heading(code: str) -> str:
 
 
 _PUB = models.Q(published=True)
-_WAITING = models.Q(published=False)
+_WAITING = models.Q(published=False, withdrawal__isnull=True)
+_WITHDRAWN = models.Q(withdrawal__isnull=False)
+_SYSTEM = models.Q(published=True) & ~models.Q(case_ref="")
 
 ORIGINS = [("ingested", "Ingested from a published notice"), ("system", "This system's own case")]
 
 
 class Source(models.Model):
     """Where records came from: an address or file, its licence, and its text when the licence
-    allows keeping it (Open Government Licence, Open Justice Licence); otherwise facts only."""
+    allows keeping it (Open Government Licence, Open Justice Licence); otherwise facts only.
+    ``text_sha256`` is the SHA-256 of the text as read; ``content_sha256`` that of its normalised
+    content (``ingest.content``), unique, so that the same notice from another file or address is
+    recognised and stored once (None for this system's own outcomes, and for a source stored before
+    this hash existed whose text was not kept, or whose content repeated an earlier source's)."""
 
     origin = models.CharField(max_length=16, choices=ORIGINS)
     url = models.CharField(max_length=600)
@@ -41,12 +48,20 @@ class Source(models.Model):
     publisher = models.CharField(max_length=64, blank=True)
     text = models.TextField(blank=True)
     text_sha256 = models.CharField(max_length=64)
+    # Nullable, so that adding it is a plain ADD COLUMN; unique where set (a partial unique index,
+    # which SQLite adds without rebuilding the table).
+    content_sha256 = models.CharField(max_length=64, null=True)
     warnings = models.JSONField(default=list)
     ingested_at = models.DateTimeField()
 
     class Meta:
         constraints = (
             models.UniqueConstraint(fields=["url", "text_sha256"], name="register_source_once"),
+            models.UniqueConstraint(
+                fields=["content_sha256"],
+                condition=models.Q(content_sha256__isnull=False),
+                name="register_source_content_once",
+            ),
         )
 
     def __str__(self) -> str:
@@ -65,12 +80,18 @@ class Source(models.Model):
 
 
 class Record(models.Model):
-    """One officer's published outcome."""
+    """One officer's published outcome. ``published``: in the public register (every field decided,
+    and not withdrawn). ``withdrawal``: while the record is withdrawn from the register, the review
+    log's event that withdrew it (who, when and why); None otherwise."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="records")
     position = models.PositiveSmallIntegerField()
     case_ref = models.CharField(max_length=64, blank=True)
     published = models.BooleanField(default=False)
+    # Nullable, so that adding it is a plain ADD COLUMN; indexed only where set (register_withdrawn).
+    withdrawal = models.ForeignKey(
+        "ReviewEvent", null=True, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     force = models.CharField(max_length=64, blank=True)
     year = models.PositiveSmallIntegerField(null=True)
     hearing_date = models.CharField(max_length=10, blank=True)
@@ -108,10 +129,16 @@ class Record(models.Model):
             models.Index(fields=["forum", "id"], name="register_forum", condition=_PUB),
             models.Index(fields=["rank", "id"], name="register_rank", condition=_PUB),
             models.Index(fields=["id"], name="register_newest", condition=_PUB),
-            # The review queue: the records still waiting, oldest first, of every force or of one
-            # (a reviewer's own, or none known), so a page of it reads as few rows as it shows.
+            # The review queue: the records still waiting (not withdrawn), oldest first, of every
+            # force or of one (a reviewer's own, or none known), so a page of it reads as few rows
+            # as it shows.
             models.Index(fields=["id"], name="register_waiting", condition=_WAITING),
             models.Index(fields=["force", "id"], name="register_waiting_force", condition=_WAITING),
+            # The withdrawn records, the latest withdrawal first (staff's list of them).
+            models.Index(fields=["withdrawal"], name="register_withdrawn", condition=_WITHDRAWN),
+            # This system's own outcomes in the register, by case: each leaves it with its case's
+            # take-down, and a sync finds those no longer published (``follow``).
+            models.Index(fields=["case_ref"], name="register_system", condition=_SYSTEM),
         )
 
     def __str__(self) -> str:
@@ -120,6 +147,10 @@ class Record(models.Model):
     @property
     def force_name(self) -> str:
         return FORCE_NAMES.get(self.force, "")
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawal_id is not None
 
     @property
     def hearing_date_display(self) -> str:
@@ -173,15 +204,29 @@ class RecordCategory(models.Model):
         indexes = (models.Index(fields=["category", "record"], name="register_category"),)
 
 
+WITHDRAWN = "withdrawn"
+RESTORED = "restored"
+PUBLICATION = "published"
+"""The review log's ``field`` of a withdrawal or a restoration: whether the record is in the public
+register (``before`` and ``after`` say whether it was, and is)."""
+
+
 class ReviewEvent(models.Model):
-    """A person's decision on one field: confirmed as read, or corrected (append-only). A
-    correction of a field the software was sure of (or of a record already in the register) says
-    why (``reason``); the review queue's decisions on uncertain fields give none."""
+    """A person's decision on one field: confirmed as read, or corrected; or on the record's place in
+    the public register: withdrawn from it, or restored (append-only). A correction of a field the
+    software was sure of (or of a record already in the register) says why (``reason``), as do a
+    withdrawal and a restoration; the review queue's decisions on uncertain fields give none."""
 
     record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="reviews")
     field = models.CharField(max_length=32)
     action = models.CharField(
-        max_length=16, choices=[("confirmed", "Confirmed"), ("corrected", "Corrected")]
+        max_length=16,
+        choices=[
+            ("confirmed", "Confirmed"),
+            ("corrected", "Corrected"),
+            (WITHDRAWN, "Withdrawn"),
+            (RESTORED, "Restored"),
+        ],
     )
     before = models.JSONField(null=True)
     after = models.JSONField(null=True)

@@ -12,10 +12,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
+from misconduct.app.register import follow
 from misconduct.app.register.models import (
+    PUBLICATION,
+    RESTORED,
+    WITHDRAWN,
     Record,
     RecordCategory,
     RecordStandard,
@@ -25,8 +30,9 @@ from misconduct.app.register.models import (
 from misconduct.app.register.reviewers import Reviewer, in_words
 from misconduct.app.roles import AccessDenied
 from misconduct.domain.forces import FORCES
-from misconduct.errors import InvalidInput
+from misconduct.errors import Conflict, InvalidInput
 from misconduct.ingest.categories import find_categories
+from misconduct.ingest.content import content_sha256
 from misconduct.ingest.dates import MONTHS, parse_date
 from misconduct.ingest.gazetteer import RANK_PATTERN, rank_code, standard_code
 from misconduct.ingest.model import (
@@ -129,7 +135,6 @@ def _apply(record: Record, field: str, value: Any) -> None:
         record.standards = list(value or [])
 
 
-@transaction.atomic
 def save_extraction(
     ex: Extraction,
     *,
@@ -138,22 +143,113 @@ def save_extraction(
     threshold: float = DEFAULT_THRESHOLD,
     now: datetime | None = None,
 ) -> Source | None:
-    """Store the records of one text (nothing for a refused text); the same text from the same
-    address is stored once. Records with a field below the threshold wait for review."""
+    """Store the records of one text (nothing for a refused text), or find the source that already
+    holds its content (``store_text``, which says which)."""
+    stored = store_text(ex, source_url=source_url, licence=licence, threshold=threshold, now=now)
+    return stored.source if stored else None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What ``store_text`` did with a text: its source, and whether it was stored now (``new``) or
+    was already in the register (or waiting for review, or withdrawn)."""
+
+    source: Source
+    new: bool
+
+    def said(self) -> str:
+        """For a text already stored: that it is, where its records are, and from where and when it
+        was first stored, in words (one query over the source's records)."""
+        kinds = {"in the register": 0, "waiting for review": 0, "withdrawn from the register": 0}
+        for published, withdrawal in self.source.records.values_list("published", "withdrawal"):
+            key = (
+                "in the register"
+                if published
+                else "waiting for review"
+                if withdrawal is None
+                else "withdrawn from the register"
+            )
+            kinds[key] += 1
+        found = {k: n for k, n in kinds.items() if n}
+        if len(found) == 1:
+            where = next(iter(found))
+            said = (
+                "This text is already in the register"
+                if where == "in the register"
+                else f"This text is already stored, {where}"
+            )
+        elif found:
+            said = "This text is already stored: " + ", ".join(
+                f"{n} officer record{'' if n == 1 else 's'} {k}" for k, n in found.items()
+            )
+        else:
+            said = "This text is already stored"
+        day = british(self.source.ingested_at.date().isoformat())
+        return f"{said} (first stored on {day} from {self.source.url}); it was not stored again."
+
+
+def _stored(content: str, url: str, raw: str, using: str) -> Source | None:
+    """The source holding this content, if any: by the content's hash, or, for a source stored
+    before the hash existed whose text was not kept, by its address and the text's own hash (each
+    a unique index)."""
+    sources = Source.objects.using(using)
+    return (
+        sources.filter(content_sha256=content).first()
+        or sources.filter(url=url, text_sha256=raw).first()
+    )
+
+
+def store_text(
+    ex: Extraction,
+    *,
+    source_url: str,
+    licence: str,
+    threshold: float = DEFAULT_THRESHOLD,
+    now: datetime | None = None,
+    using: str = "default",
+) -> Stored | None:
+    """Store the records of one text, or say it is already stored (nothing for a refused text). A
+    text is the same as one stored if its normalised content is (``ingest.content``), whatever the
+    file or address it came from. Records with a field below the threshold wait for review.
+
+    The source and its records are written in one transaction. Two ingests of the same text at the
+    same moment both find it absent, and both write: the unique index on the content's hash lets
+    one commit, and the other's transaction is rolled back whole (nothing half-written), after
+    which it finds the text the first stored."""
     if ex.refused:
         return None
-    sha = _sha(ex.text)
-    existing = Source.objects.filter(url=source_url, text_sha256=sha).first()
-    if existing:
-        return existing
-    when = now or _now()
-    source = Source.objects.create(
+    content, raw = content_sha256(ex.text), _sha(ex.text)
+    existing = _stored(content, source_url, raw, using)
+    if existing is not None:
+        return Stored(existing, new=False)
+    try:
+        with transaction.atomic(using=using):
+            source = _write(ex, source_url, licence, threshold, now or _now(), content, using)
+    except IntegrityError:
+        existing = _stored(content, source_url, raw, using)
+        if existing is None:  # not the same text: some other fault, not to be hidden
+            raise
+        return Stored(existing, new=False)
+    return Stored(source, new=True)
+
+
+def _write(
+    ex: Extraction,
+    source_url: str,
+    licence: str,
+    threshold: float,
+    when: datetime,
+    content: str,
+    using: str,
+) -> Source:
+    source = Source.objects.using(using).create(
         origin="ingested",
         url=source_url,
         title=ex.text.strip().split("\n", 1)[0][:300],
         licence=licence,
         text=ex.text if OPEN_LICENCE.search(licence) else "",
-        text_sha256=sha,
+        text_sha256=_sha(ex.text),
+        content_sha256=content,
         warnings=ex.warnings,
         ingested_at=when,
     )
@@ -188,7 +284,7 @@ def _save_record(
     )
     for name in FIELDS:
         _apply(record, name, rec.value(name))
-    record.save()
+    record.save(using=source._state.db)
     _set_standards(record, record.standards)
     return record
 
@@ -200,8 +296,9 @@ def queue(force: str | None = None) -> QuerySet[Record]:
     """Records with fields awaiting a person, oldest first: of every force, or of one (``""``: of
     no known force). Only a record read from a notice waits (this system's own outcomes enter the
     register as they are synced), so the queue is read from the partial indexes of the records not
-    yet published, ``register_waiting`` and ``register_waiting_force``, without the sources."""
-    rows = Record.objects.filter(published=False)
+    yet published nor withdrawn, ``register_waiting`` and ``register_waiting_force``, without the
+    sources."""
+    rows = Record.objects.filter(published=False, withdrawal__isnull=True)
     if force is not None:
         rows = rows.filter(force=force)
     return rows.order_by("id")
@@ -343,19 +440,17 @@ def _review(
     else:
         after, action = parse_value(field, correction), "corrected"
         _change(record, field, after)
-    ReviewEvent.objects.using(record._state.db).create(
-        record=record,
-        field=field,
-        action=action,
-        before=before,
-        after=after,
-        reviewer=reviewer,
-        recorded_at=now or _now(),
-    )
+    _log(record, field, action, before, after, reviewer, now)
     record.pending = [f for f in record.pending if f != field]
-    record.published = not record.pending
+    record.published = _publishable(record)
     record.save()
     return record
+
+
+def _publishable(record: Record) -> bool:
+    """Whether the record belongs in the public register: no field awaits review, and it is not
+    withdrawn (a withdrawn record may still be reviewed and corrected, ready for its restoration)."""
+    return not record.pending and not record.withdrawn
 
 
 def current(record: Record, field: str) -> Any:
@@ -391,47 +486,167 @@ def correct(
         return _correct(record, field, value, reviewer.name, reason, now)
 
 
-def _correct(
-    record: Record, field: str, value: str, reviewer: str, reason: str, now: datetime | None
-) -> Record:
+def _ingested(record: Record, what: str) -> None:
+    """Only a record read from a published notice is changed here (``what`` it would be)."""
     if record.source.origin != "ingested":
         raise InvalidInput(
             "Record",
-            "a record read from a published notice (this system's own outcomes are corrected in "
+            f"a record read from a published notice (this system's own outcomes are {what} in "
             "their case)",
             "one of this system's own published outcomes",
         )
+
+
+def _reason(reason: str, why_kept: str) -> str:
+    """A person's reason, required and at most ``REASON_LIMIT`` characters."""
+    why = reason.strip()
+    if not why:
+        raise InvalidInput("Reason", why_kept, why)
+    if len(why) > REASON_LIMIT:
+        raise InvalidInput("Reason", f"at most {REASON_LIMIT} characters", f"{len(why)} characters")
+    return why
+
+
+def _correct(
+    record: Record, field: str, value: str, reviewer: str, reason: str, now: datetime | None
+) -> Record:
+    _ingested(record, "corrected")
     if field not in FIELDS:
         raise InvalidInput("Field", "one of " + ", ".join(LABELS.values()), field)
     after = parse_value(field, value)
-    why = reason.strip()
-    if not why:
-        raise InvalidInput(
-            "Reason", "why the value is corrected (it is kept with the correction)", why
-        )
-    if len(why) > REASON_LIMIT:
-        raise InvalidInput("Reason", f"at most {REASON_LIMIT} characters", f"{len(why)} characters")
+    why = _reason(reason, "why the value is corrected (it is kept with the correction)")
     before = current(record, field)
     if after == before:
         raise InvalidInput(
             LABELS[field], "a value different from the one the record holds", value.strip()
         )
     _change(record, field, after)
-    ReviewEvent.objects.using(record._state.db).create(
+    _log(record, field, "corrected", before, after, reviewer, now, why)
+    if field in record.pending:
+        record.pending = [f for f in record.pending if f != field]
+        record.published = _publishable(record)
+    record.save()
+    return record
+
+
+# -- withdrawal from the public register ----------------------------------------------------------
+
+
+def withdraw(
+    record_id: int,
+    *,
+    reviewer: Reviewer,
+    reason: str,
+    now: datetime | None = None,
+    using: str = "default",
+) -> Record:
+    """Withdraw a record read from a notice from the public register (a notice the force withdrew, a
+    wrong match, a legal request), whether it is in the register or still waiting for review. The
+    reason is required. The withdrawal is appended to the review log and the record points to it
+    (``withdrawal``) and leaves the register, in the same transaction: the public pages, exports,
+    feed, API and plots read ``published`` records only. Who may change the record withdraws it
+    (``AccessDenied`` otherwise, nothing written)."""
+    return _publication(record_id, WITHDRAWN, reviewer, reason, now, using)
+
+
+def restore(
+    record_id: int,
+    *,
+    reviewer: Reviewer,
+    reason: str,
+    now: datetime | None = None,
+    using: str = "default",
+) -> Record:
+    """Restore a withdrawn record, with a reason: it returns to the public register, or to the
+    review queue if a field still awaits review. Appended to the review log; the withdrawal's event
+    stays there as it was."""
+    return _publication(record_id, RESTORED, reviewer, reason, now, using)
+
+
+def _publication(
+    record_id: int, action: str, reviewer: Reviewer, reason: str, now: datetime | None, using: str
+) -> Record:
+    """Withdraw (``WITHDRAWN``) or restore (``RESTORED``) the record, checked before anything is
+    written: who may change it, a record read from a notice, a record withdrawn (to restore) or not
+    (to withdraw: ``Conflict`` otherwise, saying who last did so and when), and a reason."""
+    withdrawing = action == WITHDRAWN
+    with transaction.atomic(using=using):
+        record = _locked(record_id, reviewer, using)
+        _ingested(record, "taken down" if withdrawing else "restored")
+        if withdrawing == record.withdrawn:  # asked twice, or from a page out of date
+            raise _already(record, withdrawing)
+        why = _reason(
+            reason,
+            "why the record is withdrawn (staff see it; the public never do)"
+            if withdrawing
+            else "why the record is restored (it is kept with the restoration)",
+        )
+        was = record.published
+        record.withdrawal = None
+        record.published = not withdrawing and _publishable(record)
+        event = _log(record, PUBLICATION, action, was, record.published, reviewer.name, now, why)
+        record.withdrawal = event if withdrawing else None
+        record.save(update_fields=["withdrawal", "published"])
+        return record
+
+
+def _already(record: Record, withdrawing: bool) -> Conflict:
+    """A withdrawal of a record already withdrawn, or a restoration of one that is not: said with
+    who last did so and when (a second press of the button, or another person first), so that the
+    person sees the record's state rather than a form to fill in again. Nothing is written."""
+    last = (
+        ReviewEvent.objects.using(record._state.db)
+        .filter(record=record, field=PUBLICATION)
+        .order_by("-id")
+        .first()
+    )
+    by = ""
+    if last is not None:
+        at = timezone.localtime(last.recorded_at)
+        by = f" by {last.reviewer} on {at:%d/%m/%Y} at {at:%H:%M}"
+    if withdrawing:
+        said = f"This record was already withdrawn from the public register{by}"
+        expected, received = "a record in the register or waiting for review", "a withdrawn record"
+    else:
+        said = "This record is not withdrawn" + (f": it was restored{by}" if by else "")
+        expected, received = "a withdrawn record", "a record that is not withdrawn"
+    return Conflict(
+        f"{said}. Nothing was changed.", field="Record", expected=expected, received=received
+    )
+
+
+def _log(
+    record: Record,
+    field: str,
+    action: str,
+    before: Any,
+    after: Any,
+    reviewer: str,
+    now: datetime | None,
+    reason: str | None = None,
+) -> ReviewEvent:
+    """Append a decision on the record to its review log (the caller's transaction updates the
+    record beside it)."""
+    return ReviewEvent.objects.using(record._state.db).create(
         record=record,
         field=field,
-        action="corrected",
+        action=action,
         before=before,
         after=after,
         reviewer=reviewer,
         recorded_at=now or _now(),
-        reason=why,
+        reason=reason,
     )
-    if field in record.pending:
-        record.pending = [f for f in record.pending if f != field]
-        record.published = not record.pending
-    record.save()
-    return record
+
+
+def withdrawn() -> QuerySet[Record]:
+    """The withdrawn records, the latest withdrawal first, each with its withdrawal (who, when,
+    why) and source: read from the partial index ``register_withdrawn``."""
+    return (
+        Record.objects.filter(withdrawal__isnull=False)
+        .select_related("withdrawal", "source")
+        .order_by("-withdrawal_id")
+    )
 
 
 _BY_STANDARD = "Standard breached: "
@@ -471,13 +686,20 @@ class SyncReport:
     records: int
     forces: tuple[str, ...] | None = None
     """The forces whose outcomes were brought in (None: every force)."""
+    removed: int = 0
+    """Officer records taken out: their case's outcome is no longer published."""
 
     def said(self) -> str:
         """The report in words: these are the system's own outcomes, not the whole register."""
         of = "" if self.forces is None else f" of {in_words(self.forces)}"
+        gone = (
+            f" {self.removed} officer record(s) whose outcome is no longer published left it."
+            if self.removed
+            else ""
+        )
         return (
             f"Brought this system's published outcomes{of} into the register: "
-            f"{self.cases} case(s), {self.records} officer record(s)."
+            f"{self.cases} case(s), {self.records} officer record(s).{gone}"
         )
 
 
@@ -488,7 +710,8 @@ def sync_system(
     """Bring the system's own published outcomes into the register, read through the public
     projection (so anonymity orders and redaction apply as on the public pages): every force's
     (``forces`` None: the command line and an administrator), or those of ``forces`` only (a
-    reviewer brings in the outcomes of the forces whose records they may change)."""
+    reviewer brings in the outcomes of the forces whose records they may change). Those of the
+    same forces no longer published leave the register (``follow``)."""
     from misconduct.app.web import register as public_register
     from misconduct.app.web import store as case_store
 
@@ -579,7 +802,8 @@ def sync_system(
             ]
             _set_categories(record, "\n".join(published_words))
             count += 1
-    return SyncReport(len(outcomes), count, chosen)
+    removed = follow.no_longer_published([v.ref for v in outcomes], chosen)
+    return SyncReport(len(outcomes), count, chosen, removed)
 
 
 # -- search ---------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ urlpatterns = [
     path("register/analytics/<slug:name>.<slug:fmt>", views.plot_image, name="plot"),
     path("staff/register/review/", views.review_queue, name="review"),
     path("staff/register/review/<int:pk>/", views.review_record, name="review-record"),
+    path("staff/register/withdrawn/", views.withdrawn_list, name="withdrawn"),
     path("staff/register/sync/", views.sync, name="sync"),
     path("staff/register/annual-return/", views.annual, name="annual-return"),
 ]

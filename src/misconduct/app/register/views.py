@@ -14,16 +14,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_POST
 
 from misconduct.app.register import analytics, annual_return, store
 from misconduct.app.register.models import (
     FORCE_NAMES,
+    PUBLICATION,
     STANDARD_HEADINGS,
     Record,
     standard_heading,
@@ -32,7 +34,7 @@ from misconduct.app.register.reviewers import Reviewer, in_words, reviewer_of
 from misconduct.app.roles import AccessDenied
 from misconduct.app.web import store as case_store
 from misconduct.domain.forces import FORCES
-from misconduct.errors import InvalidInput
+from misconduct.errors import Conflict, InvalidInput
 from misconduct.ingest.model import FIELDS, FINDINGS, FORUMS, STATUSES
 from misconduct.rules.vocabulary import Rank
 
@@ -98,7 +100,30 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def record(request: HttpRequest, pk: int) -> HttpResponse:
-    r = get_object_or_404(Record.objects.select_related("source"), pk=pk, published=True)
+    """A record of the public register. One withdrawn from it after it was public answers 410 with
+    a page saying it is no longer published (never why); any other record not in the register,
+    404."""
+    found = (
+        Record.objects.select_related("source", "withdrawal")
+        .filter(pk=pk)
+        .filter(Q(published=True) | Q(withdrawal__isnull=False))
+        .first()
+    )
+    if found is None or (found.withdrawal is not None and not found.withdrawal.before):
+        raise Http404("No such record in the register.")
+    if found.withdrawal is not None:
+        gone = render(
+            request,
+            "register/withdrawn_public.html",
+            {"r": found, "staff": _may_review(request.user)},
+            status=410,
+        )
+        # A 410 is fresh for ever to a browser or a proxy that is not told otherwise (Chromium
+        # keeps it as it keeps a permanent redirect), yet a withdrawal can be undone: asked again
+        # each time, so that a restored record's page is seen by whoever saw it withdrawn.
+        patch_cache_control(gone, no_cache=True, max_age=0, must_revalidate=True)
+        return gone
+    r = found
     # signed-in reviewers reach the correction of a record from its page, if it is theirs to change
     staff = r.source.origin == "ingested" and _may_review(request.user)
     read_only = _read_only(reviewer_of(request.user), r.force) if staff else ""
@@ -129,6 +154,14 @@ def _refused(error: str) -> HttpResponse:
     return HttpResponse(error + "\n", status=400, content_type="text/plain; charset=utf-8")
 
 
+def _csv_cell(value: Any) -> Any:
+    """A value as the CSV writes it: a yes-or-no field (``anonymised``) as yes or no, as a
+    spreadsheet's reader says it (the JSON export keeps true and false)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
 def export_csv(request: HttpRequest) -> HttpResponse:
     filters, error = _filters(request)
     if error:
@@ -141,7 +174,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         for row in store.export_rows(filters):
             writer.writerow(
                 {
-                    **_sourced(request, row),
+                    **{k: _csv_cell(v) for k, v in _sourced(request, row).items()},
                     "standards": "; ".join(row["standards"]),
                     "special_categories": "; ".join(row["special_categories"]),
                 }
@@ -339,6 +372,23 @@ def _waiting(n: int, which: str) -> str:
     return f"{n:,} ingested record{'' if n == 1 else 's'}{which} {verb} for a person"
 
 
+def _page_of(
+    request: HttpRequest, rows: Any, order: tuple[str, ...], size: int
+) -> case_store.Keyset:
+    """The page of a staff list the request's position (``after`` or ``before``) names; a position
+    edited by hand gives the first page."""
+    try:
+        return case_store.keyset(
+            rows,
+            order,
+            size,
+            after=request.GET.get("after", ""),
+            before=request.GET.get("before", ""),
+        )
+    except InvalidInput:
+        return case_store.keyset(rows, order, size)
+
+
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     """The records waiting for a person, a page at a time (by position, oldest first), of every
@@ -351,17 +401,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         error = f"Force: expected a force from the list, received “{asked}”."
         asked = ""
     force = None if not asked else "" if asked == UNKNOWN else asked
-    rows = store.queue(force).select_related("source")
-    try:
-        page = case_store.keyset(
-            rows,
-            ("id",),
-            QUEUE_PAGE,
-            after=request.GET.get("after", ""),
-            before=request.GET.get("before", ""),
-        )
-    except InvalidInput:  # a position edited by hand: the first page
-        page = case_store.keyset(rows, ("id",), QUEUE_PAGE)
+    page = _page_of(request, store.queue(force).select_related("source"), ("id",), QUEUE_PAGE)
     which = ""
     if force is not None:
         which = f" of {FORCE_NAMES[force]}" if force else " whose force is not known"
@@ -393,7 +433,13 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_object_or_404(Record.objects.select_related("source"), pk=pk)
     error: dict[str, str] = {}
     typed: dict[str, dict[str, str]] = {}
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("action") in _PUBLICATION_ACTIONS:
+        done = _withdraw_or_restore(request, who, r)
+        if isinstance(done, HttpResponse):
+            return done
+        error[PUBLICATION] = done
+        typed[PUBLICATION] = {"reason": request.POST.get("reason", "")}
+    elif request.method == "POST":
         field = request.POST.get("field", "")
         action = request.POST.get("action")
         try:
@@ -425,6 +471,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("register:review-record", pk=r.pk)
     reviews = list(r.reviews.order_by("recorded_at", "id"))
     corrected = {e.field: e.after for e in reviews if e.action == "corrected"}
+    withdrawal = next((e for e in reversed(reviews) if e.pk == r.withdrawal_id), None)
     fields = [
         {
             "name": n,
@@ -455,6 +502,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
                     "before": _shown(e.before, e.field),
                     "after": _shown(e.after, e.field),
                     "reason": e.reason or "",
+                    "publication": e.field == PUBLICATION,
                 }
                 for e in reviews
             ],
@@ -463,8 +511,81 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             "correctable": r.source.origin == "ingested",
             "may_decide": who.may_change(r.force),
             "read_only": _read_only(who, r.force),
+            "withdrawal": withdrawal,
+            "publication_error": error.get(PUBLICATION),
+            "publication_typed": typed.get(PUBLICATION, {}),
+            "reason_limit": store.REASON_LIMIT,
         },
         status=400 if error else 200,
+    )
+
+
+_PUBLICATION_ACTIONS = ("withdraw", "restore")
+"""The review page's actions on a record's place in the public register (``store.withdraw`` and
+``store.restore``); the staff list of withdrawn records posts its Restore to the same page."""
+
+
+def _withdraw_or_restore(request: HttpRequest, who: Reviewer, r: Record) -> HttpResponse | str:
+    """Withdraw or restore the record: a redirect with what was done, the refusal page (403), or
+    the error to show beside the form (nothing written)."""
+    action = request.POST.get("action")
+    reason = request.POST.get("reason", "")
+    change = store.withdraw if action == "withdraw" else store.restore
+    back = (
+        redirect("register:withdrawn")
+        if request.POST.get("back") == "withdrawn"
+        else redirect("register:review-record", pk=r.pk)
+    )
+    try:
+        done = change(r.pk, reviewer=who, reason=reason)
+    except AccessDenied as exc:
+        return _not_allowed(request, exc.message)
+    except Conflict as exc:  # a second press, or someone else first: the page as it now stands
+        messages.warning(request, exc.message)
+        return back
+    except InvalidInput as exc:
+        return f"{exc.field}: expected {exc.expected}, received “{exc.received}”."
+    if action == "withdraw":
+        messages.success(
+            request,
+            "Withdrawn: the record is no longer in the public register, its exports, feed or "
+            "plots. Its public page now says it is no longer published, without the reason.",
+        )
+    elif done.published:
+        messages.success(request, "Restored: the record is back in the public register.")
+    else:
+        messages.success(
+            request,
+            "Restored: the record is back in the review queue, and enters the public register "
+            "once every field is decided.",
+        )
+    return back
+
+
+WITHDRAWN_PAGE = 50
+"""Withdrawn records on a page of staff's list of them."""
+
+
+@login_required
+def withdrawn_list(request: HttpRequest) -> HttpResponse:
+    """The records withdrawn from the public register, the latest withdrawal first, a page at a time
+    (by position, from the index of withdrawn records), with who withdrew each, when and why, and
+    a Restore for those the user may change."""
+    who = _reviewer(request)
+    page = _page_of(request, store.withdrawn(), ("-withdrawal_id",), WITHDRAWN_PAGE)
+    count = case_store.capped_count(Record.objects.filter(withdrawal__isnull=False))
+    return render(
+        request,
+        "register/withdrawn.html",
+        {
+            "rows": [(r, who.may_change(r.force), who.decided_by(r.force)) for r in page.rows],
+            "page": page,
+            "querystring": "",
+            "count": case_store.count_text(count, "withdrawn record"),
+            "may_decide": who.deciding,
+            "read_only": _READ_ONLY,
+            "reason_limit": store.REASON_LIMIT,
+        },
     )
 
 
