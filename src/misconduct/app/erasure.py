@@ -14,8 +14,10 @@ holds the officer, and so is the number in the officers' person table (``miscond
 the officer's opaque id stays, in the events and the table, with nothing left to tie it to a number);
 the case's evidence files (statements, recordings) are deleted from the evidence storage unless a
 case not erased holds the same file (files are stored once by SHA-256); and the
-``misconduct_erasure`` row that indexes the case as erased. The chain keeps each file's SHA-256,
-which ``audit verify`` no longer expects to find once the case's erasure is on the chain.
+``misconduct_erasure`` row that indexes the case as erased; and the national register's copies of
+the case's outcome, published or not, lose the officer's name (``register.follow``). The chain
+keeps each file's SHA-256, which ``audit verify`` no longer expects to find once the case's erasure
+is on the chain.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from django.db import transaction
 
 from misconduct.app import models as m
 from misconduct.app.evidence import delete_evidence
+from misconduct.app.register import follow as register_follow
 from misconduct.domain.personal import placeholder
 from misconduct.errors import InvalidInput
 from misconduct.services import retention
@@ -74,6 +77,8 @@ def erase(
                     .update(warrant_number=None, erased_on=on)
                 )
                 officers += 1
+        # The register's copies of the case's outcome (published or not) keep no officer's name.
+        copies = register_follow.erased(ref, placeholder(on), using)
         files = _evidence_only_here(case, using)
         m.Erasure.objects.using(using).create(
             case=case,
@@ -86,6 +91,7 @@ def erase(
                 "misconduct_officer.warrant_number": officers,
                 "misconduct_officerperson.warrant_number": persons,
                 "evidence files": len(files),
+                "register_record.name": copies,
             },
         )
         # Files are deleted once the erasure is committed: a failed erasure leaves them in place.

@@ -30,9 +30,11 @@ from misconduct.app.read_tables import delete_read_rows, read_rows
 from misconduct.app.register import follow as register_follow
 from misconduct.app.rows import among, encoded, insert, insert_values, json_text, values
 from misconduct.app.web import casepage
+from misconduct.documents.redaction import officer_labels
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
 from misconduct.domain.events import event_from_payload
+from misconduct.domain.forces import force as force_named
 from misconduct.domain.ledger import RecordedEvent
 from misconduct.domain.personal import Datum, datum_commitment, is_erased, resolve
 from misconduct.domain.records import DueItem
@@ -316,6 +318,9 @@ class DjangoRepository:
         casepage.forget_steps(u, officers.values(), pks)
         # An outcome taken down leaves the national register with it (one indexed UPDATE).
         register_follow.taken_down(rows.taken_down, u)
+        # An officer's name hidden after publication is hidden in the register's copies with it.
+        for ref, labels, title in rows.anonymised:
+            register_follow.anonymised(ref, labels, title, u)
         if rows.entries:
             entries = {
                 (case_id, kind): pk
@@ -531,6 +536,22 @@ class Prepared:
     taken_down: list[str] = field(default_factory=list)
     """The existing cases whose published outcome is taken down: the register's copy leaves it in
     the same transaction (``register.follow``)."""
+    anonymised: list[tuple[str, list[str], str]] = field(default_factory=list)
+    """The existing cases with a published outcome whose officers' names are hidden (an anonymity
+    order, a hearing in private): each reference, its officers' public labels and its outcome's
+    title, which the register's copies take in the same transaction (``register.follow``)."""
+
+
+def hidden_labels(case: Case) -> tuple[list[str], str] | None:
+    """The public labels of ``case``'s officers and its outcome's title, when they hide the names of
+    its published outcome (None otherwise, and for a case never published)."""
+    if case.published_on is None:
+        return None
+    labels = officer_labels(case)
+    if not any(hidden for _, _, hidden in labels):
+        return None
+    names = [label for _, label, _ in labels]
+    return names, f"Outcome: {', '.join(names)} ({force_named(case.force).name})"
 
 
 def case_fields(case: Case) -> dict[str, Any]:
@@ -735,6 +756,11 @@ def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
             ref
             for ref, version, _, case in batch
             if version and case.publication_removed_on is not None
+        ],
+        anonymised=[
+            (ref, *hidden)
+            for ref, version, _, case in batch
+            if version and (hidden := hidden_labels(case)) is not None
         ],
     )
 

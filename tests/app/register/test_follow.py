@@ -6,20 +6,28 @@ the take-down, and a sync takes out those no longer published; both read the par
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from misconduct.app.erasure import erase
+from misconduct.app.models import Erasure
 from misconduct.app.register import follow, store
-from misconduct.app.register.models import Record, Source
+from misconduct.app.register.models import Record, RecordCategory, Source
+from misconduct.app.register.store import BY_STANDARD
+from misconduct.app.repository import DjangoRepository
 from misconduct.domain import commands as cmd
+from misconduct.domain.personal import placeholder
 from tests.app.register.test_force_scope import _explain, price_out_scans
 from tests.app.web.fixtures import TODAY, demo_service
 
 NOW = datetime(2026, 12, 1, 10, tzinfo=UTC)
 REF = "BTP-2025-0110"
+NAME = "PC Ryan Whitaker"
 
 
 def _public(client: Client, ref: str) -> dict[str, bool]:
@@ -107,3 +115,110 @@ def test_following_the_cases_reads_the_index_of_the_system_s_own_outcomes(alias:
     assert follow.taken_down(["KNT-2026-0003", "KNT-2026-0006"], alias) == 2
     assert follow.no_longer_published(["KNT-2026-0000"], ["kent"], alias) == 7
     assert Record.objects.using(alias).filter(published=True).count() == 21
+
+
+def _order_anonymity(ref: str, cipher: str) -> None:
+    """Write case ``ref`` as it stands with an anonymity order (the case's one write path): the
+    domain records no order after findings yet, so the state is changed as such a step would."""
+    repository = DjangoRepository()
+    case = repository.load_state(ref)
+    assert case.proceedings is not None
+    case.proceedings.arrangement = replace(case.proceedings.arrangement, anonymity_cipher=cipher)
+    with transaction.atomic():
+        repository.append(ref, case.version, [], case)
+
+
+def test_an_anonymity_order_after_publication_hides_the_name_in_the_register_at_once(
+    demo: list[str],
+) -> None:
+    store.sync_system(TODAY, now=NOW)
+    held = Record.objects.get(case_ref=REF)
+    assert (held.anonymised, held.name, held.label) == (False, NAME, NAME)
+    other = Record.objects.get(case_ref="SWP-2025-0113")
+    public = Client()
+    assert NAME in public.get(reverse("register:record", args=[held.pk])).content.decode()
+
+    _order_anonymity(REF, "Officer W")
+    held.refresh_from_db()
+    assert (held.anonymised, held.name, held.label, held.published) == (
+        True,
+        "",
+        "Officer W",
+        True,
+    )
+    assert held.source.title == "Outcome: Officer W (British Transport Police)"
+    page = public.get(reverse("register:record", args=[held.pk])).content.decode()
+    assert "Officer W" in page and "Whitaker" not in page
+    assert Record.objects.get(pk=other.pk).name == other.name  # another case's copy is left
+    # a sync keeps it so, and a copy not published (withdrawn, taken down) is hidden as well
+    store.sync_system(TODAY, now=NOW)
+    assert Record.objects.get(pk=held.pk).label == "Officer W"
+    Record.objects.filter(pk=held.pk).update(published=False)
+    _order_anonymity(REF, "Officer X")
+    assert Record.objects.get(pk=held.pk).label == "Officer X"
+
+
+def test_an_erased_case_leaves_no_officer_s_name_in_the_register(demo: list[str]) -> None:
+    store.sync_system(TODAY, now=NOW)
+    demo_service().execute(REF, cmd.RemovePublication(TODAY))
+    demo_service().execute(REF, cmd.CloseCase(TODAY, "Outcome published and taken down."))
+    held = Record.objects.get(case_ref=REF)
+    assert not held.published and held.name == NAME
+
+    erased_on = date(2032, 7, 1)
+    done = erase(demo_service("dpo"), REF, erased_on, "Retention schedule", clock=lambda: NOW)
+    assert done.ref == REF
+    held.refresh_from_db()
+    assert (held.anonymised, held.name, held.label) == (True, "", placeholder(erased_on))
+    assert held.source.title == ""
+    assert (
+        not RecordCategory.objects.filter(record=held)
+        .exclude(evidence="")
+        .exclude(evidence__startswith=BY_STANDARD)
+    )
+    assert Erasure.objects.get(case__ref=REF).erased["register_record.name"] == 1
+    texts = Record.objects.filter(case_ref=REF).values_list("name", "label", "source__title")
+    assert not [t for row in texts for t in row if "Whitaker" in t]
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_anonymity_and_erasure_reach_the_copies_of_one_case_by_index(alias: str) -> None:
+    records = {}
+    for i in range(30):
+        ref = f"KNT-2026-{i // 2:04d}"
+        source, _ = Source.objects.using(alias).get_or_create(
+            origin="system",
+            url=f"/outcomes/{ref}/",
+            defaults={"licence": "OGL v3.0", "text_sha256": ref, "ingested_at": NOW},
+        )
+        records[(ref, i % 2)] = Record.objects.using(alias).create(
+            source=source,
+            position=i % 2,
+            label=f"PC Name{i}",
+            name=f"PC Name{i}",
+            anonymised=False,
+            force="kent",
+            case_ref=ref,
+            published=i % 4 != 1,  # some copies withdrawn or taken down
+            created_at=NOW,
+        )
+    connection = price_out_scans(alias)
+    plan = _explain(alias, follow._copies("KNT-2026-0003", alias))
+    if connection.vendor == "sqlite":
+        assert plan.count("SEARCH") == 2, plan
+        assert not re.search(r"SCAN register_(record|source)(?! USING (COVERING )?INDEX)", plan), (
+            plan
+        )
+    else:
+        assert "Seq Scan" not in plan, plan
+
+    labels = ["Officer A (1)", "Officer A (2)"]
+    assert follow.anonymised("KNT-2026-0003", labels, "Outcome: Officer A", alias) == 2
+    assert follow.anonymised("KNT-2026-0003", labels, "Outcome: Officer A", alias) == 0
+    got = Record.objects.using(alias).filter(case_ref="KNT-2026-0003").order_by("position")
+    assert [(r.anonymised, r.name, r.label) for r in got] == [(True, "", v) for v in labels]
+    assert follow.erased("KNT-2026-0004", "[erased]", alias) == 2
+    got = Record.objects.using(alias).filter(case_ref="KNT-2026-0004")
+    assert {(r.anonymised, r.name, r.label) for r in got} == {(True, "", "[erased]")}
+    named = Record.objects.using(alias).filter(anonymised=False).exclude(name="")
+    assert named.count() == 26

@@ -6,15 +6,21 @@ those no longer published for any other reason. Both read the partial index ``re
 
 A record taken out so is simply no longer ``published``: its page is "not found", as for a record
 never public, and nothing is added to the register's review log (the take-down is an event on the
-case's own chain). Should the case's outcome be published again, the next sync brings it back."""
+case's own chain). Should the case's outcome be published again, the next sync brings it back.
+
+An officer's name hidden in the case after the copy was made (an anonymity order, a hearing no
+longer in public) is hidden in every copy of its outcome, published or not (a withdrawn copy may
+be restored without a sync), in the transaction that records it; and the case's erasure clears the
+officer's name from its copies. Both reach the copies through the system's source of the case (by
+its address, ``register_source_once``) and its records (``register_record_once``)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
-from django.db.models import QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
-from misconduct.app.register.models import Record
+from misconduct.app.register.models import Record, RecordCategory, Source
 
 
 def _system(using: str) -> QuerySet[Record]:
@@ -45,3 +51,50 @@ def no_longer_published(
         ref for ref, force in held if ref not in public and (forces is None or force in forces)
     }
     return taken_down(stale, using)
+
+
+def _source(ref: str, using: str) -> QuerySet[Source]:
+    """This system's source of the outcome of case ``ref`` (at most one: ``sync_system``)."""
+    return Source.objects.using(using).filter(url=f"/outcomes/{ref}/", origin="system")
+
+
+def _copies(ref: str, using: str) -> QuerySet[Record]:
+    """Every register copy of the outcome of case ``ref``: published, taken down or withdrawn."""
+    return Record.objects.using(using).filter(source__in=_source(ref, using), case_ref=ref)
+
+
+def anonymised(ref: str, labels: Sequence[str], title: str, using: str = "default") -> int:
+    """Hide the officers' names in the register's copies of case ``ref``'s outcome (in the caller's
+    transaction): each copy, by its officer's position, takes the label ``labels`` gives it, with
+    no name; the source takes ``title``. Nothing is written when the copies already say so (one
+    indexed UPDATE, none found: the case has no copy). How many copies changed."""
+    if not labels:
+        return 0
+    label = Case(*(When(position=i, then=Value(v)) for i, v in enumerate(labels)), default="label")
+    changed = (
+        _copies(ref, using)
+        .filter(position__lt=len(labels))
+        .filter(Q(anonymised=False) | ~Q(name="") | ~Q(label=label))
+        .update(anonymised=True, name="", label=label)
+    )
+    if changed:
+        _source(ref, using).update(title=title[:300])
+    return changed
+
+
+def erased(ref: str, label: str, using: str = "default") -> int:
+    """Clear the officers' names from the register's copies of case ``ref``'s outcome as the case
+    is erased (in the caller's transaction): no copy keeps a name; one that showed it takes
+    ``label`` (the erasure's placeholder); the source's title, which named the officers, is
+    cleared, and so are the words of the outcome a special category was read from. How many
+    copies there were."""
+    from misconduct.app.register.store import BY_STANDARD
+
+    copies = _copies(ref, using)
+    copies.filter(anonymised=False).update(anonymised=True, name="", label=label)
+    copies.exclude(name="").update(name="")
+    _source(ref, using).update(title="")
+    RecordCategory.objects.using(using).filter(record__in=copies).exclude(
+        evidence__startswith=BY_STANDARD
+    ).update(evidence="")
+    return copies.count()

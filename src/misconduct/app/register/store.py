@@ -649,7 +649,7 @@ def withdrawn() -> QuerySet[Record]:
     )
 
 
-_BY_STANDARD = "Standard breached: "
+BY_STANDARD = "Standard breached: "
 """How ``find_categories`` words a category named by a Standard rather than by the text."""
 
 
@@ -657,7 +657,7 @@ def _recategorise(record: Record) -> None:
     """The special categories named by the record's Standards, after a correction of them; those
     read from the notice's words are kept (the words are not always kept with the source)."""
     by_words = list(
-        record.category_rows.exclude(evidence__startswith=_BY_STANDARD).values_list(
+        record.category_rows.exclude(evidence__startswith=BY_STANDARD).values_list(
             "category", "evidence"
         )
     )
