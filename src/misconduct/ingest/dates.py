@@ -363,6 +363,13 @@ _STORED_PREFIX = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b", re.I)
 _PRINTED_YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d{2}(?![\d/-])")
 
 
+def without_stored_prefix(text: str) -> str:
+    """The text with the stored copy's opening "date 2020-03-05" blanked (offsets kept), so that
+    what the page prints first is read as the text's start (twenty-seventh round)."""
+    prefix = _STORED_PREFIX.match(text)
+    return " " * prefix.end() + text[prefix.end() :] if prefix else text
+
+
 def printed_years(text: str) -> set[int]:
     """Every year the page's own text prints, without the stored copy's "date ..." prefix.
 

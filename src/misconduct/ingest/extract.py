@@ -182,9 +182,7 @@ def _police_officer_warned(text: str) -> bool:
 # dismissed" (the officer is not the subject) and a dismissal by an employer that is not the police
 # are not read.
 _POLICE_OFFICER_DISMISSED = re.compile(
-    # (or after the stored copy's "date 2020-03-05" prefix: twenty-seventh round)
-    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=date\s\d{4}-\d\d-\d\d\s))\s*(?:A|An|The)\s+(?:former\s+)?"
-    r"(?:[A-Z][\w'-]*\s+){0,4}"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:A|An|The)\s+(?:former\s+)?(?:[A-Z][\w'-]*\s+){0,4}"
     r"(?:police\s+)?(?i:officer|constable|detective|sergeant|inspector)\s+"
     r"(?:has|had|have)\s+been\s+(?:dismissed|sacked)\b",
     re.M,
@@ -197,7 +195,8 @@ def _police_officer_dismissed(text: str) -> bool:
     capitals; nineteenth round)."""
     return any(
         _POLICE_NAMED.search(m.group(0)) or find_forces(m.group(0))
-        for m in _POLICE_OFFICER_DISMISSED.finditer(text)
+        # (read after the stored copy's "date 2020-03-05" prefix too: twenty-seventh round)
+        for m in _POLICE_OFFICER_DISMISSED.finditer(d.without_stored_prefix(text))
     )
 
 

@@ -224,7 +224,7 @@ def store_text(
         return Stored(existing, new=False)
     try:
         with transaction.atomic(using=using):
-            source = _write(ex, source_url, licence, threshold, now or _now(), content, using)
+            source = _write(ex, source_url, licence, threshold, now or _now(), content, raw, using)
     except IntegrityError:
         existing = _stored(content, source_url, raw, using)
         if existing is None:  # not the same text: some other fault, not to be hidden
@@ -240,6 +240,7 @@ def _write(
     threshold: float,
     when: datetime,
     content: str,
+    raw: str,
     using: str,
 ) -> Source:
     source = Source.objects.using(using).create(
@@ -248,7 +249,7 @@ def _write(
         title=ex.text.strip().split("\n", 1)[0][:300],
         licence=licence,
         text=ex.text if OPEN_LICENCE.search(licence) else "",
-        text_sha256=_sha(ex.text),
+        text_sha256=raw,
         content_sha256=content,
         warnings=ex.warnings,
         ingested_at=when,
