@@ -1001,10 +1001,7 @@ _HELD_ON = re.compile(
 # So too the day the officer resigned or retired ("who had resigned from the constabulary on April
 # 11 2019, would be dismissed ..."; nineteenth round).
 _SUSPENDED_ON = re.compile(
-    # (the force's name between: "retired from Hertfordshire Constabulary on 15 December 2023";
-    # twenty-seventh round)
-    r"\b(?:suspended|resigned|retired)\b[^.;,]{0,45}?\bon\s+(?:the\s+)?$",
-    re.I,
+    r"\b(?:suspended|resigned|retired)\b[^.;,]{0,25}?\bon\s+(?:the\s+)?$", re.I
 )
 # "on 12 February last year": a day and month whose year the text gives only relative to when it
 # was written; the date line's year is not its year (sixteenth round).
