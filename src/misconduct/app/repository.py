@@ -30,6 +30,7 @@ from misconduct.app.read_tables import delete_read_rows, read_rows
 from misconduct.app.register import follow as register_follow
 from misconduct.app.rows import among, encoded, insert, insert_values, json_text, values
 from misconduct.app.web import casepage
+from misconduct.app.web.publication import public_title
 from misconduct.documents.redaction import officer_labels
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
@@ -551,7 +552,7 @@ def hidden_labels(case: Case) -> tuple[list[str], str] | None:
     if not any(hidden for _, _, hidden in labels):
         return None
     names = [label for _, label, _ in labels]
-    return names, f"Outcome: {', '.join(names)} ({force_named(case.force).name})"
+    return names, public_title("outcome", names, force_named(case.force).name)
 
 
 def case_fields(case: Case) -> dict[str, Any]:

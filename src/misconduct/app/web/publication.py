@@ -76,6 +76,13 @@ class PublicOfficer:
         }
 
 
+def public_title(kind: str, labels: Iterable[str], force_name: str) -> str:
+    """How a hearing notice (``kind`` "notice") or a published outcome is titled in public: its
+    officers as the public may see them, and its force."""
+    what = "Hearing notice" if kind == "notice" else "Outcome"
+    return f"{what}: {', '.join(labels)} ({force_name})"
+
+
 @dataclass(frozen=True)
 class PublicCase:
     """A hearing notice or a published outcome, as the public may see it."""
@@ -100,9 +107,7 @@ class PublicCase:
 
     @property
     def title(self) -> str:
-        who = ", ".join(o.label for o in self.officers)
-        what = "Hearing notice" if self.kind == "notice" else "Outcome"
-        return f"{what}: {who} ({self.force_name})"
+        return public_title(self.kind, [o.label for o in self.officers], self.force_name)
 
     @property
     def anchor(self) -> str:
