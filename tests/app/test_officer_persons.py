@@ -29,7 +29,7 @@ from misconduct.domain.persons import is_opaque
 from misconduct.errors import Conflict, InvalidInput
 from misconduct.services import intake
 from misconduct.services.demo import CANONICAL_FOUND, CANONICAL_REF, canonical_case, officer_id
-from tests.app.test_personal_data import ERASED_ON, _erase, _texts, service
+from tests.app.test_personal_data import ERASED_ON, _erase, _texts, service, without_digests
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
@@ -53,7 +53,7 @@ def test_the_same_officer_in_two_cases_gets_the_same_opaque_id_from_the_person_t
     assert list(rows) == [(oid, "metropolitan", "27731")]
     assert DjangoRepository(alias).officer_id("metropolitan", "27731") == oid
     for stored in m.Event.objects.using(alias).values_list("payload", flat=True):
-        assert "27731" not in json.dumps(stored)  # the chain holds the id and a commitment
+        assert "27731" not in without_digests(json.dumps(stored))  # the chain holds the id and a commitment
     assert second.officers[oid].warrant_number == "27731"  # staff still see the number
 
 
@@ -70,7 +70,7 @@ def test_erasing_a_closed_case_leaves_no_warrant_number_nor_assessment_note_anyw
     events = json.dumps(
         list(m.Event.objects.using(alias).values_list("payload", flat=True)), ensure_ascii=False
     )
-    assert NUMBER not in events and not [n for n in notes if n in events]
+    assert NUMBER not in without_digests(events) and not [n for n in notes if n in events]
     assert oid in events
 
     done = _erase(svc, alias)
