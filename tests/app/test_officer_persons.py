@@ -53,7 +53,9 @@ def test_the_same_officer_in_two_cases_gets_the_same_opaque_id_from_the_person_t
     assert list(rows) == [(oid, "metropolitan", "27731")]
     assert DjangoRepository(alias).officer_id("metropolitan", "27731") == oid
     for stored in m.Event.objects.using(alias).values_list("payload", flat=True):
-        assert "27731" not in without_digests(json.dumps(stored))  # the chain holds the id and a commitment
+        assert "27731" not in without_digests(
+            json.dumps(stored)
+        )  # the chain holds the id and a commitment
     assert second.officers[oid].warrant_number == "27731"  # staff still see the number
 
 
