@@ -244,7 +244,7 @@ def register(cli: click.Group) -> None:
         with _database():
             from misconduct.app.register import store
             from misconduct.app.register.models import Record
-            from misconduct.app.register.reviewers import Reviewer
+            from misconduct.app.register.reviewers import Reviewer, reason_kept_for
 
             change = store.withdraw if action == "withdraw" else store.restore
             try:
@@ -256,8 +256,8 @@ def register(cli: click.Group) -> None:
         what = f"Record {record.pk} ({record.label}, {record.force_name or 'force not known'})"
         if action == "withdraw":
             said = (
-                f"{what} is withdrawn from the public register, its exports, feed and plots. The "
-                "reason is kept in its review log, for staff only."
+                f"{what} is withdrawn from the public register, its exports, feed and plots. "
+                + reason_kept_for(record.force)
             )
         elif record.published:
             said = f"{what} is restored: it is back in the public register."

@@ -455,7 +455,7 @@ def test_misconduct_register_withdraw_and_restore() -> None:
     said = " ".join(out.output.split())
     assert said == (
         f"Record {rec.pk} (PC John Smith, Kent Police) is withdrawn from the public register, its "
-        "exports, feed and plots. The reason is kept in its review log, for staff only."
+        "exports, feed and plots. The reason is kept for the staff of Kent Police and administrators."
     )
     event = ReviewEvent.objects.get()
     assert (event.action, event.reviewer, event.reason) == ("withdrawn", "psd.admin", REASON)

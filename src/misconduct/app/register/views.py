@@ -30,7 +30,7 @@ from misconduct.app.register.models import (
     Record,
     standard_heading,
 )
-from misconduct.app.register.reviewers import Reviewer, in_words, reviewer_of
+from misconduct.app.register.reviewers import Reviewer, in_words, reason_kept_for, reviewer_of
 from misconduct.app.roles import AccessDenied
 from misconduct.app.web import store as case_store
 from misconduct.domain.forces import FORCES
@@ -115,7 +115,12 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         gone = render(
             request,
             "register/withdrawn_public.html",
-            {"r": found, "staff": _may_review(request.user)},
+            {
+                "r": found,
+                "staff": _may_review(request.user),
+                # never the reason itself: only whether the record's review page gives it to them
+                "reads_reasons": reviewer_of(request.user).may_read_reasons(found.force),
+            },
             status=410,
         )
         # A 410 is fresh for ever to a browser or a proxy that is not told otherwise (Chromium
@@ -342,6 +347,16 @@ def _not_allowed(request: HttpRequest, reason: str) -> HttpResponse:
     return render(request, "403.html", {"reason": reason}, status=403)
 
 
+def _readable(who: Reviewer, force: str, reason: str | None) -> dict[str, str]:
+    """A reason from the review log of a record of ``force`` as the user may read it: the reason
+    itself, or (to staff of another force) only for whom it is kept; both empty for no reason."""
+    if not reason:
+        return {"reason": "", "kept": ""}
+    if who.may_read_reasons(force):
+        return {"reason": reason, "kept": ""}
+    return {"reason": "", "kept": reason_kept_for(force)}
+
+
 def _shown(value: Any, field: str) -> str:
     if field == "force" and value in FORCE_NAMES:
         return FORCE_NAMES[value]
@@ -501,7 +516,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
                     "label": store.LABELS.get(e.field, e.field),
                     "before": _shown(e.before, e.field),
                     "after": _shown(e.after, e.field),
-                    "reason": e.reason or "",
+                    **_readable(who, r.force, e.reason),
                     "publication": e.field == PUBLICATION,
                 }
                 for e in reviews
@@ -512,6 +527,7 @@ def review_record(request: HttpRequest, pk: int) -> HttpResponse:
             "may_decide": who.may_change(r.force),
             "read_only": _read_only(who, r.force),
             "withdrawal": withdrawal,
+            "withdrawal_reason": _readable(who, r.force, withdrawal.reason if withdrawal else None),
             "publication_error": error.get(PUBLICATION),
             "publication_typed": typed.get(PUBLICATION, {}),
             "reason_limit": store.REASON_LIMIT,
@@ -569,8 +585,9 @@ WITHDRAWN_PAGE = 50
 @login_required
 def withdrawn_list(request: HttpRequest) -> HttpResponse:
     """The records withdrawn from the public register, the latest withdrawal first, a page at a time
-    (by position, from the index of withdrawn records), with who withdrew each, when and why, and
-    a Restore for those the user may change."""
+    (by position, from the index of withdrawn records), with who withdrew each, when, and why to
+    whoever may read the reasons of its force (``Reviewer.may_read_reasons``), and a Restore for
+    those the user may change."""
     who = _reviewer(request)
     page = _page_of(request, store.withdrawn(), ("-withdrawal_id",), WITHDRAWN_PAGE)
     count = case_store.capped_count(Record.objects.filter(withdrawal__isnull=False))
@@ -578,7 +595,15 @@ def withdrawn_list(request: HttpRequest) -> HttpResponse:
         request,
         "register/withdrawn.html",
         {
-            "rows": [(r, who.may_change(r.force), who.decided_by(r.force)) for r in page.rows],
+            "rows": [
+                (
+                    r,
+                    who.may_change(r.force),
+                    who.decided_by(r.force),
+                    _readable(who, r.force, r.withdrawal.reason),
+                )
+                for r in page.rows
+            ],
             "page": page,
             "querystring": "",
             "count": case_store.count_text(count, "withdrawn record"),
