@@ -361,6 +361,9 @@ def _one_fitting(dm: DayMonth, years: Iterable[int]) -> int | None:
 # prefix, which is the search tool's record, not the page's text (30/11/2026, ninth round).
 _STORED_PREFIX = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b", re.I)
 _PRINTED_YEAR = re.compile(r"(?<![\d/-])(?:19|20)\d{2}(?![\d/-])")
+# The year in a statute's or instrument's title ("the Police (Conduct) Regulations 2012", "the
+# Police Act 1996") dates no event of the page (twenty-eighth round).
+_TITLE_YEAR_BEFORE = re.compile(r"\b(?:Regulations|Act|Rules|Order|Code)\s+(?:of\s+)?$")
 
 
 def without_stored_prefix(text: str) -> str:
@@ -375,10 +378,16 @@ def printed_years(text: str) -> set[int]:
 
     >>> sorted(printed_years("date 2022-11-07 In 2019 he joined; on 3 May 2021 he was sacked."))
     [2019, 2021]
+    >>> sorted(printed_years("under the Police (Conduct) Regulations 2012, in 2017"))
+    [2017]
     """
     prefix = _STORED_PREFIX.match(text)
     body = text[prefix.end() :] if prefix else text
-    return {int(m.group()) for m in _PRINTED_YEAR.finditer(body)}
+    return {
+        int(m.group())
+        for m in _PRINTED_YEAR.finditer(body)
+        if not _TITLE_YEAR_BEFORE.search(body[max(0, m.start() - 20) : m.start()])
+    }
 
 
 def weekday_year(dm: DayMonth, years: set[int]) -> int | None:

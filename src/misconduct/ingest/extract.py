@@ -999,9 +999,11 @@ _HELD_ON = re.compile(
 # A date the officer was suspended on ("suspended from duty on 12 February") is the suspension's,
 # though the sentence goes on to the dismissal (sixteenth round).
 # So too the day the officer resigned or retired ("who had resigned from the constabulary on April
-# 11 2019, would be dismissed ..."; nineteenth round).
+# 11 2019, would be dismissed ..."; nineteenth round), with a force's full name between ("retired
+# from Hertfordshire Constabulary on 15 December 2023, however, a misconduct hearing ruled ...";
+# twenty-eighth round): never the hearing's, so not offered.
 _SUSPENDED_ON = re.compile(
-    r"\b(?:suspended|resigned|retired)\b[^.;,]{0,25}?\bon\s+(?:the\s+)?$", re.I
+    r"\b(?:suspended|resigned|retired)\b[^.;,]{0,45}?\bon\s+(?:the\s+)?$", re.I
 )
 # "on 12 February last year": a day and month whose year the text gives only relative to when it
 # was written; the date line's year is not its year (sixteenth round).
@@ -1117,9 +1119,9 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # what the officer had done, or a period of conduct
             elif _TOLD_TAIL.match(s.text, f.end):
                 score -= 3  # "On 3 May 2019, she ..., the hearing was told."
-            if _SUSPENDED_ON.search(s.text[max(0, f.start - 40) : f.start]):
-                score -= 3  # the day of the suspension, not of the hearing
-            elif _panel_heard_on(s.text, f.start, f.end):
+            if _SUSPENDED_ON.search(s.text[max(0, f.start - 60) : f.start]):
+                continue  # the day of the suspension or the leaving, not of the hearing
+            if _panel_heard_on(s.text, f.start, f.end):
                 score = max(score + 1, 1)  # "On 3 May 2022, the panel heard ..."
             if _resumed_on(s.text, f.start, f.end):
                 score += 3
@@ -1159,9 +1161,9 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 s.text[max(0, dm.start - 30) : dm.start]
             ) or _ALLEGATION_CLAUSE.search(s.text[: dm.start]):
                 score -= 3
-            if _SUSPENDED_ON.search(s.text[max(0, dm.start - 40) : dm.start]):
-                score -= 3  # the day of the suspension, not of the hearing
-            elif _panel_heard_on(s.text, dm.start, dm.end):
+            if _SUSPENDED_ON.search(s.text[max(0, dm.start - 60) : dm.start]):
+                continue  # the day of the suspension or the leaving, not of the hearing
+            if _panel_heard_on(s.text, dm.start, dm.end):
                 score = max(score + 1, 1)  # "On Monday, July 12, the panel was told ..."
             if _resumed_on(s.text, dm.start, dm.end):
                 score += 3
@@ -2539,7 +2541,10 @@ _LEFT = re.compile(
     # one officer's leaving, not a group's ("others resigned before facing the music")
     r"(?<!others\s)(?<!some\s)(?<!they\s)(?<!officers\s)(?<!many\s)"
     r"\b(?:resigned|retired)\s+(?:from\s+(?:the\s+)?(?:force|police|service|constabulary|"
-    r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4}))|" + _DATED_RESIGNATION,
+    r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4})|"
+    # "resigned just a day before the misconduct hearing" (twenty-eighth round)
+    r"(?:(?:just|only)\s+)?(?:an?|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+"
+    r"(?:before|prior\s+to|ahead\s+of))|" + _DATED_RESIGNATION,
     re.I,
 )
 

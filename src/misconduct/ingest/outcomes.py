@@ -142,6 +142,8 @@ _NOT_OUTCOME_BEFORE = re.compile(
     r"unable\s+to\s+conclude|could\s+not\s+conclude|not\s+satisfied|"
     # "won't be fired", "wouldn't be sacked" (twenty-seventh round)
     r"(?:won|wouldn|isn|wasn|didn)['’]t)\s+(?:\w+\s+){0,3}$"
+    # "didn't go far enough to get fired" (twenty-eighth round)
+    r"|(?:n['’]t|\bnot)\s+go\s+far\s+enough\s+to\s+(?:\w+\s+){0,2}$"
     # a sanction set aside in a longer comparison: "a written warning ..., rather than being
     # stripped of his rank or instantly dismissed" (twenty-seventh round)
     r"|\b(?:rather\s+than|instead\s+of)\b[^.;:!?]{0,60}$",
@@ -507,6 +509,8 @@ _FINDING_RES = [
         # one of misconduct" (30/11/2026, fifth round, after held-out 4 was measured)
         r"prov(?:en|ed)\s+to\s+be\s+(?:one\s+of\s+)?|"
         r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of|committed|"
+        # "despite committing gross misconduct" (twenty-eighth round)
+        r"(?<!accused\sof\s)(?<!suspected\sof\s)(?<!denied\s)(?<!denies\s)committing|"
         # "decreed to have engaged in gross misconduct" (twentieth round)
         r"engaged\s+in|"
         r"constitut(?:ed|es|e|ing)|(?:this|which|that)\s+(?:was|were)|"
