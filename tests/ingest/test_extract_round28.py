@@ -108,3 +108,11 @@ def test_a_chair_named_by_rank_is_not_an_officer_of_the_case() -> None:
     ex = extract(text)
     assert [r.name for r in ex.records] == ["Ben Oakley"]
     assert ex.records[0].value("forum") == "special_case_hearing"
+
+
+def test_a_hearing_date_after_a_suspension_and_a_dismissal_is_still_the_hearing_s() -> None:
+    text = (
+        "PC Jo Kerr, of Kent Police, was suspended and then dismissed at a misconduct hearing on "
+        "12 June 2023 for gross misconduct."
+    )
+    assert extract(text).records[0].value("hearing_date") == "2023-06-12"

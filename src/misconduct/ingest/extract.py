@@ -1003,7 +1003,10 @@ _HELD_ON = re.compile(
 # from Hertfordshire Constabulary on 15 December 2023, however, a misconduct hearing ruled ...";
 # twenty-eighth round): never the hearing's, so not offered.
 _SUSPENDED_ON = re.compile(
-    r"\b(?:suspended|resigned|retired)\b[^.;,]{0,45}?\bon\s+(?:the\s+)?$", re.I
+    # (no hearing, panel or sanction between: "suspended and then dismissed at a hearing on")
+    r"\b(?:suspended|resigned|retired)\b"
+    r"(?:(?!hearing|panel|meeting|tribunal|dismiss|sack|fired)[^.;,]){0,45}?\bon\s+(?:the\s+)?$",
+    re.I,
 )
 # "on 12 February last year": a day and month whose year the text gives only relative to when it
 # was written; the date line's year is not its year (sixteenth round).
