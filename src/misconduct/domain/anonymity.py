@@ -94,8 +94,10 @@ def _direct(case: Case, c: cmd.DirectAnonymity, ctx: Context) -> ev.Event:
     if c.lift and not removed:
         raise InvalidInput(
             "lift",
-            "an anonymity order or reporting restrictions in force, left empty to lift them",
-            "nothing lifted",
+            "true only where the direction removes an anonymity order or reporting restrictions "
+            "in force",
+            True,
+            hint="to lift them, leave the cipher or the reporting restrictions empty",
         )
     reasons = c.reasons.strip()
     # SI 2024/521 reg 7(1): reg 39(3A)/59(4) apply where notice of referral came on or after 7 May
