@@ -5,6 +5,7 @@ they can without the audit key or the checkpoint kept outside the database."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from misconduct.app import models as m
 from misconduct.app.audit import verify_database
 from misconduct.app.ledger import KEY_VARIABLE, chain_of
 from misconduct.cli.main import cli
+from misconduct.domain import commands as cmd
 from misconduct.domain.case import Case
 from misconduct.services.demo import CANONICAL_REF, load_demo
 from tests.app.web.fixtures import DemoSnapshot, demo_service
@@ -111,6 +113,19 @@ def test_blanking_the_stored_anonymity_cipher_is_detected(demo: None) -> None:
     found = _problems()
     assert f"case {CANONICAL_REF}: the stored state differs from the fold of its events" in found
     assert f"case {CANONICAL_REF}: the stored anonymity cipher differs from the events" in found
+
+
+def test_the_chair_s_direction_replays_to_the_stored_state_and_lists(demo: None) -> None:
+    """The replay folds the chair's direction as the write did: the cipher it gave in the case's
+    row, state, public records and case page; a cipher blanked by hand is reported."""
+    ref = "BTP-2025-0110"  # its outcome published, naming the officer
+    demo_service().execute(
+        ref, cmd.DirectAnonymity(date(2026, 11, 24), "Officer W", "", "A risk to his family.")
+    )
+    report = verify_database()
+    assert report.ok, report.problems
+    m.Case.objects.filter(ref=ref).update(anonymity_cipher="")
+    assert f"case {ref}: the stored anonymity cipher differs from the events" in _problems()
 
 
 def test_a_read_model_that_differs_from_the_events_is_detected(demo: None) -> None:

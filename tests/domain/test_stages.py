@@ -82,6 +82,7 @@ ObjectToPanelMember           .  .  .  .  .  .  .  x  .  .  .  .  .  .
 DecidePanelObjection          .  .  .  .  .  .  .  x  .  .  .  .  .  .
 ReplacePanelMember            .  .  .  .  .  .  .  x  .  .  .  .  .  .
 AdjournProceedings            .  .  .  .  .  .  .  x  .  .  .  .  .  .
+DirectAnonymity               .  .  .  .  .  .  .  x  x  x  x  x  x  .
 ExtendTimeLimit               x  x  x  x  x  x  x  x  x  x  x  x  x  .
 RecordFindings                .  .  .  .  .  .  .  x  .  .  .  .  .  .
 DecideOutcome                 .  .  .  .  .  .  .  .  x  x  .  .  .  .
@@ -196,6 +197,7 @@ def command_for(name: str, case: Case) -> c.Command:
         "DecidePanelObjection": c.DecidePanelObjection(on, "Mr Tom Ashdown", True),
         "ReplacePanelMember": c.ReplacePanelMember(on, "Mr Tom Ashdown", "Ms New Member"),
         "AdjournProceedings": c.AdjournProceedings(on, on + timedelta(days=60), "Chair unwell."),
+        "DirectAnonymity": c.DirectAnonymity(on, "Officer Z", "", "Welfare grounds."),
         "ExtendTimeLimit": c.ExtendTimeLimit(on, "reg31_response", on + timedelta(90), "Illness."),
         "RecordFindings": c.RecordFindings(on, findings),
         "DecideOutcome": c.DecideOutcome(

@@ -65,6 +65,10 @@ FIELD_LABELS: dict[str, str] = {
     "replacement": "New panel member",
     "grounds": "Grounds of objection",
     "upheld": "Objection upheld",
+    "cipher": "Anonymity order: cipher",
+    "anonymity_cipher": "Anonymity order: cipher",
+    "reporting_restrictions": "Reporting restrictions",
+    "lift": "Lifting the order or restrictions",
 }
 """Field ids as people read them; any other id is read with its underscores as spaces."""
 
@@ -105,6 +109,7 @@ COMMAND_WORDS: dict[str, str] = {
     "DecidePanelObjection": "Deciding the objection to a panel member",
     "ReplacePanelMember": "Replacing a panel member",
     "AdjournProceedings": "Adjourning the proceedings",
+    "DirectAnonymity": "The chair's direction on anonymity and reporting",
     "ExtendTimeLimit": "Extending a time limit",
     "AmendAllegation": "Amending an allegation",
     "WithdrawAllegation": "Withdrawing an allegation",

@@ -14,6 +14,7 @@ from misconduct.domain.records import (
     Adjournment,
     AllegationFinding,
     AllegationRecord,
+    AnonymityDirection,
     Determination,
     DueItem,
     Evidence,
@@ -114,6 +115,9 @@ class Proceedings:
     adjournments: list[Adjournment] = field(default_factory=list)
     objections: list[PanelObjection] = field(default_factory=list)
     """The officer's objections to panel members, as decided and replaced (reg 35(3)-(9))."""
+    directions: list[AnonymityDirection] = field(default_factory=list)
+    """The chair's directions on anonymity and reporting after the arrangement (reg 39(3); reg
+    59(2)), in order; the arrangement holds what the latest gave."""
 
     def objection(self, member: str, awaiting: str | None = None) -> PanelObjection | None:
         """The latest objection to ``member`` (by name, ignoring case and spacing), if any; with
@@ -404,6 +408,7 @@ class Case:
                 self.proceedings.pre_hearing_on = before.pre_hearing_on
                 self.proceedings.adjournments = before.adjournments
                 self.proceedings.objections = before.objections
+                self.proceedings.directions = before.directions
         elif isinstance(e, ev.PublicNoticeGiven) and self.proceedings:
             self.proceedings.public_notice_on = e.on
         elif isinstance(e, ev.FindingsRecorded):
@@ -447,7 +452,8 @@ class Case:
             | ev.HearingNoticeGiven
             | ev.PanelObjectionMade
             | ev.PanelObjectionDecided
-            | ev.PanelMemberReplaced,
+            | ev.PanelMemberReplaced
+            | ev.AnonymityDirected,
         ):
             self._administer(e)
         elif isinstance(e, ev.ProceedingsAdjourned) and self.proceedings:
@@ -489,7 +495,8 @@ class Case:
             self.erased_on = e.on
 
     def _administer(self, e: ev.Event) -> None:
-        """Hearing administration: papers to the chair, the pre-hearing, notice to the officer."""
+        """Hearing administration: papers to the chair, the pre-hearing, notice to the officer,
+        objections to panel members, the chair's directions on anonymity and reporting."""
         p = self.proceedings
         if p is None:
             return
@@ -521,6 +528,19 @@ class Case:
             )
             panel = tuple(m.name for m in members if not m.role.advises)
             p.arrangement = replace(a, members=members, panel=panel)
+        elif isinstance(e, ev.AnonymityDirected):
+            a = p.arrangement
+            p.directions.append(
+                AnonymityDirection(
+                    e.on, e.chair, e.cipher, e.reporting_restrictions, e.reasons, a.anonymity_cipher
+                )
+            )
+            p.arrangement = replace(
+                a,
+                anonymity_cipher=e.cipher,
+                reporting_restrictions=e.reporting_restrictions,
+                privacy_reasons=e.reasons or a.privacy_reasons,
+            )
 
     def _move(self, items: tuple[DueItem, ...]) -> None:
         """Each item replaces the open time limit of the same step (and officer): an adjournment or

@@ -181,6 +181,20 @@ class ReplacePanelMember(Command):
 
 
 @dataclass(frozen=True)
+class DirectAnonymity(Command):
+    """The chair's direction on anonymity and reporting restrictions, given or varied at any time
+    once the hearing is arranged (SI 2020/4 reg 39(3); reg 59(2)). It says what stands from ``on``:
+    ``cipher`` the only name the public is to see of the officer ("": none) and
+    ``reporting_restrictions`` ("": none). Removing an order or restrictions in force must be
+    confirmed with ``lift``, so that an officer is never named by a field left empty."""
+
+    cipher: str = ""
+    reporting_restrictions: str = ""
+    reasons: str = ""
+    lift: bool = False
+
+
+@dataclass(frozen=True)
 class RecordFindings(Command):
     """``on`` is the day the meeting or hearing concluded."""
 

@@ -199,6 +199,19 @@ class TimeLimitExtended(Event):
 
 
 @dataclass(frozen=True)
+class AnonymityDirected(Event):
+    """The chair (``chair``, as the arrangement names them) directed what stands from ``on``: the
+    cipher that is the only name the public sees of the officer ("": no anonymity order, the
+    officer may be named) and the reporting restrictions ("": none), replacing those in force
+    (SI 2020/4 reg 39(3); reg 59(2))."""
+
+    chair: str = field(metadata=PERSONAL_DATA)
+    cipher: str = ""
+    reporting_restrictions: str = field(default="", metadata=PERSONAL_DATA)
+    reasons: str = field(default="", metadata=PERSONAL_DATA)
+
+
+@dataclass(frozen=True)
 class FindingsRecorded(Timed):
     findings: tuple[AllegationFinding, ...]
 
@@ -369,6 +382,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         PanelMemberReplaced,
         ProceedingsAdjourned,
         TimeLimitExtended,
+        AnonymityDirected,
         FindingsRecorded,
         OutcomeDecided,
         OutcomeReportSubmitted,
@@ -450,13 +464,36 @@ def _arranged(a: ProceedingsArrangement) -> str:
     return text
 
 
+def _directed(e: AnonymityDirected) -> str:
+    text = f"The chair, {e.chair}, directed that " + (
+        f"the officer be referred to in public only as “{e.cipher}”"
+        if e.cipher
+        else "there be no anonymity order: the officer may be named"
+    )
+    text += (
+        f"; reporting restrictions: {e.reporting_restrictions}"
+        if e.reporting_restrictions
+        else "; no reporting restrictions"
+    )
+    if not e.reasons:
+        return text
+    return text + ("" if text.endswith((".", "!", "?")) else ".") + f" Reasons: {e.reasons}"
+
+
 _SAYS_WHAT = frozenset(
-    {"ProceedingsArranged", "ProceedingsAdjourned", "TimeLimitExtended", "PreHearingHeld"}
+    {
+        "ProceedingsArranged",
+        "ProceedingsAdjourned",
+        "TimeLimitExtended",
+        "PreHearingHeld",
+        "AnonymityDirected",
+    }
 )
 """Steps whose label says what was decided: a correction of one says what it now reads."""
 
 
 _DESCRIBED: tuple[type[Event], ...] = (
+    AnonymityDirected,
     HearingNoticeGiven,
     PanelMemberReplaced,
     PanelObjectionDecided,
@@ -517,6 +554,8 @@ def describe(event: Event) -> str:
         verdict = "upheld" if event.upheld else "rejected"
         reasons = f". Reasons: {event.reasons}" if event.reasons else ""
         return f"The chair {verdict} the objection to {event.member}{reasons}"
+    if isinstance(event, AnonymityDirected):
+        return _directed(event)
     if isinstance(event, PanelMemberReplaced):
         return f"{event.member} replaced on the panel by {event.replacement}; the officer was told"
     return _type_label(event.type)

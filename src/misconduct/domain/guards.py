@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 from misconduct.domain import commands as cmd
 from misconduct.domain import events as ev
 from misconduct.domain.case import Case
+from misconduct.domain.personal import is_erased
 from misconduct.domain.records import AllegationRecord, SubjectOfficer, WarningStatus
 from misconduct.errors import InvalidInput, RuleViolation
 from misconduct.rules.outcomes import OutcomeQuestion
@@ -19,6 +21,8 @@ from misconduct.rules.warning import WarningRecord
 
 REG_2024_PRIVACY_REASONS = date(2024, 5, 7)
 HEARINGS = (Forum.MISCONDUCT_HEARING, Forum.ACCELERATED_MISCONDUCT_HEARING)
+CIPHER_LENGTH = 40
+"""The longest cipher the case's row keeps (``app.models.Case.anonymity_cipher``)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,33 @@ def not_before(on: date, earlier: date | None, what: str) -> None:
         raise InvalidInput(
             "on", f"a date on or after {what} ({earlier.isoformat()})", on.isoformat()
         )
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.split(r"[^\w']+", text.casefold()) if len(w) >= 3}
+
+
+def check_cipher(case: Case, cipher: str, field_name: str) -> str:
+    """``cipher`` stripped, once it is short enough to keep and names no officer of the case: under
+    an anonymity order it is the only name the public sees, so a word of an officer's name or their
+    warrant number in it would defeat the order."""
+    cipher = cipher.strip()
+    if len(cipher) > CIPHER_LENGTH:
+        raise InvalidInput(
+            field_name, f"a cipher of at most {CIPHER_LENGTH} characters, such as PC A", cipher
+        )
+    words = _words(cipher)
+    for o in case.officers.values():
+        number = "" if is_erased(o.warrant_number) else o.warrant_number.strip()
+        named = not is_erased(o.name) and words & _words(o.name)
+        if named or (number and re.search(rf"(?<!\w){re.escape(number)}(?!\w)", cipher)):
+            raise InvalidInput(
+                field_name,
+                "a cipher that does not name the officer or give their warrant number, such as "
+                "PC A",
+                cipher,
+            )
+    return cipher
 
 
 def subject(case: Case, officer_id: str) -> SubjectOfficer:

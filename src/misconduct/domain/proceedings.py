@@ -19,6 +19,7 @@ from misconduct.domain.guards import (
     HEARINGS,
     REG_2024_PRIVACY_REASONS,
     Context,
+    check_cipher,
     handles,
     not_before,
     refuse,
@@ -339,6 +340,7 @@ def _arrange(case: Case, c: cmd.ArrangeProceedings, ctx: Context) -> ev.Event:
         )
     if not a.chair.strip():
         raise InvalidInput("chair", "the name of the chair or person conducting", a.chair)
+    check_cipher(case, a.anonymity_cipher, "anonymity_cipher")
     not_before(c.on, case.referral.notice_on, "the notice of referral")
     not_before(a.starts_on, case.referral.notice_on, "the notice of referral")
     if a.forum is Forum.ACCELERATED_MISCONDUCT_HEARING:

@@ -306,6 +306,25 @@ class Adjournment:
 
 
 @dataclass(frozen=True)
+class AnonymityDirection:
+    """The chair's direction, after the arrangement, on the name the public sees of the officer and
+    on what may not be published (SI 2020/4 reg 39(3); reg 59(2)): ``cipher`` the only name the
+    public sees ("": none, the officer may be named), ``was`` the cipher it replaced ("": none)."""
+
+    on: date
+    chair: str
+    cipher: str
+    reporting_restrictions: str = ""
+    reasons: str = ""
+    was: str = ""
+
+    @property
+    def lifts(self) -> bool:
+        """Whether it lifted an anonymity order."""
+        return bool(self.was) and not self.cipher
+
+
+@dataclass(frozen=True)
 class AllegationFinding:
     allegation_id: str
     proven: bool

@@ -160,6 +160,13 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "a meeting or hearing that is arranged and not concluded is adjourned",
         "SI 2020/4 reg 41(3)",
     ),
+    cmd.DirectAnonymity: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED, Stage.FINDINGS_RECORDED, Stage.OUTCOME_DECIDED})
+        | AFTER_REPORT,
+        "the chair directs anonymity or reporting restrictions once the hearing is arranged, "
+        "before or after the findings and the outcome",
+        "SI 2020/4 reg 39(3); reg 59(2)",
+    ),
     cmd.ExtendTimeLimit: Window(OPEN, "a time limit of an open case is extended"),
     cmd.RecordFindings: Window(
         frozenset({Stage.PROCEEDINGS_ARRANGED}),

@@ -14,16 +14,21 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from misconduct.app import models as m
 from misconduct.app.erasure import erase
 from misconduct.app.models import Erasure
 from misconduct.app.register import follow, store
 from misconduct.app.register.models import Record, RecordCategory, Source
 from misconduct.app.register.store import BY_STANDARD
-from misconduct.app.repository import DjangoRepository
+from misconduct.app.repository import DjangoRepository, DjangoUnitOfWork
 from misconduct.domain import commands as cmd
 from misconduct.domain.personal import placeholder
+from misconduct.errors import RuleViolation
+from misconduct.services.cases import CaseService
+from misconduct.services.demo import demo_cases
 from tests.app.register.test_force_scope import _explain, price_out_scans
 from tests.app.web.fixtures import TODAY, demo_service
+from tests.services.fakes import SteppingClock
 
 NOW = datetime(2026, 12, 1, 10, tzinfo=UTC)
 REF = "BTP-2025-0110"
@@ -118,8 +123,9 @@ def test_following_the_cases_reads_the_index_of_the_system_s_own_outcomes(alias:
 
 
 def _order_anonymity(ref: str, cipher: str) -> None:
-    """Write case ``ref`` as it stands with an anonymity order (the case's one write path): the
-    domain records no order after findings yet, so the state is changed as such a step would."""
+    """Write case ``ref`` as it stands with an anonymity order (the case's one write path), the
+    state changed directly: the follow itself, whatever step hid the name (the chair's direction,
+    the step that does so, is tested below)."""
     repository = DjangoRepository()
     case = repository.load_state(ref)
     assert case.proceedings is not None
@@ -156,6 +162,78 @@ def test_an_anonymity_order_after_publication_hides_the_name_in_the_register_at_
     Record.objects.filter(pk=held.pk).update(published=False)
     _order_anonymity(REF, "Officer X")
     assert Record.objects.get(pk=held.pk).label == "Officer X"
+
+
+def test_the_chair_s_direction_after_publication_hides_the_name_in_the_register_at_once(
+    demo: list[str],
+) -> None:
+    """As above, through the step a chair's direction is recorded with (``DirectAnonymity``)."""
+    store.sync_system(TODAY, now=NOW)
+    held = Record.objects.get(case_ref=REF)
+    assert (held.anonymised, held.name) == (False, NAME)
+    service = demo_service()
+    service.execute(REF, cmd.DirectAnonymity(TODAY, "Officer W", "", "A risk to his family."))
+    held.refresh_from_db()
+    assert (held.anonymised, held.name, held.label) == (True, "", "Officer W")
+    assert held.source.title == "Outcome: Officer W (British Transport Police)"
+    public = Client()
+    page = public.get(reverse("register:record", args=[held.pk])).content.decode()
+    assert "Officer W" in page and "Whitaker" not in page
+    # Lifted again: the case's public page names him from that day, but the register's copy made
+    # while his name was hidden stays so (the register follows a case only to hide a name) until
+    # a person syncs the register, which copies the outcome as the case now publishes it.
+    service.execute(REF, cmd.DirectAnonymity(TODAY, "", "", lift=True))
+    assert "Whitaker" in public.get(reverse("web:public-record", args=[REF])).content.decode()
+    held.refresh_from_db()
+    assert (held.anonymised, held.name, held.label) == (True, "", "Officer W")
+    store.sync_system(TODAY, now=NOW)
+    held.refresh_from_db()
+    assert (held.anonymised, held.name) == (False, NAME)
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_the_chair_s_direction_reaches_the_register_s_copies_in_its_transaction(
+    alias: str,
+) -> None:
+    demo = next(d for d in demo_cases() if d.ref == REF)
+    service = CaseService(
+        lambda: DjangoUnitOfWork(alias), clock=SteppingClock(), actor="psd.tester"
+    )
+    service.open(demo.opening, demo.steps)
+    source = Source.objects.using(alias).create(
+        origin="system",
+        url=f"/outcomes/{REF}/",
+        title=f"Outcome: {NAME} (British Transport Police)",
+        licence="OGL v3.0",
+        text_sha256=REF,
+        ingested_at=NOW,
+    )
+    held = Record.objects.using(alias).create(
+        source=source,
+        position=0,
+        label=NAME,
+        name=NAME,
+        anonymised=False,
+        force="btp",
+        case_ref=REF,
+        published=True,
+        created_at=NOW,
+    )
+    service.execute(REF, cmd.DirectAnonymity(TODAY, "Officer W", "", "A risk to his family."))
+    got = Record.objects.using(alias).filter(case_ref=REF)
+    assert {(r.anonymised, r.name, r.label) for r in got} == {(True, "", "Officer W")}
+    assert Source.objects.using(alias).get(pk=source.pk).title == (
+        "Outcome: Officer W (British Transport Police)"
+    )
+    # a refused direction writes nothing, here or in the register
+    with pytest.raises(RuleViolation):
+        service.execute(REF, cmd.DirectAnonymity(TODAY, "Officer X"))
+    assert Record.objects.using(alias).get(pk=held.pk).label == "Officer W"
+    # lifted: the copies stay hidden
+    service.execute(REF, cmd.DirectAnonymity(TODAY, "", "", lift=True))
+    got = Record.objects.using(alias).filter(case_ref=REF)
+    assert {(r.anonymised, r.name, r.label) for r in got} == {(True, "", "Officer W")}
+    assert m.Case.objects.using(alias).get(ref=REF).anonymity_cipher == ""
 
 
 def test_an_erased_case_leaves_no_officer_s_name_in_the_register(demo: list[str]) -> None:

@@ -35,6 +35,7 @@ from misconduct.app.web.html import esc, fill, safe
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force
 from misconduct.domain.lifecycle import Context
+from misconduct.domain.records import AnonymityDirection
 from misconduct.errors import InvalidInput
 from misconduct.rules.standards import standards_on
 
@@ -262,7 +263,56 @@ def _hearing(case: Case) -> str:
         + ("" if meeting else f"<dt>Public notice</dt><dd>{public}</dd>")
         + f"\n  </dl>\n  {_objections(case)}\n  "
         + (f"<h3>Adjournments</h3>\n  <ul>{adjournments}</ul>" if p.adjournments else "")
+        + _directions(case)
         + "\n</section>\n\n"
+    )
+
+
+def _direction_words(d: AnonymityDirection) -> str:
+    """What a direction gave, in words (plain text, escaped where it is filled in)."""
+    if d.lifts:
+        order = f"lifted the anonymity order (“{d.was}”): the officer may be named"
+    elif d.cipher:
+        order = f"anonymity order, the officer referred to in public only as “{d.cipher}”"
+    else:
+        order = "no anonymity order"
+    restrictions = (
+        f"reporting restrictions: {d.reporting_restrictions}"
+        if d.reporting_restrictions
+        else "no reporting restrictions"
+    )
+    return f"{order}; {restrictions}"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _directions(case: Case) -> str:
+    """The anonymity order and reporting restrictions in force and the chair's directions that gave
+    them ("" for proceedings with none since the arrangement, whose section is as it was)."""
+    p = case.proceedings
+    if p is None or not p.directions:
+        return ""
+    a = p.arrangement
+    items = "".join(
+        fill(
+            "<li>On {}, {}: {}{}</li>",
+            _day(d.on),
+            d.chair,
+            _sentence(_direction_words(d)),
+            f" Reasons: {d.reasons}" if d.reasons else "",
+        )
+        for d in p.directions
+    )
+    return (
+        '\n  <h3 id="anonymity">Anonymity and reporting directions</h3>\n  <dl class="facts">'
+        + fill(
+            "<dt>Anonymity order</dt><dd>{}</dd><dt>Reporting restrictions</dt><dd>{}</dd>",
+            SafeString(fill("“{}”", a.anonymity_cipher)) if a.anonymity_cipher else "None",
+            a.reporting_restrictions or "None",
+        )
+        + f"</dl>\n  <ul>{items}</ul>"
     )
 
 

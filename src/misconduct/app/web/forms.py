@@ -73,6 +73,8 @@ class StepForm(forms.Form):
         for spec in step.all_fields(case):
             refused = availability.choices.get(spec.name, {})
             self.fields[spec.name] = _field(spec, case, refused)
+            if spec.initial is not None:
+                self.fields[spec.name].initial = spec.initial(case)
         if "on" in self.fields and initial_on is not None:
             self.fields["on"].initial = initial_on
         if "decision_maker" in self.fields and decision_maker:

@@ -60,6 +60,8 @@ class FieldSpec:
     """Ask the rules about each choice (forums, outcomes, results), and show the refusals."""
     applies: Callable[[Case], bool] | None = None
     """Whether the field is asked on this case (a panel role the rules give for its date)."""
+    initial: Callable[[Case], Any] | None = None
+    """The value the web form starts from on this case (what stands, for a step that varies it)."""
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,16 @@ def _objected(awaiting: str) -> Callable[[Case], list[tuple[str, str]]]:
         return [(o.member, o.member) for o in p.objections if o.awaiting == awaiting] if p else []
 
     return choices
+
+
+def _in_force(name: str) -> Callable[[Case], str]:
+    """The arrangement's value of ``name`` as it stands (the form of a direction starts from it)."""
+
+    def value(case: Case) -> str:
+        a = case.proceedings.arrangement if case.proceedings else None
+        return str(getattr(a, name)) if a else ""
+
+    return value
 
 
 def _upheld(data: Mapping[str, Any]) -> bool:
@@ -568,6 +580,53 @@ STEPS: tuple[Step, ...] = (
         ),
         help="The date is the day the officer was given the new member's name in writing; the "
         "officer may object to the new member within 3 working days (reg 35(8)-(9)).",
+    ),
+    Step(
+        "direct-anonymity",
+        "Record the chair's direction on anonymity and reporting (reg 39(3) / 59(2))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.DirectAnonymity(
+            d["on"],
+            _text(d, "cipher"),
+            _text(d, "reporting_restrictions"),
+            _text(d, "reasons"),
+            _bool(d, "lift"),
+        ),
+        (
+            FieldSpec(
+                "cipher",
+                "Anonymity order: cipher",
+                "text",
+                required=False,
+                help="The only name the public will see of the officer; empty for no order.",
+                initial=_in_force("anonymity_cipher"),
+            ),
+            FieldSpec(
+                "reporting_restrictions",
+                "Reporting restrictions",
+                "text",
+                required=False,
+                help="What may not be published; empty for none.",
+                initial=_in_force("reporting_restrictions"),
+            ),
+            FieldSpec(
+                "reasons",
+                "Reasons (written reasons to the local policing body)",
+                "longtext",
+                required=False,
+            ),
+            FieldSpec(
+                "lift",
+                "This direction lifts the anonymity order or reporting restrictions in force",
+                "bool",
+                required=False,
+                help="The officer may then be named on the public pages.",
+            ),
+        ),
+        help="The chair of the hearing gives or varies the direction, before or after the findings "
+        "and the outcome; it replaces the order and restrictions in force, and the public pages, "
+        "notices and decisions follow it. A name it hides after publication is hidden in the "
+        "national register at once.",
     ),
     Step(
         "public-notice",

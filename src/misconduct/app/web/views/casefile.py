@@ -296,6 +296,7 @@ EVENT_STEP = {
     "PanelObjectionDecided": "decide-panel-objection",
     "PanelMemberReplaced": "replace-panel-member",
     "ProceedingsAdjourned": "adjourn",
+    "AnonymityDirected": "direct-anonymity",
     "TimeLimitExtended": "extend-time-limit",
     "FindingsRecorded": "findings",
     "OutcomeDecided": "decide-outcome",

@@ -1,0 +1,131 @@
+"""The chair's direction on anonymity and reporting through the case service, taken as the web, the
+API and the CLI take it (``stepinput.command_from`` on the step registry): recorded with its
+personal values kept out of the chain, refused with nothing written, kept across a new
+arrangement, given again after the findings, and corrected through the one correction service."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from misconduct.domain import commands as c
+from misconduct.domain.records import AllegationFinding
+from misconduct.errors import InvalidInput, RuleViolation
+from misconduct.rules.vocabulary import Finding
+from misconduct.services.corrections import correct
+from tests.services.fakes import FakeRepository
+from tests.services.test_hearing import HEARING, D, referred, step
+
+DIRECTION = {
+    "on": "2026-09-10",
+    "cipher": "PC A",
+    "reporting_restrictions": "No image of the officer may be published.",
+    "reasons": "Credible threats against the officer's children.",
+}
+
+
+def _arranged(repo: FakeRepository) -> tuple[Any, str]:
+    svc, ref = referred(repo)
+    step(svc, ref, "arrange-proceedings", HEARING)
+    return svc, ref
+
+
+def test_a_direction_is_recorded_with_its_words_kept_out_of_the_chain() -> None:
+    repo = FakeRepository()
+    svc, ref = _arranged(repo)
+    case = step(svc, ref, "direct-anonymity", DIRECTION)
+    assert case.proceedings is not None
+    a = case.proceedings.arrangement
+    assert (a.anonymity_cipher, a.reporting_restrictions) == (
+        "PC A",
+        "No image of the officer may be published.",
+    )
+    record = repo.stored[ref][-1]
+    assert record.type == "AnonymityDirected"
+    chained = json.dumps(record.hashed_fields())
+    assert "PC A" in chained  # the cipher is the public's name for the officer
+    assert "threats" not in chained and "No image" not in chained and "demo" not in chained
+    assert {d.value for d in record.data().values()} >= {
+        "demo",
+        "Credible threats against the officer's children.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "field"),
+    [
+        ({"reasons": ""}, RuleViolation, "reasons"),
+        ({"cipher": "Sergeant Harper"}, InvalidInput, "cipher"),
+        ({"cipher": "Officer 27731"}, InvalidInput, "cipher"),
+        ({"lift": "yes"}, InvalidInput, "lift"),
+        ({"on": "2026-08-24"}, InvalidInput, "on"),  # before the arrangement
+        ({"chair": "Someone"}, InvalidInput, "chair"),  # the arrangement names the chair
+    ],
+)
+def test_a_refused_or_bad_direction_names_the_field_and_writes_nothing(
+    change: dict[str, Any], error: type[Exception], field: str
+) -> None:
+    repo = FakeRepository()
+    svc, ref = _arranged(repo)
+    before = len(repo.stored[ref])
+    with pytest.raises(error) as err:
+        step(svc, ref, "direct-anonymity", {**DIRECTION, **change})
+    assert getattr(err.value, "field", None) == field
+    assert len(repo.stored[ref]) == before
+
+
+def test_directions_outlast_a_new_arrangement_and_come_again_after_the_findings() -> None:
+    repo = FakeRepository()
+    svc, ref = _arranged(repo)
+    step(svc, ref, "direct-anonymity", DIRECTION)
+    # arranged again (a new venue): the history stays; the new arrangement says what stands
+    case = step(svc, ref, "arrange-proceedings", {**HEARING, "on": "2026-09-11", "venue": "Room 5"})
+    assert case.proceedings is not None
+    assert [d.cipher for d in case.proceedings.directions] == ["PC A"]
+    assert case.proceedings.arrangement.anonymity_cipher == ""
+    allegation = next(iter(case.allegations))
+    svc.execute(
+        ref,
+        c.RecordFindings(
+            D("2026-10-06"),
+            (
+                AllegationFinding(
+                    allegation, True, Finding.GROSS_MISCONDUCT, ("honesty_and_integrity",)
+                ),
+            ),
+        ),
+    )
+    case = step(
+        svc,
+        ref,
+        "direct-anonymity",
+        {**DIRECTION, "on": "2026-10-07", "reporting_restrictions": ""},
+    )
+    assert case.proceedings is not None
+    assert [(d.on, d.cipher, d.was) for d in case.proceedings.directions] == [
+        (D("2026-09-10"), "PC A", ""),
+        (D("2026-10-07"), "PC A", ""),
+    ]
+
+
+def test_a_mistaken_direction_is_corrected_and_the_case_reads_the_correction() -> None:
+    repo = FakeRepository()
+    svc, ref = _arranged(repo)
+    step(svc, ref, "direct-anonymity", DIRECTION)
+    mistaken = len(repo.stored[ref])
+    case = correct(
+        svc,
+        ref,
+        mistaken,
+        "The chair's cipher was PC B.",
+        c.DirectAnonymity(D("2026-09-10"), "PC B", "", "Credible threats."),
+    )
+    assert case.proceedings is not None
+    assert case.proceedings.arrangement.anonymity_cipher == "PC B"
+    assert [d.cipher for d in case.proceedings.directions] == ["PC B"]
+    assert repo.stored[ref][mistaken - 1].type == "AnonymityDirected"  # the original stays
+    label = case.timeline[-1].label
+    assert label.startswith(f"Correction of #{mistaken}: The chair's cipher was PC B. Now: ")
+    assert "only as “PC B”" in label
