@@ -55,7 +55,9 @@ TARGET_FIELDS = tuple(
 BUDGET = 0.25  # at most this share of the right values sent to review (training sets)
 MIN_RATE = 0.05  # a rule catches at least one wrong or missed value in twenty it sends
 MIN_CAUGHT = 3  # ... and at least three on the training sets
-NEVER = 26  # the next held-out set (not yet built): never read, extracted or scored here
+NEVER = 26  # held-out 26 on: never read, extracted or scored here (held-out 26 was measured once
+# at 67547b1; the calibration was not fitted again then, as the texts of held-out 5 to 19 were not on
+# that machine, so 26 stays out until it is)
 
 Page = tuple[str, str, str | None, list[tuple[str, dict[str, Any]]]]
 
