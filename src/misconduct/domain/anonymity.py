@@ -36,11 +36,11 @@ from misconduct.domain import events as ev
 from misconduct.domain.case import Case
 from misconduct.domain.dates import british_numeric
 from misconduct.domain.guards import (
-    REG_2024_PRIVACY_REASONS,
     Context,
     check_cipher,
     handles,
     not_before,
+    privacy_reasons_due,
     refuse,
 )
 from misconduct.errors import InvalidInput
@@ -100,10 +100,8 @@ def _direct(case: Case, c: cmd.DirectAnonymity, ctx: Context) -> ev.Event:
             hint="to lift them, leave the cipher or the reporting restrictions empty",
         )
     reasons = c.reasons.strip()
-    # SI 2024/521 reg 7(1): reg 39(3A)/59(4) apply where notice of referral came on or after 7 May
-    # 2024; lifting a prohibition is not among what they need reasons for.
-    new_rules = case.referral.notice_on >= REG_2024_PRIVACY_REASONS
-    if (cipher or restrictions) and new_rules and not reasons:
+    # lifting a prohibition is not among what reg 39(3A)/59(4) need reasons for
+    if (cipher or restrictions) and privacy_reasons_due(case) and not reasons:
         raise refuse(
             "with notice of referral on "
             f"{british_numeric(case.referral.notice_on)}, an anonymity order or reporting "

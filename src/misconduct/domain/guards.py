@@ -25,6 +25,13 @@ CIPHER_LENGTH = 40
 """The longest cipher the case's row keeps (``app.models.Case.anonymity_cipher``)."""
 
 
+def privacy_reasons_due(case: Case) -> bool:
+    """Whether excluding the public, an anonymity order or reporting restrictions need written
+    reasons to the local policing body (SI 2020/4 reg 39(3A); reg 59(4)): SI 2024/521 reg 7(1)
+    applies them where notice of referral came on or after 7 May 2024."""
+    return case.referral is not None and case.referral.notice_on >= REG_2024_PRIVACY_REASONS
+
+
 @dataclass(frozen=True)
 class Context:
     """Facts from outside the case: warnings on each officer's record from other cases."""

@@ -17,11 +17,11 @@ from misconduct.domain.case import Case
 from misconduct.domain.dates import british_numeric
 from misconduct.domain.guards import (
     HEARINGS,
-    REG_2024_PRIVACY_REASONS,
     Context,
     check_cipher,
     handles,
     not_before,
+    privacy_reasons_due,
     refuse,
 )
 from misconduct.domain.records import (
@@ -369,9 +369,7 @@ def _arrange(case: Case, c: cmd.ArrangeProceedings, ctx: Context) -> ev.Event:
     restricted = a.forum in HEARINGS and (
         not a.in_public or a.anonymity_cipher or a.reporting_restrictions
     )
-    # SI 2024/521 reg 7(1): reg 39(3A)/59(4) apply where notice of referral came on or after 7 May 2024.
-    new_rules = case.referral.notice_on >= REG_2024_PRIVACY_REASONS
-    if restricted and new_rules and not a.privacy_reasons.strip():
+    if restricted and privacy_reasons_due(case) and not a.privacy_reasons.strip():
         raise refuse(
             "excluding the public, anonymity or reporting restrictions need written reasons to the "
             "local policing body",
