@@ -64,3 +64,36 @@ def test_the_demo_brings_its_published_outcomes_into_the_national_register(
     assert f"National register: {first} officer record(s)" in capsys.readouterr().out
     _prepare_demo()
     assert Record.objects.filter(source__origin="system").count() == first
+
+
+@pytest.mark.django_db
+def test_the_demo_ingests_the_invented_notices_of_other_forces_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`make run`: the newcomer's review queue holds the invented notices of `examples/notices`
+    (every one waits for a person: each gives a hearing date, which the calibration sends to
+    review), their licence says they are invented, the text that is not an outcome is refused, and
+    preparing the demo again stores nothing twice."""
+    from pathlib import Path
+
+    from misconduct.app.register.models import Record, Source
+    from misconduct.cli.serve import DEMO_LICENCE, DEMO_NOTICES, _prepare_demo
+
+    texts = sorted(DEMO_NOTICES.glob("*.txt"))
+    assert len(texts) >= 6, f"expected the demo notices in {DEMO_NOTICES.resolve()}"
+    _prepare_demo()
+    out = capsys.readouterr().out
+    ingested = Record.objects.filter(source__origin="ingested")
+    assert ingested.count() == len(texts) - 1
+    assert not ingested.filter(published=True).exists()
+    assert set(Source.objects.filter(origin="ingested").values_list("licence", flat=True)) == {
+        DEMO_LICENCE
+    }
+    assert f"{len(texts) - 1} newly ingested" in out and "1 refused" in out
+    assert "kent" in set(ingested.values_list("force", flat=True))
+    _prepare_demo()
+    assert Record.objects.filter(source__origin="ingested").count() == len(texts) - 1
+    assert "0 newly ingested" in capsys.readouterr().out
+
+    _prepare_demo(Path("no/such/folder"))
+    assert "none found at no/such/folder" in capsys.readouterr().out

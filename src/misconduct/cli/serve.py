@@ -1,13 +1,15 @@
 """``misconduct serve``: the web application and API under gunicorn, static files by whitenoise.
 
 ``--demo`` prepares a demonstration first: applies the migrations, loads the demo cases (idempotent),
-brings their published outcomes into the national register, creates the demo logins if absent and
-prints them.
+brings their published outcomes into the national register, ingests the invented notices of other
+forces in ``examples/notices`` (they wait in the register's review queue for a person; stored once,
+however often the demo is prepared), creates the demo logins if absent and prints them.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -15,8 +17,40 @@ import click
 from misconduct.cli.output import handle_errors
 from misconduct.errors import InvalidInput
 
+# Invented notices of other forces (no real officer or case), read from the checkout `make run`
+# starts in. Their licence says what they are on every page that shows them.
+DEMO_NOTICES = Path("examples/notices")
+DEMO_LICENCE = "invented for this demonstration (no real officer or case)"
 
-def _prepare_demo() -> None:
+
+def _demo_notices(folder: Path) -> str:
+    """Ingest the demo notices as `misconduct ingest FOLDER --save` would (a text already stored
+    is recognised by its content and not stored again); say what happened, in words."""
+    if not folder.is_dir():
+        return (
+            f"Demo notices: none found at {folder}; the register holds this system's outcomes only."
+        )
+    from misconduct.app.register.store import store_text
+    from misconduct.ingest import extract
+    from misconduct.ingest.sources import files_in, read_text
+
+    new = waiting = refused = 0
+    for f in files_in(folder):
+        stored = store_text(
+            extract(read_text(f), source=f.name), source_url=f.name, licence=DEMO_LICENCE
+        )
+        if stored is None:
+            refused += 1
+        elif stored.new:
+            new += 1
+            waiting += stored.source.records.filter(published=False).count()
+    return (
+        f"Demo notices of other forces: {new} newly ingested ({waiting} officer record(s) waiting "
+        f"for review at /staff/register/review/), {refused} refused as not a misconduct outcome."
+    )
+
+
+def _prepare_demo(notices: Path = DEMO_NOTICES) -> None:
     from misconduct.app import bootstrap
 
     bootstrap.setup()
@@ -35,6 +69,7 @@ def _prepare_demo() -> None:
         f"National register: {synced.records} officer record(s) from this system's published "
         "outcomes."
     )
+    click.echo(_demo_notices(notices))
     forces = sorted(set(m.Case.objects.values_list("force_id", flat=True)))
     users = ensure_demo_users(forces)
     click.echo("Demo logins (password for each: " + DEMO_PASSWORD + "):")
