@@ -410,3 +410,26 @@ def test_an_empty_plot_says_why_instead_of_drawing_an_axis_around_zero() -> None
         (ax,) = plot.figure.axes
         assert next(t.get_text() for t in ax.texts).startswith("No ")
         assert ax.get_ylim() == (0.0, 1.0)
+
+
+@pytest.mark.django_db
+def test_the_analytics_page_prints_each_plots_statement_once_and_the_download_carries_it() -> None:
+    """The page prints a plot's title and its statement of data and limits as text beside the image,
+    so its image is drawn without them (a reader met the statement twice, once in small type);
+    the PNG and SVG to download keep both, since a file travels without the page."""
+    _records()
+    c = Client()
+    page = c.get(reverse("register:analytics") + "?year=2023").content.decode()
+    mix = reverse("register:plot", args=["outcome-mix", "svg"])
+    funnel = reverse("register:plot", args=["funnel", "svg"])
+    assert f'<img src="{mix}?year=2023&amp;embed=1"' in page
+    assert f'<img src="{funnel}?embed=1"' in page
+    assert f'href="{funnel}"' in page  # the download, whole
+    statement = "not all outcomes"
+    assert statement in c.get(funnel).content.decode()
+    embedded = c.get(funnel + "?embed=1")
+    assert embedded.status_code == 200 and b"<svg" in embedded.content
+    assert statement not in embedded.content.decode()
+    assert b"Outcome mix by force, 2023" not in c.get(mix + "?year=2023&embed=1").content
+    png = c.get(reverse("register:plot", args=["funnel", "png"]) + "?embed=1").content
+    assert png.startswith(b"\x89PNG")

@@ -503,9 +503,17 @@ PLOTS = {
 }
 
 
-def render(plot: Plot, fmt: str) -> bytes:
-    """The plot as PNG or SVG bytes."""
+def render(plot: Plot, fmt: str, *, embedded: bool = False) -> bytes:
+    """The plot as PNG or SVG bytes. A file to download carries its title and its statement of
+    data and limits; ``embedded`` draws it without them, for the analytics page, which prints both
+    as text beside the image (so a reader meets each once, and a screen reader reads them)."""
     assert plot.figure is not None
+    if embedded:
+        fig = plot.figure
+        fig.suptitle("")
+        for text in fig.texts:
+            text.set_visible(False)
+        fig.get_layout_engine().set(rect=(0, 0, 1, 1))  # type: ignore[union-attr]
     out = io.BytesIO()
     plot.figure.savefig(out, format=fmt, dpi=110 if fmt == "png" else None)
     return out.getvalue()

@@ -279,6 +279,7 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
                     [list(r.keys()) for r in p.rows[:1]],
                     [list(r.values()) for r in p.rows],
                     f"?year={year}" if year and p.name == "outcome-mix" else "",
+                    f"?year={year}&embed=1" if year and p.name == "outcome-mix" else "?embed=1",
                 )
                 for p in plots
             ],
@@ -303,7 +304,8 @@ def plot_image(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
         return _refused(error)
     plot = analytics.outcome_mix(int(year)) if year else analytics.PLOTS[name]()
     content_type = "image/png" if fmt == "png" else "image/svg+xml"
-    return HttpResponse(analytics.render(plot, fmt), content_type=content_type)
+    embedded = request.GET.get("embed") == "1"  # the analytics page's own copy (no caption)
+    return HttpResponse(analytics.render(plot, fmt, embedded=embedded), content_type=content_type)
 
 
 # -- staff -----------------------------------------------------------------------------------------
