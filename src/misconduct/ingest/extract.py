@@ -2539,6 +2539,9 @@ _LEFT = re.compile(
     r"\b(?:had|has)\s+(?:already\s+|since\s+|previously\s+)?(?:resigned|retired|left\s+the\s+"
     r"(?:force|service|constabulary))\b|"
     r"\b(?:who|which)\s+(?:had\s+)?(?:already\s+)?(?:resigned|retired)\b|"
+    # "is said to have resigned in the spring", "having resigned after admitting it" (twenty-ninth
+    # round)
+    r"\b(?:to\s+have|having)\s+(?:already\s+)?(?:resigned|retired)\b|"
     r"\b(?:tendered|handed\s+in|submitted)\s+(?:his|her|their)\s+resignation\b"
     r"(?![^.]{0,120}\b(?:rejected|refused|not\s+accepted))|"
     # one officer's leaving, not a group's ("others resigned before facing the music")
