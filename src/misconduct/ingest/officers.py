@@ -203,6 +203,16 @@ _PART_NAMED = re.compile(
     r"(?:[a-z]+[ \t]+){0,2}(?i:officers|constables|sergeants)[ \t]*,[ \t]+"
     rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:,?\s+and\s+{_FULL_NAME})?)\s*[,:;]"
 )
+# "Two other officers in the car, Jo Bloggs and Sam Smith, were given written warnings": officers
+# counted beside the one named first, then named without a rank in apposition, the subject of the
+# verb after the names (twenty-ninth round)
+_OTHERS_NAMED = re.compile(
+    r"\b(?i:two|three|four|five|six|both|the)[ \t]+(?i:other)[ \t]+(?:(?i:police)[ \t]+)?"
+    r"(?i:officers|constables|sergeants)(?:[ \t]+(?:in|at|on|from|with)[ \t]+(?:the|his|her)[ \t]+"
+    r"(?:[a-z]+[ \t]+){0,2}?[a-z]+)?[ \t]*,[ \t]+"
+    rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*,?\s+and\s+{_FULL_NAME})\s*,\s+"
+    r"(?:were|have|had|each|both|also|admitted|denied|received|got)\b"
+)
 # "The hearing found that Jo Bloggs and Sam Smith breached the standards": officers named without
 # a rank as those a hearing found had breached or committed (seventeenth round)
 _FOUND_NAMED = re.compile(
@@ -484,6 +494,27 @@ def _names_a_force(name: str) -> bool:
     return any(m.start == 0 and m.end == len(name) for m in find_forces(name, weak=True))
 
 
+# "Ex-Kent Police constable Jo Bloggs", "former Met PC Jo Bloggs": "former" with the force's name
+# between it and the rank (twenty-ninth round)
+_FORMER_FORCE_BEFORE = re.compile(r"\b(?P<former>[Ff]ormer|[Ee]x-?)\s*(?P<force>(?:[A-Z][\w&'’-]*\s+){1,3})$")
+
+
+def _former_of_force(text: str, at: int) -> Piece | None:
+    """"Former" printed before the force's name that stands before a rank at ``at``."""
+    start = max(0, at - 50)
+    m = _FORMER_FORCE_BEFORE.search(text[start:at])
+    if m is None or not _names_a_force(m.group("force").strip()):
+        return None
+    return Piece(start + m.start("former"), start + m.end("former"), m.group("former"))
+
+
+def _surname_after_rank(name: str) -> bool:
+    """The first part of a list after a rank, one word only, that a force's county also is ("PC
+    Durham was dismissed"): a surname, where the rank is printed right before it (twenty-ninth
+    round); "PC Ann Bell, Kent" and "Sgt Kent Police" still name the force."""
+    return len(name.split()) == 1 and len(name) > 1
+
+
 def find_officers(text: str) -> list[Officer]:
     """The officers a text is about, in order of first mention, merged by surname or letter."""
     strict = _find_officers(text, lenient=False)
@@ -508,7 +539,63 @@ def find_officers(text: str) -> list[Officer]:
                 after[0].rank, after[0].rank_span = strict[0].rank, strict[0].rank_span
             return after
     found = strict or _find_officers(text, lenient=True)
-    return found or _named_after_described(text)
+    return found or _named_after_described(text) or _chief_subject(text)
+
+
+_CHIEF_CODES = ("chief_constable", "deputy_chief_constable", "assistant_chief_constable", "commander")
+# what the chief officer is the subject of: being dealt with, not dealing ("Assistant Chief
+# Constable Jo Bloggs, of Kent Police, was dismissed", "... has been given a final written warning")
+_CHIEF_DEALT_WITH = re.compile(
+    r"^(?:,[^.,]{0,60},)?\s+(?:(?:was|has\s+been|had\s+been|will\s+be|is\s+to\s+be)\s+"
+    r"(?:(?:\w+ly|also)\s+)?(?:dismissed|sacked|fired|given|issued|handed|found|demoted|barred|"
+    r"reduced)|(?:would|will|could)\s+have\s+been\s+(?:dismissed|sacked)|"
+    r"(?:resigned|retired|admitted|denied|faces|faced)\b)",
+    re.I,
+)
+_CHIEF_NOT_SUBJECT_BEFORE = re.compile(
+    r"\b(?:by|before|to|from|with|told|said|says|for|of)\s+(?:the\s+)?(?:force['’]s\s+)?"
+    r"(?:former\s+)?$",
+    re.I,
+)
+
+
+def _chief_subject(text: str) -> list[Officer]:
+    """A chief officer (an assistant chief constable, a commander) the text is about, where it
+    finds no other officer: named with the rank and the subject of the outcome's verb ("Assistant
+    Chief Constable Jo Bloggs ... was dismissed"), not the agent of a passive or a speaker (a chief
+    officer who decided, chaired or spoke is never made an officer of the case; twenty-ninth
+    round)."""
+    found: list[Officer] = []
+    for m in _RANKED.finditer(text):
+        code = rank_code(m.group("rank"))
+        if code not in _CHIEF_CODES:
+            continue
+        name = _names(m.group("names"))[0]
+        at = m.start("names")
+        if (
+            name.split()[0] in _NOT_NAMES
+            or _names_a_force(name)
+            or _CHIEF_NOT_SUBJECT_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            or _NOT_SUBJECT_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            or not _CHIEF_DEALT_WITH.match(text[at + len(name) : at + len(name) + 120])
+        ):
+            continue
+        key = name.split()[-1]
+        if any(o.key == key for o in found):
+            continue
+        officer = Officer(
+            key,
+            f"{m.group('rank')} {name}",
+            code,
+            Piece(m.start("rank"), m.end("rank"), m.group("rank")),
+            name if len(name) > 1 else None,
+            mentions=[Piece(at, at + len(name), name)],
+        )
+        former = _group(m, "former")
+        if former is not None:
+            officer.former, officer.former_span = True, former
+        found.append(officer)
+    return found if len(found) == 1 else []
 
 
 # "A trainee detective constable has been dismissed ... Christopher Brown was off duty when ...":
@@ -782,8 +869,12 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             # code in the vocabulary; the officer is read, the rank left out (held-out 6's and
             # 9's practice; nineteenth round)
             code, rank_span = None, None
-        former = _group(m, "former")
-        names = [n for n in _names(m.group("names")) if not _names_a_force(n)]
+        former = _group(m, "former") or _former_of_force(text, m.start())
+        names = [
+            n
+            for i, n in enumerate(_names(m.group("names")))
+            if not _names_a_force(n) or (i == 0 and _surname_after_rank(n))
+        ]
         # After one rank, a list is several officers only when it reads as one ("PCs A, B and C",
         # "PC A, B and C"); "PC Ann Bell, Essex Police" is one officer and the force.
         if (
@@ -898,6 +989,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     for m in [
         *_FOUND_NAMED.finditer(text),
         *_PART_NAMED.finditer(text),
+        *_OTHERS_NAMED.finditer(text),
         *_NAMES_OF_FORCE.finditer(text),
         *_OFFICERS_ARE.finditer(text),
     ]:

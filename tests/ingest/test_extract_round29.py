@@ -1,0 +1,99 @@
+"""Rules of the twenty-ninth round (2/12/2026, issue 15), written against misses of held-out 20 to
+26 (development since their one measurement each). Every text is invented for the test; none is a
+page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+
+# --- Officers -------------------------------------------------------------------------------------
+
+
+def test_a_rank_before_a_surname_that_is_also_a_county_names_an_officer() -> None:
+    text = (
+        "PC Durham, of Cleveland Police, was dismissed without notice at a misconduct hearing "
+        "after a panel found gross misconduct."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].name == "Durham"
+    assert recs[0].value("rank") == "constable"
+    assert recs[0].value("anonymised") is False
+    assert recs[0].value("force") == "cleveland"
+
+
+def test_a_county_after_a_named_officer_is_still_the_force() -> None:
+    text = (
+        "PC Ann Bell, Kent, was given a final written warning at a misconduct hearing for "
+        "misconduct."
+    )
+    recs = extract(text).records
+    assert [r.name for r in recs] == ["Ann Bell"]
+
+
+def test_a_chief_officer_dismissed_is_the_officer_of_the_case() -> None:
+    text = (
+        "Assistant Chief Constable Mark Penrose, of Kent Police, was dismissed without notice at a "
+        "gross misconduct hearing chaired by a legally qualified chair."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].name == "Mark Penrose"
+    assert recs[0].value("rank") == "assistant_chief_constable"
+    assert recs[0].value("outcome") == "dismissal_without_notice"
+
+
+def test_a_chief_officer_who_decided_or_spoke_is_no_officer_of_the_case() -> None:
+    text = (
+        "A Kent Police constable has been dismissed without notice after a misconduct hearing "
+        "found gross misconduct. Assistant Chief Constable Mark Penrose said the officer had let "
+        "the public down. The case was heard by Deputy Chief Constable Ruth Lowe, who was "
+        "satisfied the breach was proven."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].name is None
+    assert recs[0].value("rank") != "assistant_chief_constable"
+
+
+def test_officers_counted_beside_another_then_named_are_officers_each() -> None:
+    text = (
+        "Former Kent Police constable Owen Fairley, who has since resigned, has been barred from "
+        "policing after he drove a police van into a parked car and left the scene, a misconduct "
+        "panel heard.\n\n"
+        "Two other officers in the van, Priya Lamb and Colin Rudd, were given a written warning "
+        "of 12 months for failing to report the collision."
+    )
+    recs = extract(text).records
+    by_name = {r.name: r for r in recs}
+    assert set(by_name) == {"Owen Fairley", "Priya Lamb", "Colin Rudd"}
+    for name in ("Priya Lamb", "Colin Rudd"):
+        assert by_name[name].value("outcome") == "written_warning"
+        assert by_name[name].value("warning_months") == 12
+    assert by_name["Owen Fairley"].value("outcome") == "would_have_been_dismissed"
+    assert by_name["Owen Fairley"].value("warning_months") is None
+
+
+def test_former_before_a_force_before_the_rank_makes_the_officer_former() -> None:
+    text = (
+        "Ex-Kent Police constable Owen Fairley has been barred from policing, a misconduct panel "
+        "heard. PC Jo Rand was given a written warning at the same hearing."
+    )
+    recs = {r.name: r for r in extract(text).records}
+    assert recs["Owen Fairley"].value("status") == "former"
+    assert recs["Owen Fairley"].value("outcome") == "would_have_been_dismissed"
+    assert recs["Jo Rand"].value("status") == "serving"
+
+
+# --- An officer who left before the hearing -----------------------------------------------------
+
+
+def test_an_officer_said_to_have_resigned_before_being_sacked_would_have_been_dismissed() -> None:
+    text = (
+        "A Kent Police constable has been sacked for lying about a parking ticket.\n\n"
+        "PC Lena Marsh was found to have committed gross misconduct at a misconduct hearing. "
+        "She is understood to have resigned last winter after admitting what she had done."
+    )
+    rec = extract(text).records[0]
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("status") == "former"
