@@ -97,3 +97,23 @@ def test_an_officer_said_to_have_resigned_before_being_sacked_would_have_been_di
     rec = extract(text).records[0]
     assert rec.value("outcome") == "would_have_been_dismissed"
     assert rec.value("status") == "former"
+
+
+# --- Officers counted, not named ------------------------------------------------------------------
+
+
+def test_sergeants_counted_whose_outcome_the_next_sentence_tells_are_one_record_each() -> None:
+    text = (
+        "Failings in a Kent Police custody suite before a detainee fell ill\n\n"
+        "A detainee was taken ill in a cell at a Kent Police station last year, and a watchdog "
+        "looked at how he had been cared for.\n\n"
+        "The watchdog found that two custody sergeants had a case to answer for misconduct over "
+        "the checks. The force agreed and, once the cases were proven, the officers received "
+        "management advice."
+    )
+    recs = extract(text).records
+    assert len(recs) == 2
+    for rec in recs:
+        assert rec.value("outcome") == "management_advice"
+        assert rec.value("rank") == "sergeant"
+        assert rec.value("anonymised") is True

@@ -1732,7 +1732,7 @@ _STAFF_NOUN = re.compile(
 # Officers counted by rank: "the five constables in the photo were ... sacked" (30/11/2026, fifth
 # round, after held-out 4 was measured).
 _COUNTED_RANK = re.compile(
-    r"\b(?:" + "|".join(w for w in NUMBERS if NUMBERS[w] > 1) + r")\s+(?:police\s+|special\s+)?"
+    r"\b(?:" + "|".join(w for w in NUMBERS if NUMBERS[w] > 1) + r")\s+(?:police\s+|special\s+|custody\s+)?"
     r"(?P<rank>constable|sergeant|inspector)s\b",
     re.I,
 )
@@ -1761,7 +1761,20 @@ def _count_is_result_subject(text: str, count: Piece) -> bool:
     # sentence, opening with the counted officers as its subject, states their result
     # (30/11/2026, eleventh round).
     after = sents[i + 1].text if i + 1 < len(sents) else ""
-    return bool(_THEY_OPEN.match(after)) and bool(find_findings(after) or find_outcomes(after))
+    if _THEY_OPEN.match(after) and (find_findings(after) or find_outcomes(after)):
+        return True
+    # "... two sergeants had a case to answer. The force agreed and, the cases proven, the officers
+    # received management advice": the counted officers, the subject of the outcome's verb in the
+    # next sentence (twenty-ninth round)
+    told = _THEY_RECEIVED.search(after)
+    return told is not None and bool(find_outcomes(after[told.start() :]))
+
+
+_THEY_RECEIVED = re.compile(
+    r"\b(?:the\s+(?:two\s+|three\s+|four\s+)?officers|they|both\s+officers)\s+(?:each\s+|both\s+|all\s+)?"
+    r"(?:received|were\s+(?:each\s+|both\s+|all\s+)?(?:given|issued|handed))\b",
+    re.I,
+)
 
 
 _THEY_OPEN = re.compile(

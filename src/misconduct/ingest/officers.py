@@ -1275,7 +1275,9 @@ _COUNTED = re.compile(
     # concerned"; eighteenth round)
     r"(?P<who>(?:(?!(?i:seconds|minutes|hours|days|weeks|months|years|times|before|after)\b)"
     r"[\w’'()-]+[ \t]+){0,5}?)"
-    r"(?i:officers|constables|PCs|PC’s|PC's)\b"
+    # (sergeants and inspectors counted too: "two custody sergeants had a case to answer";
+    # twenty-ninth round)
+    r"(?i:officers|constables|sergeants|inspectors|PCs|PC’s|PC's)\b"
 )
 
 
