@@ -117,3 +117,21 @@ def test_sergeants_counted_whose_outcome_the_next_sentence_tells_are_one_record_
         assert rec.value("outcome") == "management_advice"
         assert rec.value("rank") == "sergeant"
         assert rec.value("anonymised") is True
+
+
+# --- Page furniture -------------------------------------------------------------------------------
+
+
+def test_an_advertising_label_glued_to_the_force_does_not_hide_it() -> None:
+    text = (
+        "Detective sacked after taking a phone from a property store\n"
+        "DC Rhys Tannock was found to have committed gross misconduct and was dismissed without "
+        "notice at a misconduct hearing.\n"
+        "Advertisement\n"
+        "Hide AdAdvertisement\n"
+        "Hide AdCumbria Constabulary said the phone had never been found."
+    )
+    rec = extract(text).records[0]
+    assert rec.value("force") == "cumbria"
+    ev = rec.fields["force"].evidence
+    assert ev is not None and ev.text == "Cumbria Constabulary"

@@ -277,12 +277,18 @@ def extract(
     return ex
 
 
+_AD_LABEL = re.compile(r"\bHide Ad(?=[A-Z])")
+
+
 def _read(text: str, *, source: str, source_url: str | None, publisher: str | None) -> Extraction:
     original = text
     # A line linking to another story ("READ MORE: Thames Valley Police officers dismissed for
     # gross misconduct") is not about this text's officers: it is read as blank, offsets kept
     # (fourth round, after held-out 3 was measured).
     text = unwrap(_LINK_LINE.sub(lambda m: " " * len(m.group()), text))
+    # A news site's advertising label glued to the next word ("Hide AdLancashire Police
+    # confirmed"): read as blank, offsets kept, so the word after it is a word (twenty-ninth round)
+    text = _AD_LABEL.sub(lambda m: " " * len(m.group()), text)
     reason = refusal(text)
     if reason:
         return Extraction(source, original, refused=reason)
