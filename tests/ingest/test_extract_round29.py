@@ -135,3 +135,17 @@ def test_an_advertising_label_glued_to_the_force_does_not_hide_it() -> None:
     assert rec.value("force") == "cumbria"
     ev = rec.fields["force"].evidence
     assert ev is not None and ev.text == "Cumbria Constabulary"
+
+
+def test_an_officer_described_then_named_with_an_age_and_any_verb_is_named() -> None:
+    text = (
+        "A police officer has been sacked after he stole fuel from a patrol car.\n"
+        "Gareth Nolan, 47, took fuel on several nights, a Dorset Police misconduct hearing was "
+        "told.\n"
+        "The hearing found him guilty of gross misconduct and he was dismissed without notice.\n"
+        '"Nolan let his colleagues down," said a senior officer.'
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].name == "Gareth Nolan"
+    assert recs[0].value("anonymised") is False

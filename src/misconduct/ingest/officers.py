@@ -620,9 +620,11 @@ _DESCRIBED_OPENING = re.compile(
 )
 # (an age and a home town between: "Jo Bloggs, 28, of Townley, was ..."; twenty-third round)
 _NAME_OPENS = re.compile(
-    rf"^\s*(?P<name>{_FULL_NAME})(?:,[ \t]+\d{{2}})?"
+    rf"^\s*(?P<name>{_FULL_NAME})(?P<age>,[ \t]+\d{{2}})?"
     r"(?:,[ \t]+of[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)?"
-    r",?\s+(?P<verb>was|is|had|has|(?-i:[a-z]{3,}ed))\b"
+    r",?\s+(?P<verb>was|is|had|has|(?-i:[a-z]{3,}ed)|"
+    # any verb after the age ("Jo Bloggs, 52, sent 2,000 messages"; twenty-ninth round)
+    r"(?<=\d\d, )(?-i:[a-z]{3,}))\b"
 )
 # ... or a verb in the past tense, where the sentence says a hearing found it: "Jo Bloggs
 # threatened a colleague ..., a misconduct hearing found" (twenty-third round)
@@ -726,8 +728,10 @@ def _named_after_described(text: str) -> list[Officer]:
         if not found:
             return []
         after, named = found[0]
-        if named.group("verb") not in ("was", "is", "had", "has") and not _HEARING_FOUND_IT.search(
-            after.text
+        if (
+            named.group("verb") not in ("was", "is", "had", "has")
+            and not named.group("age")
+            and not _HEARING_FOUND_IT.search(after.text)
         ):
             return []
         if group == "prank" and not _SUBJECT.search(after.text):
