@@ -149,3 +149,32 @@ def test_an_officer_described_then_named_with_an_age_and_any_verb_is_named() -> 
     assert len(recs) == 1
     assert recs[0].name == "Gareth Nolan"
     assert recs[0].value("anonymised") is False
+
+
+# --- Officers named without a rank ----------------------------------------------------------------
+
+
+def test_a_person_named_in_full_then_by_surname_with_the_dismissal_is_the_officer() -> None:
+    text = (
+        "Officer sacked after threatening taxi driver\n\n"
+        "A Cumbria Constabulary misconduct panel heard how Ross Keeling shouted at a taxi driver "
+        "in Carlisle while off duty.\n\n"
+        "Mr Keeling, who admitted gross misconduct, listened as he was dismissed from the force.\n\n"
+        "Panel chair Helen Brough said the public would be shocked."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].name == "Ross Keeling"
+    assert recs[0].value("anonymised") is False
+    assert recs[0].value("outcome") == "dismissal_without_notice"
+
+
+def test_a_victim_named_in_full_then_by_surname_is_not_the_officer() -> None:
+    text = (
+        "An unnamed Cumbria Constabulary constable was dismissed without notice after a panel "
+        "found gross misconduct over the arrest of a victim, Ross Keeling.\n\n"
+        "Mr Keeling, who was hurt, listened as the officer was dismissed from the force."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].name is None

@@ -539,7 +539,66 @@ def find_officers(text: str) -> list[Officer]:
                 after[0].rank, after[0].rank_span = strict[0].rank, strict[0].rank_span
             return after
     found = strict or _find_officers(text, lenient=True)
-    return found or _named_after_described(text) or _chief_subject(text)
+    return found or _named_after_described(text) or _chief_subject(text) or _named_alone(text)
+
+
+# a full name at the start of a word, no rank, title or capitalised word just before it
+_BARE_FULL_NAME = re.compile(rf"(?<![\w’'.-])(?<![A-Z][\w’'-] )(?P<name>{_FULL_NAME})\b(?![ \t]+[A-Z])")
+# what the sentence of the person a text is about says of them
+_NAMED_RESULT = re.compile(
+    r"\b(?:dismissed|sacked|fired|barred|would\s+have\s+(?:been|faced)|gross\s+misconduct|"
+    r"written\s+warning)\b",
+    re.I,
+)
+# not the victim, a witness or a speaker named beside the officer
+_NOT_OFFICER_BEFORE = re.compile(
+    r"\b(?:victim|woman|man|girl|boy|wife|husband|partner|daughter|son|mother|father|friend|"
+    r"colleague|doorman|chair(?:man|woman|person)?|director|spokes(?:man|woman|person)|judge|"
+    r"magistrate|lawyer|solicitor|barrister|counsel|representing|by|named|called)\s*,?\s*$",
+    re.I,
+)
+
+
+def _named_alone(text: str) -> list[Officer]:
+    """The one person a text names in full without a rank and then again by surname alone, in a
+    sentence that tells a dismissal, a barring or a finding ("A Humberside panel heard how Jo
+    Bloggs drank ... Mr Bloggs ... was dismissed"), where the text finds no officer otherwise: the
+    officer, named without a rank (twenty-ninth round). Not where two people so qualify, nor one
+    named as a victim, a chair or a speaker."""
+    sents = sentences(text)
+    candidates: dict[str, Officer] = {}
+    for m in _BARE_FULL_NAME.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if any(w in _NOT_NAMES for w in words) or any(w.lower() in _RANK_WORDS for w in words):
+            continue
+        if re.match(_TITLE, name) or words[0] in ("Sir", "Lord", "Lady", "Dame", "Judge"):
+            continue
+        if find_forces(name, weak=True):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 100]
+        if (
+            _NOT_OFFICER_BEFORE.search(before)
+            or _NOT_SUBJECT_BEFORE.search(before)
+            or _NOT_SUBJECT_AFTER.search(after)
+        ):
+            continue
+        surname = words[-1]
+        if surname in candidates or _printed(text, surname) < 2:
+            continue
+        told = [
+            s
+            for s in sents
+            if re.search(rf"\b{re.escape(surname)}\b", s.text) and _NAMED_RESULT.search(s.text)
+        ]
+        if not told:
+            continue
+        mention = Piece(m.start("name"), m.end("name"), name)
+        candidates[surname] = Officer(surname, name, None, None, name, mentions=[mention])
+    if len(candidates) != 1:
+        return []
+    return list(candidates.values())
 
 
 _CHIEF_CODES = ("chief_constable", "deputy_chief_constable", "assistant_chief_constable", "commander")
