@@ -559,6 +559,15 @@ _NOT_OFFICER_BEFORE = re.compile(
 )
 
 
+_BODY_WORDS = {
+    "independent", "panel", "constabulary", "police", "office", "court", "service", "force",
+    "council", "commission", "department", "unit", "team", "street", "road", "station",
+    "hospital", "park", "centre", "center", "crown", "county", "chief", "hearing", "misconduct",
+    "conduct", "standards", "regulations", "college", "policing", "tribunal", "committee",
+    "house", "hall", "news", "today", "press", "association", "federation", "ipcc", "iopc",
+}
+
+
 def _named_alone(text: str) -> list[Officer]:
     """The one person a text names in full without a rank and then again by surname alone, in a
     sentence that tells a dismissal, a barring or a finding ("A Humberside panel heard how Jo
@@ -573,6 +582,9 @@ def _named_alone(text: str) -> list[Officer]:
         if any(w in _NOT_NAMES for w in words) or any(w.lower() in _RANK_WORDS for w in words):
             continue
         if re.match(_TITLE, name) or words[0] in ("Sir", "Lord", "Lady", "Dame", "Judge"):
+            continue
+        if any(w.lower() in _BODY_WORDS for w in words):
+            # "Independent Panel", "Somerset Constabulary": a body, not a person
             continue
         if find_forces(name, weak=True):
             continue
