@@ -1738,7 +1738,9 @@ _STAFF_NOUN = re.compile(
 # Officers counted by rank: "the five constables in the photo were ... sacked" (30/11/2026, fifth
 # round, after held-out 4 was measured).
 _COUNTED_RANK = re.compile(
-    r"\b(?:" + "|".join(w for w in NUMBERS if NUMBERS[w] > 1) + r")\s+(?:police\s+|special\s+|custody\s+)?"
+    r"\b(?:"
+    + "|".join(w for w in NUMBERS if NUMBERS[w] > 1)
+    + r")\s+(?:police\s+|special\s+|custody\s+)?"
     r"(?P<rank>constable|sergeant|inspector)s\b",
     re.I,
 )

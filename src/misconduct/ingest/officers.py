@@ -496,11 +496,13 @@ def _names_a_force(name: str) -> bool:
 
 # "Ex-Kent Police constable Jo Bloggs", "former Met PC Jo Bloggs": "former" with the force's name
 # between it and the rank (twenty-ninth round)
-_FORMER_FORCE_BEFORE = re.compile(r"\b(?P<former>[Ff]ormer|[Ee]x-?)\s*(?P<force>(?:[A-Z][\w&'’-]*\s+){1,3})$")
+_FORMER_FORCE_BEFORE = re.compile(
+    r"\b(?P<former>[Ff]ormer|[Ee]x-?)\s*(?P<force>(?:[A-Z][\w&'’-]*\s+){1,3})$"
+)
 
 
 def _former_of_force(text: str, at: int) -> Piece | None:
-    """"Former" printed before the force's name that stands before a rank at ``at``."""
+    """ "Former" printed before the force's name that stands before a rank at ``at``."""
     start = max(0, at - 50)
     m = _FORMER_FORCE_BEFORE.search(text[start:at])
     if m is None or not _names_a_force(m.group("force").strip()):
@@ -543,7 +545,9 @@ def find_officers(text: str) -> list[Officer]:
 
 
 # a full name at the start of a word, no rank, title or capitalised word just before it
-_BARE_FULL_NAME = re.compile(rf"(?<![\w’'.-])(?<![A-Z][\w’'-] )(?P<name>{_FULL_NAME})\b(?![ \t]+[A-Z])")
+_BARE_FULL_NAME = re.compile(
+    rf"(?<![\w’'.-])(?<![A-Z][\w’'-] )(?P<name>{_FULL_NAME})\b(?![ \t]+[A-Z])"
+)
 # what the sentence of the person a text is about says of them
 _NAMED_RESULT = re.compile(
     r"\b(?:dismissed|sacked|fired|barred|would\s+have\s+(?:been|faced)|gross\s+misconduct|"
@@ -560,11 +564,47 @@ _NOT_OFFICER_BEFORE = re.compile(
 
 
 _BODY_WORDS = {
-    "independent", "panel", "constabulary", "police", "office", "court", "service", "force",
-    "council", "commission", "department", "unit", "team", "street", "road", "station",
-    "hospital", "park", "centre", "center", "crown", "county", "chief", "hearing", "misconduct",
-    "conduct", "standards", "regulations", "college", "policing", "tribunal", "committee",
-    "house", "hall", "news", "today", "press", "association", "federation", "ipcc", "iopc",
+    "independent",
+    "panel",
+    "constabulary",
+    "police",
+    "office",
+    "court",
+    "service",
+    "force",
+    "council",
+    "commission",
+    "department",
+    "unit",
+    "team",
+    "street",
+    "road",
+    "station",
+    "hospital",
+    "park",
+    "centre",
+    "center",
+    "crown",
+    "county",
+    "chief",
+    "hearing",
+    "misconduct",
+    "conduct",
+    "standards",
+    "regulations",
+    "college",
+    "policing",
+    "tribunal",
+    "committee",
+    "house",
+    "hall",
+    "news",
+    "today",
+    "press",
+    "association",
+    "federation",
+    "ipcc",
+    "iopc",
 }
 
 
@@ -613,7 +653,12 @@ def _named_alone(text: str) -> list[Officer]:
     return list(candidates.values())
 
 
-_CHIEF_CODES = ("chief_constable", "deputy_chief_constable", "assistant_chief_constable", "commander")
+_CHIEF_CODES = (
+    "chief_constable",
+    "deputy_chief_constable",
+    "assistant_chief_constable",
+    "commander",
+)
 # what the chief officer is the subject of: being dealt with, not dealing ("Assistant Chief
 # Constable Jo Bloggs, of Kent Police, was dismissed", "... has been given a final written warning")
 _CHIEF_DEALT_WITH = re.compile(
