@@ -202,3 +202,15 @@ def test_a_bare_warning_without_gross_misconduct_is_not_read_as_final() -> None:
     )
     rec = extract(text).records[0]
     assert rec.value("outcome") != "final_written_warning"
+
+
+def test_a_place_printed_twice_in_full_is_no_officer_named_alone() -> None:
+    text = (
+        "Constable sacked over lost radio at Windsor Castle\n\n"
+        "Constable sacked over lost radio at Windsor Castle\n\n"
+        "A constable who lost a radio on duty and lied about it has been dismissed without "
+        "notice after a misconduct hearing found gross misconduct."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].name is None

@@ -598,6 +598,8 @@ _BODY_WORDS = {
     "committee",
     "house",
     "hall",
+    "palace",
+    "castle",
     "news",
     "today",
     "press",
@@ -637,7 +639,8 @@ def _named_alone(text: str) -> list[Officer]:
         ):
             continue
         surname = words[-1]
-        if surname in candidates or _printed(text, surname) < 2:
+        if surname in candidates or _printed(text, surname) <= _printed(text, name):
+            # the surname printed alone too, not only the whole name again ("Buckingham Palace")
             continue
         told = [
             s
