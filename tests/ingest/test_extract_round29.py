@@ -214,3 +214,17 @@ def test_a_place_printed_twice_in_full_is_no_officer_named_alone() -> None:
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].name is None
+
+
+# --- Hearing dates --------------------------------------------------------------------------------
+
+
+def test_the_word_date_of_a_stored_copys_prefix_is_no_hearing_word() -> None:
+    text = (
+        " date 2025-06-02 Dean Holt, of Penrith, punched a man outside a bar on March 3, 2023. "
+        "He was convicted of assault last year.\n\n"
+        "He resigned from Cumbria Constabulary in 2024. An accelerated misconduct hearing found "
+        "gross misconduct, and Holt would have been dismissed had he not resigned."
+    )
+    rec = extract(text).records[0]
+    assert rec.value("hearing_date") != "2023-03-03"

@@ -1044,6 +1044,9 @@ def _bullet_item(sentence: str, at: int) -> str | None:
     return sentence[line_start : end if end >= 0 else len(sentence)]
 
 
+_STORE_DATE_WORD = re.compile(r"^\s*date(?=\s+\d{4}-\d{2}-\d{2}\s)")
+
+
 def _words_for(sentence: str, at: int, good: int, bad: int) -> tuple[int, int]:
     """The hearing words and the other dates' words that count for a date at ``at``: those of
     the sentence, or, for a date in an item of a bulleted list, those of its own item only (the
@@ -1099,7 +1102,9 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     for s in sents:
         if judgment and re.match(r"(Hearing\s+dates?|Date)\s*:", s.text, re.I):
             continue
-        good_all = len(_DATE_GOOD.findall(s.text))
+        # (the word "date" of a stored copy's "date 2025-08-14" prefix is no hearing word: the
+        # sentence the prefix opens tells of the conduct; twenty-ninth round)
+        good_all = len(_DATE_GOOD.findall(_STORE_DATE_WORD.sub("", s.text)))
         bad_all = len(_DATE_BAD.findall(s.text))
         if appeal and not re.search(r"\bmisconduct\s+hearing\b", s.text, re.I):
             bad_all += 2
