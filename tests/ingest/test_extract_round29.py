@@ -240,3 +240,24 @@ def test_a_chief_officer_who_will_not_be_fired_is_the_officer_of_the_case() -> N
     assert len(recs) == 1
     assert recs[0].value("rank") == "deputy_chief_constable"
     assert recs[0].name == "Alan Morrow"
+
+
+# --- Officers of a list's items -------------------------------------------------------------------
+
+
+def test_officers_a_lists_items_give_outcomes_are_one_record_each() -> None:
+    text = (
+        "A Dorset Police constable was given a final written warning at a misconduct hearing "
+        "after he shared a cruel video online. The panel found discreditable conduct proved.\n\n"
+        "Figures released by the force also show:\n"
+        ":: A PC was dismissed after sending abusive messages to a neighbour;\n"
+        ":: A community support officer was dismissed for misusing a force phone;\n"
+        ":: An officer was given a written warning after swearing at a driver."
+    )
+    recs = extract(text).records
+    outcomes = sorted(str(r.value("outcome")) for r in recs)
+    assert outcomes == ["dismissal_without_notice", "final_written_warning", "written_warning"]
+    listed = [r for r in recs if r.value("outcome") != "final_written_warning"]
+    for rec in listed:
+        assert rec.value("standards") == []
+        assert rec.value("forum") is None

@@ -404,6 +404,10 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
         if len(officers) > 1:
             own_doc = _own_force(text, officer, doc)
             own_doc = _separate_case(text, officer, scope, own_doc)
+        if officer.key.startswith("+l"):
+            # an officer of a list's item: only the item's own words (twenty-ninth round)
+            scope = officer.mentions
+            own_doc = _listed_case(text, scope, own_doc)
         records.append(
             _record(
                 text,
@@ -484,6 +488,20 @@ def _separate_case(
     return {
         **doc,
         "forum": _hit_field(own[0], text) if own else absent("no forum named for this case"),
+        "decision_maker": _decision_maker("".join(masked)),
+    }
+
+
+def _listed_case(text: str, item: list[Piece], doc: dict[str, Field]) -> dict[str, Field]:
+    """The document's fields for an officer a list's item tells of ("- A PC was dismissed after
+    ..."): the forum and decision maker the item itself names, else none."""
+    own = _first_in_scope(item, find_forums, text)
+    masked = list(" " * len(text))
+    for p in item:
+        masked[p.start : p.end] = text[p.start : p.end]
+    return {
+        **doc,
+        "forum": _hit_field(own[0], text) if own else absent("no forum named in this item"),
         "decision_maker": _decision_maker("".join(masked)),
     }
 
@@ -2388,6 +2406,12 @@ def _record(
             "misconduct",
         )
     fields["standards"] = _standards(text, scope, table, others)
+    if officer.key.startswith("+l") and not any(
+        fields["standards"].evidence is not None
+        and p.start <= fields["standards"].evidence.start < p.end
+        for p in scope
+    ):
+        fields["standards"] = Field([], None, 0.85, "no Standard named in this item")
     if fields["finding"].value == "no_misconduct":
         # An officer cleared keeps the Standards at issue, those alleged or said not breached; the
         # finding says they were not proven (the twelfth round's convention; until then they were

@@ -70,6 +70,16 @@ _OTHERS_RESULT = re.compile(
     r"warnings?|would\s+have\s+been)\b",
     re.I,
 )
+# An item of a list (a line opening "::", "-", "•" or "*") about an officer the text does not
+# name, given an outcome: "- A PC was dismissed after ...", "* An officer was given a written
+# warning ..." (not a community support officer or a member of staff)
+_LISTED_OFFICER = re.compile(
+    r"^[ \t]*(?:::|[-•*–])[ \t]*(?P<item>(?:An?|One)[ \t]+(?:police[ \t]+)?"
+    r"(?P<rank>officer|constable|(?i:pc)|sergeant|inspector|detective[ \t]+constable)[ \t]+"
+    r"(?:was|has[ \t]+been|had[ \t]+been)[ \t]+(?:dismissed|sacked|given|issued|handed|demoted|"
+    r"reduced)\b[^\n]*)",
+    re.MULTILINE,
+)
 _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
@@ -1268,6 +1278,22 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                     rank_span,
                     None,
                     mentions=[rank_span],
+                )
+            )
+    if officers:
+        for i, m in enumerate(_LISTED_OFFICER.finditer(text)):
+            # "Other disclosures include: :: A Pc was dismissed after ...": an officer an item of
+            # a list tells an outcome of, one more unnamed officer (twenty-ninth round)
+            code = rank_code(m.group("rank"))
+            item = Piece(m.start("item"), m.end("item"), m.group("item"))
+            officers.append(
+                Officer(
+                    f"+l{i}",
+                    f"listed officer ({i + 1})",
+                    code,
+                    Piece(m.start("rank"), m.end("rank"), m.group("rank")) if code else None,
+                    None,
+                    mentions=[item],
                 )
             )
     return officers
