@@ -481,27 +481,26 @@ def _separate_case(
     sent = _sentence_piece(text, first)
     if not _ANOTHER_CASE.match(text[sent.start : first]):
         return doc
-    own = _first_in_scope(scope, find_forums, text)
-    masked = list(" " * len(text))
-    for p in scope:
-        masked[p.start : p.end] = text[p.start : p.end]
-    return {
-        **doc,
-        "forum": _hit_field(own[0], text) if own else absent("no forum named for this case"),
-        "decision_maker": _decision_maker("".join(masked)),
-    }
+    return _own_words(text, scope, doc, "no forum named for this case")
 
 
 def _listed_case(text: str, item: list[Piece], doc: dict[str, Field]) -> dict[str, Field]:
     """The document's fields for an officer a list's item tells of ("- A PC was dismissed after
-    ..."): the forum and decision maker the item itself names, else none."""
-    own = _first_in_scope(item, find_forums, text)
+    ..."): the forum and decision maker the item itself names, else none (twenty-ninth round)."""
+    return _own_words(text, item, doc, "no forum named in this item")
+
+
+def _own_words(
+    text: str, pieces: list[Piece], doc: dict[str, Field], none: str
+) -> dict[str, Field]:
+    """The document's fields with the forum and decision maker of ``pieces`` only."""
+    own = _first_in_scope(pieces, find_forums, text)
     masked = list(" " * len(text))
-    for p in item:
+    for p in pieces:
         masked[p.start : p.end] = text[p.start : p.end]
     return {
         **doc,
-        "forum": _hit_field(own[0], text) if own else absent("no forum named in this item"),
+        "forum": _hit_field(own[0], text) if own else absent(none),
         "decision_maker": _decision_maker("".join(masked)),
     }
 
