@@ -261,3 +261,18 @@ def test_officers_a_lists_items_give_outcomes_are_one_record_each() -> None:
     for rec in listed:
         assert rec.value("standards") == []
         assert rec.value("forum") is None
+
+
+# --- A force's figures ----------------------------------------------------------------------------
+
+
+def test_a_forces_figures_are_no_count_of_the_officers_reported_on() -> None:
+    text = (
+        "Constable kept his job after sending a witness personal messages\n\n"
+        "Kent Police gave the officer a final written warning after the witness complained.\n\n"
+        "The force has sacked six officers for contact of this kind since 2019.\n\n"
+        "Figures from the force show four other officers resigned before they could be dismissed."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("outcome") == "final_written_warning"

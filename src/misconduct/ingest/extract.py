@@ -33,6 +33,7 @@ from misconduct.ingest.officers import (
     described_rank,
     find_officers,
     headline_rank,
+    in_statistic,
     stated_count,
     stated_counts,
 )
@@ -1983,6 +1984,8 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
             # warning": officers counted after a preposition are not those given the outcome
             # (eighteenth round)
             continue
+        if in_statistic(text, start.start(), start.end()):
+            continue  # a force's figures, not this text's officers (twenty-ninth round)
         mid = m.group("mid").lower()
         if (
             # "One was given a written warning" (seventeenth round)

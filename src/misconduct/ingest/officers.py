@@ -1450,8 +1450,24 @@ def stated_counts(text: str) -> list[tuple[int, Piece]]:
         for m in _COUNTED.finditer(text)
         # "restrained by four officers": officers counted after a preposition are not those the
         # text reports on (eighteenth round)
-        if not after_preposition(text, m.start())
+        if not after_preposition(text, m.start()) and not in_statistic(text, m.start(), m.end())
     ]
+
+
+# "The force has sacked seven officers for such conduct since 2018", "Figures from the force show
+# five other officers resigned": a count of a force's cases, a statistic
+_STATISTIC = re.compile(
+    r"\bsince\s+(?:19|20)\d{2}\b|\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?years\b|"
+    r"\bhighest\s+number\b|\bnationally\b|\b[Ff]igures\b|\bstatistics\b"
+)
+
+
+def in_statistic(text: str, start: int, end: int) -> bool:
+    """Whether a count of officers at [start, end) stands in a sentence (or line) that gives a
+    statistic of a force's cases, not the officers the text reports on (twenty-ninth round)."""
+    before = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    return bool(_STATISTIC.search(text, before, min(stops) if stops else len(text)))
 
 
 def stated_count(text: str) -> tuple[int, Piece] | None:
