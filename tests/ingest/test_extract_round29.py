@@ -276,3 +276,28 @@ def test_a_forces_figures_are_no_count_of_the_officers_reported_on() -> None:
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].value("outcome") == "final_written_warning"
+
+
+# --- Forum ----------------------------------------------------------------------------------------
+
+
+def test_a_hearing_held_at_a_forces_headquarters_is_a_misconduct_hearing_for_review() -> None:
+    text = (
+        "PC Owen Tarrant, of Dyfed-Powys Police, has been sacked for misconduct after he used a "
+        "patrol car for a private trip.\n\n"
+        "The hearing held at Dyfed-Powys Police Headquarters was told he had lied about it."
+    )
+    forum = extract(text).records[0].fields["forum"]
+    assert forum.value == "misconduct_hearing"
+    assert forum.confidence < 0.8
+
+
+def test_a_hearing_at_a_court_is_still_no_forum() -> None:
+    text = (
+        "PC Owen Tarrant, of Dyfed-Powys Police, has been sacked for misconduct after he used a "
+        "patrol car for a private trip.\n\nThe hearing held at Swansea Crown Court was told he "
+        "had lied about it."
+    )
+    ex = extract(text)
+    assert ex.refused is None
+    assert ex.records[0].value("forum") is None

@@ -711,7 +711,11 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
 # convention, see docs/register-accuracy.md).
 _HEARING_KIND_HINT = re.compile(
     r"\bdisciplinary\s+(?:hearing|panel|tribunal)|\bpolice\s+hearing|\bpanel\b|\btribunal\b|"
-    r"\bgross\s+misconduct\b",
+    r"\bgross\s+misconduct\b|"
+    # "The hearing held at Gwent Police Headquarters": a hearing a force holds at its own
+    # headquarters is a police hearing, no court's (twenty-ninth round)
+    r"\bhearing\s+(?:was\s+)?(?:held\s+)?at\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}"
+    r"(?:Police|Constabulary)(?:['’]s)?\s+(?:force\s+)?(?:headquarters|HQ)\b",
     re.I,
 )
 _EARLIER_HEARING = re.compile(
