@@ -301,3 +301,17 @@ def test_a_hearing_at_a_court_is_still_no_forum() -> None:
     ex = extract(text)
     assert ex.refused is None
     assert ex.records[0].value("forum") is None
+
+
+# --- No action against an officer who had left ----------------------------------------------------
+
+
+def test_no_action_could_be_taken_against_an_officer_who_had_retired() -> None:
+    text = (
+        "A misconduct panel found that PC Hana Loft, of Dorset Police, had taken fuel cards for "
+        "her own use and was guilty of misconduct. But the force could take no action against "
+        "Hana Loft because she had already retired."
+    )
+    rec = extract(text).records[0]
+    assert rec.value("outcome") == "no_further_action"
+    assert rec.value("status") == "former"
