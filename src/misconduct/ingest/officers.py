@@ -70,6 +70,16 @@ _OTHERS_RESULT = re.compile(
     r"warnings?|would\s+have\s+been)\b",
     re.I,
 )
+# An item of a list (a line opening "::", "-", "•" or "*") about an officer the text does not
+# name, given an outcome: "- A PC was dismissed after ...", "* An officer was given a written
+# warning ..." (not a community support officer or a member of staff)
+_LISTED_OFFICER = re.compile(
+    r"^[ \t]*(?:::|[-•*–])[ \t]*(?P<item>(?:An?|One)[ \t]+(?:police[ \t]+)?"
+    r"(?P<rank>officer|constable|(?i:pc)|sergeant|inspector|detective[ \t]+constable)[ \t]+"
+    r"(?:was|has[ \t]+been|had[ \t]+been)[ \t]+(?:dismissed|sacked|given|issued|handed|demoted|"
+    r"reduced)\b[^\n]*)",
+    re.MULTILINE,
+)
 _ANOTHER_OUTCOME = re.compile(
     r"\b(?:warning|dismissed|management\s+advice|reduc(?:ed|tion)\s+in\s+rank|would\s+have\s+been)",
     re.I,
@@ -202,6 +212,16 @@ _PART_NAMED = re.compile(
     r"\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|both|\d{1,2})[ \t]+of[ \t]+the[ \t]+"
     r"(?:[a-z]+[ \t]+){0,2}(?i:officers|constables|sergeants)[ \t]*,[ \t]+"
     rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:,?\s+and\s+{_FULL_NAME})?)\s*[,:;]"
+)
+# "Two other officers in the car, Jo Bloggs and Sam Smith, were given written warnings": officers
+# counted beside the one named first, then named without a rank in apposition, the subject of the
+# verb after the names (twenty-ninth round)
+_OTHERS_NAMED = re.compile(
+    r"\b(?i:two|three|four|five|six|both|the)[ \t]+(?i:other)[ \t]+(?:(?i:police)[ \t]+)?"
+    r"(?i:officers|constables|sergeants)(?:[ \t]+(?:in|at|on|from|with)[ \t]+(?:the|his|her)[ \t]+"
+    r"(?:[a-z]+[ \t]+){0,2}?[a-z]+)?[ \t]*,[ \t]+"
+    rf"(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*,?\s+and\s+{_FULL_NAME})\s*,\s+"
+    r"(?:were|have|had|each|both|also|admitted|denied|received|got)\b"
 )
 # "The hearing found that Jo Bloggs and Sam Smith breached the standards": officers named without
 # a rank as those a hearing found had breached or committed (seventeenth round)
@@ -484,6 +504,29 @@ def _names_a_force(name: str) -> bool:
     return any(m.start == 0 and m.end == len(name) for m in find_forces(name, weak=True))
 
 
+# "Ex-Kent Police constable Jo Bloggs", "former Met PC Jo Bloggs": "former" with the force's name
+# between it and the rank (twenty-ninth round)
+_FORMER_FORCE_BEFORE = re.compile(
+    r"\b(?P<former>[Ff]ormer|[Ee]x-?)\s*(?P<force>(?:[A-Z][\w&'’-]*\s+){1,3})$"
+)
+
+
+def _former_of_force(text: str, at: int) -> Piece | None:
+    """ "Former" printed before the force's name that stands before a rank at ``at``."""
+    start = max(0, at - 50)
+    m = _FORMER_FORCE_BEFORE.search(text[start:at])
+    if m is None or not _names_a_force(m.group("force").strip()):
+        return None
+    return Piece(start + m.start("former"), start + m.end("former"), m.group("former"))
+
+
+def _surname_after_rank(name: str) -> bool:
+    """The first part of a list after a rank, one word only, that a force's county also is ("PC
+    Durham was dismissed"): a surname, where the rank is printed right before it (twenty-ninth
+    round); "PC Ann Bell, Kent" and "Sgt Kent Police" still name the force."""
+    return len(name.split()) == 1 and len(name) > 1
+
+
 def find_officers(text: str) -> list[Officer]:
     """The officers a text is about, in order of first mention, merged by surname or letter."""
     strict = _find_officers(text, lenient=False)
@@ -508,7 +551,183 @@ def find_officers(text: str) -> list[Officer]:
                 after[0].rank, after[0].rank_span = strict[0].rank, strict[0].rank_span
             return after
     found = strict or _find_officers(text, lenient=True)
-    return found or _named_after_described(text)
+    return found or _named_after_described(text) or _chief_subject(text) or _named_alone(text)
+
+
+# a full name at the start of a word, no rank, title or capitalised word just before it
+_BARE_FULL_NAME = re.compile(
+    rf"(?<![\w’'.-])(?<![A-Z][\w’'-] )(?P<name>{_FULL_NAME})\b(?![ \t]+[A-Z])"
+)
+# what the sentence of the person a text is about says of them
+_NAMED_RESULT = re.compile(
+    r"\b(?:dismissed|sacked|fired|barred|would\s+have\s+(?:been|faced)|gross\s+misconduct|"
+    r"written\s+warning)\b",
+    re.I,
+)
+# not the victim, a witness or a speaker named beside the officer
+_NOT_OFFICER_BEFORE = re.compile(
+    r"\b(?:victim|woman|man|girl|boy|wife|husband|partner|daughter|son|mother|father|friend|"
+    r"colleague|doorman|chair(?:man|woman|person)?|director|spokes(?:man|woman|person)|judge|"
+    r"magistrate|lawyer|solicitor|barrister|counsel|representing|by|named|called)\s*,?\s*$",
+    re.I,
+)
+
+
+_BODY_WORDS = {
+    "independent",
+    "panel",
+    "constabulary",
+    "police",
+    "office",
+    "court",
+    "service",
+    "force",
+    "council",
+    "commission",
+    "department",
+    "unit",
+    "team",
+    "street",
+    "road",
+    "station",
+    "hospital",
+    "park",
+    "centre",
+    "center",
+    "crown",
+    "county",
+    "chief",
+    "hearing",
+    "misconduct",
+    "conduct",
+    "standards",
+    "regulations",
+    "college",
+    "policing",
+    "tribunal",
+    "committee",
+    "house",
+    "hall",
+    "palace",
+    "castle",
+    "news",
+    "today",
+    "press",
+    "association",
+    "federation",
+    "ipcc",
+    "iopc",
+}
+
+
+def _named_alone(text: str) -> list[Officer]:
+    """The one person a text names in full without a rank and then again by surname alone, in a
+    sentence that tells a dismissal, a barring or a finding ("A Humberside panel heard how Jo
+    Bloggs drank ... Mr Bloggs ... was dismissed"), where the text finds no officer otherwise: the
+    officer, named without a rank (twenty-ninth round). Not where two people so qualify, nor one
+    named as a victim, a chair or a speaker."""
+    sents = sentences(text)
+    candidates: dict[str, Officer] = {}
+    for m in _BARE_FULL_NAME.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if any(w in _NOT_NAMES for w in words) or any(w.lower() in _RANK_WORDS for w in words):
+            continue
+        if re.match(_TITLE, name) or words[0] in ("Sir", "Lord", "Lady", "Dame", "Judge"):
+            continue
+        if any(w.lower() in _BODY_WORDS for w in words):
+            # "Independent Panel", "Somerset Constabulary": a body, not a person
+            continue
+        if find_forces(name, weak=True):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 100]
+        if (
+            _NOT_OFFICER_BEFORE.search(before)
+            or _NOT_SUBJECT_BEFORE.search(before)
+            or _NOT_SUBJECT_AFTER.search(after)
+        ):
+            continue
+        surname = words[-1]
+        if surname in candidates or _printed(text, surname) <= _printed(text, name):
+            # the surname printed alone too, not only the whole name again ("Buckingham Palace")
+            continue
+        told = [
+            s
+            for s in sents
+            if re.search(rf"\b{re.escape(surname)}\b", s.text) and _NAMED_RESULT.search(s.text)
+        ]
+        if not told:
+            continue
+        mention = Piece(m.start("name"), m.end("name"), name)
+        candidates[surname] = Officer(surname, name, None, None, name, mentions=[mention])
+    if len(candidates) != 1:
+        return []
+    return list(candidates.values())
+
+
+_CHIEF_CODES = (
+    "chief_constable",
+    "deputy_chief_constable",
+    "assistant_chief_constable",
+    "commander",
+)
+# what the chief officer is the subject of: being dealt with, not dealing ("Assistant Chief
+# Constable Jo Bloggs, of Kent Police, was dismissed", "... has been given a final written warning")
+_CHIEF_DEALT_WITH = re.compile(
+    r"^(?:,[^.,]{0,60},)?\s+(?:(?:was|has\s+been|had\s+been|will\s+be|is\s+to\s+be)\s+"
+    r"(?:(?:\w+ly|also)\s+)?(?:dismissed|sacked|fired|given|issued|handed|found|demoted|barred|"
+    r"reduced)|(?:would|will|could)\s+have\s+been\s+(?:dismissed|sacked)|"
+    r"(?:resigned|retired|admitted|denied|faces|faced)\b|"
+    # "... won't be fired for her remarks, a panel ruled" (held-out 25's assistant chief constable)
+    r"(?:won[’']t|will\s+not|would\s+not|is\s+not\s+to)\s+be\s+(?:fired|dismissed|sacked)\b|"
+    r"(?:will|would)\s+(?:receive|be\s+given)\b)",
+    re.I,
+)
+_CHIEF_NOT_SUBJECT_BEFORE = re.compile(
+    r"\b(?:by|before|to|from|with|told|said|says|for|of)\s+(?:the\s+)?(?:force['’]s\s+)?"
+    r"(?:former\s+)?$",
+    re.I,
+)
+
+
+def _chief_subject(text: str) -> list[Officer]:
+    """A chief officer (an assistant chief constable, a commander) the text is about, where it
+    finds no other officer: named with the rank and the subject of the outcome's verb ("Assistant
+    Chief Constable Jo Bloggs ... was dismissed"), not the agent of a passive or a speaker (a chief
+    officer who decided, chaired or spoke is never made an officer of the case; twenty-ninth
+    round)."""
+    found: list[Officer] = []
+    for m in _RANKED.finditer(text):
+        code = rank_code(m.group("rank"))
+        if code not in _CHIEF_CODES:
+            continue
+        name = _names(m.group("names"))[0]
+        at = m.start("names")
+        if (
+            name.split()[0] in _NOT_NAMES
+            or _names_a_force(name)
+            or _CHIEF_NOT_SUBJECT_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            or _NOT_SUBJECT_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+            or not _CHIEF_DEALT_WITH.match(text[at + len(name) : at + len(name) + 120])
+        ):
+            continue
+        key = name.split()[-1]
+        if any(o.key == key for o in found):
+            continue
+        officer = Officer(
+            key,
+            f"{m.group('rank')} {name}",
+            code,
+            Piece(m.start("rank"), m.end("rank"), m.group("rank")),
+            name if len(name) > 1 else None,
+            mentions=[Piece(at, at + len(name), name)],
+        )
+        former = _group(m, "former")
+        if former is not None:
+            officer.former, officer.former_span = True, former
+        found.append(officer)
+    return found if len(found) == 1 else []
 
 
 # "A trainee detective constable has been dismissed ... Christopher Brown was off duty when ...":
@@ -533,9 +752,11 @@ _DESCRIBED_OPENING = re.compile(
 )
 # (an age and a home town between: "Jo Bloggs, 28, of Townley, was ..."; twenty-third round)
 _NAME_OPENS = re.compile(
-    rf"^\s*(?P<name>{_FULL_NAME})(?:,[ \t]+\d{{2}})?"
+    rf"^\s*(?P<name>{_FULL_NAME})(?P<age>,[ \t]+\d{{2}})?"
     r"(?:,[ \t]+of[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)?"
-    r",?\s+(?P<verb>was|is|had|has|(?-i:[a-z]{3,}ed))\b"
+    r",?\s+(?P<verb>was|is|had|has|(?-i:[a-z]{3,}ed)|"
+    # any verb after the age ("Jo Bloggs, 52, sent 2,000 messages"; twenty-ninth round)
+    r"(?<=\d\d, )(?-i:[a-z]{3,}))\b"
 )
 # ... or a verb in the past tense, where the sentence says a hearing found it: "Jo Bloggs
 # threatened a colleague ..., a misconduct hearing found" (twenty-third round)
@@ -639,8 +860,10 @@ def _named_after_described(text: str) -> list[Officer]:
         if not found:
             return []
         after, named = found[0]
-        if named.group("verb") not in ("was", "is", "had", "has") and not _HEARING_FOUND_IT.search(
-            after.text
+        if (
+            named.group("verb") not in ("was", "is", "had", "has")
+            and not named.group("age")
+            and not _HEARING_FOUND_IT.search(after.text)
         ):
             return []
         if group == "prank" and not _SUBJECT.search(after.text):
@@ -782,8 +1005,12 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             # code in the vocabulary; the officer is read, the rank left out (held-out 6's and
             # 9's practice; nineteenth round)
             code, rank_span = None, None
-        former = _group(m, "former")
-        names = [n for n in _names(m.group("names")) if not _names_a_force(n)]
+        former = _group(m, "former") or _former_of_force(text, m.start())
+        names = [
+            n
+            for i, n in enumerate(_names(m.group("names")))
+            if not _names_a_force(n) or (i == 0 and _surname_after_rank(n))
+        ]
         # After one rank, a list is several officers only when it reads as one ("PCs A, B and C",
         # "PC A, B and C"); "PC Ann Bell, Essex Police" is one officer and the force.
         if (
@@ -898,6 +1125,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     for m in [
         *_FOUND_NAMED.finditer(text),
         *_PART_NAMED.finditer(text),
+        *_OTHERS_NAMED.finditer(text),
         *_NAMES_OF_FORCE.finditer(text),
         *_OFFICERS_ARE.finditer(text),
     ]:
@@ -1052,6 +1280,22 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                     mentions=[rank_span],
                 )
             )
+    if officers:
+        for i, m in enumerate(_LISTED_OFFICER.finditer(text)):
+            # "Other disclosures include: :: A Pc was dismissed after ...": an officer an item of
+            # a list tells an outcome of, one more unnamed officer (twenty-ninth round)
+            code = rank_code(m.group("rank"))
+            item = Piece(m.start("item"), m.end("item"), m.group("item"))
+            officers.append(
+                Officer(
+                    f"+l{i}",
+                    f"listed officer ({i + 1})",
+                    code,
+                    Piece(m.start("rank"), m.end("rank"), m.group("rank")) if code else None,
+                    None,
+                    mentions=[item],
+                )
+            )
     return officers
 
 
@@ -1183,7 +1427,9 @@ _COUNTED = re.compile(
     # concerned"; eighteenth round)
     r"(?P<who>(?:(?!(?i:seconds|minutes|hours|days|weeks|months|years|times|before|after)\b)"
     r"[\w’'()-]+[ \t]+){0,5}?)"
-    r"(?i:officers|constables|PCs|PC’s|PC's)\b"
+    # (sergeants and inspectors counted too: "two custody sergeants had a case to answer";
+    # twenty-ninth round)
+    r"(?i:officers|constables|sergeants|inspectors|PCs|PC’s|PC's)\b"
 )
 
 
@@ -1204,8 +1450,24 @@ def stated_counts(text: str) -> list[tuple[int, Piece]]:
         for m in _COUNTED.finditer(text)
         # "restrained by four officers": officers counted after a preposition are not those the
         # text reports on (eighteenth round)
-        if not after_preposition(text, m.start())
+        if not after_preposition(text, m.start()) and not in_statistic(text, m.start(), m.end())
     ]
+
+
+# "The force has sacked seven officers for such conduct since 2018", "Figures from the force show
+# five other officers resigned": a count of a force's cases, a statistic
+_STATISTIC = re.compile(
+    r"\bsince\s+(?:19|20)\d{2}\b|\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?years\b|"
+    r"\bhighest\s+number\b|\bnationally\b|\b[Ff]igures\b|\bstatistics\b"
+)
+
+
+def in_statistic(text: str, start: int, end: int) -> bool:
+    """Whether a count of officers at [start, end) stands in a sentence (or line) that gives a
+    statistic of a force's cases, not the officers the text reports on (twenty-ninth round)."""
+    before = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    return bool(_STATISTIC.search(text, before, min(stops) if stops else len(text)))
 
 
 def stated_count(text: str) -> tuple[int, Piece] | None:

@@ -110,7 +110,13 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         "no_further_action",
         r"there\s+(?:was|is|could\s+be)\s+no\s+(?:sanction|disciplinary\s+action)|"
         r"no\s+(?:sanction|disciplinary\s+action)\s+(?:was|could\s+be|will\s+be|would\s+be)\s+"
-        r"(?:imposed|given|taken)",
+        r"(?:imposed|given|taken)|"
+        # "could take no action against Jo Bloggs because she had already retired" (twenty-ninth
+        # round; an officer who has left cannot be sanctioned but by a finding she would have been
+        # dismissed)
+        r"(?:could|can|was\s+able\s+to|were\s+able\s+to)\s+take\s+no\s+(?:further\s+)?action\s+"
+        r"against\s+[^.;]{1,60}?\s+(?:because|as|since)\s+(?:he|she|they|the\s+officer)\s+"
+        r"(?:had|has)\s+(?:already\s+)?(?:retired|resigned|left)",
         0.7,
     ),
     # "The appropriate disciplinary action is for no formal action be taken", "ruled that no
