@@ -100,7 +100,12 @@ class ExchangeWitnessLists(Command):
 
 @dataclass(frozen=True)
 class ArrangeProceedings(Command):
+    """Arranged again before the findings, the anonymity order, reporting restrictions and the
+    exclusion of the public in force carry into the new arrangement where it leaves them empty (or
+    in public): removing them must be confirmed with ``lift``, as in :class:`DirectAnonymity`."""
+
     arrangement: ProceedingsArrangement
+    lift: bool = False
 
 
 @dataclass(frozen=True)

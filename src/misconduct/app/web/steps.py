@@ -191,6 +191,7 @@ def _arrangement(case: Case, d: Mapping[str, Any]) -> cmd.Command:
             members=members,
             public_notice_required=None if notice is None else bool(notice),
         ),
+        _bool(d, "lift"),
     )
 
 
@@ -491,18 +492,37 @@ STEPS: tuple[Step, ...] = (
                 "Anonymity order: cipher",
                 "text",
                 required=False,
-                help="Where the chair orders anonymity, the only name the public will see.",
+                help="Where the chair orders anonymity, the only name the public will see. "
+                "Arranged again, the order in force stands unless it is lifted below.",
+                initial=_in_force("anonymity_cipher"),
             ),
-            FieldSpec("reporting_restrictions", "Reporting restrictions", "text", required=False),
+            FieldSpec(
+                "reporting_restrictions",
+                "Reporting restrictions",
+                "text",
+                required=False,
+                initial=_in_force("reporting_restrictions"),
+            ),
             FieldSpec(
                 "privacy_reasons",
                 "Reasons for privacy, anonymity or restrictions",
                 "longtext",
                 required=False,
+                help="Arranged again with nothing new restricted, the reasons in force stand.",
+            ),
+            FieldSpec(
+                "lift",
+                "This arrangement lifts the anonymity order, reporting restrictions or exclusion "
+                "of the public in force",
+                "bool",
+                required=False,
+                help="Only when arranging again: fields left empty otherwise keep what is in "
+                "force, so an officer is never named by mistake.",
             ),
         ),
         help="Panel members are named in the roles the rules give for the date of the notice of "
-        "referral.",
+        "referral. Arranging again keeps the chair's anonymity order, reporting restrictions "
+        "and any exclusion of the public unless the lifting is confirmed.",
     ),
     Step(
         "papers-to-chair",
