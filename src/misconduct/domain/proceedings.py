@@ -360,11 +360,7 @@ def _privacy_in_force(case: Case, a: ProceedingsArrangement, lift: bool) -> Proc
             True,
             hint=LIFT_HINT,
         )
-    new = bool(
-        (cipher and cipher != held_cipher)
-        or (restrictions and restrictions != held_restrictions)
-        or (held.in_public and not a.in_public)
-    )
+    new = a.restricts_beyond(held)
     return replace(
         a,
         anonymity_cipher=cipher or held_cipher,
