@@ -649,6 +649,61 @@ STEPS: tuple[Step, ...] = (
         "national register at once.",
     ),
     Step(
+        "exclude-from-proceedings",
+        "Record the chair's exclusion of the public or a person (reg 39(3)(a) / 59(2)(a))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ExcludeFromProceedings(
+            d["on"],
+            _bool(d, "public"),
+            _text(d, "person"),
+            _text(d, "part"),
+            _text(d, "reasons"),
+        ),
+        (
+            FieldSpec(
+                "public",
+                "The public is excluded",
+                "bool",
+                required=False,
+                help="Not for a misconduct meeting, which is held in private (reg 39(2)).",
+            ),
+            FieldSpec(
+                "person",
+                "Person or persons excluded",
+                "text",
+                required=False,
+                help="Who, in words (for example, the complainant's companion); empty where only "
+                "the public is excluded.",
+            ),
+            FieldSpec(
+                "part",
+                "From which part",
+                "text",
+                required=False,
+                help="For example, while a witness gives evidence; empty for the whole.",
+            ),
+            FieldSpec(
+                "reasons",
+                "Reasons (written reasons to the local policing body)",
+                "longtext",
+                required=False,
+            ),
+        ),
+        help="The person conducting or chairing excludes the public or a person from the whole or "
+        "a part of the proceedings. The public excluded from the whole holds the hearing in "
+        "private from that day, and the public pages stop naming the officer.",
+    ),
+    Step(
+        "reasons-to-policing-body",
+        "Record the chair's written reasons given to the local policing body (reg 39(3A) / 59(4))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.GivePrivacyReasons(d["on"]),
+        (),
+        help="The date the chair gave the local policing body written reasons for excluding, "
+        "anonymity or reporting restrictions: it covers each one dated on or before it. The "
+        "regulations set no time for the reasons, so the case page shows them as awaited.",
+    ),
+    Step(
         "public-notice",
         "Give public notice of the hearing (reg 36)",
         Action.RECORD_STEP,
