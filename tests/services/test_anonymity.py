@@ -7,7 +7,7 @@ again after the findings, and corrected through the one correction service."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -19,6 +19,7 @@ from misconduct.services.corrections import correct
 from tests.services.fakes import FakeRepository
 from tests.services.test_hearing import HEARING, D, referred, step
 
+E = TypeVar("E", bound=Exception)
 DIRECTION = {
     "on": "2026-09-10",
     "cipher": "PC A",
@@ -31,6 +32,18 @@ def _arranged(repo: FakeRepository) -> tuple[Any, str]:
     svc, ref = referred(repo)
     step(svc, ref, "arrange-proceedings", HEARING)
     return svc, ref
+
+
+def refused(
+    repo: FakeRepository, svc: Any, ref: str, name: str, data: dict[str, Any], error: type[E]
+) -> E:
+    """The error the step ``name`` with ``data`` raises, once it is checked that nothing was
+    written."""
+    before = len(repo.stored[ref])
+    with pytest.raises(error) as err:
+        step(svc, ref, name, data)
+    assert len(repo.stored[ref]) == before
+    return err.value
 
 
 def test_a_direction_is_recorded_with_its_words_kept_out_of_the_chain() -> None:
@@ -163,23 +176,17 @@ def test_a_new_arrangement_lifts_the_order_only_when_it_says_so() -> None:
     a = case.proceedings.arrangement
     assert (a.anonymity_cipher, a.reporting_restrictions) == ("", "")
     # nothing left to lift: the lift is refused, naming the field, and nothing is written
-    before = len(repo.stored[ref])
-    with pytest.raises(InvalidInput) as err:
-        step(svc, ref, "arrange-proceedings", {**again, "on": "2026-09-12", "lift": True})
-    assert err.value.field == "lift"
-    assert len(repo.stored[ref]) == before
+    lift = {**again, "on": "2026-09-12", "lift": True}
+    assert refused(repo, svc, ref, "arrange-proceedings", lift, InvalidInput).field == "lift"
 
 
 def test_a_new_order_in_a_new_arrangement_needs_its_own_reasons() -> None:
     repo = FakeRepository()
     svc, ref = _arranged(repo)
     step(svc, ref, "direct-anonymity", DIRECTION)
-    before = len(repo.stored[ref])
     again = {**HEARING, "on": "2026-09-11", "anonymity_cipher": "PC B"}
-    with pytest.raises(RuleViolation) as err:
-        step(svc, ref, "arrange-proceedings", again)
-    assert err.value.field == "privacy_reasons" and "reg 39(3A)" in (err.value.citation or "")
-    assert len(repo.stored[ref]) == before
+    err = refused(repo, svc, ref, "arrange-proceedings", again, RuleViolation)
+    assert err.field == "privacy_reasons" and "reg 39(3A)" in (err.citation or "")
     case = step(svc, ref, "arrange-proceedings", {**again, "privacy_reasons": "A new threat."})
     assert case.proceedings is not None
     assert case.proceedings.arrangement.anonymity_cipher == "PC B"
@@ -190,12 +197,9 @@ def test_a_hearing_held_in_private_is_not_opened_by_arranging_it_again_unless_li
     svc, ref = referred(repo)
     private = {**HEARING, "in_public": False, "privacy_reasons": "A vulnerable witness."}
     step(svc, ref, "arrange-proceedings", private)
-    before = len(repo.stored[ref])
     again = {**HEARING, "on": "2026-09-11", "venue": "Room 5"}  # in public, as the default
-    with pytest.raises(InvalidInput) as err:
-        step(svc, ref, "arrange-proceedings", again)
-    assert err.value.field == "in_public" and "held in private" in err.value.expected
-    assert len(repo.stored[ref]) == before
+    err = refused(repo, svc, ref, "arrange-proceedings", again, InvalidInput)
+    assert err.field == "in_public" and "held in private" in str(err.expected)
     case = step(svc, ref, "arrange-proceedings", {**again, "lift": True})
     assert case.proceedings is not None and case.proceedings.arrangement.in_public
 

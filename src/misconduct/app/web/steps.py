@@ -233,6 +233,29 @@ def _in_force(name: str) -> Callable[[Case], str]:
     return value
 
 
+def _privacy_fields(cipher: str, cipher_help: str, restrictions_help: str) -> tuple[FieldSpec, ...]:
+    """The anonymity order's cipher (named ``cipher``) and the reporting restrictions, each starting
+    from what stands: arranging again and the chair's direction both vary them."""
+    return (
+        FieldSpec(
+            cipher,
+            "Anonymity order: cipher",
+            "text",
+            required=False,
+            help=cipher_help,
+            initial=_in_force("anonymity_cipher"),
+        ),
+        FieldSpec(
+            "reporting_restrictions",
+            "Reporting restrictions",
+            "text",
+            required=False,
+            help=restrictions_help,
+            initial=_in_force("reporting_restrictions"),
+        ),
+    )
+
+
 def _upheld(data: Mapping[str, Any]) -> bool:
     value = _text(data, "decision")
     if value not in ("upheld", "rejected"):
@@ -487,21 +510,11 @@ STEPS: tuple[Step, ...] = (
                 "bool",
                 required=False,
             ),
-            FieldSpec(
+            *_privacy_fields(
                 "anonymity_cipher",
-                "Anonymity order: cipher",
-                "text",
-                required=False,
-                help="Where the chair orders anonymity, the only name the public will see. "
-                "Arranged again, the order in force stands unless it is lifted below.",
-                initial=_in_force("anonymity_cipher"),
-            ),
-            FieldSpec(
-                "reporting_restrictions",
-                "Reporting restrictions",
-                "text",
-                required=False,
-                initial=_in_force("reporting_restrictions"),
+                "Where the chair orders anonymity, the only name the public will see. Arranged "
+                "again, the order in force stands unless it is lifted below.",
+                "",
             ),
             FieldSpec(
                 "privacy_reasons",
@@ -613,21 +626,10 @@ STEPS: tuple[Step, ...] = (
             _bool(d, "lift"),
         ),
         (
-            FieldSpec(
+            *_privacy_fields(
                 "cipher",
-                "Anonymity order: cipher",
-                "text",
-                required=False,
-                help="The only name the public will see of the officer; empty for no order.",
-                initial=_in_force("anonymity_cipher"),
-            ),
-            FieldSpec(
-                "reporting_restrictions",
-                "Reporting restrictions",
-                "text",
-                required=False,
-                help="What may not be published; empty for none.",
-                initial=_in_force("reporting_restrictions"),
+                "The only name the public will see of the officer; empty for no order.",
+                "What may not be published; empty for none.",
             ),
             FieldSpec(
                 "reasons",
