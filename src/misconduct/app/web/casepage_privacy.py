@@ -6,13 +6,10 @@ excluding, anonymity or reporting restrictions (reg 39(3A); reg 59(4)), given or
 from __future__ import annotations
 
 from misconduct.app.web.html import fill
+from misconduct.documents.text import sentence
 from misconduct.domain.case import Case
 from misconduct.domain.dates import british_numeric
 from misconduct.domain.guards import privacy_reasons_due
-
-
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def exclusions(case: Case) -> str:
@@ -27,7 +24,7 @@ def exclusions(case: Case) -> str:
             x.chair,
             x.who,
             x.extent,
-            f" Reasons: {_sentence(x.reasons)}" if x.reasons else "",
+            f" Reasons: {sentence(x.reasons)}" if x.reasons else "",
         )
         for x in p.exclusions
     )
