@@ -323,9 +323,6 @@ def _witnesses(case: Case, c: cmd.ExchangeWitnessLists, ctx: Context) -> ev.Even
     return ev.WitnessListsExchanged(c.on)
 
 
-LIFT_HINT = "to lift it, confirm the lifting (lift); a field left empty keeps what is in force"
-
-
 def _privacy_in_force(case: Case, a: ProceedingsArrangement, lift: bool) -> ProceedingsArrangement:
     """The new arrangement with the privacy in force carried into it. An anonymity order or
     reporting restrictions given by the last arrangement or the chair's direction since stand
@@ -357,8 +354,8 @@ def _privacy_in_force(case: Case, a: ProceedingsArrangement, lift: bool) -> Proc
             "in_public",
             "the hearing held in private, as the arrangement in force holds it, or the lifting "
             "of the exclusion of the public confirmed",
-            True,
-            hint=LIFT_HINT,
+            "in public",
+            hint="to hold it in public, confirm the lifting (lift)",
         )
     new = a.restricts_beyond(held)
     return replace(
