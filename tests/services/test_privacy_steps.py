@@ -63,9 +63,7 @@ def test_a_refused_or_bad_exclusion_names_the_field_and_writes_nothing(
     repo = FakeRepository()
     svc, ref = _arranged(repo)
     data = {**EXCLUSION, **change}
-    assert (
-        refused(repo, svc, ref, "exclude-from-proceedings", data, error).field == field
-    )
+    assert refused(repo, svc, ref, "exclude-from-proceedings", data, error).field == field
 
 
 def test_the_notices_say_what_was_excluded_the_public_one_without_the_part() -> None:
