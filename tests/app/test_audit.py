@@ -128,6 +128,43 @@ def test_the_chair_s_direction_replays_to_the_stored_state_and_lists(demo: None)
     assert f"case {ref}: the stored anonymity cipher differs from the events" in _problems()
 
 
+def test_an_order_carried_into_a_new_arrangement_replays_to_the_stored_state(
+    demo: None,
+) -> None:
+    """Arranged again after the chair's direction, the replay folds the new arrangement with the
+    order it carried, as the write did; a cipher blanked by hand is reported."""
+    from tests.app.api.test_hearing_api import referred
+    from tests.services.test_hearing import HEARING, step
+
+    svc = demo_service()
+    ref = referred()
+    step(svc, ref, "arrange-proceedings", HEARING)
+    step(svc, ref, "direct-anonymity", {"on": "2026-09-10", "cipher": "PC A", "reasons": "Risk."})
+    case = step(svc, ref, "arrange-proceedings", {**HEARING, "on": "2026-09-11", "venue": "Room 5"})
+    assert case.proceedings is not None and case.proceedings.arrangement.anonymity_cipher == "PC A"
+    report = verify_database()
+    assert report.ok, report.problems
+    m.Case.objects.filter(ref=ref).update(anonymity_cipher="")
+    assert f"case {ref}: the stored anonymity cipher differs from the events" in _problems()
+
+
+def test_an_exclusion_and_the_reasons_given_replay_to_the_stored_state(demo: None) -> None:
+    """The replay folds the chair's exclusion of the public (the hearing then held in private) and
+    the reasons given to the local policing body as the write did, case page included."""
+    from tests.app.api.test_hearing_api import referred
+    from tests.services.test_hearing import HEARING, step
+
+    svc = demo_service()
+    ref = referred()
+    step(svc, ref, "arrange-proceedings", HEARING)
+    exclusion = {"on": "2026-09-10", "public": True, "reasons": "A child witness."}
+    step(svc, ref, "exclude-from-proceedings", exclusion)
+    case = step(svc, ref, "reasons-to-policing-body", {"on": "2026-09-11"})
+    assert case.proceedings is not None and not case.proceedings.arrangement.in_public
+    report = verify_database()
+    assert report.ok, report.problems
+
+
 def test_a_read_model_that_differs_from_the_events_is_detected(demo: None) -> None:
     row = m.Case.objects.get(ref=CANONICAL_REF)
     m.Allegation.objects.filter(case=row).update(particulars="Something else entirely.")

@@ -83,6 +83,8 @@ DecidePanelObjection          .  .  .  .  .  .  .  x  .  .  .  .  .  .
 ReplacePanelMember            .  .  .  .  .  .  .  x  .  .  .  .  .  .
 AdjournProceedings            .  .  .  .  .  .  .  x  .  .  .  .  .  .
 DirectAnonymity               .  .  .  .  .  .  .  x  x  x  x  x  x  .
+ExcludeFromProceedings        .  .  .  .  .  .  .  x  x  x  .  .  .  .
+GivePrivacyReasons            .  .  .  .  .  .  .  x  x  x  x  x  x  .
 ExtendTimeLimit               x  x  x  x  x  x  x  x  x  x  x  x  x  .
 RecordFindings                .  .  .  .  .  .  .  x  .  .  .  .  .  .
 DecideOutcome                 .  .  .  .  .  .  .  .  x  x  .  .  .  .
@@ -198,6 +200,8 @@ def command_for(name: str, case: Case) -> c.Command:
         "ReplacePanelMember": c.ReplacePanelMember(on, "Mr Tom Ashdown", "Ms New Member"),
         "AdjournProceedings": c.AdjournProceedings(on, on + timedelta(days=60), "Chair unwell."),
         "DirectAnonymity": c.DirectAnonymity(on, "Officer Z", "", "Welfare grounds."),
+        "ExcludeFromProceedings": c.ExcludeFromProceedings(on, True, "", "", "Welfare grounds."),
+        "GivePrivacyReasons": c.GivePrivacyReasons(on),
         "ExtendTimeLimit": c.ExtendTimeLimit(on, "reg31_response", on + timedelta(90), "Illness."),
         "RecordFindings": c.RecordFindings(on, findings),
         "DecideOutcome": c.DecideOutcome(

@@ -69,6 +69,9 @@ FIELD_LABELS: dict[str, str] = {
     "anonymity_cipher": "Anonymity order: cipher",
     "reporting_restrictions": "Reporting restrictions",
     "lift": "Lifting the order or restrictions",
+    "public": "The public is excluded",
+    "person": "Person or persons excluded",
+    "part": "From which part",
 }
 """Field ids as people read them; any other id is read with its underscores as spaces."""
 
@@ -110,6 +113,8 @@ COMMAND_WORDS: dict[str, str] = {
     "ReplacePanelMember": "Replacing a panel member",
     "AdjournProceedings": "Adjourning the proceedings",
     "DirectAnonymity": "The chair's direction on anonymity and reporting",
+    "ExcludeFromProceedings": "The chair's exclusion of the public or a person",
+    "GivePrivacyReasons": "The chair's written reasons to the local policing body",
     "ExtendTimeLimit": "Extending a time limit",
     "AmendAllegation": "Amending an allegation",
     "WithdrawAllegation": "Withdrawing an allegation",

@@ -260,6 +260,10 @@ def context_from_case(
             public_notice=time_limit("reg36_public_notice", arrangement.starts_on)
             if public
             else None,
+            exclusions=tuple(
+                f"{x.who} excluded from {x.extent}" for x in case.proceedings.exclusions
+            ),
+            public_excluded_from_part=any(x.public and x.part for x in case.proceedings.exclusions),
             **_administration(case, issued),
         )
     outcome = assessment = appeal = publication = barred = None

@@ -187,6 +187,12 @@ class ProceedingsInfo:
     replaced: tuple[tuple[str, str], ...] = ()
     """(member, replacement) for each member replaced after an upheld objection since the latest
     notice, when this document is the notice of the new members' names (reg 35(7))."""
+    exclusions: tuple[str, ...] = ()
+    """Each exclusion the chair directed, in words ("the public excluded from part of the
+    proceedings (…)"), for the notice to the officer (reg 39(3)(a); reg 59(2)(a))."""
+    public_excluded_from_part: bool = False
+    """Whether the chair excluded the public from a part of the hearing: the public notice says so,
+    without the part (which may name a witness)."""
 
 
 @dataclass(frozen=True)

@@ -327,6 +327,8 @@ def public_hearing_notice(ctx: DocumentContext) -> Document:
         )
     if p.reporting_restrictions:
         blocks.append(Para(f"Reporting restrictions: {sentence(p.reporting_restrictions)}"))
+    if p.public_excluded_from_part:
+        blocks.append(Para("The chair has directed that the public be excluded from part of it."))
     cited = [
         Cited(
             "Notice of an accelerated hearing, where the chair requires one"
@@ -428,6 +430,11 @@ def proceedings_notice(ctx: DocumentContext) -> Document:
                 ("Place", p.venue),
                 ("Held", "In public" if p.in_public else "In private"),
             )
+        ),
+        *(
+            [Para("The chair has directed: " + "; ".join(p.exclusions) + ".")]
+            if p.exclusions
+            else []
         ),
         Para(
             f"You must attend the {name}. If you cannot attend, tell the "

@@ -18,10 +18,12 @@ from misconduct.domain.records import (
     Determination,
     DueItem,
     Evidence,
+    Exclusion,
     Origin,
     OutcomeDecision,
     PanelObjection,
     PartyRecord,
+    PrivacyAction,
     ProceedingsArrangement,
     SeverityAssessment,
     SubjectOfficer,
@@ -118,6 +120,12 @@ class Proceedings:
     directions: list[AnonymityDirection] = field(default_factory=list)
     """The chair's directions on anonymity and reporting after the arrangement (reg 39(3); reg
     59(2)), in order; the arrangement holds what the latest gave."""
+    exclusions: list[Exclusion] = field(default_factory=list)
+    """The chair's exclusions of the public or a person from all or part of the proceedings
+    (reg 39(3)(a); reg 59(2)(a)), in order."""
+    privacy_actions: list[PrivacyAction] = field(default_factory=list)
+    """Each exclusion, anonymity order or reporting restriction of a hearing, in order, and when
+    its written reasons went to the local policing body (reg 39(3A); reg 59(4))."""
 
     def objection(self, member: str, awaiting: str | None = None) -> PanelObjection | None:
         """The latest objection to ``member`` (by name, ignoring case and spacing), if any; with
@@ -409,6 +417,12 @@ class Case:
                 self.proceedings.adjournments = before.adjournments
                 self.proceedings.objections = before.objections
                 self.proceedings.directions = before.directions
+                self.proceedings.exclusions = before.exclusions
+                self.proceedings.privacy_actions = before.privacy_actions
+            if e.arrangement.restricts_beyond(before.arrangement if before else None):
+                self.proceedings.privacy_actions.append(
+                    PrivacyAction(e.on, "Arranged: " + e.arrangement.privacy_words())
+                )
         elif isinstance(e, ev.PublicNoticeGiven) and self.proceedings:
             self.proceedings.public_notice_on = e.on
         elif isinstance(e, ev.FindingsRecorded):
@@ -453,7 +467,9 @@ class Case:
             | ev.PanelObjectionMade
             | ev.PanelObjectionDecided
             | ev.PanelMemberReplaced
-            | ev.AnonymityDirected,
+            | ev.AnonymityDirected
+            | ev.ExcludedFromProceedings
+            | ev.PrivacyReasonsGiven,
         ):
             self._administer(e)
         elif isinstance(e, ev.ProceedingsAdjourned) and self.proceedings:
@@ -541,6 +557,26 @@ class Case:
                 reporting_restrictions=e.reporting_restrictions,
                 privacy_reasons=e.reasons or a.privacy_reasons,
             )
+            if a.forum is not Forum.MISCONDUCT_MEETING and (e.cipher or e.reporting_restrictions):
+                p.privacy_actions.append(
+                    PrivacyAction(e.on, "Direction: " + p.arrangement.privacy_words())
+                )
+        elif isinstance(e, ev.ExcludedFromProceedings):
+            x = Exclusion(e.on, e.chair, e.public, e.person, e.part, e.reasons)
+            p.exclusions.append(x)
+            if e.public and not e.part:  # held in private from now: the public pages follow it
+                p.arrangement = replace(
+                    p.arrangement,
+                    in_public=False,
+                    privacy_reasons=e.reasons or p.arrangement.privacy_reasons,
+                )
+            if p.arrangement.forum is not Forum.MISCONDUCT_MEETING:
+                p.privacy_actions.append(PrivacyAction(e.on, f"Excluded {x.who} from {x.extent}"))
+        elif isinstance(e, ev.PrivacyReasonsGiven):
+            p.privacy_actions = [
+                replace(x, given_on=e.on) if x.given_on is None and x.on <= e.on else x
+                for x in p.privacy_actions
+            ]
 
     def _move(self, items: tuple[DueItem, ...]) -> None:
         """Each item replaces the open time limit of the same step (and officer): an adjournment or

@@ -100,7 +100,12 @@ class ExchangeWitnessLists(Command):
 
 @dataclass(frozen=True)
 class ArrangeProceedings(Command):
+    """Arranged again before the findings, the anonymity order, reporting restrictions and the
+    exclusion of the public in force carry into the new arrangement where it leaves them empty (or
+    in public): removing them must be confirmed with ``lift``, as in :class:`DirectAnonymity`."""
+
     arrangement: ProceedingsArrangement
+    lift: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,25 @@ class DirectAnonymity(Command):
     reporting_restrictions: str = ""
     reasons: str = ""
     lift: bool = False
+
+
+@dataclass(frozen=True)
+class ExcludeFromProceedings(Command):
+    """The chair excludes the public (``public``) or a person (``person``, described) from the
+    whole of the meeting or hearing or from ``part`` of it (SI 2020/4 reg 39(3)(a); reg
+    59(2)(a))."""
+
+    public: bool = False
+    person: str = ""
+    part: str = ""
+    reasons: str = ""
+
+
+@dataclass(frozen=True)
+class GivePrivacyReasons(Command):
+    """The chair's written reasons for excluding, anonymity or reporting restrictions given to the
+    local policing body on ``on`` (SI 2020/4 reg 39(3A); reg 59(4)): they cover every such step
+    dated on or before it that awaited them."""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from misconduct.domain.records import (
     Determination,
     DueItem,
     Evidence,
+    Exclusion,
     OutcomeDecision,
     PartyRecord,
     ProceedingsArrangement,
@@ -212,6 +213,28 @@ class AnonymityDirected(Event):
 
 
 @dataclass(frozen=True)
+class ExcludedFromProceedings(Event):
+    """The chair (``chair``, as the arrangement names them) excluded the public and/or ``person``
+    from the whole of the proceedings or from ``part`` of them (SI 2020/4 reg 39(3)(a); reg
+    59(2)(a))."""
+
+    chair: str = field(metadata=PERSONAL_DATA)
+    public: bool = False
+    person: str = field(default="", metadata=PERSONAL_DATA)
+    part: str = field(default="", metadata=PERSONAL_DATA)
+    reasons: str = field(default="", metadata=PERSONAL_DATA)
+
+
+@dataclass(frozen=True)
+class PrivacyReasonsGiven(Event):
+    """The chair's written reasons were given to the local policing body for every exclusion,
+    anonymity order or reporting restriction dated on or before ``on`` that awaited them (SI 2020/4
+    reg 39(3A); reg 59(4))."""
+
+    chair: str = field(metadata=PERSONAL_DATA)
+
+
+@dataclass(frozen=True)
 class FindingsRecorded(Timed):
     findings: tuple[AllegationFinding, ...]
 
@@ -383,6 +406,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ProceedingsAdjourned,
         TimeLimitExtended,
         AnonymityDirected,
+        ExcludedFromProceedings,
+        PrivacyReasonsGiven,
         FindingsRecorded,
         OutcomeDecided,
         OutcomeReportSubmitted,
@@ -480,6 +505,14 @@ def _directed(e: AnonymityDirected) -> str:
     return text + ("" if text.endswith((".", "!", "?")) else ".") + f" Reasons: {e.reasons}"
 
 
+def _excluded(e: ExcludedFromProceedings) -> str:
+    x = Exclusion(e.on, e.chair, e.public, e.person, e.part)
+    text = f"The chair, {e.chair}, excluded {x.who} from {x.extent}"
+    if not e.reasons:
+        return text
+    return text + ("" if text.endswith((".", "!", "?")) else ".") + f" Reasons: {e.reasons}"
+
+
 _SAYS_WHAT = frozenset(
     {
         "ProceedingsArranged",
@@ -487,6 +520,7 @@ _SAYS_WHAT = frozenset(
         "TimeLimitExtended",
         "PreHearingHeld",
         "AnonymityDirected",
+        "ExcludedFromProceedings",
     }
 )
 """Steps whose label says what was decided: a correction of one says what it now reads."""
@@ -494,6 +528,8 @@ _SAYS_WHAT = frozenset(
 
 _DESCRIBED: tuple[type[Event], ...] = (
     AnonymityDirected,
+    ExcludedFromProceedings,
+    PrivacyReasonsGiven,
     HearingNoticeGiven,
     PanelMemberReplaced,
     PanelObjectionDecided,
@@ -556,6 +592,13 @@ def describe(event: Event) -> str:
         return f"The chair {verdict} the objection to {event.member}{reasons}"
     if isinstance(event, AnonymityDirected):
         return _directed(event)
+    if isinstance(event, ExcludedFromProceedings):
+        return _excluded(event)
+    if isinstance(event, PrivacyReasonsGiven):
+        return (
+            f"The chair, {event.chair}, gave the local policing body written reasons for excluding, "
+            "anonymity or reporting restrictions"
+        )
     if isinstance(event, PanelMemberReplaced):
         return f"{event.member} replaced on the panel by {event.replacement}; the officer was told"
     return _type_label(event.type)

@@ -9,7 +9,15 @@ their windows unless an extension is recorded.
 
 from __future__ import annotations
 
-from misconduct.domain import aftermath, anonymity, casefile, intake, outcome, proceedings
+from misconduct.domain import (
+    aftermath,
+    anonymity,
+    casefile,
+    intake,
+    outcome,
+    privacy,
+    proceedings,
+)
 from misconduct.domain import commands as cmd
 from misconduct.domain import events as ev
 from misconduct.domain.case import Case
@@ -29,7 +37,7 @@ from misconduct.rules.warning import WarningRecord
 
 __all__ = ["Context", "decide", "open_case", "outstanding"]
 # Importing the step modules registers their handlers.
-_STEPS = (intake, proceedings, anonymity, outcome, aftermath, casefile)
+_STEPS = (intake, proceedings, anonymity, privacy, outcome, aftermath, casefile)
 # A published outcome is still taken down after the case has closed (its publication period may
 # outlast the case), and a closed case's personal data are erased when its retention period ends;
 # nothing else happens after closure.

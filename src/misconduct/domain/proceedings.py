@@ -323,6 +323,49 @@ def _witnesses(case: Case, c: cmd.ExchangeWitnessLists, ctx: Context) -> ev.Even
     return ev.WitnessListsExchanged(c.on)
 
 
+def _privacy_in_force(case: Case, a: ProceedingsArrangement, lift: bool) -> ProceedingsArrangement:
+    """The new arrangement with the privacy in force carried into it. An anonymity order or
+    reporting restrictions given by the last arrangement or the chair's direction since stand
+    where the new arrangement leaves them empty, and a hearing held in private stays so, unless
+    ``lift`` confirms their removal: re-arranging (a new venue or date) must never name an officer
+    the chair ordered withheld. The reasons in force carry with them where the new arrangement
+    restricts nothing new and gives none."""
+    held = case.proceedings.arrangement if case.proceedings else None
+    cipher, restrictions = a.anonymity_cipher.strip(), a.reporting_restrictions.strip()
+    held_cipher = held.anonymity_cipher.strip() if held else ""
+    held_restrictions = held.reporting_restrictions.strip() if held else ""
+    opened = bool(held and held.forum in HEARINGS and not held.in_public and a.in_public)
+    removed = bool(
+        (held_cipher and not cipher) or (held_restrictions and not restrictions) or opened
+    )
+    if lift and not removed:
+        raise InvalidInput(
+            "lift",
+            "true only where the new arrangement removes an anonymity order, reporting "
+            "restrictions or the exclusion of the public in force",
+            True,
+            hint="to lift them, leave the cipher or the reporting restrictions empty, or hold the "
+            "hearing in public",
+        )
+    if held is None or lift:
+        return a
+    if opened:
+        raise InvalidInput(
+            "in_public",
+            "the hearing held in private, as the arrangement in force holds it, or the lifting "
+            "of the exclusion of the public confirmed",
+            "in public",
+            hint="to hold it in public, confirm the lifting (lift)",
+        )
+    new = a.restricts_beyond(held)
+    return replace(
+        a,
+        anonymity_cipher=cipher or held_cipher,
+        reporting_restrictions=restrictions or held_restrictions,
+        privacy_reasons=a.privacy_reasons.strip() or ("" if new else held.privacy_reasons),
+    )
+
+
 @handles(cmd.ArrangeProceedings)
 def _arrange(case: Case, c: cmd.ArrangeProceedings, ctx: Context) -> ev.Event:
     a = c.arrangement
@@ -341,6 +384,7 @@ def _arrange(case: Case, c: cmd.ArrangeProceedings, ctx: Context) -> ev.Event:
     if not a.chair.strip():
         raise InvalidInput("chair", "the name of the chair or person conducting", a.chair)
     check_cipher(case, a.anonymity_cipher, "anonymity_cipher")
+    a = _privacy_in_force(case, a, c.lift)
     not_before(c.on, case.referral.notice_on, "the notice of referral")
     not_before(a.starts_on, case.referral.notice_on, "the notice of referral")
     if a.forum is Forum.ACCELERATED_MISCONDUCT_HEARING:

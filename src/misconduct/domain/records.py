@@ -265,6 +265,33 @@ class ProceedingsArrangement:
         hearing = self.forum is not Forum.MISCONDUCT_MEETING
         return hearing and self.public_notice_required is not False
 
+    def restricts_beyond(self, held: ProceedingsArrangement | None) -> bool:
+        """Whether this arrangement of a hearing excludes the public, orders anonymity or restricts
+        reporting beyond ``held`` (the arrangement in force; None: none): what needs written
+        reasons to the local policing body afresh (SI 2020/4 reg 39(3A); reg 59(4)). A meeting is
+        held in private by law (reg 39(2)), so arranging it restricts nothing."""
+        if self.forum is Forum.MISCONDUCT_MEETING:
+            return False
+        cipher, restrictions = self.anonymity_cipher.strip(), self.reporting_restrictions.strip()
+        if held is None:
+            return bool(not self.in_public or cipher or restrictions)
+        return bool(
+            (cipher and cipher != held.anonymity_cipher.strip())
+            or (restrictions and restrictions != held.reporting_restrictions.strip())
+            or (held.in_public and not self.in_public)
+        )
+
+    def privacy_words(self) -> str:
+        """What the arrangement restricts, in words ("" for nothing)."""
+        said = []
+        if self.forum is not Forum.MISCONDUCT_MEETING and not self.in_public:
+            said.append("the public excluded from the whole of the hearing")
+        if self.anonymity_cipher.strip():
+            said.append(f"anonymity order (“{self.anonymity_cipher.strip()}”)")
+        if self.reporting_restrictions.strip():
+            said.append("reporting restrictions")
+        return "; ".join(said)
+
 
 @dataclass(frozen=True)
 class PanelObjection:
@@ -322,6 +349,45 @@ class AnonymityDirection:
     def lifts(self) -> bool:
         """Whether it lifted an anonymity order."""
         return bool(self.was) and not self.cipher
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """The chair's exclusion of the public or of a person from the whole or a part of the meeting
+    or hearing (SI 2020/4 reg 39(3)(a); reg 59(2)(a)): ``part`` says which part ("": the whole)."""
+
+    on: date
+    chair: str
+    public: bool
+    person: str = ""
+    part: str = ""
+    reasons: str = ""
+
+    @property
+    def who(self) -> str:
+        if self.public and self.person:
+            return f"the public and {self.person}"
+        return "the public" if self.public else self.person
+
+    @property
+    def extent(self) -> str:
+        return (
+            f"part of the proceedings ({self.part})"
+            if self.part
+            else "the whole of the proceedings"
+        )
+
+
+@dataclass(frozen=True)
+class PrivacyAction:
+    """An exercise of the chair's power to exclude or to prohibit publication (an arrangement in
+    private or with an anonymity order or reporting restrictions, a direction, an exclusion) for
+    which SI 2020/4 reg 39(3A) / reg 59(4) asks written reasons to the local policing body where
+    it applies (``domain.privacy.reasons_awaited``): ``given_on`` the day the reasons were given."""
+
+    on: date
+    what: str
+    given_on: date | None = None
 
 
 @dataclass(frozen=True)

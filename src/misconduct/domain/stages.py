@@ -167,6 +167,19 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "before or after the findings and the outcome",
         "SI 2020/4 reg 39(3); reg 59(2)",
     ),
+    cmd.ExcludeFromProceedings: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED, Stage.FINDINGS_RECORDED, Stage.OUTCOME_DECIDED}),
+        "the chair excludes the public or a person from the meeting or hearing that is arranged, "
+        "until the outcome is decided",
+        "SI 2020/4 reg 39(3)(a); reg 59(2)(a)",
+    ),
+    cmd.GivePrivacyReasons: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED, Stage.FINDINGS_RECORDED, Stage.OUTCOME_DECIDED})
+        | AFTER_REPORT,
+        "the chair's written reasons go to the local policing body once the hearing is arranged, "
+        "before or after the findings and the outcome",
+        "SI 2020/4 reg 39(3A); reg 59(4)",
+    ),
     cmd.ExtendTimeLimit: Window(OPEN, "a time limit of an open case is extended"),
     cmd.RecordFindings: Window(
         frozenset({Stage.PROCEEDINGS_ARRANGED}),

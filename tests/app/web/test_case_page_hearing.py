@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time
 
 from django.template import engines
 
-from misconduct.app.web import casepage
+from misconduct.app.web import casepage, casepage_privacy
 from misconduct.domain.case import Case
 from misconduct.domain.records import Adjournment, PanelObjection
 from misconduct.rules.vocabulary import Forum
@@ -151,10 +151,22 @@ def _varied(case: Case) -> list[Case]:
     return out
 
 
+def _added_since(case: Case) -> str:
+    """The parts the section gained after the template was replaced, each tested on its own: the
+    chair's directions (tests/app/web/test_anonymity_step.py), exclusions and the written reasons
+    to the local policing body (tests/app/web/test_privacy_steps_web.py)."""
+    return (
+        casepage._directions(case)
+        + casepage_privacy.exclusions(case)
+        + casepage_privacy.reasons_to_policing_body(case)
+    )
+
+
 def test_the_hearing_section_is_what_the_template_gave() -> None:
     cases = _seeded(120)
     with_proceedings = [c for c in cases if c.proceedings is not None]
     assert len(with_proceedings) >= 20 and len(with_proceedings) < len(cases)
     varied = [v for c in with_proceedings[:3] for v in _varied(c)]
     for case in cases + varied:
-        assert casepage._hearing(case) == _template(case), case.ref
+        expected = _template(case).replace("\n</section>", _added_since(case) + "\n</section>", 1)
+        assert casepage._hearing(case) == expected, case.ref

@@ -31,6 +31,7 @@ from django.utils.safestring import SafeString
 from misconduct.app.pgbackend import prepared_cursor
 from misconduct.app.roles import CaseScope
 from misconduct.app.rows import compact_dumps, dumps
+from misconduct.app.web import casepage_privacy
 from misconduct.app.web.html import esc, fill, safe
 from misconduct.domain.case import Case
 from misconduct.domain.forces import force
@@ -264,6 +265,8 @@ def _hearing(case: Case) -> str:
         + f"\n  </dl>\n  {_objections(case)}\n  "
         + (f"<h3>Adjournments</h3>\n  <ul>{adjournments}</ul>" if p.adjournments else "")
         + _directions(case)
+        + casepage_privacy.exclusions(case)
+        + casepage_privacy.reasons_to_policing_body(case)
         + "\n</section>\n\n"
     )
 

@@ -85,6 +85,8 @@ class StepForm(forms.Form):
             self.fields["in_public"].initial = (
                 forum is not None and forum is not Forum.MISCONDUCT_MEETING
             )
+            if case.proceedings is not None:  # arranging again starts from the privacy in force
+                self.fields["in_public"].initial = case.proceedings.arrangement.in_public
         if "public_notice_required" in self.fields:
             forum = case.referral.forum if case.referral else None
             self.fields["public_notice_required"].initial = forum is Forum.MISCONDUCT_HEARING

@@ -191,6 +191,7 @@ def _arrangement(case: Case, d: Mapping[str, Any]) -> cmd.Command:
             members=members,
             public_notice_required=None if notice is None else bool(notice),
         ),
+        _bool(d, "lift"),
     )
 
 
@@ -230,6 +231,29 @@ def _in_force(name: str) -> Callable[[Case], str]:
         return str(getattr(a, name)) if a else ""
 
     return value
+
+
+def _privacy_fields(cipher: str, cipher_help: str, restrictions_help: str) -> tuple[FieldSpec, ...]:
+    """The anonymity order's cipher (named ``cipher``) and the reporting restrictions, each starting
+    from what stands: arranging again and the chair's direction both vary them."""
+    return (
+        FieldSpec(
+            cipher,
+            "Anonymity order: cipher",
+            "text",
+            required=False,
+            help=cipher_help,
+            initial=_in_force("anonymity_cipher"),
+        ),
+        FieldSpec(
+            "reporting_restrictions",
+            "Reporting restrictions",
+            "text",
+            required=False,
+            help=restrictions_help,
+            initial=_in_force("reporting_restrictions"),
+        ),
+    )
 
 
 def _upheld(data: Mapping[str, Any]) -> bool:
@@ -486,23 +510,32 @@ STEPS: tuple[Step, ...] = (
                 "bool",
                 required=False,
             ),
-            FieldSpec(
+            *_privacy_fields(
                 "anonymity_cipher",
-                "Anonymity order: cipher",
-                "text",
-                required=False,
-                help="Where the chair orders anonymity, the only name the public will see.",
+                "Where the chair orders anonymity, the only name the public will see. Arranged "
+                "again, the order in force stands unless it is lifted below.",
+                "",
             ),
-            FieldSpec("reporting_restrictions", "Reporting restrictions", "text", required=False),
             FieldSpec(
                 "privacy_reasons",
                 "Reasons for privacy, anonymity or restrictions",
                 "longtext",
                 required=False,
+                help="Arranged again with nothing new restricted, the reasons in force stand.",
+            ),
+            FieldSpec(
+                "lift",
+                "This arrangement lifts the anonymity order, reporting restrictions or exclusion "
+                "of the public in force",
+                "bool",
+                required=False,
+                help="Only when arranging again: fields left empty otherwise keep what is in "
+                "force, so an officer is never named by mistake.",
             ),
         ),
         help="Panel members are named in the roles the rules give for the date of the notice of "
-        "referral.",
+        "referral. Arranging again keeps the chair's anonymity order, reporting restrictions "
+        "and any exclusion of the public unless the lifting is confirmed.",
     ),
     Step(
         "papers-to-chair",
@@ -593,21 +626,10 @@ STEPS: tuple[Step, ...] = (
             _bool(d, "lift"),
         ),
         (
-            FieldSpec(
+            *_privacy_fields(
                 "cipher",
-                "Anonymity order: cipher",
-                "text",
-                required=False,
-                help="The only name the public will see of the officer; empty for no order.",
-                initial=_in_force("anonymity_cipher"),
-            ),
-            FieldSpec(
-                "reporting_restrictions",
-                "Reporting restrictions",
-                "text",
-                required=False,
-                help="What may not be published; empty for none.",
-                initial=_in_force("reporting_restrictions"),
+                "The only name the public will see of the officer; empty for no order.",
+                "What may not be published; empty for none.",
             ),
             FieldSpec(
                 "reasons",
@@ -627,6 +649,61 @@ STEPS: tuple[Step, ...] = (
         "and the outcome; it replaces the order and restrictions in force, and the public pages, "
         "notices and decisions follow it. A name it hides after publication is hidden in the "
         "national register at once.",
+    ),
+    Step(
+        "exclude-from-proceedings",
+        "Record the chair's exclusion of the public or a person (reg 39(3)(a) / 59(2)(a))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ExcludeFromProceedings(
+            d["on"],
+            _bool(d, "public"),
+            _text(d, "person"),
+            _text(d, "part"),
+            _text(d, "reasons"),
+        ),
+        (
+            FieldSpec(
+                "public",
+                "The public is excluded",
+                "bool",
+                required=False,
+                help="Not for a misconduct meeting, which is held in private (reg 39(2)).",
+            ),
+            FieldSpec(
+                "person",
+                "Person or persons excluded",
+                "text",
+                required=False,
+                help="Who, in words (for example, the complainant's companion); empty where only "
+                "the public is excluded.",
+            ),
+            FieldSpec(
+                "part",
+                "From which part",
+                "text",
+                required=False,
+                help="For example, while a witness gives evidence; empty for the whole.",
+            ),
+            FieldSpec(
+                "reasons",
+                "Reasons (written reasons to the local policing body)",
+                "longtext",
+                required=False,
+            ),
+        ),
+        help="The person conducting or chairing excludes the public or a person from the whole or "
+        "a part of the proceedings. The public excluded from the whole holds the hearing in "
+        "private from that day, and the public pages stop naming the officer.",
+    ),
+    Step(
+        "reasons-to-policing-body",
+        "Record the chair's written reasons given to the local policing body (reg 39(3A) / 59(4))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.GivePrivacyReasons(d["on"]),
+        (),
+        help="The date the chair gave the local policing body written reasons for excluding, "
+        "anonymity or reporting restrictions: it covers each one dated on or before it. The "
+        "regulations set no time for the reasons, so the case page shows them as awaited.",
     ),
     Step(
         "public-notice",

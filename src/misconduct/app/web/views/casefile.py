@@ -297,6 +297,8 @@ EVENT_STEP = {
     "PanelMemberReplaced": "replace-panel-member",
     "ProceedingsAdjourned": "adjourn",
     "AnonymityDirected": "direct-anonymity",
+    "ExcludedFromProceedings": "exclude-from-proceedings",
+    "PrivacyReasonsGiven": "reasons-to-policing-body",
     "TimeLimitExtended": "extend-time-limit",
     "FindingsRecorded": "findings",
     "OutcomeDecided": "decide-outcome",
