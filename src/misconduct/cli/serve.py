@@ -34,19 +34,24 @@ def _demo_notices(folder: Path) -> str:
     from misconduct.ingest import extract
     from misconduct.ingest.sources import files_in, read_text
 
-    new = waiting = refused = 0
+    new = waiting = kept = refused = 0
     for f in files_in(folder):
-        stored = store_text(
-            extract(read_text(f), source=f.name), source_url=f.name, licence=DEMO_LICENCE
-        )
+        ex = extract(read_text(f), source=f.name)
+        stored = store_text(ex, source_url=f.name, licence=DEMO_LICENCE)
         if stored is None:
             refused += 1
         elif stored.new:
             new += 1
             waiting += stored.source.records.filter(published=False).count()
+        else:
+            kept += 1
+    said = [f"{new} newly ingested ({waiting} officer record(s) waiting for review)"] if new else []
+    said += [f"{kept} already stored before"] if kept else []
+    said += [f"{refused} refused as not a misconduct outcome"] if refused else []
     return (
-        f"Demo notices of other forces: {new} newly ingested ({waiting} officer record(s) waiting "
-        f"for review at /staff/register/review/), {refused} refused as not a misconduct outcome."
+        "Demo notices of other forces: "
+        + ", ".join(said or ["none"])
+        + ". Review them at /staff/register/review/."
     )
 
 
