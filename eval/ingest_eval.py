@@ -145,6 +145,12 @@ Per-field precision, recall and F1 of the extraction on
    written and committed before ingest was run on them), its texts read from
    ``MISCONDUCT_INGEST_HELDOUT27_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit
    ``ef1aa3a``); development since.
+30. with ``--heldout28``: HELD-OUT 28, the pages of ``eval/heldout28/<id>.toml``, built exactly as
+   held-out 27 with wordings not queried before (outcome kinds: reductions in rank, warnings, kept
+   jobs, several officers; then news headlines "sacked over", "dismissed over", "barred over",
+   "given final warning over" concrete settings and incidents; fetched after held-out 27 was
+   measured; truth written and committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT28_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1170,6 +1176,7 @@ HELD_OUT = (
         "measured once at commit ef1aa3a: development since",
         own_folder=True,
     ),
+    HeldOut(28, "not yet measured", own_folder=True),
 )
 
 
