@@ -163,6 +163,9 @@ _ASKED_BEFORE = re.compile(
     # receive a written warning" (thirteenth round); "requested the panel for a final written
     # warning" is asked for, not given (thirteenth round)
     r"(?:(?<!successfully\s)\bargu\w*\s+(?:for|that)|\basked\s+(?:for|that)|\bcalled\s+for|"
+    # "asked Mr Bloggs to take the exceptional course and issue a final written warning": one
+    # asked of the decision maker, named or not (thirtieth round); not "was asked to"
+    r"(?<!was\s)(?<!were\s)\basked\s+(?:(?:the|Mr|Mrs|Ms|Miss|Dr|him|her|them|(?-i:[A-Z][\w'’-]*))\s+){1,3}to\b|"
     r"\brequest(?:ed|ing|s)?\b|\bsought|\bseeking|"
     r"\bpress(?:ed|ing)\s+for|\burg(?:ed|ing)|\bsubmi(?:tted|ssions?)\s+(?:that|for)|"
     r"\binvit(?:ed|ing)\s+the\s+(?:panel|chair)|"
@@ -762,8 +765,11 @@ _FORUM_RES = [
     ),
     (
         "special_case_hearing",
-        # "Special Case Hearing", "Special Case Police Misconduct Hearing"
-        re.compile(r"\bspecial\s+case\s+(?:police\s+)?(?:misconduct\s+)?hearing", re.I),
+        # "Special Case Hearing", "Special Case Police Misconduct Hearing"; "a Special Case Gross
+        # Misconduct Hearing" (thirtieth round)
+        re.compile(
+            r"\bspecial\s+case\s+(?:police\s+)?(?:gross\s+)?(?:misconduct\s+)?hearing", re.I
+        ),
         0.95,
     ),
     (
