@@ -2490,6 +2490,21 @@ def _record(
     ):
         code, piece, conf, note = inferred
         fields["rank"] = Field(code, Span(piece.start, piece.end, piece.text), conf, note)
+    elif (
+        single
+        and officer.label == "Unnamed officer"
+        and not officer.mentions
+        and (the_pc := _THE_PC.search(text)) is not None
+    ):
+        # "The PC was found guilty of gross misconduct": the one officer, unnamed, a text calls
+        # "the PC" in its own words (not only in a headline, held-out 25's convention) is a
+        # constable (thirtieth round)
+        fields["rank"] = Field(
+            "constable",
+            _span(the_pc.start("pc"), the_pc.end("pc"), text),
+            0.7,
+            "the text calls the officer it describes without a name the PC",
+        )
     else:
         fields["rank"] = absent()
     # Anonymised
@@ -2576,8 +2591,9 @@ _FORMER_OFFICER = re.compile(
     # describe someone else just named ("Jo Bloggs, a former Kent Police officer"; twelfth round)
     r"(?<!,\sa\s)(?<!,\san\s)\b(?:former|ex-)\s*(?:(?-i:(?!Chief|Deputy|Assistant)[A-Z][\w&'’-]*)\s+"
     r"(?:and\s+)?){1,3}?(?:police\s+)?(?:officer|constable|sergeant|inspector)\b|"
-    r"\b(?:former|ex-)\s*(?:police\s+|special\s+)?(?:officer|constable|pc|sergeant|inspector|"
-    r"detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
+    # "a former temporary police sergeant" (thirtieth round)
+    r"\b(?:former|ex-)\s*(?:temporary\s+|acting\s+)?(?:police\s+|special\s+)?(?:officer|constable|"
+    r"pc|sergeant|inspector|detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
     r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)|" + _DATED_RESIGNATION,
     re.I,
 )
@@ -3314,6 +3330,10 @@ def _the_same_standards(text: str, scope: list[Piece], table: dict[str, Piece]) 
         if named.value:
             return list(named.value)
     return []
+
+
+# "The PC was found guilty", "the PC accused him of theft": a bare "PC", no name after it
+_THE_PC = re.compile(r"\b(?:The|the)[ \t]+(?P<pc>PC)\b(?![ \t]+(?:\d+[ \t]+)?[A-Z])")
 
 
 def _rank_described(text: str) -> tuple[str, Piece, float, str] | None:

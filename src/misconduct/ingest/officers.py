@@ -287,7 +287,10 @@ _NAME_SUBJECT_OF_HEARING = re.compile(
 # "He was granted anonymity ... and referred to as 'Officer X'": the cipher another name of the
 # officer the text names (twentieth round)
 _ALIAS_BEFORE = re.compile(
-    r"\b(?:referred\s+to|known)\s+as\s+[“\"'‘]?(?:(?:former\s+)?officer\s+)?[“\"'‘]?$", re.I
+    # ... "the colleague, referred to as PC A" (thirtieth round)
+    r"\b(?:referred\s+to|known)\s+as\s+[“\"'‘]?(?:(?:former\s+)?(?:officer|PC|police\s+constable|"
+    r"constable|sergeant|DC|PS|Sgt)\s+)?[“\"'‘]?$",
+    re.I,
 )
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
@@ -444,6 +447,31 @@ _SUBJECT = re.compile(
 )
 
 
+# "gross misconduct was found against Bloggs, a former Inspector": a rank in apposition after the
+# surname alone of an officer named without one (thirtieth round)
+_SURNAME_RANK_AFTER = rf",[ \t]+an?[ \t]+(?:(?:former|serving)[ \t]+)?(?:police[ \t]+)?(?P<rank>(?i:{RANK_PATTERN}))\b"
+
+
+def _surname_rank_apposition(text: str, officers: list[Officer]) -> None:
+    """Give an officer named without a rank the one rank printed in apposition after the surname
+    ("..., Bloggs, a former Inspector."), where that is the only rank so printed."""
+    for o in officers:
+        if not o.name or o.rank is not None:
+            continue
+        surname = o.name.split()[-1]
+        found = [
+            m
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}{_SURNAME_RANK_AFTER}", text)
+            if rank_code(m.group("rank"))
+            not in (None, "chief_constable", "deputy_chief_constable", "assistant_chief_constable")
+        ]
+        codes = {rank_code(m.group("rank")) for m in found}
+        if len(codes) == 1:
+            m = found[0]
+            o.rank = rank_code(m.group("rank"))
+            o.rank_span = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
+
+
 @dataclass
 class Officer:
     key: str
@@ -529,6 +557,13 @@ def _surname_after_rank(name: str) -> bool:
 
 def find_officers(text: str) -> list[Officer]:
     """The officers a text is about, in order of first mention, merged by surname or letter."""
+    officers = _find_officers_any(text)
+    _surname_rank_apposition(text, officers)
+    return officers
+
+
+def _find_officers_any(text: str) -> list[Officer]:
+    """The officers, before a rank printed after a surname alone is given them."""
     strict = _find_officers(text, lenient=False)
     if len(strict) == 1 and strict[0].name is None and not strict[0].key:
         # One officer the text describes only by rank ("A Northumbria Police constable ... has

@@ -1,0 +1,110 @@
+"""Rules of the thirtieth round (2/12/2026, issue 15), written against misses of held-out 15 to
+27 (development since their one measurement each) and the shared cases. Every text is invented for
+the test; none is a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+
+# --- Forum and outcome ----------------------------------------------------------------------------
+
+
+def test_a_special_case_gross_misconduct_hearing_is_a_special_case_hearing() -> None:
+    text = (
+        "DC Jo Bloggs of Kent Police admitted gross misconduct at a Special Case Gross Misconduct "
+        "Hearing, chaired by the Chief Constable, and was dismissed without notice."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("forum") == "special_case_hearing"
+
+
+def test_a_warning_asked_of_the_decision_maker_is_not_the_outcome() -> None:
+    text = (
+        "A detective constable has been sacked by Kent Police after a drink-driving conviction.\n\n"
+        "DC Jo Bloggs admitted his conduct amounted to gross misconduct.\n\n"
+        "His representative asked Mr Green to take the exceptional course and issue a final "
+        "written warning."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("outcome") == "dismissal_without_notice"
+
+
+def test_a_warning_given_after_an_officer_was_asked_to_attend_is_still_given() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police was asked to attend a misconduct meeting and was given a "
+        "written warning for misconduct."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("outcome") == "written_warning"
+
+
+# --- Status ---------------------------------------------------------------------------------------
+
+
+def test_a_former_temporary_sergeant_barred_would_have_been_dismissed() -> None:
+    text = (
+        "A former temporary police sergeant with Kent Police has been barred from the profession "
+        "over his behaviour towards a colleague.\n\n"
+        "PC Jo Bloggs was added to the College of Policing's barred list over his actions on a "
+        "night out.\n\n"
+        "A panel believed Mr Bloggs had shown no remorse."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("status") == "former"
+    assert recs[0].value("outcome") == "would_have_been_dismissed"
+
+
+# --- Officers -------------------------------------------------------------------------------------
+
+
+def test_a_colleague_referred_to_as_pc_a_is_no_officer_of_the_case() -> None:
+    text = (
+        "A former Kent Police officer who tried to kiss a colleague would have been dismissed, a "
+        "panel found.\n\n"
+        "The hearing heard that former officer Jo Bloggs tried to kiss the colleague, referred to "
+        "as PC A, at a party.\n\n"
+        "PC A rebuffed the advances. The misconduct panel ruled that Bloggs's actions constituted "
+        "gross misconduct."
+    )
+    recs = extract(text).records
+    assert [r.name for r in recs] == ["Jo Bloggs"]
+
+
+# --- Rank -----------------------------------------------------------------------------------------
+
+
+def test_a_rank_in_apposition_after_the_surname_is_the_officers() -> None:
+    text = (
+        "A former Kent Police officer will be barred from policing.\n\n"
+        "Gross misconduct was found against Bloggs, a former Inspector. The panel ruled that Jo "
+        "Bloggs would have been dismissed had he not resigned."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") == "inspector"
+
+
+def test_the_unnamed_officer_the_text_calls_the_pc_is_a_constable() -> None:
+    text = (
+        "Shop worker 'shaken' after football row\n\n"
+        "A shop worker who was threatened by an off-duty police officer says she was frightened."
+        "\n\nThe PC was found guilty of gross misconduct at a hearing of Kent Police and sacked."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") == "constable"
+
+
+def test_a_pc_printed_only_in_a_headline_gives_no_rank_to_an_unnamed_officer() -> None:
+    text = (
+        "PC kept job after football row\n\n"
+        "A shop worker who was threatened by an off-duty Kent Police officer says she was "
+        "frightened.\n\nThe officer was given a final written warning."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") is None
