@@ -41,6 +41,26 @@ def test_a_warning_given_after_an_officer_was_asked_to_attend_is_still_given() -
     assert recs[0].value("outcome") == "written_warning"
 
 
+def test_a_finding_worded_found_this_to_be_misconduct_is_read() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police was given a final written warning at a misconduct hearing. "
+        "The panel found that PC Bloggs had failed to declare a relationship. The panel found "
+        "this to be misconduct."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("finding") == "misconduct"
+
+
+def test_found_it_to_amount_to_gross_misconduct_is_read() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police was dismissed without notice at a misconduct hearing. The "
+        "panel found it to amount to gross misconduct."
+    )
+    recs = extract(text).records
+    assert recs[0].value("finding") == "gross_misconduct"
+
+
 # --- Status ---------------------------------------------------------------------------------------
 
 

@@ -518,6 +518,9 @@ _FINDING_RES = [
         # one of misconduct" (30/11/2026, fifth round, after held-out 4 was measured)
         r"prov(?:en|ed)\s+to\s+be\s+(?:one\s+of\s+)?|"
         r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of|committed|"
+        # "The panel found this to be misconduct." (thirtieth round)
+        r"found\s+(?:this|it|that|these|them|(?:the|his|her|their)\s+(?:conduct|behaviour|"
+        r"actions?|breach(?:es)?|allegations?))\s+to\s+be\s+|"
         # "despite committing gross misconduct" (twenty-eighth round)
         r"(?<!accused\sof\s)(?<!suspected\sof\s)(?<!denied\s)(?<!denies\s)committing|"
         # "decreed to have engaged in gross misconduct" (twentieth round)
