@@ -128,3 +128,91 @@ def test_a_pc_printed_only_in_a_headline_gives_no_rank_to_an_unnamed_officer() -
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].value("rank") is None
+
+
+# --- Decision makers ------------------------------------------------------------------------------
+
+
+def _dm(text: str) -> str | None:
+    recs = extract(text).records
+    assert len(recs) == 1
+    value = recs[0].value("decision_maker")
+    return None if value is None else str(value)
+
+
+def test_a_commander_who_led_the_hearing_decided() -> None:
+    text = (
+        "PC Jo Bloggs of the Metropolitan Police was dismissed without notice at a misconduct "
+        "hearing. Commander Sam Green, who led the hearing, said the conduct was unbecoming."
+    )
+    assert _dm(text) == "Commander Sam Green"
+
+
+def test_a_commander_who_dismissed_the_officer_decided() -> None:
+    text = (
+        "PC Jo Bloggs of the Metropolitan Police was found to have committed gross misconduct at "
+        "a misconduct hearing. Commander Green dismissed PC Bloggs without notice."
+    )
+    assert _dm(text) == "Commander Green"
+
+
+def test_a_chief_constable_who_chaired_the_hearing_decided() -> None:
+    text = (
+        "Former PC Jo Bloggs of Kent Police was found to have committed gross misconduct. Chief "
+        "constable Sam Green chaired the misconduct hearing and formally dismissed Bloggs."
+    )
+    assert _dm(text) == "Chief Constable Sam Green"
+
+
+def test_an_assistant_commissioner_in_his_ruling_decided() -> None:
+    text = (
+        "Former Sergeant Jo Bloggs of the Metropolitan Police would have been dismissed, a "
+        "misconduct hearing found. In his ruling, Assistant Commissioner Sam Green said the "
+        "victim was frightened."
+    )
+    assert _dm(text) == "Assistant Commissioner Sam Green"
+
+
+def test_the_panel_chairwoman_and_assistant_commissioner_decided() -> None:
+    text = (
+        "Sergeant Jo Bloggs of the Metropolitan Police was dismissed at an accelerated misconduct "
+        "hearing. Stating that the allegations had been proven, panel chairwoman and Assistant "
+        "Commissioner Ann Green said his behaviour was unacceptable."
+    )
+    assert _dm(text) == "Assistant Commissioner Ann Green"
+
+
+def test_a_chief_constable_speaking_at_the_hearing_decided() -> None:
+    text = (
+        "Former PC Jo Bloggs of Kent Police would have been dismissed. At an accelerated "
+        "misconduct hearing on Tuesday, the force's chief constable, Sir Sam Green, said the "
+        "force used had been wholly unnecessary."
+    )
+    assert _dm(text) == "Chief Constable Sir Sam Green"
+
+
+def test_the_chief_constable_who_said_it_amounted_to_gross_misconduct_decided() -> None:
+    text = (
+        "Former PC Jo Bloggs of Kent Police was accused of gross misconduct. Chief Constable Ann "
+        'Green said: "It is wrong." But the chief constable said it did amount to gross '
+        "misconduct and PC Bloggs would have been sacked if still serving."
+    )
+    assert _dm(text) == "Chief Constable Ann Green"
+
+
+def test_the_named_chief_who_chaired_the_hearing_by_title_and_surname_decided() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police was dismissed at a misconduct hearing. Kent Police Chief "
+        "Constable Sam Green said there was no justification. Mr Green, who chaired the hearing "
+        "on 6 November, said the force was wrong."
+    )
+    assert _dm(text) == "Chief Constable Sam Green"
+
+
+def test_a_chief_constable_who_only_commented_is_not_the_decision_maker() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police was dismissed without notice at a misconduct hearing led by "
+        "a legally qualified chair. In his statement, Chief Constable Sam Green said the force "
+        "was sorry."
+    )
+    assert _dm(text) != "Chief Constable Sam Green"

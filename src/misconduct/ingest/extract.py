@@ -1353,7 +1353,8 @@ _DM_PATTERNS = [
     # hearing" (twenty-first round); "Chief constable Jo Bloggs, who led the hearing, said", the
     # title half in capitals (twenty-second round)
     re.compile(
-        r"(?P<dm>(?i:(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner))"
+        # ... a commander (thirtieth round)
+        r"(?P<dm>(?i:(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)|Commander)"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
         r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided|"
         r"who\s+was\s+(?:presiding|chairing)|"
@@ -1376,18 +1377,40 @@ _DM_PATTERNS = [
     # Bloggs found"), and a chief officer who "issued PC X with a final written warning"
     # (twenty-first round)
     re.compile(
-        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner))"
+        # ... a commander who "dismissed PC X", a chief officer who "chaired the misconduct
+        # hearing and formally dismissed" the officer (thirtieth round)
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
         r"(?:\s+[A-Z][\w’'-]+){1,3})\s+"
         r"(?:concluded|ruled|decided|determined|dismissed|found|was\s+satisfied|"
+        r"chaired\s+the\s+(?:[\w-]+\s+){0,2}(?:hearing|panel|proceedings)|"
         r"(?:issued|gave|handed|imposed)\b[^.;\n]{0,40}?\b(?:warning|dismissal|sanction))\b"
     ),
     # "Chairing the hearing, chief constable Jo Bloggs dismissed ..." (the title in lower case;
     # seventeenth round); "Delivering her decision, Chief Constable Jo Bloggs said" (the one who
     # gives the judgement decides; twenty-second round)
+    # ... "In his ruling, Assistant Commissioner Jo Bloggs said" (thirtieth round)
     re.compile(
         r"\b(?:[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}hearing|[Dd]elivering\s+(?:his|her|their|"
-        r"the)\s+(?:[\w-]+\s+)?(?:judge?ment|decision|ruling|verdict|findings?)),\s+(?:the\s+)?"
-        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
+        r"the)\s+(?:[\w-]+\s+)?(?:judge?ment|decision|ruling|verdict|findings?)|"
+        r"\b[Ii]n\s+(?:his|her|their)\s+(?:written\s+)?(?:ruling|judge?ment|decision)),\s+(?:the\s+)?"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
+        r"(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    # "panel chairwoman and Assistant Commissioner Jo Bloggs said": the chair named with the title
+    # (thirtieth round)
+    re.compile(
+        r"\b(?i:panel\s+)?(?i:chair(?:woman|man|person)?)\s+and\s+"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
+        r"(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    # "At an accelerated misconduct hearing on Tuesday, the force's chief constable, Sir Jo Bloggs,
+    # said the use of force had been ...": the chief officer who spoke at the hearing the text
+    # names, in its own sentence (thirtieth round)
+    re.compile(
+        r"\b[Aa]t\s+(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,3}hearing\b[^.;\n]{0,40}?,\s+(?:the\s+)?"
+        r"(?:force['’]s\s+)?"
+        r"(?P<dm>(?i:chief\s+constable),?\s+(?:Sir\s+|Dame\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),"
+        r"?\s+said\b"
     ),
     # A chief officer named with the title in lower case or after the force ("overseen by Kent
     # chief constable Jo Bloggs", "Chief Constable of Kent Police, Jo Bloggs, who chaired the
@@ -1544,7 +1567,11 @@ _BY_THE_CHIEF = re.compile(
     r"\b(?:dismissed|fired|sacked|removed|decided|found|imposed|given|issued|heard|chaired)\b"
     r"[^.;\n]{0,60}?\bby\s+(?P<dm>the\s+Chief\s+Constable)\b(?!\s*,?\s+[A-Z])|"
     r"(?P<dm2>\b[Tt]he\s+Chief\s+Constable)\s+(?:deemed|found|decided|concluded|ruled|determined|"
-    r"considered|dismissed)\b"
+    r"considered|dismissed)\b|"
+    # "But the chief constable said it did amount to gross misconduct" (thirtieth round)
+    r"(?P<dm3>\b[Tt]he\s+(?i:chief\s+constable))\s+said\s+(?:that\s+)?(?:it|this|the\s+conduct|"
+    r"(?:his|her)\s+(?:conduct|actions?))\s+(?:did\s+amount|amounted)\s+to\s+(?:gross\s+)?"
+    r"misconduct\b"
 )
 # A chief constable named in the text ("said Chief Constable Jo Bloggs"): not an assistant or a
 # deputy, whose title also ends in "Chief Constable".
@@ -1620,6 +1647,11 @@ _CHAIRED_BY_TITLE = re.compile(
     r"(?P<surname>[A-Z][\w’'-]+))\b"
 )
 
+_TITLE_WHO_CHAIRED = re.compile(
+    r"(?P<dm>\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w’'-]+)),\s+who\s+(?:chaired|led|heard)\s+"
+    r"the\s+(?:[\w-]+\s+){0,2}(?:hearing|proceedings)\b"
+)
+
 
 def _the_chief_named(text: str) -> str | None:
     """The chief constable the text names, when it names exactly one ("Chief Constable Reed" is
@@ -1647,6 +1679,8 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
         )
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
+            # "chief constable, Sir Jo Bloggs": the title and the name without the comma
+            value = re.sub(r"^((?i:chief\s+constable)),\s+", r"\1 ", value)
             if re.match(r"(?i:assistant|deputy|chief|commissioner)\b", value) and re.search(
                 r"\b(?:assistant|deputy|chief|constable|commissioner)\b", value
             ):
@@ -1662,14 +1696,15 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
     if said is not None:
         return said
     named = _the_chief_named(text)
-    m = _CHAIRED_BY_TITLE.search(text)
+    # ... or "Mr Bloggs, who chaired the hearing on 6 November, said" (thirtieth round)
+    m = _CHAIRED_BY_TITLE.search(text) or _TITLE_WHO_CHAIRED.search(text)
     if named is not None and m and named.endswith(" " + m.group("surname")):
         # "Chief Constable Jo Bloggs said ... The special hearing, chaired by Mr Bloggs, found":
         # the chair is the chief constable the text names (nineteenth round)
         return Field(named, _span(m.start("dm"), m.end("dm"), text), 0.8)
     m = _BY_THE_CHIEF.search(text)
     if m:
-        group = "dm" if m.group("dm") else "dm2"
+        group = next(g for g in ("dm", "dm2", "dm3") if m.group(g))
         named = _the_chief_named(text)
         return Field(
             named or "the Chief Constable",
