@@ -216,3 +216,31 @@ def test_a_chief_constable_who_only_commented_is_not_the_decision_maker() -> Non
         "was sorry."
     )
     assert _dm(text) != "Chief Constable Sam Green"
+
+
+def test_panels_described_deciding_in_more_words() -> None:
+    cases = {
+        "A three-person panel adjudged PC Bloggs to be guilty of lying.": "A three-person panel",
+        "The force standards panel found that PC Bloggs had lied.": "The force standards panel",
+        "The panel at the gross misconduct hearing found PC Bloggs had lied.": "The panel",
+        "The panel today, Wednesday May 3, found PC Bloggs had lied.": "The panel",
+        "The chair of the disciplinary panel, which ruled he had lied, granted anonymity.": (
+            "the disciplinary panel"
+        ),
+        "At the hearing, the panel was satisfied that PC Bloggs had lied.": "the panel",
+        "PC Bloggs had lied 'over the course of a year', the panel judged.": "the panel",
+        "The panel's view was that PC Bloggs knew he had lied.": "The panel",
+        "It was found by a disciplinary panel that PC Bloggs had lied.": "a disciplinary panel",
+    }
+    for sentence, want in cases.items():
+        text = "PC Jo Bloggs of Kent Police was given a written warning for misconduct. " + sentence
+        assert _dm(text) == want, sentence
+
+
+def test_a_panel_that_said_he_would_have_been_sacked_decided() -> None:
+    text = (
+        "Former PC Jo Bloggs of Kent Police was found to have committed gross misconduct. A panel "
+        "said had Mr Bloggs not "
+        "already resigned, he would have been sacked."
+    )
+    assert _dm(text) == "A panel"

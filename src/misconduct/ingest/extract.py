@@ -1596,31 +1596,45 @@ _DM_PANEL = (
         # disciplinary panel in the proceedings, held at X, 'found the allegations proven'";
         # twenty-first round)
         # ... "The independently chaired disciplinary panel concluded" (twenty-first round)
+        # ... "A three-person panel adjudged", "The force standards panel found", "The panel at the
+        # gross misconduct hearing found", "The panel today, Wednesday November 2, found", "the
+        # disciplinary panel, which ruled", "the panel was satisfied", "the panel judged"
+        # (thirtieth round)
         r"(?P<dm>\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
-        r"(?:independent(?:ly\s+chaired)?\s+)?"
+        r"(?:independent(?:ly\s+chaired)?\s+)?(?:(?:three|five)[\s-](?:person|member)\s+)?"
+        r"(?:force\s+standards\s+)?"
         r"(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
         r"(?:tribunal\s+panel|panel|tribunal))"
-        r"(?:\s+in\s+the\s+(?:proceedings|case|hearing))?"
+        r"(?:\s+in\s+the\s+(?:proceedings|case|hearing))?(?:\s+today(?=,))?"
         r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^.;\n]{3,120}?,|"
+        r"\s+at\s+the\s+(?:[\w-]+\s+){0,3}hearing|,\s+which|"
         r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,|"
         # ... "The panel, led by an independent, legally qualified chair has now decided", the
         # chair's description with no comma closing it (twenty-second round)
         r",\s+(?:chaired|led|headed)\s+by\s+[^.;\n]{3,60}?\b[Cc]hair(?:man|woman|person)?,?)?"
         r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?(?:now\s+)?[“\"‘']?"
         r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made|held\s+that|"
-        r"looked\s+into|was\s+unanimous)\b"
+        r"looked\s+into|was\s+unanimous|was\s+satisfied|(?:ad)?judged)\b"
+    ),
+    # "A panel said had Mr Bloggs not already resigned, he would have been sacked" (thirtieth
+    # round): the panel that said what the outcome would have been
+    re.compile(
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?panel)\s+said\b"
+        r"[^.;\n]{0,80}?\bwould\s+have\s+been\s+(?:dismissed|sacked|fired)\b"
     ),
     # "The panel's finding was 'not proven'", "the tribunal's decision" (twentieth round)
+    # ... "The panel's view was that" (thirtieth round)
     re.compile(
         r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?(?:panel|tribunal))['’]s\s+"
-        r"(?:finding|findings|decision|ruling|conclusion)\s+(?:was|were)\b"
+        r"(?:finding|findings|decision|ruling|conclusion|view)\s+(?:was|were)\b"
     ),
     # "The case was found proven by the panel", "reflected in the findings by the panel": the
     # panel as the agent of the finding (twenty-first round); not a ruling or decision by it,
     # often on anonymity, nor "the panel's chair"
     re.compile(
         r"\b(?:found|proven|proved|upheld|findings?)\s+"
-        r"(?:[\w-]+\s+){0,2}?(?:by|of)\s+(?P<dm>the\s+(?:[Dd]isciplinary\s+|[Mm]isconduct\s+)?"
+        # ... "it was found by a disciplinary panel that" (thirtieth round)
+        r"(?:[\w-]+\s+){0,2}?(?:by|of)\s+(?P<dm>(?:the|a)\s+(?:[Dd]isciplinary\s+|[Mm]isconduct\s+)?"
         r"(?:panel|tribunal))\b(?![’'])"
     ),
     # "failed to appear at a hearing in front of a disciplinary panel" (twentieth round)
