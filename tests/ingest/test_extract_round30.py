@@ -244,3 +244,26 @@ def test_a_panel_that_said_he_would_have_been_sacked_decided() -> None:
         "already resigned, he would have been sacked."
     )
     assert _dm(text) == "A panel"
+
+
+# --- Force ----------------------------------------------------------------------------------------
+
+
+def test_a_force_printed_under_the_officers_name_is_the_force() -> None:
+    text = (
+        "PC Jo Bloggs endured two years of stress after an investigation.\n\n"
+        "A misconduct hearing concluded that the allegations against him were not proven.\n\n"
+        "PC Jo Bloggs\nCity of London\n"
+    )
+    recs = extract(text).records
+    assert [r.value("force") for r in recs] == ["city_of_london"]
+
+
+def test_a_place_in_a_sentence_is_not_the_force() -> None:
+    text = (
+        "PC Jo Bloggs endured two years of stress after an investigation.\n\n"
+        "A misconduct hearing concluded that the allegations against him were not proven.\n\n"
+        "He moved to the City of London.\n"
+    )
+    recs = extract(text).records
+    assert [r.value("force") for r in recs] == [None]

@@ -23,6 +23,7 @@ from misconduct.ingest.gazetteer import (
     find_forces,
     find_standards,
     force_from_address,
+    force_under_name,
     rank_code,
 )
 from misconduct.ingest.model import Extraction, Field, OfficerRecord, Span, absent
@@ -602,6 +603,14 @@ def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
     if weak and len({m.code for m in weak}) == 1:
         m = weak[0]
         return Field(m.code, _span(m.start, m.end, text), 0.5, "a county named in the text")
+    under = force_under_name(text)
+    if under is not None:
+        return Field(
+            under.code,
+            _span(under.start, under.end, text),
+            0.6,
+            "the force's name printed on its own line under the officer's rank and name",
+        )
     if mentions:
         m = mentions[0]
         return Field(
