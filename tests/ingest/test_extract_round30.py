@@ -209,6 +209,16 @@ def test_the_named_chief_who_chaired_the_hearing_by_title_and_surname_decided() 
     assert _dm(text) == "Chief Constable Sam Green"
 
 
+def test_a_named_chief_constable_who_said_her_actions_amounted_to_gross_misconduct_decided() -> (
+    None
+):
+    text = (
+        "PC Jo Bloggs of Kent Police has been dismissed without notice. Chief Constable Sam Green "
+        "praised the force's support and said her actions amounted to gross misconduct."
+    )
+    assert _dm(text) == "Chief Constable Sam Green"
+
+
 def test_a_chief_constable_who_only_commented_is_not_the_decision_maker() -> None:
     text = (
         "PC Jo Bloggs of Kent Police was dismissed without notice at a misconduct hearing led by "

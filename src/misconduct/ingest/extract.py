@@ -1412,6 +1412,13 @@ _DM_PATTERNS = [
         r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
+    # "Chief Constable Jo Bloggs ... said her actions amounted to gross misconduct": the chief
+    # officer who gives the finding (thirtieth round)
+    re.compile(
+        r"(?P<dm>(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\b"
+        r"[^.;\n]{0,80}?\bsaid\s+(?:that\s+)?(?:it|this|the\s+conduct|(?:his|her|the\s+officer['’]s)\s+"
+        r"(?:conduct|actions?|behaviour))\s+(?:did\s+amount|amounted)\s+to\s+(?:gross\s+)?misconduct\b"
+    ),
     # "At an accelerated misconduct hearing on Tuesday, the force's chief constable, Sir Jo Bloggs,
     # said the use of force had been ...": the chief officer who spoke at the hearing the text
     # names, in its own sentence (thirtieth round)
