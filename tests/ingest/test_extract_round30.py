@@ -241,6 +241,7 @@ def test_panels_described_deciding_in_more_words() -> None:
         "PC Bloggs had lied 'over the course of a year', the panel judged.": "the panel",
         "The panel's view was that PC Bloggs knew he had lied.": "The panel",
         "It was found by a disciplinary panel that PC Bloggs had lied.": "a disciplinary panel",
+        "A panel in Maidstone dismissed the Kent Police officer after a hearing.": "A panel",
     }
     for sentence, want in cases.items():
         text = "PC Jo Bloggs of Kent Police was given a written warning for misconduct. " + sentence

@@ -1630,7 +1630,9 @@ _DM_PANEL = (
         r",\s+(?:chaired|led|headed)\s+by\s+[^.;\n]{3,60}?\b[Cc]hair(?:man|woman|person)?,?)?"
         r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?(?:now\s+)?[“\"‘']?"
         r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made|held\s+that|"
-        r"looked\s+into|was\s+unanimous|was\s+satisfied|(?:ad)?judged)\b"
+        r"looked\s+into|was\s+unanimous|was\s+satisfied|(?:ad)?judged|"
+        # "A panel in Cwmbran dismissed the Gwent Police officer" (thirtieth round)
+        r"(?:dismissed|sacked)\s+(?:the|him|her|PC|Sergeant|Sgt|DC)\b)\b"
     ),
     # "A panel said had Mr Bloggs not already resigned, he would have been sacked" (thirtieth
     # round): the panel that said what the outcome would have been
