@@ -219,6 +219,22 @@ def test_a_named_chief_constable_who_said_her_actions_amounted_to_gross_miscondu
     assert _dm(text) == "Chief Constable Sam Green"
 
 
+def test_chief_constables_named_as_deciding_in_more_words() -> None:
+    cases = [
+        "PC Jo Bloggs sobbed as she was dismissed from Kent Police by Chief Constable Sam Green "
+        "after a misconduct hearing.",
+        "PC Jo Bloggs of Kent Police was dismissed at a special case hearing chaired by the Chief "
+        "Constable Sam Green at headquarters.",
+        "Former PC Jo Bloggs of Kent Police was present at the misconduct proceedings before force "
+        "Chief Constable Sam Green, where he was told he was barred from policing for gross "
+        "misconduct.",
+        "At a misconduct hearing Chief Constable Sam Green said Bloggs's actions amounted to gross "
+        "misconduct. PC Jo Bloggs of Kent Police was dismissed.",
+    ]
+    for text in cases:
+        assert _dm(text) == "Chief Constable Sam Green", text
+
+
 def test_a_chief_constable_who_only_commented_is_not_the_decision_maker() -> None:
     text = (
         "PC Jo Bloggs of Kent Police was dismissed without notice at a misconduct hearing led by "

@@ -1353,8 +1353,11 @@ _DM_PATTERNS = [
         r"\((?:Legally\s+Qualified\s+Chair|LQC)"
     ),
     re.compile(
+        # ... "dismissed from Kent Police by Chief Constable Jo Bloggs", "chaired by the Chief
+        # Constable Jo Bloggs", "before force Chief Constable Jo Bloggs" (thirtieth round)
         r"(?:chaired\s+by|in\s+front\s+of|imposed\s+by|before|conducted\s+by|presided\s+(?:over\s+)?by|"
-        r"heard\s+by|led\s+by)\s+(?P<dm>(?:[A-Z][\w’'-]*\s+){0,3}"
+        r"heard\s+by|led\s+by|\b(?:dismissed|sacked)\b[^.;\n]{0,50}?\bby)\s+(?:the\s+|force\s+)?"
+        r"(?P<dm>(?:[A-Z][\w’'-]*\s+){0,3}"
         r"(?:Chief\s+Constable|Assistant\s+Chief\s+Constable|Deputy\s+Chief\s+Constable|Commissioner|"
         r"Commander)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
@@ -1416,7 +1419,8 @@ _DM_PATTERNS = [
     # officer who gives the finding (thirtieth round)
     re.compile(
         r"(?P<dm>(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\b"
-        r"[^.;\n]{0,80}?\bsaid\s+(?:that\s+)?(?:it|this|the\s+conduct|(?:his|her|the\s+officer['’]s)\s+"
+        r"[^.;\n]{0,80}?\bsaid\s+(?:that\s+)?(?:it|this|the\s+conduct|(?:his|her|the\s+officer['’]s|"
+        r"[A-Z][\w’'-]+['’]s)\s+"
         r"(?:conduct|actions?|behaviour))\s+(?:did\s+amount|amounted)\s+to\s+(?:gross\s+)?misconduct\b"
     ),
     # "At an accelerated misconduct hearing on Tuesday, the force's chief constable, Sir Jo Bloggs,
