@@ -294,3 +294,23 @@ def test_a_place_in_a_sentence_is_not_the_force() -> None:
     )
     recs = extract(text).records
     assert [r.value("force") for r in recs] == [None]
+
+
+def test_officers_named_without_a_rank_take_the_rank_the_text_gives_them_in_the_plural() -> None:
+    text = (
+        "Four police officers have been sacked for gross misconduct by Kent Police after making "
+        "crude jokes.\n\nThe police constables used offensive language about a victim.\n\nThe "
+        "four officers are Ann Bell, Carl Dunn, Ed Fox and Gail Hart."
+    )
+    recs = extract(text).records
+    assert [r.value("rank") for r in recs] == ["constable"] * 4
+
+
+def test_two_plural_ranks_give_no_rank() -> None:
+    text = (
+        "Four police officers have been sacked for gross misconduct by Kent Police after making "
+        "crude jokes.\n\nThe constables used offensive language. The sergeants laughed.\n\nThe "
+        "four officers are Ann Bell, Carl Dunn, Ed Fox and Gail Hart."
+    )
+    recs = extract(text).records
+    assert [r.value("rank") for r in recs] == [None] * 4

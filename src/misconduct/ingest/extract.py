@@ -2562,6 +2562,21 @@ def _record(
         code, piece, conf, note = inferred
         fields["rank"] = Field(code, Span(piece.start, piece.end, piece.text), conf, note)
     elif (
+        not single
+        and officer.name
+        and (plural := _plural_rank_described(text)) is not None
+    ):
+        # "Four police officers have been sacked ... The police constables used ... language ...
+        # The four officers are A B, C D, E F and G H": officers named without a rank, whom the
+        # text calls by one rank in the plural (thirtieth round)
+        code, piece = plural
+        fields["rank"] = Field(
+            code,
+            Span(piece.start, piece.end, piece.text),
+            0.6,
+            "the rank the text gives the officers together, in the plural",
+        )
+    elif (
         single
         and officer.label == "Unnamed officer"
         and not officer.mentions
@@ -3401,6 +3416,27 @@ def _the_same_standards(text: str, scope: list[Piece], table: dict[str, Piece]) 
         if named.value:
             return list(named.value)
     return []
+
+
+# "The police constables used ...": the officers of a text called by one rank in the plural, as
+# the subject of a sentence
+_THE_PLURAL_RANK = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]*The\s+(?:police\s+)?(?P<rank>constables|sergeants|inspectors)\b"
+    r"(?!\s+(?:who|that|of|from|and)\b)"
+)
+
+
+def _plural_rank_described(text: str) -> tuple[str, Piece] | None:
+    """The one rank the text gives its officers in the plural, opening a sentence ("The police
+    constables used ..."), where it gives no other in the plural or the singular."""
+    found = list(_THE_PLURAL_RANK.finditer(text))
+    codes = {rank_code(m.group("rank")[:-1]) for m in found}
+    if len(codes) != 1 or None in codes or described_rank(text) is not None:
+        return None
+    m = found[0]
+    code = rank_code(m.group("rank")[:-1])
+    assert code is not None
+    return code, Piece(m.start("rank"), m.end("rank"), m.group("rank"))
 
 
 # "The PC was found guilty", "the PC accused him of theft": a bare "PC", no name after it
