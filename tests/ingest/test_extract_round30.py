@@ -314,3 +314,45 @@ def test_two_plural_ranks_give_no_rank() -> None:
     )
     recs = extract(text).records
     assert [r.value("rank") for r in recs] == [None] * 4
+
+
+# --- Officers named in a caption ------------------------------------------------------------------
+
+
+def test_a_rank_held_before_is_not_the_officers_and_ends_no_cipher() -> None:
+    text = (
+        "Image caption PC Jo Bloggs had six years' service and started at Kent Police as a "
+        "special constable\n\nA police officer has been sacked for gross misconduct after secret "
+        "meetings while on duty.\n\nPC Jo Bloggs, who was based in Dover, admitted the meetings."
+    )
+    recs = extract(text).records
+    assert [r.name for r in recs] == ["Jo Bloggs"]
+    assert recs[0].value("rank") == "constable"
+    assert recs[0].value("anonymised") is False
+
+
+def test_a_cipher_on_the_ranks_own_line_is_still_an_officer() -> None:
+    text = "Kent Police: PC A was dismissed without notice for gross misconduct."
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("anonymised") is True
+    assert recs[0].value("rank") == "constable"
+
+
+def test_the_full_name_printed_with_an_age_is_the_officers() -> None:
+    text = (
+        "A Kent Police officer has been dismissed without notice for gross misconduct.\n\n"
+        "Jo Bloggs, 25, from Dover, was found guilty of stalking.\n\n"
+        '"PC Bloggs must have known that his actions were wrong," the chair said.'
+    )
+    recs = extract(text).records
+    assert [r.name for r in recs] == ["Jo Bloggs"]
+
+
+def test_a_relatives_full_name_with_an_age_is_not_the_officers() -> None:
+    text = (
+        "PC Bloggs of Kent Police has been dismissed without notice for gross misconduct. His "
+        "wife, Ann Bloggs, 24, was the victim."
+    )
+    recs = extract(text).records
+    assert [r.name for r in recs] == ["Bloggs"]

@@ -35,7 +35,10 @@ _FORMER = r"(?:(?P<former>[Ff]ormer|[Ee]x-?)\s*)?"
 # a full stop after an abbreviated rank only ("Insp. Jo Bloggs"): after a rank printed in full it
 # ends the sentence ("reported it to a chief inspector. Mr Jackson resigned"; nineteenth round)
 _RANKED = re.compile(
-    _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))(?:\.(?<![A-Za-z]{{6}}\.))?\s+(?:\d{{3,6}}\s+)?"
+    # (a one-letter cipher only on the rank's line: "... as a special constable" ending a caption,
+    # then "A police officer has been sacked" is no officer "A"; thirtieth round)
+    _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))(?:\.(?<![A-Za-z]{{6}}\.))?"
+    r"(?:[ \t]+|\s+(?![A-Z](?!\w)))(?:\d{3,6}\s+)?"
     rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
 )
 # "Simon Gee, an Inspector employed by ...", "John Smith, a former police constable, ...", "Jo
@@ -307,7 +310,9 @@ _LETTERED = re.compile(
 # "A Detective Inspector has been dismissed", "The detective sergeant" (30/11/2026, fifth round,
 # after held-out 4 was measured: a detective rank, printed with capitals, was not read).
 _UNNAMED = re.compile(
-    r"\b(?:[Tt]he|[Aa])\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|special\s+constable|"
+    # (not a rank held before: "started working at Kent Police as a special constable"; thirtieth
+    # round)
+    r"(?<!\bas\s)\b(?:[Tt]he|[Aa])\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|special\s+constable|"
     r"police\s+sergeant|(?i:detective\s+(?:chief\s+)?(?:inspector|sergeant|constable))|sergeant|"
     r"inspector)\b|"
     # "A Greater Manchester Police constable who ...", "A former West Midlands Police constable",
@@ -559,7 +564,39 @@ def find_officers(text: str) -> list[Officer]:
     """The officers a text is about, in order of first mention, merged by surname or letter."""
     officers = _find_officers_any(text)
     _surname_rank_apposition(text, officers)
+    _full_name_with_age(text, officers)
     return officers
+
+
+# "Jake Bloggs, 25, from Townley, was found guilty ... PC Bloggs must have known": the full name
+# printed with an age is that of the one officer named by rank and surname alone (thirtieth round);
+# not a relative's or a victim's ("his wife, Jo Bloggs, 24")
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:wife|husband|partner|daughter|son|mother|father|brother|sister|victim|girlfriend|"
+    r"boyfriend|relative|niece|nephew)\b[^.;\n]{0,15}$",
+    re.I,
+)
+
+
+def _full_name_with_age(text: str, officers: list[Officer]) -> None:
+    """Give the one officer named by surname alone the full name the text prints with an age."""
+    if len(officers) != 1:
+        return
+    o = officers[0]
+    if not o.name or " " in o.name:
+        return
+    found = {
+        m.group("first")
+        for m in re.finditer(
+            rf"(?<![\w’'-])(?P<first>{_NAME_WORD})[ \t]+{re.escape(o.name)},[ \t]+\d{{2}},", text
+        )
+        if not _RELATIVE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        and rank_code(m.group("first")) is None
+    }
+    if len(found) == 1:
+        full = f"{found.pop()} {o.name}"
+        o.label = o.label.replace(o.name, full) if o.name in o.label else o.label
+        o.name = full
 
 
 def _find_officers_any(text: str) -> list[Officer]:
