@@ -356,3 +356,14 @@ def test_a_relatives_full_name_with_an_age_is_not_the_officers() -> None:
     )
     recs = extract(text).records
     assert [r.name for r in recs] == ["Bloggs"]
+
+
+def test_an_officer_who_read_a_statement_in_mitigation_is_no_officer_of_the_case() -> None:
+    text = (
+        "A police officer was sacked after he bugged his former wife's home.\n\nPC Jo Bloggs of "
+        "Kent Police listened to her calls on 1,300 occasions.\n\nBloggs, who was described as "
+        "competent in a statement read in mitigation by Sgt Sam Green, was dismissed without "
+        "notice following the hearing."
+    )
+    recs = extract(text).records
+    assert [(r.name, r.value("rank")) for r in recs] == [("Jo Bloggs", "constable")]

@@ -412,7 +412,9 @@ _RANK_WORDS = {
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(Friend was|represented by|chaired by|in front of|led by|comprising|Director|head of|"
     # (a rank between: "chaired by Superintendent Evans"; twenty-eighth round)
-    r"instructed by)\s*(?:the\s+)?[^.]{0,12}$"
+    r"instructed by|"
+    # "a statement read in mitigation by Sgt Jo Bloggs" (thirtieth round)
+    r"read\s+(?:out\s+)?(?:in\s+mitigation\s+)?by)\s*(?:the\s+)?[^.]{0,12}$"
     r"|\b(?:chaired|led|conducted|presided\s+over)\s+by\s+(?:the\s+)?(?:(?:Chief|Deputy|Assistant|"
     r"Detective)\s+)?(?:Superintendent|Inspector|Commander|Constable|Commissioner|Sergeant)\s+$"
     # "The chair, Superintendent Jo Bloggs, found ...": the chair named in apposition (twenty-sixth
