@@ -367,3 +367,15 @@ def test_an_officer_who_read_a_statement_in_mitigation_is_no_officer_of_the_case
     )
     recs = extract(text).records
     assert [(r.name, r.value("rank")) for r in recs] == [("Jo Bloggs", "constable")]
+
+
+def test_a_force_police_constable_in_lower_case_describes_the_officer() -> None:
+    text = (
+        "A West Yorkshire police constable has been sacked by the force after giving his boss an "
+        "inaccurate account at a misconduct hearing.\n\nThe officer, who has not been named, was "
+        "found to have committed gross misconduct."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") == "constable"
+    assert recs[0].value("anonymised") is True

@@ -317,7 +317,8 @@ _UNNAMED = re.compile(
     r"inspector)\b|"
     # "A Greater Manchester Police constable who ...", "A former West Midlands Police constable",
     # "the former constable" (30/11/2026, sixth round)
-    r"\b(?:[Tt]he|[Aa])\s+(?:former\s+)?(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,4}Police\s+"
+    # ... "A West Yorkshire police constable" ("police" in lower case; thirtieth round)
+    r"\b(?:[Tt]he|[Aa])\s+(?:former\s+)?(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,4}[Pp]olice\s+"
     r"(?P<rank2>constable|sergeant|inspector)\b|"
     # ... "the ex-constable" (twenty-third round)
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:former\s+|ex-)(?P<rank3>constable)\b|"
