@@ -379,3 +379,26 @@ def test_a_force_police_constable_in_lower_case_describes_the_officer() -> None:
     assert len(recs) == 1
     assert recs[0].value("rank") == "constable"
     assert recs[0].value("anonymised") is True
+
+
+def test_the_former_officer_described_then_named_with_an_adverb_before_the_verb() -> None:
+    text = (
+        "A former police officer would have been sacked for gross misconduct for groping a "
+        "colleague if he had not already quit Kent Police, a tribunal ruled.\n\n"
+        "Jo Bloggs twice squeezed the bottom of a fellow officer at a bar.\n\n"
+        "Mr Bloggs was accused of breaching the standards of professional behaviour."
+    )
+    recs = extract(text).records
+    assert [r.name for r in recs] == ["Jo Bloggs"]
+    assert recs[0].value("anonymised") is False
+
+
+def test_a_person_named_next_but_never_accused_is_not_the_officer() -> None:
+    text = (
+        "A former police officer would have been sacked for gross misconduct for groping a "
+        "colleague if he had not already quit Kent Police, a tribunal ruled.\n\n"
+        "Ann Green twice reported the officer to her sergeant.\n\n"
+        "Ms Green said she was relieved."
+    )
+    recs = extract(text).records
+    assert [r.name for r in recs] == [None]

@@ -2561,11 +2561,7 @@ def _record(
     ):
         code, piece, conf, note = inferred
         fields["rank"] = Field(code, Span(piece.start, piece.end, piece.text), conf, note)
-    elif (
-        not single
-        and officer.name
-        and (plural := _plural_rank_described(text)) is not None
-    ):
+    elif not single and officer.name and (plural := _plural_rank_described(text)) is not None:
         # "Four police officers have been sacked ... The police constables used ... language ...
         # The four officers are A B, C D, E F and G H": officers named without a rank, whom the
         # text calls by one rank in the plural (thirtieth round)

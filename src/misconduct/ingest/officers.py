@@ -810,7 +810,8 @@ def _chief_subject(text: str) -> list[Officer]:
 # surname opening it, the surname printed again later (seventeenth round).
 _DESCRIBED_OPENING = re.compile(
     r"^\s*(?:A|An|The)\s+(?:[\w-]+\s+){0,3}?(?P<rank>(?:detective\s+)?(?:constable|sergeant|"
-    r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have)\s+been\b|"
+    # ("A former police officer would have been sacked ..."; thirtieth round)
+    r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have|would\s+have)\s+been\b|"
     # a headline's short passive, with no article or auxiliary ("Former Kent Police officer
     # barred from profession after ..."; twenty-third round)
     r"(?:(?<![\w-])[\w-]+[ \t]+){0,3}?\b(?P<hrank>(?:detective\s+)?(?:constable|sergeant|"
@@ -829,7 +830,8 @@ _DESCRIBED_OPENING = re.compile(
 _NAME_OPENS = re.compile(
     rf"^\s*(?P<name>{_FULL_NAME})(?P<age>,[ \t]+\d{{2}})?"
     r"(?:,[ \t]+of[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)?"
-    r",?\s+(?P<verb>was|is|had|has|(?-i:[a-z]{3,}ed)|"
+    # (an adverb before the verb: "Jo Bloggs twice touched a colleague"; thirtieth round)
+    r",?\s+(?:(?-i:[a-z]{2,}ly|twice|once|repeatedly)\s+)?(?P<verb>was|is|had|has|(?-i:[a-z]{3,}ed)|"
     # any verb after the age ("Jo Bloggs, 52, sent 2,000 messages"; twenty-ninth round)
     r"(?<=\d\d, )(?-i:[a-z]{3,}))\b"
 )
@@ -939,6 +941,16 @@ def _named_after_described(text: str) -> list[Officer]:
             named.group("verb") not in ("was", "is", "had", "has")
             and not named.group("age")
             and not _HEARING_FOUND_IT.search(after.text)
+            # ... or the text calls them by title and surname later ("Mr Bloggs was accused of
+            # breaching the standards"; thirtieth round), a verb in the past tense
+            and not (
+                named.group("verb").endswith("ed")
+                and re.search(
+                    rf"\b(?:Mr|Mrs|Ms|Miss)\.?\s+{re.escape(named.group('name').split()[-1])}\b"
+                    r"[^.;\n]{0,60}?\b(?:accused|alleged|found|admitted|denied|faced|breached)\b",
+                    text,
+                )
+            )
         ):
             return []
         if group == "prank" and not _SUBJECT.search(after.text):
