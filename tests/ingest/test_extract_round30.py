@@ -402,3 +402,14 @@ def test_a_person_named_next_but_never_accused_is_not_the_officer() -> None:
     )
     recs = extract(text).records
     assert [r.name for r in recs] == [None]
+
+
+def test_a_people_named_is_not_an_officer_named_alone() -> None:
+    text = (
+        "A serving British Transport Police officer has been dismissed without notice for gross "
+        "misconduct after messages about Irish Travellers.\n\nThe messages linked Travellers "
+        "with crime, and the hearing found the officer was dismissed for them."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].name is None

@@ -695,6 +695,29 @@ _BODY_WORDS = {
 }
 
 
+_PEOPLES = frozenset(
+    {
+        "Irish",
+        "British",
+        "English",
+        "Scottish",
+        "Welsh",
+        "Romany",
+        "Roma",
+        "Gypsy",
+        "Black",
+        "Asian",
+        "Jewish",
+        "Muslim",
+        "Sikh",
+        "Hindu",
+        "Catholic",
+        "European",
+        "African",
+    }
+)
+
+
 def _named_alone(text: str) -> list[Officer]:
     """The one person a text names in full without a rank and then again by surname alone, in a
     sentence that tells a dismissal, a barring or a finding ("A Humberside panel heard how Jo
@@ -714,6 +737,9 @@ def _named_alone(text: str) -> list[Officer]:
             # "Independent Panel", "Somerset Constabulary": a body, not a person
             continue
         if find_forces(name, weak=True):
+            continue
+        if words[0] in _PEOPLES:
+            # "Irish Travellers", "British Muslims": a people, not a person (thirtieth round)
             continue
         before = text[max(0, m.start() - 40) : m.start()]
         after = text[m.end() : m.end() + 100]
