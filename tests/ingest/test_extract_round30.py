@@ -413,3 +413,22 @@ def test_a_people_named_is_not_an_officer_named_alone() -> None:
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].name is None
+
+
+def test_a_chief_officer_who_agrees_with_a_panels_sanction_did_not_decide_it() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police has been given a final written warning for gross misconduct. "
+        'Deputy Chief Constable Sam Green said: "It was necessary to put the matter before an '
+        "independent panel. I am satisfied that he was acting with the best intentions and "
+        'therefore agree with the sanction of a final written warning."'
+    )
+    assert _dm(text) != "Deputy Chief Constable Sam Green"
+
+
+def test_a_chief_officer_who_decides_in_the_first_person_still_decides() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police has been dismissed without notice for gross misconduct. "
+        'Chief Constable Sam Green said: "I am satisfied that the officer lied, and I have '
+        'decided he must be dismissed."'
+    )
+    assert _dm(text) == "Chief Constable Sam Green"

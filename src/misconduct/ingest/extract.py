@@ -1547,6 +1547,11 @@ _I_DECIDE = re.compile(
     r"\bI\s+(?:find|found|am\s+(?:content|satisfied)\s+that|have\s+(?:determined|decided|found)|"
     r"would\s+have\s+dismissed|(?:have\s+)?no\s+hesitation\s+in\s+finding|determine\s+that)\b"
 )
+_AGREES_WITH_PANEL = re.compile(
+    r"\b(?:agree|agreed|accept|accepted)\s+with\s+the\s+(?:panel['’]s\s+)?(?:sanction|decision|"
+    r"outcome|findings?)\b|\bbefore\s+an\s+independent\s+panel\b",
+    re.I,
+)
 _ANOTHER_SPEAKER = re.compile(
     r"\b(?:said|added|told|says)\b\s*:?\s*[“\"]|[”\"]\s*,?\s*(?:he|she)\s+said"
 )
@@ -1557,7 +1562,14 @@ def _chief_says_i_decide(text: str) -> Field | None:
     for m in _CHIEF_SAID.finditer(text):
         rest = text[m.end() : m.end() + 2500]
         other = _ANOTHER_SPEAKER.search(rest)
-        if _I_DECIDE.search(rest[: other.start() if other else len(rest)]):
+        quoted = rest[: other.start() if other else len(rest)]
+        if _AGREES_WITH_PANEL.search(quoted):
+            # "... it was necessary to put the matter before an independent panel ... I am
+            # satisfied that they were acting with best intentions ... therefore agree with the
+            # sanction": a chief officer agreeing with a panel's sanction did not decide it
+            # (thirtieth round)
+            continue
+        if _I_DECIDE.search(quoted):
             group = "dm" if m.group("dm") else "name"
             value = " ".join(m.group(group).split())
             if group == "name":
