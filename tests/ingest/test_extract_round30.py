@@ -432,3 +432,31 @@ def test_a_chief_officer_who_decides_in_the_first_person_still_decides() -> None
         'decided he must be dismissed."'
     )
     assert _dm(text) == "Chief Constable Sam Green"
+
+
+# --- Standards ------------------------------------------------------------------------------------
+
+
+def test_what_the_public_expect_of_officers_names_no_standard_breached() -> None:
+    for said in (
+        '"The public expect police officers to have the highest standards of honesty and '
+        'integrity," the chair said.',
+        'The deputy chief constable said: "Honesty and integrity is crucial for building the '
+        'trust of the public."',
+    ):
+        text = (
+            "PC Jo Bloggs of Kent Police was dismissed without notice at a misconduct hearing for "
+            "gross misconduct after lying about his car. " + said
+        )
+        recs = extract(text).records
+        assert recs[0].value("standards") == [], said
+
+
+def test_a_standard_said_to_be_breached_is_still_read() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police was dismissed without notice at a misconduct hearing. The "
+        "panel found he had breached the standard of honesty and integrity, which is crucial for "
+        "public trust."
+    )
+    recs = extract(text).records
+    assert recs[0].value("standards") == ["honesty_and_integrity"]

@@ -3330,7 +3330,12 @@ _EVERY_OFFICER = re.compile(
     r"(?:police\s+)?officers?\b|"
     # "Police officers must behave in a manner that does not discredit the police service" (the
     # plural in general, before what it must do; twenty-first round)
-    r"\b(?:[Pp]olice\s+)?officers\s+(?:must|should|are\s+(?:expected|required)\s+to)\b",
+    r"\b(?:[Pp]olice\s+)?officers\s+(?:must|should|are\s+(?:expected|required)\s+to)\b|"
+    # "The public expect police officers to have the highest standards of honesty and
+    # integrity", "expects our officers and staff to act with ...", "Honesty and integrity is
+    # crucial for building ... trust" (thirtieth round)
+    r"\bexpects?\s+(?:our\s+|its\s+|their\s+|all\s+)?(?:police\s+)?officers\b|"
+    r"\b(?:is|are)\s+(?:absolutely\s+)?(?:crucial|vital|essential|paramount)\s+(?:for|to|in)\b",
     re.I,
 )
 _BREACH_WORD = re.compile(r"\bbreach|\bfail|\bfell\s+(?:short|below)|\bcontrary\b|\bamount", re.I)
