@@ -460,3 +460,15 @@ def test_a_standard_said_to_be_breached_is_still_read() -> None:
     )
     recs = extract(text).records
     assert recs[0].value("standards") == ["honesty_and_integrity"]
+
+
+def test_the_sergeant_a_matter_was_reported_to_is_no_officer_of_the_case() -> None:
+    text = (
+        "A judge has found a chief constable was right to fire an officer after a joke.\n\n"
+        "Jo Bloggs, who was a probationary constable with Kent Police, was sacked after making a "
+        "racist joke to his colleagues.\n\nSeveral of his colleagues reported the matter to a "
+        "police sergeant and an investigation began. He admitted gross misconduct."
+    )
+    recs = extract(text).records
+    assert [(r.name, r.value("rank")) for r in recs] == [("Jo Bloggs", "constable")]
+    assert recs[0].value("anonymised") is False

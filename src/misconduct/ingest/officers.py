@@ -56,6 +56,14 @@ _NAME_WORKED_AS = re.compile(
     + _FORMER
     + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
+# "Jo Bloggs, who was a probationary constable with Kent Police from ...": the rank in a clause
+# after the full name (thirtieth round)
+_NAME_WHO_WAS = re.compile(
+    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD}),[ \t]+who[ \t]+(?:was|is)[ \t]+an?[ \t]+"
+    + _FORMER
+    + r"(?:(?:probationary|trainee|student|serving)[ \t]+)?(?:police[ \t]+)?"
+    + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
+)
 # "Another officer, who has not been named, has received a written warning": one more officer,
 # unnamed, beside those the text names.
 _ANOTHER = re.compile(
@@ -872,7 +880,11 @@ _HEARING_FOUND_IT = re.compile(
 
 # "She was asked by a sergeant to take a breath test": a rank after "by", the agent of a passive
 # verb, is someone acting on the officer, not the officer described (twenty-first round).
-_AGENT_BEFORE = re.compile(r"\bby\s+$", re.I)
+# ... nor one something was reported to ("Several of his colleagues reported the matter to a police
+# sergeant"; thirtieth round)
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+$|\b(?:reported|complained|spoke|talked|confided)\b[^.;\n]{0,40}?\bto\s+$", re.I
+)
 
 
 def _unnamed_matches(text: str) -> list[re.Match[str]]:
@@ -880,7 +892,7 @@ def _unnamed_matches(text: str) -> list[re.Match[str]]:
     return [
         m
         for m in _UNNAMED.finditer(text)
-        if not _AGENT_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+        if not _AGENT_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
     ]
 
 
@@ -1164,6 +1176,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     for m in [
         *_NAME_THEN_RANK.finditer(text),
         *_NAME_WORKED_AS.finditer(text),
+        *_NAME_WHO_WAS.finditer(text),
         *_RANK_APPOSITION.finditer(text),
     ]:
         code = rank_code(m.group("rank"))
