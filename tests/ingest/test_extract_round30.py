@@ -235,6 +235,23 @@ def test_chief_constables_named_as_deciding_in_more_words() -> None:
         assert _dm(text) == "Chief Constable Sam Green", text
 
 
+def test_chief_constables_named_with_their_force_or_finding_the_breach_decided() -> None:
+    cases = {
+        "PC Jo Bloggs was let go from Kent Police after a misconduct panel found gross "
+        "misconduct. Dismissing her from the force, the chief constable of Kent Police, Sam "
+        "Green, said she had shown no remorse.": "Chief Constable of Kent Police, Sam Green",
+        "Former PC Jo Bloggs would have been dismissed, a misconduct panel found. A disciplinary "
+        "hearing was held on 26 February, chaired by the Chief Constable of Kent Police, Sam "
+        "Green.": "Chief Constable of Kent Police, Sam Green",
+        "PC Jo Bloggs of Kent Police was dismissed without notice, the misconduct panel found. "
+        "Chief Constable Sam Green said Bloggs had 'demonstrably breached' the standards.": (
+            "Chief Constable Sam Green"
+        ),
+    }
+    for text, want in cases.items():
+        assert _dm(text) == want, text
+
+
 def test_a_chief_constable_who_only_commented_is_not_the_decision_maker() -> None:
     text = (
         "PC Jo Bloggs of Kent Police was dismissed without notice at a misconduct hearing led by "

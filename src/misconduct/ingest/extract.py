@@ -1423,6 +1423,21 @@ _DM_PATTERNS = [
         r"[A-Z][\w’'-]+['’]s)\s+"
         r"(?:conduct|actions?|behaviour))\s+(?:did\s+amount|amounted)\s+to\s+(?:gross\s+)?misconduct\b"
     ),
+    # "Chief Constable Jo Bloggs said Officer A had 'demonstrably breached' the standards": the
+    # chief officer who finds the breach (thirtieth round)
+    re.compile(
+        r"(?P<dm>(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+        r"said\s+(?:that\s+)?(?:PC\s+|Officer\s+|Sergeant\s+|Sgt\s+)?[A-Z][\w’'-]*\s+had\s+"
+        r"[“\"‘']?(?:\w+ly\s+)?breached\b"
+    ),
+    # "Dismissing her from the force, the chief constable of Durham Police, Jo Bloggs, said";
+    # "chaired by the Chief Constable of Kent Police, Jo Bloggs" (thirtieth round)
+    re.compile(
+        r"(?:\b[Dd]ismissing\s+(?:him|her|them|the\s+officers?)\b[^,.;\n]{0,40},|"
+        r"\bchaired\s+by)\s+(?:the\s+)?"
+        r"(?P<dm>(?i:chief\s+constable)\s+of\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){1,3}?"
+        r"(?:Police|Constabulary),\s+(?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)"
+    ),
     # "At an accelerated misconduct hearing on Tuesday, the force's chief constable, Sir Jo Bloggs,
     # said the use of force had been ...": the chief officer who spoke at the hearing the text
     # names, in its own sentence (thirtieth round)
