@@ -23,6 +23,7 @@ from misconduct.ingest.gazetteer import (
     find_forces,
     find_standards,
     force_from_address,
+    force_under_name,
     rank_code,
 )
 from misconduct.ingest.model import Extraction, Field, OfficerRecord, Span, absent
@@ -602,6 +603,14 @@ def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
     if weak and len({m.code for m in weak}) == 1:
         m = weak[0]
         return Field(m.code, _span(m.start, m.end, text), 0.5, "a county named in the text")
+    under = force_under_name(text)
+    if under is not None:
+        return Field(
+            under.code,
+            _span(under.start, under.end, text),
+            0.6,
+            "the force's name printed on its own line under the officer's rank and name",
+        )
     if mentions:
         m = mentions[0]
         return Field(
@@ -1344,8 +1353,11 @@ _DM_PATTERNS = [
         r"\((?:Legally\s+Qualified\s+Chair|LQC)"
     ),
     re.compile(
+        # ... "dismissed from Kent Police by Chief Constable Jo Bloggs", "chaired by the Chief
+        # Constable Jo Bloggs", "before force Chief Constable Jo Bloggs" (thirtieth round)
         r"(?:chaired\s+by|in\s+front\s+of|imposed\s+by|before|conducted\s+by|presided\s+(?:over\s+)?by|"
-        r"heard\s+by|led\s+by)\s+(?P<dm>(?:[A-Z][\w’'-]*\s+){0,3}"
+        r"heard\s+by|led\s+by|\b(?:dismissed|sacked)\b[^.;\n]{0,50}?\bby)\s+(?:the\s+|force\s+)?"
+        r"(?P<dm>(?:[A-Z][\w’'-]*\s+){0,3}"
         r"(?:Chief\s+Constable|Assistant\s+Chief\s+Constable|Deputy\s+Chief\s+Constable|Commissioner|"
         r"Commander)(?:\s+[A-Z][\w’'-]+){1,3})"
     ),
@@ -1353,7 +1365,8 @@ _DM_PATTERNS = [
     # hearing" (twenty-first round); "Chief constable Jo Bloggs, who led the hearing, said", the
     # title half in capitals (twenty-second round)
     re.compile(
-        r"(?P<dm>(?i:(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner))"
+        # ... a commander (thirtieth round)
+        r"(?P<dm>(?i:(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)|Commander)"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
         r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided|"
         r"who\s+was\s+(?:presiding|chairing)|"
@@ -1376,18 +1389,63 @@ _DM_PATTERNS = [
     # Bloggs found"), and a chief officer who "issued PC X with a final written warning"
     # (twenty-first round)
     re.compile(
-        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner))"
+        # ... a commander who "dismissed PC X", a chief officer who "chaired the misconduct
+        # hearing and formally dismissed" the officer (thirtieth round)
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
         r"(?:\s+[A-Z][\w’'-]+){1,3})\s+"
         r"(?:concluded|ruled|decided|determined|dismissed|found|was\s+satisfied|"
+        r"chaired\s+the\s+(?:[\w-]+\s+){0,2}(?:hearing|panel|proceedings)|"
         r"(?:issued|gave|handed|imposed)\b[^.;\n]{0,40}?\b(?:warning|dismissal|sanction))\b"
     ),
     # "Chairing the hearing, chief constable Jo Bloggs dismissed ..." (the title in lower case;
     # seventeenth round); "Delivering her decision, Chief Constable Jo Bloggs said" (the one who
     # gives the judgement decides; twenty-second round)
+    # ... "In his ruling, Assistant Commissioner Jo Bloggs said" (thirtieth round)
     re.compile(
         r"\b(?:[Cc]hairing\s+the\s+(?:[\w-]+\s+){0,2}hearing|[Dd]elivering\s+(?:his|her|their|"
-        r"the)\s+(?:[\w-]+\s+)?(?:judge?ment|decision|ruling|verdict|findings?)),\s+(?:the\s+)?"
-        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?chief\s+constable)(?:\s+[A-Z][\w’'-]+){1,3})"
+        r"the)\s+(?:[\w-]+\s+)?(?:judge?ment|decision|ruling|verdict|findings?)|"
+        r"\b[Ii]n\s+(?:his|her|their)\s+(?:written\s+)?(?:ruling|judge?ment|decision)),\s+(?:the\s+)?"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
+        r"(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    # "panel chairwoman and Assistant Commissioner Jo Bloggs said": the chair named with the title
+    # (thirtieth round)
+    re.compile(
+        r"\b(?i:panel\s+)?(?i:chair(?:woman|man|person)?)\s+and\s+"
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
+        r"(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    # "Chief Constable Jo Bloggs ... said her actions amounted to gross misconduct": the chief
+    # officer who gives the finding (thirtieth round)
+    re.compile(
+        r"(?P<dm>(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\b"
+        r"[^.;\n]{0,80}?\bsaid\s+(?:that\s+)?(?:it|this|the\s+conduct|(?:his|her|the\s+officer['’]s|"
+        r"[A-Z][\w’'-]+['’]s)\s+"
+        r"(?:conduct|actions?|behaviour))\s+(?:did\s+amount|amounted)\s+to\s+(?:gross\s+)?misconduct\b"
+    ),
+    # "Chief Constable Jo Bloggs said Officer A had 'demonstrably breached' the standards": the
+    # chief officer who finds the breach (thirtieth round)
+    re.compile(
+        r"(?P<dm>(?<!Assistant\s)(?<!Deputy\s)\bChief\s+Constable(?:\s+[A-Z][\w’'-]+){1,3})\s+"
+        r"said\s+(?:that\s+)?(?:PC\s+|Officer\s+|Sergeant\s+|Sgt\s+)?[A-Z][\w’'-]*\s+had\s+"
+        r"[“\"‘']?(?:\w+ly\s+)?breached\b"
+    ),
+    # "Dismissing her from the force, the chief constable of Durham Police, Jo Bloggs, said";
+    # "chaired by the Chief Constable of Kent Police, Jo Bloggs" (thirtieth round)
+    re.compile(
+        r"(?:\b[Dd]ismissing\s+(?:him|her|them|the\s+officers?)\b[^,.;\n]{0,40},|"
+        r"\bchaired\s+by)\s+(?:the\s+)?"
+        r"(?P<dm>(?i:chief\s+constable)\s+of\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){1,3}?"
+        r"(?:Police|Constabulary),\s+(?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)"
+    ),
+    # "At an accelerated misconduct hearing on Tuesday, the force's chief constable, Sir Jo Bloggs,
+    # said the use of force had been ...": the chief officer who spoke at the hearing the text
+    # names, in its own sentence (thirtieth round)
+    re.compile(
+        r"\b[Aa]t\s+(?:an?|the|his|her)\s+(?:[\w-]+\s+){0,3}hearing\b[^.;\n]{0,40}?,\s+(?:the\s+)?"
+        r"(?:force['’]s\s+)?"
+        r"(?P<dm>(?i:chief\s+constable),?\s+(?:Sir\s+|Dame\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),"
+        r"?\s+said\b"
     ),
     # A chief officer named with the title in lower case or after the force ("overseen by Kent
     # chief constable Jo Bloggs", "Chief Constable of Kent Police, Jo Bloggs, who chaired the
@@ -1504,6 +1562,11 @@ _I_DECIDE = re.compile(
     r"\bI\s+(?:find|found|am\s+(?:content|satisfied)\s+that|have\s+(?:determined|decided|found)|"
     r"would\s+have\s+dismissed|(?:have\s+)?no\s+hesitation\s+in\s+finding|determine\s+that)\b"
 )
+_AGREES_WITH_PANEL = re.compile(
+    r"\b(?:agree|agreed|accept|accepted)\s+with\s+the\s+(?:panel['’]s\s+)?(?:sanction|decision|"
+    r"outcome|findings?)\b|\bbefore\s+an\s+independent\s+panel\b",
+    re.I,
+)
 _ANOTHER_SPEAKER = re.compile(
     r"\b(?:said|added|told|says)\b\s*:?\s*[“\"]|[”\"]\s*,?\s*(?:he|she)\s+said"
 )
@@ -1514,7 +1577,14 @@ def _chief_says_i_decide(text: str) -> Field | None:
     for m in _CHIEF_SAID.finditer(text):
         rest = text[m.end() : m.end() + 2500]
         other = _ANOTHER_SPEAKER.search(rest)
-        if _I_DECIDE.search(rest[: other.start() if other else len(rest)]):
+        quoted = rest[: other.start() if other else len(rest)]
+        if _AGREES_WITH_PANEL.search(quoted):
+            # "... it was necessary to put the matter before an independent panel ... I am
+            # satisfied that they were acting with best intentions ... therefore agree with the
+            # sanction": a chief officer agreeing with a panel's sanction did not decide it
+            # (thirtieth round)
+            continue
+        if _I_DECIDE.search(quoted):
             group = "dm" if m.group("dm") else "name"
             value = " ".join(m.group(group).split())
             if group == "name":
@@ -1544,7 +1614,11 @@ _BY_THE_CHIEF = re.compile(
     r"\b(?:dismissed|fired|sacked|removed|decided|found|imposed|given|issued|heard|chaired)\b"
     r"[^.;\n]{0,60}?\bby\s+(?P<dm>the\s+Chief\s+Constable)\b(?!\s*,?\s+[A-Z])|"
     r"(?P<dm2>\b[Tt]he\s+Chief\s+Constable)\s+(?:deemed|found|decided|concluded|ruled|determined|"
-    r"considered|dismissed)\b"
+    r"considered|dismissed)\b|"
+    # "But the chief constable said it did amount to gross misconduct" (thirtieth round)
+    r"(?P<dm3>\b[Tt]he\s+(?i:chief\s+constable))\s+said\s+(?:that\s+)?(?:it|this|the\s+conduct|"
+    r"(?:his|her)\s+(?:conduct|actions?))\s+(?:did\s+amount|amounted)\s+to\s+(?:gross\s+)?"
+    r"misconduct\b"
 )
 # A chief constable named in the text ("said Chief Constable Jo Bloggs"): not an assistant or a
 # deputy, whose title also ends in "Chief Constable".
@@ -1569,31 +1643,47 @@ _DM_PANEL = (
         # disciplinary panel in the proceedings, held at X, 'found the allegations proven'";
         # twenty-first round)
         # ... "The independently chaired disciplinary panel concluded" (twenty-first round)
+        # ... "A three-person panel adjudged", "The force standards panel found", "The panel at the
+        # gross misconduct hearing found", "The panel today, Wednesday November 2, found", "the
+        # disciplinary panel, which ruled", "the panel was satisfied", "the panel judged"
+        # (thirtieth round)
         r"(?P<dm>\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][\w&'’-]*\s+){1,3}(?:Police|Constabulary)\s+)?"
-        r"(?:independent(?:ly\s+chaired)?\s+)?"
+        r"(?:independent(?:ly\s+chaired)?\s+)?(?:(?:three|five)[\s-](?:person|member)\s+)?"
+        r"(?:force\s+standards\s+)?"
         r"(?:police\s+)?(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?"
         r"(?:tribunal\s+panel|panel|tribunal))"
-        r"(?:\s+in\s+the\s+(?:proceedings|case|hearing))?"
+        r"(?:\s+in\s+the\s+(?:proceedings|case|hearing))?(?:\s+today(?=,))?"
         r"(?:\s+(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|,\s+[^.;\n]{3,120}?,|"
+        r"\s+at\s+the\s+(?:[\w-]+\s+){0,3}hearing|,\s+which|"
         r"\s+chaired\s+by\s+[^,.;\n]{3,40}?,|"
         # ... "The panel, led by an independent, legally qualified chair has now decided", the
         # chair's description with no comma closing it (twenty-second round)
         r",\s+(?:chaired|led|headed)\s+by\s+[^.;\n]{3,60}?\b[Cc]hair(?:man|woman|person)?,?)?"
         r"\s+(?:\w+ly\s+|today\s+|yesterday\s+)?(?:had\s+|has\s+)?(?:now\s+)?[“\"‘']?"
         r"(?:found|concluded|determined|decided|ruled|considered|agreed|deemed|made|held\s+that|"
-        r"looked\s+into|was\s+unanimous)\b"
+        r"looked\s+into|was\s+unanimous|was\s+satisfied|(?:ad)?judged|"
+        # "A panel in Cwmbran dismissed the Gwent Police officer" (thirtieth round)
+        r"(?:dismissed|sacked)\s+(?:the|him|her|PC|Sergeant|Sgt|DC)\b)\b"
+    ),
+    # "A panel said had Mr Bloggs not already resigned, he would have been sacked" (thirtieth
+    # round): the panel that said what the outcome would have been
+    re.compile(
+        r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?panel)\s+said\b"
+        r"[^.;\n]{0,80}?\bwould\s+have\s+been\s+(?:dismissed|sacked|fired)\b"
     ),
     # "The panel's finding was 'not proven'", "the tribunal's decision" (twentieth round)
+    # ... "The panel's view was that" (thirtieth round)
     re.compile(
         r"(?P<dm>\b(?:[Tt]he|[Aa])\s+(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?(?:panel|tribunal))['’]s\s+"
-        r"(?:finding|findings|decision|ruling|conclusion)\s+(?:was|were)\b"
+        r"(?:finding|findings|decision|ruling|conclusion|view)\s+(?:was|were)\b"
     ),
     # "The case was found proven by the panel", "reflected in the findings by the panel": the
     # panel as the agent of the finding (twenty-first round); not a ruling or decision by it,
     # often on anonymity, nor "the panel's chair"
     re.compile(
         r"\b(?:found|proven|proved|upheld|findings?)\s+"
-        r"(?:[\w-]+\s+){0,2}?(?:by|of)\s+(?P<dm>the\s+(?:[Dd]isciplinary\s+|[Mm]isconduct\s+)?"
+        # ... "it was found by a disciplinary panel that" (thirtieth round)
+        r"(?:[\w-]+\s+){0,2}?(?:by|of)\s+(?P<dm>(?:the|a)\s+(?:[Dd]isciplinary\s+|[Mm]isconduct\s+)?"
         r"(?:panel|tribunal))\b(?![’'])"
     ),
     # "failed to appear at a hearing in front of a disciplinary panel" (twentieth round)
@@ -1618,6 +1708,11 @@ _DM_PANEL = (
 _CHAIRED_BY_TITLE = re.compile(
     r"\bchaired\s+by\s+(?P<dm>(?:Mr|Mrs|Ms|Miss|Dr|Ch\.?\s+Con|Chief\s+Con|CC)\.?\s+"
     r"(?P<surname>[A-Z][\w’'-]+))\b"
+)
+
+_TITLE_WHO_CHAIRED = re.compile(
+    r"(?P<dm>\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w’'-]+)),\s+who\s+(?:chaired|led|heard)\s+"
+    r"the\s+(?:[\w-]+\s+){0,2}(?:hearing|proceedings)\b"
 )
 
 
@@ -1647,6 +1742,8 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
         )
         if m:
             value = " ".join(m.group("dm").split()).strip(" ,")
+            # "chief constable, Sir Jo Bloggs": the title and the name without the comma
+            value = re.sub(r"^((?i:chief\s+constable)),\s+", r"\1 ", value)
             if re.match(r"(?i:assistant|deputy|chief|commissioner)\b", value) and re.search(
                 r"\b(?:assistant|deputy|chief|constable|commissioner)\b", value
             ):
@@ -1662,14 +1759,15 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
     if said is not None:
         return said
     named = _the_chief_named(text)
-    m = _CHAIRED_BY_TITLE.search(text)
+    # ... or "Mr Bloggs, who chaired the hearing on 6 November, said" (thirtieth round)
+    m = _CHAIRED_BY_TITLE.search(text) or _TITLE_WHO_CHAIRED.search(text)
     if named is not None and m and named.endswith(" " + m.group("surname")):
         # "Chief Constable Jo Bloggs said ... The special hearing, chaired by Mr Bloggs, found":
         # the chair is the chief constable the text names (nineteenth round)
         return Field(named, _span(m.start("dm"), m.end("dm"), text), 0.8)
     m = _BY_THE_CHIEF.search(text)
     if m:
-        group = "dm" if m.group("dm") else "dm2"
+        group = next(g for g in ("dm", "dm2", "dm3") if m.group(g))
         named = _the_chief_named(text)
         return Field(
             named or "the Chief Constable",
@@ -2490,6 +2588,32 @@ def _record(
     ):
         code, piece, conf, note = inferred
         fields["rank"] = Field(code, Span(piece.start, piece.end, piece.text), conf, note)
+    elif not single and officer.name and (plural := _plural_rank_described(text)) is not None:
+        # "Four police officers have been sacked ... The police constables used ... language ...
+        # The four officers are A B, C D, E F and G H": officers named without a rank, whom the
+        # text calls by one rank in the plural (thirtieth round)
+        code, piece = plural
+        fields["rank"] = Field(
+            code,
+            Span(piece.start, piece.end, piece.text),
+            0.6,
+            "the rank the text gives the officers together, in the plural",
+        )
+    elif (
+        single
+        and officer.label == "Unnamed officer"
+        and not officer.mentions
+        and (the_pc := _THE_PC.search(text)) is not None
+    ):
+        # "The PC was found guilty of gross misconduct": the one officer, unnamed, a text calls
+        # "the PC" in its own words (not only in a headline, held-out 25's convention) is a
+        # constable (thirtieth round)
+        fields["rank"] = Field(
+            "constable",
+            _span(the_pc.start("pc"), the_pc.end("pc"), text),
+            0.7,
+            "the text calls the officer it describes without a name the PC",
+        )
     else:
         fields["rank"] = absent()
     # Anonymised
@@ -2576,8 +2700,9 @@ _FORMER_OFFICER = re.compile(
     # describe someone else just named ("Jo Bloggs, a former Kent Police officer"; twelfth round)
     r"(?<!,\sa\s)(?<!,\san\s)\b(?:former|ex-)\s*(?:(?-i:(?!Chief|Deputy|Assistant)[A-Z][\w&'’-]*)\s+"
     r"(?:and\s+)?){1,3}?(?:police\s+)?(?:officer|constable|sergeant|inspector)\b|"
-    r"\b(?:former|ex-)\s*(?:police\s+|special\s+)?(?:officer|constable|pc|sergeant|inspector|"
-    r"detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
+    # "a former temporary police sergeant" (thirtieth round)
+    r"\b(?:former|ex-)\s*(?:temporary\s+|acting\s+)?(?:police\s+|special\s+)?(?:officer|constable|"
+    r"pc|sergeant|inspector|detective)\b|\b(?:had\s+(?:already\s+)?|has\s+(?:since\s+)?|who\s+)?(?:resigned|retired)\b"
     r"(?!\s+(?:whilst|while)\s+under\s+investigation\s+dismissed)|" + _DATED_RESIGNATION,
     re.I,
 )
@@ -3220,7 +3345,12 @@ _EVERY_OFFICER = re.compile(
     r"(?:police\s+)?officers?\b|"
     # "Police officers must behave in a manner that does not discredit the police service" (the
     # plural in general, before what it must do; twenty-first round)
-    r"\b(?:[Pp]olice\s+)?officers\s+(?:must|should|are\s+(?:expected|required)\s+to)\b",
+    r"\b(?:[Pp]olice\s+)?officers\s+(?:must|should|are\s+(?:expected|required)\s+to)\b|"
+    # "The public expect police officers to have the highest standards of honesty and
+    # integrity", "expects our officers and staff to act with ...", "Honesty and integrity is
+    # crucial for building ... trust" (thirtieth round)
+    r"\bexpects?\s+(?:our\s+|its\s+|their\s+|all\s+)?(?:police\s+)?officers\b|"
+    r"\b(?:is|are)\s+(?:absolutely\s+)?(?:crucial|vital|essential|paramount)\s+(?:for|to|in)\b",
     re.I,
 )
 _BREACH_WORD = re.compile(r"\bbreach|\bfail|\bfell\s+(?:short|below)|\bcontrary\b|\bamount", re.I)
@@ -3314,6 +3444,31 @@ def _the_same_standards(text: str, scope: list[Piece], table: dict[str, Piece]) 
         if named.value:
             return list(named.value)
     return []
+
+
+# "The police constables used ...": the officers of a text called by one rank in the plural, as
+# the subject of a sentence
+_THE_PLURAL_RANK = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]*The\s+(?:police\s+)?(?P<rank>constables|sergeants|inspectors)\b"
+    r"(?!\s+(?:who|that|of|from|and)\b)"
+)
+
+
+def _plural_rank_described(text: str) -> tuple[str, Piece] | None:
+    """The one rank the text gives its officers in the plural, opening a sentence ("The police
+    constables used ..."), where it gives no other in the plural or the singular."""
+    found = list(_THE_PLURAL_RANK.finditer(text))
+    codes = {rank_code(m.group("rank")[:-1]) for m in found}
+    if len(codes) != 1 or None in codes or described_rank(text) is not None:
+        return None
+    m = found[0]
+    code = rank_code(m.group("rank")[:-1])
+    assert code is not None
+    return code, Piece(m.start("rank"), m.end("rank"), m.group("rank"))
+
+
+# "The PC was found guilty", "the PC accused him of theft": a bare "PC", no name after it
+_THE_PC = re.compile(r"\b(?:The|the)[ \t]+(?P<pc>PC)\b(?![ \t]+(?:\d+[ \t]+)?[A-Z])")
 
 
 def _rank_described(text: str) -> tuple[str, Piece, float, str] | None:

@@ -92,6 +92,28 @@ def _force_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     return out
 
 
+@cache
+def _under_name_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    codes = {_short(f.name): f.code for f in FORCES}
+    alternation = "|".join(re.escape(n) for n in sorted(codes, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?m)^[ \t]*(?i:{RANK_PATTERN})\.?[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,2}}[ \t]*\n"
+        rf"[ \t]*(?P<force>{alternation})[ \t]*$"
+    )
+    return pattern, codes
+
+
+def force_under_name(text: str) -> Match | None:
+    """A force's short name printed on a line of its own right under a line that is an officer's
+    rank and name ("PC Jo Bloggs" then "City of London"): a profile's byline (thirtieth round)."""
+    pattern, codes = _under_name_pattern()
+    found = [m for m in pattern.finditer(text)]
+    if len({m.group("force") for m in found}) != 1:
+        return None
+    m = found[0]
+    return Match(codes[m.group("force")], m.start("force"), m.end("force"), m.group("force"))
+
+
 def find_forces(text: str, *, weak: bool = False) -> list[Match]:
     """Mentions of forces, longest first where they overlap; county names too when ``weak``."""
     found: list[Match] = []

@@ -35,7 +35,10 @@ _FORMER = r"(?:(?P<former>[Ff]ormer|[Ee]x-?)\s*)?"
 # a full stop after an abbreviated rank only ("Insp. Jo Bloggs"): after a rank printed in full it
 # ends the sentence ("reported it to a chief inspector. Mr Jackson resigned"; nineteenth round)
 _RANKED = re.compile(
-    _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))(?:\.(?<![A-Za-z]{{6}}\.))?\s+(?:\d{{3,6}}\s+)?"
+    # (a one-letter cipher only on the rank's line: "... as a special constable" ending a caption,
+    # then "A police officer has been sacked" is no officer "A"; thirtieth round)
+    _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))(?:\.(?<![A-Za-z]{{6}}\.))?"
+    r"(?:[ \t]+|\s+(?![A-Z](?!\w)))(?:\d{3,6}\s+)?"
     rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
 )
 # "Simon Gee, an Inspector employed by ...", "John Smith, a former police constable, ...", "Jo
@@ -51,6 +54,14 @@ _NAME_WORKED_AS = re.compile(
     rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})(?:,[ \t]+who)?[ \t]+(?:had[ \t]+)?"
     r"(?:worked|works|served|serves|was[ \t]+(?:working|serving))[ \t]+as[ \t]+an?[ \t]+"
     + _FORMER
+    + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
+)
+# "Jo Bloggs, who was a probationary constable with Kent Police from ...": the rank in a clause
+# after the full name (thirtieth round)
+_NAME_WHO_WAS = re.compile(
+    rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD}),[ \t]+who[ \t]+(?:was|is)[ \t]+an?[ \t]+"
+    + _FORMER
+    + r"(?:(?:probationary|trainee|student|serving)[ \t]+)?(?:police[ \t]+)?"
     + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
 # "Another officer, who has not been named, has received a written warning": one more officer,
@@ -287,7 +298,10 @@ _NAME_SUBJECT_OF_HEARING = re.compile(
 # "He was granted anonymity ... and referred to as 'Officer X'": the cipher another name of the
 # officer the text names (twentieth round)
 _ALIAS_BEFORE = re.compile(
-    r"\b(?:referred\s+to|known)\s+as\s+[“\"'‘]?(?:(?:former\s+)?officer\s+)?[“\"'‘]?$", re.I
+    # ... "the colleague, referred to as PC A" (thirtieth round)
+    r"\b(?:referred\s+to|known)\s+as\s+[“\"'‘]?(?:(?:former\s+)?(?:officer|PC|police\s+constable|"
+    r"constable|sergeant|DC|PS|Sgt)\s+)?[“\"'‘]?$",
+    re.I,
 )
 # "Officer A", "Former Officer B", "officer X"
 # "Officer ‘A’": the letter in quotation marks (fourteenth round)
@@ -304,12 +318,15 @@ _LETTERED = re.compile(
 # "A Detective Inspector has been dismissed", "The detective sergeant" (30/11/2026, fifth round,
 # after held-out 4 was measured: a detective rank, printed with capitals, was not read).
 _UNNAMED = re.compile(
-    r"\b(?:[Tt]he|[Aa])\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|special\s+constable|"
+    # (not a rank held before: "started working at Kent Police as a special constable"; thirtieth
+    # round)
+    r"(?<!\bas\s)\b(?:[Tt]he|[Aa])\s+(?:serving\s+|former\s+)?(?P<rank>police\s+constable|special\s+constable|"
     r"police\s+sergeant|(?i:detective\s+(?:chief\s+)?(?:inspector|sergeant|constable))|sergeant|"
     r"inspector)\b|"
     # "A Greater Manchester Police constable who ...", "A former West Midlands Police constable",
     # "the former constable" (30/11/2026, sixth round)
-    r"\b(?:[Tt]he|[Aa])\s+(?:former\s+)?(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,4}Police\s+"
+    # ... "A West Yorkshire police constable" ("police" in lower case; thirtieth round)
+    r"\b(?:[Tt]he|[Aa])\s+(?:former\s+)?(?:[A-Z][\w&'’-]*\s+(?:and\s+)?){1,4}[Pp]olice\s+"
     r"(?P<rank2>constable|sergeant|inspector)\b|"
     # ... "the ex-constable" (twenty-third round)
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:former\s+|ex-)(?P<rank3>constable)\b|"
@@ -404,7 +421,9 @@ _RANK_WORDS = {
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(Friend was|represented by|chaired by|in front of|led by|comprising|Director|head of|"
     # (a rank between: "chaired by Superintendent Evans"; twenty-eighth round)
-    r"instructed by)\s*(?:the\s+)?[^.]{0,12}$"
+    r"instructed by|"
+    # "a statement read in mitigation by Sgt Jo Bloggs" (thirtieth round)
+    r"read\s+(?:out\s+)?(?:in\s+mitigation\s+)?by)\s*(?:the\s+)?[^.]{0,12}$"
     r"|\b(?:chaired|led|conducted|presided\s+over)\s+by\s+(?:the\s+)?(?:(?:Chief|Deputy|Assistant|"
     r"Detective)\s+)?(?:Superintendent|Inspector|Commander|Constable|Commissioner|Sergeant)\s+$"
     # "The chair, Superintendent Jo Bloggs, found ...": the chair named in apposition (twenty-sixth
@@ -442,6 +461,31 @@ _SUBJECT = re.compile(
     r"guilty)",
     re.IGNORECASE,
 )
+
+
+# "gross misconduct was found against Bloggs, a former Inspector": a rank in apposition after the
+# surname alone of an officer named without one (thirtieth round)
+_SURNAME_RANK_AFTER = rf",[ \t]+an?[ \t]+(?:(?:former|serving)[ \t]+)?(?:police[ \t]+)?(?P<rank>(?i:{RANK_PATTERN}))\b"
+
+
+def _surname_rank_apposition(text: str, officers: list[Officer]) -> None:
+    """Give an officer named without a rank the one rank printed in apposition after the surname
+    ("..., Bloggs, a former Inspector."), where that is the only rank so printed."""
+    for o in officers:
+        if not o.name or o.rank is not None:
+            continue
+        surname = o.name.split()[-1]
+        found = [
+            m
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}{_SURNAME_RANK_AFTER}", text)
+            if rank_code(m.group("rank"))
+            not in (None, "chief_constable", "deputy_chief_constable", "assistant_chief_constable")
+        ]
+        codes = {rank_code(m.group("rank")) for m in found}
+        if len(codes) == 1:
+            m = found[0]
+            o.rank = rank_code(m.group("rank"))
+            o.rank_span = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
 
 
 @dataclass
@@ -529,6 +573,45 @@ def _surname_after_rank(name: str) -> bool:
 
 def find_officers(text: str) -> list[Officer]:
     """The officers a text is about, in order of first mention, merged by surname or letter."""
+    officers = _find_officers_any(text)
+    _surname_rank_apposition(text, officers)
+    _full_name_with_age(text, officers)
+    return officers
+
+
+# "Jake Bloggs, 25, from Townley, was found guilty ... PC Bloggs must have known": the full name
+# printed with an age is that of the one officer named by rank and surname alone (thirtieth round);
+# not a relative's or a victim's ("his wife, Jo Bloggs, 24")
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:wife|husband|partner|daughter|son|mother|father|brother|sister|victim|girlfriend|"
+    r"boyfriend|relative|niece|nephew)\b[^.;\n]{0,15}$",
+    re.I,
+)
+
+
+def _full_name_with_age(text: str, officers: list[Officer]) -> None:
+    """Give the one officer named by surname alone the full name the text prints with an age."""
+    if len(officers) != 1:
+        return
+    o = officers[0]
+    if not o.name or " " in o.name:
+        return
+    found = {
+        m.group("first")
+        for m in re.finditer(
+            rf"(?<![\w’'-])(?P<first>{_NAME_WORD})[ \t]+{re.escape(o.name)},[ \t]+\d{{2}},", text
+        )
+        if not _RELATIVE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        and rank_code(m.group("first")) is None
+    }
+    if len(found) == 1:
+        full = f"{found.pop()} {o.name}"
+        o.label = o.label.replace(o.name, full) if o.name in o.label else o.label
+        o.name = full
+
+
+def _find_officers_any(text: str) -> list[Officer]:
+    """The officers, before a rank printed after a surname alone is given them."""
     strict = _find_officers(text, lenient=False)
     if len(strict) == 1 and strict[0].name is None and not strict[0].key:
         # One officer the text describes only by rank ("A Northumbria Police constable ... has
@@ -620,6 +703,29 @@ _BODY_WORDS = {
 }
 
 
+_PEOPLES = frozenset(
+    {
+        "Irish",
+        "British",
+        "English",
+        "Scottish",
+        "Welsh",
+        "Romany",
+        "Roma",
+        "Gypsy",
+        "Black",
+        "Asian",
+        "Jewish",
+        "Muslim",
+        "Sikh",
+        "Hindu",
+        "Catholic",
+        "European",
+        "African",
+    }
+)
+
+
 def _named_alone(text: str) -> list[Officer]:
     """The one person a text names in full without a rank and then again by surname alone, in a
     sentence that tells a dismissal, a barring or a finding ("A Humberside panel heard how Jo
@@ -639,6 +745,9 @@ def _named_alone(text: str) -> list[Officer]:
             # "Independent Panel", "Somerset Constabulary": a body, not a person
             continue
         if find_forces(name, weak=True):
+            continue
+        if words[0] in _PEOPLES:
+            # "Irish Travellers", "British Muslims": a people, not a person (thirtieth round)
             continue
         before = text[max(0, m.start() - 40) : m.start()]
         after = text[m.end() : m.end() + 100]
@@ -735,7 +844,8 @@ def _chief_subject(text: str) -> list[Officer]:
 # surname opening it, the surname printed again later (seventeenth round).
 _DESCRIBED_OPENING = re.compile(
     r"^\s*(?:A|An|The)\s+(?:[\w-]+\s+){0,3}?(?P<rank>(?:detective\s+)?(?:constable|sergeant|"
-    r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have)\s+been\b|"
+    # ("A former police officer would have been sacked ..."; thirtieth round)
+    r"inspector)|police\s+officer|officer)\s+(?:has|had|was|have|would\s+have)\s+been\b|"
     # a headline's short passive, with no article or auxiliary ("Former Kent Police officer
     # barred from profession after ..."; twenty-third round)
     r"(?:(?<![\w-])[\w-]+[ \t]+){0,3}?\b(?P<hrank>(?:detective\s+)?(?:constable|sergeant|"
@@ -754,7 +864,8 @@ _DESCRIBED_OPENING = re.compile(
 _NAME_OPENS = re.compile(
     rf"^\s*(?P<name>{_FULL_NAME})(?P<age>,[ \t]+\d{{2}})?"
     r"(?:,[ \t]+of[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)?"
-    r",?\s+(?P<verb>was|is|had|has|(?-i:[a-z]{3,}ed)|"
+    # (an adverb before the verb: "Jo Bloggs twice touched a colleague"; thirtieth round)
+    r",?\s+(?:(?-i:[a-z]{2,}ly|twice|once|repeatedly)\s+)?(?P<verb>was|is|had|has|(?-i:[a-z]{3,}ed)|"
     # any verb after the age ("Jo Bloggs, 52, sent 2,000 messages"; twenty-ninth round)
     r"(?<=\d\d, )(?-i:[a-z]{3,}))\b"
 )
@@ -769,7 +880,11 @@ _HEARING_FOUND_IT = re.compile(
 
 # "She was asked by a sergeant to take a breath test": a rank after "by", the agent of a passive
 # verb, is someone acting on the officer, not the officer described (twenty-first round).
-_AGENT_BEFORE = re.compile(r"\bby\s+$", re.I)
+# ... nor one something was reported to ("Several of his colleagues reported the matter to a police
+# sergeant"; thirtieth round)
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+$|\b(?:reported|complained|spoke|talked|confided)\b[^.;\n]{0,40}?\bto\s+$", re.I
+)
 
 
 def _unnamed_matches(text: str) -> list[re.Match[str]]:
@@ -777,7 +892,7 @@ def _unnamed_matches(text: str) -> list[re.Match[str]]:
     return [
         m
         for m in _UNNAMED.finditer(text)
-        if not _AGENT_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+        if not _AGENT_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
     ]
 
 
@@ -864,6 +979,16 @@ def _named_after_described(text: str) -> list[Officer]:
             named.group("verb") not in ("was", "is", "had", "has")
             and not named.group("age")
             and not _HEARING_FOUND_IT.search(after.text)
+            # ... or the text calls them by title and surname later ("Mr Bloggs was accused of
+            # breaching the standards"; thirtieth round), a verb in the past tense
+            and not (
+                named.group("verb").endswith("ed")
+                and re.search(
+                    rf"\b(?:Mr|Mrs|Ms|Miss)\.?\s+{re.escape(named.group('name').split()[-1])}\b"
+                    r"[^.;\n]{0,60}?\b(?:accused|alleged|found|admitted|denied|faced|breached)\b",
+                    text,
+                )
+            )
         ):
             return []
         if group == "prank" and not _SUBJECT.search(after.text):
@@ -1051,6 +1176,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     for m in [
         *_NAME_THEN_RANK.finditer(text),
         *_NAME_WORKED_AS.finditer(text),
+        *_NAME_WHO_WAS.finditer(text),
         *_RANK_APPOSITION.finditer(text),
     ]:
         code = rank_code(m.group("rank"))

@@ -163,6 +163,9 @@ _ASKED_BEFORE = re.compile(
     # receive a written warning" (thirteenth round); "requested the panel for a final written
     # warning" is asked for, not given (thirteenth round)
     r"(?:(?<!successfully\s)\bargu\w*\s+(?:for|that)|\basked\s+(?:for|that)|\bcalled\s+for|"
+    # "asked Mr Bloggs to take the exceptional course and issue a final written warning": one
+    # asked of the decision maker, named or not (thirtieth round); not "was asked to"
+    r"(?<!was\s)(?<!were\s)\basked\s+(?:(?:the|Mr|Mrs|Ms|Miss|Dr|him|her|them|(?-i:[A-Z][\w'’-]*))\s+){1,3}to\b|"
     r"\brequest(?:ed|ing|s)?\b|\bsought|\bseeking|"
     r"\bpress(?:ed|ing)\s+for|\burg(?:ed|ing)|\bsubmi(?:tted|ssions?)\s+(?:that|for)|"
     r"\binvit(?:ed|ing)\s+the\s+(?:panel|chair)|"
@@ -515,6 +518,9 @@ _FINDING_RES = [
         # one of misconduct" (30/11/2026, fifth round, after held-out 4 was measured)
         r"prov(?:en|ed)\s+to\s+be\s+(?:one\s+of\s+)?|"
         r"deemed[^.]{0,40}?\s+to\s+be|Finding[s]?\s*:?\s*-?\s*|guilty\s+of|committed|"
+        # "The panel found this to be misconduct." (thirtieth round)
+        r"found\s+(?:this|it|that|these|them|(?:the|his|her|their)\s+(?:conduct|behaviour|"
+        r"actions?|breach(?:es)?|allegations?))\s+to\s+be\s+|"
         # "despite committing gross misconduct" (twenty-eighth round)
         r"(?<!accused\sof\s)(?<!suspected\sof\s)(?<!denied\s)(?<!denies\s)committing|"
         # "decreed to have engaged in gross misconduct" (twentieth round)
@@ -762,8 +768,11 @@ _FORUM_RES = [
     ),
     (
         "special_case_hearing",
-        # "Special Case Hearing", "Special Case Police Misconduct Hearing"
-        re.compile(r"\bspecial\s+case\s+(?:police\s+)?(?:misconduct\s+)?hearing", re.I),
+        # "Special Case Hearing", "Special Case Police Misconduct Hearing"; "a Special Case Gross
+        # Misconduct Hearing" (thirtieth round)
+        re.compile(
+            r"\bspecial\s+case\s+(?:police\s+)?(?:gross\s+)?(?:misconduct\s+)?hearing", re.I
+        ),
         0.95,
     ),
     (
