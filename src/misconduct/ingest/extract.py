@@ -797,6 +797,16 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
     2020 until the 2024 amendments (when chief officers began to chair every hearing)."""
     if forum.value not in (None, "misconduct_hearing"):
         return forum
+    if (
+        forum.value == "misconduct_hearing"
+        and forum.evidence is not None
+        and re.fullmatch(r"(?i:misconduct\s+hearing)", forum.evidence.text)
+        and not forum.note
+    ):
+        # "..., a misconduct hearing has concluded. ... Chairing the hearing, Chief Constable Jo
+        # Bloggs found": a hearing the text names as a misconduct hearing is one, whoever chaired
+        # it (thirty-first round)
+        return forum
     m = _CHIEF_CHAIRED.search(text)
     if m is None or _INDEPENDENT_CHAIR.search(text) or _PANEL.search(text):
         # A chief officer sat alone at an accelerated or a special case hearing: a text whose
@@ -1365,8 +1375,9 @@ _DM_PATTERNS = [
     # hearing" (twenty-first round); "Chief constable Jo Bloggs, who led the hearing, said", the
     # title half in capitals (twenty-second round)
     re.compile(
-        # ... a commander (thirtieth round)
-        r"(?P<dm>(?i:(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)|Commander)"
+        # ... a commander (thirtieth round), "Cdr Jo Bloggs, who chaired the hearing" (thirty-first
+        # round)
+        r"(?P<dm>(?i:(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)|Commander|Cdr\b\.?)"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
         r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided|"
         r"who\s+was\s+(?:presiding|chairing)|"
@@ -1407,6 +1418,13 @@ _DM_PATTERNS = [
         r"\b[Ii]n\s+(?:his|her|their)\s+(?:written\s+)?(?:ruling|judge?ment|decision)),\s+(?:the\s+)?"
         r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    # "Commander Jo Bloggs said at the ruling": the chief officer who spoke when the ruling was
+    # given (thirty-first round)
+    re.compile(
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
+        r"(?:\s+[A-Z][\w’'-]+){1,3}),?\s+said\s+(?:at|in|when\s+(?:giving|delivering))\s+"
+        r"(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:ruling|decision|judge?ment|verdict)\b"
     ),
     # "panel chairwoman and Assistant Commissioner Jo Bloggs said": the chair named with the title
     # (thirtieth round)
@@ -1744,6 +1762,8 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
             value = " ".join(m.group("dm").split()).strip(" ,")
             # "chief constable, Sir Jo Bloggs": the title and the name without the comma
             value = re.sub(r"^((?i:chief\s+constable)),\s+", r"\1 ", value)
+            # "Cdr Jo Bloggs": the title in full, as the register prints it (thirty-first round)
+            value = re.sub(r"^Cdr\b\.?", "Commander", value)
             if re.match(r"(?i:assistant|deputy|chief|commissioner)\b", value) and re.search(
                 r"\b(?:assistant|deputy|chief|constable|commissioner)\b", value
             ):

@@ -49,10 +49,13 @@ _NAME_THEN_RANK = re.compile(
     + rf"(?:police[ \t]+)?(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
 # "Jo Bloggs served as a police sergeant in Town": an officer named without a rank before
-# the name, whose rank the sentence then gives (30/11/2026, seventh round)
+# the name, whose rank the sentence then gives (30/11/2026, seventh round); "Jo Bloggs resigned
+# from her role as a police constable with Kent Police" (the rank she left; thirty-first round)
 _NAME_WORKED_AS = re.compile(
     rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})(?:,[ \t]+who)?[ \t]+(?:had[ \t]+)?"
-    r"(?:worked|works|served|serves|was[ \t]+(?:working|serving))[ \t]+as[ \t]+an?[ \t]+"
+    r"(?:worked|works|served|serves|was[ \t]+(?:working|serving)|"
+    r"(?:resigned|retired)[ \t]+from[ \t]+(?:his|her|their)[ \t]+(?:role|post|position|job))"
+    r"[ \t]+as[ \t]+an?[ \t]+"
     + _FORMER
     + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
 )

@@ -1,0 +1,87 @@
+"""Rules of the thirty-first round (2/12/2026, issue 15), written against misses of held-out 28
+and the sets before it (development since their one measurement each). Every text is invented for
+the test; none is a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+
+# --- Forum ----------------------------------------------------------------------------------------
+
+
+def test_a_misconduct_hearing_named_stays_one_when_the_chief_constable_chaired() -> None:
+    text = (
+        " date 2022-03-04 Former officer would have been sacked\n"
+        "A former Kent Police constable would have been dismissed had he not resigned, a "
+        "misconduct hearing has found.\n"
+        "PC Jo Bloggs sent messages to a witness.\n"
+        "Chairing the hearing, Chief Constable Sam Smith found the breaches proven."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("forum") == "misconduct_hearing"
+
+
+def test_a_hearing_named_only_so_and_chaired_by_the_chief_constable_is_still_read_by_its_year() -> (
+    None
+):
+    text = (
+        " date 2022-03-04 Former officer would have been sacked\n"
+        "PC Jo Bloggs of Kent Police would have been dismissed had he not resigned, a hearing "
+        "found. The hearing was chaired by Chief Constable Sam Smith, who found gross misconduct."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("forum") == "accelerated_misconduct_hearing"
+
+
+# --- Rank -----------------------------------------------------------------------------------------
+
+
+def test_the_rank_an_officer_resigned_from_is_hers() -> None:
+    text = (
+        "A female officer has been barred from policing.\n"
+        "Jo Bloggs resigned from her role as a police constable with Kent Police two days after "
+        "being sentenced.\n"
+        "An accelerated misconduct hearing heard that Bloggs had harassed a neighbour. Chief "
+        "Constable Sam Smith said she would have been dismissed had she not resigned."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") == "constable"
+
+
+# --- Decision maker -------------------------------------------------------------------------------
+
+
+def test_a_commander_abbreviated_who_chaired_the_hearing_decides() -> None:
+    text = (
+        "PC Jo Bloggs of the Metropolitan Police has been dismissed without notice for gross "
+        "misconduct after a misconduct hearing.\n"
+        'Cdr Sam Smith, who chaired the hearing, said: "PC Bloggs lied to her managers."'
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("decision_maker") == "Commander Sam Smith"
+
+
+def test_a_commander_who_spoke_at_the_ruling_decides() -> None:
+    text = (
+        "PC Jo Bloggs of the Metropolitan Police was dismissed without notice at a misconduct "
+        "hearing after running a business while suspended.\n"
+        'Commander Sam Smith said at the ruling: "This was a full business, not a hobby."'
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("decision_maker") == "Commander Sam Smith"
+
+
+def test_a_commander_who_only_commented_does_not_decide() -> None:
+    text = (
+        "PC Jo Bloggs of the Metropolitan Police was dismissed without notice at a misconduct "
+        "hearing after running a business while suspended.\n"
+        'Commander Sam Smith said: "Officers must declare their business interests."'
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("decision_maker") != "Commander Sam Smith"
