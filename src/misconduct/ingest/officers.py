@@ -55,9 +55,7 @@ _NAME_WORKED_AS = re.compile(
     rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})(?:,[ \t]+who)?[ \t]+(?:had[ \t]+)?"
     r"(?:worked|works|served|serves|was[ \t]+(?:working|serving)|"
     r"(?:resigned|retired)[ \t]+from[ \t]+(?:his|her|their)[ \t]+(?:role|post|position|job))"
-    r"[ \t]+as[ \t]+an?[ \t]+"
-    + _FORMER
-    + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
+    r"[ \t]+as[ \t]+an?[ \t]+" + _FORMER + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
 # "Jo Bloggs, who was a probationary constable with Kent Police from ...": the rank in a clause
 # after the full name (thirtieth round)
