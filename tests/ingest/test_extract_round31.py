@@ -85,3 +85,39 @@ def test_a_commander_who_only_commented_does_not_decide() -> None:
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].value("decision_maker") != "Commander Sam Smith"
+
+
+# --- Hearing date ---------------------------------------------------------------------------------
+
+
+def test_a_hearing_date_before_the_incident_is_not_offered() -> None:
+    text = (
+        "A Kent Police officer who swore at a shoplifter has been given a final written warning. "
+        "PC Jo Bloggs swore during an incident in Ashford on 9 November 2023.\n"
+        "The misconduct hearing, held on 2 March 2023, found gross misconduct."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("hearing_date") is None
+
+
+def test_a_hearing_date_after_the_incident_is_still_offered() -> None:
+    text = (
+        "A Kent Police officer who swore at a shoplifter has been given a final written warning. "
+        "PC Jo Bloggs swore during an incident in Ashford on 9 November 2023.\n"
+        "The misconduct hearing, held on 2 March 2024, found gross misconduct."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("hearing_date") == "2024-03-02"
+
+
+def test_a_date_in_what_came_before_a_hearing_held_after_it_is_not_the_hearings() -> None:
+    text = (
+        "Kent Police PC Jo Bloggs has kept his job after a misconduct hearing.\n"
+        "A hearing was held after he admitted to pushing a neighbour in May 2019.\n"
+        "He was given a final written warning."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("hearing_date") is None
