@@ -121,3 +121,38 @@ def test_a_date_in_what_came_before_a_hearing_held_after_it_is_not_the_hearings(
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].value("hearing_date") is None
+
+
+# --- Officers and speakers ------------------------------------------------------------------------
+
+
+_SPOKEN_OF = (
+    "An officer has been dismissed from the Metropolitan Police for gross misconduct.\n"
+    "Jo Bloggs, of the North Area, faced a misconduct hearing and was found to have breached the "
+    "Standards of Professional Behaviour.\n"
+    '"The conduct of PC [Police Constable] Bloggs was disgraceful and the hearing rightly '
+    'dismissed him," said Detective Chief Superintendent Sam Smith, who leads policing in the '
+    "area."
+)
+
+
+def test_a_rank_spelt_out_in_brackets_is_the_officers() -> None:
+    recs = extract(_SPOKEN_OF).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") == "constable"
+
+
+def test_the_officer_a_quotation_is_attributed_to_is_no_officer_of_the_case() -> None:
+    recs = extract(_SPOKEN_OF).records
+    assert [r.name for r in recs if r.name and "Smith" in r.name] == []
+
+
+def test_an_officer_named_after_said_without_a_quotation_is_still_read() -> None:
+    text = (
+        "The panel said PC Jo Bloggs of Kent Police had lied to his sergeant and he was "
+        "dismissed without notice for gross misconduct."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") == "constable"
+    assert recs[0].name == "Jo Bloggs"
