@@ -1852,20 +1852,7 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
             # found or decided, so a record whose other fields are sure is not held for review
             # for this one alone.
             return Field(value, _span(m.start("dm"), m.end("dm"), text), 0.8, "a panel described")
-    m = _PANEL_HEARD.search(text)
-    if m:
-        # "The panel heard the officer ... ": a panel that sat at the hearing and decided, where the
-        # text names no one else deciding; for review (thirty-first round)
-        value = " ".join(m.group("dm").split())
-        return Field(
-            value, _span(m.start("dm"), m.end("dm"), text), 0.6, "a panel that heard the case"
-        )
     return absent()
-
-
-_PANEL_HEARD = re.compile(
-    r"(?P<dm>\b[Tt]he\s+(?:(?:[Dd]isciplinary|[Mm]isconduct)\s+)?panel)\s+(?:was\s+told|heard)\b"
-)
 
 
 def _warning(text: str) -> Field:
