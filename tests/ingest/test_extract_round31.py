@@ -90,26 +90,23 @@ def test_a_commander_who_only_commented_does_not_decide() -> None:
 # --- Hearing date ---------------------------------------------------------------------------------
 
 
-def test_a_hearing_date_before_the_incident_is_not_offered() -> None:
+def _hearing_date_with_incident(hearing_year: int) -> object:
     text = (
         "A Kent Police officer who swore at a shoplifter has been given a final written warning. "
         "PC Jo Bloggs swore during an incident in Ashford on 9 November 2023.\n"
-        "The misconduct hearing, held on 2 March 2023, found gross misconduct."
+        f"The misconduct hearing, held on 2 March {hearing_year}, found gross misconduct."
     )
     recs = extract(text).records
     assert len(recs) == 1
-    assert recs[0].value("hearing_date") is None
+    return recs[0].value("hearing_date")
+
+
+def test_a_hearing_date_before_the_incident_is_not_offered() -> None:
+    assert _hearing_date_with_incident(2023) is None
 
 
 def test_a_hearing_date_after_the_incident_is_still_offered() -> None:
-    text = (
-        "A Kent Police officer who swore at a shoplifter has been given a final written warning. "
-        "PC Jo Bloggs swore during an incident in Ashford on 9 November 2023.\n"
-        "The misconduct hearing, held on 2 March 2024, found gross misconduct."
-    )
-    recs = extract(text).records
-    assert len(recs) == 1
-    assert recs[0].value("hearing_date") == "2024-03-02"
+    assert _hearing_date_with_incident(2024) == "2024-03-02"
 
 
 def test_a_date_in_what_came_before_a_hearing_held_after_it_is_not_the_hearings() -> None:
