@@ -797,6 +797,16 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
     2020 until the 2024 amendments (when chief officers began to chair every hearing)."""
     if forum.value not in (None, "misconduct_hearing"):
         return forum
+    if (
+        forum.value == "misconduct_hearing"
+        and forum.evidence is not None
+        and re.fullmatch(r"(?i:misconduct\s+hearing)", forum.evidence.text)
+        and not forum.note
+    ):
+        # "..., a misconduct hearing has concluded. ... Chairing the hearing, Chief Constable Jo
+        # Bloggs found": a hearing the text names as a misconduct hearing is one, whoever chaired
+        # it (thirty-first round)
+        return forum
     m = _CHIEF_CHAIRED.search(text)
     if m is None or _INDEPENDENT_CHAIR.search(text) or _PANEL.search(text):
         # A chief officer sat alone at an accelerated or a special case hearing: a text whose
@@ -1045,6 +1055,32 @@ _SUSPENDED_ON = re.compile(
     r"(?:(?!hearing|panel|meeting|tribunal|dismiss|sack|fired)[^.;,]){0,45}?\bon\s+(?:the\s+)?$",
     re.I,
 )
+# "a hearing was held after he admitted to assaulting a neighbour in June 2016": a date inside the
+# clause that tells what came before the hearing ("held after he ...") is that event's, not the
+# hearing's (thirty-first round).
+_HELD_AFTER = re.compile(
+    r"\b(?:held|took\s+place|convened|called)\s+after\s+(?:he|she|they|the\s+officer|"
+    r"(?-i:[A-Z])[\w'’-]+)\b[^.;]{0,80}$",
+    re.I,
+)
+# "during an incident in Town on October 8, 2024": the date the text gives for the incident; a
+# hearing date earlier than it is no hearing of that incident (thirty-first round).
+_INCIDENT_ON = re.compile(
+    r"\bincident\b(?:(?!hearing|panel|meeting|tribunal)[^.;]){0,50}?\b(?:on|in)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _incident_dates(text: str) -> list[str]:
+    """The dates (ISO) the text gives for an incident ("an incident in Town on 8 October 2024")."""
+    out = []
+    for s in sentences(text):
+        for f in d.find_dates(s.text):
+            if f.precision == "day" and _INCIDENT_ON.search(s.text[max(0, f.start - 80) : f.start]):
+                out.append(f.iso)
+    return out
+
+
 # "on 12 February last year": a day and month whose year the text gives only relative to when it
 # was written; the date line's year is not its year (sixteenth round).
 _RELATIVE_YEAR_AFTER = re.compile(
@@ -1166,6 +1202,8 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 score -= 3  # "On 3 May 2019, she ..., the hearing was told."
             if _SUSPENDED_ON.search(s.text[max(0, f.start - 60) : f.start]):
                 continue  # the day of the suspension or the leaving, not of the hearing
+            if _HELD_AFTER.search(s.text[max(0, f.start - 140) : f.start]):
+                score -= 3  # "held after he admitted to assaulting X in June 2016": the event's
             if _panel_heard_on(s.text, f.start, f.end):
                 score = max(score + 1, 1)  # "On 3 May 2022, the panel heard ..."
             if _resumed_on(s.text, f.start, f.end):
@@ -1257,6 +1295,12 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
     )
     if score < 0:
         return absent("no date in the text reads as the hearing's")
+    incidents = _incident_dates(text)
+    if incidents and str(best.value) < min(incidents)[: len(str(best.value))]:
+        # "an incident in Town on October 8, 2024 ... The misconduct hearing, held on May 28,
+        # 2024": a hearing printed before the incident it judged is misprinted; no date is offered
+        # (thirty-first round)
+        return absent("the hearing date printed is before the incident the text dates")
     if score == 0:
         # A date no hearing word stands beside, long before the page was published, is the
         # conduct's, not offered even for review (30/11/2026, ninth round); the page's date is
@@ -1365,8 +1409,9 @@ _DM_PATTERNS = [
     # hearing" (twenty-first round); "Chief constable Jo Bloggs, who led the hearing, said", the
     # title half in capitals (twenty-second round)
     re.compile(
-        # ... a commander (thirtieth round)
-        r"(?P<dm>(?i:(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)|Commander)"
+        # ... a commander (thirtieth round), "Cdr Jo Bloggs, who chaired the hearing" (thirty-first
+        # round)
+        r"(?P<dm>(?i:(?:Assistant\s+|Deputy\s+)?(?:Chief\s+Constable|Commissioner)|Commander|Cdr\b\.?)"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
         r"(?:\s+KPM|\s+QPM)?,?\s+(?:as\s+chair|who\s+chaired|chairing|presiding|who\s+presided|"
         r"who\s+was\s+(?:presiding|chairing)|"
@@ -1407,6 +1452,13 @@ _DM_PATTERNS = [
         r"\b[Ii]n\s+(?:his|her|their)\s+(?:written\s+)?(?:ruling|judge?ment|decision)),\s+(?:the\s+)?"
         r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
         r"(?:\s+[A-Z][\w’'-]+){1,3})"
+    ),
+    # "Commander Jo Bloggs said at the ruling": the chief officer who spoke when the ruling was
+    # given (thirty-first round)
+    re.compile(
+        r"(?P<dm>(?i:(?:assistant\s+|deputy\s+)?(?:chief\s+constable|commissioner)|commander)"
+        r"(?:\s+[A-Z][\w’'-]+){1,3}),?\s+said\s+(?:at|in|when\s+(?:giving|delivering))\s+"
+        r"(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:ruling|decision|judge?ment|verdict)\b"
     ),
     # "panel chairwoman and Assistant Commissioner Jo Bloggs said": the chair named with the title
     # (thirtieth round)
@@ -1744,6 +1796,8 @@ def _decision_maker(text: str, forum: Field | None = None) -> Field:
             value = " ".join(m.group("dm").split()).strip(" ,")
             # "chief constable, Sir Jo Bloggs": the title and the name without the comma
             value = re.sub(r"^((?i:chief\s+constable)),\s+", r"\1 ", value)
+            # "Cdr Jo Bloggs": the title in full, as the register prints it (thirty-first round)
+            value = re.sub(r"^Cdr\b\.?", "Commander", value)
             if re.match(r"(?i:assistant|deputy|chief|commissioner)\b", value) and re.search(
                 r"\b(?:assistant|deputy|chief|constable|commissioner)\b", value
             ):

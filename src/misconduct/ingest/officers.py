@@ -37,7 +37,10 @@ _FORMER = r"(?:(?P<former>[Ff]ormer|[Ee]x-?)\s*)?"
 _RANKED = re.compile(
     # (a one-letter cipher only on the rank's line: "... as a special constable" ending a caption,
     # then "A police officer has been sacked" is no officer "A"; thirtieth round)
+    # ... the rank spelt out in brackets after it ("PC [Police Constable] Jo Bloggs", a quotation
+    # an editor expanded; thirty-first round)
     _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))(?:\.(?<![A-Za-z]{{6}}\.))?"
+    rf"(?:[ \t]*\[(?i:{RANK_PATTERN})\])?"
     r"(?:[ \t]+|\s+(?![A-Z](?!\w)))(?:\d{3,6}\s+)?"
     rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
 )
@@ -49,12 +52,13 @@ _NAME_THEN_RANK = re.compile(
     + rf"(?:police[ \t]+)?(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
 # "Jo Bloggs served as a police sergeant in Town": an officer named without a rank before
-# the name, whose rank the sentence then gives (30/11/2026, seventh round)
+# the name, whose rank the sentence then gives (30/11/2026, seventh round); "Jo Bloggs resigned
+# from her role as a police constable with Kent Police" (the rank she left; thirty-first round)
 _NAME_WORKED_AS = re.compile(
     rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})(?:,[ \t]+who)?[ \t]+(?:had[ \t]+)?"
-    r"(?:worked|works|served|serves|was[ \t]+(?:working|serving))[ \t]+as[ \t]+an?[ \t]+"
-    + _FORMER
-    + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
+    r"(?:worked|works|served|serves|was[ \t]+(?:working|serving)|"
+    r"(?:resigned|retired)[ \t]+from[ \t]+(?:his|her|their)[ \t]+(?:role|post|position|job))"
+    r"[ \t]+as[ \t]+an?[ \t]+" + _FORMER + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
 # "Jo Bloggs, who was a probationary constable with Kent Police from ...": the rank in a clause
 # after the full name (thirtieth round)
@@ -428,7 +432,11 @@ _NOT_SUBJECT_BEFORE = re.compile(
     r"Detective)\s+)?(?:Superintendent|Inspector|Commander|Constable|Commissioner|Sergeant)\s+$"
     # "The chair, Superintendent Jo Bloggs, found ...": the chair named in apposition (twenty-sixth
     # round)
-    r"|\bchair(?:person|man|woman)?(?:\s+of\s+the\s+\w+)?\s*,\s*(?:[A-Z][\w.]*\s+){0,4}$",
+    r"|\bchair(?:person|man|woman)?(?:\s+of\s+the\s+\w+)?\s*,\s*(?:[A-Z][\w.]*\s+){0,4}$"
+    # '"... on his victims," said Detective Chief Superintendent Jo Bloggs': who a quotation is
+    # attributed to (thirty-first round)
+    r"|['’”\"]\s*said\s+(?:(?:Detective|Det|Chief|Deputy|Assistant|Superintendent|Supt|"
+    r"Inspector|Insp|Sergeant|Sgt|Constable|Commander|Police|PC|DC|DS|DI)\.?\s+){0,4}$",
     re.IGNORECASE,
 )
 _NOT_SUBJECT_AFTER = re.compile(
