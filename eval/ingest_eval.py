@@ -152,6 +152,12 @@ Per-field precision, recall and F1 of the extraction on
    measured; truth written and committed before ingest was run on them), its texts read from
    ``MISCONDUCT_INGEST_HELDOUT28_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit
    ``0afedd0``); development since.
+31. with ``--heldout29``: HELD-OUT 29, the pages of ``eval/heldout29/<id>.toml``, built exactly as
+   held-out 28 with wordings not queried before (force-page, IOPC and regional-newspaper phrasing,
+   ranks and roles, lesser outcomes; then news headlines "sacked over", "dismissed over" concrete
+   settings, objects and events; fetched after held-out 28 was measured; truth written and
+   committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT29_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1182,6 +1188,7 @@ HELD_OUT = (
         "measured once at commit 0afedd0: development since",
         own_folder=True,
     ),
+    HeldOut(29, "not yet measured", own_folder=True),
 )
 
 
