@@ -1,0 +1,34 @@
+"""Rules of the thirty-second round (2/12/2026, issue 15), written against misses of held-out 29
+and the sets before it (development since their one measurement each). Every text is invented for
+the test; none is a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+from misconduct.ingest.outcomes import find_outcomes
+
+# --- Outcome and status on pages about several officers --------------------------------------------
+
+
+def test_would_have_been_left_unsaid_after_a_dismissal_is_a_would_be_dismissal() -> None:
+    text = (
+        "Three Kent Police officers found to have committed gross misconduct\n"
+        "A misconduct panel has ruled on three officers who mocked a witness.\n"
+        "PC Amy Barker, former PC Ben Castle and former PC Cal Denton laughed at a witness in a "
+        "custody suite.\n"
+        "The panel found gross misconduct proven; PC Barker was dismissed, and former PCs Castle "
+        "and Denton would have been had they not already resigned."
+    )
+    recs = {r.name: r for r in extract(text).records}
+    assert recs["Amy Barker"].value("outcome") == "dismissal_without_notice"
+    for name in ("Ben Castle", "Cal Denton"):
+        assert recs[name].value("outcome") == "would_have_been_dismissed"
+        assert recs[name].value("status") == "former"
+
+
+def test_would_have_been_left_unsaid_after_a_warning_is_no_dismissal() -> None:
+    text = (
+        "A Kent Police officer was given a written warning and a colleague would have been had "
+        "she not resigned, a panel found."
+    )
+    assert "would_have_been_dismissed" not in [h.code for h in find_outcomes(text)]
