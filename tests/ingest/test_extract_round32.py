@@ -32,3 +32,30 @@ def test_would_have_been_left_unsaid_after_a_warning_is_no_dismissal() -> None:
         "she not resigned, a panel found."
     )
     assert "would_have_been_dismissed" not in [h.code for h in find_outcomes(text)]
+
+
+# --- Outcome: a serving officer barred ------------------------------------------------------------
+
+
+def test_a_serving_officer_found_guilty_of_gross_misconduct_and_banned_from_policing_was_dismissed() -> (
+    None
+):
+    text = (
+        "A Kent Police constable who shoved a shopkeeper has been banned from policing.\n"
+        "PC Jo Bloggs was found guilty of gross misconduct at a misconduct hearing after pushing the "
+        "shopkeeper in a market."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("outcome") == "dismissal_without_notice"
+
+
+def test_a_former_officer_banned_from_policing_is_not_read_as_dismissed() -> None:
+    text = (
+        "A former Kent Police constable who shoved a shopkeeper has been banned from policing.\n"
+        "Jo Bloggs was found guilty of gross misconduct at a misconduct hearing after pushing the "
+        "shopkeeper in a market."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("outcome") != "dismissal_without_notice"

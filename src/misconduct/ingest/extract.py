@@ -2737,6 +2737,17 @@ def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bo
     return not findings and barring_told(text) is not None
 
 
+def officer_serving_gm_barred(text: str, officer: Officer, *, single: bool) -> bool:
+    """The only officer of a text that never says former, resigned or retired, found to have
+    committed gross misconduct and told as barred from policing ("has been banned from policing"):
+    a serving officer reaches the barred list only by dismissal (thirty-second round)."""
+    if not single or officer.former or _FORMER_OFFICER.search(text):
+        return False
+    if barring_told(text) is None:
+        return False
+    return any(h.code == "gross_misconduct" for h in find_findings(text))
+
+
 # "culminating in the officer's resignation in June", "following his resignation": a resignation
 # something ended in or came after is one that happened, not one offered ("had tendered his
 # resignation earlier in the month and was working his notice"; twentieth round)
@@ -3075,6 +3086,16 @@ def _outcome_read(
             0.6,
             "not stated; a former officer found to have committed gross misconduct and placed on "
             "the barred list is one who would have been dismissed",
+        )
+    if not hits and officer_serving_gm_barred(text, officer, single=single):
+        m = barring_told(text)
+        assert m is not None
+        return Field(
+            "dismissal_without_notice",
+            _span(m.start(), m.end(), text),
+            0.6,
+            "not stated; a serving officer found to have committed gross misconduct and barred "
+            "from policing was dismissed",
         )
     untenable = next(
         (
