@@ -59,3 +59,28 @@ def test_a_former_officer_banned_from_policing_is_not_read_as_dismissed() -> Non
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].value("outcome") != "dismissal_without_notice"
+
+
+# --- Rank: a volunteer ----------------------------------------------------------------------------
+
+
+def test_a_sergeant_told_first_as_a_volunteer_police_officer_is_no_regular_sergeant() -> None:
+    text = (
+        "Volunteer officer sacked after kicking a door\n"
+        "A volunteer police officer has been dismissed after a misconduct hearing found he kicked "
+        "a door at a railway station.\n"
+        "Sgt Jo Bloggs, who worked for Kent Police, was dismissed by a panel."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") != "sergeant"
+
+
+def test_a_sergeant_beside_volunteers_is_still_a_sergeant() -> None:
+    text = (
+        "Officers sacked after kicking a door\n"
+        "A volunteer police officer and two colleagues were dismissed after a misconduct hearing.\n"
+        "Sgt Jo Bloggs, who worked for Kent Police, was dismissed by a panel."
+    )
+    recs = {r.name: r for r in extract(text).records}
+    assert recs["Jo Bloggs"].value("rank") == "sergeant"

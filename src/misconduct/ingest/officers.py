@@ -1032,6 +1032,12 @@ def _named_after_described(text: str) -> list[Officer]:
 
 _AddArgs = tuple[str, str | None, Piece | None, int, int, Piece | None, str]
 _SPECIAL_BEFORE = re.compile(r"\b[Ss]pecial\s+(?:[Pp]olice\s+)?$")
+# "A volunteer police officer has been sacked ... Sgt Jo Bloggs": the text's one officer, told in
+# its opening as a volunteer, holds a grade of the special constabulary (thirty-second round)
+_VOLUNTEER_LEAD = re.compile(
+    r"\A[^\n]*\n?(?:[^\n]*\n){0,4}?[^\n]*\b[Aa]\s+volunteer\s+(?:police\s+)?officer\b"
+)
+_ANOTHER_OFFICER = re.compile(r"\b(?:officers|colleagues?|two|three|second|both)\b", re.I)
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:(?:former|ex-)\s*)?(?:[A-Z][\w.]*\s+){0,3}")
 
 
@@ -1130,8 +1136,12 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         ):
             continue
         rank_span: Piece | None = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
-        special = code != "constable" and bool(
-            _SPECIAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        special = code != "constable" and (
+            bool(_SPECIAL_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+            or (
+                bool(_VOLUNTEER_LEAD.search(text))
+                and not _ANOTHER_OFFICER.search(text[: m.start()])
+            )
         )
         if special:
             # "Special Police Sgt Jo Bloggs": a grade of the special constabulary, which has no
