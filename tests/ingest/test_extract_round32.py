@@ -84,3 +84,16 @@ def test_a_sergeant_beside_volunteers_is_still_a_sergeant() -> None:
     )
     recs = {r.name: r for r in extract(text).records}
     assert recs["Jo Bloggs"].value("rank") == "sergeant"
+
+
+# --- Rank: a student officer ----------------------------------------------------------------------
+
+
+def test_a_student_officer_named_is_a_constable() -> None:
+    text = (
+        "Kent Police student officer Jo Bloggs has been dismissed after an accelerated misconduct "
+        "hearing found gross misconduct proven for drink-driving."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("rank") == "constable"

@@ -267,6 +267,12 @@ _NAMES_OF_FORCE = re.compile(
 _POLICE_OFFICER_NAMED = re.compile(
     rf"\b(?i:police)[ \t]+officer[ \t]+(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
 )
+# "West Mercia Police student officer Jo Bloggs": a student officer is a student constable, a
+# constable in training (thirty-second round)
+_STUDENT_OFFICER_NAMED = re.compile(
+    rf"\b(?P<rank>(?i:student|trainee|probationary)[ \t]+(?:police[ \t]+)?officer)[ \t]+"
+    rf"(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
+)
 _NAME_SERVED_FORCE = re.compile(
     rf"(?P<names>{_FULL_NAME})[ \t]+(?:had[ \t]+|has[ \t]+)?(?:worked|served)[ \t]+"
     r"(?:for|with|in)[ \t]+the[ \t]+(?i:force|police|constabulary)\b"
@@ -1260,6 +1266,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             add_named(m, None, m.group("names"))
     for m in _NAME_AN_OFFICER.finditer(text):
         add_named(m, _group(m, "former"), m.group("names"))
+    for m in _STUDENT_OFFICER_NAMED.finditer(text):
+        add(
+            m.group("names"),
+            "constable",
+            Piece(m.start("rank"), m.end("rank"), m.group("rank")),
+            m.start("names"),
+            m.end("names"),
+            None,
+            m.group("names"),
+        )
     for m in _FOUND_SURNAME.finditer(text):
         surname = m.group("names")
         if not _names_a_force(surname) and re.search(
