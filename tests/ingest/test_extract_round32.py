@@ -97,3 +97,28 @@ def test_a_student_officer_named_is_a_constable() -> None:
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].value("rank") == "constable"
+
+
+# --- Standards: a Standard's own words listed with a named one -------------------------------------
+
+
+def test_unfit_for_duty_listed_after_a_named_standard_is_a_breach_too() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police has been dismissed after a misconduct hearing.\n"
+        "The panel found PC Bloggs breached the standards of professional behaviour through "
+        "discreditable conduct and being unfit for duty after he drove to work over the limit."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("standards") == ["discreditable_conduct", "fitness_for_work"]
+
+
+def test_unfit_for_duty_told_apart_from_the_named_standards_still_gives_way() -> None:
+    text = (
+        "PC Jo Bloggs of Kent Police has been dismissed after a misconduct hearing.\n"
+        "The panel found PC Bloggs breached the standards of professional behaviour for "
+        "discreditable conduct. He had said he felt unfit for duty that week."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("standards") == ["discreditable_conduct"]

@@ -3385,6 +3385,11 @@ _STANDARD_NAME = re.compile(
 )
 
 
+# "discreditable conduct and being unfit for duty": a Standard's own words listed right after a
+# named one (thirty-second round)
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*|\s(?:and|or)\s+|,\s*(?:and|or)\s+)(?:being\s+)?")
+
+
 def _paraphrase(s: StandardMatch) -> bool:
     """A Standard read from its own words rather than its name ("unfit for duty")."""
     return LISTED_ONLY < s.confidence <= 0.7 and not _STANDARD_NAME.search(s.text)
@@ -3671,8 +3676,15 @@ def _standards(
         return Field([], None, 0.7, "the allegations describe the conduct but name no Standard")
     if named:
         # A Standard read from its own words ("unfit for duty", "brought discredit on the
-        # force") gives way to the Standards the text names (30/11/2026, sixth round).
-        found = named
+        # force") gives way to the Standards the text names (30/11/2026, sixth round), unless the
+        # words are listed with a named one as another breach ("breached the standards through
+        # discreditable conduct and being unfit for duty"; thirty-second round).
+        found = [
+            f
+            for f in found
+            if not _paraphrase(f[2])
+            or any(_LISTED_AFTER.fullmatch(text, n[1], f[0]) for n in named)
+        ]
     codes = list(dict.fromkeys(s.code for _, _, s in found))
     if not cleared:
         codes = list(dict.fromkeys(_the_same_standards(text, scope, table) + codes))
