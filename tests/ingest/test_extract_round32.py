@@ -122,3 +122,18 @@ def test_unfit_for_duty_told_apart_from_the_named_standards_still_gives_way() ->
     recs = extract(text).records
     assert len(recs) == 1
     assert recs[0].value("standards") == ["discreditable_conduct"]
+
+
+# --- Anonymised: a name in the possessive ----------------------------------------------------------
+
+
+def test_an_officer_named_only_in_the_possessive_of_his_dismissal_is_named() -> None:
+    text = (
+        "Kent Police officer sacked after conviction\n"
+        "A police officer who was convicted of fraud has been sacked after a misconduct hearing.\n"
+        "Kent Police said Jo Bloggs' dismissal followed his conviction in March."
+    )
+    recs = extract(text).records
+    assert len(recs) == 1
+    assert recs[0].value("anonymised") is False
+    assert recs[0].name == "Jo Bloggs"

@@ -273,6 +273,9 @@ _STUDENT_OFFICER_NAMED = re.compile(
     rf"\b(?P<rank>(?i:student|trainee|probationary)[ \t]+(?:police[ \t]+)?officer)[ \t]+"
     rf"(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
 )
+# "Kent Police said Jo Bloggs' dismissal followed his conviction": an officer named only in the
+# possessive of the sanction (thirty-second round)
+_NAME_DISMISSAL = re.compile(rf"(?P<names>{_FULL_NAME})['’]s?[ \t]+(?:dismissal|sacking)\b")
 _NAME_SERVED_FORCE = re.compile(
     rf"(?P<names>{_FULL_NAME})[ \t]+(?:had[ \t]+|has[ \t]+)?(?:worked|served)[ \t]+"
     r"(?:for|with|in)[ \t]+the[ \t]+(?i:force|police|constabulary)\b"
@@ -1258,6 +1261,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         _NAME_AGE_OF_FORCE,
         _FELLOW_OFFICER,
         _POLICE_OFFICER_NAMED,
+        _NAME_DISMISSAL,
         _NAME_SERVED_FORCE,
         _NAME_SUBJECT_OF_HEARING,
         _NAME_WHO_SERVED,
