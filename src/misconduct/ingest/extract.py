@@ -3077,25 +3077,20 @@ def _outcome_read(
     )
     if lead and not any(h.code == hits[0].code for h in lead[1]):
         hits = lead[1] + [h for h in hits if h.start >= lead[0].end]
-    if not hits and officer_former_gm_barred(text, officer, single=single):
+    former_barred = not hits and officer_former_gm_barred(text, officer, single=single)
+    if former_barred or (not hits and officer_serving_gm_barred(text, officer, single=single)):
         m = barring_told(text) or _BARRED.search(text)
         assert m is not None
         return Field(
-            "would_have_been_dismissed",
+            "would_have_been_dismissed" if former_barred else "dismissal_without_notice",
             _span(m.start(), m.end(), text),
             0.6,
             "not stated; a former officer found to have committed gross misconduct and placed on "
-            "the barred list is one who would have been dismissed",
-        )
-    if not hits and officer_serving_gm_barred(text, officer, single=single):
-        m = barring_told(text)
-        assert m is not None
-        return Field(
-            "dismissal_without_notice",
-            _span(m.start(), m.end(), text),
-            0.6,
-            "not stated; a serving officer found to have committed gross misconduct and barred "
-            "from policing was dismissed",
+            "the barred list is one who would have been dismissed"
+            if former_barred
+            # a serving officer reaches the barred list only by dismissal (thirty-second round)
+            else "not stated; a serving officer found to have committed gross misconduct and "
+            "barred from policing was dismissed",
         )
     untenable = next(
         (
