@@ -2737,6 +2737,17 @@ def officer_former_gm_barred(text: str, officer: Officer, *, single: bool) -> bo
     return not findings and barring_told(text) is not None
 
 
+def officer_serving_gm_barred(text: str, officer: Officer, *, single: bool) -> bool:
+    """The only officer of a text that never says former, resigned or retired, found to have
+    committed gross misconduct and told as barred from policing ("has been banned from policing"):
+    a serving officer reaches the barred list only by dismissal (thirty-second round)."""
+    if not single or officer.former or _FORMER_OFFICER.search(text):
+        return False
+    if barring_told(text) is None:
+        return False
+    return any(h.code == "gross_misconduct" for h in find_findings(text))
+
+
 # "culminating in the officer's resignation in June", "following his resignation": a resignation
 # something ended in or came after is one that happened, not one offered ("had tendered his
 # resignation earlier in the month and was working his notice"; twentieth round)
@@ -3066,15 +3077,20 @@ def _outcome_read(
     )
     if lead and not any(h.code == hits[0].code for h in lead[1]):
         hits = lead[1] + [h for h in hits if h.start >= lead[0].end]
-    if not hits and officer_former_gm_barred(text, officer, single=single):
+    former_barred = not hits and officer_former_gm_barred(text, officer, single=single)
+    if former_barred or (not hits and officer_serving_gm_barred(text, officer, single=single)):
         m = barring_told(text) or _BARRED.search(text)
         assert m is not None
         return Field(
-            "would_have_been_dismissed",
+            "would_have_been_dismissed" if former_barred else "dismissal_without_notice",
             _span(m.start(), m.end(), text),
             0.6,
             "not stated; a former officer found to have committed gross misconduct and placed on "
-            "the barred list is one who would have been dismissed",
+            "the barred list is one who would have been dismissed"
+            if former_barred
+            # a serving officer reaches the barred list only by dismissal (thirty-second round)
+            else "not stated; a serving officer found to have committed gross misconduct and "
+            "barred from policing was dismissed",
         )
     untenable = next(
         (
@@ -3364,6 +3380,11 @@ _STANDARD_NAME = re.compile(
 )
 
 
+# "discreditable conduct and being unfit for duty": a Standard's own words listed right after a
+# named one (thirty-second round)
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*|\s(?:and|or)\s+|,\s*(?:and|or)\s+)(?:being\s+)?")
+
+
 def _paraphrase(s: StandardMatch) -> bool:
     """A Standard read from its own words rather than its name ("unfit for duty")."""
     return LISTED_ONLY < s.confidence <= 0.7 and not _STANDARD_NAME.search(s.text)
@@ -3650,8 +3671,15 @@ def _standards(
         return Field([], None, 0.7, "the allegations describe the conduct but name no Standard")
     if named:
         # A Standard read from its own words ("unfit for duty", "brought discredit on the
-        # force") gives way to the Standards the text names (30/11/2026, sixth round).
-        found = named
+        # force") gives way to the Standards the text names (30/11/2026, sixth round), unless the
+        # words are listed with a named one as another breach ("breached the standards through
+        # discreditable conduct and being unfit for duty"; thirty-second round).
+        found = [
+            f
+            for f in found
+            if not _paraphrase(f[2])
+            or any(_LISTED_AFTER.fullmatch(text, n[1], f[0]) for n in named)
+        ]
     codes = list(dict.fromkeys(s.code for _, _, s in found))
     if not cleared:
         codes = list(dict.fromkeys(_the_same_standards(text, scope, table) + codes))

@@ -267,6 +267,15 @@ _NAMES_OF_FORCE = re.compile(
 _POLICE_OFFICER_NAMED = re.compile(
     rf"\b(?i:police)[ \t]+officer[ \t]+(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
 )
+# "West Mercia Police student officer Jo Bloggs": a student officer is a student constable, a
+# constable in training (thirty-second round)
+_STUDENT_OFFICER_NAMED = re.compile(
+    rf"\b(?P<rank>(?i:student|trainee|probationary)[ \t]+(?:police[ \t]+)?officer)[ \t]+"
+    rf"(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
+)
+# "Kent Police said Jo Bloggs' dismissal followed his conviction": an officer named only in the
+# possessive of the sanction (thirty-second round)
+_NAME_DISMISSAL = re.compile(rf"(?P<names>{_FULL_NAME})['’]s?[ \t]+(?:dismissal|sacking)\b")
 _NAME_SERVED_FORCE = re.compile(
     rf"(?P<names>{_FULL_NAME})[ \t]+(?:had[ \t]+|has[ \t]+)?(?:worked|served)[ \t]+"
     r"(?:for|with|in)[ \t]+the[ \t]+(?i:force|police|constabulary)\b"
@@ -1032,6 +1041,12 @@ def _named_after_described(text: str) -> list[Officer]:
 
 _AddArgs = tuple[str, str | None, Piece | None, int, int, Piece | None, str]
 _SPECIAL_BEFORE = re.compile(r"\b[Ss]pecial\s+(?:[Pp]olice\s+)?$")
+# "A volunteer police officer has been sacked ... Sgt Jo Bloggs": the text's one officer, told in
+# its opening as a volunteer, holds a grade of the special constabulary (thirty-second round)
+_VOLUNTEER_LEAD = re.compile(
+    r"\A[^\n]*\n?(?:[^\n]*\n){0,4}?[^\n]*\b[Aa]\s+volunteer\s+(?:police\s+)?officer\b"
+)
+_ANOTHER_OFFICER = re.compile(r"\b(?:officers|colleagues?|two|three|second|both)\b", re.I)
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:(?:former|ex-)\s*)?(?:[A-Z][\w.]*\s+){0,3}")
 
 
@@ -1130,8 +1145,12 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         ):
             continue
         rank_span: Piece | None = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
-        special = code != "constable" and bool(
-            _SPECIAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        special = code != "constable" and (
+            bool(_SPECIAL_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+            or (
+                bool(_VOLUNTEER_LEAD.search(text))
+                and not _ANOTHER_OFFICER.search(text[: m.start()])
+            )
         )
         if special:
             # "Special Police Sgt Jo Bloggs": a grade of the special constabulary, which has no
@@ -1242,6 +1261,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         _NAME_AGE_OF_FORCE,
         _FELLOW_OFFICER,
         _POLICE_OFFICER_NAMED,
+        _NAME_DISMISSAL,
         _NAME_SERVED_FORCE,
         _NAME_SUBJECT_OF_HEARING,
         _NAME_WHO_SERVED,
@@ -1250,6 +1270,16 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             add_named(m, None, m.group("names"))
     for m in _NAME_AN_OFFICER.finditer(text):
         add_named(m, _group(m, "former"), m.group("names"))
+    for m in _STUDENT_OFFICER_NAMED.finditer(text):
+        add(
+            m.group("names"),
+            "constable",
+            Piece(m.start("rank"), m.end("rank"), m.group("rank")),
+            m.start("names"),
+            m.end("names"),
+            None,
+            m.group("names"),
+        )
     for m in _FOUND_SURNAME.finditer(text):
         surname = m.group("names")
         if not _names_a_force(surname) and re.search(

@@ -55,6 +55,15 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         r"(?:(?:his|her|their|the\s+officer['’]s)\s+)?(?:immediate\s+)?dismissal",
         0.85,
     ),
+    # "PC A was dismissed, and former PCs B and C would have been had they not already
+    # resigned": the verb left unsaid after a dismissal told in the same sentence (thirty-second
+    # round; kept only after one: see _ELLIPTICAL)
+    (
+        "would_have_been_dismissed",
+        r"would\s+have\s+been(?=\s*,?\s*(?:had\s+(?:he|she|they)\s+not|if\s+(?:he|she|they)\s+"
+        r"(?:had\s+not|hadn['’]t))\s+(?:already\s+)?(?:resigned|retired|left)\b)",
+        0.8,
+    ),
     # "would have faced dismissal" had he not resigned (eighth round)
     ("would_have_been_dismissed", r"would\s+have\s+faced\s+(?:immediate\s+)?dismissal", 0.8),
     # "would have lost his job if he hadn't resigned"
@@ -268,6 +277,12 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
                 rejected.append((m.start(), m.end()))
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
+            if m.group().lower().endswith("been") and not _ELLIPTICAL.search(
+                re.split(r"[.!?]\s", text[max(0, m.start() - 300) : m.start()])[-1]
+            ):
+                # "was given a written warning and a colleague would have been had she not
+                # resigned": only a dismissal can be the verb left unsaid
+                continue
             if code == "dismissal_without_notice" and _HAD_HE_BEEN_SERVING.match(text, m.end()):
                 # "The sanction was dismissal without notice had he still been a serving
                 # officer": a former officer who would have been dismissed (fourth round, after
@@ -307,6 +322,9 @@ def find_outcomes(text: str, offset: int = 0) -> list[Hit]:
     ]
     return longest_first(hits)
 
+
+# The dismissal told before an elliptical "would have been" in its sentence (thirty-second round)
+_ELLIPTICAL = re.compile(r"\b(?:dismissed|sacked|fired)\b", re.IGNORECASE)
 
 _DISMISSAL_CODES = (
     "dismissal_without_notice",
