@@ -159,6 +159,12 @@ Per-field precision, recall and F1 of the extraction on
    committed before ingest was run on them), its texts read from
    ``MISCONDUCT_INGEST_HELDOUT29_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit
    ``1128f4d``); development since.
+32. with ``--heldout30``: HELD-OUT 30, the pages of ``eval/heldout30/<id>.toml``, built exactly as
+   held-out 29 with wordings not queried before (court-and-conduct pairings, "had he/she not
+   resigned", force names of smaller and Welsh forces, towns, specific conduct, outcome phrasing;
+   fetched after held-out 29 was measured; truth written and committed before ingest was run on
+   them), its texts read from ``MISCONDUCT_INGEST_HELDOUT30_TEXTS`` or else
+   ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1194,6 +1200,7 @@ HELD_OUT = (
         "measured once at commit 1128f4d: development since",
         own_folder=True,
     ),
+    HeldOut(30, "not yet measured", own_folder=True),
 )
 
 
