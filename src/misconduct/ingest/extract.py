@@ -220,13 +220,16 @@ def refusal(text: str) -> str | None:
             "officers' outcomes)."
         )
     # A finding in an allegation ("It is alleged that his conduct amounted to gross misconduct")
-    # is not a result.
+    # is not a result; a clearing is never alleged, whatever the sentence says of the acts before
+    # it ("An officer who allegedly harassed two colleagues has been cleared of misconduct";
+    # thirty-third round, held-out 30's Surrey constable)
     findings = [
         h
         for h in find_findings(text)
         # the sentence so far ends at a full stop or a line break (a caption line above the
         # finding is not its sentence; eighth round)
-        if not _ALLEGED.search(
+        if h.code == "no_misconduct"
+        or not _ALLEGED.search(
             text[
                 max(0, text.rfind(".", 0, h.start) + 1, text.rfind("\n", 0, h.start) + 1) : h.start
             ]
