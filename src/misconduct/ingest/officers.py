@@ -482,6 +482,11 @@ _SUBJECT = re.compile(
 
 # "gross misconduct was found against Bloggs, a former Inspector": a rank in apposition after the
 # surname alone of an officer named without one (thirtieth round)
+# The chief officers' ranks: a chief officer named is more often the one who decided, spoke or
+# chaired than the officer of the case, so most readings of a rank pass them over.
+_CHIEF_CONSTABLES = ("chief_constable", "deputy_chief_constable", "assistant_chief_constable")
+_CHIEF_CODES = (*_CHIEF_CONSTABLES, "commander")
+
 _SURNAME_RANK_AFTER = rf",[ \t]+an?[ \t]+(?:(?:former|serving)[ \t]+)?(?:police[ \t]+)?(?P<rank>(?i:{RANK_PATTERN}))\b"
 
 
@@ -495,8 +500,7 @@ def _surname_rank_apposition(text: str, officers: list[Officer]) -> None:
         found = [
             m
             for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}{_SURNAME_RANK_AFTER}", text)
-            if rank_code(m.group("rank"))
-            not in (None, "chief_constable", "deputy_chief_constable", "assistant_chief_constable")
+            if rank_code(m.group("rank")) not in (None, *_CHIEF_CONSTABLES)
         ]
         codes = {rank_code(m.group("rank")) for m in found}
         if len(codes) == 1:
@@ -792,12 +796,6 @@ def _named_alone(text: str) -> list[Officer]:
     return list(candidates.values())
 
 
-_CHIEF_CODES = (
-    "chief_constable",
-    "deputy_chief_constable",
-    "assistant_chief_constable",
-    "commander",
-)
 # what the chief officer is the subject of: being dealt with, not dealing ("Assistant Chief
 # Constable Jo Bloggs, of Kent Police, was dismissed", "... has been given a final written warning")
 _CHIEF_DEALT_WITH = re.compile(
@@ -1136,13 +1134,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
 
     for m in _RANKED.finditer(text):
         code = rank_code(m.group("rank"))
-        if code in (
-            None,
-            "chief_constable",
-            "deputy_chief_constable",
-            "assistant_chief_constable",
-            "commander",
-        ):
+        if code is None or code in _CHIEF_CODES:
             continue
         rank_span: Piece | None = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
         special = code != "constable" and (
@@ -1207,12 +1199,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         *_RANK_APPOSITION.finditer(text),
     ]:
         code = rank_code(m.group("rank"))
-        if code is None or code in (
-            "chief_constable",
-            "deputy_chief_constable",
-            "assistant_chief_constable",
-            "commander",
-        ):
+        if code is None or code in _CHIEF_CODES:
             continue
         former = _group(m, "former")
         rank_span = Piece(m.start("rank"), m.end("rank"), m.group("rank"))
