@@ -32,6 +32,13 @@ def privacy_reasons_due(case: Case) -> bool:
     return case.referral is not None and case.referral.notice_on >= REG_2024_PRIVACY_REASONS
 
 
+def hearing_reasons_due(case: Case, forum: Forum) -> bool:
+    """Whether a restriction of these proceedings needs those written reasons: the 2024 rule
+    applies to the case and the proceedings are a hearing (reg 39(3A) and 59(4) speak of the person
+    chairing a hearing; a meeting is not within them)."""
+    return forum in HEARINGS and privacy_reasons_due(case)
+
+
 @dataclass(frozen=True)
 class Context:
     """Facts from outside the case: warnings on each officer's record from other cases."""

@@ -32,9 +32,9 @@ from misconduct.domain.anonymity import REASONS
 from misconduct.domain.case import Case
 from misconduct.domain.dates import british_numeric
 from misconduct.domain.guards import (
-    HEARINGS,
     Context,
     handles,
+    hearing_reasons_due,
     not_before,
     privacy_reasons_due,
     refuse,
@@ -90,7 +90,7 @@ def _exclude(case: Case, c: cmd.ExcludeFromProceedings, ctx: Context) -> ev.Even
         )
     not_before(c.on, p.arranged_on, "the arrangement of the proceedings")
     reasons = c.reasons.strip()
-    if a.forum in HEARINGS and privacy_reasons_due(case) and not reasons:
+    if hearing_reasons_due(case, a.forum) and not reasons:
         raise refuse(
             f"with notice of referral on {british_numeric(case.referral.notice_on)}, excluding "
             "the public or a person from all or part of the hearing needs written reasons to the "

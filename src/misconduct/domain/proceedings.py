@@ -20,8 +20,8 @@ from misconduct.domain.guards import (
     Context,
     check_cipher,
     handles,
+    hearing_reasons_due,
     not_before,
-    privacy_reasons_due,
     refuse,
 )
 from misconduct.domain.records import (
@@ -410,10 +410,8 @@ def _arrange(case: Case, c: cmd.ArrangeProceedings, ctx: Context) -> ev.Event:
             )
     if a.forum is Forum.MISCONDUCT_MEETING and a.in_public:
         raise refuse("a misconduct meeting is held in private", "SI 2020/4 reg 39(2)", "in_public")
-    restricted = a.forum in HEARINGS and (
-        not a.in_public or a.anonymity_cipher or a.reporting_restrictions
-    )
-    if restricted and privacy_reasons_due(case) and not a.privacy_reasons.strip():
+    restricted = not a.in_public or a.anonymity_cipher or a.reporting_restrictions
+    if restricted and hearing_reasons_due(case, a.forum) and not a.privacy_reasons.strip():
         raise refuse(
             "excluding the public, anonymity or reporting restrictions need written reasons to the "
             "local policing body",
