@@ -39,8 +39,8 @@ from misconduct.domain.guards import (
     Context,
     check_cipher,
     handles,
+    hearing_reasons_due,
     not_before,
-    privacy_reasons_due,
     refuse,
 )
 from misconduct.errors import InvalidInput
@@ -101,7 +101,7 @@ def _direct(case: Case, c: cmd.DirectAnonymity, ctx: Context) -> ev.Event:
         )
     reasons = c.reasons.strip()
     # lifting a prohibition is not among what reg 39(3A)/59(4) need reasons for
-    if (cipher or restrictions) and privacy_reasons_due(case) and not reasons:
+    if (cipher or restrictions) and hearing_reasons_due(case, a.forum) and not reasons:
         raise refuse(
             "with notice of referral on "
             f"{british_numeric(case.referral.notice_on)}, an anonymity order or reporting "
