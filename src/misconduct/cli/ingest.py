@@ -167,29 +167,15 @@ def register(cli: click.Group) -> None:
             from misconduct.cli.cases import _database
 
             with _database():
-                from django.db.models import Count, Q
+                from misconduct.app.register.store import store_texts
 
-                from misconduct.app.register.store import store_text
-
-                published = pending = no_address = 0
-                repeats = []
-                for f, ex in zip(files, results, strict=True):
-                    # Without an address the source is the file's name, not its path: the
-                    # register is public, and where a file sat on this computer is nobody's.
-                    stored = store_text(
-                        ex, source_url=urls[f] or f.name, licence=licence, threshold=threshold
-                    )
-                    if stored is None:
-                        continue
-                    if not stored.new:
-                        repeats.append(f"{f.name}: {stored.said()}")
-                        continue
-                    counts = stored.source.records.aggregate(
-                        all=Count("id"), published=Count("id", filter=Q(published=True))
-                    )
-                    published += counts["published"]
-                    pending += counts["all"] - counts["published"]
-                    no_address += not urls[f]  # a repeat keeps the first copy's source
+                done = store_texts(
+                    ((f.name, ex, urls[f]) for f, ex in zip(files, results, strict=True)),
+                    licence=licence,
+                    threshold=threshold,
+                )
+            published, pending, repeats = done.published, done.pending, done.repeats
+            no_address = done.no_address
             saved = (
                 f"Saved {published + pending} officer record(s): {published} published in the "
                 f"register, {pending} waiting in the review queue for a person to check their uncertain "

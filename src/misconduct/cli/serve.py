@@ -30,21 +30,15 @@ def _demo_notices(folder: Path) -> str:
         return (
             f"Demo notices: none found at {folder}; the register holds this system's outcomes only."
         )
-    from misconduct.app.register.store import store_text
+    from misconduct.app.register.store import store_texts
     from misconduct.ingest import extract
     from misconduct.ingest.sources import files_in, read_text
 
-    new = waiting = kept = refused = 0
-    for f in files_in(folder):
-        ex = extract(read_text(f), source=f.name)
-        stored = store_text(ex, source_url=f.name, licence=DEMO_LICENCE)
-        if stored is None:
-            refused += 1
-        elif stored.new:
-            new += 1
-            waiting += stored.source.records.filter(published=False).count()
-        else:
-            kept += 1
+    done = store_texts(
+        ((f.name, extract(read_text(f), source=f.name), None) for f in files_in(folder)),
+        licence=DEMO_LICENCE,
+    )
+    new, waiting, kept, refused = done.new, done.pending, len(done.repeats), done.refused
     said = [f"{new} newly ingested ({waiting} officer record(s) waiting for review)"] if new else []
     said += [f"{kept} already stored before"] if kept else []
     said += [f"{refused} refused as not a misconduct outcome"] if refused else []

@@ -4,6 +4,7 @@ shares."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -13,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from misconduct.app.register import follow
@@ -186,6 +187,48 @@ class Stored:
             said = "This text is already stored"
         day = british(self.source.ingested_at.date().isoformat())
         return f"{said} (first stored on {day} from {self.source.url}); it was not stored again."
+
+
+@dataclass
+class Saved:
+    """What storing several texts did (``store_texts``): officer records of newly stored texts,
+    published or waiting for review; texts already stored, each said; texts refused; newly stored
+    texts that had no address."""
+
+    published: int = 0
+    pending: int = 0
+    repeats: list[str] = dataclasses.field(default_factory=list)
+    refused: int = 0
+    new: int = 0
+    no_address: int = 0
+
+
+def store_texts(
+    items: Iterable[tuple[str, Extraction, str | None]],
+    *,
+    licence: str,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Saved:
+    """Store each text's records as ``store_text`` does, from ``(name, extraction, address)``: a
+    text without an address has its name as its source (the register is public, and where a file
+    sat on someone's computer is nobody's business), and a text already stored is said, not stored
+    again."""
+    saved = Saved()
+    for name, ex, url in items:
+        stored = store_text(ex, source_url=url or name, licence=licence, threshold=threshold)
+        if stored is None:
+            saved.refused += 1
+        elif not stored.new:
+            saved.repeats.append(f"{name}: {stored.said()}")
+        else:
+            counts = stored.source.records.aggregate(
+                all=Count("id"), published=Count("id", filter=Q(published=True))
+            )
+            saved.new += 1
+            saved.published += counts["published"]
+            saved.pending += counts["all"] - counts["published"]
+            saved.no_address += not url  # a repeat keeps the first copy's source
+    return saved
 
 
 def _stored(content: str, url: str, raw: str, using: str) -> Source | None:
