@@ -1281,6 +1281,16 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                     "the year is not printed beside it: the only year the page prints that the "
                     "weekday printed with it agrees with",
                 )
+            if resolved is None:
+                # "A hearing, concluded on 15 June, ... The hearing resumed in June 2023": the
+                # month and year the page gives the hearing, in a clause that names it, fix the
+                # year of a day in that month (thirty-fourth round, held-out 30's convention)
+                resolved = _hearing_month_year(sents, dm.month)
+                conf, note = (
+                    0.55,
+                    "the year is not printed beside it: the page gives the hearing this month and "
+                    "year elsewhere",
+                )
             if resolved is None or score <= 0:
                 continue
             iso = f"{resolved:04d}-{dm.month:02d}-{dm.day:02d}"
@@ -1342,6 +1352,20 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
             best.note or "no hearing named beside this date",
         )
     return best
+
+
+def _hearing_month_year(sents: list[Piece], month: int) -> int | None:
+    """The one year of the month-and-year dates of this month that the text gives a hearing (a
+    hearing word in the date's own clause), else None: two such years, or none, fix nothing."""
+    years = {
+        f.value.year
+        for s in sents
+        for f in d.find_dates(s.text)
+        if f.precision == "month"
+        and f.value.month == month
+        and _own_clause_names_hearing(s.text, f)
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 # What may follow a page's own date on its line: nothing, or a byline ("| By A Writer For Paper").
