@@ -466,12 +466,6 @@ _NOT_SUBJECT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
-    r"\b(said|says|added|head of|chair(?:ed|ing|person)?\b|as chair|in front of|led by|"
-    r"Friend|represented|instructed|Assessor|Independent Member|Panel Member|Director|"
-    r"panel comprising|Lead Investigator|on behalf of)",
-    re.IGNORECASE,
-)
-_SUBJECT = re.compile(
     r"\b(outcome|dismissed|sacked|fired|warning|misconduct|breach|allegation|proven|barred|resigned|"
     r"former|would have|found|sanction|hearing|accused|conviction|convicted|"
     # "SC Z was guilty of the same offences" (seventeenth round)
