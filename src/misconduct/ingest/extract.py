@@ -330,8 +330,18 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
     groups = _counted_outcomes(text) + _listed_outcomes(text)
     if not groups and not officers:
         groups = _row_outcomes(text)
+    # "Two constables were sacked ... PC C, who also faced the hearing, was cleared": a named
+    # officer whose own sentences clear them and state no outcome is not one of those the text
+    # counts as sanctioned (thirty-fifth round)
+    cleared = (
+        {o.key for o in officers if _own_words_clear(text, o)}
+        if groups and all(hit.code in _SANCTIONS for _, hit in groups)
+        else set()
+    )
     count = stated_count(text)
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
+    if cleared:
+        n = max(n, sum(k for k, _ in groups) + len(cleared))
     if count and not groups and not officers and count[0] <= 10:
         opening = sentences(text)[:3]
         if (opening and count[1].start < opening[-1].end) or _count_is_result_subject(
@@ -400,7 +410,11 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
             group = "one" if i == 0 else "many"
             o.rank = rank_code(re.sub(r"s$", "", mixed.group(group)))
             o.rank_span = Piece(mixed.start(group), mixed.end(group), mixed.group(group))
-    assigned = _assign_counted(officers, groups) if sum(k for k, _ in groups) == n and n > 1 else {}
+    assigned = (
+        _assign_counted([o for o in officers if o.key not in cleared], groups)
+        if sum(k for k, _ in groups) == n - len(cleared) and n > 1
+        else {}
+    )
     scopes = _scopes(text, officers)
     records = []
     for officer in officers:
@@ -434,6 +448,18 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
         _give_counted_part(text, records, groups)
         _part_cleared(text, records)
     return Extraction(source, original, records=records, warnings=warnings)
+
+
+def _own_words_clear(text: str, officer: Officer) -> bool:
+    """Whether the sentences naming the officer clear them (a finding of no misconduct, no other)
+    and state no outcome."""
+    own = [s for s in sentences(text) if any(s.start <= m.start < s.end for m in officer.mentions)]
+    found = [h for s in own for h in find_findings(s.text, s.start)]
+    return (
+        bool(found)
+        and all(h.code == "no_misconduct" for h in found)
+        and not any(find_outcomes(s.text, s.start) for s in own)
+    )
 
 
 # "PC Jo Bloggs, formerly of Kent Police, was also barred": a force named in apposition to an

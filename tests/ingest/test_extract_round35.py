@@ -1,0 +1,34 @@
+"""Rules of the thirty-fifth round (2/12/2026, issue 15), written against texts invented for the
+test (a page about several officers whose opening counts those sanctioned and whose later sentence
+clears another officer by name); none is a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+
+
+def test_an_officer_cleared_by_name_is_not_counted_among_the_sacked() -> None:
+    """ "Two constables were sacked ... PC C was cleared": the cleared officer is not given the
+    counted dismissal; the two sacked, not named with a result, are read as two more officers."""
+    text = (
+        "Two Kent Police constables were sacked after a misconduct hearing.\n"
+        "PC Dana Reid and PC Evan Shaw shared offensive images. PC Fay Grant, who also faced "
+        "the hearing, was cleared of gross misconduct."
+    )
+    records = extract(text).records
+    grant = next(r for r in records if r.name == "Fay Grant")
+    assert grant.value("finding") == "no_misconduct"
+    assert grant.value("outcome") == "no_further_action"
+    others = [r for r in records if r is not grant]
+    assert [r.value("outcome") for r in others] == ["dismissal_without_notice"] * 2
+
+
+def test_an_officer_cleared_of_one_allegation_and_sacked_is_counted() -> None:
+    """An officer whose own sentence states an outcome beside a clearing is counted as before."""
+    text = (
+        "Two Kent Police constables were sacked after a misconduct hearing.\n"
+        "PC Dana Reid was cleared of one allegation but was dismissed for sharing images. PC Evan "
+        "Shaw was found to have committed gross misconduct."
+    )
+    records = extract(text).records
+    assert [r.value("outcome") for r in records] == ["dismissal_without_notice"] * 2
