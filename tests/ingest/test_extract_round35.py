@@ -32,3 +32,35 @@ def test_an_officer_cleared_of_one_allegation_and_sacked_is_counted() -> None:
     )
     records = extract(text).records
     assert [r.value("outcome") for r in records] == ["dismissal_without_notice"] * 2
+
+
+def test_an_opening_count_of_officers_found_guilty_keeps_the_officers_not_named_with_a_rank() -> (
+    None
+):
+    """The opening counts three officers and states their result; one is named with a rank and
+    dismissed, the two others are named without one. The named constable keeps his own dismissal
+    (he was read as the text's one officer, and given the others' would-have-been dismissal), and
+    the two others are read as officers not named rather than left out."""
+    text = (
+        "Three Surrey Police officers who shared offensive messages have been found to have "
+        "committed gross misconduct.\n"
+        "PC Gary Hill was dismissed. Ian Jay and Kate Lam, who have both since left the force, "
+        "would have been dismissed."
+    )
+    records = extract(text).records
+    assert len(records) == 3
+    hill = records[0]
+    assert hill.name == "Gary Hill"
+    assert hill.value("outcome") == "dismissal_without_notice"
+    assert hill.value("status") == "serving"
+
+
+def test_a_count_of_officers_investigated_adds_no_officer() -> None:
+    """A count whose sentence states no result (those investigated) adds no officer to the one
+    the text names with its result."""
+    text = (
+        "Three Surrey Police officers were investigated after a complaint about messages.\n"
+        "PC Gary Hill was dismissed after a misconduct hearing found gross misconduct."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "dismissal_without_notice"

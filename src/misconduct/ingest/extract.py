@@ -342,6 +342,18 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
     n = max(len(officers), sum(k for k, _ in groups), count[0] if count and groups else 0, 1)
     if cleared:
         n = max(n, sum(k for k, _ in groups) + len(cleared))
+    if officers and not groups and count and len(officers) < count[0] <= 10:
+        opening = sentences(text)[:2]
+        if (
+            opening
+            and count[1].start < opening[-1].end
+            and _count_is_result_subject(text, count[1])
+        ):
+            # "Three Surrey officers ... have been found to have committed gross misconduct. PC A
+            # was dismissed. B and C, who have since left, would have been": the opening counts
+            # the officers whose result it states; fewer are named with a rank, so the rest are
+            # read as officers not named (thirty-fifth round)
+            n = max(n, count[0])
     if count and not groups and not officers and count[0] <= 10:
         opening = sentences(text)[:3]
         if (opening and count[1].start < opening[-1].end) or _count_is_result_subject(
