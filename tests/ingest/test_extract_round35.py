@@ -64,3 +64,34 @@ def test_a_count_of_officers_investigated_adds_no_officer() -> None:
     )
     (rec,) = extract(text).records
     assert rec.value("outcome") == "dismissal_without_notice"
+
+
+_THREE = (
+    "Three Hampshire and Isle of Wight Constabulary officers have been found to have committed "
+    "gross misconduct.\n"
+    "PC Liam Orr was dismissed without notice. {rest}"
+)
+
+
+def test_officers_counted_and_named_by_full_name_alone_are_those_officers() -> None:
+    """The count spans a force's long name; the two named without a rank, opening the sentence
+    that tells their result, are the two other officers, former and would have been dismissed."""
+    rest = (
+        "Nina Price and Oscar Reed had resigned before the hearing but would have been dismissed."
+    )
+    records = extract(_THREE.format(rest=rest)).records
+    assert [r.name for r in records] == ["Liam Orr", "Nina Price", "Oscar Reed"]
+    assert [r.value("outcome") for r in records] == [
+        "dismissal_without_notice",
+        "would_have_been_dismissed",
+        "would_have_been_dismissed",
+    ]
+    assert [r.value("status") for r in records] == ["serving", "former", "former"]
+
+
+def test_a_speaker_named_opening_a_sentence_is_no_officer() -> None:
+    """A person named opening a sentence who speaks of the result is not one of the officers."""
+    rest = "Jo Bloggs, head of professional standards, said the officers had been dismissed."
+    records = extract(_THREE.format(rest=rest)).records
+    assert len(records) == 3
+    assert [r.name for r in records] == ["Liam Orr", None, None]

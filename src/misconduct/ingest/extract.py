@@ -35,6 +35,7 @@ from misconduct.ingest.officers import (
     find_officers,
     headline_rank,
     in_statistic,
+    named_result_subjects,
     stated_count,
     stated_counts,
 )
@@ -403,6 +404,10 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
         apart = [o for o in officers if o.name and o.rank and code and o.rank != code]
         if apart and len(apart) == len(officers):
             n += len(apart)
+    if officers and len(officers) < n:
+        # the officers counted and not named with a rank, where the text names them by full name
+        # opening a sentence that tells their result (thirty-fifth round)
+        officers = officers + named_result_subjects(text, officers)[: n - len(officers)]
     if len(officers) < n:
         officers = officers + [
             Officer(

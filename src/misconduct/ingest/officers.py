@@ -1571,7 +1571,7 @@ _COUNTED = re.compile(
     # not a length of time before the noun ("for seven minutes before officers became
     # concerned"; eighteenth round)
     r"(?P<who>(?:(?!(?i:seconds|minutes|hours|days|weeks|months|years|times|before|after)\b)"
-    r"[\w’'()-]+[ \t]+){0,5}?)"
+    r"[\w’'()-]+[ \t]+){0,7}?)"
     # (sergeants and inspectors counted too: "two custody sergeants had a case to answer";
     # twenty-ninth round)
     r"(?i:officers|constables|sergeants|inspectors|PCs|PC’s|PC's)\b"
@@ -1622,3 +1622,68 @@ def stated_count(text: str) -> tuple[int, Piece] | None:
         if best is None or n > best[0]:
             best = (n, piece)
     return best
+
+
+# "Ian Jay and Kate Lam, who have both since left the force, would have been dismissed": full names
+# opening a sentence that tells a result, with no rank printed (thirty-fifth round)
+_NAMES_OPENING = re.compile(
+    rf"\s*(?P<former>(?:[Ff]ormer|[Ee]x-?)\s*(?:officers?\s+)?)?"
+    rf"(?P<names>{_FULL_NAME}(?:(?:,[ \t]+|[ \t]+and[ \t]+){_FULL_NAME})*)\b(?![ \t]+[A-Z])"
+)
+
+
+# words opening a sentence that are not a first name
+_OPENERS = {
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Police",
+    "Officers",
+}
+
+
+def named_result_subjects(text: str, known: list[Officer]) -> list[Officer]:
+    """Officers the text names by full name alone at the opening of a sentence that tells a result
+    ("dismissed", "would have been", "gross misconduct"), other than those already known, in
+    order; for a text that counts more officers than it names with a rank."""
+    keys = {o.key for o in known}
+    out: list[Officer] = []
+    for s in sentences(text):
+        m = _NAMES_OPENING.match(s.text)
+        if m is None or not _NAMED_RESULT.search(s.text, m.end()):
+            continue
+        if _NOT_SUBJECT_AFTER.search(s.text[m.end() : m.end() + 100]):
+            continue  # a speaker, a chair
+        pos = m.start("names")
+        for name in _names(m.group("names")):
+            at = s.text.find(name, pos)
+            pos = at + len(name)
+            words = name.split()
+            key = words[-1]
+            if (
+                key in keys
+                or words[0] in _NOT_NAMES
+                or words[0].lower() in NUMBERS
+                or words[0] in _OPENERS
+                or _names_a_force(name)
+            ):
+                continue
+            if any(rank_code(w) is not None for w in words):
+                continue
+            keys.add(key)
+            former = _group(m, "former")
+            officer = Officer(key, name, None, None, name)
+            if former is not None:
+                officer.former = True
+                officer.former_span = Piece(
+                    s.start + former.start, s.start + former.end, former.text
+                )
+            officer.mentions.append(Piece(s.start + at, s.start + at + len(name), name))
+            out.append(officer)
+    return out
