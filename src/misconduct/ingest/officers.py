@@ -441,7 +441,7 @@ _NOT_SUBJECT_BEFORE = re.compile(
     r"Detective)\s+)?(?:Superintendent|Inspector|Commander|Constable|Commissioner|Sergeant)\s+$"
     # "The chair, Superintendent Jo Bloggs, found ...": the chair named in apposition (twenty-sixth
     # round)
-    r"|\bchair(?:person|man|woman)?(?:\s+of\s+the\s+\w+)?\s*,\s*(?:[A-Z][\w.]*\s+){0,4}$"
+    r"|\bchair(?:person|man|woman)?(?:\s+of\s+the\s+\w+)?\s*,\s*(?:(?-i:[A-Z])[\w.]*\s+){0,4}$"
     # '"... on his victims," said Detective Chief Superintendent Jo Bloggs': who a quotation is
     # attributed to (thirty-first round)
     r"|['’”\"]\s*said\s+(?:(?:Detective|Det|Chief|Deputy|Assistant|Superintendent|Supt|"
