@@ -95,3 +95,46 @@ def test_a_speaker_named_opening_a_sentence_is_no_officer() -> None:
     records = extract(_THREE.format(rest=rest)).records
     assert len(records) == 3
     assert [r.name for r in records] == ["Liam Orr", None, None]
+
+
+def test_a_disciplinary_panel_without_the_word_hearing_is_a_misconduct_hearing() -> None:
+    """A panel sits only at a hearing: a disciplinary panel, the word hearing never printed, is
+    offered as a misconduct hearing for review."""
+    text = (
+        "A British Transport Police officer who punched a man at a railway station has been "
+        "dismissed.\n"
+        "PC Kai Reed was found to have used excessive force. A disciplinary panel ruled his "
+        "conduct was gross misconduct and he was dismissed without notice."
+    )
+    (rec,) = extract(text).records
+    forum = rec.fields["forum"]
+    assert forum.value == "misconduct_hearing"
+    assert forum.confidence < 0.8
+
+
+def test_a_police_appeals_tribunal_is_no_misconduct_hearing() -> None:
+    """A tribunal of appeal is not the hearing's forum."""
+    text = (
+        "A former Kent Police constable has lost his appeal against dismissal for gross "
+        "misconduct.\n"
+        "PC Kai Reed was dismissed without notice last year. A disciplinary tribunal of appeal "
+        "upheld the decision."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("forum") is None
+
+
+def test_an_officer_named_after_a_clause_ending_with_the_chair_is_the_officer() -> None:
+    """ "The hearing, chaired by a legally qualified chair, concluded PC A should be dismissed":
+    PC A is the officer, not the chair named in apposition (the words between the chair and the
+    name are not a title; a pattern meant for capitals read lower case too)."""
+    text = (
+        "A Cambridgeshire police officer has been sacked after a hearing found he had a sexual "
+        "relationship with a vulnerable woman he met while on duty.\n"
+        "The gross misconduct hearing, chaired by an independent legally qualified chair, "
+        "concluded PC Ian Pratt should be dismissed without notice."
+    )
+    (rec,) = extract(text).records
+    assert rec.name == "Ian Pratt"
+    assert rec.value("rank") == "constable"
+    assert rec.value("anonymised") is False

@@ -733,6 +733,12 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
         note = "" if len(counts) == 1 else "both a meeting and a hearing are mentioned"
         return _hit_field(h, text, conf=conf, note=note)
     weak = any_hearing(text)
+    panel = _DISCIPLINARY_PANEL.search(text) if weak is None else None
+    if panel is not None:
+        # "A disciplinary panel ruled his conduct was gross misconduct", the word hearing never
+        # printed: a panel sits only at a hearing (the held-out sets' convention; thirty-fifth
+        # round)
+        weak = Hit("misconduct_hearing", panel.start(), panel.end(), panel.group(), 0.6)
     if weak:
         if _COURT.search(_sentence_at(text, weak.start)):
             # The first hearing a text names without saying which, where its sentence is about
@@ -743,7 +749,13 @@ def _forum(text: str, body: int, table: dict[str, Piece]) -> Field:
         if _HEARING_KIND_HINT.search(text):
             # A disciplinary or police hearing, a panel or a tribunal, or gross misconduct
             # proven at "a hearing": a misconduct hearing, for review (the target sets' truths).
-            return _hit_field(weak, text, note="only the word hearing")
+            return _hit_field(
+                weak,
+                text,
+                note="only the word hearing"
+                if panel is None
+                else "a disciplinary panel, no hearing named: a panel sits only at a hearing",
+            )
         # "dismissed without warning following a two day hearing", with nothing else said of the
         # hearing: no forum; the truths of held-out 12 and 13 record none for "a hearing" alone
         # (sixteenth round). Left for a person to say, below the review threshold; a chief
@@ -772,6 +784,9 @@ _HEARING_KIND_HINT = re.compile(
     r"\bhearing\s+(?:was\s+)?(?:held\s+)?at\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}"
     r"(?:Police|Constabulary)(?:['’]s)?\s+(?:force\s+)?(?:headquarters|HQ)\b",
     re.I,
+)
+_DISCIPLINARY_PANEL = re.compile(
+    r"\b(?:disciplinary|misconduct)\s+(?:panel|tribunal)\b(?![^.;\n]{0,40}\bappeal)", re.I
 )
 _EARLIER_HEARING = re.compile(
     r"\b(?:previously|earlier\s+(?:this|that|in)|in\s+a\s+separate)\b", re.I
