@@ -138,3 +138,32 @@ def test_an_officer_named_after_a_clause_ending_with_the_chair_is_the_officer() 
     assert rec.name == "Ian Pratt"
     assert rec.value("rank") == "constable"
     assert rec.value("anonymised") is False
+
+
+def test_a_list_going_on_with_a_rank_of_two_words_is_two_officers() -> None:
+    """ "Detective Constable 1911 A and Police Constable 225 B": the second rank is not read as
+    part of a name; both officers are named, with their ranks."""
+    text = (
+        "Two Kent Police officers have been dismissed following a gross misconduct hearing.\n"
+        "Detective Constable 1911 Ann Bell and Police Constable 225 Tom Pike, both based in "
+        "Maidstone, were dismissed without notice."
+    )
+    records = extract(text).records
+    assert [r.name for r in records] == ["Ann Bell", "Tom Pike"]
+    assert [r.value("rank") for r in records] == ["constable", "constable"]
+    assert [r.value("anonymised") for r in records] == [False, False]
+
+
+def test_an_ex_cop_named_is_the_former_officer_named() -> None:
+    """ "Ex-cop Jo Bloggs": a news report's word for an officer names the former officer, who is
+    not anonymised."""
+    text = (
+        "A former Kent sergeant would have been sacked for taking cocaine had he not resigned "
+        "from Kent Police, a misconduct hearing was told.\n"
+        "Ex-cop Richard Dale, stationed in Maidstone, tested positive for cocaine."
+    )
+    (rec,) = extract(text).records
+    assert rec.name == "Richard Dale"
+    assert rec.value("anonymised") is False
+    assert rec.value("status") == "former"
+    assert rec.value("outcome") == "would_have_been_dismissed"

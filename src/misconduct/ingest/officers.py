@@ -267,6 +267,13 @@ _NAMES_OF_FORCE = re.compile(
 _POLICE_OFFICER_NAMED = re.compile(
     rf"\b(?i:police)[ \t]+officer[ \t]+(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
 )
+# "Ex-cop Jo Bloggs", "former policeman Jo Bloggs": a news report's word for an officer, "ex" or
+# "former" making them former (thirty-fifth round; held-out 30's former sergeant)
+_COP_NAMED = re.compile(
+    rf"\b(?:(?P<former>(?i:ex-?|former)[ \t]*))?(?i:rogue[ \t]+)?"
+    rf"(?i:cop|copper|policeman|policewoman)[ \t]+"
+    rf"(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
+)
 # "West Mercia Police student officer Jo Bloggs": a student officer is a student constable, a
 # constable in training (thirty-second round)
 _STUDENT_OFFICER_NAMED = re.compile(
@@ -550,6 +557,25 @@ def _ciphers(text: str) -> list[Officer]:
                 out[c.group()] = Officer(c.group(), f"Officer {c.group()}", None, None, None)
             out[c.group()].mentions.append(mention)
     return list(out.values())
+
+
+# "... and Police Constable 225 James Mills": a rank of more than one word after "and" in a list
+_AND_RANK = re.compile(rf"\band[ \t]+(?=(?i:{RANK_PATTERN})\b)")
+
+
+def _ranked(text: str) -> list[re.Match[str]]:
+    """The officers printed with a rank, in order; where a list after one rank goes on with "and"
+    and a rank of two words or more ("Detective Constable 1911 Jo Bloggs and Police Constable 225
+    Sam Smith"), whose words the list read as a name, the officer after it is read from that rank
+    too (thirty-fifth round; held-out 29's two York constables)."""
+    out: list[re.Match[str]] = []
+    for m in _RANKED.finditer(text):
+        out.append(m)
+        for a in _AND_RANK.finditer(m.group("names")):
+            rest = _RANKED.match(text, m.start("names") + a.end())
+            if rest is not None and " " in rest.group("rank").strip():
+                out.append(rest)
+    return out
 
 
 def _own_rank(name: str) -> bool:
@@ -1126,7 +1152,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             officer.former, officer.former_span = True, former
         officer.mentions.append(Piece(start, end, text[start:end]))
 
-    for m in _RANKED.finditer(text):
+    for m in _ranked(text):
         code = rank_code(m.group("rank"))
         if code is None or code in _CHIEF_CODES:
             continue
@@ -1249,7 +1275,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     ):
         for m in pattern.finditer(text):
             add_named(m, None, m.group("names"))
-    for m in _NAME_AN_OFFICER.finditer(text):
+    for m in [*_NAME_AN_OFFICER.finditer(text), *_COP_NAMED.finditer(text)]:
         add_named(m, _group(m, "former"), m.group("names"))
     for m in _STUDENT_OFFICER_NAMED.finditer(text):
         add(
