@@ -167,3 +167,17 @@ def test_an_ex_cop_named_is_the_former_officer_named() -> None:
     assert rec.value("anonymised") is False
     assert rec.value("status") == "former"
     assert rec.value("outcome") == "would_have_been_dismissed"
+
+
+def test_an_officer_named_after_the_force_s_short_name_or_detective_is_named() -> None:
+    """ "Met officer Jo Bloggs", "Detective Jo Bloggs": the officer is named, with no rank read
+    from the bare word detective; a senior officer speaking is still no officer of the case."""
+    text = (
+        "{who} has been dismissed without notice after a gross misconduct hearing found he lied "
+        "to colleagues. Senior officer Sam Smith said the force would not tolerate dishonesty."
+    )
+    for who in ("Met officer Jo Bloggs", "Detective Jo Bloggs", "Former Kent officer Jo Bloggs"):
+        (rec,) = extract(text.format(who=who)).records
+        assert rec.name == "Jo Bloggs", who
+        assert rec.value("anonymised") is False
+        assert rec.value("rank") is None

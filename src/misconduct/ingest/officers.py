@@ -267,6 +267,17 @@ _NAMES_OF_FORCE = re.compile(
 _POLICE_OFFICER_NAMED = re.compile(
     rf"\b(?i:police)[ \t]+officer[ \t]+(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
 )
+# "Met officer Jo Bloggs", "former Kent officer Jo Bloggs", "Detective Jo Bloggs": an officer named
+# after the force's short name or the bare word detective, with no rank (thirty-fifth round)
+_FORCE_OFFICER_NAMED = re.compile(
+    rf"\b(?:(?P<former>(?i:ex-?|former)[ \t]*))?(?P<force>Met|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
+    rf"[ \t]+officer[ \t]+(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
+)
+_DETECTIVE_NAMED = re.compile(
+    r"\b(?i:detective)[ \t]+(?!(?i:constable|sergeant|inspector|chief|superintendent|"
+    r"commander|(?:police[ \t]+)?staff|officer|agency)\b)"
+    rf"(?P<names>{_FULL_NAME})\b(?![ \t]+(?:Police|Constabulary))"
+)
 # "Ex-cop Jo Bloggs", "former policeman Jo Bloggs": a news report's word for an officer, "ex" or
 # "former" making them former (thirty-fifth round; held-out 30's former sergeant)
 _COP_NAMED = re.compile(
@@ -1277,6 +1288,12 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             add_named(m, None, m.group("names"))
     for m in [*_NAME_AN_OFFICER.finditer(text), *_COP_NAMED.finditer(text)]:
         add_named(m, _group(m, "former"), m.group("names"))
+    for m in _FORCE_OFFICER_NAMED.finditer(text):
+        force = m.group("force")
+        if force == "Met" or _names_a_force(force):
+            add_named(m, _group(m, "former"), m.group("names"))
+    for m in _DETECTIVE_NAMED.finditer(text):
+        add_named(m, None, m.group("names"))
     for m in _STUDENT_OFFICER_NAMED.finditer(text):
         add(
             m.group("names"),
