@@ -181,3 +181,15 @@ def test_an_officer_named_after_the_force_s_short_name_or_detective_is_named() -
         assert rec.name == "Jo Bloggs", who
         assert rec.value("anonymised") is False
         assert rec.value("rank") is None
+
+
+def test_an_officer_who_had_his_case_dismissed_was_not_dismissed() -> None:
+    """ "PC A had his case dismissed ... no case to answer": the case was dismissed, not the
+    officer, who was cleared."""
+    text = (
+        "Kent Police PC Jo Bloggs had his case dismissed at a misconduct hearing after the panel "
+        "found no case to answer."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "no_further_action"
+    assert rec.value("finding") == "no_misconduct"
