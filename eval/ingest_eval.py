@@ -166,6 +166,12 @@ Per-field precision, recall and F1 of the extraction on
    them), its texts read from ``MISCONDUCT_INGEST_HELDOUT30_TEXTS`` or else
    ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit
    ``a726f91``); development since.
+33. with ``--heldout31``: HELD-OUT 31, the pages of ``eval/heldout31/<id>.toml``, built exactly as
+   held-out 30 with wordings not queried before (barristers' chambers' and solicitors' reports of
+   hearings, which qualify like news; Police Federation, IOPC, force-page and Welsh wordings;
+   regional outlets by name, towns, specific conduct; fetched after held-out 30 was measured; truth
+   written and committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT31_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1206,6 +1212,7 @@ HELD_OUT = (
         "measured once at commit a726f91: development since",
         own_folder=True,
     ),
+    HeldOut(31, "not yet measured", own_folder=True),
 )
 
 
