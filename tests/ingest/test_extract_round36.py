@@ -1,0 +1,97 @@
+"""Rules of the thirty-sixth round (2/12/2026, issue 15), written against misses of held-out 31
+(development since its one measurement at 7463c50). Every text is invented for the test; none is
+a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+
+
+def test_a_panel_that_dismissed_all_the_allegations_cleared_the_officer() -> None:
+    """A submission of no case to answer, accepted: the case and the allegations were dismissed,
+    not the officer; the level of misconduct told as alleged is no finding."""
+    text = (
+        "A barrister secured the dismissal of a case involving 12 allegations of gross misconduct "
+        "against a Kent Police constable.\n"
+        "It was alleged that the officer's actions amounted to gross misconduct. It was argued "
+        "that the entirety of the force's case against the officer should be dismissed.\n"
+        "The police misconduct panel accepted the submission and dismissed all 12 allegations."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("finding") == "no_misconduct"
+    assert rec.value("outcome") == "no_further_action"
+
+
+def test_a_former_officer_banned_from_police_service_would_have_been_dismissed() -> None:
+    """ "Banned from police service by a misconduct panel" days after resigning is a barring told
+    as done: the text is no longer refused, and the former officer would have been dismissed."""
+    text = (
+        "A council is investigating claims it hired a disgraced former police sergeant, Jo Bloggs, "
+        "who resigned from Gwent Police last month.\n"
+        "Days after his resignation Mr Bloggs was banned from police service by a misconduct panel "
+        "which heard of his gross misconduct at a custody suite."
+    )
+    ex = extract(text)
+    assert ex.refused is None
+    (rec,) = ex.records
+    assert rec.value("force") == "gwent"
+    assert rec.value("status") == "former"
+    assert rec.value("outcome") == "would_have_been_dismissed"
+
+
+def test_a_force_opening_a_news_report_in_capitals_is_read() -> None:
+    """ "AN AVON and Somerset police officer": a news site's opening words in capitals."""
+    text = (
+        "AN AVON and Somerset police officer has been sacked for gross misconduct after faking a "
+        "text conversation.\n"
+        "PC Jo Bloggs was found to have breached the standards of professional behaviour."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("force") == "avon_and_somerset"
+
+
+def test_an_officer_of_another_force_described_before_being_named_has_that_force() -> None:
+    """A page about a North Yorkshire constable goes on to another case: "a Bedfordshire Police
+    detective has been sacked ... DC B was accused of ...": DC B is Bedfordshire's."""
+    text = (
+        "A North Yorkshire Police constable has been dismissed after copying another officer's "
+        "work. PC Ann Bell was found to have committed gross misconduct at a hearing.\n"
+        "Only last week, a Bedfordshire Police detective was sacked after failing victims of "
+        "domestic abuse.\n"
+        "DC Tom Pike was dismissed following a gross misconduct hearing."
+    )
+    records = extract(text).records
+    assert [r.name for r in records] == ["Ann Bell", "Tom Pike"]
+    assert [r.value("force") for r in records] == ["north_yorkshire", "bedfordshire"]
+
+
+def test_a_weekday_and_month_are_no_officer_s_name() -> None:
+    """ "on Monday April 24th" is a date: the one person named in full and then by surname alone,
+    in a sentence telling the dismissal, is the officer (the month, printed alone elsewhere, had
+    made "Monday April" a second such person, so neither was read)."""
+    text = (
+        "Kent Police continues to root out predatory officers after a conviction.\n"
+        "Jo Bloggs, 36, was found guilty of sexual assault on Monday April 24th.\n"
+        "The force's Chief Constable dismissed Bloggs when gross misconduct was proven in April "
+        "2022, at a hearing held in private."
+    )
+    (rec,) = extract(text).records
+    assert rec.name == "Jo Bloggs"
+    assert rec.value("anonymised") is False
+    assert rec.value("outcome") == "dismissal_without_notice"
+
+
+def test_a_second_officer_the_text_then_names_is_no_officer_more() -> None:
+    """ "A second officer, PC B, received ...": PC B is the second officer, not one more beside
+    her; "copying another officer's work" tells of no officer at all."""
+    text = (
+        "Norfolk Police: PC Sue Tait was dismissed without notice after a hearing found gross "
+        "misconduct proven, having copied another officer's work. A second officer, PC Uma Vos, "
+        "received a final written warning."
+    )
+    records = extract(text).records
+    assert [r.name for r in records] == ["Sue Tait", "Uma Vos"]
+    assert [r.value("outcome") for r in records] == [
+        "dismissal_without_notice",
+        "final_written_warning",
+    ]
