@@ -95,3 +95,22 @@ def test_a_second_officer_the_text_then_names_is_no_officer_more() -> None:
         "dismissal_without_notice",
         "final_written_warning",
     ]
+
+
+def test_an_officer_of_several_with_no_case_to_answer_is_not_given_the_others_warning() -> None:
+    """Two officers counted with final written warnings, a third "found to have no case to
+    answer": the third is not given a warning (the count is the two's)."""
+    text = (
+        "Two West Midlands Police officers have received final written warnings following an "
+        "investigation.\n"
+        "A misconduct hearing found PC Gail Hart and PC Ivan Jones breached standards relating to "
+        "duties and responsibilities when they failed to check on a detainee.\n"
+        "A third officer, Sergeant Jack Kemp, was found to have no case to answer."
+    )
+    records = extract(text).records
+    assert [r.name for r in records] == ["Gail Hart", "Ivan Jones", "Jack Kemp"]
+    assert [r.value("outcome") for r in records] == [
+        "final_written_warning",
+        "final_written_warning",
+        "no_further_action",
+    ]

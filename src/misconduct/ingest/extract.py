@@ -466,16 +466,33 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
     return Extraction(source, original, records=records, warnings=warnings)
 
 
-def _own_words_clear(text: str, officer: Officer) -> bool:
-    """Whether the sentences naming the officer clear them (a finding of no misconduct, no other)
-    and state no outcome."""
+# "A third officer, Sgt C, was found to have no case to answer": an officer of several whom their
+# own sentence clears (thirty-sixth round)
+_NO_CASE_OWN = re.compile(
+    r"\b(?:found\s+to\s+have|(?:had|has|there\s+was|there\s+is))\s+no\s+case\s+to\s+answer\b",
+    re.I,
+)
+
+
+def _own_clearing(text: str, officer: Officer) -> Hit | None:
+    """Where the sentences naming the officer clear them (a finding of no misconduct and no other,
+    or no case to answer) and state no outcome, the clearing."""
     own = [s for s in sentences(text) if any(s.start <= m.start < s.end for m in officer.mentions)]
+    if any(find_outcomes(s.text, s.start) for s in own):
+        return None
     found = [h for s in own for h in find_findings(s.text, s.start)]
-    return (
-        bool(found)
-        and all(h.code == "no_misconduct" for h in found)
-        and not any(find_outcomes(s.text, s.start) for s in own)
-    )
+    if found:
+        return found[0] if all(h.code == "no_misconduct" for h in found) else None
+    for s in own:
+        m = _NO_CASE_OWN.search(s.text)
+        if m is not None:
+            return Hit("no_misconduct", s.start + m.start(), s.start + m.end(), m.group(), 0.6)
+    return None
+
+
+def _own_words_clear(text: str, officer: Officer) -> bool:
+    """Whether the sentences naming the officer clear them and state no outcome."""
+    return _own_clearing(text, officer) is not None
 
 
 # "PC Jo Bloggs, formerly of Kent Police, was also barred": a force named in apposition to an
@@ -3133,6 +3150,20 @@ def _outcome_read(
     own_would = _own_would_have_been(text, scope, counted) if not single else None
     if own_would is not None:
         return _hit_field(own_would, text)
+    clearing = (
+        # (not a former officer the text finds guilty as one of "the former officers")
+        _own_clearing(text, officer) if not single and not counted and group is None else None
+    )
+    if clearing is not None:
+        # an officer of several whose own sentences clear them is not given another's sanction
+        # told elsewhere (thirty-sixth round)
+        return _hit_field(
+            clearing,
+            text,
+            value="no_further_action",
+            conf=0.7,
+            note="not stated as an outcome; the text clears this officer",
+        )
     if counted:
         return _hit_field(counted, text, conf=0.85, note="from a count of officers and outcomes")
     if "outcome" in table:
