@@ -114,3 +114,21 @@ def test_an_officer_of_several_with_no_case_to_answer_is_not_given_the_others_wa
         "final_written_warning",
         "no_further_action",
     ]
+
+
+def test_another_date_s_words_do_not_count_against_the_hearing_s_date() -> None:
+    """ "A misconduct hearing on 2 and 3 October 2023, after an investigation that began in May
+    2021": the investigation's words are May 2021's, not the hearing's date's."""
+    text = (
+        "Kent Police PC Jo Bloggs was dismissed at a misconduct hearing on 2 and 3 October 2023, "
+        "after an IOPC investigation that began in May 2021."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("hearing_date") == "2023-10-02"
+    # a date whose own words are a court's is still not the hearing's
+    text = (
+        "Kent Police PC Jo Bloggs was dismissed at a misconduct hearing, having been convicted at "
+        "Maidstone Crown Court on 9 January 2024."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("hearing_date") is None

@@ -1228,6 +1228,24 @@ def _bullet_item(sentence: str, at: int) -> str | None:
 _STORE_DATE_WORD = re.compile(r"^\s*date(?=\s+\d{4}-\d{2}-\d{2}\s)")
 
 
+def _bad_nearest(sentence: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> int:
+    """The other dates' words of the sentence that stand no nearer another of its dates than this
+    one (and "between", which is each of a period's dates')."""
+
+    def far(m: re.Match[str], other: tuple[int, int]) -> int:
+        if m.start() < other[1] and other[0] < m.end():
+            return 0
+        return min(abs(m.start() - other[1]), abs(other[0] - m.end()))
+
+    return sum(
+        1
+        for m in _DATE_BAD.finditer(sentence)
+        # "between 1 June and 9 June": a period's word is each of its dates'
+        if m.group().lower() == "between"
+        or all(far(m, span) <= far(m, o) for o in spans if o != span)
+    )
+
+
 def _words_for(sentence: str, at: int, good: int, bad: int) -> tuple[int, int]:
     """The hearing words and the other dates' words that count for a date at ``at``: those of
     the sentence, or, for a date in an item of a bulleted list, those of its own item only (the
@@ -1286,11 +1304,20 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
         # (the word "date" of a stored copy's "date 2025-08-14" prefix is no hearing word: the
         # sentence the prefix opens tells of the conduct; twenty-ninth round)
         good_all = len(_DATE_GOOD.findall(_STORE_DATE_WORD.sub("", s.text)))
-        bad_all = len(_DATE_BAD.findall(s.text))
+        bad_all = bad_here = len(_DATE_BAD.findall(s.text))
         if appeal and not re.search(r"\bmisconduct\s+hearing\b", s.text, re.I):
             bad_all += 2
-        for f in d.find_dates(s.text):
+        found_here = d.find_dates(s.text)
+        spans_here = [(x.start, x.end) for x in found_here] + [
+            (x.start, x.end) for x in d.find_day_months(s.text)
+        ]
+        for f in found_here:
             good, bad = _words_for(s.text, f.start, good_all, bad_all)
+            if bad and len(spans_here) > 1 and _bullet_item(s.text, f.start) is None:
+                # the other dates' words nearer another date of the sentence are that date's: "a
+                # misconduct hearing on 2 and 3 October 2023, after an investigation that began
+                # in May 2021" (thirty-sixth round)
+                bad = _bad_nearest(s.text, (f.start, f.end), spans_here) + (bad - bad_here)
             score: float = good - 2 * bad - (1 if f.precision != "day" else 0)
             span = Span(s.start + f.start, s.start + f.end, f.text)
             if re.match(r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b", s.text[f.end :]):
