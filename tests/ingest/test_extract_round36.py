@@ -132,3 +132,14 @@ def test_another_date_s_words_do_not_count_against_the_hearing_s_date() -> None:
     )
     (rec,) = extract(text).records
     assert rec.value("hearing_date") is None
+
+
+def test_fww_in_capitals_is_a_final_written_warning() -> None:
+    """ "An FWW (2 years)": the abbreviation a force's table or a report may print."""
+    text = (
+        "Kent Police PC Jo Bloggs was given an FWW (2 years) after a gross misconduct hearing "
+        "found he lied."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "final_written_warning"
+    assert rec.value("warning_months") == 24

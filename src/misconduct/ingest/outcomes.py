@@ -105,6 +105,8 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("final_written_warning", r"final\s+warnings?(?!\s+notice)", 0.85),
     # "a last written warning": a reworded final written warning (30/11/2026, seventh round)
     ("final_written_warning", r"\blast\s+written\s+warnings?", 0.8),
+    # "an FWW (2 years)": the abbreviation, in capitals only (thirty-sixth round)
+    ("final_written_warning", r"(?-i:FWWs?)", 0.8),
     ("written_warning", r"(?<!final\s)(?<!last\s)written\s+warnings?", 0.9),
     ("reduction_in_rank", r"reduc(?:ed|tion)\s+in\s+rank|demoted", 0.9),
     ("management_advice", r"management\s+advice", 0.9),
