@@ -143,3 +143,14 @@ def test_fww_in_capitals_is_a_final_written_warning() -> None:
     (rec,) = extract(text).records
     assert rec.value("outcome") == "final_written_warning"
     assert rec.value("warning_months") == 24
+
+
+def test_a_text_whose_only_outcome_was_overturned_is_refused_for_that_reason() -> None:
+    """The refusal says why: the outcome was set aside, not that none was told."""
+    text = (
+        "Kent Police PC Jo Bloggs was sacked at a misconduct hearing, but the decision was "
+        "overturned on appeal."
+    )
+    reason = extract(text).refused
+    assert reason is not None
+    assert "overturned or set aside" in reason

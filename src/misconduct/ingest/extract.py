@@ -45,6 +45,7 @@ from misconduct.ingest.outcomes import (
     find_findings,
     find_forums,
     find_outcomes,
+    outcome_set_aside,
     warning_months,
 )
 from misconduct.ingest.text import (
@@ -234,6 +235,12 @@ def refusal(text: str) -> str | None:
         return (
             "The text announces proceedings to come (a notice of hearing) and states no finding "
             "or outcome."
+        )
+    if not has_result and outcome_set_aside(text) is not None:
+        # (thirty-sixth round: the reason said no outcome was stated)
+        return (
+            "The text tells of an outcome only to say it was overturned or set aside, and "
+            "states none in its place."
         )
     if not has_result and not re.search(r"\boutcome\b", text, re.I):
         return "The text mentions misconduct proceedings but states no finding or outcome."

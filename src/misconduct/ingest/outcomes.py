@@ -555,6 +555,16 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     return bool(_SET_ASIDE_AFTER.search(after[:100]))
 
 
+def outcome_set_aside(text: str) -> Hit | None:
+    """An outcome the text states only to say it was overturned, quashed or set aside ("was sacked
+    at a misconduct hearing, but the decision was overturned on appeal"), the first such."""
+    for code, pattern, conf in _OUTCOME_RES:
+        for m in pattern.finditer(text):
+            if _SET_ASIDE_AFTER.search(text[m.end() : m.end() + 100]):
+                return Hit(code, m.start(), m.end(), m.group(), conf)
+    return None
+
+
 _FINDING_RES = [
     re.compile(
         # "found guilty on Friday of misconduct": a day between (eighteenth round)
