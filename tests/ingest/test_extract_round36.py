@@ -154,3 +154,29 @@ def test_a_text_whose_only_outcome_was_overturned_is_refused_for_that_reason() -
     reason = extract(text).refused
     assert reason is not None
     assert "overturned or set aside" in reason
+
+
+def test_a_table_typed_without_pipes_at_its_edges_is_read_row_by_row() -> None:
+    """Each row is its officer's: rank, date and outcome from its own cells, and a row whose
+    outcome cell says "Allegations not proven" clears that officer; the rows' lines are not run
+    together as a wrapped paragraph."""
+    text = (
+        "Misconduct hearing outcomes – October 2024\n"
+        "Officer | Rank | Date | Outcome\n"
+        "Officer A | PC | 03/10/2024 | Dismissed without notice\n"
+        "Officer B | DS | 10/10/2024 | Final written warning (2 years)\n"
+        "Officer C | PC | 17/10/2024 | Allegations not proven\n"
+        "Gloucestershire Constabulary"
+    )
+    records = extract(text).records
+    assert [r.label for r in records] == ["Officer A", "Officer B", "Officer C"]
+    assert [r.value("rank") for r in records] == ["constable", "sergeant", "constable"]
+    assert [r.value("hearing_date") for r in records] == ["2024-10-03", "2024-10-10", "2024-10-17"]
+    assert [r.value("outcome") for r in records] == [
+        "dismissal_without_notice",
+        "final_written_warning",
+        "no_further_action",
+    ]
+    assert records[1].value("warning_months") == 24
+    assert records[2].value("finding") == "no_misconduct"
+    assert {r.value("force") for r in records} == {"gloucestershire"}

@@ -2584,9 +2584,19 @@ def _coordinated_groups(
     return groups
 
 
+# A table's outcome cell that clears the officer: "Not proven", "Allegations not proven", "No case
+# to answer", "No misconduct" (thirty-sixth round)
+_CELL_CLEARED = re.compile(
+    r"\s*(?:(?:the\s+)?(?:allegations?|case|charges?)\s+)?not\s+(?:proven|proved|made\s+out)\b|"
+    r"\s*no\s+case\s+to\s+answer\b|\s*no\s+misconduct\b",
+    re.I,
+)
+
+
 def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field]) -> OfficerRecord:
-    """One row of a table of officers: its outcome, forum, finding and Standards are read from
-    its own cells; the force, date and decision maker of the text apply to every row."""
+    """One row of a table of officers: its outcome, forum, finding, Standards and date are read
+    from its own cells; the force and decision maker of the text (and its date, for a row with
+    none) apply to every row."""
     label = row.get("label")
     heading = row.get("heading")
     row = {k: c for k, c in row.items() if k != "heading"}
@@ -2609,6 +2619,29 @@ def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field])
         # A row's Standards are its own: a row that names none does not take another row's
         # (30/11/2026, fourth round).
         record.fields["standards"] = Field([], None, 0.85, "no Standard named in this row")
+    cell = row.get("outcome")
+    if cell is not None and not find_outcomes(cell.text):
+        cleared = find_findings(cell.text, cell.start)
+        m = _CELL_CLEARED.match(cell.text)
+        if not cleared and m is not None:
+            cleared = [Hit("no_misconduct", cell.start, cell.start + m.end(), m.group(), 0.9)]
+        if cleared and all(h.code == "no_misconduct" for h in cleared):
+            # "Allegations not proven" in the row's outcome cell: the officer of that row is
+            # cleared, whatever the other rows' outcomes (thirty-sixth round)
+            record.fields["finding"] = _hit_field(cleared[0], text, conf=0.9)
+            record.fields["outcome"] = _hit_field(
+                cleared[0],
+                text,
+                value="no_further_action",
+                conf=0.85,
+                note="not stated as an outcome; the row clears the officer",
+            )
+    when = d.find_dates(row["date"].text) if "date" in row else []
+    if when and when[0].precision == "day":
+        # the row's own date (thirty-sixth round: every row had the text's first date)
+        f = when[0]
+        at = row["date"].start
+        record.fields["hearing_date"] = Field(f.iso, Span(at + f.start, at + f.end, f.text), 0.9)
     if heading is not None and record.fields["outcome"].value is None:
         hits = find_outcomes(heading.text, heading.start)
         if hits:

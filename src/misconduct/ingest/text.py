@@ -83,6 +83,9 @@ def unwrap(text: str) -> str:
         if len(lines[i].rstrip()) >= 0.6 * width
         and _RUNS_ON.search(lines[i].rstrip())
         and not _NOT_RUN_ON.match(lines[i + 1])
+        # a table's row, its cells parted by pipes, is a line of its own (thirty-sixth round)
+        and "|" not in lines[i]
+        and "|" not in lines[i + 1]
     ]
     if len(joins) < 2 or not any(_MID_PHRASE.search(lines[i].rstrip()) for i in joins):
         # (at least one line runs on mid-phrase, in a small word or after a comma: the rows of a
@@ -164,7 +167,14 @@ def table_rows(text: str) -> list[dict[str, Piece]]:
     Fewer than two rows give an empty list (a one-row table is read by ``table_cells``)."""
     if text.count("|") < 6:
         return _line_rows(text)
-    cells = [p for p in _split(text, r"\|") if p.text and not re.fullmatch(r"[-:\s]+", p.text)]
+    # (a line break before a line holding a pipe parts cells too: a table typed without pipes at
+    # the ends of its lines, "Officer | Rank | Outcome" then "Officer A | PC | Dismissed";
+    # thirty-sixth round)
+    cells = [
+        p
+        for p in _split(text, r"\||\n(?=[^\n]*\|)")
+        if p.text and not re.fullmatch(r"[-:\s]+", p.text)
+    ]
     start = next(
         (
             i
