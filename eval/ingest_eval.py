@@ -173,6 +173,12 @@ Per-field precision, recall and F1 of the extraction on
    written and committed before ingest was run on them), its texts read from
    ``MISCONDUCT_INGEST_HELDOUT31_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Measured once (commit
    ``7463c50``); development since.
+34. with ``--heldout32``: HELD-OUT 32, the pages of ``eval/heldout32/<id>.toml``, built exactly as
+   held-out 31 with wordings not queried before (chambers' and solicitors' reports, legal news,
+   warning lengths, force outcome pages and barring wordings; specific conduct and settings; local
+   radio and regional TV; Welsh outlets; regional outlets by name; towns; fetched after held-out 31
+   was measured; truth written and committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT32_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1218,6 +1224,7 @@ HELD_OUT = (
         "measured once at commit 7463c50: development since",
         own_folder=True,
     ),
+    HeldOut(32, "not yet measured", own_folder=True),
 )
 
 
