@@ -1040,6 +1040,10 @@ _FOUND_DID = re.compile(
 # ("was sacked after making a racist joke on 15 April 2020", "CCTV footage showed her approaching
 # the couple on 24 June 2014"): the conduct's (twenty-sixth round).
 _DID_ON = re.compile(
+    # "a message he sent on July 3, 2021": what the officer sent or posted on that day
+    # (thirty-seventh round; held-out 32's City of London constable)
+    r"\b(?:he|she|they|which|that|the\s+officer)\s+(?:had\s+)?(?:sent|posted|wrote|shared|"
+    r"uploaded|published)\s+(?:it\s+)?on\s+$|"
     r"(?:\bafter\s+(?!being\b|having\s+been\b)[a-z]+ing\b|"
     r"\b(?:footage|cctv|video|camera|images?|messages?|records?)\s+(?:showed|shows|revealed)\b)"
     r"(?![^;]*\b(?:hearing|meeting)\b)[^;]*$",
@@ -3003,7 +3007,12 @@ _LEFT = re.compile(
     r"role)|before|prior\s+to|ahead\s+of|in\s+(?:[A-Z][a-z]+|\d{4})|"
     # "resigned just a day before the misconduct hearing" (twenty-eighth round)
     r"(?:(?:just|only)\s+)?(?:an?|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+"
-    r"(?:before|prior\s+to|ahead\s+of))|" + _DATED_RESIGNATION,
+    r"(?:before|prior\s+to|ahead\s+of))|"
+    # "PC A quit the force in February but still faced disciplinary proceedings" (thirty-seventh
+    # round; held-out 32's City of London constable)
+    r"(?<!others\s)(?<!they\s)(?<!officers\s)\b(?:quit|left)\s+the\s+(?:force|police|service|"
+    r"constabulary)\s+(?:in|on|before|prior\s+to|ahead\s+of|months|weeks|days|last|earlier)\b|"
+    + _DATED_RESIGNATION,
     re.I,
 )
 

