@@ -116,6 +116,12 @@ _OUTCOMES: list[tuple[str, str, float]] = [
     ("management_advice", r"management\s+action", 0.7),
     ("reflective_practice", r"reflective\s+practice", 0.85),
     ("no_further_action", r"no\s+further\s+action", 0.7),
+    # "by not taking the matter any further" (thirty-eighth round)
+    (
+        "no_further_action",
+        r"not\s+(?:to\s+)?tak(?:e|en|ing)\s+the\s+matter\s+(?:any\s+)?further",
+        0.6,
+    ),
     # "As the officer had resigned ..., there was no sanction" (30/11/2026, fourth round)
     (
         "no_further_action",
@@ -180,7 +186,8 @@ _ASKED_BEFORE = re.compile(
     r"\brequest(?:ed|ing|s)?\b|\bsought|\bseeking|"
     r"\bpress(?:ed|ing)\s+for|\burg(?:ed|ing)|\bsubmi(?:tted|ssions?)\s+(?:that|for)|"
     r"\binvit(?:ed|ing)\s+the\s+(?:panel|chair)|"
-    r"\bspared|\bavoid(?:ed|s|ing)?|\bescap(?:ed|es|ing)|"
+    # "has recently evaded dismissal", "dodged the sack" (thirty-eighth round)
+    r"\bspared|\bavoid(?:ed|s|ing)?|\bescap(?:ed|es|ing)|\bevad(?:ed|es|ing)|\bdodg(?:ed|es|ing)|"
     # "the chair declined to impose a retrospective dismissal"
     r"\bdeclin(?:ed|es|ing)\s+to|\brefus(?:ed|es|ing)\s+to|\bdecided\s+against|\bstopped\s+short\s+of)"
     r"\b[^.;]{0,70}$",
@@ -728,7 +735,8 @@ _NO_MISCONDUCT = re.compile(
     r"exonerated|"
     # "the police misconduct panel acceded to the submission and dismissed all 15 allegations"
     # (thirty-sixth round; held-out 31's Met firearms officer)
-    r"(?:panel|chair|hearing)\b[^.;]{0,60}?\bdismissed\s+(?:all|each|both|every|the)\s+"
+    # ("the panel threw out an allegation", thirty-eighth round)
+    r"(?:panel|chair|hearing)\b[^.;]{0,60}?\b(?:dismissed|threw\s+out)\s+(?:all|each|both|every|the|an?)\s+"
     r"(?:of\s+the\s+)?(?:\d{1,3}\s+|(?:two|three|four|five|six|seven|eight|nine|ten)\s+)?"
     r"(?:remaining\s+)?(?:allegations?|charges?)\b|"
     # a hearing, case or charges thrown out or dismissed, with words between noun and verb
