@@ -1326,6 +1326,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         _NAME_SERVED_FORCE,
         _NAME_SUBJECT_OF_HEARING,
         _NAME_WHO_SERVED,
+        _DETECTIVE_NAMED,
     ):
         for m in pattern.finditer(text):
             add_named(m, None, m.group("names"))
@@ -1335,8 +1336,6 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         force = m.group("force")
         if force == "Met" or _names_a_force(force):
             add_named(m, _group(m, "former"), m.group("names"))
-    for m in _DETECTIVE_NAMED.finditer(text):
-        add_named(m, None, m.group("names"))
     for m in _STUDENT_OFFICER_NAMED.finditer(text):
         add(
             m.group("names"),
