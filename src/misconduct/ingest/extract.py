@@ -19,6 +19,7 @@ from misconduct.ingest.calibration import calibrated
 from misconduct.ingest.gazetteer import (
     LISTED_ONLY,
     RANK_PATTERN,
+    Match,
     StandardMatch,
     find_forces,
     find_standards,
@@ -28,6 +29,7 @@ from misconduct.ingest.gazetteer import (
 )
 from misconduct.ingest.model import Extraction, Field, OfficerRecord, Span, absent
 from misconduct.ingest.officers import (
+    MANY_OUTCOMES,
     NUMBERS,
     Officer,
     after_preposition,
@@ -329,12 +331,27 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
             warnings=warnings,
         )
     officers = find_officers(text)
+    described = _described_items(text)
+    if len(described) >= 2 and all(
+        o.name is None
+        and o.mentions
+        and all(any(i.start <= m.start < i.end for i in _items(described)) for m in o.mentions)
+        for o in officers
+    ):
+        # "Among the cases: - a Kent special constable ... was given a final written warning; - a
+        # Norfolk sergeant was dismissed ...": a list whose items each tell one officer, described
+        # and not named, and their result: one officer an item (thirty-ninth round)
+        officers = described
     mixed = _RANK_AND_COUNT.search(text)
     if mixed is not None and len(officers) == 1 and not officers[0].key:
         # "A police sergeant and two police constables denied ...": three officers, though the
         # first reads as one described by rank (eighteenth round)
         officers = []
     groups = _counted_outcomes(text) + _listed_outcomes(text)
+    if officers and officers is described:
+        # another item's officers, counted ("- Nine officers from several forces were dismissed"),
+        # are not those the list tells one by one
+        groups = [(k, h) for k, h in groups if not _BULLET.search(_line_at(text, h.start))]
     if not groups and not officers:
         groups = _row_outcomes(text)
     # "Two constables were sacked ... PC C, who also faced the hearing, was cleared": a named
@@ -450,6 +467,9 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
             # an officer of a list's item: only the item's own words (twenty-ninth round)
             scope = officer.mentions
             own_doc = _listed_case(text, scope, own_doc)
+        elif officer.key.startswith("+d"):
+            scope = officer.mentions
+            own_doc = _described_case(text, scope, doc, [p for o in officers for p in o.mentions])
         records.append(
             _record(
                 text,
@@ -485,6 +505,8 @@ def _own_clearing(text: str, officer: Officer) -> Hit | None:
     """Where the sentences naming the officer clear them (a finding of no misconduct and no other,
     or no case to answer) and state no outcome, the clearing."""
     own = [s for s in sentences(text) if any(s.start <= m.start < s.end for m in officer.mentions)]
+    if officer.key.startswith(("+l", "+d")):
+        own = officer.mentions  # a list's item, which the sentences join to the other items
     if any(find_outcomes(s.text, s.start) for s in own):
         return None
     found = [h for s in own for h in find_findings(s.text, s.start)]
@@ -596,6 +618,118 @@ def _listed_case(text: str, item: list[Piece], doc: dict[str, Field]) -> dict[st
     """The document's fields for an officer a list's item tells of ("- A PC was dismissed after
     ..."): the forum and decision maker the item itself names, else none (twenty-ninth round)."""
     return _own_words(text, item, doc, "no forum named in this item")
+
+
+_MANY_OUTCOMES = re.compile(MANY_OUTCOMES, re.I)
+# An item of a list: a line opened by a bullet or a number ("• ...", "- ...", "2. ...")
+_BULLET = re.compile(r"^[ \t]*(?:::|[-•*–]|\d{1,2}[.)])[ \t]+(?=\S)")
+# One officer, described and not named, as an item tells them: "a Thames Valley special
+# constable", "A former Cumbria PC", "another sergeant"
+_DESCRIBED_ONE = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<former>(?:former|ex-|retired)\s*)?"
+    r"(?:(?:serving|male|female|off-duty|young|senior|probationary|student)\s+)*"
+    r"(?:(?:[A-Z][\w&'’-]*\s+(?:(?:and|&)\s+)?){1,4}(?:[Pp]olice\s+)?)?"
+    rf"(?P<rank>(?i:{RANK_PATTERN})|constable|sergeant|inspector|PC|officer)\b(?!-|s\b)"
+)
+# an item about several officers ("Six officers from various forces were dismissed")
+_SEVERAL_IN_ITEM = re.compile(
+    r"\b(?:\d+|" + "|".join(n for n in NUMBERS if n != "one") + r"|several|many|some|both)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:officers|constables|PCs|sergeants|inspectors)\b",
+    re.I,
+)
+
+
+def _line_at(text: str, at: int) -> str:
+    """The line of the text that holds position ``at``."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _items(officers: list[Officer]) -> list[Piece]:
+    return [m for o in officers for m in o.mentions]
+
+
+def _described_items(text: str) -> list[Officer]:
+    """The officers of a list whose items each tell one officer, described and not named, and that
+    officer's outcome or clearing: one officer an item, in the list's order (thirty-ninth round;
+    held-out 33's trade-press analysis gave its examples so). An item that counts several
+    officers, or tells no result, is none."""
+    out: list[Officer] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        bullet = _BULLET.match(line)
+        if bullet is None:
+            continue
+        item = Piece(
+            start + bullet.end(), start + len(line.rstrip()), line[bullet.end() :].rstrip()
+        )
+        one = _DESCRIBED_ONE.search(item.text)
+        if one is None or _SEVERAL_IN_ITEM.search(item.text):
+            continue
+        cleared = [h.code == "no_misconduct" for h in find_findings(item.text)]
+        if not (
+            find_outcomes(item.text) or (cleared and all(cleared)) or _NO_CASE_OWN.search(item.text)
+        ):
+            continue
+        rank = rank_code(one.group("rank"))
+        former = one.group("former")
+        out.append(
+            Officer(
+                f"+d{len(out)}",
+                f"listed officer ({len(out) + 1})",
+                rank,
+                Piece(
+                    item.start + one.start("rank"), item.start + one.end("rank"), one.group("rank")
+                )
+                if rank
+                else None,
+                None,
+                former=bool(former),
+                former_span=Piece(
+                    item.start + one.start("former"), item.start + one.end("former"), former
+                )
+                if former
+                else None,
+                mentions=[item],
+            )
+        )
+    return out
+
+
+def _item_force(item: Piece) -> tuple[int, list[Match]]:
+    """The forces of the officer's description in an item ("a Thames Valley special constable"),
+    else those the item names, and where the text they were found in starts."""
+    one = _DESCRIBED_ONE.search(item.text)
+    if one:
+        forces = find_forces(one.group(), weak=True)
+        if forces:
+            return item.start + one.start(), forces
+    return item.start, find_forces(item.text)
+
+
+def _described_case(
+    text: str, item: list[Piece], doc: dict[str, Field], items: list[Piece]
+) -> dict[str, Field]:
+    """The document's fields for an officer a list's item describes: the force, forum and decision
+    maker the item names; where it names no forum, or no force while other items of the list name
+    theirs, the text's, to be confirmed."""
+    own = _own_words(text, item, doc, "no forum named in this item")
+    if own["forum"].value is None and doc["forum"].value is not None:
+        own["forum"] = _doubted(doc["forum"], "the item names no forum; the text's is taken")
+    at, found = _item_force(item[0])
+    forces = {f.code: f for f in found}
+    if len(forces) == 1:
+        f = next(iter(forces.values()))
+        own["force"] = Field(f.code, _span(at + f.start, at + f.end, text), 0.9)
+    elif doc["force"].value is not None and any(_item_force(i)[1] for i in items):
+        own["force"] = _doubted(doc["force"], "the item names no force; the text's is taken")
+    return own
+
+
+def _doubted(f: Field, note: str) -> Field:
+    return Field(f.value, f.evidence, min(f.confidence, 0.6), note)
 
 
 def _own_words(
@@ -3272,6 +3406,7 @@ def _outcome_read(
         # involved a member of police staff who resigned but would have been dismissed"), is not
         # an officer's (30/11/2026, tenth round).
         hits = [h for h in hits if not _staff_sentence(_sentence_at(text, h.start))]
+        hits = [h for h in hits if not _MANY_OUTCOMES.search(_sentence_at(text, h.start))]
         if scope and others:
             # In a text about several officers, an outcome stated in another officer's own words
             # ("PC Philpotts was found to have committed gross misconduct ... He has been

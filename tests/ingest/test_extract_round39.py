@@ -1,0 +1,97 @@
+"""Rules of the thirty-ninth round (2/12/2026, issue 15), written against misses of held-out 33
+(development since its one measurement at 39e6367) and invented shapes like them. Every text is
+invented for the test; none is a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+
+ANALYSIS = (
+    "Misconduct outcomes vary widely between forces, an analysis shows\n\n"
+    "We looked at every hearing outcome published by forces over the last year. Among the cases "
+    "we found:\n\n"
+    "  • In May, a panel heard about a Kent special constable who let a friend drive a police "
+    "van. He was given a final written warning.\n"
+    "  • A week later, a Norfolk sergeant was dismissed for claiming £40 of overtime he had not "
+    "worked.\n"
+    "  • A Cumbria PC who lied to a supervisor about a missed call was given a written warning.\n"
+    "  • Nine officers from several forces were dismissed for drink-driving, while a tenth, in "
+    "Dorset, was not.\n\n"
+    "The College of Policing says outcomes should become more consistent.\n"
+)
+
+
+def test_a_list_of_examples_gives_one_officer_an_item_with_the_items_force() -> None:
+    """An analysis whose bulleted examples each describe one officer by force and rank and tell
+    their outcome: one record an example, each with its own force, rank and outcome; the item that
+    counts nine officers of several forces adds none, and Dorset, named there, is no one's force."""
+    records = extract(ANALYSIS).records
+    assert [r.value("force") for r in records] == ["kent", "norfolk", "cumbria"]
+    assert [r.value("rank") for r in records] == ["special_constable", "sergeant", "constable"]
+    assert [r.value("outcome") for r in records] == [
+        "final_written_warning",
+        "dismissal_without_notice",
+        "written_warning",
+    ]
+    assert all(r.value("anonymised") for r in records)
+    # the text's forum, which no item names, is taken only to be confirmed
+    assert all(r.value("forum") == "misconduct_hearing" for r in records)
+    assert all(r.fields["forum"].confidence < 0.7 for r in records)
+
+
+def test_a_forces_list_of_its_own_cases_keeps_the_forces_name_and_clears_the_cleared() -> None:
+    """One force's list of its hearings' outcomes, an item each, none naming a force: every
+    officer is of the force the opening names (no doubt added), and the item that finds no case
+    to answer clears its officer rather than taking another item's sanction."""
+    text = (
+        "Officers disciplined by Merseyside Police this year\n\n"
+        "Merseyside Police has published the outcomes of its misconduct hearings for 2023.\n\n"
+        "- A constable was dismissed without notice after sending offensive messages to a "
+        "colleague.\n"
+        "- A sergeant received a final written warning for failing to supervise a custody suite.\n"
+        "- A detective constable was found to have no case to answer over a missed disclosure.\n"
+    )
+    records = extract(text).records
+    assert [r.value("outcome") for r in records] == [
+        "dismissal_without_notice",
+        "final_written_warning",
+        "no_further_action",
+    ]
+    assert [r.value("rank") for r in records] == ["constable", "sergeant", "constable"]
+    assert all(r.value("force") == "merseyside" for r in records)
+    assert all(r.fields["force"].confidence >= 0.9 for r in records)
+
+
+def test_a_list_of_other_stories_does_not_replace_a_named_officer() -> None:
+    """A report of one named officer, followed by a list of other forces' cases: the named officer
+    is still the one record the text is about."""
+    text = (
+        "PC Jo Bloggs of Essex Police has been dismissed without notice for gross misconduct after "
+        "a misconduct hearing on 4 March 2024.\n\n"
+        "Other cases this year:\n"
+        "- A Kent sergeant was given a final written warning.\n"
+        "- A Norfolk PC was given a written warning.\n"
+    )
+    (rec,) = extract(text).records
+    assert rec.name == "Jo Bloggs"
+    assert rec.value("force") == "essex"
+    assert rec.value("outcome") == "dismissal_without_notice"
+
+
+def test_national_figures_are_not_the_officers_outcome() -> None:
+    """A report that prints national figures ("panels gave 18 final written warnings ... dismissed
+    55 officers ... and four written warnings") before its one officer's case: the figures give
+    the officer no outcome and count no officers; the case's own "no further action" is the
+    outcome."""
+    text = (
+        "Figures shared with the paper show the state of police discipline.\n\n"
+        "In those cases, panels gave 18 final written warnings, 57 written warnings and took no "
+        "further action in 12 cases.\n\n"
+        "For gross misconduct, disciplinary panels dismissed 55 police officers without notice, "
+        "gave 36 final written warnings and four written warnings.\n\n"
+        "In one instance, an officer was accused of swearing at a young man after a football "
+        "match. At the meeting it was ruled that the officer had been rude, but no further action "
+        "was taken."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "no_further_action"
