@@ -95,3 +95,45 @@ def test_national_figures_are_not_the_officers_outcome() -> None:
     )
     (rec,) = extract(text).records
     assert rec.value("outcome") == "no_further_action"
+
+
+def test_a_counted_group_and_one_more_told_by_ordinal() -> None:
+    """ "Three ... have been dismissed and a fourth has been given a final written warning": four
+    officers; "Two ... were dismissed ..., and a third officer was cleared": three, the third
+    cleared."""
+    text = (
+        "Three Essex Police officers have been dismissed and a fourth has been given a final "
+        "written warning after a gross misconduct hearing."
+    )
+    records = extract(text).records
+    assert sorted(r.value("outcome") for r in records) == [
+        "dismissal_without_notice",
+        "dismissal_without_notice",
+        "dismissal_without_notice",
+        "final_written_warning",
+    ]
+    text = (
+        "Two West Midlands Police officers were dismissed without notice at a misconduct hearing "
+        "that concluded on 8 February 2024, and a third officer was cleared."
+    )
+    records = extract(text).records
+    assert sorted(r.value("outcome") for r in records) == [
+        "dismissal_without_notice",
+        "dismissal_without_notice",
+        "no_further_action",
+    ]
+
+
+def test_one_officer_cleared_and_the_other_sanctioned() -> None:
+    """ "One officer was cleared of all allegations. The other ... was given a written warning":
+    one cleared, one warned; not both warned."""
+    text = (
+        "Counsel successfully represented two officers at a gross misconduct hearing for Surrey "
+        "Police.\n\n"
+        "One officer was cleared of all allegations. The other was found to have committed "
+        "misconduct and was given a written warning."
+    )
+    records = extract(text).records
+    assert sorted(r.value("outcome") for r in records) == ["no_further_action", "written_warning"]
+    cleared = next(r for r in records if r.value("outcome") == "no_further_action")
+    assert cleared.value("finding") == "no_misconduct"

@@ -2196,17 +2196,35 @@ _WOULD_HAVE_DISMISSED_COUNT = re.compile(
 _THE_OTHER_OUTCOME = re.compile(
     r"(?:(?:\bthe\s+(?:other|former|second|remaining|serving)|"
     # "and a further officer would have been dismissed had he not resigned" (seventeenth round)
-    r"\ba\s+further|\banother|\bone\s+more)"
+    r"\ba\s+further|\banother|\bone\s+more|"
+    # "and a third officer was given ..." (thirty-ninth round)
+    r"\b(?<=and\s)a\s+(?:second|third|fourth|fifth|sixth))"
     r"\s+(?:police\s+)?(?:officer|constable|PC|sergeant)\b|"
     # "... while another received management advice", "and a third was handed a final written
-    # warning": one more officer, told without the noun (seventeenth round)
-    r"\b(?:while|whilst|and|but)\s+(?:another|a\s+(?:second|third|fourth|fifth))"
-    r"(?=\s+(?:was|were|received|got|had)\b))"
+    # warning": one more officer, told without the noun (seventeenth round); "and a fourth has
+    # been given" (thirty-ninth round)
+    r"\b(?:while|whilst|and|but)\s+(?:another|a\s+(?:second|third|fourth|fifth|sixth))"
+    r"(?=\s+(?:was|were|received|got|had|has|is)\b)|"
+    # "One officer was cleared ... The other was given a written warning" (thirty-ninth round)
+    r"(?:^|(?<=[.!?]\s))The\s+other(?=\s+(?:was|received|got|had|has)\b))"
     r"(?P<mid>[^.;:]{0,80}?)"
     r"(?P<outcome>would\s+(?:also\s+)?have\s+(?:also\s+)?been\s+(?:dismissed|sacked)|dismissed|"
     r"final\s+written\s+warning|written\s+warning|reduc(?:ed|tion)\s+in\s+rank|"
     r"management['\u2019\"]?\s+advice)",
     re.I,
+)
+
+
+# "One officer was cleared of all allegations", "and a third officer was cleared": officers counted
+# whom the text clears, given no further action (thirty-ninth round)
+_COUNT_CLEARED = re.compile(
+    r"\b(?:(?P<n>"
+    + "|".join(NUMBERS)
+    + r")\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}?(?:officers?|constables?|PCs?|sergeants?)|"
+    r"(?<=and\s)a\s+(?:second|third|fourth|fifth|sixth)(?:\s+(?:police\s+)?(?:officer|constable|"
+    r"PC|sergeant))?|(?:^|(?<=[.!?]\s))The\s+other)\s+(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?P<cleared>cleared|exonerated)\b",
+    re.I | re.M,
 )
 
 
@@ -2488,6 +2506,16 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
     ]
     out = [(k, h) for k, h in out if not any(a.start <= h.start < a.end for _, a in active)]
     out += active
+    cleared = [
+        (
+            NUMBERS[m.group("n").lower()] if m.group("n") else 1,
+            Hit("no_further_action", m.start("cleared"), m.end("cleared"), m.group("cleared"), 0.7),
+        )
+        for m in _COUNT_CLEARED.finditer(text)
+        if not after_preposition(text, m.start())
+    ]
+    if out or len(cleared) > 1 or (cleared and _THE_OTHER_OUTCOME.search(text)):
+        out += cleared
     if out:
         # "One officer was dismissed without notice and the former officer would have been
         # sacked": the other officer of a count is one more (30/11/2026, fourth round).
