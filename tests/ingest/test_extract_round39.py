@@ -137,3 +137,59 @@ def test_one_officer_cleared_and_the_other_sanctioned() -> None:
     assert sorted(r.value("outcome") for r in records) == ["no_further_action", "written_warning"]
     cleared = next(r for r in records if r.value("outcome") == "no_further_action")
     assert cleared.value("finding") == "no_misconduct"
+
+
+def test_parts_told_in_one_sentence_are_not_a_headline_total() -> None:
+    """ "Two were dismissed, one received a final written warning and the fourth was cleared": the
+    first count (two) equals the rest (one and one) by chance and is not their total."""
+    text = (
+        "Four Hampshire officers faced a misconduct hearing last month. Two were dismissed, one "
+        "received a final written warning and the fourth was cleared."
+    )
+    records = extract(text).records
+    assert sorted(r.value("outcome") for r in records) == [
+        "dismissal_without_notice",
+        "dismissal_without_notice",
+        "final_written_warning",
+        "no_further_action",
+    ]
+    # "Four Hampshire officers": the county before the officers names their force
+    assert {r.value("force") for r in records} == {"hampshire"}
+
+
+def test_a_county_before_the_officer_names_the_force() -> None:
+    """ "A Met officer", "Two Sussex detectives", "A Kent PC": the force, above the review
+    threshold's doubt of a county named anywhere."""
+    for text, force in (
+        ("A Met officer has been sacked after a misconduct hearing.", "metropolitan"),
+        ("Two Sussex detectives have been sacked after a gross misconduct hearing.", "sussex"),
+        ("A Kent PC has been sacked after a misconduct hearing.", "kent"),
+    ):
+        records = extract(text).records
+        assert {r.value("force") for r in records} == {force}
+        assert all(r.fields["force"].confidence >= 0.85 for r in records)
+
+
+def test_a_case_found_not_proven_clears_and_a_two_digit_collar_number_is_read() -> None:
+    """ "found the case against PC B not proven and dismissed it": B is cleared (the dismissal is
+    the case's); "PS 55 Jones": an officer with a collar number of two digits."""
+    text = (
+        "PC Ann Xu of Cumbria Constabulary was given a final written warning. The panel found the "
+        "case against PC Ben Yates not proven and dismissed it."
+    )
+    xu, yates = extract(text).records
+    assert xu.value("outcome") == "final_written_warning"
+    assert (yates.value("finding"), yates.value("outcome")) == (
+        "no_misconduct",
+        "no_further_action",
+    )
+    text = (
+        "Misconduct hearing outcomes - Gwent Police\n\n"
+        "Officer: PC 1234 Smith\nOutcome: Dismissed without notice\n\n"
+        "Officer: PS 55 Jones\nOutcome: Final written warning\n"
+    )
+    records = extract(text).records
+    assert [(r.name, r.value("outcome")) for r in records] == [
+        ("Smith", "dismissal_without_notice"),
+        ("Jones", "final_written_warning"),
+    ]

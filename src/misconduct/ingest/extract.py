@@ -803,6 +803,12 @@ _ALONGSIDE_FORMER = re.compile(
 )
 
 
+_OFFICER_NOUN_AFTER = re.compile(
+    r"\s+(?:police\s+)?(?:officers?|PCs?|constables?|sergeants?|detectives?|inspectors?|cops?|"
+    r"policem[ae]n|policewom[ae]n|special\s+constables?)\b"
+)
+
+
 def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
     mentions = find_forces(text)
     # A force named only beside a chair from elsewhere ("Chief Constable X, of Wiltshire Police",
@@ -836,6 +842,12 @@ def _force(text: str, source_url: str | None, publisher: str | None) -> Field:
     weak = [m for m in find_forces(text, weak=True) if m not in mentions]
     if publisher:
         return Field(publisher, None, 0.85, "from the publisher given with the text")
+    described = [m for m in weak if _OFFICER_NOUN_AFTER.match(text, m.end)]
+    if described and len({m.code for m in described}) == 1:
+        # "A Hampshire PC", "Two Sussex detectives", "a Met officer": the county names the
+        # officer's force (thirty-ninth round)
+        m = described[0]
+        return Field(m.code, _span(m.start, m.end, text), 0.85, "the county before the officer")
     if source_url:
         from_address = force_from_address(source_url)
         if from_address:
@@ -2222,7 +2234,8 @@ _COUNT_CLEARED = re.compile(
     + "|".join(NUMBERS)
     + r")\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}?(?:officers?|constables?|PCs?|sergeants?)|"
     r"(?<=and\s)a\s+(?:second|third|fourth|fifth|sixth)(?:\s+(?:police\s+)?(?:officer|constable|"
-    r"PC|sergeant))?|(?:^|(?<=[.!?]\s))The\s+other)\s+(?:was|were|has\s+been|have\s+been)\s+"
+    r"PC|sergeant))?|(?:^|(?<=[.!?]\s))The\s+other|"
+    r"(?<=and\s)the\s+(?:second|third|fourth|fifth|sixth|other))\s+(?:was|were|has\s+been|have\s+been)\s+"
     r"(?P<cleared>cleared|exonerated)\b",
     re.I | re.M,
 )
@@ -2534,7 +2547,13 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
             unique.append((k, h))
     # A headline total ("Seven ... dismissed") beside its parts ("five ...", "two ...") is a summary.
     total = sum(k for k, _ in unique)
-    if len(unique) > 2 and unique[0][0] == total - unique[0][0]:
+    if (
+        len(unique) > 2
+        and unique[0][0] == total - unique[0][0]
+        # (not a part of the same sentence: "Two were dismissed, one received a final written
+        # warning and the fourth was cleared"; thirty-ninth round)
+        and _sentence_at(text, unique[0][1].start) != _sentence_at(text, unique[1][1].start)
+    ):
         # the headline's count, the first (not a part that happens to be half the total:
         # "One was given a written warning ... Two were sacked and a third was handed a final
         # written warning"; seventeenth round)

@@ -40,6 +40,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "city_of_london": ("City of London Police",),
     "leicestershire": ("Leics Police",),
 }
+# Short names that name a force only as a county does ("A Hampshire PC", "a Met officer"): read
+# weakly (thirty-ninth round)
+_WEAK_ALIASES: dict[str, tuple[str, ...]] = {"hampshire": ("Hampshire",), "metropolitan": ("Met",)}
 # Address tokens that name a force in a URL host or path (used only when the text names none).
 _URL_TOKENS: dict[str, tuple[str, ...]] = {
     "metropolitan": ("met", "metropolitan-police-service", "metropolitan-police"),
@@ -99,6 +102,8 @@ def _force_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
             # "Merseysides Matrix squad": a possessive printed without its apostrophe (30/11/2026,
             # fifth round, after held-out 4 was measured)
             out.append((f.code, re.compile(rf"\b{re.escape(short)}s?\b"), False))
+        for weak in _WEAK_ALIASES.get(f.code, ()):
+            out.append((f.code, re.compile(rf"\b{re.escape(weak)}\b(?![\w-])"), False))
     return out
 
 

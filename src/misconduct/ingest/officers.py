@@ -42,7 +42,8 @@ _RANKED = re.compile(
     # an editor expanded; thirty-first round)
     _FORMER + rf"(?P<rank>\b(?i:{RANK_PATTERN}))(?:\.(?<![A-Za-z]{{6}}\.))?"
     rf"(?:[ \t]*\[(?i:{RANK_PATTERN})\])?"
-    r"(?:[ \t]+|\s+(?![A-Z](?!\w)))(?:\d{3,6}\s+)?"
+    # (a collar number of two digits too: "PS 55 Jones"; thirty-ninth round)
+    r"(?:[ \t]+|\s+(?![A-Z](?!\w)))(?:\d{2,6}\s+)?"
     rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"
 )
 # "Simon Gee, an Inspector employed by ...", "John Smith, a former police constable, ...", "Jo

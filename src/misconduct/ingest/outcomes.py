@@ -677,7 +677,8 @@ _NO_MISCONDUCT = re.compile(
     # officers were found not proven"; 30/11/2026, seventh round)
     r"allegations?\s+of\s+(?:gross\s+)?misconduct\s+against\s+[^.;]{3,60}?\s+(?:was|were|had\s+been|"
     r"have\s+been|has\s+been)\s+found\s+not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
-    r"found\s+(?:the\s+)?(?:allegations?|charges?)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
+    # ... "found the case against PC B not proven" (thirty-ninth round)
+    r"found\s+(?:the\s+)?(?:allegations?|charges?|case)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
     r"found\s+no\s+misconduct|"
     # "the panel ... found misconduct not proven" (twenty-fifth round)
     r"found\s+(?:gross\s+)?misconduct\s+(?:to\s+be\s+|was\s+)?not\s+(?:proven|proved|made\s+out)|"
