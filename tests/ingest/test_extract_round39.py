@@ -193,3 +193,44 @@ def test_a_case_found_not_proven_clears_and_a_two_digit_collar_number_is_read() 
         ("Smith", "dismissal_without_notice"),
         ("Jones", "final_written_warning"),
     ]
+
+
+def test_an_outcome_cell_is_not_dismissing_the_next_lines_allegation() -> None:
+    """ "Outcome: Dismissed without notice", then a paragraph opening "The allegation was ...": the
+    officer was dismissed; the dismissal is not of the allegation on the next line."""
+    text = (
+        "Outcome of gross misconduct hearing\n\n"
+        "Officer: PC Ann Cole, Essex Police\n"
+        "Hearing dates: 1-3 May 2024\n"
+        "Outcome: Dismissed without notice\n\n"
+        "The allegation was that on 5 June 2022 PC Cole used excessive force.\n"
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "dismissal_without_notice"
+
+
+def test_the_date_an_officer_joined_is_not_offered_as_the_hearings() -> None:
+    """ "A constable who joined the force on 4 May 2015 has been dismissed at a misconduct hearing
+    in March": no hearing date (left for a person to check), not the day the officer joined."""
+    text = (
+        "A Surrey Police constable who joined the force on 4 May 2015 has been dismissed at a "
+        "misconduct hearing in March.\n\nPC Lee Ray was found to have committed gross misconduct."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("hearing_date") is None
+    assert rec.fields["hearing_date"].confidence < 0.7
+
+
+def test_an_officer_who_would_have_been_sacked_is_an_outcome_without_the_word_misconduct() -> None:
+    """ "A former Lincolnshire Police officer would have been sacked, a panel has ruled": not
+    refused for never saying "misconduct"."""
+    text = (
+        "A former Lincolnshire Police officer would have been sacked, a panel has ruled.\n\n"
+        "The hearing took place on 19 September 2023 in Nettleham. Former PC Amy Rowe resigned in "
+        "June 2023."
+    )
+    ex = extract(text)
+    assert ex.refused is None
+    (rec,) = ex.records
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("hearing_date") == "2023-09-19"

@@ -190,7 +190,8 @@ def _police_officer_warned(text: str) -> bool:
 _POLICE_OFFICER_DISMISSED = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:A|An|The)\s+(?:former\s+)?(?:[A-Z][\w'-]*\s+){0,4}"
     r"(?:police\s+)?(?i:officer|constable|detective|sergeant|inspector)\s+"
-    r"(?:has|had|have)\s+been\s+(?:dismissed|sacked)\b",
+    # ("... would have been sacked, a panel has ruled"; thirty-ninth round)
+    r"(?:(?:has|had|have)\s+been|would\s+have\s+been)\s+(?:dismissed|sacked)\b",
     re.M,
 )
 
@@ -1525,6 +1526,11 @@ def _hearing_date(text: str, table: dict[str, Piece], judgment: bool, warnings: 
                 # allegations in December 2022, an accelerated hearing took place on August 25",
                 # "moved to a new unit in March 2019 he ...") (30/11/2026, eleventh round).
                 continue
+            if score == 0 and _clause_score(s.text, f.start) < 0:
+                # a date whose own clause tells of something else and whose sentence does not
+                # outweigh it ("a constable who joined the force on 4 May 2015 has been dismissed
+                # at a misconduct hearing in March"): not offered (thirty-ninth round)
+                score = -1
             clause_score[s.start + f.start] = _clause_score(s.text, f.start)
             sentence_of[s.start + f.start] = s.start
             candidates.append(

@@ -241,7 +241,9 @@ REPLACED_BEFORE = re.compile(
 _NOT_OUTCOME_AFTER = re.compile(
     # (not after a preposition: "given a final written warning after allegations of misconduct
     # were proven" was given for the allegations; twentieth round)
-    r"^\s+(?:the\s+|an?\s+|all\s+|both\s+|"
+    # (across a line's end only into a line that goes on in lower case: not "Outcome: Dismissed
+    # without notice", then "The allegation was ..." on a line of its own; thirty-ninth round)
+    r"^(?:[ \t]+|[ \t]*\n[ \t]*(?=[a-z]))(?:the\s+|an?\s+|all\s+|both\s+|"
     r"(?!(?:after|following|over|for|despite|regarding|when|once|as)\b)\w+\s+(?:of\s+the\s+)?)?"
     # "dismissed all 15 allegations", "the three charges" (thirty-sixth round)
     r"(?:\d{1,3}\s+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
