@@ -234,3 +234,16 @@ def test_an_officer_who_would_have_been_sacked_is_an_outcome_without_the_word_mi
     (rec,) = ex.records
     assert rec.value("outcome") == "would_have_been_dismissed"
     assert rec.value("hearing_date") == "2023-09-19"
+
+
+def test_a_hearing_held_in_public_between_two_days_is_dated() -> None:
+    """ "A gross misconduct hearing was held in public between 8 and 10 July 2024": the hearing's
+    own days (its first), not a period of conduct."""
+    text = (
+        "Gross misconduct hearing: Sergeant R\n\n"
+        "A gross misconduct hearing was held in public between 8 and 10 July 2024. Sergeant R was "
+        "given a final written warning for three years."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("hearing_date") == "2024-07-08"
+    assert rec.value("warning_months") == 36

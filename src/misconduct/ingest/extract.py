@@ -1102,6 +1102,9 @@ def _chief_chaired(text: str, forum: Field, hearing_date: Field) -> Field:
     )
 
 
+# Not a period's "between" but a hearing's own days: "held between 3 and 5 June" (twenty-sixth
+# round), "held in public between 8 and 10 July" (thirty-ninth round)
+_HEARINGS_BETWEEN = r"(?<!held\s)(?<!took\splace\s)(?<!sat\s)(?<!public\s)(?<!private\s)"
 _DATE_GOOD = re.compile(
     # "his meeting with the woman" is not a misconduct meeting (sixth round)
     r"\b(hearing|meeting(?!\s+with\b)|proceedings|held|took\s+place|sanction|dismissed|concluded|proven|"
@@ -1112,8 +1115,8 @@ _DATE_GOOD = re.compile(
 )
 _DATE_BAD = re.compile(
     r"\b(published|investigation|began|completed|convict|court\b|crown\s+court|arrest|incident|since|"
-    # (not a hearing "held between 3 and 5 June": its own days; twenty-sixth round)
-    r"(?<!held\s)(?<!took\splace\s)(?<!sat\s)between|"
+    + _HEARINGS_BETWEEN
+    + r"between|"
     # (not a resignation in a condition: "would have been dismissed had he not already resigned";
     # twentieth round)
     r"(?<!not\s)(?<!not\salready\s)resigned|in\s+or\s+around|notice\s+dated|agreed\s+facts|commenced|issued\s+on\s+or\s+after|"
@@ -1142,8 +1145,8 @@ _APPEAL_TRIBUNAL = re.compile(r"\bappeals?\s+tribunal\b|\btribunal\b[^.]{0,120}\
 # sixth round).
 _ALLEGED_DATE = re.compile(
     r"\bon\s+or\s+(?:after|about|around|before)\s+(?:the\s+)?$|"
-    # (not a hearing "held between 3 and 5 June": its own days; twenty-sixth round)
-    r"(?<!held\s)(?<!took\splace\s)(?<!sat\s)\bbetween\s+(?:[^.;]{0,25}\band\s+)?$",
+    + _HEARINGS_BETWEEN
+    + r"\bbetween\s+(?:[^.;]{0,25}\band\s+)?$",
     re.I,
 )
 
