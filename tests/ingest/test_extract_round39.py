@@ -247,3 +247,17 @@ def test_a_hearing_held_in_public_between_two_days_is_dated() -> None:
     (rec,) = extract(text).records
     assert rec.value("hearing_date") == "2024-07-08"
     assert rec.value("warning_months") == 36
+
+
+def test_reflective_practice_follows_no_finding_of_misconduct() -> None:
+    """Conduct Regs 2020 reg 42(1) (and 42(1A) from 28 May 2025): reflective practice is directed
+    where neither misconduct nor gross misconduct is found, so the finding it implies is none, not
+    misconduct."""
+    text = (
+        "A Lancashire Constabulary officer has been told to undergo reflective practice after a "
+        "misconduct meeting.\n\nThe meeting found that PC Ruth Dale's failure to record a crime "
+        "amounted to a practice requiring improvement, not misconduct."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "reflective_practice"
+    assert rec.value("finding") == "no_misconduct"

@@ -3707,7 +3707,19 @@ def _finding(
             0.7,
             "not stated; this forum hears only gross misconduct",
         )
-    if code in ("written_warning", "management_advice", "reflective_practice") or (
+    if code == "reflective_practice":
+        # Conduct Regs 2020 reg 42(1) as made, and reg 42(1A) from 28 May 2025 (SI 2025/558 reg
+        # 15): the reflective practice review process is directed where neither misconduct nor
+        # gross misconduct is found ("practice requiring improvement, not misconduct"; thirty-ninth
+        # round: before it the outcome was read as following a finding of misconduct)
+        return Field(
+            "no_misconduct",
+            outcome.evidence,
+            0.7,
+            "not stated; reflective practice follows a finding of neither misconduct nor gross "
+            "misconduct (reg 42)",
+        )
+    if code in ("written_warning", "management_advice") or (
         forum.value == "misconduct_meeting" and code
     ):
         return Field("misconduct", outcome.evidence, 0.7, "not stated; inferred from the outcome")
