@@ -261,3 +261,25 @@ def test_reflective_practice_follows_no_finding_of_misconduct() -> None:
     (rec,) = extract(text).records
     assert rec.value("outcome") == "reflective_practice"
     assert rec.value("finding") == "no_misconduct"
+
+
+def test_an_officer_who_lost_their_job_or_was_given_the_boot_was_dismissed() -> None:
+    """ "has lost his job after a gross misconduct hearing", "has been given the boot": dismissed,
+    not refused as stating no outcome; "would have lost his job" stays a finding of would have
+    been dismissed."""
+    for text in (
+        "A Kent Police constable has lost his job after a gross misconduct hearing found he lied "
+        "to colleagues.",
+        "A West Mercia Police PC has been given the boot after a misconduct hearing found she "
+        "assaulted a detainee.",
+    ):
+        ex = extract(text)
+        assert ex.refused is None
+        (rec,) = ex.records
+        assert rec.value("outcome") == "dismissal_without_notice"
+    text = (
+        "A former Kent Police constable would have lost his job if he had not resigned, a gross "
+        "misconduct hearing found."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "would_have_been_dismissed"

@@ -91,6 +91,14 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         r"policing)",
         0.7,
     ),
+    # "has lost his job after a gross misconduct hearing", "was given the boot" (thirty-ninth
+    # round); not "would have lost his job" (above)
+    (
+        "dismissal_without_notice",
+        r"(?<!would\s)(?:has|have|had)\s+lost\s+(?:his|her|their)\s+jobs?\b|"
+        r"(?:been|was|were)\s+given\s+the\s+boot\b",
+        0.7,
+    ),
     # "the decision to dismiss the officers", "a decision to fire four detectives" (tenth round);
     # not a case, claim or appeal dismissed
     (
