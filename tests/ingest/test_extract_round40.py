@@ -1,0 +1,54 @@
+"""Rules of the fortieth round (2/12/2026, issue 15), written against misses of held-out 34
+(development since its one measurement at c3c5552). Every text is invented for the test; none is
+a page's."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+
+
+def test_officers_joined_as_the_subject_of_their_resignation_would_have_been_dismissed() -> None:
+    """ "Former Sergeant Jo Bloggs ... Bloggs and his colleague, PC Sam Smith, resigned before the
+    hearing ... As a result of their dismissal, both will be added to the barred list": both had
+    left, so neither was dismissed; both would have been."""
+    text = (
+        "Two Essex Police officers have resigned following an investigation into offensive "
+        "messages. Former Sergeant Jo Bloggs was also found to have misused a police computer.\n\n"
+        "At an accelerated misconduct hearing chaired by the chief constable it was revealed that "
+        "Bloggs had shared offensive jokes.\n\n"
+        "Although Bloggs and his colleague, PC Sam Smith, resigned before the hearing, they were "
+        "found guilty of gross misconduct.\n\n"
+        "As a result of their dismissal, both officers will be added to the barred list."
+    )
+    records = extract(text).records
+    assert [r.name for r in records] == ["Jo Bloggs", "Sam Smith"]
+    assert [r.value("outcome") for r in records] == ["would_have_been_dismissed"] * 2
+    assert [r.value("status") for r in records] == ["former", "former"]
+
+
+def test_had_the_officer_still_been_an_active_member_of_the_force() -> None:
+    """ "had Mr T still been an active member of the police force, dismissal without notice would
+    have been the appropriate course": would have been dismissed, not dismissed."""
+    text = (
+        "A Metropolitan Police officer, identified only as Mr T at his misconduct hearing, used "
+        "racist language.\n\nThe panel concluded that had Mr T still been an active member of the "
+        "police force, dismissal without notice would have been the appropriate course of action."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "would_have_been_dismissed"
+    assert rec.value("status") == "former"
+
+
+def test_an_officer_let_go_for_gross_misconduct_was_dismissed_to_be_confirmed() -> None:
+    """ "The officer was let go for gross misconduct, the misconduct panel said": a dismissal,
+    not a text refused as stating no outcome, and below the review threshold."""
+    text = (
+        "A West Yorkshire Police officer viewed body-worn video of a murder scene without a "
+        "policing purpose.\n\nA report shows the officer was let go for gross misconduct, the "
+        "misconduct panel said."
+    )
+    ex = extract(text)
+    assert ex.refused is None
+    (rec,) = ex.records
+    assert rec.value("outcome") == "dismissal_without_notice"
+    assert rec.fields["outcome"].confidence < 0.8
