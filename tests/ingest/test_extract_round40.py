@@ -52,3 +52,54 @@ def test_an_officer_let_go_for_gross_misconduct_was_dismissed_to_be_confirmed() 
     (rec,) = ex.records
     assert rec.value("outcome") == "dismissal_without_notice"
     assert rec.fields["outcome"].confidence < 0.8
+
+
+def test_one_officer_dismissed_and_another_who_retired_are_not_joined() -> None:
+    """ "PC Hall was dismissed and PC Dean, who retired in 2022, would have been dismissed": only
+    Dean had left; Hall, named before a verb, is not joined to him."""
+    text = (
+        "The allegations against two Lincolnshire Police officers, PC Sam Hall and PC Ian Dean, "
+        "were found proven at a gross misconduct hearing. PC Hall was dismissed and PC Dean, who "
+        "retired in 2022, would have been dismissed had he still been serving."
+    )
+    hall, dean = extract(text).records
+    assert hall.value("outcome") == "dismissal_without_notice"
+    assert dean.value("outcome") == "would_have_been_dismissed"
+
+
+def test_an_officer_whose_sentence_tells_only_a_lesser_outcome_is_read() -> None:
+    """ "PC Adam Ash was dismissed without notice. PS Beth Cole was given a final written warning. A
+    third officer, PC Carl Dunn, received management advice.": three officers; before, the third,
+    whose sentence told only management advice, was not read; so too one who was cleared."""
+    text = (
+        "Three Greater Manchester Police officers have been disciplined following an IOPC "
+        "investigation.\n\nPC Adam Ash was dismissed without notice. PS Beth Cole was given a "
+        "final written warning. A third officer, PC Carl Dunn, received management advice."
+    )
+    records = extract(text).records
+    assert [(r.name, r.value("outcome")) for r in records] == [
+        ("Adam Ash", "dismissal_without_notice"),
+        ("Beth Cole", "final_written_warning"),
+        ("Carl Dunn", "management_advice"),
+    ]
+    text = "PC Adam Ash was dismissed without notice by Kent Police. PC Tom Dunn was cleared."
+    ash, dunn = extract(text).records
+    assert ash.value("outcome") == "dismissal_without_notice"
+    assert dunn.name == "Tom Dunn"
+    assert dunn.value("outcome") == "no_further_action"
+
+
+def test_a_count_cleared_without_a_noun() -> None:
+    """ "three were dismissed and two were cleared": five officers, two of them cleared."""
+    text = (
+        "Of the five Wiltshire Police officers who faced the misconduct hearing, three were "
+        "dismissed and two were cleared."
+    )
+    records = extract(text).records
+    assert sorted(r.value("outcome") for r in records) == [
+        "dismissal_without_notice",
+        "dismissal_without_notice",
+        "dismissal_without_notice",
+        "no_further_action",
+        "no_further_action",
+    ]

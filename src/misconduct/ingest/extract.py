@@ -2242,6 +2242,8 @@ _COUNT_CLEARED = re.compile(
     r"\b(?:(?P<n>"
     + "|".join(NUMBERS)
     + r")\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}?(?:officers?|constables?|PCs?|sergeants?)|"
+    # "three were dismissed and two were cleared" (fortieth round)
+    r"(?<=and\s)(?P<n2>" + "|".join(NUMBERS) + r")(?=\s+(?:was|were)\s)|"
     r"(?<=and\s)a\s+(?:second|third|fourth|fifth|sixth)(?:\s+(?:police\s+)?(?:officer|constable|"
     r"PC|sergeant))?|(?:^|(?<=[.!?]\s))The\s+other|"
     r"(?<=and\s)the\s+(?:second|third|fourth|fifth|sixth|other))\s+(?:was|were|has\s+been|have\s+been)\s+"
@@ -2530,7 +2532,7 @@ def _counted_outcomes(text: str) -> list[tuple[int, Hit]]:
     out += active
     cleared = [
         (
-            NUMBERS[m.group("n").lower()] if m.group("n") else 1,
+            NUMBERS[(m.group("n") or m.group("n2") or "one").lower()],
             Hit("no_further_action", m.start("cleared"), m.end("cleared"), m.group("cleared"), 0.7),
         )
         for m in _COUNT_CLEARED.finditer(text)
@@ -3219,9 +3221,12 @@ def _left_the_force(text: str, scope: list[Piece], *, single: bool) -> re.Match[
             # "Shaw and his colleague, PC Chris Gawronek, ... resigned before the hearing": the
             # officer joined with another as the subject of a sentence that says they left
             # (thirty-ninth round; held-out 34's Merseyside sergeant)
+            # (the join straight after the officer's name, before any verb: not "PC Hall was
+            # dismissed and PC Dean, who retired in 2022, would have been")
             sent = _sentence_piece(text, s.start)
+            name = re.match(r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}?(?=and\b)", s.text)
             m = _LEFT.search(text, s.end, sent.end)
-            if m and _JOINED_WITH.search(text, s.start, m.start()):
+            if m and name and _JOINED_WITH.match(text, s.start + name.end()):
                 return m
         return None
     return _LEFT.search(text) if single else None

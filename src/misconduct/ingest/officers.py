@@ -492,7 +492,12 @@ _SUBJECT = re.compile(
     r"\b(outcome|dismissed|sacked|fired|warning|misconduct|breach|allegation|proven|barred|resigned|"
     r"former|would have|found|sanction|hearing|accused|conviction|convicted|"
     # "SC Z was guilty of the same offences" (seventeenth round)
-    r"guilty)",
+    r"guilty|"
+    # the lesser outcomes and a clearing: "PC B received management advice", "PC C was demoted",
+    # "PC D was cleared" (fortieth round: an officer whose own sentence told only these was not
+    # read beside another the text names)
+    r"management\s+(?:advice|action)|demoted|reduc(?:ed|tion)\s+in\s+rank|reflective\s+practice|"
+    r"cleared|exonerated|not\s+proven|no\s+case\s+to\s+answer|no\s+further\s+action)",
     re.IGNORECASE,
 )
 

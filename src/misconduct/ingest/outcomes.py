@@ -724,6 +724,10 @@ _NO_MISCONDUCT = re.compile(
     r"(?:panel|chair|hearing)\s+(?:has\s+|had\s+)?(?:found|concluded|ruled|decided|determined)\s+"
     r"(?:there\s+(?:was|is)\s+)?no\s+case\s+to\s+answer|"
     r"cleared\s+of\s+(?:gross\s+)?misconduct|found\s+not\s+to\s+have\s+breached|"
+    # "PC B was cleared.", "was cleared at the hearing" (fortieth round); not "cleared to return
+    # to work", nor a court's clearing "of assault"
+    r"(?:was|were|has\s+been|have\s+been)\s+cleared(?=\s*[.;,]|\s+(?:at|after|following|by)\s+"
+    r"(?:a|the)\s+(?:[\w-]+\s+){0,2}(?:hearing|meeting|panel)\b)|"
     # "cleared of the allegations by a misconduct panel", "the hearing cleared the father of two
     # of any wrongdoing" (ninth round); "cleared of assaulting ..." (a court's) is not read
     r"cleared\s+(?:(?:the\s+)?[\w-]+\s+){0,3}?of\s+(?:the\s+|all\s+|any\s+|these\s+)?"
