@@ -103,3 +103,41 @@ def test_a_count_cleared_without_a_noun() -> None:
         "no_further_action",
         "no_further_action",
     ]
+
+
+def test_officers_counted_and_told_apart_by_rank() -> None:
+    """ "Two ... officers ... a panel found that a sergeant had committed gross misconduct ... He
+    was given a final written warning. A constable was found to have committed misconduct ... and
+    was given a written warning": two officers, each with their own finding and outcome."""
+    text = (
+        "Two Hertfordshire Constabulary officers have faced disciplinary proceedings following an "
+        "IOPC investigation.\n\nAt a misconduct hearing which concluded on 22 May 2024, a panel "
+        "found that a sergeant had committed gross misconduct by using excessive force. He was "
+        "given a final written warning. A constable was found to have committed misconduct for "
+        "failing to challenge the force used and was given a written warning."
+    )
+    sergeant, constable = extract(text).records
+    assert (sergeant.value("rank"), sergeant.value("finding"), sergeant.value("outcome")) == (
+        "sergeant",
+        "gross_misconduct",
+        "final_written_warning",
+    )
+    assert (constable.value("rank"), constable.value("finding"), constable.value("outcome")) == (
+        "constable",
+        "misconduct",
+        "written_warning",
+    )
+
+
+def test_a_day_opening_the_sentence_of_the_one_who_held_the_hearing() -> None:
+    """ "On 14 February 2025, the Chief Constable of Derbyshire Constabulary held an accelerated
+    misconduct hearing in respect of a constable who had been convicted of a criminal offence":
+    the hearing's date, though the sentence also tells of a conviction."""
+    text = (
+        "Accelerated misconduct hearing\n\nOn 14 February 2025, the Chief Constable of Derbyshire "
+        "Constabulary held an accelerated misconduct hearing in respect of a police constable who "
+        "had been convicted of a criminal offence. The officer was dismissed without notice."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("hearing_date") == "2025-02-14"
+    assert rec.value("forum") == "accelerated_misconduct_hearing"

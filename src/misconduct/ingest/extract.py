@@ -1277,7 +1277,11 @@ _DAY_OPENS = re.compile(
 )
 _THEN_HEARD = re.compile(
     r",?\s+(?:a|the|an)\s+(?:[\w-]+\s+){0,3}?(?:panel|chair|hearing)\s+(?:\w+ly\s+)?"
-    r"(?:was\s+told|heard|determined|concluded|found|decided|ruled)\b",
+    r"(?:was\s+told|heard|determined|concluded|found|decided|ruled)\b|"
+    # "On 14 February 2025, the Chief Constable of Derbyshire Constabulary held an accelerated
+    # misconduct hearing" (fortieth round)
+    r",?\s+(?:[\w'’-]+\s+){1,7}?(?:held|conducted|chaired|convened)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:hearing|meeting)\b",
     re.I,
 )
 

@@ -1484,7 +1484,11 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 officers.append(
                     Officer(f"case{c}.{i}", label, None, None, None, mentions=[mention])
                 )
-    if not officers and _PLAIN_PAIR.search(text):
+    # ... or where the text counts as many officers as ranks so told ("Two ... officers ... a
+    # sergeant had committed gross misconduct ... A constable was found to have committed
+    # misconduct"; fortieth round)
+    counted = stated_count(text) if not officers else None
+    if not officers and (_PLAIN_PAIR.search(text) or (counted and 1 < counted[0] <= 4)):
         plain: dict[str, Officer] = {}
         for u in _PLAIN_RANKED.finditer(text):
             code = rank_code(u.group("rank"))
@@ -1495,7 +1499,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 piece = Piece(u.start("rank"), u.end("rank"), u.group("rank"))
                 plain[printed] = Officer(f"~{printed}", f"the {printed}", code, piece, None)
             plain[printed].mentions.append(Piece(u.start(), u.end(), u.group()))
-        if len(plain) > 1:
+        if len(plain) > 1 and (_PLAIN_PAIR.search(text) or (counted and counted[0] == len(plain))):
             officers = list(plain.values())
     if not officers:
         ones = _unnamed_matches(text)
