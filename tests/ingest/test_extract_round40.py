@@ -141,3 +141,13 @@ def test_a_day_opening_the_sentence_of_the_one_who_held_the_hearing() -> None:
     (rec,) = extract(text).records
     assert rec.value("hearing_date") == "2025-02-14"
     assert rec.value("forum") == "accelerated_misconduct_hearing"
+
+
+def test_an_expedited_hearing_is_accelerated() -> None:
+    """ "an expedited misconduct hearing": the accelerated hearing, as "fast-track" is."""
+    text = (
+        "A former Norfolk Police officer would have been dismissed, an expedited misconduct "
+        "hearing has found."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("forum") == "accelerated_misconduct_hearing"

@@ -849,6 +849,8 @@ _FORUM_RES = [
             # "fast track hearings", the 2012 rules' name for them (ninth round); in quotation
             # marks ('a "fast-track" misconduct hearing', seventeenth round)
             r"|\bfast[\s-]+track[\"'\u201d\u2019]?\s+(?:disciplinary\s+|misconduct\s+)?hearings?"
+            # "an expedited misconduct hearing" (fortieth round)
+            r"|\bexpedited\s+(?:gross\s+)?(?:misconduct\s+|disciplinary\s+)?hearings?"
             # "the force's accelerated misconduct proceedings" (twenty-fourth round)
             r"|\baccelerated\s+(?:gross\s+)?(?:misconduct|disciplinary)\s+proceedings",
             re.I,
