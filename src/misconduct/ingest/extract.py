@@ -3224,7 +3224,7 @@ def _left_the_force(text: str, scope: list[Piece], *, single: bool) -> re.Match[
         for s in scope:
             # "Shaw and his colleague, PC Chris Gawronek, ... resigned before the hearing": the
             # officer joined with another as the subject of a sentence that says they left
-            # (thirty-ninth round; held-out 34's Merseyside sergeant)
+            # (fortieth round; held-out 34's Merseyside sergeant)
             # (the join straight after the officer's name, before any verb: not "PC Hall was
             # dismissed and PC Dean, who retired in 2022, would have been")
             sent = _sentence_piece(text, s.start)
@@ -3299,7 +3299,7 @@ def _bare_warning(text: str) -> Field | None:
 # still been serving" (eleventh round), "had he still been employed" (twenty-second round)
 _HAD_NOT_RESIGNED = re.compile(
     r"\b(?:had|if)\s+(?:he|she|they|the\s+(?:former\s+)?officer|"
-    # ... "had Mr T still been an active member of the police force" (thirty-ninth round)
+    # ... "had Mr T still been an active member of the police force" (fortieth round)
     r"(?-i:(?:(?:Mr|Mrs|Ms|Miss|Officer|PC)\s+)?[A-Z][a-z'-]*))\s+"
     r"(?:had\s+)?(?:not\s+(?:already\s+)?(?:resigned|retired|left)|"
     r"(?:still\s+)?been\s+(?:a\s+|an\s+)?(?:still\s+)?(?:serving|employed|active\s+member|"

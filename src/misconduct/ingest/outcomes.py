@@ -99,7 +99,7 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         r"(?:been|was|were)\s+given\s+the\s+boot\b",
         0.7,
     ),
-    # "the officer was let go for gross misconduct" (thirty-ninth round; held-out 34's
+    # "the officer was let go for gross misconduct" (fortieth round; held-out 34's
     # Huddersfield officer): below the review threshold, the idiom being loose
     ("dismissal_without_notice", r"(?:been|was|were)\s+let\s+go\b", 0.6),
     # "the decision to dismiss the officers", "a decision to fire four detectives" (tenth round);
