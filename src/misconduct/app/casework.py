@@ -147,9 +147,69 @@ class TaskList:
     @property
     def total(self) -> str:
         """The count as a page says it ("more than 10,000" past the cap)."""
-        return (
-            f"{self.count:,}" if self.count <= store.COUNT_CAP else f"more than {store.COUNT_CAP:,}"
-        )
+        return _total(self.count)
+
+
+def _total(count: int) -> str:
+    return f"{count:,}" if count <= store.COUNT_CAP else f"more than {store.COUNT_CAP:,}"
+
+
+@dataclass(frozen=True)
+class AwaitedTask:
+    """A step awaited with no time in the regulations (``AwaitedEntry``) seen as work: the case,
+    what it is and what awaits it, the day it has been awaited since (never a last day), and who
+    holds it."""
+
+    ref: str
+    step: str
+    title: str
+    detail: str
+    citation: str
+    since: date
+    assignee: str
+    role: AssignmentRole | None
+
+
+@dataclass(frozen=True)
+class AwaitedList:
+    """The first :data:`TASKS_SHOWN` awaited steps, longest awaited first, and how many there are."""
+
+    tasks: list[AwaitedTask]
+    count: int
+
+    @property
+    def total(self) -> str:
+        """The count as a page says it ("more than 10,000" past the cap)."""
+        return _total(self.count)
+
+
+def awaited_of(d: m.AwaitedEntry) -> AwaitedTask:
+    """The read model's awaited step ``d`` as work."""
+    return AwaitedTask(
+        d.ref,
+        d.step,
+        d.title,
+        d.detail,
+        d.citation,
+        d.since,
+        d.holder,
+        AssignmentRole(d.holder_role) if d.holder_role else None,
+    )
+
+
+def _awaited_row(r: tuple[Any, ...]) -> AwaitedTask:
+    """An :func:`store.awaited_branch` row (``store.DueRow``'s columns) as work."""
+    row = store.DueRow(*r)  # type: ignore[arg-type]
+    return AwaitedTask(
+        row.ref,
+        row.step,
+        row.title,
+        row.status,
+        row.citation,
+        store.to_date(row.trigger),
+        row.holder,
+        AssignmentRole(row.holder_role) if row.holder_role else None,
+    )
 
 
 def task_lists(
@@ -203,6 +263,8 @@ class WorkLists:
     team_overdue: TaskList
     newest: tuple[int, str] = (0, "")
     cases: list[tuple[AssignedCase, list[AssignmentRole]]] | None = None
+    awaited: AwaitedList = AwaitedList([], 0)
+    """The steps the user holds that the regulations set no time for, awaited (not due)."""
 
 
 NOT_HELD_BY = "COALESCE(d.holder, '') <> %s"
@@ -249,7 +311,7 @@ def work_lists(
             f" WHERE a.username = %s AND a.case_id IN (SELECT c.id FROM ({first_cases.sql}) c)",
             [username, *first_cases.params],
         )
-    newest, (overdue, due, team_overdue, listed, held) = store.read_together(
+    newest, (overdue, due, team_overdue, listed, held, waiting) = store.read_together(
         [
             store.due_branch(user, [obligation], [*mine, late], TASKS_SHOWN, using),
             store.due_branch(
@@ -262,6 +324,7 @@ def work_lists(
             store.due_branch(user, [obligation], [*team, late], TASKS_SHOWN, using),
             first_cases,
             roles,
+            store.awaited_branch(user, username, TASKS_SHOWN, using),
         ],
         using,
     )
@@ -304,6 +367,26 @@ def work_lists(
         [(AssignedCase(r[0], r[1], r[5]), held_by.get(r[0], [])) for r in listed]
         if cases
         else None,
+        AwaitedList(
+            # in the branch's order: the statement orders every list by its last day first
+            sorted(map(_awaited_row, waiting), key=lambda a: (a.since, a.ref)),
+            counted("awaited", "mine", lambda: awaited_rows(user, using)),
+        ),
+    )
+
+
+def awaited_rows(user: Any, using: str = "default") -> QuerySet[m.AwaitedEntry]:
+    """The awaited steps the user holds on cases assigned to them, in the forces they may see."""
+    username = user.get_username()
+    return (
+        m.AwaitedEntry.objects.using(using)
+        .filter(store.visible_where(user, force="force"))
+        .filter(
+            holder=username,
+            case_id__in=m.CaseAssignee.objects.using(using)
+            .filter(username=username)
+            .values("case_id"),
+        )
     )
 
 

@@ -17,7 +17,10 @@ and uk/uksi-2024-521.md):
   hearing" excludes any person from all or part of it, imposes conditions to that effect, or
   prohibits publication, "the person must give written reasons to the local policing body". The
   chair gives them, to the local policing body; the text sets no time, so the reasons are shown as
-  awaited, never as a dated due item. Meetings are not within it.
+  awaited, never as a dated due item. Meetings are not within it. Each restriction awaiting them
+  (:func:`reasons_awaited`) is a row of the app's read model of awaited steps (``AwaitedEntry``,
+  ``app.readmodels.awaited``): on the holder's "My work" and in their reminders, with the day it
+  has been awaited since and no last day, until the reasons are recorded as given.
 
 Not recorded as steps: conditions on attendance (reg 39(3)(b)), the withdrawal of attendees while
 evidence under reg 39(7) is given (reg 39(4)), and the withdrawal of witnesses until they have given

@@ -372,6 +372,10 @@ def _date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
+to_date = _date
+"""A date column read in fixed SQL as a date (SQLite may give its text)."""
+
+
 def case_page(
     user: Any,
     s: Search,
@@ -615,6 +619,35 @@ def assigned_branch(user: Any, size: int, using: str = "default") -> Branch | No
         f" ORDER BY l.ref LIMIT {int(size)}"
     )
     return Branch(sql, [*visible[1], user.get_username()])
+
+
+def awaited_branch(user: Any, username: str, size: int, using: str = "default") -> Branch | None:
+    """The first ``size`` awaited steps (``AwaitedEntry``) that ``username`` holds on cases assigned
+    to them and that ``user`` may see, longest awaited first, as a :class:`Branch`: what awaits it
+    in ``status``, the day it has been awaited since in ``trigger``, no last day (None: no case is
+    visible). The holder's rows are an index seek in that order (``awaited_holder_order``)."""
+    visible = _visible_sql(user, force="a.force", case="a.case_id", using=using)
+    if visible is None:
+        return None
+    columns = layout(
+        id="a.id",
+        ref="a.ref",
+        step="a.step",
+        title="a.title",
+        citation="a.citation",
+        status="a.detail",
+        party="a.party",
+        trigger="a.since",
+        holder="a.holder",
+        holder_role="a.holder_role",
+    )
+    sql = (
+        f"SELECT {columns} FROM {m.AwaitedEntry._meta.db_table} a WHERE {visible[0]}"
+        " AND a.holder = %s AND a.case_id IN"
+        f" (SELECT case_id FROM {m.CaseAssignee._meta.db_table} WHERE username = %s)"
+        f" ORDER BY a.since, a.ref, a.id LIMIT {int(size)}"
+    )
+    return Branch(sql, [*visible[1], username, username])
 
 
 def listed_cases(rows: list[tuple[Any, ...]]) -> list[ListedCase]:

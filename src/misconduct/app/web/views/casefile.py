@@ -264,6 +264,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
         "overdue": lists.overdue,
         "due": lists.due,
         "team_overdue": lists.team_overdue,
+        "awaited": lists.awaited,
         "today": today,
     }
     around = staff_frame(request, "web/staff/page.html")
