@@ -299,6 +299,7 @@ EVENT_STEP = {
     "ProceedingsAdjourned": "adjourn",
     "AnonymityDirected": "direct-anonymity",
     "ExcludedFromProceedings": "exclude-from-proceedings",
+    "AttendanceConditionsImposed": "impose-attendance-conditions",
     "PrivacyReasonsGiven": "reasons-to-policing-body",
     "TimeLimitExtended": "extend-time-limit",
     "FindingsRecorded": "findings",
