@@ -198,17 +198,17 @@ def awaited_of(d: m.AwaitedEntry) -> AwaitedTask:
 
 
 def _awaited_row(r: tuple[Any, ...]) -> AwaitedTask:
-    """An :func:`store.awaited_branch` row (``store.DueRow``'s columns) as work."""
-    row = store.DueRow(*r)  # type: ignore[arg-type]
+    """A row of :func:`store.awaited_page` as work."""
+    _, ref, step, title, detail, citation, since, holder_, role = r
     return AwaitedTask(
-        row.ref,
-        row.step,
-        row.title,
-        row.status,
-        row.citation,
-        store.to_date(row.trigger),
-        row.holder,
-        AssignmentRole(row.holder_role) if row.holder_role else None,
+        ref,
+        step,
+        title,
+        detail,
+        citation,
+        store.to_date(since),
+        holder_,
+        AssignmentRole(role) if role else None,
     )
 
 
@@ -289,7 +289,9 @@ def work_lists(
     for those rows, and (``cases``: how many) the first of the cases assigned to the user, as
     :func:`assigned_cases` and :func:`roles_on` give them: every page and the newest event read in
     one fixed-SQL statement (``store.read_together``; each time-limit list one index seek per
-    nature), each count from SQL kept per ``key`` until the next event. A time limit's holder is
+    nature), each count from SQL kept per ``key`` until the next event; and what the user holds
+    awaited with no time limit (:func:`_awaited`: read apart, only when its kept count says there
+    is something). A time limit's holder is
     one of its case's assignees, so the user's assigned cases (an indexed lookup) bound the search
     for their own: SQLite's statistics can make the holder look unselective (most limits held by
     nobody)."""
@@ -311,7 +313,7 @@ def work_lists(
             f" WHERE a.username = %s AND a.case_id IN (SELECT c.id FROM ({first_cases.sql}) c)",
             [username, *first_cases.params],
         )
-    newest, (overdue, due, team_overdue, listed, held, waiting) = store.read_together(
+    newest, (overdue, due, team_overdue, listed, held) = store.read_together(
         [
             store.due_branch(user, [obligation], [*mine, late], TASKS_SHOWN, using),
             store.due_branch(
@@ -324,7 +326,6 @@ def work_lists(
             store.due_branch(user, [obligation], [*team, late], TASKS_SHOWN, using),
             first_cases,
             roles,
-            store.awaited_branch(user, username, TASKS_SHOWN, using),
         ],
         using,
     )
@@ -367,26 +368,35 @@ def work_lists(
         [(AssignedCase(r[0], r[1], r[5]), held_by.get(r[0], [])) for r in listed]
         if cases
         else None,
-        AwaitedList(
-            # in the branch's order: the statement orders every list by its last day first
-            sorted(map(_awaited_row, waiting), key=lambda a: (a.since, a.ref)),
-            counted("awaited", "mine", lambda: awaited_rows(user, using)),
-        ),
+        _awaited(user, on, key, newest, using),
     )
 
 
+def _awaited(
+    user: Any, on: date, key: Any, newest: tuple[int, str], using: str = "default"
+) -> AwaitedList:
+    """The steps awaited with no time limit that the user holds: their count kept per ``key``
+    until the next event (as "My work"'s other counts), and the page read (one index seek) only
+    when there is one. Not a branch of :func:`work_lists`'s statement: it would take that
+    statement past the 4,096 characters psycopg keeps parsed for a chair (``store.layout``), for a
+    list that is empty for nearly everyone."""
+    count = store.counted(
+        ("awaited", (user.get_username(), key), on),
+        lambda: store.capped_count(awaited_rows(user, using)),
+        newest=newest,
+    )
+    if not count:
+        return AwaitedList([], 0)
+    rows = store.awaited_page(user, user.get_username(), TASKS_SHOWN, using)
+    return AwaitedList([_awaited_row(r) for r in rows], count)
+
+
 def awaited_rows(user: Any, using: str = "default") -> QuerySet[m.AwaitedEntry]:
-    """The awaited steps the user holds on cases assigned to them, in the forces they may see."""
-    username = user.get_username()
+    """The awaited steps the user holds (as assignee of their case), in the cases they may see."""
     return (
         m.AwaitedEntry.objects.using(using)
         .filter(store.visible_where(user, force="force"))
-        .filter(
-            holder=username,
-            case_id__in=m.CaseAssignee.objects.using(using)
-            .filter(username=username)
-            .values("case_id"),
-        )
+        .filter(holder=user.get_username())
     )
 
 

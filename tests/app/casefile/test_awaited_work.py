@@ -98,6 +98,20 @@ def test_the_reasons_awaited_are_on_the_chair_s_my_work_without_a_last_day(
     assert lists.awaited.count == 2
 
 
+def test_my_work_reads_the_awaited_list_only_for_one_who_holds_something(
+    excluded: str, users: dict[str, Any]
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for name, kept in (("officer", 1), ("chair", 2)):
+        casework.work_lists(users[name], D("2026-11-25"), ("q", name))  # the counts, kept
+        with CaptureQueriesContext(connection) as queries:
+            casework.work_lists(users[name], D("2026-11-25"), ("q", name))
+        # the one statement of every list (and the awaited page for the chair, who holds two)
+        assert len(queries) == kept, [q["sql"][:80] for q in queries]
+
+
 def _user(name: str) -> Any:
     from django.contrib.auth import get_user_model
 
