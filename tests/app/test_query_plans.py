@@ -32,6 +32,7 @@ TABLES = (
     "misconduct_event",
     "misconduct_caselisting",
     "misconduct_dueentry",
+    "misconduct_awaitedentry",
     "misconduct_publicentry",
     "misconduct_publictag",
     "misconduct_casechair",

@@ -84,6 +84,7 @@ ReplacePanelMember            .  .  .  .  .  .  .  x  .  .  .  .  .  .
 AdjournProceedings            .  .  .  .  .  .  .  x  .  .  .  .  .  .
 DirectAnonymity               .  .  .  .  .  .  .  x  x  x  x  x  x  .
 ExcludeFromProceedings        .  .  .  .  .  .  .  x  x  x  .  .  .  .
+ImposeAttendanceConditions    .  .  .  .  .  .  .  x  x  x  .  .  .  .
 GivePrivacyReasons            .  .  .  .  .  .  .  x  x  x  x  x  x  .
 ExtendTimeLimit               x  x  x  x  x  x  x  x  x  x  x  x  x  .
 RecordFindings                .  .  .  .  .  .  .  x  .  .  .  .  .  .
@@ -201,6 +202,9 @@ def command_for(name: str, case: Case) -> c.Command:
         "AdjournProceedings": c.AdjournProceedings(on, on + timedelta(days=60), "Chair unwell."),
         "DirectAnonymity": c.DirectAnonymity(on, "Officer Z", "", "Welfare grounds."),
         "ExcludeFromProceedings": c.ExcludeFromProceedings(on, True, "", "", "Welfare grounds."),
+        "ImposeAttendanceConditions": c.ImposeAttendanceConditions(
+            on, "every observer", "No recording.", True, "Welfare grounds."
+        ),
         "GivePrivacyReasons": c.GivePrivacyReasons(on),
         "ExtendTimeLimit": c.ExtendTimeLimit(on, "reg31_response", on + timedelta(90), "Illness."),
         "RecordFindings": c.RecordFindings(on, findings),

@@ -147,9 +147,69 @@ class TaskList:
     @property
     def total(self) -> str:
         """The count as a page says it ("more than 10,000" past the cap)."""
-        return (
-            f"{self.count:,}" if self.count <= store.COUNT_CAP else f"more than {store.COUNT_CAP:,}"
-        )
+        return _total(self.count)
+
+
+def _total(count: int) -> str:
+    return f"{count:,}" if count <= store.COUNT_CAP else f"more than {store.COUNT_CAP:,}"
+
+
+@dataclass(frozen=True)
+class AwaitedTask:
+    """A step awaited with no time in the regulations (``AwaitedEntry``) seen as work: the case,
+    what it is and what awaits it, the day it has been awaited since (never a last day), and who
+    holds it."""
+
+    ref: str
+    step: str
+    title: str
+    detail: str
+    citation: str
+    since: date
+    assignee: str
+    role: AssignmentRole | None
+
+
+@dataclass(frozen=True)
+class AwaitedList:
+    """The first :data:`TASKS_SHOWN` awaited steps, longest awaited first, and how many there are."""
+
+    tasks: list[AwaitedTask]
+    count: int
+
+    @property
+    def total(self) -> str:
+        """The count as a page says it ("more than 10,000" past the cap)."""
+        return _total(self.count)
+
+
+def awaited_of(d: m.AwaitedEntry) -> AwaitedTask:
+    """The read model's awaited step ``d`` as work."""
+    return AwaitedTask(
+        d.ref,
+        d.step,
+        d.title,
+        d.detail,
+        d.citation,
+        d.since,
+        d.holder,
+        AssignmentRole(d.holder_role) if d.holder_role else None,
+    )
+
+
+def _awaited_row(r: tuple[Any, ...]) -> AwaitedTask:
+    """A row of :func:`store.awaited_page` as work."""
+    _, ref, step, title, detail, citation, since, holder_, role = r
+    return AwaitedTask(
+        ref,
+        step,
+        title,
+        detail,
+        citation,
+        store.to_date(since),
+        holder_,
+        AssignmentRole(role) if role else None,
+    )
 
 
 def task_lists(
@@ -203,6 +263,8 @@ class WorkLists:
     team_overdue: TaskList
     newest: tuple[int, str] = (0, "")
     cases: list[tuple[AssignedCase, list[AssignmentRole]]] | None = None
+    awaited: AwaitedList = AwaitedList([], 0)
+    """The steps the user holds that the regulations set no time for, awaited (not due)."""
 
 
 NOT_HELD_BY = "COALESCE(d.holder, '') <> %s"
@@ -227,7 +289,9 @@ def work_lists(
     for those rows, and (``cases``: how many) the first of the cases assigned to the user, as
     :func:`assigned_cases` and :func:`roles_on` give them: every page and the newest event read in
     one fixed-SQL statement (``store.read_together``; each time-limit list one index seek per
-    nature), each count from SQL kept per ``key`` until the next event. A time limit's holder is
+    nature), each count from SQL kept per ``key`` until the next event; and what the user holds
+    awaited with no time limit (:func:`_awaited`: read apart, only when its kept count says there
+    is something). A time limit's holder is
     one of its case's assignees, so the user's assigned cases (an indexed lookup) bound the search
     for their own: SQLite's statistics can make the holder look unselective (most limits held by
     nobody)."""
@@ -304,6 +368,35 @@ def work_lists(
         [(AssignedCase(r[0], r[1], r[5]), held_by.get(r[0], [])) for r in listed]
         if cases
         else None,
+        _awaited(user, on, key, newest, using),
+    )
+
+
+def _awaited(
+    user: Any, on: date, key: Any, newest: tuple[int, str], using: str = "default"
+) -> AwaitedList:
+    """The steps awaited with no time limit that the user holds: their count kept per ``key``
+    until the next event (as "My work"'s other counts), and the page read (one index seek) only
+    when there is one. Not a branch of :func:`work_lists`'s statement: it would take that
+    statement past the 4,096 characters psycopg keeps parsed for a chair (``store.layout``), for a
+    list that is empty for nearly everyone."""
+    count = store.counted(
+        ("awaited", (user.get_username(), key), on),
+        lambda: store.capped_count(awaited_rows(user, using)),
+        newest=newest,
+    )
+    if not count:
+        return AwaitedList([], 0)
+    rows = store.awaited_page(user, user.get_username(), TASKS_SHOWN, using)
+    return AwaitedList([_awaited_row(r) for r in rows], count)
+
+
+def awaited_rows(user: Any, using: str = "default") -> QuerySet[m.AwaitedEntry]:
+    """The awaited steps the user holds (as assignee of their case), in the cases they may see."""
+    return (
+        m.AwaitedEntry.objects.using(using)
+        .filter(store.visible_where(user, force="force"))
+        .filter(holder=user.get_username())
     )
 
 

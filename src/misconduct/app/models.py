@@ -269,6 +269,35 @@ class DueEntry(DueFields):
         ]
 
 
+class AwaitedEntry(models.Model):
+    """A step of an open case that the regulations require with no time to do it in, awaited until
+    it is recorded, with the person who holds it (``readmodels.holder``): "My work" and reminders
+    list it apart from the time limits, with the day it has been awaited since and no last day.
+    Today these are the chair's written reasons to the local policing body for each exclusion,
+    condition excluding a person, anonymity order or reporting restriction of a hearing (SI 2020/4
+    reg 39(3A); reg 59(4); ``domain.privacy.reasons_awaited``)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    ref = models.CharField(max_length=60)
+    force = models.CharField(max_length=40)
+    step = models.CharField(max_length=60)
+    title = models.CharField(max_length=200)
+    detail = models.TextField(blank=True, default="")
+    """What awaits it, in words (such as "Excluded the public from the whole of the proceedings")."""
+    citation = models.CharField(max_length=200)
+    party = models.CharField(max_length=100)
+    since = models.DateField()
+    """The day of the step that made it awaited: never a last day."""
+    holder = models.CharField(max_length=150, blank=True, default="")
+    holder_role = models.CharField(max_length=40, blank=True, default="")
+
+    class Meta:
+        # "My work" reads one holder's rows, oldest first; reminders read every held row by holder
+        indexes = [  # noqa: RUF012
+            models.Index(fields=["holder", "since", "ref", "id"], name="awaited_holder_order"),
+        ]
+
+
 class CaseAssignee(models.Model):
     """A person a case is assigned to and in which role: "My work" reads one person's rows."""
 

@@ -114,6 +114,7 @@ COMMAND_WORDS: dict[str, str] = {
     "AdjournProceedings": "Adjourning the proceedings",
     "DirectAnonymity": "The chair's direction on anonymity and reporting",
     "ExcludeFromProceedings": "The chair's exclusion of the public or a person",
+    "ImposeAttendanceConditions": "The chair's conditions on attendance",
     "GivePrivacyReasons": "The chair's written reasons to the local policing body",
     "ExtendTimeLimit": "Extending a time limit",
     "AmendAllegation": "Amending an allegation",

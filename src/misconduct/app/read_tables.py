@@ -13,7 +13,14 @@ from typing import Any, Generic, TypeVar
 from django.db import connections, transaction
 
 from misconduct.app import models as m
-from misconduct.app.readmodels import RANK, Decided, encode_record, project, record_format
+from misconduct.app.readmodels import (
+    RANK,
+    Awaited,
+    Decided,
+    encode_record,
+    project,
+    record_format,
+)
 from misconduct.app.rows import encoded, insert, json_text
 from misconduct.app.web import record_page
 from misconduct.domain.case import Case
@@ -33,6 +40,7 @@ class ReadRows(Generic[K]):
     listings: list[dict[str, Any]] = field(default_factory=list)
     chairs: list[dict[str, Any]] = field(default_factory=list)
     dues: list[dict[str, Any]] = field(default_factory=list)
+    awaited: list[dict[str, Any]] = field(default_factory=list)
     assignees: list[dict[str, Any]] = field(default_factory=list)
     decisions: list[dict[str, Any]] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
@@ -42,6 +50,7 @@ class ReadRows(Generic[K]):
 
 
 _DECIDED = tuple(f.name for f in dataclasses.fields(Decided))
+_AWAITED = tuple(f.name for f in dataclasses.fields(Awaited))
 
 
 def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) -> ReadRows[K]:
@@ -109,6 +118,8 @@ def read_rows(cases: Sequence[tuple[K, Case]], changed: Mapping[K, datetime]) ->
             }
             for d in p.dues
         ]
+        # the fields of ``readmodels.Awaited`` are the table's columns, by the same names
+        out.awaited += [{**{f: getattr(a, f) for f in _AWAITED}, "case_id": pk} for a in p.awaited]
         at = changed.get(pk) or datetime.now(UTC)
         for r in p.public:
             out.tags += [(len(out.entries), t) for t in r.tags]
@@ -142,6 +153,7 @@ def insert_read_rows(using: str, rows: ReadRows[K], ids: Mapping[K, int]) -> Non
     insert(using, m.CaseListing, keyed(rows.listings))
     insert(using, m.CaseChair, keyed(rows.chairs))
     insert(using, m.DueEntry, keyed(rows.dues))
+    insert(using, m.AwaitedEntry, keyed(rows.awaited))
     insert(using, m.CaseAssignee, keyed(rows.assignees))
     insert(using, m.DecisionEntry, keyed(rows.decisions))
     insert(using, m.CasePage, keyed(rows.pages))
@@ -169,6 +181,7 @@ def delete_read_rows(using: str, ids: Sequence[int]) -> None:
         m.CaseListing,
         m.CaseChair,
         m.DueEntry,
+        m.AwaitedEntry,
         m.CaseAssignee,
         m.DecisionEntry,
         m.CasePage,
@@ -196,6 +209,7 @@ READ_MODELS = (
     m.PublicTag,
     m.PublicEntry,
     m.DueEntry,
+    m.AwaitedEntry,
     m.CaseChair,
     m.CaseAssignee,
     m.DecisionEntry,
@@ -281,6 +295,7 @@ READ_MODEL_NAMES = (
     "decisions",
     "public records",
     "case page",
+    "awaited steps",
 )
 """What :func:`stored_rows` and :func:`expected_rows` give for a case, in order, as ``audit verify``
 names each when it differs."""
@@ -332,6 +347,7 @@ def expected_rows(case: Case) -> tuple[object, ...]:
             for r in p.public
         },
         casepage.expected(case),
+        sorted(tuple(getattr(a, f) for f in _AWAITED) for a in p.awaited),
     )
 
 
@@ -368,10 +384,10 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
     out: dict[int, list[object]] = {}
     for pk, *fields in listings:
         fields[6] = [list(o) for o in fields[6]]  # the officers, as lists
-        out[pk] = [tuple(fields), [], [], [], [], {}, None]
+        out[pk] = [tuple(fields), [], [], [], [], {}, None, []]
 
     def rows(pk: int) -> list[object]:
-        return out.setdefault(pk, [None, [], [], [], [], {}, None])
+        return out.setdefault(pk, [None, [], [], [], [], {}, None, []])
 
     for pk, key in (
         m.CaseChair.objects.using(using).filter(case_id__in=ids).values_list("case_id", "key")
@@ -442,7 +458,13 @@ def stored_rows(using: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]
         # a row of another format is what a rebuild would rewrite: it differs from the fold
         stored = json.loads(page) if fmt == casepage.FORMAT else None
         rows(pk)[6] = (ref, version, force, json.loads(chairs), stored)
+    for pk, *awaited in (
+        m.AwaitedEntry.objects.using(using)
+        .filter(case_id__in=ids)
+        .values_list("case_id", *_AWAITED)
+    ):
+        rows(pk)[7].append(tuple(awaited))  # type: ignore[attr-defined]
     for parts in out.values():
-        for i in (1, 2, 3, 4):
+        for i in (1, 2, 3, 4, 7):
             parts[i] = sorted(parts[i])  # type: ignore[type-var]
     return {pk: tuple(parts) for pk, parts in out.items()}

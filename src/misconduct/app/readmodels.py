@@ -1,7 +1,8 @@
 """The read models: what the lists, the dashboard, the register, the feed and the API lists read.
 
 One pure function, :func:`project`, turns a case as its events fold it into the rows those pages
-need: a summary line, its open time limits (indexed by their last day), each officer's decided outcome (for the Home
+need: a summary line, its open time limits (indexed by their last day), the steps it awaits with no
+time in the regulations (indexed by who holds them), each officer's decided outcome (for the Home
 Office annual return, indexed by force and day), and its public records,
 already redacted by :func:`publication.public_view` (the one public projection), each with the dates
 between which it is public. The repository writes these rows in the same transaction as the events
@@ -19,8 +20,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from misconduct.app.web.publication import PublicCase, _minimum_end, public_view
+from misconduct.domain.anonymity import REASONS
 from misconduct.domain.case import Case
 from misconduct.domain.codec import from_plain, to_plain
+from misconduct.domain.privacy import reasons_awaited
 from misconduct.domain.records import DueItem
 from misconduct.domain.terms import AssignmentRole, Nature, PartyRole
 from misconduct.errors import InvalidInput
@@ -92,6 +95,59 @@ class Due:
 
 
 @dataclass(frozen=True)
+class Awaited:
+    """A step an open case awaits that the regulations require with no time to do it in: listed
+    with the day it has been awaited since, never with a last day. Today, the chair's written
+    reasons to the local policing body for a restriction of a hearing (SI 2020/4 reg 39(3A); reg
+    59(4)): one for each restriction awaiting them."""
+
+    ref: str
+    force: str
+    step: str
+    title: str
+    detail: str
+    """What awaits it, in words."""
+    citation: str
+    party: str
+    since: date
+    holder: str
+    """The username assigned to act on it (:func:`holder`), or empty."""
+    holder_role: str
+
+
+PRIVACY_REASONS_STEP = "privacy_reasons"
+PRIVACY_REASONS_TITLE = "Written reasons to the local policing body"
+
+
+def awaited(case: Case) -> tuple[Awaited, ...]:
+    """What ``case`` awaits with no time limit, each with the person who holds it: the chair's
+    written reasons for each restriction of the hearing not yet recorded as given
+    (``privacy.reasons_awaited``), held as the chair's time limits are (:func:`holder`: the chair
+    assigned, else the chair's clerk, the case officer, the investigator). None once the case is
+    closed: no step is recorded after closure, so nothing could take it off the lists."""
+    p = case.proceedings
+    if case.closed_on is not None or p is None:
+        return ()
+    citation = REASONS.get(p.arrangement.forum, "SI 2020/4 reg 39(3A); reg 59(4)")
+    who, role = holder(case, "chair")
+    return tuple(
+        Awaited(
+            ref=case.ref,
+            force=case.force,
+            step=PRIVACY_REASONS_STEP,
+            title=PRIVACY_REASONS_TITLE,
+            detail=x.what,
+            citation=citation,
+            party="chair",
+            since=x.on,
+            holder=who,
+            holder_role=role.value if role else "",
+        )
+        for x in reasons_awaited(case)
+    )
+
+
+@dataclass(frozen=True)
 class Public:
     """A public record of the case and the days it is public (``until`` None: no end yet)."""
 
@@ -129,6 +185,7 @@ class Decided:
 class Projection:
     summary: Summary
     dues: tuple[Due, ...]
+    awaited: tuple[Awaited, ...]
     public: tuple[Public, ...]
     decided: tuple[Decided, ...]
 
@@ -305,7 +362,7 @@ def project(case: Case) -> Projection:
                 search_text=_record_text(record),
             )
         )
-    return Projection(summary, dues, tuple(public), decided(case))
+    return Projection(summary, dues, awaited(case), tuple(public), decided(case))
 
 
 # -- stored records --------------------------------------------------------------------------

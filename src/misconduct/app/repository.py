@@ -744,6 +744,7 @@ def prepare(batch: Sequence[Appended], using: str = "default") -> Prepared:
                 (m.CaseListing, read.listings),
                 (m.CaseChair, read.chairs),
                 (m.DueEntry, read.dues),
+                (m.AwaitedEntry, read.awaited),
                 (m.CaseAssignee, read.assignees),
                 (m.DecisionEntry, read.decisions),
                 (m.CasePage, read.pages),

@@ -285,7 +285,7 @@ def token_create(username: str, name: str) -> None:
 )
 @handle_errors
 def remind(on: str | None, within: int) -> None:
-    """Email each assigned person their overdue and soon-due time limits (for cron)."""
+    """Email each assigned person their overdue, soon-due and awaited items (for cron)."""
     from misconduct.app.reminders import send
     from misconduct.cli.output import parse_date
 
@@ -295,7 +295,7 @@ def remind(on: str | None, within: int) -> None:
     for username, where, count in sent:
         click.echo(f"{username}: {count} item(s) -> {where}")
     if not sent:
-        click.echo("Nothing due for anyone assigned.")
+        click.echo("Nothing due or awaited for anyone assigned.")
 
 
 def register(cli: click.Group) -> None:

@@ -15,6 +15,7 @@ from misconduct.domain.records import (
     AllegationFinding,
     AllegationRecord,
     AnonymityDirection,
+    AttendanceConditions,
     Determination,
     DueItem,
     Evidence,
@@ -123,9 +124,12 @@ class Proceedings:
     exclusions: list[Exclusion] = field(default_factory=list)
     """The chair's exclusions of the public or a person from all or part of the proceedings
     (reg 39(3)(a); reg 59(2)(a)), in order."""
+    conditions: list[AttendanceConditions] = field(default_factory=list)
+    """The chair's conditions on the attendance of persons (reg 39(3)(b); reg 59(2)(b)), in order."""
     privacy_actions: list[PrivacyAction] = field(default_factory=list)
-    """Each exclusion, anonymity order or reporting restriction of a hearing, in order, and when
-    its written reasons went to the local policing body (reg 39(3A); reg 59(4))."""
+    """Each exclusion, condition excluding a person, anonymity order or reporting restriction of a
+    hearing, in order, and when its written reasons went to the local policing body (reg 39(3A);
+    reg 59(4))."""
 
     def objection(self, member: str, awaiting: str | None = None) -> PanelObjection | None:
         """The latest objection to ``member`` (by name, ignoring case and spacing), if any; with
@@ -418,6 +422,7 @@ class Case:
                 self.proceedings.objections = before.objections
                 self.proceedings.directions = before.directions
                 self.proceedings.exclusions = before.exclusions
+                self.proceedings.conditions = before.conditions
                 self.proceedings.privacy_actions = before.privacy_actions
             if e.arrangement.restricts_beyond(before.arrangement if before else None):
                 self.proceedings.privacy_actions.append(
@@ -469,6 +474,7 @@ class Case:
             | ev.PanelMemberReplaced
             | ev.AnonymityDirected
             | ev.ExcludedFromProceedings
+            | ev.AttendanceConditionsImposed
             | ev.PrivacyReasonsGiven,
         ):
             self._administer(e)
@@ -572,6 +578,13 @@ class Case:
                 )
             if p.arrangement.forum is not Forum.MISCONDUCT_MEETING:
                 p.privacy_actions.append(PrivacyAction(e.on, f"Excluded {x.who} from {x.extent}"))
+        elif isinstance(e, ev.AttendanceConditionsImposed):
+            k = AttendanceConditions(e.on, e.chair, e.person, e.conditions, e.excludes, e.reasons)
+            p.conditions.append(k)
+            if e.excludes and p.arrangement.forum is not Forum.MISCONDUCT_MEETING:
+                # said within a sentence on the case page and "My work": no full stop of its own
+                said = f"Conditions on the attendance of {k.person}: {k.conditions.rstrip('. ')}"
+                p.privacy_actions.append(PrivacyAction(e.on, said))
         elif isinstance(e, ev.PrivacyReasonsGiven):
             p.privacy_actions = [
                 replace(x, given_on=e.on) if x.given_on is None and x.on <= e.on else x

@@ -212,6 +212,20 @@ class ExcludeFromProceedings(Command):
 
 
 @dataclass(frozen=True)
+class ImposeAttendanceConditions(Command):
+    """The person conducting or chairing imposes ``conditions`` on the attendance of ``person``
+    (described: a person, or those attending in some capacity) at the meeting or hearing, to
+    facilitate its proper conduct (SI 2020/4 reg 39(3)(b); reg 59(2)(b)). ``excludes``: the
+    conditions have the effect of excluding a person from all or part of the hearing, which reg
+    39(3A) / 59(4) asks written reasons for (``reasons``)."""
+
+    person: str = ""
+    conditions: str = ""
+    excludes: bool = False
+    reasons: str = ""
+
+
+@dataclass(frozen=True)
 class GivePrivacyReasons(Command):
     """The chair's written reasons for excluding, anonymity or reporting restrictions given to the
     local policing body on ``on`` (SI 2020/4 reg 39(3A); reg 59(4)): they cover every such step

@@ -226,6 +226,19 @@ class ExcludedFromProceedings(Event):
 
 
 @dataclass(frozen=True)
+class AttendanceConditionsImposed(Event):
+    """The chair (``chair``, as the arrangement names them) imposed ``conditions`` on the attendance
+    of ``person`` (SI 2020/4 reg 39(3)(b); reg 59(2)(b)); ``excludes``: with the effect of
+    excluding a person from all or part of the hearing (reg 39(3A); reg 59(4))."""
+
+    chair: str = field(metadata=PERSONAL_DATA)
+    person: str = field(default="", metadata=PERSONAL_DATA)
+    conditions: str = field(default="", metadata=PERSONAL_DATA)
+    excludes: bool = False
+    reasons: str = field(default="", metadata=PERSONAL_DATA)
+
+
+@dataclass(frozen=True)
 class PrivacyReasonsGiven(Event):
     """The chair's written reasons were given to the local policing body for every exclusion,
     anonymity order or reporting restriction dated on or before ``on`` that awaited them (SI 2020/4
@@ -407,6 +420,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TimeLimitExtended,
         AnonymityDirected,
         ExcludedFromProceedings,
+        AttendanceConditionsImposed,
         PrivacyReasonsGiven,
         FindingsRecorded,
         OutcomeDecided,
@@ -513,6 +527,19 @@ def _excluded(e: ExcludedFromProceedings) -> str:
     return text + ("" if text.endswith((".", "!", "?")) else ".") + f" Reasons: {e.reasons}"
 
 
+def _conditions(e: AttendanceConditionsImposed) -> str:
+    text = (
+        f"The chair, {e.chair}, imposed conditions on the attendance of {e.person}: {e.conditions}"
+    )
+    if e.excludes:
+        text += (
+            "" if text.endswith((".", "!", "?")) else "."
+        ) + " They have the effect of excluding a person from all or part of the hearing"
+    if not e.reasons:
+        return text
+    return text + ("" if text.endswith((".", "!", "?")) else ".") + f" Reasons: {e.reasons}"
+
+
 _SAYS_WHAT = frozenset(
     {
         "ProceedingsArranged",
@@ -521,6 +548,7 @@ _SAYS_WHAT = frozenset(
         "PreHearingHeld",
         "AnonymityDirected",
         "ExcludedFromProceedings",
+        "AttendanceConditionsImposed",
     }
 )
 """Steps whose label says what was decided: a correction of one says what it now reads."""
@@ -528,6 +556,7 @@ _SAYS_WHAT = frozenset(
 
 _DESCRIBED: tuple[type[Event], ...] = (
     AnonymityDirected,
+    AttendanceConditionsImposed,
     ExcludedFromProceedings,
     PrivacyReasonsGiven,
     HearingNoticeGiven,
@@ -594,6 +623,8 @@ def describe(event: Event) -> str:
         return _directed(event)
     if isinstance(event, ExcludedFromProceedings):
         return _excluded(event)
+    if isinstance(event, AttendanceConditionsImposed):
+        return _conditions(event)
     if isinstance(event, PrivacyReasonsGiven):
         return (
             f"The chair, {event.chair}, gave the local policing body written reasons for excluding, "

@@ -1,6 +1,7 @@
 """The chair's exclusion of the public or a person from the meeting or hearing (SI 2020/4 reg
-39(3)(a); reg 59(2)(a) for an accelerated hearing), and the written reasons the chair of a hearing
-gives the local policing body for excluding, anonymity or reporting restrictions (reg 39(3A); reg
+39(3)(a); reg 59(2)(a) for an accelerated hearing), their conditions on attendance (reg 39(3)(b);
+reg 59(2)(b)), and the written reasons the chair of a hearing gives the local policing body for
+excluding, conditions excluding a person, anonymity or reporting restrictions (reg 39(3A); reg
 59(4), inserted by SI 2024/521 reg 5 and applied by its reg 7(1) where notice of referral came on
 or after 7 May 2024).
 
@@ -13,15 +14,29 @@ and uk/uksi-2024-521.md):
   interested person attends a meeting as an observer "subject to regulation 39(3) and (5)" (reg
   40(3)). A meeting is held in private (reg 39(2)), so there is no public to exclude from it: the
   public is refused for a meeting, a person is not.
+- reg 39(3)(b): the same person may "impose such conditions as they see fit relating to the
+  attendance under regulation 40 or this regulation of any person at the proceedings in order to
+  facilitate the proper conduct of those proceedings"; reg 59(2)(b) the same for an accelerated
+  hearing ("attendance under this regulation of any person at the hearing"). A meeting's too.
 - reg 39(3A) (and reg 59(4) for an accelerated hearing): where "the person chairing a misconduct
-  hearing" excludes any person from all or part of it, imposes conditions to that effect, or
-  prohibits publication, "the person must give written reasons to the local policing body". The
+  hearing" excludes any person from all or part of it, imposes "conditions that have the effect of
+  excluding any person from all or part of the hearing", or prohibits publication, "the person
+  must give written reasons to the local policing body". So conditions need reasons only where
+  they exclude a person (``excludes``, said by whoever records them), and then await them like an
+  exclusion; other conditions owe none. The
   chair gives them, to the local policing body; the text sets no time, so the reasons are shown as
-  awaited, never as a dated due item. Meetings are not within it.
+  awaited, never as a dated due item. Meetings are not within it. Each restriction awaiting them
+  (:func:`reasons_awaited`) is a row of the app's read model of awaited steps (``AwaitedEntry``,
+  ``app.readmodels.awaited``): on the holder's "My work" and in their reminders, with the day it
+  has been awaited since and no last day, until the reasons are recorded as given.
 
-Not recorded as steps: conditions on attendance (reg 39(3)(b)), the withdrawal of attendees while
-evidence under reg 39(7) is given (reg 39(4)), and the withdrawal of witnesses until they have given
-evidence (reg 39(5)-(6)).
+Not recorded as steps: the withdrawal of attendees while evidence under reg 39(7) is given (reg
+39(4): a duty ("they must require such attendees to withdraw"), not the reg 39(3) power, so outside
+reg 39(3A), and a withdrawal for a part of the evidence rather than a decision about a person), and
+the witnesses' attendance (reg 39(5)-(6): a rule of who may attend when, not a decision of the
+chair, save a meeting chair's "contrary decision" under reg 39(5)). Neither is the same shape as an
+exclusion or conditions; where the chair in fact excludes or conditions someone, those steps record
+it.
 """
 
 from __future__ import annotations
@@ -101,6 +116,45 @@ def _exclude(case: Case, c: cmd.ExcludeFromProceedings, ctx: Context) -> ev.Even
     return ev.ExcludedFromProceedings(c.on, a.chair, c.public, person, part, reasons)
 
 
+CONDITIONS = {
+    Forum.MISCONDUCT_MEETING: "SI 2020/4 reg 39(3)(b)",
+    Forum.MISCONDUCT_HEARING: "SI 2020/4 reg 39(3)(b)",
+    Forum.ACCELERATED_MISCONDUCT_HEARING: "SI 2020/4 reg 59(2)(b)",
+}
+
+
+@handles(cmd.ImposeAttendanceConditions)
+def _conditions(case: Case, c: cmd.ImposeAttendanceConditions, ctx: Context) -> ev.Event:
+    p = case.proceedings
+    if p is None or case.referral is None:
+        raise refuse(
+            "the chair imposes conditions on attendance once the meeting or hearing is arranged",
+            "SI 2020/4 reg 39(3)(b); reg 59(2)(b)",
+        )
+    a = p.arrangement
+    person, conditions = c.person.strip(), c.conditions.strip()
+    if not person:
+        raise InvalidInput(
+            "person",
+            "whose attendance the conditions govern (a person, or those attending in some "
+            "capacity, such as every observer)",
+            "",
+        )
+    if not conditions:
+        raise InvalidInput("conditions", "the conditions imposed on their attendance", "")
+    not_before(c.on, p.arranged_on, "the arrangement of the proceedings")
+    reasons = c.reasons.strip()
+    if c.excludes and hearing_reasons_due(case, a.forum) and not reasons:
+        raise refuse(
+            f"with notice of referral on {british_numeric(case.referral.notice_on)}, conditions "
+            "that have the effect of excluding a person from all or part of the hearing need "
+            "written reasons to the local policing body",
+            REASONS[a.forum],
+            "reasons",
+        )
+    return ev.AttendanceConditionsImposed(c.on, a.chair, person, conditions, c.excludes, reasons)
+
+
 @handles(cmd.GivePrivacyReasons)
 def _reasons_given(case: Case, c: cmd.GivePrivacyReasons, ctx: Context) -> ev.Event:
     p = case.proceedings
@@ -110,8 +164,8 @@ def _reasons_given(case: Case, c: cmd.GivePrivacyReasons, ctx: Context) -> ev.Ev
     awaited = reasons_awaited(case)
     if not awaited:
         raise refuse(
-            "no exclusion, anonymity order or reporting restriction of this hearing awaits written "
-            "reasons to the local policing body",
+            "no exclusion, condition excluding a person, anonymity order or reporting restriction "
+            "of this hearing awaits written reasons to the local policing body",
             REASONS.get(p.arrangement.forum, citation),
         )
     first = min(x.on for x in awaited)

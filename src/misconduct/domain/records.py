@@ -379,6 +379,20 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class AttendanceConditions:
+    """Conditions the chair imposed on the attendance of ``person`` at the meeting or hearing (SI
+    2020/4 reg 39(3)(b); reg 59(2)(b)); ``excludes``: with the effect of excluding a person from all
+    or part of the hearing (reg 39(3A); reg 59(4))."""
+
+    on: date
+    chair: str
+    person: str
+    conditions: str
+    excludes: bool = False
+    reasons: str = ""
+
+
+@dataclass(frozen=True)
 class PrivacyAction:
     """An exercise of the chair's power to exclude or to prohibit publication (an arrangement in
     private or with an anonymity order or reporting restrictions, a direction, an exclusion) for

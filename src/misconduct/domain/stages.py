@@ -173,6 +173,12 @@ WINDOWS: dict[type[cmd.Command], Window] = {
         "until the outcome is decided",
         "SI 2020/4 reg 39(3)(a); reg 59(2)(a)",
     ),
+    cmd.ImposeAttendanceConditions: Window(
+        frozenset({Stage.PROCEEDINGS_ARRANGED, Stage.FINDINGS_RECORDED, Stage.OUTCOME_DECIDED}),
+        "the chair imposes conditions on attendance at the meeting or hearing that is arranged, "
+        "until the outcome is decided",
+        "SI 2020/4 reg 39(3)(b); reg 59(2)(b)",
+    ),
     cmd.GivePrivacyReasons: Window(
         frozenset({Stage.PROCEEDINGS_ARRANGED, Stage.FINDINGS_RECORDED, Stage.OUTCOME_DECIDED})
         | AFTER_REPORT,

@@ -266,6 +266,7 @@ def _hearing(case: Case) -> str:
         + (f"<h3>Adjournments</h3>\n  <ul>{adjournments}</ul>" if p.adjournments else "")
         + _directions(case)
         + casepage_privacy.exclusions(case)
+        + casepage_privacy.conditions(case)
         + casepage_privacy.reasons_to_policing_body(case)
         + "\n</section>\n\n"
     )

@@ -23,6 +23,7 @@ from misconduct.app.web.html import esc, fill
 from misconduct.app.web.templatetags.web import (
     DUES_HEAD,
     TABLE_END,
+    awaited_table,
     british,
     case_items,
     case_urls,
@@ -144,6 +145,13 @@ def dashboard(c: Mapping[str, Any], nav: Mapping[str, str], new_case: str) -> st
     return "".join(out)
 
 
+AWAITED_NOTE = (
+    "The regulations set no time for these, so none has a last day and none is ever overdue: each "
+    "stays here until it is recorded as done."
+)
+"""What "My work" says of its awaited steps (``web/staff/my_work.html`` says the same)."""
+
+
 def my_work(c: Mapping[str, Any]) -> str:
     """``web/staff/my_work.html``'s content for its context ``c``."""
     overdue, due, team = c["overdue"], c["due"], c["team_overdue"]
@@ -161,8 +169,26 @@ def my_work(c: Mapping[str, Any]) -> str:
         tasks_table(due.tasks, "Nothing of yours is due."),
         "\n  ",
         _more(due),
-        "\n</section>\n<section>\n  <h2>My cases</h2>\n  <ul>",
+        "\n</section>\n",
     ]
+    awaited = c["awaited"]
+    if awaited.count:
+        out += [
+            "<section>\n  <h2>Awaited, with no time limit</h2>\n  <p>",
+            AWAITED_NOTE,
+            "</p>\n  ",
+            awaited_table(awaited.tasks),
+            "\n  ",
+            fill(
+                "<p>The first {} of {}, longest awaited first.</p>",
+                len(awaited.tasks),
+                awaited.total,
+            )
+            if awaited.count > len(awaited.tasks)
+            else "",
+            "\n</section>\n",
+        ]
+    out.append("<section>\n  <h2>My cases</h2>\n  <ul>")
     cases = c["cases"]
     if cases:
         url = case_urls()

@@ -696,14 +696,56 @@ STEPS: tuple[Step, ...] = (
         "private from that day, and the public pages stop naming the officer.",
     ),
     Step(
+        "impose-attendance-conditions",
+        "Record the chair's conditions on attendance (reg 39(3)(b) / 59(2)(b))",
+        Action.RECORD_STEP,
+        lambda c, d: cmd.ImposeAttendanceConditions(
+            d["on"],
+            _text(d, "person"),
+            _text(d, "conditions"),
+            _bool(d, "excludes"),
+            _text(d, "reasons"),
+        ),
+        (
+            FieldSpec(
+                "person",
+                "Whose attendance",
+                "text",
+                help="A person, or those attending in some capacity (for example, every "
+                "observer, or the complainant's companion).",
+            ),
+            FieldSpec("conditions", "Conditions imposed", "longtext"),
+            FieldSpec(
+                "excludes",
+                "The conditions have the effect of excluding a person from all or part of the "
+                "hearing",
+                "bool",
+                required=False,
+                help="At a hearing whose notice of referral came on or after 7 May 2024 these "
+                "need written reasons to the local policing body (reg 39(3A) / 59(4)).",
+            ),
+            FieldSpec(
+                "reasons",
+                "Reasons (written reasons to the local policing body)",
+                "longtext",
+                required=False,
+            ),
+        ),
+        help="The person conducting or chairing imposes conditions on the attendance of a person "
+        "at the meeting or hearing, to facilitate its proper conduct. Conditions that exclude a "
+        "person from all or part of a hearing await written reasons to the local policing body "
+        "like an exclusion.",
+    ),
+    Step(
         "reasons-to-policing-body",
         "Record the chair's written reasons given to the local policing body (reg 39(3A) / 59(4))",
         Action.RECORD_STEP,
         lambda c, d: cmd.GivePrivacyReasons(d["on"]),
         (),
         help="The date the chair gave the local policing body written reasons for excluding, "
-        "anonymity or reporting restrictions: it covers each one dated on or before it. The "
-        "regulations set no time for the reasons, so the case page shows them as awaited.",
+        "conditions excluding a person, anonymity or reporting restrictions: it covers each one "
+        "dated on or before it. The regulations set no time for the reasons, so the case page, "
+        "My work and reminders show them as awaited, with no last day.",
     ),
     Step(
         "public-notice",

@@ -372,6 +372,10 @@ def _date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
+to_date = _date
+"""A date column read in fixed SQL as a date (SQLite may give its text)."""
+
+
 def case_page(
     user: Any,
     s: Search,
@@ -615,6 +619,26 @@ def assigned_branch(user: Any, size: int, using: str = "default") -> Branch | No
         f" ORDER BY l.ref LIMIT {int(size)}"
     )
     return Branch(sql, [*visible[1], user.get_username()])
+
+
+def awaited_page(user: Any, username: str, size: int, using: str = "default") -> list[Any]:
+    """The first ``size`` awaited steps (``AwaitedEntry``) that ``username`` holds and that ``user``
+    may see, longest awaited first, in fixed SQL: each row's key, reference, step, title, what
+    awaits it, citation, the day awaited since, holder and role. The holder's rows are an index
+    seek in that order (``awaited_holder_order``). A row's holder is one of its case's assignees,
+    written with the assignment, so it needs no test of the assignments as the time limits' lists
+    have (a hint to SQLite's planner there, among many rows held by nobody)."""
+    visible = _visible_sql(user, force="a.force", case="a.case_id", using=using)
+    if visible is None:
+        return []
+    sql = (
+        "SELECT a.id, a.ref, a.step, a.title, a.detail, a.citation, a.since, a.holder,"
+        f" a.holder_role FROM {m.AwaitedEntry._meta.db_table} a WHERE {visible[0]}"
+        f" AND a.holder = %s ORDER BY a.since, a.ref, a.id LIMIT {int(size)}"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [*visible[1], username])
+        return cursor.fetchall()
 
 
 def listed_cases(rows: list[tuple[Any, ...]]) -> list[ListedCase]:

@@ -351,6 +351,39 @@ def _task_row(t: Any, url: Callable[[Any], str]) -> str:
     )
 
 
+_AWAITED_HEAD = (
+    '<div class="table-wrap"><table class="dense">\n<thead><tr><th>Case</th><th>Step</th>'
+    "<th>Awaited since</th><th>Held by</th><th>Regulation</th></tr></thead>\n<tbody>"
+)
+_AWAITED_ROW = (
+    '<tr>\n  <td><a href="{}">{}</a></td>\n  <td>{}<br><small>For: {}</small></td>\n'
+    "  <td>{} <small>(no time limit)</small></td>\n  <td>{}{}</td>\n"
+    '  <td><span class="cite">{}</span></td>\n</tr>'
+)
+
+
+@register.filter
+def awaited_table(tasks: Any) -> SafeString:
+    """The steps awaited with no time limit ``tasks`` ("My work"'s ``casework.AwaitedTask``) as a
+    table: each with the day it has been awaited since, never a last day."""
+    url = case_urls()
+    rows = [
+        fill(
+            _AWAITED_ROW,
+            url(a.ref),
+            a.ref,
+            a.title,
+            a.detail,
+            british(a.since),
+            a.assignee or "unassigned",
+            SafeString(fill(" <small>({})</small>", a.role.label.lower())) if a.role else "",
+            a.citation,
+        )
+        for a in tasks
+    ]
+    return safe([_AWAITED_HEAD, *rows, _TABLE_END])
+
+
 @register.filter
 def case_items(cases: Any) -> SafeString:
     """The dashboard's case rows (``store.ListedCase``) as list items."""

@@ -264,6 +264,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
         "overdue": lists.overdue,
         "due": lists.due,
         "team_overdue": lists.team_overdue,
+        "awaited": lists.awaited,
         "today": today,
     }
     around = staff_frame(request, "web/staff/page.html")
@@ -298,6 +299,7 @@ EVENT_STEP = {
     "ProceedingsAdjourned": "adjourn",
     "AnonymityDirected": "direct-anonymity",
     "ExcludedFromProceedings": "exclude-from-proceedings",
+    "AttendanceConditionsImposed": "impose-attendance-conditions",
     "PrivacyReasonsGiven": "reasons-to-policing-body",
     "TimeLimitExtended": "extend-time-limit",
     "FindingsRecorded": "findings",
