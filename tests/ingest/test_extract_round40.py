@@ -151,3 +151,14 @@ def test_an_expedited_hearing_is_accelerated() -> None:
     )
     (rec,) = extract(text).records
     assert rec.value("forum") == "accelerated_misconduct_hearing"
+
+
+def test_the_standard_of_honesty_is_honesty_and_integrity() -> None:
+    """ "breaching the standard of honesty": the Standard of Honesty and Integrity, its name
+    shortened, as "honesty standards" already was."""
+    text = (
+        "PC Jo Bloggs of Kent Police was dismissed for gross misconduct after lying to his "
+        "supervisors, breaching the standard of honesty."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("standards") == ["honesty_and_integrity"]

@@ -246,6 +246,8 @@ def _standard_patterns() -> list[tuple[str, re.Pattern[str], float]]:
             # "sacked for breaching honesty standards": the Standard's name shortened (twentieth
             # round)
             (r"honesty\s+standards?", 0.7),
+            # ... "breaching the standard of honesty" (fortieth round)
+            (r"standards?\s+(?:of|relating\s+to|for|on)\s+honesty\b(?!\s*(?:and|&|,|/))", 0.7),
             # Printed alone only inside a list of Standards ("integrity; authority, respect ...").
             (r"integrity", LISTED_ONLY),
         ],
