@@ -194,6 +194,12 @@ Per-field precision, recall and F1 of the extraction on
    measured; truth written and committed before ingest was run on them), its texts read from
    ``MISCONDUCT_INGEST_HELDOUT34_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Measured once at
    c3c5552; development since.
+37. with ``--heldout35``: HELD-OUT 35, the pages of ``eval/heldout35/<id>.toml``, built exactly as
+   held-out 34 with wordings not queried before (Welsh and English forces' towns paired with a kind
+   of conduct, ranks, kinds of conduct, British Transport Police stations, 2012-regime special case
+   hearings, and a few queries of the code corpus; fetched after held-out 34 was measured; truth
+   written and committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT35_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1254,6 +1260,7 @@ HELD_OUT = (
         "measured once at commit c3c5552: development since",
         own_folder=True,
     ),
+    HeldOut(35, "not yet measured", own_folder=True),
 )
 
 
