@@ -539,7 +539,10 @@ _OWN_FORCE_AFTER = re.compile(
 # ...": an officer of another force, described by force and rank before being named
 _DESCRIBED_OF_FORCE = re.compile(
     r"\b(?:an?|another)\s+(?:former\s+|serving\s+)?(?P<force>(?-i:[A-Z])[\w&'’-]*(?:\s+(?:and\s+)?"
-    r"(?-i:[A-Z])[\w&'’-]*){0,4})\s+(?:police\s+|constabulary\s+)?(?:officer|detective|constable|"
+    # (the force's initials in brackets after it: "A serving British Transport Police (BTP)
+    # officer"; forty-first round)
+    r"(?-i:[A-Z])[\w&'’-]*){0,4})(?:\s+\((?-i:[A-Z]{2,5})\))?\s+(?:police\s+|constabulary\s+)?"
+    r"(?:officer|detective|constable|"
     r"sergeant|inspector|policeman|policewoman|cop|PC|DC|DS)\b",
     re.I,
 )
@@ -554,6 +557,13 @@ def _force_described_before(text: str, officer: Officer) -> Field | None:
         return None
     sents = sentences(text)
     first = min(m.start for m in officer.mentions)
+    if officer.name:
+        # (the officer's first naming, where it was not kept as a mention because its sentence
+        # tells no result: "Police Sergeant Tristan Davis had then boarded the same train";
+        # forty-first round)
+        named = re.search(rf"\b{re.escape(officer.name.split()[-1])}\b", text)
+        if named is not None:
+            first = min(first, named.start())
     i = next((i for i, s in enumerate(sents) if s.start <= first < s.end), None)
     if not i:
         return None
@@ -2320,6 +2330,12 @@ _THEY_RECEIVED = re.compile(
 )
 
 
+_ANOTHER_DESCRIBED = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother)\s+(?:(?:former|serving)\s+)?(?:(?-i:[A-Z])[\w&'’-]*\s+"
+    r"(?:\((?-i:[A-Z]{2,5})\)\s+)?){0,5}(?:police\s+)?(?:officer|constable|sergeant|PC|inspector|"
+    r"detective)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:given|handed|issued|dismissed|"
+    r"sacked|demoted|cleared)\b"
+)
 _THEY_OPEN = re.compile(
     r"\s*(?:They|All\s+(?:three|four|five|six|seven|eight|nine|ten|of\s+them)|Both|"
     r"The\s+(?:\w+\s+)?officers)\b"
@@ -2713,8 +2729,11 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
                 out[key].append(Piece(s.start, first, text[s.start : first]))
         if named:
             before = named
-        if not named and _STAFF.search(s.text):
-            # A sentence about a member of police staff ends the officer's words (30/11/2026).
+        if not named and (_STAFF.search(s.text) or _ANOTHER_DESCRIBED.search(s.text)):
+            # A sentence about a member of police staff ends the officer's words (30/11/2026); so
+            # does one whose subject is another officer, described and given a result ("Also on
+            # Tuesday, a Metropolitan Police Service (MPS) officer was given a final written
+            # warning"; forty-first round)
             current = None
         if len(named) == 1:
             current = named[0]
