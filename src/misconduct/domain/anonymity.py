@@ -37,6 +37,7 @@ from misconduct.domain.case import Case
 from misconduct.domain.dates import british_numeric
 from misconduct.domain.guards import (
     Context,
+    arranged,
     check_cipher,
     handles,
     hearing_reasons_due,
@@ -55,12 +56,11 @@ REASONS = {
 
 @handles(cmd.DirectAnonymity)
 def _direct(case: Case, c: cmd.DirectAnonymity, ctx: Context) -> ev.Event:
-    p = case.proceedings
-    if p is None or case.referral is None:
-        raise refuse(
-            "the chair directs anonymity or reporting restrictions once the hearing is arranged",
-            POWER,
-        )
+    p, referral = arranged(
+        case,
+        "the chair directs anonymity or reporting restrictions once the hearing is arranged",
+        POWER,
+    )
     a = p.arrangement
     if a.forum is Forum.MISCONDUCT_MEETING:
         raise refuse(
@@ -104,7 +104,7 @@ def _direct(case: Case, c: cmd.DirectAnonymity, ctx: Context) -> ev.Event:
     if (cipher or restrictions) and hearing_reasons_due(case, a.forum) and not reasons:
         raise refuse(
             "with notice of referral on "
-            f"{british_numeric(case.referral.notice_on)}, an anonymity order or reporting "
+            f"{british_numeric(referral.notice_on)}, an anonymity order or reporting "
             "restrictions need written reasons to the local policing body",
             REASONS[a.forum],
             "reasons",

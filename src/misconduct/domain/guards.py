@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from misconduct.domain import commands as cmd
 from misconduct.domain import events as ev
-from misconduct.domain.case import Case
+from misconduct.domain.case import Case, Proceedings, Referral
 from misconduct.domain.personal import is_erased
 from misconduct.domain.records import AllegationRecord, SubjectOfficer, WarningStatus
 from misconduct.errors import InvalidInput, RuleViolation
@@ -44,6 +44,14 @@ class Context:
     """Facts from outside the case: warnings on each officer's record from other cases."""
 
     warnings: Mapping[str, Sequence[WarningRecord]] = field(default_factory=dict)
+
+
+def arranged(case: Case, message: str, citation: str) -> tuple[Proceedings, Referral]:
+    """The case's arranged meeting or hearing and its referral, or a refusal with ``message``
+    where there is none (no referral, or proceedings not yet arranged)."""
+    if case.proceedings is None or case.referral is None:
+        raise refuse(message, citation)
+    return case.proceedings, case.referral
 
 
 def refuse(message: str, citation: str, field_name: str | None = None) -> RuleViolation:

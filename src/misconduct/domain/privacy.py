@@ -48,6 +48,7 @@ from misconduct.domain.case import Case
 from misconduct.domain.dates import british_numeric
 from misconduct.domain.guards import (
     Context,
+    arranged,
     handles,
     hearing_reasons_due,
     not_before,
@@ -77,12 +78,11 @@ def reasons_awaited(case: Case) -> list[PrivacyAction]:
 
 @handles(cmd.ExcludeFromProceedings)
 def _exclude(case: Case, c: cmd.ExcludeFromProceedings, ctx: Context) -> ev.Event:
-    p = case.proceedings
-    if p is None or case.referral is None:
-        raise refuse(
-            "the chair excludes the public or a person once the meeting or hearing is arranged",
-            "SI 2020/4 reg 39(3)(a); reg 59(2)(a)",
-        )
+    p, referral = arranged(
+        case,
+        "the chair excludes the public or a person once the meeting or hearing is arranged",
+        "SI 2020/4 reg 39(3)(a); reg 59(2)(a)",
+    )
     a = p.arrangement
     person, part = c.person.strip(), c.part.strip()
     if c.public and a.forum is Forum.MISCONDUCT_MEETING:
@@ -107,7 +107,7 @@ def _exclude(case: Case, c: cmd.ExcludeFromProceedings, ctx: Context) -> ev.Even
     reasons = c.reasons.strip()
     if hearing_reasons_due(case, a.forum) and not reasons:
         raise refuse(
-            f"with notice of referral on {british_numeric(case.referral.notice_on)}, excluding "
+            f"with notice of referral on {british_numeric(referral.notice_on)}, excluding "
             "the public or a person from all or part of the hearing needs written reasons to the "
             "local policing body",
             REASONS[a.forum],
@@ -125,12 +125,11 @@ CONDITIONS = {
 
 @handles(cmd.ImposeAttendanceConditions)
 def _conditions(case: Case, c: cmd.ImposeAttendanceConditions, ctx: Context) -> ev.Event:
-    p = case.proceedings
-    if p is None or case.referral is None:
-        raise refuse(
-            "the chair imposes conditions on attendance once the meeting or hearing is arranged",
-            "SI 2020/4 reg 39(3)(b); reg 59(2)(b)",
-        )
+    p, referral = arranged(
+        case,
+        "the chair imposes conditions on attendance once the meeting or hearing is arranged",
+        "SI 2020/4 reg 39(3)(b); reg 59(2)(b)",
+    )
     a = p.arrangement
     person, conditions = c.person.strip(), c.conditions.strip()
     if not person:
@@ -146,7 +145,7 @@ def _conditions(case: Case, c: cmd.ImposeAttendanceConditions, ctx: Context) -> 
     reasons = c.reasons.strip()
     if c.excludes and hearing_reasons_due(case, a.forum) and not reasons:
         raise refuse(
-            f"with notice of referral on {british_numeric(case.referral.notice_on)}, conditions "
+            f"with notice of referral on {british_numeric(referral.notice_on)}, conditions "
             "that have the effect of excluding a person from all or part of the hearing need "
             "written reasons to the local policing body",
             REASONS[a.forum],
@@ -157,10 +156,10 @@ def _conditions(case: Case, c: cmd.ImposeAttendanceConditions, ctx: Context) -> 
 
 @handles(cmd.GivePrivacyReasons)
 def _reasons_given(case: Case, c: cmd.GivePrivacyReasons, ctx: Context) -> ev.Event:
-    p = case.proceedings
     citation = "SI 2020/4 reg 39(3A); reg 59(4)"
-    if p is None or case.referral is None:
-        raise refuse("there is no hearing whose reasons the local policing body awaits", citation)
+    p, _ = arranged(
+        case, "there is no hearing whose reasons the local policing body awaits", citation
+    )
     awaited = reasons_awaited(case)
     if not awaited:
         raise refuse(

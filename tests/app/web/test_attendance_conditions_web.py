@@ -6,32 +6,15 @@ field, and nothing written."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from misconduct.app.roles import Role
 from misconduct.app.web import store
 from tests.app.api.test_hearing_api import _client as api_client
 from tests.app.api.test_hearing_api import referred
-from tests.app.web.fixtures import PASSWORD, make_user
+from tests.app.web.test_privacy_steps_web import _client, _post
 from tests.app.web.test_rearrange_privacy import _api
 from tests.services.test_hearing import HEARING
-
-
-def _client(name: str, force: str) -> Client:
-    user = make_user(name, [(Role.CASE_OFFICER, force)])
-    c = Client()
-    assert c.login(username=user.get_username(), password=PASSWORD)
-    return c
-
-
-def _post(client: Client, ref: str, step: str, **data: Any) -> Any:
-    return client.post(
-        reverse("web:step", args=[ref, step]), {"version": store.state(ref).version, **data}
-    )
 
 
 @pytest.mark.django_db
