@@ -39,3 +39,65 @@ def test_the_force_described_before_the_first_naming_with_its_initials() -> None
     drake, hale = extract(TWO_FORCES).records
     assert drake.value("force") == "british_transport_police"
     assert hale.value("force") == "metropolitan"
+
+
+def test_an_officer_of_another_rank_described_beside_those_named() -> None:
+    """ "Two ... constables have been given warnings, and a sergeant has been cleared ... An
+    allegation that a police sergeant, who was not named, breached ... was found not proven": a
+    third officer, the sergeant, cleared, beside the two constables named."""
+    text = (
+        "Two West Midlands Police constables have been given warnings, and a sergeant has been "
+        "cleared, following an IOPC investigation.\n\nA misconduct hearing concluded on 17 "
+        "January 2025. PC Ryan Hale was given a final written warning. PC Nat Gore was given a "
+        "written warning.\n\nAn allegation that a police sergeant, who was not named, breached "
+        "the standard of Honesty and Integrity was found not proven."
+    )
+    records = extract(text).records
+    assert [(r.value("rank"), r.value("outcome")) for r in records] == [
+        ("constable", "final_written_warning"),
+        ("constable", "written_warning"),
+        ("sergeant", "no_further_action"),
+    ]
+
+
+def test_an_officer_named_with_another_who_both_faced_proceedings() -> None:
+    """ "Jo Kinnear, who served as a constable, and Sergeant Moira Dacre both faced proceedings":
+    the first, named without a rank before the name, is read beside the sergeant."""
+    text = (
+        "A former Cumbria police officer would have been dismissed had he not quit the force, a "
+        "misconduct panel has ruled.\n\nJo Kinnear, who served as a constable in Carlisle, and "
+        "Sergeant Moira Dacre both faced proceedings over the damage to a patrol car.\n\n"
+        "Kinnear resigned from Cumbria Constabulary in August 2024. The panel found gross "
+        "misconduct and said he would have been dismissed had he still been serving.\n\n"
+        "Sgt Dacre's case was dealt with at a misconduct meeting. She was found to have committed "
+        "misconduct and was given management advice."
+    )
+    records = {r.name: r for r in extract(text).records}
+    assert records["Jo Kinnear"].value("outcome") == "would_have_been_dismissed"
+    assert records["Moira Dacre"].value("outcome") == "management_advice"
+
+
+def test_a_list_led_in_by_the_ranks_it_then_tells() -> None:
+    """ "... considered allegations against a sergeant and three constables: - The sergeant ...
+    received a final written warning. - One constable ... received a written warning. - The
+    allegations that the other two constables ... were found not proven.": four officers, the
+    two an item counts both cleared."""
+    text = (
+        "Five Merseyside Police officers faced misconduct proceedings after a pursuit.\n\n"
+        "A misconduct hearing, which concluded on 17 June 2025, considered allegations against a "
+        "sergeant and three constables:\n\n"
+        "- The sergeant, who commanded the pursuit, was found to have committed gross misconduct "
+        "and he received a final written warning.\n"
+        "- One constable, who was driving, was found to have committed misconduct and he received "
+        "a written warning.\n"
+        "- The allegations that the other two constables failed in their duties were found not "
+        "proven.\n\n"
+        "A fifth officer retired before the investigation concluded."
+    )
+    records = extract(text).records
+    assert [(r.value("rank"), r.value("outcome")) for r in records] == [
+        ("sergeant", "final_written_warning"),
+        ("constable", "written_warning"),
+        ("constable", "no_further_action"),
+        ("constable", "no_further_action"),
+    ]

@@ -336,7 +336,17 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
     if len(described) >= 2 and all(
         o.name is None
         and o.mentions
-        and all(any(i.start <= m.start < i.end for i in _items(described)) for m in o.mentions)
+        and (
+            all(any(i.start <= m.start < i.end for i in _items(described)) for m in o.mentions)
+            # (or one the line before the list introduces by a rank one of its items has: "...
+            # allegations against a sergeant and three constables: - The sergeant ..."; forty-first
+            # round)
+            or (
+                o.rank is not None
+                and o.rank in {d.rank for d in described}
+                and all(_in_lead(text, m.start, described) for m in o.mentions)
+            )
+        )
         for o in officers
     ):
         # "Among the cases: - a Kent special constable ... was given a final written warning; - a
@@ -637,17 +647,20 @@ _BULLET = re.compile(r"^[ \t]*(?:::|[-•*–]|\d{1,2}[.)])[ \t]+(?=\S)")
 # One officer, described and not named, as an item tells them: "a Thames Valley special
 # constable", "A former Cumbria PC", "another sergeant"
 _DESCRIBED_ONE = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<former>(?:former|ex-|retired)\s*)?"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?P<former>(?:former|ex-|retired)\s*)?"
     r"(?:(?:serving|male|female|off-duty|young|senior|probationary|student)\s+)*"
     r"(?:(?:[A-Z][\w&'’-]*\s+(?:(?:and|&)\s+)?){1,4}(?:[Pp]olice\s+)?)?"
     rf"(?P<rank>(?i:{RANK_PATTERN})|constable|sergeant|inspector|PC|officer)\b(?!-|s\b)"
 )
 # an item about several officers ("Six officers from various forces were dismissed")
 _SEVERAL_IN_ITEM = re.compile(
-    r"\b(?:\d+|" + "|".join(n for n in NUMBERS if n != "one") + r"|several|many|some|both)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:officers|constables|PCs|sergeants|inspectors)\b",
+    r"\b(?:\d+|(?P<n>" + "|".join(n for n in NUMBERS if n != "one") + r")|several|many|some|both)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:officers|constables|PCs|sergeants|inspectors)\b",
     re.I,
 )
+_SEVERAL_RANK = re.compile(r"constable|sergeant|inspector|PC", re.I)
+# officers of several forces or cases told together
+_VARIOUS = re.compile(r"\b(?:various|several|different|other)\s+forces\b|\bwhile\s+a\b", re.I)
 
 
 def _line_at(text: str, at: int) -> str:
@@ -659,6 +672,17 @@ def _line_at(text: str, at: int) -> str:
 
 def _items(officers: list[Officer]) -> list[Piece]:
     return [m for o in officers for m in o.mentions]
+
+
+def _in_lead(text: str, at: int, described: list[Officer]) -> bool:
+    """Whether position ``at`` is on the line that leads into the list of ``described``."""
+    first = min(i.start for i in _items(described))
+    line_start = text.rfind("\n", 0, first)
+    lead_start = text.rfind("\n", 0, max(0, line_start - 1))
+    while lead_start > 0 and not text[lead_start + 1 : line_start].strip():
+        line_start = lead_start
+        lead_start = text.rfind("\n", 0, max(0, line_start - 1))
+    return lead_start < at < line_start
 
 
 def _described_items(text: str) -> list[Officer]:
@@ -677,13 +701,38 @@ def _described_items(text: str) -> list[Officer]:
             start + bullet.end(), start + len(line.rstrip()), line[bullet.end() :].rstrip()
         )
         one = _DESCRIBED_ONE.search(item.text)
-        if one is None or _SEVERAL_IN_ITEM.search(item.text):
-            continue
+        several = _SEVERAL_IN_ITEM.search(item.text)
+        if (one is None and several is None) or _STAFF.search(item.text):
+            continue  # (an item about police staff tells no officer's outcome)
         cleared = [h.code == "no_misconduct" for h in find_findings(item.text)]
-        if not (
-            find_outcomes(item.text) or (cleared and all(cleared)) or _NO_CASE_OWN.search(item.text)
-        ):
+        outcomes = find_outcomes(item.text)
+        if not (outcomes or (cleared and all(cleared)) or _NO_CASE_OWN.search(item.text)):
             continue
+        if several is not None:
+            # "- The allegations that the other two constables ... were found not proven": the
+            # officers an item counts, each one officer, where the item clears them or tells one
+            # outcome of them all (forty-first round); not "Six officers from various forces were
+            # dismissed, while a seventh ... was not" (other cases, told together)
+            k = NUMBERS.get(several.group("n").lower(), 0) if several.group("n") else 0
+            if not 1 < k <= 6 or len({h.code for h in outcomes}) > 1 or _VARIOUS.search(item.text):
+                continue
+            told = _SEVERAL_RANK.search(several.group())
+            rank = rank_code(told.group()) if told else None
+            at = item.start + several.start() + (told.start() if told else 0)
+            span = Piece(at, at + len(told.group()), told.group()) if told and rank else None
+            for _ in range(k):
+                out.append(
+                    Officer(
+                        f"+d{len(out)}",
+                        f"listed officer ({len(out) + 1})",
+                        rank,
+                        span,
+                        None,
+                        mentions=[item],
+                    )
+                )
+            continue
+        assert one is not None
         rank = rank_code(one.group("rank"))
         former = one.group("former")
         out.append(

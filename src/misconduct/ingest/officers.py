@@ -497,7 +497,9 @@ _SUBJECT = re.compile(
     # "PC D was cleared" (fortieth round: an officer whose own sentence told only these was not
     # read beside another the text names)
     r"management\s+(?:advice|action)|demoted|reduc(?:ed|tion)\s+in\s+rank|reflective\s+practice|"
-    r"cleared|exonerated|not\s+proven|no\s+case\s+to\s+answer|no\s+further\s+action)",
+    r"cleared|exonerated|not\s+proven|no\s+case\s+to\s+answer|no\s+further\s+action|"
+    # "Jo Bloggs ... and Sergeant Sam Smith both faced proceedings" (forty-first round)
+    r"faced\s+(?:\w+\s+)?proceedings)",
     re.IGNORECASE,
 )
 
@@ -1446,6 +1448,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                         f"+{i}", f"another officer ({i + 1})", None, None, None, mentions=[mention]
                     )
                 )
+        officers += _ranked_beside(text, officers)
     if not officers:
         officers = _ordinal_officers(text, sents)
     if not officers:
@@ -1537,6 +1540,45 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 )
             )
     return officers
+
+
+# "... and a sergeant has been cleared", "An allegation that a police sergeant, who was not named,
+# breached ... was found not proven": an officer described by a rank no named officer holds, the
+# subject of a result, beside the officers the text names (forty-first round)
+_A_RANK_RESULT = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:unnamed\s+|third\s+)?(?:police\s+)?(?P<rank>" + _PLAIN_RANK + r")\b"
+    r"(?:\s*,[^,.]{1,60},)?\s+(?:has\s+been|was|had\s+been)\s+(?:\w+ly\s+)?(?:cleared|exonerated|"
+    r"dismissed|sacked|given|handed|issued|demoted|found)\b|"
+    r"\ballegations?\s+that\s+(?:an?|the)\s+(?:police\s+)?(?P<rank2>" + _PLAIN_RANK + r")\b"
+    r"[^.]{0,160}?\b(?:was|were)\s+(?:found\s+)?not\s+(?:proven|proved)"
+)
+
+
+def _ranked_beside(text: str, officers: list[Officer]) -> list[Officer]:
+    """One more officer for each rank that no named officer holds and that the text describes,
+    unnamed, as the subject of a result."""
+    ranks = {o.rank for o in officers if o.rank}
+    if not officers or not ranks:
+        return []
+    extra: dict[str, Officer] = {}
+    for m in _A_RANK_RESULT.finditer(text):
+        group = "rank" if m.group("rank") else "rank2"
+        code = rank_code(m.group(group))
+        if code is None or code in ranks:
+            continue
+        mention = Piece(m.start(), m.end(), m.group())
+        if code not in extra:
+            printed = re.sub(r"\s+", " ", m.group(group).lower())
+            extra[code] = Officer(
+                f"~{printed}",
+                f"the unnamed {printed}",
+                code,
+                Piece(m.start(group), m.end(group), m.group(group)),
+                None,
+                mentions=[],
+            )
+        extra[code].mentions.append(mention)
+    return list(extra.values())
 
 
 def _one_slip(a: str, b: str) -> bool:
