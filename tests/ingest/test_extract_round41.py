@@ -101,3 +101,70 @@ def test_a_list_led_in_by_the_ranks_it_then_tells() -> None:
         ("constable", "no_further_action"),
         ("constable", "no_further_action"),
     ]
+
+
+def test_misconduct_rather_than_gross_then_a_warning_in_a_clause_of_its_own() -> None:
+    """ "found the breach amounted to misconduct rather than gross misconduct, and he was given a
+    written warning": the warning is given, not a comparison."""
+    text = (
+        "Inspector Graham Cole of Greater Manchester Police was cleared of all wrongdoing at a "
+        "misconduct hearing.\n\nA second officer who faced the same hearing, PC Dom Varley, failed "
+        "to follow an instruction. The panel found the breach amounted to misconduct rather than "
+        "gross misconduct, and he was given a written warning."
+    )
+    cole, varley = extract(text).records
+    assert cole.value("outcome") == "no_further_action"
+    assert varley.value("outcome") == "written_warning"
+
+
+def test_a_colleague_who_resigned_from_the_force_as_a_constable() -> None:
+    """ "PC Jake Aitken was dismissed ... His former colleague Kelly Hebb, who resigned from the
+    force as a police constable ..., would have been dismissed": two officers, only the second had
+    left; "Both Bradford officers" in the headline is no officer."""
+    text = (
+        "Both Bradford officers guilty of gross misconduct\n\n"
+        "PC Jake Aitken was dismissed without notice at the end of the hearing. His former "
+        "colleague Kelly Hebb, who resigned from the force as a police constable in December 2023, "
+        "was found to have been a party to the theft and would have been dismissed if she were "
+        "still serving."
+    )
+    records = {r.name: r for r in extract(text).records}
+    assert set(records) == {"Jake Aitken", "Kelly Hebb"}
+    assert records["Jake Aitken"].value("outcome") == "dismissal_without_notice"
+    assert records["Kelly Hebb"].value("outcome") == "would_have_been_dismissed"
+
+
+def test_an_unnamed_officer_of_another_force_in_a_separate_case() -> None:
+    """ "In a separate case, a former Cleveland Police constable, who was not named by the force,
+    would have been dismissed": a second officer, of Cleveland, beside the Durham constable
+    named; the Durham constable keeps his own warning."""
+    text = (
+        "Durham Constabulary's PC Lewis Stobb was given a final written warning at a misconduct "
+        "hearing in Durham on 4 September 2025.\n\nIn a separate case, a former Cleveland Police "
+        "constable, who was not named by the force, would have been dismissed had she not already "
+        "resigned."
+    )
+    stobb, other = extract(text).records
+    assert (stobb.value("force"), stobb.value("outcome")) == ("durham", "final_written_warning")
+    assert (other.value("force"), other.value("outcome"), other.value("status")) == (
+        "cleveland",
+        "would_have_been_dismissed",
+        "former",
+    )
+
+
+def test_a_named_officer_whose_result_the_next_sentence_tells() -> None:
+    """ "Acting Sergeant Ben Hart, her supervisor, was told ... but took no action. The panel found
+    he had breached ... It gave him a final written warning": the sergeant is an officer of the
+    case."""
+    text = (
+        "A Staffordshire Police officer has been sacked and her acting sergeant given a final "
+        "written warning.\n\nPC Sian Dunn was dismissed without notice at a misconduct hearing.\n\n"
+        "Acting Sergeant Ben Hart, her supervisor, was told by a colleague that PC Dunn was too "
+        "close to the woman but took no action. The panel found he had breached the standard of "
+        "Challenging and Reporting Improper Conduct. It gave him a final written warning of two "
+        "years."
+    )
+    records = {r.name: r for r in extract(text).records}
+    assert records["Ben Hart"].value("outcome") == "final_written_warning"
+    assert records["Sian Dunn"].value("outcome") == "dismissal_without_notice"

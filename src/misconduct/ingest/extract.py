@@ -593,6 +593,13 @@ def _own_force(text: str, officer: Officer, doc: dict[str, Field]) -> dict[str, 
     """The document's fields with the force the text names beside one of the officer's mentions,
     where it names one there, or the force of the sentence before that describes the officer."""
     for mention in officer.mentions:
+        inside = {f.code: f for f in find_forces(mention.text)}
+        if len(inside) == 1 and officer.name is None:
+            # the force of the words that describe an unnamed officer ("a former Cleveland
+            # Police constable, who was not named, would have been dismissed"; forty-first round)
+            f = next(iter(inside.values()))
+            at = mention.start + f.start
+            return {**doc, "force": Field(f.code, _span(at, at + len(f.text), text), 0.85)}
         m = _OWN_FORCE_AFTER.match(text, mention.end)
         if m is None:
             continue

@@ -59,7 +59,9 @@ _NAME_THEN_RANK = re.compile(
 _NAME_WORKED_AS = re.compile(
     rf"(?P<names>{_NAME_WORD}[ \t]+{_NAME_WORD})(?:,[ \t]+who)?[ \t]+(?:had[ \t]+)?"
     r"(?:worked|works|served|serves|was[ \t]+(?:working|serving)|"
-    r"(?:resigned|retired)[ \t]+from[ \t]+(?:his|her|their)[ \t]+(?:role|post|position|job))"
+    r"(?:resigned|retired)[ \t]+from[ \t]+(?:(?:his|her|their)[ \t]+(?:role|post|position|job)|"
+    # ... "who resigned from the force as a police constable" (forty-first round)
+    r"the[ \t]+(?:force|service|constabulary)))"
     r"[ \t]+as[ \t]+an?[ \t]+" + _FORMER + rf"(?P<rank>(?i:{RANK_PATTERN}))\b"
 )
 # "Jo Bloggs, who was a probationary constable with Kent Police from ...": the rank in a clause
@@ -406,6 +408,8 @@ _CASE_GROUP = re.compile(
 _PLURAL_RANKS = re.compile(r"^(?:pcs|pc's|pc’s)$", re.IGNORECASE)
 # Words that follow a rank but are not a name.
 _NOT_NAMES = {
+    # "Both Bradford officers guilty ...": a headline's opening word (forty-first round)
+    "Both",
     "Rank",
     "Number",
     "Standards",
@@ -1145,6 +1149,12 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 return s.text
         return ""
 
+    def next_sentence(pos: int) -> str:
+        for s, after in pairwise(sents):
+            if s.start <= pos < s.end:
+                return after.text
+        return ""
+
     def add(
         name: str,
         rank: str | None,
@@ -1182,7 +1192,18 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         )
         if other:
             return
-        subject = bool(_SUBJECT.search(sent)) or lenient or joined
+        subject = (
+            bool(_SUBJECT.search(sent))
+            or lenient
+            or joined
+            # "Acting Sergeant Ben Hart, her supervisor, was told ... but took no action. The panel
+            # found he had breached ...": the sentence after tells the named one's result by a
+            # pronoun (forty-first round)
+            or (
+                not re.search(r"\bsaid\b", sent)
+                and bool(_PRONOUN_RESULT.match(next_sentence(start)))
+            )
+        )
         officer = by_key.get(key)
         if officer is None:
             if not subject:
@@ -1542,13 +1563,20 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     return officers
 
 
+_PRONOUN_RESULT = re.compile(
+    r"\s*(?:The\s+(?:panel|chair|hearing)\s+(?:found|ruled|decided|concluded)\s+(?:that\s+)?"
+    r"(?:he|she)\b|(?:He|She)\s+(?:was|has\s+been|had\s+been)\s+(?:found|given|dismissed|sacked|"
+    r"handed|cleared|demoted)\b)"
+)
 # "... and a sergeant has been cleared", "An allegation that a police sergeant, who was not named,
 # breached ... was found not proven": an officer described by a rank no named officer holds, the
 # subject of a result, beside the officers the text names (forty-first round)
 _A_RANK_RESULT = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:unnamed\s+|third\s+)?(?:police\s+)?(?P<rank>" + _PLAIN_RANK + r")\b"
-    r"(?:\s*,[^,.]{1,60},)?\s+(?:has\s+been|was|had\s+been)\s+(?:\w+ly\s+)?(?:cleared|exonerated|"
-    r"dismissed|sacked|given|handed|issued|demoted|found)\b|"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:unnamed\s+|third\s+)?(?P<former>former\s+)?"
+    # ... "a former Cleveland Police constable, who was not named" (forty-first round)
+    r"(?:(?-i:[A-Z])[\w&'’-]*\s+(?:and\s+)?){0,3}?(?:police\s+)?(?P<rank>" + _PLAIN_RANK + r")\b"
+    r"(?:\s*,[^,.]{1,60},)?\s+(?:(?:has\s+been|was|had\s+been)\s+(?:\w+ly\s+)?(?:cleared|exonerated|"
+    r"dismissed|sacked|given|handed|issued|demoted|found)|would\s+have\s+been\s+(?:dismissed|sacked))\b|"
     r"\ballegations?\s+that\s+(?:an?|the)\s+(?:police\s+)?(?P<rank2>" + _PLAIN_RANK + r")\b"
     r"[^.]{0,160}?\b(?:was|were)\s+(?:found\s+)?not\s+(?:proven|proved)"
 )
@@ -1562,23 +1590,40 @@ def _ranked_beside(text: str, officers: list[Officer]) -> list[Officer]:
         return []
     extra: dict[str, Officer] = {}
     for m in _A_RANK_RESULT.finditer(text):
+        if _BULLET_LINE_START.match(text, text.rfind("\n", 0, m.start()) + 1):
+            continue  # an item of a list of other cases ("Other cases: - A Kent sergeant ...")
         group = "rank" if m.group("rank") else "rank2"
         code = rank_code(m.group(group))
-        if code is None or code in ranks:
+        separate = _SEPARATE_CASE.search(text[max(0, m.start() - 40) : m.start()])
+        if code is None or (code in ranks and not separate):
+            # (a rank a named officer holds only in a case the text opens as another: "In a
+            # separate case, a former Cleveland Police constable ... would have been dismissed")
             continue
+        code = f"{code}+" if code in ranks else code
         mention = Piece(m.start(), m.end(), m.group())
         if code not in extra:
             printed = re.sub(r"\s+", " ", m.group(group).lower())
             extra[code] = Officer(
-                f"~{printed}",
+                f"~{printed}{'+' if code.endswith('+') else ''}",
                 f"the unnamed {printed}",
-                code,
+                rank_code(m.group(group)),
                 Piece(m.start(group), m.end(group), m.group(group)),
                 None,
+                former=bool(m.group("former")),
+                former_span=Piece(m.start("former"), m.end("former"), m.group("former"))
+                if m.group("former")
+                else None,
                 mentions=[],
             )
         extra[code].mentions.append(mention)
     return list(extra.values())
+
+
+_BULLET_LINE_START = re.compile(r"[ \t]*(?:::|[-•*–]|\d{1,2}[.)])[ \t]+")
+_SEPARATE_CASE = re.compile(
+    r"\b(?:In|in)\s+(?:a|another)\s+(?:separate|second|different|unrelated|further)?\s*"
+    r"(?:case|matter|hearing)\s*,\s*$"
+)
 
 
 def _one_slip(a: str, b: str) -> bool:

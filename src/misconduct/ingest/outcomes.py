@@ -180,7 +180,10 @@ _NOT_OUTCOME_BEFORE = re.compile(
     r"|(?:n['’]t|\bnot)\s+go\s+far\s+enough\s+to\s+(?:\w+\s+){0,2}$"
     # a sanction set aside in a longer comparison: "a written warning ..., rather than being
     # stripped of his rank or instantly dismissed" (twenty-seventh round)
-    r"|\b(?:rather\s+than|instead\s+of)\b[^.;:!?]{0,60}$",
+    # (not past a new clause with a subject of its own: "misconduct rather than gross misconduct,
+    # and he was given a written warning"; forty-first round)
+    r"|\b(?:rather\s+than|instead\s+of)\b"
+    r"(?:(?!,\s*(?:and|but|so)\s+(?:he|she|they|the\s+officer)\b)[^.;:!?]){0,60}$",
     re.IGNORECASE,
 )
 # A sanction asked for, argued for or escaped is not the one given (30/11/2026, issue 15, fourth
