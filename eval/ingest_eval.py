@@ -201,6 +201,13 @@ Per-field precision, recall and F1 of the extraction on
    written and committed before ingest was run on them), its texts read from
    ``MISCONDUCT_INGEST_HELDOUT35_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Measured once at
    cadeba6; development since.
+38. with ``--heldout36``: HELD-OUT 36, the pages of ``eval/heldout36/<id>.toml``, built exactly as
+   held-out 35 with wordings not queried before (English forces' towns paired with a kind of conduct
+   and a "gross misconduct" wording, Welsh forces' towns, Welsh outlets' names, "misconduct hearing
+   outcome" with a month and year, "accelerated hearing" with a year, kinds of outlet not tried, and
+   a few queries of the code corpus; fetched after held-out 35 was measured; truth written and
+   committed before ingest was run on them), its texts read from
+   ``MISCONDUCT_INGEST_HELDOUT36_TEXTS`` or else ``MISCONDUCT_INGEST_TEXTS``. Not yet measured.
 
 Counting: for a single-valued field, a right value is a true positive, a value where the truth has
 none or another value a false positive, and a missing or wrong value where the truth has one a false
@@ -1266,6 +1273,7 @@ HELD_OUT = (
         "measured once at commit cadeba6: development since",
         own_folder=True,
     ),
+    HeldOut(36, "not yet measured", own_folder=True),
 )
 
 
