@@ -512,10 +512,31 @@ _NO_CASE_OWN = re.compile(
 )
 
 
+_POSSESSIVE = re.compile(
+    r"\s+(?:\w+\s+){0,2}(?:officer|colleague|supervisor|sergeant|inspector|partner|wife|husband|"
+    r"friend|manager|superior)\b",
+    re.I,
+)
+
+
+def _possessive(text: str, m: Piece) -> bool:
+    """Whether a mention names the officer only as another's owner ("PC Reed's superior officer")."""
+    owner = re.match(r"['’]s?", text[m.end : m.end + 2])
+    if re.search(r"['’]s?$", m.text):
+        return bool(_POSSESSIVE.match(text, m.end))
+    return owner is not None and bool(_POSSESSIVE.match(text, m.end + owner.end()))
+
+
 def _own_clearing(text: str, officer: Officer) -> Hit | None:
     """Where the sentences naming the officer clear them (a finding of no misconduct and no other,
     or no case to answer) and state no outcome, the clearing."""
-    own = [s for s in sentences(text) if any(s.start <= m.start < s.end for m in officer.mentions)]
+    own = [
+        s
+        for s in sentences(text)
+        # (not a sentence that names the officer only as another's owner: "the behaviour of PC
+        # Reed's superior officer ... did not amount to misconduct"; forty-second round)
+        if any(s.start <= m.start < s.end and not _possessive(text, m) for m in officer.mentions)
+    ]
     if officer.key.startswith(("+l", "+d")):
         own = officer.mentions  # a list's item, which the sentences join to the other items
     if any(find_outcomes(s.text, s.start) for s in own):

@@ -30,7 +30,8 @@ NUMBERS = {
     "twelve": 12,
 }
 _NAME_WORD = r"[A-Z][a-z'’-][a-zA-Z'’-]*"
-_NAME = rf"(?:[A-Z](?!\w)|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
+# (a letter before an apostrophe is the start of a name, not a cipher: "Sgt O’Neill"; forty-second round)
+_NAME = rf"(?:[A-Z](?![\w'’])|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
 _FORMER = r"(?:(?P<former>[Ff]ormer|[Ee]x-?)\s*)?"
 # "PC Christina Best", "Police Sergeant 9416 Clive Garton", "former PC's Lee Williamson and David Ford";
 # a full stop after an abbreviated rank only ("Insp. Jo Bloggs"): after a rank printed in full it
@@ -489,7 +490,11 @@ _NOT_SUBJECT_AFTER = re.compile(
     r"(?:joint\s+)?professional\s+standards\b|"
     # "Chief Superintendent X, local policing commander for the area, said:" (a speaker named
     # with a description between commas; seventeenth round)
-    r"^,\s+[^,.\n]{3,80},\s+(?:said|says|added)\b",
+    r"^,\s+[^,.\n]{3,80},\s+(?:said|says|added)\b|"
+    # "PC Guy Lade, acting for Mr O'Neill, ...": an officer who represented another (a Police
+    # Federation representative; forty-second round)
+    r"^,?\s+(?:(?:who\s+was\s+)?acting|appearing|representing)\s+(?:for\s+|on\s+behalf\s+of\s+)?"
+    r"(?:Mr|Mrs|Ms|Miss|PC|Sgt|the\s+officer|him|her|them|(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
@@ -1185,6 +1190,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         key = re.sub(r"[’']s?$", "", words[-1])
         if full_key:
             key = " ".join(words)
+        key = key.replace("’", "'")  # "O’Neill" and "O'Neill" are one surname (forty-second round)
         sent = sentence_at(start)
         other = bool(
             _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60) : start])
