@@ -31,3 +31,61 @@ def test_a_name_with_an_apostrophe_and_a_representative_are_no_further_officers(
     Lade, acting for Mr O'Neill" represented an officer and is none of the case's."""
     names = sorted(r.name or r.label for r in extract(TEXT).records)
     assert names == ["Dan Reid", "Gary O'Neill"]
+
+
+def test_a_chair_a_panel_member_and_a_witness_named_with_ranks_are_not_officers() -> None:
+    """ "chaired by Superintendent Jane Foley ... Superintendent Foley found that he had breached",
+    "Panel members: Superintendent Gareth Moss", "Inspector Claire Dunmore, the duty inspector that
+    night, told the hearing": none is an officer of the case."""
+    text = (
+        "PC Harvey Doyle of Staffordshire Police has been given management advice.\n\n"
+        "The meeting was chaired by Superintendent Jane Foley. PC Doyle admitted the allegation. "
+        "Superintendent Foley found that he had breached the Standard of Professional Behaviour "
+        "relating to Duties and Responsibilities and that the breach amounted to misconduct.\n\n"
+        "Panel members: Superintendent Gareth Moss; Mr Peter Lind, independent panel member\n\n"
+        "Inspector Claire Dunmore, the duty inspector that night, told the hearing that the "
+        "constable had been under pressure."
+    )
+    (rec,) = extract(text).records
+    assert rec.name == "Harvey Doyle"
+    assert rec.value("outcome") == "management_advice"
+
+
+def test_outcomes_told_only_as_what_would_follow_if_proven() -> None:
+    """ "for which dismissal would be the likely outcome if proven ... The panel found that the
+    allegations were not proven": cleared, not dismissed; "Had the allegation been proven, the
+    outcomes available would have included a written warning or a final written warning": neither
+    was given."""
+    text = (
+        "PC Jon Pryce of Northumbria Police has been cleared of all allegations at a gross "
+        "misconduct hearing. The force alleged gross misconduct, for which dismissal would be the "
+        "likely outcome if proven.\n\nThe panel found that the allegations were not proven."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "no_further_action"
+    text = (
+        "Misconduct meeting outcome: PC Lauren Tab of Dorset Police\n\nThe chair found that the "
+        "allegation of misconduct was not proven and determined that it amounted to practice "
+        "requiring improvement. PC Tab has been referred to the Reflective Practice Review "
+        "Process.\n\nHad the allegation been proven, the outcomes available at a misconduct "
+        "meeting would have included a written warning or a final written warning."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "reflective_practice"
+
+
+def test_a_lesser_outcome_a_former_officer_would_have_had_is_not_given() -> None:
+    """ "Ex-officer would only have received final warning ... had he still been an officer, the
+    appropriate outcome would have been a final written warning. Because he has left the service,
+    no further action can be taken": no further action (reg 42: a former officer is at most found
+    one who would have been dismissed)."""
+    text = (
+        "Ex-officer would only have received final warning, panel rules\n\n"
+        "Former PC Dean Kirk of Lincolnshire Police resigned in March 2024. The panel found gross "
+        "misconduct. But the panel concluded that, had he still been an officer, the appropriate "
+        "outcome would have been a final written warning. Because he has left the service, no "
+        "further action can be taken against him."
+    )
+    (rec,) = extract(text).records
+    assert rec.value("outcome") == "no_further_action"
+    assert rec.value("status") == "former"

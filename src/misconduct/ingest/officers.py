@@ -491,6 +491,10 @@ _NOT_SUBJECT_AFTER = re.compile(
     # "Chief Superintendent X, local policing commander for the area, said:" (a speaker named
     # with a description between commas; seventeenth round)
     r"^,\s+[^,.\n]{3,80},\s+(?:said|says|added)\b|"
+    # "Inspector Claire Dunmore, the duty inspector that night, told the hearing ...": a witness
+    # (forty-second round)
+    r"^(?:,\s+[^,.\n]{3,80},)?\s+(?:told|gave\s+evidence\s+to|testified\s+to)\s+the\s+"
+    r"(?:hearing|panel|meeting)\b|"
     # "PC Guy Lade, acting for Mr O'Neill, ...": an officer who represented another (a Police
     # Federation representative; forty-second round)
     r"^,?\s+(?:(?:who\s+was\s+)?acting|appearing|representing)\s+(?:for\s+|on\s+behalf\s+of\s+)?"
@@ -1139,6 +1143,16 @@ _ANOTHER_OFFICER = re.compile(r"\b(?:officers|colleagues?|two|three|second|both)
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:(?:former|ex-)\s*)?(?:[A-Z][\w.]*\s+){0,3}")
 
 
+# the chair or a member of the panel, named: "chaired by Superintendent Jane Foley", "Chair: Chief
+# Inspector Steven Rowe", "Panel members: Superintendent Gareth Moss; ..." (forty-second round)
+_PANEL_NAMED = re.compile(
+    r"(?:\b(?:chaired|led|conducted|presided\s+over)\s+by|\bChair(?:person|man|woman)?\s*:|"
+    r"\bPanel\s+members?\s*:)\s*(?:the\s+)?(?:(?i:chief|deputy|assistant|detective|det|acting)\s+)*"
+    r"(?:(?i:superintendent|supt|inspector|insp|commander|constable|commissioner|sergeant|sgt|"
+    r"chief\s+officer|acc|dcc)\.?\s+)?(?P<name>" + _FULL_NAME + r")"
+)
+
+
 def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     by_key: dict[str, Officer] = {}
     order: list[str] = []
@@ -1147,6 +1161,10 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
     # arguments of add), for the names joined to an officer's below
     aside: list[tuple[str, int, int, _AddArgs]] = []
     specials: set[str] = set()  # officers named with a grade of the special constabulary
+    chairs = {
+        re.sub(r"[’']s?$", "", m.group("name").split()[-1]).replace("’", "'")
+        for m in _PANEL_NAMED.finditer(text)
+    }
 
     def sentence_at(pos: int) -> str:
         for s in sents:
@@ -1195,6 +1213,10 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
         other = bool(
             _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60) : start])
             or _NOT_SUBJECT_AFTER.search(text[end : end + 100])
+            # the surname of one the text names as the chair or a member of the panel ("chaired by
+            # Superintendent Jane Foley ... Superintendent Foley found that he had breached";
+            # forty-second round)
+            or key in chairs
         )
         if other:
             return

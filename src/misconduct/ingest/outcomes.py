@@ -164,6 +164,8 @@ _NOT_OUTCOME_BEFORE = re.compile(
     r"(rather\s+than|instead\s+of|could|(?-i:may)|might|possible|potential|risk\s+of|prospect|"
     r"face[sd]?|facing|"
     r"up\s+to\s+and\s+including|range|if\s+proven|appeal\s+was|claim\s+was|would\s+be|"
+    # "would only have received a final warning" (a former officer's; forty-second round)
+    r"would\s+only\s+have\s+(?:received|been\s+given|got|had)|"
     # "a sanction of dismissal" is one possible ("the sanction of a final written warning" names
     # the one given; 30/11/2026, seventh round); "grave enough as to justify dismissal" defines
     r"considered|whether|not|(?<!\bthe\s)sanction\s+of|expect|ought|as\s+to\s+justify|"
@@ -551,7 +553,18 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
         re.split(r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 300) : m.start()])[-1]
     ):
         return True
-    if _IF_PROVED_BEFORE.search(before):
+    if _IF_PROVED_BEFORE.search(before) or _IF_PROVED_AFTER.match(after):
+        return True
+    sentence = re.split(r"[.;!?]\s|\n\s*\n", text[max(0, m.start() - 200) : m.start()])[-1]
+    if _HYPOTHETICAL.match(sentence):
+        # "Had the allegation been proven, the outcomes available ... would have included a
+        # written warning" (forty-second round)
+        return True
+    if code not in _DISMISSED_CODES and _HAD_STILL_SERVED.search(sentence):
+        # "had he still been an officer, the appropriate outcome would have been a final written
+        # warning": a lesser outcome a former officer would have had is not given (Conduct Regs
+        # 2020 reg 42: a former officer found to have committed gross misconduct is at most found
+        # one who would have been dismissed; forty-second round)
         return True
     if (
         _NOT_OUTCOME_BEFORE.search(before)
@@ -578,6 +591,29 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
     ):
         return True
     return bool(_SET_ASIDE_AFTER.search(after[:100]))
+
+
+# "dismissal would be the likely outcome if proven" (forty-second round)
+_IF_PROVED_AFTER = re.compile(
+    r"[^.;]{0,60}?\bif\s+(?:the\s+(?:allegations?|case)\s+(?:is|are|was|were)\s+)?"
+    r"(?:proven|proved|found\s+proven|upheld)\b",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(
+    r"\s*(?:Had|If)\s+(?:the\s+)?(?:allegations?|case|charges?|it|they|matter)\s+(?:had\s+)?been\s+"
+    r"(?:proven|proved|found\s+proven|upheld)\b",
+    re.I,
+)
+_HAD_STILL_SERVED = re.compile(
+    r"\bhad\s+(?:he|she|they|the\s+officer)\s+still\s+been\s+(?:serving|an?\s+(?:serving\s+)?"
+    r"(?:police\s+)?officer|in\s+the\s+(?:force|service|police))\b",
+    re.I,
+)
+_DISMISSED_CODES = (
+    "dismissal_without_notice",
+    "dismissal_with_notice",
+    "would_have_been_dismissed",
+)
 
 
 def outcome_set_aside(text: str) -> Hit | None:
