@@ -89,3 +89,65 @@ def test_a_lesser_outcome_a_former_officer_would_have_had_is_not_given() -> None
     (rec,) = extract(text).records
     assert rec.value("outcome") == "no_further_action"
     assert rec.value("status") == "former"
+
+
+QUARTER = (
+    "Cambridgeshire Constabulary\nMisconduct hearings and meetings - outcomes, January to March "
+    "2025\n\n"
+    "Officer: Police Constable (Peterborough)\nProceedings: Misconduct hearing, 11/02/2025\n"
+    "Standards: Honesty and Integrity\nFinding: Gross misconduct\nOutcome: Dismissal without notice\n\n"
+    "Officer: Member of police staff (Control Room)\nProceedings: Gross misconduct hearing, "
+    "12/02/2025\nOutcome: Dismissed without notice\n\n"
+    "Officer: Detective Constable (Huntingdon)\nProceedings: Misconduct meeting\n"
+    "Standards: Duties and Responsibilities\nFinding: Misconduct\nOutcome: Written warning\n\n"
+    "Officer: Special Constable (Ely)\nProceedings: Misconduct hearing, 20/03/2025\n"
+    "Standards: Use of Force\nFinding: Not proven\nOutcome: No further action\n"
+)
+
+
+def test_a_page_of_labelled_blocks_gives_one_officer_a_block() -> None:
+    """A force's quarter of outcomes printed one labelled block a case: one record an officer's
+    block, with its own rank, forum, finding, Standards, outcome and date (none for a block that
+    prints none); the block about police staff gives none."""
+    records = extract(QUARTER).records
+    assert [r.value("rank") for r in records] == ["constable", "constable", "special_constable"]
+    assert [r.value("outcome") for r in records] == [
+        "dismissal_without_notice",
+        "written_warning",
+        "no_further_action",
+    ]
+    assert [r.value("forum") for r in records] == [
+        "misconduct_hearing",
+        "misconduct_meeting",
+        "misconduct_hearing",
+    ]
+    assert [r.value("finding") for r in records] == [
+        "gross_misconduct",
+        "misconduct",
+        "no_misconduct",
+    ]
+    assert [r.value("hearing_date") for r in records] == ["2025-02-11", None, "2025-03-20"]
+    assert records[1].value("standards") == ["duties_and_responsibilities"]
+
+
+def test_a_list_of_cases_with_one_officer_among_staff_is_not_refused() -> None:
+    """A month's outcomes naming police staff first and then one constable: not refused as a text
+    about police staff; the constable's block is the one record, named."""
+    text = (
+        "Misconduct outcomes - February 2025\n\nSuffolk Constabulary publishes its outcomes.\n\n"
+        "Case 1\nSubject: Member of police staff (Control Room)\nProceedings: Gross misconduct "
+        "hearing, 4 February 2025\nOutcome: Dismissed without notice.\n\n"
+        "Case 2\nSubject: Police Community Support Officer, Ipswich\nProceedings: Misconduct "
+        "meeting, 11 February 2025\nOutcome: Written warning.\n\n"
+        "Case 3\nSubject: PC Megan Royle, Lowestoft\nProceedings: Misconduct meeting, 18 February "
+        "2025\nStandards breached: Confidentiality\nFinding: Misconduct\nOutcome: Final written "
+        "warning (two years)\n"
+    )
+    ex = extract(text)
+    assert ex.refused is None
+    (rec,) = ex.records
+    assert rec.name == "Megan Royle"
+    assert (rec.value("outcome"), rec.value("hearing_date")) == (
+        "final_written_warning",
+        "2025-02-18",
+    )

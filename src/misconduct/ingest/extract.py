@@ -156,7 +156,9 @@ _OFFICER_WORD = re.compile(
 def _about_staff(text: str) -> bool:
     """Whether the text is about police staff: staff named before any police officer is."""
     staff = _STAFF.search(text)
-    if staff is None:
+    if staff is None or table_rows(text):
+        # (a table or list of cases with officers' rows among staff's is not about staff only;
+        # forty-second round)
         return False
     officer = _OFFICER_WORD.search(text)
     return officer is None or officer.start() > staff.start()
@@ -328,7 +330,10 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
         return Extraction(
             source,
             original,
-            records=[_row_record(text, row, i, doc) for i, row in enumerate(rows)],
+            records=[
+                _row_record(text, row, i, doc, dated_rows=any("date" in r for r in rows))
+                for i, row in enumerate(rows)
+            ],
             warnings=warnings,
         )
     officers = find_officers(text)
@@ -2889,7 +2894,9 @@ _CELL_CLEARED = re.compile(
 )
 
 
-def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field]) -> OfficerRecord:
+def _row_record(
+    text: str, row: dict[str, Piece], i: int, doc: dict[str, Field], *, dated_rows: bool = False
+) -> OfficerRecord:
     """One row of a table of officers: its outcome, forum, finding, Standards and date are read
     from its own cells; the force and decision maker of the text (and its date, for a row with
     none) apply to every row."""
@@ -2899,12 +2906,20 @@ def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field])
     span = Piece(min(c.start for c in row.values()), max(c.end for c in row.values()), "")
     span = Piece(span.start, span.end, text[span.start : span.end])
     rank = rank_code(label.text) if label else None
+    if label is not None and rank is None:
+        # "Police Constable (Peterborough)": the rank a labelled block's officer line opens with
+        # (forty-second round)
+        ranked = re.match(rf"\s*(?:former\s+)?(?P<rank>{RANK_PATTERN})\b", label.text, re.I)
+        rank = rank_code(ranked.group("rank")) if ranked else None
+    named = [o for o in find_officers(label.text) if o.name] if label is not None else []
     officer = Officer(
         f"row{i}",
         label.text if label else f"Row {i + 1}",
         rank,
         label if rank and label else None,
-        None,
+        # "Officer: PC Megan Royle, Lowestoft": the officer a labelled block names (forty-second
+        # round)
+        named[0].name if len(named) == 1 else None,
         mentions=[label] if label else [],
     )
     forums = find_forums(span.text, span.start)
@@ -2932,7 +2947,18 @@ def _row_record(text: str, row: dict[str, Piece], i: int, doc: dict[str, Field])
                 conf=0.85,
                 note="not stated as an outcome; the row clears the officer",
             )
+    finding = row.get("finding")
+    if finding is not None and _CELL_CLEARED.match(finding.text):
+        # "Finding: Not proven" (forty-second round)
+        m = _CELL_CLEARED.match(finding.text)
+        assert m is not None
+        hit = Hit("no_misconduct", finding.start, finding.start + m.end(), m.group(), 0.9)
+        record.fields["finding"] = _hit_field(hit, text, conf=0.9)
     when = d.find_dates(row["date"].text) if "date" in row else []
+    if not when and dated_rows:
+        # a row with no date of its own, among rows that print theirs: not the text's first date
+        # (forty-second round)
+        record.fields["hearing_date"] = absent("no date in this row")
     if when and when[0].precision == "day":
         # the row's own date (thirty-sixth round: every row had the text's first date)
         f = when[0]

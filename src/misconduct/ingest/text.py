@@ -240,7 +240,7 @@ def _line_rows(text: str) -> list[dict[str, Piece]]:
     Fewer than two such lines give an empty list."""
     header = _LINE_HEADER.search(text)
     if header is None:
-        return _dated_line_rows(text)
+        return _dated_line_rows(text) or _block_rows(text)
     rows: list[dict[str, Piece]] = []
     pos = header.end()
     for line in text[pos:].split("\n"):
@@ -261,7 +261,14 @@ _DATED_LINE = re.compile(
     r"\s+(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
-_STAFF_LINE = re.compile(r"\b(?:police\s+staff|staff\s+member|member\s+of\s+staff|PCSO)\b", re.I)
+_STAFF_LINE = re.compile(
+    r"\b(?:police\s+staff|staff\s+member|member\s+of\s+staff|PCSO|community\s+support\s+officer)\b",
+    re.I,
+)
+_RANK_WORD = re.compile(
+    r"\b(?:constable|sergeant|inspector|superintendent|PC|PS|DC|DS|DI|Sgt)\b(?<!support\sconstable)",
+    re.I,
+)
 _OFFICER_LINE = re.compile(r"\b(?:officers?|constables?|sergeants?|inspectors?|PCs?)\b", re.I)
 
 
@@ -321,6 +328,67 @@ def _dated_line_rows(text: str) -> list[dict[str, Piece]]:
             continue
         rows.append(_ended_row(start, stripped, end))
     return rows if len(rows) >= 2 else []
+
+
+# A line of a labelled block: "Outcome: Dismissal without notice", "Officer: Police Constable (Ely)"
+_LABELLED = re.compile(
+    r"[ \t]*(?P<label>[A-Z][A-Za-z'’ ()/-]{1,40}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*)"
+)
+# the label of the line that says who the officer was
+_OFFICER_LABEL = re.compile(r"(?:officer|subject|rank|name)\b", re.IGNORECASE)
+_PROCEEDINGS_LABEL = re.compile(r"proceedings|forum|hearing\b|meeting\b", re.IGNORECASE)
+
+
+def _block_rows(text: str) -> list[dict[str, Piece]]:
+    """Cases printed one labelled block a case ("Officer: Police Constable (Ely)", "Proceedings:
+    Misconduct hearing, 20/03/2025", "Finding: ...", "Outcome: ..."), as a force's page of a
+    quarter's outcomes prints them: each block that names an officer and an outcome is one
+    officer's row, its cells by their labels ("label" the officer's line, "date" the proceedings'
+    line where it holds a date); a block about police staff is passed over (forty-second round).
+    Fewer than two blocks of a case and its outcome (staff's counted) give an empty list."""
+    blocks: list[list[tuple[str, Piece]]] = []
+    current: list[tuple[str, Piece]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        m = _LABELLED.fullmatch(line)
+        if m is None:
+            if current and not line.strip():
+                blocks.append(current)
+                current = []
+            continue
+        label = m.group("label").strip()
+        value = Piece(start + m.start("value"), start + m.end("value"), m.group("value").rstrip())
+        if _OFFICER_LABEL.match(label) and any(_OFFICER_LABEL.match(k) for k, _ in current):
+            blocks.append(current)  # the next case's officer line, with no blank line between
+            current = []
+        current.append((label, value))
+    if current:
+        blocks.append(current)
+    rows: list[dict[str, Piece]] = []
+    cases = 0  # blocks of a case and its outcome, police staff's among them
+    for block in blocks:
+        row: dict[str, Piece] = {}
+        for label, value in block:
+            if _OFFICER_LABEL.match(label) and "label" not in row:
+                row["label"] = value
+            elif _PROCEEDINGS_LABEL.match(label) and re.search(r"\d", value.text):
+                row.setdefault("date", value)
+            elif (kind := _header_kind(label)) and kind not in row and kind != "name":
+                row[kind] = value
+        officer = row.get("label")
+        if officer is None or "outcome" not in row:
+            continue
+        cases += 1
+        if _STAFF_LINE.search(officer.text) and not _RANK_WORD.search(officer.text):
+            continue
+        # the whole block, where its words (the forum, Standards) are read
+        first, last = block[0][1], block[-1][1]
+        row["standards"] = row.get("standards") or Piece(
+            first.start, last.end, text[first.start : last.end]
+        )
+        rows.append(row)
+    return rows if cases >= 2 else []
 
 
 _HEADERS = [
