@@ -151,3 +151,35 @@ def test_a_list_of_cases_with_one_officer_among_staff_is_not_refused() -> None:
         "final_written_warning",
         "2025-02-18",
     )
+
+
+def test_a_list_of_cases_each_naming_or_describing_its_officer() -> None:
+    """A force's round-up whose items each tell one officer's case, named or not: one record an
+    item, each with its own outcome and its own date (none for an item that prints none)."""
+    text = (
+        "Essex Police: misconduct outcomes, April to June 2025\n\n"
+        "Summaries of four recent cases follow.\n\n"
+        "- Special Constable Aaron Fen (Colchester). Accelerated misconduct hearing, 08/07/2025. "
+        "SC Fen had been convicted of drink-driving on 19 May 2025. Outcome: dismissed without "
+        "notice.\n\n"
+        "- A detective constable based in Chelmsford (not named). Misconduct meeting. A breach of "
+        "Confidentiality amounting to misconduct. Outcome: written warning.\n\n"
+        "- Former PC Stuart Low (Basildon), who resigned in January 2025. Misconduct hearing, "
+        "02/06/2025. Outcome: he would have been dismissed had he still been serving.\n\n"
+        "- Police Sergeant Helen Quar (Southend). Misconduct hearing, 24/06/2025. The panel found "
+        "the allegation not proven. Outcome: no further action.\n"
+    )
+    records = extract(text).records
+    assert [r.value("outcome") for r in records] == [
+        "dismissal_without_notice",
+        "written_warning",
+        "would_have_been_dismissed",
+        "no_further_action",
+    ]
+    assert [r.name and r.name.split()[-1] for r in records] == ["Fen", None, "Low", "Quar"]
+    assert [r.value("hearing_date") for r in records] == [
+        "2025-07-08",
+        None,
+        "2025-06-02",
+        "2025-06-24",
+    ]

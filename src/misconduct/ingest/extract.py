@@ -339,7 +339,7 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
     officers = find_officers(text)
     described = _described_items(text)
     if len(described) >= 2 and all(
-        o.name is None
+        (o.name is None or o.name in {d.name for d in described})
         and o.mentions
         and (
             all(any(i.start <= m.start < i.end for i in _items(described)) for m in o.mentions)
@@ -735,11 +735,29 @@ def _described_items(text: str) -> list[Officer]:
         )
         one = _DESCRIBED_ONE.search(item.text)
         several = _SEVERAL_IN_ITEM.search(item.text)
-        if (one is None and several is None) or _STAFF.search(item.text):
+        named = [o for o in find_officers(item.text) if o.name]
+        if (one is None and several is None and len(named) != 1) or _STAFF.search(item.text):
             continue  # (an item about police staff tells no officer's outcome)
         cleared = [h.code == "no_misconduct" for h in find_findings(item.text)]
         outcomes = find_outcomes(item.text)
         if not (outcomes or (cleared and all(cleared)) or _NO_CASE_OWN.search(item.text)):
+            continue
+        if len(named) == 1 and (one is None or named[0].mentions[0].start <= one.start()):
+            # "- Police Sergeant Helen Quarmby (Southend). Misconduct hearing, 24/06/2025 ...
+            # Outcome: no further action.": an item that names its one officer (forty-second round)
+            o = named[0]
+            out.append(
+                Officer(
+                    f"+d{len(out)}",
+                    o.label,
+                    o.rank,
+                    _shifted(o.rank_span, item.start),
+                    o.name,
+                    former=o.former,
+                    former_span=_shifted(o.former_span, item.start),
+                    mentions=[item],
+                )
+            )
             continue
         if several is not None:
             # "- The allegations that the other two constables ... were found not proven": the
@@ -791,6 +809,10 @@ def _described_items(text: str) -> list[Officer]:
     return out
 
 
+def _shifted(p: Piece | None, by: int) -> Piece | None:
+    return None if p is None else Piece(p.start + by, p.end + by, p.text)
+
+
 def _item_force(item: Piece) -> tuple[int, list[Match]]:
     """The forces of the officer's description in an item ("a Thames Valley special constable"),
     else those the item names, and where the text they were found in starts."""
@@ -811,6 +833,16 @@ def _described_case(
     own = _own_words(text, item, doc, "no forum named in this item")
     if own["forum"].value is None and doc["forum"].value is not None:
         own["forum"] = _doubted(doc["forum"], "the item names no forum; the text's is taken")
+    # the item's own hearing date, read from its words alone (forty-second round: every item had
+    # the text's first date)
+    own_date = _hearing_date(item[0].text, {}, False, [])
+    if own_date.value is not None and own_date.evidence is not None:
+        e = own_date.evidence
+        own["hearing_date"] = replace(
+            own_date, evidence=Span(item[0].start + e.start, item[0].start + e.end, e.text)
+        )
+    elif any(d.find_dates(i.text) for i in items):
+        own["hearing_date"] = absent("no hearing date in this item")
     at, found = _item_force(item[0])
     forces = {f.code: f for f in found}
     if len(forces) == 1:
