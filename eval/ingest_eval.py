@@ -1311,7 +1311,31 @@ def report_heldout(held: HeldOut, folder: Path) -> None:
             print(f"    miss: {m}")
 
 
+INVENTED = ROOT / "eval" / "invented"
+
+
+def report_invented(folder: Path = INVENTED) -> None:
+    """The invented pages (``eval/invented/<set>/<id>.txt`` beside ``<id>.toml``): texts written
+    for the purpose by a helper who did not read the extractor, with truths in the held-out sets'
+    conventions. Development material, not a result: the forty-first and forty-second rounds were
+    written against them."""
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+        pages = heldout3_pages(sub, sub)
+        counts, sizes, misses = score_pages(pages, {f: Counter() for f in FIELDS})
+        print_page_set(
+            f"invented pages {sub.relative_to(ROOT)}, DEVELOPMENT (written by a helper who did "
+            "not read the extractor; the rules were then written against them: not real pages, "
+            "and not a result)",
+            counts,
+            sizes,
+        )
+        if "--show-heldout-misses" in sys.argv:
+            for m in misses:
+                print(f"    miss: {m}")
+
+
 FLAGS = {
+    "--invented": "the invented pages of eval/invented (development, not a result)",
     "--breakdown": "one-officer pages apart from pages about several",
     "--verbose": "every miss of the development sets",
     "--review": "what the review queue would catch of each set's wrong values",
@@ -1345,6 +1369,8 @@ def check_flags(argv: list[str]) -> None:
 if __name__ == "__main__":
     check_flags(sys.argv[1:])
     code = main()
+    if "--invented" in sys.argv:
+        report_invented()
     for held in HELD_OUT:
         if f"--heldout{held.number}" not in sys.argv:
             continue

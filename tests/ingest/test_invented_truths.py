@@ -1,0 +1,46 @@
+"""The invented pages (``eval/invented/<set>``): every text has its truth file and every truth is
+in the scorer's vocabulary, so ``eval/ingest_eval.py --invented`` scores what the files say.
+Nothing here runs the extraction."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.ingest.reading import load_module
+
+ROOT = Path(__file__).resolve().parents[2]
+SETS = ("multi", "single")
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    return load_module("ingest_eval_invented", ROOT / "eval" / "ingest_eval.py")
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_invented_text_has_a_truth_in_the_scorers_vocabulary(
+    scorer: ModuleType, name: str
+) -> None:
+    folder = ROOT / "eval" / "invented" / name
+    texts = sorted(p.stem for p in folder.glob("*.txt"))
+    tomls = sorted(p.stem for p in folder.glob("*.toml"))
+    assert texts and texts == tomls
+    for stem in tomls:
+        data = tomllib.loads((folder / f"{stem}.toml").read_text(encoding="utf-8"))
+        assert str(data["source"]["publisher"]).startswith("invented"), stem
+        for t in data["truth"]:
+            outcomes = [t["outcome"]] if "outcome" in t else []
+            n = scorer.normalise_truth({**t, "outcome_codes": outcomes})
+            where = f"{stem}: {t}"
+            assert n["force"] == t["force"], where
+            for field in ("forum", "finding", "rank", "status", "warning_months"):
+                if field in t:
+                    assert n[field] == t[field], f"{where} ({field})"
+            assert n["outcome"] == outcomes, where
+            assert n["standards"] == sorted(set(t.get("standards", []))), where
+    pages = scorer.heldout3_pages(folder, folder)
+    assert len(pages) == len(tomls)
