@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from misconduct.ingest import extract
 from misconduct.ingest.model import OfficerRecord
@@ -55,3 +56,19 @@ def outcome_codes(text: str) -> list[str]:
 def finding_codes(text: str) -> list[str]:
     """The findings ``find_findings`` reads in ``text``, in order."""
     return [h.code for h in find_findings(text)]
+
+
+def assert_truth_survives(scorer: ModuleType, t: dict[str, Any], where: str) -> None:
+    """A truth's every value comes through the scorer's normalisation unchanged (a value it does
+    not know would silently become 'no truth')."""
+    outcomes = [t["outcome"]] if "outcome" in t else []
+    n = scorer.normalise_truth({**t, "outcome_codes": outcomes})
+    assert n["force"] == t["force"], where
+    for field in ("forum", "finding", "rank", "status", "warning_months"):
+        if field in t:
+            assert n[field] == t[field], f"{where} ({field})"
+    assert n["outcome"] == outcomes, where
+    assert n["standards"] == sorted(set(t.get("standards", []))), where
+    if "hearing_date" in t:
+        assert n["hearing_date"] == str(t["hearing_date"]), where
+    assert n["anonymised"] == t["anonymised"], where

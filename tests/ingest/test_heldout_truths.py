@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.reading import load_module
+from tests.ingest.reading import assert_truth_survives, load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = tuple(range(5, 37))  # held-out 5 to 36
@@ -61,18 +61,7 @@ def test_every_truth_value_survives_the_scorers_normalisation(
     finding, outcome, rank, status, Standard and hearing date must come through unchanged."""
     for path, data in _files(number):
         for t in data["truth"]:
-            outcomes = [t["outcome"]] if "outcome" in t else []
-            n = scorer.normalise_truth({**t, "outcome_codes": outcomes})
-            where = f"{path.name}: {t}"
-            assert n["force"] == t["force"], where
-            for field in ("forum", "finding", "rank", "status", "warning_months"):
-                if field in t:
-                    assert n[field] == t[field], f"{where} ({field})"
-            assert n["outcome"] == outcomes, where
-            assert n["standards"] == sorted(set(t.get("standards", []))), where
-            if "hearing_date" in t:
-                assert n["hearing_date"] == str(t["hearing_date"]), where
-            assert n["anonymised"] == t["anonymised"], where
+            assert_truth_survives(scorer, t, f"{path.name}: {t}")
 
 
 @sets

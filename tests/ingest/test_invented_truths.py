@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.ingest.reading import load_module
+from tests.ingest.reading import assert_truth_survives, load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = ("multi", "single")
@@ -33,14 +33,6 @@ def test_every_invented_text_has_a_truth_in_the_scorers_vocabulary(
         data = tomllib.loads((folder / f"{stem}.toml").read_text(encoding="utf-8"))
         assert str(data["source"]["publisher"]).startswith("invented"), stem
         for t in data["truth"]:
-            outcomes = [t["outcome"]] if "outcome" in t else []
-            n = scorer.normalise_truth({**t, "outcome_codes": outcomes})
-            where = f"{stem}: {t}"
-            assert n["force"] == t["force"], where
-            for field in ("forum", "finding", "rank", "status", "warning_months"):
-                if field in t:
-                    assert n[field] == t[field], f"{where} ({field})"
-            assert n["outcome"] == outcomes, where
-            assert n["standards"] == sorted(set(t.get("standards", []))), where
+            assert_truth_survives(scorer, t, f"{stem}: {t}")
     pages = scorer.heldout3_pages(folder, folder)
     assert len(pages) == len(tomls)
