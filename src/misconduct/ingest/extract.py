@@ -3600,6 +3600,14 @@ def _outcome_read(
         # (not a former officer the text finds guilty as one of "the former officers")
         _own_clearing(text, officer) if not single and not counted and group is None else None
     )
+    if clearing is not None and scope:
+        # not one whose words go on, in the same paragraph, to an outcome: "found gross misconduct
+        # not proven. It did find ... misconduct, and it imposed a written warning" (forty-third
+        # round)
+        para = re.search(r"\n\s*\n", text[clearing.end :])
+        end = clearing.end + (para.start() if para else len(text))
+        if any(clearing.end <= h.start < end for h in _first_in_scope(scope, find_outcomes, text)):
+            clearing = None
     if clearing is not None:
         # an officer of several whose own sentences clear them is not given another's sanction
         # told elsewhere (thirty-sixth round)
