@@ -29,3 +29,19 @@ def test_gross_misconduct_not_proven_then_misconduct_and_a_warning() -> None:
     )
     records = {r.name: r.value("outcome") for r in extract(text).records}
     assert records == {"Aaron Nunn": "dismissal_without_notice", "Hannah Asp": "no_further_action"}
+
+
+def test_a_former_officers_lesser_outcome_told_after_the_condition() -> None:
+    """ "PC Rob Utt retired in June 2025; the panel said that had he still been serving, he would
+    have received a final written warning": no further action, not the headline's final written
+    warning (another officer's)."""
+    text = (
+        "Dorset officer given final written warning after pursuit crash\n\n"
+        "The panel found that PC Liam Coss breached the standards and that this amounted to gross "
+        "misconduct. He was given a final written warning.\n\n"
+        "PC Rob Utt, his operator, was found to have breached Honesty and Integrity. The panel "
+        "found this amounted to gross misconduct. PC Utt retired in June 2025; the panel said that "
+        "had he still been serving, he would have received a final written warning."
+    )
+    records = {r.name: r.value("outcome") for r in extract(text).records}
+    assert records == {"Liam Coss": "final_written_warning", "Rob Utt": "no_further_action"}

@@ -362,7 +362,8 @@ _DISMISSAL_CODES = (
 )
 _WOULD_HAVE_HAD_BEFORE = re.compile(
     r"\bwould\s+(?:otherwise\s+)?have\s+(?:received|been\s+given|been\s+issued(?:\s+with)?|"
-    r"been\s+handed|got(?:ten)?|faced)\s+(?:an?\s+|the\s+)?$",
+    # ... "the appropriate outcome would have been a final written warning" (forty-third round)
+    r"been\s+handed|got(?:ten)?|faced|been(?=\s+an?\s))\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _HAD_HE_BEEN_SERVING = re.compile(
@@ -560,12 +561,6 @@ def _not_stated(text: str, m: re.Match[str], code: str) -> bool:
         # "Had the allegation been proven, the outcomes available ... would have included a
         # written warning" (forty-second round)
         return True
-    if code not in _DISMISSED_CODES and _HAD_STILL_SERVED.search(sentence):
-        # "had he still been an officer, the appropriate outcome would have been a final written
-        # warning": a lesser outcome a former officer would have had is not given (Conduct Regs
-        # 2020 reg 42: a former officer found to have committed gross misconduct is at most found
-        # one who would have been dismissed; forty-second round)
-        return True
     if (
         _NOT_OUTCOME_BEFORE.search(before)
         and not _DECIDED_AFTER.search(after[:80])
@@ -603,16 +598,6 @@ _HYPOTHETICAL = re.compile(
     r"\s*(?:Had|If)\s+(?:the\s+)?(?:allegations?|case|charges?|it|they|matter)\s+(?:had\s+)?been\s+"
     r"(?:proven|proved|found\s+proven|upheld)\b",
     re.I,
-)
-_HAD_STILL_SERVED = re.compile(
-    r"\bhad\s+(?:he|she|they|the\s+officer)\s+still\s+been\s+(?:serving|an?\s+(?:serving\s+)?"
-    r"(?:police\s+)?officer|in\s+the\s+(?:force|service|police))\b",
-    re.I,
-)
-_DISMISSED_CODES = (
-    "dismissal_without_notice",
-    "dismissal_with_notice",
-    "would_have_been_dismissed",
 )
 
 
