@@ -45,3 +45,23 @@ def test_a_former_officers_lesser_outcome_told_after_the_condition() -> None:
     )
     records = {r.name: r.value("outcome") for r in extract(text).records}
     assert records == {"Liam Coss": "final_written_warning", "Rob Utt": "no_further_action"}
+
+
+def test_the_subject_of_a_sentence_that_names_another_keeps_the_sentences_after() -> None:
+    """ "A third officer, Sergeant Martin Hisl, was accused of failing to challenge the account PC
+    Venn later gave. The panel found that allegation not proven and he was cleared.": the clearing
+    is the sergeant's, not the headline's sacking."""
+    text = (
+        "Met officer sacked for lying about a stop and search\n\n"
+        "PC Callum Venn was dismissed without notice at the end of a five-day hearing.\n\n"
+        "His colleague, PC Nadia Pilb, was found to have committed misconduct. She was given a "
+        "written warning.\n\n"
+        "A third officer, Sergeant Martin Hisl, was accused of failing to challenge the account PC "
+        "Venn later gave. The panel found that allegation not proven and he was cleared."
+    )
+    records = {r.name: r.value("outcome") for r in extract(text).records}
+    assert records == {
+        "Callum Venn": "dismissal_without_notice",
+        "Nadia Pilb": "written_warning",
+        "Martin Hisl": "no_further_action",
+    }

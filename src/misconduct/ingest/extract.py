@@ -2450,6 +2450,9 @@ _ANOTHER_DESCRIBED = re.compile(
     r"detective)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:given|handed|issued|dismissed|"
     r"sacked|demoted|cleared)\b"
 )
+# a verb between a sentence's subject and a later name: "... Hislop, was accused of failing to
+# challenge the account PC Venables gave"
+_VERB_BETWEEN = re.compile(r"\b(?:was|were|has|had|is|are)\b")
 _THEY_OPEN = re.compile(
     r"\s*(?:They|All\s+(?:three|four|five|six|seven|eight|nine|ten|of\s+them)|Both|"
     r"The\s+(?:\w+\s+)?officers)\b"
@@ -2822,6 +2825,7 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
         return {}
     out: dict[str, list[Piece]] = {o.key: [] for o in officers}
     current: str | None = None
+    subject_after: str | None = None  # the subject of a sentence naming several, for those after
     before: list[str] = []  # the officers the last sentence naming any named
     for s in sentences(text):
         named = [o.key for o in officers if any(s.start <= m.start < s.end for m in o.mentions)]
@@ -2865,6 +2869,16 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
                 _COORDINATION.fullmatch(text[a_end:b_start])
                 for (_, a_end), (b_start, _) in pairwise(spans)
             )
+            if (
+                at[0][0] - s.start <= 40
+                and len({k for _, k in at}) > 1
+                and _VERB_BETWEEN.search(text[spans[0][1] : at[1][0]])
+            ):
+                # "A third officer, Sergeant Martin Hislop, was accused of failing to challenge the
+                # account PC Venables later gave. The panel found that allegation not proven and he
+                # was cleared.": the sentence's subject is the first named, and the sentences after
+                # it, up to another officer's name, are that officer's (forty-third round)
+                subject_after = at[0][1]
             # officers counted together in one phrase ("the second case involved two officers")
             # share it (eighth round)
             shared = len({start for start, _ in spans}) == 1
@@ -2892,6 +2906,8 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
                     out[key].append(Piece(start, nxt, text[start:nxt]))
         if current:
             out[current].append(s)
+        if subject_after:
+            current, subject_after = subject_after, None
     return out
 
 
