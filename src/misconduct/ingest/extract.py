@@ -51,6 +51,7 @@ from misconduct.ingest.outcomes import (
     warning_months,
 )
 from misconduct.ingest.text import (
+    LIST_ITEM,
     Piece,
     headline_end,
     sentences,
@@ -367,7 +368,7 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
     if officers and officers is described:
         # another item's officers, counted ("- Nine officers from several forces were dismissed"),
         # are not those the list tells one by one
-        groups = [(k, h) for k, h in groups if not _BULLET.search(_line_at(text, h.start))]
+        groups = [(k, h) for k, h in groups if not LIST_ITEM.match(_line_at(text, h.start))]
     if not groups and not officers:
         groups = _row_outcomes(text)
     # "Two constables were sacked ... PC C, who also faced the hearing, was cleared": a named
@@ -675,8 +676,6 @@ def _listed_case(text: str, item: list[Piece], doc: dict[str, Field]) -> dict[st
 
 
 _MANY_OUTCOMES = re.compile(MANY_OUTCOMES, re.I)
-# An item of a list: a line opened by a bullet or a number ("• ...", "- ...", "2. ...")
-_BULLET = re.compile(r"^[ \t]*(?:::|[-•*–]|\d{1,2}[.)])[ \t]+(?=\S)")
 # One officer, described and not named, as an item tells them: "a Thames Valley special
 # constable", "A former Cumbria PC", "another sergeant"
 _DESCRIBED_ONE = re.compile(
@@ -727,7 +726,7 @@ def _described_items(text: str) -> list[Officer]:
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
-        bullet = _BULLET.match(line)
+        bullet = LIST_ITEM.match(line)
         if bullet is None:
             continue
         item = Piece(

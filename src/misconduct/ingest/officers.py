@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from misconduct.ingest.dates import MONTHS, WEEKDAYS
 from misconduct.ingest.gazetteer import RANK_PATTERN, find_forces, rank_code
-from misconduct.ingest.text import Piece, sentences
+from misconduct.ingest.text import LIST_ITEM, Piece, sentences
 
 NUMBERS = {
     "one": 1,
@@ -1618,7 +1618,7 @@ def _ranked_beside(text: str, officers: list[Officer]) -> list[Officer]:
         return []
     extra: dict[str, Officer] = {}
     for m in _A_RANK_RESULT.finditer(text):
-        if _BULLET_LINE_START.match(text, text.rfind("\n", 0, m.start()) + 1):
+        if LIST_ITEM.match(text, text.rfind("\n", 0, m.start()) + 1):
             continue  # an item of a list of other cases ("Other cases: - A Kent sergeant ...")
         group = "rank" if m.group("rank") else "rank2"
         code = rank_code(m.group(group))
@@ -1647,7 +1647,6 @@ def _ranked_beside(text: str, officers: list[Officer]) -> list[Officer]:
     return list(extra.values())
 
 
-_BULLET_LINE_START = re.compile(r"[ \t]*(?:::|[-•*–]|\d{1,2}[.)])[ \t]+")
 _SEPARATE_CASE = re.compile(
     r"\b(?:In|in)\s+(?:a|another)\s+(?:separate|second|different|unrelated|further)?\s*"
     r"(?:case|matter|hearing)\s*,\s*$"

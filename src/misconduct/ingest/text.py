@@ -330,6 +330,8 @@ def _dated_line_rows(text: str) -> list[dict[str, Piece]]:
     return rows if len(rows) >= 2 else []
 
 
+# The opening of a list's item: a bullet or a number ("• ...", "- ...", ":: ...", "2. ...")
+LIST_ITEM = re.compile(r"[ \t]*(?:::|[-•*–]|\d{1,2}[.)])[ \t]+(?=\S)")
 # A line of a labelled block: "Outcome: Dismissal without notice", "Officer: Police Constable (Ely)"
 _LABELLED = re.compile(
     r"[ \t]*(?P<label>[A-Z][A-Za-z'’ ()/-]{1,40}?)[ \t]*:[ \t]*(?P<value>\S[^\n]*)"
