@@ -171,3 +171,35 @@ def test_a_refused_reasons_step_writes_nothing_and_leaves_them_awaited(
     assert reply.status_code == 422
     assert store.state(excluded).version == before
     assert len(reminders.awaited_by_person()["chair"]) == 2
+
+
+def test_the_api_gives_the_token_holder_the_same_work_as_my_work(
+    excluded: str, users: dict[str, Any]
+) -> None:
+    from misconduct.app.api.models import ApiToken
+
+    _, token = ApiToken.issue(users["chair"], "tests")
+    body = Client(HTTP_AUTHORIZATION=f"Bearer {token}").get("/api/work/").json()
+    assert body["awaited"]["count"] == 2 and not body["awaited"]["count_capped"]
+    first, second = body["awaited"]["first"]
+    assert (first["ref"], first["since"], second["since"]) == (excluded, "2026-09-12", "2026-09-14")
+    assert first["title"] == "Written reasons to the local policing body"
+    assert first["detail"] == "Excluded the public from the whole of the proceedings"
+    assert first["citation"].startswith("SI 2020/4 reg 39(3A)")
+    assert (first["holder"], first["role"]) == ("chair", "chair")
+    # the dated lists are as casework gives them for today, one shape each
+    lists = casework.work_lists(users["chair"], store.today(), "api-test")
+    for name in ("overdue", "due", "team_overdue"):
+        assert body[name]["count"] == getattr(lists, name).count
+        assert [t["ref"] for t in body[name]["first"]] == [
+            t.due.ref for t in getattr(lists, name).tasks
+        ]
+    assert all(set(t) >= {"last_day", "overdue", "citation"} for t in body["team_overdue"]["first"])
+    # the case officer holds none of the awaited steps; without a token there is nothing
+    _, other = ApiToken.issue(users["officer"], "tests")
+    mine = Client(HTTP_AUTHORIZATION=f"Bearer {other}").get("/api/work/").json()
+    assert mine["awaited"] == {"count": 0, "count_capped": False, "first": []}
+    assert (
+        mine["due"]["count"] == casework.work_lists(users["officer"], store.today(), "o").due.count
+    )
+    assert Client().get("/api/work/").status_code == 401

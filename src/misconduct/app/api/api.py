@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI, Swagger
 
 from misconduct import __version__
-from misconduct.app.api import casefile, errors, public, register, rules, staff
+from misconduct.app.api import casefile, errors, public, register, rules, staff, work
 from misconduct.app.api.auth import TokenAuth
 
 api = NinjaAPI(
@@ -31,3 +31,4 @@ api.add_router("/public", public.router)
 api.add_router("/register", register.router)
 assert casefile.router is staff.router  # casefile adds its endpoints to the cases router
 api.add_router("/cases", staff.router, auth=TokenAuth())
+api.add_router("/work", work.router, auth=TokenAuth())
