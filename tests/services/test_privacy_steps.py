@@ -84,6 +84,26 @@ def test_the_notices_say_what_was_excluded_the_public_one_without_the_part() -> 
     assert "complainant gives evidence" not in public and "Mr Example" not in public
 
 
+def test_the_notices_say_what_conditions_the_chair_imposed_the_public_one_without_whose() -> None:
+    svc, ref = _arranged(FakeRepository())
+    before = context_from_case(step(svc, ref, "hearing-notice", {"on": "2026-08-28"}))
+    assert "conditions on attendance" not in build("reg36-notice", before).text()
+    conditions = {
+        "on": "2026-09-10",
+        "person": "the complainant's companion",
+        "conditions": "By video link only, camera off.",
+    }
+    ctx = context_from_case(step(svc, ref, "impose-attendance-conditions", conditions))
+    to_officer = " ".join(build("reg35-notice", ctx).text().split())
+    assert (
+        "Conditions on attendance imposed by the chair: the complainant's companion: By video "
+        "link only, camera off."
+    ) in to_officer
+    public = " ".join(build("reg36-notice", ctx).text().split())
+    assert "The chair has imposed conditions on attendance." in public
+    assert "companion" not in public and "video link" not in public
+
+
 def test_the_reasons_given_cover_what_awaited_and_a_second_time_is_refused() -> None:
     repo = FakeRepository()
     svc, ref = _arranged(repo)

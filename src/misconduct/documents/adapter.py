@@ -264,6 +264,10 @@ def context_from_case(
                 f"{x.who} excluded from {x.extent}" for x in case.proceedings.exclusions
             ),
             public_excluded_from_part=any(x.public and x.part for x in case.proceedings.exclusions),
+            conditions=tuple(
+                f"{k.person}: {k.conditions.strip().rstrip('.')}"
+                for k in case.proceedings.conditions
+            ),
             **_administration(case, issued),
         )
     outcome = assessment = appeal = publication = barred = None

@@ -193,6 +193,9 @@ class ProceedingsInfo:
     public_excluded_from_part: bool = False
     """Whether the chair excluded the public from a part of the hearing: the public notice says so,
     without the part (which may name a witness)."""
+    conditions: tuple[str, ...] = ()
+    """Each set of conditions the chair imposed on attendance, in words ("the complainant's
+    companion: by video link only"), for the notice to the officer (reg 39(3)(b); reg 59(2)(b))."""
 
 
 @dataclass(frozen=True)

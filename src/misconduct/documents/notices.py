@@ -329,6 +329,14 @@ def public_hearing_notice(ctx: DocumentContext) -> Document:
         blocks.append(Para(f"Reporting restrictions: {sentence(p.reporting_restrictions)}"))
     if p.public_excluded_from_part:
         blocks.append(Para("The chair has directed that the public be excluded from part of it."))
+    if p.conditions:
+        # whose attendance, and on what terms, may name a witness: the department explains them
+        blocks.append(
+            Para(
+                "The chair has imposed conditions on attendance. The Professional Standards "
+                "Department will explain any that apply to those who ask to attend."
+            )
+        )
     cited = [
         Cited(
             "Notice of an accelerated hearing, where the chair requires one"
@@ -434,6 +442,17 @@ def proceedings_notice(ctx: DocumentContext) -> Document:
         *(
             [Para("The chair has directed: " + "; ".join(p.exclusions) + ".")]
             if p.exclusions
+            else []
+        ),
+        *(
+            [
+                Para(
+                    "Conditions on attendance imposed by the chair: "
+                    + "; ".join(p.conditions)
+                    + "."
+                )
+            ]
+            if p.conditions
             else []
         ),
         Para(
