@@ -500,6 +500,7 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
             )
         )
     _former_and_latter(text, officers, records)
+    _one_told_of(text, officers, records)
     _split_counted_findings(text, records)
     if assigned and len({h.code for h in assigned.values()}) > 1:
         _keep_findings_to_the_dismissed(text, records)
@@ -508,6 +509,65 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
         _give_counted_part(text, records, groups)
         _part_cleared(text, records)
     return Extraction(source, original, records=records, warnings=warnings)
+
+
+# "A police constable has been sacked and three others disciplined", a headline's "Police
+# constable sacked for failing to help security guard": a sentence whose subject is one officer,
+# described and not named, telling that officer's result (forty-fourth round)
+_ONE_SUBJECT = re.compile(
+    r"\W*(?:(?:A|An|One)\s+)?(?:[\w'’-]+\s+){0,4}?(?:officer|constable|PC|sergeant|inspector|"
+    r"detective|policeman|policewoman|cop)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:has|had|was|is)\s+(?:been\s+)?)?",
+    re.I,
+)
+
+
+def _one_told_of(text: str, officers: list[Officer], records: list[OfficerRecord]) -> None:
+    """An outcome read for a named officer from a sentence that tells one officer's result, by a
+    singular subject naming no one, is not theirs where another officer has the same outcome from
+    a sentence naming them: the sentence told that officer's ("A police constable has been sacked and
+    three others disciplined ... PC Webb was dismissed without notice"; the three are not sacked).
+    """
+    if len(records) < 2:
+        return
+    told = []
+    for i, r in enumerate(records):
+        f = r.fields["outcome"]
+        if f.value is None or f.evidence is None:
+            continue
+        s = _sentence_piece(text, f.evidence.start)
+        m = _ONE_SUBJECT.match(s.text)
+        if m is None or f.evidence.start - s.start > m.end() + 20:
+            continue
+        if officers[i].name is None or any(
+            s.start <= p.start < s.end for p in officers[i].mentions
+        ):
+            continue
+        told.append((i, s))
+
+    def own_words(j: int, at: int) -> bool:
+        piece = _sentence_piece(text, at)
+        return any(piece.start <= p.start < piece.end for p in officers[j].mentions)
+
+    for i, s in told:
+        code = records[i].fields["outcome"].value
+        own = [
+            r
+            for j, r in enumerate(records)
+            if j != i
+            and r.fields["outcome"].value == code
+            and (e := r.fields["outcome"].evidence) is not None
+            and not s.start <= e.start < s.end
+            and own_words(j, e.start)
+        ]
+        if own:
+            records[i].fields["outcome"] = Field(
+                None,
+                records[i].fields["outcome"].evidence,
+                0.4,
+                "the text tells one officer's outcome there, and another officer's own words give "
+                "it; none is given for this officer",
+            )
 
 
 # "A third officer, Sgt C, was found to have no case to answer": an officer of several whom their

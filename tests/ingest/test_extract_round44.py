@@ -1,0 +1,34 @@
+"""Rules of the forty-fourth round (2/12/2026, issue 15), written against misses of held-out 22 to
+36 (development since each was measured once) whose texts were fetched again on a new machine.
+Every text is invented for the test."""
+
+from __future__ import annotations
+
+from misconduct.ingest import extract
+
+
+def test_one_officers_headline_sacking_is_not_given_to_the_others_disciplined() -> None:
+    """ "Constable sacked after ignoring call for help ... A constable has been sacked and two
+    others disciplined ...": the named constable's own words give the dismissal; the two others
+    are not sacked (the text gives them no outcome), and their outcome is left for review."""
+    text = (
+        "Constable sacked after ignoring call for help\n\n"
+        "A constable has been sacked and two others disciplined after they drove past a fight in "
+        "Bootle last May.\n\n"
+        "A Merseyside Police panel found that PC Dan Orrell committed gross misconduct, and that "
+        "PC Sue Keel and PC Ali Brand committed misconduct.\n\n"
+        "PC Orrell was dismissed without notice."
+    )
+    records = {r.name: r for r in extract(text).records}
+    assert records["Dan Orrell"].value("outcome") == "dismissal_without_notice"
+    for name in ("Sue Keel", "Ali Brand"):
+        outcome = records[name].fields["outcome"]
+        assert outcome.value is None
+        assert outcome.confidence < 0.5  # a person confirms it
+    # where no other officer's own words give that outcome, the sentence is still read for them
+    alone = (
+        "Two Merseyside officers sacked\n\nA constable has been sacked after a hearing found that "
+        "PC Dan Orrell and PC Sue Keel committed gross misconduct. Both were dismissed without "
+        "notice."
+    )
+    assert {r.value("outcome") for r in extract(alone).records} == {"dismissal_without_notice"}
