@@ -32,3 +32,24 @@ def test_one_officers_headline_sacking_is_not_given_to_the_others_disciplined() 
         "notice."
     )
     assert {r.value("outcome") for r in extract(alone).records} == {"dismissal_without_notice"}
+
+
+def test_the_officers_reported_on_are_those_who_faced_proceedings() -> None:
+    """ "Four officers attended the call ... We decided one officer should face a misconduct
+    meeting ...": one record, not four; where no later sentence says fewer faced proceedings, the
+    opening's count still gives one record each."""
+    text = (
+        "Arrest of a man in Digbeth - West Midlands Police, June 2023\n\n"
+        "On 4 June 2023, four police officers attended a call in Digbeth. One officer restrained a "
+        "man on the ground.\n\n"
+        "We investigated and decided one officer should face a misconduct meeting, held in March "
+        "2024. The allegation of excessive force was proven and the officer was given a written "
+        "warning."
+    )
+    (record,) = extract(text).records
+    assert record.value("outcome") == "written_warning"
+    counted = (
+        "Four West Midlands Police officers have been given written warnings at a misconduct "
+        "meeting held in March 2024 after a man was restrained in Digbeth."
+    )
+    assert len(extract(counted).records) == 4

@@ -395,7 +395,18 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
             # the officers whose result it states; fewer are named with a rank, so the rest are
             # read as officers not named (thirty-fifth round)
             n = max(n, count[0])
-    if count and not groups and not officers and count[0] <= 10:
+    faced = _FACED.search(text) if count and not groups and not officers else None
+    if (
+        count
+        and faced is not None
+        and faced.start() > count[1].start
+        and NUMBERS[faced.group("n").lower()] < count[0]
+    ):
+        # "three police officers were on patrol ... We concluded one officer should face a
+        # misconduct meeting": the text reports on the officers who faced proceedings, fewer than
+        # those it counted before (forty-fourth round)
+        n = max(n, NUMBERS[faced.group("n").lower()])
+    elif count and not groups and not officers and count[0] <= 10:
         opening = sentences(text)[:3]
         if (opening and count[1].start < opening[-1].end) or _count_is_result_subject(
             text, count[1]
@@ -2472,6 +2483,16 @@ def _opening_sentence(text: str) -> str:
     """The opening sentence of a text (its headline, where it has one)."""
     sents = sentences(text)
     return sents[0].text if sents else ""
+
+
+# "one officer should face a misconduct meeting", "two of the officers faced a gross misconduct
+# hearing": how many officers the proceedings were for (forty-fourth round)
+_FACED = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?officers?\s+"
+    r"(?:(?:should|would|was\s+to|were\s+to|to)\s+)?(?:face|faced|attend(?:ed)?|"
+    r"(?:was|were)\s+referred\s+to)\s+(?:a\s+)?(?:gross\s+)?misconduct\s+(?:meeting|hearing)s?\b",
+    re.I,
+)
 
 
 def _count_is_result_subject(text: str, count: Piece) -> bool:
