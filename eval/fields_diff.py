@@ -6,6 +6,7 @@ page whose records differ, field by field:
 
     .venv/bin/python eval/fields_diff.py [BASE]            # BASE defaults to HEAD
     .venv/bin/python eval/fields_diff.py --cache DIR [BASE]
+    .venv/bin/python eval/fields_diff.py --skip invented/multi3 [BASE]   # leave pages out
 
 The texts read: the shared cases (``../shared/cases/real_outcomes_dev.jsonl``), the corpus's kept
 texts (``eval/corpus/texts``), the invented pages (``eval/invented``), and, from ``--cache DIR``
@@ -141,6 +142,14 @@ def main(argv: list[str]) -> int:
         cache_arg = argv[i + 1]
         del argv[i : i + 2]
     cache = Path(cache_arg) if cache_arg else None
+    skip: list[str] = []
+    while "--skip" in argv:
+        i = argv.index("--skip")
+        if i + 1 >= len(argv):
+            print("--skip needs the start of the pages' keys to leave out", file=sys.stderr)
+            return 2
+        skip.append(argv[i + 1])
+        del argv[i : i + 2]
     if argv[:1] == ["dump"]:
         dump(argv[1], argv[2], cache)
         return 0
@@ -156,6 +165,9 @@ def main(argv: list[str]) -> int:
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(work)])
         head = _side(ROOT / "src", Path(tmp) / "head.json", cache)
+    for key in [k for k in set(base) | set(head) if k.startswith(tuple(skip))] if skip else []:
+        base.pop(key, None)
+        head.pop(key, None)
     sources: dict[str, int] = {}
     for key in head:
         sources[key.rsplit("/", 1)[0]] = sources.get(key.rsplit("/", 1)[0], 0) + 1

@@ -69,3 +69,22 @@ def test_an_acting_rank_gives_way_to_the_rank_the_text_names_the_officer_with() 
         "force on a man in Redcar. He was dismissed without notice."
     )
     assert extract(alone).records[0].value("rank") == "sergeant"
+
+
+def test_officers_the_text_names_so_are_its_officers_though_they_speak() -> None:
+    """ "the officers - who have been named only as PC Dunn-Reilly and PC Okafor - said ...": two
+    constables, named; not the sergeant who questioned them."""
+    text = (
+        "Two police officers who lied about a missed arrest have been sacked.\n\n"
+        "The Greater Manchester Police constables let a wanted man leave a flat in Wigan. Asked "
+        "about it, the officers - who have been named only as PC Dunn-Reilly and PC Okafor - said "
+        "the man had been his cousin.\n\n"
+        "When a sergeant questioned Dunn-Reilly and Okafor a week later both kept to their story. "
+        "Both were dismissed following a gross misconduct hearing."
+    )
+    records = extract(text).records
+    assert sorted((r.name, r.value("rank"), r.value("anonymised")) for r in records) == [
+        ("Dunn-Reilly", "constable", False),
+        ("Okafor", "constable", False),
+    ]
+    assert {r.value("outcome") for r in records} == {"dismissal_without_notice"}

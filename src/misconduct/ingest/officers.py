@@ -1178,6 +1178,14 @@ _ANOTHER_OFFICER = re.compile(r"\b(?:officers|colleagues?|two|three|second|both)
 _JOINED = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:(?:former|ex-)\s*)?(?:[A-Z][\w.]*\s+){0,3}")
 
 
+# "who have been named only as PC ...", "identified as former PC ...": the text naming its officers
+_NAMED_AS = re.compile(
+    r"\b(?:named|identified)\s+(?:only\s+|publicly\s+|locally\s+)?as\s+(?:(?:former|ex-)\s*)?"
+    r"(?:[\w.'’-]+,?\s+){0,5}$",
+    re.I,
+)
+
+
 # the chair or a member of the panel, named: "chaired by Superintendent Jane Foley", "Chair: Chief
 # Inspector Steven Rowe", "Panel members: Superintendent Gareth Moss; ..." (forty-second round)
 _PANEL_NAMED = re.compile(
@@ -1245,7 +1253,11 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
             key = " ".join(words)
         key = key.replace("’", "'")  # "O’Neill" and "O'Neill" are one surname (forty-second round)
         sent = sentence_at(start)
-        other = bool(
+        # "the officers - who have been named only as PC Lee-Green and PC Hussain - said ...": the
+        # text names its officers so, though they speak (forty-fourth round)
+        before = text[max(0, (rank_span.start if rank_span else start) - 40) : start]
+        named_as = bool(_NAMED_AS.search(before))
+        other = not named_as and bool(
             _NOT_SUBJECT_BEFORE.search(text[max(0, start - 60) : start])
             or _NOT_SUBJECT_AFTER.search(text[end : end + 100])
             # the surname of one the text names as the chair or a member of the panel ("chaired by
@@ -1266,6 +1278,7 @@ def _find_officers(text: str, *, lenient: bool) -> list[Officer]:
                 not re.search(r"\bsaid\b", sent)
                 and bool(_PRONOUN_RESULT.match(next_sentence(start)))
             )
+            or named_as
         )
         officer = by_key.get(key)
         if officer is None:
