@@ -88,3 +88,41 @@ def test_officers_the_text_names_so_are_its_officers_though_they_speak() -> None
         ("Okafor", "constable", False),
     ]
     assert {r.value("outcome") for r in records} == {"dismissal_without_notice"}
+
+
+def test_a_special_police_sergeant_and_a_dotted_pc_are_ranks() -> None:
+    """ "SPS Ian Rhys" is a special constable (the rank vocabulary's one special rank); "P.C. Ann
+    Hale" a constable."""
+    text = (
+        "A former special police sergeant (SPS) with Gwent Police would have been dismissed for "
+        "gross misconduct, a panel has concluded. SPS Ian Rhys sent messages to a woman he had "
+        "fined."
+    )
+    (record,) = extract(text).records
+    assert (record.name, record.value("rank"), record.value("anonymised")) == (
+        "Ian Rhys",
+        "special_constable",
+        False,
+    )
+    dotted = (
+        "A Kent Police misconduct hearing found gross misconduct proven. P.C. Ann Hale received "
+        "a final written warning."
+    )
+    assert extract(dotted).records[0].value("rank") == "constable"
+
+
+def test_a_person_named_in_full_whose_result_the_next_sentence_tells_by_a_pronoun() -> None:
+    """ "Tom Farrow kicked a prisoner ... Mr Farrow resigned in May. A misconduct panel ruled that
+    he would have been dismissed, following a hearing at West Yorkshire Police's headquarters": the
+    officer is named (not anonymised)."""
+    text = (
+        "A former West Yorkshire police officer who kicked a prisoner has been found guilty of "
+        "gross misconduct.\n\n"
+        "Tom Farrow kicked the man in a cell in Bradford on 3 March 2024.\n\n"
+        "Mr Farrow resigned from the force in May.\n\n"
+        "A misconduct panel ruled on Friday that he would have been dismissed, following a "
+        "hearing at West Yorkshire Police's headquarters in Wakefield."
+    )
+    (record,) = extract(text).records
+    assert (record.name, record.value("anonymised")) == ("Tom Farrow", False)
+    assert record.value("outcome") == "would_have_been_dismissed"

@@ -168,6 +168,10 @@ _RANKS: dict[str, str] = {
     # the special constabulary's own ranks (30/11/2026, thirteenth round): recorded as special
     # constables, the rank vocabulary having no others for them
     "special sergeant": "special_constable",
+    # "a former special police sergeant (SPS) ... SPS Jack Brennan" (forty-fourth round)
+    "special police sergeant": "special_constable",
+    "special police constable": "special_constable",
+    "sps": "special_constable",
     # the head of a force's special constabulary (sixteenth round)
     "chief special officer": "special_constable",
     "special chief officer": "special_constable",
@@ -179,6 +183,8 @@ _RANKS: dict[str, str] = {
     "pcs": "constable",
     "pc's": "constable",
     "pc’s": "constable",
+    # "P.C. Nathaniel Foster" (forty-fourth round)
+    "p.c.": "constable",
     "dc": "constable",
     "sc": "special_constable",
     "spc": "special_constable",

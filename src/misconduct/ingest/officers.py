@@ -916,6 +916,21 @@ def _named_alone(text: str) -> list[Officer]:
             s
             for s in sents
             if re.search(rf"\b{re.escape(surname)}\b", s.text) and _NAMED_RESULT.search(s.text)
+        ] or [
+            # "Mr Bloggs resigned from the force in October ... A misconduct panel ruled on Friday
+            # that he would have been dismissed": the next sentence tells their result by a
+            # pronoun and names no one else (forty-fourth round)
+            after
+            for s, after in pairwise(sents)
+            if re.search(rf"\b{re.escape(surname)}\b", s.text)
+            and _NAMED_RESULT.search(after.text)
+            and re.search(r"\b(?:he|she)\b", after.text, re.I)
+            and not any(
+                not find_forces(re.sub(r"[’']s$", "", n.group("name")), weak=True)
+                and not re.search(r"\b(?:Police|Constabulary)\b", n.group("name"))
+                and not any(w.lower() in _BODY_WORDS for w in n.group("name").split())
+                for n in _BARE_FULL_NAME.finditer(after.text)
+            )
         ]
         if not told:
             continue
