@@ -13,7 +13,7 @@ import pytest
 from tests.ingest.reading import assert_truth_survives, load_module
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = ("multi", "multi2", "single")
+SETS = ("multi", "multi2", "multi3", "single")
 
 
 @pytest.fixture(scope="module")
