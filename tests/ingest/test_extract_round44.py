@@ -126,3 +126,23 @@ def test_a_person_named_in_full_whose_result_the_next_sentence_tells_by_a_pronou
     (record,) = extract(text).records
     assert (record.name, record.value("anonymised")) == ("Tom Farrow", False)
     assert record.value("outcome") == "would_have_been_dismissed"
+
+
+def test_officers_counted_by_a_rank_no_named_officer_holds_take_the_counted_outcome() -> None:
+    """ "Two constables given written warnings ... Sergeant Rob Tighe ... was given a final written
+    warning": the two constables, not named, have written warnings; the sergeant his own."""
+    text = (
+        "Two constables given written warnings after prisoner fell\n\n"
+        "Two police constables have been given written warnings and a custody sergeant a final "
+        "written warning after a man fell in Hanley custody in 2023.\n\n"
+        "Sergeant Rob Tighe faced a Staffordshire Police misconduct hearing in June 2024. A panel "
+        "found gross misconduct and he was given a final written warning.\n\n"
+        "The two constables, who were not named, attended a misconduct meeting and each was given "
+        "a written warning."
+    )
+    records = extract(text).records
+    assert sorted((r.name or "", r.value("outcome")) for r in records) == [
+        ("", "written_warning"),
+        ("", "written_warning"),
+        ("Rob Tighe", "final_written_warning"),
+    ]

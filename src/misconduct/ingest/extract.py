@@ -483,6 +483,21 @@ def _read(text: str, *, source: str, source_url: str | None, publisher: str | No
         if sum(k for k, _ in groups) == n - len(cleared) and n > 1
         else {}
     )
+    unnamed = [o for o in officers if o.key.startswith("#") and o.key not in cleared]
+    if (
+        not assigned
+        and groups
+        and unnamed
+        and len(unnamed) < len(officers)
+        and sum(k for k, _ in groups) == len(unnamed)
+        and counted is not None
+        and all(o.rank != rank_code(counted.text) for o in officers if o.name)
+    ):
+        # "Three police constables have been given written warnings and a custody sergeant a
+        # final written warning ... Sergeant Wayne Pickavance ...": the officers counted by a rank
+        # no named officer holds, with an outcome, are those the text does not name (forty-fourth
+        # round)
+        assigned = _assign_counted(unnamed, groups)
     scopes = _scopes(text, officers)
     records = []
     for officer in officers:
