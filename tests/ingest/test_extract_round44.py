@@ -5,6 +5,7 @@ Every text is invented for the test."""
 from __future__ import annotations
 
 from misconduct.ingest import extract
+from misconduct.ingest.outcomes import find_outcomes
 
 
 def test_one_officers_headline_sacking_is_not_given_to_the_others_disciplined() -> None:
@@ -146,3 +147,40 @@ def test_officers_counted_by_a_rank_no_named_officer_holds_take_the_counted_outc
         ("", "written_warning"),
         ("Rob Tighe", "final_written_warning"),
     ]
+
+
+def test_a_sentence_about_them_all_after_one_naming_several_is_each_ones() -> None:
+    """ "PC A and PC B faced a misconduct hearing ... It was alleged that ... the Taser, fired once
+    by PC A, ... and that PC B ... The panel found all of the allegations not proven.": both
+    cleared (no further action), not given the sergeant's management advice, and "fired once" is a
+    Taser, not a sacking."""
+    text = (
+        "Sergeant given management advice after Taser was used on man in Consett\n\n"
+        "Two Durham Constabulary officers have been cleared of gross misconduct.\n\n"
+        "PC Ray Kell and PC Jo Amis faced a misconduct hearing in March 2023. It was alleged that "
+        "the Taser, fired once by PC Kell, was not necessary, and that PC Amis gave no first aid."
+        "\n\nThe panel found all of the allegations not proven.\n\n"
+        "Their sergeant, Sergeant Lee Pask, received management advice at a misconduct meeting."
+    )
+    records = {r.name: r.value("outcome") for r in extract(text).records}
+    assert find_outcomes("the Taser, fired once by PC Kell, was not necessary") == []
+    assert records == {
+        "Ray Kell": "no_further_action",
+        "Jo Amis": "no_further_action",
+        "Lee Pask": "management_advice",
+    }
+
+
+def test_that_allegation_not_proven_and_a_sanction_spoken_of_in_general() -> None:
+    """ "The panel found that allegation not proven" clears the officer it follows; "Reduction in
+    rank has been available as a sanction since 2020" gives no one a reduction in rank."""
+    text = (
+        "Inspector demoted over leaked questions\n\n"
+        "Chief Inspector Sam Orde was found to have committed gross misconduct at a Cleveland "
+        "Police hearing. He was reduced to the rank of inspector.\n\n"
+        "The hearing also considered an allegation against Superintendent Kim Vell, who sat on the "
+        "board. The panel found that allegation not proven.\n\n"
+        "Reduction in rank has been available as a sanction at misconduct hearings since 2020."
+    )
+    records = {r.name: r.value("outcome") for r in extract(text).records}
+    assert records == {"Sam Orde": "reduction_in_rank", "Kim Vell": "no_further_action"}

@@ -2914,6 +2914,13 @@ _COORDINATION = re.compile(
 )
 
 
+_OF_THEM_ALL = re.compile(
+    r"\b(?:all\s+(?:of\s+)?the\s+allegations|the\s+allegations\s+against\s+(?:them|both|"
+    r"the\s+(?:two\s+|three\s+)?officers)|both\s+(?:officers|of\s+them)|each\s+of\s+them)\b",
+    re.I,
+)
+
+
 def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
     """The sentences about each officer: those naming them, and those after, up to another officer."""
     if len(officers) < 2:
@@ -2940,6 +2947,19 @@ def _scopes(text: str, officers: list[Officer]) -> dict[str, list[Piece]]:
             # the other officer's name are theirs (eighteenth round)
             for key in before:
                 out[key].append(Piece(s.start, first, text[s.start : first]))
+        if (
+            not named
+            and current is None
+            and len(before) > 1
+            and _OF_THEM_ALL.search(s.text)
+            and not _STAFF.search(s.text)
+        ):
+            # "PC A and PC B faced a misconduct hearing ... It was alleged that PC A ... and that
+            # PC B ... The panel found all of the allegations not proven.": a sentence naming no
+            # one that speaks of them all, after one naming several, is about each (forty-fourth
+            # round)
+            for key in before:
+                out[key].append(s)
         if named:
             before = named
         if not named and (_STAFF.search(s.text) or _ANOTHER_DESCRIBED.search(s.text)):

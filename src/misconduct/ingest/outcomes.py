@@ -80,7 +80,14 @@ _OUTCOMES: list[tuple[str, str, float]] = [
         rf"(?:dismissed|dismissal)(?!\s+with\s+{_NOTICE_PERIOD}notice)",
         0.8,
     ),
-    ("dismissal_without_notice", r"sacked|sacks|fired", 0.7),
+    # (not a weapon fired: "the Taser, fired once by PC X", "fired at the car", "fired a
+    # baton round"; forty-fourth round)
+    (
+        "dismissal_without_notice",
+        r"sacked|sacks|(?<!Taser,\s)(?<!Taser\s)fired(?!\s+(?:once|twice|three\s+times|at|upon|on|"
+        r"a|an|the|his|her|their|two|three|several|\w+\s+shots?|shots?|rounds?|into|by)\b)",
+        0.7,
+    ),
     # "has been thrown out of the profession", "kicked out of the force", "booted out of the
     # police": an officer put out of the service (twenty-second round); not a case thrown out of
     # court, nor anyone put out of a pub
@@ -237,7 +244,11 @@ _IN_FORCE_AFTER = re.compile(
 # justified"
 _NOT_GIVEN_AFTER = re.compile(
     r"^[^.;]{0,30}?\b(?:(?:a|an|be|was|is|would\s+be)\s+)?(?:disproportionate|not\s+(?:justified|"
-    r"necessary|appropriate|proportionate)|too\s+(?:harsh|severe))\b",
+    r"necessary|appropriate|proportionate)|too\s+(?:harsh|severe))\b"
+    # "Reduction in rank has been available as a sanction at misconduct hearings since ...": a
+    # sanction spoken of in general (forty-fourth round)
+    r"|^\s+(?:has\s+been|have\s+been|is|are|was|became)\s+(?:\w+\s+)?(?:available|introduced)\s+"
+    r"(?:as|to|at|in|since|for)\b",
     re.IGNORECASE,
 )
 # "The decision to dismiss him has been overturned", "his dismissal was quashed on appeal": an
@@ -714,8 +725,10 @@ _NO_MISCONDUCT = re.compile(
     # officers were found not proven"; 30/11/2026, seventh round)
     r"allegations?\s+of\s+(?:gross\s+)?misconduct\s+against\s+[^.;]{3,60}?\s+(?:was|were|had\s+been|"
     r"have\s+been|has\s+been)\s+found\s+not\s+(?:proven|proved|made\s+out)|found\s+(?:the\s+)?(?:allegations?\s+)?not\s+proven|"
-    # ... "found the case against PC B not proven" (thirty-ninth round)
-    r"found\s+(?:the\s+)?(?:allegations?|charges?|case)\b[^.]{0,60}?\bnot\s+(?:proven|proved)|"
+    # ... "found the case against PC B not proven" (thirty-ninth round); "found that allegation
+    # not proven" (forty-fourth round)
+    r"found\s+(?:the\s+|that\s+|this\s+|each\s+)?(?:allegations?|charges?|case)\b[^.]{0,60}?\bnot\s+"
+    r"(?:proven|proved)|"
     r"found\s+no\s+misconduct|"
     # "the panel ... found misconduct not proven" (twenty-fifth round)
     r"found\s+(?:gross\s+)?misconduct\s+(?:to\s+be\s+|was\s+)?not\s+(?:proven|proved|made\s+out)|"
