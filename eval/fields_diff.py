@@ -26,6 +26,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +70,9 @@ def _url(set_name: str, page: str) -> str | None:
     facts = ROOT / "eval" / set_name / f"{page}.toml"
     if not facts.exists():
         return None
-    m = re.search(r'^url = "([^"]+)"', facts.read_text(encoding="utf-8"), re.M)
-    return m.group(1) if m else None
+    source = tomllib.loads(facts.read_text(encoding="utf-8")).get("source", {})
+    url = source.get("url") if isinstance(source, dict) else None
+    return url if isinstance(url, str) else None
 
 
 def dump(src: str, out: str, cache: Path | None) -> None:

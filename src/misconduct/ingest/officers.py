@@ -874,6 +874,17 @@ _PEOPLES = frozenset(
 )
 
 
+def _names_a_body(name: str) -> bool:
+    """Whether capitalised words name a body or a force, not a person: "Independent Panel",
+    "Somerset Constabulary", "Yorkshire Police's" (a possessive too: forty-fourth round)."""
+    if any(w.lower() in _BODY_WORDS for w in name.split()):
+        return True
+    plain = re.sub(r"[’']s$", "", name)
+    return bool(find_forces(plain, weak=True)) or bool(
+        re.search(r"\b(?:Police|Constabulary)\b", plain)
+    )
+
+
 def _named_alone(text: str) -> list[Officer]:
     """The one person a text names in full without a rank and then again by surname alone, in a
     sentence that tells a dismissal, a barring or a finding ("A Humberside panel heard how Jo
@@ -889,10 +900,7 @@ def _named_alone(text: str) -> list[Officer]:
             continue
         if re.match(_TITLE, name) or words[0] in ("Sir", "Lord", "Lady", "Dame", "Judge"):
             continue
-        if any(w.lower() in _BODY_WORDS for w in words):
-            # "Independent Panel", "Somerset Constabulary": a body, not a person
-            continue
-        if find_forces(name, weak=True):
+        if _names_a_body(name):
             continue
         if words[0] in _PEOPLES:
             # "Irish Travellers", "British Muslims": a people, not a person (thirtieth round)
@@ -925,12 +933,7 @@ def _named_alone(text: str) -> list[Officer]:
             if re.search(rf"\b{re.escape(surname)}\b", s.text)
             and _NAMED_RESULT.search(after.text)
             and re.search(r"\b(?:he|she)\b", after.text, re.I)
-            and not any(
-                not find_forces(re.sub(r"[’']s$", "", n.group("name")), weak=True)
-                and not re.search(r"\b(?:Police|Constabulary)\b", n.group("name"))
-                and not any(w.lower() in _BODY_WORDS for w in n.group("name").split())
-                for n in _BARE_FULL_NAME.finditer(after.text)
-            )
+            and all(_names_a_body(n.group("name")) for n in _BARE_FULL_NAME.finditer(after.text))
         ]
         if not told:
             continue

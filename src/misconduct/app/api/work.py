@@ -65,10 +65,14 @@ class WorkOut(Schema):
     )
 
 
+def _counted(count: int) -> dict[str, Any]:
+    """A list's count as the API gives every count: capped, and whether it was."""
+    return {"count": min(count, store.COUNT_CAP), "count_capped": count > store.COUNT_CAP}
+
+
 def _tasks(found: casework.TaskList) -> dict[str, Any]:
     return {
-        "count": min(found.count, store.COUNT_CAP),
-        "count_capped": found.count > store.COUNT_CAP,
+        **_counted(found.count),
         "first": [
             {
                 "ref": t.due.ref,
@@ -101,8 +105,7 @@ def work(request: Any) -> dict[str, Any]:
         "due": _tasks(lists.due),
         "team_overdue": _tasks(lists.team_overdue),
         "awaited": {
-            "count": min(awaited.count, store.COUNT_CAP),
-            "count_capped": awaited.count > store.COUNT_CAP,
+            **_counted(awaited.count),
             "first": [
                 {
                     "ref": a.ref,
